@@ -1,0 +1,279 @@
+"""The ``detente`` command line: thin Typer commands over library functions.
+
+Each command parses its options, calls one library function and renders the
+result with Rich (or JSON with ``--json``).  A ``DetenteError`` becomes one
+red line and exit code 1; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import DetenteError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="detente: a sourced, time-aware map of who stands with whom.")
+console = Console()
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file.")
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+_STATE: dict[str, bool] = {"debug": False}
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+    _STATE["debug"] = debug
+
+
+def _fail(exc: DetenteError) -> None:
+    if _STATE["debug"]:
+        raise exc
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(1)
+
+
+def _date(value: Optional[str], name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(None, help="Files, folders (recursive) or '-' for standard input."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV or JSONL with path|url, outlet, published, title, language."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs that have none (YYYY-MM-DD)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet for inputs that have none."),
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    allow_private: bool = typer.Option(False, "--allow-private-urls", help="Allow manifest URLs on private or loopback addresses."),
+) -> None:
+    """Ingest articles into the store.
+
+    Example: detente ingest ../shared/seeds --manifest ../shared/seeds/manifest.csv
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ingest.run import ingest as run_ingest
+    from .pipeline import Pipeline
+    from .store import Store
+
+    if not paths and manifest is None:
+        raise typer.BadParameter("give files, folders, '-' or --manifest", param_hint="PATHS")
+    try:
+        pipeline = Pipeline.load()
+        with Store(db) as store, Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(), console=err, disable=as_json or not err.is_terminal,
+        ) as bar:
+            task = bar.add_task("ingest", total=None, rate="-")
+            started = dt.datetime.now()
+
+            def tick(n: int) -> None:
+                done = bar.tasks[0].completed + n
+                secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
+                bar.update(task, advance=n, rate=f"{done / secs:.1f}")
+
+            summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
+                                 date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private)
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json(summary.to_dict())
+    else:
+        rate = summary.read / summary.seconds if summary.seconds else 0.0
+        console.print(
+            f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
+            f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
+        )
+        for r in summary.rejected:
+            err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
+    if summary.rejected:
+        raise typer.Exit(3 if summary.read == 0 else 0)
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument("-", help="JSONL file of {id, text, date?, outlet?}; '-' for standard input."),
+) -> None:
+    """Extract actors and events from JSONL, one JSON line out per line in, touching no store.
+
+    Example: echo '{"id": "1", "text": "Russia condemned Israel."}' | detente extract
+    """
+    from .extract_jsonl import extract_lines
+
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    try:
+        for line in extract_lines(stream):
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    except DetenteError as exc:
+        _fail(exc)
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def _filters(since: Optional[str], until: Optional[str], outlets: list[str] | None, exclude: list[str] | None) -> Any:
+    from .network.dyads import Filters
+
+    return Filters(_date(since, "--since"), _date(until, "--until"), tuple(outlets or ()), tuple(exclude or ()))
+
+
+@app.command()
+def relations(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    since: Optional[str] = typer.Option(None, "--since", help="Only evidence dated on or after (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only evidence dated on or before (YYYY-MM-DD)."),
+    outlet: Optional[list[str]] = typer.Option(None, "--outlet", help="Only evidence from this outlet (repeatable)."),
+    exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
+) -> None:
+    """The signed relations between states and organisations, with their evidence.
+
+    Example: detente relations --json --since 2023-01-01
+    """
+    from .network.dyads import relations as compute
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = compute(store, filters=_filters(since, until, outlet, exclude_outlet))
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json([r.to_dict() for r in rows])
+        return
+    table = Table("a", "b", "score", "events", "outlets", "first", "last")
+    for r in rows:
+        colour = "green" if r.score > 0.5 else "red" if r.score < -0.5 else "white"
+        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events), str(r.n_outlets),
+                      str(r.first or ""), str(r.last or ""))
+    console.print(table)
+
+
+@app.command()
+def events(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events whose source or target node is this id."),
+    limit: int = typer.Option(200, "--limit", help="At most this many events."),
+) -> None:
+    """List coded events with their evidence.
+
+    Example: detente events --actor RUS --json
+    """
+    from .report import list_events
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list_events(store, actor=actor, limit=limit)
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("date", "source", "type", "target", "score", "flags", "said by", "outlet")
+    for e in rows:
+        flags = " ".join(f for f, on in (("negated", e["negated"]), ("hedged", e["hedged"]), ("intent", e["intent"])) if on)
+        table.add_row(str(e["date"] or ""), ", ".join(e["source_ids"]), e["type"], ", ".join(e["target_ids"]),
+                      f"{e['score']:+.1f}", flags, e["said_by_name"] or "", e["outlet"] or "")
+    console.print(table)
+
+
+@app.command()
+def actors(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    unresolved: bool = typer.Option(False, "--unresolved", help="List mentions that did not resolve, most frequent first."),
+) -> None:
+    """List resolved actors with their mentions and aliases (or what failed to resolve).
+
+    Example: detente actors --unresolved
+    """
+    from .report import list_actors, list_unresolved
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list_unresolved(store) if unresolved else list_actors(store)
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json(rows)
+        return
+    if unresolved:
+        table = Table("text", "mentions", "documents")
+        for r in rows:
+            table.add_row(r["text"], str(r["mentions"]), str(r["documents"]))
+    else:
+        table = Table("id", "name", "kind", "country", "sector", "mentions", "aliases")
+        for r in rows:
+            table.add_row(r["id"], r["name"], r["kind"], r["country"] or "", r["sector"] or "", str(r["mentions"]),
+                          ", ".join(r["aliases"][:6]))
+    console.print(table)
+
+
+@app.command()
+def report(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    fmt: str = typer.Option("md", "--format", help="md, html or json."),
+) -> None:
+    """A report of the relations with their evidence sentences, outlets and speakers (Markdown by default).
+
+    Example: detente report > report.md
+    """
+    from .report import build_report, render_html, render_markdown
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            data = build_report(store)
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json or fmt == "json":
+        _print_json(data)
+    elif fmt == "html":
+        sys.stdout.write(render_html(data))
+    else:
+        sys.stdout.write(render_markdown(data))
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules live with their stage (evaluation, network, serving)."""
+    from .eval.command import eval_command
+
+    app.command("eval")(eval_command)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

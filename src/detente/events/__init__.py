@@ -1,0 +1,7 @@
+"""Events and claims: who did or said what to whom, coded, attributed and qualified."""
+
+from .extract import EventCoder
+from .lexicon import Lexicon, load_lexicon
+from .relations import RelationReader
+
+__all__ = ["EventCoder", "Lexicon", "RelationReader", "load_lexicon"]

@@ -1,0 +1,238 @@
+"""Attribution: who says each sentence, clause and quote.
+
+Consumes a parsed document and its actor mentions; produces, per sentence,
+the quote regions it contains and the speaker of each, and helpers that find
+the speaker of an indirect-speech clause ("X said that ...", "according to
+X", "X told Daily Express US", "Kan cited an unnamed official as saying").
+
+Direct quotes are double-quoted spans (curly or straight).  A paragraph that
+opens a quote without closing it, followed by a paragraph that opens with a
+quote mark, continues the same quote and the same speaker (the news
+convention).  Single quotes are treated as scare quotes or embedded quotes,
+never as speech on their own.  A quoted phrase with no speech around it
+("an “obscene step”") has no speaker: it is only speech when someone says it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Mention
+from ..nlp import Parsed
+
+OPEN_QUOTES = "“„«"
+CLOSE_QUOTES = "”»"
+SPEECH_LEMMAS = frozenset(
+    "say tell add continue state claim assert announce insist argue note confirm cite report write tweet post "
+    "explain stress declare reiterate reply respond comment remark suggest believe warn acknowledge admit "
+    "told quote".split()
+)
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: character range and the sentence it opens in."""
+
+    start: int
+    end: int
+    continued: bool  # continues the quote of the previous paragraph
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Double-quoted regions of ``text``; an unclosed quote ends at its paragraph's end."""
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    prev_unclosed = False
+    while i < n:
+        ch = text[i]
+        is_open = ch in OPEN_QUOTES or (ch == '"' and (i == 0 or not text[i - 1].isalnum()))
+        if is_open:
+            para_end = text.find("\n\n", i)
+            para_end = n if para_end < 0 else para_end
+            close = -1
+            for j in range(i + 1, para_end):
+                cj = text[j]
+                if cj in CLOSE_QUOTES or (cj == '"' and (j + 1 >= n or not text[j + 1].isalnum())):
+                    close = j
+                    break
+            para_start = text.rfind("\n\n", 0, i)
+            para_start = 0 if para_start < 0 else para_start + 2
+            continued = prev_unclosed and text[para_start:i].strip() == ""
+            if close < 0:
+                quotes.append(Quote(i, para_end, continued))
+                prev_unclosed = True
+                i = para_end
+                continue
+            quotes.append(Quote(i, close + 1, continued))
+            prev_unclosed = False
+            i = close + 1
+            continue
+        if text.startswith("\n\n", i):
+            # a paragraph that did not open with a quote breaks the chain
+            nxt = text[i:].lstrip()
+            if not nxt[:1] or nxt[:1] not in OPEN_QUOTES + '"':
+                prev_unclosed = False
+        i += 1
+    return quotes
+
+
+def _is_speech_verb(tok: Any) -> bool:
+    return tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in {"VERB", "AUX"}
+
+
+class Speakers:
+    """Resolves speakers in one document; build per document."""
+
+    def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> None:
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.by_token[tok.i] = m
+        self.quotes = find_quotes(parsed.document.text)
+        self._quote_speaker: dict[int, Mention | None] = {}
+        self._assign_quote_speakers()
+
+    # -- mentions --------------------------------------------------------------
+    def mention_at(self, tok: Any) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def last_person_before(self, char: int) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end > char:
+                break
+            if m.actor is not None and m.actor.kind == "person":
+                best = m
+            elif m.actor is None and m.method == "unresolved" and _title_case_name(m.text):
+                best = m
+        return best
+
+    def resolve_pronoun(self, tok: Any) -> Mention | None:
+        if tok.lower_ in PRONOUNS_PERSON:
+            return self.last_person_before(tok.idx)
+        return None
+
+    # -- quotes ------------------------------------------------------------------
+    def quote_at(self, char: int) -> int | None:
+        for k, q in enumerate(self.quotes):
+            if q.start <= char < q.end:
+                return k
+        return None
+
+    def speaker_of_quote(self, k: int) -> Mention | None:
+        return self._quote_speaker.get(k)
+
+    def _assign_quote_speakers(self) -> None:
+        doc = self.doc
+        for k, q in enumerate(self.quotes):
+            speaker = None
+            if q.continued and k > 0:
+                speaker = self._quote_speaker.get(k - 1)
+            if speaker is None:
+                speaker = self._speaker_near(q)
+            self._quote_speaker[k] = speaker
+        del doc
+
+    def _speaker_near(self, q: Quote) -> Mention | None:
+        """The speaker of a quote from a speech verb outside it in the same sentence, or "X:" before it."""
+        doc, text = self.doc, self.parsed.document.text
+        sent_tokens = self._sentence_tokens_around(q)
+        # "X said: “...", "“...,” he said", "“...,” said X"
+        for tok in sent_tokens:
+            if q.start <= tok.idx < q.end or not _is_speech_verb(tok):
+                continue
+            subj = subject_of(tok, self)
+            if subj is not None:
+                return subj
+        # "Mr Gallyamov: “Yes ..." (speech verb elided)
+        before = text[max(0, q.start - 3):q.start]
+        if ":" in before:
+            head = doc.char_span(max(0, q.start - 3), q.start, alignment_mode="expand")
+            if head is not None and head.start > 0:
+                prev = doc[head.start - 1]
+                m = self.by_token.get(prev.i)
+                if m is not None:
+                    return m
+        # a quote that makes up a whole paragraph right after "He continued:" etc. is handled above
+        return None
+
+    def _sentence_tokens_around(self, q: Quote) -> list[Any]:
+        doc = self.doc
+        out = []
+        for start, end in self.parsed.spans:
+            s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if s_char <= q.start < e_char or (q.start <= s_char < q.end) or (s_char < q.end <= e_char):
+                out.extend(doc[start:end])
+        return out
+
+    # -- indirect speech --------------------------------------------------------
+    def speaker_of_clause(self, tok: Any) -> Mention | None:
+        """Speaker of the clause containing ``tok``: a governing speech verb or "according to X"."""
+        node = tok
+        for _ in range(8):
+            for child in node.children:
+                if child.lower_ == "according" and child.dep_ == "prep":
+                    for to in child.children:
+                        for pobj in to.children:
+                            if pobj.dep_ == "pobj":
+                                m = self.mention_for(pobj)
+                                if m is not None:
+                                    return m
+            head = node.head
+            if head is node:
+                break
+            if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
+                if node.dep_ == "xcomp" and head.lemma_.lower() != "cite":
+                    node = head
+                    continue
+                subj = subject_of(head, self)
+                if subj is not None:
+                    return subj
+            node = head
+        return None
+
+    def mention_for(self, tok: Any) -> Mention | None:
+        """The actor mention a noun phrase headed by ``tok`` stands for."""
+        m = self.by_token.get(tok.i)
+        if m is not None:
+            return m
+        if tok.lower_ in PRONOUNS_PERSON:
+            return self.resolve_pronoun(tok)
+        if any(c.lower_ in {"former", "ex"} for c in tok.children):
+            return None
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                m = self.by_token.get(child.i)
+                if m is not None:
+                    return m
+        return None
+
+
+def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
+    """The speaker of a speech verb: its subject, or the inverted subject ("said X")."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            m = speakers.mention_for(child)
+            if m is None:
+                # "a senior Israeli diplomatic source": a mention inside the subject NP
+                for t in child.subtree:
+                    m = speakers.by_token.get(t.i)
+                    if m is not None and t.head == child:
+                        break
+                    m = None
+            return m
+    if verb.dep_ in {"conj"}:
+        return subject_of(verb.head, speakers)
+    return None
+
+
+def _title_case_name(text: str) -> bool:
+    parts = text.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts)

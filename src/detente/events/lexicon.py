@@ -1,0 +1,135 @@
+"""The event lexicon: verb and noun triggers, CAMEO->PLOVER coding, modality and relation cues.
+
+Loads ``verbs.tsv``, ``nouns.tsv``, ``cameo_plover.tsv``, ``modality.tsv`` and
+``relation_cues.tsv`` from ``detente/data`` (formats and provenance in
+``data/PROVENANCE-events.md``) into one immutable ``Lexicon``, validated
+line by line.  Loaded once per process and passed to the events stage.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import DataFileError
+from ..model import PLOVER_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What a CAMEO code means in PLOVER."""
+
+    cameo: str
+    name: str
+    type: str | None
+    mode: str | None
+    context: str | None
+    score: float
+    penta: int
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    lemma: str
+    particle: str | None
+    prep: str | None
+    obj: str | None
+    cameo: str
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.particle, self.prep, self.obj))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    codings: dict[str, Coding]
+    verbs: dict[str, tuple[VerbPattern, ...]]
+    nouns: dict[str, str]
+    modality: dict[str, frozenset[str]]
+    relation_cues: dict[str, int]
+
+    def coding(self, cameo: str) -> Coding | None:
+        """The coding of ``cameo``, falling back to its parent codes."""
+        code = cameo
+        while code:
+            if code in self.codings:
+                return self.codings[code]
+            code = code[:-1]
+        return None
+
+    def cues(self, kind: str) -> frozenset[str]:
+        return self.modality.get(kind, frozenset())
+
+
+def _read(name: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
+    path = resources.files("detente.data").joinpath(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(f"data file {name} is missing from the package") from exc
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataFileError(f"data file {name} lacks columns {missing}")
+    rows = []
+    for n, row in enumerate(reader, 2):
+        if None in row or any(row.get(c) is None for c in columns):
+            raise DataFileError(f"data file {name} line {n}: wrong number of columns")
+        rows.append((n, {k: (v or "").strip() for k, v in row.items()}))
+    return rows
+
+
+def _opt(value: str) -> str | None:
+    return None if value in {"", "*"} else value.lower()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and validate the event lexicon (cached per process).
+
+    Raises:
+        DataFileError: a file is missing, malformed, or names an unknown code or type.
+    """
+    codings: dict[str, Coding] = {}
+    for n, row in _read("cameo_plover.tsv", ["cameo", "name", "root", "plover_type", "plover_mode",
+                                             "plover_context", "score", "penta"]):
+        ptype = row["plover_type"] or None
+        if ptype is not None and ptype not in PLOVER_TYPES:
+            raise DataFileError(f"data file cameo_plover.tsv line {n}: unknown PLOVER type {ptype!r}")
+        try:
+            score, penta = float(row["score"] or 0), int(row["penta"])
+        except ValueError as exc:
+            raise DataFileError(f"data file cameo_plover.tsv line {n}: bad score or penta") from exc
+        codings[row["cameo"]] = Coding(row["cameo"], row["name"], ptype, row["plover_mode"] or None,
+                                       row["plover_context"] or None, score, penta)
+    verbs: dict[str, list[VerbPattern]] = defaultdict(list)
+    for n, row in _read("verbs.tsv", ["lemma", "particle", "prep", "object", "cameo"]):
+        if not any(row["cameo"][:k] in codings for k in range(len(row["cameo"]), 1, -1)):
+            raise DataFileError(f"data file verbs.tsv line {n}: unknown CAMEO code {row['cameo']!r}")
+        verbs[row["lemma"].lower()].append(
+            VerbPattern(row["lemma"].lower(), _opt(row["particle"]), _opt(row["prep"]), _opt(row["object"]), row["cameo"])
+        )
+    nouns: dict[str, str] = {}
+    for _, row in _read("nouns.tsv", ["lemma", "cameo"]):
+        nouns.setdefault(row["lemma"].lower(), row["cameo"])
+    modality: dict[str, set[str]] = defaultdict(set)
+    for _, row in _read("modality.tsv", ["cue", "kind"]):
+        modality[row["kind"]].add(row["cue"].lower())
+    cues: dict[str, int] = {}
+    for n, row in _read("relation_cues.tsv", ["cue", "polarity"]):
+        try:
+            cues[row["cue"].lower()] = int(float(row["polarity"]))
+        except ValueError as exc:
+            raise DataFileError(f"data file relation_cues.tsv line {n}: bad polarity") from exc
+    return Lexicon(
+        codings=codings,
+        verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+        nouns=nouns,
+        modality={k: frozenset(v) for k, v in modality.items()},
+        relation_cues=cues,
+    )

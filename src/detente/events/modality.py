@@ -1,0 +1,97 @@
+"""Modality of an event trigger: negated, hedged, intended, background.
+
+Consumes a trigger token (spaCy) and the lexicon's cue lists; produces a
+``Modality``.  The clause chain is walked upward from the trigger through
+complement links (xcomp, pcomp, prep, acl, advcl, conj) but never across a
+speech verb's complement: "X said Y did not attack" negates the attack, not
+the saying; "Russia stopped short of condemning Hamas" negates the
+condemning; "Putin is rumoured to have promised aid" hedges the promise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import Lexicon
+
+CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "dobj", "ccomp", "advmod", "oprd", "attr"}
+MODAL_HEDGES = {"could", "may", "might"}
+MODAL_INTENT = {"will", "shall", "'ll"}
+CHAIN_LIMIT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    hedged: bool = False
+    intent: bool = False
+    background: bool = False
+    background_cue: str | None = None
+
+
+def _chain(tok: Any) -> list[Any]:
+    """The trigger and the tokens governing it, up to the clause of a speech verb."""
+    from .attribution import SPEECH_LEMMAS
+
+    chain = [tok]
+    node = tok
+    for _ in range(CHAIN_LIMIT):
+        if node.dep_ not in CHAIN_DEPS or node.head is node:
+            break
+        head = node.head
+        if head.lemma_.lower() in SPEECH_LEMMAS and node.dep_ in {"ccomp", "conj"}:
+            break
+        chain.append(head)
+        node = head
+    return chain
+
+
+def _phrase_in(cues: frozenset[str], text: str) -> str | None:
+    low = " " + " ".join(re.findall(r"[\w'’-]+", text.lower().replace("’", "'"))) + " "
+    for cue in sorted(cues, key=len, reverse=True):
+        if f" {cue} " in low:
+            return cue
+    return None
+
+
+def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
+    """Modality of the event whose trigger is ``tok`` in sentence span ``sent``."""
+    chain = _chain(tok)
+    negated = hedged = intent = False
+    for node in chain:
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and node is not tok):
+                negated = True
+            if child.dep_ == "aux" and low in MODAL_HEDGES:
+                hedged = True
+            if child.dep_ == "aux" and low in MODAL_INTENT and node is tok:
+                intent = True
+            if child.dep_ in {"advmod", "amod"} and low in lexicon.cues("hedge"):
+                hedged = True
+        lemma = node.lemma_.lower()
+        if node is not tok:
+            if lemma in lexicon.cues("intent"):
+                intent = True
+            if lemma in lexicon.cues("hedge") or lemma in {"rumour", "rumor", "allege", "appear", "seem"}:
+                hedged = True
+            if lemma in {"refuse", "decline", "fail", "refrain", "avoid"}:
+                negated = True
+    # Multi-word cues between the top of the chain and the trigger
+    # ("stopped short of", "refrained from", "is said to").
+    top = min(chain, key=lambda t: t.i)
+    window = tok.doc[top.i:tok.i].text
+    if _phrase_in(frozenset(c for c in lexicon.cues("negation") if " " in c), window):
+        negated = True
+    if _phrase_in(frozenset(c for c in lexicon.cues("hedge") if " " in c), window):
+        hedged = True
+    # Sentence adverbs ("Reportedly, ...") and "according to reports".
+    for t in sent:
+        if t.dep_ == "advmod" and t.head == sent.root and t.lower_ in lexicon.cues("hedge"):
+            hedged = True
+    cue = _phrase_in(lexicon.cues("background"), sent.text)
+    if cue is None and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN":
+        cue = "had (past perfect)"
+    return Modality(negated, hedged, intent, cue is not None, cue)

@@ -1,0 +1,1 @@
+"""The relations network: dyads over time, shifts and balance."""

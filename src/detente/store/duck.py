@@ -1,0 +1,283 @@
+"""The DuckDB store: one file holding documents, sentences, actors, mentions, events and claims.
+
+Consumes ``Extraction`` records; writes them in one transaction per batch
+through Arrow tables (``executemany`` is ~100x slower, see STACK.md).  A
+document already in the store (same id: same normalised text) is skipped,
+so re-ingesting changes nothing.  The schema carries a version in ``meta``;
+``MIGRATIONS`` upgrade older files in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Actor, Extraction, Mention
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR,
+    published DATE, date_basis VARCHAR, date_text VARCHAR, language VARCHAR, text VARCHAR,
+    ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+    paragraph INTEGER
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, node VARCHAR,
+    node_name VARCHAR, role VARCHAR, former BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sent_idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+    actor_id VARCHAR, method VARCHAR, loaded BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sent_idx INTEGER, trigger VARCHAR, trigger_start INTEGER,
+    type VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR, score DOUBLE,
+    source_ids VARCHAR[], target_ids VARCHAR[], source_nodes VARCHAR[], target_nodes VARCHAR[],
+    said_by_mention VARCHAR, said_by_actor VARCHAR, said_by_name VARCHAR, outlet VARCHAR,
+    hedged BOOLEAN, negated BOOLEAN, intent BOOLEAN, date DATE, date_basis VARCHAR, date_precision VARCHAR,
+    evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER, salience DOUBLE, method VARCHAR
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id VARCHAR PRIMARY KEY, kind VARCHAR, event_id VARCHAR, doc_id VARCHAR, sent_idx INTEGER,
+    a_node VARCHAR, b_node VARCHAR, polarity INTEGER, cue VARCHAR,
+    speaker_mention VARCHAR, speaker_actor VARCHAR, speaker_name VARCHAR, outlet VARCHAR,
+    outlet_asserts BOOLEAN, hedged BOOLEAN, negated BOOLEAN, date DATE, date_basis VARCHAR,
+    evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER
+);
+CREATE TABLE IF NOT EXISTS nodes (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR);
+"""
+
+# version -> SQL that upgrades a store at version-1 to it
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+
+
+def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
+    if m is None:
+        return None, None, None
+    return m.id, m.actor.id if m.actor else None, m.actor.name if m.actor else m.text
+
+
+class Store:
+    """A DuckDB file opened for reading or writing.  Use as a context manager."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}; run 'detente ingest' first or pass --db")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        if not read_only:
+            self._migrate()
+        else:
+            self._check_version()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ----------------------------------------------------------------
+    def schema_version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        if not has_meta or not has_meta[0]:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        version = self.schema_version()
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {version}, this detente expects {SCHEMA_VERSION}; "
+                "open it once for writing (e.g. 'detente ingest --db ...' with no inputs) to migrate"
+            )
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version}, newer than this detente ({SCHEMA_VERSION})")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(MIGRATIONS[target])
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+
+    # -- writing ---------------------------------------------------------------
+    def has_documents(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, extractions: Iterable[Extraction]) -> int:
+        """Write a batch in one transaction; documents already stored are skipped.
+
+        Returns:
+            The number of new documents written.
+        """
+        batch = list(extractions)
+        known = self.has_documents([x.document.id for x in batch])
+        fresh: list[Extraction] = []
+        seen: set[str] = set()
+        for x in batch:
+            if x.document.id not in known and x.document.id not in seen:
+                seen.add(x.document.id)
+                fresh.append(x)
+        if not fresh:
+            return 0
+        tables = _tables(fresh)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                self.con.register("_batch", table)
+                verb = "INSERT OR IGNORE" if name in {"actors", "nodes"} else "INSERT"
+                self.con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM _batch")
+                self.con.unregister("_batch")
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch of {len(fresh)} documents failed and was rolled back: {exc}") from exc
+        return len(fresh)
+
+    # -- reading -----------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query and return rows as dicts."""
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "sentences", "actors", "mentions", "events", "claims"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+def _nodes_of(mentions: Sequence[Mention]) -> list[str]:
+    out = []
+    for m in mentions:
+        if m.actor is not None and m.actor.node and m.actor.node not in out:
+            out.append(m.actor.node)
+    return out
+
+
+def _tables(batch: list[Extraction]) -> dict[str, Any]:
+    import pyarrow as pa
+
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    docs, sents, actors, mentions, events, claims, nodes = [], [], {}, [], [], [], {}
+
+    def note_actor(actor: Actor | None) -> None:
+        if actor is None:
+            return
+        actors.setdefault(actor.id, actor.to_dict())
+        if actor.node and actor.node not in nodes:
+            kind = actor.kind if actor.kind != "person" else ("state" if ":" not in actor.node else "organization")
+            nodes[actor.node] = {"id": actor.node, "name": actor.node_name or actor.node, "kind": kind,
+                                 "country": actor.country}
+
+    for x in batch:
+        d = x.document.to_dict()
+        d["published"] = x.document.published
+        d["ingested_at"] = now
+        docs.append(d)
+        sents.extend(s.to_dict() for s in x.sentences)
+        for m in x.mentions:
+            note_actor(m.actor)
+            mentions.append({"id": m.id, "doc_id": m.doc_id, "sent_idx": m.sent_idx, "start": m.start, "end": m.end,
+                             "text": m.text, "actor_id": m.actor.id if m.actor else None, "method": m.method,
+                             "loaded": m.loaded})
+        for e in x.events:
+            said = _speaker(e.said_by)
+            if e.said_by is not None:
+                note_actor(e.said_by.actor)
+            events.append({
+                "id": e.id, "doc_id": e.doc_id, "sent_idx": e.sent_idx, "trigger": e.trigger,
+                "trigger_start": e.trigger_start, "type": e.type, "mode": e.mode, "context": e.context,
+                "cameo": e.cameo, "score": e.score,
+                "source_ids": [m.actor.id if m.actor else m.text for m in e.source],
+                "target_ids": [m.actor.id if m.actor else m.text for m in e.target],
+                "source_nodes": _nodes_of(e.source), "target_nodes": _nodes_of(e.target),
+                "said_by_mention": said[0], "said_by_actor": said[1], "said_by_name": said[2], "outlet": e.outlet,
+                "hedged": e.hedged, "negated": e.negated, "intent": e.intent, "date": e.date.date,
+                "date_basis": e.date.basis.value, "date_precision": e.date.precision,
+                "evidence_text": e.evidence_text, "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
+                "salience": e.salience, "method": e.method,
+            })
+            claims.append({
+                "id": f"{e.id}:claim", "kind": "event", "event_id": e.id, "doc_id": e.doc_id, "sent_idx": e.sent_idx,
+                "a_node": (_nodes_of(e.source) or [None])[0], "b_node": (_nodes_of(e.target) or [None])[0],
+                "polarity": (e.score > 0) - (e.score < 0), "cue": e.trigger,
+                "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
+                "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
+                "date_basis": e.date.basis.value, "evidence_text": e.evidence_text,
+                "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
+            })
+        for r in x.relation_claims:
+            said = _speaker(r.said_by)
+            note_actor(r.a.actor)
+            note_actor(r.b.actor)
+            if r.said_by is not None:
+                note_actor(r.said_by.actor)
+            claims.append({
+                "id": r.id, "kind": "relation", "event_id": None, "doc_id": r.doc_id, "sent_idx": r.sent_idx,
+                "a_node": r.a.actor.node if r.a.actor else None, "b_node": r.b.actor.node if r.b.actor else None,
+                "polarity": r.polarity, "cue": r.cue, "speaker_mention": said[0], "speaker_actor": said[1],
+                "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
+                "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
+                "evidence_text": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
+            })
+
+    def table(rows: list[dict[str, Any]], schema: Any) -> Any:
+        return pa.Table.from_pylist(rows, schema=schema)
+
+    s, i, b, d, f = pa.string(), pa.int32(), pa.bool_(), pa.date32(), pa.float64()
+    ls = pa.list_(pa.string())
+    return {
+        "documents": table(docs, pa.schema([("id", s), ("title", s), ("outlet", s), ("url", s), ("source_path", s),
+                                             ("published", d), ("date_basis", s), ("date_text", s), ("language", s),
+                                             ("text", s), ("ingested_at", pa.timestamp("us"))])),
+        "sentences": table(sents, pa.schema([("id", s), ("doc_id", s), ("idx", i), ("start", i), ("end", i),
+                                             ("text", s), ("paragraph", i)])),
+        "actors": table(list(actors.values()), pa.schema([("id", s), ("name", s), ("kind", s), ("country", s),
+                                                          ("sector", s), ("node", s), ("node_name", s), ("role", s),
+                                                          ("former", b)])),
+        "nodes": table(list(nodes.values()), pa.schema([("id", s), ("name", s), ("kind", s), ("country", s)])),
+        "mentions": table(mentions, pa.schema([("id", s), ("doc_id", s), ("sent_idx", i), ("start", i), ("end", i),
+                                               ("text", s), ("actor_id", s), ("method", s), ("loaded", b)])),
+        "events": table(events, pa.schema([
+            ("id", s), ("doc_id", s), ("sent_idx", i), ("trigger", s), ("trigger_start", i), ("type", s), ("mode", s),
+            ("context", s), ("cameo", s), ("score", f), ("source_ids", ls), ("target_ids", ls), ("source_nodes", ls),
+            ("target_nodes", ls), ("said_by_mention", s), ("said_by_actor", s), ("said_by_name", s), ("outlet", s),
+            ("hedged", b), ("negated", b), ("intent", b), ("date", d), ("date_basis", s), ("date_precision", s),
+            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i), ("salience", f), ("method", s)])),
+        "claims": table(claims, pa.schema([
+            ("id", s), ("kind", s), ("event_id", s), ("doc_id", s), ("sent_idx", i), ("a_node", s), ("b_node", s),
+            ("polarity", i), ("cue", s), ("speaker_mention", s), ("speaker_actor", s), ("speaker_name", s),
+            ("outlet", s), ("outlet_asserts", b), ("hedged", b), ("negated", b), ("date", d), ("date_basis", s),
+            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i)])),
+    }
