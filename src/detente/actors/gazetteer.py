@@ -265,6 +265,11 @@ def load_gazetteer() -> Gazetteer:
             if period.name not in person_surfaces[key]:
                 person_surfaces[key].append(period.name)
 
+    for n, row in _rows("places.tsv", ["place", "iso3"]):
+        if row["iso3"].strip() not in states:
+            raise DataFileError(f"data file places.tsv line {n}: unknown country {row['iso3']!r}")
+        add(row["place"], "place", row["iso3"].strip())
+
     agents: dict[str, str] = {}
     for _, row in _rows("agents.tsv", ["noun", "sector"]):
         agents.setdefault(fold(row["noun"]), row["sector"].strip())

@@ -131,8 +131,8 @@ class ActorResolver:
             for s in (org.name, *org.aliases):
                 add(s, "org")
         for folded, entries in g.surfaces.items():
-            if any(kind == "loaded" for kind, _, _ in entries):
-                add(folded, "loaded")
+            for kind in {"loaded", "place"} & {k for k, _, _ in entries}:
+                add(folded, kind)
         for name, periods in g.people.items():
             add(name, "person")
             for p in periods:
@@ -194,7 +194,7 @@ class ActorResolver:
                 span = doc[start:end]
                 if label == "person" and len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"}:
                     continue
-                if label in {"person", "state", "seat", "org"} and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+                if label in {"person", "state", "seat", "org", "place"} and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
                     # Gazetteer names are proper nouns: "chad" or "turkey" in lower case are not states.
                     continue
                 out.append(_Candidate(start, end, label, fold(span.text)))
@@ -292,7 +292,7 @@ class ActorResolver:
         entries = self.gaz.surfaces.get(key) or self.gaz.surfaces.get(_strip_accents(key))
         if not entries:
             return None
-        order = {"loaded": 0, "org": 1, "state": 2, "seat": 3, "adjective": 4}
+        order = {"loaded": 0, "org": 1, "state": 2, "seat": 3, "adjective": 4, "place": 5}
         wanted = [e for e in entries if e[0] == c.kind] or list(entries)
         return min(wanted, key=lambda e: order.get(e[0], 9))
 
@@ -324,6 +324,8 @@ class ActorResolver:
                     c.actor = self.gaz.state_actor(iso3, sector or None)
             elif kind == "seat":
                 c.actor = self.gaz.state_actor(key, "GOV")
+            elif kind == "place":
+                c.actor, c.method = self.gaz.state_actor(key), "place"
             elif kind == "state":
                 c.actor = self.gaz.state_actor(key, _agent_sector(doc, c, self.gaz))
             elif kind == "adjective":

@@ -1,8 +1,106 @@
-"""Placeholder replaced by the evaluation module."""
+"""``detente eval``: the Typer command that scores detente on a gold set and renders the result.
+
+Thin by design: it loads the pipeline once, calls ``eval.run.evaluate`` and
+prints Rich tables (or one JSON object with ``--json``).  ``cli.py``
+registers ``eval_command`` as the ``eval`` command.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DetenteError
+from .common import EvalResult
+
+console = Console()
+err = Console(stderr=True)
+ERRORS_SHOWN = 15
 
 
-def eval_command(dataset: str = typer.Argument(..., help="Dataset name."), path: str = typer.Argument(...)) -> None:
-    """Evaluate detente on a gold data set."""
-    raise typer.Exit(2)
+def eval_command(
+    dataset: str = typer.Argument(..., help="plover-gsr, conflibert-cameo, re3d, ngec-actors, or all."),
+    path: Path = typer.Argument(..., help="The set's folder or file; for 'all', the evaluation root (../shared/eval)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with all figures and errors."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N rows of each set."),
+    errors_shown: int = typer.Option(ERRORS_SHOWN, "--errors", min=0, help="How many worst errors to list per set."),
+) -> None:
+    """Score detente against a gold data set: figures, a per-category table and the worst errors.
+
+    Example: detente eval all ../shared/eval
+    """
+    from ..pipeline import Pipeline
+    from .run import DATASETS, evaluate
+
+    # Cheap checks first, so a typo fails before the model loads.
+    if dataset != "all" and dataset not in DATASETS:
+        raise typer.BadParameter(f"choose one of {', '.join(DATASETS)} or all", param_hint="DATASET")
+    if not path.exists():
+        err.print(f"[red]error:[/red] {path} does not exist; give the data set's folder or file")
+        raise typer.Exit(1)
+    try:
+        pipeline = Pipeline.load()
+        results = evaluate(dataset, path, pipeline, limit=limit)
+    except DetenteError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        data = {"sets": {r.dataset: r.to_dict() for r in results}}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    for result in results:
+        render(result, errors_shown=errors_shown)
+
+
+def render(result: EvalResult, *, errors_shown: int = ERRORS_SHOWN) -> None:
+    """Print one set's figures, category table, error counts and worst errors."""
+    console.rule(f"[bold]{result.dataset}[/bold]  n={result.n}  crashes={result.crashes}  {result.seconds:.1f}s")
+    figures = Table("figure", "value", title="figures", title_justify="left")
+    for key, value in _flatten(result.figures):
+        figures.add_row(key, _fmt(value))
+    console.print(figures)
+    table = Table(*result.table_columns, title=result.table_title, title_justify="left")
+    for row in result.table_rows:
+        table.add_row(*(_fmt(v) for v in row))
+    console.print(table)
+    kinds = result.error_kinds()
+    if kinds:
+        console.print("errors by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    worst = result.worst_errors(errors_shown)
+    if worst:
+        listing = Table("kind", "text", "gold", "detente", title="worst errors", title_justify="left", show_lines=True)
+        for e in worst:
+            listing.add_row(e.kind, e.text[:300], e.gold, e.detente[:300])
+        console.print(listing)
+    for note in result.notes:
+        console.print(f"[dim]note: {note}[/dim]")
+
+
+def _flatten(figures: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Scalar figures as ``(dotted key, value)``; lists (confusions, strings) are left to ``--json``."""
+    out: list[tuple[str, Any]] = []
+    for key, value in figures.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            if {"precision", "recall", "f1"} <= value.keys():
+                out.append((name, f"P {_fmt(value['precision'])}  R {_fmt(value['recall'])}  F1 {_fmt(value['f1'])}"
+                                  f"  (tp {value['tp']}, pred {value['n_pred']}, gold {value['n_gold']})"))
+            else:
+                out.extend(_flatten(value, f"{name}."))
+        elif not isinstance(value, list):
+            out.append((name, value))
+    return out
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)

