@@ -162,7 +162,8 @@ class ActorResolver:
                 continue
             mentions.append(
                 Mention(parsed.document.id, sent_idx, span.start_char, span.end_char, span.text, c.actor,
-                        c.method if c.actor else "unresolved", c.loaded)
+                        c.method if c.actor else ("unresolved-person" if c.kind == "person-unknown" else "unresolved"),
+                        c.loaded)
             )
         return tuple(mentions)
 

@@ -15,6 +15,7 @@ never as speech on their own.  A quoted phrase with no speech around it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,7 @@ class Speakers:
                 for tok in span:
                     self.by_token[tok.i] = m
         self.quotes = find_quotes(parsed.document.text)
+        self.named_speakers = self._named_speakers()
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
@@ -108,15 +110,54 @@ class Speakers:
         for m in self.mentions:
             if m.end > char:
                 break
-            if m.actor is not None and m.actor.kind == "person":
-                best = m
-            elif m.actor is None and m.method == "unresolved" and _title_case_name(m.text):
+            if (m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person":
                 best = m
         return best
 
-    def resolve_pronoun(self, tok: Any) -> Mention | None:
-        if tok.lower_ in PRONOUNS_PERSON:
-            return self.last_person_before(tok.idx)
+    def resolve_pronoun(self, tok: Any, *, speaking: bool = False) -> Mention | None:
+        """"he"/"she": the last named speaker when the pronoun speaks ("He said:"), else the last person."""
+        if tok.lower_ not in PRONOUNS_PERSON:
+            return None
+        if speaking:
+            speaker = self.last_speaker_before(tok.idx)
+            if speaker is not None:
+                return speaker
+        return self.last_person_before(tok.idx)
+
+    def last_speaker_before(self, char: int) -> Mention | None:
+        best = None
+        for at, m in self.named_speakers:
+            if at >= char:
+                break
+            best = m
+        return best
+
+    def _named_speakers(self) -> list[tuple[int, Mention]]:
+        """Speech verbs whose subject is a named person (not a pronoun), in text order."""
+        out = []
+        for tok in self.doc:
+            if not _is_speech_verb(tok):
+                continue
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in PRONOUNS_PERSON:
+                    m = self.mention_for(child) or self._described(child)
+                    if m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):
+                        out.append((tok.idx, m))
+        return out
+
+    def _described(self, tok: Any) -> Mention | None:
+        """"a former speechwriter for the Russian President tells ...": the person the article later
+        introduces with the same description ("Abbas Gallyamov, a former speechwriter for Putin")."""
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        text = self.parsed.document.text
+        for m in self.mentions:
+            if not ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):
+                continue
+            after = text[m.end:m.end + 80].lower()
+            if after.startswith(",") and re.search(rf"\b{re.escape(lemma)}s?\b", after.split(",")[1] if "," in after[1:] else after):
+                return m
         return None
 
     # -- quotes ------------------------------------------------------------------
@@ -189,7 +230,7 @@ class Speakers:
             if head is node:
                 break
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
-                if node.dep_ == "xcomp" and head.lemma_.lower() != "cite":
+                if node.dep_ in {"xcomp", "advcl", "conj"}:
                     node = head
                     continue
                 subj = subject_of(head, self)
@@ -198,13 +239,19 @@ class Speakers:
             node = head
         return None
 
-    def mention_for(self, tok: Any) -> Mention | None:
+    def mention_for(self, tok: Any, *, speaking: bool = False) -> Mention | None:
         """The actor mention a noun phrase headed by ``tok`` stands for."""
         m = self.by_token.get(tok.i)
         if m is not None:
             return m
         if tok.lower_ in PRONOUNS_PERSON:
-            return self.resolve_pronoun(tok)
+            return self.resolve_pronoun(tok, speaking=speaking)
+        for child in tok.children:
+            # "the spokeswoman, Maria Zakharova"
+            if child.dep_ == "appos":
+                m = self.by_token.get(child.i)
+                if m is not None:
+                    return m
         if any(c.lower_ in {"former", "ex"} for c in tok.children):
             return None
         for child in tok.children:
@@ -219,20 +266,27 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
     """The speaker of a speech verb: its subject, or the inverted subject ("said X")."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            m = speakers.mention_for(child)
+            m = speakers.mention_for(child, speaking=True) or speakers._described(child)
             if m is None:
-                # "a senior Israeli diplomatic source": a mention inside the subject NP
+                # "a senior Israeli diplomatic source": a mention modifying the subject's head
                 for t in child.subtree:
-                    m = speakers.by_token.get(t.i)
-                    if m is not None and t.head == child:
-                        break
-                    m = None
+                    if t.head == child and t.dep_ in {"amod", "compound", "nmod"}:
+                        m = speakers.by_token.get(t.i)
+                        if m is not None:
+                            break
             return m
-    if verb.dep_ in {"conj"}:
+    if verb.dep_ == "conj":
         return subject_of(verb.head, speakers)
+    if verb.dep_ == "acl":
+        # "released a communiqué saying that ...": the one who released it
+        noun = verb.head
+        if noun.dep_ in {"dobj", "nsubjpass"}:
+            return subject_of(noun.head, speakers)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "cite":
+        # "Kan cited an unnamed Israeli official as saying": the one cited
+        for child in verb.head.children:
+            if child.dep_ == "dobj":
+                return speakers.mention_for(child)
     return None
 
 
-def _title_case_name(text: str) -> bool:
-    parts = text.split()
-    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts)

@@ -16,7 +16,7 @@ from typing import Any
 
 from .lexicon import Lexicon
 
-CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "dobj", "ccomp", "advmod", "oprd", "attr"}
+CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod"}
 MODAL_HEDGES = {"could", "may", "might"}
 MODAL_INTENT = {"will", "shall", "'ll"}
 CHAIN_LIMIT = 5
@@ -48,12 +48,29 @@ def _chain(tok: Any) -> list[Any]:
     return chain
 
 
+_SPAN_AFTER = re.compile(r"\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b")
+
+
 def _phrase_in(cues: frozenset[str], text: str) -> str | None:
     low = " " + " ".join(re.findall(r"[\w'’-]+", text.lower().replace("’", "'"))) + " "
     for cue in sorted(cues, key=len, reverse=True):
-        if f" {cue} " in low:
-            return cue
+        at = low.find(f" {cue} ")
+        while at >= 0:
+            # "in the past six months" is a recent period, not background
+            if not _SPAN_AFTER.match(low, at + len(cue) + 1):
+                return cue
+            at = low.find(f" {cue} ", at + 1)
     return None
+
+
+def _clause_text(tok: Any) -> str:
+    """The text of the clause a trigger belongs to, without coordinated or reported clauses."""
+    head = tok
+    while head.dep_ in {"xcomp", "pcomp", "prep", "pobj", "acomp", "advmod", "aux", "neg"} and head.head is not head:
+        head = head.head
+    skip = {c.i for c in head.children if c.dep_ in {"conj", "ccomp", "parataxis"} and c is not tok}
+    tokens = [t for t in head.subtree if not any(a.i in skip for a in [t, *t.ancestors])]
+    return " ".join(t.text for t in tokens)
 
 
 def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
@@ -91,7 +108,7 @@ def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
     for t in sent:
         if t.dep_ == "advmod" and t.head == sent.root and t.lower_ in lexicon.cues("hedge"):
             hedged = True
-    cue = _phrase_in(lexicon.cues("background"), sent.text)
+    cue = _phrase_in(lexicon.cues("background"), _clause_text(tok))
     if cue is None and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN":
         cue = "had (past perfect)"
     return Modality(negated, hedged, intent, cue is not None, cue)

@@ -2,18 +2,24 @@
 
 Consumes a parsed document, its mentions and the lexicon's relation cues;
 produces ``RelationClaim`` records with a polarity (+1 aligned, -1 hostile),
-attributed like events.  Pair patterns, tried in order:
+attributed and dated like events.  Cues are grouped by clause (a sentence
+such as "friendly ties between Moscow and Tel Aviv are eroding, whilst Iran
+and Russia regard one another as strategic allies" states two relations).
+For each clause the pair comes from, in order:
 
-* "between A and B" / "A-B relations" around a cue ("ties between Moscow and
-  Tel Aviv are eroding", "a rift between ...");
-* a compound subject with a cue ("Iran and Russia ... as strategic allies");
-* a subject and a cue noun with its complement ("Russia is no friend of
-  Israel", "any Israeli government is an enemy for Putin", "Russia is turning
-  into another Iran proxy", "Hamas called Russia its closest friend",
-  "Putin will see Israel as an enemy").
+* the cue noun's own arguments: "Russia's close alliance with Iran";
+* "between A and B" attached to the cue or its clause ("ties between
+  Moscow and Tel Aviv are eroding", "relations between Putin and Netanyahu
+  have fractured");
+* "A-B relations" (two mentions joined by a hyphen);
+* a compound subject ("Iran and Russia ... as strategic allies");
+* a subject and the cue's complement ("Russia is no friend of Israel", "any
+  Israeli government is an enemy for Putin", "turning into another Iran
+  proxy", "Hamas called Russia its closest friend", "see Israel as an enemy").
 
-The predicate cue decides the polarity when there is one ("friendly ties
-... are eroding" is hostile); negation ("no friend", "not allies") flips it.
+The clause's predicate decides the polarity when it is a cue ("friendly ties
+... are eroding" is hostile); negation ("no friend") flips it.  A naming verb
+("Hamas called Russia its closest friend") makes its subject the claimant.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from .lexicon import Lexicon
 from .modality import read_modality
 
 POSSESSIVE_SELF = {"its", "their", "his", "her"}
+NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name", "consider", "regard", "view"}
+COMPLEMENT_PREPS = {"of", "for", "to", "with", "toward", "towards", "on", "against"}
 
 
 class RelationReader:
@@ -46,43 +54,49 @@ class RelationReader:
         out: list[RelationClaim] = []
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
-            cue_toks = self._cue_tokens(sent)
+            cue_toks = [t for t in self._cue_tokens(sent) if speakers.mention_at(t) is None]
             if not cue_toks:
                 continue
-            sent_mentions = [m for m in mentions if m.sent_idx == idx and m.actor is not None]
-            if len(sent_mentions) < 1:
-                continue
-            pair = self._pair(sent, cue_toks, speakers, sent_mentions)
-            if pair is None:
-                continue
-            a, b, cue_tok = pair
-            polarity = self._polarity(sent, cue_toks)
-            modality = read_modality(cue_tok, sent, self.lex)
-            if _negated_cue(cue_tok):
-                polarity = -polarity
-            if polarity == 0 or a.actor is None or b.actor is None or a.actor.node == b.actor.node:
-                continue
             sentence = parsed.sentences[idx]
-            said_by = self.coder.speaker(cue_tok, speakers)
-            date = self.coder.date_for(parsed, sentence, modality)
-            out.append(
-                RelationClaim(
-                    doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
-                    polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                    negated=False, date=date, evidence_text=sentence.text, evidence_start=sentence.start,
-                    evidence_end=sentence.end,
+            seen: set[tuple[str, str]] = set()
+            for group in _by_clause(cue_toks):
+                pair = self._pair(sent, group, speakers)
+                if pair is None:
+                    continue
+                a, b, cue_tok = pair
+                if a.actor is None or b.actor is None or a.actor.node is None or b.actor.node is None:
+                    continue
+                if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
+                    continue
+                polarity = self._polarity(group)
+                if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
+                    polarity = -polarity
+                if polarity == 0:
+                    continue
+                seen.add((a.actor.node, b.actor.node))
+                modality = read_modality(cue_tok, sent, self.lex)
+                said_by = self.coder.speaker(cue_tok, speakers)
+                verb = _verb_of(cue_tok)
+                if said_by is None and verb.lemma_.lower() in NAMING_VERBS and verb.lemma_.lower() != "view":
+                    said_by = a
+                out.append(
+                    RelationClaim(
+                        doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
+                        polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
+                        negated=False, date=self.coder.date_for(parsed, sentence, modality), evidence_text=sentence.text,
+                        evidence_start=sentence.start, evidence_end=sentence.end,
+                    )
                 )
-            )
         return tuple(out)
 
+    # -- cues ----------------------------------------------------------------------
     def _cue_tokens(self, sent: Any) -> list[Any]:
         out = [t for t in sent if t.lemma_.lower() in self.cues or t.lower_ in self.cues]
         low = sent.text.lower()
         for cue in self.multi:
-            i = low.find(cue)
-            if i >= 0:
-                span = sent.doc.char_span(sent.start_char + i, sent.start_char + i + len(cue), alignment_mode="expand")
-                if span is not None:
+            for m in re.finditer(re.escape(cue), low):
+                span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+                if span is not None and span.root not in out:
                     out.append(span.root)
         return out
 
@@ -90,94 +104,133 @@ class RelationReader:
         for key in (tok.lower_, tok.lemma_.lower()):
             if key in self.cues:
                 return self.cues[key]
-        # multi-word cue whose root this token is
         for cue in self.multi:
-            if cue.split()[-1] in {tok.lower_, tok.lemma_.lower()} or tok.lower_ in cue.split():
+            if tok.lower_ in cue.split() or tok.lemma_.lower() in cue.split():
                 return self.cues[cue]
         return 0
 
-    def _polarity(self, sent: Any, cue_toks: list[Any]) -> int:
-        predicates = [t for t in cue_toks if t.pos_ in {"VERB", "ADJ"} and t.dep_ in {"ROOT", "acomp", "conj", "xcomp"}]
-        chosen = predicates or cue_toks
+    def _polarity(self, group: list[Any]) -> int:
+        predicates = [t for t in group if t.pos_ in {"VERB", "ADJ"} and t.dep_ in {"ROOT", "acomp", "conj", "xcomp", "ccomp", "advcl", "relcl"}]
+        chosen = predicates or group
         total = sum(self._cue_value(t) for t in chosen)
         return (total > 0) - (total < 0)
 
-    def _pair(self, sent: Any, cue_toks: list[Any], speakers: Speakers,
-              sent_mentions: list[Mention]) -> tuple[Mention, Mention, Any] | None:
-        cue = cue_toks[0]
-        # "between A and B"
-        for tok in sent:
-            if tok.lower_ == "between":
-                objs = [c for c in tok.children if c.dep_ == "pobj"]
-                if objs:
-                    ms = _conj_mentions(objs[0], speakers)
+    # -- pairs -----------------------------------------------------------------------
+    def _pair(self, sent: Any, group: list[Any], speakers: Speakers) -> tuple[Mention, Mention, Any] | None:
+        for cue in group:
+            pair = _noun_pair(cue, speakers)
+            if pair:
+                return pair[0], pair[1], cue
+        for cue in group:
+            for tok in sent:
+                if tok.lower_ == "between" and _attached(tok, cue):
+                    objs = [c for c in tok.children if c.dep_ == "pobj"]
+                    ms = _conj_mentions(objs[0], speakers) if objs else []
                     if len(ms) >= 2:
                         return ms[0], ms[1], cue
-        # "Moscow-Tel Aviv relations": two mentions joined by a hyphen
-        for m1 in sent_mentions:
-            for m2 in sent_mentions:
-                if m1.end < m2.start and re.fullmatch(r"\s*[-–]\s*", speakers.parsed.document.text[m1.end:m2.start]):
-                    return m1, m2, cue
-        for cue in cue_toks:
-            verb = cue
-            while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-                verb = verb.head
+            pair = _hyphen_pair(cue, speakers)
+            if pair:
+                return pair[0], pair[1], cue
+        for cue in group:
+            verb = _verb_of(cue)
             subj_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            subjects = _conj_mentions(subj_tok, speakers) if subj_tok is not None else []
-            if subj_tok is not None and subj_tok.lower_ in {"they", "he", "she"}:
+            if subj_tok is None or subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
+            subjects = _conj_mentions(subj_tok, speakers)
             if len(subjects) >= 2:
                 return subjects[0], subjects[1], cue
             if not subjects:
                 continue
-            a = subjects[0]
-            b = self._complement(cue, verb, speakers, a)
+            b = _complement(cue, verb, speakers, subjects[0])
             if b is not None:
-                return a, b, cue
+                return subjects[0], b, cue
         return None
 
-    def _complement(self, cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
-        # "friend of Israel", "enemy for Putin", "proxy of Iran"
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "with", "toward", "towards"}:
-                for p in child.children:
-                    if p.dep_ == "pobj":
-                        m = speakers.mention_for(p)
-                        if m is not None and m != a:
-                            return m
-            if child.dep_ in {"compound", "amod", "nmod"}:
-                m = speakers.mention_at(child)
-                if m is not None and m != a:
-                    return m
-            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_SELF:
-                m = speakers.mention_at(child)
-                if m is not None and m != a:
-                    return m
-        # "called Russia its closest friend", "see Israel as an enemy", "regard X as"
-        for child in verb.children:
-            if child.dep_ in {"dobj", "dative"}:
-                m = speakers.mention_for(child)
-                if m is not None and m != a:
-                    return m
-        # "turning into another Iran proxy": the cue is the object of a preposition
-        head = cue.head
-        if head.dep_ == "prep":
-            for child in cue.children:
-                m = speakers.mention_at(child)
-                if m is not None and m != a:
-                    return m
+
+def _by_clause(cues: list[Any]) -> list[list[Any]]:
+    groups: dict[int, list[Any]] = {}
+    for t in cues:
+        groups.setdefault(_verb_of(t).i, []).append(t)
+    return list(groups.values())
+
+
+def _verb_of(tok: Any) -> Any:
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head
+    return node
+
+
+def _attached(between: Any, cue: Any) -> bool:
+    """"between" belongs to the cue's phrase or clause, not to another clause of the sentence."""
+    head = between.head
+    return head is cue or head is cue.head or head.head is cue or cue in list(head.children) or (
+        head.dep_ in {"nsubj", "nsubjpass"} and head.head is _verb_of(cue)
+    )
+
+
+def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
+    """"Russia's close alliance with Iran", "the Russia-Iran alliance"."""
+    if cue.pos_ not in {"NOUN", "PROPN"}:
         return None
+    owner = None
+    for child in cue.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in POSSESSIVE_SELF:
+            owner = speakers.mention_at(child)
+            if owner is not None:
+                break
+    if owner is None:
+        return None
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    other = speakers.mention_for(p)
+                    if other is not None and other != owner:
+                        return owner, other
+    return None
+
+
+def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
+    """"Moscow-Tel Aviv relations": two mentions joined by a hyphen, modifying the cue."""
+    text = speakers.parsed.document.text
+    left = cue.left_edge.idx
+    inside = [m for m in speakers.mentions if left <= m.start and m.end <= cue.idx]
+    for m1, m2 in zip(inside, inside[1:]):
+        if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
+            return m1, m2
+    return None
+
+
+def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    m = speakers.mention_for(p)
+                    if m is not None and m != a:
+                        return m
+        if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "poss" and child.lower_ not in POSSESSIVE_SELF):
+            m = speakers.mention_at(child)
+            if m is not None and m != a:
+                return m
+    # "called Russia its closest friend", "see Israel as an enemy"
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            m = speakers.mention_for(child)
+            if m is not None and m != a:
+                return m
+    return None
 
 
 def _negated_cue(cue: Any) -> bool:
-    """"no friend", "not an ally", "no longer ... partners"."""
+    """"no friend", "not an ally"; "no longer ... partners" is a change, kept as stated."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in cue.children):
         return True
-    head = cue.head
-    for node in (cue, head):
-        for c in node.children:
-            if c.dep_ == "neg" and not any(x.lower_ == "longer" for x in node.children):
-                return True
+    for node in (cue, cue.head):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids):
+            return True
     return False
 
 

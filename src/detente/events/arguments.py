@@ -1,0 +1,334 @@
+"""Event arguments: who is the source and who the target of a trigger, from the parse.
+
+Consumes a trigger token, the document's ``Speakers`` (mentions by token,
+pronoun resolution) and the running ``Context``; produces source and target
+mentions.  Rules, in order:
+
+* subjects: the trigger's own subject; else climb through xcomp, conj,
+  advcl, pcomp and adverbial links to a governing clause's subject; object
+  control ("called on Israel to cancel" -> Israel cancels; "accused Lapid of
+  bombing" -> Lapid bombs); an infinitive on an object ("issued an order to
+  close" -> the issuer closes); relative and participial clauses take the
+  noun they modify;
+* passives swap roles: the ``by`` agent (or, for a host-type verb with no
+  agent, a capital after "in": "welcomed in Moscow") is the source and the
+  passive subject the target;
+* objects: a direct object that names an actor; else the object of the
+  preposition the lexicon pattern names, or a typed fallback preposition
+  ("with" only for cooperative verbs, "for" only for giving and asking);
+  else an actor inside the object noun phrase;
+* a capital or state after "in", "at", "into" or "from" is a place, not a
+  party, except for visits ("flew into Moscow for talks");
+* pronouns: "he"/"she" -> the last named person (the last speaker for a
+  speech verb), "they" -> the previous clause's subjects, "it"/"the group"/
+  "the country" -> the last organisation or state; a pronoun inside what a
+  speaker says refers to the speaker when it can ("Israel says it intends");
+* "the move", "the step", "the decision" -> the source of the previous
+  sentence's main event ("The move has been condemned by Israel").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Mention
+from .attribution import SPEECH_LEMMAS, Speakers
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+OBJ_DEPS = {"dobj", "dative", "obj"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "advmod", "acomp", "npadvmod"}
+# Fallback target prepositions, with the event types each may introduce (None: any).
+TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("on", None),
+    ("against", None),
+    ("to", None),
+    ("toward", None),
+    ("towards", None),
+    ("at", None),
+    ("into", None),
+    ("over", frozenset({"ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN", "REJECT"})),
+    ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT"})),
+    ("for", frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})),
+)
+LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
+VISIT_CAMEO_PREFIXES = ("042", "043", "044")
+EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announcement", "measure", "action"}
+NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
+
+
+class Context:
+    """What earlier sentences make available to pronouns, "the group" and "the move"."""
+
+    def __init__(self) -> None:
+        self.last_subjects: tuple[Mention, ...] = ()
+        self.last_group: Mention | None = None
+        self.last_state: Mention | None = None
+        self.last_non_person: Mention | None = None
+        self.last_event_source: tuple[Mention, ...] = ()
+
+    def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...]) -> None:
+        subjects: list[Mention] = []
+        for tok in sent:
+            m = speakers.mention_at(tok)
+            if m is None or m.actor is None:
+                continue
+            if m.actor.kind in {"armed_group", "organization", "igo"}:
+                self.last_group = m
+            if m.actor.kind == "state":
+                self.last_state = m
+            if m.actor.kind != "person":
+                self.last_non_person = m
+            if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}):
+                if m not in subjects:
+                    subjects.append(m)
+        if subjects:
+            self.last_subjects = tuple(subjects)
+        if main_source:
+            self.last_event_source = main_source
+
+
+def named(m: Mention) -> bool:
+    return any(w[:1].isupper() for w in m.text.split())
+
+
+def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Mention]:
+    """Mentions for a noun phrase and its conjuncts ("Russia and China")."""
+    out: list[Mention] = []
+    for t in [tok, *tok.conjuncts]:
+        m = speakers.mention_for(t)
+        if m is None and deep:
+            m = mention_in_np(t, speakers)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset()) -> Mention | None:
+    """The closest mention inside a noun phrase, not crossing into clauses, places or other events."""
+    best, best_dist = None, 99
+    stack = [(tok, 0)]
+    while stack:
+        node, dist = stack.pop()
+        m = speakers.mention_at(node)
+        if m is not None and dist < best_dist:
+            best, best_dist = m, dist
+        if node is not tok and node.lemma_.lower() in event_nouns:
+            continue
+        for c in node.children:
+            if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
+                continue
+            if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS:
+                continue
+            stack.append((c, dist + 1))
+    return best if best_dist <= 3 else None
+
+
+def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
+    """A state, capital or place after "in"/"at"/"from" is where, not who; so is a capital after "to"."""
+    if m.actor is None or m.actor.kind != "state":
+        return False
+    p = prep.lower_
+    if p in LOCATION_PREPS or m.method == "place":
+        return True
+    return p == "to" and m.actor.sector == "GOV" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+class ArgumentFinder:
+    """Source and target of triggers in one document."""
+
+    def __init__(self, speakers: Speakers, event_nouns: frozenset[str]) -> None:
+        self.speakers = speakers
+        self.event_nouns = event_nouns
+
+    # -- verbs ---------------------------------------------------------------------
+    def verbal(self, tok: Any, *, etype: str, cameo: str, wanted_prep: str | None,
+               ctx: Context) -> tuple[list[Mention], list[Mention]]:
+        sp = self.speakers
+        visit = cameo.startswith(VISIT_CAMEO_PREFIXES)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "hostages kidnapped during ...": the noun is what the act was done to
+            return [], with_conj(tok.head, sp)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        if passive:
+            patients: list[Mention] = []
+            agents: list[Mention] = []
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    patients = self._subject_mentions(child, ctx)
+                if child.dep_ == "agent":
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            agents.extend(with_conj(p, sp, deep=True))
+            return (agents or self._host(tok)), patients
+        subjects = self.subjects(tok, ctx)
+        objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit)
+        return subjects, objects
+
+    def subjects(self, tok: Any, ctx: Context) -> list[Mention]:
+        node = tok
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node is not tok):
+                    found = self._subject_mentions(child, ctx)
+                    if found or child.lower_ not in {"who", "which", "that"}:
+                        return found
+            if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
+                return with_conj(node.head, self.speakers)
+            if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
+                # "issued an order to close X": the one who issued it closes
+                node = node.head.head
+                continue
+            controller = self._controller(node)
+            if controller is not None:
+                return controller
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                break
+            node = node.head
+        return []
+
+    def _controller(self, node: Any) -> list[Mention] | None:
+        """Object control: "called on Israel to cancel", "accused Lapid of bombing", "asked Iran to boost"."""
+        sp = self.speakers
+        if node.dep_ == "xcomp":
+            head = node.head
+            if head.lemma_.lower() in {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse"}:
+                return None
+            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                return with_conj(objs[0], sp)
+            for c in head.children:
+                if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return with_conj(p, sp)
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"for", "of"}:
+            verb = node.head.head
+            if verb.pos_ == "VERB":
+                objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+                if objs:
+                    found = with_conj(objs[0], sp)
+                    if found:
+                        return found
+        return None
+
+    def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
+        sp = self.speakers
+        low = child.lower_
+        if low in {"they", "he", "she", "it"}:
+            said = self._speaker_of_pronoun(child)
+            if said is not None:
+                return [said]
+        if low in {"they", "them"}:
+            return list(ctx.last_subjects)
+        if low in {"he", "she"}:
+            m = sp.resolve_pronoun(child)
+            return [m] if m else []
+        if low == "it":
+            return [ctx.last_non_person] if ctx.last_non_person else []
+        lemma = child.lemma_.lower()
+        has_def = any(d.lower_ in {"the", "this", "that"} for d in child.children)
+        if lemma in {"group", "movement", "organisation", "organization"} and has_def:
+            return [ctx.last_group] if ctx.last_group else []
+        if lemma == "country" and has_def:
+            return [ctx.last_state] if ctx.last_state else []
+        if lemma in EVENT_ANAPHORS and has_def and sp.mention_for(child) is None:
+            return list(ctx.last_event_source)
+        found = with_conj(child, sp)
+        if found:
+            return found
+        if lemma in self.event_nouns:
+            return []  # "Israel's backing for X contributed to ...": the actor belongs to the noun's event
+        m = mention_in_np(child, sp, event_nouns=self.event_nouns)
+        return [m] if m else []
+
+    def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
+        """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
+        verb = pron.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                m = self.speakers.mention_for(c)
+                if m is None or m.actor is None:
+                    return None
+                is_person = m.actor.kind == "person"
+                if (pron.lower_ == "it") != is_person or pron.lower_ == "they":
+                    return m
+        return None
+
+    def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool) -> list[Mention]:
+        sp = self.speakers
+        dobjs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        for d in dobjs:
+            found = with_conj(d, sp)
+            if found:
+                return found
+        found = self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit)
+        if found:
+            return found
+        for d in dobjs:
+            if d.lemma_.lower() in self.event_nouns:
+                continue
+            m = mention_in_np(d, sp, event_nouns=self.event_nouns)
+            if m is not None:
+                return [m]
+        return []
+
+    def _prep_objects(self, tok: Any, *, etype: str, wanted: str | None, visit: bool) -> list[Mention]:
+        sp = self.speakers
+        preps = [c for c in tok.children if c.dep_ in {"prep", "prt", "dative"}]
+        order: list[tuple[str, frozenset[str] | None]] = [(wanted, None)] if wanted else []
+        order += [p for p in TARGET_PREPS if p[0] != wanted]
+        if visit:
+            order += [("in", None)]
+        for name, types in order:
+            if types is not None and etype not in types:
+                continue
+            for prep in preps:
+                if prep.lower_ != name:
+                    continue
+                for p in prep.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    found = with_conj(p, sp, deep=True)
+                    if not visit:
+                        found = [m for m in found if not is_location(m, p, prep)]
+                    if found:
+                        return found
+                if prep.dep_ == "prt":  # "call on X" parsed with a particle
+                    for c in tok.children:
+                        if c.dep_ in OBJ_DEPS:
+                            return with_conj(c, sp)
+        return []
+
+    def _host(self, tok: Any) -> list[Mention]:
+        """"A delegation was welcomed in Moscow": the capital's government hosts."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+                for p in child.children:
+                    m = self.speakers.mention_at(p)
+                    if m is not None and m.actor is not None and m.actor.kind == "state" and m.actor.sector == "GOV":
+                        return [m]
+        return []
+
+    # -- nouns ---------------------------------------------------------------------
+    def nominal(self, tok: Any) -> tuple[list[Mention], list[Mention]]:
+        """"Israel's bombing in Gaza", "the invitation of senior Hamas officials to Moscow"."""
+        sp = self.speakers
+        source: list[Mention] = []
+        target: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                m = sp.mention_at(child)
+                if m is not None:
+                    source.append(m)
+            if child.dep_ == "prep":
+                for p in child.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    found = [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
+                    if child.lower_ == "by":
+                        source.extend(found)
+                    elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
+                        target.extend(found)
+        return source, target
