@@ -278,11 +278,16 @@ class ActorResolver:
     def _add_entities(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         out = list(candidates)
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        one_token_people = {c.start for c in candidates if c.kind == "person" and c.end - c.start == 1}
         for ent in doc.ents:
             if ent.label_ not in _SENT_ENT_LABELS:
                 continue
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if start >= ent.end or any(i in covered for i in range(start, ent.end)):
+            if start >= ent.end:
+                continue
+            overlap = [i for i in range(start, ent.end) if i in covered]
+            # "Abbas Gallyamov" is not Mahmoud Abbas: a longer PERSON name beats a one-word alias inside it.
+            if overlap and not (ent.label_ == "PERSON" and set(overlap) <= one_token_people and len(ent) > len(overlap)):
                 continue
             out.append(_Candidate(start, ent.end, "ent", ent.label_, method="ner"))
         return out

@@ -44,7 +44,7 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("to", None),
     ("toward", None),
     ("towards", None),
-    ("at", None),
+    ("at", frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"})),
     ("into", None),
     ("over", frozenset({"ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN", "REJECT"})),
     ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT"})),
@@ -53,6 +53,13 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announcement", "measure", "action"}
+# Verbs whose infinitive complement has the verb's own subject ("Israel intends to continue").
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse", "try", "attempt", "want",
+                   "seek", "decide", "plan", "hope", "intend", "aim", "fail", "continue", "begin", "start", "stop",
+                   "manage", "prepare", "wish", "need", "appear", "seem"}
+PAIR_NOUNS = {"leaders", "countries", "sides", "nations", "states", "governments", "men", "presidents", "capitals",
+              "allies", "neighbours", "neighbors", "powers"}
+PERSON_PAIR_NOUNS = {"leaders", "men", "presidents"}
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -87,6 +94,25 @@ class Context:
             self.last_event_source = main_source
 
 
+def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
+    """Subjects the parser hung elsewhere: "welcomed in Moscow and Putin is rumoured to ...", "Before the war
+    in Ukraine, Israel and Russia enjoyed ...": a verb with no subject whose left neighbours are nouns attached
+    as conjuncts of an earlier noun are its subjects."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return []
+    i = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "advmod", "neg"} and c.i < verb.i] + [verb.i])
+    before = verb.doc[i - 1] if i > 0 else None
+    out: list[Mention] = []
+    node = before
+    while node is not None and node.dep_ == "conj" and node.pos_ in {"PROPN", "NOUN"}:
+        m = speakers.mention_at(node)
+        if m is None:
+            break
+        out.insert(0, m)
+        node = node.head if node.head.dep_ == "conj" else None
+    return out
+
+
 def named(m: Mention) -> bool:
     return any(w[:1].isupper() for w in m.text.split())
 
@@ -112,7 +138,7 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
         m = speakers.mention_at(node)
         if m is not None and dist < best_dist:
             best, best_dist = m, dist
-        if node is not tok and node.lemma_.lower() in event_nouns:
+        if node != tok and node.lemma_.lower() in event_nouns:
             continue
         for c in node.children:
             if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
@@ -136,9 +162,10 @@ def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
 class ArgumentFinder:
     """Source and target of triggers in one document."""
 
-    def __init__(self, speakers: Speakers, event_nouns: frozenset[str]) -> None:
+    def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: frozenset[str] = frozenset()) -> None:
         self.speakers = speakers
         self.event_nouns = event_nouns
+        self.agents = agents
 
     # -- verbs ---------------------------------------------------------------------
     def verbal(self, tok: Any, *, etype: str, cameo: str, wanted_prep: str | None,
@@ -161,19 +188,30 @@ class ArgumentFinder:
                             agents.extend(with_conj(p, sp, deep=True))
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
-        objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit)
+        exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
+        objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
         return subjects, objects
 
     def subjects(self, tok: Any, ctx: Context) -> list[Mention]:
         node = tok
         for _ in range(8):
             for child in node.children:
-                if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node is not tok):
+                if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
                     found = self._subject_mentions(child, ctx)
                     if found or child.lower_ not in {"who", "which", "that"}:
                         return found
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
                 return with_conj(node.head, self.speakers)
+            if node.dep_ == "acl":
+                # "Moscow's readiness to abandon": the owner of the noun acts
+                for c in node.head.children:
+                    if c.dep_ == "poss":
+                        m = self.speakers.mention_at(c)
+                        if m is not None:
+                            return [m]
+            orphans = orphan_subjects(node, self.speakers)
+            if orphans:
+                return orphans
             if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
                 # "issued an order to close X": the one who issued it closes
                 node = node.head.head
@@ -181,7 +219,7 @@ class ArgumentFinder:
             controller = self._controller(node)
             if controller is not None:
                 return controller
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
+            if node.dep_ not in CLIMB_DEPS or node.head == node:
                 break
             node = node.head
         return []
@@ -191,7 +229,7 @@ class ArgumentFinder:
         sp = self.speakers
         if node.dep_ == "xcomp":
             head = node.head
-            if head.lemma_.lower() in {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse"}:
+            if head.lemma_.lower() in SUBJECT_CONTROL:
                 return None
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
@@ -224,22 +262,49 @@ class ArgumentFinder:
             m = sp.resolve_pronoun(child)
             return [m] if m else []
         if low == "it":
+            near = self._nearest_subject_before(child, persons=False)
+            if near is not None:
+                return [near]
             return [ctx.last_non_person] if ctx.last_non_person else []
         lemma = child.lemma_.lower()
         has_def = any(d.lower_ in {"the", "this", "that"} for d in child.children)
+        if has_def and any(d.lower_ == "two" for d in child.children) and low in PAIR_NOUNS:
+            # "the two leaders", "the two countries": the last two actors named
+            return sp.last_two_before(child.idx, persons=lemma in PERSON_PAIR_NOUNS)
         if lemma in {"group", "movement", "organisation", "organization"} and has_def:
             return [ctx.last_group] if ctx.last_group else []
         if lemma == "country" and has_def:
             return [ctx.last_state] if ctx.last_state else []
         if lemma in EVENT_ANAPHORS and has_def and sp.mention_for(child) is None:
             return list(ctx.last_event_source)
+        for c in child.children:
+            # "The group's leader", "its spokesman": the organisation named before
+            if c.dep_ == "poss" and sp.mention_at(c) is None:
+                if c.lemma_.lower() in {"group", "movement", "organisation", "organization"}:
+                    return [ctx.last_group] if ctx.last_group else []
+                if c.lower_ == "its" and lemma in self.agents:
+                    return [ctx.last_non_person] if ctx.last_non_person else []
         found = with_conj(child, sp)
         if found:
             return found
-        if lemma in self.event_nouns:
-            return []  # "Israel's backing for X contributed to ...": the actor belongs to the noun's event
+        if lemma in self.event_nouns or lemma not in self.agents:
+            # "Israel's backing for X contributed to ...": the actor belongs to the noun's event;
+            # "the Iranian satellite could offer ...": a thing is no actor.
+            return []
         m = mention_in_np(child, sp, event_nouns=self.event_nouns)
         return [m] if m else []
+
+    def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
+        """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
+        best = None
+        for tok in pron.sent:
+            if tok.i >= pron.i:
+                break
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                m = self.speakers.mention_for(tok)
+                if m is not None and m.actor is not None and (m.actor.kind == "person") == persons:
+                    best = m
+        return best
 
     def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
         """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
@@ -256,22 +321,39 @@ class ArgumentFinder:
                     return m
         return None
 
-    def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool) -> list[Mention]:
+    def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
+                exclude: frozenset[str] = frozenset()) -> list[Mention]:
+        found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
+        return [m for m in found if not (m.actor and m.actor.node in exclude)]
+
+    def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
+                 exclude: frozenset[str]) -> list[Mention]:
         sp = self.speakers
+
+        def other(ms: list[Mention]) -> list[Mention]:
+            return [m for m in ms if not (m.actor and m.actor.node in exclude)]
+
         dobjs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
         for d in dobjs:
-            found = with_conj(d, sp)
+            found = other(with_conj(d, sp))
             if found:
                 return found
-        found = self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit)
+        found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
         if found:
             return found
-        for d in dobjs:
+        nouns = dobjs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                         if p.dep_ == "pobj"]
+        for d in nouns:
             if d.lemma_.lower() in self.event_nouns:
+                # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
+                found = other(self._prep_objects(d, etype=etype, wanted=None, visit=visit))
+                if found:
+                    return found
                 continue
-            m = mention_in_np(d, sp, event_nouns=self.event_nouns)
-            if m is not None:
-                return [m]
+            if d.dep_ in OBJ_DEPS:
+                m = mention_in_np(d, sp, event_nouns=self.event_nouns)
+                if m is not None and not (m.actor and m.actor.node in exclude):
+                    return [m]
         return []
 
     def _prep_objects(self, tok: Any, *, etype: str, wanted: str | None, visit: bool) -> list[Mention]:
@@ -295,7 +377,7 @@ class ArgumentFinder:
                         found = [m for m in found if not is_location(m, p, prep)]
                     if found:
                         return found
-                if prep.dep_ == "prt":  # "call on X" parsed with a particle
+                if prep.dep_ == "prt" and tok.pos_ == "VERB":  # "call on X" parsed with a particle
                     for c in tok.children:
                         if c.dep_ in OBJ_DEPS:
                             return with_conj(c, sp)

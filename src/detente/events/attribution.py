@@ -30,6 +30,11 @@ SPEECH_LEMMAS = frozenset(
     "told quote".split()
 )
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_TRAILING = re.compile(
+    r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
+    r'[^,;“”"]{0,60}\.?\s*$'
+)
+LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "from", "into", "throughout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class Speakers:
                     self.by_token[tok.i] = m
         self.quotes = find_quotes(parsed.document.text)
         self.named_speakers = self._named_speakers()
+        self._pairs = self._find_pairs()
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
@@ -123,6 +129,46 @@ class Speakers:
             if speaker is not None:
                 return speaker
         return self.last_person_before(tok.idx)
+
+    def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
+        """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):
+        "between A and B", "A and B", "A's relationship with B", "A held a call with B"."""
+        best: tuple[int, Mention, Mention] | None = None
+        for end, a, b in self._pairs:
+            if end > char or a.actor is None or b.actor is None:
+                continue
+            if persons and not (a.actor.kind == "person" and b.actor.kind == "person"):
+                continue
+            if best is None or end >= best[0]:
+                best = (end, a, b)
+        return [best[1], best[2]] if best else []
+
+    def _find_pairs(self) -> list[tuple[int, Mention, Mention]]:
+        pairs = []
+        for tok in self.doc:
+            a = b = None
+            if tok.dep_ == "conj":
+                root = tok.head
+                while root.dep_ == "conj":
+                    root = root.head
+                if root.dep_ == "pobj" and root.head.lower_ in LOCATION_WORDS:
+                    continue  # "targets within Syria and Iran" are places, not a pair of actors
+                a, b = self.by_token.get(tok.head.i), self.by_token.get(tok.i)
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                b = self.by_token.get(tok.i)
+                owner = tok.head.head
+                for c in owner.children:
+                    if c.dep_ in {"poss", "nsubj"}:
+                        a = self.by_token.get(c.i)
+                if a is None and owner.dep_ in {"dobj", "pobj"}:
+                    verb = owner.head if owner.dep_ == "dobj" else owner.head.head
+                    for c in verb.children:
+                        if c.dep_ == "nsubj":
+                            a = self.by_token.get(c.i)
+            if a is not None and b is not None and a.actor and b.actor and a.actor.node and b.actor.node \
+                    and a.actor.node != b.actor.node:
+                pairs.append((max(a.end, b.end), a, b))
+        return pairs
 
     def last_speaker_before(self, char: int) -> Mention | None:
         best = None
@@ -227,7 +273,7 @@ class Speakers:
                                 if m is not None:
                                     return m
             head = node.head
-            if head is node:
+            if head == node:
                 break
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
@@ -237,7 +283,28 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return None
+        return self.trailing_speaker(tok)
+
+    def trailing_speaker(self, tok: Any) -> Mention | None:
+        """"..., a former speechwriter for the Russian President tells Daily Express US.": the speaker named
+        at the end of the sentence, read from the surface when the parse of a long sentence goes astray."""
+        sent = tok.sent
+        m = _TRAILING.search(sent.text)
+        if m is None:
+            return None
+        start = sent.start_char + m.start("speaker")
+        if tok.idx >= start:
+            return None
+        span = self.doc.char_span(start, sent.start_char + m.end("speaker"), alignment_mode="expand")
+        if span is None:
+            return None
+        head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
+        if head is None:
+            return None
+        found = self.by_token.get(head.i)
+        if found is not None:
+            return found
+        return self._described(head)
 
     def mention_for(self, tok: Any, *, speaking: bool = False) -> Mention | None:
         """The actor mention a noun phrase headed by ``tok`` stands for."""
@@ -246,6 +313,11 @@ class Speakers:
             return m
         if tok.lower_ in PRONOUNS_PERSON:
             return self.resolve_pronoun(tok, speaking=speaking)
+        if tok.lower_ in {"countries", "sides", "nations", "states", "leaders"} and any(
+            c.lower_ == "two" for c in tok.children
+        ):
+            pair = self.last_two_before(tok.idx, persons=tok.lower_ == "leaders")
+            return pair[0] if pair else None
         for child in tok.children:
             # "the spokeswoman, Maria Zakharova"
             if child.dep_ == "appos":

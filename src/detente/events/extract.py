@@ -17,7 +17,7 @@ either side.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ingest.dates import resolve_relative
@@ -34,7 +34,10 @@ INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek",
                     "offer", "agree", "prepare", "decide", "try", "attempt"}
 # Of those, the ones that are events in their own right when they govern no other trigger.
 INTENT_EVENTS = {"vow", "pledge", "promise", "threaten", "offer", "agree"}
-NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit"} | {"fail"}
+NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
+# Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
+ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
+             "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase"}
 # Background events with no anchor are placed this many days before the document.
 BACKGROUND_DAYS = 365
 # Well-known turning points that "before the ..." phrases anchor to (dates are facts).
@@ -65,20 +68,24 @@ class _Trigger:
 class EventCoder:
     """Codes events in parsed documents; build once with the lexicon and reuse."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, agents: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon
+        self.agents = agents
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
 
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns)
+        finder = ArgumentFinder(speakers, self.event_nouns, self.agents)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
+        self._background_paragraph: int | None = None
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
             sentence = parsed.sentences[idx]
+            self._carry = self._background_paragraph == sentence.paragraph
+            self._background_paragraph = None
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
@@ -108,11 +115,30 @@ class EventCoder:
                 ):
                     continue  # adjectival participle: "left Russia isolated"
                 pattern = self._best_pattern(tok, self.lex.verbs[lemma])
+                if lemma in ASPECTUAL and (pattern is None or pattern.obj is None):
+                    noun = self._governed_event_noun(tok)
+                    if noun is not None:
+                        out.append(_Trigger(tok, self.lex.nouns[noun], None))
+                        continue
                 if pattern is not None:
                     out.append(_Trigger(tok, pattern.cameo, pattern.prep or pattern.particle))
+            elif tok.pos_ == "VERB" and lemma in ASPECTUAL:
+                noun = self._governed_event_noun(tok)
+                if noun is not None:
+                    out.append(_Trigger(tok, self.lex.nouns[noun], None))
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns and lemma not in self.lex.relation_cues:
                 out.append(_Trigger(tok, self.lex.nouns[lemma], None, nominal=True))
         return out
+
+    def _governed_event_noun(self, tok: Any) -> str | None:
+        for c in tok.children:
+            if c.dep_ in OBJ_DEPS and c.lemma_.lower() in self.lex.nouns:
+                return c.lemma_.lower()
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:
+                        return p.lemma_.lower()
+        return None
 
     def _best_pattern(self, tok: Any, patterns: tuple[VerbPattern, ...]) -> VerbPattern | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -153,6 +179,13 @@ class EventCoder:
         if trig.nominal and not target:
             return None
         modality = read_modality(tok, sent, self.lex)
+        if modality.background:
+            self._background_paragraph = sentence.paragraph
+        elif self._carry and tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT":
+            # A past-tense sentence right after a background one in the same paragraph continues it
+            # ("... had tried to forge a stronger relationship in recent years. Putin and Netanyahu promoted ...").
+            modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
+            self._background_paragraph = sentence.paragraph
         coding = self._apply_intent(coding, modality)
         said_by = self.speaker(tok, speakers)
         return Event(
@@ -190,12 +223,18 @@ class EventCoder:
         """Who asserts what ``tok`` says: the speaker of its quote, or of the clause reporting it."""
         k = speakers.quote_at(tok.idx)
         if k is not None:
-            return speakers.speaker_of_quote(k)
+            quoted = speakers.speaker_of_quote(k)
+            if quoted is not None:
+                return quoted
+        # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
         return speakers.speaker_of_clause(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date."""
         published = parsed.document.published
+        stated = self._stated_date(tok, published) if tok is not None else None
+        if stated is not None:
+            return stated
         if modality.background:
             cue = modality.background_cue or ""
             low = sentence.text.lower()
@@ -205,9 +244,6 @@ class EventCoder:
             if published:
                 return EventDate(published - dt.timedelta(days=BACKGROUND_DAYS), DateBasis.BACKGROUND, "year", cue)
             return EventDate(None, DateBasis.BACKGROUND, "year", cue)
-        stated = self._stated_date(tok, published) if tok is not None else None
-        if stated is not None:
-            return stated
         if published is None:
             return EventDate(None, DateBasis.UNKNOWN)
         basis = DateBasis.INFERRED if parsed.document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
@@ -219,11 +255,12 @@ class EventCoder:
             if ent.label_ != "DATE" or not (tok.sent.start <= ent.start < tok.sent.end):
                 continue
             node, steps = ent.root, 0
-            while node is not tok and node.head is not node and steps < 3:
+            while node != tok and node.head != node and steps < 4:
                 if node.dep_ not in {"npadvmod", "pobj", "prep", "tmod", "advmod", "nummod", "compound", "nmod", "amod"}:
                     break
                 node, steps = node.head, steps + 1
-            if node is tok:
+            # "Since February 24, when the Kremlin deployed ...": the trigger's relative clause hangs on the date
+            if node == tok or (tok.dep_ == "relcl" and ent.start <= tok.head.i < ent.end):
                 d = resolve_relative(ent.text, published)
                 if d is None and ent.start > 0:
                     d = resolve_relative(tok.doc[ent.start - 1:ent.end].text, published)
@@ -234,7 +271,7 @@ class EventCoder:
 
 def _depth(tok: Any) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head != tok and d < 50:
         tok = tok.head
         d += 1
     return d

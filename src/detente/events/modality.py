@@ -38,7 +38,7 @@ def _chain(tok: Any) -> list[Any]:
     chain = [tok]
     node = tok
     for _ in range(CHAIN_LIMIT):
-        if node.dep_ not in CHAIN_DEPS or node.head is node:
+        if node.dep_ not in CHAIN_DEPS or node.head == node:
             break
         head = node.head
         if head.lemma_.lower() in SPEECH_LEMMAS and node.dep_ in {"ccomp", "conj"}:
@@ -63,13 +63,27 @@ def _phrase_in(cues: frozenset[str], text: str) -> str | None:
     return None
 
 
+TEMPORAL_PREPS = {"in", "for", "over", "during", "before", "until", "throughout"}
+
+
+def _temporal_or_not_amod(t: Any) -> bool:
+    """Keep adjectives of time phrases ("in recent years"), drop those inside noun phrases ("its long-standing
+    ties", "despite their historical connections"): they describe a thing, not when the event happened."""
+    if t.dep_ != "amod":
+        return True
+    head = t.head
+    return head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_PREPS
+
+
 def _clause_text(tok: Any) -> str:
     """The text of the clause a trigger belongs to, without coordinated or reported clauses."""
     head = tok
-    while head.dep_ in {"xcomp", "pcomp", "prep", "pobj", "acomp", "advmod", "aux", "neg"} and head.head is not head:
+    while head.dep_ in {"xcomp", "pcomp", "prep", "pobj", "acomp", "advmod", "aux", "neg", "attr", "oprd", "dobj",
+                        "nsubj", "nsubjpass", "amod", "compound"} and head.head != head:
         head = head.head
-    skip = {c.i for c in head.children if c.dep_ in {"conj", "ccomp", "parataxis"} and c is not tok}
-    tokens = [t for t in head.subtree if not any(a.i in skip for a in [t, *t.ancestors])]
+    skip = {c.i for c in head.children if c.dep_ in {"conj", "ccomp", "parataxis", "advcl", "acl", "relcl"} and c != tok}
+    # adjectives inside noun phrases ("its long-standing ties") qualify the noun, not the event's time
+    tokens = [t for t in head.subtree if _temporal_or_not_amod(t) and not any(a.i in skip for a in [t, *t.ancestors])]
     return " ".join(t.text for t in tokens)
 
 
@@ -80,16 +94,16 @@ def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
     for node in chain:
         for child in node.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and node is not tok):
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and node != tok):
                 negated = True
             if child.dep_ == "aux" and low in MODAL_HEDGES:
                 hedged = True
-            if child.dep_ == "aux" and low in MODAL_INTENT and node is tok:
+            if child.dep_ == "aux" and low in MODAL_INTENT and node == tok:
                 intent = True
             if child.dep_ in {"advmod", "amod"} and low in lexicon.cues("hedge"):
                 hedged = True
         lemma = node.lemma_.lower()
-        if node is not tok:
+        if node != tok:
             if lemma in lexicon.cues("intent"):
                 intent = True
             if lemma in lexicon.cues("hedge") or lemma in {"rumour", "rumor", "allege", "appear", "seem"}:

@@ -29,13 +29,14 @@ from typing import Any
 
 from ..model import Mention, RelationClaim
 from ..nlp import Parsed
+from .arguments import orphan_subjects
 from .attribution import Speakers
 from .extract import EventCoder
 from .lexicon import Lexicon
 from .modality import read_modality
 
 POSSESSIVE_SELF = {"its", "their", "his", "her"}
-NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name", "consider", "regard", "view"}
+NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name"}
 COMPLEMENT_PREPS = {"of", "for", "to", "with", "toward", "towards", "on", "against"}
 
 
@@ -77,8 +78,10 @@ class RelationReader:
                 modality = read_modality(cue_tok, sent, self.lex)
                 said_by = self.coder.speaker(cue_tok, speakers)
                 verb = _verb_of(cue_tok)
-                if said_by is None and verb.lemma_.lower() in NAMING_VERBS and verb.lemma_.lower() != "view":
-                    said_by = a
+                if said_by is None and verb.lemma_.lower() in NAMING_VERBS and speakers.mention_at(verb) is None:
+                    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                    if subj and not list(subj[0].conjuncts):
+                        said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
                 out.append(
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
@@ -134,9 +137,12 @@ class RelationReader:
         for cue in group:
             verb = _verb_of(cue)
             subj_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj_tok is None or subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
+            if subj_tok is None:
+                subjects = orphan_subjects(verb, speakers)
+            elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
-            subjects = _conj_mentions(subj_tok, speakers)
+            else:
+                subjects = _conj_mentions(subj_tok, speakers)
             if len(subjects) >= 2:
                 return subjects[0], subjects[1], cue
             if not subjects:
@@ -156,7 +162,7 @@ def _by_clause(cues: list[Any]) -> list[list[Any]]:
 
 def _verb_of(tok: Any) -> Any:
     node = tok
-    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
         node = node.head
     return node
 
@@ -164,9 +170,12 @@ def _verb_of(tok: Any) -> Any:
 def _attached(between: Any, cue: Any) -> bool:
     """"between" belongs to the cue's phrase or clause, not to another clause of the sentence."""
     head = between.head
-    return head is cue or head is cue.head or head.head is cue or cue in list(head.children) or (
-        head.dep_ in {"nsubj", "nsubjpass"} and head.head is _verb_of(cue)
-    )
+    if head == cue or head == cue.head or head.head == cue or cue in list(head.children):
+        return True
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head == _verb_of(cue):
+        return True
+    # "the deterioration of ties between A and B": inside the cue's own phrase
+    return cue.pos_ in {"NOUN", "ADJ"} and between in list(cue.subtree)
 
 
 def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
@@ -194,8 +203,8 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
 def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     """"Moscow-Tel Aviv relations": two mentions joined by a hyphen, modifying the cue."""
     text = speakers.parsed.document.text
-    left = cue.left_edge.idx
-    inside = [m for m in speakers.mentions if left <= m.start and m.end <= cue.idx]
+    left = _verb_of(cue).left_edge.idx
+    inside = [m for m in speakers.mentions if left <= m.start and m.end <= max(cue.idx, _verb_of(cue).idx)]
     for m1, m2 in zip(inside, inside[1:]):
         if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
             return m1, m2
@@ -235,6 +244,8 @@ def _negated_cue(cue: Any) -> bool:
 
 
 def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:
+    if tok.lower_ in {"countries", "sides", "nations", "states", "leaders"} and any(c.lower_ == "two" for c in tok.children):
+        return speakers.last_two_before(tok.idx, persons=tok.lower_ == "leaders")
     out: list[Mention] = []
     for t in [tok, *tok.conjuncts]:
         m = speakers.mention_for(t)
