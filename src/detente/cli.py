@@ -263,9 +263,13 @@ def report(
 
 def _register_optional_commands() -> None:
     """Commands whose modules live with their stage (evaluation, network, serving)."""
+    from .api.commands import register as register_api
     from .eval.command import eval_command
+    from .network.commands import register as register_network
 
     app.command("eval")(eval_command)
+    register_network(app)
+    register_api(app)
 
 
 _register_optional_commands()
