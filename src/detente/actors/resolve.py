@@ -146,6 +146,7 @@ class ActorResolver:
         doc = parsed.doc
         on = parsed.document.published
         sent_of = _sentence_index(parsed)
+        self._titled: dict[int, tuple[str, str, bool]] = {}
         candidates = self._gazetteer_candidates(doc)
         candidates = self._drop_inside_own_names(doc, candidates)
         candidates = self._add_roles(doc, candidates, on)
@@ -239,7 +240,11 @@ class ActorResolver:
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
             if has_name:
-                continue  # the name itself is resolved (gazetteer or entity); the title is learned in apposition
+                # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
+                # country and office (used in _resolve_entity when nothing better is known).
+                if country is not None:
+                    self._titled[end] = (country, title, former)
+                continue
             if country is None:
                 continue
             actor = self._role_actor(country, title, on, former)
@@ -354,8 +359,23 @@ class ActorResolver:
             c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), on)
             c.method = "gazetteer-person"
             return
-        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)):
+        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._titled and c.key != "GPE"):
             c.kind, c.key = "person-unknown", key
+            titled = self._titled.get(c.start)
+            if titled is not None:
+                country, title, former = titled
+                c.actor, c.method = self._titled_actor(span.text, country, title, former, on), "title"
+
+    def _titled_actor(self, name: str, country: str, title: str, former: bool, on: dt.date | None) -> Actor:
+        sector = "ELI" if former else ("MIL" if title in {"general", "commander"} else "GOV")
+        if country in self.gaz.organisations:
+            base = self.gaz.org_actor(country)
+            return replace(base, id=f"{base.id}:{_slug(name)}", name=name, kind="person", role=title,
+                           node=None if former else base.node, former=former)
+        state = self.gaz.states.get(country)
+        return Actor(id=f"{country}{sector}:{_slug(name)}", name=name, kind="person", country=country, sector=sector,
+                     node=None if former else country, node_name=None if former else (state.name if state else country),
+                     role=None if former else title, former=former)
 
     def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         """"Abbas Gallyamov, a former speechwriter for Putin": give the person an affiliation."""

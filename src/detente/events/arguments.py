@@ -50,6 +50,8 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT"})),
     ("for", frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})),
 )
+# Event types whose place is their target when no other target is named ("troops arrived in Bosnia").
+LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announcement", "measure", "action"}
@@ -57,9 +59,15 @@ EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announceme
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse", "try", "attempt", "want",
                    "seek", "decide", "plan", "hope", "intend", "aim", "fail", "continue", "begin", "start", "stop",
                    "manage", "prepare", "wish", "need", "appear", "seem"}
+COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "some",
+                    "team", "crowd", "band", "member", "members", "majority", "handful", "contingent", "batch",
+                    "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
 PAIR_NOUNS = {"leaders", "countries", "sides", "nations", "states", "governments", "men", "presidents", "capitals",
               "allies", "neighbours", "neighbors", "powers"}
-PERSON_PAIR_NOUNS = {"leaders", "men", "presidents"}
+PERSON_COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "some",
+                    "team", "crowd", "band", "member", "members", "majority", "handful", "contingent", "batch",
+                    "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
+PAIR_NOUNS = {"leaders", "men", "presidents"}
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -129,8 +137,10 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
     return out
 
 
-def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset()) -> Mention | None:
-    """The closest mention inside a noun phrase, not crossing into clauses, places or other events."""
+def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset(),
+                  places: bool = False) -> Mention | None:
+    """The closest mention inside a noun phrase, not crossing into clauses, other events or (unless
+    ``places``: "rebels in the Ivory Coast") places."""
     best, best_dist = None, 99
     stack = [(tok, 0)]
     while stack:
@@ -143,7 +153,7 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
         for c in node.children:
             if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
                 continue
-            if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS:
+            if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS and not (places and node == tok and c.lower_ in {"in", "from"}):
                 continue
             stack.append((c, dist + 1))
     return best if best_dist <= 3 else None
@@ -284,6 +294,15 @@ class ArgumentFinder:
                     return [ctx.last_group] if ctx.last_group else []
                 if c.lower_ == "its" and lemma in self.agents:
                     return [ctx.last_non_person] if ctx.last_non_person else []
+        if lemma in COLLECTIVE_NOUNS:
+            # "A group of Moroccan diplomats", "Thousands of Iraqi Kurds": the members act
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for p in prep.children:
+                        if p.dep_ == "pobj":
+                            found = self._subject_mentions(p, ctx)
+                            if found:
+                                return found
         found = with_conj(child, sp)
         if found:
             return found
@@ -291,7 +310,7 @@ class ArgumentFinder:
             # "Israel's backing for X contributed to ...": the actor belongs to the noun's event;
             # "the Iranian satellite could offer ...": a thing is no actor.
             return []
-        m = mention_in_np(child, sp, event_nouns=self.event_nouns)
+        m = mention_in_np(child, sp, event_nouns=self.event_nouns, places=True)
         return [m] if m else []
 
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
@@ -323,8 +342,15 @@ class ArgumentFinder:
 
     def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
                 exclude: frozenset[str] = frozenset()) -> list[Mention]:
+        """Targets, preferring actors other than the source; a domestic event ("Sudan's government lifted
+        a state of emergency in Darfur") keeps its own country as target when nothing else is named."""
         found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
-        return [m for m in found if not (m.actor and m.actor.node in exclude)]
+        found = [m for m in found if not (m.actor and m.actor.node in exclude)]
+        if not found and etype in LOCATION_TARGET_TYPES:
+            found = self._prep_objects(tok, etype=etype, wanted=None, visit=True)
+        if not found and exclude:
+            found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset())
+        return found
 
     def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
                  exclude: frozenset[str]) -> list[Mention]:

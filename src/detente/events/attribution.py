@@ -309,6 +309,13 @@ class Speakers:
     def mention_for(self, tok: Any, *, speaking: bool = False) -> Mention | None:
         """The actor mention a noun phrase headed by ``tok`` stands for."""
         m = self.by_token.get(tok.i)
+        if m is not None and m.actor is None:
+            # "Iraqi Kurds": an unresolved head named by a resolved adjective is that adjective's actor
+            for child in tok.children:
+                if child.dep_ in {"amod", "compound", "nmod"}:
+                    resolved = self.by_token.get(child.i)
+                    if resolved is not None and resolved.actor is not None and resolved is not m:
+                        return resolved
         if m is not None:
             return m
         if tok.lower_ in PRONOUNS_PERSON:

@@ -63,6 +63,7 @@ class _Trigger:
     cameo: str
     prep: str | None
     nominal: bool = False
+    specific: bool = False  # the lexicon pattern named an object, particle or preposition
 
 
 class EventCoder:
@@ -91,7 +92,7 @@ class EventCoder:
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
             for trig in triggers:
                 lemma = trig.tok.lemma_.lower()
-                if lemma in INTENT_GOVERNORS and (trig.tok.i in governing or lemma not in INTENT_EVENTS):
+                if lemma in INTENT_GOVERNORS and (trig.tok.i in governing or not (lemma in INTENT_EVENTS or trig.specific)):
                     continue
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx)
                 if event is not None:
@@ -111,7 +112,7 @@ class EventCoder:
                 if any(c.dep_ == "oprd" for c in tok.children):
                     continue  # naming: "called Russia its closest friend" is a stated relation
                 if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
-                    c.dep_ in {"agent", "nsubjpass"} for c in tok.children
+                    c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children
                 ):
                     continue  # adjectival participle: "left Russia isolated"
                 pattern = self._best_pattern(tok, self.lex.verbs[lemma])
@@ -121,7 +122,8 @@ class EventCoder:
                         out.append(_Trigger(tok, self.lex.nouns[noun], None))
                         continue
                 if pattern is not None:
-                    out.append(_Trigger(tok, pattern.cameo, pattern.prep or pattern.particle))
+                    out.append(_Trigger(tok, pattern.cameo, pattern.prep or pattern.particle,
+                                        specific=pattern.specificity > 0))
             elif tok.pos_ == "VERB" and lemma in ASPECTUAL:
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
@@ -172,8 +174,7 @@ class EventCoder:
         else:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
         source = [m for m in source if m.actor is not None or named(m)]
-        source_nodes = {m.actor.node for m in source if m.actor is not None}
-        target = [m for m in target if m not in source and not (m.actor and m.actor.node in source_nodes)]
+        target = [m for m in target if m not in source]
         if not source or not any(m.actor for m in (*source, *target)):
             return None
         if trig.nominal and not target:
