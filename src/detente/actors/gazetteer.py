@@ -87,6 +87,7 @@ class Gazetteer:
     agents: dict[str, str]
     adjective_to_state: dict[str, str]
     roles: dict[tuple[str, str], tuple[RolePeriod, ...]] = field(default_factory=dict)
+    first_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # --- actor builders -------------------------------------------------
     def state_actor(self, iso3: str, sector: str | None = None) -> Actor:
@@ -283,4 +284,14 @@ def load_gazetteer() -> Gazetteer:
         agents=agents,
         adjective_to_state=adjective_to_state,
         roles={k: tuple(v) for k, v in roles.items()},
+        first_names=_first_names(people),
     )
+
+
+def _first_names(people: dict[str, list[RolePeriod]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        parts = fold(name).split()
+        if len(parts) >= 2:
+            out[parts[0]].append(name)
+    return {k: tuple(v) for k, v in out.items()}

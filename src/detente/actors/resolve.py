@@ -68,6 +68,10 @@ OWN_NAME_WORDS = {
     "journal", "tribune", "council", "forum", "club", "museum", "hospital", "academy", "network", "agency",
     "project", "initiative", "studies", "research", "league", "committee", "telegraph", "express", "daily",
 }
+# Surname similarity (difflib ratio) above which an unknown name with a known first name is taken as that
+# person: 0.85 accepts one dropped or doubled letter in a 5+ letter surname ("Rais"/"Raisi" = 0.89) and rejects
+# different surnames sharing letters ("Khan"/"Kahn" = 0.75).
+FUZZY_SURNAME = 0.85
 LOCATION_PREPS = {"in", "at", "into", "from", "near", "across", "inside", "within", "outside", "around", "to", "toward", "towards"}
 FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "retired", "previous", "onetime", "one-time"}
 _SENT_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -113,7 +117,7 @@ class ActorResolver:
         seen: set[tuple[str, str]] = set()
 
         def add(text: str, label: str) -> None:
-            for variant in {text, text.replace("’", "'"), _strip_accents(text)}:
+            for variant in {text, text.replace("’", "'"), text.replace("'", "’"), _strip_accents(text)}:
                 variant = re.sub(r"^(the|The)\s+", "", variant.strip())
                 if variant and (variant, label) not in seen:
                     seen.add((variant, label))
@@ -359,12 +363,34 @@ class ActorResolver:
             c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), on)
             c.method = "gazetteer-person"
             return
+        if c.key == "PERSON" and len(span) >= 2:
+            name = self._close_person(span.text)
+            if name is not None:
+                c.actor, c.method = self.gaz.person_actor(self.gaz.period_for(name, on), on), "gazetteer-person-fuzzy"
+                return
         if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._titled and c.key != "GPE"):
             c.kind, c.key = "person-unknown", key
             titled = self._titled.get(c.start)
             if titled is not None:
                 country, title, former = titled
                 c.actor, c.method = self._titled_actor(span.text, country, title, former, on), "title"
+
+    def _close_person(self, text: str) -> str | None:
+        """A known person whose name differs from ``text`` by a slip of spelling ("Ebrahim Rais" for
+        "Ebrahim Raisi"): same first name, surname similarity at least FUZZY_SURNAME.  difflib is enough
+        here: the candidates are the few people sharing a first name, not the whole gazetteer."""
+        from difflib import SequenceMatcher
+
+        parts = fold(text).split()
+        best, best_score = None, FUZZY_SURNAME
+        for name in self.gaz.first_names.get(parts[0], ()):
+            other = fold(name).split()
+            if len(other) < 2:
+                continue
+            score = SequenceMatcher(None, parts[-1], other[-1]).ratio()
+            if score >= best_score:
+                best, best_score = name, score
+        return best
 
     def _titled_actor(self, name: str, country: str, title: str, former: bool, on: dt.date | None) -> Actor:
         sector = "ELI" if former else ("MIL" if title in {"general", "commander"} else "GOV")

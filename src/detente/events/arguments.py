@@ -64,10 +64,7 @@ COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hund
                     "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
 PAIR_NOUNS = {"leaders", "countries", "sides", "nations", "states", "governments", "men", "presidents", "capitals",
               "allies", "neighbours", "neighbors", "powers"}
-PERSON_COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "some",
-                    "team", "crowd", "band", "member", "members", "majority", "handful", "contingent", "batch",
-                    "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
-PAIR_NOUNS = {"leaders", "men", "presidents"}
+PERSON_PAIR_NOUNS = {"leaders", "men", "presidents"}
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -280,7 +277,7 @@ class ArgumentFinder:
         has_def = any(d.lower_ in {"the", "this", "that"} for d in child.children)
         if has_def and any(d.lower_ == "two" for d in child.children) and low in PAIR_NOUNS:
             # "the two leaders", "the two countries": the last two actors named
-            return sp.last_two_before(child.idx, persons=lemma in PERSON_PAIR_NOUNS)
+            return sp.last_two_before(child.idx, persons=low in PERSON_PAIR_NOUNS)
         if lemma in {"group", "movement", "organisation", "organization"} and has_def:
             return [ctx.last_group] if ctx.last_group else []
         if lemma == "country" and has_def:

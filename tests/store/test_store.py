@@ -1,0 +1,66 @@
+"""The DuckDB store: schema version, migrations, transactions, idempotent writes."""
+
+import datetime as dt
+
+import pytest
+
+from detente.errors import StoreError
+from detente.model import Document, Extraction, Sentence
+from detente.store import SCHEMA_VERSION, Store
+
+
+def _extraction(text="Russia and Iran signed a deal."):
+    doc = Document(id=Document.make_id(text), text=text, published=dt.date(2023, 1, 2))
+    return Extraction(doc, (Sentence(doc.id, 0, 0, len(text), text),), (), ())
+
+
+def test_store_new_file_has_schema_version(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.counts()["documents"] == 0
+
+
+def test_store_write_is_idempotent(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.write([_extraction(), _extraction()]) == 1
+        assert store.write([_extraction()]) == 0
+        assert store.counts()["documents"] == 1 and store.counts()["sentences"] == 1
+
+
+def test_store_read_only_rejects_missing_and_old_files(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    import duckdb
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 0"):
+        Store(tmp_path / "old.duckdb", read_only=True)
+    with Store(tmp_path / "old.duckdb") as store:  # opening for writing migrates
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_store_newer_schema_refused(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer"):
+        Store(tmp_path / "s.duckdb")
+
+
+def test_store_failed_batch_rolls_back(tmp_path, monkeypatch):
+    from detente.store import duck
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([_extraction("First article about Russia.")])
+        real = duck._tables
+
+        def broken(batch):
+            tables = real(batch)
+            tables["events"] = "not a table"
+            return tables
+
+        monkeypatch.setattr(duck, "_tables", broken)
+        with pytest.raises(StoreError, match="rolled back"):
+            store.write([_extraction("Second article about Iran.")])
+        assert store.counts()["documents"] == 1
