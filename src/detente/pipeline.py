@@ -37,7 +37,7 @@ class Pipeline:
         nlp = load_nlp()
         gazetteer = load_gazetteer()
         lexicon = load_lexicon()
-        coder = EventCoder(lexicon, agents=frozenset(gazetteer.agents))
+        coder = EventCoder(lexicon, agents=dict(gazetteer.agents))
         return cls(nlp, gazetteer, lexicon, ActorResolver(nlp, gazetteer), coder, RelationReader(lexicon, coder))
 
     def extract_parsed(self, parsed: Parsed) -> Extraction:

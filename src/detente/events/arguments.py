@@ -29,9 +29,10 @@ mentions.  Rules, in order:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from ..model import Mention
+from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -118,6 +119,55 @@ def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
     return out
 
 
+NP_EXCLUDE = {"conj", "cc", "appos", "punct", "relcl", "parataxis"}
+
+
+def noun_phrase(head: Any) -> tuple[int, int]:
+    """Token range [lo, hi) of the noun phrase headed by ``head``, without conjuncts, appositions or
+    relative clauses (ConfliBERT's argument spans include modifiers and prepositional phrases)."""
+    toks = [head]
+    stack = [c for c in head.children if c.dep_ not in NP_EXCLUDE]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(t.children)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+    doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi - 1 > head.i and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def argument_head(tok: Any) -> Any:
+    """The token heading the argument a mention sits in ("[Trump]'s decision" -> "decision")."""
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head == node or head.pos_ in {"VERB", "AUX"} or node.dep_ in {"conj", "appos", "relcl", "acl", "advcl"}:
+            return node
+        if node.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
+            return node
+        node = head
+    return node
+
+
+def as_argument(m: Mention, sent: Any) -> Mention:
+    """The mention re-spanned to the whole argument noun phrase, when it lies in the event's sentence."""
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not (sent.start <= span.start < sent.end) or m.method == "agent":
+        return m
+    head = argument_head(span.root)
+    lo, hi = noun_phrase(head)
+    lo, hi = min(lo, span.start), max(hi, span.end)
+    doc = sent.doc
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    if (start, end) == (m.start, m.end):
+        return m
+    return replace(m, start=start, end=end, text=doc.text[start:end])
+
+
 def named(m: Mention) -> bool:
     return any(w[:1].isupper() for w in m.text.split())
 
@@ -169,10 +219,10 @@ def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
 class ArgumentFinder:
     """Source and target of triggers in one document."""
 
-    def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: frozenset[str] = frozenset()) -> None:
+    def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: dict[str, str] | None = None) -> None:
         self.speakers = speakers
         self.event_nouns = event_nouns
-        self.agents = agents
+        self.agents = agents or {}
 
     # -- verbs ---------------------------------------------------------------------
     def verbal(self, tok: Any, *, etype: str, cameo: str, wanted_prep: str | None,
@@ -308,7 +358,24 @@ class ArgumentFinder:
             # "the Iranian satellite could offer ...": a thing is no actor.
             return []
         m = mention_in_np(child, sp, event_nouns=self.event_nouns, places=True)
-        return [m] if m else []
+        if m is not None:
+            return [m]
+        generic = self.generic(child)
+        return [generic] if generic else []
+
+    def generic(self, tok: Any) -> Mention | None:
+        """An unnamed agent ("unidentified gunmen", "police", "protesters"): no country, a sector only.
+        Unknown stays unknown: it is never given a country, and the network leaves it out (no node)."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in self.agents:
+            return None
+        sector = self.agents[lemma]
+        lo, hi = noun_phrase(tok)
+        doc = tok.doc
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        actor = Actor(id=sector, name=doc[lo:hi].text, kind="other", country=None, sector=sector)
+        return Mention(self.speakers.parsed.document.id, self.speakers.sent_index(tok), start, end, doc[lo:hi].text,
+                       actor, "agent")
 
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
         """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
@@ -361,6 +428,10 @@ class ArgumentFinder:
             found = other(with_conj(d, sp))
             if found:
                 return found
+        for d in dobjs:
+            generic = self.generic(d)
+            if generic is not None and d.lemma_.lower() not in self.event_nouns:
+                return [generic]
         found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
         if found:
             return found

@@ -107,6 +107,12 @@ class Speakers:
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
+    def sent_index(self, tok: Any) -> int:
+        for idx, (start, end) in enumerate(self.parsed.spans):
+            if start <= tok.i < end:
+                return idx
+        return 0
+
     # -- mentions --------------------------------------------------------------
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_token.get(tok.i)

@@ -23,7 +23,7 @@ from typing import Any
 from ..ingest.dates import resolve_relative
 from ..model import DateBasis, Event, EventDate, Mention
 from ..nlp import Parsed
-from .arguments import OBJ_DEPS, ArgumentFinder, Context, named
+from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
 from .lexicon import Coding, Lexicon, VerbPattern
 from .modality import Modality, read_modality
@@ -69,9 +69,9 @@ class _Trigger:
 class EventCoder:
     """Codes events in parsed documents; build once with the lexicon and reuse."""
 
-    def __init__(self, lexicon: Lexicon, *, agents: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None) -> None:
         self.lex = lexicon
-        self.agents = agents
+        self.agents = agents or {}
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
 
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
@@ -179,6 +179,8 @@ class EventCoder:
             return None
         if trig.nominal and not target:
             return None
+        source = [as_argument(m, sent) for m in source]
+        target = [as_argument(m, sent) for m in target]
         modality = read_modality(tok, sent, self.lex)
         if modality.background:
             self._background_paragraph = sentence.paragraph

@@ -1,0 +1,229 @@
+"""The API's request and response bodies (pydantic): validated at the HTTP edge, documented in OpenAPI.
+
+Field names are the ones the library's ``to_dict`` and the store's columns
+use, so a response row reads like the CLI's ``--json`` output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# An article body larger than this is refused before it reaches the
+# extractor (the ingest stage's own MAX_BYTES cap is 5 MB of bytes).
+MAX_TEXT_CHARS = 5_000_000
+MAX_URL_CHARS = 2048
+MAX_META_CHARS = 500
+
+
+class Error(BaseModel):
+    """Every error response: ``{"ok": false, "error": "...", "status": N}``."""
+
+    ok: bool = False
+    error: str
+    status: int
+
+
+class Health(BaseModel):
+    ok: bool = True
+    version: str
+    counts: dict[str, int]
+    ingest_enabled: bool
+    read_only: bool
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    outlet_country: str | None
+    url: str | None
+    published: dt.date | None
+    date_basis: str | None
+    n_sentences: int
+    n_events: int
+
+
+class SentenceOut(BaseModel):
+    id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    paragraph: int | None
+
+
+class DocumentOut(DocumentSummary):
+    text: str
+    sentences: list[SentenceOut]
+
+
+class ActorOut(BaseModel):
+    id: str
+    name: str | None
+    kind: str | None
+    country: str | None
+    sector: str | None
+    node: str | None
+    role: str | None
+    mentions: int
+    aliases: list[str]
+    loaded: bool | None
+
+
+class EventOut(BaseModel):
+    id: str
+    doc_id: str
+    date: dt.date | None
+    date_basis: str | None
+    type: str
+    mode: str | None
+    cameo: str | None
+    score: float
+    source_ids: list[str]
+    target_ids: list[str]
+    source_nodes: list[str]
+    target_nodes: list[str]
+    said_by_name: str | None
+    said_by_actor: str | None
+    outlet: str | None
+    hedged: bool
+    negated: bool
+    intent: bool
+    trigger: str | None
+    evidence_text: str | None
+
+
+class NodeRef(BaseModel):
+    id: str
+    name: str
+
+
+class RelationOut(BaseModel):
+    a: NodeRef
+    b: NodeRef
+    score: float
+    n_events: int
+    n_outlets: int
+    first: dt.date | None
+    last: dt.date | None
+    evidence: list[str]
+
+
+class NodeOut(BaseModel):
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+
+
+class Network(BaseModel):
+    """The signed network of one window: nodes that take part in a relation, and the relations."""
+
+    nodes: list[NodeOut]
+    relations: list[RelationOut]
+
+
+class Window(BaseModel):
+    label: str
+    since: dt.date
+    until: dt.date
+
+
+class Timeline(BaseModel):
+    first: dt.date | None
+    last: dt.date | None
+    freq: str
+    windows: list[Window]
+
+
+class OutletOut(BaseModel):
+    outlet: str | None
+    country: str | None
+    documents: int
+
+
+class EvidenceItem(BaseModel):
+    """One event or stated relation about a pair, with what the dashboard's evidence panel shows."""
+
+    id: str
+    kind: str
+    label: str
+    source: str
+    target: str | None
+    score: float
+    weight: float
+    date: dt.date | None
+    outlet: str | None
+    speaker: str | None
+    hedged: bool
+    negated: bool
+    text: str
+    doc_id: str
+    doc_title: str | None
+
+
+class SeriesPoint(BaseModel):
+    label: str
+    since: dt.date
+    until: dt.date
+    score: float | None
+    n_events: int
+
+
+class Dyad(BaseModel):
+    a: NodeRef
+    b: NodeRef
+    relation: RelationOut | None
+    series: list[SeriesPoint]
+    evidence: list[EvidenceItem]
+    shifts: list[dict[str, Any]] | None
+    shifts_error: str | None
+
+
+class Records(BaseModel):
+    """Records of a network-stage function (shifts, balance), each its ``to_dict()``."""
+
+    ok: bool = True
+    items: list[dict[str, Any]]
+
+
+class SearchHit(BaseModel):
+    sentence_id: str
+    doc_id: str
+    idx: int
+    text: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+
+
+class IngestRequest(BaseModel):
+    """One article: exactly one of ``text``, ``html`` or ``url``, and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=MAX_TEXT_CHARS)
+    html: str | None = Field(None, min_length=1, max_length=MAX_TEXT_CHARS)
+    url: str | None = Field(None, min_length=1, max_length=MAX_URL_CHARS)
+    outlet: str | None = Field(None, max_length=MAX_META_CHARS)
+    published: dt.date | None = None
+    title: str | None = Field(None, max_length=MAX_META_CHARS)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "IngestRequest":
+        given = [name for name in ("text", "html", "url") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of 'text', 'html' or 'url' (got {', '.join(given) or 'none'})")
+        return self
+
+
+class IngestResult(BaseModel):
+    ok: bool = True
+    stored: bool
+    duplicate: bool
+    document: DocumentSummary
+    events: int
+    relations: int
