@@ -38,7 +38,7 @@ def test_events_putin_calls_on_israel_to_cancel_invasion(seed_extractions):
 
 def test_events_kremlin_blames_israel(seed_extractions):
     (e, *_) = _find(seed_extractions, "001", trigger="blamed", type_="ACCUSE", source="RUS", target="ISR")
-    assert any(m.text == "Kremlin" for m in e.source) and e.score < 0
+    assert any("Kremlin" in m.text for m in e.source) and e.score < 0
 
 
 def test_events_nebenzya_accuses_israel(seed_extractions):
