@@ -157,6 +157,7 @@ class ActorResolver:
         candidates = self._add_entities(doc, candidates)
         candidates = _longest_first(candidates)
         self._resolve_candidates(doc, candidates, on)
+        candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
         mentions = []
@@ -310,6 +311,16 @@ class ActorResolver:
         order = {"loaded": 0, "org": 1, "state": 2, "seat": 3, "adjective": 4, "place": 5}
         wanted = [e for e in entries if e[0] == c.kind] or list(entries)
         return min(wanted, key=lambda e: order.get(e[0], 9))
+
+    def _drop_covered(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """After "Russia's [Supreme Court]" took its agent noun in, drop what it now covers."""
+        keep = []
+        for c in candidates:
+            if any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                   for o in candidates):
+                continue
+            keep.append(c)
+        return keep
 
     def _resolve_candidates(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         for c in candidates:
@@ -567,9 +578,17 @@ def _sector_for_words(words: list[str], gaz: Gazetteer) -> str | None:
     return None
 
 
+INSTITUTION_WORDS = {"court", "council", "ministry", "assembly", "parliament", "party", "army", "force", "forces",
+                     "bank", "agency", "commission", "committee", "centre", "center", "office", "union", "front",
+                     "state", "government", "house", "department", "service", "guard", "police", "board"}
+
+
 def _looks_like_person(span: Any) -> bool:
-    """spaCy's small model tags some people as ORG ("Vasily Nebenzya"): two or three capitalised PROPNs."""
-    return 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in span)
+    """spaCy's small model tags some people as ORG ("Vasily Nebenzya"): two or three capitalised PROPNs,
+    none of them an institution word ("Supreme Court" is no person)."""
+    return 2 <= len(span) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() and t.lower_ not in INSTITUTION_WORDS for t in span
+    )
 
 
 def resolve_actors(batch: list[Parsed], *, resolver: ActorResolver) -> list[tuple[Mention, ...]]:

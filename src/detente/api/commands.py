@@ -1,7 +1,78 @@
-"""CLI commands of the API and dashboard (serve), registered on the main app."""
+"""CLI commands of the API and dashboard (``detente serve``), registered on the main app."""
 
-from typing import Any
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file."),
+    host: str = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (loopback by default)."),
+    port: int = typer.Option(DEFAULT_PORT, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(
+        None, "--token", envvar="DETENTE_TOKEN", show_envvar=True,
+        help="Bearer token enabling POST /api/ingest (without one, ingest over HTTP is off and the store is opened "
+             "read-only).",
+    ),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Let ingest fetch URLs on private or loopback addresses."
+    ),
+    get: Optional[str] = typer.Option(
+        None, "--get", help="Call this API path in-process, print the JSON response and exit (no server)."
+    ),
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the dashboard (/) over the store.
+
+    Example: detente serve --db detente.duckdb --port 8000
+    """
+    from ..errors import DetenteError
+    from .app import create_app
+
+    try:
+        app = create_app(db, token=token, allow_private_urls=allow_private_urls)
+    except DetenteError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from None
+    if get is not None:
+        raise typer.Exit(_get(app, get))
+    if token and not _is_loopback(host):
+        typer.secho(f"warning: serving on {host} over plain HTTP: the ingest token travels unencrypted; "
+                    "put a TLS proxy in front", fg="yellow", err=True)
+    import uvicorn
+
+    mode = "ingest on (token set)" if token else "read-only (no token: ingest over HTTP is off)"
+    typer.echo(f"detente: serving {db} on http://{host}:{port}/ — {mode}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _get(app: Any, path: str) -> int:
+    """Call ``path`` on ``app`` in-process; print the JSON body; return 0 on success, 1 otherwise."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get(path)
+    sys.stdout.write(json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n")
+    return 0 if response.status_code < 400 else 1
 
 
 def register(app: Any) -> None:
     """Add the serving commands to the Typer ``app``."""
+    app.command("serve")(serve)

@@ -350,10 +350,17 @@ class ArgumentFinder:
                             found = self._subject_mentions(p, ctx)
                             if found:
                                 return found
+        if lemma in self.event_nouns:
+            agent = self._nominal_agent(child)
+            return [agent] if agent else []
         found = with_conj(child, sp)
-        if found:
+        if found and not all(m.actor is None for m in found):
             return found
-        if lemma in self.event_nouns or lemma not in self.agents:
+        if found:
+            # "Rohingya Muslim insurgents": an unnamed group better described by its agent noun
+            generic = self.generic(child)
+            return [generic] if generic else found
+        if lemma not in self.agents:
             # "Israel's backing for X contributed to ...": the actor belongs to the noun's event;
             # "the Iranian satellite could offer ...": a thing is no actor.
             return []
@@ -362,6 +369,26 @@ class ArgumentFinder:
             return [m]
         generic = self.generic(child)
         return [generic] if generic else []
+
+    def _nominal_agent(self, noun: Any) -> Mention | None:
+        """The actor of an event noun used as a subject ("A car bombing by the Islamic State killed",
+        "The missiles fired by the Israeli military struck"), spanned over the whole subject phrase."""
+        sp = self.speakers
+        found = None
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and sp.mention_at(child):
+                found = sp.mention_at(child)
+            elif child.dep_ == "prep" and child.lower_ == "by" or child.dep_ == "acl":
+                for t in child.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ == "by" and sp.mention_for(t):
+                        found = sp.mention_for(t)
+                        break
+            if found is not None and found.actor is not None:
+                lo, hi = noun_phrase(noun)
+                doc = noun.doc
+                start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                return replace(found, start=start, end=end, text=doc.text[start:end])
+        return None
 
     def generic(self, tok: Any) -> Mention | None:
         """An unnamed agent ("unidentified gunmen", "police", "protesters"): no country, a sector only.

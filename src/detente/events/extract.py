@@ -37,7 +37,8 @@ INTENT_EVENTS = {"vow", "pledge", "promise", "threaten", "offer", "agree"}
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
 # Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
 ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
-             "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase"}
+             "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase", "announce", "declare",
+             "unveil", "order", "approve", "perform", "make", "give", "put"}
 # Background events with no anchor are placed this many days before the document.
 BACKGROUND_DAYS = 365
 # Well-known turning points that "before the ..." phrases anchor to (dates are facts).
@@ -97,6 +98,14 @@ class EventCoder:
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
+            if not found and triggers:
+                # No trigger had an actor: still record what happened, with whatever arguments the parse
+                # gives (possibly none), so the sentence's event type is not lost.  Such events have no
+                # network node and never enter the relations.
+                main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
+                event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, require_actor=False)
+                if event is not None:
+                    found.append((_depth(main.tok), main.tok.i, event))
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
             out.extend(events)
@@ -164,7 +173,7 @@ class EventCoder:
 
     # -- one event -----------------------------------------------------------
     def _build(self, parsed: Parsed, sentence: Any, sent: Any, trig: _Trigger, speakers: Speakers,
-               finder: ArgumentFinder, ctx: Context) -> Event | None:
+               finder: ArgumentFinder, ctx: Context, *, require_actor: bool = True) -> Event | None:
         coding = self.lex.coding(trig.cameo)
         if coding is None or coding.type is None:
             return None
@@ -175,10 +184,11 @@ class EventCoder:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
         source = [m for m in source if m.actor is not None or named(m)]
         target = [m for m in target if m not in source]
-        if not source or not any(m.actor for m in (*source, *target)):
-            return None
-        if trig.nominal and not target:
-            return None
+        if require_actor:
+            if not source or not any(m.actor for m in (*source, *target)):
+                return None
+            if trig.nominal and not target:
+                return None
         source = [as_argument(m, sent) for m in source]
         target = [as_argument(m, sent) for m in target]
         modality = read_modality(tok, sent, self.lex)
@@ -213,6 +223,7 @@ class EventCoder:
             evidence_start=sentence.start,
             evidence_end=sentence.end,
             salience=1.0 / (1 + _depth(tok)),
+            method="rule" if require_actor else "rule-no-actor",
         )
 
     def _apply_intent(self, coding: Coding, modality: Modality) -> Coding:

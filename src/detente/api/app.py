@@ -1,0 +1,163 @@
+"""The HTTP API and the dashboard over one DuckDB store.
+
+``create_app(db, ...)`` returns a FastAPI app: read endpoints under
+``/api`` (documents, actors, events, relations, the network, windows,
+dyads, shifts, balance, sentence search), ``POST /api/ingest`` behind a
+bearer token, and the dashboard's static files at ``/``.  Handlers call the
+same library functions as the CLI and return every error as
+``{"ok": false, "error": "...", "status": N}``.
+
+Concurrency with DuckDB.  DuckDB lets one process open a file for writing
+(or several for reading only).  The app opens the store once, in this
+process: read-only when ingest is off (no token), so ``detente`` commands in
+other processes can still read it; read-write when a token is set.  Each
+request gets its own cursor (``con.cursor()``: a connection to the same
+database instance, safe to use from its own thread), so reads run
+concurrently and each sees a consistent snapshot (DuckDB's MVCC).  Ingests
+are serialised by one lock held across extraction and the write
+transaction, since the spaCy pipeline is shared and DuckDB allows one
+writer; readers are never blocked by it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import InputError, StoreError
+from ..store import Store
+from . import routes
+from .state import ServerState, load_default_pipeline
+
+log = logging.getLogger(__name__)
+
+# Sent with every response: the dashboard loads nothing but its own files,
+# so a script that slipped into article text could neither run nor call out.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{loc}: {err.get('msg', 'invalid')}")
+    return "invalid request: " + "; ".join(parts)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, _validation_message(exc))
+
+    @app.exception_handler(InputError)
+    async def _input(request: Request, exc: InputError) -> JSONResponse:
+        return _error(400, f"{exc.reject}: {exc.message}")
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error(500, f"internal error ({type(exc).__name__}); see the server log")
+
+
+def _install_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def static_dir() -> Path:
+    """The dashboard's files, shipped as package data ``web/static/*``."""
+    return Path(str(resources.files("detente") / "web" / "static"))
+
+
+def _install_dashboard(app: FastAPI) -> None:
+    folder = static_dir()
+    app.mount("/static", StaticFiles(directory=folder), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def _index() -> FileResponse:
+        return FileResponse(folder / "index.html", media_type="text/html")
+
+
+def create_app(
+    db: str | Path,
+    *,
+    token: str | None = None,
+    allow_private_urls: bool = False,
+    load_pipeline: Callable[[], Any] | None = None,
+) -> FastAPI:
+    """Build the API and dashboard over the store at ``db``.
+
+    Args:
+        db: the DuckDB store file.
+        token: the bearer token that enables ``POST /api/ingest``; None (or empty) leaves ingest off and opens
+            the store read-only.
+        allow_private_urls: let ingest fetch URLs on private and loopback addresses.
+        load_pipeline: returns the extraction pipeline, called on the first ingest (tests pass a loaded one).
+
+    Returns:
+        The FastAPI app; its lifespan closes the store.
+
+    Raises:
+        StoreError: the store cannot be opened (missing while ingest is off, locked by another process, wrong schema).
+    """
+    token = token or None
+    root = Store(db, read_only=token is None)
+    state = ServerState(root, token, allow_private_urls, load_pipeline or load_default_pipeline)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        root.close()
+
+    app = FastAPI(
+        title="detente",
+        version=__version__,
+        description="A sourced, time-aware map of who stands with whom: the store's documents, actors, events "
+                    "and relations, with the evidence behind every score. Errors are "
+                    '`{"ok": false, "error": "...", "status": N}`.',
+        lifespan=lifespan,
+        responses=routes.ERROR_RESPONSES,
+    )
+    app.state.detente = state
+    _install_error_handlers(app)
+    _install_security_headers(app)
+    app.include_router(routes.router, prefix="/api")
+    _install_dashboard(app)
+    return app
+
+

@@ -1,0 +1,292 @@
+"""The ``/api`` routes: thin handlers over the library's read functions, plus ingest.
+
+Each handler parses its parameters (the CLI's ``--since``, ``--until``,
+``--outlet``, ``--exclude-outlet``, plus ``outlet_country``), calls the
+library function the CLI calls (``relations``, ``list_actors``, ...) or one
+of ``detente.api.queries``, and returns plain data validated against
+``detente.api.schemas``.  Shifts and balance come from the network stage,
+imported when first asked for: if that stage is not installed the route
+answers 503.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from dataclasses import dataclass, replace
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+
+from .. import __version__
+from ..network.dyads import Filters, Weights, evidence_items, node_names, relations
+from ..report import list_actors
+from ..store import Store
+from . import queries
+from .schemas import (
+    ActorOut,
+    DocumentOut,
+    DocumentSummary,
+    Dyad,
+    Error,
+    EventOut,
+    Health,
+    IngestRequest,
+    IngestResult,
+    Network,
+    OutletOut,
+    Records,
+    RelationOut,
+    SearchHit,
+    Timeline,
+)
+from .state import ServerState, get_state, get_store, require_token
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Error, "description": text}
+    for status, text in (
+        (400, "Rejected input"), (401, "Missing or wrong bearer token"), (403, "Ingest over HTTP is off"),
+        (404, "Not found"), (405, "Method not allowed"), (422, "Invalid request"), (500, "Internal error"),
+        (503, "Not available"),
+    )
+}
+# Network-stage functions the shifts and balance routes call: (module, function).
+# Each takes a ``Store`` (and ``filters=`` when it accepts it) and returns
+# records with ``to_dict()``.
+SHIFTS_FUNCTION = ("detente.network.shifts", "detect_shifts")
+BALANCE_FUNCTION = ("detente.network.balance", "measure_balance")
+DEFAULT_LIMIT = 200
+ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,120}$"
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="At most this many rows.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many rows.")]
+Freq = Annotated[str, Query(pattern="^(month|quarter|year)$", description="Window length: month, quarter or year.")]
+NodeId = Annotated[str, Path(pattern=ID_PATTERN, description="A node id, e.g. RUS or PSEREB:hamas.")]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The filters of a request; ``empty`` when an outlet-country filter matched no stored outlet."""
+
+    filters: Filters
+    empty: bool = False
+
+
+def get_selection(
+    store: StoreDep,
+    since: Annotated[dt.date | None, Query(description="Only evidence dated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.date | None, Query(description="Only evidence dated on or before (YYYY-MM-DD).")] = None,
+    outlet: Annotated[list[str], Query(description="Only evidence from this outlet (repeatable).")] = [],
+    exclude_outlet: Annotated[list[str], Query(description="Leave out this outlet (repeatable).")] = [],
+    outlet_country: Annotated[
+        list[str], Query(description="Only outlets based in this country, ISO alpha-3 (repeatable).")
+    ] = [],
+) -> Selection:
+    filters = Filters(since, until, tuple(outlet), tuple(exclude_outlet))
+    if not outlet_country:
+        return Selection(filters)
+    by_country = queries.outlets_of_countries(store, outlet_country)
+    chosen = tuple(o for o in by_country if not outlet or o in outlet)
+    return Selection(replace(filters, outlets=chosen), empty=not chosen)
+
+
+SelectionDep = Annotated[Selection, Depends(get_selection)]
+
+
+# -- store and listings --------------------------------------------------------------
+@router.get("/health", response_model=Health, summary="Store counts and server mode")
+def health(store: StoreDep, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
+    return {"ok": True, "version": __version__, "counts": store.counts(), "ingest_enabled": state.token is not None,
+            "read_only": state.read_only}
+
+
+@router.get("/documents", response_model=list[DocumentSummary], summary="Stored articles, newest first")
+def documents(store: StoreDep, sel: SelectionDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Any:
+    if sel.empty:
+        return []
+    return queries.list_documents(store, filters=sel.filters, limit=limit, offset=offset)
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentOut, summary="One article with its sentences")
+def document(store: StoreDep, doc_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> Any:
+    found = queries.get_document(store, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document {doc_id!r} in the store; list them with GET /api/documents")
+    return found
+
+
+@router.get("/actors", response_model=list[ActorOut], summary="Resolved actors with mentions and aliases")
+def actors(store: StoreDep) -> Any:
+    return list_actors(store)
+
+
+@router.get("/outlets", response_model=list[OutletOut], summary="Outlets with their country and document count")
+def outlets(store: StoreDep) -> Any:
+    return queries.list_outlets(store)
+
+
+@router.get("/events", response_model=list[EventOut], summary="Coded events with their evidence")
+def events(
+    store: StoreDep,
+    sel: SelectionDep,
+    actor: Annotated[str | None, Query(pattern=ID_PATTERN, description="Source or target node or actor id.")] = None,
+    a: Annotated[str | None, Query(pattern=ID_PATTERN, description="With b: events between two nodes.")] = None,
+    b: Annotated[str | None, Query(pattern=ID_PATTERN, description="With a: events between two nodes.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Any:
+    if (a is None) != (b is None):
+        raise HTTPException(422, "invalid request: give both 'a' and 'b', or neither")
+    if sel.empty:
+        return []
+    pair = (a, b) if a is not None and b is not None else None
+    return queries.list_events(store, filters=sel.filters, actor=actor, pair=pair, limit=limit, offset=offset)
+
+
+@router.get("/search", response_model=list[SearchHit], summary="Sentences containing a phrase (case-insensitive)")
+def search(
+    store: StoreDep,
+    sel: SelectionDep,
+    q: Annotated[str, Query(min_length=2, max_length=200, description="The phrase to find.")],
+    limit: Limit = 50,
+) -> Any:
+    if sel.empty or not q.strip():
+        return []
+    return queries.search_sentences(store, q, filters=sel.filters, limit=limit)
+
+
+# -- the network -----------------------------------------------------------------------
+@router.get("/relations", response_model=list[RelationOut], summary="Signed relations (as 'detente relations --json')")
+def relations_route(store: StoreDep, sel: SelectionDep) -> Any:
+    if sel.empty:
+        return []
+    return [r.to_dict() for r in relations(store, filters=sel.filters)]
+
+
+@router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
+def network(
+    store: StoreDep,
+    sel: SelectionDep,
+    min_events: Annotated[int, Query(ge=1, le=10_000, description="Only relations with this many items.")] = 1,
+) -> Any:
+    rels = [] if sel.empty else [r for r in relations(store, filters=sel.filters) if r.n_events >= min_events]
+    used = {r.a for r in rels} | {r.b for r in rels}
+    nodes = store.query("SELECT id, name, kind, country FROM nodes ORDER BY id") if used else []
+    return {"nodes": [n for n in nodes if n["id"] in used], "relations": [r.to_dict() for r in rels]}
+
+
+@router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")
+def timeline(store: StoreDep, freq: Freq = "quarter") -> Any:
+    first, last = queries.date_range(store)
+    return {"first": first, "last": last, "freq": freq, "windows": queries.windows(first, last, freq)}
+
+
+@router.get("/dyads/{a}/{b}", response_model=Dyad, summary="One pair: relation, series per window, evidence, shifts")
+def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = "quarter") -> Any:
+    names = node_names(store)
+    if a not in names or b not in names:
+        missing = a if a not in names else b
+        raise HTTPException(404, f"no node {missing!r} in the store; see GET /api/network for node ids")
+    a, b = sorted((a, b))
+    items = [] if sel.empty else [i for i in evidence_items(store, filters=sel.filters, weights=Weights())
+                                  if (i.a, i.b) == (a, b)]
+    rels = relations(store, filters=sel.filters) if items else []
+    relation = next((r.to_dict() for r in rels if (r.a, r.b) == (a, b)), None)
+    first, last = queries.date_range(store)
+    series = queries.pair_series(items, queries.windows(first, last, freq), names)
+    titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
+    shifts, shifts_error = _pair_shifts(store, sel, a, b)
+    return {
+        "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation, "series": series,
+        "evidence": [_evidence(i, titles) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
+        "shifts": shifts, "shifts_error": shifts_error,
+    }
+
+
+def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
+    label = item.type or ("stated alignment" if item.score > 0 else "stated hostility")
+    return {"id": item.id, "kind": item.kind, "label": label, "source": item.source, "target": item.target,
+            "score": item.score, "weight": item.weight, "date": item.date, "outlet": item.outlet,
+            "speaker": item.speaker, "hedged": bool(item.hedged), "negated": bool(item.negated), "text": item.text,
+            "doc_id": item.doc_id, "doc_title": titles.get(item.doc_id)}
+
+
+# -- network-stage functions (shifts, balance) -------------------------------------------
+def _network_records(target: tuple[str, str], store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Call a network-stage function, or raise HTTPException(503) when it is not there."""
+    module_name, name = target
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise HTTPException(503, f"{module_name} is not available in this detente ({exc}); "
+                                 "update detente to get this endpoint") from exc
+    func = getattr(module, name, None)
+    if func is None:
+        raise HTTPException(503, f"{module_name} has no function {name!r}; this API expects it")
+    kwargs = {"filters": filters} if "filters" in inspect.signature(func).parameters else {}
+    return [record.to_dict() for record in func(store, **kwargs)]
+
+
+def _mentions_pair(record: dict[str, Any], a: str, b: str) -> bool:
+    ids = set()
+    for key in ("a", "b", "source", "target"):
+        value = record.get(key)
+        ids.add(value.get("id") if isinstance(value, dict) else value)
+    return {a, b} <= ids
+
+
+def _pair_shifts(store: Store, sel: Selection, a: str, b: str) -> tuple[list[dict[str, Any]] | None, str | None]:
+    if sel.empty:
+        return [], None
+    try:
+        records = _network_records(SHIFTS_FUNCTION, store, sel.filters)
+    except HTTPException as exc:
+        return None, str(exc.detail)
+    return [r for r in records if _mentions_pair(r, a, b)], None
+
+
+@router.get("/shifts", response_model=Records, summary="Detected shifts in relations (network stage)")
+def shifts(store: StoreDep, sel: SelectionDep) -> Any:
+    return {"ok": True, "items": [] if sel.empty else _network_records(SHIFTS_FUNCTION, store, sel.filters)}
+
+
+@router.get("/balance", response_model=Records, summary="Structural balance of the signed network (network stage)")
+def balance(store: StoreDep, sel: SelectionDep) -> Any:
+    return {"ok": True, "items": [] if sel.empty else _network_records(BALANCE_FUNCTION, store, sel.filters)}
+
+
+# -- ingest ------------------------------------------------------------------------------------
+@router.post("/ingest", response_model=IngestResult, summary="Ingest one article (bearer token required)")
+def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(require_token)]) -> Any:
+    from ..ingest.sources import Meta, make_document
+
+    meta = Meta(outlet=body.outlet, published=body.published, title=body.title, url=body.url)
+    if body.url is not None:
+        from ..ingest.fetch import fetch_url
+
+        raw, content_type = fetch_url(body.url, allow_private=state.allow_private_urls)
+        doc = make_document(raw, source=body.url, is_html="html" in content_type, meta=meta)
+    else:
+        is_html = body.html is not None
+        text = (body.html if is_html else body.text) or ""
+        doc = make_document(text.encode("utf-8"), source="api:html" if is_html else "api:text", is_html=is_html,
+                            meta=meta)
+    with state.write_lock:
+        store = state.store()
+        try:
+            duplicate = bool(store.has_documents([doc.id]))
+            n_events = n_relations = 0
+            if not duplicate:
+                extraction = next(iter(state.pipeline().extract([doc])))
+                store.write([extraction])
+                n_events, n_relations = len(extraction.events), len(extraction.relation_claims)
+            summary = queries.get_document(store, doc.id)
+        finally:
+            store.close()
+    if summary is None:
+        raise HTTPException(500, f"document {doc.id} was written but cannot be read back")
+    return {"ok": True, "stored": not duplicate, "duplicate": duplicate, "document": summary,
+            "events": n_events, "relations": n_relations}

@@ -1,0 +1,270 @@
+"""Event merging: one real-world event counted once, with every report of it kept as evidence.
+
+Consumes the store's ``events`` and stated-relation ``claims``; produces
+*event groups*: a mapping from each item id (event or claim) to a group id,
+stored in the ``event_groups`` table by ``merge_events`` (the ingest calls it
+after each batch) and computed on the fly by ``group_ids`` when the table is
+missing or stale (a read-only store).  The network stage then counts each
+group once (``dyads.aggregate``) and cites all of its reports.
+
+Two reports are the same event when all of these hold:
+
+* the same PLOVER type, the same ``negated`` flag, and overlapping source and
+  target nodes (for events without a target: the same set of sources);
+* dates within ``DATE_WINDOW_DAYS`` of each other (an undated report only
+  matches within its own article); two reports that both *state* the same day
+  ("Hamas' Oct. 7 attack") are the same event whatever else their sentences say;
+* the words left once actor names, the trigger and stop words are removed
+  (what the event is *about*) are similar: rapidfuzz ``token_set_ratio`` of at
+  least ``MIN_SIMILARITY``, or either side has no such words left, or the
+  pair is a headline and the lede that restates it (``LEDE_SENTENCES``).
+
+Stated relations ("Russia is no friend of Israel") merge only when they
+repeat within one article, or repeat one named speaker across articles:
+two outlets that each judge a relation make two judgements, not one.
+
+Left out: merging across PLOVER types (one outlet's ACCUSE that another codes
+as PROTEST stays two groups), and merging an event with a stated relation.
+Groups are formed by single linkage over the matching pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..store import Store
+
+# Reports of one event by different outlets carry the publication date (or a
+# stated date) of each article: a day or two apart.  Wider windows start to
+# join distinct repeated acts (weekly condemnations); tuned on the seeds,
+# where Al-Monitor (Oct 26) and the Daily Express (Oct 27) report the same acts.
+DATE_WINDOW_DAYS = 2
+# token_set_ratio (0..100) of the topic words.  Paraphrases of one act ("strike
+# on a hospital in Gaza" / "bombing of a Gaza hospital") score 70-80; distinct
+# acts between the same actors on the same day ("strike on a hospital" /
+# "settlements in the West Bank") score about 40.  Moves with _STOP_WORDS.
+MIN_SIMILARITY = 60.0
+# A headline (sentence 0) is restated by the lede within the first sentences
+# of the body, usually in other words ("relayed dissatisfaction" / "quietly
+# expressed its dissatisfaction"), so it merges without a text test.
+LEDE_SENTENCES = 3
+
+_STOP_WORDS = frozenset(
+    """a about after against all also an and any are as at be been before being but by can could did do does
+    for from had has have he her his how if in into is it its last may more most much new no not now of on one
+    only or other our out over said say says she so some such than that the their them then there these they
+    this those to under up was we were what when which while who whom will with would week year years month
+    months day days time between however since once still perhaps beyond though although even yet again
+    relations relationship ties two three four five six seven eight nine ten eleven twelve eighteen twenty
+    january february march april june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+_TABLE_SQL = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR)"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One stored report (an event or a stated relation) as the merger sees it."""
+
+    id: str
+    kind: str
+    doc_id: str
+    sent_idx: int
+    type: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    negated: bool
+    date: dt.date | None
+    date_basis: str
+    speaker: str | None
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSummary:
+    """What ``merge_events`` did."""
+
+    items: int
+    groups: int
+
+    @property
+    def merged(self) -> int:
+        """How many reports were folded into another report's group."""
+        return self.items - self.groups
+
+    def to_dict(self) -> dict[str, int]:
+        return {"items": self.items, "groups": self.groups, "merged": self.merged}
+
+
+def topic_words(text: str, *, drop: Iterable[str] = ()) -> str:
+    """The words of ``text`` that say what an event is about (no actor names, trigger or stop words)."""
+    dropped = {w for phrase in drop for w in _words(phrase)}
+    return " ".join(w for w in _words(text) if len(w) > 2 and w not in _STOP_WORDS and w not in dropped)
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower().replace("\u2019", "'")
+    return [re.sub(r"'s?$", "", w) for w in _WORD.findall(text)]
+
+
+def load_reports(store: Store) -> list[Report]:
+    """Every event and stated relation of the store, ready to be compared."""
+    names: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for row in store.query("SELECT doc_id, sent_idx, text FROM mentions"):
+        names[(row["doc_id"], row["sent_idx"])].append(row["text"])
+    node_names = [r["name"] for r in store.query("SELECT name FROM nodes") if r["name"]]
+    out: list[Report] = []
+    for row in store.query(
+        """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
+                  date_basis, said_by_actor, evidence_text FROM events"""
+    ):
+        drop = [*names[(row["doc_id"], row["sent_idx"])], *node_names, row["trigger"] or ""]
+        out.append(Report(row["id"], "event", row["doc_id"], row["sent_idx"], row["type"],
+                          frozenset(n for n in row["source_nodes"] or [] if n),
+                          frozenset(n for n in row["target_nodes"] or [] if n), bool(row["negated"]), row["date"],
+                          row["date_basis"], row["said_by_actor"], topic_words(row["evidence_text"] or "", drop=drop)))
+    for row in store.query(
+        """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor, evidence_text
+           FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL"""
+    ):
+        drop = [*names[(row["doc_id"], row["sent_idx"])], *node_names, row["cue"] or ""]
+        pair = frozenset((row["a_node"], row["b_node"]))
+        out.append(Report(row["id"], "relation", row["doc_id"], row["sent_idx"], f"stated{row['polarity']:+d}",
+                          pair, pair, bool(row["negated"]), row["date"], row["date_basis"], row["speaker_actor"],
+                          topic_words(row["evidence_text"] or "", drop=drop)))
+    return out
+
+
+def same_event(x: Report, y: Report) -> bool:
+    """Whether two reports describe the same event (see the module docstring for the rules)."""
+    if x.kind != y.kind or x.type != y.type or x.negated != y.negated:
+        return False
+    if not _same_parties(x, y):
+        return False
+    same_doc = x.doc_id == y.doc_id
+    if x.date is None or y.date is None:
+        if not same_doc or x.date != y.date:
+            return False
+    elif abs((x.date - y.date).days) > DATE_WINDOW_DAYS:
+        return False
+    if x.kind == "relation" and not same_doc and (x.speaker is None or x.speaker != y.speaker):
+        return False
+    if x.kind == "event" and x.date_basis == y.date_basis == "stated" and x.date == y.date:
+        return True
+    if same_doc and min(x.sent_idx, y.sent_idx) == 0 and max(x.sent_idx, y.sent_idx) <= LEDE_SENTENCES:
+        return True
+    if not x.words or not y.words:
+        return True
+    return fuzz.token_set_ratio(x.words, y.words) >= MIN_SIMILARITY
+
+
+def _same_parties(x: Report, y: Report) -> bool:
+    if x.kind == "relation":
+        return x.sources == y.sources
+    if not x.targets and not y.targets:
+        return x.sources == y.sources and len(x.sources) >= 2
+    return bool(x.sources & y.sources) and bool(x.targets & y.targets)
+
+
+def group_reports(reports: Sequence[Report]) -> dict[str, str]:
+    """Map each report id to its group id (the smallest member id), linking every matching pair."""
+    parent = {r.id: r.id for r in reports}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Block by kind, type and source node so that only plausible pairs are compared.
+    blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        for node in sorted(r.sources) or [""]:
+            blocks[(r.kind, r.type, node)].append(r)
+    for block in blocks.values():
+        block.sort(key=lambda r: (r.date or dt.date.min, r.id))
+        for i, x in enumerate(block):
+            for y in block[i + 1:]:
+                if x.date and y.date and (y.date - x.date).days > DATE_WINDOW_DAYS:
+                    break
+                if same_event(x, y):
+                    a, b = find(x.id), find(y.id)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    return {i: find(i) for i in parent}
+
+
+def group_ids(store: Store) -> dict[str, str]:
+    """Item id -> group id: from the ``event_groups`` table when it covers the store, else computed now."""
+    if _has_table(store):
+        stored = {r["item_id"]: r["group_id"] for r in store.query("SELECT item_id, group_id FROM event_groups")}
+        missing = store.query(
+            """SELECT count(*) AS n FROM (SELECT id FROM events UNION ALL
+                                          SELECT id FROM claims WHERE kind = 'relation') i
+               WHERE i.id NOT IN (SELECT item_id FROM event_groups)"""
+        )
+        if missing[0]["n"] == 0:
+            return stored
+    return group_reports(load_reports(store))
+
+
+def merge_events(store: Store) -> MergeSummary:
+    """Recompute the event groups of the whole store and write them to ``event_groups``.
+
+    Call after each ingest batch (groups can gain members from a later batch).
+
+    Args:
+        store: a store opened for writing.
+
+    Returns:
+        How many items and groups there are.
+    """
+    reports = load_reports(store)
+    groups = group_reports(reports)
+    import pyarrow as pa
+
+    kinds = {r.id: r.kind for r in reports}
+    table = pa.table({"item_id": list(groups), "kind": [kinds[i] for i in groups],
+                      "group_id": list(groups.values())})
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.con.execute(_TABLE_SQL)
+        store.con.execute("DELETE FROM event_groups")
+        store.con.register("_groups", table)
+        store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _groups")
+        store.con.unregister("_groups")
+        store.con.execute("COMMIT")
+    except Exception:
+        store.con.execute("ROLLBACK")
+        raise
+    return MergeSummary(len(groups), len(set(groups.values())))
+
+
+def _has_table(store: Store) -> bool:
+    rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'event_groups'")
+    return bool(rows[0]["n"])
+
+
+def describe_groups(store: Store) -> list[dict[str, Any]]:
+    """Groups with more than one report, each with its reports' outlets, speakers and sentences."""
+    groups = group_ids(store)
+    members: dict[str, list[str]] = defaultdict(list)
+    for item, group in groups.items():
+        members[group].append(item)
+    multi = {g: ids for g, ids in members.items() if len(ids) > 1}
+    ids = [i for g in multi.values() for i in g]
+    rows = {r["id"]: r for r in store.query(
+        """SELECT id, doc_id, sent_idx, type, outlet, said_by_name AS speaker, date, evidence_text FROM events
+           WHERE id IN (SELECT unnest(?))
+           UNION ALL
+           SELECT id, doc_id, sent_idx, 'stated ' || polarity, outlet, speaker_name, date, evidence_text FROM claims
+           WHERE id IN (SELECT unnest(?))""", [ids, ids])}
+    return [{"group": g, "reports": [rows[i] for i in sorted(ids) if i in rows]} for g, ids in sorted(multi.items())]
