@@ -186,10 +186,40 @@ class ActorResolver:
         offset = len(full) - len(text)
         inside = [m for m in mentions if m.start >= offset]
         pool = [m for m in inside if m.actor] or [m for m in mentions if m.actor] or inside or list(mentions)
-        if not pool:
-            return None
-        # Prefer a person or organisation over the state it names; then the longest span.
-        return max(pool, key=lambda m: (m.actor is not None and m.actor.kind != "state", m.end - m.start))
+        head = _phrase_head(doc, offset)
+        sector = self._agent_sector_of(head) if head is not None else None
+        former = any(t.lower_ in FORMER_WORDS for t in doc if t.idx >= offset)
+        best = max(pool, key=lambda m: (m.actor is not None and m.actor.kind != "state", m.end - m.start)) if pool else None
+        if best is None or best.actor is None:
+            # "soldiers", "the Defense Minister", "a team of heavily armed police": a sector, no country
+            if sector is None and head is not None and self._title_of(doc, offset):
+                sector = "GOV"
+            if sector is None:
+                return best
+            start, end = doc[head.left_edge.i].idx, doc[head.right_edge.i].idx + len(doc[head.right_edge.i])
+            actor = Actor(id=sector, name=full[start:end], kind="other", country=None, sector=sector)
+            return Mention(document.id, 0, start, end, full[start:end], actor, "agent")
+        actor = best.actor
+        if actor.kind == "state" and sector and head is not None and not (best.start <= head.idx < best.end):
+            # "Shanghai police", "trade unions in Denmark", "Panamanian immigration inspectors"
+            actor = replace(actor, id=f"{actor.country}{sector}", sector=sector)
+        elif actor.kind == "state" and actor.sector is None and best.text.endswith("s") and head is not None \
+                and best.start <= head.idx < best.end and head.pos_ in {"NOUN", "PROPN"} and head.tag_ in {"NNS", "NNPS"}:
+            actor = replace(actor, id=f"{actor.country}CVL", sector="CVL")  # "ordinary Kazakhs": people
+        if former and actor.country and actor.sector not in {None, "ELI"}:
+            actor = replace(actor, id=f"{actor.country}ELI", sector="ELI", former=True, node=None)
+        return replace(best, actor=actor)
+
+    def _agent_sector_of(self, head: Any) -> str | None:
+        words = [t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}] + [head.lower_]
+        for n in range(min(3, len(words)), 0, -1):
+            phrase = " ".join(words[-n:])
+            if phrase in self.gaz.agents:
+                return self.gaz.agents[phrase]
+        return self.gaz.agents.get(head.lemma_.lower())
+
+    def _title_of(self, doc: Any, offset: int) -> bool:
+        return any(start >= 0 and doc[start].idx >= offset for _, start, _ in self.titles(doc))
 
     # -- candidate sources -------------------------------------------------
     def _gazetteer_candidates(self, doc: Any) -> list[_Candidate]:
@@ -342,6 +372,11 @@ class ActorResolver:
             c.loaded = loaded
             if kind == "org":
                 c.actor = self.gaz.org_actor(key)
+                owner = _possessor_state(doc, c, candidates, self)
+                org = self.gaz.organisations[key]
+                if owner is not None and org.kind == "state_agency" and owner != org.country:
+                    # "Chile's Defense Department" is Chile's, whatever agency shares its name elsewhere
+                    c.actor = self.gaz.state_actor(owner, org.sector)
             elif kind == "loaded":
                 if key in self.gaz.organisations:
                     c.actor = self.gaz.org_actor(key)
@@ -494,6 +529,29 @@ class ActorResolver:
 
 
 # -- helpers ---------------------------------------------------------------
+def _possessor_state(doc: Any, c: _Candidate, candidates: list[_Candidate], resolver: "ActorResolver") -> str | None:
+    if c.start < 2 or doc[c.start - 1].tag_ != "POS":
+        return None
+    for o in candidates:
+        if o.end == c.start - 1 and o.kind in {"state", "adjective"}:
+            return resolver._country_of(o)
+    return None
+
+
+def _phrase_head(doc: Any, offset: int) -> Any:
+    """The head noun of a short actor phrase ("Several of the largest trade unions in Denmark" -> unions)."""
+    tokens = [t for t in doc if t.idx >= offset]
+    if not tokens:
+        return None
+    roots = [t for t in tokens if t.head == t or t.head.idx < offset]
+    head = roots[0] if roots else tokens[-1]
+    if head.lower_ in {"several", "some", "many", "one", "two", "group", "team", "number", "dozens", "hundreds"}:
+        for t in head.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "of":
+                return t
+    return head
+
+
 def _case_sensitive(surface: str) -> bool:
     letters = [ch for ch in surface if ch.isalpha()]
     return bool(letters) and len(surface) <= 5 and all(ch.isupper() for ch in letters)
