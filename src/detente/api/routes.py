@@ -52,10 +52,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     )
 }
 # Network-stage functions the shifts and balance routes call: (module, function).
-# Each takes a ``Store`` (and ``filters=`` when it accepts it) and returns
-# records with ``to_dict()``.
+# Each takes a ``Store`` (and ``filters=``, ``pairs=`` when it accepts them)
+# and returns records with ``to_dict()``.
 SHIFTS_FUNCTION = ("detente.network.shifts", "detect_shifts")
-BALANCE_FUNCTION = ("detente.network.balance", "measure_balance")
+BALANCE_FUNCTION = ("detente.network.balance", "read_balance")
 DEFAULT_LIMIT = 200
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,120}$"
 
@@ -215,8 +215,8 @@ def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
 
 
 # -- network-stage functions (shifts, balance) -------------------------------------------
-def _network_records(target: tuple[str, str], store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """Call a network-stage function, or raise HTTPException(503) when it is not there."""
+def _network_records(target: tuple[str, str], store: Store, **kwargs: Any) -> list[dict[str, Any]]:
+    """Call a network-stage function with the keyword arguments it accepts, or raise HTTPException(503)."""
     module_name, name = target
     try:
         module = importlib.import_module(module_name)
@@ -226,8 +226,8 @@ def _network_records(target: tuple[str, str], store: Store, filters: Filters) ->
     func = getattr(module, name, None)
     if func is None:
         raise HTTPException(503, f"{module_name} has no function {name!r}; this API expects it")
-    kwargs = {"filters": filters} if "filters" in inspect.signature(func).parameters else {}
-    return [record.to_dict() for record in func(store, **kwargs)]
+    accepted = inspect.signature(func).parameters
+    return [record.to_dict() for record in func(store, **{k: v for k, v in kwargs.items() if k in accepted})]
 
 
 def _mentions_pair(record: dict[str, Any], a: str, b: str) -> bool:
@@ -242,7 +242,7 @@ def _pair_shifts(store: Store, sel: Selection, a: str, b: str) -> tuple[list[dic
     if sel.empty:
         return [], None
     try:
-        records = _network_records(SHIFTS_FUNCTION, store, sel.filters)
+        records = _network_records(SHIFTS_FUNCTION, store, filters=sel.filters, pairs=[(a, b)])
     except HTTPException as exc:
         return None, str(exc.detail)
     return [r for r in records if _mentions_pair(r, a, b)], None
@@ -250,12 +250,12 @@ def _pair_shifts(store: Store, sel: Selection, a: str, b: str) -> tuple[list[dic
 
 @router.get("/shifts", response_model=Records, summary="Detected shifts in relations (network stage)")
 def shifts(store: StoreDep, sel: SelectionDep) -> Any:
-    return {"ok": True, "items": [] if sel.empty else _network_records(SHIFTS_FUNCTION, store, sel.filters)}
+    return {"ok": True, "items": [] if sel.empty else _network_records(SHIFTS_FUNCTION, store, filters=sel.filters)}
 
 
 @router.get("/balance", response_model=Records, summary="Structural balance of the signed network (network stage)")
 def balance(store: StoreDep, sel: SelectionDep) -> Any:
-    return {"ok": True, "items": [] if sel.empty else _network_records(BALANCE_FUNCTION, store, sel.filters)}
+    return {"ok": True, "items": [] if sel.empty else _network_records(BALANCE_FUNCTION, store, filters=sel.filters)}
 
 
 # -- ingest ------------------------------------------------------------------------------------

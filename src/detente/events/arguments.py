@@ -48,10 +48,15 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("at", frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"})),
     ("into", None),
     ("over", frozenset({"ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN", "REJECT"})),
-    ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT"})),
+    ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
+                        "PROTEST"})),
     ("for", frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})),
 )
 # Event types whose place is their target when no other target is named ("troops arrived in Bosnia").
+# Types whose direct object is what is given or moved, not a party ("mobilized army reservists").
+CONVEYED_OBJECT_TYPES = {"MOBILIZE", "AID", "COOPERATE", "RETREAT"}
+# Types whose target may be the subject of a that-clause ("demanded that the US cancel").
+CLAUSAL_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
@@ -370,6 +375,28 @@ class ArgumentFinder:
         generic = self.generic(child)
         return [generic] if generic else []
 
+    def _event_author(self, noun: Any) -> Mention | None:
+        sp = self.speakers
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                m = sp.mention_at(child)
+                if m is not None and m.actor is not None:
+                    return m
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        m = sp.mention_for(p) or mention_in_np(p, sp)
+                        if m is not None and m.actor is not None:
+                            return m
+            if child.dep_ == "acl":
+                for t in child.children:
+                    if t.dep_ == "agent":
+                        for p in t.children:
+                            m = sp.mention_for(p) if p.dep_ == "pobj" else None
+                            if m is not None and m.actor is not None:
+                                return m
+        return None
+
     def _nominal_agent(self, noun: Any) -> Mention | None:
         """The actor of an event noun used as a subject ("A car bombing by the Islamic State killed",
         "The missiles fired by the Israeli military struck"), spanned over the whole subject phrase."""
@@ -457,8 +484,24 @@ class ArgumentFinder:
                 return found
         for d in dobjs:
             generic = self.generic(d)
-            if generic is not None and d.lemma_.lower() not in self.event_nouns:
+            if generic is not None and d.lemma_.lower() not in self.event_nouns and etype not in CONVEYED_OBJECT_TYPES:
                 return [generic]
+        for d in dobjs:
+            if d.lemma_.lower() in self.event_nouns:
+                # "rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo": the author
+                # of the rejected or answered act is the target
+                author = self._event_author(d)
+                if author is not None and not (author.actor and author.actor.node in exclude):
+                    return [author]
+        if etype in CLAUSAL_TARGET_TYPES:
+            # "demanded that the US cancel ...", "urged that Hamas renounce ...": the one asked is the target
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    for s in c.children:
+                        if s.dep_ in {"nsubj", "nsubjpass"}:
+                            found = other(with_conj(s, sp))
+                            if found:
+                                return found
         found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
         if found:
             return found

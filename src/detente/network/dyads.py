@@ -82,6 +82,7 @@ class Item:
     hedged: bool = False
     negated: bool = False
     group: str = ""
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class GroupItem:
     kind: str
     ids: tuple[str, ...]
     outlets: tuple[str, ...]
+    background: bool = False
 
 
 @dataclass
@@ -211,7 +213,9 @@ def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weigh
                           weight, row["date"], row["outlet"], "relation", row["doc_id"], None, row["evidence_text"],
                           row["speaker_name"], row["hedged"], row["negated"]))
     groups = group_ids(store) if merge else {}
-    return [replace(i, group=groups.get(i.id, i.id)) for i in items]
+    background = {r["id"] for r in events if r["date_basis"] == "background"}
+    background |= {r["id"] for r in claims if r["date_basis"] == "background"}
+    return [replace(i, group=groups.get(i.id, i.id), background=i.id in background) for i in items]
 
 
 def node_names(store: Store) -> dict[str, str]:
@@ -239,7 +243,8 @@ def collapse(items: Iterable[Item], *, directed: bool = False) -> list[GroupItem
         out.append(GroupItem(group, first.a, first.b, first.source, first.target, score,
                              max(i.weight for i in members), min(dates) if dates else None, first.kind,
                              tuple(dict.fromkeys(i.id for i in members)),
-                             tuple(sorted({i.outlet or UNKNOWN_OUTLET for i in members}))))
+                             tuple(sorted({i.outlet or UNKNOWN_OUTLET for i in members})),
+                             all(i.background for i in members)))
     return out
 
 

@@ -11,19 +11,30 @@ from -9 to +10 inside one article.  Off-the-shelf change-point searches tuned
 for long regular series (PELT with a BIC penalty on daily sums) find nothing on
 such data, or a break at every busy day.  So the series is the time-ordered
 groups themselves, pooled per date (a break can only fall between two dates),
-and the segmentation is ruptures' binary segmentation (``Binseg``) with a
+and the segmentation is ruptures' exact dynamic programming (``Dynp``) with a
 weighted squared-error cost (``_WeightedL2``: each point counts with the
 weight hedged, negated, second-hand and background evidence get in
-``dyads.Weights``).  A split is kept only when
+``dyads.Weights``), for 0 to ``MAX_SHIFTS`` breaks, choosing the number of
+breaks that minimises error + penalty x breaks.  Exact search, not binary
+segmentation: cooperation, then hostility, then a retrospective aside is a
+pattern no single greedy first split explains.  A segmentation is kept only when
 
-* it removes at least ``MIN_GAIN_SHARE`` of the pair's total weighted squared
-  error (the penalty, relative so that it needs no noise estimate),
+* each break removes at least ``MIN_GAIN_SHARE`` of the pair's total weighted
+  squared error (the penalty, relative so that it needs no noise estimate),
 * each side holds at least ``MIN_SEGMENT_EVENTS`` event groups, and
 * the two levels differ by at least ``MIN_LEVEL_CHANGE`` on the -10..+10 scale.
 
+Background evidence ("before the war in Ukraine, Israel and Russia enjoyed
+positive relations") tells the state of a relation *before* its article, and its
+date is a guess (about a year before publication).  In the series it is placed
+no later than the day before the pair's first dated non-background evidence:
+a retrospective must not land after the news it looks back from.  (It keeps its
+own date in ``relations`` and ``dyad_series``.)
+
 Robustness: the detection is rerun without each outlet in turn; a shift is
-``robust`` when every rerun finds a shift in the same direction within
-``ROBUST_DAYS`` of the original date.
+``robust`` when every rerun finds a shift in the same direction whose gap
+(last date before, first date after) overlaps the original gap widened by
+``ROBUST_DAYS`` on each side.
 
 Left out: trends (a slow drift is reported as one step at its steepest
 point), and reciprocity (shifts are found on the undirected pair).
@@ -34,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -140,7 +151,8 @@ def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EV
     Returns:
         The breaks in date order; empty when the series is too short or flat.
     """
-    dated = sorted((g for g in groups if g.date is not None and g.weight > 0), key=lambda g: (g.date, g.group))
+    dated = sorted(_place_background([g for g in groups if g.date is not None and g.weight > 0]),
+                   key=lambda g: (g.date, g.group))
     by_date: dict[dt.date, list[GroupItem]] = defaultdict(list)
     for g in dated:
         assert g.date is not None
@@ -154,23 +166,47 @@ def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EV
         w = sum(g.weight for g in day)
         rows.append((sum(g.score * g.weight for g in day) / w, w, len(day)))
     signal = np.array(rows, dtype=float)
-    cost = _WeightedL2(min_events)
-    total = cost.fit(signal).error(0, len(signal))
-    if total <= 0:
-        return []
-    algo = rpt.Binseg(custom_cost=cost, min_size=1, jump=1).fit(signal)
-    cuts = [c for c in algo.predict(pen=MIN_GAIN_SHARE * total) if c < len(signal)][:MAX_SHIFTS]
+    cuts = _best_cuts(signal, min_events)
     bounds = [0, *cuts, len(signal)]
     out = []
     for i, cut in enumerate(cuts):
-        left, right = signal[bounds[i]:cut], signal[cut:bounds[i + 2]]
-        before, after = _mean(left), _mean(right)
-        if abs(after - before) < MIN_LEVEL_CHANGE:
-            continue
+        before, after = _mean(signal[bounds[i]:cut]), _mean(signal[cut:bounds[i + 2]])
         side_l = [g for d in dates[bounds[i]:cut] for g in by_date[d]]
         side_r = [g for d in dates[cut:bounds[i + 2]] for g in by_date[d]]
         out.append(Break(dates[cut], dates[cut - 1], before, after, _drivers(side_l, side_r, before, after)))
     return out
+
+
+def _best_cuts(signal: np.ndarray, min_events: int) -> list[int]:
+    """The break positions minimising error + penalty x breaks, every level step large enough."""
+    cost = _WeightedL2(min_events).fit(signal)
+    total = cost.error(0, len(signal))
+    if total <= 0 or total >= _TOO_SMALL:
+        return []
+    penalty = MIN_GAIN_SHARE * total
+    algo = rpt.Dynp(custom_cost=cost, min_size=1, jump=1).fit(signal)
+    best, best_cost = [], total
+    for k in range(1, min(MAX_SHIFTS, len(signal) - 1) + 1):
+        try:
+            cuts = [c for c in algo.predict(n_bkps=k) if c < len(signal)]
+        except rpt.exceptions.BadSegmentationParameters:
+            break
+        bounds = [0, *cuts, len(signal)]
+        err = sum(cost.error(s, e) for s, e in zip(bounds, bounds[1:]))
+        levels = [_mean(signal[s:e]) for s, e in zip(bounds, bounds[1:])]
+        steps_ok = all(abs(y - x) >= MIN_LEVEL_CHANGE for x, y in zip(levels, levels[1:]))
+        if err < _TOO_SMALL and steps_ok and err + k * penalty < best_cost:
+            best, best_cost = cuts, err + k * penalty
+    return best
+
+
+def _place_background(groups: list[GroupItem]) -> list[GroupItem]:
+    """Move background groups to no later than the day before the first non-background group."""
+    news = [g.date for g in groups if not g.background and g.date is not None]
+    if not news:
+        return groups
+    limit = min(news) - dt.timedelta(days=1)
+    return [replace(g, date=min(g.date, limit)) if g.background and g.date else g for g in groups]
 
 
 def _mean(seg: np.ndarray) -> float:
@@ -190,9 +226,10 @@ def _drivers(left: list[GroupItem], right: list[GroupItem], before: float, after
 
 def _survives(items: list[Item], brk: Break, outlet: str) -> bool:
     kept = [i for i in items if (i.outlet or UNKNOWN_OUTLET) != outlet]
+    slack = dt.timedelta(days=ROBUST_DAYS)
     for other in find_breaks(collapse(kept)):
         same_way = (other.after - other.before) * (brk.after - brk.before) > 0
-        if same_way and abs((other.date - brk.date).days) <= ROBUST_DAYS:
+        if same_way and other.last_before <= brk.date + slack and other.date >= brk.last_before - slack:
             return True
     return False
 

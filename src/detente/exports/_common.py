@@ -1,0 +1,53 @@
+"""What the exporters share: the events of the store, one row per event group, filtered."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..network.dedup import group_ids
+from ..network.dyads import Filters
+
+
+def _keep(row: dict[str, Any], filters: Filters) -> bool:
+    date, outlet = row["date"], row["outlet"]
+    if filters.since and (date is None or date < filters.since):
+        return False
+    if filters.until and (date is None or date > filters.until):
+        return False
+    if filters.outlets and outlet not in filters.outlets:
+        return False
+    return not (filters.exclude_outlets and (outlet or "") in filters.exclude_outlets)
+
+
+def event_rows(store: Any, filters: Filters) -> list[dict[str, Any]]:
+    """Every stored event (filtered) with its ``group_id``, in date order."""
+    groups = group_ids(store)
+    rows = store.query(
+        """SELECT e.*, d.url, d.source_path, d.title, d.ingested_at
+           FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+           ORDER BY e.date NULLS LAST, e.doc_id, e.sent_idx, e.id"""
+    )
+    out = []
+    for row in rows:
+        if _keep(row, filters):
+            row["group_id"] = groups.get(row["id"], row["id"])
+            out.append(row)
+    return out
+
+
+def event_groups(store: Any, filters: Filters) -> list[dict[str, Any]]:
+    """One record per event group: its first report (headline or lead first) plus every report."""
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in event_rows(store, filters):
+        members[row["group_id"]].append(row)
+    out = []
+    for group_id, reports in members.items():
+        reports.sort(key=lambda r: (r["date"] is None, r["date"], r["sent_idx"], r["id"]))
+        out.append({"group_id": group_id, "first": reports[0], "reports": reports})
+    return out
+
+
+def actor_table(store: Any) -> dict[str, dict[str, Any]]:
+    """Actor id -> actor row."""
+    return {r["id"]: r for r in store.query("SELECT * FROM actors")}
