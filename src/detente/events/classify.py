@@ -17,7 +17,6 @@ is downloaded: the model and tokenizer are read from installed files.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -199,6 +198,4 @@ def cameo_root(plover_type: str) -> str:
 
 @lru_cache(maxsize=1)
 def _load_classifier() -> SentenceClassifier:
-    # Pin the thread pools numpy may use to the same budget as onnxruntime.
-    os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
     return SentenceClassifier(SentenceEncoder.load(), load_head())

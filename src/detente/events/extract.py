@@ -31,7 +31,11 @@ from .modality import Modality, read_modality
 CONSULT_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Verbs that state an intention: coded through the verb they govern, with intent set.
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek", "want", "wish", "hope", "threaten",
-                    "offer", "agree", "prepare", "decide", "try", "attempt"}
+                    "offer", "agree", "prepare", "decide", "try", "attempt", "warn", "swear", "propose"}
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "keen", "set", "eager"}
+THREAT_GOVERNORS = {"threaten", "warn", "vow", "swear"}
+OFFER_GOVERNORS = {"offer", "promise", "pledge", "agree", "willing", "ready", "prepared", "propose"}
+OBLIGATION = {"must", "should"}
 # Of those, the ones that are events in their own right when they govern no other trigger.
 INTENT_EVENTS = {"vow", "pledge", "promise", "threaten", "offer", "agree"}
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
@@ -91,10 +95,13 @@ class EventCoder:
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
+            requested = self._requested_content(triggers)
             for trig in triggers:
                 lemma = trig.tok.lemma_.lower()
                 if lemma in INTENT_GOVERNORS and (trig.tok.i in governing or not (lemma in INTENT_EVENTS or trig.specific)):
                     continue
+                if trig.tok.i in requested:
+                    continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
@@ -111,6 +118,18 @@ class EventCoder:
             out.extend(events)
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
+
+    def _requested_content(self, triggers: list[_Trigger]) -> set[int]:
+        """Token indices inside the clause a REQUEST trigger asks for ("urged Israel to ease ...")."""
+        out: set[int] = set()
+        for t in triggers:
+            coding = self.lex.coding(t.cameo)
+            if coding is None or coding.type != "REQUEST":
+                continue
+            for child in t.tok.children:
+                if child.dep_ in {"ccomp", "xcomp", "acl"}:
+                    out.update(x.i for x in child.subtree)
+        return out
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:
@@ -143,8 +162,17 @@ class EventCoder:
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
-            if c.dep_ in OBJ_DEPS and c.lemma_.lower() in self.lex.nouns:
-                return c.lemma_.lower()
+            if c.dep_ in OBJ_DEPS:
+                # "launched a mediation effort", "war games": a compound modifier may carry the event
+                for m in c.children:
+                    pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"
+                    if m.dep_ == "compound" and pair in self.lex.nouns:
+                        return pair
+                if c.lemma_.lower() in self.lex.nouns:
+                    return c.lemma_.lower()
+                for m in c.children:
+                    if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
+                        return m.lemma_.lower()
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:
@@ -199,8 +227,16 @@ class EventCoder:
             # ("... had tried to forge a stronger relationship in recent years. Putin and Netanyahu promoted ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
             self._background_paragraph = sentence.paragraph
-        coding = self._apply_intent(coding, modality)
+        governor = _intent_governor(tok)
+        if governor is not None:
+            modality = replace(modality, intent=True)
+        coding = self._apply_intent(coding, modality, governor=governor, conditional=_conditional(tok))
         said_by = self.speaker(tok, speakers)
+        if said_by is not None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) \
+                and said_by not in source and said_by.actor is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
+            target, source = list(source), [said_by]
+            coding = self.lex.coding("100") or coding
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -226,11 +262,24 @@ class EventCoder:
             method="rule" if require_actor else "rule-no-actor",
         )
 
-    def _apply_intent(self, coding: Coding, modality: Modality) -> Coding:
-        """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act."""
+    def _apply_intent(self, coding: Coding, modality: Modality, *, governor: str | None = None,
+                      conditional: bool = False) -> Coding:
+        """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
+
+        "threatened to ban", "will withdraw ... unless" are threats whatever the act; "offered to hand
+        over", "willing to withdraw" are offers (AGREE); otherwise a hostile act intended is a threat and a
+        cooperative one an expressed intent to cooperate.
+        """
         if not modality.intent or coding.cameo[:2] in {"03", "13"}:
             return coding
-        code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
+        if governor in THREAT_GOVERNORS or conditional:
+            code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
+        elif governor in OFFER_GOVERNORS:
+            code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
+            if not code.startswith("03"):
+                code = "030"
+        else:
+            code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
         return self.lex.coding(code) or coding
 
     def speaker(self, tok: Any, speakers: Speakers) -> Mention | None:
@@ -281,6 +330,29 @@ class EventCoder:
                 if d is not None:
                     return d
         return None
+
+
+def _intent_governor(tok: Any) -> str | None:
+    """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
+            return None
+        head = node.head
+        lemma = head.lemma_.lower()
+        if lemma in INTENT_GOVERNORS or lemma in INTENT_ADJECTIVES:
+            return lemma
+        node = head
+    return None
+
+
+def _conditional(tok: Any) -> bool:
+    """"... will withdraw its force unless ...": an act made conditional is a threat (or an offer)."""
+    for node in (tok, *list(tok.ancestors)[:2]):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} and m.dep_ == "mark" for m in c.children):
+                return True
+    return False
 
 
 def _depth(tok: Any) -> int:
