@@ -136,6 +136,15 @@ class EventCoder:
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and _is_reversal(tok):
+                # "reduced military aid", "ended mediation efforts", "lifted sanctions", "called off a strike":
+                # undoing an act is coded from what is undone
+                noun = self._governed_event_noun(tok)
+                if noun is not None:
+                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), None, specific=True))
+                    continue
+            if tok.pos_ == "VERB" and lemma in FIGHT_VERBS and _fights_a_problem(tok):
+                continue  # "fight the Ebola epidemic" is no armed fight
             if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
                 if any(c.dep_ == "oprd" for c in tok.children):
                     continue  # naming: "called Russia its closest friend" is a stated relation
@@ -156,6 +165,8 @@ class EventCoder:
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
                     out.append(_Trigger(tok, self.lex.nouns[noun], None))
+            elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and f"{lemma} {tok.head.lemma_.lower()}" in self.lex.nouns:
+                continue  # "war games": the head noun carries the event
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns and lemma not in self.lex.relation_cues:
                 out.append(_Trigger(tok, self.lex.nouns[lemma], None, nominal=True))
         return out
@@ -227,10 +238,18 @@ class EventCoder:
             # ("... had tried to forge a stronger relationship in recent years. Putin and Netanyahu promoted ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
             self._background_paragraph = sentence.paragraph
+        refusal = _refusal_governor(tok)
+        if refusal is not None and coding.score >= 0 and coding.cameo[:2] != "12":
+            # "failed to reach agreement", "refused to recognise": the refusal is the act (REJECT)
+            coding = self.lex.coding("120") or coding
+            modality = replace(modality, negated=False)
         governor = _intent_governor(tok)
-        if governor is not None:
+        if governor is not None and refusal is None:
             modality = replace(modality, intent=True)
         coding = self._apply_intent(coding, modality, governor=governor, conditional=_conditional(tok))
+        if coding.cameo[:2] == "15" and any(t.lower_.startswith(("peacekeep", "observer", "rescue", "relief"))
+                                              for t in sent):
+            coding = self.lex.coding("074") or coding  # troops sent to keep the peace are aid, not a threat
         said_by = self.speaker(tok, speakers)
         if said_by is not None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) \
                 and said_by not in source and said_by.actor is not None:
@@ -332,6 +351,42 @@ class EventCoder:
         return None
 
 
+REVERSAL_VERBS = {"reduce", "cut", "suspend", "halt", "end", "stop", "freeze", "withdraw", "cancel", "lift", "remove",
+                  "ease", "scrap", "abandon", "renounce", "terminate", "curtail", "slash", "drop", "relax"}
+REVERSAL_PARTICLES = {("call", "off"), ("give", "up"), ("pull", "out"), ("scale", "back"), ("wind", "down")}
+FIGHT_VERBS = {"fight", "combat", "battle", "tackle"}
+PROBLEMS = {"epidemic", "disease", "virus", "pandemic", "outbreak", "poverty", "corruption", "hunger", "famine",
+            "drought", "fire", "wildfire", "inflation", "cancer", "malaria", "ebola", "covid", "illiteracy",
+            "unemployment", "climate", "pollution", "deforestation", "flood", "locust", "addiction"}
+# What undoing an act of a given CAMEO root is coded as.
+REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
+                   "14": "083", "15": "087", "16": "081", "17": "081", "18": "087", "19": "087", "20": "087"}
+
+
+def _is_reversal(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in REVERSAL_VERBS:
+        return True
+    return any((lemma, c.lower_) in REVERSAL_PARTICLES for c in tok.children if c.dep_ == "prt")
+
+
+def _reverse(cameo: str, noun: str) -> str:
+    if noun in {"sanction", "sanctions", "embargo", "boycott"}:
+        return "085"
+    if "mediat" in noun:
+        return "165"
+    return REVERSE_BY_ROOT.get(cameo[:2], "080")
+
+
+def _fights_a_problem(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "prep"}:
+            for t in c.subtree:
+                if t.lemma_.lower() in PROBLEMS:
+                    return True
+    return False
+
+
 def _intent_governor(tok: Any) -> str | None:
     """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
     node = tok
@@ -343,6 +398,17 @@ def _intent_governor(tok: Any) -> str | None:
         if lemma in INTENT_GOVERNORS or lemma in INTENT_ADJECTIVES:
             return lemma
         node = head
+    return None
+
+
+def _refusal_governor(tok: Any) -> str | None:
+    node = tok
+    for _ in range(2):
+        if node.dep_ != "xcomp" or node.head == node:
+            return None
+        if node.head.lemma_.lower() in {"refuse", "decline", "fail"}:
+            return node.head.lemma_.lower()
+        node = node.head
     return None
 
 

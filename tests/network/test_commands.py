@@ -1,0 +1,57 @@
+"""The network commands through the real Typer app, on the seed store."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+runner = CliRunner()
+
+
+def _json(args: list[str]):
+    result = runner.invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_commands_shifts_json(seed_store):
+    rows = _json(["shifts", "--db", str(seed_store), "--json"])
+    assert rows
+    for row in rows:
+        assert {"a", "b", "date", "before", "after", "evidence", "robust"} <= set(row)
+        assert isinstance(row["robust"], bool) and row["evidence"]
+    assert any({r["a"], r["b"]} == {"RUS", "ISR"} and r["after"] < r["before"] for r in rows)
+
+
+def test_commands_balance_json(seed_store):
+    rows = _json(["balance", "--db", str(seed_store), "--json"])
+    assert rows
+    for row in rows:
+        assert len(row["triad"]) == 3 and len(row["signs"]) == 3 and isinstance(row["balanced"], bool)
+        assert row["pressure"] is None or set(row["pressure"]) == {"a", "b", "toward"}
+        assert row["evidence"]
+
+
+def test_commands_series_json(seed_store):
+    rows = _json(["relations-over-time", "--db", str(seed_store), "--window", "quarter", "--json"])
+    assert any({r["a"], r["b"]} == {"RUS", "ISR"} for r in rows)
+    by_outlet = _json(["relations-over-time", "--db", str(seed_store), "--by-outlet", "--json"])
+    assert {r["outlet"] for r in by_outlet} >= {"The Spectator", "Al-Monitor"}
+
+
+def test_commands_export_and_unknown_format(seed_store, tmp_path):
+    out = tmp_path / "r.graphml"
+    result = runner.invoke(app, ["export", "--db", str(seed_store), "--format", "graphml", "--output", str(out)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0 and out.exists()
+    bad = runner.invoke(app, ["export", "--db", str(seed_store), "--format", "nope", "--output", str(out)])
+    assert bad.exit_code == 1 and "E401" in bad.output
+
+
+def test_commands_have_help_with_an_example():
+    for name in ("shifts", "balance", "export", "relations-over-time"):
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Example: detente" in result.output

@@ -1,0 +1,51 @@
+"""Dyads: signs of the seeds' main relations, time windows, per-outlet views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.network.dyads import Filters, dyad_series, relations, relations_by_outlet, window_start
+
+from ._synthetic import add_event, new_store
+
+
+def test_dyads_seeds_main_relations_have_the_right_sign(seed_store):
+    from detente.store import Store
+
+    with Store(seed_store, read_only=True) as store:
+        score = {frozenset((r.a, r.b)): r.score for r in relations(store)}
+    assert score[frozenset(("RUS", "IRN"))] > 1
+    assert score[frozenset(("RUS", "PSEREB:hamas"))] > 1
+    assert score[frozenset(("RUS", "ISR"))] < -1
+
+
+@pytest.mark.parametrize("window, start", [
+    ("day", "2023-10-18"), ("week", "2023-10-16"), ("month", "2023-10-01"), ("quarter", "2023-10-01"),
+    ("year", "2023-01-01"), ("7d", "2023-10-12"),
+])
+def test_dyads_window_start(window, start):
+    assert window_start(dt.date(2023, 10, 18), window) == dt.date.fromisoformat(start)
+
+
+def test_dyads_window_rejects_unknown():
+    with pytest.raises(ValueError, match="unknown window"):
+        window_start(dt.date(2023, 1, 1), "fortnight")
+
+
+def test_dyads_series_and_by_outlet(tmp_path):
+    store = new_store(tmp_path / "d.duckdb")
+    add_event(store, "e1", "RUS", "IRN", "SUPPORT", 5, "2023-01-05", outlet="A", text="arms deal")
+    add_event(store, "e2", "RUS", "IRN", "ACCUSE", -2, "2023-01-20", outlet="B", text="pipeline dispute")
+    add_event(store, "e3", "IRN", "RUS", "SUPPORT", 5, "2023-03-02", outlet="B", text="drones")
+    points = dyad_series(store, window="month")
+    assert [(p.period.month, p.n_events) for p in points] == [(1, 2), (3, 1)]
+    assert points[0].cooperation == 5 and points[0].conflict == -2 and points[0].score == pytest.approx(1.5)
+    directed = dyad_series(store, window="year", directed=True)
+    assert {(p.a, p.b) for p in directed} == {("RUS", "IRN"), ("IRN", "RUS")}
+    by_outlet = {r.outlet: r for r in relations_by_outlet(store)}
+    assert by_outlet["A"].score == 5 and by_outlet["B"].n_events == 2
+    (without_b,) = relations(store, filters=Filters(exclude_outlets=("B",)))
+    assert without_b.evidence == ["e1"]
+    store.close()
