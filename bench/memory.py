@@ -65,9 +65,10 @@ def child(manifest: Path, db: Path, out: Path) -> None:
 
     with Store(db) as store:
         summary = ingest([], store=store, pipeline=pipeline, manifest=manifest, progress=tick)
+        hwm_before_close_mb = _status_kb("VmHWM") / 1024
     seconds = time.perf_counter() - started
     result = {"python_mb": round(base_mb, 1), "after_load_mb": round(loaded_mb, 1),
-              "peak_during_load_mb": round(loaded_hwm_mb, 1),
+              "peak_during_load_mb": round(loaded_hwm_mb, 1), "peak_before_store_close_mb": round(hwm_before_close_mb, 1),
               "vmhwm_mb": round(_status_kb("VmHWM") / 1024, 1), "seconds": seconds,
               "summary": {k: v for k, v in summary.to_dict().items() if k != "rejected"}, "samples": samples}
     out.write_text(json.dumps(result), encoding="utf-8")
@@ -80,7 +81,12 @@ def _measure(manifest: Path, folder: Path, tag: str) -> dict[str, Any]:
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise RuntimeError(f"memory child for {manifest} exited with {proc.returncode}")
+        # keep what the child measured before it failed (its progress samples)
+        progress = out.with_suffix(".progress")
+        rows = [json.loads(x) for x in progress.read_text(encoding="utf-8").splitlines()] if progress.exists() else []
+        return {"error": f"child exited with {proc.returncode} (see its traceback on stderr)",
+                "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "docs_done": rows[-1]["docs"] if rows else 0,
+                "last_progress": rows[-1] if rows else None}
     res = json.loads(out.read_text(encoding="utf-8"))
     res["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
     res["db_mb"] = round(sum(p.stat().st_size for p in folder.glob(f"{tag}.duckdb*")) / 1e6, 1)
@@ -116,7 +122,11 @@ def run(sizes: list[int], *, seed: int = 0, workdir: Path | None = None, log: An
             say(f"ingesting {n:,} articles in a child process")
             res = _measure(manifest, folder, f"mem{n}")
             out["runs"][str(n)] = res
-            say(f"  peak RSS {res['peak_rss_mb']:.0f} MB, {res['articles_per_s']:.2f} articles/s")
+            if "error" in res:
+                say(f"  FAILED after {res['docs_done']} articles: {res['error']}; peak RSS {res['peak_rss_mb']:.0f} MB")
+            else:
+                say(f"  peak RSS {res['peak_rss_mb']:.0f} MB (before store close {res['peak_before_store_close_mb']:.0f}"
+                    f" MB), {res['articles_per_s']:.2f} articles/s")
     return out
 
 

@@ -144,28 +144,40 @@ def relations(
     until: Optional[str] = typer.Option(None, "--until", help="Only evidence dated on or before (YYYY-MM-DD)."),
     outlet: Optional[list[str]] = typer.Option(None, "--outlet", help="Only evidence from this outlet (repeatable)."),
     exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
+    window: Optional[str] = typer.Option(None, "--window", help="Scores per window: day, week, month, quarter, year or Nd."),
+    by_outlet: bool = typer.Option(False, "--by-outlet", help="The same relations seen through each outlet."),
 ) -> None:
     """The signed relations between states and organisations, with their evidence.
 
-    Example: detente relations --json --since 2023-01-01
+    Example: detente relations --json --since 2023-01-01 --window month
     """
-    from .network.dyads import relations as compute
+    from .network import dyads
     from .store import Store
 
+    filters = _filters(since, until, outlet, exclude_outlet)
     try:
         with Store(db, read_only=True) as store:
-            rows = compute(store, filters=_filters(since, until, outlet, exclude_outlet))
+            if window:
+                try:
+                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False)
+                except ValueError as exc:
+                    raise typer.BadParameter(str(exc), param_hint="--window") from None
+                rows: list[Any] = points
+            elif by_outlet:
+                rows = dyads.relations_by_outlet(store, filters=filters)
+            else:
+                rows = dyads.relations(store, filters=filters)
     except DetenteError as exc:
         _fail(exc)
         return
-    if as_json:
+    if as_json or window:
         _print_json([r.to_dict() for r in rows])
         return
-    table = Table("a", "b", "score", "events", "outlets", "first", "last")
+    table = Table("a", "b", "score", "events", "outlets", "first", "last", *(["outlet"] if by_outlet else []))
     for r in rows:
         colour = "green" if r.score > 0.5 else "red" if r.score < -0.5 else "white"
         table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events), str(r.n_outlets),
-                      str(r.first or ""), str(r.last or ""))
+                      str(r.first or ""), str(r.last or ""), *([str(r.outlet)] if by_outlet else []))
     console.print(table)
 
 
@@ -239,10 +251,11 @@ def report(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
     fmt: str = typer.Option("md", "--format", help="md, html or json."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Write here (Markdown charts go to a _files folder)."),
 ) -> None:
-    """A report of the relations with their evidence sentences, outlets and speakers (Markdown by default).
+    """A report of the relations, shifts and balance with their evidence sentences, outlets and speakers.
 
-    Example: detente report > report.md
+    Example: detente report --format html --output report.html
     """
     from .report import build_report, render_html, render_markdown
     from .store import Store
@@ -253,12 +266,20 @@ def report(
     except DetenteError as exc:
         _fail(exc)
         return
+    if fmt not in {"md", "html", "json"}:
+        raise typer.BadParameter(f"{fmt!r} is not md, html or json", param_hint="--format")
     if as_json or fmt == "json":
-        _print_json(data)
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "html":
-        sys.stdout.write(render_html(data))
+        text = render_html(data)
     else:
-        sys.stdout.write(render_markdown(data))
+        assets = output.with_name(output.stem + "_files") if output is not None else None
+        text = render_markdown(data, assets=assets)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"report written to {output}")
+    else:
+        sys.stdout.write(text)
 
 
 def _register_optional_commands() -> None:

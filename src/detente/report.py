@@ -1,20 +1,37 @@
 """Listings and reports over the store: events, actors, relations with their evidence.
 
-Consumes the store (and the network stage's relations); produces plain data
-(lists of dicts) and renderings of it as Markdown or HTML.  Every piece of
-article text placed in HTML goes through ``html.escape``.  Loaded language
-is reported as a property of the outlet that used it, never as a verdict.
+Consumes the store (and the network stage's relations, shifts and balance
+reading); produces plain data (lists of dicts) and renderings of it as Markdown
+or HTML, with charts drawn as SVG.  Every piece of article text placed in HTML
+or SVG goes through ``html.escape``.  Loaded language is reported as a property
+of the outlet that used it, never as a verdict.
+
+The charts are small hand-written SVG (a line per dyad over months, and the
+network on a circle) rather than matplotlib: matplotlib and its dependencies
+(pillow, fonttools, kiwisolver, contourpy) add some 40 MB to the install for
+two kinds of picture that take 60 lines of SVG, and SVG text stays escapable,
+diffable and embeddable in both Markdown (data URI or file) and HTML (inline).
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import math
+from pathlib import Path
 from typing import Any
 
-from .network.dyads import Filters, relations
+from .network.balance import read_triads, signed_graph
+from .network.dyads import Filters, dyad_series, relations
+from .network.shifts import detect_shifts
 from .store import Store
 
-EVIDENCE_PER_RELATION = 8
+# Reports of one relation listed in full up to this many (the JSON has them all).
+EVIDENCE_PER_RELATION = 40
+# Dyads charted over time: the busiest ones, with enough events to draw a line.
+MAJOR_DYADS = 4
+MIN_CHART_EVENTS = 5
+CHART_WINDOW = "month"
 
 
 def list_events(store: Store, *, actor: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
@@ -55,70 +72,310 @@ def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
     )
 
 
+def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    return store.query(
+        """SELECT id, 'event' AS kind, type AS label, score, date, outlet, said_by_name AS speaker, hedged, negated,
+                  evidence_text FROM events WHERE id IN (SELECT unnest(?))
+           UNION ALL
+           SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
+                  polarity * 5.0, date, outlet, speaker_name, hedged, negated, evidence_text
+           FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
+           ORDER BY date NULLS LAST""",
+        [ids, ids],
+    )
+
+
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
-    """Relations with their evidence (sentence, outlet, speaker, flags), plus loaded-language use per outlet."""
+    """Relations with their evidence (sentence, outlet, speaker, flags), shifts, balance, series and loaded language.
+
+    Each event group is one item; the other reports of the same event are in its ``also`` list.
+    """
+    from .network.dedup import group_ids
+
+    groups = group_ids(store)
     rels = relations(store, filters=filters)
     out = []
     for r in rels:
-        ids = r.evidence
-        ev = store.query(
-            """SELECT id, 'event' AS kind, type AS label, score, date, outlet, said_by_name AS speaker, hedged, negated,
-                      evidence_text FROM events WHERE id IN (SELECT unnest(?))
-               UNION ALL
-               SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                      polarity * 5.0, date, outlet, speaker_name, hedged, negated, evidence_text
-               FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-               ORDER BY date NULLS LAST""",
-            [ids, ids],
-        )
-        out.append({**r.to_dict(), "items": ev[:EVIDENCE_PER_RELATION], "n_items": len(ev)})
+        rows = _evidence_rows(store, r.evidence)
+        items: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            key = groups.get(row["id"], row["id"])
+            if key in items:
+                items[key]["also"].append(row)
+            else:
+                items[key] = {**row, "also": []}
+        listed = list(items.values())
+        out.append({**r.to_dict(), "items": listed[:EVIDENCE_PER_RELATION], "n_items": len(listed)})
+    shifts = detect_shifts(store, filters=filters)
+    shift_rows = []
+    for sh in shifts:
+        shift_rows.append({**sh.to_dict(), "items": _evidence_rows(store, sh.evidence)})
+    major = [r for r in rels if r.n_events >= MIN_CHART_EVENTS][:MAJOR_DYADS]
+    points = dyad_series(store, window=CHART_WINDOW, filters=filters)
+    series = []
+    for r in major:
+        series.append({"a": {"id": r.a, "name": r.a_name}, "b": {"id": r.b, "name": r.b_name},
+                       "points": [p.to_dict() for p in points if (p.a, p.b) == (r.a, r.b)],
+                       "shifts": [sh.date.isoformat() for sh in shifts if (sh.a, sh.b) == (r.a, r.b)]})
     counts = store.counts()
-    return {"counts": counts, "relations": out, "loaded_language": loaded_language_by_outlet(store)}
+    return {
+        "counts": counts,
+        "dedup": {"reports": len(groups), "events": len(set(groups.values()))},
+        "relations": out,
+        "shifts": shift_rows,
+        "balance": [t.to_dict() for t in read_triads(signed_graph(rels))],
+        "series": series,
+        "network": {"nodes": sorted({n for r in rels for n in ((r.a, r.a_name), (r.b, r.b_name))}),
+                    "edges": [{"a": r.a, "b": r.b, "score": r.score, "n_events": r.n_events} for r in rels]},
+        "loaded_language": loaded_language_by_outlet(store),
+    }
 
 
 def _flags(item: dict[str, Any]) -> str:
     return ", ".join(f for f in ("hedged", "negated") if item.get(f))
 
 
-def render_markdown(data: dict[str, Any]) -> str:
+def _tone(score: float) -> str:
+    return "cooperative" if score > 0.5 else "hostile" if score < -0.5 else "mixed/neutral"
+
+
+# -- SVG ------------------------------------------------------------------------
+
+def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -> str:
+    """A line chart of one dyad's monthly net score (-10..+10), points sized by events, shifts dashed."""
+    e = html.escape
+    pts = series["points"]
+    pad, top = 40, 24
+    title = f"{series['a']['name']} – {series['b']['name']}"
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
+             f'<title>{e(title)}: net cooperation (+) and conflict (-) per month</title>',
+             f'<text x="{pad}" y="14" font-weight="bold">{e(title)}</text>']
+    if not pts:
+        return "".join(parts) + "</svg>"
+    ordinals = [_month_index(p["period"]) for p in pts]
+    lo, hi = min(ordinals), max(ordinals)
+    span = max(hi - lo, 1)
+
+    def x(o: int) -> float:
+        return pad + (o - lo) / span * (width - 2 * pad)
+
+    def y(v: float) -> float:
+        return top + (10 - v) / 20 * (height - top - 24)
+
+    for v in (10, 0, -10):
+        parts.append(f'<line x1="{pad}" x2="{width - pad}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+                     f'stroke="{"#888" if v == 0 else "#ddd"}"/>'
+                     f'<text x="4" y="{y(v) + 4:.1f}">{v:+d}</text>')
+    for d in series.get("shifts", []):
+        xs = x(_month_index(d))
+        parts.append(f'<line x1="{xs:.1f}" x2="{xs:.1f}" y1="{top}" y2="{height - 24}" stroke="#a0a" '
+                     f'stroke-dasharray="4 3"/><text x="{xs + 3:.1f}" y="{top + 10}" fill="#a0a">shift {e(d)}</text>')
+    line = " ".join(f"{x(o):.1f},{y(p['score']):.1f}" for o, p in zip(ordinals, pts))
+    parts.append(f'<polyline points="{line}" fill="none" stroke="#333"/>')
+    for o, p in zip(ordinals, pts):
+        colour = "#2a7" if p["score"] > 0.5 else "#c33" if p["score"] < -0.5 else "#999"
+        r = 2.5 + 1.5 * math.sqrt(p["n_events"])
+        parts.append(f'<circle cx="{x(o):.1f}" cy="{y(p["score"]):.1f}" r="{r:.1f}" fill="{colour}">'
+                     f'<title>{e(p["period"][:7])}: {p["score"]:+.1f} from {p["n_events"]} events</title></circle>')
+    parts.append(f'<text x="{pad}" y="{height - 6}">{e(pts[0]["period"][:7])}</text>'
+                 f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">{e(pts[-1]["period"][:7])}</text>')
+    return "".join(parts) + "</svg>"
+
+
+def _month_index(iso: str) -> int:
+    return int(iso[:4]) * 12 + int(iso[5:7]) - 1
+
+
+def svg_network(network: dict[str, Any], *, size: int = 520) -> str:
+    """The relations network on a circle: green cooperative, red hostile, width by events."""
+    import networkx as nx
+
+    e = html.escape
+    graph = nx.Graph()
+    names = dict(network["nodes"])
+    graph.add_nodes_from(sorted(names))
+    pos = nx.circular_layout(graph, scale=size / 2 - 90, center=(size / 2, size / 2)) if names else {}
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+             'font-family="sans-serif" font-size="11"><title>relations network</title>']
+    for edge in network["edges"]:
+        (x1, y1), (x2, y2) = pos[edge["a"]], pos[edge["b"]]
+        colour = "#2a7" if edge["score"] > 0.5 else "#c33" if edge["score"] < -0.5 else "#aaa"
+        width = 1 + math.log1p(edge["n_events"])
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+                     f'stroke-width="{width:.1f}"><title>{e(names[edge["a"]])} – {e(names[edge["b"]])}: '
+                     f'{edge["score"]:+.1f} ({edge["n_events"]} events)</title></line>')
+    for node, (nx_, ny_) in pos.items():
+        anchor = "start" if nx_ >= size / 2 else "end"
+        dx = 7 if anchor == "start" else -7
+        parts.append(f'<circle cx="{nx_:.1f}" cy="{ny_:.1f}" r="5" fill="#246"/>'
+                     f'<text x="{nx_ + dx:.1f}" y="{ny_ + 4:.1f}" text-anchor="{anchor}">{e(names[node])}</text>')
+    return "".join(parts) + "</svg>"
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+def _md_image(alt: str, svg: str, name: str, assets: Path | None) -> str:
+    if assets is None:
+        return f"![{alt}]({_data_uri(svg)})"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / name).write_text(svg, encoding="utf-8")
+    return f"![{alt}]({assets.name}/{name})"
+
+
+def _md_item(item: dict[str, Any]) -> str:
+    speaker = f" — said by {item['speaker']}" if item["speaker"] else ""
+    flags = f" [{_flags(item)}]" if _flags(item) else ""
+    line = (f"- {item['date'] or 'undated'} · {item['label']} ({item['score']:+.1f}) · "
+            f"{item['outlet'] or 'unknown outlet'}{speaker}{flags}: “{item['evidence_text']}”")
+    for other in item.get("also", []):
+        line += (f"\n  - same event, also reported by {other['outlet'] or 'unknown outlet'}"
+                 f"{' — said by ' + other['speaker'] if other['speaker'] else ''}: “{other['evidence_text']}”")
+    return line
+
+
+def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
+    """The report as Markdown; charts are SVG data URIs, or files written into ``assets`` when given."""
     c = data["counts"]
+    dedup = data.get("dedup", {})
     lines = ["# detente report", "",
-             f"{c['documents']} documents, {c['events']} events, {c['claims']} claims.", "", "## Relations", ""]
+             f"{c['documents']} documents, {c['events']} events, {c['claims']} claims"
+             + (f"; {dedup['reports']} reports of {dedup['events']} distinct events and statements "
+                "(each counted once)." if dedup else "."), ""]
+    if data.get("network", {}).get("edges"):
+        lines += ["## The network", "", _md_image("relations network", svg_network(data["network"]), "network.svg",
+                                                  assets), ""]
+    lines += ["## Relations", ""]
     for r in data["relations"]:
-        tone = "cooperative" if r["score"] > 0.5 else "hostile" if r["score"] < -0.5 else "mixed/neutral"
-        lines.append(f"### {r['a']['name']} – {r['b']['name']}: {r['score']:+.1f} ({tone})")
-        lines.append(f"{r['n_events']} items from {r['n_outlets']} outlets, {r['first'] or '?'} to {r['last'] or '?'}.")
+        lines.append(f"### {r['a']['name']} – {r['b']['name']}: {r['score']:+.1f} ({_tone(r['score'])})")
+        lines.append(f"{r['n_events']} events from {r['n_outlets']} outlets, "
+                     f"{r['first'] or '?'} to {r['last'] or '?'}.")
         lines.append("")
-        for item in r["items"]:
-            speaker = f" — said by {item['speaker']}" if item["speaker"] else ""
-            flags = f" [{_flags(item)}]" if _flags(item) else ""
-            lines.append(
-                f"- {item['date'] or 'undated'} · {item['label']} ({item['score']:+.1f}) · "
-                f"{item['outlet'] or 'unknown outlet'}{speaker}{flags}: “{item['evidence_text']}”"
-            )
+        lines.extend(_md_item(item) for item in r["items"])
         if r["n_items"] > len(r["items"]):
             lines.append(f"- … and {r['n_items'] - len(r['items'])} more")
         lines.append("")
+    if data.get("series"):
+        lines += ["## Major dyads over time", ""]
+        for s in data["series"]:
+            name = f"{s['a']['name']} – {s['b']['name']}"
+            lines += [_md_image(f"{name} over time", svg_series(s), f"dyad-{_slug(name)}.svg", assets), ""]
+    lines += _md_shifts(data.get("shifts", [])) + _md_balance(data.get("balance", []))
     if data["loaded_language"]:
-        lines += ["## Loaded language, by outlet", "", "| outlet | term | uses |", "|---|---|---|"]
+        lines += ["## Loaded language, by outlet", "",
+                  "Terms the gazetteer lists as loaded or partisan names, counted per outlet that used them: "
+                  "a property of each outlet's wording, not a judgement of the outlet.", "",
+                  "| outlet | term | uses |", "|---|---|---|"]
         for row in data["loaded_language"]:
             lines.append(f"| {row['outlet']} | {row['text']} | {row['uses']} |")
         lines.append("")
     return "\n".join(lines)
 
 
+def _md_shifts(shifts: list[dict[str, Any]]) -> list[str]:
+    if not shifts:
+        return []
+    lines = ["## Shifts", ""]
+    for s in shifts:
+        robust = "robust to leaving out any one outlet" if s["robust"] else (
+            "not robust: it depends on " + ", ".join(s["fragile_without"]))
+        lines += [f"### {s['a_name']} – {s['b_name']}: {s['direction']} between {s['last_before']} and {s['date']}",
+                  f"Level {s['before']:+.1f} before, {s['after']:+.1f} after; {robust}. The evidence that drives it "
+                  "(background evidence, dated about a year before its article, counts as before the first dated "
+                  "news of the pair):", ""]
+        lines.extend(_md_item(item) for item in s["items"])
+        lines.append("")
+    return lines
+
+
+def _md_balance(triads: list[dict[str, Any]]) -> list[str]:
+    if not triads:
+        return []
+    lines = ["## Balance", "", "| triad | ties | reading | pressure |", "|---|---|---|---|"]
+    for t in triads:
+        lines.append(f"| {' · '.join(t['names'])} | {_signs(t)} | {_reading(t)} | {_pressure(t)} |")
+    return lines + [""]
+
+
+def _signs(t: dict[str, Any]) -> str:
+    names = t["names"]
+    pairs = [(0, 1), (1, 2), (0, 2)]
+    return ", ".join(f"{names[i]}–{names[j]} {'+' if s > 0 else '−'}" for (i, j), s in zip(pairs, t["signs"]) if s)
+
+
+def _reading(t: dict[str, Any]) -> str:
+    if not t["closed"]:
+        return "open triad"
+    return "balanced" if t["balanced"] else "unbalanced"
+
+
+def _pressure(t: dict[str, Any]) -> str:
+    p = t["pressure"]
+    if not p:
+        return ""
+    names = dict(zip(t["triad"], t["names"]))
+    verb = "predicted" if not t["closed"] else "under pressure"
+    return f"{names[p['a']]}–{names[p['b']]} {verb} toward {p['toward']}"
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+def _html_item(item: dict[str, Any]) -> str:
+    e = html.escape
+    speaker = f" — said by {e(item['speaker'])}" if item["speaker"] else ""
+    also = "".join(f"<li>same event, also reported by {e(o['outlet'] or 'unknown outlet')}"
+                   f"{' — said by ' + e(o['speaker']) if o['speaker'] else ''}: <q>{e(o['evidence_text'])}</q></li>"
+                   for o in item.get("also", []))
+    return (f"<li>{e(str(item['date'] or 'undated'))} · {e(item['label'])} ({item['score']:+.1f}) · "
+            f"{e(item['outlet'] or 'unknown outlet')}{speaker} {e(_flags(item))}: <q>{e(item['evidence_text'])}</q>"
+            + (f"<ul>{also}</ul>" if also else "") + "</li>")
+
+
 def render_html(data: dict[str, Any]) -> str:
     e = html.escape
     parts = ["<!doctype html><html><head><meta charset='utf-8'><title>detente report</title></head><body>",
              "<h1>detente report</h1>"]
+    if data.get("network", {}).get("edges"):
+        parts += ["<h2>The network</h2>", svg_network(data["network"])]
+    parts.append("<h2>Relations</h2>")
     for r in data["relations"]:
-        parts.append(f"<h2>{e(r['a']['name'])} – {e(r['b']['name'])}: {r['score']:+.1f}</h2><ul>")
-        for item in r["items"]:
-            speaker = f" — said by {e(item['speaker'])}" if item["speaker"] else ""
-            parts.append(
-                f"<li>{e(str(item['date'] or 'undated'))} · {e(item['label'])} · {e(item['outlet'] or 'unknown outlet')}"
-                f"{speaker} {e(_flags(item))}: <q>{e(item['evidence_text'])}</q></li>"
-            )
+        parts.append(f"<h3>{e(r['a']['name'])} – {e(r['b']['name'])}: {r['score']:+.1f} ({_tone(r['score'])})</h3>"
+                     f"<p>{r['n_events']} events from {r['n_outlets']} outlets.</p><ul>")
+        parts.extend(_html_item(item) for item in r["items"])
         parts.append("</ul>")
+    if data.get("series"):
+        parts.append("<h2>Major dyads over time</h2>")
+        parts.extend(svg_series(s) for s in data["series"])
+    if data.get("shifts"):
+        parts.append("<h2>Shifts</h2>")
+        for s in data["shifts"]:
+            robust = "robust to leaving out any one outlet" if s["robust"] else (
+                "not robust: it depends on " + ", ".join(s["fragile_without"]))
+            parts.append(f"<h3>{e(s['a_name'])} – {e(s['b_name'])}: {e(s['direction'])} between "
+                         f"{e(s['last_before'])} and {e(s['date'])}</h3><p>Level {s['before']:+.1f} before, "
+                         f"{s['after']:+.1f} after; {e(robust)}.</p><ul>")
+            parts.extend(_html_item(item) for item in s["items"])
+            parts.append("</ul>")
+    if data.get("balance"):
+        parts.append("<h2>Balance</h2><table><tr><th>triad</th><th>ties</th><th>reading</th><th>pressure</th></tr>")
+        for t in data["balance"]:
+            parts.append(f"<tr><td>{e(' · '.join(t['names']))}</td><td>{e(_signs(t))}</td><td>{_reading(t)}</td>"
+                         f"<td>{e(_pressure(t))}</td></tr>")
+        parts.append("</table>")
+    if data["loaded_language"]:
+        parts.append("<h2>Loaded language, by outlet</h2><p>Terms listed as loaded or partisan names, counted per "
+                     "outlet that used them: a property of each outlet's wording, not a judgement of the outlet.</p>"
+                     "<table><tr><th>outlet</th><th>term</th><th>uses</th></tr>")
+        for row in data["loaded_language"]:
+            parts.append(f"<tr><td>{e(row['outlet'])}</td><td>{e(row['text'])}</td><td>{row['uses']}</td></tr>")
+        parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts)

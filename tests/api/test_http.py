@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from .conftest import REQUEST_SECONDS
+from .live import REQUEST_SECONDS
 
 pytestmark = pytest.mark.model
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import TestClient, copy_store
+from .conftest import TestClient
+from .live import copy_store
 
 pytestmark = pytest.mark.model
 

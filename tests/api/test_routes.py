@@ -148,7 +148,8 @@ def test_routes_actors(client) -> None:
 
 
 @pytest.mark.parametrize(("params", "n"), [
-    ({}, 3), ({"actor": "IRN"}, 1), ({"a": "RUS", "b": "ISR"}, 2), ({"a": "IRN", "b": "ISR"}, 0),
+    ({}, 3), ({"actor": "IRN"}, 1), ({"actor": "IRNGOV"}, 1), ({"actor": ["RUS", "ISR"]}, 2),
+    ({"actor": ["IRN", "ISR"]}, 0), ({"actor": ["RUS", "ISR", "IRN"]}, 0),
     ({"outlet": "TASS"}, 1), ({"since": "2023-01-11"}, 2), ({"limit": 1}, 1), ({"offset": 2}, 1),
 ])
 def test_routes_events_filters(client, params: dict, n: int) -> None:

@@ -6,7 +6,7 @@ import ipaddress
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -27,7 +27,7 @@ def serve(
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file."),
     host: str = typer.Option(DEFAULT_HOST, "--host", help="Address to bind (loopback by default)."),
     port: int = typer.Option(DEFAULT_PORT, "--port", help="Port to listen on."),
-    token: Optional[str] = typer.Option(
+    token: str | None = typer.Option(
         None, "--token", envvar="DETENTE_TOKEN", show_envvar=True,
         help="Bearer token enabling POST /api/ingest (without one, ingest over HTTP is off and the store is opened "
              "read-only).",
@@ -35,7 +35,7 @@ def serve(
     allow_private_urls: bool = typer.Option(
         False, "--allow-private-urls", help="Let ingest fetch URLs on private or loopback addresses."
     ),
-    get: Optional[str] = typer.Option(
+    get: str | None = typer.Option(
         None, "--get", help="Call this API path in-process, print the JSON response and exit (no server)."
     ),
 ) -> None:
@@ -65,10 +65,16 @@ def serve(
 
 def _get(app: Any, path: str) -> int:
     """Call ``path`` on ``app`` in-process; print the JSON body; return 0 on success, 1 otherwise."""
-    from fastapi.testclient import TestClient
+    import asyncio
 
-    with TestClient(app, raise_server_exceptions=False) as client:
-        response = client.get(path)
+    import httpx
+
+    async def call() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://detente.local") as client:
+            return await client.get(path)
+
+    response = asyncio.run(call())
     sys.stdout.write(json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n")
     return 0 if response.status_code < 400 else 1
 

@@ -64,7 +64,9 @@ def outlet_country(outlet: str | None) -> str | None:
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
-    rows = store.query("SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet")
+    rows = store.query(
+        "SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet"
+    )
     return [{**r, "country": outlet_country(r["outlet"])} for r in rows]
 
 
@@ -113,20 +115,15 @@ def document_titles(store: Store, doc_ids: Sequence[str]) -> dict[str, str | Non
 
 # -- events and search -----------------------------------------------------------
 def list_events(
-    store: Store, *, filters: Filters, actor: str | None, pair: tuple[str, str] | None, limit: int, offset: int = 0
+    store: Store, *, filters: Filters, actors: Sequence[str] = (), limit: int, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Events as ``detente events`` lists them, with the windows and outlet filters of ``detente relations``."""
+    """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), with the
+    windows and outlet filters of ``detente relations``."""
     clauses, params = where_clause(filters, date_col="date", outlet_col="outlet")
-    if actor:
-        clauses.append("(list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) "
-                       "OR list_contains(source_ids, ?) OR list_contains(target_ids, ?))")
-        params += [actor] * 4
-    if pair:
-        clauses.append("((list_contains(source_nodes, ?) AND list_contains(target_nodes, ?)) "
-                       "OR (list_contains(source_nodes, ?) AND list_contains(target_nodes, ?)) "
-                       "OR (list_contains(source_nodes, ?) AND list_contains(source_nodes, ?)))")
-        a, b = pair
-        params += [a, b, b, a, a, b]
+    if actors:
+        clauses.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
+                       "list_concat(source_ids, target_ids)), ?)")
+        params.append(list(actors))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
         f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,

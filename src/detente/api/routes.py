@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from pydantic import StringConstraints
 
 from .. import __version__
 from ..network.dyads import Filters, Weights, evidence_items, node_names, relations
@@ -132,18 +133,15 @@ def outlets(store: StoreDep) -> Any:
 def events(
     store: StoreDep,
     sel: SelectionDep,
-    actor: Annotated[str | None, Query(pattern=ID_PATTERN, description="Source or target node or actor id.")] = None,
-    a: Annotated[str | None, Query(pattern=ID_PATTERN, description="With b: events between two nodes.")] = None,
-    b: Annotated[str | None, Query(pattern=ID_PATTERN, description="With a: events between two nodes.")] = None,
+    actor: Annotated[list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]], Query(
+        max_length=10, description="Only events involving this node or actor id (repeatable: involving all of them, "
+                                   "e.g. actor=RUS&actor=ISR for the events between Russia and Israel).")] = [],
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Any:
-    if (a is None) != (b is None):
-        raise HTTPException(422, "invalid request: give both 'a' and 'b', or neither")
     if sel.empty:
         return []
-    pair = (a, b) if a is not None and b is not None else None
-    return queries.list_events(store, filters=sel.filters, actor=actor, pair=pair, limit=limit, offset=offset)
+    return queries.list_events(store, filters=sel.filters, actors=actor, limit=limit, offset=offset)
 
 
 @router.get("/search", response_model=list[SearchHit], summary="Sentences containing a phrase (case-insensitive)")

@@ -213,7 +213,7 @@ class IngestRequest(BaseModel):
     title: str | None = Field(None, max_length=MAX_META_CHARS)
 
     @model_validator(mode="after")
-    def _one_body(self) -> "IngestRequest":
+    def _one_body(self) -> IngestRequest:
         given = [name for name in ("text", "html", "url") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError(f"give exactly one of 'text', 'html' or 'url' (got {', '.join(given) or 'none'})")

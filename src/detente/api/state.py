@@ -9,7 +9,7 @@ import hmac
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -80,7 +80,7 @@ _bearer = HTTPBearer(auto_error=False, description="The token given to 'detente 
 
 
 def require_token(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> ServerState:
     """Refuse unless ingest is on and the request carries the server's bearer token."""
     state = get_state(request)

@@ -158,13 +158,15 @@ def argument_head(tok: Any) -> Any:
     return node
 
 
-def as_argument(m: Mention, sent: Any) -> Mention:
+def as_argument(m: Mention, sent: Any, trigger: Any = None) -> Mention:
     """The mention re-spanned to the whole argument noun phrase, when it lies in the event's sentence."""
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not (sent.start <= span.start < sent.end) or m.method == "agent":
         return m
     head = argument_head(span.root)
     lo, hi = noun_phrase(head)
+    if trigger is not None and lo <= trigger.i < hi:
+        return m  # the phrase would swallow the event itself ("Moscow's readiness to abandon ...")
     lo, hi = min(lo, span.start), max(hi, span.end)
     doc = sent.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
@@ -510,7 +512,7 @@ class ArgumentFinder:
         for d in nouns:
             if d.lemma_.lower() in self.event_nouns:
                 # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
-                found = other(self._prep_objects(d, etype=etype, wanted=None, visit=visit))
+                found = other(self._prep_objects(d, etype=None, wanted=None, visit=visit))
                 if found:
                     return found
                 continue
@@ -520,7 +522,8 @@ class ArgumentFinder:
                     return [m]
         return []
 
-    def _prep_objects(self, tok: Any, *, etype: str, wanted: str | None, visit: bool) -> list[Mention]:
+    def _prep_objects(self, tok: Any, *, etype: str | None, wanted: str | None, visit: bool) -> list[Mention]:
+        """Objects of the trigger's prepositions; ``etype`` None accepts every preposition (an event noun's)."""
         sp = self.speakers
         preps = [c for c in tok.children if c.dep_ in {"prep", "prt", "dative"}]
         order: list[tuple[str, frozenset[str] | None]] = [(wanted, None)] if wanted else []
@@ -528,7 +531,7 @@ class ArgumentFinder:
         if visit:
             order += [("in", None)]
         for name, types in order:
-            if types is not None and etype not in types:
+            if types is not None and etype is not None and etype not in types:
                 continue
             for prep in preps:
                 if prep.lower_ != name:
@@ -568,6 +571,11 @@ class ArgumentFinder:
                 m = sp.mention_at(child)
                 if m is not None:
                     source.append(m)
+            if child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include"}:
+                # "tacit military cooperation involving Israel and Russia": the parties, reciprocally
+                for d in child.children:
+                    if d.dep_ == "dobj":
+                        source.extend(with_conj(d, sp))
             if child.dep_ == "prep":
                 for p in child.children:
                     if p.dep_ != "pobj":

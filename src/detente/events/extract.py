@@ -17,6 +17,7 @@ either side.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -90,7 +91,10 @@ class EventCoder:
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
             sentence = parsed.sentences[idx]
-            self._carry = self._background_paragraph == sentence.paragraph
+            self._carry = self._background_paragraph is not None and (
+                self._background_paragraph == sentence.paragraph
+                or (self._background_paragraph == sentence.paragraph - 1 and _CONTINUES.match(sentence.text) is not None)
+            )
             self._background_paragraph = None
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
@@ -138,10 +142,13 @@ class EventCoder:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and _is_reversal(tok):
                 # "reduced military aid", "ended mediation efforts", "lifted sanctions", "called off a strike":
-                # undoing an act is coded from what is undone
+                # undoing an act is coded from what is undone; abandoning ties or an alliance reduces relations
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
                     out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), None, specific=True))
+                    continue
+                if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
+                    out.append(_Trigger(tok, "161", None, specific=True))
                     continue
             if tok.pos_ == "VERB" and lemma in FIGHT_VERBS and _fights_a_problem(tok):
                 continue  # "fight the Ebola epidemic" is no armed fight
@@ -226,14 +233,14 @@ class EventCoder:
         if require_actor:
             if not source or not any(m.actor for m in (*source, *target)):
                 return None
-            if trig.nominal and not target:
+            if trig.nominal and not target and len(source) < 2:
                 return None
-        source = [as_argument(m, sent) for m in source]
-        target = [as_argument(m, sent) for m in target]
+        source = [as_argument(m, sent, tok) for m in source]
+        target = [as_argument(m, sent, tok) for m in target]
         modality = read_modality(tok, sent, self.lex)
         if modality.background:
             self._background_paragraph = sentence.paragraph
-        elif self._carry and tok.tag_ in {"VBD", "VBN"} and tok.dep_ == "ROOT":
+        elif self._carry and tok.tag_ in {"VBD", "VBN"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("... had tried to forge a stronger relationship in recent years. Putin and Netanyahu promoted ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
@@ -351,6 +358,8 @@ class EventCoder:
         return None
 
 
+# Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
+_CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
 REVERSAL_VERBS = {"reduce", "cut", "suspend", "halt", "end", "stop", "freeze", "withdraw", "cancel", "lift", "remove",
                   "ease", "scrap", "abandon", "renounce", "terminate", "curtail", "slash", "drop", "relax"}
 REVERSAL_PARTICLES = {("call", "off"), ("give", "up"), ("pull", "out"), ("scale", "back"), ("wind", "down")}

@@ -31,7 +31,7 @@ from ..model import Mention, RelationClaim
 from ..nlp import Parsed
 from .arguments import orphan_subjects
 from .attribution import Speakers
-from .extract import EventCoder
+from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
 
@@ -72,6 +72,8 @@ class RelationReader:
                 polarity = self._polarity(group)
                 if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
                     polarity = -polarity
+                if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)):
+                    polarity = -polarity  # "abandoning his long-standing alliance with Israel"
                 if polarity == 0:
                     continue
                 seen.add((a.actor.node, b.actor.node))
@@ -189,6 +191,14 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
             if owner is not None:
                 break
     if owner is None:
+        # "tacit military cooperation involving Israel and Russia"
+        for child in cue.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include", "between"}:
+                for d in child.children:
+                    if d.dep_ == "dobj":
+                        ms = _conj_mentions(d, speakers)
+                        if len(ms) >= 2:
+                            return ms[0], ms[1]
         return None
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Extraction, Rejected
+from ..network.dedup import merge_events
 from .sources import iter_documents
 
 # Documents per extraction/store batch: big enough that the Arrow insert and
@@ -86,7 +87,10 @@ def ingest(
             else:
                 unique[d.id] = d
         extractions: list[Extraction] = list(pipeline.extract(unique.values()))
-        summary.stored += store.write(extractions)
+        written = store.write(extractions)
+        summary.stored += written
+        if written:
+            merge_events(store)  # one real-world event counted once across the whole store
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(len(batch))

@@ -1,7 +1,187 @@
-"""CLI commands of the network stage (shifts, balance, export), registered on the main app."""
+"""CLI commands of the network stage (shifts, balance, export, series, groups), registered on the main app.
 
-from typing import Any
+Thin Typer wrappers: parse options, call one library function, print a Rich
+table or JSON (``--json``).  A ``DetenteError`` becomes one red line and exit
+code 1, as in ``cli.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from ..errors import DetenteError
+
+_DB = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file.")
+_JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
+_SINCE = typer.Option(None, "--since", help="Only evidence dated on or after (YYYY-MM-DD).")
+_UNTIL = typer.Option(None, "--until", help="Only evidence dated on or before (YYYY-MM-DD).")
+_OUTLET = typer.Option(None, "--outlet", help="Only evidence from this outlet (repeatable).")
+_EXCLUDE = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable).")
+
+
+def _filters(since: Optional[str], until: Optional[str], outlets: Optional[list[str]],
+             exclude: Optional[list[str]]) -> Any:
+    from .dyads import Filters
+
+    def day(value: Optional[str], name: str) -> dt.date | None:
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=name) from None
+
+    return Filters(day(since, "--since"), day(until, "--until"), tuple(outlets or ()), tuple(exclude or ()))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _fail(exc: DetenteError) -> None:
+    from rich.console import Console
+
+    Console(stderr=True).print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(1)
+
+
+def shifts(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
+    """Change points per relation: date, level before and after, driving evidence, robustness to each outlet.
+
+    Example: detente shifts --json
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store import Store
+    from .shifts import detect_shifts
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = detect_shifts(store, filters=_filters(since, until, outlet, exclude_outlet))
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json([s.to_dict() for s in rows])
+        return
+    table = Table("a", "b", "between", "before", "after", "change", "robust", "evidence")
+    for s in rows:
+        robust = "yes" if s.robust else "no (without " + ", ".join(s.fragile_without) + ")"
+        table.add_row(s.a_name, s.b_name, f"{s.last_before} .. {s.date}", f"{s.before:+.1f}", f"{s.after:+.1f}",
+                      s.direction, robust, str(len(s.evidence)))
+    Console().print(table)
+
+
+def balance(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+            outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE,
+            dead_zone: float = typer.Option(1.0, "--dead-zone", help="Relations scoring within +/- this are no tie."),
+            ) -> None:
+    """Structural balance of the signed network: unbalanced triads and the ties under pressure.
+
+    Example: detente balance --json --since 2023-10-01
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store import Store
+    from .balance import read_balance
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = read_balance(store, filters=_filters(since, until, outlet, exclude_outlet), dead_zone=dead_zone)
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json([t.to_dict() for t in rows])
+        return
+    table = Table("triad", "signs", "reading", "pressure", "evidence")
+    for t in rows:
+        reading = ("balanced" if t.balanced else "unbalanced") if t.closed else "open"
+        pressure = f"{t.pressure['a']} – {t.pressure['b']} toward {t.pressure['toward']}" if t.pressure else ""
+        table.add_row(" · ".join(t.names), " ".join(f"{s:+d}" if s else "·" for s in t.signs), reading, pressure,
+                      str(len(t.evidence)))
+    Console().print(table)
+
+
+def export(fmt: str = typer.Option(..., "--format", help="Export format (see --list)."),
+           output: Path = typer.Option(..., "--output", help="File to write."),
+           db: Path = _DB, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
+    """Export events or the relations network: gdelt, plover, graphml, gexf, parquet, csv.
+
+    Example: detente export --format graphml --output relations.graphml
+    """
+    from ..exports import export as run_export
+    from ..store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            n = run_export(store, fmt, output, filters=_filters(since, until, outlet, exclude_outlet))
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    sys.stderr.write(f"wrote {n} records to {output}\n")
+
+
+def series(db: Path = _DB, as_json: bool = _JSON,
+           window: str = typer.Option("month", "--window", help="day, week, month, quarter, year or Nd (e.g. 14d)."),
+           directed: bool = typer.Option(False, "--directed", help="One series per direction (source -> target)."),
+           by_outlet: bool = typer.Option(False, "--by-outlet", help="The relations as each outlet tells them."),
+           since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
+    """Relations over time: volume and net cooperation-conflict per pair and window (or per outlet).
+
+    Example: detente relations-over-time --window quarter --json
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store import Store
+    from .dyads import dyad_series, relations_by_outlet
+
+    filters = _filters(since, until, outlet, exclude_outlet)
+    try:
+        with Store(db, read_only=True) as store:
+            if by_outlet:
+                rels = relations_by_outlet(store, filters=filters)
+            else:
+                points = dyad_series(store, window=window, filters=filters, directed=directed)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--window") from None
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    if by_outlet:
+        if as_json:
+            _print_json([r.to_dict() for r in rels])
+            return
+        table = Table("outlet", "a", "b", "score", "events")
+        for r in rels:
+            table.add_row(r.outlet or "", r.a_name, r.b_name, f"{r.score:+.1f}", str(r.n_events))
+        Console().print(table)
+        return
+    if as_json:
+        _print_json([p.to_dict() for p in points])
+        return
+    table = Table("a", "b", "period", "events", "score", "cooperation", "conflict")
+    for p in points:
+        table.add_row(p.a, p.b, p.period.isoformat(), str(p.n_events), f"{p.score:+.1f}", f"{p.cooperation:.1f}",
+                      f"{p.conflict:.1f}")
+    Console().print(table)
 
 
 def register(app: Any) -> None:
     """Add the network commands to the Typer ``app``."""
+    app.command("shifts")(shifts)
+    app.command("balance")(balance)
+    app.command("export")(export)
+    app.command("relations-over-time")(series)

@@ -132,7 +132,8 @@ def load_reports(store: Store) -> list[Report]:
                           frozenset(n for n in row["target_nodes"] or [] if n), bool(row["negated"]), row["date"],
                           row["date_basis"], row["said_by_actor"], topic_words(row["evidence_text"] or "", drop=drop)))
     for row in store.query(
-        """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor, evidence_text
+        """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor,
+                  evidence_text
            FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL"""
     ):
         drop = [*names[(row["doc_id"], row["sent_idx"])], *node_names, row["cue"] or ""]

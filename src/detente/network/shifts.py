@@ -155,8 +155,7 @@ def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EV
                    key=lambda g: (g.date, g.group))
     by_date: dict[dt.date, list[GroupItem]] = defaultdict(list)
     for g in dated:
-        assert g.date is not None
-        by_date[g.date].append(g)
+        by_date[g.date or dt.date.min].append(g)
     dates = sorted(by_date)
     if len(dated) < 2 * min_events or len(dates) < 2:
         return []

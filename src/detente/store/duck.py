@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -55,8 +55,11 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS nodes (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR);
 """
 
+# Version 2: merged events (network.dedup writes the groups after each ingest batch).
+_SCHEMA_V2 = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR);"
+
 # version -> SQL that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:

@@ -3,7 +3,7 @@
 // SVG, no framework, nothing loaded from elsewhere.
 //
 // Article text is data: it only ever reaches the page through textContent
-// (the el() and svgEl() helpers below), never through innerHTML.
+// (the el() and svgEl() helpers below); it is never parsed as HTML.
 
 import { layout, tone } from "/static/layout.js";
 
