@@ -226,8 +226,10 @@ def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
 class ArgumentFinder:
     """Source and target of triggers in one document."""
 
-    def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: dict[str, str] | None = None) -> None:
+    def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: dict[str, str] | None = None,
+                 noun_types: dict[str, str] | None = None) -> None:
         self.speakers = speakers
+        self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
 
@@ -336,16 +338,19 @@ class ArgumentFinder:
             # "the two leaders", "the two countries": the last two actors named
             return sp.last_two_before(child.idx, persons=low in PERSON_PAIR_NOUNS)
         if lemma in {"group", "movement", "organisation", "organization"} and has_def:
-            return [ctx.last_group] if ctx.last_group else []
+            m = self._last_of_kind_before(child, {"armed_group", "organization", "igo"})
+            return [m] if m else []
         if lemma == "country" and has_def:
-            return [ctx.last_state] if ctx.last_state else []
+            m = self._last_of_kind_before(child, {"state"})
+            return [m] if m else []
         if lemma in EVENT_ANAPHORS and has_def and sp.mention_for(child) is None:
             return list(ctx.last_event_source)
         for c in child.children:
             # "The group's leader", "its spokesman": the organisation named before
             if c.dep_ == "poss" and sp.mention_at(c) is None:
                 if c.lemma_.lower() in {"group", "movement", "organisation", "organization"}:
-                    return [ctx.last_group] if ctx.last_group else []
+                    m = self._last_of_kind_before(c, {"armed_group", "organization", "igo"})
+                    return [m] if m else []
                 if c.lower_ == "its" and lemma in self.agents:
                     return [ctx.last_non_person] if ctx.last_non_person else []
         if lemma in COLLECTIVE_NOUNS:
@@ -433,6 +438,13 @@ class ArgumentFinder:
         return Mention(self.speakers.parsed.document.id, self.speakers.sent_index(tok), start, end, doc[lo:hi].text,
                        actor, "agent")
 
+    def _last_of_kind_before(self, tok: Any, kinds: set[str]) -> Mention | None:
+        """"the group", "the country": the last organisation or state named before, this sentence included."""
+        for m in reversed(self.speakers.mentions):
+            if m.end <= tok.idx and m.actor is not None and m.actor.kind in kinds:
+                return m
+        return None
+
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
         """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
         best = None
@@ -512,7 +524,8 @@ class ArgumentFinder:
         for d in nouns:
             if d.lemma_.lower() in self.event_nouns:
                 # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
-                found = other(self._prep_objects(d, etype=None, wanted=None, visit=visit))
+                found = other(self._prep_objects(d, etype=self.noun_types.get(d.lemma_.lower()), wanted=None,
+                                                 visit=visit))
                 if found:
                     return found
                 continue
@@ -539,7 +552,8 @@ class ArgumentFinder:
                 for p in prep.children:
                     if p.dep_ != "pobj":
                         continue
-                    found = with_conj(p, sp, deep=True)
+                    # "with the Russians' prior knowledge": a possessor under "with" is no party
+                    found = with_conj(p, sp, deep=name != "with")
                     if not visit:
                         found = [m for m in found if not is_location(m, p, prep)]
                     if found:

@@ -34,7 +34,8 @@ CONSULT_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek", "want", "wish", "hope", "threaten",
                     "offer", "agree", "prepare", "decide", "try", "attempt", "warn", "swear", "propose"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "keen", "set", "eager"}
-THREAT_GOVERNORS = {"threaten", "warn", "vow", "swear"}
+# "vow"/"swear" are threats only for hostile acts ("vowed to fight"); "vows to release hostages" is a promise.
+THREAT_GOVERNORS = {"threaten", "warn"}
 OFFER_GOVERNORS = {"offer", "promise", "pledge", "agree", "willing", "ready", "prepared", "propose"}
 OBLIGATION = {"must", "should"}
 # Of those, the ones that are events in their own right when they govern no other trigger.
@@ -79,11 +80,13 @@ class EventCoder:
         self.lex = lexicon
         self.agents = agents or {}
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
+        self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
+                           if (c := lexicon.coding(code)) is not None and c.type}
 
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns, self.agents)
+        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
