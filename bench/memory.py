@@ -3,7 +3,7 @@
 The corpus is written to a temporary folder, one file per article plus a
 CSV manifest (never the whole corpus in memory, in this process or the
 child).  The child (``python bench/memory.py --child ...``) loads the
-pipeline and runs ``detente.ingest.run.ingest`` into a fresh DuckDB file,
+pipeline and runs ``detente.jobs.ingest`` into a fresh DuckDB file,
 sampling its resident set (``VmRSS`` in ``/proc/self/status``) after every
 store batch.  The parent reaps it with ``os.wait4`` and reads that child's
 own ``ru_maxrss`` (the peak RSS of that process alone, unlike
@@ -42,7 +42,7 @@ def _status_kb(field: str) -> int:
 def child(manifest: Path, db: Path, out: Path) -> None:
     """Ingest ``manifest`` into ``db`` and write RSS samples + summary as JSON to ``out``."""
     base_mb = _status_kb("VmRSS") / 1024
-    from detente.ingest.run import ingest
+    from detente.jobs import ingest
     from detente.pipeline import Pipeline
     from detente.store import Store
 

@@ -36,7 +36,7 @@ STAGES = (
 
 
 def main(n: int = 50) -> None:
-    from detente.ingest.run import ingest
+    from detente.jobs import ingest
     from detente.pipeline import Pipeline
     from detente.store import Store
 

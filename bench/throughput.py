@@ -3,7 +3,7 @@
 * ``bare``: ``nlp.pipe(texts, batch_size=detente.nlp.BATCH_SIZE)`` over the
   article texts (already in memory), consuming every ``Doc``; the model is
   ``detente.nlp.load_nlp()``, the very object the pipeline uses.
-* ``ingest``: ``detente.ingest.run.ingest`` of the same articles as files
+* ``ingest``: ``detente.jobs.ingest`` of the same articles as files
   with a manifest (outlet, date) into a fresh temporary DuckDB store:
   reading, cleaning, language check, parse, actors, events, relations and
   the store writes.  Timed from opening the store to closing it.
@@ -46,7 +46,7 @@ def _bare(nlp: Any, texts: list[str], batch_size: int) -> tuple[float, float, in
 
 
 def _ingest(pipeline: Any, info: corpus.CorpusInfo, folder: Path, tag: str) -> tuple[float, float, dict[str, Any]]:
-    from detente.ingest.run import ingest
+    from detente.jobs import ingest
     from detente.store import Store
 
     db = folder / f"{tag}.duckdb"

@@ -50,7 +50,7 @@ def pipeline():
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, seeds_dir: Path, seed_manifest: Path, pipeline):
     """A store with the five seeds ingested with their manifest (built once per run)."""
-    from detente.ingest.run import ingest
+    from detente.jobs import ingest
     from detente.store import Store
 
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"

@@ -69,7 +69,7 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .ingest.run import ingest as run_ingest
+    from .jobs import ingest as run_ingest
     from .pipeline import Pipeline
     from .store import Store
 

@@ -10,13 +10,18 @@ same library functions as the CLI and return every error as
 Concurrency with DuckDB.  DuckDB lets one process open a file for writing
 (or several for reading only).  The app opens the store once, in this
 process: read-only when ingest is off (no token), so ``detente`` commands in
-other processes can still read it; read-write when a token is set.  Each
-request gets its own cursor (``con.cursor()``: a connection to the same
-database instance, safe to use from its own thread), so reads run
-concurrently and each sees a consistent snapshot (DuckDB's MVCC).  Ingests
-are serialised by one lock held across extraction and the write
-transaction, since the spaCy pipeline is shared and DuckDB allows one
-writer; readers are never blocked by it.
+other processes can still read it; read-write when a token is set (then no
+other process can open the file until the server stops).  Reads run
+concurrently, each request on its own cursor (``con.cursor()``: a connection
+to the same database instance, used by one thread).  Ingests are serialised
+by one lock (the spaCy pipeline is shared, and DuckDB has one writer), and
+extraction, the slow part, runs beside the reads.  The write itself (the
+batch insert and ``merge_events``' rewrite of the event groups) goes through
+the connection opened at start and holds a read-write lock exclusively, so
+readers wait for that short step (milliseconds to a second).  Both are
+needed: DuckDB 1.4 fails such a commit with "write-write conflict" when
+another transaction is open, and also when the keys it rewrites were last
+written through a different cursor.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import StringConstraints
 
 from .. import __version__
-from ..network.dyads import Filters, Weights, evidence_items, node_names, relations
+from ..network.dyads import Filters, Weights, aggregate, evidence_items, node_names, relations
 from ..report import list_actors
 from ..store import Store
 from . import queries
@@ -35,6 +35,7 @@ from .schemas import (
     Health,
     IngestRequest,
     IngestResult,
+    IsoDate,
     Network,
     OutletOut,
     Records,
@@ -78,15 +79,15 @@ class Selection:
 
 def get_selection(
     store: StoreDep,
-    since: Annotated[dt.date | None, Query(description="Only evidence dated on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Only evidence dated on or before (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="Only evidence dated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Only evidence dated on or before (YYYY-MM-DD).")] = None,
     outlet: Annotated[list[str], Query(description="Only evidence from this outlet (repeatable).")] = [],
     exclude_outlet: Annotated[list[str], Query(description="Leave out this outlet (repeatable).")] = [],
     outlet_country: Annotated[
         list[str], Query(description="Only outlets based in this country, ISO alpha-3 (repeatable).")
     ] = [],
 ) -> Selection:
-    filters = Filters(since, until, tuple(outlet), tuple(exclude_outlet))
+    filters = Filters(since=since, until=until, outlets=tuple(outlet), exclude_outlets=tuple(exclude_outlet))
     if not outlet_country:
         return Selection(filters)
     by_country = queries.outlets_of_countries(store, outlet_country)
@@ -191,8 +192,8 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
     a, b = sorted((a, b))
     items = [] if sel.empty else [i for i in evidence_items(store, filters=sel.filters, weights=Weights())
                                   if (i.a, i.b) == (a, b)]
-    rels = relations(store, filters=sel.filters) if items else []
-    relation = next((r.to_dict() for r in rels if (r.a, r.b) == (a, b)), None)
+    rels = aggregate(items, names)  # the same fold as relations(), on this pair's items only
+    relation = rels[0].to_dict() if rels else None
     first, last = queries.date_range(store)
     series = queries.pair_series(items, queries.windows(first, last, freq), names)
     titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
@@ -256,10 +257,20 @@ def balance(store: StoreDep, sel: SelectionDep) -> Any:
     return {"ok": True, "items": [] if sel.empty else _network_records(BALANCE_FUNCTION, store, filters=sel.filters)}
 
 
+def _read(state: ServerState, query: Any) -> Any:
+    """Run ``query(store)`` on a fresh cursor (for the ingest route, which holds no request store)."""
+    store = state.store()
+    try:
+        return query(store)
+    finally:
+        store.close()
+
+
 # -- ingest ------------------------------------------------------------------------------------
 @router.post("/ingest", response_model=IngestResult, summary="Ingest one article (bearer token required)")
 def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(require_token)]) -> Any:
     from ..ingest.sources import Meta, make_document
+    from ..jobs import store_extractions
 
     meta = Meta(outlet=body.outlet, published=body.published, title=body.title, url=body.url)
     if body.url is not None:
@@ -272,18 +283,16 @@ def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(require_to
         text = (body.html if is_html else body.text) or ""
         doc = make_document(text.encode("utf-8"), source="api:html" if is_html else "api:text", is_html=is_html,
                             meta=meta)
-    with state.write_lock:
-        store = state.store()
-        try:
-            duplicate = bool(store.has_documents([doc.id]))
-            n_events = n_relations = 0
-            if not duplicate:
-                extraction = next(iter(state.pipeline().extract([doc])))
-                store.write([extraction])
-                n_events, n_relations = len(extraction.events), len(extraction.relation_claims)
-            summary = queries.get_document(store, doc.id)
-        finally:
-            store.close()
+    with state.ingest_lock:
+        duplicate = bool(_read(state, lambda store: store.has_documents([doc.id])))
+        n_events = n_relations = 0
+        if not duplicate:
+            extraction = next(iter(state.pipeline().extract([doc])))
+            # Writes go through the one connection opened at start, with every reader out of the way.
+            with state.access.writing():
+                store_extractions(state.root, [extraction])  # as 'detente ingest' does
+            n_events, n_relations = len(extraction.events), len(extraction.relation_claims)
+        summary = _read(state, lambda store: queries.get_document(store, doc.id))
     if summary is None:
         raise HTTPException(500, f"document {doc.id} was written but cannot be read back")
     return {"ok": True, "stored": not duplicate, "duplicate": duplicate, "document": summary,

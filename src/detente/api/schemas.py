@@ -7,15 +7,29 @@ use, so a response row reads like the CLI's ``--json`` output.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # An article body larger than this is refused before it reaches the
 # extractor (the ingest stage's own MAX_BYTES cap is 5 MB of bytes).
 MAX_TEXT_CHARS = 5_000_000
 MAX_URL_CHARS = 2048
 MAX_META_CHARS = 500
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Accept a date or a YYYY-MM-DD string; pydantic alone would also take numbers as Unix timestamps."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class Error(BaseModel):
@@ -209,7 +223,7 @@ class IngestRequest(BaseModel):
     html: str | None = Field(None, min_length=1, max_length=MAX_TEXT_CHARS)
     url: str | None = Field(None, min_length=1, max_length=MAX_URL_CHARS)
     outlet: str | None = Field(None, max_length=MAX_META_CHARS)
-    published: dt.date | None = None
+    published: IsoDate | None = None
     title: str | None = Field(None, max_length=MAX_META_CHARS)
 
     @model_validator(mode="after")

@@ -5,6 +5,7 @@ See ``detente.api.app`` for how reads and ingests share the DuckDB file.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import threading
 from collections.abc import Callable, Iterator
@@ -18,6 +19,45 @@ from ..store import Store
 
 INGEST_OFF = ("ingest over HTTP is off: start 'detente serve' with --token or the environment variable "
               "DETENTE_TOKEN to enable POST /api/ingest")
+
+
+class ReadWriteLock:
+    """Many readers or one writer; a waiting writer goes before readers that arrive after it."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing or self._writers_waiting:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if self._readers == 0:
+                    self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._cond:
+            self._writers_waiting += 1
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
 
 
 class _CursorStore(Store):
@@ -37,7 +77,10 @@ class ServerState:
     allow_private_urls: bool
     load_pipeline: Callable[[], Any]
     cursor_lock: threading.Lock = field(default_factory=threading.Lock)
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Held by one ingest at a time, from the duplicate check to the end of the write.
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Reads share it; the write transaction takes it alone (see detente.api.app on why).
+    access: ReadWriteLock = field(default_factory=ReadWriteLock)
     _pipeline: Any = None
 
     @property
@@ -51,7 +94,7 @@ class ServerState:
         return _CursorStore(con, self.root.path)
 
     def pipeline(self) -> Any:
-        """The extraction pipeline, loaded on first use (call with ``write_lock`` held)."""
+        """The extraction pipeline, loaded on first use (call with ``ingest_lock`` held)."""
         if self._pipeline is None:
             self._pipeline = self.load_pipeline()
         return self._pipeline
@@ -69,11 +112,14 @@ def get_state(request: Request) -> ServerState:
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    store = get_state(request).store()
-    try:
-        yield store
-    finally:
-        store.close()
+    """A store for one read request, holding the shared side of the access lock while it runs."""
+    state = get_state(request)
+    with state.access.reading():
+        store = state.store()
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 _bearer = HTTPBearer(auto_error=False, description="The token given to 'detente serve' (--token or DETENTE_TOKEN).")

@@ -275,7 +275,8 @@ async function selectDyad(a, b) {
   if (rel) {
     summary.append(
       el("span", { className: `score ${rel.score > 0 ? "pos" : rel.score < 0 ? "neg" : ""}`, text: signed(rel.score) }),
-      ` · ${rel.n_events} items from ${rel.n_outlets} outlets · ${rel.first || "?"} → ${rel.last || "?"}`,
+      ` · ${rel.n_events} events (reports of one event merged) from ${rel.n_outlets} outlets · `
+        + `${rel.first || "?"} → ${rel.last || "?"}`,
     );
   } else {
     summary.textContent = "No evidence for this pair with the current outlet filters.";
@@ -407,8 +408,8 @@ function drawEvidence(dyad) {
   const items = dyad.evidence.filter((item) => inRange(item.date, range));
   $("evidence-title").textContent = `Evidence: ${dyad.a.name} – ${dyad.b.name}`;
   $("evidence-note").textContent = items.length === dyad.evidence.length
-    ? `${items.length} items, oldest first.`
-    : `${items.length} of ${dyad.evidence.length} items fall in ${range.label}.`;
+    ? `${items.length} reports, oldest first.`
+    : `${items.length} of ${dyad.evidence.length} reports fall in ${range.label}.`;
   $("evidence").replaceChildren(...items.map(evidenceItem));
 }
 

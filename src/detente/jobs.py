@@ -1,9 +1,13 @@
-"""The ingest job: inputs -> documents -> extraction -> store, in batches, never failing the batch.
+"""Jobs that run the whole flow: inputs -> documents -> extraction -> store -> merged events.
 
-``ingest`` streams documents (one batch of ``BATCH_DOCS`` in memory at a
-time), extracts each batch, and writes it to the store in one transaction.
-Per-document failures are caught here and only here: a rejected input comes
-back as a ``Rejected`` record with its reason; the rest of the batch goes on.
+This module sits above the stages (it is the one place that calls ingest,
+the pipeline, the store and the network together), so no stage imports a
+later one.  ``ingest`` streams documents (one batch of ``BATCH_DOCS`` in
+memory at a time), extracts each batch, and writes it with
+``store_extractions``: one transaction, then the event merging.  Per-document
+failures are caught here and only here: a rejected input comes back as a
+``Rejected`` record with its reason; the rest of the batch goes on.  The
+HTTP API stores its single documents through ``store_extractions`` too.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Document, Extraction, Rejected
-from ..network.dedup import merge_events
-from .sources import iter_documents
+from .ingest.sources import iter_documents
+from .model import Document, Extraction, Rejected
+from .network.dedup import merge_events
 
 # Documents per extraction/store batch: big enough that the Arrow insert and
 # the transaction cost are amortised, small enough to stream 10k articles.
@@ -60,6 +64,14 @@ def _batches(items: Iterable[Document | Rejected], size: int, summary: IngestSum
         yield batch
 
 
+def store_extractions(store: Any, extractions: list[Extraction]) -> int:
+    """Write extractions (documents already stored are skipped) and re-merge events; returns how many were new."""
+    written = store.write(extractions)
+    if written:
+        merge_events(store)  # one real-world event counted once across the whole store
+    return int(written)
+
+
 def ingest(
     paths: Iterable[str],
     *,
@@ -87,10 +99,7 @@ def ingest(
             else:
                 unique[d.id] = d
         extractions: list[Extraction] = list(pipeline.extract(unique.values()))
-        written = store.write(extractions)
-        summary.stored += written
-        if written:
-            merge_events(store)  # one real-world event counted once across the whole store
+        summary.stored += store_extractions(store, extractions)
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(len(batch))
