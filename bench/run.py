@@ -160,6 +160,14 @@ def table(r: dict[str, Any]) -> str:
             f"   ingest stored {t['ingest_summary']['stored']} articles, {t['ingest_summary']['events']} events, "
             f"rejected {t['ingest_summary']['n_rejected']}, duplicates {t['ingest_summary']['duplicates']}",
         ]
+        if "two_processes" in t:
+            p = t["two_processes"]
+            lines += [
+                f"   both cores: bare spaCy n_process=2 {p['bare_spacy_articles_per_s']:.2f} articles/s, "
+                f"detente ingest --workers 2 {p['ingest_articles_per_s']:.2f} articles/s, ratio {p['ratio']:.3f}; "
+                f"rate target {'MET' if p['meets_rate'] else 'NOT MET'}, "
+                f"within 15% {'MET' if p['meets_within_15pct'] else 'NOT MET'}",
+            ]
     if "memory" in r and "error" not in r["memory"]:
         m = r["memory"]
         lines += ["", "2. Peak memory of a streamed ingest (child process, ru_maxrss)",

@@ -37,22 +37,23 @@ GDELT_RATE = 730_000 / 86_400
 WITHIN = 0.85
 
 
-def _bare(nlp: Any, texts: list[str], batch_size: int) -> tuple[float, float, int]:
+def _bare(nlp: Any, texts: list[str], batch_size: int, n_process: int = 1) -> tuple[float, float, int]:
     tokens = 0
     started, cpu = time.perf_counter(), time.process_time()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         tokens += len(doc)
     return time.perf_counter() - started, time.process_time() - cpu, tokens
 
 
-def _ingest(pipeline: Any, info: corpus.CorpusInfo, folder: Path, tag: str) -> tuple[float, float, dict[str, Any]]:
+def _ingest(pipeline: Any, info: corpus.CorpusInfo, folder: Path, tag: str,
+            workers: int = 1) -> tuple[float, float, dict[str, Any]]:
     from detente.jobs import ingest
     from detente.store import Store
 
     db = folder / f"{tag}.duckdb"
     started, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
-        summary = ingest([], store=store, pipeline=pipeline, manifest=info.manifest)
+        summary = ingest([], store=store, pipeline=pipeline, manifest=info.manifest, workers=workers)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     for p in folder.glob(f"{tag}.duckdb*"):
         p.unlink()
@@ -102,6 +103,19 @@ def run(n_docs: int, *, repeats: int = 3, warmup_docs: int = 32, seed: int = 0, 
                 say(f"  round {r + 1}/{repeats} {mode}: {n_docs / secs:.2f} articles/s "
                     f"({n_docs / cpu:.2f} per CPU-second)")
 
+        # Both cores: spaCy's own multiprocessing (n_process=2) against detente's two extraction workers.
+        par_bare: list[float] = []
+        par_ingest: list[float] = []
+        for r in range(repeats):
+            order = ("bare", "ingest") if r % 2 == 0 else ("ingest", "bare")
+            for mode in order:
+                gc.collect()
+                if mode == "bare":
+                    par_bare.append(_bare(nlp, texts, BATCH_SIZE, n_process=2)[0])
+                else:
+                    par_ingest.append(_ingest(pipeline, info, folder, f"par{r}", workers=2)[0])
+                say(f"  round {r + 1}/{repeats} {mode} x2: {n_docs / (par_bare or par_ingest)[-1]:.2f} articles/s")
+
     def rates(times: list[float], cpu: list[float]) -> dict[str, Any]:
         best, med = min(times), statistics.median(times)
         return {"best_s": best, "median_s": med, "articles_per_s": n_docs / best,
@@ -113,7 +127,15 @@ def run(n_docs: int, *, repeats: int = 3, warmup_docs: int = 32, seed: int = 0, 
     bare, e2e = rates(bare_times, bare_cpu), rates(ingest_times, ingest_cpu)
     ratio = e2e["articles_per_s"] / bare["articles_per_s"]
     ratio_cpu = e2e["articles_per_cpu_s"] / bare["articles_per_cpu_s"]
+    parallel = {
+        "bare_spacy_articles_per_s": n_docs / min(par_bare), "ingest_articles_per_s": n_docs / min(par_ingest),
+        "ratio": min(par_bare) / min(par_ingest), "bare_runs": [round(x, 3) for x in par_bare],
+        "ingest_runs": [round(x, 3) for x in par_ingest],
+    }
+    parallel["meets_rate"] = parallel["ingest_articles_per_s"] >= GDELT_RATE
+    parallel["meets_within_15pct"] = parallel["ratio"] >= WITHIN
     return {
+        "two_processes": parallel,
         "articles": n_docs, "words": info.words, "words_per_article": info.words / n_docs,
         "spacy_tokens": tokens, "corpus": corpus.corpus_source(), "batch_size": BATCH_SIZE, "repeats": repeats,
         "pipeline_load_s": load_s,

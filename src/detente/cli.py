@@ -62,6 +62,7 @@ def ingest(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
     allow_private: bool = typer.Option(False, "--allow-private-urls", help="Allow manifest URLs on private or loopback addresses."),
+    workers: int = typer.Option(0, "--workers", help="Extraction processes (0: one per core when there are many inputs)."),
 ) -> None:
     """Ingest articles into the store.
 
@@ -90,7 +91,8 @@ def ingest(
                 bar.update(task, advance=n, rate=f"{done / secs:.1f}")
 
             summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
-                                 date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private)
+                                 date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private,
+                                 workers=_workers(workers, paths or [], manifest))
     except DetenteError as exc:
         _fail(exc)
         return
@@ -106,6 +108,27 @@ def ingest(
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:
         raise typer.Exit(3 if summary.read == 0 else 0)
+
+
+# Below this many inputs a second process costs more (fork, result pickling) than it saves.
+PARALLEL_MIN_INPUTS = 48
+
+
+def _workers(requested: int, paths: list[str], manifest: Optional[Path]) -> int:
+    """Resolve ``--workers 0`` (auto): one per core for large inputs, else one."""
+    import os
+
+    if requested > 0:
+        return requested
+    count = 0
+    for p in paths:
+        path = Path(p)
+        count += sum(1 for _ in path.rglob("*")) if path.is_dir() else 1
+        if count >= PARALLEL_MIN_INPUTS:
+            break
+    if manifest is not None and count < PARALLEL_MIN_INPUTS:
+        count += sum(1 for _ in manifest.open(encoding="utf-8", errors="replace")) - 1
+    return max(1, os.cpu_count() or 1) if count >= PARALLEL_MIN_INPUTS else 1
 
 
 @app.command()

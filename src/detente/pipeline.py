@@ -15,6 +15,7 @@ from typing import Any
 from .actors import ActorResolver, load_gazetteer
 from .actors.gazetteer import Gazetteer
 from .events import EventCoder, RelationReader, load_lexicon
+from .events.attribution import Speakers
 from .events.lexicon import Lexicon
 from .model import Document, Extraction
 from .nlp import BATCH_SIZE, Parsed, load_nlp, parse_documents
@@ -43,8 +44,9 @@ class Pipeline:
     def extract_parsed(self, parsed: Parsed) -> Extraction:
         """Actors, events and stated relations of one parsed document."""
         mentions = self.resolver.resolve(parsed)
-        events = self.coder.code(parsed, mentions)
-        claims = self.relations.read(parsed, mentions)
+        speakers = Speakers(parsed, mentions)  # quotes, speakers and pairs: found once, shared by both readers
+        events = self.coder.code(parsed, mentions, speakers)
+        claims = self.relations.read(parsed, mentions, speakers)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:

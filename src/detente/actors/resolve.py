@@ -240,8 +240,9 @@ class ActorResolver:
     def _drop_inside_own_names(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Drop state matches inside an organisation's own name, and add that name instead."""
         keep = []
+        ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # built once per document
         for c in candidates:
-            ent = _entity_at(doc, c.start)
+            ent = ent_of.get(c.start)
             if (
                 ent is not None
                 and ent.label_ in {"ORG", "FAC", "WORK_OF_ART"}
@@ -574,12 +575,6 @@ def _sentence_index(parsed: Parsed) -> dict[int, int]:
             out[i] = idx
     return out
 
-
-def _entity_at(doc: Any, i: int) -> Any:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
 
 
 def _longest_spans(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

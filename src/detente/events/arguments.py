@@ -172,7 +172,7 @@ def as_argument(m: Mention, sent: Any, trigger: Any = None) -> Mention:
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if (start, end) == (m.start, m.end):
         return m
-    return replace(m, start=start, end=end, text=doc.text[start:end])
+    return replace(m, start=start, end=end, text=doc[lo:hi].text)  # Doc.text would rebuild the whole text
 
 
 def named(m: Mention) -> bool:
@@ -421,7 +421,7 @@ class ArgumentFinder:
                 lo, hi = noun_phrase(noun)
                 doc = noun.doc
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-                return replace(found, start=start, end=end, text=doc.text[start:end])
+                return replace(found, start=start, end=end, text=doc[lo:hi].text)
         return None
 
     def generic(self, tok: Any) -> Mention | None:
@@ -448,9 +448,8 @@ class ArgumentFinder:
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
         """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
         best = None
-        for tok in pron.sent:
-            if tok.i >= pron.i:
-                break
+        lo, _ = self.speakers.parsed.spans[self.speakers.sent_index(pron)]
+        for tok in pron.doc[lo:pron.i]:
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 m = self.speakers.mention_for(tok)
                 if m is not None and m.actor is not None and (m.actor.kind == "person") == persons:

@@ -77,8 +77,10 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if text.startswith("\n\n", i):
             # a paragraph that did not open with a quote breaks the chain
-            nxt = text[i:].lstrip()
-            if not nxt[:1] or nxt[:1] not in OPEN_QUOTES + '"':
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j >= n or text[j] not in OPEN_QUOTES + '"':
                 prev_unclosed = False
         i += 1
     return quotes
@@ -101,6 +103,7 @@ class Speakers:
             if span is not None:
                 for tok in span:
                     self.by_token[tok.i] = m
+        self._sent_starts = [start for start, _ in parsed.spans]
         self.quotes = find_quotes(parsed.document.text)
         self.named_speakers = self._named_speakers()
         self._pairs = self._find_pairs()
@@ -108,10 +111,11 @@ class Speakers:
         self._assign_quote_speakers()
 
     def sent_index(self, tok: Any) -> int:
-        for idx, (start, end) in enumerate(self.parsed.spans):
-            if start <= tok.i < end:
-                return idx
-        return 0
+        """The index of the sentence (``parsed.spans``) holding ``tok`` (binary search; Token.sent is slow)."""
+        import bisect
+
+        idx = bisect.bisect_right(self._sent_starts, tok.i) - 1
+        return max(idx, 0)
 
     # -- mentions --------------------------------------------------------------
     def mention_at(self, tok: Any) -> Mention | None:
@@ -294,7 +298,8 @@ class Speakers:
     def trailing_speaker(self, tok: Any) -> Mention | None:
         """"..., a former speechwriter for the Russian President tells Daily Express US.": the speaker named
         at the end of the sentence, read from the surface when the parse of a long sentence goes astray."""
-        sent = tok.sent
+        lo, hi = self.parsed.spans[self.sent_index(tok)]
+        sent = self.doc[lo:hi]
         m = _TRAILING.search(sent.text)
         if m is None:
             return None

@@ -83,9 +83,11 @@ class EventCoder:
         self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
                            if (c := lexicon.coding(code)) is not None and c.type}
 
-    def code(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
+    def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
-        speakers = Speakers(parsed, mentions)
+        speakers = speakers or Speakers(parsed, mentions)
+        self._dates = [ent for ent in parsed.doc.ents if ent.label_ == "DATE"]
+        self._spans = parsed.spans
         finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types)
         doc = parsed.doc
         out: list[Event] = []
@@ -341,10 +343,18 @@ class EventCoder:
         basis = DateBasis.INFERRED if parsed.document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
         return EventDate(published, basis, "day")
 
+    def _sent_of(self, tok: Any) -> tuple[int, int]:
+        """Token range of the sentence holding ``tok`` (from the parse's own sentences; Token.sent is slow)."""
+        for start, end in getattr(self, "_spans", ()):
+            if start <= tok.i < end:
+                return start, end
+        return tok.sent.start, tok.sent.end
+
     def _stated_date(self, tok: Any, published: dt.date | None) -> EventDate | None:
         """A DATE entity attached to the trigger's own clause ("on Tuesday", "last week")."""
-        for ent in tok.doc.ents:
-            if ent.label_ != "DATE" or not (tok.sent.start <= ent.start < tok.sent.end):
+        sent = self._sent_of(tok)
+        for ent in getattr(self, "_dates", None) or [e for e in tok.doc.ents if e.label_ == "DATE"]:
+            if not (sent[0] <= ent.start < sent[1]):
                 continue
             node, steps = ent.root, 0
             while node != tok and node.head != node and steps < 4:

@@ -49,8 +49,9 @@ class RelationReader:
         self.cues = lexicon.relation_cues
         self.multi = sorted((c for c in self.cues if " " in c), key=len, reverse=True)
 
-    def read(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> tuple[RelationClaim, ...]:
-        speakers = Speakers(parsed, mentions)
+    def read(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None
+             ) -> tuple[RelationClaim, ...]:
+        speakers = speakers or Speakers(parsed, mentions)
         doc = parsed.doc
         out: list[RelationClaim] = []
         for idx, (start, end) in enumerate(parsed.spans):

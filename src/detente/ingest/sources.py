@@ -250,17 +250,20 @@ def iter_documents(
     """
     listed: dict[str, Meta] = {}
     order: list[str] = []
+    queued: set[str] = set()
     if manifest is not None:
         for target, meta in read_manifest(manifest):
             listed[target] = meta
             order.append(target)
+            queued.add(target)
     for p in paths:
         if p == "-":
             order.append("-")
             continue
         for f in _walk(Path(p)):
             key = str(f.resolve())
-            if key not in listed and key not in order:
+            if key not in queued:
+                queued.add(key)
                 order.append(key)
     seen: set[str] = set()
     for target in order:

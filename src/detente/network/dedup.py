@@ -104,9 +104,13 @@ class MergeSummary:
         return {"items": self.items, "groups": self.groups, "merged": self.merged}
 
 
-def topic_words(text: str, *, drop: Iterable[str] = ()) -> str:
-    """The words of ``text`` that say what an event is about (no actor names, trigger or stop words)."""
-    dropped = {w for phrase in drop for w in _words(phrase)}
+def topic_words(text: str, *, drop: Iterable[str] = (), drop_words: frozenset[str] = frozenset()) -> str:
+    """The words of ``text`` that say what an event is about (no actor names, trigger or stop words).
+
+    ``drop`` holds phrases to tokenise and leave out; ``drop_words`` words already tokenised (the node
+    names, shared by every report: tokenised once per merge, not once per report).
+    """
+    dropped = {w for phrase in drop for w in _words(phrase)} | drop_words
     return " ".join(w for w in _words(text) if len(w) > 2 and w not in _STOP_WORDS and w not in dropped)
 
 
@@ -120,27 +124,27 @@ def load_reports(store: Store) -> list[Report]:
     names: dict[tuple[str, int], list[str]] = defaultdict(list)
     for row in store.query("SELECT doc_id, sent_idx, text FROM mentions"):
         names[(row["doc_id"], row["sent_idx"])].append(row["text"])
-    node_names = [r["name"] for r in store.query("SELECT name FROM nodes") if r["name"]]
+    node_words = frozenset(w for r in store.query("SELECT name FROM nodes") if r["name"] for w in _words(r["name"]))
     out: list[Report] = []
     for row in store.query(
         """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
                   date_basis, said_by_actor, evidence_text FROM events"""
     ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], *node_names, row["trigger"] or ""]
+        drop = [*names[(row["doc_id"], row["sent_idx"])], row["trigger"] or ""]
         out.append(Report(row["id"], "event", row["doc_id"], row["sent_idx"], row["type"],
                           frozenset(n for n in row["source_nodes"] or [] if n),
                           frozenset(n for n in row["target_nodes"] or [] if n), bool(row["negated"]), row["date"],
-                          row["date_basis"], row["said_by_actor"], topic_words(row["evidence_text"] or "", drop=drop)))
+                          row["date_basis"], row["said_by_actor"], topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words)))
     for row in store.query(
         """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor,
                   evidence_text
            FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL"""
     ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], *node_names, row["cue"] or ""]
+        drop = [*names[(row["doc_id"], row["sent_idx"])], row["cue"] or ""]
         pair = frozenset((row["a_node"], row["b_node"]))
         out.append(Report(row["id"], "relation", row["doc_id"], row["sent_idx"], f"stated{row['polarity']:+d}",
                           pair, pair, bool(row["negated"]), row["date"], row["date_basis"], row["speaker_actor"],
-                          topic_words(row["evidence_text"] or "", drop=drop)))
+                          topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words)))
     return out
 
 
