@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
@@ -41,8 +40,9 @@ CONFLIBERT = "eval/conflibert-cameo/joined_train.jsonl"
 HEAD_PATH = REPO / "src" / "detente" / "data" / "event_head.json"
 SEED = 20260423
 FOLDS = 5
-# L2 strength (on the mean loss); chosen by grouped CV over 1e-4..1e-2 (see --compare).
-L2 = 1e-3
+# L2 strength (on the mean weighted loss); chosen by grouped CV over 1e-5..1e-3 (see --compare): 1e-4 had the
+# best macro-F1 and keeps probabilities usable (p >= 0.5 on about half the held-out sentences, ~80% right).
+L2 = 1e-4
 # How many of the story's opening sentences to use with --text first.
 FIRST_SENTENCES = 1
 # The human gold is scarce but clean: each gold sentence counts this many times a silver one.
@@ -207,9 +207,16 @@ def _embed(encoder, texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def _dataset(encoder, shared: Path, text: str, cache: Path | None):
-    examples = read_silver(shared / SILVER, text=text) + read_gold(shared / GOLD)
-    x = _embed(encoder, [e.text for e in examples], cache)
-    return examples, x
+    parts = ["title", "first"] if text == "both" else [text]  # "both" reuses the two single embeddings
+    examples, xs = [], []
+    for part in parts:
+        silver = read_silver(shared / SILVER, text=part)
+        examples += silver
+        xs.append(_embed(encoder, [e.text for e in silver], cache))
+    gold = read_gold(shared / GOLD)
+    examples += gold
+    xs.append(_embed(encoder, [e.text for e in gold], cache))
+    return examples, np.vstack(xs)
 
 
 def _cv_report(examples, x, labels, *, l2: float = L2) -> dict:
@@ -248,10 +255,17 @@ def _penta(root: str) -> int:
     return 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 or r == 16 else 4
 
 
+def _head_json(data: dict) -> str:
+    """Indented JSON with one weight row per line, so a retrained head diffs readably."""
+    rows = data.pop("weights")
+    text = json.dumps(data, indent=1)
+    return text[:-2] + ',\n "weights": [\n  ' + ",\n  ".join(json.dumps(r) for r in rows) + "\n ]\n}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared folder (../shared)")
-    ap.add_argument("--text", choices=TEXT_CHOICES, default="title+first", help="what a silver story contributes")
+    ap.add_argument("--text", choices=TEXT_CHOICES, default="title", help="what a silver story contributes")
     ap.add_argument("--compare", action="store_true", help="grouped CV of every --text choice and L2 strength")
     ap.add_argument("--eval-conflibert", action="store_true", help="score the head on ConfliBERT (never trained on)")
     ap.add_argument("--cache", type=Path, default=None, help="folder to cache embeddings in (optional)")
@@ -266,9 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         for text in TEXT_CHOICES:
             examples, x = _dataset(encoder, args.shared, text, args.cache)
-            for l2 in (1e-4, 3e-4, 1e-3, 3e-3, 1e-2):
+            for l2 in (1e-5, 1e-4, 1e-3):
                 rep = _cv_report(examples, x, labels, l2=l2)
-                print(f"compare text={text:12s} l2={l2:g}: " + " ".join(f"{k}={v:.3f}" for k, v in rep.items()))
+                print(flush=True, *[f"compare text={text:12s} l2={l2:g}: " + " ".join(f"{k}={v:.3f}" for k, v in rep.items())])
 
     t0 = time.perf_counter()
     examples, x = _dataset(encoder, args.shared, args.text, args.cache)
@@ -285,7 +299,6 @@ def main(argv: list[str] | None = None) -> int:
     w, b = fit_head(x, y, len(labels), weight=class_weights(y, source, len(labels)))
     train = {
         "script": "scripts/train_classifier.py",
-        "date": dt.date.today().isoformat(),
         "seed": SEED, "folds": FOLDS, "l2": L2, "gold_weight": GOLD_WEIGHT, "text": args.text,
         "data": [
             {"file": SILVER, "sha256": _sha256(args.shared / SILVER), "examples": int(np.sum(source == "silver"))},
@@ -304,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.events.classify import Head
 
     head = Head(tuple(labels), w.astype(np.float32), b.astype(np.float32), MODEL_ID, encoder.model_sha256)
-    args.out.write_text(json.dumps(head.to_dict(training=train), separators=(",", ":")) + "\n", encoding="utf-8")
+    args.out.write_text(_head_json(head.to_dict(training=train)), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0
 

@@ -39,7 +39,8 @@ THREADS = 2
 # Below this probability a prediction is a guess.  Tuned on the 5-fold cross-validated training predictions
 # (scripts/train_classifier.py): above it the head was right on about 80% of held-out folds' sentences.
 MIN_PROB = 0.5
-# A representative CAMEO root for each PLOVER type (the commonest root of the type in news wire coding).
+# A representative CAMEO root for each PLOVER type (issue 4's mapping).  REQUEST spans 02 (appeal) and 10 (demand);
+# 10 is used, so a REQUEST lands in penta class 3, not 0.
 CAMEO_ROOT_BY_TYPE: dict[str, str] = {
     "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
     "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
