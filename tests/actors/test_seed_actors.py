@@ -118,3 +118,23 @@ def test_resolve_surname_and_title_later_mentions(seed_extractions):
     assert later and all(m.actor is not None and m.actor.name == "Abbas Gallyamov" for m in later)
     title = [m for m in mentions if m.text == "Russian President"]
     assert title and title[0].actor is not None and title[0].actor.name == "Vladimir Putin"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senior Hungarian and Romanian officials agreed on Wednesday.", {"Hungarian": "HUN", "Romanian officials": "ROU"}),
+        ("Ethopia has agreed to re-open its borders to UN peacekeepers.", {"Ethopia": "ETH"}),
+    ],
+)
+def test_resolve_coordinated_adjectives_and_misspelt_countries(pipeline, text, expected):
+    import datetime as dt
+
+    from detente.model import Document
+    from detente.nlp import parse_documents
+
+    parsed = next(parse_documents([Document(id="t", text=text, published=dt.date(2023, 1, 1))], pipeline.nlp))
+    got = {m.text: m.actor.country for m in pipeline.resolver.resolve(parsed) if m.actor}
+    for surface, country in expected.items():
+        assert got.get(surface) == country, got

@@ -72,6 +72,9 @@ OWN_NAME_WORDS = {
 # person: 0.85 accepts one dropped or doubled letter in a 5+ letter surname ("Rais"/"Raisi" = 0.89) and rejects
 # different surnames sharing letters ("Khan"/"Kahn" = 0.75).
 FUZZY_SURNAME = 0.85
+# Country-name similarity for an unknown place entity: 0.88 accepts one missing or extra letter in a 6+ letter
+# name ("Quatar"/"Qatar" 0.91, "Ethopia"/"Ethiopia" 0.93) and rejects neighbours ("Niger"/"Nigeria" 0.83).
+FUZZY_STATE = 0.88
 LOCATION_PREPS = {"in", "at", "into", "from", "near", "across", "inside", "within", "outside", "around", "to", "toward", "towards"}
 FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "retired", "previous", "onetime", "one-time"}
 _SENT_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -400,6 +403,9 @@ class ActorResolver:
             return
         head = _agent_head(doc, c)
         if head is not None and head.i >= c.end and head.i - c.end <= 3:
+            # "Hungarian and Romanian officials": the noun belongs to the last adjective; each keeps its country
+            if any(t.dep_ == "conj" and t.head.i < head.i and t.i > c.start for t in doc[c.end:head.i]):
+                return
             c.end = head.i + 1
 
     def _resolve_entity(self, doc: Any, c: _Candidate, on: dt.date | None) -> None:
@@ -410,6 +416,11 @@ class ActorResolver:
             c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), on)
             c.method = "gazetteer-person"
             return
+        if c.key in {"GPE", "NORP"} and len(span) == 1 and span[0].text[:1].isupper():
+            iso3 = self._close_state(span.text)
+            if iso3 is not None:
+                c.actor, c.method = self.gaz.state_actor(iso3), "gazetteer-fuzzy"
+                return
         if c.key == "PERSON" and len(span) >= 2:
             name = self._close_person(span.text)
             if name is not None:
@@ -421,6 +432,23 @@ class ActorResolver:
             if titled is not None:
                 country, title, former = titled
                 c.actor, c.method = self._titled_actor(span.text, country, title, former, on), "title"
+
+    def _close_state(self, text: str) -> str | None:
+        """A country name misspelt by one letter ("Quatar", "Ethopia"): same first letter, similarity at
+        least FUZZY_STATE over the state names (a few hundred: cheap)."""
+        from difflib import SequenceMatcher
+
+        key = fold(text)
+        best, best_score = None, FUZZY_STATE
+        for state in self.gaz.states.values():
+            for name in (state.name, *state.aliases):
+                other = fold(name)
+                if other[:1] != key[:1] or abs(len(other) - len(key)) > 2:
+                    continue
+                score = SequenceMatcher(None, key, other).ratio()
+                if score >= best_score:
+                    best, best_score = state.iso3, score
+        return best
 
     def _close_person(self, text: str) -> str | None:
         """A known person whose name differs from ``text`` by a slip of spelling ("Ebrahim Rais" for
@@ -602,6 +630,8 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
 def _agent_head(doc: Any, c: _Candidate) -> Any:
     """The noun an adjective/state mention modifies ("Russian [officials]", "Israel's [ministry]")."""
     last = doc[c.end - 1]
+    while last.dep_ == "conj" and last.head.i < last.i:  # "Hungarian and [Romanian] officials"
+        last = last.head
     head = last.head
     if last.dep_ in {"amod", "compound", "poss", "nmod"} and head.i >= c.end:
         # climb compounds: "foreign ministry", "defence ministry"
