@@ -125,7 +125,7 @@ def test_resolve_surname_and_title_later_mentions(seed_extractions):
     "text, expected",
     [
         ("Senior Hungarian and Romanian officials agreed on Wednesday.", {"Hungarian": "HUN", "Romanian officials": "ROU"}),
-        ("Ethopia has agreed to re-open its borders to UN peacekeepers.", {"Ethopia": "ETH"}),
+        ("The army of Quatar said it would hold talks.", {"Quatar": "QAT"}),
     ],
 )
 def test_resolve_coordinated_adjectives_and_misspelt_countries(pipeline, text, expected):

@@ -416,7 +416,8 @@ class ActorResolver:
             c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), on)
             c.method = "gazetteer-person"
             return
-        if c.key in {"GPE", "NORP"} and len(span) == 1 and span[0].text[:1].isupper():
+        if c.key in {"GPE", "NORP", "ORG", "LOC"} and len(span) == 1 and span[0].text[:1].isupper() \
+                and len(span[0].text) >= 5:
             iso3 = self._close_state(span.text)
             if iso3 is not None:
                 c.actor, c.method = self.gaz.state_actor(iso3), "gazetteer-fuzzy"
