@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_options import make_filters, parse_day
 from .errors import DetenteError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="detente: a sourced, time-aware map of who stands with whom.")
@@ -41,12 +42,7 @@ def _fail(exc: DetenteError) -> None:
 
 
 def _date(value: Optional[str], name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=name) from None
+    return parse_day(value, name)
 
 
 def _print_json(data: Any) -> None:
@@ -154,9 +150,7 @@ def extract(
 
 
 def _filters(since: Optional[str], until: Optional[str], outlets: list[str] | None, exclude: list[str] | None) -> Any:
-    from .network.dyads import Filters
-
-    return Filters(_date(since, "--since"), _date(until, "--until"), tuple(outlets or ()), tuple(exclude or ()))
+    return make_filters(since, until, outlets, exclude)
 
 
 @app.command()

@@ -8,15 +8,14 @@ Loaded once per process (``load_gazetteer`` is cached) and passed in.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..data import read_tsv
 from ..errors import DataFileError
 from ..model import Actor
 
@@ -177,22 +176,7 @@ def _split(cell: str | None) -> tuple[str, ...]:
 
 
 def _rows(name: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = resources.files("detente.data").joinpath(name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"data file {name} is missing from the package") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DataFileError(f"data file {name} lacks columns {missing}; has {reader.fieldnames}")
-    out = []
-    for n, row in enumerate(reader, 2):
-        if None in row or any(row.get(c) is None for c in columns):
-            raise DataFileError(f"data file {name} line {n}: wrong number of columns")
-        out.append((n, row))
-    return out
+    return read_tsv(name, columns)
 
 
 def _date(value: str, name: str, n: int) -> dt.date | None:

@@ -14,32 +14,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..network.dyads import Filters, Item, aggregate
+from ..network.dyads import Filters, Item, aggregate, where_clause
 from ..store import Store
 
 FREQS = ("month", "quarter", "year")
 # Rows a listing returns at most, whatever the caller asks: keeps a response
 # (and the DuckDB result held in memory) bounded on a large store.
 MAX_LIMIT = 1000
-
-
-def where_clause(filters: Filters, *, date_col: str, outlet_col: str) -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the CLI's windows and outlet filters."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filters.since:
-        clauses.append(f"{date_col} >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append(f"{date_col} <= ?")
-        params.append(filters.until)
-    if filters.outlets:
-        clauses.append(f"{outlet_col} IN (SELECT unnest(?))")
-        params.append(list(filters.outlets))
-    if filters.exclude_outlets:
-        clauses.append(f"coalesce({outlet_col}, '') NOT IN (SELECT unnest(?))")
-        params.append(list(filters.exclude_outlets))
-    return clauses, params
 
 
 # -- outlets -------------------------------------------------------------------

@@ -15,7 +15,6 @@ dev file: ``" ".join(tokens[start_tok:end_tok]) == span text`` for every span).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 

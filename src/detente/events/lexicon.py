@@ -8,12 +8,11 @@ line by line.  Loaded once per process and passed to the events stage.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..data import read_tsv
 from ..errors import DataFileError
 from ..model import PLOVER_TYPES
 
@@ -66,22 +65,7 @@ class Lexicon:
 
 
 def _read(name: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = resources.files("detente.data").joinpath(name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"data file {name} is missing from the package") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DataFileError(f"data file {name} lacks columns {missing}")
-    rows = []
-    for n, row in enumerate(reader, 2):
-        if None in row or any(row.get(c) is None for c in columns):
-            raise DataFileError(f"data file {name} line {n}: wrong number of columns")
-        rows.append((n, {k: (v or "").strip() for k, v in row.items()}))
-    return rows
+    return [(n, {k: (v or "").strip() for k, v in row.items()}) for n, row in read_tsv(name, columns)]
 
 
 def _opt(value: str) -> str | None:

@@ -7,7 +7,6 @@ code 1, as in ``cli.py``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -27,17 +26,9 @@ _EXCLUDE = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (r
 
 def _filters(since: Optional[str], until: Optional[str], outlets: Optional[list[str]],
              exclude: Optional[list[str]]) -> Any:
-    from .dyads import Filters
+    from ..cli_options import make_filters
 
-    def day(value: Optional[str], name: str) -> dt.date | None:
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=name) from None
-
-    return Filters(day(since, "--since"), day(until, "--until"), tuple(outlets or ()), tuple(exclude or ()))
+    return make_filters(since, until, outlets, exclude)
 
 
 def _print_json(data: Any) -> None:

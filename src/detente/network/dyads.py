@@ -145,8 +145,10 @@ def _weight(row: dict[str, Any], parties: set[str], w: Weights) -> float:
     return weight
 
 
-def _where(filters: Filters, date_col: str = "date", outlet_col: str = "outlet") -> tuple[str, list[Any]]:
-    clauses, params = [], []
+def where_clause(filters: Filters, *, date_col: str = "date", outlet_col: str = "outlet") -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for the windows and outlet filters (shared by the CLI, the network and the API)."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if filters.since:
         clauses.append(f"{date_col} >= ?")
         params.append(filters.since)
@@ -159,6 +161,11 @@ def _where(filters: Filters, date_col: str = "date", outlet_col: str = "outlet")
     if filters.exclude_outlets:
         clauses.append(f"coalesce({outlet_col}, '') NOT IN (SELECT unnest(?))")
         params.append(list(filters.exclude_outlets))
+    return clauses, params
+
+
+def _where(filters: Filters, date_col: str = "date", outlet_col: str = "outlet") -> tuple[str, list[Any]]:
+    clauses, params = where_clause(filters, date_col=date_col, outlet_col=outlet_col)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
