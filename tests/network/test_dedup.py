@@ -41,14 +41,14 @@ def test_dedup_keeps_lookalike_distinct_events_apart(store):
 
 def test_dedup_merges_headline_with_its_lede(store):
     add_event(store, "h", "ISR", "RUS", "ACCUSE", -2, "2023-10-26", doc="d", sent_idx=0,
-              text="Israel relayed to Russia dissatisfaction over its Hamas position as rift widens")
+              text="Israel tells Moscow it is unhappy with Russian stance on the war")
     add_event(store, "l", "ISR", "RUS", "ACCUSE", -2, "2023-10-26", doc="d", sent_idx=2,
               text="Israel has quietly expressed to Russia its displeasure with statements issued by Moscow.")
     assert group_ids(store)["h"] == group_ids(store)["l"]
 
 
 def test_dedup_merges_repeated_statement_in_one_article_only(store):
-    text = "If Russia has gone cold on Israel, it appears to be warming to Iran."
+    text = "Russia now seems cool towards Israel and ever warmer towards Iran."
     add_claim(store, "c1", "RUS", "ISR", -1, "2023-12-14", doc="d", sent_idx=6, text=text)
     add_claim(store, "c2", "RUS", "ISR", -1, "2023-12-14", doc="d", sent_idx=11, text=text)
     add_claim(store, "c3", "RUS", "ISR", -1, "2023-12-14", doc="other", outlet="Outlet B", text=text)

@@ -247,7 +247,7 @@ class EventCoder:
             self._background_paragraph = sentence.paragraph
         elif self._carry and tok.tag_ in {"VBD", "VBN"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
-            # ("... had tried to forge a stronger relationship in recent years. Putin and Netanyahu promoted ...").
+            # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
             self._background_paragraph = sentence.paragraph
         refusal = _refusal_governor(tok)
