@@ -259,12 +259,16 @@ class EventCoder:
         if governor is not None and refusal is None:
             modality = replace(modality, intent=True)
         coding = self._apply_intent(coding, modality, governor=governor, conditional=_conditional(tok))
+        if modality.intent and modality.negated and coding.score >= 0 and coding.cameo[:2] not in {"12", "13"}:
+            # "will not release the pilots", "will not lift the ban": refusing is the act (REJECT)
+            coding = self.lex.coding("120") or coding
+            modality = replace(modality, negated=False)
         if coding.cameo[:2] == "15" and any(t.lower_.startswith(("peacekeep", "observer", "rescue", "relief"))
                                               for t in sent):
             coding = self.lex.coding("074") or coding  # troops sent to keep the peace are aid, not a threat
         said_by = self.speaker(tok, speakers)
         if said_by is not None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) \
-                and said_by not in source and said_by.actor is not None:
+                and said_by not in source:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
             target, source = list(source), [said_by]
             coding = self.lex.coding("100") or coding
