@@ -31,8 +31,9 @@ from .modality import Modality, read_modality
 
 CONSULT_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Verbs that state an intention: coded through the verb they govern, with intent set.
+# ("decided to lift", "tried to hack" report the act itself, so decide/try/attempt are not listed.)
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek", "want", "wish", "hope", "threaten",
-                    "offer", "agree", "prepare", "decide", "try", "attempt", "warn", "swear", "propose"}
+                    "offer", "agree", "prepare", "warn", "swear", "propose"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "keen", "set", "eager"}
 # "vow"/"swear" are threats only for hostile acts ("vowed to fight"); "vows to release hostages" is a promise.
 THREAT_GOVERNORS = {"threaten", "warn"}
