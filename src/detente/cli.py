@@ -45,6 +45,17 @@ def _date(value: Optional[str], name: str) -> dt.date | None:
     return parse_day(value, name)
 
 
+def _read_store(db: Path, read: Any) -> Any:
+    """Run ``read(store)`` on the store opened read-only; a ``DetenteError`` becomes one red line and exit 1."""
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            return read(store)
+    except DetenteError as exc:
+        _fail(exc)
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -210,14 +221,8 @@ def events(
     Example: detente events --actor RUS --json
     """
     from .report import list_events
-    from .store import Store
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = list_events(store, actor=actor, limit=limit)
-    except DetenteError as exc:
-        _fail(exc)
-        return
+    rows = _read_store(db, lambda store: list_events(store, actor=actor, limit=limit))
     if as_json:
         _print_json(rows)
         return
@@ -240,14 +245,8 @@ def actors(
     Example: detente actors --unresolved
     """
     from .report import list_actors, list_unresolved
-    from .store import Store
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = list_unresolved(store) if unresolved else list_actors(store)
-    except DetenteError as exc:
-        _fail(exc)
-        return
+    rows = _read_store(db, list_unresolved if unresolved else list_actors)
     if as_json:
         _print_json(rows)
         return
@@ -275,14 +274,8 @@ def report(
     Example: detente report --format html --output report.html
     """
     from .report import build_report, render_html, render_markdown
-    from .store import Store
 
-    try:
-        with Store(db, read_only=True) as store:
-            data = build_report(store)
-    except DetenteError as exc:
-        _fail(exc)
-        return
+    data = _read_store(db, build_report)
     if fmt not in {"md", "html", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not md, html or json", param_hint="--format")
     if as_json or fmt == "json":

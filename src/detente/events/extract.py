@@ -87,21 +87,18 @@ class EventCoder:
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = speakers or Speakers(parsed, mentions)
-        self._dates = [ent for ent in parsed.doc.ents if ent.label_ == "DATE"]
-        self._spans = parsed.spans
         finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
-        self._background_paragraph: int | None = None
+        background_paragraph: int | None = None  # paragraph of the last sentence with a background event
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
             sentence = parsed.sentences[idx]
-            self._carry = self._background_paragraph is not None and (
-                self._background_paragraph == sentence.paragraph
-                or (self._background_paragraph == sentence.paragraph - 1 and _CONTINUES.match(sentence.text) is not None)
+            carry = background_paragraph is not None and (
+                background_paragraph == sentence.paragraph
+                or (background_paragraph == sentence.paragraph - 1 and _CONTINUES.match(sentence.text) is not None)
             )
-            self._background_paragraph = None
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
@@ -112,7 +109,7 @@ class EventCoder:
                     continue
                 if trig.tok.i in requested:
                     continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
-                event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx)
+                event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
             if not found and triggers:
@@ -120,12 +117,16 @@ class EventCoder:
                 # gives (possibly none), so the sentence's event type is not lost.  Such events have no
                 # network node and never enter the relations.
                 main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
-                event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, require_actor=False)
+                event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, carry=carry,
+                                    require_actor=False)
                 if event is not None:
                     found.append((_depth(main.tok), main.tok.i, event))
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
             out.extend(events)
+            background_paragraph = (
+                sentence.paragraph if any(e.date.basis == DateBasis.BACKGROUND for e in events) else None
+            )
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
 
@@ -225,7 +226,8 @@ class EventCoder:
 
     # -- one event -----------------------------------------------------------
     def _build(self, parsed: Parsed, sentence: Any, sent: Any, trig: _Trigger, speakers: Speakers,
-               finder: ArgumentFinder, ctx: Context, *, require_actor: bool = True) -> Event | None:
+               finder: ArgumentFinder, ctx: Context, *, carry: bool = False,
+               require_actor: bool = True) -> Event | None:
         coding = self.lex.coding(trig.cameo)
         if coding is None or coding.type is None:
             return None
@@ -244,13 +246,11 @@ class EventCoder:
         source = [as_argument(m, sent, tok) for m in source]
         target = [as_argument(m, sent, tok) for m in target]
         modality = read_modality(tok, sent, self.lex)
-        if modality.background:
-            self._background_paragraph = sentence.paragraph
-        elif self._carry and tok.tag_ in {"VBD", "VBN"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        if not modality.background and carry and tok.tag_ in {"VBD", "VBN"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
-            self._background_paragraph = sentence.paragraph
         refusal = _refusal_governor(tok)
         if refusal is not None and coding.score >= 0 and coding.cameo[:2] != "12":
             # "failed to reach agreement", "refused to recognise": the refusal is the act (REJECT)
@@ -331,7 +331,7 @@ class EventCoder:
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date."""
         published = parsed.document.published
-        stated = self._stated_date(tok, published) if tok is not None else None
+        stated = self._stated_date(tok, published, parsed.spans[sentence.idx], parsed.doc.ents) if tok is not None else None
         if stated is not None:
             return stated
         if modality.background:
@@ -348,18 +348,11 @@ class EventCoder:
         basis = DateBasis.INFERRED if parsed.document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
         return EventDate(published, basis, "day")
 
-    def _sent_of(self, tok: Any) -> tuple[int, int]:
-        """Token range of the sentence holding ``tok`` (from the parse's own sentences; Token.sent is slow)."""
-        for start, end in getattr(self, "_spans", ()):
-            if start <= tok.i < end:
-                return start, end
-        return tok.sent.start, tok.sent.end
-
-    def _stated_date(self, tok: Any, published: dt.date | None) -> EventDate | None:
-        """A DATE entity attached to the trigger's own clause ("on Tuesday", "last week")."""
-        sent = self._sent_of(tok)
-        for ent in getattr(self, "_dates", None) or [e for e in tok.doc.ents if e.label_ == "DATE"]:
-            if not (sent[0] <= ent.start < sent[1]):
+    def _stated_date(self, tok: Any, published: dt.date | None, sent: tuple[int, int],
+                     ents: Any) -> EventDate | None:
+        """A DATE entity of the sentence (token range ``sent``) attached to the trigger's own clause."""
+        for ent in ents:
+            if ent.label_ != "DATE" or not (sent[0] <= ent.start < sent[1]):
                 continue
             node, steps = ent.root, 0
             while node != tok and node.head != node and steps < 4:
