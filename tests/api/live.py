@@ -19,6 +19,8 @@ import httpx
 import pytest
 
 TOKEN = "test-token-7f3a"
+# The base URL of in-process clients: a Host on the server's allow-list (TestClient's default "testserver" is not).
+LOCAL = "http://127.0.0.1"
 SERVER_START_SECONDS = 60.0
 REQUEST_SECONDS = 30.0
 
