@@ -170,7 +170,7 @@ def _slots() -> asyncio.Semaphore:
 
 
 async def fetch_url_async(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
-                          limit: asyncio.Semaphore | None = None) -> tuple[bytes, str]:
+                          limit: asyncio.Semaphore | None = None, _stated: float | None = None) -> tuple[bytes, str]:
     """Return the body (decoded, at most ``MAX_BYTES``) and content type of ``url``, within ``timeout`` seconds.
 
     ``limit`` is the concurrency cap to take a slot of (default: this event loop's ``MAX_CONCURRENT_FETCHES``);
@@ -185,8 +185,8 @@ async def fetch_url_async(url: str, *, allow_private: bool = False, timeout: flo
             async with limit or _slots():
                 return await _fetch(url, allow_private)
     except TimeoutError:
-        raise reject("R08", detail=f"{url} took longer than {timeout:g} s (the total limit per URL, "
-                                   f"stopped after {time.monotonic() - started:.1f} s)") from None
+        raise reject("R08", detail=f"{url} took longer than {_stated or timeout:g} s (the total limit per URL; "
+                                   f"stopped after {time.monotonic() - started:.1f} s here)") from None
 
 
 async def _fetch(url: str, allow_private: bool) -> tuple[bytes, str]:
@@ -249,6 +249,6 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT
     try:
         remaining = max(0.0, timeout - (time.monotonic() - started))
         return asyncio.run(fetch_url_async(url, allow_private=allow_private, timeout=remaining,
-                                           limit=asyncio.Semaphore(1)))
+                                           limit=asyncio.Semaphore(1), _stated=timeout))
     finally:
         _blocking_slots.release()
