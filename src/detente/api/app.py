@@ -45,7 +45,7 @@ from .. import __version__
 from ..errors import DetenteError, api_error, error_body, error_code
 from ..store import Store
 from . import routes
-from .guard import SECURITY_HEADERS, BodyTooLarge, Guard, allowed_hosts
+from .guard import SECURITY_HEADERS, Guard, allowed_hosts
 from .state import ServerState, load_default_pipeline
 
 log = logging.getLogger(__name__)
@@ -76,10 +76,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, _validation_message(exc))
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
-        return _error(413, str(exc))
 
     @app.exception_handler(DetenteError)
     async def _detente(request: Request, exc: DetenteError) -> JSONResponse:

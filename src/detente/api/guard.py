@@ -31,6 +31,8 @@ import json
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
+from fastapi import HTTPException
+
 from ..errors import error_body
 
 # A JSON body over this is refused before it is read: an article is capped at 5 MB by the ingest stage
@@ -142,8 +144,14 @@ class Guard:
         await self.app(scope, _capped(receive, self.max_body), send)
 
 
-class BodyTooLarge(Exception):
-    """Raised into the app when a streamed body passes the limit; answered with 413."""
+class BodyTooLarge(HTTPException):
+    """Raised into the app when a streamed body passes the limit; answered with 413.
+
+    An ``HTTPException`` because FastAPI turns any other error while it reads a body into a 400.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(413, message)
 
 
 def _capped(receive: Receive, limit: int) -> Receive:
