@@ -74,6 +74,7 @@ def test_speaker_matching():
     assert probe.speaker_matches("White House (readout)", ["the White House"])
     assert probe.speaker_matches("Marise Payne and Zed Seselja", ["Seselja"])
     assert probe.speaker_matches("Recep Tayyip Erdoğan", ["Erdogan"])
+    assert probe.speaker_matches("Zhao Lijian", ["Zhao"])  # family name first
     assert probe.speaker_matches("Nikol Pashinyan (as quoted by TASS)", ["he", "Nikol Pashinyan"])
     assert not probe.speaker_matches("Office of the President of Finland (Sauli Niinisto)", ["President",
                                                                                             "Alexander Stubb"])

@@ -166,7 +166,8 @@ def speaker_matches(expected: str, said_by: list[str]) -> bool:
     """Whether any said_by string (mention text, resolved name) names the expected speaker.
 
     It does when it contains an accepted name ("the White House" for "White House") or is
-    that name's last words (a surname: "Erdogan" for "Recep Tayyip Erdogan").  A bare title
+    that name's last or first words (a family name: "Erdogan" for "Recep Tayyip Erdogan",
+    "Zhao" for "Zhao Lijian", whose family name comes first).  A bare title
     inside a longer name does not ("President" is not "Office of the President of Finland").
     """
     wanted = speaker_names(expected)
@@ -177,7 +178,7 @@ def speaker_matches(expected: str, said_by: list[str]) -> bool:
         text = f" {' '.join(words)} "
         for w in wanted:
             ws = w.split()
-            if f" {w} " in text or ws[-len(words):] == words:
+            if f" {w} " in text or words in (ws[-len(words):], ws[:len(words)]):
                 return True
     return False
 
