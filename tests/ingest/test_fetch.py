@@ -163,3 +163,39 @@ def test_fetch_caps_fetches_at_once(server, monkeypatch):
         t.join(timeout=30)
     assert server.peak <= 2
     assert len(errors) == 5  # each ended by its own deadline (waiting for a slot counts against it)
+
+
+def test_fetch_https_keeps_the_name_for_tls_while_connecting_to_the_pinned_address(local_is_public, monkeypatch):
+    """The TLS ClientHello to the pinned IP carries the URL's name as SNI (so the certificate is checked for it)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(10)
+    port = listener.getsockname()[1]
+    hello = []
+
+    def accept():
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.settimeout(5)
+            try:
+                hello.append(conn.recv(4096))
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    real = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: (
+        [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))] if host == "news.test" else real(host, *a, **k)))
+    try:
+        with pytest.raises(InputError):  # the test server speaks no TLS: the fetch fails after the ClientHello
+            fetch_url(f"https://news.test:{port}/article", timeout=5)
+    finally:
+        thread.join(timeout=10)
+        listener.close()
+    assert hello and hello[0][:1] == b"\x16"  # a TLS handshake record
+    assert b"news.test" in hello[0]  # the server name indication
