@@ -7,7 +7,8 @@ Everything runs on 127.0.0.1: ``detente serve`` (a subprocess, ingest on, ``--al
 fetch from the local slow server) over an empty store, and ``bench/slow_server.py`` trickling one byte every
 0.2 s.  Two phases in the same run, same server, same clients:
 
-1. *idle*: 8 client threads call ``GET /api/health`` back to back for ``--seconds``;
+1. *idle*: 8 client threads call ``GET /api/health`` back to back for ``--seconds`` (after an uncounted
+   warm-up of 5 s);
 2. *loaded*: 40 more threads each keep one ``POST /api/ingest {"url": <trickle>}`` pending (when a fetch ends
    at its 10 s deadline the thread sends the next one at once), and the same 8 clients call health again.
 
@@ -110,6 +111,7 @@ def measure(clients: int = 8, fetches: int = 40, seconds: float = 20.0) -> dict[
     lock = threading.Lock()
     try:
         with SlowServer() as slow:
+            _hammer(url, clients, min(5.0, seconds))  # warm-up, not counted (first connections, caches)
             idle = _hammer(url, clients, seconds)
 
             def fetcher() -> None:
