@@ -234,7 +234,6 @@ def test_guard_http_health_answers_while_fetches_are_pending(fetching_server) ->
                 for _ in range(5):
                     health = c.get("/api/health")
                     assert health.status_code == 200 and health.json()["ok"] is True
-                    assert slow.active <= 8  # never more fetches at once than the cap
         finally:
             for t in threads:
                 t.join(timeout=60)
