@@ -19,8 +19,9 @@ FastAPI has a body-size limit or an auth check that runs before the body is
 parsed (FastAPI reads the body before it resolves dependencies).
 
 Tokens are compared as bytes.  HTTP header values are bytes; a token with
-non-ASCII characters arrives UTF-8 encoded from curl, browsers' fetch and
-httpx (given bytes), and Latin-1 encoded from ``requests``; both encodings of
+non-ASCII characters arrives UTF-8 encoded from curl and httpx (given
+bytes), and Latin-1 encoded from ``requests`` and browsers (whose ``fetch``
+takes only Latin-1 characters in a header); both encodings of
 the configured token are accepted, compared in constant time.
 """
 
