@@ -57,7 +57,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def build_store(folder: Path) -> Path:
+def build_store(folder: Path, pipeline: Any = None) -> Path:
     """A store of the bundled sample corpus (samples/), ingested with its manifest."""
     from detente.jobs import ingest
     from detente.pipeline import Pipeline
@@ -65,7 +65,8 @@ def build_store(folder: Path) -> Path:
 
     db = folder / "fuzz.duckdb"
     with Store(db) as store:
-        ingest([str(REPO / "samples")], store=store, pipeline=Pipeline.load(), manifest=REPO / "samples" / "manifest.csv")
+        ingest([str(REPO / "samples")], store=store, pipeline=pipeline or Pipeline.load(),
+               manifest=REPO / "samples" / "manifest.csv")
     return db
 
 
@@ -213,13 +214,14 @@ def fuzz_raw(url: str, counts: FuzzCounts, examples: int, seed: int) -> None:
     one()
 
 
-def run_api_fuzz(examples: int = 400, seed: int = 0, raw_examples: int | None = None) -> FuzzCounts:
+def run_api_fuzz(examples: int = 400, seed: int = 0, raw_examples: int | None = None,
+                 pipeline: Any = None) -> FuzzCounts:
     """The API part of ``make fuzz``: returns the counts (requests, crashes, hangs, schema violations)."""
     counts = FuzzCounts()
     started = time.monotonic()
     folder = Path(tempfile.mkdtemp(prefix="detente-fuzz-api-"))
     try:
-        db = build_store(folder)
+        db = build_store(folder, pipeline)
         server = Server(db, folder / "serve.log")
         try:
             fuzz_schema(server.url, counts, examples, seed)
@@ -230,6 +232,34 @@ def run_api_fuzz(examples: int = 400, seed: int = 0, raw_examples: int | None = 
         shutil.rmtree(folder, ignore_errors=True)
     counts.seconds = round(time.monotonic() - started, 1)
     return counts
+
+
+# Requests per example of ``run_api_fuzz``: about 26 schema cases (14 operations, 12 of them with an invalid
+# mode too) plus 10 raw requests.
+REQUESTS_PER_EXAMPLE = 36
+
+
+def _register_with_the_fuzz_runner() -> None:
+    """When scripts/fuzz.py (``make fuzz``) imports this module, add the API as one of its parts."""
+    runner = sys.modules.get("fuzz")
+    if runner is None or not hasattr(runner, "part"):
+        return
+
+    @runner.part("api", 0.15)
+    def api_part(n: int, ctx: Any) -> Any:
+        examples = max(1, round(n / REQUESTS_PER_EXAMPLE))
+        ctx.log(f"api: {examples} examples per operation and mode, {examples * 10} raw requests")
+        counts = run_api_fuzz(examples, seed=ctx.rng.randrange(2**31), pipeline=ctx.pipeline)
+        result = runner.Result("api", inputs=counts.requests, crashes=counts.crashes, hangs=counts.hangs,
+                               seconds=counts.seconds)
+        for line in counts.examples:
+            result.note(line)
+        if counts.schema_violations:
+            result.note(f"{counts.schema_violations} responses did not conform to the OpenAPI schema")
+        return result
+
+
+_register_with_the_fuzz_runner()
 
 
 def main() -> int:
