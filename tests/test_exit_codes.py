@@ -82,6 +82,9 @@ def test_exit_code_internal_error_is_one_line(monkeypatch, empty_store: Path) ->
 
 
 def test_exit_codes_table_is_complete() -> None:
+    from detente.errors import REJECT_REASONS
+
+    assert set(REJECT_REASONS) <= set(ERRORS)
     assert {row.exit for row in ERRORS.values()} <= {EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE_OR_CONFIG, EXIT_INTERNAL}
     assert all(400 <= row.status < 600 for row in ERRORS.values())
 
@@ -92,4 +95,4 @@ def test_exit_codes_and_error_table_in_readme() -> None:
     for code in (EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE_OR_CONFIG, EXIT_INTERNAL):
         assert f"| {code} |" in section
     for code in ERRORS:
-        assert f"| {code} |" in section, code
+        assert f"| {code} |" in section, f"{code} is missing from the README's error table: add its row"

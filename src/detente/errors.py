@@ -117,6 +117,11 @@ REJECT_REASONS: dict[str, str] = {
 }
 
 
+# A reject reason without its own row above gets the rows' common status and exit code.
+for _code, _template in REJECT_REASONS.items():
+    ERRORS.setdefault(_code, ErrorCode(_code, 400, EXIT_PARTIAL, _template.split(":")[0].split(" {")[0]))
+
+
 def reject(code: str, **kw: object) -> InputError:
     """Build the ``InputError`` for reject reason ``code`` with its placeholders."""
     return InputError(REJECT_REASONS[code].format(**kw), code)
