@@ -107,7 +107,7 @@ def list_events(
         params.append(list(actors))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
-        f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
+        f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
                    target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
             FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ? OFFSET ?""",
         [*params, min(limit, MAX_LIMIT), offset],
