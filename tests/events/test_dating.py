@@ -150,4 +150,20 @@ def test_dating_no_publication_date_is_unknown():
     document = Document(id="d", text=doc.text, published=None)
     d = date_event(_tok(doc, "restored"), (0, len(doc)), document, Modality())
     assert (d.date, d.precision, d.basis) == (None, "unknown", DateBasis.UNKNOWN)
-    assert stated_date(_tok(doc, "cut"), (0, len(doc)), None) is None  # "seven years ago" needs a base
+    # without a publication date "seven years ago" still says "before publication", and so background
+    cut = date_event(_tok(doc, "cut"), (0, len(doc)), document, Modality())
+    assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+    assert stated_date(_tok(doc, "restored"), (0, len(doc)), None) is None  # "on Friday" needs a base
+
+
+def test_dating_a_dated_nouns_time_reaches_its_non_finite_complement():
+    # "Beijing welcomed the 2019 decision to change recognition."
+    doc = _doc([
+        ("Beijing", 1, "nsubj", "PROPN", "O"), ("welcomed", 1, "ROOT", "VERB", "O"), ("the", 4, "det", "DET", "O"),
+        ("2019", 4, "nummod", "NUM", "B-DATE"), ("decision", 1, "dobj", "NOUN", "O"), ("to", 6, "aux", "PART", "O"),
+        ("change", 4, "acl", "VERB", "O"), ("recognition", 6, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    recognition = _date(doc, "recognition")
+    assert (recognition.date, recognition.precision, recognition.basis) == (dt.date(2019, 1, 1), "year",
+                                                                            DateBasis.BACKGROUND)
+    assert _date(doc, "welcomed").basis == DateBasis.PUBLISHED

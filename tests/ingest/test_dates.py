@@ -100,3 +100,13 @@ def test_dates_describe_date_shows_only_what_is_known():
     assert describe_date(dt.date(2024, 2, 12), "week") == "week of 2024-02-12"
     assert describe_date(None, "before-publication", "background") == "before publication (background)"
     assert describe_date(None, "unknown") == "undated"
+
+
+@pytest.mark.parametrize("expr, precision", [
+    ("last month", "before-publication"), ("last November", "before-publication"),
+    ("two years ago", "before-publication"), ("in 2019", "year"),
+])
+def test_dates_without_publication_date_keep_what_is_known(expr, precision):
+    d = resolve_time(expr, None)
+    assert d is not None and d.precision == precision
+    assert resolve_time("yesterday", None) is None and resolve_time("in March", None) is None

@@ -118,6 +118,22 @@ def _after_clause(expr: _Expr) -> Any:
     return None
 
 
+# Links inside a dated noun's phrase that keep its time: "the 2019 decision to change recognition" dates the
+# change (a non-finite complement of the noun), "the 2019 visit to Moscow" the visit.
+NOUN_PHRASE_DEPS = frozenset({"acl", "xcomp", "dobj", "pobj", "prep", "compound", "amod", "nmod", "poss"})
+
+
+def _within_noun(tok: Any, noun: Any) -> bool:
+    """Whether ``tok`` lies in ``noun``'s phrase through non-finite links only (no clause with its own subject)."""
+    node, steps = tok, 0
+    while node != noun and node.head != node and steps < _STEPS:
+        if node.dep_ not in NOUN_PHRASE_DEPS or (node.dep_ == "acl" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)):
+            return False
+        node, steps = node.head, steps + 1
+    return node == noun
+
+
 def _since_target(clause: Any) -> Any:
     """The clause a "since <clause>" phrase dates ("since coming to power in 2018, X has deepened ...")."""
     if clause.dep_ == "pcomp" and clause.head.lower_ == SINCE:
@@ -153,7 +169,7 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
             return resolve_time(f"{expr.ent.text} ago", base)
         return None
     if expr.noun is not None and expr.attach == expr.noun:
-        if tok == expr.noun:
+        if tok == expr.noun or _within_noun(tok, expr.noun):
             return resolve_time(expr.text, published, future=future)
         return None
     target = clause_head(expr.attach)

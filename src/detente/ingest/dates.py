@@ -207,8 +207,25 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
         return _after_year(m, text)
     if base is None:
         m = _BARE_YEAR.search(text)
-        return _stated(dt.date(int(m["year"]), 1, 1), YEAR, text) if m else None
+        if m:
+            return _stated(dt.date(int(m["year"]), 1, 1), YEAR, text)
+        # without a publication date, "last month" or "three years ago" still says: before publication
+        if _earlier_period(text) or _VAGUE_PAST.search(low):
+            return _stated(None, BEFORE_PUBLICATION, text)
+        return None
     return _relative(text, low, base, future)
+
+
+def _earlier_period(text: str) -> bool:
+    """A week or more back from publication: "last month", "last November", "two years ago"."""
+    m = _PERIOD.search(text)
+    if m and m["rel"].lower() in ("last", "previous"):
+        return True
+    m = _LAST_MONTH.search(text)
+    if m and m["rel"].lower() == "last":
+        return True
+    m = _AGO.search(text)
+    return bool(m and not m["unit"].lower().startswith("day"))
 
 
 def _after_year(m: re.Match[str], text: str) -> EventDate | None:
