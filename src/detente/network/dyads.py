@@ -376,9 +376,20 @@ def window_start(date: dt.date, window: str) -> dt.date:
     raise ValueError(f"unknown window {window!r}: use one of {', '.join(WINDOWS)} or a number of days like '14d'")
 
 
+_PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _window_days(window: str) -> int:
+    spans = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
+    return spans.get(window) or int(window[:-1])
+
+
 def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
                 directed: bool = False) -> list[DyadPoint]:
-    """Volume and net cooperation-conflict of every pair per time window (undated evidence is left out).
+    """Volume and net cooperation-conflict of every pair per time window.
+
+    Undated evidence is left out, and so is evidence dated more coarsely than the window (a year in a
+    monthly series would otherwise pile up in January).
 
     Args:
         store: the store to read.
@@ -394,9 +405,10 @@ def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filte
     """
     window_start(dt.date(2000, 1, 1), window)  # validate before reading
     cells: dict[tuple[str, str, dt.date], list[GroupItem]] = defaultdict(list)
+    span = _window_days(window)
     for gi in collapse(evidence_items(store, filters=filters, weights=weights), directed=directed):
-        if gi.date is None:
-            continue
+        if gi.date is None or _PRECISION_DAYS.get(gi.precision, 0) > span:
+            continue  # undated, or known only to a coarser grain than the window ("in 2016" in a monthly series)
         a, b = (gi.source, gi.target or "") if directed else (gi.a, gi.b)
         cells[(a, b, window_start(gi.date, window))].append(gi)
     out = []
