@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..network.dedup import date_period
 from ..network.dyads import Filters, Item, aggregate, where_clause
 from ..store import Store
 
@@ -186,7 +187,9 @@ def pair_series(items: Sequence[Item], wins: Sequence[dict[str, Any]], names: di
     """A pair's score and evidence count per window (score None where the window has no evidence)."""
     out = []
     for win in wins:
-        inside = [i for i in items if i.date is not None and win["since"] <= i.date <= win["until"]]
+        # an item counts in a window that holds its whole period: "in 2023" is no January event
+        inside = [i for i in items if (period := date_period(i.date, i.precision)) is not None
+                  and win["since"] <= period[0] and period[1] <= win["until"]]
         rels = aggregate(inside, names)
         out.append({**win, "score": round(rels[0].score, 2) if rels else None,
                     "n_events": rels[0].n_events if rels else 0})
