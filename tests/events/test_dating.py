@@ -167,3 +167,20 @@ def test_dating_a_dated_nouns_time_reaches_its_non_finite_complement():
     assert (recognition.date, recognition.precision, recognition.basis) == (dt.date(2019, 1, 1), "year",
                                                                             DateBasis.BACKGROUND)
     assert _date(doc, "welcomed").basis == DateBasis.PUBLISHED
+
+
+def test_dating_background_cue_in_a_relative_clause_stays_there():
+    # "Armenia accused Russia, which has drawn closer to Iran in recent years."
+    from detente.events.lexicon import load_lexicon
+    from detente.events.modality import read_modality
+
+    doc = _doc([
+        ("Armenia", 1, "nsubj", "PROPN", "O"), ("accused", 1, "ROOT", "VERB", "O"), ("Russia", 1, "dobj", "PROPN", "O"),
+        (",", 2, "punct", "PUNCT", "O"), ("which", 6, "nsubj", "PRON", "O"), ("has", 6, "aux", "AUX", "O"),
+        ("drawn", 2, "relcl", "VERB", "O"), ("closer", 6, "advmod", "ADV", "O"), ("to", 6, "prep", "ADP", "O"),
+        ("Iran", 8, "pobj", "PROPN", "O"), ("in", 6, "prep", "ADP", "O"), ("recent", 12, "amod", "ADJ", "O"),
+        ("years", 10, "pobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    lexicon = load_lexicon()
+    assert not read_modality(_tok(doc, "accused"), doc[:], lexicon).background
+    assert read_modality(_tok(doc, "drawn"), doc[:], lexicon).background
