@@ -184,3 +184,16 @@ def test_dating_background_cue_in_a_relative_clause_stays_there():
     lexicon = load_lexicon()
     assert not read_modality(_tok(doc, "accused"), doc[:], lexicon).background
     assert read_modality(_tok(doc, "drawn"), doc[:], lexicon).background
+
+
+def test_dating_long_standing_describes_the_noun_not_the_time():
+    # "Russia abandoned its long - standing ally." (spaCy splits the hyphenated adjective)
+    from detente.events.lexicon import load_lexicon
+    from detente.events.modality import read_modality
+
+    doc = _doc([
+        ("Russia", 1, "nsubj", "PROPN", "O"), ("abandoned", 1, "ROOT", "VERB", "O"), ("its", 6, "poss", "PRON", "O"),
+        ("long", 5, "advmod", "ADV", "O"), ("-", 5, "punct", "PUNCT", "O"), ("standing", 6, "amod", "VERB", "O"),
+        ("ally", 1, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    assert not read_modality(_tok(doc, "abandoned"), doc[:], load_lexicon()).background

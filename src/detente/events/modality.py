@@ -84,7 +84,7 @@ def _clause_text(tok: Any) -> str:
     # another clause anywhere below (a relative clause on an object, "which has drawn closer in recent years")
     # keeps its time to itself: an earlier time reaches only its own clause (issue 12)
     own = {tok.i, *(a.i for a in tok.ancestors)}
-    tokens = [t for t in head.subtree if _temporal_or_not_amod(t) and not _in_other_clause(t, head, own)]
+    tokens = [t for t in head.subtree if not _in_other_clause(t, head, own)]
     return " ".join(t.text for t in tokens)
 
 
@@ -92,10 +92,15 @@ OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "acl", "relcl"})
 
 
 def _in_other_clause(t: Any, head: Any, own: set[int]) -> bool:
-    """Whether ``t`` sits in a clause below ``head`` other than the trigger's own (``own``: its chain)."""
+    """Whether ``t`` sits in a clause below ``head`` other than the trigger's own (``own``: its chain), or in
+    an adjective phrase of a noun."""
     node, steps = t, 0
     while node != head and steps < 50:
         if node.i not in own and (node.dep_ in OTHER_CLAUSE_DEPS or (node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"})):
+            return True
+        # an adjective phrase inside a noun phrase ("its long-standing ties", "their long-held status", with
+        # "long" below "standing") describes the thing, not when the event happened
+        if not _temporal_or_not_amod(node):
             return True
         node, steps = node.head, steps + 1
     return False
