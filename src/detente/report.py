@@ -239,15 +239,16 @@ def _slug(text: str) -> str:
 
 # -- Markdown -----------------------------------------------------------------------
 
-_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
 def md_text(value: Any) -> str:
     """``value`` as inert inline Markdown: one line, Markdown punctuation escaped, then HTML escaped.
 
-    Brackets, parentheses and ``!`` escaped means no link or image (``javascript:`` included) can form;
-    ``<`` and ``&`` escaped means no raw HTML (``<script>``, ``<img onerror>``) or entity survives.
+    Brackets escaped means no link or image (``javascript:`` included) can form (a parenthesis or ``!``
+    only matters next to a bracket); ``<`` and ``&`` escaped means no raw HTML (``<script>``,
+    ``<img onerror>``), autolink or entity survives; emphasis, code and table pipes are escaped too.
     """
     text = _LINE_BREAKS.sub(" ", str(value))
     return html.escape(_MD_PUNCTUATION.sub(r"\\\1", text), quote=False)
@@ -265,7 +266,7 @@ def _md_item(item: dict[str, Any]) -> str:
     e = md_text
     speaker = f" — said by {e(item['speaker'])}" if item["speaker"] else ""
     flags = f" \\[{e(_flags(item))}\\]" if _flags(item) else ""
-    line = (f"- {e(_when(item))} · {e(item['label'])} ({item['score']:+.1f}) · "
+    line = (f"- {_when(item)} · {e(item['label'])} ({item['score']:+.1f}) · "
             f"{e(item['outlet'] or 'unknown outlet')}{speaker}{flags}: “{e(item['evidence_text'])}”")
     for other in item.get("also", []):
         line += (f"\n  - same event, also reported by {e(other['outlet'] or 'unknown outlet')}"
