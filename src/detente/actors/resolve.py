@@ -21,45 +21,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from ..data import read_tsv
 from ..model import Actor, Mention
 from ..nlp import Parsed
 from .gazetteer import Gazetteer, RolePeriod, fold
 
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Office titles (data/titles.tsv): title -> people.tsv role keys tried in order, and the titles matched
+    only in capitals ("PM")."""
+    titles: dict[str, tuple[str, ...]] = {}
+    exact: set[str] = set()
+    for _, row in read_tsv("titles.tsv", ["title", "roles", "case"]):
+        title = " ".join(row["title"].lower().split())
+        titles[title] = tuple(r for r in row["roles"].split("|") if r)
+        if row["case"].strip() == "exact":
+            exact.add(title)
+    return titles, frozenset(exact)
+
+
 # Role words -> role keys tried in order in people.tsv.
-TITLES: dict[str, tuple[str, ...]] = {
-    "president": ("head_of_state", "head_of_government"),
-    "prime minister": ("head_of_government",),
-    "premier": ("head_of_government",),
-    "chancellor": ("head_of_government",),
-    "supreme leader": ("supreme_leader",),
-    "king": ("head_of_state",),
-    "emir": ("head_of_state",),
-    "foreign minister": ("foreign_minister",),
-    "minister of foreign affairs": ("foreign_minister",),
-    "foreign affairs minister": ("foreign_minister",),
-    "foreign secretary": ("foreign_minister",),
-    "secretary of state": ("foreign_minister",),
-    "defence minister": ("defence_minister",),
-    "defense minister": ("defence_minister",),
-    "minister of defence": ("defence_minister",),
-    "minister of defense": ("defence_minister",),
-    "defence secretary": ("defence_minister",),
-    "defense secretary": ("defence_minister",),
-    "deputy foreign minister": ("deputy_foreign_minister",),
-    "ambassador to the un": ("un_ambassador",),
-    "ambassador to the united nations": ("un_ambassador",),
-    "un ambassador": ("un_ambassador",),
-    "envoy to the un": ("un_ambassador",),
-    "ambassador": ("ambassador", "un_ambassador"),
-    "special envoy": ("special_envoy",),
-    "envoy": ("special_envoy", "ambassador"),
-    "first lady": ("first_lady",),
-    "spokesman": ("spokesperson_foreign_ministry", "spokesperson_government"),
-    "spokeswoman": ("spokesperson_foreign_ministry", "spokesperson_government"),
-    "spokesperson": ("spokesperson_foreign_ministry", "spokesperson_government"),
-}
+TITLES, EXACT_TITLES = load_titles()
 # Words in an organisation's name that make it its own actor, never the state
 # whose name it contains ("Carnegie Russia Eurasia Centre").
 OWN_NAME_WORDS = {
@@ -72,6 +59,10 @@ OWN_NAME_WORDS = {
 # person: 0.85 accepts one dropped or doubled letter in a 5+ letter surname ("Rais"/"Raisi" = 0.89) and rejects
 # different surnames sharing letters ("Khan"/"Kahn" = 0.75).
 FUZZY_SURNAME = 0.85
+# Within one article (rapidfuzz ratio, 0-100): 85 accepts a transliteration variant of a 5+ letter surname
+# ("zelenskyy"/"zelensky" 94, "erdogan"/"erdoan" 92) and rejects different surnames ("morrison"/"harrison" 75,
+# "putin"/"rutin" never compared: first letters differ).
+SPELLING_VARIANT = 85
 # Country-name similarity for an unknown place entity: 0.88 accepts one missing or extra letter in a 6+ letter
 # name ("Quatar"/"Qatar" 0.91, "Ethopia"/"Ethiopia" 0.93) and rejects neighbours ("Niger"/"Nigeria" 0.83).
 FUZZY_STATE = 0.88
@@ -89,6 +80,7 @@ class _Candidate:
     loaded: bool = False
     actor: Actor | None = None
     method: str = "gazetteer"
+    country: str | None = None  # role phrases: the office's country
 
 
 class ActorResolver:
@@ -110,9 +102,16 @@ class ActorResolver:
             self.exact.add(label, list(nlp.tokenizer.pipe(texts)))
         for label, texts in lower_patterns.items():
             self.lower.add(label, list(nlp.tokenizer.pipe(texts)))
-        title_doc_texts = sorted(TITLES, key=len, reverse=True)
-        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.titles.add("TITLE", list(nlp.tokenizer.pipe(title_doc_texts)))
+        title_doc_texts = sorted((t for t in TITLES if t not in EXACT_TITLES), key=len, reverse=True)
+        self._title_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._title_lower.add("TITLE", list(nlp.tokenizer.pipe(title_doc_texts)))
+        # abbreviations ("PM") only in capitals: "5 pm" is no prime minister
+        self._title_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._title_exact.add("TITLE", list(nlp.tokenizer.pipe(sorted(t.upper() for t in EXACT_TITLES))))
+
+    def titles(self, doc: Any) -> list[tuple[int, int, int]]:
+        """Office-title matches (data/titles.tsv) in ``doc``."""
+        return list(self._title_lower(doc)) + list(self._title_exact(doc))
 
     # -- set-up ----------------------------------------------------------
     def _surface_strings(self) -> list[tuple[str, str]]:
@@ -163,6 +162,8 @@ class ActorResolver:
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
+        self._link_roles_to_named_holders(candidates, on)
+        candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
@@ -258,37 +259,78 @@ class ActorResolver:
         return keep
 
     def _add_roles(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> list[_Candidate]:
-        """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]"."""
+        """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]",
+        "<title> of <Country> [Name]", "<Country-adj> <unit> <title> [Name]" ("Chinese embassy spokesman")."""
         out = list(candidates)
         by_end = {c.end: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
+        by_start = {c.start: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         for _, start, end in _longest_spans(self.titles(doc)):
             title = " ".join(t.lower_ for t in doc[start:end])
             country_c = by_end.get(start)
             if country_c is None and start >= 2 and doc[start - 1].tag_ == "POS":
                 country_c = by_end.get(start - 1)
-            # "... minister of Iran"
+            unit = False
+            if country_c is None:
+                country_c = self._country_before_unit(doc, start, by_end)
+                unit = country_c is not None
+            name_start = end
+            # "... minister of Iran", "the President of Finland Sauli Niinisto"
             if country_c is None and end + 1 < len(doc) and doc[end].lower_ == "of":
-                country_c = next((c for c in candidates if c.start == end + 1), None)
+                country_c = by_start.get(end + 1)
+                if country_c is not None:
+                    name_start = country_c.end
             former = start > 0 and doc[start - 1].lower_ in FORMER_WORDS
             if country_c is not None and country_c.start < start and start > 0 and doc[country_c.start - 1].lower_ in FORMER_WORDS:
                 former = True
-            name_end = end
+            name_end = name_start
             while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ in {"PERSON", "ORG", ""}:
                 name_end += 1
-            has_name = name_end > end
+            has_name = name_end > name_start
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
             if has_name:
                 # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
-                # country and office (used in _resolve_entity when nothing better is known).
+                # country and office (used in _resolve_entity when nothing better is known); a named holder
+                # also answers later generic mentions of the office (_link_roles_to_named_holders).
                 if country is not None:
-                    self._titled[end] = (country, title, former)
+                    self._titled[name_start] = (country, title, former)
                 continue
             if country is None:
                 continue
-            actor = self._role_actor(country, title, on, former)
-            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role"))
+            host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
+            # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
+            # ministry's spokesperson: office and country only, never a gazetteer person
+            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host)
+            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country))
         return out
+
+    @staticmethod
+    def _country_before_unit(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
+        """"Chinese embassy spokesman", "Russian foreign ministry spokeswoman": a country named before the
+        unit words (up to three common nouns or adjectives) that precede a title."""
+        for k in range(1, 4):
+            i = start - k
+            if i < 0:
+                return None
+            tok = doc[i]
+            if tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or tok.ent_type_ == "PERSON" or i + 1 in by_end:
+                return None
+            if tok.dep_ not in {"compound", "amod", "nmod"}:
+                return None
+            c = by_end.get(i)
+            if c is not None and c.kind in {"adjective", "state"}:
+                return c
+        return None
+
+    @staticmethod
+    def _host_country(doc: Any, end: int, by_start: dict[int, _Candidate]) -> _Candidate | None:
+        """"ambassador to the United States": the receiving state that tells one ambassador from another."""
+        if end < len(doc) and doc[end].lower_ == "to":
+            i = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
+            c = by_start.get(i)
+            if c is not None and c.kind == "state":
+                return c
+        return None
 
     def _country_of(self, c: _Candidate | None) -> str | None:
         if c is None:
@@ -306,12 +348,22 @@ class ActorResolver:
             return key if org.kind in {"igo", "armed_group", "party"} else org.country
         return None
 
-    def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool) -> Actor:
-        if not former:
+    def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool, *, lookup: bool = True,
+                    host: _Candidate | None = None) -> Actor:
+        """The holder of an office on the document's date (a tenure fact), else the office and country only.
+        Undated, no holder is looked up: today's holder would be a guess."""
+        if not former and lookup and on is not None:
             for role in TITLES.get(title, ()):
                 period = self.gaz.holder(country, role, on)
                 if period is not None:
                     return self.gaz.person_actor(period, on)
+            if host is not None and (host_name := self._entry(host)) is not None:
+                # "the Russian ambassador to the United States": the ambassador whose post names that state
+                state = self.gaz.states.get(host_name[1])
+                names = {fold(n) for n in ((state.name, *state.aliases) if state else ())}
+                for period in self.gaz.roles.get((country, "ambassador"), ()):
+                    if period.active(on) and any(n in fold(period.title) for n in names):
+                        return self.gaz.person_actor(period, on)
         if country in self.gaz.organisations:
             base = self.gaz.org_actor(country)
             return replace(base, role=title, kind=base.kind)
@@ -545,17 +597,61 @@ class ActorResolver:
         return None
 
     def _resolve_surnames(self, doc: Any, candidates: list[_Candidate]) -> None:
-        """Later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name."""
+        """Rule ``same_person``: a later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name,
+        and so does a spelling variant of it in the same article ("Zelenskyy" after "Zelensky": folded
+        accents, then a near surname, see SPELLING_VARIANT)."""
+        from rapidfuzz import fuzz
+
         known: dict[str, Actor] = {}
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
             tokens = [t for t in span if t.lower_ not in {"mr", "mr.", "mrs", "ms", "dr", "dr."}]
             if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
                 known.setdefault(fold(tokens[-1].text), c.actor)
-            elif c.actor is None and tokens and c.kind in {"person-unknown", "ent"}:
-                actor = known.get(fold(tokens[-1].text))
+            elif c.actor is None and tokens and c.kind in {"person-unknown", "ent"} and tokens[-1].pos_ == "PROPN":
+                surname = fold(tokens[-1].text)
+                actor = known.get(surname)
+                if actor is None and len(surname) >= 5:
+                    near = [(fuzz.ratio(surname, k), k) for k in known if k[:1] == surname[:1] and len(k) >= 5]
+                    near = [x for x in near if x[0] >= SPELLING_VARIANT]
+                    if len({known[k].id for _, k in near}) == 1:
+                        actor = known[near[0][1]]
                 if actor is not None:
                     c.actor, c.method = actor, "surname"
+
+    def _link_roles_to_named_holders(self, candidates: list[_Candidate], on: dt.date | None) -> None:
+        """Rule ``role_in_article``: a generic office ("the Finnish president", "the French ambassador") is the
+        holder the same article names ("President of Finland Sauli Niinisto", "Sauli Niinisto" when the
+        gazetteer knows him for that office), not whoever the gazetteer lists for a date.  Two named holders
+        of one office (two ambassadors) leave the phrase at the office and country."""
+        holders: dict[tuple[str, str], set[str]] = {}
+        actors: dict[str, Actor] = {}
+        for c in candidates:
+            actor = c.actor
+            if actor is None or actor.kind != "person" or actor.former:
+                continue
+            keys: set[tuple[str, str]] = set()
+            titled = self._titled.get(c.start)
+            if titled is not None and not titled[2]:
+                country, title, _ = titled
+                keys |= {(country, title)} | {(country, r) for r in TITLES.get(title, ())}
+            for period in self.gaz.people.get(actor.name, ()):
+                if on is None or period.active(on):
+                    keys.add((period.country, period.role))
+            for key in keys:
+                holders.setdefault(key, set()).add(actor.id)
+            actors[actor.id] = actor
+        for c in candidates:
+            if c.kind != "role" or c.country is None:
+                continue
+            roles = TITLES.get(c.key, ())
+            found: set[str] = set()
+            for key in [(c.country, c.key), *((c.country, r) for r in roles)]:
+                if holders.get(key):
+                    found = holders[key]
+                    break
+            if len(found) == 1:
+                c.actor, c.method = actors[next(iter(found))], "role-in-article"
 
 
 # -- helpers ---------------------------------------------------------------
@@ -580,6 +676,13 @@ def _phrase_head(doc: Any, offset: int) -> Any:
             if t.dep_ == "pobj" and t.head.lower_ == "of":
                 return t
     return head
+
+
+def _is_handle(doc: Any, c: _Candidate) -> bool:
+    """Rule ``no_handle``: a social-media handle ("@SogavarePM") names an account, not an actor."""
+    first = doc[c.start]
+    return first.text.startswith("@") or (c.start > 0 and doc[c.start - 1].text.endswith("@")
+                                           and not doc[c.start - 1].whitespace_)
 
 
 def _case_sensitive(surface: str) -> bool:

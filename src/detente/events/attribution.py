@@ -17,18 +17,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from ..data import read_tsv
+from ..errors import DataFileError
 from ..model import Mention
 from ..nlp import Parsed
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
-SPEECH_LEMMAS = frozenset(
-    "say tell add continue state claim assert announce insist argue note confirm cite report write tweet post "
-    "explain stress declare reiterate reply respond comment remark suggest believe warn acknowledge admit "
-    "told quote".split()
-)
+CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb")
+
+
+@lru_cache(maxsize=1)
+def cue_lists() -> dict[str, frozenset[str]]:
+    """The named cue lists of data/attribution.tsv (one list per attribution rule)."""
+    out: dict[str, set[str]] = {name: set() for name in CUE_LISTS}
+    for n, row in read_tsv("attribution.tsv", ["list", "cue"]):
+        if row["list"] not in out:
+            raise DataFileError(f"data file attribution.tsv line {n}: unknown list {row['list']!r}")
+        out[row["list"]].add(row["cue"].strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SPEECH_LEMMAS = cue_lists()["speech_verb"]
+STATEMENT_NOUNS = cue_lists()["statement_noun"]
+ISSUER_PREPS = cue_lists()["issuer_prep"]
+QUOTING_VERBS = cue_lists()["quoting_verb"]
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _TRAILING = re.compile(
     r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
@@ -105,8 +121,9 @@ class Speakers:
                     self.by_token[tok.i] = m
         self._sent_starts = [start for start, _ in parsed.spans]
         self.quotes = find_quotes(parsed.document.text)
-        self.named_speakers = self._named_speakers()
+        # pairs first: naming a speaker reads them ("the two countries said ...")
         self._pairs = self._find_pairs()
+        self.named_speakers = self._named_speakers()
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
@@ -352,11 +369,65 @@ class Speakers:
         return None
 
 
+def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``quoted_as_saying``: "TASS quoted X as saying", "Kan cited an official as saying": the one quoted
+    speaks; the quoting outlet only relays (cue list ``quoting_verb``)."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    if not any(c.lower_ == "as" or any(g.lower_ == "as" for g in c.children) for c in verb.children) \
+            and not any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return speakers.mention_for(child)
+    return None
+
+
+def issuer_of(noun: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``statement_issuer``: a statement speaks for whoever issued it ("a readout from the White House
+    stated", "a statement by the ministry said", "the ministry's statement said", "a ministry statement said")
+    (cue lists ``statement_noun`` and ``issuer_prep``)."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    m = speakers.mention_for(pobj)
+                    if m is not None:
+                        return m
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            m = speakers.mention_for(child)
+            if m is not None:
+                return m
+    return None
+
+
+def passive_agent(verb: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``passive_speaker``: "this was announced by the President's office", "it was reported by TASS":
+    the agent of a passive speech verb is its speaker."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return speakers.mention_for(pobj)
+    return None
+
+
 def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
     """The speaker of a speech verb: its subject, or the inverted subject ("said X")."""
+    quoted = quoted_person(verb, speakers)
+    if quoted is not None:
+        return quoted
+    agent = passive_agent(verb, speakers)
+    if agent is not None:
+        return agent
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            m = speakers.mention_for(child, speaking=True) or speakers._described(child)
+            m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head
                 for t in child.subtree:
@@ -372,11 +443,11 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         noun = verb.head
         if noun.dep_ in {"dobj", "nsubjpass"}:
             return subject_of(noun.head, speakers)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "cite":
-        # "Kan cited an unnamed Israeli official as saying": the one cited
-        for child in verb.head.children:
-            if child.dep_ == "dobj":
-                return speakers.mention_for(child)
+    if verb.dep_ in {"xcomp", "pcomp", "advcl"}:
+        # "Kan cited an unnamed Israeli official as saying ...": the one cited
+        quoting = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if quoting.lemma_.lower() in QUOTING_VERBS:
+            return quoted_person(quoting, speakers)
     return None
 
 
