@@ -153,6 +153,7 @@ class ActorResolver:
         on = parsed.document.published
         sent_of = _sentence_index(parsed)
         self._titled: dict[int, tuple[str, str, bool]] = {}
+        self._named_title_tokens: set[int] = set()  # titles followed by their holder's name
         candidates = self._gazetteer_candidates(doc)
         candidates = self._drop_inside_own_names(doc, candidates)
         candidates = self._add_roles(doc, candidates, on)
@@ -163,6 +164,7 @@ class ActorResolver:
         self._learn_from_appositions(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
         self._link_roles_to_named_holders(candidates, on)
+        candidates += self._generic_org_references(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
         for c in sorted(candidates, key=lambda c: c.start):
@@ -286,6 +288,11 @@ class ActorResolver:
             while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ in {"PERSON", "ORG", ""}:
                 name_end += 1
             has_name = name_end > name_start
+            if has_name and country_c is None and name_end + 1 < len(doc) and doc[name_end].lower_ == "of":
+                # "Prime Minister Magdalena Andersson of Sweden"
+                after = by_start.get(name_end + 1)
+                if after is not None and after.kind in {"state", "org"}:
+                    country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
             if has_name:
@@ -294,6 +301,7 @@ class ActorResolver:
                 # also answers later generic mentions of the office (_link_roles_to_named_holders).
                 if country is not None:
                     self._titled[name_start] = (country, title, former)
+                self._named_title_tokens.update(range(start, end))
                 continue
             if country is None:
                 continue
@@ -375,6 +383,7 @@ class ActorResolver:
         out = list(candidates)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         one_token_people = {c.start for c in candidates if c.kind == "person" and c.end - c.start == 1}
+        person_tokens = {i for c in candidates if c.kind == "person" for i in range(c.start, c.end)}
         for ent in doc.ents:
             if ent.label_ not in _SENT_ENT_LABELS:
                 continue
@@ -382,8 +391,10 @@ class ActorResolver:
             if start >= ent.end:
                 continue
             overlap = [i for i in range(start, ent.end) if i in covered]
-            # "Abbas Gallyamov" is not Mahmoud Abbas: a longer PERSON name beats a one-word alias inside it.
-            if overlap and not (ent.label_ == "PERSON" and set(overlap) <= one_token_people and len(ent) > len(overlap)):
+            # "Abbas Gallyamov" is not Mahmoud Abbas, "Jean-Pierre Thebault" not Karine Jean-Pierre: a longer
+            # PERSON name beats a person alias that it goes on past.
+            if overlap and not (ent.label_ == "PERSON" and len(ent) > len(overlap) and (
+                    set(overlap) <= one_token_people or (set(overlap) <= person_tokens and max(overlap) < ent.end - 1))):
                 continue
             out.append(_Candidate(start, ent.end, "ent", ent.label_, method="ner"))
         return out
@@ -454,6 +465,8 @@ class ActorResolver:
         if c.kind not in {"adjective", "state"} or c.actor is None or not c.actor.sector:
             return
         head = _agent_head(doc, c)
+        if head is not None and head.i in self._named_title_tokens:
+            return  # "Australian Minister for Defence Peter Dutton": the title belongs to the person named
         if head is not None and head.i >= c.end and head.i - c.end <= 3:
             # "Hungarian and Romanian officials": the noun belongs to the last adjective; each keeps its country
             if any(t.dep_ == "conj" and t.head.i < head.i and t.i > c.start for t in doc[c.end:head.i]):
@@ -529,7 +542,7 @@ class ActorResolver:
         state = self.gaz.states.get(country)
         return Actor(id=f"{country}{sector}:{_slug(name)}", name=name, kind="person", country=country, sector=sector,
                      node=None if former else country, node_name=None if former else (state.name if state else country),
-                     role=None if former else title, former=former)
+                     role=None if former or not title else title, former=former)
 
     def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         """"Abbas Gallyamov, a former speechwriter for Putin": give the person an affiliation."""
@@ -537,6 +550,12 @@ class ActorResolver:
         for c in candidates:
             if c.kind not in {"person-unknown", "person"} or (c.actor is not None and c.kind == "person"):
                 continue
+            # rule ``person_of_state``: "Pekka Haavisto of Finland" (the news convention for who acts for whom)
+            if c.actor is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of":
+                state = by_token.get(c.end + 1)
+                if state is not None and state.start == c.end + 1 and state.kind == "state" and state.actor is not None:
+                    c.actor, c.method = self._titled_actor(doc[c.start:c.end].text, state.actor.country, "", False, on), "of-state"
+                    continue
             head = doc[c.start:c.end].root
             appos = [t for t in head.children if t.dep_ == "appos"]
             if not appos and c.end < len(doc) and doc[c.end].text == "," and c.end + 1 < len(doc):
@@ -619,6 +638,40 @@ class ActorResolver:
                 if actor is not None:
                     c.actor, c.method = actor, "surname"
 
+    def _generic_org_references(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``org_by_its_noun``: "the Alliance", "the Organisation", "the Union" (capitalised, after "the")
+        is the one organisation named in the same article whose name has that word ("North Atlantic
+        Alliance" is NATO's).  No such organisation, or two: nothing (the gazetteer never takes a bare common
+        word as a name)."""
+        unresolved = {c.start: c for c in candidates if c.actor is None and c.end - c.start == 1}
+        covered = {i for c in candidates for i in range(c.start, c.end)} - set(unresolved)
+        named: dict[str, Actor] = {}
+        for c in candidates:
+            if c.actor is not None and c.kind in {"org", "loaded"} and c.actor.kind in {"igo", "organization", "armed_group"}:
+                named[c.key] = c.actor
+        if not named:
+            return []
+        words_of: dict[str, set[str]] = {}
+        for key, actor in named.items():
+            entry = self._entry(_Candidate(0, 0, "org", key))
+            org = self.gaz.organisations.get(entry[1]) if entry else None
+            names = (org.name, *org.aliases) if org else (actor.name,)
+            words_of[actor.id] = {_org_word(w) for n in names for w in fold(n).split() if len(w) > 3}
+        out = []
+        for tok in doc:
+            if tok.i in covered or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or not tok.text[:1].isupper() \
+                    or tok.pos_ not in {"NOUN", "PROPN"} or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            word = _org_word(fold(tok.text))
+            owners = {aid for aid, words in words_of.items() if word in words}
+            if len(owners) == 1:
+                actor = next(a for a in named.values() if a.id in owners)
+                if tok.i in unresolved:
+                    unresolved[tok.i].actor, unresolved[tok.i].method = actor, "org-noun"
+                else:
+                    out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
+        return out
+
     def _link_roles_to_named_holders(self, candidates: list[_Candidate], on: dt.date | None) -> None:
         """Rule ``role_in_article``: a generic office ("the Finnish president", "the French ambassador") is the
         holder the same article names ("President of Finland Sauli Niinisto", "Sauli Niinisto" when the
@@ -676,6 +729,11 @@ def _phrase_head(doc: Any, offset: int) -> Any:
             if t.dep_ == "pobj" and t.head.lower_ == "of":
                 return t
     return head
+
+
+def _org_word(word: str) -> str:
+    """"Organisation" and "organization" are one word."""
+    return word.replace("isation", "ization")
 
 
 def _is_handle(doc: Any, c: _Candidate) -> bool:

@@ -233,6 +233,21 @@ class Speakers:
                 return m
         return None
 
+    def _titled_holder(self, tok: Any) -> Mention | None:
+        """Rule ``titled_holder``: "Minister for Defence Peter Dutton said": the parser heads the phrase with
+        the title; the speaker is the person named at the phrase's end (capitalised words and "of"/"for"
+        between, nothing else)."""
+        if tok.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        end = tok.right_edge
+        m = self.by_token.get(end.i)
+        if not _is_person(m) or end.i <= tok.i:
+            return None
+        between = self.doc[tok.i + 1:end.i + 1]
+        if all(t.pos_ == "PROPN" or t.lower_ in {"of", "for", "the"} for t in between):
+            return m
+        return None
+
     # -- quotes ------------------------------------------------------------------
     def quote_at(self, char: int) -> int | None:
         for k, q in enumerate(self.quotes):
@@ -361,12 +376,19 @@ class Speakers:
                     return m
         if any(c.lower_ in {"former", "ex"} for c in tok.children):
             return None
+        holder = self._titled_holder(tok)
+        if holder is not None:
+            return holder
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 m = self.by_token.get(child.i)
                 if m is not None:
                     return m
         return None
+
+
+def _is_person(m: Mention | None) -> bool:
+    return m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person")
 
 
 def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
@@ -449,5 +471,3 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         if quoting.lemma_.lower() in QUOTING_VERBS:
             return quoted_person(quoting, speakers)
     return None
-
-
