@@ -17,8 +17,8 @@ def build(vocab: Any, tokens: list[tuple], *, published: dt.date | None = None) 
     from detente.nlp import Parsed, split_sentences
 
     words = [t[0] for t in tokens]
-    spaces = [not ((i + 1 < len(tokens) and tokens[i + 1][0] in {".", ",", "'s", "’s", ":", "-"}) or tokens[i][0] == "-")
-              for i in range(len(tokens))]
+    spaces = [not ((i + 1 < len(tokens) and tokens[i + 1][0] in {".", ",", "'s", "’s", ":", "-", "”"})
+                   or tokens[i][0] in {"-", "“"}) for i in range(len(tokens))]
     doc = Doc(
         vocab, words=words, spaces=spaces,
         pos=[t[1] for t in tokens], deps=[t[2] for t in tokens], heads=[t[3] for t in tokens],

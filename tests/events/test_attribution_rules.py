@@ -117,3 +117,18 @@ def test_a_demand_is_not_said_by_its_own_source(pipeline):
     events = pipeline.coder.code(parsed, mentions, Speakers(parsed, mentions))
     demand = [e for e in events if e.trigger == "abandon"]
     assert demand and [m.text for m in demand[0].source] == ["Zhao"] and demand[0].said_by is None
+
+
+def test_quote_relayed_by_an_agency_is_said_by_the_one_quoted(speakers):
+    # '“Armenia froze ties,” TASS quoted Nikol Pashinyan as saying.'
+    sp = speakers([
+        ("“", "PUNCT", "punct", 2), ("Armenia", "PROPN", "nsubj", 2, None, "B-GPE"), ("froze", "VERB", "ccomp", 7, "freeze"),
+        ("ties", "NOUN", "dobj", 2, "tie"), (",", "PUNCT", "punct", 7), ("”", "PUNCT", "punct", 7),
+        ("TASS", "PROPN", "nsubj", 7, None, "B-ORG"), ("quoted", "VERB", "ROOT", 7, "quote"),
+        ("Nikol", "PROPN", "compound", 9, None, "B-PERSON"), ("Pashinyan", "PROPN", "dobj", 7, None, "I-PERSON"),
+        ("as", "ADP", "prep", 7), ("saying", "VERB", "pcomp", 10, "say"), (".", "PUNCT", "punct", 7),
+    ])
+    k = sp.quote_at(sp.doc[2].idx)
+    assert k is not None
+    m = sp.speaker_of_quote(k)
+    assert m is not None and m.actor is not None and m.actor.name == "Nikol Pashinyan"
