@@ -202,3 +202,40 @@ def test_adjective_does_not_take_a_title_that_names_its_holder(resolve):
         ("Dutton", "PROPN", "pobj", 2, None, "I-PERSON"), ("said", "VERB", "ROOT", 6, "say"), (".", "PUNCT", "punct", 6),
     ])
     assert "Australian Minister" not in ms and ms["Peter Dutton"].actor.country == "AUS"
+
+
+def test_family_name_first_surname_is_the_same_person(resolve):
+    # "Foreign Minister Wang Yi spoke. Wang left." ("Wang" is the family name, written first)
+    ms = resolve([
+        ("Chinese", "ADJ", "amod", 2, None, "B-NORP"), ("Foreign", "PROPN", "compound", 2), ("Minister", "PROPN", "compound", 4),
+        ("Wang", "PROPN", "compound", 4, None, "B-PERSON"), ("Yi", "PROPN", "nsubj", 5, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 5, "speak"), (".", "PUNCT", "punct", 5),
+        ("Wang", "PROPN", "nsubj", 8, None, "B-PERSON"), ("left", "VERB", "ROOT", 8, "leave"), (".", "PUNCT", "punct", 8),
+    ])
+    assert ms["Wang"].actor is not None and ms["Wang"].actor.id == ms["Wang Yi"].actor.id
+
+
+def _ministries(resolve, second_country: bool):
+    # "Russia's foreign ministry spoke [and Armenia's foreign ministry spoke]. The foreign ministry left."
+    toks = [("Russia", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+            ("foreign", "ADJ", "amod", 3), ("ministry", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4, "speak"),
+            (".", "PUNCT", "punct", 4)]
+    if second_country:
+        toks += [("Armenia", "PROPN", "poss", 9, None, "B-GPE"), ("'s", "PART", "case", 6, None, None, "POS"),
+                 ("foreign", "ADJ", "amod", 9), ("ministry", "NOUN", "nsubj", 10), ("spoke", "VERB", "ROOT", 10, "speak"),
+                 (".", "PUNCT", "punct", 10)]
+    n = len(toks)
+    toks += [("The", "DET", "det", n + 2), ("foreign", "ADJ", "amod", n + 2), ("ministry", "NOUN", "nsubj", n + 3),
+             ("left", "VERB", "ROOT", n + 3, "leave"), (".", "PUNCT", "punct", n + 3)]
+    return resolve(toks)
+
+
+def test_generic_institution_is_the_one_the_article_names(resolve):
+    ms = _ministries(resolve, second_country=False)
+    assert ms["foreign ministry"].actor is not None and ms["foreign ministry"].actor.country == "RUS"
+    assert ms["foreign ministry"].method == "institution-in-article"
+
+
+def test_generic_institution_of_two_countries_stays_unknown(resolve):
+    ms = _ministries(resolve, second_country=True)
+    assert "foreign ministry" not in ms or ms["foreign ministry"].actor is None

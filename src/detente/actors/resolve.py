@@ -165,6 +165,7 @@ class ActorResolver:
         self._resolve_surnames(doc, candidates)
         self._link_roles_to_named_holders(candidates, on)
         candidates += self._generic_org_references(doc, candidates)
+        candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
         for c in sorted(candidates, key=lambda c: c.start):
@@ -622,14 +623,20 @@ class ActorResolver:
         from rapidfuzz import fuzz
 
         known: dict[str, Actor] = {}
+        family_first: dict[str, set[str]] = {}  # "Wang" after "Wang Yi": names whose family name comes first
+        by_id: dict[str, Actor] = {}
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
             tokens = [t for t in span if t.lower_ not in {"mr", "mr.", "mrs", "ms", "dr", "dr."}]
             if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
                 known.setdefault(fold(tokens[-1].text), c.actor)
+                family_first.setdefault(fold(tokens[0].text), set()).add(c.actor.id)
+                by_id[c.actor.id] = c.actor
             elif c.actor is None and tokens and c.kind in {"person-unknown", "ent"} and tokens[-1].pos_ == "PROPN":
                 surname = fold(tokens[-1].text)
                 actor = known.get(surname)
+                if actor is None and len(tokens) == 1 and len(family_first.get(surname, ())) == 1:
+                    actor = by_id[next(iter(family_first[surname]))]
                 if actor is None and len(surname) >= 5:
                     near = [(fuzz.ratio(surname, k), k) for k in known if k[:1] == surname[:1] and len(k) >= 5]
                     near = [x for x in near if x[0] >= SPELLING_VARIANT]
@@ -670,6 +677,41 @@ class ActorResolver:
                     unresolved[tok.i].actor, unresolved[tok.i].method = actor, "org-noun"
                 else:
                     out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
+        return out
+
+    def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
+        names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry").  Two countries'
+        ministries, or none: nothing (the ministry's country is not guessed from the clause it reports: "Israel
+        struck Gaza, the health ministry said" is Gaza's ministry)."""
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        named: dict[str, dict[str, Actor]] = {}
+        for c in candidates:
+            if c.actor is None or c.actor.kind == "person" or c.end - c.start < 2:
+                continue
+            words = [fold(t.text) for t in doc[c.start:c.end] if t.tag_ != "POS"]
+            for n in (2, 1):
+                phrase = " ".join(words[-n:])
+                if phrase in self.gaz.agents and self.gaz.agents[phrase] == c.actor.sector:
+                    named.setdefault(phrase, {})[c.actor.id] = c.actor
+        if not named:
+            return []
+        out = []
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in covered:
+                continue
+            for n in (2, 1):
+                span = doc[tok.i + 1:tok.i + 1 + n]
+                if len(span) < n or any(t.i in covered or t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in span):
+                    continue
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+                    continue  # "the ministry building": another noun's modifier
+                owners = named.get(fold(span.text), {})
+                if len(owners) == 1:
+                    out.append(_Candidate(span.start, span.end, "org", fold(span.text),
+                                          actor=next(iter(owners.values())), method="institution-in-article"))
+                    break
         return out
 
     def _link_roles_to_named_holders(self, candidates: list[_Candidate], on: dt.date | None) -> None:
