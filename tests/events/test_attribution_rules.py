@@ -132,3 +132,16 @@ def test_quote_relayed_by_an_agency_is_said_by_the_one_quoted(speakers):
     assert k is not None
     m = sp.speaker_of_quote(k)
     assert m is not None and m.actor is not None and m.actor.name == "Nikol Pashinyan"
+
+
+def test_split_subject_speaks_by_its_name(speakers):
+    # "Iran's state news agency IRNA said Tehran summoned the envoy." parsed with two subjects of "said"
+    sp = speakers([
+        ("Iran", "PROPN", "poss", 4, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+        ("state", "NOUN", "compound", 4), ("news", "NOUN", "compound", 4), ("agency", "NOUN", "nsubj", 6),
+        ("IRNA", "PROPN", "nsubj", 6, None, "B-ORG"), ("said", "VERB", "ROOT", 6, "say"),
+        ("Tehran", "PROPN", "nsubj", 8, None, "B-GPE"), ("summoned", "VERB", "ccomp", 6, "summon"),
+        ("the", "DET", "det", 10), ("envoy", "NOUN", "dobj", 8), (".", "PUNCT", "punct", 6),
+    ])
+    m = sp.speaker_of_clause(sp.doc[8])
+    assert m is not None and m.text == "IRNA"

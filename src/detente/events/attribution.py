@@ -447,7 +447,13 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
     agent = passive_agent(verb, speakers)
     if agent is not None:
         return agent
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) > 1:
+        # "Iran's state news agency IRNA said": the parser splits a description and its name into two
+        # subjects; the one that is itself a name speaks
+        named = [c for c in subjects if speakers.by_token.get(c.i) is not None]
+        subjects = named[-1:] or subjects
+    for child in subjects:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
             if m is None:
