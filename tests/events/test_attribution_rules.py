@@ -145,3 +145,36 @@ def test_split_subject_speaks_by_its_name(speakers):
     ])
     m = sp.speaker_of_clause(sp.doc[8])
     assert m is not None and m.text == "IRNA"
+
+
+_TWO_QUOTES = [
+    ("“", "PUNCT", "punct", 6), ("Russia", "PROPN", "nsubj", 2, None, "B-GPE"), ("talks", "VERB", "ccomp", 6, "talk"),
+    (",", "PUNCT", "punct", 6), ("”", "PUNCT", "punct", 6), ("Lavrov", "PROPN", "nsubj", 6, None, "B-PERSON"),
+    ("said", "VERB", "ROOT", 6, "say"), (".", "PUNCT", "punct", 6),
+    ("“", "PUNCT", "punct", 10), ("{name}", "PROPN", "nsubj", 10, None, "B-GPE"), ("waits", "VERB", "ROOT", 10, "wait"),
+    (".", "PUNCT", "punct", 10), ("”", "PUNCT", "punct", 10),
+]
+
+
+def _second_quote_speaker(speakers, name):
+    toks = [tuple(name if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    sp = speakers(toks)
+    k = sp.quote_at(sp.doc[10].idx)
+    assert k == 1
+    return sp.speaker_of_quote(k)
+
+
+def test_quote_after_an_attributed_quote_is_the_same_speakers(speakers):
+    # '“Russia talks,” Lavrov said. “Russia waits.”'
+    m = _second_quote_speaker(speakers, "Russia")
+    assert m is not None and m.text == "Lavrov"
+
+
+def test_quote_after_someone_else_is_named_is_not_carried_over(speakers):
+    # '“Russia talks,” Lavrov said to Wang. “Iran waits.”': Wang, named between, may be the one speaking now
+    toks = [tuple("Iran" if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    blocked = toks[:7] + [("to", "ADP", "prep", 6), ("Wang", "PROPN", "pobj", 7, None, "B-PERSON")] + [
+        (w, pos, dep, head + 2 if head >= 7 else head, *rest) for (w, pos, dep, head, *rest) in toks[7:]]
+    sp = speakers(blocked)
+    k = sp.quote_at(sp.doc[12].idx)
+    assert k == 1 and sp.speaker_of_quote(k) is None

@@ -266,8 +266,25 @@ class Speakers:
                 speaker = self._quote_speaker.get(k - 1)
             if speaker is None:
                 speaker = self._speaker_near(q)
+            if speaker is None and k > 0:
+                speaker = self._same_paragraph_speaker(k)
             self._quote_speaker[k] = speaker
         del doc
+
+    def _same_paragraph_speaker(self, k: int) -> Mention | None:
+        """Rule ``quote_after_attributed_quote``: '“A,” Lavrov said. “B.”': a quote with no speech verb of its
+        own, in the paragraph of an attributed quote, with no one else named between them, is the same
+        speaker's."""
+        prev, q = self.quotes[k - 1], self.quotes[k]
+        speaker = self._quote_speaker.get(k - 1)
+        text = self.parsed.document.text
+        if speaker is None or "\n\n" in text[prev.end:q.start]:
+            return None
+        for m in self.mentions:
+            if prev.end <= m.start < q.start and m is not speaker and not (
+                    m.actor is not None and speaker.actor is not None and m.actor.id == speaker.actor.id):
+                return None
+        return speaker
 
     def _speaker_near(self, q: Quote) -> Mention | None:
         """The speaker of a quote from a speech verb outside it in the same sentence, or "X:" before it."""
