@@ -239,3 +239,25 @@ def test_generic_institution_is_the_one_the_article_names(resolve):
 def test_generic_institution_of_two_countries_stays_unknown(resolve):
     ms = _ministries(resolve, second_country=True)
     assert "foreign ministry" not in ms or ms["foreign ministry"].actor is None
+
+
+def _russian_ambassador(resolve, host: bool):
+    # "The Russian ambassador [to the United States] spoke." in 2020
+    toks = [("The", "DET", "det", 2), ("Russian", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 3)]
+    if host:
+        toks = [("The", "DET", "det", 2), ("Russian", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 7),
+                ("to", "ADP", "prep", 2), ("the", "DET", "det", 6), ("United", "PROPN", "compound", 6, None, "B-GPE"),
+                ("States", "PROPN", "pobj", 3, None, "I-GPE")]
+    n = len(toks)
+    toks += [("spoke", "VERB", "ROOT", n, "speak"), (".", "PUNCT", "punct", n)]
+    return resolve(toks, dt.date(2020, 6, 1))["Russian ambassador"].actor
+
+
+def test_an_ambassador_is_not_the_un_ambassador_nor_another_posts_holder(resolve):
+    actor = _russian_ambassador(resolve, host=False)
+    assert actor.kind != "person" and actor.country == "RUS" and actor.role == "ambassador"
+
+
+def test_an_ambassador_to_a_named_host_is_that_posts_holder(resolve):
+    actor = _russian_ambassador(resolve, host=True)
+    assert actor.kind == "person" and "Antonov" in actor.name
