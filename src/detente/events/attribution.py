@@ -109,6 +109,8 @@ def _is_speech_verb(tok: Any) -> bool:
 class Speakers:
     """Resolves speakers in one document; build per document."""
 
+    _starts_for_quotes: list[int] | None = None  # mention starts, for quotes that carry a speaker on
+
     def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> None:
         self.parsed = parsed
         self.doc = parsed.doc
@@ -280,8 +282,13 @@ class Speakers:
         text = self.parsed.document.text
         if speaker is None or "\n\n" in text[prev.end:q.start]:
             return None
-        for m in self.mentions:
-            if prev.end <= m.start < q.start and m is not speaker and not (
+        import bisect
+
+        if self._starts_for_quotes is None:  # built once per document; mentions are in text order
+            self._starts_for_quotes = [m.start for m in self.mentions]
+        starts = self._starts_for_quotes
+        for m in self.mentions[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, q.start)]:
+            if m is not speaker and not (
                     m.actor is not None and speaker.actor is not None and m.actor.id == speaker.actor.id):
                 return None
         return speaker
