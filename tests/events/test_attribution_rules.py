@@ -178,3 +178,24 @@ def test_quote_after_someone_else_is_named_is_not_carried_over(speakers):
     sp = speakers(blocked)
     k = sp.quote_at(sp.doc[12].idx)
     assert k == 1 and sp.speaker_of_quote(k) is None
+
+
+def test_headline_ending_in_colon_and_name_is_that_persons(speakers):
+    # "Turkey rejects Sweden: Erdogan"
+    sp = speakers([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),
+        ("Sweden", "PROPN", "dobj", 1, None, "B-GPE"), (":", "PUNCT", "punct", 1),
+        ("Erdogan", "PROPN", "appos", 2, None, "B-PERSON"),
+    ])
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert m is not None and m.text == "Erdogan"
+
+
+def test_a_state_after_a_colon_is_a_list_not_a_speaker(speakers):
+    # "Turkey rejects one state: Sweden"
+    sp = speakers([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),
+        ("one", "NUM", "nummod", 3), ("state", "NOUN", "dobj", 1), (":", "PUNCT", "punct", 1),
+        ("Sweden", "PROPN", "appos", 3, None, "B-GPE"),
+    ])
+    assert sp.speaker_of_clause(sp.doc[1]) is None

@@ -349,7 +349,24 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return self.trailing_speaker(tok)
+        return self.trailing_speaker(tok) or self.colon_speaker(tok)
+
+    def colon_speaker(self, tok: Any) -> Mention | None:
+        """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
+        that ends with a colon and a person's name is that person's statement (the headline convention)."""
+        lo, hi = self.parsed.spans[self.sent_index(tok)]
+        end = hi
+        while end > lo and self.doc[end - 1].is_punct:
+            end -= 1
+        if end <= lo:
+            return None
+        m = self.by_token.get(self.doc[end - 1].i)
+        if not _is_person(m):
+            return None  # "a deal with two states: Iran and Syria" lists; a person's name after the colon speaks
+        first = next((t for t in self.doc[lo:end] if self.by_token.get(t.i) is m), None)
+        if first is None or first.i <= lo or self.doc[first.i - 1].text != ":" or tok.i >= first.i:
+            return None
+        return m
 
     def trailing_speaker(self, tok: Any) -> Mention | None:
         """"..., a former speechwriter for the Russian President tells Daily Express US.": the speaker named
