@@ -261,3 +261,30 @@ def test_an_ambassador_is_not_the_un_ambassador_nor_another_posts_holder(resolve
 def test_an_ambassador_to_a_named_host_is_that_posts_holder(resolve):
     actor = _russian_ambassador(resolve, host=True)
     assert actor.kind == "person" and "Antonov" in actor.name
+
+
+_PM_THEN_GENERIC = [
+    ("Prime", "PROPN", "compound", 1), ("Minister", "PROPN", "compound", 3),
+    ("Nikol", "PROPN", "compound", 3, None, "B-PERSON"), ("Pashinyan", "PROPN", "nsubj", 4, None, "I-PERSON"),
+    ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+    ("The", "DET", "det", 8), ("prime", "ADJ", "amod", 8), ("minister", "NOUN", "nsubj", 9),
+    ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9),
+]
+# "Anthony Albanese spoke." (another head of government in office on the same date)
+_ANOTHER_PM = [
+    ("Anthony", "PROPN", "compound", 1, None, "B-PERSON"), ("Albanese", "PROPN", "nsubj", 2, None, "I-PERSON"),
+    ("spoke", "VERB", "ROOT", 2, "speak"), (".", "PUNCT", "punct", 2),
+]
+
+
+def test_a_title_with_no_country_is_the_one_holder_the_article_names(resolve):
+    # "Prime Minister Nikol Pashinyan spoke. The prime minister left."
+    ms = resolve(_PM_THEN_GENERIC, dt.date(2023, 9, 14))
+    assert ms["prime minister"].actor.name == "Nikol Pashinyan"
+
+
+def test_a_title_with_no_country_and_two_holders_is_no_actor(resolve):
+    shifted = [(*t[:3], t[3] + len(_ANOTHER_PM), *t[4:]) for t in _PM_THEN_GENERIC]
+    ms = resolve(_ANOTHER_PM + shifted, dt.date(2023, 9, 14))
+    assert ms["Anthony Albanese"].actor.country == "AUS"
+    assert "prime minister" not in ms

@@ -164,6 +164,7 @@ class ActorResolver:
         self._learn_from_appositions(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
         self._link_roles_to_named_holders(candidates, on)
+        candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
         candidates += self._generic_org_references(doc, candidates)
         candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
@@ -305,6 +306,10 @@ class ActorResolver:
                 self._named_title_tokens.update(range(start, end))
                 continue
             if country is None:
+                if start > 0 and doc[start - 1].lower_ == "the" or title in EXACT_TITLES:
+                    # "the prime minister", "PM": the one holder the article names (else dropped, see
+                    # _link_roles_to_named_holders)
+                    out.append(_Candidate(start, end, "role", title, actor=None, method="role"))
                 continue
             host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
             # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
@@ -719,7 +724,7 @@ class ActorResolver:
         holder the same article names ("President of Finland Sauli Niinisto", "Sauli Niinisto" when the
         gazetteer knows him for that office), not whoever the gazetteer lists for a date.  Two named holders
         of one office (two ambassadors) leave the phrase at the office and country."""
-        holders: dict[tuple[str, str], set[str]] = {}
+        holders: dict[tuple[str | None, str], set[str]] = {}
         actors: dict[str, Actor] = {}
         for c in candidates:
             actor = c.actor
@@ -735,9 +740,10 @@ class ActorResolver:
                     keys.add((period.country, period.role))
             for key in keys:
                 holders.setdefault(key, set()).add(actor.id)
+                holders.setdefault((None, key[1]), set()).add(actor.id)  # for a title named with no country
             actors[actor.id] = actor
         for c in candidates:
-            if c.kind != "role" or c.country is None:
+            if c.kind != "role":
                 continue
             roles = TITLES.get(c.key, ())
             found: set[str] = set()
