@@ -288,3 +288,22 @@ def test_a_title_with_no_country_and_two_holders_is_no_actor(resolve):
     ms = resolve(_ANOTHER_PM + shifted, dt.date(2023, 9, 14))
     assert ms["Anthony Albanese"].actor.country == "AUS"
     assert "prime minister" not in ms
+
+
+def test_resolver_scratch_is_per_thread_and_survives_pickling(pipeline):
+    # per-document state lives in a thread-local: two threads resolving at once do not mix their titles, and a
+    # pickled resolver (a process pool, Ray) comes back working
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    toks = [("Prime", "PROPN", "compound", 1), ("Minister", "PROPN", "compound", 3),
+            ("Astrid", "PROPN", "compound", 3, None, "B-PERSON"), ("Lindqvist", "PROPN", "nsubj", 6, None, "I-PERSON"),
+            ("of", "ADP", "prep", 3), ("Sweden", "PROPN", "pobj", 4, None, "B-GPE"), ("said", "VERB", "ROOT", 6, "say"),
+            (".", "PUNCT", "punct", 6)]
+    parsed = build(pipeline.nlp.vocab, toks, published=DATED)
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: pipeline.resolver.resolve(parsed), range(8)))
+    assert all([m.actor.id if m.actor else None for m in r] == [m.actor.id if m.actor else None for m in runs[0]]
+               for r in runs)
+    clone = pickle.loads(pickle.dumps(pipeline.resolver))
+    assert [m.text for m in clone.resolve(parsed)] == [m.text for m in runs[0]]

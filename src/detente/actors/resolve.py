@@ -89,7 +89,10 @@ class ActorResolver:
     def __init__(self, nlp: Any, gazetteer: Gazetteer) -> None:
         from spacy.matcher import PhraseMatcher
 
+        import threading
+
         self.gaz = gazetteer
+        self._doc = threading.local()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact_patterns: dict[str, list[Any]] = {}
@@ -108,6 +111,17 @@ class ActorResolver:
         # abbreviations ("PM") only in capitals: "5 pm" is no prime minister
         self._title_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._title_exact.add("TITLE", list(nlp.tokenizer.pipe(sorted(t.upper() for t in EXACT_TITLES))))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_doc", None)  # per-thread, per-document scratch: not part of the resolver
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import threading
+
+        self.__dict__.update(state)
+        self._doc = threading.local()
 
     def titles(self, doc: Any) -> list[tuple[int, int, int]]:
         """Office-title matches (data/titles.tsv) in ``doc``."""
@@ -152,8 +166,9 @@ class ActorResolver:
         doc = parsed.doc
         on = parsed.document.published
         sent_of = _sentence_index(parsed)
-        self._titled: dict[int, tuple[str, str, bool]] = {}
-        self._named_title_tokens: set[int] = set()  # titles followed by their holder's name
+        # per-document state, per thread: one resolver may serve several threads (the HTTP server)
+        self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
+        self._doc.named_title_tokens = set()  # titles followed by their holder's name
         candidates = self._gazetteer_candidates(doc)
         candidates = self._drop_inside_own_names(doc, candidates)
         candidates = self._add_roles(doc, candidates, on)
@@ -302,8 +317,8 @@ class ActorResolver:
                 # country and office (used in _resolve_entity when nothing better is known); a named holder
                 # also answers later generic mentions of the office (_link_roles_to_named_holders).
                 if country is not None:
-                    self._titled[name_start] = (country, title, former)
-                self._named_title_tokens.update(range(start, end))
+                    self._doc.titled[name_start] = (country, title, former)
+                self._doc.named_title_tokens.update(range(start, end))
                 continue
             if country is None:
                 if start > 0 and doc[start - 1].lower_ == "the" or title in EXACT_TITLES:
@@ -471,7 +486,7 @@ class ActorResolver:
         if c.kind not in {"adjective", "state"} or c.actor is None or not c.actor.sector:
             return
         head = _agent_head(doc, c)
-        if head is not None and head.i in self._named_title_tokens:
+        if head is not None and head.i in self._doc.named_title_tokens:
             return  # "Australian Minister for Defence Peter Dutton": the title belongs to the person named
         if head is not None and head.i >= c.end and head.i - c.end <= 3:
             # "Hungarian and Romanian officials": the noun belongs to the last adjective; each keeps its country
@@ -498,9 +513,9 @@ class ActorResolver:
             if name is not None:
                 c.actor, c.method = self.gaz.person_actor(self.gaz.period_for(name, on), on), "gazetteer-person-fuzzy"
                 return
-        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._titled and c.key != "GPE"):
+        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._doc.titled and c.key != "GPE"):
             c.kind, c.key = "person-unknown", key
-            titled = self._titled.get(c.start)
+            titled = self._doc.titled.get(c.start)
             if titled is not None:
                 country, title, former = titled
                 c.actor, c.method = self._titled_actor(span.text, country, title, former, on), "title"
@@ -731,7 +746,7 @@ class ActorResolver:
             if actor is None or actor.kind != "person" or actor.former:
                 continue
             keys: set[tuple[str, str]] = set()
-            titled = self._titled.get(c.start)
+            titled = self._doc.titled.get(c.start)
             if titled is not None and not titled[2]:
                 country, title, _ = titled
                 keys |= {(country, title)} | {(country, r) for r in TITLES.get(title, ())}
