@@ -262,6 +262,7 @@ class EventCoder:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
             target, source = list(source), [said_by]
             coding = self.lex.coding("100") or coding
+            said_by = None  # the demand is the speech act itself: its speaker is its source, not repeated
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
