@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..ingest.dates import resolve_relative
@@ -26,21 +27,10 @@ from ..model import DateBasis, Event, EventDate, Mention
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
-from .lexicon import Coding, Lexicon, VerbPattern
+from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
+from .rules import Draft, apply_rules, rules, words
 
-CONSULT_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
-# Verbs that state an intention: coded through the verb they govern, with intent set.
-# ("decided to lift", "tried to hack" report the act itself, so decide/try/attempt are not listed.)
-INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek", "want", "wish", "hope", "threaten",
-                    "offer", "agree", "prepare", "warn", "swear", "propose"}
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "keen", "set", "eager"}
-# "vow"/"swear" are threats only for hostile acts ("vowed to fight"); "vows to release hostages" is a promise.
-THREAT_GOVERNORS = {"threaten", "warn"}
-OFFER_GOVERNORS = {"offer", "promise", "pledge", "agree", "willing", "ready", "prepared", "propose"}
-OBLIGATION = {"must", "should"}
-# Of those, the ones that are events in their own right when they govern no other trigger.
-INTENT_EVENTS = {"vow", "pledge", "promise", "threaten", "offer", "agree"}
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
 # Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
 ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
@@ -58,13 +48,6 @@ ANCHORS: dict[str, dt.date] = {
     "oct. 7": dt.date(2023, 10, 7),
     "7 october": dt.date(2023, 10, 7),
 }
-# An intention is coded by its act's CAMEO root: the matching "express intent" (03x) or "threaten" (13x) code.
-INTENT_BY_ROOT = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
-    "14": "133", "15": "138", "16": "131", "17": "138", "18": "138", "19": "138", "20": "138",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     tok: Any
@@ -77,9 +60,17 @@ class _Trigger:
 class EventCoder:
     """Codes events in parsed documents; build once with the lexicon and reuse."""
 
-    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None, disabled: Iterable[str] = (),
+                 learned: Callable[[Draft], Draft] | None = None) -> None:
+        """``disabled``: names of rules (``rules.rules()``) not to apply; ``learned``: an optional learned head,
+        called on each event draft after the rules (the hook for models that revise type or arguments)."""
         self.lex = lexicon
         self.agents = agents or {}
+        self.disabled = frozenset(disabled)
+        unknown = self.disabled - {r.name for r in rules()}
+        if unknown:
+            raise ValueError(f"unknown rule(s) {sorted(unknown)}")
+        self.learned = learned
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
         self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
                            if (c := lexicon.coding(code)) is not None and c.type}
@@ -103,9 +94,11 @@ class EventCoder:
             triggers = self._triggers(sent)
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
             requested = self._requested_content(triggers)
+            intent_words = words("intent_governor") | words("intent_adjective")
             for trig in triggers:
                 lemma = trig.tok.lemma_.lower()
-                if lemma in INTENT_GOVERNORS and (trig.tok.i in governing or not (lemma in INTENT_EVENTS or trig.specific)):
+                if lemma in intent_words and (trig.tok.i in governing or not (lemma in words("intent_event")
+                                                                               or trig.specific)):
                     continue
                 if trig.tok.i in requested:
                     continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
@@ -251,28 +244,13 @@ class EventCoder:
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
-        refusal = _refusal_governor(tok)
-        if refusal is not None and coding.score >= 0 and coding.cameo[:2] != "12":
-            # "failed to reach agreement", "refused to recognise": the refusal is the act (REJECT)
-            coding = self.lex.coding("120") or coding
-            modality = replace(modality, negated=False)
-        governor = _intent_governor(tok)
-        if governor is not None and refusal is None:
-            modality = replace(modality, intent=True)
-        coding = self._apply_intent(coding, modality, governor=governor, conditional=_conditional(tok))
-        if modality.intent and modality.negated and coding.score >= 0 and coding.cameo[:2] not in {"12", "13"}:
-            # "will not release the pilots", "will not lift the ban": refusing is the act (REJECT)
-            coding = self.lex.coding("120") or coding
-            modality = replace(modality, negated=False)
-        if coding.cameo[:2] == "15" and any(t.lower_.startswith(("peacekeep", "observer", "rescue", "relief"))
-                                              for t in sent):
-            coding = self.lex.coding("074") or coding  # troops sent to keep the peace are aid, not a threat
         said_by = self.speaker(tok, speakers)
-        if said_by is not None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) \
-                and said_by not in source:
-            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
-            target, source = list(source), [said_by]
-            coding = self.lex.coding("100") or coding
+        draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
+                            self.disabled)
+        if self.learned is not None:
+            draft = self.learned(draft)
+        coding, modality, said_by = draft.coding, draft.modality, draft.said_by
+        source, target = list(draft.source), list(draft.target)
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -297,26 +275,6 @@ class EventCoder:
             salience=1.0 / (1 + _depth(tok)),
             method="rule" if require_actor else "rule-no-actor",
         )
-
-    def _apply_intent(self, coding: Coding, modality: Modality, *, governor: str | None = None,
-                      conditional: bool = False) -> Coding:
-        """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
-
-        "threatened to ban", "will withdraw ... unless" are threats whatever the act; "offered to hand
-        over", "willing to withdraw" are offers (AGREE); otherwise a hostile act intended is a threat and a
-        cooperative one an expressed intent to cooperate.
-        """
-        if not modality.intent or coding.cameo[:2] in {"03", "13"}:
-            return coding
-        if governor in THREAT_GOVERNORS or conditional:
-            code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
-        elif governor in OFFER_GOVERNORS:
-            code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
-            if not code.startswith("03"):
-                code = "030"
-        else:
-            code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
-        return self.lex.coding(code) or coding
 
     def speaker(self, tok: Any, speakers: Speakers) -> Mention | None:
         """Who asserts what ``tok`` says: the speaker of its quote, or of the clause reporting it."""
@@ -404,40 +362,6 @@ def _fights_a_problem(tok: Any) -> bool:
             for t in c.subtree:
                 if t.lemma_.lower() in PROBLEMS:
                     return True
-    return False
-
-
-def _intent_governor(tok: Any) -> str | None:
-    """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
-    node = tok
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
-            return None
-        head = node.head
-        lemma = head.lemma_.lower()
-        if lemma in INTENT_GOVERNORS or lemma in INTENT_ADJECTIVES:
-            return lemma
-        node = head
-    return None
-
-
-def _refusal_governor(tok: Any) -> str | None:
-    node = tok
-    for _ in range(2):
-        if node.dep_ != "xcomp" or node.head == node:
-            return None
-        if node.head.lemma_.lower() in {"refuse", "decline", "fail"}:
-            return node.head.lemma_.lower()
-        node = node.head
-    return None
-
-
-def _conditional(tok: Any) -> bool:
-    """"... will withdraw its force unless ...": an act made conditional is a threat (or an offer)."""
-    for node in (tok, *list(tok.ancestors)[:2]):
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} and m.dep_ == "mark" for m in c.children):
-                return True
     return False
 
 
