@@ -55,6 +55,7 @@ class _Trigger:
     prep: str | None
     nominal: bool = False
     specific: bool = False  # the lexicon pattern named an object, particle or preposition
+    recipient: bool = False  # "X receives funding from Y": the giver is the source, the subject the target
 
 
 class EventCoder:
@@ -150,6 +151,12 @@ class EventCoder:
                 if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
                     out.append(_Trigger(tok, "161", None, specific=True))
                     continue
+            if tok.pos_ == "VERB" and lemma in words("recipient_verb"):
+                # "receives much of its funding, weapons and training from Iran": what is received is given
+                noun = self._received_noun(tok)
+                if noun is not None:
+                    out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
+                    continue
             if tok.pos_ == "VERB" and lemma in FIGHT_VERBS and _fights_a_problem(tok):
                 continue  # "fight the Ebola epidemic" is no armed fight
             if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
@@ -177,6 +184,20 @@ class EventCoder:
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns and lemma not in self.lex.relation_cues:
                 out.append(_Trigger(tok, self.lex.nouns[lemma], None, nominal=True))
         return out
+
+    def _received_noun(self, tok: Any) -> str | None:
+        """An aid noun (07x) received: the object, a conjunct of it, or its "of" part ("much of its funding")."""
+        for c in tok.children:
+            if c.dep_ not in OBJ_DEPS:
+                continue
+            heads = [c] + [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                           for p in pr.children if p.dep_ == "pobj"]
+            for h in heads:
+                for n in (h, *h.conjuncts):
+                    code = self.lex.nouns.get(n.lemma_.lower())
+                    if code is not None and code.startswith("07"):
+                        return n.lemma_.lower()
+        return None
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
@@ -222,11 +243,13 @@ class EventCoder:
                finder: ArgumentFinder, ctx: Context, *, carry: bool = False,
                require_actor: bool = True) -> Event | None:
         coding = self.lex.coding(trig.cameo)
-        if coding is None or coding.type is None:
+        if coding is None:
             return None
         tok = trig.tok
         if trig.nominal:
             source, target = finder.nominal(tok)
+        elif trig.recipient:
+            source, target = finder.recipient(tok, ctx)
         else:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
         source = [m for m in source if m.actor is not None or named(m)]
@@ -250,6 +273,8 @@ class EventCoder:
         if self.learned is not None:
             draft = self.learned(draft)
         coding, modality, said_by = draft.coding, draft.modality, draft.said_by
+        if coding.type is None:
+            return None  # a comment (01x) with no PLOVER type, unless a rule made it an act
         source, target = list(draft.source), list(draft.target)
         return Event(
             doc_id=parsed.document.id,

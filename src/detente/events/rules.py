@@ -112,7 +112,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb")
+EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb", "party_noun")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
