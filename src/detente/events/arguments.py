@@ -282,6 +282,11 @@ class ArgumentFinder:
                 if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
                     found = self._subject_mentions(child, ctx)
                     if found or child.lower_ not in {"who", "which", "that"}:
+                        # "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
+                        # relative clause leaves two subjects on the verb; both act
+                        for other in node.children:
+                            if other.i > child.i and other.dep_ == child.dep_ and found:
+                                found += [m for m in with_conj(other, self.speakers) if m not in found]
                         return found
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
                 return self._modified_noun(node)
@@ -554,7 +559,7 @@ class ArgumentFinder:
         nouns = dobjs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                          if p.dep_ == "pobj"]
         for d in nouns:
-            if d.lemma_.lower() in self.event_nouns:
+            if d.lemma_.lower() in self.event_nouns or d.lower_ in self.event_nouns:  # "ties": lemma "tie"
                 # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
                 found = other(self._prep_objects(d, etype=self.noun_types.get(d.lemma_.lower()), wanted=None,
                                                  visit=visit))
@@ -693,10 +698,15 @@ class ArgumentFinder:
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
                     found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
-                    if child.lower_ == "by":
-                        source.extend(found)
+                    if child.lower_ == "by" or child.lower_ == "between" and len(found) >= 2:
+                        source.extend(found)  # "talks between Armenia and Azerbaijan": both parties, reciprocally
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
+        if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
+            # "Putin won the backing of Xi": the one whose backing is won acts; the winner is its target
+            winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in with_conj(c, sp)]
+            if winners and target:
+                source, target = target, winners
         return source, target
 
 

@@ -146,7 +146,8 @@ class EventCoder:
                 # undoing an act is coded from what is undone; abandoning ties or an alliance reduces relations
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
-                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), None, specific=True))
+                    # "annulled the deal with France": the partner of what is undone is the target
+                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), "with", specific=True))
                     continue
                 if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
                     out.append(_Trigger(tok, "161", None, specific=True))
@@ -157,7 +158,7 @@ class EventCoder:
                 if noun is not None:
                     out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
                     continue
-            if tok.pos_ == "VERB" and lemma in FIGHT_VERBS and _fights_a_problem(tok):
+            if tok.pos_ == "VERB" and lemma in words("fight_verb") and _fights_a_problem(tok):
                 continue  # "fight the Ebola epidemic" is no armed fight
             if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
                 if any(c.dep_ == "oprd" for c in tok.children):
@@ -354,23 +355,18 @@ class EventCoder:
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
-REVERSAL_VERBS = {"reduce", "cut", "suspend", "halt", "end", "stop", "freeze", "withdraw", "cancel", "lift", "remove",
-                  "ease", "scrap", "abandon", "renounce", "terminate", "curtail", "slash", "drop", "relax"}
-REVERSAL_PARTICLES = {("call", "off"), ("give", "up"), ("pull", "out"), ("scale", "back"), ("wind", "down")}
-FIGHT_VERBS = {"fight", "combat", "battle", "tackle"}
-PROBLEMS = {"epidemic", "disease", "virus", "pandemic", "outbreak", "poverty", "corruption", "hunger", "famine",
-            "drought", "fire", "wildfire", "inflation", "cancer", "malaria", "ebola", "covid", "illiteracy",
-            "unemployment", "climate", "pollution", "deforestation", "flood", "locust", "addiction"}
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
                    "14": "083", "15": "087", "16": "081", "17": "081", "18": "087", "19": "087", "20": "087"}
 
 
 def _is_reversal(tok: Any) -> bool:
+    """"cut", "revoked", "broke off": undoing or ending what the object names (sets reversal_verb and
+    reversal_particle of ``rule_vocab.tsv``)."""
     lemma = tok.lemma_.lower()
-    if lemma in REVERSAL_VERBS:
+    if lemma in words("reversal_verb"):
         return True
-    return any((lemma, c.lower_) in REVERSAL_PARTICLES for c in tok.children if c.dep_ == "prt")
+    return any(f"{lemma} {c.lower_}" in words("reversal_particle") for c in tok.children if c.dep_ == "prt")
 
 
 def _reverse(cameo: str, noun: str) -> str:
@@ -385,7 +381,7 @@ def _fights_a_problem(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ in {"dobj", "prep"}:
             for t in c.subtree:
-                if t.lemma_.lower() in PROBLEMS:
+                if t.lemma_.lower() in words("problem_noun"):
                     return True
     return False
 

@@ -112,7 +112,8 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb", "party_noun")
+EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
+              "reversal_particle", "fight_verb", "problem_noun")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -255,3 +256,17 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     if not any(n.lemma_.lower() in w["complaint_noun"] for n in nouns):
         return d
     return replace(d, coding=_code(lex, "110", d.coding))
+
+
+@rule("demand_to_leave", reads="a REQUEST trigger and the verb of the clause it asks for (withdrawal_verb)",
+      changes="coding -> 1056 (demand de-escalation, a negative act on the one asked)", vocab=("withdrawal_verb",))
+def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"demanded that French troops leave the country", "called on Russia to withdraw": asking a party's forces
+    or envoys to go is hostile to that party, not a neutral request."""
+    if d.coding.type != "REQUEST" or d.coding.cameo.startswith("1056"):
+        return d
+    asked = [c for c in d.tok.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not any(c.lemma_.lower() in w["withdrawal_verb"] or any(
+            p.dep_ == "prt" and p.lower_ == "out" and c.lemma_.lower() == "pull" for p in c.children) for c in asked):
+        return d
+    return replace(d, coding=_code(lex, "1056", d.coding))
