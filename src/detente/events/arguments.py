@@ -698,8 +698,11 @@ class ArgumentFinder:
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
                     found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
-                    if child.lower_ == "by" or child.lower_ == "between" and len(found) >= 2:
-                        source.extend(found)  # "talks between Armenia and Azerbaijan": both parties, reciprocally
+                    if child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
+                                                 and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
+                        # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
+                        # agreement or cooperation "between" them is read as a stated relation instead)
+                        source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
         if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
