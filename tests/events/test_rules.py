@@ -14,7 +14,7 @@ from detente.errors import DataFileError
 from detente.events import load_lexicon
 from detente.events.extract import EventCoder
 from detente.events.modality import Modality
-from detente.events.rules import Draft, apply_rules, rules, vocab
+from detente.events.rules import Draft, apply_rules, rules, vetoed, vocab
 from detente.model import Actor, Mention
 
 
@@ -142,3 +142,32 @@ def test_complaint_is_disapproval():
     on, off = _both(_draft(doc, 1, "018", source=[israel], target=[china]), "complaint_is_disapproval")
     assert on.coding.type == "ACCUSE" and on.coding.score < 0
     assert off.coding.type is None  # a sympathy comment, which the coder drops
+
+
+# -- trigger-stage rules -------------------------------------------------------------------------------------
+def test_problem_is_no_fight():
+    # "Nigeria fought the Ebola epidemic": no armed fight
+    doc = _doc(["Nigeria", "fought", "the", "Ebola", "epidemic"], [1, 1, 4, 4, 1],
+               ["nsubj", "ROOT", "det", "compound", "dobj"], ["Nigeria", "fight", "the", "Ebola", "epidemic"])
+    assert vetoed(doc[1]) == "problem_is_no_fight"
+    assert vetoed(doc[1], disabled={"problem_is_no_fight"}) is None
+    doc = _doc(["Nigeria", "fought", "the", "rebels"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["Nigeria", "fight", "the", "rebel"])
+    assert vetoed(doc[1]) is None
+
+
+def test_naming_is_no_event():
+    # "Hamas called Russia its closest friend": a stated relation, not an appeal
+    doc = _doc(["Hamas", "called", "Russia", "its", "friend"], [1, 1, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "poss", "oprd"], ["Hamas", "call", "Russia", "its", "friend"])
+    assert vetoed(doc[1]) == "naming_is_no_event"
+    assert vetoed(doc[1], disabled={"naming_is_no_event"}) is None
+
+
+def test_adjectival_participle():
+    # "The sanctions left Russia isolated": a state, not an act of isolating
+    doc = _doc(["The", "sanctions", "left", "Russia", "isolated"], [1, 2, 2, 2, 2],
+               ["det", "nsubj", "ROOT", "dobj", "oprd"], ["the", "sanction", "leave", "Russia", "isolate"],
+               tags=["DT", "NNS", "VBD", "NNP", "VBN"])
+    assert vetoed(doc[4]) == "adjectival_participle"
+    assert vetoed(doc[4], disabled={"adjectival_participle"}) is None

@@ -29,7 +29,7 @@ from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, rules, words
+from .rules import Draft, apply_rules, rules, vetoed, words
 
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
 # Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
@@ -158,15 +158,9 @@ class EventCoder:
                 if noun is not None:
                     out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
                     continue
-            if tok.pos_ == "VERB" and lemma in words("fight_verb") and _fights_a_problem(tok):
-                continue  # "fight the Ebola epidemic" is no armed fight
             if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
-                if any(c.dep_ == "oprd" for c in tok.children):
-                    continue  # naming: "called Russia its closest friend" is a stated relation
-                if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
-                    c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children
-                ):
-                    continue  # adjectival participle: "left Russia isolated"
+                if vetoed(tok, self.disabled) is not None:
+                    continue  # a trigger-stage rule of rules.py ("fight the epidemic", a naming, a participle)
                 pattern = self._best_pattern(tok, self.lex.verbs[lemma])
                 if lemma in ASPECTUAL and (pattern is None or pattern.obj is None):
                     noun = self._governed_event_noun(tok)
@@ -375,15 +369,6 @@ def _reverse(cameo: str, noun: str) -> str:
     if "mediat" in noun:
         return "165"
     return REVERSE_BY_ROOT.get(cameo[:2], "080")
-
-
-def _fights_a_problem(tok: Any) -> bool:
-    for c in tok.children:
-        if c.dep_ in {"dobj", "prep"}:
-            for t in c.subtree:
-                if t.lemma_.lower() in words("problem_noun"):
-                    return True
-    return False
 
 
 def _depth(tok: Any) -> int:

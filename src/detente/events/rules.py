@@ -46,15 +46,22 @@ class Draft:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A named rule. ``stage`` "trigger": ``fn(token, words) -> bool`` vetoes a verb as a trigger; stage
+    "event": ``fn(draft, lexicon, words) -> Draft`` revises an event after its arguments are found."""
+
     name: str
     reads: str
     changes: str
     vocab: tuple[str, ...]
-    fn: Callable[[Draft, Lexicon, dict[str, frozenset[str]]], Draft]
+    fn: Callable[..., Any]
+    stage: str = "event"
 
     def __call__(self, draft: Draft, lex: Lexicon) -> Draft:
-        words = vocab()
-        return self.fn(draft, lex, {k: words[k] for k in self.vocab})
+        return self.fn(draft, lex, self.words())
+
+    def words(self) -> dict[str, frozenset[str]]:
+        every = vocab()
+        return {k: every[k] for k in self.vocab}
 
 
 _RULES: dict[str, Rule] = {}
@@ -70,6 +77,25 @@ def rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) ->
     return register
 
 
+def trigger_veto(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated predicate as the trigger-stage rule ``name``: a verb it holds true for is no trigger."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, "drops the verb as a trigger", vocab, fn, stage="trigger")
+        return fn
+
+    return register
+
+
+def vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
+    """The name of the first trigger-stage rule (not in ``disabled``) that rules the verb ``tok`` out, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "trigger" and r.name not in off and r.fn(tok, r.words()):
+            return r.name
+    return None
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -82,7 +108,7 @@ def apply_rules(draft: Draft, lex: Lexicon, disabled: Iterable[str] = ()) -> Dra
     if unknown:
         raise ValueError(f"unknown rule(s) {sorted(unknown)}; registered: {sorted(_RULES)}")
     for r in _RULES.values():
-        if r.name not in off:
+        if r.stage == "event" and r.name not in off:
             draft = r(draft, lex)
     return draft
 
@@ -113,7 +139,7 @@ def words(name: str) -> frozenset[str]:
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
 EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
-              "reversal_particle", "fight_verb", "problem_noun")
+              "reversal_particle")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -165,7 +191,32 @@ def _code(lex: Lexicon, cameo: str, fallback: Coding) -> Coding:
     return lex.coding(cameo) or fallback
 
 
-# -- the rules, in the order they apply ----------------------------------------------------------------------
+# -- trigger-stage rules: verbs of the lexicon that are no event where they stand ---------------------------------
+@trigger_veto("problem_is_no_fight", reads="a fighting verb (fight_verb) whose object or prepositional phrase holds "
+              "a problem noun (problem_noun)", vocab=("fight_verb", "problem_noun"))
+def problem_is_no_fight(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"fight the Ebola epidemic", "combat corruption": no armed fight."""
+    if tok.lemma_.lower() not in w["fight_verb"]:
+        return False
+    return any(t.lemma_.lower() in w["problem_noun"] for c in tok.children if c.dep_ in {"dobj", "prep"}
+               for t in c.subtree)
+
+
+@trigger_veto("naming_is_no_event", reads="an object predicate (oprd) on the verb")
+def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"called Russia its closest friend": a naming, read as a stated relation, not an appeal."""
+    return any(c.dep_ == "oprd" for c in tok.children)
+
+
+@trigger_veto("adjectival_participle", reads="a past participle used as a modifier or complement (amod, acomp, "
+              "oprd, ccomp) with no subject, agent or auxiliary of its own")
+def adjectival_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"left Russia isolated", "a closed border": a state, not an act."""
+    return tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
+        c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
+# -- event-stage rules, in the order they apply -------------------------------------------------------------
 @rule("refusal_is_rejection", reads="an xcomp chain from the trigger up to a refusing verb (refusal_governor)",
       changes="coding -> 120 REJECT for a non-negative act; clears negated", vocab=("refusal_governor",))
 def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
