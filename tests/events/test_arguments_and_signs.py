@@ -111,3 +111,10 @@ def test_ties_take_their_sign_from_the_verb(code):
 def test_disappointment_at_another_actor_is_disapproval_of_it(code, text, source, target):
     e = next(e for e in code(text).events if source in _nodes(e.source))
     assert e.type == "ACCUSE" and e.score < 0 and _nodes(e.target) == {target}
+
+
+def test_cancelling_a_contract_to_buy_is_no_purchase_but_a_blow_to_the_seller(code):
+    x = code("Australia cancelled a contract to buy French submarines.")
+    assert not _events(x, "buy")  # the purchase is undone, not done
+    (e,) = _events(x, "cancelled")
+    assert e.score < 0 and _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"FRA"}

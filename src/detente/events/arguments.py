@@ -635,6 +635,17 @@ class ArgumentFinder:
                         return [m]
         return []
 
+    def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:
+        """The actor named in the clause on what a reversal verb undoes ("cancelled a contract to buy French
+        submarines" -> France; "scrapped plans to build a base with China" -> China)."""
+        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
+            for clause in (c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+                found = self.objects(clause, etype="", wanted_prep="with", visit=False, exclude=exclude)
+                found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
+                if found:
+                    return found
+        return []
+
     def _party_noun(self, pobj: Any, source: list[Mention]) -> list[Mention]:
         """"a meeting with his ally, Turkish president Erdogan": a party noun (set party_noun of
         ``rule_vocab.tsv``) named by a loose apposition (the parser often hangs the name elsewhere); its

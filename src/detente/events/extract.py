@@ -56,6 +56,7 @@ class _Trigger:
     nominal: bool = False
     specific: bool = False  # the lexicon pattern named an object, particle or preposition
     recipient: bool = False  # "X receives funding from Y": the giver is the source, the subject the target
+    undoes: bool = False  # "cancelled a contract to buy ...": a reversal; the act in its object is not done
 
 
 class EventCoder:
@@ -95,13 +96,14 @@ class EventCoder:
             triggers = self._triggers(sent)
             governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
             requested = self._requested_content(triggers)
+            undone = self._undone_content(triggers)
             intent_words = words("intent_governor") | words("intent_adjective")
             for trig in triggers:
                 lemma = trig.tok.lemma_.lower()
                 if lemma in intent_words and (trig.tok.i in governing or not (lemma in words("intent_event")
                                                                                or trig.specific)):
                     continue
-                if trig.tok.i in requested:
+                if trig.tok.i in requested or trig.tok.i in undone:
                     continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
@@ -123,6 +125,13 @@ class EventCoder:
             )
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
+
+    @staticmethod
+    def _undone_content(triggers: list[_Trigger]) -> set[int]:
+        """Token indices of the clause on what a reversal undoes ("cancelled a contract to buy submarines",
+        "scrapped plans to build a base"): that act is not done."""
+        return {x.i for t in triggers if t.undoes for obj in t.tok.children if obj.dep_ in OBJ_DEPS
+                for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree}
 
     def _requested_content(self, triggers: list[_Trigger]) -> set[int]:
         """Token indices inside the clause a REQUEST trigger asks for ("urged Israel to ease ...")."""
@@ -147,7 +156,8 @@ class EventCoder:
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
                     # "annulled the deal with France": the partner of what is undone is the target
-                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), "with", specific=True))
+                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), "with", specific=True,
+                                        undoes=True))
                     continue
                 if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
                     out.append(_Trigger(tok, "161", None, specific=True))
@@ -248,6 +258,9 @@ class EventCoder:
         else:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
         source = [m for m in source if m.actor is not None or named(m)]
+        if trig.undoes and not target:
+            # "cancelled a contract to buy French submarines": the party of the undone act is the one affected
+            target = finder.undone_party(tok, exclude=frozenset(m.actor.node for m in source if m.actor and m.actor.node))
         target = [m for m in target if m not in source]
         if require_actor:
             if not source or not any(m.actor for m in (*source, *target)):
