@@ -118,3 +118,11 @@ def test_cancelling_a_contract_to_buy_is_no_purchase_but_a_blow_to_the_seller(co
     assert not _events(x, "buy")  # the purchase is undone, not done
     (e,) = _events(x, "cancelled")
     assert e.score < 0 and _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"FRA"}
+
+
+def test_his_ally_named_in_apposition_is_a_stated_alliance(code):
+    x = code("Putin held talks with his ally, Belarusian President Alexander Lukashenko.")
+    (r,) = x.relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"RUS", "BLR"}
+    (e,) = _events(x, "held")
+    assert _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"BLR"}

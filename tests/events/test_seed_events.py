@@ -177,3 +177,9 @@ def test_events_trilateral_summit_brings_together_russia_turkey_and_iran(seed_ex
     # a reciprocal CONSULT between the three states (the clause hangs on the place, the list is broken).
     (e, *_) = _find(seed_extractions, "004", trigger="summit", type_="CONSULT", source="TUR")
     assert {"RUS", "TUR", "IRN"} <= _nodes(e.source) and not e.target
+
+
+def test_claims_putins_ally_erdogan(seed_extractions):
+    # Seed 001: "his ally ..., Turkish president Erdogan": the pronoun's person and the one named in apposition
+    ally = [r for r in _claims(seed_extractions, "001") if r.cue.lower() == "ally"]
+    assert ally and ally[0].polarity == 1 and {ally[0].a.actor.node, ally[0].b.actor.node} == {"RUS", "TUR"}

@@ -227,6 +227,36 @@ def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
     return p == "to" and m.actor.sector == "GOV" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
+def loose_apposition(noun: Any, speakers: Speakers) -> Mention | None:
+    """The person a noun phrase is named by in apposition ("his ally and staunch critic, Turkish president X"):
+    a proper appos child, else the first person mention after the comma that closes the phrase (the parser often
+    hangs such a name elsewhere), before the next punctuation."""
+    for c in noun.children:
+        if c.dep_ == "appos":
+            m = speakers.mention_for(c)
+            if m is not None and m.actor is not None:
+                return m
+    doc = noun.doc
+    right = max(t.i for t in [noun, *noun.conjuncts] for t in t.subtree)
+    if right + 2 >= len(doc) or doc[right + 1].text != ",":
+        return None
+    for t in doc[right + 2:min(len(doc), right + 8)]:
+        if t.is_punct:
+            break
+        m = speakers.mention_at(t)
+        if m is not None and m.actor is not None and m.actor.kind == "person":
+            return m
+    return None
+
+
+def pronoun_owner(noun: Any, speakers: Speakers) -> Mention | None:
+    """"his ally": the last person named before the possessive pronoun."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
+            return speakers.last_person_before(c.idx)
+    return None
+
+
 class ArgumentFinder:
     """Source and target of triggers in one document."""
 
@@ -653,23 +683,12 @@ class ArgumentFinder:
         if pobj.lemma_.lower() not in words("party_noun") or self.speakers.mention_for(pobj) is not None:
             return []
         sp = self.speakers
-        doc = pobj.doc
-        right = max(t.i for t in [pobj, *pobj.conjuncts] for t in t.subtree)
-        found: list[Mention] = []
-        if right + 2 < len(doc) and doc[right + 1].text == ",":
-            for t in doc[right + 2:min(len(doc), right + 8)]:
-                if t.is_punct:
-                    break
-                m = sp.mention_at(t)
-                if m is not None and m.actor is not None and m.actor.kind == "person":
-                    found = [m]
-                    break
+        named_by = loose_apposition(pobj, sp)
+        found = [named_by] if named_by is not None else []
         if found and not source:
-            for c in pobj.children:
-                if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
-                    owner = sp.last_person_before(c.idx)
-                    if owner is not None and owner != found[0]:
-                        source.append(owner)
+            owner = pronoun_owner(pobj, sp)
+            if owner is not None and owner != found[0]:
+                source.append(owner)
         return found
 
     def _gathered(self, noun: Any, clause: Any) -> list[Mention]:
