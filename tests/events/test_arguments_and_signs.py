@@ -126,3 +126,8 @@ def test_his_ally_named_in_apposition_is_a_stated_alliance(code):
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"RUS", "BLR"}
     (e,) = _events(x, "held")
     assert _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"BLR"}
+
+
+def test_a_participle_with_agents_distributes_them_over_its_noun(code):
+    (e,) = _events(code("Hamas, backed by Iran and Qatar, attacked Israel."), "backed")
+    assert e.type == "SUPPORT" and _nodes(e.source) == {"IRN", "QAT"} and _nodes(e.target) == {"PSEREB:hamas"}

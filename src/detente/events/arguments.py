@@ -273,8 +273,13 @@ class ArgumentFinder:
         sp = self.speakers
         visit = cameo.startswith(VISIT_CAMEO_PREFIXES)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            # "hostages kidnapped during ...": the noun is what the act was done to
-            return [], with_conj(tok.head, sp)
+            # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
+            # Qatar, ...": the agents (each its own dyad) did it
+            agents = [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for m in with_conj(p, sp, deep=True)]
+            nodes = {m.actor.node for m in agents if m.actor is not None}
+            patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
+            return (agents if patients else []), (patients or with_conj(tok.head, sp))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         if passive:
             patients: list[Mention] = []
