@@ -320,7 +320,8 @@ class ArgumentFinder:
                         # "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
                         # relative clause leaves two subjects on the verb; both act
                         for other in node.children:
-                            if other.i > child.i and other.dep_ == child.dep_ and found:
+                            if other.i > child.i and other.dep_ == child.dep_ and found and any(
+                                    t.dep_ == "cc" for t in child.doc[child.i:other.i]):
                                 found += [m for m in with_conj(other, self.speakers) if m not in found]
                         return found
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
