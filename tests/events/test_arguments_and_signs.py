@@ -15,7 +15,8 @@ def code(pipeline):
     from detente.ingest.sources import Meta, make_document
 
     def run(text):
-        doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+        meta = Meta(outlet=None, published=dt.date(2024, 3, 1))
+        doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
         return next(iter(pipeline.extract([doc])))
 
     return run

@@ -302,7 +302,8 @@ class ArgumentFinder:
         what is received) are the source, the receiving subject the target."""
         givers: list[Mention] = []
         for c in tok.subtree:
-            if c.dep_ == "prep" and c.lower_ == "from" and (c.head == tok or c.head.dep_ in OBJ_DEPS | {"pobj", "conj"}):
+            on_object = c.head.dep_ in OBJ_DEPS | {"pobj", "conj"}
+            if c.dep_ == "prep" and c.lower_ == "from" and (c.head == tok or on_object):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         givers.extend(m for m in with_conj(p, self.speakers, deep=True) if m not in givers)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ingest.dates import resolve_relative
@@ -260,7 +260,8 @@ class EventCoder:
         source = [m for m in source if m.actor is not None or named(m)]
         if trig.undoes and not target:
             # "cancelled a contract to buy French submarines": the party of the undone act is the one affected
-            target = finder.undone_party(tok, exclude=frozenset(m.actor.node for m in source if m.actor and m.actor.node))
+            nodes = frozenset(m.actor.node for m in source if m.actor and m.actor.node)
+            target = finder.undone_party(tok, exclude=nodes)
         target = [m for m in target if m not in source]
         if require_actor:
             if not source or not any(m.actor for m in (*source, *target)):
