@@ -14,7 +14,7 @@ from detente.errors import DataFileError
 from detente.events import load_lexicon
 from detente.events.extract import EventCoder
 from detente.events.modality import Modality
-from detente.events.rules import Draft, apply_rules, rules, vetoed, vocab
+from detente.events.rules import Draft, apply_rules, not_done, rules, vetoed, vocab
 from detente.model import Actor, Mention
 
 
@@ -171,3 +171,39 @@ def test_adjectival_participle():
                tags=["DT", "NNS", "VBD", "NNP", "VBN"])
     assert vetoed(doc[4]) == "adjectival_participle"
     assert vetoed(doc[4], disabled={"adjectival_participle"}) is None
+
+
+# -- selection-stage rules -----------------------------------------------------------------------------------
+def _triggers(doc, *specs):
+    from detente.events.extract import _Trigger
+
+    return [_Trigger(doc[i], cameo, None, specific=specific, undoes=undoes) for i, cameo, specific, undoes in specs]
+
+
+def test_intention_verb_is_no_act():
+    # "Hamas vowed to release the hostages": the release is the event (as an intention), not the vow
+    doc = _doc(["Hamas", "vowed", "to", "release", "the", "hostages"], [1, 1, 3, 1, 5, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"], ["Hamas", "vow", "to", "release", "the", "hostage"])
+    trigs = _triggers(doc, (1, "030", False, False), (3, "0841", False, False))
+    assert not_done(trigs, load_lexicon()) == {1}
+    assert not_done(trigs, load_lexicon(), disabled={"intention_verb_is_no_act"}) == set()
+
+
+def test_requested_is_not_done():
+    # "Egypt urged Israel to lift the blockade": the lifting is asked for, not done
+    doc = _doc(["Egypt", "urged", "Israel", "to", "lift", "the", "blockade"], [1, 1, 1, 4, 1, 6, 4],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj"],
+               ["Egypt", "urge", "Israel", "to", "lift", "the", "blockade"])
+    trigs = _triggers(doc, (1, "020", False, False), (4, "085", True, False))
+    assert 4 in not_done(trigs, load_lexicon())
+    assert 4 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
+
+
+def test_undone_is_not_done():
+    # "Australia cancelled a contract to buy submarines": the purchase is undone, not done
+    doc = _doc(["Australia", "cancelled", "a", "contract", "to", "buy", "submarines"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+               ["Australia", "cancel", "a", "contract", "to", "buy", "submarine"])
+    trigs = _triggers(doc, (1, "161", True, True), (5, "061", False, False))
+    assert not_done(trigs, load_lexicon()) == {5, 6}
+    assert not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"}) == set()

@@ -29,7 +29,7 @@ from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, rules, vetoed, words
+from .rules import Draft, apply_rules, not_done, rules, vetoed, words
 
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
 # Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
@@ -94,17 +94,11 @@ class EventCoder:
             )
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
-            governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
-            requested = self._requested_content(triggers)
-            undone = self._undone_content(triggers)
-            intent_words = words("intent_governor") | words("intent_adjective")
+            # selection-stage rules of rules.py: intention verbs, what is asked for, what is undone
+            dropped = not_done(triggers, self.lex, self.disabled)
             for trig in triggers:
-                lemma = trig.tok.lemma_.lower()
-                if lemma in intent_words and (trig.tok.i in governing or not (lemma in words("intent_event")
-                                                                               or trig.specific)):
+                if trig.tok.i in dropped:
                     continue
-                if trig.tok.i in requested or trig.tok.i in undone:
-                    continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
@@ -125,25 +119,6 @@ class EventCoder:
             )
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
-
-    @staticmethod
-    def _undone_content(triggers: list[_Trigger]) -> set[int]:
-        """Token indices of the clause on what a reversal undoes ("cancelled a contract to buy submarines",
-        "scrapped plans to build a base"): that act is not done."""
-        return {x.i for t in triggers if t.undoes for obj in t.tok.children if obj.dep_ in OBJ_DEPS
-                for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree}
-
-    def _requested_content(self, triggers: list[_Trigger]) -> set[int]:
-        """Token indices inside the clause a REQUEST trigger asks for ("urged Israel to ease ...")."""
-        out: set[int] = set()
-        for t in triggers:
-            coding = self.lex.coding(t.cameo)
-            if coding is None or coding.type != "REQUEST":
-                continue
-            for child in t.tok.children:
-                if child.dep_ in {"ccomp", "xcomp", "acl"}:
-                    out.update(x.i for x in child.subtree)
-        return out
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:

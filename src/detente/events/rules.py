@@ -96,6 +96,28 @@ def vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
     return None
 
 
+def selection_rule(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the selection-stage rule ``name``: given a sentence's triggers (objects
+    with ``tok``, ``cameo``, ``specific`` and ``undoes``), the lexicon and its words, it returns the token
+    indices of triggers that report no act of their own."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, "drops triggers whose act is not done", vocab, fn, stage="selection")
+        return fn
+
+    return register
+
+
+def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> set[int]:
+    """Token indices of ``triggers`` that the selection-stage rules (not in ``disabled``) drop."""
+    off = frozenset(disabled)
+    out: set[int] = set()
+    for r in _RULES.values():
+        if r.stage == "selection" and r.name not in off:
+            out |= r.fn(triggers, lex, r.words())
+    return out
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -138,7 +160,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("intent_event", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
+EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
               "reversal_particle")
 
 
@@ -214,6 +236,46 @@ def adjectival_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"left Russia isolated", "a closed border": a state, not an act."""
     return tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
         c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
+# -- selection-stage rules: triggers that report no act of their own ------------------------------------------
+@selection_rule("intention_verb_is_no_act", reads="intention verbs and adjectives (intent_governor, "
+                "intent_adjective) among the triggers; whether one governs another trigger (xcomp); whether it is an "
+                "event on its own (intent_event) or its lexicon pattern was specific",
+                vocab=("intent_governor", "intent_adjective", "intent_event"))
+def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"vowed to release the hostages": the release is coded (as an intention), not the vow; "plans", "hopes" are
+    no act at all unless the lexicon names a specific pattern."""
+    governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
+    intent_words = w["intent_governor"] | w["intent_adjective"]
+    out = set()
+    for t in triggers:
+        lemma = t.tok.lemma_.lower()
+        if lemma in intent_words and (t.tok.i in governing or not (lemma in w["intent_event"] or t.specific)):
+            out.add(t.tok.i)
+    return out
+
+
+@selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger")
+def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"demanded that the US cancel ...", "urged Israel to ease ...": what is asked for is not done."""
+    out: set[int] = set()
+    for t in triggers:
+        coding = lex.coding(t.cameo)
+        if coding is None or coding.type != "REQUEST":
+            continue
+        for child in t.tok.children:
+            if child.dep_ in {"ccomp", "xcomp", "acl"}:
+                out.update(x.i for x in child.subtree)
+    return out
+
+
+@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger")
+def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"cancelled a contract to buy submarines", "scrapped plans to build a base": what is undone is not done."""
+    return {x.i for t in triggers if getattr(t, "undoes", False) for obj in t.tok.children
+            if obj.dep_ in {"dobj", "dative", "obj"} for c in obj.children if c.dep_ in {"acl", "relcl"}
+            for x in c.subtree}
 
 
 # -- event-stage rules, in the order they apply -------------------------------------------------------------
