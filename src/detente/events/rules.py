@@ -346,14 +346,16 @@ def peacekeeping_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) ->
 
 
 @rule("obligation_is_demand", reads="an obligation modal on the trigger (obligation_modal) and the speaker",
-      changes="source -> the speaker, target -> the old source, coding -> 100 DEMAND", vocab=("obligation_modal",))
+      changes="source -> the speaker, target -> the old source, coding -> 100 DEMAND, said_by -> none",
+      vocab=("obligation_modal",))
 def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
     if d.said_by is None or d.said_by in d.source:
         return d
     if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modal"] for c in d.tok.children):
         return d
-    return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding))
+    # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``
+    return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None)
 
 
 @rule("complaint_is_disapproval", reads="a complaint noun (complaint_noun) as the trigger's object or the trigger, "
