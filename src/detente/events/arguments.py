@@ -704,8 +704,16 @@ class ArgumentFinder:
         event noun), a possessor giving way to the person it qualifies ("Turkey's Erdogan" is Erdogan)."""
         sp = self.speakers
         out: list[Mention] = []
-        items = [t for t in clause.subtree if t.dep_ not in {"nsubj", "nsubjpass"}]
-        items += [t for c in noun.children if c.dep_ == "conj" and c.i > clause.i for t in c.subtree]
+        def parts(node: Any) -> list[Any]:
+            # places are not parties: "cooperation involving Israel and Russia in war-torn Syria"
+            out_ = [node]
+            for c in node.children:
+                if not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
+                    out_.extend(parts(c))
+            return out_
+
+        items = [t for t in parts(clause) if t.dep_ not in {"nsubj", "nsubjpass"}]
+        items += [t for c in noun.children if c.dep_ == "conj" and c.i > clause.i for t in parts(c)]
         for t in items:
             if any(c.dep_ == "case" for c in t.children):
                 continue
