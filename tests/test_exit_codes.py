@@ -68,13 +68,13 @@ def test_exit_code_internal_error_is_one_line(monkeypatch, empty_store: Path) ->
     """A bug (an exception detente did not raise on purpose) exits 4 with one line, no traceback."""
     from typer.testing import CliRunner
 
-    from detente import report
+    from detente.api import queries
     from detente.cli import app
 
     def broken(store, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(report, "list_events", broken)
+    monkeypatch.setattr(queries, "list_events", broken)
     result = CliRunner().invoke(app, ["events", "--db", str(empty_store)])
     assert result.exit_code == EXIT_INTERNAL
     assert "internal error (ZeroDivisionError" in result.output and "--debug" in result.output

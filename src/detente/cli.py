@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Optional
 
 import typer
@@ -24,6 +25,21 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from .cli_options import make_filters, parse_day
+from .cli_output import (
+    CSV_OPTION,
+    Column,
+    check_format,
+    closest,
+    emit,
+    explain_empty,
+    limit_option,
+    limited,
+    node,
+    nodes,
+    print_json,
+    unknown_names,
+    warn,
+)
 from .errors import EXIT_PARTIAL, DetenteError, cli_error
 
 console = Console()
@@ -60,8 +76,18 @@ DB_OPTION = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"detente {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+          version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print detente's version and exit.")) -> None:
     _STATE["debug"] = debug
 
 
@@ -87,7 +113,7 @@ def _read_store(db: Path, read: Any) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    print_json(data)
 
 
 @app.command()
@@ -194,10 +220,64 @@ def _filters(since: Optional[str], until: Optional[str], outlets: list[str] | No
     return make_filters(since, until, outlets, exclude)
 
 
+def _outlet_hints(store: Any, outlets: Sequence[str]) -> list[str]:
+    """A hint for each ``--outlet``/``--exclude-outlet`` that names no stored outlet."""
+    from .api.queries import list_outlets
+
+    if not outlets:
+        return []
+    return unknown_names("outlet", outlets, [r["outlet"] for r in list_outlets(store) if r["outlet"]])
+
+
+def _actor_hints(store: Any, actors: Sequence[str]) -> list[str]:
+    """A hint for each ``--actor`` that is no stored node or actor id (a name suggests its id)."""
+    from .network.dyads import node_names
+    from .report import list_actors
+
+    if not actors:
+        return []
+    names = {r["id"]: r["name"] for r in list_actors(store)} | node_names(store)
+    hints = []
+    for given in actors:
+        if given in names:
+            continue
+        guess = closest(given, [*names, *(n for n in names.values() if n)])
+        if guess is not None and guess not in names:  # a name: give its id
+            guess = next(i for i, n in names.items() if n == guess)
+        hints.append(f"no actor with id {given!r}" + (f"; did you mean {guess!r} ({names[guess]})?" if guess else
+                                                        "; list them with 'detente actors'"))
+    return hints
+
+
+def _explain_empty(rows: Sequence[Any], hints: list[str], what: str) -> None:
+    explain_empty(rows, hints, what, err)
+
+
+def _score_style(r: dict[str, Any]) -> str:
+    return "green" if r["score"] > 0.5 else "red" if r["score"] < -0.5 else ""
+
+
+RELATION_COLUMNS = [
+    Column("a", lambda r: node(r["a"])), Column("b", lambda r: node(r["b"])),
+    Column("score", lambda r: r["score"], _score_style), Column("events", lambda r: r["n_events"]),
+    Column("bg/undated", lambda r: f"{r['n_background']}/{r['n_undated']}"),
+    Column("outlets", lambda r: r["n_outlets"]), Column("first", lambda r: r["first"]),
+    Column("last", lambda r: r["last"]),
+]
+WINDOW_COLUMNS = [
+    Column("a", lambda r: node(r["a"])), Column("b", lambda r: node(r["b"])), Column("period", lambda r: r["period"]),
+    Column("events", lambda r: r["n_events"]), Column("score", lambda r: r["score"], _score_style),
+    Column("coop.", lambda r: r["cooperation"]), Column("conflict", lambda r: r["conflict"]),
+]
+OUTLET_COLUMN = Column("outlet", lambda r: r.get("outlet"))
+
+
 @app.command()
 def relations(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
+    as_csv: bool = CSV_OPTION,
+    limit: int = limit_option(),
     since: Optional[str] = typer.Option(None, "--since", help="Only evidence dated on or after (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only evidence dated on or before (YYYY-MM-DD)."),
     outlet: Optional[list[str]] = typer.Option(None, "--outlet", help="Only evidence from this outlet (repeatable)."),
@@ -212,86 +292,126 @@ def relations(
     from .network import dyads
     from .store import Store
 
+    check_format(as_json, as_csv)
     filters = _filters(since, until, outlet, exclude_outlet)
     try:
         with Store(db, read_only=True) as store:
-            if window:
+            if window and by_outlet:
+                records = []
+                for name in sorted({r.outlet or "" for r in dyads.relations_by_outlet(store, filters=filters)}):
+                    one = dyads.Filters(filters.since, filters.until, (name,), filters.exclude_outlets)
+                    try:
+                        points = dyads.dyad_series(store, window=window, filters=one, directed=False)
+                    except ValueError as exc:
+                        raise typer.BadParameter(str(exc), param_hint="--window") from None
+                    records += [{"outlet": name or None, **p} for p in _series_records(points, store)]
+            elif window:
                 try:
                     points = dyads.dyad_series(store, window=window, filters=filters, directed=False)
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
-                rows: list[Any] = points
+                records = _series_records(points, store)
             elif by_outlet:
-                rows = dyads.relations_by_outlet(store, filters=filters)
+                records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters)]
             else:
-                rows = dyads.relations(store, filters=filters)
+                records = [r.to_dict() for r in dyads.relations(store, filters=filters)]
+            hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())])
     except DetenteError as exc:
         _fail(exc)
         return
-    if as_json or window:
-        _print_json([r.to_dict() for r in rows])
-        return
-    table = Table("a", "b", "score", "events", "background/undated", "outlets", "first", "last",
-                  *(["outlet"] if by_outlet else []))
-    for r in rows:
-        colour = "green" if r.score > 0.5 else "red" if r.score < -0.5 else "white"
-        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events),
-                      f"{r.n_background}/{r.n_undated}", str(r.n_outlets),
-                      str(r.first or ""), str(r.last or ""), *([str(r.outlet)] if by_outlet else []))
-    console.print(table)
+    records = limited(records, limit)
+    _explain_empty(records, hints, "relations")
+    columns = WINDOW_COLUMNS if window else RELATION_COLUMNS
+    emit(records, [OUTLET_COLUMN, *columns] if by_outlet else columns, as_json=as_json, as_csv=as_csv,
+         console=console)
+
+
+def _series_records(points: Sequence[Any], store: Any) -> list[dict[str, Any]]:
+    """Series points with ``a`` and ``b`` as ``{id, name}`` (the one shape of a pair)."""
+    from .network.dyads import node_names
+    from .network.shapes import public_record
+
+    names = node_names(store)
+    return [public_record(p.to_dict(), names) for p in points]
+
+
+EVENT_COLUMNS = [
+    Column("date", lambda e: e["date"]), Column("source", lambda e: nodes(e["source"])),
+    Column("type", lambda e: e["type"]), Column("target", lambda e: nodes(e["target"])),
+    Column("score", lambda e: e["score"]),
+    Column("flags", lambda e: " ".join(f for f in ("negated", "hedged", "intent") if e[f])),
+    Column("said by", lambda e: e["said_by_name"]), Column("outlet", lambda e: e["outlet"]),
+    Column("sentence", lambda e: e["evidence_text"]),
+]
 
 
 @app.command()
 def events(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Only events whose source or target node is this id."),
-    limit: int = typer.Option(200, "--limit", min=1, help="At most this many events."),
+    as_csv: bool = CSV_OPTION,
+    actor: Optional[list[str]] = typer.Option(None, "--actor", help="Only events involving this node or actor id "
+                                              "(repeatable: involving all of them)."),
+    event_type: Optional[list[str]] = typer.Option(None, "--type", help="Only events of this PLOVER type, e.g. "
+                                                   "ACCUSE (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events dated on or after (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events dated on or before (YYYY-MM-DD)."),
+    outlet: Optional[list[str]] = typer.Option(None, "--outlet", help="Only events from this outlet (repeatable)."),
+    exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
+    limit: int = limit_option(200),
 ) -> None:
-    """List coded events with their evidence.
+    """List coded events with their actors, flags, speaker, outlet and sentence (the API's /api/events filters).
 
-    Example: detente events --actor RUS --json
+    Example: detente events --actor RUS --type ACCUSE --since 2023-01-01 --csv
     """
-    from .report import list_events
+    from .api.queries import list_events
+    from .model import PLOVER_TYPES
 
-    rows = _read_store(db, lambda store: list_events(store, actor=actor, limit=limit))
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("date", "source", "type", "target", "score", "flags", "said by", "outlet")
-    for e in rows:
-        flags = " ".join(f for f, on in (("negated", e["negated"]), ("hedged", e["hedged"]), ("intent", e["intent"])) if on)
-        table.add_row(str(e["date"] or ""), ", ".join(e["source_ids"]), e["type"], ", ".join(e["target_ids"]),
-                      f"{e['score']:+.1f}", flags, e["said_by_name"] or "", e["outlet"] or "")
-    console.print(table)
+    check_format(as_json, as_csv)
+    filters = _filters(since, until, outlet, exclude_outlet)
+
+    def read(store: Any) -> tuple[list[dict[str, Any]], list[str]]:
+        rows = list_events(store, filters=filters, actors=actor or (), types=event_type or (), limit=limit or None)
+        hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())]) + _actor_hints(store, actor or ())
+        known = set(PLOVER_TYPES)
+        hints += [f"no event type {t!r}; PLOVER types: {', '.join(sorted(known))}" for t in event_type or ()
+                  if t.upper() not in known]
+        return rows, hints
+
+    rows, hints = _read_store(db, read)
+    _explain_empty(rows, hints, "events")
+    emit(rows, EVENT_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
+
+
+
+
+ACTOR_COLUMNS = [
+    Column("id", lambda r: r["id"]), Column("name", lambda r: r["name"]), Column("kind", lambda r: r["kind"]),
+    Column("country", lambda r: r["country"]), Column("sector", lambda r: r["sector"]),
+    Column("mentions", lambda r: r["mentions"]), Column("aliases", lambda r: ", ".join(r["aliases"][:6])),
+]
+UNRESOLVED_COLUMNS = [Column("text", lambda r: r["text"]), Column("mentions", lambda r: r["mentions"]),
+                      Column("documents", lambda r: r["documents"])]
 
 
 @app.command()
 def actors(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
+    as_csv: bool = CSV_OPTION,
+    limit: int = limit_option(),
     unresolved: bool = typer.Option(False, "--unresolved", help="List mentions that did not resolve, most frequent first."),
 ) -> None:
-    """List resolved actors with their mentions and aliases (or what failed to resolve).
+    """List resolved actors (id and name) with their mentions and aliases (or what failed to resolve).
 
     Example: detente actors --unresolved
     """
     from .report import list_actors, list_unresolved
 
-    rows = _read_store(db, list_unresolved if unresolved else list_actors)
-    if as_json:
-        _print_json(rows)
-        return
-    if unresolved:
-        table = Table("text", "mentions", "documents")
-        for r in rows:
-            table.add_row(r["text"], str(r["mentions"]), str(r["documents"]))
-    else:
-        table = Table("id", "name", "kind", "country", "sector", "mentions", "aliases")
-        for r in rows:
-            table.add_row(r["id"], r["name"], r["kind"], r["country"] or "", r["sector"] or "", str(r["mentions"]),
-                          ", ".join(r["aliases"][:6]))
-    console.print(table)
+    check_format(as_json, as_csv)
+    rows = limited(_read_store(db, list_unresolved if unresolved else list_actors), limit)
+    _explain_empty(rows, [], "actors")
+    emit(rows, UNRESOLVED_COLUMNS if unresolved else ACTOR_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
 
 
 @app.command()

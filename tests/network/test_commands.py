@@ -30,7 +30,8 @@ def test_commands_shifts_json(tmp_path):
     for row in rows:
         assert {"a", "b", "date", "before", "after", "evidence", "robust"} <= set(row)
         assert isinstance(row["robust"], bool) and row["evidence"]
-    assert any({r["a"], r["b"]} == {"RUS", "ISR"} and r["after"] < r["before"] for r in rows)
+    assert all(set(r["a"]) == set(r["b"]) == {"id", "name"} for r in rows)  # the one shape of a pair
+    assert any({r["a"]["id"], r["b"]["id"]} == {"RUS", "ISR"} and r["after"] < r["before"] for r in rows)
 
 
 def test_commands_balance_json(seed_store):
@@ -38,13 +39,14 @@ def test_commands_balance_json(seed_store):
     assert rows
     for row in rows:
         assert len(row["triad"]) == 3 and len(row["signs"]) == 3 and isinstance(row["balanced"], bool)
+        assert all(set(node) == {"id", "name"} for node in row["triad"])
         assert row["pressure"] is None or set(row["pressure"]) == {"a", "b", "toward"}
         assert row["evidence"]
 
 
 def test_commands_series_json(seed_store):
     rows = _json(["relations-over-time", "--db", str(seed_store), "--window", "quarter", "--json"])
-    assert any({r["a"], r["b"]} == {"RUS", "ISR"} for r in rows)
+    assert any({r["a"]["id"], r["b"]["id"]} == {"RUS", "ISR"} for r in rows)
     by_outlet = _json(["relations-over-time", "--db", str(seed_store), "--by-outlet", "--json"])
     assert {r["outlet"] for r in by_outlet} >= {"The Spectator", "Al-Monitor"}
 

@@ -97,22 +97,41 @@ def document_titles(store: Store, doc_ids: Sequence[str]) -> dict[str, str | Non
 
 # -- events and search -----------------------------------------------------------
 def list_events(
-    store: Store, *, filters: Filters, actors: Sequence[str] = (), limit: int, offset: int = 0
+    store: Store, *, filters: Filters, actors: Sequence[str] = (), types: Sequence[str] = (), limit: int | None,
+    offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), with the
-    windows and outlet filters of ``detente relations``."""
+    """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), of one of
+    ``types`` (PLOVER, case-insensitive), with the windows and outlet filters of ``detente relations``; each with
+    ``source`` and ``target`` as ``{id, name}`` actors.  ``limit`` None: every row (the CLI's ``--limit 0``)."""
     clauses, params = where_clause(filters, date_col="date", outlet_col="outlet")
     if actors:
         clauses.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
                        "list_concat(source_ids, target_ids)), ?)")
         params.append(list(actors))
+    if types:
+        clauses.append("upper(type) IN (SELECT unnest(?))")
+        params.append([t.upper() for t in types])
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return store.query(
+    rows = store.query(
         f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
                    target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
             FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ? OFFSET ?""",
-        [*params, min(limit, MAX_LIMIT), offset],
+        [*params, min(limit, MAX_LIMIT) if limit is not None else 2**62, offset],
     )
+    return with_actor_names(store, rows)
+
+
+def with_actor_names(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events with ``source`` and ``target``: their actors as ``{id, name}`` (the one shape of an actor)."""
+    if not rows:
+        return rows
+    ids = sorted({i for r in rows for i in (*(r["source_ids"] or ()), *(r["target_ids"] or ()))})
+    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))",
+                                                      [ids])}
+
+    def refs(ids: Sequence[str]) -> list[dict[str, str]]:
+        return [{"id": i, "name": names.get(i) or i} for i in ids or ()]
+    return [{**r, "source": refs(r["source_ids"]), "target": refs(r["target_ids"])} for r in rows]
 
 
 def _like_pattern(q: str) -> str:

@@ -91,6 +91,13 @@ class ActorOut(BaseModel):
     loaded: bool | None
 
 
+class NodeRef(BaseModel):
+    """The one shape of an actor or node in every route and ``--json`` output."""
+
+    id: str
+    name: str
+
+
 class EventOut(BaseModel):
     id: str
     doc_id: str
@@ -113,11 +120,8 @@ class EventOut(BaseModel):
     intent: bool
     trigger: str | None
     evidence_text: str | None
-
-
-class NodeRef(BaseModel):
-    id: str
-    name: str
+    source: list[NodeRef] = Field([], description="the source actors as {id, name}")
+    target: list[NodeRef] = Field([], description="the target actors as {id, name}")
 
 
 class RelationOut(BaseModel):

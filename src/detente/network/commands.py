@@ -7,14 +7,15 @@ code 1, as in ``cli.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from ..cli_output import CSV_OPTION, Column, check_format, emit, explain_empty, limit_option, limited, node
 from ..errors import DetenteError
+from .shapes import public_record
 
 _DB = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file.")
 _JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
@@ -31,46 +32,64 @@ def _filters(since: Optional[str], until: Optional[str], outlets: Optional[list[
     return make_filters(since, until, outlets, exclude)
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
 def _fail(exc: DetenteError) -> None:
     from ..cli import render_error  # the CLI's one error renderer
 
     raise typer.Exit(render_error(exc))
 
 
-def shifts(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+def _store_names(store: Any) -> dict[str, str]:
+    from .dyads import node_names
+
+    return node_names(store)
+
+
+SHIFT_COLUMNS = [
+    Column("a", lambda s: node(s["a"])), Column("b", lambda s: node(s["b"])),
+    Column("between", lambda s: f"{s['last_before']} .. {s['date']}"), Column("before", lambda s: s["before"]),
+    Column("after", lambda s: s["after"]), Column("change", lambda s: s["direction"]),
+    Column("robust", lambda s: "yes" if s["robust"] else "no (without " + ", ".join(s["fragile_without"]) + ")"),
+    Column("evidence", lambda s: len(s["evidence"])),
+]
+
+
+def shifts(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, limit: int = limit_option(),
+           since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
            outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
     """Change points per relation: date, level before and after, driving evidence, robustness to each outlet.
 
     Example: detente shifts --json
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from ..store import Store
     from .shifts import detect_shifts
 
+    check_format(as_json, as_csv)
     try:
         with Store(db, read_only=True) as store:
             rows = detect_shifts(store, filters=_filters(since, until, outlet, exclude_outlet))
+            records = [public_record(s.to_dict(), _store_names(store)) for s in rows]
     except DetenteError as exc:
         _fail(exc)
         return
-    if as_json:
-        _print_json([s.to_dict() for s in rows])
-        return
-    table = Table("a", "b", "between", "before", "after", "change", "robust", "evidence")
-    for s in rows:
-        robust = "yes" if s.robust else "no (without " + ", ".join(s.fragile_without) + ")"
-        table.add_row(s.a_name, s.b_name, f"{s.last_before} .. {s.date}", f"{s.before:+.1f}", f"{s.after:+.1f}",
-                      s.direction, robust, str(len(s.evidence)))
-    Console().print(table)
+    explain_empty(records, [], "shifts (a shift needs enough dated events on each side of a change)")
+    emit(limited(records, limit), SHIFT_COLUMNS, as_json=as_json, as_csv=as_csv)
 
 
-def balance(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+def _pressure(t: dict[str, Any]) -> str:
+    p = t["pressure"]
+    return f"{p['a']} – {p['b']} toward {p['toward']}" if p else ""
+
+
+BALANCE_COLUMNS = [
+    Column("triad", lambda t: " · ".join(node(r) for r in t["triad"])),
+    Column("signs", lambda t: " ".join(f"{s:+d}" if s else "·" for s in t["signs"])),
+    Column("reading", lambda t: ("balanced" if t["balanced"] else "unbalanced") if t["closed"] else "open"),
+    Column("pressure", _pressure), Column("evidence", lambda t: len(t["evidence"])),
+]
+
+
+def balance(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, limit: int = limit_option(),
+            since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
             outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE,
             dead_zone: float = typer.Option(1.0, "--dead-zone", help="Relations scoring within +/- this are no tie."),
             ) -> None:
@@ -78,28 +97,19 @@ def balance(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE
 
     Example: detente balance --json --since 2023-10-01
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from ..store import Store
     from .balance import read_balance
 
+    check_format(as_json, as_csv)
     try:
         with Store(db, read_only=True) as store:
             rows = read_balance(store, filters=_filters(since, until, outlet, exclude_outlet), dead_zone=dead_zone)
+            records = [public_record(t.to_dict(), _store_names(store)) for t in rows]
     except DetenteError as exc:
         _fail(exc)
         return
-    if as_json:
-        _print_json([t.to_dict() for t in rows])
-        return
-    table = Table("triad", "signs", "reading", "pressure", "evidence")
-    for t in rows:
-        reading = ("balanced" if t.balanced else "unbalanced") if t.closed else "open"
-        pressure = f"{t.pressure['a']} – {t.pressure['b']} toward {t.pressure['toward']}" if t.pressure else ""
-        table.add_row(" · ".join(t.names), " ".join(f"{s:+d}" if s else "·" for s in t.signs), reading, pressure,
-                      str(len(t.evidence)))
-    Console().print(table)
+    explain_empty(records, [], "triads")
+    emit(limited(records, limit), BALANCE_COLUMNS, as_json=as_json, as_csv=as_csv)
 
 
 def export(fmt: str = typer.Option(..., "--format", help="Export format (see --list)."),
@@ -122,7 +132,7 @@ def export(fmt: str = typer.Option(..., "--format", help="Export format (see --l
     sys.stderr.write(f"wrote {n} records to {output}\n")
 
 
-def series(db: Path = _DB, as_json: bool = _JSON,
+def series(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, limit: int = limit_option(),
            window: str = typer.Option("month", "--window", help="day, week, month, quarter, year or Nd (e.g. 14d)."),
            directed: bool = typer.Option(False, "--directed", help="One series per direction (source -> target)."),
            by_outlet: bool = typer.Option(False, "--by-outlet", help="The relations as each outlet tells them."),
@@ -132,41 +142,35 @@ def series(db: Path = _DB, as_json: bool = _JSON,
 
     Example: detente relations-over-time --window quarter --json
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from ..store import Store
     from .dyads import dyad_series, relations_by_outlet
 
+    check_format(as_json, as_csv)
     filters = _filters(since, until, outlet, exclude_outlet)
     try:
         with Store(db, read_only=True) as store:
             if by_outlet:
-                rels = relations_by_outlet(store, filters=filters)
+                records = [r.to_dict() for r in relations_by_outlet(store, filters=filters)]
             else:
-                points = dyad_series(store, window=window, filters=filters, directed=directed)
+                names = _store_names(store)
+                records = [public_record(p.to_dict(), names)
+                           for p in dyad_series(store, window=window, filters=filters, directed=directed)]
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--window") from None
     except DetenteError as exc:
         _fail(exc)
         return
     if by_outlet:
-        if as_json:
-            _print_json([r.to_dict() for r in rels])
-            return
-        table = Table("outlet", "a", "b", "score", "events")
-        for r in rels:
-            table.add_row(r.outlet or "", r.a_name, r.b_name, f"{r.score:+.1f}", str(r.n_events))
-        Console().print(table)
-        return
-    if as_json:
-        _print_json([p.to_dict() for p in points])
-        return
-    table = Table("a", "b", "period", "events", "score", "cooperation", "conflict")
-    for p in points:
-        table.add_row(p.a, p.b, p.period.isoformat(), str(p.n_events), f"{p.score:+.1f}", f"{p.cooperation:.1f}",
-                      f"{p.conflict:.1f}")
-    Console().print(table)
+        columns = [Column("outlet", lambda r: r.get("outlet")), Column("a", lambda r: node(r["a"])),
+                   Column("b", lambda r: node(r["b"])), Column("score", lambda r: r["score"]),
+                   Column("events", lambda r: r["n_events"])]
+    else:
+        columns = [Column("a", lambda p: node(p["a"])), Column("b", lambda p: node(p["b"])),
+                   Column("period", lambda p: p["period"]), Column("events", lambda p: p["n_events"]),
+                   Column("score", lambda p: p["score"]), Column("coop.", lambda p: p["cooperation"]),
+                   Column("conflict", lambda p: p["conflict"])]
+    explain_empty(records, [], "relations over time")
+    emit(limited(records, limit), columns, as_json=as_json, as_csv=as_csv)
 
 
 def register(app: Any) -> None:

@@ -1,0 +1,164 @@
+"""How every list command prints its rows: a table, ``--json`` or ``--csv``, and why a result is empty.
+
+One contract for ``relations``, ``events``, ``actors``, ``shifts``, ``balance``, ``relations-over-time`` and
+the rest: the same ``--json``/``--csv``/``--limit`` options, names shown beside ids, and cells that are never
+cut.  A Rich table is as wide as the terminal (80 columns when piped, or ``COLUMNS``); a cell too long for its
+column folds onto the next line instead of ending in an ellipsis, so a pipe gets every character.  ``--csv``
+gives one row per line for other tools (formula-leading text cells quoted, as the exports do).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+CSV_OPTION = typer.Option(False, "--csv", help="Print CSV (one row per line, a header first) instead of a table.")
+
+
+def limit_option(default: int = 0) -> Any:
+    """The ``--limit`` of a list command; a negative value is a usage error (exit 2)."""
+    return typer.Option(default, "--limit", min=0, help="At most this many rows (0: all).")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a listing: its header and how to read its cell from a JSON record."""
+
+    header: str
+    cell: Callable[[dict[str, Any]], Any]
+    style: Callable[[dict[str, Any]], str] | None = None  # Rich style of the cell, tables only
+
+
+def node(value: Any) -> str:
+    """An ``{id, name}`` reference as ``name (id)`` (just the id when the name is the id or unknown)."""
+    if isinstance(value, dict):
+        ident, name = value.get("id"), value.get("name")
+        return f"{name} ({ident})" if name and name != ident else str(ident or "")
+    return "" if value is None else str(value)
+
+
+def nodes(values: Iterable[Any]) -> str:
+    return ", ".join(node(v) for v in values or ())
+
+
+def check_format(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise typer.BadParameter("give --json or --csv, not both", param_hint="--csv")
+
+
+def limited(rows: Sequence[Any], limit: int) -> list[Any]:
+    return list(rows[:limit] if limit else rows)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:+.1f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value)
+    return str(value)
+
+
+def _json_default(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+
+
+def emit(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, as_json: bool = False,
+         as_csv: bool = False, console: Optional[Console] = None) -> None:
+    """Print ``records`` as JSON (the records themselves), CSV or a table (``columns`` of each record)."""
+    if as_json:
+        print_json(list(records))
+        return
+    if as_csv:
+        from .exports._common import safe_cell
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([c.header for c in columns])
+        for r in records:
+            writer.writerow([safe_cell(_csv_text(c.cell(r))) for c in columns])
+        return
+    table = Table(*(c.header for c in columns))
+    for col in table.columns:
+        col.overflow = "fold"  # never an ellipsis: a long id or name goes on the next line
+    for r in records:
+        cells = []
+        for c in columns:
+            text = escape(_text(c.cell(r)))
+            style = c.style(r) if c.style else ""
+            cells.append(f"[{style}]{text}[/{style}]" if style else text)
+        table.add_row(*cells)
+    (console or Console()).print(table)
+
+
+def _csv_text(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_text(v) for v in value)
+    return _text(value)
+
+
+# -- why a result is empty -------------------------------------------------------------------------------------
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The stored name ``name`` most likely meant (case and spacing aside, or a near spelling), or None."""
+    known = [k for k in known if k]
+    folded = {k.casefold(): k for k in known}
+    key = name.casefold().strip()
+    if key in folded:
+        return folded[key]
+    for k in known:  # 'spectator' for 'The Spectator'
+        if key and key in k.casefold():
+            return k
+    try:
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(name, known, scorer=fuzz.WRatio, processor=str.casefold, score_cutoff=80)
+        return best[0] if best else None
+    except ImportError:  # rapidfuzz is a dependency; difflib keeps the hint without it
+        found = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
+        return folded[found[0]] if found else None
+
+
+def unknown_names(kind: str, given: Iterable[str], known: Iterable[str], *, exact: Iterable[str] = ()) -> list[str]:
+    """One hint per name in ``given`` that is not stored: "no outlet named 'x'; did you mean 'X'?"."""
+    known = list(known)
+    stored = set(known) | set(exact)
+    hints = []
+    for name in given:
+        if name in stored:
+            continue
+        guess = closest(name, known)
+        hints.append(f"no {kind} named {name!r}" + (f"; did you mean {guess!r}?" if guess else ""))
+    return hints
+
+
+def warn(lines: Iterable[str], console: Console) -> None:
+    for line in lines:
+        console.print(f"[yellow]note[/yellow] {escape(line)}", soft_wrap=True)
+
+
+def explain_empty(rows: Sequence[Any], hints: Sequence[str], what: str, console: Optional[Console] = None) -> None:
+    """Say on stderr which filter named nothing stored, or why a listing is empty."""
+    console = console or Console(stderr=True)
+    warn(hints, console)
+    if not rows and not hints:
+        warn([f"no {what}: none match the filters (--since, --until, --outlet, ...), or the store has none yet "
+              "(see 'detente ingest')"], console)

@@ -1,0 +1,29 @@
+"""The one JSON shape of actors and pairs in every command and route.
+
+An actor or node is ``{"id", "name"}``; a pair is ``"a"`` and ``"b"``, each such a reference; a triad is
+``"triad"``, a list of three.  The records of the network stage keep their own fields (the report reads them);
+the CLI's ``--json``/``--csv`` and the API pass their ``to_dict()`` through ``public_record`` on the way out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def ref(ident: str, name: str | None) -> dict[str, str]:
+    return {"id": ident, "name": name or ident}
+
+
+def public_record(record: Mapping[str, Any], names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """``record`` with its pair or triad as ``{id, name}`` references (names from the record, else ``names``)."""
+    out = dict(record)
+    names = names or {}
+    if "a" in out and "b" in out and not isinstance(out["a"], dict):
+        a_name, b_name = out.pop("a_name", None), out.pop("b_name", None)
+        out["a"] = ref(out["a"], a_name or names.get(out["a"]))
+        out["b"] = ref(out["b"], b_name or names.get(out["b"]))
+    if "triad" in out and out["triad"] and not isinstance(out["triad"][0], dict):
+        given = out.pop("names", None) or [names.get(i) for i in out["triad"]]
+        out["triad"] = [ref(i, n) for i, n in zip(out["triad"], given)]
+    return out
