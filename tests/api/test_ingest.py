@@ -89,13 +89,13 @@ def test_ingest_text_then_duplicate(ingest_client, token: str) -> None:
     assert doc["date_basis"] == "manifest"
     again = ingest_client.post("/api/ingest", json=payload, headers=_auth(token)).json()
     assert (again["stored"], again["duplicate"], again["document"]["id"]) == (False, True, doc["id"])
-    pairs = {(r["a"]["id"], r["b"]["id"]) for r in ingest_client.get("/api/relations").json()}
+    pairs = {(r["a"]["id"], r["b"]["id"]) for r in ingest_client.get("/api/relations").json()["items"]}
     assert ("ARG", "BRA") in pairs
     assert ingest_client.get(f"/api/documents/{doc['id']}").json()["text"].startswith("Brazil accused Argentina")
 
 
 def test_ingest_html_uses_page_title(ingest_client, token: str) -> None:
-    response = ingest_client.post("/api/ingest", json={"html": HTML_ARTICLE, "published": "2024-03-01"},
+    response = ingest_client.post("/api/ingest", json={"html": HTML_ARTICLE, "date": "2024-03-01"},
                                   headers=_auth(token))
     assert response.status_code == 200, response.text
     doc = response.json()["document"]

@@ -50,11 +50,11 @@ def test_routes_relations_match_library_and_cli(client, params: dict) -> None:
     assert response.status_code == 200, response.text
     with Store(_db(client), read_only=True) as store:
         expected = [r.to_dict() for r in relations(store, filters=_filters(params))]
-    assert response.json() == expected
+    assert response.json() == {"ok": True, "items": expected}
     result = CliRunner().invoke(cli_app, ["relations", "--json", "--db", str(_db(client)), *_cli_args(params)],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == response.json()
+    assert json.loads(result.stdout) == response.json()["items"]
 
 
 def _pairs(rows: list[dict]) -> set[tuple[str, str]]:
@@ -69,16 +69,16 @@ def _pairs(rows: list[dict]) -> set[tuple[str, str]]:
 ])
 def test_routes_outlet_country_filter(client, countries: list[str], pairs: set) -> None:
     response = client.get("/api/relations", params={"outlet_country": countries})
-    assert _pairs(response.json()) == pairs
+    assert _pairs(response.json()["items"]) == pairs
 
 
 def test_routes_outlet_country_combines_with_outlet(client) -> None:
-    rows = client.get("/api/relations", params={"outlet_country": "USA", "outlet": "TASS"}).json()
+    rows = client.get("/api/relations", params={"outlet_country": "USA", "outlet": "TASS"}).json()["items"]
     assert rows == []
 
 
 def test_routes_outlets_have_countries(client) -> None:
-    rows = {r["outlet"]: r for r in client.get("/api/outlets").json()}
+    rows = {r["outlet"]: r for r in client.get("/api/outlets").json()["items"]}
     assert rows["Al-Monitor"] == {"outlet": "Al-Monitor", "country": "USA", "documents": 2}
     assert rows["TASS"]["country"] == "RUS"
     assert rows[None] == {"outlet": None, "country": None, "documents": 1}
@@ -90,7 +90,7 @@ def test_routes_network_nodes_are_the_related_ones(client) -> None:
     assert _pairs(body["relations"]) == {("ISR", "RUS"), ("IRN", "RUS")}
     only_tass = client.get("/api/network", params={"outlet": "TASS"}).json()
     assert {n["id"] for n in only_tass["nodes"]} == {"RUS", "ISR"}
-    assert client.get("/api/network", params={"min_events": 50}).json() == {"nodes": [], "relations": []}
+    assert client.get("/api/network", params={"min_events": 50}).json() == {"ok": True, "nodes": [], "relations": []}
 
 
 def test_routes_timeline_windows(client) -> None:
@@ -129,20 +129,20 @@ def test_routes_dyad_filtered_to_nothing(client) -> None:
 
 
 def test_routes_documents_list_and_detail(client) -> None:
-    docs = client.get("/api/documents").json()
+    docs = client.get("/api/documents").json()["items"]
     assert len(docs) == 4
     assert [d["published"] for d in docs] == sorted((d["published"] for d in docs), reverse=True)
-    tass = client.get("/api/documents", params={"outlet": "TASS"}).json()
+    tass = client.get("/api/documents", params={"outlet": "TASS"}).json()["items"]
     assert [d["title"] for d in tass] == ["Israel accuses Russia"]
     assert tass[0]["outlet_country"] == "RUS" and tass[0]["n_events"] == 1
     detail = client.get(f"/api/documents/{tass[0]['id']}").json()
     assert detail["text"].startswith("Israel reportedly accused Russia")
     assert [s["idx"] for s in detail["sentences"]] == [0]
-    assert len(client.get("/api/documents", params={"limit": 1, "offset": 1}).json()) == 1
+    assert len(client.get("/api/documents", params={"limit": 1, "offset": 1}).json()["items"]) == 1
 
 
 def test_routes_actors(client) -> None:
-    actors = {a["id"]: a for a in client.get("/api/actors").json()}
+    actors = {a["id"]: a for a in client.get("/api/actors").json()["items"]}
     assert set(actors) == {"RUSGOV", "ISRGOV", "IRNGOV"}
     assert actors["RUSGOV"]["node"] == "RUS" and actors["RUSGOV"]["aliases"] == ["Russia"]
 
@@ -153,20 +153,20 @@ def test_routes_actors(client) -> None:
     ({"outlet": "TASS"}, 1), ({"since": "2023-01-11"}, 2), ({"limit": 1}, 1), ({"offset": 2}, 1),
 ])
 def test_routes_events_filters(client, params: dict, n: int) -> None:
-    rows = client.get("/api/events", params=params).json()
+    rows = client.get("/api/events", params=params).json()["items"]
     assert len(rows) == n
 
 
 @pytest.mark.parametrize(("q", "n"), [("friend", 1), ("FRIEND", 1), ("0%", 1), ("%%", 0), ("s_i", 0), ("Russia", 4)])
 def test_routes_search_is_literal_and_case_insensitive(client, q: str, n: int) -> None:
-    hits = client.get("/api/search", params={"q": q}).json()
+    hits = client.get("/api/search", params={"q": q}).json()["items"]
     assert len(hits) == n
     for hit in hits:
         assert q.lower() in hit["text"].lower()
 
 
 def test_routes_search_respects_outlet_filter(client) -> None:
-    hits = client.get("/api/search", params={"q": "Russia", "outlet": "TASS"}).json()
+    hits = client.get("/api/search", params={"q": "Russia", "outlet": "TASS"}).json()["items"]
     assert [h["outlet"] for h in hits] == ["TASS"]
 
 
@@ -226,7 +226,7 @@ def test_routes_dashboard_never_uses_inner_html(client) -> None:
 
 @pytest.mark.model
 def test_routes_seeds_russia_israel(seed_client) -> None:
-    rels = {(r["a"]["id"], r["b"]["id"]): r for r in seed_client.get("/api/relations").json()}
+    rels = {(r["a"]["id"], r["b"]["id"]): r for r in seed_client.get("/api/relations").json()["items"]}
     assert ("ISR", "RUS") in rels
     dyad = seed_client.get("/api/dyads/RUS/ISR").json()
     assert dyad["relation"]["n_events"] >= 3
@@ -237,6 +237,54 @@ def test_routes_seeds_russia_israel(seed_client) -> None:
 
 @pytest.mark.model
 def test_routes_seeds_outlet_country(seed_client) -> None:
-    rows = {r["outlet"]: r["country"] for r in seed_client.get("/api/outlets").json()}
+    rows = {r["outlet"]: r["country"] for r in seed_client.get("/api/outlets").json()["items"]}
     assert rows == {"Al-Monitor": "USA", "Daily Express": "GBR", "Daily Express US": "GBR", "The Spectator": "GBR",
                     None: None}
+
+
+LISTINGS = ["/api/documents", "/api/actors", "/api/outlets", "/api/events", "/api/relations", "/api/shifts",
+            "/api/balance", "/api/search?q=Russia"]
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_routes_one_envelope_for_every_listing(client, path: str) -> None:
+    body = client.get(path).json()
+    assert set(body) == {"ok", "items"} and body["ok"] is True and isinstance(body["items"], list)
+
+
+@pytest.mark.parametrize("path", ["/api/network", "/api/timeline", "/api/dyads/ISR/RUS", "/api/health"])
+def test_routes_objects_say_ok(client, path: str) -> None:
+    assert client.get(path).json()["ok"] is True
+
+
+@pytest.mark.parametrize(("path", "bad"), [("/api/relations", "outlets"), ("/api/events", "sinse"),
+                                           ("/api/network", "limit"), ("/api/health", "x")])
+def test_routes_unknown_parameter_is_400(client, path: str, bad: str) -> None:
+    response = client.get(path, params={bad: "TASS"})
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert (body["ok"], body["code"], body["status"]) == (False, "H400", 400)
+    assert repr(bad) in body["error"]
+
+
+def test_routes_known_parameters_pass_the_check(client) -> None:
+    params = {"since": "2023-01-01", "outlet": "TASS", "exclude_outlet": "X", "outlet_country": "RUS",
+              "actor": "RUS", "type": "ACCUSE", "limit": 5, "offset": 0}
+    assert client.get("/api/events", params=params).status_code == 200
+
+
+def test_routes_events_type_filter_and_actor_names(client) -> None:
+    every = client.get("/api/events").json()["items"]
+    kinds = {e["type"] for e in every}
+    one = sorted(kinds)[0]
+    rows = client.get("/api/events", params={"type": one.lower()}).json()["items"]
+    assert rows and {e["type"] for e in rows} == {one} and len(rows) < len(every) or len(kinds) == 1
+    for e in every:
+        assert [s["id"] for s in e["source"]] == e["source_ids"] and all(s["name"] for s in e["source"])
+
+
+def test_routes_pairs_have_one_shape(seed_client) -> None:
+    for path in ("/api/shifts", "/api/balance", "/api/relations"):
+        for row in seed_client.get(path).json()["items"]:
+            refs = row["triad"] if "triad" in row else [row["a"], row["b"]]
+            assert all(set(r) == {"id", "name"} for r in refs), (path, row)

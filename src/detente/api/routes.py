@@ -17,11 +17,12 @@ import inspect
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import StringConstraints
 
 from .. import __version__
 from ..network.dyads import Filters, Weights, aggregate, evidence_items, node_names, relations
+from ..network.shapes import public_record
 from ..report import list_actors
 from ..store import Store
 from . import queries
@@ -36,6 +37,7 @@ from .schemas import (
     IngestRequest,
     IngestResult,
     IsoDate,
+    Items,
     Network,
     OutletOut,
     Records,
@@ -62,7 +64,31 @@ BALANCE_FUNCTION = ("detente.network.balance", "read_balance")
 DEFAULT_LIMIT = 200
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,120}$"
 
-router = APIRouter()
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route declares, its dependencies' included (by their alias, as sent)."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """Answer 400 (``H400``) to a query parameter the route does not take: a typo ('outlets=', 'sinse=') would
+    otherwise be ignored and return unfiltered rows as if they were the filtered ones."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        takes = ", ".join(sorted(known)) or "no query parameters"
+        raise HTTPException(400, f"unknown query parameter {', '.join(map(repr, unknown))}; "
+                                 f"{request.url.path} takes: {takes}")
+
+
+# Every /api route: unknown query parameters are refused.
+router = APIRouter(dependencies=[Depends(reject_unknown_parameters)])
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="At most this many rows.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many rows.")]
@@ -106,11 +132,16 @@ def health(store: StoreDep, state: Annotated[ServerState, Depends(get_state)]) -
             "read_only": state.read_only}
 
 
-@router.get("/documents", response_model=list[DocumentSummary], summary="Stored articles, newest first")
+def listing(items: list[Any]) -> dict[str, Any]:
+    """The one envelope of every listing: ``{"ok": true, "items": [...]}``."""
+    return {"ok": True, "items": items}
+
+
+@router.get("/documents", response_model=Items[DocumentSummary], summary="Stored articles, newest first")
 def documents(store: StoreDep, sel: SelectionDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Any:
     if sel.empty:
-        return []
-    return queries.list_documents(store, filters=sel.filters, limit=limit, offset=offset)
+        return listing([])
+    return listing(queries.list_documents(store, filters=sel.filters, limit=limit, offset=offset))
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOut, summary="One article with its sentences")
@@ -118,35 +149,38 @@ def document(store: StoreDep, doc_id: Annotated[str, Path(pattern=ID_PATTERN)]) 
     found = queries.get_document(store, doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r} in the store; list them with GET /api/documents")
-    return found
+    return {"ok": True, **found}
 
 
-@router.get("/actors", response_model=list[ActorOut], summary="Resolved actors with mentions and aliases")
+@router.get("/actors", response_model=Items[ActorOut], summary="Resolved actors with mentions and aliases")
 def actors(store: StoreDep) -> Any:
-    return list_actors(store)
+    return listing(list_actors(store))
 
 
-@router.get("/outlets", response_model=list[OutletOut], summary="Outlets with their country and document count")
+@router.get("/outlets", response_model=Items[OutletOut], summary="Outlets with their country and document count")
 def outlets(store: StoreDep) -> Any:
-    return queries.list_outlets(store)
+    return listing(queries.list_outlets(store))
 
 
-@router.get("/events", response_model=list[EventOut], summary="Coded events with their evidence")
+@router.get("/events", response_model=Items[EventOut], summary="Coded events with their evidence")
 def events(
     store: StoreDep,
     sel: SelectionDep,
     actor: Annotated[list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]], Query(
         max_length=10, description="Only events involving this node or actor id (repeatable: involving all of them, "
                                    "e.g. actor=RUS&actor=ISR for the events between Russia and Israel).")] = [],
+    type: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,20}$")]], Query(
+        max_length=16, description="Only events of this PLOVER type, e.g. ACCUSE (repeatable).")] = [],
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Any:
     if sel.empty:
-        return []
-    return queries.list_events(store, filters=sel.filters, actors=actor, limit=limit, offset=offset)
+        return listing([])
+    return listing(queries.list_events(store, filters=sel.filters, actors=actor, types=type, limit=limit,
+                                       offset=offset))
 
 
-@router.get("/search", response_model=list[SearchHit], summary="Sentences containing a phrase (case-insensitive)")
+@router.get("/search", response_model=Items[SearchHit], summary="Sentences containing a phrase (case-insensitive)")
 def search(
     store: StoreDep,
     sel: SelectionDep,
@@ -154,16 +188,16 @@ def search(
     limit: Limit = 50,
 ) -> Any:
     if sel.empty or not q.strip():
-        return []
-    return queries.search_sentences(store, q, filters=sel.filters, limit=limit)
+        return listing([])
+    return listing(queries.search_sentences(store, q, filters=sel.filters, limit=limit))
 
 
 # -- the network -----------------------------------------------------------------------
-@router.get("/relations", response_model=list[RelationOut], summary="Signed relations (as 'detente relations --json')")
+@router.get("/relations", response_model=Items[RelationOut], summary="Signed relations (as 'detente relations --json')")
 def relations_route(store: StoreDep, sel: SelectionDep) -> Any:
     if sel.empty:
-        return []
-    return [r.to_dict() for r in relations(store, filters=sel.filters)]
+        return listing([])
+    return listing([r.to_dict() for r in relations(store, filters=sel.filters)])
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -175,13 +209,13 @@ def network(
     rels = [] if sel.empty else [r for r in relations(store, filters=sel.filters) if r.n_events >= min_events]
     used = {r.a for r in rels} | {r.b for r in rels}
     nodes = store.query("SELECT id, name, kind, country FROM nodes ORDER BY id") if used else []
-    return {"nodes": [n for n in nodes if n["id"] in used], "relations": [r.to_dict() for r in rels]}
+    return {"ok": True, "nodes": [n for n in nodes if n["id"] in used], "relations": [r.to_dict() for r in rels]}
 
 
 @router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")
 def timeline(store: StoreDep, freq: Freq = "quarter") -> Any:
     first, last = queries.date_range(store)
-    return {"first": first, "last": last, "freq": freq, "windows": queries.windows(first, last, freq)}
+    return {"ok": True, "first": first, "last": last, "freq": freq, "windows": queries.windows(first, last, freq)}
 
 
 @router.get("/dyads/{a}/{b}", response_model=Dyad, summary="One pair: relation, series per window, evidence, shifts")
@@ -200,7 +234,8 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
     titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
     shifts, shifts_error = _pair_shifts(store, sel, a, b)
     return {
-        "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation, "series": series,
+        "ok": True, "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation,
+        "series": series,
         "evidence": [_evidence(i, titles) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
         "shifts": shifts, "shifts_error": shifts_error,
     }
@@ -228,7 +263,9 @@ def _network_records(target: tuple[str, str], store: Store, **kwargs: Any) -> li
     if func is None:
         raise HTTPException(503, f"{module_name} has no function {name!r}; this API expects it")
     accepted = inspect.signature(func).parameters
-    return [record.to_dict() for record in func(store, **{k: v for k, v in kwargs.items() if k in accepted})]
+    names = node_names(store)
+    return [public_record(record.to_dict(), names)
+            for record in func(store, **{k: v for k, v in kwargs.items() if k in accepted})]
 
 
 def _mentions_pair(record: dict[str, Any], a: str, b: str) -> bool:
@@ -279,7 +316,7 @@ async def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(requ
 
     from ..ingest.sources import Meta
 
-    meta = Meta(outlet=body.outlet, published=body.published, title=body.title, url=body.url)
+    meta = Meta(outlet=body.outlet, published=body.date, title=body.title, url=body.url)
     fetched: tuple[bytes, str] | None = None
     if body.url is not None:
         from ..ingest.fetch import fetch_url_async

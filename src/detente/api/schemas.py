@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # An article body larger than this is refused before it reaches the
 # extractor (the ingest stage's own MAX_BYTES cap is 5 MB of bytes).
@@ -44,6 +44,16 @@ class Error(BaseModel):
     status: int
 
 
+Row = TypeVar("Row")
+
+
+class Items(BaseModel, Generic[Row]):
+    """The one envelope of every listing: ``{"ok": true, "items": [...]}`` (errors: ``Error``)."""
+
+    ok: bool = True
+    items: list[Row]
+
+
 class Health(BaseModel):
     ok: bool = True
     version: str
@@ -74,6 +84,7 @@ class SentenceOut(BaseModel):
 
 
 class DocumentOut(DocumentSummary):
+    ok: bool = True
     text: str
     sentences: list[SentenceOut]
 
@@ -147,6 +158,7 @@ class NodeOut(BaseModel):
 class Network(BaseModel):
     """The signed network of one window: nodes that take part in a relation, and the relations."""
 
+    ok: bool = True
     nodes: list[NodeOut]
     relations: list[RelationOut]
 
@@ -158,6 +170,7 @@ class Window(BaseModel):
 
 
 class Timeline(BaseModel):
+    ok: bool = True
     first: dt.date | None
     last: dt.date | None
     freq: str
@@ -201,6 +214,7 @@ class SeriesPoint(BaseModel):
 
 
 class Dyad(BaseModel):
+    ok: bool = True
     a: NodeRef
     b: NodeRef
     relation: RelationOut | None
@@ -236,7 +250,9 @@ class IngestRequest(BaseModel):
     html: str | None = Field(None, min_length=1, max_length=MAX_TEXT_CHARS)
     url: str | None = Field(None, min_length=1, max_length=MAX_URL_CHARS)
     outlet: str | None = Field(None, max_length=MAX_META_CHARS)
-    published: IsoDate | None = None
+    # 'date' as 'detente extract' and 'ingest --date' call it; 'published' (the manifest's column) still works
+    date: IsoDate | None = Field(None, validation_alias=AliasChoices("date", "published"),
+                                 description="Publication date, YYYY-MM-DD ('published' is accepted too).")
     title: str | None = Field(None, max_length=MAX_META_CHARS)
 
     @model_validator(mode="after")

@@ -95,7 +95,7 @@ function outletParams() {
 
 // -- controls ----------------------------------------------------------------------------
 async function loadOutlets() {
-  const outlets = await api("/api/outlets");
+  const outlets = (await api("/api/outlets")).items;
   const box = $("outlets");
   const countries = new Set();
   for (const row of outlets) {
@@ -427,7 +427,7 @@ async function showActorEvents(node) {
   const range = currentRange();
   let rows;
   try {
-    rows = await api("/api/events", { actor: node.id, since: range.since, until: range.until, limit: 200, ...outletParams() });
+    rows = (await api("/api/events", { actor: node.id, since: range.since, until: range.until, limit: 200, ...outletParams() })).items;
   } catch (err) {
     setStatus(`Could not load the events of ${node.name}: ${err.message}`, true);
     return;
@@ -449,7 +449,7 @@ async function search(q) {
   const range = currentRange();
   let hits;
   try {
-    hits = await api("/api/search", { q, since: range.since, until: range.until, limit: 100, ...outletParams() });
+    hits = (await api("/api/search", { q, since: range.since, until: range.until, limit: 100, ...outletParams() })).items;
   } catch (err) {
     setStatus(`Search failed: ${err.message}`, true);
     return;
