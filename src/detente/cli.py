@@ -165,8 +165,14 @@ def ingest(
         rate = summary.read / summary.seconds if summary.seconds else 0.0
         console.print(
             f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
-            f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
+            f"metadata updated {len(summary.updated)}, rejected {len(summary.rejected)}, events {summary.events} "
+            f"({rate:.1f} docs/s)", soft_wrap=True
         )
+        for u in summary.updated:
+            fields = ", ".join(f"{k} {v!r}" for k, v in u["fields"].items())
+            redone = " (extracted again: its events are dated from it)" if "published" in u["fields"] else ""
+            err.print(f"[cyan]updated[/cyan] {escape(str(u['source'] or u['id']))}: {escape(fields)}{redone}",
+                      soft_wrap=True)
         for r in summary.rejected:
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:
@@ -257,10 +263,25 @@ def _score_style(r: dict[str, Any]) -> str:
     return "green" if r["score"] > 0.5 else "red" if r["score"] < -0.5 else ""
 
 
+def _events_cell(r: dict[str, Any]) -> str:
+    extra = [f"{r[k]} {label}" for k, label in (("n_background", "bg"), ("n_undated", "undated")) if r[k]]
+    return f"{r['n_events']}" + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _dates_cell(r: dict[str, Any]) -> str:
+    return f"{r['first'] or '?'} .. {r['last'] or '?'}" if r["first"] or r["last"] else ""
+
+
 RELATION_COLUMNS = [
-    Column("a", lambda r: node(r["a"])), Column("b", lambda r: node(r["b"])),
-    Column("score", lambda r: r["score"], _score_style), Column("events", lambda r: r["n_events"]),
-    Column("bg/undated", lambda r: f"{r['n_background']}/{r['n_undated']}"),
+    Column("a", lambda r: node(r["a"]), min_width=12), Column("b", lambda r: node(r["b"]), min_width=12),
+    Column("score", lambda r: r["score"], _score_style), Column("events", _events_cell, min_width=6),
+    Column("outlets", lambda r: r["n_outlets"]), Column("dates", _dates_cell, min_width=10),
+]
+RELATION_CSV_COLUMNS = [
+    Column("a_id", lambda r: r["a"]["id"]), Column("a", lambda r: r["a"]["name"]),
+    Column("b_id", lambda r: r["b"]["id"]), Column("b", lambda r: r["b"]["name"]),
+    Column("score", lambda r: r["score"]), Column("events", lambda r: r["n_events"]),
+    Column("background", lambda r: r["n_background"]), Column("undated", lambda r: r["n_undated"]),
     Column("outlets", lambda r: r["n_outlets"]), Column("first", lambda r: r["first"]),
     Column("last", lambda r: r["last"]),
 ]
@@ -321,8 +342,10 @@ def relations(
         return
     records = limited(records, limit)
     _explain_empty(records, hints, "relations")
-    columns = WINDOW_COLUMNS if window else RELATION_COLUMNS
-    emit(records, [OUTLET_COLUMN, *columns] if by_outlet else columns, as_json=as_json, as_csv=as_csv,
+    columns = WINDOW_COLUMNS if window else RELATION_CSV_COLUMNS if as_csv else RELATION_COLUMNS
+    if by_outlet:
+        columns = [OUTLET_COLUMN, *(c for c in columns if c.header != "outlets")]
+    emit(records, columns, as_json=as_json, as_csv=as_csv,
          console=console)
 
 
@@ -335,13 +358,27 @@ def _series_records(points: Sequence[Any], store: Any) -> list[dict[str, Any]]:
     return [public_record(p.to_dict(), names) for p in points]
 
 
+def _event_cell(e: dict[str, Any]) -> str:
+    flags = " ".join(f for f in ("negated", "hedged", "intent") if e[f])
+    return f"{nodes(e['source']) or '?'} {e['type']} {nodes(e['target']) or '?'} {e['score']:+.1f}" + (
+        f" ({flags})" if flags else "")
+
+
+# The table folds five fields into two columns so that the sentence keeps half of an 80-column pipe;
+# --json and --csv have every field apart.
 EVENT_COLUMNS = [
+    Column("date", lambda e: e["date"], min_width=10), Column("event", _event_cell, ratio=2),
+    Column("said by / outlet", lambda e: " / ".join(x for x in (e["said_by_name"], e["outlet"]) if x), ratio=1),
+    Column("sentence", lambda e: e["evidence_text"], ratio=3),
+]
+EVENT_CSV_COLUMNS = [
     Column("date", lambda e: e["date"]), Column("source", lambda e: nodes(e["source"])),
     Column("type", lambda e: e["type"]), Column("target", lambda e: nodes(e["target"])),
     Column("score", lambda e: e["score"]),
     Column("flags", lambda e: " ".join(f for f in ("negated", "hedged", "intent") if e[f])),
     Column("said by", lambda e: e["said_by_name"]), Column("outlet", lambda e: e["outlet"]),
-    Column("sentence", lambda e: e["evidence_text"]),
+    Column("sentence", lambda e: e["evidence_text"]), Column("id", lambda e: e["id"]),
+    Column("doc_id", lambda e: e["doc_id"]),
 ]
 
 
@@ -380,7 +417,7 @@ def events(
 
     rows, hints = _read_store(db, read)
     _explain_empty(rows, hints, "events")
-    emit(rows, EVENT_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
+    emit(rows, EVENT_CSV_COLUMNS if as_csv else EVENT_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -38,6 +40,8 @@ class Column:
     header: str
     cell: Callable[[dict[str, Any]], Any]
     style: Callable[[dict[str, Any]], str] | None = None  # Rich style of the cell, tables only
+    min_width: int | None = None  # tables only: e.g. 10 keeps a date on one line
+    ratio: int | None = None  # tables only: share of the spare width (a sentence takes more)
 
 
 def node(value: Any) -> str:
@@ -95,9 +99,21 @@ def emit(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, as_jso
         for r in records:
             writer.writerow([safe_cell(_csv_text(c.cell(r))) for c in columns])
         return
-    table = Table(*(c.header for c in columns))
-    for col in table.columns:
-        col.overflow = "fold"  # never an ellipsis: a long id or name goes on the next line
+    console = console or Console()
+    table = _table(records, columns, minimums=True)
+    probe = Console(width=console.width, file=io.StringIO(), color_system=None)
+    probe.print(table, crop=False)
+    if any(cell_len(line) > console.width for line in probe.file.getvalue().splitlines()):
+        # Minimum widths that do not fit make Rich crop the table's right edge: then there are none.
+        table = _table(records, columns, minimums=False)
+    console.print(table)
+
+
+def _table(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, minimums: bool) -> Table:
+    table = Table(expand=any(c.ratio for c in columns))
+    for c in columns:
+        # never an ellipsis: a long id or name folds onto the next line
+        table.add_column(c.header, overflow="fold", min_width=c.min_width if minimums else None, ratio=c.ratio)
     for r in records:
         cells = []
         for c in columns:
@@ -105,7 +121,7 @@ def emit(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, as_jso
             style = c.style(r) if c.style else ""
             cells.append(f"[{style}]{text}[/{style}]" if style else text)
         table.add_row(*cells)
-    (console or Console()).print(table)
+    return table
 
 
 def _csv_text(value: Any) -> Any:

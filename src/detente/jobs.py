@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .ingest.sources import iter_documents
-from .model import Document, Extraction, Rejected
+from .model import DateBasis, Document, Extraction, Rejected
 from .network.dedup import merge_events
+from .store.metadata import document_metadata, forget_documents, update_document_metadata
 
 # Documents per extraction/store batch: big enough that the Arrow insert and
 # the transaction cost are amortised, small enough to stream 10k articles.
@@ -33,20 +34,43 @@ class IngestSummary:
     read: int = 0
     stored: int = 0
     duplicates: int = 0
+    # documents already stored whose metadata the inputs changed: {"id", "source", "fields": {name: new}}
+    updated: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     events: int = 0
     seconds: float = 0.0
+    reextracted: int = 0  # of ``updated``: extracted again because their publication date changed
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "read": self.read,
             "stored": self.stored,
             "duplicates": self.duplicates,
+            "updated": self.updated,
+            "n_updated": len(self.updated),
             "rejected": [r.to_dict() for r in self.rejected],
             "n_rejected": len(self.rejected),
             "events": self.events,
             "seconds": round(self.seconds, 3),
         }
+
+
+def metadata_changes(stored: dict[str, Any], doc: Document) -> dict[str, Any]:
+    """What ``doc``'s inputs (manifest, HTML, ``--outlet``/``--date``) say that differs from the stored document.
+
+    Only a given value counts: an input without an outlet never erases a stored one, and a date read from the
+    text (``inferred``) never replaces a stated one.
+    """
+    changes: dict[str, Any] = {}
+    for name in ("outlet", "title", "url"):
+        value = getattr(doc, name)
+        if value and value != stored[name]:
+            changes[name] = value
+    given = (DateBasis.MANIFEST.value, DateBasis.HTML.value, DateBasis.OPTION.value)
+    if doc.published is not None and doc.date_basis.value in given and (
+            doc.published != stored["published"] or stored["date_basis"] not in given):
+        changes["published"] = doc.published.isoformat()
+    return changes
 
 
 def _batches(items: Iterable[Document | Rejected], size: int, summary: IngestSummary) -> Iterator[list[Document]]:
@@ -106,13 +130,28 @@ def ingest(
 
     def fresh(batch: list[Document]) -> list[Document]:
         known = store.has_documents([d.id for d in batch])
-        out = []
+        stored = document_metadata(store, [d.id for d in batch if d.id in known and d.id not in seen])
+        out, redo = [], []
         for d in batch:
-            if d.id in known or d.id in seen:
+            if d.id in seen:
                 summary.duplicates += 1
-            else:
-                seen.add(d.id)
+                continue
+            seen.add(d.id)
+            if d.id not in known:
                 out.append(d)
+                continue
+            changes = metadata_changes(stored[d.id], d)
+            if not changes:
+                summary.duplicates += 1
+                continue
+            summary.updated.append({"id": d.id, "source": d.source_path or d.url, "fields": changes})
+            if "published" in changes:  # its events' dates hang on it: extract it again
+                redo.append(d)
+                out.append(d)
+            else:
+                update_document_metadata(store, d.id, changes)
+        forget_documents(store, [d.id for d in redo])
+        summary.reextracted += len(redo)
         return out
 
     def finish(batch_size: int, extractions: list[Extraction]) -> None:
@@ -126,8 +165,9 @@ def ingest(
             finish(len(batch), list(pipeline.extract(fresh(batch))))
     else:
         _run_parallel(docs, summary, pipeline, workers, fresh, finish)
-    if summary.stored:
+    if summary.stored or summary.updated:
         merge_events(store)
+    summary.stored -= summary.reextracted  # extracted again, not new
     summary.seconds = time.perf_counter() - started
     return summary
 
