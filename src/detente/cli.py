@@ -70,6 +70,9 @@ def ingest(
     as_json: bool = JSON_OPTION,
     allow_private: bool = typer.Option(False, "--allow-private-urls", help="Allow manifest URLs on private or loopback addresses."),
     workers: int = typer.Option(0, "--workers", help="Extraction processes (0: one per core when there are many inputs)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's processes) or ray (needs the 'ray' extra)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (auto, host:6379, ray://host:10001); default: a local Ray runtime."),
+    parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="With --engine ray: keep the extraction partitions (Parquet) here."),
 ) -> None:
     """Ingest articles into the store.
 
@@ -83,8 +86,10 @@ def ingest(
 
     if not paths and manifest is None:
         raise typer.BadParameter("give files, folders, '-' or --manifest", param_hint="PATHS")
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("local or ray", param_hint="--engine")
     try:
-        pipeline = Pipeline.load()
+        pipeline = Pipeline.load() if engine == "local" else None
         with Store(db) as store, Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
             TimeElapsedColumn(), console=err, disable=as_json or not err.is_terminal,
@@ -97,9 +102,16 @@ def ingest(
                 secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
                 bar.update(task, advance=n, rate=f"{done / secs:.1f}")
 
-            summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
-                                 date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private,
-                                 workers=_workers(workers, paths or [], manifest))
+            if engine == "ray":
+                from .engines.ray_engine import ingest_ray
+
+                summary = ingest_ray(paths or [], store=store, manifest=manifest, date=_date(date, "--date"),
+                                     outlet=outlet, progress=tick, allow_private=allow_private,
+                                     workers=workers or 2, address=address, parquet_dir=parquet_dir)
+            else:
+                summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
+                                     date=_date(date, "--date"), outlet=outlet, progress=tick,
+                                     allow_private=allow_private, workers=_workers(workers, paths or [], manifest))
     except DetenteError as exc:
         _fail(exc)
         return
