@@ -308,11 +308,13 @@ def _register_optional_commands() -> None:
     """Commands whose modules live with their stage (evaluation, network, serving)."""
     from .api.commands import register as register_api
     from .eval.command import eval_command
+    from .feeds.commands import register as register_feeds
     from .network.commands import register as register_network
 
     app.command("eval")(eval_command)
     register_network(app)
     register_api(app)
+    register_feeds(app)
 
 
 _register_optional_commands()

@@ -83,6 +83,9 @@ class Store:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         if not read_only:
             self._migrate()
+            from .feeds import ensure_schema  # the feed tables: kept apart from the versioned schema
+
+            ensure_schema(self.con)
         else:
             self._check_version()
 
