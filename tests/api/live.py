@@ -40,7 +40,7 @@ def free_port() -> int:
 class LiveServer:
     """``detente serve`` in a subprocess on 127.0.0.1 and a free port."""
 
-    def __init__(self, db: Path, log: Path, *, token: str | None = None) -> None:
+    def __init__(self, db: Path, log: Path, *, token: str | None = None, args: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "DETENTE_TOKEN"}
@@ -49,7 +49,7 @@ class LiveServer:
         self.log = log
         self._log_file = log.open("w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(self.port)],
+            [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(self.port), *args],
             stdout=self._log_file, stderr=subprocess.STDOUT, env=env,
         )
         self._wait_ready()

@@ -13,7 +13,7 @@ from detente.feeds.poll import HostLimiter, Poller, canonical_url, new_since_las
 from detente.store import Store
 from detente.store import feeds as feed_store
 
-from .feedserver import FeedSite
+from feeds.feedserver import FeedSite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench import corpus  # noqa: E402  (the benchmark's article generator: real wire sentences, recombined)
