@@ -97,6 +97,22 @@ class Job:
                 "rejected": list(self.rejected), "error": self.error, "seconds": round(self.seconds, 3)}
 
 
+_WORKER_PIPELINE: Any = None
+
+
+def _init_extractor() -> None:
+    """In the extraction process: load the pipeline once."""
+    global _WORKER_PIPELINE
+    from ..pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline.load()
+
+
+def _extract(docs: list[Document]) -> list[Any]:
+    run = getattr(_WORKER_PIPELINE, "run", None)
+    return list(run(docs) if run is not None else _WORKER_PIPELINE.extract(docs))
+
+
 class LiveService:
     """The worker and snapshot threads of a server that owns its store (see the module docstring)."""
 
@@ -111,6 +127,10 @@ class LiveService:
         self.threads: list[threading.Thread] = []
         self.generation = 0
         self.last_poll: dict[str, Any] | None = None
+        # Job extraction runs in a separate process (spawned, the pipeline loaded there once), so the server's
+        # readers do not wait for the GIL while spaCy works; a test-supplied pipeline runs in the worker thread.
+        self.extract_in_process = state.load_pipeline.__name__ == "load_default_pipeline"
+        self.pool: Any = None
 
     @property
     def writer(self) -> bool:
@@ -139,6 +159,9 @@ class LiveService:
         for t in self.threads:
             t.join(timeout=30)
         self.threads = []
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
         snapshot_path(self.db).unlink(missing_ok=True)
 
     # -- jobs ------------------------------------------------------------------------------------
@@ -217,9 +240,7 @@ class LiveService:
                     fresh.append(d)
             extractions = []
             if fresh:
-                pipeline = state.pipeline()
-                run = getattr(pipeline, "run", None)
-                for r in (run(fresh) if run is not None else pipeline.extract(fresh)):
+                for r in self._extract(fresh):
                     if isinstance(r, Rejected):
                         job.rejected.append(r.to_dict())
                     else:
@@ -230,6 +251,20 @@ class LiveService:
                 self.generation += 1
             job.events += sum(len(x.events) for x in extractions)
             job.processed += len(docs)
+
+    def _extract(self, docs: list[Document]) -> list[Any]:
+        if not self.extract_in_process:
+            pipeline = self.state.pipeline()
+            run = getattr(pipeline, "run", None)
+            return list(run(docs) if run is not None else pipeline.extract(docs))
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_extractor)
+        result: list[Any] = self.pool.submit(_extract, docs).result()
+        return result
 
     def _finish(self, job: Job) -> None:
         from ..network.dedup import merge_events
@@ -279,6 +314,10 @@ class LiveService:
 
     # -- snapshot --------------------------------------------------------------------------------
     def _fingerprint(self) -> tuple[Any, ...]:
+        with self.state.access.reading():  # as every read: never beside an open write transaction
+            return self._count()
+
+    def _count(self) -> tuple[Any, ...]:
         store = self.state.store()
         try:
             row = store.con.execute(

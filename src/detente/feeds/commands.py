@@ -184,7 +184,8 @@ def watch(db: Path = _DB,
             typer.echo(f"polling through the detente server at {running['url']}", err=True)
             try:
                 while True:
-                    got = client.call("POST", f"/api/feeds/poll?force={'true' if force else 'false'}")
+                    got = client.call("POST", f"/api/feeds/poll?force={'true' if force else 'false'}",
+                                      timeout=600.0)
                     counts = {k: got[k] for k in ("feeds", "not_modified", "fetched", "stored", "duplicates",
                                                   "rejected", "errors")}
                     show(SimpleNamespace(poll_id=got["poll_id"], errors=got["feed_errors"], counts=lambda c=counts: c,
