@@ -24,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Path as PathParam
 from pydantic import BaseModel, Field
 
 from ..model import DateBasis, Document, Rejected
@@ -350,6 +350,9 @@ class LiveService:
                 log.exception("refreshing the read snapshot failed")
 
 
+JobId = Annotated[str, PathParam(pattern="^[0-9a-f]{12}$", description="An ingest job id (12 hex digits).")]
+
+
 def make_router(live: LiveService) -> APIRouter:
     router = APIRouter(tags=["jobs"])
 
@@ -360,13 +363,13 @@ def make_router(live: LiveService) -> APIRouter:
         return live.create_job(body.source).to_dict()
 
     @router.post("/jobs/{job_id}/documents", summary="Add documents to an ingest job (bearer token required)")
-    def add_documents(job_id: str, body: JobDocuments,
+    def add_documents(job_id: JobId, body: JobDocuments,
                       state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         job = live.job(job_id)
         return {"ok": True, "queued": live.add(job, body), "job": job.to_dict()}
 
     @router.post("/jobs/{job_id}/finish", summary="No more documents: merge and finish (bearer token required)")
-    def finish(job_id: str, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
+    def finish(job_id: JobId, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         job = live.job(job_id)
         live.finish(job)
         return job.to_dict()
@@ -378,7 +381,7 @@ def make_router(live: LiveService) -> APIRouter:
         return {"ok": True, "jobs": jobs[::-1], "last_poll": live.last_poll}
 
     @router.get("/jobs/{job_id}", summary="One ingest job")
-    def get_job(job_id: str, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
+    def get_job(job_id: JobId, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
         return live.job(job_id).to_dict()
 
     @router.get("/feeds", summary="The followed feeds")
