@@ -34,7 +34,11 @@ log = logging.getLogger(__name__)
 
 MAX_DOCS_PER_REQUEST = 64
 MAX_TEXT_CHARS = 5_000_000
-SNAPSHOT_EVERY_S = 2.0  # the snapshot is refreshed at most this often, when something changed
+# The snapshot is checked this often and refreshed when something changed, but while a job is still running at
+# most every SNAPSHOT_BUSY_S: the copy holds the shared side of the read-write lock, so a writer waiting behind it
+# holds up new readers too (the lock lets a waiting writer go first).
+SNAPSHOT_EVERY_S = 2.0
+SNAPSHOT_BUSY_S = 30.0
 JOBS_KEPT = 200
 
 
@@ -340,12 +344,17 @@ class LiveService:
 
     def _keep_snapshot(self) -> None:
         last = self._fingerprint()
+        copied = time.monotonic()
         while not self.stop_event.wait(SNAPSHOT_EVERY_S):
             try:
+                busy = not self.tasks.empty() or any(j.status in {"receiving", "finishing"} for j in
+                                                     list(self.jobs.values()))
+                if busy and time.monotonic() - copied < SNAPSHOT_BUSY_S:
+                    continue
                 now = self._fingerprint()
                 if now != last:
                     self.snapshot()
-                    last = now
+                    last, copied = now, time.monotonic()
             except Exception:  # noqa: BLE001 - a failed copy is retried on the next tick
                 log.exception("refreshing the read snapshot failed")
 
