@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -135,9 +135,15 @@ def create_app(
     root = Store(db, read_only=token is None)
     state = ServerState(root, token, allow_private_urls, load_pipeline or load_default_pipeline)
 
+    from .live import LiveService, make_router
+
+    live = LiveService(state, Path(db))  # ingest jobs, feed polls and the read snapshot (when the store is ours)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        live.start()
         yield
+        live.stop()
         root.close()
 
     app = FastAPI(
@@ -156,6 +162,9 @@ def create_app(
     _install_error_handlers(app)
     app.add_middleware(Guard, hosts=allowed_hosts(host, allowed_host), token=token)
     app.include_router(routes.router, prefix="/api")
+    app.include_router(make_router(live), prefix="/api",
+                       dependencies=[Depends(routes.reject_unknown_parameters)])
+    app.state.live = live
     _install_dashboard(app)
     return app
 

@@ -13,7 +13,17 @@ from typing import Any, Optional
 
 import typer
 
-from ..cli_output import CSV_OPTION, Column, check_format, emit, explain_empty, limit_option, limited, node
+from ..cli_output import (
+    CSV_OPTION,
+    Column,
+    check_format,
+    emit,
+    explain_empty,
+    limit_option,
+    limited,
+    node,
+    print_json,
+)
 from ..errors import DetenteError
 from .shapes import public_record
 
@@ -55,15 +65,46 @@ SHIFT_COLUMNS = [
 
 def shifts(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, limit: int = limit_option(),
            since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
-           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
+           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE,
+           since_last_poll: bool = typer.Option(False, "--since-last-poll",
+                                                help="Only the relations and shifts new since the last feed poll."),
+           ) -> None:
     """Change points per relation: date, level before and after, driving evidence, robustness to each outlet.
 
     Example: detente shifts --json
     """
+    from rich.console import Console
+
     from ..store import Store
     from .shifts import detect_shifts
 
     check_format(as_json, as_csv)
+    if since_last_poll:
+        from ..feeds.poll import new_since_last_poll
+
+        try:
+            with Store(db, read_only=True) as store:
+                news = new_since_last_poll(store)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        news = {**news, "shifts": [public_record(x) for x in news["shifts"]]}  # pairs as {id, name}
+        if as_json:
+            print_json(news)
+            return
+        if news["poll"] is None:
+            Console().print("no feed poll yet ('detente watch --once' polls the followed feeds)")
+            return
+        Console().print(f"poll {news['poll']['id']} ({news['poll']['finished_at']}): {news['documents']} new articles, "
+                        f"{len(news['relations'])} new relations, {len(news['shifts'])} shifts")
+        for r in news["relations"]:
+            Console().print(f"  new relation {r['a']['name']} - {r['b']['name']}: {r['score']:+.1f} "
+                            f"({r['n_events']} events)")
+        for s in news["shifts"]:
+            Console().print(f"  shift {s['a']['name']} - {s['b']['name']} on {s['date']}: {s['before']:+.1f} -> "
+                            f"{s['after']:+.1f} ({s['direction']})")
+        return
+
     try:
         with Store(db, read_only=True) as store:
             rows = detect_shifts(store, filters=_filters(since, until, outlet, exclude_outlet))
