@@ -186,7 +186,7 @@ def ingest(
         console.print(
             f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
             f"metadata updated {len(summary.updated)}, rejected {len(summary.rejected)}, events {summary.events} "
-            f"({rate:.1f} docs/s)", soft_wrap=True
+            f"({rate:.1f} docs/s)"
         )
         for u in summary.updated:
             fields = ", ".join(f"{k} {v!r}" for k, v in u["fields"].items())

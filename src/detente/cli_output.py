@@ -168,7 +168,7 @@ def unknown_names(kind: str, given: Iterable[str], known: Iterable[str], *, exac
 
 def warn(lines: Iterable[str], console: Console) -> None:
     for line in lines:
-        console.print(f"[yellow]note[/yellow] {escape(line)}", soft_wrap=True)
+        console.print(f"[yellow]note[/yellow] {escape(line)}")
 
 
 def explain_empty(rows: Sequence[Any], hints: Sequence[str], what: str, console: Optional[Console] = None) -> None:

@@ -91,7 +91,10 @@ def _get(app: Any, path: str) -> int:
 
     if not path.startswith("/"):
         raise typer.BadParameter(f"{path!r} is not a path on the server (it starts with '/')", param_hint="--get")
-    response = asyncio.run(call())
+    try:
+        response = asyncio.run(call())
+    finally:  # no lifespan runs for one in-process call: close the store here (a later command may open it)
+        app.state.detente.root.close()
     if response.headers.get("content-type", "").startswith("application/json"):
         sys.stdout.write(json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n")
     else:
