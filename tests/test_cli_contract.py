@@ -140,3 +140,18 @@ def test_contract_reingest_with_manifest_updates_metadata(tmp_path):
     assert again["n_updated"] == 0 and again["stored"] == 0 and again["duplicates"] == 5  # nothing changes twice
     text = _run("ingest", "--manifest", SAMPLES / "manifest.csv", "--db", db)
     assert "metadata updated 0" in text.stdout
+
+
+def test_contract_model_load_says_so_on_a_terminal_only():
+    from rich.console import Console
+
+    from detente.cli_output import MODEL_LOADING, model_loading
+
+    tty = Console(file=io.StringIO(), force_terminal=True)
+    with model_loading(tty):
+        tty.file.flush()
+    assert MODEL_LOADING in tty.file.getvalue()
+    pipe = Console(file=io.StringIO(), force_terminal=False)
+    with model_loading(pipe):
+        pass
+    assert pipe.file.getvalue() == ""

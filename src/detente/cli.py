@@ -34,6 +34,7 @@ from .cli_output import (
     explain_empty,
     limit_option,
     limited,
+    model_loading,
     node,
     nodes,
     print_json,
@@ -136,7 +137,7 @@ def ingest(
 
     Example: detente ingest ../shared/seeds --manifest ../shared/seeds/manifest.csv
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .jobs import ingest as run_ingest
     from .pipeline import Pipeline
@@ -153,9 +154,12 @@ def ingest(
         return _ingest_through_server(running, token, paths or [], manifest, _date(date, "--date"), outlet,
                                       allow_private, as_json)
     try:
-        pipeline = Pipeline.load() if engine == "local" else None
+        with model_loading(err):
+            pipeline = Pipeline.load() if engine == "local" else None
         with Store(db) as store, Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+            # the number of inputs is not known before they are read (folders, manifests): a count, not "0/?"
+            TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} docs"),
+            TextColumn("{task.fields[rate]} docs/s"),
             TimeElapsedColumn(), console=err, disable=as_json or not err.is_terminal,
         ) as bar:
             task = bar.add_task("ingest", total=None, rate="-")
@@ -182,17 +186,7 @@ def ingest(
     if as_json:
         _print_json(summary.to_dict())
     else:
-        rate = summary.read / summary.seconds if summary.seconds else 0.0
-        console.print(
-            f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
-            f"metadata updated {len(summary.updated)}, rejected {len(summary.rejected)}, events {summary.events} "
-            f"({rate:.1f} docs/s)"
-        )
-        for u in summary.updated:
-            fields = ", ".join(f"{k} {v!r}" for k, v in u["fields"].items())
-            redone = " (extracted again: its events are dated from it)" if "published" in u["fields"] else ""
-            err.print(f"[cyan]updated[/cyan] {escape(str(u['source'] or u['id']))}: {escape(fields)}{redone}",
-                      soft_wrap=True)
+        _print_summary(summary)
         for r in summary.rejected:
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:
@@ -202,7 +196,7 @@ def ingest(
 def _ingest_through_server(running: dict[str, Any], token: Optional[str], paths: list[str], manifest: Optional[Path],
                            date: dt.date | None, outlet: Optional[str], allow_private: bool, as_json: bool) -> None:
     """``detente ingest`` while a server owns the store: read here, extract and write there, show progress."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .errors import StoreError
     from .live import ingest_through_server
@@ -212,7 +206,8 @@ def _ingest_through_server(running: dict[str, Any], token: Optional[str], paths:
             raise StoreError(f"the store is served read-only by 'detente serve' at {running['url']} (process "
                              f"{running.get('pid')}); restart it with --token (or DETENTE_TOKEN) to ingest through it")
         err.print(f"ingesting through the detente server at {running['url']}")
-        with Progress(TextColumn("[bold]ingest (server)"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        with Progress(TextColumn("[bold]ingest (server)"), BarColumn(), TextColumn("{task.completed} docs"),
+                      TimeElapsedColumn(),
                       console=err, disable=as_json or not err.is_terminal) as bar:
             task = bar.add_task("ingest", total=None)
             summary = ingest_through_server(running["url"], token, paths, manifest=manifest, date=date,
@@ -224,15 +219,26 @@ def _ingest_through_server(running: dict[str, Any], token: Optional[str], paths:
     _show_summary(summary, as_json)
 
 
+def _print_summary(summary: Any) -> None:
+    """The ingest summary line, and a line for each stored document whose metadata the inputs changed."""
+    rate = summary.read / summary.seconds if summary.seconds else 0.0
+    updated = getattr(summary, "updated", [])
+    console.print(
+        f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
+        f"metadata updated {len(updated)}, rejected {len(summary.rejected)}, events {summary.events} "
+        f"({rate:.1f} docs/s)"
+    )
+    for u in updated:
+        fields = ", ".join(f"{k} {v!r}" for k, v in u["fields"].items())
+        redone = " (extracted again: its events are dated from it)" if "published" in u["fields"] else ""
+        err.print(f"[cyan]updated[/cyan] {escape(str(u['source'] or u['id']))}: {escape(fields)}{redone}")
+
+
 def _show_summary(summary: Any, as_json: bool) -> None:
     if as_json:
         _print_json(summary.to_dict())
     else:
-        rate = summary.read / summary.seconds if summary.seconds else 0.0
-        console.print(
-            f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
-            f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
-        )
+        _print_summary(summary)
         for r in summary.rejected:
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:

@@ -14,7 +14,8 @@ import difflib
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -130,6 +131,20 @@ def _csv_text(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "; ".join(_text(v) for v in value)
     return _text(value)
+
+
+MODEL_LOADING = "loading the language model (spaCy) ..."
+
+
+@contextmanager
+def model_loading(console: Console) -> Iterator[None]:
+    """A message on stderr while the language model loads (about 10 s), on a terminal only (a pipe or a
+    test gets no chatter)."""
+    if console.is_terminal:
+        with console.status(MODEL_LOADING):
+            yield
+    else:
+        yield
 
 
 # -- why a result is empty -------------------------------------------------------------------------------------

@@ -165,6 +165,19 @@ def test_cli_eval_json(pipeline):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["sets"]["ngec-actors"]["n"] == 3
+    # progress per set on stderr (stdout stays JSON): 'eval all' runs for minutes
+    assert "[1/1] ngec-actors: scoring" in res.stderr and "[1/1] ngec-actors: 3 items in" in res.stderr
+
+
+@pytest.mark.model
+def test_eval_all_reports_each_set_before_and_after(pipeline):
+    from detente.eval.run import evaluate
+
+    root = _need_eval_root()
+    seen = []
+    results = evaluate("all", root, pipeline, limit=2, progress=lambda i, n, name, r: seen.append((i, n, name, r)))
+    assert [(i, name) for i, _, name, r in seen if r is None] == [(i, r.dataset) for i, r in enumerate(results, 1)]
+    assert all(n == len(results) for _, n, _, _ in seen) and len(seen) == 2 * len(results)
 
 
 def test_cli_eval_missing_path(tmp_path):

@@ -43,8 +43,20 @@ def eval_command(
     if not path.exists():
         raise typer.BadParameter(f"{path} does not exist; give the data set's folder or file", param_hint="PATH")
     # A DetenteError goes to the CLI's one error renderer (detente.cli), with the error table's exit code.
-    pipeline = Pipeline.load()
-    results = evaluate(dataset, path, pipeline, limit=limit)
+    from ..cli_output import model_loading
+
+    err = Console(stderr=True)
+    with model_loading(err):
+        pipeline = Pipeline.load()
+
+    def progress(i: int, total: int, name: str, result: EvalResult | None) -> None:
+        # one line per set on stderr: 'eval all' runs for minutes
+        if result is None:
+            err.print(f"[{i}/{total}] {name}: scoring ...")
+        else:
+            err.print(f"[{i}/{total}] {name}: {result.n} items in {result.seconds:.0f} s")
+
+    results = evaluate(dataset, path, pipeline, limit=limit, progress=progress)
     if as_json:
         data = {"sets": {r.dataset: r.to_dict() for r in results}}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

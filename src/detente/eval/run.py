@@ -25,7 +25,8 @@ DATASETS: dict[str, tuple[Evaluator, str]] = {
 }
 
 
-def evaluate(dataset: str, path: Path, pipeline: Any, *, limit: int | None = None) -> list[EvalResult]:
+def evaluate(dataset: str, path: Path, pipeline: Any, *, limit: int | None = None,
+             progress: Any = None) -> list[EvalResult]:
     """Score detente on ``dataset`` (a name of ``DATASETS`` or ``all``) read from ``path``.
 
     Args:
@@ -33,6 +34,8 @@ def evaluate(dataset: str, path: Path, pipeline: Any, *, limit: int | None = Non
         path: the set's folder or file; for ``all``, the evaluation root holding the sets' folders.
         pipeline: a loaded ``Pipeline``, shared by every set.
         limit: score only the first ``limit`` rows of each set.
+        progress: called as ``progress(index, total, name, result)``: before each set (``result`` None)
+            and after it.
 
     Returns:
         One result per set scored (for ``all``: every set whose folder exists).
@@ -50,4 +53,11 @@ def evaluate(dataset: str, path: Path, pipeline: Any, *, limit: int | None = Non
         chosen = [(dataset, path)]
     else:
         raise ConfigError(f"unknown data set {dataset!r}; choose one of {', '.join(DATASETS)} or all")
-    return [timed(DATASETS[name][0], set_path, pipeline, limit=limit) for name, set_path in chosen]
+    results = []
+    for i, (name, set_path) in enumerate(chosen, 1):
+        if progress:
+            progress(i, len(chosen), name, None)
+        results.append(timed(DATASETS[name][0], set_path, pipeline, limit=limit))
+        if progress:
+            progress(i, len(chosen), name, results[-1])
+    return results
