@@ -39,19 +39,6 @@ MIN_CHART_EVENTS = 5
 CHART_WINDOW = "month"
 
 
-def list_events(store: Store, *, actor: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    where, params = "", []
-    if actor:
-        where = "WHERE list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR list_contains(source_ids, ?) OR list_contains(target_ids, ?)"
-        params = [actor] * 4
-    return store.query(
-        f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
-                   target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
-            FROM events {where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ?""",
-        [*params, limit],
-    )
-
-
 def list_actors(store: Store) -> list[dict[str, Any]]:
     rows = store.query(
         """SELECT a.id, a.name, a.kind, a.country, a.sector, a.node, a.role, count(m.id) AS mentions,
