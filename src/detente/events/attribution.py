@@ -105,8 +105,9 @@ class Speakers:
                     self.by_token[tok.i] = m
         self._sent_starts = [start for start, _ in parsed.spans]
         self.quotes = find_quotes(parsed.document.text)
-        self.named_speakers = self._named_speakers()
+        # Pairs first: naming a speaker can read them ("the two countries said ..." -> last_two_before).
         self._pairs = self._find_pairs()
+        self.named_speakers = self._named_speakers()
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ingest.dates import resolve_relative
-from ..model import DateBasis, Event, EventDate, Mention
+from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
@@ -273,6 +273,7 @@ class EventCoder:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
             target, source = list(source), [said_by]
             coding = self.lex.coding("100") or coding
+        evidence = evidence_window(sentence.text, sentence.start, tok.idx)
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -291,9 +292,9 @@ class EventCoder:
             negated=modality.negated,
             intent=modality.intent,
             date=self.date_for(parsed, sentence, modality, tok),
-            evidence_text=sentence.text,
-            evidence_start=sentence.start,
-            evidence_end=sentence.end,
+            evidence_text=evidence[0],
+            evidence_start=evidence[1],
+            evidence_end=evidence[2],
             salience=1.0 / (1 + _depth(tok)),
             method="rule" if require_actor else "rule-no-actor",
         )

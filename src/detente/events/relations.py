@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Mention, RelationClaim
+from ..model import Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import orphan_subjects
 from .attribution import Speakers
@@ -85,12 +85,13 @@ class RelationReader:
                     subj = [c for c in verb.children if c.dep_ == "nsubj"]
                     if subj and not list(subj[0].conjuncts):
                         said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
+                evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
                 out.append(
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
                         polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, date=self.coder.date_for(parsed, sentence, modality), evidence_text=sentence.text,
-                        evidence_start=sentence.start, evidence_end=sentence.end,
+                        negated=False, date=self.coder.date_for(parsed, sentence, modality), evidence_text=evidence[0],
+                        evidence_start=evidence[1], evidence_end=evidence[2],
                     )
                 )
         return tuple(out)

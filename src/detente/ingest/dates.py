@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import DateBasis, EventDate
+from ..model import MAX_DATE, MIN_DATE, DateBasis, EventDate, check_date
 
 _MONTHS = {
     m: i + 1
@@ -99,9 +99,12 @@ def infer_document_date(text: str) -> DocumentDate:
         year = max(years)
         try:
             anchor = dt.date(year, _month(m["month"]), int(m["day"]))
-        except ValueError:
+            candidates.append((anchor + dt.timedelta(days=days), m.group(0)))
+        except (ValueError, OverflowError):
             continue
-        candidates.append((anchor + dt.timedelta(days=days), m.group(0)))
+    if not candidates:
+        return DocumentDate(None, DateBasis.UNKNOWN)
+    candidates = [c for c in candidates if MIN_DATE <= c[0] <= MAX_DATE]
     if not candidates:
         return DocumentDate(None, DateBasis.UNKNOWN)
     best = max(candidates, key=lambda c: c[0])
@@ -116,8 +119,8 @@ def parse_date(value: str) -> dt.date:
     """
     value = value.strip()
     if "T" in value or " " in value:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    return dt.date.fromisoformat(value)
+        return check_date(dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date())
+    return check_date(dt.date.fromisoformat(value))
 
 
 _RELATIVE = re.compile(
@@ -133,8 +136,16 @@ def resolve_relative(sentence: str, base: dt.date | None) -> EventDate | None:
     """Return the date a sentence states for its event, resolved against ``base``.
 
     Only the first date expression of the sentence is used.  Returns None
-    when the sentence states no date or when a relative date has no base.
+    when the sentence states no date, when a relative date has no base, or when
+    the result falls outside the calendar.
     """
+    try:
+        return _resolve_relative(sentence, base)
+    except OverflowError:  # "last week" of 0001-01-01
+        return None
+
+
+def _resolve_relative(sentence: str, base: dt.date | None) -> EventDate | None:
     m = _RELATIVE.search(sentence)
     if not m:
         return None
