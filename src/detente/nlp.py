@@ -24,7 +24,7 @@ BATCH_SIZE = 32
 # Longer texts are parsed in pieces of at most this many characters, cut at paragraph breaks, and the
 # pieces joined into one Doc (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, and its
 # memory grows with the text parsed at once).  100,000 characters is about 30 news articles.
-PIECE_CHARS = 100_000
+PIECE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,43 @@ class Parsed:
     spans: tuple[tuple[int, int], ...]
 
 
+# Longest run of tokens the parser may take as one sentence.  A news sentence is 20-80 tokens; a run-on
+# "sentence" of thousands of tokens (a list, a table flattened to text, a hostile input) makes every
+# per-sentence step (argument search walks subtrees and conjuncts for each trigger) quadratic in its
+# length.  Runs longer than this get a sentence start set before the parser runs (which respects it).
+MAX_SENTENCE_TOKENS = 200
+SENTENCE_CAP = "detente_sentence_cap"
+_SOFT_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")"}
+_HARD_BREAKS = {".", "!", "?"}
+
+
+def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
+    """Set a sentence start in every run of more than ``limit`` tokens without a sentence end or a line
+    break: after the last comma-like token of the run's second half, else at the limit."""
+    run_start = 0
+    soft = -1
+    for tok in doc:
+        i = tok.i
+        if tok.text in _HARD_BREAKS or "\n" in tok.text:
+            run_start, soft = i + 1, -1
+            continue
+        if tok.text in _SOFT_BREAKS:
+            soft = i
+        if i - run_start + 1 > limit:
+            cut = soft + 1 if soft >= run_start + limit // 2 else i
+            if cut < len(doc):
+                doc[cut].is_sent_start = True
+            run_start, soft = cut, -1
+    return doc
+
+
+def _register_cap() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_CAP):
+        Language.component(SENTENCE_CAP, func=cap_sentences)
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = MODEL_NAME) -> Any:
     """Load the spaCy pipeline (cached per process).
@@ -47,11 +84,15 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; run 'make install' (it is pinned in requirements.txt)"
         ) from exc
+    _register_cap()
+    if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_CAP, before="parser")
+    return nlp
 
 
 def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...], tuple[tuple[int, int], ...]]:

@@ -91,6 +91,7 @@ class EventCoder:
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
+        date_ents = _date_entities(parsed)  # once per document: doc.ents is rebuilt on every access
         background_paragraph: int | None = None  # paragraph of the last sentence with a background event
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
@@ -109,7 +110,8 @@ class EventCoder:
                     continue
                 if trig.tok.i in requested:
                     continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
-                event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
+                event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry,
+                                    date_ents=date_ents[idx])
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
             if not found and triggers:
@@ -118,7 +120,7 @@ class EventCoder:
                 # network node and never enter the relations.
                 main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
                 event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, carry=carry,
-                                    require_actor=False)
+                                    require_actor=False, date_ents=date_ents[idx])
                 if event is not None:
                     found.append((_depth(main.tok), main.tok.i, event))
             found.sort(key=lambda f: (f[0], f[1]))
@@ -227,7 +229,7 @@ class EventCoder:
     # -- one event -----------------------------------------------------------
     def _build(self, parsed: Parsed, sentence: Any, sent: Any, trig: _Trigger, speakers: Speakers,
                finder: ArgumentFinder, ctx: Context, *, carry: bool = False,
-               require_actor: bool = True) -> Event | None:
+               require_actor: bool = True, date_ents: tuple[Any, ...] = ()) -> Event | None:
         coding = self.lex.coding(trig.cameo)
         if coding is None or coding.type is None:
             return None
@@ -291,7 +293,7 @@ class EventCoder:
             hedged=modality.hedged,
             negated=modality.negated,
             intent=modality.intent,
-            date=self.date_for(parsed, sentence, modality, tok),
+            date=self.date_for(parsed, sentence, modality, tok, date_ents=date_ents),
             evidence_text=evidence[0],
             evidence_start=evidence[1],
             evidence_end=evidence[2],
@@ -329,10 +331,17 @@ class EventCoder:
         # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
         return speakers.speaker_of_clause(tok)
 
-    def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
-        """The event's date: stated in its clause, background, or the document's own date."""
+    def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None, *,
+                 date_ents: tuple[Any, ...] | None = None) -> EventDate:
+        """The event's date: stated in its clause, background, or the document's own date.
+
+        ``date_ents`` are the DATE entities of the sentence (``_date_entities``); without them the
+        document's entities are scanned, which costs a pass over the whole document.
+        """
         published = parsed.document.published
-        stated = self._stated_date(tok, published, parsed.spans[sentence.idx], parsed.doc.ents) if tok is not None else None
+        if tok is not None and date_ents is None:
+            date_ents = _date_entities(parsed)[sentence.idx]
+        stated = self._stated_date(tok, published, parsed.spans[sentence.idx], date_ents) if tok is not None else None
         if stated is not None:
             return stated
         if modality.background:
@@ -458,3 +467,18 @@ def _dedupe(events: Any) -> list[Event]:
             seen.add(e.id)
             out.append(e)
     return out
+
+
+def _date_entities(parsed: Parsed) -> list[tuple[Any, ...]]:
+    """The DATE entities of each sentence (``parsed.spans``), found in one pass over the document."""
+    import bisect
+
+    starts = [start for start, _ in parsed.spans]
+    out: list[list[Any]] = [[] for _ in starts]
+    for ent in parsed.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        idx = bisect.bisect_right(starts, ent.start) - 1
+        if idx >= 0 and ent.start < parsed.spans[idx][1]:
+            out[idx].append(ent)
+    return [tuple(ents) for ents in out]

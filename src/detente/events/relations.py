@@ -24,6 +24,7 @@ The clause's predicate decides the polarity when it is a cue ("friendly ties
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -215,8 +216,14 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
 def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     """"Moscow-Tel Aviv relations": two mentions joined by a hyphen, modifying the cue."""
     text = speakers.parsed.document.text
-    left = _verb_of(cue).left_edge.idx
-    inside = [m for m in speakers.mentions if left <= m.start and m.end <= max(cue.idx, _verb_of(cue).idx)]
+    verb = _verb_of(cue)
+    left, right = verb.left_edge.idx, max(cue.idx, verb.idx)
+    # Only the mentions in [left, right]: found by bisection (mentions are in text order), since a scan of
+    # every mention of the document per cue is quadratic in the document's length.
+    starts = speakers.mention_starts
+    lo = bisect.bisect_left(starts, left)
+    hi = bisect.bisect_right(starts, right)
+    inside = [m for m in speakers.mentions[lo:hi] if m.end <= right]
     for m1, m2 in zip(inside, inside[1:]):
         if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
             return m1, m2
