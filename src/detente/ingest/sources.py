@@ -302,11 +302,11 @@ def read_manifest(path: Path) -> list[tuple[str, Meta] | Rejected]:
         InputError: the manifest itself is missing, not a regular file, too large or not UTF-8.
     """
     try:
-        body = read_bounded(path, MAX_MANIFEST_BYTES).decode("utf-8-sig")
+        # surrogateescape: a path column may name a file whose name is not UTF-8 (it maps back to the
+        # same bytes on the file system); other columns are cleaned in _manifest_row.
+        body = read_bounded(path, MAX_MANIFEST_BYTES).decode("utf-8", "surrogateescape").removeprefix("\ufeff")
     except InputError as exc:
         raise InputError(f"manifest {display_name(path)}: {exc.message}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"manifest {display_name(path)} is not UTF-8: {exc.reason} at byte {exc.start}") from None
     where = display_name(path)
     rows: list[tuple[int, dict[str, str] | Rejected]] = []
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
@@ -350,8 +350,12 @@ def _row_rejected(manifest: str, n: int, reason: str) -> Rejected:
     return Rejected(f"{manifest} row {n}", reject("R11", detail=reason).message, "R11")
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _manifest_row(path: Path, row: dict[str, str], n: int) -> tuple[str, Meta]:
     target = (row.get("path") or "").strip()
+    row = {k: _SURROGATES.sub("\ufffd", v) for k, v in row.items()}  # bytes that were not UTF-8, outside paths
     url = (row.get("url") or "").strip()
     if not target and not url:
         raise InputError("neither 'path' nor 'url'")
