@@ -25,6 +25,9 @@ BATCH_SIZE = 32
 # pieces joined into one Doc (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, and its
 # memory grows with the text parsed at once).  100,000 characters is about 30 news articles.
 PIECE_CHARS = 20_000
+# Characters per parser batch: 32 news articles of 3,000-5,000 characters fit, so ordinary batches are
+# unchanged; batches of long documents (or their pieces) are cut here to bound the parser's memory.
+BATCH_CHARS = 150_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +170,22 @@ def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int 
             for i, part in enumerate(parts):
                 yield part, (document, i, len(parts))
 
+    def parsed_pieces() -> Iterator[tuple[Any, tuple[Document, int, int]]]:
+        # Batches hold at most ``batch_size`` pieces and about BATCH_CHARS characters, so the parser's
+        # working memory depends on neither the length of one document nor the mix of lengths.
+        batch: list[tuple[str, tuple[Document, int, int]]] = []
+        chars = 0
+        for item in pieces():
+            batch.append(item)
+            chars += len(item[0])
+            if len(batch) >= batch_size or chars >= BATCH_CHARS:
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     done: list[Any] = []
-    for doc, (document, i, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    for doc, (document, i, n) in parsed_pieces():
         done.append(doc)
         if i < n - 1:
             continue
