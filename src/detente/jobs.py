@@ -5,9 +5,12 @@ the pipeline, the store and the network together), so no stage imports a
 later one.  ``ingest`` streams documents (one batch of ``BATCH_DOCS`` in
 memory at a time), extracts each batch, and writes it with
 ``store_extractions``: one transaction, then the event merging.  Per-document
-failures are caught here and only here: a rejected input comes back as a
-``Rejected`` record with its reason; the rest of the batch goes on.  The
-HTTP API stores its single documents through ``store_extractions`` too.
+failures are caught at the one boundary (``Pipeline.run``; reading in
+``iter_documents``): a rejected input comes back as a ``Rejected`` record with
+its code and reason, listed in ``IngestSummary.rejected`` (what a job status
+shows); the rest of the batch goes on.  A merge interrupted by a kill is
+recorded in the store and run again by the next ingest.  The HTTP API stores
+its single documents through ``store_extractions`` too.
 """
 
 from __future__ import annotations
