@@ -132,8 +132,9 @@ def fuzz_extract(n: int, ctx: Context) -> Result:
                 res.note(f"batch {batch_no}: {len(lines)} lines in, {len(outputs)} out")
         res.inputs += len(lines)
         batch_no += 1
-        if batch_no % 50 == 0:
-            ctx.log(f"extract: {res.inputs}/{n} inputs, {res.crashes} crashes, {res.lost} lost")
+        if batch_no % 10 == 0:
+            ctx.log(f"extract: {res.inputs}/{n} inputs, {res.crashes} crashes, {res.hangs} hangs, {res.lost} lost, "
+                    f"{time.monotonic() - started:.0f} s")
     res.seconds = time.monotonic() - started
     return res
 
@@ -150,7 +151,12 @@ def _extract_cli(raw: bytes, res: Result) -> list[str] | None:
     if done.returncode != 0 or b"Traceback" in done.stderr:
         res.crashes += 1
         res.note(f"CLI extract exit {done.returncode}: {done.stderr[-300:]!r}")
-    return done.stdout.decode("utf-8", "replace").splitlines()
+    try:
+        return [line + "\n" for line in done.stdout.decode("utf-8").split("\n")[:-1]]
+    except UnicodeDecodeError as exc:
+        res.crashes += 1
+        res.note(f"CLI extract wrote invalid UTF-8: {exc}")
+        return []
 
 
 # -- ingest --------------------------------------------------------------------------------------------
@@ -200,7 +206,8 @@ def fuzz_ingest(n: int, ctx: Context) -> Result:
         round_no += 1
         _rmtree(folder)
         if round_no % 10 == 0:
-            ctx.log(f"ingest: {res.inputs}/{n} inputs, {res.crashes} crashes, {res.lost} lost")
+            ctx.log(f"ingest: {res.inputs}/{n} inputs, {res.crashes} crashes, {res.hangs} hangs, {res.lost} lost, "
+                    f"{time.monotonic() - started:.0f} s")
     res.seconds = time.monotonic() - started
     return res
 

@@ -297,4 +297,7 @@ def test_cli_extract_invalid_utf8_on_stdin_answers_every_line():
     assert result.returncode == 0, result.stderr[-500:]
     lines = [_standard(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [o["id"] for o in lines] == [None, 2, 3]
+    assert "\n" not in dump_line({"id": "a\u2028b\x85c\u2029"})[:-1]
+    assert dump_line({"id": "a\u2028b"}).splitlines() == ['{"id": "a\\u2028b"}']
+    assert json.loads(dump_line({"id": "a\u2028b\x85"}))["id"] == "a\u2028b\x85"
     assert lines[0]["error"] == "line 1: not UTF-8" and lines[1]["actors"]

@@ -239,7 +239,15 @@ def dump_line(obj: dict[str, Any]) -> str:
     except (ValueError, TypeError, UnicodeEncodeError) as exc:
         rid = obj.get("id") if isinstance(obj.get("id"), (str, int)) else None
         text = json.dumps(_error(rid, f"output not serialisable: {type(exc).__name__}"), ensure_ascii=True)
+    # Characters that some line splitters take as line ends (Python's str.splitlines, JavaScript before
+    # ES2019) are written as escapes, so every reader sees exactly one line per output object.
+    if any(ch in text for ch in _LINE_BREAKS):
+        for ch in _LINE_BREAKS:
+            text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text + "\n"
+
+
+_LINE_BREAKS = ("\u2028", "\u2029", "\x85")
 
 
 def _passing_errors(records: Iterator[dict[str, Any]], pipeline: Any, debug: bool) -> Iterator[dict[str, Any]]:
