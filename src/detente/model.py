@@ -240,11 +240,16 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """A date with its precision and how it was obtained."""
+    """A date with its precision and how it was obtained.
+
+    ``date`` is the first day of the period the text gives, known to ``precision``: ``day``, ``week``,
+    ``month``, ``year``, ``before-publication`` (an earlier time the text does not date: ``date`` is None)
+    or ``unknown``.  ``text`` is the expression it was read from.
+    """
 
     date: dt.date | None
     basis: DateBasis
-    precision: str = "day"
+    precision: str = "unknown"
     text: str | None = None
 
 
@@ -299,6 +304,7 @@ class Event:
             "intent": self.intent,
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
+            "date_precision": self.date.precision,
             "trigger": self.trigger,
             "sentence": self.sent_idx,
             "evidence": {
@@ -346,6 +352,7 @@ class RelationClaim:
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
             "sentence": self.sent_idx,
+            "date_precision": self.date.precision,
             "evidence": {
                 "text": self.evidence_text,
                 "span": [self.evidence_start - offset, self.evidence_end - offset],
