@@ -34,7 +34,7 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import words
+from .rules import subject_mentions, subject_rule, words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -61,17 +61,6 @@ CLAUSAL_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
-EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announcement", "measure", "action"}
-# Verbs whose infinitive complement has the verb's own subject ("Israel intends to continue").
-SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse", "try", "attempt", "want",
-                   "seek", "decide", "plan", "hope", "intend", "aim", "fail", "continue", "begin", "start", "stop",
-                   "manage", "prepare", "wish", "need", "appear", "seem"}
-COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "some",
-                    "team", "crowd", "band", "member", "members", "majority", "handful", "contingent", "batch",
-                    "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
-PAIR_NOUNS = {"leaders", "countries", "sides", "nations", "states", "governments", "men", "presidents", "capitals",
-              "allies", "neighbours", "neighbors", "powers"}
-PERSON_PAIR_NOUNS = {"leaders", "men", "presidents"}
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -261,8 +250,10 @@ class ArgumentFinder:
     """Source and target of triggers in one document."""
 
     def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: dict[str, str] | None = None,
-                 noun_types: dict[str, str] | None = None) -> None:
+                 noun_types: dict[str, str] | None = None, disabled: frozenset[str] = frozenset()) -> None:
+        """``disabled``: names of argument rules (``rules.rules()``) not to apply."""
         self.speakers = speakers
+        self.disabled = disabled
         self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
@@ -367,7 +358,7 @@ class ArgumentFinder:
         sp = self.speakers
         if node.dep_ == "xcomp":
             head = node.head
-            if head.lemma_.lower() in SUBJECT_CONTROL:
+            if head.lemma_.lower() in words("subject_control_verb"):
                 return None
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
@@ -388,71 +379,8 @@ class ArgumentFinder:
         return None
 
     def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
-        sp = self.speakers
-        low = child.lower_
-        if low in {"they", "he", "she", "it"}:
-            said = self._speaker_of_pronoun(child)
-            if said is not None:
-                return [said]
-        if low in {"they", "them"}:
-            return list(ctx.last_subjects)
-        if low in {"he", "she"}:
-            m = sp.resolve_pronoun(child)
-            return [m] if m else []
-        if low == "it":
-            near = self._nearest_subject_before(child, persons=False)
-            if near is not None:
-                return [near]
-            return [ctx.last_non_person] if ctx.last_non_person else []
-        lemma = child.lemma_.lower()
-        has_def = any(d.lower_ in {"the", "this", "that"} for d in child.children)
-        if has_def and any(d.lower_ == "two" for d in child.children) and low in PAIR_NOUNS:
-            # "the two leaders", "the two countries": the last two actors named
-            return sp.last_two_before(child.idx, persons=low in PERSON_PAIR_NOUNS)
-        if lemma in {"group", "movement", "organisation", "organization"} and has_def:
-            m = self._last_of_kind_before(child, {"armed_group", "organization", "igo"})
-            return [m] if m else []
-        if lemma == "country" and has_def:
-            m = self._last_of_kind_before(child, {"state"})
-            return [m] if m else []
-        if lemma in EVENT_ANAPHORS and has_def and sp.mention_for(child) is None:
-            return list(ctx.last_event_source)
-        for c in child.children:
-            # "The group's leader", "its spokesman": the organisation named before
-            if c.dep_ == "poss" and sp.mention_at(c) is None:
-                if c.lemma_.lower() in {"group", "movement", "organisation", "organization"}:
-                    m = self._last_of_kind_before(c, {"armed_group", "organization", "igo"})
-                    return [m] if m else []
-                if c.lower_ == "its" and lemma in self.agents:
-                    return [ctx.last_non_person] if ctx.last_non_person else []
-        if lemma in COLLECTIVE_NOUNS:
-            # "A group of Moroccan diplomats", "Thousands of Iraqi Kurds": the members act
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for p in prep.children:
-                        if p.dep_ == "pobj":
-                            found = self._subject_mentions(p, ctx)
-                            if found:
-                                return found
-        if lemma in self.event_nouns:
-            agent = self._nominal_agent(child)
-            return [agent] if agent else []
-        found = with_conj(child, sp)
-        if found and not all(m.actor is None for m in found):
-            return found
-        if found:
-            # "Rohingya Muslim insurgents": an unnamed group better described by its agent noun
-            generic = self.generic(child)
-            return [generic] if generic else found
-        if lemma not in self.agents:
-            # "Israel's backing for X contributed to ...": the actor belongs to the noun's event;
-            # "the Iranian satellite could offer ...": a thing is no actor.
-            return []
-        m = mention_in_np(child, sp, event_nouns=self.event_nouns, places=True)
-        if m is not None:
-            return [m]
-        generic = self.generic(child)
-        return [generic] if generic else []
+        """The mentions a subject token stands for: the subject-stage rules below (``rules.subject_mentions``)."""
+        return subject_mentions(child, ctx, self, self.disabled)
 
     def _event_author(self, noun: Any) -> Mention | None:
         sp = self.speakers
@@ -774,3 +702,162 @@ def _together_clauses(noun: Any, child: Any) -> list[Any]:
     if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
         return [c for p in child.children if p.dep_ == "pobj" for c in p.children if ok(c)]
     return []
+
+
+# -- subject-stage rules: what a subject token stands for (``rules.subject_rule``), tried in this order ----------
+_DEF = ("definite_det",)
+
+
+def _definite(child: Any, w: dict[str, frozenset[str]]) -> bool:
+    return any(d.lower_ in w["definite_det"] for d in child.children)
+
+
+def _one(m: Mention | None) -> list[Mention]:
+    return [m] if m is not None else []
+
+
+@subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
+              "verb, and that verb's subject", changes="source -> the speaker", vocab=("speaker_pronoun",))
+def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Israel says it intends to ...": a pronoun subject inside reported speech is its speaker."""
+    if child.lower_ not in w["speaker_pronoun"]:
+        return None
+    said = f._speaker_of_pronoun(child)
+    return [said] if said is not None else None
+
+
+@subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); the previous clause's "
+              "subjects (Context.last_subjects)", changes="source -> the previous subjects", vocab=("plural_pronoun",))
+def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran and Syria condemned ... They also ...": the previous clause's subjects."""
+    return list(ctx.last_subjects) if child.lower_ in w["plural_pronoun"] else None
+
+
+@subject_rule("it_is_last_thing", reads="the pronoun subject 'it' (thing_pronoun); earlier subjects of the sentence; "
+              "the last non-person actor (Context.last_non_person)", changes="source -> that actor",
+              vocab=("thing_pronoun",))
+def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"because Israel is ..., it did not ...": the nearest earlier non-person subject, else the last organisation
+    or state named."""
+    if child.lower_ not in w["thing_pronoun"]:
+        return None
+    near = f._nearest_subject_before(child, persons=False)
+    return [near] if near is not None else _one(ctx.last_non_person)
+
+
+@subject_rule("the_two_is_last_pair", reads="a definite (definite_det) pair noun (pair_noun) with a numeral "
+              "(pair_numeral); the last two actors named (people for person_pair_noun)",
+              changes="source -> the last two actors", vocab=_DEF + ("pair_numeral", "pair_noun", "person_pair_noun"))
+def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the two leaders", "the two countries": the last two actors named."""
+    low = child.lower_
+    if not (_definite(child, w) and any(d.lower_ in w["pair_numeral"] for d in child.children)
+            and low in w["pair_noun"]):
+        return None
+    return f.speakers.last_two_before(child.idx, persons=low in w["person_pair_noun"])
+
+
+@subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "
+              "organisation named", changes="source -> that organisation", vocab=_DEF + ("group_noun",))
+def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the group said": the last organisation or armed group named before."""
+    if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w):
+        return None
+    return _one(f._last_of_kind_before(child, {"armed_group", "organization", "igo"}))
+
+
+@subject_rule("the_country_is_last_state", reads="a definite (definite_det) country noun (country_noun) subject; the "
+              "last state named", changes="source -> that state", vocab=_DEF + ("country_noun",))
+def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the country has ...": the last state named before."""
+    if child.lemma_.lower() not in w["country_noun"] or not _definite(child, w):
+        return None
+    return _one(f._last_of_kind_before(child, {"state"}))
+
+
+@subject_rule("the_move_is_last_event", reads="a definite (definite_det) event anaphor (event_anaphor) that names no "
+              "actor; the previous main event's source (Context.last_event_source)",
+              changes="source -> that event's source", vocab=_DEF + ("event_anaphor",))
+def the_move_is_last_event(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The move has been condemned by Israel": the move is the previous sentence's main event, by its source."""
+    if child.lemma_.lower() not in w["event_anaphor"] or not _definite(child, w) \
+            or f.speakers.mention_for(child) is not None:
+        return None
+    return list(ctx.last_event_source)
+
+
+@subject_rule("group_possessor", reads="a possessor (poss) naming no actor that is a group noun (group_noun); the "
+              "last organisation named", changes="source -> that organisation", vocab=("group_noun",))
+def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The group's leader said": the organisation named before."""
+    for c in child.children:
+        if c.dep_ == "poss" and f.speakers.mention_at(c) is None and c.lemma_.lower() in w["group_noun"]:
+            return _one(f._last_of_kind_before(c, {"armed_group", "organization", "igo"}))
+    return None
+
+
+@subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
+              "(owner_pronoun); the last non-person actor (Context.last_non_person)",
+              changes="source -> that actor", vocab=("owner_pronoun",))
+def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"its spokesman said": the organisation or state named before speaks."""
+    if child.lemma_.lower() not in f.agents:
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] and f.speakers.mention_at(c) is None
+           for c in child.children):
+        return _one(ctx.last_non_person)
+    return None
+
+
+@subject_rule("collective_is_members", reads="a collective noun (collective_noun) with an 'of' phrase; the subject "
+              "rules applied to its object", changes="source -> the members", vocab=("collective_noun",))
+def collective_is_members(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"A group of Moroccan diplomats", "Thousands of Iraqi Kurds": the members act."""
+    if child.lemma_.lower() not in w["collective_noun"]:
+        return None
+    for prep in child.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    found = f._subject_mentions(p, ctx)
+                    if found:
+                        return found
+    return None
+
+
+@subject_rule("event_subject_is_its_agent", reads="an event noun of the lexicon as subject; its possessor, "
+              "compound or by-phrase", changes="source -> the event's agent, spanned over the subject phrase")
+def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none)."""
+    if child.lemma_.lower() not in f.event_nouns:
+        return None
+    return _one(f._nominal_agent(child))
+
+
+@subject_rule("named_subject", reads="the mentions of the subject and its conjuncts (or apposition); an agent noun "
+              "(agents.tsv) for an unresolved one", changes="source -> those mentions")
+def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Russia and China condemned": the subject's own mentions; "Rohingya Muslim insurgents" (a mention with no
+    actor) is better described by its agent noun."""
+    found = with_conj(child, f.speakers)
+    if not found:
+        return None
+    if any(m.actor is not None for m in found):
+        return found
+    return _one(f.generic(child)) or found
+
+
+@subject_rule("thing_is_no_actor", reads="the subject's lemma against the agent nouns (agents.tsv)",
+              changes="source -> none")
+def thing_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Israel's backing for X contributed to ...": the actor belongs to the noun's event; "the Iranian satellite
+    could offer ...": a thing is no actor."""
+    return [] if child.lemma_.lower() not in f.agents else None
+
+
+@subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
+              "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
+def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent."""
+    m = mention_in_np(child, f.speakers, event_nouns=f.event_nouns, places=True)
+    return [m] if m is not None else _one(f.generic(child))

@@ -30,11 +30,12 @@ from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
 from .rules import Draft, apply_rules, not_done, rules, vetoed, words
 
-NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
-# Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
-ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
-             "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase", "announce", "declare",
-             "unveil", "order", "approve", "perform", "make", "give", "put"}
+
+
+def _not_trigger(lemma: str) -> bool:
+    """Verbs of saying attribute, they are no acts (sets speech_trigger and not_trigger_verb of rule_vocab.tsv
+    name the exceptions both ways)."""
+    return (lemma in SPEECH_LEMMAS and lemma not in words("speech_trigger")) or lemma in words("not_trigger_verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class EventCoder:
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = speakers or Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types)
+        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types, self.disabled)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
@@ -134,11 +135,11 @@ class EventCoder:
                 if noun is not None:
                     out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
                     continue
-            if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
+            if tok.pos_ == "VERB" and lemma in self.lex.verbs and not _not_trigger(lemma):
                 if vetoed(tok, self.disabled) is not None:
                     continue  # a trigger-stage rule of rules.py ("fight the epidemic", a naming, a participle)
                 pattern = self._best_pattern(tok, self.lex.verbs[lemma])
-                if lemma in ASPECTUAL and (pattern is None or pattern.obj is None):
+                if lemma in words("aspectual_verb") and (pattern is None or pattern.obj is None):
                     noun = self._governed_event_noun(tok)
                     if noun is not None:
                         out.append(_Trigger(tok, self.lex.nouns[noun], None))
@@ -146,7 +147,7 @@ class EventCoder:
                 if pattern is not None:
                     out.append(_Trigger(tok, pattern.cameo, pattern.prep or pattern.particle,
                                         specific=pattern.specificity > 0))
-            elif tok.pos_ == "VERB" and lemma in ASPECTUAL:
+            elif tok.pos_ == "VERB" and lemma in words("aspectual_verb"):
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
                     out.append(_Trigger(tok, self.lex.nouns[noun], None))

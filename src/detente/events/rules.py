@@ -118,6 +118,30 @@ def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) ->
     return out
 
 
+def subject_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the subject-stage rule ``name`` of the argument finder:
+    ``fn(child, ctx, finder, words)`` returns the mentions a subject token ``child`` stands for, or None when the
+    rule does not apply (the next rule is tried).  The first rule that applies decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="subject")
+        return fn
+
+    return register
+
+
+def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
+    """The mentions the subject token ``child`` stands for: the first subject-stage rule (not in ``disabled``)
+    that applies, in registration order; none when no rule applies."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "subject" and r.name not in off:
+            found = r.fn(child, ctx, finder, r.words())
+            if found is not None:
+                return found
+    return []
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -143,6 +167,8 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
+    from . import arguments  # noqa: F401  (registers the argument finder's rules, which declare sets too)
+
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
         sets[row["set"].strip()].add(row["word"].strip().lower())
@@ -161,7 +187,7 @@ def words(name: str) -> frozenset[str]:
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
 EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
-              "reversal_particle")
+              "reversal_particle", "aspectual_verb", "speech_trigger", "not_trigger_verb", "subject_control_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
