@@ -142,6 +142,29 @@ def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] 
     return []
 
 
+def coding_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the coding-stage rule ``name`` of trigger selection:
+    ``fn(tok, coder, words)`` returns a trigger for the token, ``False`` when the token is no trigger, or None
+    when the rule does not apply (the next rule is tried).  The first rule that applies decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="coding")
+        return fn
+
+    return register
+
+
+def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
+    """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "coding" and r.name not in off:
+            found = r.fn(tok, coder, r.words())
+            if found is not None:
+                return found or None
+    return None
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -167,7 +190,7 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
-    from . import arguments  # noqa: F401  (registers the argument finder's rules, which declare sets too)
+    from . import arguments, extract  # noqa: F401  (register the argument finder's and trigger coding's rules)
 
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
@@ -186,8 +209,8 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
-              "reversal_particle", "aspectual_verb", "speech_trigger", "not_trigger_verb", "subject_control_verb")
+EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+              "not_trigger_verb", "subject_control_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
