@@ -25,6 +25,9 @@ mentions.  Rules, in order:
   speaker says refers to the speaker when it can ("Israel says it intends");
 * "the move", "the step", "the decision" -> the source of the previous
   sentence's main event ("The move has been condemned by Israel").
+
+What a subject token stands for is decided by the named subject-stage rules at the end of this module
+(``rules.subject_rule``; their words in ``data/rule_vocab.tsv``; tests in ``tests/events/test_argument_rules.py``).
 """
 
 from __future__ import annotations

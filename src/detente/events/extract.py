@@ -70,7 +70,8 @@ class EventCoder:
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = speakers or Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types, self.disabled)
+        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types,
+                                self.disabled)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()

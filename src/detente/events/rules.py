@@ -13,6 +13,16 @@ the draft).  Its words live in ``data/rule_vocab.tsv`` under the word-set names 
 dead vocabulary cannot linger.  ``EventCoder(..., disabled={"name"})`` builds a coder without some rules:
 the tests use it to show that each rule's test fails without its rule.
 
+Stages, each a decorator here and a list of rules applied in registration order:
+
+* ``coding`` (``coding_rule``, rules in ``extract.py``): what trigger a token makes (reversals, recipients,
+  aspectual verbs, the lexicon's verbs, compound nouns, event nouns); the first rule that applies decides;
+* ``trigger`` (``trigger_veto``): verbs of the lexicon that are no event where they stand;
+* ``selection`` (``selection_rule``): triggers of a sentence that report no act of their own;
+* ``subject`` (``subject_rule``, rules in ``arguments.py``): what a subject token stands for (pronouns, "the
+  group", "the two leaders", collectives, agent nouns); the first rule that applies decides;
+* ``event`` (``rule``): revisions of an event after its arguments are found.
+
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
 """
 
@@ -210,7 +220,7 @@ def words(name: str) -> frozenset[str]:
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
 EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
-              "not_trigger_verb", "subject_control_verb")
+              "not_trigger_verb", "subject_control_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
