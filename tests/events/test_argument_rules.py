@@ -208,3 +208,95 @@ def test_agent_noun_subject(subjects):
         (".", "PUNCT", "punct", 3),
     ], 3, "agent_noun_subject")
     assert on and off == []
+
+
+# -- object-stage rules: where a verb's target is found ------------------------------------------------------
+@pytest.fixture(scope="module")
+def objects(pipeline):
+    """``run(tokens, verb, etype, rule, prep=None)``: the targets of token ``verb`` with all rules and with ``rule``
+    disabled (countries, else sectors)."""
+
+    def names(ms):
+        return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
+
+    def run(tokens, verb, etype, rule, prep=None):
+        assert rule in {r.name for r in rules() if r.stage == "object"}
+        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+        sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+        coder = pipeline.coder
+        out = []
+        for disabled in (frozenset(), frozenset({rule})):
+            finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+            out.append(names(finder.objects(parsed.doc[verb], etype=etype, wanted_prep=prep, visit=False)))
+        return out
+
+    return run
+
+
+def test_direct_object_actor(objects):
+    # "Russia attacked Ukraine and Georgia."
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 1, "attack"),
+        ("Ukraine", "PROPN", "dobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
+        ("Georgia", "PROPN", "conj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "ASSAULT", "direct_object_actor")
+    assert on == ["UKR", "GEO"] and off != on
+
+
+def test_generic_object(objects):
+    # "Police arrested protesters.": an unnamed party
+    on, off = objects([
+        ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),
+        ("protesters", "NOUN", "dobj", 1, "protester"), (".", "PUNCT", "punct", 1),
+    ], 1, "COERCE", "generic_object")
+    assert on == ["CVL"] and off == []
+
+
+def test_event_object_author(objects):
+    # "Israel rejected calls by Iran.": the author of the calls is the target
+    on, off = objects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejected", "VERB", "ROOT", 1, "reject"),
+        ("calls", "NOUN", "dobj", 1, "call"), ("by", "ADP", "prep", 2), ("Iran", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "event_object_author")
+    assert on == ["IRN"] and off != on
+
+
+def test_clausal_target(objects):
+    # "Egypt demanded that Israel withdraw.": the one asked
+    on, off = objects([
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("demanded", "VERB", "ROOT", 1, "demand"),
+        ("that", "SCONJ", "mark", 4), ("Israel", "PROPN", "nsubj", 4, None, "B-GPE"),
+        ("withdraw", "VERB", "ccomp", 1), (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", "clausal_target")
+    assert on == ["ISR"] and off == []
+
+
+def test_complaint_object(objects):
+    # "Israel voiced regret that China did not condemn Hamas.": the actor complained of
+    on, off = objects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("voiced", "VERB", "ROOT", 1, "voice"),
+        ("regret", "NOUN", "dobj", 1), ("that", "SCONJ", "mark", 7), ("China", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("did", "AUX", "aux", 7, "do"), ("not", "PART", "neg", 7), ("condemn", "VERB", "acl", 2),
+        ("Hamas", "PROPN", "dobj", 7, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ], 1, "ACCUSE", "complaint_object")
+    assert on == ["CHN"] and off != on
+
+
+def test_preposition_object(objects):
+    # "Russia appealed to Turkey."
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("appealed", "VERB", "ROOT", 1, "appeal"),
+        ("to", "ADP", "prep", 1), ("Turkey", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", "preposition_object")
+    assert on == ["TUR"] and off == []
+
+
+def test_light_verb_noun(objects):
+    # "Russia held talks with Turkey." (the parser hangs "with" on the noun)
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("held", "VERB", "ROOT", 1, "hold"),
+        ("talks", "NOUN", "dobj", 1, "talk"), ("with", "ADP", "prep", 2), ("Turkey", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", "light_verb_noun")
+    assert on == ["TUR"] and off == []

@@ -32,12 +32,12 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import subject_mentions, subject_rule, words
+from .rules import object_mentions, object_rule, subject_mentions, subject_rule, words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -65,6 +65,21 @@ LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RET
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectQuery:
+    """What the object-stage rules read: the trigger, its event type, the preposition the lexicon pattern names,
+    whether the event is a visit, and the source's nodes (a target other than the source is preferred)."""
+
+    tok: Any
+    etype: str
+    wanted_prep: str | None
+    visit: bool
+    exclude: frozenset[str]
+
+    def other(self, ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if not (m.actor and m.actor.node in self.exclude)]
 
 
 class Context:
@@ -488,57 +503,8 @@ class ArgumentFinder:
 
     def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
                  exclude: frozenset[str]) -> list[Mention]:
-        sp = self.speakers
-
-        def other(ms: list[Mention]) -> list[Mention]:
-            return [m for m in ms if not (m.actor and m.actor.node in exclude)]
-
-        dobjs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-        for d in dobjs:
-            found = other(with_conj(d, sp))
-            if found:
-                return found
-        for d in dobjs:
-            generic = self.generic(d)
-            if generic is not None and d.lemma_.lower() not in self.event_nouns and etype not in CONVEYED_OBJECT_TYPES:
-                return [generic]
-        for d in dobjs:
-            if d.lemma_.lower() in self.event_nouns:
-                # "rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo": the author
-                # of the rejected or answered act is the target
-                author = self._event_author(d)
-                if author is not None and not (author.actor and author.actor.node in exclude):
-                    return [author]
-        if etype in CLAUSAL_TARGET_TYPES:
-            # "demanded that the US cancel ...", "urged that Hamas renounce ...": the one asked is the target
-            for c in tok.children:
-                if c.dep_ == "ccomp":
-                    for s in c.children:
-                        if s.dep_ in {"nsubj", "nsubjpass"}:
-                            found = other(with_conj(s, sp))
-                            if found:
-                                return found
-        found = other(self.complaint_target(tok))
-        if found:
-            return found
-        found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
-        if found:
-            return found
-        nouns = dobjs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-                         if p.dep_ == "pobj"]
-        for d in nouns:
-            if d.lemma_.lower() in self.event_nouns or d.lower_ in self.event_nouns:  # "ties": lemma "tie"
-                # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
-                found = other(self._prep_objects(d, etype=self.noun_types.get(d.lemma_.lower()), wanted=None,
-                                                 visit=visit))
-                if found:
-                    return found
-                continue
-            if d.dep_ in OBJ_DEPS:
-                m = mention_in_np(d, sp, event_nouns=self.event_nouns)
-                if m is not None and not (m.actor and m.actor.node in exclude):
-                    return [m]
-        return []
+        """Targets by the object-stage rules below (``rules.object_mentions``)."""
+        return object_mentions(ObjectQuery(tok, etype, wanted_prep, visit, exclude), self, self.disabled)
 
     def complaint_target(self, tok: Any) -> list[Mention]:
         """"voiced disappointment that China did not condemn ...", "regret over Iran's decision": the actor whose
@@ -864,3 +830,97 @@ def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
     """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent."""
     m = mention_in_np(child, f.speakers, event_nouns=f.event_nouns, places=True)
     return [m] if m is not None else _one(f.generic(child))
+
+
+# -- object-stage rules: where a verb's target is found (``rules.object_rule``), tried in this order ---------------
+def _dobjs(q: ObjectQuery) -> list[Any]:
+    return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
+
+
+@object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
+def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"attacked Ukraine and Georgia": the objects that name actors."""
+    for d in _dobjs(q):
+        found = q.other(with_conj(d, f.speakers))
+        if found:
+            return found
+    return []
+
+
+@object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
+             "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
+             changes="target -> the unnamed agent (a sector, no country)")
+def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target."""
+    if q.etype in CONVEYED_OBJECT_TYPES:
+        return []
+    for d in _dobjs(q):
+        generic = f.generic(d)
+        if generic is not None and d.lemma_.lower() not in f.event_nouns:
+            return [generic]
+    return []
+
+
+@object_rule("event_object_author", reads="a direct object that is an event noun (nouns.tsv, relation_cues.tsv) and "
+             "its possessor, compound or by/from phrase", changes="target -> the author of that act")
+def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo": the author of the rejected
+    or answered act is the target."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() in f.event_nouns:
+            author = f._event_author(d)
+            if author is not None and not (author.actor and author.actor.node in q.exclude):
+                return [author]
+    return []
+
+
+@object_rule("clausal_target", reads="the subject of a that-clause (ccomp) of a trigger whose type takes one "
+             "(CLAUSAL_TARGET_TYPES)", changes="target -> the one asked or accused")
+def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"demanded that the US cancel ...", "urged that Hamas renounce ...": the one asked is the target."""
+    if q.etype not in CLAUSAL_TARGET_TYPES:
+        return []
+    for c in q.tok.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in {"nsubj", "nsubjpass"}:
+                    found = q.other(with_conj(s, f.speakers))
+                    if found:
+                        return found
+    return []
+
+
+@object_rule("complaint_object", reads="a complaint noun (complaint_noun) as the trigger or its object; its "
+             "that-clause's subject or over/at/with/about phrase", changes="target -> the actor complained of")
+def complaint_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"voiced disappointment that China did not condemn ...": the actor the complaint is about
+    (``ArgumentFinder.complaint_target``)."""
+    return q.other(f.complaint_target(q.tok))
+
+
+@object_rule("preposition_object", reads="the objects of the trigger's prepositions: the lexicon pattern's, then the "
+             "typed fallbacks (TARGET_PREPS), 'in' for visits; places are no parties (is_location)")
+def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"."""
+    return q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+
+
+@object_rule("light_verb_noun", reads="an event noun object, or 'with' object, of the trigger (nouns.tsv) and its "
+             "prepositions; else an actor inside a direct object's phrase")
+def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"held a phone call with Putin", "continue with an offensive against Hamas": the event noun's party; else an
+    actor named inside the object ("seized a tanker of Iran's")."""
+    dobjs = _dobjs(q)
+    nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                     if p.dep_ == "pobj"]
+    for d in nouns:
+        if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns:  # "ties": lemma "tie"
+            found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
+            if found:
+                return found
+            continue
+        if d.dep_ in OBJ_DEPS:
+            m = mention_in_np(d, f.speakers, event_nouns=f.event_nouns)
+            if m is not None and not (m.actor and m.actor.node in q.exclude):
+                return [m]
+    return []

@@ -21,6 +21,9 @@ Stages, each a decorator here and a list of rules applied in registration order:
 * ``selection`` (``selection_rule``): triggers of a sentence that report no act of their own;
 * ``subject`` (``subject_rule``, rules in ``arguments.py``): what a subject token stands for (pronouns, "the
   group", "the two leaders", collectives, agent nouns); the first rule that applies decides;
+* ``object`` (``object_rule``, rules in ``arguments.py``): where the target of a verb is found (its object, the
+  author of an event object, a that-clause's subject, a preposition's object, a light verb's event noun); the
+  first rule that finds one decides;
 * ``event`` (``rule``): revisions of an event after its arguments are found.
 
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
@@ -173,6 +176,31 @@ def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
             if found is not None:
                 return found or None
     return None
+
+
+def object_rule(name: str, *, reads: str, changes: str = "target -> the mentions found",
+                vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the object-stage rule ``name`` of the argument finder:
+    ``fn(query, finder, words)`` returns the target mentions it finds for ``query`` (an ``arguments.ObjectQuery``:
+    the trigger, its event type, the lexicon's preposition, whether it is a visit, the source nodes to avoid),
+    empty when it finds none (the next rule is tried).  The first rule that finds a target decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="object")
+        return fn
+
+    return register
+
+
+def object_mentions(query: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
+    """The targets the first object-stage rule (not in ``disabled``) finds for ``query``; none if no rule finds one."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "object" and r.name not in off:
+            found = r.fn(query, finder, r.words())
+            if found:
+                return found
+    return []
 
 
 def rules() -> tuple[Rule, ...]:
