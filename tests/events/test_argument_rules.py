@@ -31,7 +31,7 @@ def subjects(pipeline):
         return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
 
     def run(tokens, verb, rule, ctx=None):
-        assert rule in {r.name for r in rules() if r.stage == "subject"}
+        assert rule in {r.name for r in rules() if r.stage in {"subject", "clause"}}
         parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
         sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
         coder = pipeline.coder
@@ -300,3 +300,67 @@ def test_light_verb_noun(objects):
         (".", "PUNCT", "punct", 1),
     ], 1, "CONSULT", "light_verb_noun")
     assert on == ["TUR"] and off == []
+
+
+# -- clause-stage rules: the climb from a trigger to its subject ----------------------------------------------
+def test_own_subject(subjects):
+    # "Russia attacked Kyiv."
+    on, off = subjects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 1, "attack"),
+        ("Kyiv", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "own_subject")
+    assert on == ["RUS"] and off == []
+
+
+def test_relative_clause_noun(subjects):
+    # "Iran, which armed Russia, condemned Israel.": the relative clause's verb has Iran for subject
+    on, off = subjects([
+        ("Iran", "PROPN", "nsubj", 6, None, "B-GPE"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubj", 3),
+        ("armed", "VERB", "relcl", 0, "arm"), ("Russia", "PROPN", "dobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("condemned", "VERB", "ROOT", 6, "condemn"), ("Israel", "PROPN", "dobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 6),
+    ], 3, "relative_clause_noun")
+    assert on == ["IRN"] and off == []
+
+
+def test_noun_owner_acts(subjects):
+    # "Moscow's readiness to abandon Armenia surprised Baku."
+    on, off = subjects([
+        ("Moscow", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("readiness", "NOUN", "nsubj", 6),
+        ("to", "PART", "aux", 4), ("abandon", "VERB", "acl", 2, None, None, "VB"),
+        ("Armenia", "PROPN", "dobj", 4, None, "B-GPE"), ("surprised", "VERB", "ROOT", 6, "surprise"),
+        ("Baku", "PROPN", "dobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 6),
+    ], 4, "noun_owner_acts")
+    assert on == ["RUS"] and off == []
+
+
+def test_orphan_subjects(subjects):
+    # "Before the war in Ukraine, Israel and Russia enjoyed ties." with Israel hung on Ukraine as a conjunct
+    on, off = subjects([
+        ("Before", "ADP", "prep", 9), ("the", "DET", "det", 2), ("war", "NOUN", "pobj", 0), ("in", "ADP", "prep", 2),
+        ("Ukraine", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 9),
+        ("Israel", "PROPN", "conj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("enjoyed", "VERB", "ROOT", 9, "enjoy"),
+        ("ties", "NOUN", "dobj", 9, "tie"), (".", "PUNCT", "punct", 9),
+    ], 9, "orphan_subjects")
+    assert on == ["ISR", "RUS"] and off == []
+
+
+def test_order_issuer_acts(subjects):
+    # "Israel issued an order to close the crossing.": the issuer closes
+    on, off = subjects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("issued", "VERB", "ROOT", 1, "issue"), ("an", "DET", "det", 3),
+        ("order", "NOUN", "dobj", 1), ("to", "PART", "aux", 5), ("close", "VERB", "acl", 3, None, None, "VB"),
+        ("the", "DET", "det", 7), ("crossing", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
+    ], 5, "order_issuer_acts")
+    assert on == ["ISR"] and off == []
+
+
+def test_object_control(subjects):
+    # "Egypt urged Israel to lift the blockade.": Israel is to lift it, not Egypt
+    on, off = subjects([
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("urged", "VERB", "ROOT", 1, "urge"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("lift", "VERB", "xcomp", 1),
+        ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
+    ], 4, "object_control")
+    assert on == ["ISR"] and off == ["EGY"]

@@ -37,7 +37,8 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import object_mentions, object_rule, subject_mentions, subject_rule, words
+from .rules import (clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
+                    words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -321,38 +322,16 @@ class ArgumentFinder:
         return givers, self.subjects(tok, ctx)
 
     def subjects(self, tok: Any, ctx: Context) -> list[Mention]:
+        """The trigger's subjects: the clause-stage rules below at the trigger, then up the clause links
+        (CLIMB_DEPS) until a rule decides."""
         node = tok
         for _ in range(8):
-            for child in node.children:
-                if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
-                    found = self._subject_mentions(child, ctx)
-                    if found or child.lower_ not in {"who", "which", "that"}:
-                        # "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
-                        # relative clause leaves two subjects on the verb; both act
-                        for other in node.children:
-                            if other.i > child.i and other.dep_ == child.dep_ and found and any(
-                                    t.dep_ == "cc" for t in child.doc[child.i:other.i]):
-                                found += [m for m in with_conj(other, self.speakers) if m not in found]
-                        return found
-            if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
-                return self._modified_noun(node)
-            if node.dep_ == "acl":
-                # "Moscow's readiness to abandon": the owner of the noun acts
-                for c in node.head.children:
-                    if c.dep_ == "poss":
-                        m = self.speakers.mention_at(c)
-                        if m is not None:
-                            return [m]
-            orphans = orphan_subjects(node, self.speakers)
-            if orphans:
-                return orphans
-            if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
-                # "issued an order to close X": the one who issued it closes
-                node = node.head.head
+            got = clause_subjects(node, tok, ctx, self, self.disabled)
+            if isinstance(got, list):
+                return got
+            if got is not None:
+                node = got
                 continue
-            controller = self._controller(node)
-            if controller is not None:
-                return controller
             if node.dep_ not in CLIMB_DEPS or node.head == node:
                 break
             node = node.head
@@ -924,3 +903,70 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             if m is not None and not (m.actor and m.actor.node in q.exclude):
                 return [m]
     return []
+
+
+# -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
+@clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
+             "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction",
+             changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
+def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
+    relative clause leaves two subjects on the verb, and both act."""
+    for child in node.children:
+        if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
+            found = f._subject_mentions(child, ctx)
+            if found or child.lower_ not in w["relative_pronoun"]:
+                for other in node.children:
+                    if other.i > child.i and other.dep_ == child.dep_ and found and any(
+                            t.dep_ == "cc" for t in child.doc[child.i:other.i]):
+                        found += [m for m in with_conj(other, f.speakers) if m not in found]
+                return found
+    return None
+
+
+@clause_rule("relative_clause_noun", reads="a relative clause (relcl) or participial clause (acl, VBG/VBN)",
+             changes="source -> the noun it modifies (its coordination only when the clause follows it all)")
+def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran, which has armed Russia, ...", "Hamas fighters holding hostages": the noun modified acts."""
+    if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
+        return f._modified_noun(node)
+    return None
+
+
+@clause_rule("noun_owner_acts", reads="an infinitival clause (acl) on a noun with a possessor naming an actor",
+             changes="source -> the possessor")
+def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Moscow's readiness to abandon Armenia": the owner of the noun acts."""
+    if node.dep_ != "acl":
+        return None
+    for c in node.head.children:
+        if c.dep_ == "poss":
+            m = f.speakers.mention_at(c)
+            if m is not None:
+                return [m]
+    return None
+
+
+@clause_rule("orphan_subjects", reads="a verb with no subject whose left neighbours are nouns the parser attached "
+             "as conjuncts of an earlier noun", changes="source -> those nouns")
+def orphan_subjects_rule(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Before the war in Ukraine, Israel and Russia enjoyed ...": subjects hung on "Ukraine" (``orphan_subjects``)."""
+    return orphan_subjects(node, f.speakers) or None
+
+
+@clause_rule("order_issuer_acts", reads="an infinitival clause (acl) on an object (dobj, pobj)",
+             changes="continues the climb at the verb of that object")
+def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"issued an order to close the crossing": the one who issued it closes."""
+    if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
+        return node.head.head
+    return None
+
+
+@clause_rule("object_control", reads="an xcomp under a verb that is no subject-control verb (subject_control_verb), "
+             "and that verb's object or on/upon object; a for/of clause (pcomp) and its verb's object",
+             changes="source -> the controlling object", vocab=("subject_control_verb",))
+def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
+    (``ArgumentFinder._controller``)."""
+    return f._controller(node)

@@ -21,6 +21,8 @@ Stages, each a decorator here and a list of rules applied in registration order:
 * ``selection`` (``selection_rule``): triggers of a sentence that report no act of their own;
 * ``subject`` (``subject_rule``, rules in ``arguments.py``): what a subject token stands for (pronouns, "the
   group", "the two leaders", collectives, agent nouns); the first rule that applies decides;
+* ``clause`` (``clause_rule``, rules in ``arguments.py``): the climb from a trigger to its subject (its own
+  subject, a relative clause's noun, object control, an order's issuer, ...); the first rule that applies decides;
 * ``object`` (``object_rule``, rules in ``arguments.py``): where the target of a verb is found (its object, the
   author of an event object, a that-clause's subject, a preposition's object, a light verb's event noun); the
   first rule that finds one decides;
@@ -178,6 +180,30 @@ def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
     return None
 
 
+def clause_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the clause-stage rule ``name`` of the argument finder's climb to a
+    trigger's subject: ``fn(node, tok, ctx, finder, words)`` returns the subjects (a list, which decides, even
+    empty), a token to continue the climb from, or None when it does not apply at ``node`` (the next rule is
+    tried; when none applies the climb goes up one link)."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="clause")
+        return fn
+
+    return register
+
+
+def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
+    """What the first clause-stage rule (not in ``disabled``) that applies at ``node`` returns, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "clause" and r.name not in off:
+            got = r.fn(node, tok, ctx, finder, r.words())
+            if got is not None:
+                return got
+    return None
+
+
 def object_rule(name: str, *, reads: str, changes: str = "target -> the mentions found",
                 vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
     """Register the decorated function as the object-stage rule ``name`` of the argument finder:
@@ -248,7 +274,7 @@ def words(name: str) -> frozenset[str]:
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
 EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
-              "not_trigger_verb", "subject_control_verb", "naming_verb", "possessive_self", "complement_prep")
+              "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
