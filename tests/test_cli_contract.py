@@ -155,3 +155,20 @@ def test_contract_model_load_says_so_on_a_terminal_only():
     with model_loading(pipe):
         pass
     assert pipe.file.getvalue() == ""
+
+
+def test_contract_reingest_new_outlet_updates_in_place(tmp_path):
+    db = tmp_path / "o.duckdb"
+    doc = SAMPLES / "03_aid.txt"
+    first = json.loads(_run("ingest", doc, "--outlet", "Old Wire", "--db", db, "--json").stdout)
+    events = json.loads(_run("events", "--db", db, "--json", "--limit", "0").stdout)
+    assert first["stored"] == 1 and events and {e["outlet"] for e in events} == {"Old Wire"}
+    second = json.loads(_run("ingest", doc, "--outlet", "New Wire", "--db", db, "--json").stdout)
+    assert second["stored"] == 0 and second["updated"][0]["fields"] == {"outlet": "New Wire"}
+    after = json.loads(_run("events", "--db", db, "--json", "--limit", "0").stdout)
+    assert [e["id"] for e in after] == [e["id"] for e in events]  # not extracted again: the same rows
+    assert {e["outlet"] for e in after} == {"New Wire"}
+    relations = json.loads(_run("relations", "--db", db, "--by-outlet", "--json").stdout)
+    assert {r["outlet"] for r in relations} <= {"New Wire"}
+    third = json.loads(_run("ingest", doc, "--db", db, "--json").stdout)  # no outlet given: nothing erased
+    assert third["n_updated"] == 0 and third["duplicates"] == 1
