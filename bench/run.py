@@ -30,7 +30,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PARTS = ("throughput", "memory", "queries")
+PARTS = ("throughput", "memory", "queries", "encoder")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -82,7 +82,7 @@ def environment() -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from bench import memory, queries, throughput
+    from bench import encoder, memory, queries, throughput
 
     def log(msg: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
@@ -112,6 +112,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         log(f"part 3: queries over {args.events:,} synthetic events")
         part("queries", lambda: queries.run(args.events, repeats=args.query_repeats,
                                             product_events=args.product_events, workdir=args.workdir, log=log))
+    if "encoder" in args.parts:
+        log("part 4: the learned event model alone (sentences/s on 1 and 2 threads, size, import, memory)")
+        part("encoder", lambda: encoder.run(20 if args.quick else 40, seed=args.seed, log=log))
     if "memory" in args.parts:  # last: the longest part
         sizes = sorted({max(1, args.docs // 10), args.docs})
         log(f"part 2: peak memory of ingests of {', '.join(f'{s:,}' for s in sizes)} articles")
@@ -200,6 +203,13 @@ def table(r: dict[str, Any]) -> str:
             pr = q["product_relations"]
             lines.append(f"   product path detente.network.dyads.relations(): {_ms(pr['best_s'])} for "
                          f"{pr['events']:,} events = {pr['s_per_million_events']:.0f} s per million events")
+    if "encoder" in r and "error" not in r["encoder"]:
+        e = r["encoder"]
+        lines += ["", "4. The learned event model alone (int8 ONNX; fresh process each)",
+                  f"   {e['sentences_per_s_1t']:.0f} sentences/s on 1 thread, {e['sentences_per_s_2t']:.0f} on 2;  "
+                  f"model {e['model_mb']:.1f} MB, import {e['import_s']:.2f} s, load {e['load_s']:.2f} s, "
+                  f"peak RSS {e['peak_rss_mb_2t']:.0f} MB;  encoder runs on {e['share_encoded']:.0%} of "
+                  f"{e['sentences']} sentences;  torch imported: {e['torch_imported']}"]
     lines += ["", f"total {r['seconds']:.0f} s"]
     return "\n".join(lines)
 
