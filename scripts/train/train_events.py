@@ -293,7 +293,7 @@ def write_config(out_dir: Path, report: dict) -> None:
         "base_model": report["base_model"],
         "licence": "GPL-3.0 (weights; see MODEL_CARD.md)",
         "tags": list(TAGS), "types": list(TYPES), "max_tokens": MAX_TOKENS,
-        "use": old.get("use", {"penta": True, "type": True, "spans": True, "new_events": True}),
+        "use": old.get("use", {"penta": True, "type": True, "source": True, "target": True, "new_events": True}),
     }
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 

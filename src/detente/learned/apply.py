@@ -7,8 +7,9 @@ from the learned-vs-rule figures on the development split (EVAL.md, "Learned or 
 * ``penta``: the CAMEO code of a sentence's most salient event is moved into the predicted 5-way class (the
   rule's code is kept when it is already in that class);
 * ``type``: that event's PLOVER type is the predicted one;
-* ``spans``: its source and target are the tagged spans, each resolved through the mentions it overlaps (the
-  resolver's actors, as before), or kept as an unresolved argument when it overlaps none;
+* ``source``, ``target``: its source (target) is the tagged source (target) spans, each resolved through the
+  mentions it overlaps (the resolver's actors, as before), or kept as an unresolved argument when it overlaps
+  none; with no tagged span on a side the rule's arguments stay;
 * ``new_events``: a candidate sentence where the rules found no event, but where the tagger finds an argument
   naming a known actor, gets one learned event (``method="learned"``).
 
@@ -26,7 +27,7 @@ from ..model import Event, Mention
 from ..nlp import Parsed
 from .model import EventModel, Prediction
 
-HEADS = ("penta", "type", "spans", "new_events")
+HEADS = ("penta", "type", "source", "target", "new_events")
 # A new event needs this much confidence in its class (the training data has no "no event" sentences, so a
 # low-confidence class on a sentence the rules found nothing in is more likely no event at all).
 NEW_EVENT_MIN_PROB = 0.5
@@ -92,10 +93,18 @@ class LearnedEvents:
                 new = coder.lex.coding(code)
                 if new is not None:
                     changes.update(cameo=new.cameo, score=new.score)
-        if "spans" in self.use:
+        if "source" in self.use or "target" in self.use:
             source, target = arguments(event.doc_id, sentence, pred, ments)
-            if source or target:
-                changes.update(source=source or event.source, target=target or event.target)
+            if "source" in self.use and source:
+                changes["source"] = source
+                if "target" not in self.use:  # one mention is never on both sides
+                    changes["target"] = tuple(m for m in event.target
+                                              if not any(m.start < s.end and s.start < m.end for s in source))
+            if "target" in self.use and target:
+                changes["target"] = target
+                if "source" not in self.use:
+                    changes["source"] = tuple(m for m in event.source
+                                              if not any(m.start < t.end and t.start < m.end for t in target))
         if not changes:
             return event
         return replace(event, method=f"{event.method}+learned", **changes)
