@@ -62,7 +62,7 @@ class Cached:
             mentions = self.base.resolver.resolve(parsed)
             speakers = Speakers(parsed, mentions)
             events = self.base.coder.code(parsed, mentions, speakers)
-            claims = self.base.relations.read(parsed, mentions, speakers)
+            claims = self.base.relations.read(parsed, mentions, speakers, events)
             self.cache[parsed.document.id] = (parsed, mentions, speakers, events, claims)
         for d in documents:
             parsed, mentions, speakers, events, claims = self.cache[d.id]

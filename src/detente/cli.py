@@ -201,10 +201,12 @@ def relations(
     if as_json or window:
         _print_json([r.to_dict() for r in rows])
         return
-    table = Table("a", "b", "score", "events", "outlets", "first", "last", *(["outlet"] if by_outlet else []))
+    table = Table("a", "b", "score", "events", "background/undated", "outlets", "first", "last",
+                  *(["outlet"] if by_outlet else []))
     for r in rows:
         colour = "green" if r.score > 0.5 else "red" if r.score < -0.5 else "white"
-        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events), str(r.n_outlets),
+        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events),
+                      f"{r.n_background}/{r.n_undated}", str(r.n_outlets),
                       str(r.first or ""), str(r.last or ""), *([str(r.outlet)] if by_outlet else []))
     console.print(table)
 

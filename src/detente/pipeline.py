@@ -64,7 +64,7 @@ class Pipeline:
         events = self.coder.code(parsed, mentions, speakers)
         if self.learned is not None:  # issue 11: learned heads refine the rule coder's events
             events = self.learned.apply(parsed, mentions, events, self.coder, speakers)
-        claims = self.relations.read(parsed, mentions, speakers)
+        claims = self.relations.read(parsed, mentions, speakers, events)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:

@@ -21,6 +21,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
@@ -40,7 +41,7 @@ def list_events(store: Store, *, actor: str | None = None, limit: int = 200) -> 
         where = "WHERE list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR list_contains(source_ids, ?) OR list_contains(target_ids, ?)"
         params = [actor] * 4
     return store.query(
-        f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
+        f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
                    target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
             FROM events {where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ?""",
         [*params, limit],
@@ -74,11 +75,11 @@ def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
 
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     return store.query(
-        """SELECT id, 'event' AS kind, type AS label, score, date, outlet, said_by_name AS speaker, hedged, negated,
-                  evidence_text FROM events WHERE id IN (SELECT unnest(?))
+        """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
+                  said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
            UNION ALL
            SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                  polarity * 5.0, date, outlet, speaker_name, hedged, negated, evidence_text
+                  polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated, evidence_text
            FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
            ORDER BY date NULLS LAST""",
         [ids, ids],
@@ -129,6 +130,17 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
                     "edges": [{"a": r.a, "b": r.b, "score": r.score, "n_events": r.n_events} for r in rels]},
         "loaded_language": loaded_language_by_outlet(store),
     }
+
+
+def _told_before(r: dict[str, Any]) -> str:
+    """"; 3 background, 2 undated": evidence that counts in the score but never drives a shift."""
+    parts = [f"{r[k]} {label}" for k, label in (("n_background", "background"), ("n_undated", "undated")) if r.get(k)]
+    return "; " + ", ".join(parts) if parts else ""
+
+
+def _when(item: dict[str, Any]) -> str:
+    """The item's date as precise as it is known, background marked (``dates.describe_date``)."""
+    return describe_date(item.get("date"), item.get("date_precision"), item.get("date_basis"))
 
 
 def _flags(item: dict[str, Any]) -> str:
@@ -234,7 +246,7 @@ def _md_image(alt: str, svg: str, name: str, assets: Path | None) -> str:
 def _md_item(item: dict[str, Any]) -> str:
     speaker = f" — said by {item['speaker']}" if item["speaker"] else ""
     flags = f" [{_flags(item)}]" if _flags(item) else ""
-    line = (f"- {item['date'] or 'undated'} · {item['label']} ({item['score']:+.1f}) · "
+    line = (f"- {_when(item)} · {item['label']} ({item['score']:+.1f}) · "
             f"{item['outlet'] or 'unknown outlet'}{speaker}{flags}: “{item['evidence_text']}”")
     for other in item.get("also", []):
         line += (f"\n  - same event, also reported by {other['outlet'] or 'unknown outlet'}"
@@ -257,7 +269,7 @@ def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
     for r in data["relations"]:
         lines.append(f"### {r['a']['name']} – {r['b']['name']}: {r['score']:+.1f} ({_tone(r['score'])})")
         lines.append(f"{r['n_events']} events from {r['n_outlets']} outlets, "
-                     f"{r['first'] or '?'} to {r['last'] or '?'}.")
+                     f"{r['first'] or '?'} to {r['last'] or '?'}{_told_before(r)}.")
         lines.append("")
         lines.extend(_md_item(item) for item in r["items"])
         if r["n_items"] > len(r["items"]):
@@ -289,8 +301,7 @@ def _md_shifts(shifts: list[dict[str, Any]]) -> list[str]:
             "not robust: it depends on " + ", ".join(s["fragile_without"]))
         lines += [f"### {s['a_name']} – {s['b_name']}: {s['direction']} between {s['last_before']} and {s['date']}",
                   f"Level {s['before']:+.1f} before, {s['after']:+.1f} after; {robust}. The evidence that drives it "
-                  "(background evidence, dated about a year before its article, counts as before the first dated "
-                  "news of the pair):", ""]
+                  "(only news dated to the month or finer; background never drives a shift):", ""]
         lines.extend(_md_item(item) for item in s["items"])
         lines.append("")
     return lines
@@ -334,7 +345,7 @@ def _html_item(item: dict[str, Any]) -> str:
     also = "".join(f"<li>same event, also reported by {e(o['outlet'] or 'unknown outlet')}"
                    f"{' — said by ' + e(o['speaker']) if o['speaker'] else ''}: <q>{e(o['evidence_text'])}</q></li>"
                    for o in item.get("also", []))
-    return (f"<li>{e(str(item['date'] or 'undated'))} · {e(item['label'])} ({item['score']:+.1f}) · "
+    return (f"<li>{e(_when(item))} · {e(item['label'])} ({item['score']:+.1f}) · "
             f"{e(item['outlet'] or 'unknown outlet')}{speaker} {e(_flags(item))}: <q>{e(item['evidence_text'])}</q>"
             + (f"<ul>{also}</ul>" if also else "") + "</li>")
 

@@ -94,11 +94,25 @@ def test_events_rumoured_promise_is_hedged(seed_extractions):
     assert e.hedged
 
 
-def test_events_background_is_dated_before_the_document(seed_extractions):
+def test_events_background_has_no_made_up_date(seed_extractions):
+    """Issue 12: background told without a time keeps an unknown date ("before publication"), and the
+    stated relation of the same clause ("promoted cultural ties") is not counted a second time."""
     x = _x(seed_extractions, "000")
     (e, *_) = _find(seed_extractions, "000", trigger="promoted", source="RUS")
-    assert e.date.basis.value == "background" and e.date.date < x.document.published
+    assert e.date.basis.value == "background" and e.date.date is None and e.date.precision == "before-publication"
     assert {"RUS", "ISR"} <= _nodes(e.source)  # "Putin and Netanyahu promoted": reciprocal
+    assert not [r for r in x.relation_claims if r.sent_idx == e.sent_idx and r.cue == "ties"]
+
+
+def test_events_stated_times_of_the_seeds(seed_extractions):
+    """Dates stated in the event's own clause, with their precision (issue 12)."""
+    (attack, *_) = _find(seed_extractions, "002", trigger="attack", type_="ASSAULT")  # "Hamas' Oct. 7 attack"
+    assert (attack.date.date.isoformat(), attack.date.precision, attack.date.basis.value) == ("2023-10-07", "day",
+                                                                                               "stated")
+    (pledge, *_) = [e for x in seed_extractions.values() for e in x.events if e.date.text and "2005" in e.date.text]
+    assert (pledge.date.date.year, pledge.date.precision, pledge.date.basis.value) == (2005, "year", "background")
+    (call, *_) = _find(seed_extractions, "000", trigger="called", type_="REQUEST", source="RUS", target="ISR")
+    assert call.date.precision == "week"  # "This week he called on Israel ..."
 
 
 def test_events_listed_most_salient_first_within_a_sentence(seed_extractions):

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..network.dedup import date_period
 from ..network.dyads import Filters, Item, aggregate, where_clause
 from ..store import Store
 
@@ -107,7 +108,7 @@ def list_events(
         params.append(list(actors))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
-        f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
+        f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
                    target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
             FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ? OFFSET ?""",
         [*params, min(limit, MAX_LIMIT), offset],
@@ -186,7 +187,9 @@ def pair_series(items: Sequence[Item], wins: Sequence[dict[str, Any]], names: di
     """A pair's score and evidence count per window (score None where the window has no evidence)."""
     out = []
     for win in wins:
-        inside = [i for i in items if i.date is not None and win["since"] <= i.date <= win["until"]]
+        # an item counts in a window that holds its whole period: "in 2023" is no January event
+        inside = [i for i in items if (period := date_period(i.date, i.precision)) is not None
+                  and win["since"] <= period[0] and period[1] <= win["until"]]
         rels = aggregate(inside, names)
         out.append({**win, "score": round(rels[0].score, 2) if rels else None,
                     "n_events": rels[0].n_events if rels else 0})

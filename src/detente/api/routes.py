@@ -208,7 +208,8 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
 def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
     label = item.type or ("stated alignment" if item.score > 0 else "stated hostility")
     return {"id": item.id, "kind": item.kind, "label": label, "source": item.source, "target": item.target,
-            "score": item.score, "weight": item.weight, "date": item.date, "outlet": item.outlet,
+            "score": item.score, "weight": item.weight, "date": item.date, "date_precision": item.precision,
+            "background": bool(item.background), "outlet": item.outlet,
             "speaker": item.speaker, "hedged": bool(item.hedged), "negated": bool(item.negated), "text": item.text,
             "doc_id": item.doc_id, "doc_title": titles.get(item.doc_id)}
 

@@ -92,6 +92,7 @@ class EventOut(BaseModel):
     doc_id: str
     date: dt.date | None
     date_basis: str | None
+    date_precision: str | None = None
     type: str
     mode: str | None
     cameo: str | None
@@ -121,6 +122,8 @@ class RelationOut(BaseModel):
     score: float
     n_events: int
     n_outlets: int
+    n_background: int = 0
+    n_undated: int = 0
     first: dt.date | None
     last: dt.date | None
     evidence: list[str]
@@ -170,6 +173,8 @@ class EvidenceItem(BaseModel):
     score: float
     weight: float
     date: dt.date | None
+    date_precision: str = Field("day", description="day, week, month, year, before-publication or unknown")
+    background: bool = Field(False, description="told as context, before the article's news; never drives a shift")
     outlet: str | None
     speaker: str | None
     hedged: bool

@@ -16,16 +16,15 @@ either side.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ingest.dates import resolve_relative
 from ..model import DateBasis, Event, EventDate, Mention
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
+from .dating import CONTINUES_CUE, date_event
 from .lexicon import Coding, Lexicon, VerbPattern
 from .modality import Modality, read_modality
 
@@ -46,18 +45,6 @@ NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit"
 ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
              "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase", "announce", "declare",
              "unveil", "order", "approve", "perform", "make", "give", "put"}
-# Background events with no anchor are placed this many days before the document.
-BACKGROUND_DAYS = 365
-# Well-known turning points that "before the ..." phrases anchor to (dates are facts).
-ANCHORS: dict[str, dt.date] = {
-    "war in ukraine": dt.date(2022, 2, 24),
-    "invasion of ukraine": dt.date(2022, 2, 24),
-    "ukraine crisis": dt.date(2022, 2, 24),
-    "ukrainian crisis": dt.date(2022, 2, 24),
-    "october 7": dt.date(2023, 10, 7),
-    "oct. 7": dt.date(2023, 10, 7),
-    "7 october": dt.date(2023, 10, 7),
-}
 # An intention is coded by its act's CAMEO root: the matching "express intent" (03x) or "threaten" (13x) code.
 INTENT_BY_ROOT = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
@@ -124,8 +111,10 @@ class EventCoder:
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
             out.extend(events)
+            # only a sentence whose main event is background is continued: a background aside in one clause
+            # ("ties cut seven years ago") does not make the next sentence background
             background_paragraph = (
-                sentence.paragraph if any(e.date.basis == DateBasis.BACKGROUND for e in events) else None
+                sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND else None
             )
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
@@ -250,7 +239,7 @@ class EventCoder:
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
-            modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
+            modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
         refusal = _refusal_governor(tok)
         if refusal is not None and coding.score >= 0 and coding.cameo[:2] != "12":
             # "failed to reach agreement", "refused to recognise": the refusal is the act (REJECT)
@@ -273,6 +262,7 @@ class EventCoder:
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
             target, source = list(source), [said_by]
             coding = self.lex.coding("100") or coding
+            said_by = None  # the demand is the speech act itself: its speaker is its source, not repeated
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -329,44 +319,8 @@ class EventCoder:
         return speakers.speaker_of_clause(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
-        """The event's date: stated in its clause, background, or the document's own date."""
-        published = parsed.document.published
-        stated = self._stated_date(tok, published, parsed.spans[sentence.idx], parsed.doc.ents) if tok is not None else None
-        if stated is not None:
-            return stated
-        if modality.background:
-            cue = modality.background_cue or ""
-            low = sentence.text.lower()
-            for phrase, anchor in ANCHORS.items():
-                if phrase in low and ("before" in low or "until" in low):
-                    return EventDate(anchor - dt.timedelta(days=30), DateBasis.BACKGROUND, "month", cue)
-            if published:
-                return EventDate(published - dt.timedelta(days=BACKGROUND_DAYS), DateBasis.BACKGROUND, "year", cue)
-            return EventDate(None, DateBasis.BACKGROUND, "year", cue)
-        if published is None:
-            return EventDate(None, DateBasis.UNKNOWN)
-        basis = DateBasis.INFERRED if parsed.document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
-        return EventDate(published, basis, "day")
-
-    def _stated_date(self, tok: Any, published: dt.date | None, sent: tuple[int, int],
-                     ents: Any) -> EventDate | None:
-        """A DATE entity of the sentence (token range ``sent``) attached to the trigger's own clause."""
-        for ent in ents:
-            if ent.label_ != "DATE" or not (sent[0] <= ent.start < sent[1]):
-                continue
-            node, steps = ent.root, 0
-            while node != tok and node.head != node and steps < 4:
-                if node.dep_ not in {"npadvmod", "pobj", "prep", "tmod", "advmod", "nummod", "compound", "nmod", "amod"}:
-                    break
-                node, steps = node.head, steps + 1
-            # "Since February 24, when the Kremlin deployed ...": the trigger's relative clause hangs on the date
-            if node == tok or (tok.dep_ == "relcl" and ent.start <= tok.head.i < ent.end):
-                d = resolve_relative(ent.text, published)
-                if d is None and ent.start > 0:
-                    d = resolve_relative(tok.doc[ent.start - 1:ent.end].text, published)
-                if d is not None:
-                    return d
-        return None
+        """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
+        return date_event(tok, parsed.spans[sentence.idx], parsed.document, modality)
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").

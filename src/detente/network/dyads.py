@@ -12,6 +12,11 @@ the evidence ids.  Each item of evidence counts with a weight:
 * a stated relation ("Russia is no friend of Israel") counts as an event
   of score ``polarity * STATED_RELATION_SCORE``.
 
+Each relation also says how many of its event groups are background (told as
+context, before the article's news) and how many have no date at all
+(``n_background``, ``n_undated``): such evidence counts in the score but never
+in ``shifts``.
+
 All weights live in ``Weights`` and can be set by the caller (CLI options).
 
 Each real-world event counts once: reports that ``dedup`` puts in one event
@@ -31,10 +36,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..ingest.dates import PRECISIONS
 from ..store import Store
 from .dedup import group_ids
 
 UNKNOWN_OUTLET = "(unknown outlet)"
+# Date precisions, finest first (``ingest.dates.PRECISIONS``).
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 WINDOWS = ("day", "week", "month", "quarter", "year")
 
 # A stated alliance or enmity weighs like a firm verbal act (PLOVER scores
@@ -83,6 +91,7 @@ class Item:
     negated: bool = False
     group: str = ""
     background: bool = False
+    precision: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +110,7 @@ class GroupItem:
     ids: tuple[str, ...]
     outlets: tuple[str, ...]
     background: bool = False
+    precision: str = "day"
 
 
 @dataclass
@@ -116,6 +126,8 @@ class Relation:
     last: dt.date | None
     evidence: list[str] = field(default_factory=list)
     outlet: str | None = None
+    n_background: int = 0
+    n_undated: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"outlet": self.outlet} if self.outlet is not None else {}
@@ -125,6 +137,8 @@ class Relation:
             "score": round(self.score, 2),
             "n_events": self.n_events,
             "n_outlets": self.n_outlets,
+            "n_background": self.n_background,
+            "n_undated": self.n_undated,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "evidence": self.evidence,
@@ -185,7 +199,7 @@ def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weigh
     where, params = _where(filters, "e.date", "e.outlet")
     events = store.query(
         f"""SELECT e.id, e.doc_id, e.type, e.score, e.source_nodes, e.target_nodes, e.hedged, e.negated, e.date,
-                   e.date_basis, e.outlet, e.said_by_actor, e.said_by_name, e.evidence_text, a.node AS speaker_node
+                   e.date_basis, e.date_precision, e.outlet, e.said_by_actor, e.said_by_name, e.evidence_text, a.node AS speaker_node
             FROM events e LEFT JOIN actors a ON a.id = e.said_by_actor {where}""",
         params,
     )
@@ -206,7 +220,7 @@ def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weigh
     where = (where + " AND " if where else " WHERE ") + "c.kind = 'relation'"
     claims = store.query(
         f"""SELECT c.id, c.doc_id, c.a_node, c.b_node, c.polarity, c.hedged, c.negated, c.date, c.date_basis,
-                   c.outlet, c.speaker_actor AS said_by_actor, c.speaker_name, c.evidence_text,
+                   c.date_precision, c.outlet, c.speaker_actor AS said_by_actor, c.speaker_name, c.evidence_text,
                    a.node AS speaker_node
             FROM claims c LEFT JOIN actors a ON a.id = c.speaker_actor {where}""",
         params,
@@ -222,7 +236,16 @@ def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weigh
     groups = group_ids(store) if merge else {}
     background = {r["id"] for r in events if r["date_basis"] == "background"}
     background |= {r["id"] for r in claims if r["date_basis"] == "background"}
-    return [replace(i, group=groups.get(i.id, i.id), background=i.id in background) for i in items]
+    precision = {r["id"]: _precision(r) for r in (*events, *claims)}
+    return [replace(i, group=groups.get(i.id, i.id), background=i.id in background, precision=precision[i.id])
+            for i in items]
+
+
+def _precision(row: dict[str, Any]) -> str:
+    """A row's date precision; rows of stores written before precisions were kept count as days when dated."""
+    if row.get("date_precision"):
+        return str(row["date_precision"])
+    return "day" if row.get("date") is not None else "unknown"
 
 
 def node_names(store: Store) -> dict[str, str]:
@@ -234,7 +257,9 @@ def collapse(items: Iterable[Item], *, directed: bool = False) -> list[GroupItem
 
     The group's score is the weighted mean of its reports' scores, its weight
     the largest of theirs (a firm report is not weakened by a hedged retelling),
-    and its date the earliest dated report.
+    and its date that of its most precisely dated report (the earliest of those):
+    "on 3 August" beats "in 2021" for the same act.  A group is background only
+    when every report of it is.
     """
     buckets: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
     for item in items:
@@ -245,13 +270,16 @@ def collapse(items: Iterable[Item], *, directed: bool = False) -> list[GroupItem
     for (_, _, group), members in buckets.items():
         total = sum(i.weight for i in members)
         score = sum(i.score * i.weight for i in members) / total if total > 0 else members[0].score
-        dates = [i.date for i in members if i.date]
+        dated = sorted((PRECISION_RANK.get(i.precision, len(PRECISION_RANK)), i.date, i.precision)
+                       for i in members if i.date)
         first = members[0]
         out.append(GroupItem(group, first.a, first.b, first.source, first.target, score,
-                             max(i.weight for i in members), min(dates) if dates else None, first.kind,
+                             max(i.weight for i in members), dated[0][1] if dated else None, first.kind,
                              tuple(dict.fromkeys(i.id for i in members)),
                              tuple(sorted({i.outlet or UNKNOWN_OUTLET for i in members})),
-                             all(i.background for i in members)))
+                             all(i.background for i in members),
+                             dated[0][2] if dated else min((i.precision for i in members),
+                                                           key=lambda p: PRECISION_RANK.get(p, 9))))
     return out
 
 
@@ -268,7 +296,9 @@ def aggregate(items: Iterable[Item], names: dict[str, str]) -> list[Relation]:
         outlets = {o for i in group for o in i.outlets}
         evidence = list(dict.fromkeys(x for i in group for x in i.ids))
         out.append(Relation(a, b, names.get(a, a), names.get(b, b), score, len(group), len(outlets),
-                            min(dates) if dates else None, max(dates) if dates else None, evidence))
+                            min(dates) if dates else None, max(dates) if dates else None, evidence,
+                            n_background=sum(i.background for i in group),
+                            n_undated=sum(i.date is None for i in group)))
     out.sort(key=lambda r: (-r.n_events, r.a, r.b))
     return out
 
@@ -346,9 +376,20 @@ def window_start(date: dt.date, window: str) -> dt.date:
     raise ValueError(f"unknown window {window!r}: use one of {', '.join(WINDOWS)} or a number of days like '14d'")
 
 
+_PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _window_days(window: str) -> int:
+    spans = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
+    return spans.get(window) or int(window[:-1])
+
+
 def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
                 directed: bool = False) -> list[DyadPoint]:
-    """Volume and net cooperation-conflict of every pair per time window (undated evidence is left out).
+    """Volume and net cooperation-conflict of every pair per time window.
+
+    Undated evidence is left out, and so is evidence dated more coarsely than the window (a year in a
+    monthly series would otherwise pile up in January).
 
     Args:
         store: the store to read.
@@ -364,9 +405,10 @@ def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filte
     """
     window_start(dt.date(2000, 1, 1), window)  # validate before reading
     cells: dict[tuple[str, str, dt.date], list[GroupItem]] = defaultdict(list)
+    span = _window_days(window)
     for gi in collapse(evidence_items(store, filters=filters, weights=weights), directed=directed):
-        if gi.date is None:
-            continue
+        if gi.date is None or _PRECISION_DAYS.get(gi.precision, 0) > span:
+            continue  # undated, or known only to a coarser grain than the window ("in 2016" in a monthly series)
         a, b = (gi.source, gi.target or "") if directed else (gi.a, gi.b)
         cells[(a, b, window_start(gi.date, window))].append(gi)
     out = []

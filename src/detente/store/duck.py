@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -58,8 +58,19 @@ CREATE TABLE IF NOT EXISTS nodes (id VARCHAR PRIMARY KEY, name VARCHAR, kind VAR
 # Version 2: merged events (network.dedup writes the groups after each ingest batch).
 _SCHEMA_V2 = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR);"
 
+# Version 3: stated relations carry their date's precision (issue 12), and the background dates that
+# earlier versions made up ("publication minus one year") are removed: background without a stated time
+# has no date, precision 'before-publication'.
+_SCHEMA_V3 = """
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS date_precision VARCHAR;
+UPDATE events SET date = NULL, date_precision = 'before-publication' WHERE date_basis = 'background';
+UPDATE claims SET date = NULL WHERE date_basis = 'background';
+UPDATE claims SET date_precision = CASE WHEN date_basis = 'background' THEN 'before-publication'
+                                         WHEN date IS NULL THEN 'unknown' ELSE 'day' END;
+"""
+
 # version -> SQL that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -237,7 +248,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "polarity": (e.score > 0) - (e.score < 0), "cue": e.trigger,
                 "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
                 "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
-                "date_basis": e.date.basis.value, "evidence_text": e.evidence_text,
+                "date_basis": e.date.basis.value, "date_precision": e.date.precision, "evidence_text": e.evidence_text,
                 "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
             })
         for r in x.relation_claims:
@@ -252,6 +263,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "polarity": r.polarity, "cue": r.cue, "speaker_mention": said[0], "speaker_actor": said[1],
                 "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
                 "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
+                "date_precision": r.date.precision,
                 "evidence_text": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
             })
 
@@ -282,5 +294,5 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
             ("id", s), ("kind", s), ("event_id", s), ("doc_id", s), ("sent_idx", i), ("a_node", s), ("b_node", s),
             ("polarity", i), ("cue", s), ("speaker_mention", s), ("speaker_actor", s), ("speaker_name", s),
             ("outlet", s), ("outlet_asserts", b), ("hedged", b), ("negated", b), ("date", d), ("date_basis", s),
-            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i)])),
+            ("date_precision", s), ("evidence_text", s), ("evidence_start", i), ("evidence_end", i)])),
     }
