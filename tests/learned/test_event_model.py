@@ -145,15 +145,67 @@ def test_inference_never_imports_torch():
     assert out.stdout.split() == ["False", "False"]
 
 
-@pytest.mark.model
-def test_pipeline_applies_the_model_and_rules_only_does_not(pipeline):
-    from detente.eval.common import make_document
+class _Stub:
+    """A model that answers the same prediction for every sentence (tests the wiring, not the weights)."""
 
-    assert pipeline.learned is not None and pipeline.learned.use
-    doc = make_document("Russian troops shelled the Ukrainian city of Kharkiv on Tuesday.")
-    (learned,) = list(pipeline.extract([doc]))
-    (rules,) = list(pipeline.rules_only().extract([doc]))
-    assert learned.events and all("learned" not in e.method for e in rules.events)
+    def __init__(self, pred: Prediction) -> None:
+        self.pred, self.config, self.seen = pred, {}, []
+
+    def predict(self, texts: list[str], **kw) -> list[Prediction]:
+        self.seen.extend(texts)
+        return [self.pred for _ in texts]
+
+
+@pytest.mark.model
+def test_pipeline_uses_the_configured_heads_and_rules_only_none(pipeline):
+    assert pipeline.learned is not None
+    assert set(pipeline.learned.use) == {h for h, on in lm.read_config()["use"].items() if on}
+    assert pipeline.rules_only().learned is None and pipeline.learned is not None
+
+
+@pytest.mark.model
+def test_every_head_follows_the_model(pipeline):
+    from dataclasses import replace
+
+    from detente.eval.common import make_document
+    from detente.learned.apply import HEADS, LearnedEvents
+
+    text = "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday."
+    src, tgt = text.index("Russian troops"), text.index("the Ukrainian city of Kharkiv")
+    stub = _Stub(Prediction(((src, src + 14, "SRC"), (tgt, tgt + 29, "TGT")), 3, 0.9, "PROTEST", 0.9))
+    every = replace(pipeline, learned=LearnedEvents(stub, frozenset(HEADS)))  # type: ignore[arg-type]
+    (rules,) = list(pipeline.rules_only().extract([make_document(text)]))
+    (learned,) = list(every.extract([make_document(text)]))
+    assert rules.events[0].type == "ASSAULT" and rules.events[0].method == "rule"
     first = learned.events[0]
-    assert "learned" in first.method
-    assert first.type == "ASSAULT" and first.cameo[:2] in {"18", "19", "20"}
+    assert first.method == "rule+learned" and first.type == "PROTEST"
+    assert pipeline.lexicon.coding(first.cameo).penta == 3
+    assert [m.text for m in first.source] == ["Russian troops"]
+    # each mention in the tagged phrase ("Ukrainian", "Kharkiv") is a target, re-spanned to the phrase
+    assert {m.text for m in first.target} == {"the Ukrainian city of Kharkiv"}
+    assert {m.actor.country for m in first.target if m.actor is not None} == {"UKR"}
+    assert stub.seen == [text]
+
+
+@pytest.mark.model
+def test_new_event_only_where_the_rules_found_none_and_an_actor_is_tagged(pipeline):
+    from dataclasses import replace
+
+    from detente.eval.common import make_document
+    from detente.learned.apply import LearnedEvents
+
+    text = "France and Germany held talks in Berlin about the border."
+    (rules,) = list(pipeline.rules_only().extract([make_document(text)]))
+    pred = Prediction(((0, 18, "SRC"),), 1, 0.9, "CONSULT", 0.9)
+    only_new = replace(pipeline, learned=LearnedEvents(_Stub(pred), frozenset({"new_events"})))  # type: ignore[arg-type]
+    (learned,) = list(only_new.extract([make_document(text)]))
+    if rules.events:
+        assert learned.events == rules.events  # the rules found one: nothing new
+    else:
+        (event,) = learned.events
+        assert event.method == "learned" and {m.actor.country for m in event.source} == {"FRA", "DEU"}
+    unsure = replace(pred, penta_prob=0.3)
+    stub = _Stub(unsure)
+    (low,) = list(replace(pipeline, learned=LearnedEvents(stub, frozenset({"new_events"}))).extract(  # type: ignore[arg-type]
+        [make_document(text)]))
+    assert all(e.method != "learned" for e in low.events)

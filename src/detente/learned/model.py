@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,10 +100,27 @@ def available() -> bool:
 class EventModel:
     """The loaded ONNX session and tokenizer; build with ``load()`` (cached) and reuse."""
 
-    def __init__(self, session: Any, tokenizer: Any, config: dict[str, Any]) -> None:
-        self.session = session
+    def __init__(self, raw: bytes, tokenizer: Any, config: dict[str, Any], threads: int = THREADS) -> None:
+        self.raw = raw
         self.tokenizer = tokenizer
         self.config = config
+        self.threads = threads
+        self._session: Any = None
+        self._pid = -1
+
+    @property
+    def session(self) -> Any:
+        """The onnxruntime session, created on first use in each process: a session made before a fork
+        would carry its thread pool's state into the forked worker (``detente ingest --workers``)."""
+        if self._session is None or self._pid != os.getpid():
+            import onnxruntime as ort
+
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = self.threads
+            opts.inter_op_num_threads = 1
+            self._session = ort.InferenceSession(self.raw, opts, providers=["CPUExecutionProvider"])
+            self._pid = os.getpid()
+        return self._session
 
     @classmethod
     def load(cls, *, threads: int = THREADS) -> "EventModel":
@@ -111,7 +129,6 @@ class EventModel:
         Raises:
             DataFileError: a file is missing, or the model's checksum does not match its config.
         """
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         config = read_config()
@@ -120,14 +137,12 @@ class EventModel:
         if digest != config.get("sha256"):
             raise DataFileError(f"{MODEL_FILE}: SHA-256 {digest[:12]} does not match {CONFIG_FILE} "
                                 f"({str(config.get('sha256'))[:12]}); reinstall or retrain with `make train`")
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        session = ort.InferenceSession(raw, opts, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_str(_files().joinpath(TOKENIZER_FILE).read_text(encoding="utf-8"))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        return cls(session, tokenizer, config)
+        model = cls(raw, tokenizer, config, threads)
+        model.session  # noqa: B018 - a broken file fails here, at load, not at the first sentence
+        return model
 
     def predict(self, texts: list[str], *, batch_size: int = BATCH_SIZE) -> list[Prediction]:
         """One ``Prediction`` per text, in order (batched, shortest first, to waste little on padding)."""
