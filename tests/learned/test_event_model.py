@@ -111,11 +111,16 @@ def test_shipped_model_gives_its_fixed_outputs(shipped):
         assert abs(g["penta_prob"] - e["penta_prob"]) <= 0.02 and abs(g["type_prob"] - e["type_prob"]) <= 0.02
 
 
-def test_batching_does_not_change_predictions(shipped):
+def test_predictions_repeat_and_batching_moves_them_only_slightly(shipped):
     texts = list(FIXED)
-    one_by_one = [shipped.predict([t])[0] for t in texts]
     batched = shipped.predict(texts, batch_size=3)
-    assert [(p.penta, p.type, p.spans) for p in one_by_one] == [(p.penta, p.type, p.spans) for p in batched]
+    assert shipped.predict(texts, batch_size=3) == batched  # the same batch gives the same answer, every run
+    # Dynamic int8 quantisation scales activations per batch, so the batch a sentence is in moves its scores a
+    # little (MODEL_CARD.md); the classes hold, a marginal tag may flip.
+    one_by_one = [shipped.predict([t])[0] for t in texts]
+    assert [(p.penta, p.type) for p in one_by_one] == [(p.penta, p.type) for p in batched]
+    for a, b in zip(one_by_one, batched):
+        assert abs(a.penta_prob - b.penta_prob) < 0.05 and abs(a.type_prob - b.type_prob) < 0.05
 
 
 def test_a_changed_model_file_is_refused(monkeypatch):
