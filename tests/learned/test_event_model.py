@@ -214,3 +214,17 @@ def test_new_event_only_where_the_rules_found_none_and_an_actor_is_tagged(pipeli
     (low,) = list(replace(pipeline, learned=LearnedEvents(stub, frozenset({"new_events"}))).extract(  # type: ignore[arg-type]
         [make_document(text)]))
     assert all(e.method != "learned" for e in low.events)
+
+
+def _predict_type(_: int) -> str:
+    return lm.load_model().predict(["Russia attacked Ukraine."])[0].type
+
+
+def test_model_runs_in_a_forked_worker_after_use_in_the_parent():
+    # `detente ingest --workers` forks after the parent loaded (and maybe used) the model; a session made with
+    # its thread pool before the fork used to deadlock in the child.
+    import multiprocessing
+
+    parent = _predict_type(0)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map_async(_predict_type, [0]).get(timeout=120) == [parent]

@@ -28,8 +28,9 @@ MODEL_FILE = "event_model.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CONFIG_FILE = "event_model.json"
 BATCH_SIZE = 32
-# Two threads: the reference machine has two cores; a second gave 1.6x (bench/README.md).
-THREADS = 2
+# One thread: the pipeline runs in one process per core (spaCy is single-threaded too), and an onnxruntime
+# thread pool made before a fork deadlocks the forked workers of `detente ingest --workers`.
+THREADS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,11 @@ class EventModel:
         if self._session is None or self._pid != os.getpid():
             import onnxruntime as ort
 
+            forked = self._session is not None
             opts = ort.SessionOptions()
-            opts.intra_op_num_threads = self.threads
+            # In a forked worker, one thread: a new multi-threaded session there deadlocks on the thread pool
+            # state inherited from the parent's session (measured; each worker is a process of its own anyway).
+            opts.intra_op_num_threads = 1 if forked else self.threads
             opts.inter_op_num_threads = 1
             self._session = ort.InferenceSession(self.raw, opts, providers=["CPUExecutionProvider"])
             self._pid = os.getpid()
@@ -139,7 +143,6 @@ class EventModel:
                                 f"({str(config.get('sha256'))[:12]}); reinstall or retrain with `make train`")
         tokenizer = Tokenizer.from_str(_files().joinpath(TOKENIZER_FILE).read_text(encoding="utf-8"))
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         model = cls(raw, tokenizer, config, threads)
         model.session  # noqa: B018 - a broken file fails here, at load, not at the first sentence
         return model
@@ -150,14 +153,20 @@ class EventModel:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for k in range(0, len(order), batch_size):
             idx = order[k:k + batch_size]
-            encs = self.tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in encs], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            # One by one, not encode_batch: its Rayon thread pool deadlocks in a forked worker
+            # (`detente ingest --workers`); tokenising is a small part of the cost.
+            encs = [self.tokenizer.encode(texts[i]) for i in idx]
+            width = max(len(e.ids) for e in encs)
+            ids = np.zeros((len(encs), width), dtype=np.int64)
+            mask = np.zeros((len(encs), width), dtype=np.int64)
+            for j, e in enumerate(encs):
+                ids[j, :len(e.ids)] = e.ids
+                mask[j, :len(e.ids)] = 1
             tags, penta, etype = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
             pp, tp = _softmax(penta), _softmax(etype)
             for j, i in enumerate(idx):
-                n = int(mask[j].sum())
-                spans = decode_spans(tags[j, :n].argmax(-1).tolist(), list(encs[j].offsets[:n]))
+                n = len(encs[j].ids)
+                spans = decode_spans(tags[j, :n].argmax(-1).tolist(), list(encs[j].offsets))
                 p, t = int(pp[j].argmax()), int(tp[j].argmax())
                 out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]))
         return [p for p in out if p is not None]
