@@ -62,9 +62,10 @@ class Pipeline:
         mentions = self.resolver.resolve(parsed)
         speakers = Speakers(parsed, mentions)  # quotes, speakers and pairs: found once, shared by both readers
         events = self.coder.code(parsed, mentions, speakers)
+        # Stated relations stay with the rules: read against the rule coder's events, before the learned model.
+        claims = self.relations.read(parsed, mentions, speakers, events)
         if self.learned is not None:  # issue 11: learned heads refine the rule coder's events
             events = self.learned.apply(parsed, mentions, events, self.coder, speakers)
-        claims = self.relations.read(parsed, mentions, speakers, events)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
