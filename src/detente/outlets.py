@@ -138,7 +138,7 @@ def _qualifier_country(qualifier: str) -> str | None:
     from .actors.gazetteer import load_gazetteer
 
     for kind, code, _loaded in load_gazetteer().surfaces.get(fold(qualifier), ()):
-        if kind == "country":
+        if kind == "state":
             return code
     return None
 

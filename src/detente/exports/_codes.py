@@ -73,7 +73,10 @@ def cameo_actor(actor_id: str | None, actors: dict[str, dict[str, Any]]) -> Came
     found = cameo_groups().get(org_id(actor_id or ""))
     if found:
         code, group = found
-        role_part = code[3:6] if code[3:6] in CAMEO_ROLES else role
+        # the type is a role element of the code itself (PSE*REB*HMS), else its IGO/NGO prefix (*IGO*EUREEC)
+        elements = [code[i:i + 3] for i in range(0, len(code), 3)]
+        role_part = next((e for e in elements[1:] if e in CAMEO_ROLES), elements[0] if elements[0] in
+                         {"IGO", "NGO"} else "")
         country_part = code[:3] if code[:3] not in NON_COUNTRIES else ""
         return CameoActor(code, name, country_part, group, role_part)
     prefix = country if (is_country or country in {"IGO", "NGO", "IMG"}) else ""

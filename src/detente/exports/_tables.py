@@ -169,12 +169,12 @@ def write_series_csv(store: Any, path: Path, *, filters: Filters = Filters()) ->
 EXPORTERS = [
     Exporter("parquet", ".parquet", "the events table as Parquet", write_parquet),
     Exporter("csv", ".csv", "the events table as CSV", write_csv),
-    Exporter("relations-parquet", ".parquet", "the relations with names, article titles and URLs, as Parquet",
+    Exporter("relations-parquet", ".relations.parquet", "the relations with names, article titles and URLs, as Parquet",
              write_relations_parquet),
-    Exporter("relations-csv", ".csv", "the relations with names, article titles and URLs, as CSV",
+    Exporter("relations-csv", ".relations.csv", "the relations with names, article titles and URLs, as CSV",
              write_relations_csv),
-    Exporter("series-parquet", ".parquet", "the relations per pair and month, with names, titles and URLs, as Parquet",
+    Exporter("series-parquet", ".series.parquet", "the relations per pair and month, with names, titles and URLs, as Parquet",
              write_series_parquet),
-    Exporter("series-csv", ".csv", "the relations per pair and month, with names, titles and URLs, as CSV",
+    Exporter("series-csv", ".series.csv", "the relations per pair and month, with names, titles and URLs, as CSV",
              write_series_csv),
 ]
