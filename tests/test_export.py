@@ -132,6 +132,9 @@ def test_export_gexf_has_names_declared_attributes_and_spells_from_evidence(expo
     spells = [(dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for s, e in edge["spells"]]
     assert spells == sorted(spells) and len(spells) >= 2
     assert all(any(s <= day <= e for s, e in spells) for day in days)  # every dated report inside a spell
+    monthly = edge["score_in_month"]  # the dynamic attribute: the pair's score per month with evidence
+    assert monthly and all(-10 <= float(v) <= 10 and s.endswith("-01") for v, s, _ in monthly)
+    assert {s[:7] for _, s, _ in monthly} <= {d.isoformat()[:7] for d in days}
     node_spells = graph.nodes["RUS"].get("spells")
     assert node_spells is None or all(any(ns <= s and e <= ne for ns, ne in node_spells) for s, e in edge["spells"])
 

@@ -30,7 +30,7 @@ import networkx as nx
 from .. import __version__
 from ..network.balance import edge_sign
 from ..network.dedup import date_period
-from ..network.dyads import Filters, evidence_items, relations
+from ..network.dyads import Filters, dyad_series, evidence_items, relations
 from ..store import views
 from . import Exporter
 
@@ -41,6 +41,9 @@ GEXF_SCHEMA_LOCATION = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 NODE_ATTRIBUTES = (("name", "string"), ("kind", "string"), ("country", "string"))
 EDGE_ATTRIBUTES = (("score", "double"), ("sign", "integer"), ("n_events", "integer"), ("n_outlets", "integer"),
                    ("first", "string"), ("last", "string"))
+# Dynamic edge attribute: the relation's score in each month that has evidence (``dyad_series``), so that
+# Gephi's timeline shows the tie warming or cooling.  Its id follows the static ones (ids are unique per class).
+MONTHLY_SCORE = ("score_in_month", "double")
 
 Spell = tuple[dt.date, dt.date]
 
@@ -82,10 +85,21 @@ def edge_spells(store: Any, *, filters: Filters = Filters()) -> dict[tuple[str, 
     return {pair: merge_spells(p) for pair, p in periods.items()}
 
 
-def _attributes(graph_el: ET.Element, cls: str, fields: tuple[tuple[str, str], ...]) -> None:
-    el = ET.SubElement(graph_el, "attributes", {"class": cls, "mode": "static"})
-    for i, (title, kind) in enumerate(fields):
+def _attributes(graph_el: ET.Element, cls: str, fields: tuple[tuple[str, str], ...], *, mode: str = "static",
+                first_id: int = 0) -> None:
+    el = ET.SubElement(graph_el, "attributes", {"class": cls, "mode": mode})
+    for i, (title, kind) in enumerate(fields, start=first_id):
         ET.SubElement(el, "attribute", {"id": str(i), "title": title, "type": kind})
+
+
+def monthly_scores(store: Any, *, filters: Filters = Filters()) -> dict[tuple[str, str], list[tuple[Spell, float]]]:
+    """(a, b) -> [((first day, last day) of a month, the pair's score in it)] for the months with evidence."""
+    out: dict[tuple[str, str], list[tuple[Spell, float]]] = defaultdict(list)
+    for p in dyad_series(store, window="month", filters=filters):
+        end = date_period(p.period, "month")
+        assert end is not None
+        out[(p.a, p.b)].append((end, round(p.score, 3)))
+    return out
 
 
 def _attvalues(parent: ET.Element, fields: tuple[tuple[str, str], ...], values: dict[str, Any]) -> None:
@@ -121,6 +135,8 @@ def gexf_tree(store: Any, *, filters: Filters = Filters()) -> ET.ElementTree:
                                              "timeformat": "date", "timerepresentation": "interval"})
     _attributes(graph_el, "node", NODE_ATTRIBUTES)
     _attributes(graph_el, "edge", EDGE_ATTRIBUTES)
+    _attributes(graph_el, "edge", (MONTHLY_SCORE,), mode="dynamic", first_id=len(EDGE_ATTRIBUTES))
+    months = monthly_scores(store, filters=filters)
     nodes_el = ET.SubElement(graph_el, "nodes", {"count": str(graph.number_of_nodes())})
     for node, data in sorted(graph.nodes(data=True)):
         el = ET.SubElement(nodes_el, "node", {"id": node, "label": data["name"]})
@@ -133,6 +149,11 @@ def gexf_tree(store: Any, *, filters: Filters = Filters()) -> ET.ElementTree:
                                               "label": f"{graph.nodes[a]['name']} – {graph.nodes[b]['name']}",
                                               "weight": str(data["n_events"])})
         _attvalues(el, EDGE_ATTRIBUTES, data)
+        values = el.find("attvalues")
+        assert values is not None
+        for (start, end), score in months.get((a, b), []):
+            ET.SubElement(values, "attvalue", {"for": str(len(EDGE_ATTRIBUTES)), "value": str(score),
+                                               "start": start.isoformat(), "end": end.isoformat()})
         _spells(el, spells.get((a, b), []))
     ET.indent(root)
     return ET.ElementTree(root)
