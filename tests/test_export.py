@@ -118,7 +118,9 @@ def test_gexf_schema_rejects_what_gephi_would_not_take(exported, gexf_schema, ur
 def test_export_gexf_has_names_declared_attributes_and_spells_from_evidence(exported, url_store):
     out, _ = exported
     root = etree.parse(str(out / "seeds.gexf")).getroot()
-    declared = {el.get("class"): {a.get("id") for a in el} for el in root.iter(f"{GEXF_NS}attributes")}
+    declared: dict[str, set[str]] = {}
+    for block in root.iter(f"{GEXF_NS}attributes"):
+        declared.setdefault(block.get("class"), set()).update(a.get("id") for a in block)
     for cls in ("node", "edge"):
         for element in root.iter(f"{GEXF_NS}{cls}"):
             assert {v.get("for") for v in element.iter(f"{GEXF_NS}attvalue")} <= declared[cls]
