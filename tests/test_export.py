@@ -334,3 +334,11 @@ def test_export_command_list_help_and_stdout(seed_store, tmp_path, monkeypatch):
     assert "left out" in result.stderr
     missing = runner.invoke(app, ["export", "--db", str(seed_store), "--output", "-"])
     assert missing.exit_code == 2
+
+
+def test_relations_csv_cells_neutralise_formulas():
+    from detente.exports._tables import _cell
+
+    assert _cell(["=HYPERLINK(\"http://x\")", "Talks"]) == "'=HYPERLINK(\"http://x\") | Talks"
+    assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell(-2.5) == -2.5 and _cell(None) == ""
+    assert _cell(dt.date(2023, 3, 1)) == "2023-03-01"

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+from detente.errors import EXIT_STORE_OR_CONFIG
 from detente.outlets import AFFILIATIONS, GROUPS, NOT_LISTED, match_outlet, outlet_views, profiles
 from detente.store import Store
 
@@ -98,4 +99,4 @@ def test_outlets_command(seed_store):
     table = runner.invoke(app, ["outlets", "--db", str(seed_store)], terminal_width=80)
     assert table.exit_code == 0 and "Spectator" in table.output and "listed" in table.output
     missing = runner.invoke(app, ["outlets", "--db", str(Path(seed_store).with_name("nope.duckdb"))])
-    assert missing.exit_code == 1
+    assert missing.exit_code == EXIT_STORE_OR_CONFIG and "no store" in missing.output

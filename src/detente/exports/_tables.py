@@ -22,7 +22,7 @@ from ..network.balance import edge_sign
 from ..network.dyads import Filters, dyad_series, evidence_items, node_names, relations
 from ..store import views
 from . import Exporter
-from ._common import event_rows, web_url
+from ._common import event_rows, safe_cell, web_url
 
 _DROP = ("url", "source_path", "title", "ingested_at")
 _LISTS = ("source_ids", "target_ids", "source_nodes", "target_nodes")
@@ -107,11 +107,12 @@ def _write_rows_csv(path: Path, rows: list[dict[str, Any]], columns: Sequence[st
 
 
 def _cell(value: Any) -> Any:
+    """One CSV cell: lists joined, dates ISO, text with a formula lead quoted (numbers stay numbers)."""
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(v).replace(LIST_SEPARATOR, " / ") for v in value)
+        return safe_cell(LIST_SEPARATOR.join(str(v).replace(LIST_SEPARATOR, " / ") for v in value))
     if isinstance(value, dt.date):
         return value.isoformat()
-    return "" if value is None else value
+    return "" if value is None else safe_cell(value)
 
 
 def write_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
@@ -127,14 +128,14 @@ def write_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> in
 
 
 def write_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    """Write the events table as CSV (header row; lists joined with ';')."""
+    """Write the events table as CSV (header row; lists joined with ';'; formula-leading text cells quoted)."""
     rows = _rows(store, filters)
     cols = _event_columns(store)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=cols)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ";".join(v or []) if k in _LISTS else v for k, v in row.items()})
+            writer.writerow({k: safe_cell(";".join(v or []) if k in _LISTS else v) for k, v in row.items()})
     return len(rows)
 
 
