@@ -21,7 +21,7 @@ runner = CliRunner()
 
 LIST_COMMANDS = [["relations"], ["relations", "--window", "quarter"], ["relations", "--by-outlet"],
                  ["events"], ["actors"], ["actors", "--unresolved"], ["shifts"], ["balance"],
-                 ["relations-over-time"]]
+                 ["relations-over-time"], ["outlets"]]
 
 
 def _run(*args):

@@ -20,7 +20,6 @@ from typing import Any, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
@@ -520,6 +519,44 @@ def actors(
     rows = limited(_read_store(db, list_unresolved if unresolved else list_actors), limit)
     _explain_empty(rows, [], "actors")
     emit(rows, UNRESOLVED_COLUMNS if unresolved else ACTOR_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
+
+
+def _loaded_terms(r: dict[str, Any]) -> str:
+    return ", ".join(f"{t['text']} ({t['uses']})" for t in r["loaded_terms"][:2])
+
+
+OUTLET_COLUMNS = [
+    Column("outlet", lambda r: r["outlet"] or "(unknown outlet)"), Column("country", lambda r: r["country"]),
+    # codes: see --help; labels in --json and --csv
+    Column("affiliation", lambda r: r["affiliation"] or "not listed"), Column("documents", lambda r: r["documents"]),
+    Column("events", lambda r: r["events"]), Column("loaded", lambda r: r["loaded"]),
+    Column("loaded terms", _loaded_terms),
+]
+OUTLET_CSV_COLUMNS = [*OUTLET_COLUMNS[:3], Column("affiliation label", lambda r: r["affiliation_label"]),
+                      *OUTLET_COLUMNS[3:]]
+
+
+@app.command()
+def outlets(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    as_csv: bool = CSV_OPTION,
+    limit: int = limit_option(),
+    affiliation: Optional[list[str]] = typer.Option(
+        None, "--affiliation", help="Only outlets of this state affiliation: a code (SC, CaPu, CaPr, ISFM, ISF, ISM, "
+                                    "IP), a group, or 'not listed' (repeatable)."),
+) -> None:
+    """Each outlet's country and state affiliation (state-media profiles), documents, events and loaded language.
+
+    Example: detente outlets --affiliation SC
+    """
+    from .outlets import outlet_views
+
+    check_format(as_json, as_csv)
+    rows = _read_store(db, lambda store: [v.to_dict() for v in outlet_views(store, affiliation=affiliation or ())])
+    rows = limited(rows, limit)
+    _explain_empty(rows, [], "outlets")
+    emit(rows, OUTLET_CSV_COLUMNS if as_csv else OUTLET_COLUMNS, as_json=as_json, as_csv=as_csv, console=console)
 
 
 @app.command()

@@ -318,3 +318,8 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
             ("outlet", s), ("outlet_asserts", b), ("hedged", b), ("negated", b), ("date", d), ("date_basis", s),
             ("date_precision", s), ("evidence_text", s), ("evidence_start", i), ("evidence_end", i)])),
     }
+
+
+def column_names(con: Any, table: str) -> list[str]:
+    """The columns of a stored table, in order."""
+    return [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
