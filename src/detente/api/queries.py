@@ -148,6 +148,32 @@ def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
     return (rows[0]["first"], rows[0]["last"]) if rows else (None, None)
 
 
+def density(store: Store) -> dict[str, Any]:
+    """Reports per month for the dashboard's time axis: news and background apart, the rest counted aside.
+
+    Only reports dated to the month or finer are placed in a month; those dated to the year only
+    ("in 2023") and undated ones are counted beside the axis rather than drawn in a month they
+    may not belong to.
+    """
+    rows = store.query(
+        """SELECT strftime(date, '%Y-%m') AS month,
+                  count(*) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news,
+                  count(*) FILTER (WHERE date_basis = 'background') AS background
+           FROM (SELECT date, date_basis, date_precision FROM events
+                 UNION ALL SELECT date, date_basis, date_precision FROM claims WHERE kind = 'relation')
+           WHERE date IS NOT NULL AND coalesce(date_precision, 'day') IN ('day', 'week', 'month')
+           GROUP BY month ORDER BY month"""
+    )
+    aside = store.query(
+        """SELECT count(*) FILTER (WHERE date IS NOT NULL) AS coarse, count(*) FILTER (WHERE date IS NULL) AS undated
+           FROM (SELECT date, date_precision FROM events
+                 UNION ALL SELECT date, date_precision FROM claims WHERE kind = 'relation')
+           WHERE date IS NULL OR coalesce(date_precision, 'day') NOT IN ('day', 'week', 'month')"""
+    )
+    return {"months": rows, "n_coarse": aside[0]["coarse"] if aside else 0,
+            "n_undated": aside[0]["undated"] if aside else 0}
+
+
 def _start_of(day: dt.date, freq: str) -> dt.date:
     if freq == "year":
         return dt.date(day.year, 1, 1)
