@@ -462,19 +462,27 @@ function positions() {
   return state.positions.get(key);
 }
 
+// Requests are numbered: when the period changes twice quickly, only the answer to the last one is drawn.
+let networkRequest = 0;
+let dyadRequest = 0;
+
 async function loadNetwork() {
   const range = currentRange();
+  const request = ++networkRequest;
   setStatus("Loading the network…");
   try {
-    state.network = await api("/api/network", {
+    const network = await api("/api/network", {
       since: range.since, until: range.until, min_events: state.minEvents, ...outletParams(),
     });
+    if (request !== networkRequest) return;
+    state.network = network;
     // A node the layout has not seen (an article ingested since): lay out the whole period again.
     if (!state.base || state.network.nodes.some((n) => !state.base.ids.has(n.id))) await loadBase();
   } catch (err) {
     setStatus(`Could not load the network: ${err.message}`, true);
     return;
   }
+  if (request !== networkRequest) return;
   drawMap();
   const n = state.network.relations.length;
   setStatus(n ? `${n} relations between ${state.network.nodes.length} actors (${range.label}).`
@@ -588,6 +596,7 @@ async function selectDyad(a, b, { scroll = false } = {}) {
   state.selected = { a, b };
   markSelected();
   const range = currentRange();
+  const request = ++dyadRequest;
   let dyad;
   try {
     // relation and evidence follow the period; the chart and the shifts cover every window
@@ -598,6 +607,7 @@ async function selectDyad(a, b, { scroll = false } = {}) {
     setStatus(`Could not load ${nameOf(a)} – ${nameOf(b)}: ${err.message}`, true);
     return;
   }
+  if (request !== dyadRequest) return;
   state.dyad = dyad;
   closeDocument();
   $("dyad").hidden = false;
