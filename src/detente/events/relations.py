@@ -29,11 +29,12 @@ from typing import Any
 
 from ..model import Event, Mention, RelationClaim
 from ..nlp import Parsed
-from .arguments import orphan_subjects
+from .arguments import loose_apposition, orphan_subjects, pronoun_owner
 from .attribution import Speakers
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
+from .rules import words
 
 POSSESSIVE_SELF = {"its", "their", "his", "her"}
 NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name"}
@@ -217,6 +218,11 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
             owner = speakers.mention_at(child)
             if owner is not None:
                 break
+    if owner is None and cue.lemma_.lower() in words("party_noun"):
+        # "a meeting with his ally, Turkish president Erdogan": the pronoun's person and the one named
+        named_by, mine = loose_apposition(cue, speakers), pronoun_owner(cue, speakers)
+        if named_by is not None and mine is not None and named_by != mine:
+            return mine, named_by
     if owner is None:
         # "tacit military cooperation involving Israel and Russia"
         for child in cue.children:
