@@ -217,8 +217,9 @@ function drawAxis() {
   svg.append(svgEl("rect", {
     class: "selection", x: g.left + i0 * g.slot, y: g.top - 4, width: (i1 - i0 + 1) * g.slot, height: g.barH + 8,
   }));
-  // A month label wherever there is room for one; years always.
+  // A month label wherever there is room for one; years always, or every few years on a long axis.
   const everyMonth = g.slot >= 34;
+  const yearEvery = Math.max(1, Math.ceil(40 / (12 * g.slot)));
   slots.forEach((month, i) => {
     const x = g.left + i * g.slot;
     const c = counts[i];
@@ -237,8 +238,11 @@ function drawAxis() {
       svg.append(svgEl("text", { class: "tick", x: x + g.slot / 2, y: base + 14, "text-anchor": "middle" }, g.slot >= 44 ? "earlier" : "…"));
       return;
     }
-    const january = month.endsWith("-01");
-    const firstMonth = i === 0 || slots[i - 1] === "earlier";
+    const january = month.endsWith("-01") && Number(month.slice(0, 4)) % yearEvery === 0;
+    // the first month is labelled too, unless a year label follows too closely
+    const labelled = (m) => m.endsWith("-01") && Number(m.slice(0, 4)) % yearEvery === 0;
+    const next = slots.findIndex((m, j) => j > i && m !== "earlier" && labelled(m));
+    const firstMonth = (i === 0 || slots[i - 1] === "earlier") && (january || next < 0 || (next - i) * g.slot >= 56);
     if (january || firstMonth || everyMonth) {
       svg.append(svgEl("line", { class: "tick-mark", x1: x, y1: base, x2: x, y2: base + (january ? 6 : 3) }));
     }
@@ -401,9 +405,18 @@ async function loadOutlets() {
   for (const code of [...countries].sort()) select.append(el("option", { value: code, text: code }));
 }
 
-async function loadNames() {
-  const actors = await api("/api/actors");
-  for (const actor of actors) if (actor.name) state.names.set(actor.id, actor.name);
+// Actors' names (people and organisations behind the nodes), read once, when first needed.
+let actorsLoaded = null;
+function loadNames() {
+  if (!actorsLoaded) {
+    actorsLoaded = api("/api/actors").then((actors) => {
+      for (const actor of actors) if (actor.name) state.names.set(actor.id, actor.name);
+    }).catch((err) => {
+      actorsLoaded = null; // try again on the next click
+      throw err;
+    });
+  }
+  return actorsLoaded;
 }
 
 function bindControls() {
@@ -799,6 +812,7 @@ async function showActorEvents(node) {
   const range = currentRange();
   let rows;
   try {
+    await loadNames();
     rows = await api("/api/events", { actor: node.id, since: range.since, until: range.until, limit: 200, ...outletParams() });
   } catch (err) {
     setStatus(`Could not load the events of ${node.name}: ${err.message}`, true);
@@ -909,7 +923,7 @@ async function main() {
   bindAxis();
   if (stacked()) $("filters").open = false; // on a phone the map comes first; filters are one tap away
   try {
-    await Promise.all([loadOutlets(), loadTimeline(), loadNames()]);
+    await Promise.all([loadOutlets(), loadTimeline()]);
   } catch (err) {
     setStatus(`Could not load the store: ${err.message}`, true);
     return;
