@@ -25,7 +25,7 @@ from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store
+from .store import Store, summaries
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -88,43 +88,12 @@ def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
 
 def outlet_summary(store: Store, *, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Each outlet's documents (with their first and last publication date), events and stated relations."""
-    from .network.dyads import where_clause
-
-    clauses, params = where_clause(filters, date_col="d.published", outlet_col="d.outlet")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return store.query(
-        f"""SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, count(*) AS documents,
-                   min(d.published) AS first, max(d.published) AS last,
-                   coalesce(sum(e.n), 0)::BIGINT AS events, coalesce(sum(c.n), 0)::BIGINT AS stated
-            FROM documents d
-            LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) e ON e.doc_id = d.id
-            LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims WHERE kind = 'relation' GROUP BY doc_id) c
-                   ON c.doc_id = d.id{where}
-            GROUP BY 1 ORDER BY documents DESC, outlet""",
-        params,
-    )
+    return summaries.outlets(store.con, filters)
 
 
 def period_summary(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
     """The period the evidence covers: news dates apart from background, and what has no date."""
-    from .network.dyads import where_clause
-
-    clauses, params = where_clause(filters, date_col="date", outlet_col="outlet")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.query(
-        f"""SELECT min(date) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news_first,
-                   max(date) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news_last,
-                   min(date) AS first, max(date) AS last, count(*) AS reports,
-                   count(*) FILTER (WHERE date_basis = 'background') AS background,
-                   count(*) FILTER (WHERE date IS NULL) AS undated
-            FROM (SELECT date, date_basis, outlet FROM events
-                  UNION ALL SELECT date, date_basis, outlet FROM claims WHERE kind = 'relation'){where}""",
-        params,
-    )
-    clauses, params = where_clause(filters, date_col="published", outlet_col="outlet")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    docs = store.query(f"SELECT min(published) AS first, max(published) AS last FROM documents{where}", params)
-    return {**rows[0], "published_first": docs[0]["first"], "published_last": docs[0]["last"]}
+    return summaries.period(store.con, filters)
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..network.dedup import date_period
 from ..network.dyads import Filters, Item, aggregate, where_clause
-from ..store import Store
+from ..store import Store, summaries
 
 FREQS = ("month", "quarter", "year")
 # Rows a listing returns at most, whatever the caller asks: keeps a response
@@ -149,29 +149,10 @@ def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
 
 
 def density(store: Store) -> dict[str, Any]:
-    """Reports per month for the dashboard's time axis: news and background apart, the rest counted aside.
-
-    Only reports dated to the month or finer are placed in a month; those dated to the year only
-    ("in 2023") and undated ones are counted beside the axis rather than drawn in a month they
-    may not belong to.
-    """
-    rows = store.query(
-        """SELECT strftime(date, '%Y-%m') AS month,
-                  count(*) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news,
-                  count(*) FILTER (WHERE date_basis = 'background') AS background
-           FROM (SELECT date, date_basis, date_precision FROM events
-                 UNION ALL SELECT date, date_basis, date_precision FROM claims WHERE kind = 'relation')
-           WHERE date IS NOT NULL AND coalesce(date_precision, 'day') IN ('day', 'week', 'month')
-           GROUP BY month ORDER BY month"""
-    )
-    aside = store.query(
-        """SELECT count(*) FILTER (WHERE date IS NOT NULL) AS coarse, count(*) FILTER (WHERE date IS NULL) AS undated
-           FROM (SELECT date, date_precision FROM events
-                 UNION ALL SELECT date, date_precision FROM claims WHERE kind = 'relation')
-           WHERE date IS NULL OR coalesce(date_precision, 'day') NOT IN ('day', 'week', 'month')"""
-    )
-    return {"months": rows, "n_coarse": aside[0]["coarse"] if aside else 0,
-            "n_undated": aside[0]["undated"] if aside else 0}
+    """Reports per month for the dashboard's time axis (news and background apart); year-only and undated
+    reports are counted beside the axis rather than drawn in a month they may not belong to."""
+    off = summaries.off_axis_counts(store.con)
+    return {"months": summaries.month_counts(store.con), "n_coarse": off["coarse"], "n_undated": off["undated"]}
 
 
 def _start_of(day: dt.date, freq: str) -> dt.date:
