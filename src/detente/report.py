@@ -365,7 +365,8 @@ h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bo
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 section, article { overflow-wrap: anywhere; }
 .lede { color: var(--muted); margin: 0.2rem 0 1rem; }
-.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.6rem; margin: 0.8rem 0; padding: 0; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.6rem;
+  margin: 0.8rem 0; padding: 0; }
 .figures div { background: var(--bg-alt); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.7rem; }
 .figures dt { color: var(--muted); font-size: 0.8rem; }
 .figures dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
@@ -378,7 +379,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .score.pos { color: var(--coop); } .score.neg { color: var(--conflict); } .score.mid { color: var(--mixed); }
 .muted, .meta { color: var(--muted); }
 .meta { font-size: 0.9rem; margin: 0.2rem 0 0.5rem; }
-article.relation { background: var(--bg-alt); border: 1px solid var(--line); border-radius: 6px; padding: 0.2rem 0.9rem 0.5rem; margin: 0.8rem 0; }
+article.relation { background: var(--bg-alt); border: 1px solid var(--line); border-radius: 6px;
+  padding: 0.2rem 0.9rem 0.5rem; margin: 0.8rem 0; }
 ul.evidence { list-style: none; padding: 0; margin: 0; }
 ul.evidence > li { border-top: 1px solid var(--line); padding: 0.45rem 0; font-size: 0.92rem; }
 ul.evidence ul { padding-left: 1.1rem; font-size: 0.88rem; color: var(--muted); }
