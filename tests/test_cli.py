@@ -89,7 +89,7 @@ def test_cli_events_actors_report(cli_store):
 
 def test_cli_missing_store_is_one_red_line(tmp_path):
     result = runner.invoke(app, ["relations", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1 and "E301" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 3 and "E301" in result.output and "Traceback" not in result.output
 
 
 def test_cli_extract_json_contract(seed_texts):

@@ -55,7 +55,7 @@ def test_commands_export_and_unknown_format(seed_store, tmp_path):
                            catch_exceptions=False)
     assert result.exit_code == 0 and out.exists()
     bad = runner.invoke(app, ["export", "--db", str(seed_store), "--format", "nope", "--output", str(out)])
-    assert bad.exit_code == 1 and "E401" in bad.output
+    assert bad.exit_code == 3 and "E401" in bad.output
 
 
 def test_commands_have_help_with_an_example():

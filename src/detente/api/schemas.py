@@ -33,10 +33,14 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class Error(BaseModel):
-    """Every error response: ``{"ok": false, "error": "...", "status": N}``."""
+    """Every error response: ``{"ok": false, "error": "...", "code": "...", "status": N}``.
+
+    ``code`` is a row of detente's error table (``detente.errors.ERRORS``, listed in the README).
+    """
 
     ok: bool = False
     error: str
+    code: str
     status: int
 
 
