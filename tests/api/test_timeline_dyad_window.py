@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from network._synthetic import add_claim, add_event, new_store
 
+from .live import LOCAL
+
 
 @pytest.fixture(scope="module")
 def dated_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
@@ -25,7 +27,7 @@ def dated_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
     add_event(store, "u1", "RUS", "ISR", "SUPPORT", 6, None, basis="background", precision="before-publication",
               text="once, before")
     store.close()
-    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as client:
         yield client
 
 
