@@ -9,6 +9,8 @@ Parts, all measured in one run:
   throughput  end-to-end ingest vs bare spaCy (articles/s, words/s, ratio)
   memory      peak RSS of a streamed ingest of N/10 and N articles, in a child process
   queries     DuckDB (detente's schema) vs SQLite over N synthetic events: dyad series, relations table
+  ray         the Ray engine on 1 and 2 workers vs the in-process job (needs the 'ray' extra)
+  live        ingest through 'detente serve' alone and with 8 concurrent readers (failed reads, read p95)
 
 Progress goes to standard error; nothing is written to the repository.
 """
@@ -30,7 +32,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PARTS = ("throughput", "memory", "queries")
+PARTS = ("throughput", "memory", "queries", "ray", "live")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -45,6 +47,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--events", type=int, default=None, help="synthetic events for the query part (default 10,000,000)")
     p.add_argument("--product-events", type=int, default=None,
                    help="events for timing detente.network.dyads.relations (default 100,000; 0 skips)")
+    p.add_argument("--ray-docs", type=int, default=None, help="articles per Ray-part round (default 192; quick 48)")
+    p.add_argument("--live-docs", type=int, default=None, help="articles ingested in the live part (default 300; quick 48)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
     p.add_argument("--workdir", type=Path, default=None, help="where temporary corpora and stores go (default: $TMPDIR)")
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
@@ -59,6 +63,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.throughput_docs = args.throughput_docs if args.throughput_docs is not None else (48 if q else 192)
     args.tput_repeats = args.repeats if args.repeats is not None else (2 if q else 3)
     args.query_repeats = args.repeats if args.repeats is not None else (3 if q else 5)
+    args.ray_docs = args.ray_docs if args.ray_docs is not None else (48 if q else 192)
+    args.live_docs = args.live_docs if args.live_docs is not None else (48 if q else 300)
     args.events = args.events if args.events is not None else (1_000_000 if q else 10_000_000)
     args.product_events = args.product_events if args.product_events is not None else (20_000 if q else 100_000)
     return args
@@ -82,7 +88,7 @@ def environment() -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from bench import memory, queries, throughput
+    from bench import live, memory, queries, ray_scale, throughput
 
     def log(msg: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
@@ -112,6 +118,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         log(f"part 3: queries over {args.events:,} synthetic events")
         part("queries", lambda: queries.run(args.events, repeats=args.query_repeats,
                                             product_events=args.product_events, workdir=args.workdir, log=log))
+    if "ray" in args.parts:
+        log(f"part 4: the Ray engine on {args.ray_docs} articles")
+        part("ray", lambda: ray_scale.run(args.ray_docs, repeats=2, seed=args.seed, workdir=args.workdir, log=log))
+    if "live" in args.parts:
+        log(f"part 5: ingest of {args.live_docs} articles through a server, alone and with 8 readers")
+        part("live", lambda: live.run(args.live_docs, readers=8, seed=args.seed, workdir=args.workdir, log=log))
     if "memory" in args.parts:  # last: the longest part
         sizes = sorted({max(1, args.docs // 10), args.docs})
         log(f"part 2: peak memory of ingests of {', '.join(f'{s:,}' for s in sizes)} articles")
@@ -200,6 +212,21 @@ def table(r: dict[str, Any]) -> str:
             pr = q["product_relations"]
             lines.append(f"   product path detente.network.dyads.relations(): {_ms(pr['best_s'])} for "
                          f"{pr['events']:,} events = {pr['s_per_million_events']:.0f} s per million events")
+    if "ray" in r and "error" not in r["ray"]:
+        x = r["ray"]
+        lines += ["", f"4. Ray engine vs in-process ({x['articles']} articles; ray.init(num_cpus=2) "
+                      f"{x['ray_start_s']:.1f} s, not included below; same store: {x['same_store']})",
+                  f"   {'arm':16}{'articles/s':>12}{'ratio to in-process x1':>25}"]
+        for arm in ("in_process_x1", "in_process_x2", "ray_x1", "ray_x2"):
+            lines.append(f"   {arm:16}{x[arm]['articles_per_s']:12.2f}{x[arm]['ratio_to_in_process_x1']:25.3f}")
+    if "live" in r and "error" not in r["live"]:
+        x = r["live"]
+        a, b = x["alone"], x["busy"]
+        lines += ["", f"5. Ingest through 'detente serve' ({x['articles']} articles), alone and with {x['readers']} readers",
+                  f"   alone {a['articles_per_s']:.2f} articles/s; busy {b['articles_per_s']:.2f} articles/s; "
+                  f"ratio {x['ratio_busy_to_alone']:.3f}",
+                  f"   reads {b['reads']}, failed {b['failed_reads']}; latency p50 {b['read_p50_ms']:.0f} ms, "
+                  f"p95 {b['read_p95_ms']:.0f} ms, max {b['read_max_ms']:.0f} ms"]
     lines += ["", f"total {r['seconds']:.0f} s"]
     return "\n".join(lines)
 
