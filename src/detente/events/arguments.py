@@ -512,10 +512,7 @@ class ArgumentFinder:
 
     def _last_of_kind_before(self, tok: Any, kinds: set[str]) -> Mention | None:
         """"the group", "the country": the last organisation or state named before, this sentence included."""
-        for m in reversed(self.speakers.mentions):
-            if m.end <= tok.idx and m.actor is not None and m.actor.kind in kinds:
-                return m
-        return None
+        return self.speakers.last_of_kind_before(tok.idx, kinds)
 
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
         """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import DateBasis, Event, EventDate, Mention
+from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
@@ -251,6 +251,7 @@ class EventCoder:
         if coding.type is None:
             return None  # a comment (01x) with no PLOVER type, unless a rule made it an act
         source, target = list(draft.source), list(draft.target)
+        evidence = evidence_window(sentence.text, sentence.start, tok.idx)
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -269,9 +270,9 @@ class EventCoder:
             negated=modality.negated,
             intent=modality.intent,
             date=self.date_for(parsed, sentence, modality, tok),
-            evidence_text=sentence.text,
-            evidence_start=sentence.start,
-            evidence_end=sentence.end,
+            evidence_text=evidence[0],
+            evidence_start=evidence[1],
+            evidence_end=evidence[2],
             salience=1.0 / (1 + _depth(tok)),
             method="rule" if require_actor else "rule-no-actor",
         )
@@ -331,3 +332,4 @@ def _dedupe(events: Any) -> list[Event]:
             seen.add(e.id)
             out.append(e)
     return out
+

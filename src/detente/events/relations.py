@@ -24,10 +24,11 @@ The clause's predicate decides the polarity when it is a cue ("friendly ties
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
-from ..model import Event, Mention, RelationClaim
+from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import loose_apposition, orphan_subjects, pronoun_owner
 from .attribution import Speakers
@@ -90,12 +91,13 @@ class RelationReader:
                     subj = [c for c in verb.children if c.dep_ == "nsubj"]
                     if subj and not list(subj[0].conjuncts):
                         said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
+                evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
                 out.append(
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
                         polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=sentence.text,
-                        evidence_start=sentence.start, evidence_end=sentence.end,
+                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=evidence[0],
+                        evidence_start=evidence[1], evidence_end=evidence[2],
                     )
                 )
         return tuple(out)
@@ -246,8 +248,14 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
 def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     """"Moscow-Tel Aviv relations": two mentions joined by a hyphen, modifying the cue."""
     text = speakers.parsed.document.text
-    left = _verb_of(cue).left_edge.idx
-    inside = [m for m in speakers.mentions if left <= m.start and m.end <= max(cue.idx, _verb_of(cue).idx)]
+    verb = _verb_of(cue)
+    left, right = verb.left_edge.idx, max(cue.idx, verb.idx)
+    # Only the mentions in [left, right]: found by bisection (mentions are in text order), since a scan of
+    # every mention of the document per cue is quadratic in the document's length.
+    starts = speakers.mention_starts
+    lo = bisect.bisect_left(starts, left)
+    hi = bisect.bisect_right(starts, right)
+    inside = [m for m in speakers.mentions[lo:hi] if m.end <= right]
     for m1, m2 in zip(inside, inside[1:]):
         if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
             return m1, m2

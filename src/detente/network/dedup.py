@@ -360,6 +360,7 @@ def merge_events(store: Store) -> MergeSummary:
         store.con.register("_groups", table)
         store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _groups")
         store.con.unregister("_groups")
+        store.clear_merge_pending()
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
