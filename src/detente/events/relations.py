@@ -37,9 +37,6 @@ from .lexicon import Lexicon
 from .modality import read_modality
 from .rules import words
 
-POSSESSIVE_SELF = {"its", "their", "his", "her"}
-NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name"}
-COMPLEMENT_PREPS = {"of", "for", "to", "with", "toward", "towards", "on", "against"}
 
 
 class RelationReader:
@@ -87,7 +84,8 @@ class RelationReader:
                 modality = read_modality(cue_tok, sent, self.lex)
                 said_by = self.coder.speaker(cue_tok, speakers)
                 verb = _verb_of(cue_tok)
-                if said_by is None and verb.lemma_.lower() in NAMING_VERBS and speakers.mention_at(verb) is None:
+                if said_by is None and verb.lemma_.lower() in words("naming_verb") \
+                        and speakers.mention_at(verb) is None:
                     subj = [c for c in verb.children if c.dep_ == "nsubj"]
                     if subj and not list(subj[0].conjuncts):
                         said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
@@ -216,7 +214,7 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
         return None
     owner = None
     for child in cue.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in POSSESSIVE_SELF:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
             owner = speakers.mention_at(child)
             if owner is not None:
                 break
@@ -264,13 +262,14 @@ def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None
 
 def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
             for p in child.children:
                 if p.dep_ == "pobj":
                     m = speakers.mention_for(p)
                     if m is not None and m != a:
                         return m
-        if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "poss" and child.lower_ not in POSSESSIVE_SELF):
+        if child.dep_ in {"compound", "amod", "nmod"} or (
+                child.dep_ == "poss" and child.lower_ not in words("possessive_self")):
             m = speakers.mention_at(child)
             if m is not None and m != a:
                 return m
