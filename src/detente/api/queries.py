@@ -16,7 +16,7 @@ from typing import Any
 
 from ..network.dedup import date_period
 from ..network.dyads import Filters, Item, aggregate, where_clause
-from ..store import Store
+from ..store import Store, summaries
 
 FREQS = ("month", "quarter", "year")
 # Rows a listing returns at most, whatever the caller asks: keeps a response
@@ -157,6 +157,13 @@ def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
                SELECT date FROM events UNION ALL SELECT date FROM claims WHERE kind = 'relation')"""
     )
     return (rows[0]["first"], rows[0]["last"]) if rows else (None, None)
+
+
+def density(store: Store) -> dict[str, Any]:
+    """Reports per month for the dashboard's time axis (news and background apart); year-only and undated
+    reports are counted beside the axis rather than drawn in a month they may not belong to."""
+    off = summaries.off_axis_counts(store.con)
+    return {"months": summaries.month_counts(store.con), "n_coarse": off["coarse"], "n_undated": off["undated"]}
 
 
 def _start_of(day: dt.date, freq: str) -> dt.date:
