@@ -65,14 +65,14 @@ def _batches(items: Iterable[Document | Rejected], size: int, summary: IngestSum
 
 
 def store_extractions(store: Any, extractions: list[Extraction], *, merge: bool = True) -> int:
-    """Write extractions (documents already stored are skipped) and re-merge events; returns how many were new.
+    """Write extractions (documents already stored are skipped) and merge their events; returns how many were new.
 
-    ``merge=False`` leaves the merging to the caller: the batch job merges once at its end, because merging
-    reads the whole store (until then, readers merge on the fly: the groups table covers fewer events).
+    Merging is incremental (``network.dedup.merge_events``): the new reports are compared with candidates of
+    the same pair and dates only, so it costs what the batch adds.  ``merge=False`` leaves it to the caller.
     """
     written = store.write(extractions)
     if written and merge:
-        merge_events(store)  # one real-world event counted once across the whole store
+        merge_events(store, store.written_items)  # one real-world event counted once across the whole store
     return int(written)
 
 
@@ -116,7 +116,7 @@ def ingest(
         return out
 
     def finish(batch_size: int, extractions: list[Extraction]) -> None:
-        summary.stored += store_extractions(store, extractions, merge=False)
+        summary.stored += store_extractions(store, extractions)
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(batch_size)
@@ -126,8 +126,6 @@ def ingest(
             finish(len(batch), list(pipeline.extract(fresh(batch))))
     else:
         _run_parallel(docs, summary, pipeline, workers, fresh, finish)
-    if summary.stored:
-        merge_events(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -2,10 +2,9 @@
 
 Consumes a ``Store`` and the network stage's ``Filters``/``Item`` records;
 produces plain dicts shaped like ``detente.api.schemas``.  Windows over
-time, a pair's series and outlet countries are computed here from the
-library's own functions (``evidence_items``, ``aggregate``); only listings
-the report module lacks (documents, sentence search, filtered events) are
-SQL of their own.  Candidates to move into ``report.py`` once stable.
+time and outlet countries are computed here; a pair's series comes from the
+pair table (``store.pairs``); only listings the report module lacks
+(documents, sentence search, filtered events) are SQL of their own.  Candidates to move into ``report.py`` once stable.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..network.dyads import Filters, Item, aggregate, where_clause
+from ..network.dyads import Filters, Weights, where_clause
 from ..store import Store
+from ..store.pairs import window_relation_rows
 
 FREQS = ("month", "quarter", "year")
 # Rows a listing returns at most, whatever the caller asks: keeps a response
@@ -182,12 +182,12 @@ def windows(first: dt.date | None, last: dt.date | None, freq: str) -> list[dict
     return out
 
 
-def pair_series(items: Sequence[Item], wins: Sequence[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    """A pair's score and evidence count per window (score None where the window has no evidence)."""
+def pair_series(store: Store, pair: tuple[str, str], wins: Sequence[dict[str, Any]], freq: str, *,
+                filters: Filters, weights: Weights = Weights()) -> list[dict[str, Any]]:
+    """A pair's score and evidence count per window (score None where the window has no evidence), in SQL."""
+    cells = window_relation_rows(store.con, pair, window=freq, filters=filters, weights=weights)
     out = []
     for win in wins:
-        inside = [i for i in items if i.date is not None and win["since"] <= i.date <= win["until"]]
-        rels = aggregate(inside, names)
-        out.append({**win, "score": round(rels[0].score, 2) if rels else None,
-                    "n_events": rels[0].n_events if rels else 0})
+        score, n = cells.get(win["since"], (None, 0))
+        out.append({**win, "score": round(score, 2) if score is not None else None, "n_events": n})
     return out

@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import StringConstraints
 
 from .. import __version__
-from ..network.dyads import Filters, Weights, aggregate, evidence_items, node_names, relations
+from ..network.dyads import Filters, evidence_items, node_names, relations
 from ..report import list_actors
 from ..store import Store
 from . import queries
@@ -190,12 +190,13 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
         missing = a if a not in names else b
         raise HTTPException(404, f"no node {missing!r} in the store; see GET /api/network for node ids")
     a, b = sorted((a, b))
-    items = [] if sel.empty else [i for i in evidence_items(store, filters=sel.filters, weights=Weights())
-                                  if (i.a, i.b) == (a, b)]
-    rels = aggregate(items, names)  # the same fold as relations(), on this pair's items only
+    items = [] if sel.empty else evidence_items(store, filters=sel.filters, pair=(a, b))
+    rels = [] if sel.empty else relations(store, filters=sel.filters, pair=(a, b))
     relation = rels[0].to_dict() if rels else None
     first, last = queries.date_range(store)
-    series = queries.pair_series(items, queries.windows(first, last, freq), names)
+    wins = queries.windows(first, last, freq)
+    series = ([{**w, "score": None, "n_events": 0} for w in wins] if sel.empty else
+              queries.pair_series(store, (a, b), wins, freq, filters=sel.filters))
     titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
     shifts, shifts_error = _pair_shifts(store, sel, a, b)
     return {

@@ -1,11 +1,20 @@
 """Event merging: one real-world event counted once, with every report of it kept as evidence.
 
 Consumes the store's ``events`` and stated-relation ``claims``; produces
-*event groups*: a mapping from each item id (event or claim) to a group id,
-stored in the ``event_groups`` table by ``merge_events`` (the ingest calls it
-after each batch) and computed on the fly by ``group_ids`` when the table is
-missing or stale (a read-only store).  The network stage then counts each
-group once (``dyads.aggregate``) and cites all of its reports.
+*event groups*: a mapping from each item id (event or claim) to a group id
+(the smallest member id), stored in the ``event_groups`` table and in the
+``group_id`` column of the pair table by ``merge_events`` (the ingest calls it
+after each batch with the ids it wrote), and computed on the fly by
+``group_ids`` when the table is stale (a read-only store).  The network stage
+then counts each group once and cites all of its reports.
+
+Merging is incremental: a new report is compared only with the candidates
+``candidate_items`` finds through the pair table (same pair of nodes, kind,
+type and negation, dates within the window), so an ingest costs what it adds,
+not what the store holds.  Single linkage makes this equal to regrouping the
+whole store: pairs of old reports were already decided.  (One difference: a
+report whose only shared parties are a node paired with itself, "A and B
+accused A", has no pair row and is not matched.)
 
 Two reports are the same event when all of these hold:
 
@@ -119,16 +128,22 @@ def _words(text: str) -> list[str]:
     return [re.sub(r"'s?$", "", w) for w in _WORD.findall(text)]
 
 
-def load_reports(store: Store) -> list[Report]:
-    """Every event and stated relation of the store, ready to be compared."""
+def load_reports(store: Store, ids: Sequence[str] | None = None) -> list[Report]:
+    """The events and stated relations of the store (or those of ``ids``), ready to be compared."""
+    only = "" if ids is None else " AND id IN (SELECT unnest($ids))"
+    params: dict[str, Any] = {} if ids is None else {"ids": list(ids)}
+    docs = "" if ids is None else (" WHERE doc_id IN (SELECT doc_id FROM events WHERE true" + only +
+                                   " UNION SELECT doc_id FROM claims WHERE true" + only + ")")
     names: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for row in store.query("SELECT doc_id, sent_idx, text FROM mentions"):
+    for row in store.query("SELECT doc_id, sent_idx, text FROM mentions" + docs.replace("$ids", "?"),
+                           [list(ids), list(ids)] if ids is not None else []):
         names[(row["doc_id"], row["sent_idx"])].append(row["text"])
     node_words = frozenset(w for r in store.query("SELECT name FROM nodes") if r["name"] for w in _words(r["name"]))
     out: list[Report] = []
     for row in store.query(
         """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                  date_basis, said_by_actor, evidence_text FROM events"""
+                  date_basis, said_by_actor, evidence_text FROM events WHERE true""" + only.replace("$ids", "?"),
+        [list(ids)] if ids is not None else []
     ):
         drop = [*names[(row["doc_id"], row["sent_idx"])], row["trigger"] or ""]
         out.append(Report(row["id"], "event", row["doc_id"], row["sent_idx"], row["type"],
@@ -138,7 +153,8 @@ def load_reports(store: Store) -> list[Report]:
     for row in store.query(
         """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor,
                   evidence_text
-           FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL"""
+           FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL""" +
+        only.replace("$ids", "?"), [list(ids)] if ids is not None else []
     ):
         drop = [*names[(row["doc_id"], row["sent_idx"])], row["cue"] or ""]
         pair = frozenset((row["a_node"], row["b_node"]))
@@ -221,42 +237,119 @@ def group_ids(store: Store) -> dict[str, str]:
     return group_reports(load_reports(store))
 
 
-def merge_events(store: Store) -> MergeSummary:
-    """Recompute the event groups of the whole store and write them to ``event_groups``.
+def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The stored reports that could be the same event as one of ``new_ids``, with their current group.
 
-    Call after each ingest batch (groups can gain members from a later batch).
+    Found through the pair table: the same unordered pair of nodes, kind, PLOVER type (or stated polarity)
+    and negation, and dates within ``DATE_WINDOW_DAYS`` (undated: the same article).  ``same_event`` then
+    decides.  This is the one place that says which reports are compared.
+
+    Returns:
+        (item id, group id) of every candidate, the new reports included.
+    """
+    rows = store.con.execute(
+        f"""WITH n AS (SELECT * FROM pairs WHERE item_id IN (SELECT unnest(?)))
+            SELECT DISTINCT p.item_id, p.group_id FROM n JOIN pairs p
+              ON p.a = n.a AND p.b = n.b AND p.kind = n.kind AND p.negated = n.negated
+             AND coalesce(p.type, '') = coalesce(n.type, '') AND sign(p.score) = sign(n.score)
+             AND ((p.date IS NULL AND n.date IS NULL AND p.doc_id = n.doc_id)
+                  OR abs(date_diff('day', p.date, n.date)) <= {DATE_WINDOW_DAYS})""",
+        [list(new_ids)],
+    ).fetchall()
+    return [(i, g) for i, g in rows]
+
+
+def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSummary:
+    """Merge new reports into the event groups (``event_groups`` and the pair table's ``group_id``).
 
     Args:
         store: a store opened for writing.
+        item_ids: the events and stated relations just written; None merges every report that has no group
+            yet (a scan of the store: for stores written before merging was incremental, or by hand).
 
     Returns:
-        How many items and groups there are.
+        How many new reports were merged and into how many groups.
     """
-    reports = load_reports(store)
-    groups = group_reports(reports)
+    store.con.execute(_TABLE_SQL)
+    if item_ids is None:
+        new = [r[0] for r in store.con.execute(
+            """SELECT id FROM events WHERE id NOT IN (SELECT item_id FROM event_groups)
+               UNION ALL SELECT id FROM claims WHERE kind = 'relation'
+                 AND id NOT IN (SELECT item_id FROM event_groups)""").fetchall()]
+    else:
+        known = {r[0] for r in store.con.execute(
+            "SELECT item_id FROM event_groups WHERE item_id IN (SELECT unnest(?))", [list(item_ids)]).fetchall()}
+        new = [i for i in dict.fromkeys(item_ids) if i not in known]
+    if not new:
+        return MergeSummary(0, 0)
+    fresh = set(new)
+    candidates = dict(candidate_items(store, new))
+    reports = {r.id: r for r in load_reports(store, sorted(fresh | set(candidates)))}
+    # union-find over group ids: an old report stands for its group, a new one for itself
+    parent: dict[str, str] = {}
+
+    def node(item: str) -> str:
+        return item if item in fresh else candidates.get(item, item)
+
+    def find(i: str) -> str:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in fresh:
+        find(i)
+    blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
+    for r in reports.values():
+        for n in sorted(r.sources) or [""]:
+            blocks[(r.kind, r.type, n)].append(r)
+    for block in blocks.values():
+        block.sort(key=lambda r: (r.date or dt.date.min, r.id))
+        for i, x in enumerate(block):
+            for y in block[i + 1:]:
+                if x.date and y.date and (y.date - x.date).days > DATE_WINDOW_DAYS:
+                    break
+                if (x.id in fresh or y.id in fresh) and same_event(x, y):
+                    a, b = find(node(x.id)), find(node(y.id))
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    # old group -> merged group (only those that change), and every new report's group
+    relabel = {g: find(g) for g in list(parent) if g not in fresh and find(g) != g}
+    kinds = {i: ("relation" if reports[i].kind == "relation" else "event") if i in reports else _kind_of(store, i)
+             for i in new}
     import pyarrow as pa
 
-    kinds = {r.id: r.kind for r in reports}
-    table = pa.table({"item_id": list(groups), "kind": [kinds[i] for i in groups],
-                      "group_id": list(groups.values())})
+    new_table = pa.table({"item_id": new, "kind": [kinds[i] for i in new], "group_id": [find(i) for i in new]})
+    moves = {**relabel, **{i: find(i) for i in new if find(i) != i}}
+    move_table = pa.table({"old": list(moves), "new": list(moves.values())},
+                          schema=pa.schema([("old", pa.string()), ("new", pa.string())]))
     store.con.execute("BEGIN TRANSACTION")
     try:
-        store.con.execute(_TABLE_SQL)
-        store.con.execute("DELETE FROM event_groups")
-        store.con.register("_groups", table)
-        store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _groups")
-        store.con.unregister("_groups")
+        store.con.register("_moves", move_table)
+        store.con.register("_new_groups", new_table)
+        if relabel:
+            store.con.execute("UPDATE event_groups SET group_id = m.new FROM _moves m WHERE group_id = m.old")
+        store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _new_groups")
+        if moves:
+            store.con.execute("UPDATE pairs SET group_id = m.new FROM _moves m WHERE pairs.group_id = m.old")
+        store.con.unregister("_moves")
+        store.con.unregister("_new_groups")
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
         raise
-    return MergeSummary(len(groups), len(set(groups.values())))
+    return MergeSummary(len(new), len({find(i) for i in new}))
+
+
+def _kind_of(store: Store, item_id: str) -> str:
+    row = store.con.execute("SELECT count(*) FROM events WHERE id = ?", [item_id]).fetchone()
+    return "event" if row and row[0] else "relation"
 
 
 def _has_table(store: Store) -> bool:
     rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'event_groups'")
     return bool(rows[0]["n"])
-
 
 def describe_groups(store: Store) -> list[dict[str, Any]]:
     """Groups with more than one report, each with its reports' outlets, speakers and sentences."""

@@ -10,14 +10,14 @@ so re-ingesting changes nothing.  The schema carries a version in ``meta``;
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -58,8 +58,19 @@ CREATE TABLE IF NOT EXISTS nodes (id VARCHAR PRIMARY KEY, name VARCHAR, kind VAR
 # Version 2: merged events (network.dedup writes the groups after each ingest batch).
 _SCHEMA_V2 = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR);"
 
-# version -> SQL that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+
+
+def _schema_v3(con: Any) -> None:
+    """Version 3: the flat pair table (``store.pairs``), filled from the stored events and stated relations."""
+    from .pairs import PAIRS_DDL, sync_pairs
+
+    con.execute(_SCHEMA_V2)  # older files made before the groups table existed
+    con.execute(PAIRS_DDL)
+    sync_pairs(con)
+
+
+# version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _schema_v3}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -121,7 +132,11 @@ class Store:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             self.con.execute("BEGIN TRANSACTION")
             try:
-                self.con.execute(MIGRATIONS[target])
+                step = MIGRATIONS[target]
+                if callable(step):
+                    step(self.con)
+                else:
+                    self.con.execute(step)
                 self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)])
                 self.con.execute("COMMIT")
             except Exception:
@@ -142,6 +157,7 @@ class Store:
             The number of new documents written.
         """
         batch = list(extractions)
+        self.written_items: list[str] = []
         known = self.has_documents([x.document.id for x in batch])
         fresh: list[Extraction] = []
         seen: set[str] = set()
@@ -151,6 +167,10 @@ class Store:
                 fresh.append(x)
         if not fresh:
             return 0
+        import pyarrow.compute as pc
+
+        from .pairs import sync_pairs
+
         tables = _tables(fresh)
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -159,7 +179,13 @@ class Store:
                 verb = "INSERT OR IGNORE" if name in {"actors", "nodes"} else "INSERT"
                 self.con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM _batch")
                 self.con.unregister("_batch")
+            # the pair rows of the new events and stated relations, in the same transaction
+            sync_pairs(self.con, tables["events"].column("id").to_pylist(),
+                       tables["claims"].filter(pc.equal(tables["claims"].column("kind"), "relation"))
+                       .column("id").to_pylist())
             self.con.execute("COMMIT")
+            self.written_items = [*tables["events"].column("id").to_pylist(),
+                                  *(r.id for x in fresh for r in x.relation_claims)]
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(fresh)} documents failed and was rolled back: {exc}") from exc
