@@ -24,7 +24,7 @@ from typing import Any
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store
+from .store import Store, readers
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -35,54 +35,23 @@ CHART_WINDOW = "month"
 
 
 def list_events(store: Store, *, actor: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    where, params = "", []
-    if actor:
-        where = "WHERE list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR list_contains(source_ids, ?) OR list_contains(target_ids, ?)"
-        params = [actor] * 4
-    return store.query(
-        f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
-                   target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
-            FROM events {where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ?""",
-        [*params, limit],
-    )
+    return [r.to_dict() for r in readers.events(store.con, any_actor=actor, limit=limit)]
 
 
 def list_actors(store: Store) -> list[dict[str, Any]]:
-    rows = store.query(
-        """SELECT a.id, a.name, a.kind, a.country, a.sector, a.node, a.role, count(m.id) AS mentions,
-                  list(DISTINCT m.text ORDER BY m.text) AS aliases, bool_or(m.loaded) AS loaded
-           FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
-           GROUP BY ALL ORDER BY mentions DESC, a.id"""
-    )
-    return rows
+    return [r.to_dict() for r in readers.actor_listing(store.con)]
 
 
 def list_unresolved(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents
-           FROM mentions WHERE actor_id IS NULL GROUP BY text ORDER BY mentions DESC, text"""
-    )
+    return [r.to_dict() for r in readers.unresolved_mentions(store.con)]
 
 
 def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, m.text, count(*) AS uses
-           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.loaded
-           GROUP BY ALL ORDER BY outlet, uses DESC"""
-    )
+    return [r.to_dict() for r in readers.loaded_language(store.con)]
 
 
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT id, 'event' AS kind, type AS label, score, date, outlet, said_by_name AS speaker, hedged, negated,
-                  evidence_text FROM events WHERE id IN (SELECT unnest(?))
-           UNION ALL
-           SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                  polarity * 5.0, date, outlet, speaker_name, hedged, negated, evidence_text
-           FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-           ORDER BY date NULLS LAST""",
-        [ids, ids],
-    )
+    return [r.to_dict() for r in readers.evidence(store.con, ids)]
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
@@ -117,7 +86,7 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         series.append({"a": {"id": r.a, "name": r.a_name}, "b": {"id": r.b, "name": r.b_name},
                        "points": [p.to_dict() for p in points if (p.a, p.b) == (r.a, r.b)],
                        "shifts": [sh.date.isoformat() for sh in shifts if (sh.a, sh.b) == (r.a, r.b)]})
-    counts = store.counts()
+    counts = readers.counts(store.con)
     return {
         "counts": counts,
         "dedup": {"reports": len(groups), "events": len(set(groups.values()))},

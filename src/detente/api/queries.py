@@ -13,14 +13,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..network.dyads import Filters, Weights, where_clause
-from ..store import Store
+from ..network.dyads import Filters, Weights
+from ..store import Store, readers
 from ..store.pairs import window_relation_rows
 
 FREQS = ("month", "quarter", "year")
-# Rows a listing returns at most, whatever the caller asks: keeps a response
-# (and the DuckDB result held in memory) bounded on a large store.
-MAX_LIMIT = 1000
+MAX_LIMIT = readers.MAX_LIMIT
 
 
 # -- outlets -------------------------------------------------------------------
@@ -45,10 +43,7 @@ def outlet_country(outlet: str | None) -> str | None:
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet"
-    )
-    return [{**r, "country": outlet_country(r["outlet"])} for r in rows]
+    return [{**r.to_dict(), "country": outlet_country(r.outlet)} for r in readers.outlet_counts(store.con)]
 
 
 def outlets_of_countries(store: Store, countries: Iterable[str]) -> tuple[str, ...]:
@@ -58,40 +53,23 @@ def outlets_of_countries(store: Store, countries: Iterable[str]) -> tuple[str, .
 
 
 # -- documents -----------------------------------------------------------------
-_DOC_COLUMNS = """d.id, d.title, d.outlet, d.url, d.published, d.date_basis,
-    (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS n_sentences,
-    (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events"""
-
-
-def _with_country(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "outlet_country": outlet_country(row.get("outlet"))}
+def _with_country(row: Any) -> dict[str, Any]:
+    return {**row.to_dict(), "outlet_country": outlet_country(row.outlet)}
 
 
 def list_documents(store: Store, *, filters: Filters, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-    clauses, params = where_clause(filters, date_col="d.published", outlet_col="d.outlet")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.query(
-        f"SELECT {_DOC_COLUMNS} FROM documents d{where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?",
-        [*params, min(limit, MAX_LIMIT), offset],
-    )
-    return [_with_country(r) for r in rows]
+    return [_with_country(r) for r in readers.documents(store.con, filters=filters, limit=limit, offset=offset)]
 
 
 def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
-    rows = store.query(f"SELECT {_DOC_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id])
-    if not rows:
+    found = readers.document(store.con, doc_id)
+    if found is None:
         return None
-    sents = store.query(
-        'SELECT id, idx, start, "end", text, paragraph FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
-    )
-    return {**_with_country(rows[0]), "sentences": sents}
+    return {**_with_country(found), "sentences": [s.to_dict() for s in readers.sentences(store.con, doc_id)]}
 
 
 def document_titles(store: Store, doc_ids: Sequence[str]) -> dict[str, str | None]:
-    if not doc_ids:
-        return {}
-    rows = store.query("SELECT id, title FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])
-    return {r["id"]: r["title"] for r in rows}
+    return readers.document_titles(store.con, doc_ids)
 
 
 # -- events and search -----------------------------------------------------------
@@ -100,18 +78,8 @@ def list_events(
 ) -> list[dict[str, Any]]:
     """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), with the
     windows and outlet filters of ``detente relations``."""
-    clauses, params = where_clause(filters, date_col="date", outlet_col="outlet")
-    if actors:
-        clauses.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
-                       "list_concat(source_ids, target_ids)), ?)")
-        params.append(list(actors))
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return store.query(
-        f"""SELECT id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
-                   target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
-            FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ? OFFSET ?""",
-        [*params, min(limit, MAX_LIMIT), offset],
-    )
+    return [r.to_dict() for r in readers.events(store.con, filters=filters, actors=actors, limit=limit,
+                                                 offset=offset)]
 
 
 def _like_pattern(q: str) -> str:
@@ -126,25 +94,13 @@ def search_sentences(store: Store, q: str, *, filters: Filters, limit: int) -> l
     allow; a substring scan is fast enough for stores of tens of thousands of
     articles.
     """
-    clauses, params = where_clause(filters, date_col="d.published", outlet_col="d.outlet")
-    clauses.insert(0, "s.text ILIKE ? ESCAPE '\\'")
-    params.insert(0, _like_pattern(q))
-    return store.query(
-        f"""SELECT s.id AS sentence_id, s.doc_id, s.idx, s.text, d.title, d.outlet, d.published
-            FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(clauses)}
-            ORDER BY d.published DESC NULLS LAST, s.doc_id, s.idx LIMIT ?""",
-        [*params, min(limit, MAX_LIMIT)],
-    )
+    return [r.to_dict() for r in readers.search_sentences(store.con, _like_pattern(q), filters=filters, limit=limit)]
 
 
 # -- time ----------------------------------------------------------------------
 def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
     """First and last date of any event or stated relation."""
-    rows = store.query(
-        """SELECT min(date) AS first, max(date) AS last FROM (
-               SELECT date FROM events UNION ALL SELECT date FROM claims WHERE kind = 'relation')"""
-    )
-    return (rows[0]["first"], rows[0]["last"]) if rows else (None, None)
+    return readers.date_range(store.con)
 
 
 def _start_of(day: dt.date, freq: str) -> dt.date:

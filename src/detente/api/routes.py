@@ -23,7 +23,7 @@ from pydantic import StringConstraints
 from .. import __version__
 from ..network.dyads import Filters, evidence_items, node_names, relations
 from ..report import list_actors
-from ..store import Store
+from ..store import Store, readers
 from . import queries
 from .schemas import (
     ActorOut,
@@ -101,7 +101,7 @@ SelectionDep = Annotated[Selection, Depends(get_selection)]
 # -- store and listings --------------------------------------------------------------
 @router.get("/health", response_model=Health, summary="Store counts and server mode")
 def health(store: StoreDep, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
-    return {"ok": True, "version": __version__, "counts": store.counts(), "ingest_enabled": state.token is not None,
+    return {"ok": True, "version": __version__, "counts": readers.counts(store.con), "ingest_enabled": state.token is not None,
             "read_only": state.read_only}
 
 
@@ -173,8 +173,8 @@ def network(
 ) -> Any:
     rels = [] if sel.empty else [r for r in relations(store, filters=sel.filters) if r.n_events >= min_events]
     used = {r.a for r in rels} | {r.b for r in rels}
-    nodes = store.query("SELECT id, name, kind, country FROM nodes ORDER BY id") if used else []
-    return {"nodes": [n for n in nodes if n["id"] in used], "relations": [r.to_dict() for r in rels]}
+    nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
+    return {"nodes": nodes, "relations": [r.to_dict() for r in rels]}
 
 
 @router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")

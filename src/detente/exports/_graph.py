@@ -16,13 +16,14 @@ import networkx as nx
 
 from ..network.balance import edge_sign
 from ..network.dyads import Filters, relations
+from ..store import readers
 from . import Exporter
 
 
 def relations_graph(store: Any, *, filters: Filters = Filters()) -> nx.Graph:
     """The relations of the store as an undirected networkx graph."""
     graph = nx.Graph()
-    nodes = {r["id"]: r for r in store.query("SELECT id, name, kind, country FROM nodes")}
+    nodes = {r.id: r.to_dict() for r in readers.nodes(store.con)}
     for rel in relations(store, filters=filters):
         for node in (rel.a, rel.b):
             row = nodes.get(node, {})

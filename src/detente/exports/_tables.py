@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..network.dyads import Filters
+from ..store import readers
 from . import Exporter
 from ._common import event_rows
 
@@ -27,7 +28,7 @@ def write_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> in
     import pyarrow.parquet as pq
 
     rows = _rows(store, filters)
-    cols = [d[0] for d in store.con.execute("SELECT * FROM events LIMIT 0").description] + ["group_id"]
+    cols = [*readers.column_names("events"), "group_id"]
     table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in cols})
     pq.write_table(table, path)
     return len(rows)
@@ -38,7 +39,7 @@ def write_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
     import csv
 
     rows = _rows(store, filters)
-    cols = [d[0] for d in store.con.execute("SELECT * FROM events LIMIT 0").description] + ["group_id"]
+    cols = [*readers.column_names("events"), "group_id"]
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=cols)
         writer.writeheader()
