@@ -49,6 +49,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..store import Store
+from ..store import groups as groups_sql
 
 # Reports of one event by different outlets carry the publication date (or a
 # stated date) of each article: a day or two apart.  Wider windows start to
@@ -76,7 +77,6 @@ _STOP_WORDS = frozenset(
     jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
-_TABLE_SQL = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,37 +130,25 @@ def _words(text: str) -> list[str]:
 
 def load_reports(store: Store, ids: Sequence[str] | None = None) -> list[Report]:
     """The events and stated relations of the store (or those of ``ids``), ready to be compared."""
-    only = "" if ids is None else " AND id IN (SELECT unnest($ids))"
-    params: dict[str, Any] = {} if ids is None else {"ids": list(ids)}
-    docs = "" if ids is None else (" WHERE doc_id IN (SELECT doc_id FROM events WHERE true" + only +
-                                   " UNION SELECT doc_id FROM claims WHERE true" + only + ")")
+    mentions, events, claims, node_names = groups_sql.report_rows(store.con, ids)
     names: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for row in store.query("SELECT doc_id, sent_idx, text FROM mentions" + docs.replace("$ids", "?"),
-                           [list(ids), list(ids)] if ids is not None else []):
-        names[(row["doc_id"], row["sent_idx"])].append(row["text"])
-    node_words = frozenset(w for r in store.query("SELECT name FROM nodes") if r["name"] for w in _words(r["name"]))
+    for m in mentions:
+        names[(m.doc_id, m.sent_idx)].append(m.text)
+    node_words = frozenset(w for name in node_names for w in _words(name))
     out: list[Report] = []
-    for row in store.query(
-        """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                  date_basis, said_by_actor, evidence_text FROM events WHERE true""" + only.replace("$ids", "?"),
-        [list(ids)] if ids is not None else []
-    ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], row["trigger"] or ""]
-        out.append(Report(row["id"], "event", row["doc_id"], row["sent_idx"], row["type"],
-                          frozenset(n for n in row["source_nodes"] or [] if n),
-                          frozenset(n for n in row["target_nodes"] or [] if n), bool(row["negated"]), row["date"],
-                          row["date_basis"], row["said_by_actor"], topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words)))
-    for row in store.query(
-        """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, speaker_actor,
-                  evidence_text
-           FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL""" +
-        only.replace("$ids", "?"), [list(ids)] if ids is not None else []
-    ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], row["cue"] or ""]
-        pair = frozenset((row["a_node"], row["b_node"]))
-        out.append(Report(row["id"], "relation", row["doc_id"], row["sent_idx"], f"stated{row['polarity']:+d}",
-                          pair, pair, bool(row["negated"]), row["date"], row["date_basis"], row["speaker_actor"],
-                          topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words)))
+    for e in events:
+        drop = [*names[(e.doc_id, e.sent_idx)], e.trigger or ""]
+        out.append(Report(e.id, "event", e.doc_id, e.sent_idx, e.type,
+                          frozenset(n for n in e.source_nodes or [] if n),
+                          frozenset(n for n in e.target_nodes or [] if n), bool(e.negated), e.date,
+                          e.date_basis, e.said_by_actor,
+                          topic_words(e.evidence_text or "", drop=drop, drop_words=node_words)))
+    for c in claims:
+        drop = [*names[(c.doc_id, c.sent_idx)], c.cue or ""]
+        pair = frozenset((c.a_node, c.b_node))
+        out.append(Report(c.id, "relation", c.doc_id, c.sent_idx, f"stated{c.polarity:+d}",
+                          pair, pair, bool(c.negated), c.date, c.date_basis, c.speaker_actor,
+                          topic_words(c.evidence_text or "", drop=drop, drop_words=node_words)))
     return out
 
 
@@ -225,16 +213,8 @@ def group_reports(reports: Sequence[Report]) -> dict[str, str]:
 
 def group_ids(store: Store) -> dict[str, str]:
     """Item id -> group id: from the ``event_groups`` table when it covers the store, else computed now."""
-    if _has_table(store):
-        stored = {r["item_id"]: r["group_id"] for r in store.query("SELECT item_id, group_id FROM event_groups")}
-        missing = store.query(
-            """SELECT count(*) AS n FROM (SELECT id FROM events UNION ALL
-                                          SELECT id FROM claims WHERE kind = 'relation') i
-               WHERE i.id NOT IN (SELECT item_id FROM event_groups)"""
-        )
-        if missing[0]["n"] == 0:
-            return stored
-    return group_reports(load_reports(store))
+    stored = groups_sql.stored_groups(store.con)
+    return stored if stored is not None else group_reports(load_reports(store))
 
 
 def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -242,21 +222,12 @@ def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str
 
     Found through the pair table: the same unordered pair of nodes, kind, PLOVER type (or stated polarity)
     and negation, and dates within ``DATE_WINDOW_DAYS`` (undated: the same article).  ``same_event`` then
-    decides.  This is the one place that says which reports are compared.
+    decides.  This is the one place that says which stored reports a new one is compared with.
 
     Returns:
         (item id, group id) of every candidate, the new reports included.
     """
-    rows = store.con.execute(
-        f"""WITH n AS (SELECT * FROM pairs WHERE item_id IN (SELECT unnest(?)))
-            SELECT DISTINCT p.item_id, p.group_id FROM n JOIN pairs p
-              ON p.a = n.a AND p.b = n.b AND p.kind = n.kind AND p.negated = n.negated
-             AND coalesce(p.type, '') = coalesce(n.type, '') AND sign(p.score) = sign(n.score)
-             AND ((p.date IS NULL AND n.date IS NULL AND p.doc_id = n.doc_id)
-                  OR abs(date_diff('day', p.date, n.date)) <= {DATE_WINDOW_DAYS})""",
-        [list(new_ids)],
-    ).fetchall()
-    return [(i, g) for i, g in rows]
+    return groups_sql.candidate_rows(store.con, new_ids, window_days=DATE_WINDOW_DAYS)
 
 
 def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSummary:
@@ -270,15 +241,10 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
     Returns:
         How many new reports were merged and into how many groups.
     """
-    store.con.execute(_TABLE_SQL)
     if item_ids is None:
-        new = [r[0] for r in store.con.execute(
-            """SELECT id FROM events WHERE id NOT IN (SELECT item_id FROM event_groups)
-               UNION ALL SELECT id FROM claims WHERE kind = 'relation'
-                 AND id NOT IN (SELECT item_id FROM event_groups)""").fetchall()]
+        new = groups_sql.unmerged_items(store.con)
     else:
-        known = {r[0] for r in store.con.execute(
-            "SELECT item_id FROM event_groups WHERE item_id IN (SELECT unnest(?))", [list(item_ids)]).fetchall()}
+        known = groups_sql.grouped_items(store.con, item_ids)
         new = [i for i in dict.fromkeys(item_ids) if i not in known]
     if not new:
         return MergeSummary(0, 0)
@@ -316,40 +282,12 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
                         parent[max(a, b)] = min(a, b)
     # old group -> merged group (only those that change), and every new report's group
     relabel = {g: find(g) for g in list(parent) if g not in fresh and find(g) != g}
-    kinds = {i: ("relation" if reports[i].kind == "relation" else "event") if i in reports else _kind_of(store, i)
-             for i in new}
-    import pyarrow as pa
-
-    new_table = pa.table({"item_id": new, "kind": [kinds[i] for i in new], "group_id": [find(i) for i in new]})
+    unloaded = [i for i in new if i not in reports]
+    kinds = {**{i: reports[i].kind for i in new if i in reports}, **groups_sql.item_kinds(store.con, unloaded)}
     moves = {**relabel, **{i: find(i) for i in new if find(i) != i}}
-    move_table = pa.table({"old": list(moves), "new": list(moves.values())},
-                          schema=pa.schema([("old", pa.string()), ("new", pa.string())]))
-    store.con.execute("BEGIN TRANSACTION")
-    try:
-        store.con.register("_moves", move_table)
-        store.con.register("_new_groups", new_table)
-        if relabel:
-            store.con.execute("UPDATE event_groups SET group_id = m.new FROM _moves m WHERE group_id = m.old")
-        store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _new_groups")
-        if moves:
-            store.con.execute("UPDATE pairs SET group_id = m.new FROM _moves m WHERE pairs.group_id = m.old")
-        store.con.unregister("_moves")
-        store.con.unregister("_new_groups")
-        store.con.execute("COMMIT")
-    except Exception:
-        store.con.execute("ROLLBACK")
-        raise
+    groups_sql.write_groups(store.con, {i: (kinds[i], find(i)) for i in new}, moves)
     return MergeSummary(len(new), len({find(i) for i in new}))
 
-
-def _kind_of(store: Store, item_id: str) -> str:
-    row = store.con.execute("SELECT count(*) FROM events WHERE id = ?", [item_id]).fetchone()
-    return "event" if row and row[0] else "relation"
-
-
-def _has_table(store: Store) -> bool:
-    rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'event_groups'")
-    return bool(rows[0]["n"])
 
 def describe_groups(store: Store) -> list[dict[str, Any]]:
     """Groups with more than one report, each with its reports' outlets, speakers and sentences."""
@@ -359,10 +297,5 @@ def describe_groups(store: Store) -> list[dict[str, Any]]:
         members[group].append(item)
     multi = {g: ids for g, ids in members.items() if len(ids) > 1}
     ids = [i for g in multi.values() for i in g]
-    rows = {r["id"]: r for r in store.query(
-        """SELECT id, doc_id, sent_idx, type, outlet, said_by_name AS speaker, date, evidence_text FROM events
-           WHERE id IN (SELECT unnest(?))
-           UNION ALL
-           SELECT id, doc_id, sent_idx, 'stated ' || polarity, outlet, speaker_name, date, evidence_text FROM claims
-           WHERE id IN (SELECT unnest(?))""", [ids, ids])}
+    rows = {r.id: r.to_dict() for r in groups_sql.group_reports_rows(store.con, ids)}
     return [{"group": g, "reports": [rows[i] for i in sorted(ids) if i in rows]} for g, ids in sorted(multi.items())]
