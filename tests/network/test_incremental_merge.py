@@ -38,6 +38,7 @@ def test_incremental_merge_matches_regrouping_the_whole_store(which, request):
         assert stored == whole
         pair_groups = dict(store.con.execute("SELECT DISTINCT item_id, group_id FROM pairs").fetchall())
         assert all(stored[i] == g for i, g in pair_groups.items())
+        _solo_flags_agree(store)
 
 
 def test_incremental_merge_one_article_at_a_time(tmp_path, seed_extractions):
@@ -55,3 +56,12 @@ def test_incremental_merge_one_article_at_a_time(tmp_path, seed_extractions):
         assert len(set(stored.values())) < len(stored)  # some reports did merge across articles
         pair_groups = dict(store.con.execute("SELECT DISTINCT item_id, group_id FROM pairs").fetchall())
         assert all(stored[i] == g for i, g in pair_groups.items())
+        _solo_flags_agree(store)
+
+
+def _solo_flags_agree(store):
+    """A pair row is ``solo`` exactly when its report is alone in its event group."""
+    wrong = store.con.execute(
+        """SELECT count(*) FROM pairs p
+           WHERE p.solo <> ((SELECT count(*) FROM event_groups g WHERE g.group_id = p.group_id) <= 1)""").fetchone()
+    assert wrong[0] == 0

@@ -285,7 +285,11 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
     unloaded = [i for i in new if i not in reports]
     kinds = {**{i: reports[i].kind for i in new if i in reports}, **groups_sql.item_kinds(store.con, unloaded)}
     moves = {**relabel, **{i: find(i) for i in new if find(i) != i}}
-    groups_sql.write_groups(store.con, {i: (kinds[i], find(i)) for i in new}, moves)
+    size: dict[str, int] = defaultdict(int)  # members per touched group: new reports + old groups joined
+    for g in parent:
+        size[find(g)] += 1
+    groups_sql.write_groups(store.con, {i: (kinds[i], find(i)) for i in new}, moves,
+                            sorted(r for r, n in size.items() if n > 1))
     return MergeSummary(len(new), len({find(i) for i in new}))
 
 

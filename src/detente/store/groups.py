@@ -88,9 +88,11 @@ def item_kinds(con: Any, ids: Sequence[str]) -> dict[str, str]:
     return {i: "event" if i in events else "relation" for i in ids}
 
 
-def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str]) -> None:
+def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str],
+                 multi: Sequence[str] = ()) -> None:
     """Add the new reports' groups (item id -> (kind, group id)) and move whole groups (old id -> new id),
-    in ``event_groups`` and the pair table, in one transaction."""
+    in ``event_groups`` and the pair table, in one transaction; ``multi``: the groups that now have more
+    than one report (their pair rows stop being ``solo``)."""
     import pyarrow as pa
 
     new_table = pa.table({"item_id": list(new), "kind": [k for k, _ in new.values()],
@@ -107,6 +109,8 @@ def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str
         con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _new_groups")
         if moves:
             con.execute("UPDATE pairs SET group_id = m.new FROM _moves m WHERE pairs.group_id = m.old")
+        if multi:
+            con.execute("UPDATE pairs SET solo = false WHERE solo AND group_id IN (SELECT unnest(?))", [list(multi)])
         con.unregister("_moves")
         con.unregister("_new_groups")
         con.execute("COMMIT")

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS pairs (
     item_id VARCHAR, kind VARCHAR, doc_id VARCHAR, group_id VARCHAR, a VARCHAR, b VARCHAR,
     source VARCHAR, target VARCHAR, direction TINYINT, type VARCHAR, score DOUBLE, date DATE,
     date_precision VARCHAR, date_basis VARCHAR, outlet VARCHAR, negated BOOLEAN, hedged BOOLEAN,
-    background BOOLEAN, second_hand BOOLEAN
+    background BOOLEAN, second_hand BOOLEAN, solo BOOLEAN, dup BOOLEAN
 );
 CREATE INDEX IF NOT EXISTS pairs_ab ON pairs (a, b);
 CREATE INDEX IF NOT EXISTS pairs_item ON pairs (item_id);
@@ -60,7 +60,9 @@ SELECT v.id AS item_id, 'event' AS kind, v.doc_id, coalesce(g.group_id, v.id) AS
        v.date_basis, v.outlet, coalesce(v.negated, false) AS negated, coalesce(v.hedged, false) AS hedged,
        coalesce(v.date_basis = 'background', false) AS background,
        coalesce(v.said_by_actor, '') <> '' AND (v.speaker_node IS NULL OR v.speaker_node NOT IN (src, tgt))
-           AS second_hand
+           AS second_hand,
+       {solo} AS solo,
+       row_number() OVER (PARTITION BY v.id, least(src, tgt), greatest(src, tgt) ORDER BY si, ti) > 1 AS dup
 FROM v LEFT JOIN event_groups g ON g.item_id = v.id
 WHERE src <> tgt AND (NOT recip OR ti > si)
 """
@@ -74,7 +76,8 @@ SELECT c.id AS item_id, 'relation' AS kind, c.doc_id, coalesce(g.group_id, c.id)
            AS date_precision,
        c.date_basis, c.outlet, coalesce(c.negated, false), coalesce(c.hedged, false),
        coalesce(c.date_basis = 'background', false),
-       coalesce(c.speaker_actor, '') <> '' AND (sp.node IS NULL OR sp.node NOT IN (c.a_node, c.b_node))
+       coalesce(c.speaker_actor, '') <> '' AND (sp.node IS NULL OR sp.node NOT IN (c.a_node, c.b_node)),
+       {solo}, false
 FROM claims c LEFT JOIN actors sp ON sp.id = c.speaker_actor LEFT JOIN event_groups g ON g.item_id = c.id
 WHERE c.kind = 'relation' AND coalesce(c.a_node, '') <> '' AND coalesce(c.b_node, '') <> ''
   AND c.a_node <> c.b_node AND {where}
@@ -95,10 +98,15 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
         cl_where, cl_params = "c.id NOT IN (SELECT item_id FROM pairs)", []
     else:
         cl_where, cl_params = "c.id IN (SELECT unnest(?))", [list(claim_ids)]
+    # alone in its event group: new reports are (merging comes after); older ones when their group has one member
+    solo = ("(g.group_id IS NULL OR g.group_id NOT IN "
+            "(SELECT group_id FROM event_groups GROUP BY 1 HAVING count(*) > 1))")
     if event_ids is None or event_ids:
-        con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(where=ev_where), ev_params)
+        con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(where=ev_where, solo=solo if event_ids is None
+                                                               else "true"), ev_params)
     if claim_ids is None or claim_ids:
-        con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(where=cl_where, stated_score=STATED_RELATION_SCORE),
+        con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(where=cl_where, stated_score=STATED_RELATION_SCORE,
+                                                               solo=solo if claim_ids is None else "true"),
                     cl_params)
 
 
@@ -156,7 +164,7 @@ def _base(filters: Filters, weights: Weights, extra: Sequence[str] = (),
     clauses, params = where_clause(filters)
     clauses = [*clauses, *extra]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = (f"SELECT item_id, kind, group_id, a, b, source, target, score, date, background, "
+    sql = (f"SELECT item_id, kind, group_id, a, b, source, target, score, date, background, solo, dup, "
            f"coalesce(outlet, '{UNKNOWN_OUTLET}') AS outlet, {weight_sql(weights)} AS w FROM pairs{where}")
     return sql, [*params, *extra_params]
 
@@ -164,6 +172,21 @@ def _base(filters: Filters, weights: Weights, extra: Sequence[str] = (),
 # The group level: one row per (keys..., group): weighted mean score, largest weight, earliest date.
 _GROUP_COLS = """CASE WHEN sum(w) > 0 THEN sum(score * w) / sum(w) ELSE any_value(score) END AS gscore,
     max(w) AS gw, min(date) AS gdate"""
+
+
+def _groups(keys: str, *, undirected: bool = True, ids: bool = False) -> str:
+    """The group level over ``p``, grouped by ``keys`` and the event group.
+
+    Most reports are alone in their group (``solo``): their row is their group, with no hash aggregation over
+    millions of one-row groups.  ``dup`` rows (a report seen in both directions of one pair) add nothing to an
+    undirected group (same score, weight and date) and are left out there.
+    """
+    dup = " AND NOT dup" if undirected else ""
+    solo_ids = ", [item_id] AS ids" if ids else ""
+    many_ids = ", list(DISTINCT item_id ORDER BY item_id) AS ids" if ids else ""
+    return f"""SELECT {keys}, group_id, score AS gscore, w AS gw, date AS gdate{solo_ids} FROM p WHERE solo{dup}
+        UNION ALL
+        SELECT {keys}, group_id, {_GROUP_COLS}{many_ids} FROM p WHERE NOT solo{dup} GROUP BY {keys}, group_id"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +218,7 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
         evidence = f"max_by(item_id, coalesce(date, DATE '0001-01-01'), {int(evidence_limit)})"
     sql = f"""
     WITH p AS ({base}),
-    g AS (SELECT {okey} a, b, group_id, {_GROUP_COLS} FROM p GROUP BY ALL),
+    g AS ({_groups(okey + "a, b")}),
     r AS (SELECT {okey} a, b, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END AS score,
                  count(*) AS n_events, min(gdate) AS first, max(gdate) AS last FROM g GROUP BY ALL),
     o AS (SELECT {okey} a, b, count(DISTINCT outlet) AS n_outlets, {evidence} AS evidence FROM p GROUP BY ALL)
@@ -252,8 +275,8 @@ def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters()
     ka, kb = ("source", "target") if directed else ("a", "b")
     sql = f"""
     WITH p AS ({base}),
-    g AS (SELECT {ka} AS x, {kb} AS y, group_id, {_GROUP_COLS}, list(DISTINCT item_id ORDER BY item_id) AS ids
-          FROM p GROUP BY ALL)
+    q AS (SELECT *, {ka} AS x, {kb} AS y FROM p),
+    g AS ({_groups("x, y", undirected=not directed, ids=True).replace("FROM p", "FROM q")})
     SELECT x, y, {period} AS period, count(*) AS n, sum(gw) AS weight,
            CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END AS score,
            coalesce(sum(gscore * gw) FILTER (WHERE gscore > 0), 0.0) AS coop,
@@ -361,7 +384,8 @@ def window_relation_rows(con: Any, pair: tuple[str, str], *, window: str, filter
     base, params = _base(filters, weights, ["a = ?", "b = ?", "date IS NOT NULL"], list(pair))
     sql = f"""
     WITH p AS ({base}),
-    g AS (SELECT {window_sql(window, 'date')} AS period, group_id, {_GROUP_COLS} FROM p GROUP BY ALL)
+    q AS (SELECT *, {window_sql(window, 'date')} AS period FROM p),
+    g AS ({_groups("period").replace("FROM p", "FROM q")})
     SELECT period, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END, count(*)
     FROM g GROUP BY period
     """
