@@ -174,6 +174,8 @@ def relations(
     exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
     window: Optional[str] = typer.Option(None, "--window", help="Scores per window: day, week, month, quarter, year or Nd."),
     by_outlet: bool = typer.Option(False, "--by-outlet", help="The same relations seen through each outlet."),
+    evidence: int = typer.Option(20, "--evidence", min=0,
+                                 help="Cite at most this many reports per relation, the most recent (0: all)."),
 ) -> None:
     """The signed relations between states and organisations, with their evidence.
 
@@ -192,9 +194,9 @@ def relations(
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
                 rows: list[Any] = points
             elif by_outlet:
-                rows = dyads.relations_by_outlet(store, filters=filters)
+                rows = dyads.relations_by_outlet(store, filters=filters, evidence_limit=evidence or None)
             else:
-                rows = dyads.relations(store, filters=filters)
+                rows = dyads.relations(store, filters=filters, evidence_limit=evidence or None)
     except DetenteError as exc:
         _fail(exc)
         return

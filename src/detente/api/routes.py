@@ -66,6 +66,11 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="At most this many rows.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many rows.")]
 Freq = Annotated[str, Query(pattern="^(month|quarter|year)$", description="Window length: month, quarter or year.")]
+# Report ids cited per relation in the relations and network listings (the dyad route lists them all):
+# a relation over a large store rests on thousands of reports.
+DEFAULT_EVIDENCE = 20
+EvidenceLimit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT,
+                                     description="Cite at most this many reports per relation, the most recent.")]
 NodeId = Annotated[str, Path(pattern=ID_PATTERN, description="A node id, e.g. RUS or PSEREB:hamas.")]
 
 
@@ -159,10 +164,10 @@ def search(
 
 # -- the network -----------------------------------------------------------------------
 @router.get("/relations", response_model=list[RelationOut], summary="Signed relations (as 'detente relations --json')")
-def relations_route(store: StoreDep, sel: SelectionDep) -> Any:
+def relations_route(store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE) -> Any:
     if sel.empty:
         return []
-    return [r.to_dict() for r in relations(store, filters=sel.filters)]
+    return [r.to_dict() for r in relations(store, filters=sel.filters, evidence_limit=evidence)]
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -170,8 +175,9 @@ def network(
     store: StoreDep,
     sel: SelectionDep,
     min_events: Annotated[int, Query(ge=1, le=10_000, description="Only relations with this many items.")] = 1,
+    evidence: EvidenceLimit = DEFAULT_EVIDENCE,
 ) -> Any:
-    rels = [] if sel.empty else [r for r in relations(store, filters=sel.filters) if r.n_events >= min_events]
+    rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence, min_events=min_events)
     used = {r.a for r in rels} | {r.b for r in rels}
     nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
     return {"nodes": nodes, "relations": [r.to_dict() for r in rels]}

@@ -104,15 +104,17 @@ def node_names(store: Store) -> dict[str, str]:
 
 
 def relations(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
-              pair: tuple[str, str] | None = None, evidence_limit: int | None = None) -> list[Relation]:
+              pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
+              min_events: int = 1) -> list[Relation]:
     """The relations table of the store (see module docstring for the weights), busiest pairs first.
 
     Args:
         pair: only this pair, as (a, b) with a < b.
-        evidence_limit: cite at most this many reports per relation (the most recent); None cites all.
+        evidence_limit: cite at most this many reports per relation (the most recent); 0 none; None all.
+        min_events: only relations resting on this many event groups.
     """
     return [_relation(r) for r in sql.relation_rows(store.con, filters=filters, weights=weights, pair=pair,
-                                                     evidence_limit=evidence_limit)]
+                                                     evidence_limit=evidence_limit, min_events=min_events)]
 
 
 def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),

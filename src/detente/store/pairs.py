@@ -207,23 +207,31 @@ class RelationRow:
 
 
 def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
-                  pair: tuple[str, str] | None = None, evidence_limit: int | None = None) -> list[RelationRow]:
-    """The relations table (one row per pair, or per outlet and pair), strongest-attested first."""
+                  pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
+                  min_events: int = 1) -> list[RelationRow]:
+    """The relations table (one row per pair, or per outlet and pair), strongest-attested first.
+
+    ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
+    ``min_events``: only relations resting on this many event groups.
+    """
     extra, extra_params = (["a = ?", "b = ?"], list(pair)) if pair else ([], [])
     base, params = _base(filters, weights, extra, extra_params)
     okey = "outlet, " if by_outlet else ""
     if evidence_limit is None:
         evidence = "list(DISTINCT item_id)"
+    elif evidence_limit <= 0:
+        evidence = "[]::VARCHAR[]"
     else:  # the most recent reports (a relation over 10M events cites too many to list)
         evidence = f"max_by(item_id, coalesce(date, DATE '0001-01-01'), {int(evidence_limit)})"
     sql = f"""
-    WITH p AS ({base}),
+    WITH p AS NOT MATERIALIZED ({base}),
     g AS ({_groups(okey + "a, b")}),
     r AS (SELECT {okey} a, b, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END AS score,
                  count(*) AS n_events, min(gdate) AS first, max(gdate) AS last FROM g GROUP BY ALL),
     o AS (SELECT {okey} a, b, count(DISTINCT outlet) AS n_outlets, {evidence} AS evidence FROM p GROUP BY ALL)
     SELECT r.*, o.n_outlets, o.evidence, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name
     FROM r JOIN o USING ({okey} a, b) LEFT JOIN nodes na ON na.id = r.a LEFT JOIN nodes nb ON nb.id = r.b
+    WHERE r.n_events >= {int(min_events)}
     ORDER BY {okey} n_events DESC, a, b
     """
     cur = con.execute(sql, params)
@@ -274,7 +282,7 @@ def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters()
     base, params = _base(filters, weights, extra, extra_params)
     ka, kb = ("source", "target") if directed else ("a", "b")
     sql = f"""
-    WITH p AS ({base}),
+    WITH p AS NOT MATERIALIZED ({base}),
     q AS (SELECT *, {ka} AS x, {kb} AS y FROM p),
     g AS ({_groups("x, y", undirected=not directed, ids=True).replace("FROM p", "FROM q")})
     SELECT x, y, {period} AS period, count(*) AS n, sum(gw) AS weight,
@@ -317,7 +325,7 @@ def group_parts(con: Any, *, filters: Filters = Filters(), weights: Weights = We
         extra_params = [[f"{a}\x1f{b}" for a, b in wanted]]
     base, params = _base(filters, weights, extra, extra_params)
     sql = f"""
-    WITH p AS ({base})
+    WITH p AS NOT MATERIALIZED ({base})
     SELECT a, b, group_id, outlet, sum(score * w), sum(w), max(w), min(date), bool_and(background),
            min(score), list(DISTINCT item_id ORDER BY item_id), count(*)
     FROM p GROUP BY a, b, group_id, outlet ORDER BY a, b, group_id, outlet
@@ -383,7 +391,7 @@ def window_relation_rows(con: Any, pair: tuple[str, str], *, window: str, filter
     """
     base, params = _base(filters, weights, ["a = ?", "b = ?", "date IS NOT NULL"], list(pair))
     sql = f"""
-    WITH p AS ({base}),
+    WITH p AS NOT MATERIALIZED ({base}),
     q AS (SELECT *, {window_sql(window, 'date')} AS period FROM p),
     g AS ({_groups("period").replace("FROM p", "FROM q")})
     SELECT period, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END, count(*)
