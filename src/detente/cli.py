@@ -164,6 +164,15 @@ def _filters(since: Optional[str], until: Optional[str], outlets: list[str] | No
     return make_filters(since, until, outlets, exclude)
 
 
+def _pair(nodes: list[str] | None) -> tuple[str, str] | None:
+    if not nodes:
+        return None
+    if len(nodes) != 2:
+        raise typer.BadParameter("give two node ids: --pair RUS --pair ISR", param_hint="--pair")
+    a, b = sorted(nodes)
+    return a, b
+
+
 @app.command()
 def relations(
     db: Path = DB_OPTION,
@@ -174,6 +183,7 @@ def relations(
     exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
     window: Optional[str] = typer.Option(None, "--window", help="Scores per window: day, week, month, quarter, year or Nd."),
     by_outlet: bool = typer.Option(False, "--by-outlet", help="The same relations seen through each outlet."),
+    pair: Optional[list[str]] = typer.Option(None, "--pair", help="Only this pair: give --pair twice (node ids)."),
     evidence: int = typer.Option(20, "--evidence", min=0,
                                  help="Cite at most this many reports per relation, the most recent (0: all)."),
 ) -> None:
@@ -189,14 +199,15 @@ def relations(
         with Store(db, read_only=True) as store:
             if window:
                 try:
-                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False)
+                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False,
+                                               pair=_pair(pair))
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
                 rows: list[Any] = points
             elif by_outlet:
                 rows = dyads.relations_by_outlet(store, filters=filters, evidence_limit=evidence or None)
             else:
-                rows = dyads.relations(store, filters=filters, evidence_limit=evidence or None)
+                rows = dyads.relations(store, filters=filters, evidence_limit=evidence or None, pair=_pair(pair))
     except DetenteError as exc:
         _fail(exc)
         return

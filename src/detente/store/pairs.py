@@ -206,10 +206,10 @@ class RelationRow:
     outlet: str | None = None
 
 
-def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
+def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
                   pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
-                  min_events: int = 1) -> list[RelationRow]:
-    """The relations table (one row per pair, or per outlet and pair), strongest-attested first.
+                  min_events: int = 1) -> tuple[str, list[Any]]:
+    """The SQL (and parameters) of the relations table: ``relation_rows`` runs it, the benchmark times it bare.
 
     ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
     ``min_events``: only relations resting on this many event groups.
@@ -234,6 +234,19 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     WHERE r.n_events >= {int(min_events)}
     ORDER BY {okey} n_events DESC, a, b
     """
+    return sql, params
+
+
+def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
+                  pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
+                  min_events: int = 1) -> list[RelationRow]:
+    """The relations table (one row per pair, or per outlet and pair), strongest-attested first.
+
+    ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
+    ``min_events``: only relations resting on this many event groups.
+    """
+    sql, params = relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                               evidence_limit=evidence_limit, min_events=min_events)
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     out = []
@@ -274,9 +287,9 @@ class SeriesRow:
     evidence: tuple[str, ...]
 
 
-def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
-                directed: bool = False, pair: tuple[str, str] | None = None) -> list[SeriesRow]:
-    """Per pair (or direction) and window: groups, summed weight, weighted mean, cooperation and conflict."""
+def series_sql(*, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
+                directed: bool = False, pair: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+    """The SQL (and parameters) of ``series_rows``."""
     period = window_sql(window)
     extra, extra_params = (["a = ?", "b = ?"], list(pair)) if pair else ([], [])
     base, params = _base(filters, weights, extra, extra_params)
@@ -292,6 +305,13 @@ def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters()
            flatten(list(ids ORDER BY group_id)) AS evidence
     FROM g WHERE gdate IS NOT NULL GROUP BY ALL ORDER BY x, y, period
     """
+    return sql, params
+
+
+def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
+                directed: bool = False, pair: tuple[str, str] | None = None) -> list[SeriesRow]:
+    """Per pair (or direction) and window: groups, summed weight, weighted mean, cooperation and conflict."""
+    sql, params = series_sql(window=window, filters=filters, weights=weights, directed=directed, pair=pair)
     return [SeriesRow(x, y, per, int(n), float(w), float(s), float(c1), float(c2), tuple(ev))
             for x, y, per, n, w, s, c1, c2, ev in con.execute(sql, params).fetchall()]
 
