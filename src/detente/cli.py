@@ -57,7 +57,10 @@ def _read_store(db: Path, read: Any) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    # Indented for reading, except long lists (the relations of a large store): with ``indent`` the stdlib
+    # encodes in pure Python, several times slower than its C encoder.
+    indent = 2 if not isinstance(data, list) or len(data) <= 1000 else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
 
 
 @app.command()

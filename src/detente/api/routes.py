@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import inspect
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 from pydantic import StringConstraints
 
 from .. import __version__
@@ -167,7 +168,7 @@ def search(
 def relations_route(store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE) -> Any:
     if sel.empty:
         return []
-    return [r.to_dict() for r in relations(store, filters=sel.filters, evidence_limit=evidence)]
+    return _json([r.to_dict() for r in relations(store, filters=sel.filters, evidence_limit=evidence)])
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -180,7 +181,22 @@ def network(
     rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence, min_events=min_events)
     used = {r.a for r in rels} | {r.b for r in rels}
     nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
-    return {"nodes": nodes, "relations": [r.to_dict() for r in rels]}
+    return _json({"nodes": nodes, "relations": [r.to_dict() for r in rels]})
+
+
+def _json(data: Any) -> Response:
+    """A JSON response written by the stdlib's C encoder, without re-validating it against the response model.
+
+    The relations of a large store are tens of thousands of records built from typed query results (the
+    model documents them); validating and re-encoding them field by field took seconds per request.
+    """
+    return Response(json.dumps(data, ensure_ascii=False, default=_iso), media_type="application/json")
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 @router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")
