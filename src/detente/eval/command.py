@@ -25,7 +25,7 @@ ERRORS_SHOWN = 15
 
 
 def eval_command(
-    dataset: str = typer.Argument(..., help="plover-gsr, conflibert-cameo, re3d, ngec-actors, or all."),
+    dataset: str = typer.Argument(..., help="plover-gsr, conflibert-cameo, re3d, ngec-actors, probe (../shared/probe-dev), or all."),
     path: Path = typer.Argument(..., help="The set's folder or file; for 'all', the evaluation root (../shared/eval)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with all figures and errors."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N rows of each set."),
@@ -78,6 +78,14 @@ def render(result: EvalResult, *, errors_shown: int = ERRORS_SHOWN) -> None:
         for e in worst:
             listing.add_row(e.kind, e.text[:300], e.gold, e.detente[:300])
         console.print(listing)
+    listed = result.figures.get("unsupported")
+    if listed:
+        table = Table("article", "relation", "detente", "evidence", title=f"unsupported relations ({len(listed)})",
+                      title_justify="left", show_lines=True)
+        for u in listed:
+            sign = "+" if u["sign"] > 0 else "-"
+            table.add_row(u["article"], f"{u['source']} {sign} {u['target']}", u["what"], u["evidence"][:300])
+        console.print(table)
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
 
@@ -91,6 +99,12 @@ def _flatten(figures: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]
             if {"precision", "recall", "f1"} <= value.keys():
                 out.append((name, f"P {_fmt(value['precision'])}  R {_fmt(value['recall'])}  F1 {_fmt(value['f1'])}"
                                   f"  (tp {value['tp']}, pred {value['n_pred']}, gold {value['n_gold']})"))
+            elif {"total", "share"} <= value.keys():
+                hit = value.get("found", value.get("right"))
+                rest = "  ".join(f"{k} {v}" for k, v in value.items()
+                                 if k not in {"found", "right", "total", "share"} and not isinstance(v, (dict, list)))
+                out.append((name, f"{hit}/{value['total']} ({_fmt(value['share'])})" + (f"  {rest}" if rest else "")))
+                out.extend(_flatten({k: v for k, v in value.items() if isinstance(v, dict)}, f"{name}."))
             else:
                 out.extend(_flatten(value, f"{name}."))
         elif not isinstance(value, list):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, Extraction
 
 # Documents per ``pipeline.extract`` call; a crash inside a chunk re-runs that
 # chunk one document at a time so only the failing row is lost.
@@ -130,16 +130,21 @@ def make_document(text: str, *, published: Any = None) -> Document:
 
 
 def extract_all(pipeline: Any, documents: Sequence[Document]) -> list[dict[str, Any] | Exception]:
-    """The JSON-contract extraction of each document, or the exception it raised.
+    """The JSON-contract extraction of each document, or the exception it raised."""
+    return [x if isinstance(x, Exception) else x.to_json() for x in extract_records(pipeline, documents)]
+
+
+def extract_records(pipeline: Any, documents: Sequence[Document]) -> list[Extraction | Exception]:
+    """The ``Extraction`` of each document, or the exception it raised.
 
     This is the one place where a per-row failure is caught: a crashing row is
     returned as its exception (counted as a miss by the caller) and the run goes on.
     """
-    out: list[dict[str, Any] | Exception] = []
+    out: list[Extraction | Exception] = []
     for i in range(0, len(documents), CHUNK):
         chunk = documents[i:i + CHUNK]
         try:
-            results = [x.to_json() for x in pipeline.extract(chunk)]
+            results = list(pipeline.extract(chunk))
         except Exception:  # noqa: BLE001 - isolate the failing row below
             for document in chunk:
                 out.append(_extract_one(pipeline, document))
@@ -148,9 +153,9 @@ def extract_all(pipeline: Any, documents: Sequence[Document]) -> list[dict[str, 
     return out
 
 
-def _extract_one(pipeline: Any, document: Document) -> dict[str, Any] | Exception:
+def _extract_one(pipeline: Any, document: Document) -> Extraction | Exception:
     try:
-        return next(iter(pipeline.extract([document]))).to_json()
+        return next(iter(pipeline.extract([document])))
     except Exception as exc:  # noqa: BLE001 - a crash is data for the report
         return exc
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from . import conflibert, ngec, plover_gsr, re3d
+from . import conflibert, ngec, plover_gsr, probe, re3d
 from .common import EvalResult, timed
 
 Evaluator = Callable[..., EvalResult]
@@ -21,6 +21,7 @@ DATASETS: dict[str, tuple[Evaluator, str]] = {
     conflibert.NAME: (conflibert.evaluate, "conflibert-cameo"),
     re3d.NAME: (re3d.evaluate, "re3d"),
     ngec.NAME: (ngec.evaluate, "ngec-actor-resolution"),
+    probe.NAME: (probe.evaluate, "probe-dev"),
 }
 
 
@@ -28,7 +29,7 @@ def evaluate(dataset: str, path: Path, pipeline: Any, *, limit: int | None = Non
     """Score detente on ``dataset`` (a name of ``DATASETS`` or ``all``) read from ``path``.
 
     Args:
-        dataset: ``plover-gsr``, ``conflibert-cameo``, ``re3d``, ``ngec-actors`` or ``all``.
+        dataset: ``plover-gsr``, ``conflibert-cameo``, ``re3d``, ``ngec-actors``, ``probe`` or ``all``.
         path: the set's folder or file; for ``all``, the evaluation root holding the sets' folders.
         pipeline: a loaded ``Pipeline``, shared by every set.
         limit: score only the first ``limit`` rows of each set.
