@@ -234,7 +234,9 @@ def table(r: dict[str, Any]) -> str:
                       f"     one dyad, monthly series ({pr['dyad_pair'][0]}-{pr['dyad_pair'][1]})  "
                       f"{_ms(pr['product_dyad_s']):>10}   bare SQL {_ms(pr['sql_dyad_s'])}",
                       f"     serve --get /api/network, {pr['year']}     {_ms(pr['network_year_s']):>10}",
-                      f"     serve --get /api/balance, {pr['year']}     {_ms(pr['balance_year_s']):>10}",
+                      f"     serve --get /api/balance, {pr['year']} (process) "
+                      + (_ms(pr["balance_year_s"]) if pr["balance_year_s"] is not None
+                         else f"over {pr['balance_year_timeout_s']:.0f} s (stopped)"),
                       f"     detente relations --json as a process {_ms(pr['cli_relations_process_s'])}",
                       "     EXPLAIN ANALYZE: " + ", ".join(f"{k} {_ms(v['total_s'] or 0)}"
                                                          for k, v in pr["explain"].items())]
