@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--parts", default=",".join(PARTS), help="comma-separated subset of: " + ", ".join(PARTS))
     p.add_argument("--docs", type=int, default=None,
                    help="articles in the large memory run (default 10000; the small run uses a tenth)")
+    p.add_argument("--memory-sizes", default=None,
+                   help="articles of each memory run, comma-separated (default: a tenth of --docs, and --docs)")
     p.add_argument("--throughput-docs", type=int, default=None, help="articles per throughput round (default 192)")
     p.add_argument("--repeats", type=int, default=None, help="throughput rounds / query repeats (default 3 / 5)")
     p.add_argument("--events", type=int, default=None, help="synthetic events for the query part (default 10,000,000)")
@@ -143,7 +145,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                                                 seed=args.seed, workdir=args.workdir, log=log,
                                                                 base_store=store))
     if "memory" in args.parts:  # last: the longest part
-        sizes = sorted({max(1, args.docs // 10), args.docs})
+        sizes = (sorted({int(x) for x in args.memory_sizes.split(",")}) if args.memory_sizes
+                 else sorted({max(1, args.docs // 10), args.docs}))
         log(f"part 2: peak memory of ingests of {', '.join(f'{s:,}' for s in sizes)} articles")
         part("memory", lambda: memory.run(sizes, seed=args.seed, workdir=args.workdir, log=log))
     results["seconds"] = round(time.perf_counter() - started, 1)
