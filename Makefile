@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test bench eval clean
+.PHONY: install demo test bench eval clean fuzz-api
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,11 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The API part of the long fuzz run: schemathesis over /openapi.json plus raw hostile requests (counts printed).
+FUZZ_API_EXAMPLES ?= 400
+fuzz-api: install
+	$(BIN)/python scripts/fuzz_api.py --examples $(FUZZ_API_EXAMPLES)
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-report.md

@@ -90,7 +90,7 @@ def test_cli_events_actors_report(cli_store):
 
 def test_cli_missing_store_is_one_red_line(tmp_path):
     result = runner.invoke(app, ["relations", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1 and "E301" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 3 and "E301" in result.output and "Traceback" not in result.output
 
 
 def test_cli_extract_json_contract(seed_texts):
@@ -115,11 +115,13 @@ def test_cli_extract_json_contract(seed_texts):
         assert actor["kind"] in {"state", "organization", "armed_group", "igo", "person", "media", "other"}
     for event in first["events"]:
         assert set(event) >= {"id", "type", "mode", "cameo", "score", "source", "target", "said_by", "outlet",
-                              "hedged", "negated", "date", "date_basis", "evidence"}
+                              "hedged", "negated", "date", "date_basis", "date_precision", "evidence"}
         assert event["type"] in PLOVER_TYPES and len(event["cameo"]) == 2 and -10 <= event["score"] <= 10
         s, e = event["evidence"]["span"]
         assert text[s:e] == event["evidence"]["text"]
-        assert event["outlet"] == "Daily Express" and event["date"]
+        assert event["outlet"] == "Daily Express"
+        # dated, or background told without a time: never a made-up day (issue 12)
+        assert event["date"] or (event["date_basis"], event["date_precision"]) == ("background", "before-publication")
     simple = out[3]["events"]
     assert simple and simple[0]["type"] == "ACCUSE"
     assert simple[0]["source"][0]["country"] == "RUS" and simple[0]["target"][0]["country"] == "ISR"

@@ -1,8 +1,11 @@
 """The ``detente`` command line: thin Typer commands over library functions.
 
 Each command parses its options, calls one library function and renders the
-result with Rich (or JSON with ``--json``).  A ``DetenteError`` becomes one
-red line and exit code 1; ``--debug`` shows the traceback.
+result with Rich (or JSON with ``--json``).  Errors have one renderer
+(``_Commands.invoke`` with ``detente.errors.cli_error``): any error, detente's
+own or a bug, becomes one red line on stderr and the exit code of its row in
+the error table (0 done, 1 partial with rejections, 2 usage, 3 store or
+config, 4 internal); ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -15,18 +18,46 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from .cli_options import make_filters, parse_day
-from .errors import DetenteError
+from .errors import EXIT_PARTIAL, DetenteError, cli_error
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="detente: a sourced, time-aware map of who stands with whom.")
 console = Console()
 err = Console(stderr=True)
+_STATE: dict[str, bool] = {"debug": False}
+
+
+def render_error(exc: BaseException) -> int:
+    """Print ``exc`` as one line on stderr (the CLI's one error renderer); return its exit code."""
+    message, code = cli_error(exc)
+    head, _, rest = message.partition(" ")
+    err.print(f"[red]{escape(head)}[/red] {escape(rest)}", soft_wrap=True)
+    return code
+
+
+class _Commands(TyperGroup):
+    """The command group: any exception a command lets out goes through ``render_error``."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException, KeyboardInterrupt):  # usage errors and exits: Typer's
+            raise
+        except Exception as exc:
+            if _STATE["debug"]:
+                raise
+            raise typer.Exit(render_error(exc)) from None
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Commands, pretty_exceptions_enable=False,
+                  help="detente: a sourced, time-aware map of who stands with whom.")
 
 DB_OPTION = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store file.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
-_STATE: dict[str, bool] = {"debug": False}
 
 
 @app.callback()
@@ -37,8 +68,7 @@ def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
 def _fail(exc: DetenteError) -> None:
     if _STATE["debug"]:
         raise exc
-    err.print(f"[red]error:[/red] {exc}")
-    raise typer.Exit(1)
+    raise typer.Exit(render_error(exc))
 
 
 def _date(value: Optional[str], name: str) -> dt.date | None:
@@ -46,7 +76,7 @@ def _date(value: Optional[str], name: str) -> dt.date | None:
 
 
 def _read_store(db: Path, read: Any) -> Any:
-    """Run ``read(store)`` on the store opened read-only; a ``DetenteError`` becomes one red line and exit 1."""
+    """Run ``read(store)`` on the store opened read-only; a ``DetenteError`` becomes one red line and exit 3."""
     from .store import Store
 
     try:
@@ -117,7 +147,7 @@ def ingest(
         for r in summary.rejected:
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:
-        raise typer.Exit(3 if summary.read == 0 else 0)
+        raise typer.Exit(EXIT_PARTIAL)  # done, but not with every input: each is listed above
 
 
 # Below this many inputs a second process costs more (fork, result pickling) than it saves.
@@ -217,10 +247,12 @@ def relations(
     if as_json or window:
         _print_json([r.to_dict() for r in rows])
         return
-    table = Table("a", "b", "score", "events", "outlets", "first", "last", *(["outlet"] if by_outlet else []))
+    table = Table("a", "b", "score", "events", "background/undated", "outlets", "first", "last",
+                  *(["outlet"] if by_outlet else []))
     for r in rows:
         colour = "green" if r.score > 0.5 else "red" if r.score < -0.5 else "white"
-        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events), str(r.n_outlets),
+        table.add_row(r.a_name, r.b_name, f"[{colour}]{r.score:+.1f}[/{colour}]", str(r.n_events),
+                      f"{r.n_background}/{r.n_undated}", str(r.n_outlets),
                       str(r.first or ""), str(r.last or ""), *([str(r.outlet)] if by_outlet else []))
     console.print(table)
 
@@ -230,7 +262,7 @@ def events(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events whose source or target node is this id."),
-    limit: int = typer.Option(200, "--limit", help="At most this many events."),
+    limit: int = typer.Option(200, "--limit", min=1, help="At most this many events."),
 ) -> None:
     """List coded events with their evidence.
 

@@ -198,11 +198,16 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """A date with its precision and how it was obtained."""
+    """A date with its precision and how it was obtained.
+
+    ``date`` is the first day of the period the text gives, known to ``precision``: ``day``, ``week``,
+    ``month``, ``year``, ``before-publication`` (an earlier time the text does not date: ``date`` is None)
+    or ``unknown``.  ``text`` is the expression it was read from.
+    """
 
     date: dt.date | None
     basis: DateBasis
-    precision: str = "day"
+    precision: str = "unknown"
     text: str | None = None
 
 
@@ -257,6 +262,7 @@ class Event:
             "intent": self.intent,
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
+            "date_precision": self.date.precision,
             "trigger": self.trigger,
             "evidence": {
                 "text": self.evidence_text,
@@ -302,6 +308,7 @@ class RelationClaim:
             "negated": self.negated,
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
+            "date_precision": self.date.precision,
             "evidence": {
                 "text": self.evidence_text,
                 "span": [self.evidence_start - offset, self.evidence_end - offset],

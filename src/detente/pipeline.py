@@ -46,7 +46,7 @@ class Pipeline:
         mentions = self.resolver.resolve(parsed)
         speakers = Speakers(parsed, mentions)  # quotes, speakers and pairs: found once, shared by both readers
         events = self.coder.code(parsed, mentions, speakers)
-        claims = self.relations.read(parsed, mentions, speakers)
+        claims = self.relations.read(parsed, mentions, speakers, events)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:

@@ -3,7 +3,10 @@
 Consumes the store (and the network stage's relations, shifts and balance
 reading); produces plain data (lists of dicts) and renderings of it as Markdown
 or HTML, with charts drawn as SVG.  Every piece of article text placed in HTML
-or SVG goes through ``html.escape``.  Loaded language is reported as a property
+or SVG goes through ``html.escape``, and every piece placed in Markdown
+through ``md_text`` (HTML escaped, Markdown punctuation backslash-escaped,
+line breaks flattened), so no tag, image or link from an article survives a
+Markdown viewer that renders HTML.  Loaded language is reported as a property
 of the outlet that used it, never as a verdict.
 
 The charts are small hand-written SVG (a line per dyad over months, and the
@@ -18,9 +21,11 @@ from __future__ import annotations
 import base64
 import html
 import math
+import re
 from pathlib import Path
 from typing import Any
 
+from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
@@ -98,6 +103,17 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
                     "edges": [{"a": r.a, "b": r.b, "score": r.score, "n_events": r.n_events} for r in rels]},
         "loaded_language": loaded_language_by_outlet(store),
     }
+
+
+def _told_before(r: dict[str, Any]) -> str:
+    """"; 3 background, 2 undated": evidence that counts in the score but never drives a shift."""
+    parts = [f"{r[k]} {label}" for k, label in (("n_background", "background"), ("n_undated", "undated")) if r.get(k)]
+    return "; " + ", ".join(parts) if parts else ""
+
+
+def _when(item: dict[str, Any]) -> str:
+    """The item's date as precise as it is known, background marked (``dates.describe_date``)."""
+    return describe_date(item.get("date"), item.get("date_precision"), item.get("date_basis"))
 
 
 def _flags(item: dict[str, Any]) -> str:
@@ -192,6 +208,21 @@ def _slug(text: str) -> str:
 
 # -- Markdown -----------------------------------------------------------------------
 
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+def md_text(value: Any) -> str:
+    """``value`` as inert inline Markdown: one line, Markdown punctuation escaped, then HTML escaped.
+
+    Brackets escaped means no link or image (``javascript:`` included) can form (a parenthesis or ``!``
+    only matters next to a bracket); ``<`` and ``&`` escaped means no raw HTML (``<script>``,
+    ``<img onerror>``), autolink or entity survives; emphasis, code and table pipes are escaped too.
+    """
+    text = _LINE_BREAKS.sub(" ", str(value))
+    return html.escape(_MD_PUNCTUATION.sub(r"\\\1", text), quote=False)
+
+
 def _md_image(alt: str, svg: str, name: str, assets: Path | None) -> str:
     if assets is None:
         return f"![{alt}]({_data_uri(svg)})"
@@ -201,13 +232,14 @@ def _md_image(alt: str, svg: str, name: str, assets: Path | None) -> str:
 
 
 def _md_item(item: dict[str, Any]) -> str:
-    speaker = f" — said by {item['speaker']}" if item["speaker"] else ""
-    flags = f" [{_flags(item)}]" if _flags(item) else ""
-    line = (f"- {item['date'] or 'undated'} · {item['label']} ({item['score']:+.1f}) · "
-            f"{item['outlet'] or 'unknown outlet'}{speaker}{flags}: “{item['evidence_text']}”")
+    e = md_text
+    speaker = f" — said by {e(item['speaker'])}" if item["speaker"] else ""
+    flags = f" \\[{e(_flags(item))}\\]" if _flags(item) else ""
+    line = (f"- {_when(item)} · {e(item['label'])} ({item['score']:+.1f}) · "
+            f"{e(item['outlet'] or 'unknown outlet')}{speaker}{flags}: “{e(item['evidence_text'])}”")
     for other in item.get("also", []):
-        line += (f"\n  - same event, also reported by {other['outlet'] or 'unknown outlet'}"
-                 f"{' — said by ' + other['speaker'] if other['speaker'] else ''}: “{other['evidence_text']}”")
+        line += (f"\n  - same event, also reported by {e(other['outlet'] or 'unknown outlet')}"
+                 f"{' — said by ' + e(other['speaker']) if other['speaker'] else ''}: “{e(other['evidence_text'])}”")
     return line
 
 
@@ -223,10 +255,11 @@ def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
         lines += ["## The network", "", _md_image("relations network", svg_network(data["network"]), "network.svg",
                                                   assets), ""]
     lines += ["## Relations", ""]
+    e = md_text
     for r in data["relations"]:
-        lines.append(f"### {r['a']['name']} – {r['b']['name']}: {r['score']:+.1f} ({_tone(r['score'])})")
+        lines.append(f"### {e(r['a']['name'])} – {e(r['b']['name'])}: {r['score']:+.1f} ({_tone(r['score'])})")
         lines.append(f"{r['n_events']} events from {r['n_outlets']} outlets, "
-                     f"{r['first'] or '?'} to {r['last'] or '?'}.")
+                     f"{r['first'] or '?'} to {r['last'] or '?'}{_told_before(r)}.")
         lines.append("")
         lines.extend(_md_item(item) for item in r["items"])
         if r["n_items"] > len(r["items"]):
@@ -236,7 +269,7 @@ def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
         lines += ["## Major dyads over time", ""]
         for s in data["series"]:
             name = f"{s['a']['name']} – {s['b']['name']}"
-            lines += [_md_image(f"{name} over time", svg_series(s), f"dyad-{_slug(name)}.svg", assets), ""]
+            lines += [_md_image(f"{e(name)} over time", svg_series(s), f"dyad-{_slug(name)}.svg", assets), ""]
     lines += _md_shifts(data.get("shifts", [])) + _md_balance(data.get("balance", []))
     if data["loaded_language"]:
         lines += ["## Loaded language, by outlet", "",
@@ -244,7 +277,7 @@ def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
                   "a property of each outlet's wording, not a judgement of the outlet.", "",
                   "| outlet | term | uses |", "|---|---|---|"]
         for row in data["loaded_language"]:
-            lines.append(f"| {row['outlet']} | {row['text']} | {row['uses']} |")
+            lines.append(f"| {e(row['outlet'])} | {e(row['text'])} | {row['uses']} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -255,11 +288,11 @@ def _md_shifts(shifts: list[dict[str, Any]]) -> list[str]:
     lines = ["## Shifts", ""]
     for s in shifts:
         robust = "robust to leaving out any one outlet" if s["robust"] else (
-            "not robust: it depends on " + ", ".join(s["fragile_without"]))
-        lines += [f"### {s['a_name']} – {s['b_name']}: {s['direction']} between {s['last_before']} and {s['date']}",
+            "not robust: it depends on " + ", ".join(md_text(o) for o in s["fragile_without"]))
+        lines += [f"### {md_text(s['a_name'])} – {md_text(s['b_name'])}: {md_text(s['direction'])} between "
+                  f"{s['last_before']} and {s['date']}",
                   f"Level {s['before']:+.1f} before, {s['after']:+.1f} after; {robust}. The evidence that drives it "
-                  "(background evidence, dated about a year before its article, counts as before the first dated "
-                  "news of the pair):", ""]
+                  "(only news dated to the month or finer; background never drives a shift):", ""]
         lines.extend(_md_item(item) for item in s["items"])
         lines.append("")
     return lines
@@ -270,7 +303,8 @@ def _md_balance(triads: list[dict[str, Any]]) -> list[str]:
         return []
     lines = ["## Balance", "", "| triad | ties | reading | pressure |", "|---|---|---|---|"]
     for t in triads:
-        lines.append(f"| {' · '.join(t['names'])} | {_signs(t)} | {_reading(t)} | {_pressure(t)} |")
+        lines.append(f"| {' · '.join(md_text(n) for n in t['names'])} | {md_text(_signs(t))} | {_reading(t)} | "
+                     f"{md_text(_pressure(t))} |")
     return lines + [""]
 
 
@@ -303,7 +337,7 @@ def _html_item(item: dict[str, Any]) -> str:
     also = "".join(f"<li>same event, also reported by {e(o['outlet'] or 'unknown outlet')}"
                    f"{' — said by ' + e(o['speaker']) if o['speaker'] else ''}: <q>{e(o['evidence_text'])}</q></li>"
                    for o in item.get("also", []))
-    return (f"<li>{e(str(item['date'] or 'undated'))} · {e(item['label'])} ({item['score']:+.1f}) · "
+    return (f"<li>{e(_when(item))} · {e(item['label'])} ({item['score']:+.1f}) · "
             f"{e(item['outlet'] or 'unknown outlet')}{speaker} {e(_flags(item))}: <q>{e(item['evidence_text'])}</q>"
             + (f"<ul>{also}</ul>" if also else "") + "</li>")
 

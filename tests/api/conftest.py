@@ -19,7 +19,7 @@ import pytest
 from detente.model import Actor, DateBasis, Document, Event, EventDate, Extraction, Mention, RelationClaim, Sentence
 from detente.store import Store
 
-from .live import TOKEN, LiveServer, copy_store
+from .live import LOCAL, TOKEN, LiveServer, copy_store
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 fork; the httpx client it still supports is the one pinned here.
@@ -102,7 +102,7 @@ def client(small_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     from detente.api.app import create_app
 
     db = copy_store(small_store, tmp_path_factory.mktemp("client"))
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 
@@ -112,7 +112,7 @@ def seed_client(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     from detente.api.app import create_app
 
     db = copy_store(seed_store, tmp_path_factory.mktemp("seed-client"))
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 
@@ -123,7 +123,7 @@ def ingest_client(small_store: Path, tmp_path_factory: pytest.TempPathFactory, p
 
     db = copy_store(small_store, tmp_path_factory.mktemp("ingest-client"))
     app = create_app(db, token=TOKEN, load_pipeline=lambda: pipeline)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 

@@ -19,6 +19,8 @@ import httpx
 import pytest
 
 TOKEN = "test-token-7f3a"
+# The base URL of in-process clients: a Host on the server's allow-list (TestClient's default "testserver" is not).
+LOCAL = "http://127.0.0.1"
 SERVER_START_SECONDS = 60.0
 REQUEST_SECONDS = 30.0
 
@@ -40,7 +42,7 @@ def free_port() -> int:
 class LiveServer:
     """``detente serve`` in a subprocess on 127.0.0.1 and a free port."""
 
-    def __init__(self, db: Path, log: Path, *, token: str | None = None) -> None:
+    def __init__(self, db: Path, log: Path, *, token: str | None = None, args: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "DETENTE_TOKEN"}
@@ -49,7 +51,7 @@ class LiveServer:
         self.log = log
         self._log_file = log.open("w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(self.port)],
+            [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(self.port), *args],
             stdout=self._log_file, stderr=subprocess.STDOUT, env=env,
         )
         self._wait_ready()

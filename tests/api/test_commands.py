@@ -36,10 +36,10 @@ def test_commands_serve_get(small_store: Path, tmp_path: Path) -> None:
     assert body["counts"]["documents"] == 4 and body["ingest_enabled"] is False
 
 
-def test_commands_serve_get_error_exits_1(small_store: Path, tmp_path: Path) -> None:
+def test_commands_serve_get_error_exits_2(small_store: Path, tmp_path: Path) -> None:
     db = copy_store(small_store, tmp_path)
     result = runner.invoke(app, ["serve", "--db", str(db), "--get", "/api/dyads/RUS/XXX"], catch_exceptions=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a 404 is the caller's mistake: usage
     assert json.loads(result.stdout)["status"] == 404
 
 
@@ -54,5 +54,5 @@ def test_commands_serve_token_from_environment(small_store: Path, tmp_path: Path
 def test_commands_serve_missing_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), "--get", "/api/health"],
                            catch_exceptions=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no store at" in result.output and "Traceback" not in result.output

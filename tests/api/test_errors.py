@@ -1,10 +1,12 @@
-"""Every error the API returns has one JSON shape: {"ok": false, "error": "...", "status": N}."""
+"""Every error the API returns has one JSON shape: {"ok": false, "error": "...", "code": "...", "status": N}."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+
+from detente.errors import ERRORS
 
 TEXT = "Brazil accused Argentina of breaking the trade agreement, officials in Brasilia said on Monday."
 
@@ -53,9 +55,10 @@ def test_errors_one_json_shape(request: pytest.FixtureRequest, token: str, fixtu
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
-    assert set(body) == {"ok", "error", "status"}
+    assert set(body) == {"ok", "error", "code", "status"}
     assert body["ok"] is False
     assert body["status"] == status
+    assert body["code"] in ERRORS and ERRORS[body["code"]].status == status
     assert isinstance(body["error"], str) and body["error"].strip()
 
 
@@ -80,8 +83,8 @@ def test_errors_private_urls_refused(ingest_client, token: str, url: str) -> Non
 def test_errors_openapi_documents_the_shape(client) -> None:
     schema = client.get("/openapi.json").json()
     error = schema["components"]["schemas"]["Error"]
-    assert set(error["required"]) == {"error", "status"}
-    assert set(error["properties"]) == {"ok", "error", "status"}
+    assert set(error["required"]) == {"error", "code", "status"}
+    assert set(error["properties"]) == {"ok", "error", "code", "status"}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             for status in ("404", "422", "500"):

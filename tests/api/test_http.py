@@ -49,7 +49,7 @@ def test_http_ingest_without_token_refused(live_server, headers: dict) -> None:
     with _client(live_server) as client:
         response = client.post("/api/ingest", json={"text": ARTICLES[0][0]}, headers=headers)
     assert response.status_code == 401
-    assert response.json() == {"ok": False, "error": response.json()["error"], "status": 401}
+    assert response.json() == {"ok": False, "error": response.json()["error"], "code": "H401", "status": 401}
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9/", "http://10.0.0.1/", "http://localhost/x"])

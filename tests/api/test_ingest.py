@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from .conftest import TestClient
-from .live import copy_store
+from .live import LOCAL, copy_store
 
 pytestmark = pytest.mark.model
 
@@ -68,7 +68,7 @@ def private_client(small_store: Path, tmp_path_factory: pytest.TempPathFactory, 
 
     db = copy_store(small_store, tmp_path_factory.mktemp("private"))
     app = create_app(db, token=token, allow_private_urls=True, load_pipeline=lambda: pipeline)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 

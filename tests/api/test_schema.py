@@ -68,3 +68,21 @@ def test_schema_conformance(api_schema, method: str, path: str, mode: Generation
     excluded = [negative_data_rejection] if mode == GenerationMode.NEGATIVE else []
 
     check()
+
+
+# Raw hostile requests the schema does not describe (odd Host and Authorization bytes, any body bytes, odd
+# methods and paths), with the same classification as the long run (scripts/fuzz_api.py, ``make fuzz-api``).
+RAW_EXAMPLES = 60
+
+
+def test_schema_raw_hostile_requests(live_server) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from fuzz_api import FuzzCounts, fuzz_raw
+
+    counts = FuzzCounts()
+    fuzz_raw(live_server.url, counts, RAW_EXAMPLES, seed=0)
+    assert counts.requests >= RAW_EXAMPLES // 2  # Hypothesis may stop early on duplicates
+    assert counts.crashes == 0 and counts.hangs == 0, counts.examples

@@ -173,4 +173,4 @@ def test_cli_eval_missing_path(tmp_path):
     from detente.cli import app
 
     res = CliRunner().invoke(app, ["eval", "plover-gsr", str(tmp_path / "nowhere")])
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # usage (README, exit codes)

@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from detente.ingest.dates import infer_document_date, resolve_relative
+import pytest
+
+from detente.ingest.dates import before_the_news, describe_date, infer_document_date, resolve_relative, resolve_time
 from detente.model import DateBasis
 
 
@@ -38,3 +40,73 @@ def test_dates_month_day_without_year_takes_publication_year():
 def test_dates_explicit_full_date():
     d = resolve_relative("It happened on October 19, 2023 in Moscow.", None)
     assert d is not None and d.date == dt.date(2023, 10, 19)
+
+
+FRIDAY = dt.date(2024, 2, 23)
+
+
+@pytest.mark.parametrize("expr, date, precision", [
+    ("in 2016", dt.date(2016, 1, 1), "year"),
+    ("in March", dt.date(2023, 3, 1), "month"),  # the most recent March not after publication
+    ("in February", dt.date(2024, 2, 1), "month"),  # the publication's own month
+    ("in May", dt.date(2023, 5, 1), "month"),
+    ("March 2016", dt.date(2016, 3, 1), "month"),
+    ("on 3 August", dt.date(2023, 8, 3), "day"),
+    ("on 3 August 2021", dt.date(2021, 8, 3), "day"),
+    ("last week", dt.date(2024, 2, 12), "week"),  # the Monday of the week before
+    ("this week", dt.date(2024, 2, 19), "week"),
+    ("on Friday", FRIDAY, "day"),  # a Friday story's "on Friday" is that day
+    ("on Tuesday", dt.date(2024, 2, 20), "day"),
+    ("last Friday", dt.date(2024, 2, 16), "day"),
+    ("seven years ago", dt.date(2017, 1, 1), "year"),
+    ("three months ago", dt.date(2023, 11, 1), "month"),
+    ("seven years after the 2016 rupture", dt.date(2023, 1, 1), "year"),
+    ("since the 2018 war", dt.date(2018, 1, 1), "year"),
+    ("last November", dt.date(2023, 11, 1), "month"),
+    ("last month", dt.date(2024, 1, 1), "month"),
+    ("yesterday", dt.date(2024, 2, 22), "day"),
+    ("recently", None, "before-publication"),
+    ("over the past decades", None, "before-publication"),
+])
+def test_dates_resolve_time_with_precision(expr, date, precision):
+    d = resolve_time(expr, FRIDAY)
+    assert d is not None and (d.date, d.precision, d.basis) == (date, precision, DateBasis.STATED)
+
+
+@pytest.mark.parametrize("expr", ["three days", "in the past six months", "may", "two years later", "a few weeks"])
+def test_dates_resolve_time_guesses_nothing(expr):
+    d = resolve_time(expr, FRIDAY)
+    assert d is None
+
+
+def test_dates_resolve_time_future_takes_the_coming_one():
+    assert resolve_time("in March", dt.date(2023, 10, 2), future=True).date == dt.date(2024, 3, 1)
+    assert resolve_time("on Monday", FRIDAY, future=True).date == dt.date(2024, 2, 26)
+    assert resolve_time("next week", FRIDAY).date == dt.date(2024, 2, 26)
+
+
+@pytest.mark.parametrize("expr, background", [
+    ("last week", True), ("in March", True), ("in 2019", True), ("last November", True), ("recently", True),
+    ("on 3 August", True),  # a day more than a month before publication
+    ("on Friday", False), ("yesterday", False), ("this week", False), ("in February", False), ("in 2024", False),
+])
+def test_dates_before_the_news(expr, background):
+    assert before_the_news(resolve_time(expr, FRIDAY), FRIDAY) is background
+
+
+def test_dates_describe_date_shows_only_what_is_known():
+    assert describe_date(dt.date(2016, 1, 1), "year") == "2016"
+    assert describe_date("2023-03-01", "month", "background") == "2023-03 (background)"
+    assert describe_date(dt.date(2024, 2, 12), "week") == "week of 2024-02-12"
+    assert describe_date(None, "before-publication", "background") == "before publication (background)"
+    assert describe_date(None, "unknown") == "undated"
+
+
+@pytest.mark.parametrize("expr, precision", [
+    ("last month", "before-publication"), ("last November", "before-publication"),
+    ("two years ago", "before-publication"), ("in 2019", "year"),
+])
+def test_dates_without_publication_date_keep_what_is_known(expr, precision):
+    d = resolve_time(expr, None)
+    assert d is not None and d.precision == precision
+    assert resolve_time("yesterday", None) is None and resolve_time("in March", None) is None

@@ -22,23 +22,25 @@ def new_store(path: Path) -> Store:
 
 def add_event(store: Store, id: str, source: str, target: str | None, type: str, score: float, date: str | None,
               *, outlet: str | None = "Outlet A", text: str = "", doc: str | None = None, sent_idx: int = 5,
-              negated: bool = False, basis: str = "published", cameo: str = "111") -> None:
+              negated: bool = False, basis: str = "published", cameo: str = "111", precision: str = "day") -> None:
     targets = [target] if target else []
     store.con.execute(
         """INSERT INTO events (id, doc_id, sent_idx, trigger, trigger_start, type, cameo, score, source_ids,
                                target_ids, source_nodes, target_nodes, outlet, hedged, negated, intent, date,
                                date_basis, date_precision, evidence_text, salience, method)
-           VALUES (?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false, ?, ?, 'day', ?, 0, 'test')""",
+           VALUES (?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false, ?, ?, ?, ?, 0, 'test')""",
         [id, doc or f"doc-{id}", sent_idx, type, cameo, score, [source], targets, [source], targets, outlet, negated,
-         dt.date.fromisoformat(date) if date else None, basis, text])
+         dt.date.fromisoformat(date) if date else None, basis, precision, text])
     sync_pairs(store.con)  # the pair rows Store.write would have written with the event
 
 
-def add_claim(store: Store, id: str, a: str, b: str, polarity: int, date: str, *, outlet: str = "Outlet A",
-              text: str = "", doc: str | None = None, sent_idx: int = 5, basis: str = "published") -> None:
+def add_claim(store: Store, id: str, a: str, b: str, polarity: int, date: str | None, *, outlet: str = "Outlet A",
+              text: str = "", doc: str | None = None, sent_idx: int = 5, basis: str = "published",
+              precision: str = "day") -> None:
     store.con.execute(
         """INSERT INTO claims (id, kind, doc_id, sent_idx, a_node, b_node, polarity, cue, outlet, outlet_asserts,
-                               hedged, negated, date, date_basis, evidence_text)
-           VALUES (?, 'relation', ?, ?, ?, ?, ?, 'cue', ?, true, false, false, ?, ?, ?)""",
-        [id, doc or f"doc-{id}", sent_idx, a, b, polarity, outlet, dt.date.fromisoformat(date), basis, text])
+                               hedged, negated, date, date_basis, date_precision, evidence_text)
+           VALUES (?, 'relation', ?, ?, ?, ?, ?, 'cue', ?, true, false, false, ?, ?, ?, ?)""",
+        [id, doc or f"doc-{id}", sent_idx, a, b, polarity, outlet, dt.date.fromisoformat(date) if date else None,
+         basis, precision, text])
     sync_pairs(store.con)

@@ -17,8 +17,15 @@ def _json(args: list[str]):
     return json.loads(result.stdout)
 
 
-def test_commands_shifts_json(seed_store):
-    rows = _json(["shifts", "--db", str(seed_store), "--json"])
+def test_commands_shifts_json(tmp_path):
+    from ._synthetic import add_event, new_store
+
+    store = new_store(tmp_path / "s.duckdb")
+    for i in range(4):
+        add_event(store, f"a{i}", "RUS", "ISR", "SUPPORT", 5, f"2022-0{i + 1}-10", text=f"coop {i}")
+        add_event(store, f"c{i}", "RUS", "ISR", "ACCUSE", -5, f"2023-0{i + 1}-10", text=f"blame {i}")
+    store.close()
+    rows = _json(["shifts", "--db", str(tmp_path / "s.duckdb"), "--json"])
     assert rows
     for row in rows:
         assert {"a", "b", "date", "before", "after", "evidence", "robust"} <= set(row)
@@ -48,7 +55,7 @@ def test_commands_export_and_unknown_format(seed_store, tmp_path):
                            catch_exceptions=False)
     assert result.exit_code == 0 and out.exists()
     bad = runner.invoke(app, ["export", "--db", str(seed_store), "--format", "nope", "--output", str(out)])
-    assert bad.exit_code == 1 and "E401" in bad.output
+    assert bad.exit_code == 3 and "E401" in bad.output
 
 
 def test_commands_have_help_with_an_example():

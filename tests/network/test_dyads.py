@@ -49,3 +49,18 @@ def test_dyads_series_and_by_outlet(tmp_path):
     (without_b,) = relations(store, filters=Filters(exclude_outlets=("B",)))
     assert without_b.evidence == ["e1"]
     store.close()
+
+
+def test_dyads_series_leaves_out_dates_coarser_than_the_window(tmp_path):
+    from detente.network.dyads import dyad_series
+
+    from ._synthetic import add_event, new_store
+
+    store = new_store(tmp_path / "series.duckdb")
+    add_event(store, "m", "RUS", "ISR", "ACCUSE", -2, "2023-03-01", basis="stated", precision="month", text="in March")
+    add_event(store, "y", "RUS", "ISR", "SUPPORT", 5, "2023-01-01", basis="stated", precision="year", text="in 2023")
+    monthly = {p.period.isoformat(): p.evidence for p in dyad_series(store, window="month")}
+    yearly = {p.period.isoformat(): p.evidence for p in dyad_series(store, window="year")}
+    store.close()
+    assert monthly == {"2023-03-01": ("m",)}  # "in 2023" is no January event
+    assert set(yearly["2023-01-01"]) == {"m", "y"}

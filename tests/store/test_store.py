@@ -64,3 +64,29 @@ def test_store_failed_batch_rolls_back(tmp_path, monkeypatch):
         with pytest.raises(StoreError, match="rolled back"):
             store.write([_extraction("Second article about Iran.")])
         assert store.counts()["documents"] == 1
+
+
+def test_store_migration_removes_made_up_background_dates(tmp_path):
+    """Version 3 (issue 12): a background date that version 2 made up ("a year before publication") goes."""
+    import duckdb
+
+    from detente.store.duck import MIGRATIONS
+
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for version in (1, 2):
+        con.execute(MIGRATIONS[version])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute("INSERT INTO events (id, date, date_basis, date_precision) VALUES "
+                "('bg', DATE '2022-10-27', 'background', 'year'), ('news', DATE '2023-10-27', 'stated', 'day')")
+    con.execute("INSERT INTO claims (id, kind, date, date_basis) VALUES "
+                "('c-bg', 'relation', DATE '2022-10-27', 'background'), ('c-news', 'relation', DATE '2023-10-27', 'published')")
+    con.close()
+    with Store(path) as store:
+        rows = {r["id"]: r for r in store.query("SELECT id, date, date_precision FROM events UNION ALL "
+                                                "SELECT id, date, date_precision FROM claims")}
+    assert rows["bg"]["date"] is None and rows["bg"]["date_precision"] == "before-publication"
+    assert rows["c-bg"]["date"] is None and rows["c-bg"]["date_precision"] == "before-publication"
+    assert rows["news"]["date"] == dt.date(2023, 10, 27) and rows["news"]["date_precision"] == "day"
+    assert rows["c-news"]["date_precision"] == "day"

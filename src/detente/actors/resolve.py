@@ -21,45 +21,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from ..data import read_tsv
 from ..model import Actor, Mention
 from ..nlp import Parsed
 from .gazetteer import Gazetteer, RolePeriod, fold
 
+
+
+@lru_cache(maxsize=1)
+def load_titles() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Office titles (data/titles.tsv): title -> people.tsv role keys tried in order, and the titles matched
+    only in capitals ("PM")."""
+    titles: dict[str, tuple[str, ...]] = {}
+    exact: set[str] = set()
+    for _, row in read_tsv("titles.tsv", ["title", "roles", "case"]):
+        title = " ".join(row["title"].lower().split())
+        titles[title] = tuple(r for r in row["roles"].split("|") if r)
+        if row["case"].strip() == "exact":
+            exact.add(title)
+    return titles, frozenset(exact)
+
+
 # Role words -> role keys tried in order in people.tsv.
-TITLES: dict[str, tuple[str, ...]] = {
-    "president": ("head_of_state", "head_of_government"),
-    "prime minister": ("head_of_government",),
-    "premier": ("head_of_government",),
-    "chancellor": ("head_of_government",),
-    "supreme leader": ("supreme_leader",),
-    "king": ("head_of_state",),
-    "emir": ("head_of_state",),
-    "foreign minister": ("foreign_minister",),
-    "minister of foreign affairs": ("foreign_minister",),
-    "foreign affairs minister": ("foreign_minister",),
-    "foreign secretary": ("foreign_minister",),
-    "secretary of state": ("foreign_minister",),
-    "defence minister": ("defence_minister",),
-    "defense minister": ("defence_minister",),
-    "minister of defence": ("defence_minister",),
-    "minister of defense": ("defence_minister",),
-    "defence secretary": ("defence_minister",),
-    "defense secretary": ("defence_minister",),
-    "deputy foreign minister": ("deputy_foreign_minister",),
-    "ambassador to the un": ("un_ambassador",),
-    "ambassador to the united nations": ("un_ambassador",),
-    "un ambassador": ("un_ambassador",),
-    "envoy to the un": ("un_ambassador",),
-    "ambassador": ("ambassador", "un_ambassador"),
-    "special envoy": ("special_envoy",),
-    "envoy": ("special_envoy", "ambassador"),
-    "first lady": ("first_lady",),
-    "spokesman": ("spokesperson_foreign_ministry", "spokesperson_government"),
-    "spokeswoman": ("spokesperson_foreign_ministry", "spokesperson_government"),
-    "spokesperson": ("spokesperson_foreign_ministry", "spokesperson_government"),
-}
+TITLES, EXACT_TITLES = load_titles()
 # Words in an organisation's name that make it its own actor, never the state
 # whose name it contains ("Carnegie Russia Eurasia Centre").
 OWN_NAME_WORDS = {
@@ -72,6 +59,10 @@ OWN_NAME_WORDS = {
 # person: 0.85 accepts one dropped or doubled letter in a 5+ letter surname ("Rais"/"Raisi" = 0.89) and rejects
 # different surnames sharing letters ("Khan"/"Kahn" = 0.75).
 FUZZY_SURNAME = 0.85
+# Within one article (rapidfuzz ratio, 0-100): 85 accepts a transliteration variant of a 5+ letter surname
+# ("zelenskyy"/"zelensky" 94, "erdogan"/"erdoan" 92) and rejects different surnames ("morrison"/"harrison" 75,
+# "putin"/"rutin" never compared: first letters differ).
+SPELLING_VARIANT = 85
 # Country-name similarity for an unknown place entity: 0.88 accepts one missing or extra letter in a 6+ letter
 # name ("Quatar"/"Qatar" 0.91, "Ethopia"/"Ethiopia" 0.93) and rejects neighbours ("Niger"/"Nigeria" 0.83).
 FUZZY_STATE = 0.88
@@ -89,6 +80,7 @@ class _Candidate:
     loaded: bool = False
     actor: Actor | None = None
     method: str = "gazetteer"
+    country: str | None = None  # role phrases: the office's country
 
 
 class ActorResolver:
@@ -97,7 +89,10 @@ class ActorResolver:
     def __init__(self, nlp: Any, gazetteer: Gazetteer) -> None:
         from spacy.matcher import PhraseMatcher
 
+        import threading
+
         self.gaz = gazetteer
+        self._doc = threading.local()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact_patterns: dict[str, list[Any]] = {}
@@ -110,9 +105,27 @@ class ActorResolver:
             self.exact.add(label, list(nlp.tokenizer.pipe(texts)))
         for label, texts in lower_patterns.items():
             self.lower.add(label, list(nlp.tokenizer.pipe(texts)))
-        title_doc_texts = sorted(TITLES, key=len, reverse=True)
-        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.titles.add("TITLE", list(nlp.tokenizer.pipe(title_doc_texts)))
+        title_doc_texts = sorted((t for t in TITLES if t not in EXACT_TITLES), key=len, reverse=True)
+        self._title_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._title_lower.add("TITLE", list(nlp.tokenizer.pipe(title_doc_texts)))
+        # abbreviations ("PM") only in capitals: "5 pm" is no prime minister
+        self._title_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._title_exact.add("TITLE", list(nlp.tokenizer.pipe(sorted(t.upper() for t in EXACT_TITLES))))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_doc", None)  # per-thread, per-document scratch: not part of the resolver
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import threading
+
+        self.__dict__.update(state)
+        self._doc = threading.local()
+
+    def titles(self, doc: Any) -> list[tuple[int, int, int]]:
+        """Office-title matches (data/titles.tsv) in ``doc``."""
+        return list(self._title_lower(doc)) + list(self._title_exact(doc))
 
     # -- set-up ----------------------------------------------------------
     def _surface_strings(self) -> list[tuple[str, str]]:
@@ -153,7 +166,9 @@ class ActorResolver:
         doc = parsed.doc
         on = parsed.document.published
         sent_of = _sentence_index(parsed)
-        self._titled: dict[int, tuple[str, str, bool]] = {}
+        # per-document state, per thread: one resolver may serve several threads (the HTTP server)
+        self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
+        self._doc.named_title_tokens = set()  # titles followed by their holder's name
         candidates = self._gazetteer_candidates(doc)
         candidates = self._drop_inside_own_names(doc, candidates)
         candidates = self._add_roles(doc, candidates, on)
@@ -163,6 +178,11 @@ class ActorResolver:
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
+        self._link_roles_to_named_holders(candidates, on)
+        candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
+        candidates += self._generic_org_references(doc, candidates)
+        candidates += self._institutions_named_in_article(doc, candidates)
+        candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
@@ -258,37 +278,88 @@ class ActorResolver:
         return keep
 
     def _add_roles(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> list[_Candidate]:
-        """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]"."""
+        """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]",
+        "<title> of <Country> [Name]", "<Country-adj> <unit> <title> [Name]" ("Chinese embassy spokesman")."""
         out = list(candidates)
         by_end = {c.end: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
+        by_start = {c.start: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         for _, start, end in _longest_spans(self.titles(doc)):
             title = " ".join(t.lower_ for t in doc[start:end])
             country_c = by_end.get(start)
             if country_c is None and start >= 2 and doc[start - 1].tag_ == "POS":
                 country_c = by_end.get(start - 1)
-            # "... minister of Iran"
+            unit = False
+            if country_c is None:
+                country_c = self._country_before_unit(doc, start, by_end)
+                unit = country_c is not None
+            name_start = end
+            # "... minister of Iran", "the President of Finland Sauli Niinisto"
             if country_c is None and end + 1 < len(doc) and doc[end].lower_ == "of":
-                country_c = next((c for c in candidates if c.start == end + 1), None)
+                country_c = by_start.get(end + 1)
+                if country_c is not None:
+                    name_start = country_c.end
             former = start > 0 and doc[start - 1].lower_ in FORMER_WORDS
             if country_c is not None and country_c.start < start and start > 0 and doc[country_c.start - 1].lower_ in FORMER_WORDS:
                 former = True
-            name_end = end
+            name_end = name_start
             while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ in {"PERSON", "ORG", ""}:
                 name_end += 1
-            has_name = name_end > end
+            has_name = name_end > name_start
+            if has_name and country_c is None and name_end + 1 < len(doc) and doc[name_end].lower_ == "of":
+                # "Prime Minister Magdalena Andersson of Sweden"
+                after = by_start.get(name_end + 1)
+                if after is not None and after.kind in {"state", "org"}:
+                    country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
             if has_name:
                 # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
-                # country and office (used in _resolve_entity when nothing better is known).
+                # country and office (used in _resolve_entity when nothing better is known); a named holder
+                # also answers later generic mentions of the office (_link_roles_to_named_holders).
                 if country is not None:
-                    self._titled[end] = (country, title, former)
+                    self._doc.titled[name_start] = (country, title, former)
+                self._doc.named_title_tokens.update(range(start, end))
                 continue
             if country is None:
+                if start > 0 and doc[start - 1].lower_ == "the" or title in EXACT_TITLES:
+                    # "the prime minister", "PM": the one holder the article names (else dropped, see
+                    # _link_roles_to_named_holders)
+                    out.append(_Candidate(start, end, "role", title, actor=None, method="role"))
                 continue
-            actor = self._role_actor(country, title, on, former)
-            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role"))
+            host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
+            # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
+            # ministry's spokesperson: office and country only, never a gazetteer person
+            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host)
+            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country))
         return out
+
+    @staticmethod
+    def _country_before_unit(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
+        """"Chinese embassy spokesman", "Russian foreign ministry spokeswoman": a country named before the
+        unit words (up to three common nouns or adjectives) that precede a title."""
+        for k in range(1, 4):
+            i = start - k
+            if i < 0:
+                return None
+            tok = doc[i]
+            if tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or tok.ent_type_ == "PERSON" or i + 1 in by_end:
+                return None
+            if tok.dep_ not in {"compound", "amod", "nmod"}:
+                return None
+            c = by_end.get(i)
+            if c is not None and c.kind in {"adjective", "state"}:
+                return c
+        return None
+
+    @staticmethod
+    def _host_country(doc: Any, end: int, by_start: dict[int, _Candidate]) -> _Candidate | None:
+        """"ambassador to the United States": the receiving state that tells one ambassador from another."""
+        if end < len(doc) and doc[end].lower_ == "to":
+            i = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
+            c = by_start.get(i)
+            if c is not None and c.kind == "state":
+                return c
+        return None
 
     def _country_of(self, c: _Candidate | None) -> str | None:
         if c is None:
@@ -306,12 +377,22 @@ class ActorResolver:
             return key if org.kind in {"igo", "armed_group", "party"} else org.country
         return None
 
-    def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool) -> Actor:
-        if not former:
+    def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool, *, lookup: bool = True,
+                    host: _Candidate | None = None) -> Actor:
+        """The holder of an office on the document's date (a tenure fact), else the office and country only.
+        Undated, no holder is looked up: today's holder would be a guess."""
+        if not former and lookup and on is not None:
             for role in TITLES.get(title, ()):
                 period = self.gaz.holder(country, role, on)
                 if period is not None:
                     return self.gaz.person_actor(period, on)
+            if host is not None and (host_name := self._entry(host)) is not None:
+                # "the Russian ambassador to the United States": the ambassador whose post names that state
+                state = self.gaz.states.get(host_name[1])
+                names = {fold(n) for n in ((state.name, *state.aliases) if state else ())}
+                for period in self.gaz.roles.get((country, "ambassador"), ()):
+                    if period.active(on) and any(n in fold(period.title) for n in names):
+                        return self.gaz.person_actor(period, on)
         if country in self.gaz.organisations:
             base = self.gaz.org_actor(country)
             return replace(base, role=title, kind=base.kind)
@@ -323,6 +404,7 @@ class ActorResolver:
         out = list(candidates)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         one_token_people = {c.start for c in candidates if c.kind == "person" and c.end - c.start == 1}
+        person_tokens = {i for c in candidates if c.kind == "person" for i in range(c.start, c.end)}
         for ent in doc.ents:
             if ent.label_ not in _SENT_ENT_LABELS:
                 continue
@@ -330,8 +412,10 @@ class ActorResolver:
             if start >= ent.end:
                 continue
             overlap = [i for i in range(start, ent.end) if i in covered]
-            # "Abbas Gallyamov" is not Mahmoud Abbas: a longer PERSON name beats a one-word alias inside it.
-            if overlap and not (ent.label_ == "PERSON" and set(overlap) <= one_token_people and len(ent) > len(overlap)):
+            # "Abbas Gallyamov" is not Mahmoud Abbas, "Jean-Pierre Thebault" not Karine Jean-Pierre: a longer
+            # PERSON name beats a person alias that it goes on past.
+            if overlap and not (ent.label_ == "PERSON" and len(ent) > len(overlap) and (
+                    set(overlap) <= one_token_people or (set(overlap) <= person_tokens and max(overlap) < ent.end - 1))):
                 continue
             out.append(_Candidate(start, ent.end, "ent", ent.label_, method="ner"))
         return out
@@ -402,6 +486,8 @@ class ActorResolver:
         if c.kind not in {"adjective", "state"} or c.actor is None or not c.actor.sector:
             return
         head = _agent_head(doc, c)
+        if head is not None and head.i in self._doc.named_title_tokens:
+            return  # "Australian Minister for Defence Peter Dutton": the title belongs to the person named
         if head is not None and head.i >= c.end and head.i - c.end <= 3:
             # "Hungarian and Romanian officials": the noun belongs to the last adjective; each keeps its country
             if any(t.dep_ == "conj" and t.head.i < head.i and t.i > c.start for t in doc[c.end:head.i]):
@@ -427,9 +513,9 @@ class ActorResolver:
             if name is not None:
                 c.actor, c.method = self.gaz.person_actor(self.gaz.period_for(name, on), on), "gazetteer-person-fuzzy"
                 return
-        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._titled and c.key != "GPE"):
+        if c.key == "PERSON" or (c.key == "ORG" and _looks_like_person(span)) or (c.start in self._doc.titled and c.key != "GPE"):
             c.kind, c.key = "person-unknown", key
-            titled = self._titled.get(c.start)
+            titled = self._doc.titled.get(c.start)
             if titled is not None:
                 country, title, former = titled
                 c.actor, c.method = self._titled_actor(span.text, country, title, former, on), "title"
@@ -477,7 +563,7 @@ class ActorResolver:
         state = self.gaz.states.get(country)
         return Actor(id=f"{country}{sector}:{_slug(name)}", name=name, kind="person", country=country, sector=sector,
                      node=None if former else country, node_name=None if former else (state.name if state else country),
-                     role=None if former else title, former=former)
+                     role=None if former or not title else title, former=former)
 
     def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         """"Abbas Gallyamov, a former speechwriter for Putin": give the person an affiliation."""
@@ -485,6 +571,12 @@ class ActorResolver:
         for c in candidates:
             if c.kind not in {"person-unknown", "person"} or (c.actor is not None and c.kind == "person"):
                 continue
+            # rule ``person_of_state``: "Pekka Haavisto of Finland" (the news convention for who acts for whom)
+            if c.actor is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of":
+                state = by_token.get(c.end + 1)
+                if state is not None and state.start == c.end + 1 and state.kind == "state" and state.actor is not None:
+                    c.actor, c.method = self._titled_actor(doc[c.start:c.end].text, state.actor.country, "", False, on), "of-state"
+                    continue
             head = doc[c.start:c.end].root
             appos = [t for t in head.children if t.dep_ == "appos"]
             if not appos and c.end < len(doc) and doc[c.end].text == "," and c.end + 1 < len(doc):
@@ -545,17 +637,137 @@ class ActorResolver:
         return None
 
     def _resolve_surnames(self, doc: Any, candidates: list[_Candidate]) -> None:
-        """Later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name."""
+        """Rule ``same_person``: a later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name,
+        and so does a spelling variant of it in the same article ("Zelenskyy" after "Zelensky": folded
+        accents, then a near surname, see SPELLING_VARIANT)."""
+        from rapidfuzz import fuzz
+
         known: dict[str, Actor] = {}
+        family_first: dict[str, set[str]] = {}  # "Wang" after "Wang Yi": names whose family name comes first
+        by_id: dict[str, Actor] = {}
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
             tokens = [t for t in span if t.lower_ not in {"mr", "mr.", "mrs", "ms", "dr", "dr."}]
             if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
                 known.setdefault(fold(tokens[-1].text), c.actor)
-            elif c.actor is None and tokens and c.kind in {"person-unknown", "ent"}:
-                actor = known.get(fold(tokens[-1].text))
+                family_first.setdefault(fold(tokens[0].text), set()).add(c.actor.id)
+                by_id[c.actor.id] = c.actor
+            elif c.actor is None and tokens and c.kind in {"person-unknown", "ent"} and tokens[-1].pos_ == "PROPN":
+                surname = fold(tokens[-1].text)
+                actor = known.get(surname)
+                if actor is None and len(tokens) == 1 and len(family_first.get(surname, ())) == 1:
+                    actor = by_id[next(iter(family_first[surname]))]
+                if actor is None and len(surname) >= 5:
+                    near = [(fuzz.ratio(surname, k), k) for k in known if k[:1] == surname[:1] and len(k) >= 5]
+                    near = [x for x in near if x[0] >= SPELLING_VARIANT]
+                    if len({known[k].id for _, k in near}) == 1:
+                        actor = known[near[0][1]]
                 if actor is not None:
                     c.actor, c.method = actor, "surname"
+
+    def _generic_org_references(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``org_by_its_noun``: "the Alliance", "the Organisation", "the Union" (capitalised, after "the")
+        is the one organisation named in the same article whose name has that word ("North Atlantic
+        Alliance" is NATO's).  No such organisation, or two: nothing (the gazetteer never takes a bare common
+        word as a name)."""
+        unresolved = {c.start: c for c in candidates if c.actor is None and c.end - c.start == 1}
+        covered = {i for c in candidates for i in range(c.start, c.end)} - set(unresolved)
+        named: dict[str, Actor] = {}
+        for c in candidates:
+            if c.actor is not None and c.kind in {"org", "loaded"} and c.actor.kind in {"igo", "organization", "armed_group"}:
+                named[c.key] = c.actor
+        if not named:
+            return []
+        words_of: dict[str, set[str]] = {}
+        for key, actor in named.items():
+            entry = self._entry(_Candidate(0, 0, "org", key))
+            org = self.gaz.organisations.get(entry[1]) if entry else None
+            names = (org.name, *org.aliases) if org else (actor.name,)
+            words_of[actor.id] = {_org_word(w) for n in names for w in fold(n).split() if len(w) > 3}
+        out = []
+        for tok in doc:
+            if tok.i in covered or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or not tok.text[:1].isupper() \
+                    or tok.pos_ not in {"NOUN", "PROPN"} or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            word = _org_word(fold(tok.text))
+            owners = {aid for aid, words in words_of.items() if word in words}
+            if len(owners) == 1:
+                actor = next(a for a in named.values() if a.id in owners)
+                if tok.i in unresolved:
+                    unresolved[tok.i].actor, unresolved[tok.i].method = actor, "org-noun"
+                else:
+                    out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
+        return out
+
+    def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
+        names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry").  Two countries'
+        ministries, or none: nothing (the ministry's country is not guessed from the clause it reports: "Israel
+        struck Gaza, the health ministry said" is Gaza's ministry)."""
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        named: dict[str, dict[str, Actor]] = {}
+        for c in candidates:
+            if c.actor is None or c.actor.kind == "person" or c.end - c.start < 2:
+                continue
+            words = [fold(t.text) for t in doc[c.start:c.end] if t.tag_ != "POS"]
+            for n in (2, 1):
+                phrase = " ".join(words[-n:])
+                if phrase in self.gaz.agents and self.gaz.agents[phrase] == c.actor.sector:
+                    named.setdefault(phrase, {})[c.actor.id] = c.actor
+        if not named:
+            return []
+        out = []
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in covered:
+                continue
+            for n in (2, 1):
+                span = doc[tok.i + 1:tok.i + 1 + n]
+                if len(span) < n or any(t.i in covered or t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in span):
+                    continue
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+                    continue  # "the ministry building": another noun's modifier
+                owners = named.get(fold(span.text), {})
+                if len(owners) == 1:
+                    out.append(_Candidate(span.start, span.end, "org", fold(span.text),
+                                          actor=next(iter(owners.values())), method="institution-in-article"))
+                    break
+        return out
+
+    def _link_roles_to_named_holders(self, candidates: list[_Candidate], on: dt.date | None) -> None:
+        """Rule ``role_in_article``: a generic office ("the Finnish president", "the French ambassador") is the
+        holder the same article names ("President of Finland Sauli Niinisto", "Sauli Niinisto" when the
+        gazetteer knows him for that office), not whoever the gazetteer lists for a date.  Two named holders
+        of one office (two ambassadors) leave the phrase at the office and country."""
+        holders: dict[tuple[str | None, str], set[str]] = {}
+        actors: dict[str, Actor] = {}
+        for c in candidates:
+            actor = c.actor
+            if actor is None or actor.kind != "person" or actor.former:
+                continue
+            keys: set[tuple[str, str]] = set()
+            titled = self._doc.titled.get(c.start)
+            if titled is not None and not titled[2]:
+                country, title, _ = titled
+                keys |= {(country, title)} | {(country, r) for r in TITLES.get(title, ())}
+            for period in self.gaz.people.get(actor.name, ()):
+                if on is None or period.active(on):
+                    keys.add((period.country, period.role))
+            for key in keys:
+                holders.setdefault(key, set()).add(actor.id)
+                holders.setdefault((None, key[1]), set()).add(actor.id)  # for a title named with no country
+            actors[actor.id] = actor
+        for c in candidates:
+            if c.kind != "role":
+                continue
+            roles = TITLES.get(c.key, ())
+            found: set[str] = set()
+            for key in [(c.country, c.key), *((c.country, r) for r in roles)]:
+                if holders.get(key):
+                    found = holders[key]
+                    break
+            if len(found) == 1:
+                c.actor, c.method = actors[next(iter(found))], "role-in-article"
 
 
 # -- helpers ---------------------------------------------------------------
@@ -580,6 +792,18 @@ def _phrase_head(doc: Any, offset: int) -> Any:
             if t.dep_ == "pobj" and t.head.lower_ == "of":
                 return t
     return head
+
+
+def _org_word(word: str) -> str:
+    """"Organisation" and "organization" are one word."""
+    return word.replace("isation", "ization")
+
+
+def _is_handle(doc: Any, c: _Candidate) -> bool:
+    """Rule ``no_handle``: a social-media handle ("@SogavarePM") names an account, not an actor."""
+    first = doc[c.start]
+    return first.text.startswith("@") or (c.start > 0 and doc[c.start - 1].text.endswith("@")
+                                           and not doc[c.start - 1].whitespace_)
 
 
 def _case_sensitive(surface: str) -> bool:

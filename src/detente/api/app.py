@@ -5,7 +5,9 @@
 dyads, shifts, balance, sentence search), ``POST /api/ingest`` behind a
 bearer token, and the dashboard's static files at ``/``.  Handlers call the
 same library functions as the CLI and return every error as
-``{"ok": false, "error": "...", "status": N}``.
+``{"ok": false, "error": "...", "code": "...", "status": N}``.  Requests pass
+the ``Guard`` first (``detente.api.guard``: Host allow-list, token and body size
+checked before the body is read, security headers on every response).
 
 Concurrency with DuckDB.  DuckDB lets one process open a file for writing
 (or several for reading only).  The app opens the store once, in this
@@ -40,28 +42,20 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import InputError, StoreError
+from ..errors import DetenteError, api_error, error_body, error_code
 from ..store import Store
 from . import routes
+from .guard import SECURITY_HEADERS, Guard, allowed_hosts
 from .state import ServerState, load_default_pipeline
 
 log = logging.getLogger(__name__)
 
-# Sent with every response: the dashboard loads nothing but its own files,
-# so a script that slipped into article text could neither run nor call out.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
+def _error(status: int, message: str, headers: dict[str, str] | None = None, code: str | None = None) -> JSONResponse:
+    # The security headers are set here too: a 500 is sent by Starlette's outermost layer, past the Guard.
+    return JSONResponse(error_body(status, message, code), status_code=status,
+                        headers={**SECURITY_HEADERS, **(headers or {})})
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -73,6 +67,8 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    """Every error, expected or not, leaves as the one JSON shape (see ``detente.errors.api_error``)."""
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
@@ -81,27 +77,18 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, _validation_message(exc))
 
-    @app.exception_handler(InputError)
-    async def _input(request: Request, exc: InputError) -> JSONResponse:
-        return _error(400, f"{exc.reject}: {exc.message}")
-
-    @app.exception_handler(StoreError)
-    async def _store(request: Request, exc: StoreError) -> JSONResponse:
-        return _error(503, str(exc))
+    @app.exception_handler(DetenteError)
+    async def _detente(request: Request, exc: DetenteError) -> JSONResponse:
+        if error_code(exc).status >= 500:
+            log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
+        status, body = api_error(exc)
+        return JSONResponse(body, status_code=status, headers=SECURITY_HEADERS)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return _error(500, f"internal error ({type(exc).__name__}); see the server log")
-
-
-def _install_security_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+        status, body = api_error(exc)
+        return JSONResponse(body, status_code=status, headers=SECURITY_HEADERS)
 
 
 def static_dir() -> Path:
@@ -124,6 +111,8 @@ def create_app(
     token: str | None = None,
     allow_private_urls: bool = False,
     load_pipeline: Callable[[], Any] | None = None,
+    host: str | None = "127.0.0.1",
+    allowed_host: tuple[str, ...] | list[str] = (),
 ) -> FastAPI:
     """Build the API and dashboard over the store at ``db``.
 
@@ -133,6 +122,8 @@ def create_app(
             the store read-only.
         allow_private_urls: let ingest fetch URLs on private and loopback addresses.
         load_pipeline: returns the extraction pipeline, called on the first ingest (tests pass a loaded one).
+        host: the address the server binds; its name joins the Host allow-list.
+        allowed_host: more names the Host header may carry (``*``: any; see ``detente.api.guard``).
 
     Returns:
         The FastAPI app; its lifespan closes the store.
@@ -154,13 +145,16 @@ def create_app(
         version=__version__,
         description="A sourced, time-aware map of who stands with whom: the store's documents, actors, events "
                     "and relations, with the evidence behind every score. Errors are "
-                    '`{"ok": false, "error": "...", "status": N}`.',
+                    '`{"ok": false, "error": "...", "code": "...", "status": N}`.',
         lifespan=lifespan,
         responses=routes.ERROR_RESPONSES,
+        # Swagger UI and ReDoc load their scripts from a CDN: no interactive docs offline; /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.detente = state
     _install_error_handlers(app)
-    _install_security_headers(app)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, allowed_host), token=token)
     app.include_router(routes.router, prefix="/api")
     _install_dashboard(app)
     return app

@@ -35,22 +35,24 @@ def serve(
     allow_private_urls: bool = typer.Option(
         False, "--allow-private-urls", help="Let ingest fetch URLs on private or loopback addresses."
     ),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", envvar="DETENTE_ALLOWED_HOSTS", show_envvar=True,
+        help="A name the Host header may carry besides localhost, 127.0.0.1, [::1] and --host (repeatable; '*' "
+             "turns the check off). Requests with any other Host are refused (DNS rebinding protection).",
+    ),
     get: str | None = typer.Option(
         None, "--get", help="Call this API path in-process, print the JSON response and exit (no server)."
     ),
 ) -> None:
-    """Serve the HTTP API (/api, OpenAPI at /docs) and the dashboard (/) over the store.
+    """Serve the HTTP API (/api, its OpenAPI schema at /openapi.json) and the dashboard (/) over the store.
 
     Example: detente serve --db detente.duckdb --port 8000
     """
-    from ..errors import DetenteError
     from .app import create_app
 
-    try:
-        app = create_app(db, token=token, allow_private_urls=allow_private_urls)
-    except DetenteError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(1) from None
+    # A DetenteError (the store cannot be opened) reaches the CLI's one error renderer: exit 3.
+    app = create_app(db, token=token, allow_private_urls=allow_private_urls, host=host,
+                     allowed_host=tuple(allowed_host))
     if get is not None:
         raise typer.Exit(_get(app, get))
     if token and not _is_loopback(host):
@@ -64,19 +66,35 @@ def serve(
 
 
 def _get(app: Any, path: str) -> int:
-    """Call ``path`` on ``app`` in-process; print the JSON body; return 0 on success, 1 otherwise."""
+    """Call ``path`` on ``app`` in-process and print the body (JSON indented); exit 0 on success.
+
+    An error response (its JSON printed all the same) exits with the code of its row in the error table.
+    """
     import asyncio
 
     import httpx
 
     async def call() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://detente.local") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             return await client.get(path)
 
+    from ..errors import ERRORS, EXIT_USAGE
+
+    if not path.startswith("/"):
+        raise typer.BadParameter(f"{path!r} is not a path on the server (it starts with '/')", param_hint="--get")
     response = asyncio.run(call())
-    sys.stdout.write(json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n")
-    return 0 if response.status_code < 400 else 1
+    if response.headers.get("content-type", "").startswith("application/json"):
+        sys.stdout.write(json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(response.text if response.text.endswith("\n") else response.text + "\n")
+    if response.status_code < 400:
+        return 0
+    try:
+        code = str(response.json().get("code", ""))
+    except ValueError:
+        code = ""
+    return ERRORS[code].exit if code in ERRORS else EXIT_USAGE
 
 
 def register(app: Any) -> None:

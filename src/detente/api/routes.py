@@ -49,8 +49,9 @@ from .state import ServerState, get_state, get_store, require_token
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": Error, "description": text}
     for status, text in (
-        (400, "Rejected input"), (401, "Missing or wrong bearer token"), (403, "Ingest over HTTP is off"),
-        (404, "Not found"), (405, "Method not allowed"), (422, "Invalid request"), (500, "Internal error"),
+        (400, "Rejected input or bad request"), (401, "Missing or wrong bearer token"),
+        (403, "Ingest over HTTP is off"), (404, "Not found"), (405, "Method not allowed"),
+        (413, "Request body or fetched article too large"), (422, "Invalid request"), (500, "Internal error"),
         (503, "Not available"),
     )
 }
@@ -231,7 +232,8 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
 def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
     label = item.type or ("stated alignment" if item.score > 0 else "stated hostility")
     return {"id": item.id, "kind": item.kind, "label": label, "source": item.source, "target": item.target,
-            "score": item.score, "weight": item.weight, "date": item.date, "outlet": item.outlet,
+            "score": item.score, "weight": item.weight, "date": item.date, "date_precision": item.precision,
+            "background": bool(item.background), "outlet": item.outlet,
             "speaker": item.speaker, "hedged": bool(item.hedged), "negated": bool(item.negated), "text": item.text,
             "doc_id": item.doc_id, "doc_title": titles.get(item.doc_id)}
 
@@ -291,16 +293,32 @@ def _read(state: ServerState, query: Any) -> Any:
 
 # -- ingest ------------------------------------------------------------------------------------
 @router.post("/ingest", response_model=IngestResult, summary="Ingest one article (bearer token required)")
-def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(require_token)]) -> Any:
-    from ..ingest.sources import Meta, make_document
-    from ..jobs import store_extractions
+async def ingest(body: IngestRequest, state: Annotated[ServerState, Depends(require_token)]) -> Any:
+    """Async on purpose: the URL fetch awaits on the event loop (bounded in time and in number, see
+    ``detente.ingest.fetch``), and the blocking work (cleaning, extraction, the write) runs in worker
+    threads under ``state.ingest_limiter``, so queued ingests wait without holding a thread and the read
+    routes (``/api/health`` first) always find one free."""
+    import anyio
+
+    from ..ingest.sources import Meta
 
     meta = Meta(outlet=body.outlet, published=body.published, title=body.title, url=body.url)
+    fetched: tuple[bytes, str] | None = None
     if body.url is not None:
-        from ..ingest.fetch import fetch_url
+        from ..ingest.fetch import fetch_url_async
 
-        raw, content_type = fetch_url(body.url, allow_private=state.allow_private_urls)
-        doc = make_document(raw, source=body.url, is_html="html" in content_type, meta=meta)
+        fetched = await fetch_url_async(body.url, allow_private=state.allow_private_urls, limit=state.fetch_slots())
+    return await anyio.to_thread.run_sync(_ingest_blocking, state, body, meta, fetched,
+                                          limiter=state.ingest_limiter())
+
+
+def _ingest_blocking(state: ServerState, body: IngestRequest, meta: Any, fetched: tuple[bytes, str] | None) -> Any:
+    from ..ingest.sources import make_document
+    from ..jobs import store_extractions
+
+    if fetched is not None:
+        raw, content_type = fetched
+        doc = make_document(raw, source=body.url or "", is_html="html" in content_type, meta=meta)
     else:
         is_html = body.html is not None
         text = (body.html if is_html else body.text) or ""

@@ -33,10 +33,14 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class Error(BaseModel):
-    """Every error response: ``{"ok": false, "error": "...", "status": N}``."""
+    """Every error response: ``{"ok": false, "error": "...", "code": "...", "status": N}``.
+
+    ``code`` is a row of detente's error table (``detente.errors.ERRORS``, listed in the README).
+    """
 
     ok: bool = False
     error: str
+    code: str
     status: int
 
 
@@ -92,6 +96,7 @@ class EventOut(BaseModel):
     doc_id: str
     date: dt.date | None
     date_basis: str | None
+    date_precision: str | None = None
     type: str
     mode: str | None
     cameo: str | None
@@ -121,6 +126,8 @@ class RelationOut(BaseModel):
     score: float
     n_events: int
     n_outlets: int
+    n_background: int = 0
+    n_undated: int = 0
     first: dt.date | None
     last: dt.date | None
     evidence: list[str]
@@ -170,6 +177,8 @@ class EvidenceItem(BaseModel):
     score: float
     weight: float
     date: dt.date | None
+    date_precision: str = Field("day", description="day, week, month, year, before-publication or unknown")
+    background: bool = Field(False, description="told as context, before the article's news; never drives a shift")
     outlet: str | None
     speaker: str | None
     hedged: bool

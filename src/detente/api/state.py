@@ -6,7 +6,6 @@ See ``detente.api.app`` for how reads and ingests share the DuckDB file.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,9 +15,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..store import Store
-
-INGEST_OFF = ("ingest over HTTP is off: start 'detente serve' with --token or the environment variable "
-              "DETENTE_TOKEN to enable POST /api/ingest")
+from .guard import BAD_TOKEN, INGEST_OFF, token_matches
 
 
 class ReadWriteLock:
@@ -82,6 +79,7 @@ class ServerState:
     # Reads share it; the write transaction takes it alone (see detente.api.app on why).
     access: ReadWriteLock = field(default_factory=ReadWriteLock)
     _pipeline: Any = None
+    _limits: dict[str, Any] = field(default_factory=dict)
 
     @property
     def read_only(self) -> bool:
@@ -92,6 +90,24 @@ class ServerState:
         with self.cursor_lock:
             con = self.root.con.cursor()
         return _CursorStore(con, self.root.path)
+
+    def fetch_slots(self) -> Any:
+        """The cap on URL fetches running at once (an asyncio semaphore, made in the server's event loop)."""
+        import asyncio
+
+        from ..ingest.fetch import MAX_CONCURRENT_FETCHES
+
+        if "fetch" not in self._limits:
+            self._limits["fetch"] = asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
+        return self._limits["fetch"]
+
+    def ingest_limiter(self) -> Any:
+        """Worker threads for ingests: one (they are serialised anyway); the others wait without a thread."""
+        import anyio
+
+        if "ingest" not in self._limits:
+            self._limits["ingest"] = anyio.CapacityLimiter(1)
+        return self._limits["ingest"]
 
     def pipeline(self) -> Any:
         """The extraction pipeline, loaded on first use (call with ``ingest_lock`` held)."""
@@ -132,10 +148,10 @@ def require_token(
     state = get_state(request)
     if state.token is None:
         raise HTTPException(403, INGEST_OFF)
-    given = credentials.credentials if credentials is not None else ""
-    if not hmac.compare_digest(given.encode("utf-8"), state.token.encode("utf-8")):
-        raise HTTPException(401, "missing or wrong bearer token: send 'Authorization: Bearer <token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    # Starlette decodes header bytes as Latin-1, so encoding back gives the bytes sent (see detente.api.guard).
+    given = credentials.credentials.encode("latin-1") if credentials is not None else b""
+    if not token_matches(given, state.token):
+        raise HTTPException(401, BAD_TOKEN, headers={"WWW-Authenticate": "Bearer"})
     return state
 
 

@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import DetenteError
 from .common import EvalResult
 
 console = Console()
@@ -42,14 +41,10 @@ def eval_command(
     if dataset != "all" and dataset not in DATASETS:
         raise typer.BadParameter(f"choose one of {', '.join(DATASETS)} or all", param_hint="DATASET")
     if not path.exists():
-        err.print(f"[red]error:[/red] {path} does not exist; give the data set's folder or file")
-        raise typer.Exit(1)
-    try:
-        pipeline = Pipeline.load()
-        results = evaluate(dataset, path, pipeline, limit=limit)
-    except DetenteError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        raise typer.BadParameter(f"{path} does not exist; give the data set's folder or file", param_hint="PATH")
+    # A DetenteError goes to the CLI's one error renderer (detente.cli), with the error table's exit code.
+    pipeline = Pipeline.load()
+    results = evaluate(dataset, path, pipeline, limit=limit)
     if as_json:
         data = {"sets": {r.dataset: r.to_dict() for r in results}}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
+from .rules import words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -184,6 +185,9 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
     out: list[Mention] = []
     for t in [tok, *tok.conjuncts]:
         m = speakers.mention_for(t)
+        if m is None:
+            # "the Iranian president, Ebrahim Raisi": the apposition names the actor
+            m = next((a for a in (speakers.mention_for(c) for c in t.children if c.dep_ == "appos") if a), None)
         if m is None and deep:
             m = mention_in_np(t, speakers)
         if m is not None and m not in out:
@@ -223,6 +227,36 @@ def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
     return p == "to" and m.actor.sector == "GOV" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
+def loose_apposition(noun: Any, speakers: Speakers) -> Mention | None:
+    """The person a noun phrase is named by in apposition ("his ally and staunch critic, Turkish president X"):
+    a proper appos child, else the first person mention after the comma that closes the phrase (the parser often
+    hangs such a name elsewhere), before the next punctuation."""
+    for c in noun.children:
+        if c.dep_ == "appos":
+            m = speakers.mention_for(c)
+            if m is not None and m.actor is not None:
+                return m
+    doc = noun.doc
+    right = max(t.i for t in [noun, *noun.conjuncts] for t in t.subtree)
+    if right + 2 >= len(doc) or doc[right + 1].text != ",":
+        return None
+    for t in doc[right + 2:min(len(doc), right + 8)]:
+        if t.is_punct:
+            break
+        m = speakers.mention_at(t)
+        if m is not None and m.actor is not None and m.actor.kind == "person":
+            return m
+    return None
+
+
+def pronoun_owner(noun: Any, speakers: Speakers) -> Mention | None:
+    """"his ally": the last person named before the possessive pronoun."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ in {"his", "her"}:
+            return speakers.last_person_before(c.idx)
+    return None
+
+
 class ArgumentFinder:
     """Source and target of triggers in one document."""
 
@@ -239,8 +273,13 @@ class ArgumentFinder:
         sp = self.speakers
         visit = cameo.startswith(VISIT_CAMEO_PREFIXES)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            # "hostages kidnapped during ...": the noun is what the act was done to
-            return [], with_conj(tok.head, sp)
+            # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
+            # Qatar, ...": the agents (each its own dyad) did it
+            agents = [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for m in with_conj(p, sp, deep=True)]
+            nodes = {m.actor.node for m in agents if m.actor is not None}
+            patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
+            return (agents if patients else []), (patients or with_conj(tok.head, sp))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         if passive:
             patients: list[Mention] = []
@@ -258,6 +297,20 @@ class ArgumentFinder:
         objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
         return subjects, objects
 
+    def recipient(self, tok: Any, ctx: Context) -> tuple[list[Mention], list[Mention]]:
+        """"Hamas, which receives funding from Iran and Qatar": the givers (the "from" phrase on the verb or on
+        what is received) are the source, the receiving subject the target."""
+        givers: list[Mention] = []
+        for c in tok.subtree:
+            on_object = c.head.dep_ in OBJ_DEPS | {"pobj", "conj"}
+            if c.dep_ == "prep" and c.lower_ == "from" and (c.head == tok or on_object):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        givers.extend(m for m in with_conj(p, self.speakers, deep=True) if m not in givers)
+            if givers:
+                break
+        return givers, self.subjects(tok, ctx)
+
     def subjects(self, tok: Any, ctx: Context) -> list[Mention]:
         node = tok
         for _ in range(8):
@@ -265,9 +318,15 @@ class ArgumentFinder:
                 if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
                     found = self._subject_mentions(child, ctx)
                     if found or child.lower_ not in {"who", "which", "that"}:
+                        # "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
+                        # relative clause leaves two subjects on the verb; both act
+                        for other in node.children:
+                            if other.i > child.i and other.dep_ == child.dep_ and found and any(
+                                    t.dep_ == "cc" for t in child.doc[child.i:other.i]):
+                                found += [m for m in with_conj(other, self.speakers) if m not in found]
                         return found
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
-                return with_conj(node.head, self.speakers)
+                return self._modified_noun(node)
             if node.dep_ == "acl":
                 # "Moscow's readiness to abandon": the owner of the noun acts
                 for c in node.head.children:
@@ -289,6 +348,19 @@ class ArgumentFinder:
                 break
             node = node.head
         return []
+
+    def _modified_noun(self, clause: Any) -> list[Mention]:
+        """The actors a relative or participial clause is about: its own noun ("Iran, which has armed Russia, and
+        Syria": Iran only); the whole coordination only when the clause follows every conjunct and its verb is
+        not singular ("Iran and Syria, which have armed Russia")."""
+        head = clause.head
+        coordination = [head, *head.conjuncts]
+        singular = any(t.tag_ == "VBZ" for t in [clause, *clause.children] if t.dep_ in {"relcl", "acl", "aux", "ROOT"}
+                       or t == clause)
+        if len(coordination) > 1 and (clause.i < max(t.i for t in coordination) or singular):
+            m = self.speakers.mention_for(head)
+            return [m] if m is not None else []
+        return with_conj(head, self.speakers)
 
     def _controller(self, node: Any) -> list[Mention] | None:
         """Object control: "called on Israel to cancel", "accused Lapid of bombing", "asked Iran to boost"."""
@@ -515,13 +587,16 @@ class ArgumentFinder:
                             found = other(with_conj(s, sp))
                             if found:
                                 return found
+        found = other(self.complaint_target(tok))
+        if found:
+            return found
         found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
         if found:
             return found
         nouns = dobjs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                          if p.dep_ == "pobj"]
         for d in nouns:
-            if d.lemma_.lower() in self.event_nouns:
+            if d.lemma_.lower() in self.event_nouns or d.lower_ in self.event_nouns:  # "ties": lemma "tie"
                 # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
                 found = other(self._prep_objects(d, etype=self.noun_types.get(d.lemma_.lower()), wanted=None,
                                                  visit=visit))
@@ -532,6 +607,30 @@ class ArgumentFinder:
                 m = mention_in_np(d, sp, event_nouns=self.event_nouns)
                 if m is not None and not (m.actor and m.actor.node in exclude):
                     return [m]
+        return []
+
+    def complaint_target(self, tok: Any) -> list[Mention]:
+        """"voiced disappointment that China did not condemn ...", "regret over Iran's decision": the actor whose
+        act (or failure to act) the complaint is about (complaint nouns: ``rule_vocab.tsv``, set complaint_noun).
+        Read for the trigger itself or its object noun; the subject of the that-clause, else the actor of the
+        over/at/with/about phrase."""
+        nouns = [n for n in [tok, *(c for c in tok.children if c.dep_ in OBJ_DEPS)]
+                 if n.lemma_.lower() in words("complaint_noun")]
+        for noun in nouns:
+            for c in noun.children:
+                if c.dep_ in {"ccomp", "acl", "relcl", "advcl"} and any(m.lower_ == "that" for m in c.children) \
+                        or c.dep_ == "ccomp":
+                    for s in c.children:
+                        if s.dep_ in {"nsubj", "nsubjpass"}:
+                            found = with_conj(s, self.speakers, deep=True)
+                            if found:
+                                return found
+                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = with_conj(p, self.speakers, deep=True)
+                            if found:
+                                return found
         return []
 
     def _prep_objects(self, tok: Any, *, etype: str | None, wanted: str | None, visit: bool) -> list[Mention]:
@@ -573,6 +672,56 @@ class ArgumentFinder:
                         return [m]
         return []
 
+    def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:
+        """The actor named in the clause on what a reversal verb undoes ("cancelled a contract to buy French
+        submarines" -> France; "scrapped plans to build a base with China" -> China)."""
+        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
+            for clause in (c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+                found = self.objects(clause, etype="", wanted_prep="with", visit=False, exclude=exclude)
+                found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
+                if found:
+                    return found
+        return []
+
+    def _party_noun(self, pobj: Any, source: list[Mention]) -> list[Mention]:
+        """"a meeting with his ally, Turkish president Erdogan": a party noun (set party_noun of
+        ``rule_vocab.tsv``) named by a loose apposition (the parser often hangs the name elsewhere); its
+        possessive pronoun is the other party ("his" -> the last person named), added to ``source``."""
+        if pobj.lemma_.lower() not in words("party_noun") or self.speakers.mention_for(pobj) is not None:
+            return []
+        sp = self.speakers
+        named_by = loose_apposition(pobj, sp)
+        found = [named_by] if named_by is not None else []
+        if found and not source:
+            owner = pronoun_owner(pobj, sp)
+            if owner is not None and owner != found[0]:
+                source.append(owner)
+        return found
+
+    def _gathered(self, noun: Any, clause: Any) -> list[Mention]:
+        """The parties a gathering clause names: every actor in its object (the parser often breaks a long list:
+        "brought together Putin, Turkey's Erdogan, and the Iranian president" may hang the last item on the
+        event noun), a possessor giving way to the person it qualifies ("Turkey's Erdogan" is Erdogan)."""
+        sp = self.speakers
+        out: list[Mention] = []
+        def parts(node: Any) -> list[Any]:
+            # places are not parties: "cooperation involving Israel and Russia in war-torn Syria"
+            out_ = [node]
+            for c in node.children:
+                if not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
+                    out_.extend(parts(c))
+            return out_
+
+        items = [t for t in parts(clause) if t.dep_ not in {"nsubj", "nsubjpass"}]
+        items += [t for c in noun.children if c.dep_ == "conj" and c.i > clause.i for t in parts(c)]
+        for t in items:
+            if any(c.dep_ == "case" for c in t.children):
+                continue
+            m = sp.mention_at(t)
+            if m is not None and m.actor is not None and m not in out:
+                out.append(m)
+        return out
+
     # -- nouns ---------------------------------------------------------------------
     def nominal(self, tok: Any) -> tuple[list[Mention], list[Mention]]:
         """"Israel's bombing in Gaza", "the invitation of senior Hamas officials to Moscow"."""
@@ -584,18 +733,44 @@ class ArgumentFinder:
                 m = sp.mention_at(child)
                 if m is not None:
                     source.append(m)
-            if child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include"}:
-                # "tacit military cooperation involving Israel and Russia": the parties, reciprocally
-                for d in child.children:
-                    if d.dep_ == "dobj":
-                        source.extend(with_conj(d, sp))
+            for clause in _together_clauses(tok, child):
+                # "tacit military cooperation involving Israel and Russia", "a trilateral summit in Tehran, which
+                # brought together A, B and C": the parties, reciprocally
+                source.extend(m for m in self._gathered(tok, clause) if m not in source)
             if child.dep_ == "prep":
                 for p in child.children:
                     if p.dep_ != "pobj":
                         continue
-                    found = [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
-                    if child.lower_ == "by":
+                    found = self._party_noun(p, source) if child.lower_ == "with" else []
+                    found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
+                    if child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
+                                                 and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
+                        # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
+                        # agreement or cooperation "between" them is read as a stated relation instead)
                         source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
+        if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
+            # "Putin won the backing of Xi": the one whose backing is won acts; the winner is its target
+            winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in with_conj(c, sp)]
+            if winners and target:
+                source, target = target, winners
         return source, target
+
+
+def _together_clauses(noun: Any, child: Any) -> list[Any]:
+    """Clauses under ``child`` of an event noun that name the parties gathered (set meeting_together of
+    ``rule_vocab.tsv``): on the noun itself, or on its place ("the summit in Tehran, which brought together ...",
+    where the parser hangs the clause on the place)."""
+    gather = words("meeting_together")
+
+    def ok(c: Any) -> bool:
+        lemma = c.lemma_.lower()
+        return c.dep_ in {"acl", "relcl"} and lemma in gather and (
+            lemma != "bring" or any(t.lower_ == "together" for t in c.children))
+
+    if ok(child):
+        return [child]
+    if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+        return [c for p in child.children if p.dep_ == "pobj" for c in p.children if ok(c)]
+    return []

@@ -17,18 +17,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from ..data import read_tsv
+from ..errors import DataFileError
 from ..model import Mention
 from ..nlp import Parsed
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
-SPEECH_LEMMAS = frozenset(
-    "say tell add continue state claim assert announce insist argue note confirm cite report write tweet post "
-    "explain stress declare reiterate reply respond comment remark suggest believe warn acknowledge admit "
-    "told quote".split()
-)
+CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb")
+
+
+@lru_cache(maxsize=1)
+def cue_lists() -> dict[str, frozenset[str]]:
+    """The named cue lists of data/attribution.tsv (one list per attribution rule)."""
+    out: dict[str, set[str]] = {name: set() for name in CUE_LISTS}
+    for n, row in read_tsv("attribution.tsv", ["list", "cue"]):
+        if row["list"] not in out:
+            raise DataFileError(f"data file attribution.tsv line {n}: unknown list {row['list']!r}")
+        out[row["list"]].add(row["cue"].strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SPEECH_LEMMAS = cue_lists()["speech_verb"]
+STATEMENT_NOUNS = cue_lists()["statement_noun"]
+ISSUER_PREPS = cue_lists()["issuer_prep"]
+QUOTING_VERBS = cue_lists()["quoting_verb"]
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _TRAILING = re.compile(
     r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
@@ -93,6 +109,8 @@ def _is_speech_verb(tok: Any) -> bool:
 class Speakers:
     """Resolves speakers in one document; build per document."""
 
+    _starts_for_quotes: list[int] | None = None  # mention starts, for quotes that carry a speaker on
+
     def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> None:
         self.parsed = parsed
         self.doc = parsed.doc
@@ -105,8 +123,9 @@ class Speakers:
                     self.by_token[tok.i] = m
         self._sent_starts = [start for start, _ in parsed.spans]
         self.quotes = find_quotes(parsed.document.text)
-        self.named_speakers = self._named_speakers()
+        # pairs first: naming a speaker reads them ("the two countries said ...")
         self._pairs = self._find_pairs()
+        self.named_speakers = self._named_speakers()
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
@@ -216,6 +235,21 @@ class Speakers:
                 return m
         return None
 
+    def _titled_holder(self, tok: Any) -> Mention | None:
+        """Rule ``titled_holder``: "Minister for Defence Peter Dutton said": the parser heads the phrase with
+        the title; the speaker is the person named at the phrase's end (capitalised words and "of"/"for"
+        between, nothing else)."""
+        if tok.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        end = tok.right_edge
+        m = self.by_token.get(end.i)
+        if not _is_person(m) or end.i <= tok.i:
+            return None
+        between = self.doc[tok.i + 1:end.i + 1]
+        if all(t.pos_ == "PROPN" or t.lower_ in {"of", "for", "the"} for t in between):
+            return m
+        return None
+
     # -- quotes ------------------------------------------------------------------
     def quote_at(self, char: int) -> int | None:
         for k, q in enumerate(self.quotes):
@@ -234,8 +268,30 @@ class Speakers:
                 speaker = self._quote_speaker.get(k - 1)
             if speaker is None:
                 speaker = self._speaker_near(q)
+            if speaker is None and k > 0:
+                speaker = self._same_paragraph_speaker(k)
             self._quote_speaker[k] = speaker
         del doc
+
+    def _same_paragraph_speaker(self, k: int) -> Mention | None:
+        """Rule ``quote_after_attributed_quote``: '“A,” Lavrov said. “B.”': a quote with no speech verb of its
+        own, in the paragraph of an attributed quote, with no one else named between them, is the same
+        speaker's."""
+        prev, q = self.quotes[k - 1], self.quotes[k]
+        speaker = self._quote_speaker.get(k - 1)
+        text = self.parsed.document.text
+        if speaker is None or "\n\n" in text[prev.end:q.start]:
+            return None
+        import bisect
+
+        if self._starts_for_quotes is None:  # built once per document; mentions are in text order
+            self._starts_for_quotes = [m.start for m in self.mentions]
+        starts = self._starts_for_quotes
+        for m in self.mentions[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, q.start)]:
+            if m is not speaker and not (
+                    m.actor is not None and speaker.actor is not None and m.actor.id == speaker.actor.id):
+                return None
+        return speaker
 
     def _speaker_near(self, q: Quote) -> Mention | None:
         """The speaker of a quote from a speech verb outside it in the same sentence, or "X:" before it."""
@@ -293,7 +349,24 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return self.trailing_speaker(tok)
+        return self.trailing_speaker(tok) or self.colon_speaker(tok)
+
+    def colon_speaker(self, tok: Any) -> Mention | None:
+        """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
+        that ends with a colon and a person's name is that person's statement (the headline convention)."""
+        lo, hi = self.parsed.spans[self.sent_index(tok)]
+        end = hi
+        while end > lo and self.doc[end - 1].is_punct:
+            end -= 1
+        if end <= lo:
+            return None
+        m = self.by_token.get(self.doc[end - 1].i)
+        if not _is_person(m):
+            return None  # "a deal with two states: Iran and Syria" lists; a person's name after the colon speaks
+        first = next((t for t in self.doc[lo:end] if self.by_token.get(t.i) is m), None)
+        if first is None or first.i <= lo or self.doc[first.i - 1].text != ":" or tok.i >= first.i:
+            return None
+        return m
 
     def trailing_speaker(self, tok: Any) -> Mention | None:
         """"..., a former speechwriter for the Russian President tells Daily Express US.": the speaker named
@@ -344,6 +417,9 @@ class Speakers:
                     return m
         if any(c.lower_ in {"former", "ex"} for c in tok.children):
             return None
+        holder = self._titled_holder(tok)
+        if holder is not None:
+            return holder
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 m = self.by_token.get(child.i)
@@ -352,11 +428,75 @@ class Speakers:
         return None
 
 
+def _is_person(m: Mention | None) -> bool:
+    return m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person")
+
+
+def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``quoted_as_saying``: "TASS quoted X as saying", "Kan cited an official as saying": the one quoted
+    speaks; the quoting outlet only relays (cue list ``quoting_verb``)."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    if not any(c.lower_ == "as" or any(g.lower_ == "as" for g in c.children) for c in verb.children) \
+            and not any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return speakers.mention_for(child)
+    return None
+
+
+def issuer_of(noun: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``statement_issuer``: a statement speaks for whoever issued it ("a readout from the White House
+    stated", "a statement by the ministry said", "the ministry's statement said", "a ministry statement said")
+    (cue lists ``statement_noun`` and ``issuer_prep``)."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    m = speakers.mention_for(pobj)
+                    if m is not None:
+                        return m
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            m = speakers.mention_for(child)
+            if m is not None:
+                return m
+    return None
+
+
+def passive_agent(verb: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``passive_speaker``: "this was announced by the President's office", "it was reported by TASS":
+    the agent of a passive speech verb is its speaker."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return speakers.mention_for(pobj)
+    return None
+
+
 def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
     """The speaker of a speech verb: its subject, or the inverted subject ("said X")."""
-    for child in verb.children:
+    quoted = quoted_person(verb, speakers)
+    if quoted is not None:
+        return quoted
+    agent = passive_agent(verb, speakers)
+    if agent is not None:
+        return agent
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) > 1:
+        # "Iran's state news agency IRNA said": the parser splits a description and its name into two
+        # subjects; the one that is itself a name speaks
+        named = [c for c in subjects if speakers.by_token.get(c.i) is not None]
+        subjects = named[-1:] or subjects
+    for child in subjects:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            m = speakers.mention_for(child, speaking=True) or speakers._described(child)
+            m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head
                 for t in child.subtree:
@@ -372,11 +512,9 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         noun = verb.head
         if noun.dep_ in {"dobj", "nsubjpass"}:
             return subject_of(noun.head, speakers)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "cite":
-        # "Kan cited an unnamed Israeli official as saying": the one cited
-        for child in verb.head.children:
-            if child.dep_ == "dobj":
-                return speakers.mention_for(child)
+    if verb.dep_ in {"xcomp", "pcomp", "advcl"}:
+        # "Kan cited an unnamed Israeli official as saying ...": the one cited
+        quoting = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if quoting.lemma_.lower() in QUOTING_VERBS:
+            return quoted_person(quoting, speakers)
     return None
-
-

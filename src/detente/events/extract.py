@@ -16,53 +16,25 @@ either side.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ingest.dates import resolve_relative
 from ..model import DateBasis, Event, EventDate, Mention
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
-from .lexicon import Coding, Lexicon, VerbPattern
+from .dating import CONTINUES_CUE, date_event
+from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
+from .rules import Draft, apply_rules, not_done, rules, vetoed, words
 
-CONSULT_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
-# Verbs that state an intention: coded through the verb they govern, with intent set.
-# ("decided to lift", "tried to hack" report the act itself, so decide/try/attempt are not listed.)
-INTENT_GOVERNORS = {"vow", "pledge", "promise", "intend", "plan", "aim", "seek", "want", "wish", "hope", "threaten",
-                    "offer", "agree", "prepare", "warn", "swear", "propose"}
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "determined", "keen", "set", "eager"}
-# "vow"/"swear" are threats only for hostile acts ("vowed to fight"); "vows to release hostages" is a promise.
-THREAT_GOVERNORS = {"threaten", "warn"}
-OFFER_GOVERNORS = {"offer", "promise", "pledge", "agree", "willing", "ready", "prepared", "propose"}
-OBLIGATION = {"must", "should"}
-# Of those, the ones that are events in their own right when they govern no other trigger.
-INTENT_EVENTS = {"vow", "pledge", "promise", "threaten", "offer", "agree"}
 NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
 # Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
 ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
              "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase", "announce", "declare",
              "unveil", "order", "approve", "perform", "make", "give", "put"}
-# Background events with no anchor are placed this many days before the document.
-BACKGROUND_DAYS = 365
-# Well-known turning points that "before the ..." phrases anchor to (dates are facts).
-ANCHORS: dict[str, dt.date] = {
-    "war in ukraine": dt.date(2022, 2, 24),
-    "invasion of ukraine": dt.date(2022, 2, 24),
-    "ukraine crisis": dt.date(2022, 2, 24),
-    "ukrainian crisis": dt.date(2022, 2, 24),
-    "october 7": dt.date(2023, 10, 7),
-    "oct. 7": dt.date(2023, 10, 7),
-    "7 october": dt.date(2023, 10, 7),
-}
-# An intention is coded by its act's CAMEO root: the matching "express intent" (03x) or "threaten" (13x) code.
-INTENT_BY_ROOT = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
-    "14": "133", "15": "138", "16": "131", "17": "138", "18": "138", "19": "138", "20": "138",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +44,24 @@ class _Trigger:
     prep: str | None
     nominal: bool = False
     specific: bool = False  # the lexicon pattern named an object, particle or preposition
+    recipient: bool = False  # "X receives funding from Y": the giver is the source, the subject the target
+    undoes: bool = False  # "cancelled a contract to buy ...": a reversal; the act in its object is not done
 
 
 class EventCoder:
     """Codes events in parsed documents; build once with the lexicon and reuse."""
 
-    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None, disabled: Iterable[str] = (),
+                 learned: Callable[[Draft], Draft] | None = None) -> None:
+        """``disabled``: names of rules (``rules.rules()``) not to apply; ``learned``: an optional learned head,
+        called on each event draft after the rules (the hook for models that revise type or arguments)."""
         self.lex = lexicon
         self.agents = agents or {}
+        self.disabled = frozenset(disabled)
+        unknown = self.disabled - {r.name for r in rules()}
+        if unknown:
+            raise ValueError(f"unknown rule(s) {sorted(unknown)}")
+        self.learned = learned
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
         self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
                            if (c := lexicon.coding(code)) is not None and c.type}
@@ -101,14 +83,11 @@ class EventCoder:
             )
             found: list[tuple[int, int, Event]] = []
             triggers = self._triggers(sent)
-            governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
-            requested = self._requested_content(triggers)
+            # selection-stage rules of rules.py: intention verbs, what is asked for, what is undone
+            dropped = not_done(triggers, self.lex, self.disabled)
             for trig in triggers:
-                lemma = trig.tok.lemma_.lower()
-                if lemma in INTENT_GOVERNORS and (trig.tok.i in governing or not (lemma in INTENT_EVENTS or trig.specific)):
+                if trig.tok.i in dropped:
                     continue
-                if trig.tok.i in requested:
-                    continue  # "demanded that the US cancel ...": the cancelling is asked for, not done
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
@@ -124,23 +103,13 @@ class EventCoder:
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
             out.extend(events)
+            # only a sentence whose main event is background is continued: a background aside in one clause
+            # ("ties cut seven years ago") does not make the next sentence background
             background_paragraph = (
-                sentence.paragraph if any(e.date.basis == DateBasis.BACKGROUND for e in events) else None
+                sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND else None
             )
             ctx.remember(sent, speakers, events[0].source if events else ())
         return tuple(out)
-
-    def _requested_content(self, triggers: list[_Trigger]) -> set[int]:
-        """Token indices inside the clause a REQUEST trigger asks for ("urged Israel to ease ...")."""
-        out: set[int] = set()
-        for t in triggers:
-            coding = self.lex.coding(t.cameo)
-            if coding is None or coding.type != "REQUEST":
-                continue
-            for child in t.tok.children:
-                if child.dep_ in {"ccomp", "xcomp", "acl"}:
-                    out.update(x.i for x in child.subtree)
-        return out
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:
@@ -152,20 +121,22 @@ class EventCoder:
                 # undoing an act is coded from what is undone; abandoning ties or an alliance reduces relations
                 noun = self._governed_event_noun(tok)
                 if noun is not None:
-                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), None, specific=True))
+                    # "annulled the deal with France": the partner of what is undone is the target
+                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), "with", specific=True,
+                                        undoes=True))
                     continue
                 if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
                     out.append(_Trigger(tok, "161", None, specific=True))
                     continue
-            if tok.pos_ == "VERB" and lemma in FIGHT_VERBS and _fights_a_problem(tok):
-                continue  # "fight the Ebola epidemic" is no armed fight
+            if tok.pos_ == "VERB" and lemma in words("recipient_verb"):
+                # "receives much of its funding, weapons and training from Iran": what is received is given
+                noun = self._received_noun(tok)
+                if noun is not None:
+                    out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
+                    continue
             if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
-                if any(c.dep_ == "oprd" for c in tok.children):
-                    continue  # naming: "called Russia its closest friend" is a stated relation
-                if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
-                    c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children
-                ):
-                    continue  # adjectival participle: "left Russia isolated"
+                if vetoed(tok, self.disabled) is not None:
+                    continue  # a trigger-stage rule of rules.py ("fight the epidemic", a naming, a participle)
                 pattern = self._best_pattern(tok, self.lex.verbs[lemma])
                 if lemma in ASPECTUAL and (pattern is None or pattern.obj is None):
                     noun = self._governed_event_noun(tok)
@@ -184,6 +155,20 @@ class EventCoder:
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns and lemma not in self.lex.relation_cues:
                 out.append(_Trigger(tok, self.lex.nouns[lemma], None, nominal=True))
         return out
+
+    def _received_noun(self, tok: Any) -> str | None:
+        """An aid noun (07x) received: the object, a conjunct of it, or its "of" part ("much of its funding")."""
+        for c in tok.children:
+            if c.dep_ not in OBJ_DEPS:
+                continue
+            heads = [c] + [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                           for p in pr.children if p.dep_ == "pobj"]
+            for h in heads:
+                for n in (h, *h.conjuncts):
+                    code = self.lex.nouns.get(n.lemma_.lower())
+                    if code is not None and code.startswith("07"):
+                        return n.lemma_.lower()
+        return None
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
@@ -229,14 +214,20 @@ class EventCoder:
                finder: ArgumentFinder, ctx: Context, *, carry: bool = False,
                require_actor: bool = True) -> Event | None:
         coding = self.lex.coding(trig.cameo)
-        if coding is None or coding.type is None:
+        if coding is None:
             return None
         tok = trig.tok
         if trig.nominal:
             source, target = finder.nominal(tok)
+        elif trig.recipient:
+            source, target = finder.recipient(tok, ctx)
         else:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
         source = [m for m in source if m.actor is not None or named(m)]
+        if trig.undoes and not target:
+            # "cancelled a contract to buy French submarines": the party of the undone act is the one affected
+            nodes = frozenset(m.actor.node for m in source if m.actor and m.actor.node)
+            target = finder.undone_party(tok, exclude=nodes)
         target = [m for m in target if m not in source]
         if require_actor:
             if not source or not any(m.actor for m in (*source, *target)):
@@ -250,29 +241,16 @@ class EventCoder:
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
-            modality = replace(modality, background=True, background_cue="(continues the previous sentence)")
-        refusal = _refusal_governor(tok)
-        if refusal is not None and coding.score >= 0 and coding.cameo[:2] != "12":
-            # "failed to reach agreement", "refused to recognise": the refusal is the act (REJECT)
-            coding = self.lex.coding("120") or coding
-            modality = replace(modality, negated=False)
-        governor = _intent_governor(tok)
-        if governor is not None and refusal is None:
-            modality = replace(modality, intent=True)
-        coding = self._apply_intent(coding, modality, governor=governor, conditional=_conditional(tok))
-        if modality.intent and modality.negated and coding.score >= 0 and coding.cameo[:2] not in {"12", "13"}:
-            # "will not release the pilots", "will not lift the ban": refusing is the act (REJECT)
-            coding = self.lex.coding("120") or coding
-            modality = replace(modality, negated=False)
-        if coding.cameo[:2] == "15" and any(t.lower_.startswith(("peacekeep", "observer", "rescue", "relief"))
-                                              for t in sent):
-            coding = self.lex.coding("074") or coding  # troops sent to keep the peace are aid, not a threat
+            modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
         said_by = self.speaker(tok, speakers)
-        if said_by is not None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children) \
-                and said_by not in source:
-            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
-            target, source = list(source), [said_by]
-            coding = self.lex.coding("100") or coding
+        draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
+                            self.disabled)
+        if self.learned is not None:
+            draft = self.learned(draft)
+        coding, modality, said_by = draft.coding, draft.modality, draft.said_by
+        if coding.type is None:
+            return None  # a comment (01x) with no PLOVER type, unless a rule made it an act
+        source, target = list(draft.source), list(draft.target)
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -298,26 +276,6 @@ class EventCoder:
             method="rule" if require_actor else "rule-no-actor",
         )
 
-    def _apply_intent(self, coding: Coding, modality: Modality, *, governor: str | None = None,
-                      conditional: bool = False) -> Coding:
-        """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
-
-        "threatened to ban", "will withdraw ... unless" are threats whatever the act; "offered to hand
-        over", "willing to withdraw" are offers (AGREE); otherwise a hostile act intended is a threat and a
-        cooperative one an expressed intent to cooperate.
-        """
-        if not modality.intent or coding.cameo[:2] in {"03", "13"}:
-            return coding
-        if governor in THREAT_GOVERNORS or conditional:
-            code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
-        elif governor in OFFER_GOVERNORS:
-            code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
-            if not code.startswith("03"):
-                code = "030"
-        else:
-            code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
-        return self.lex.coding(code) or coding
-
     def speaker(self, tok: Any, speakers: Speakers) -> Mention | None:
         """Who asserts what ``tok`` says: the speaker of its quote, or of the clause reporting it."""
         k = speakers.quote_at(tok.idx)
@@ -329,65 +287,24 @@ class EventCoder:
         return speakers.speaker_of_clause(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
-        """The event's date: stated in its clause, background, or the document's own date."""
-        published = parsed.document.published
-        stated = self._stated_date(tok, published, parsed.spans[sentence.idx], parsed.doc.ents) if tok is not None else None
-        if stated is not None:
-            return stated
-        if modality.background:
-            cue = modality.background_cue or ""
-            low = sentence.text.lower()
-            for phrase, anchor in ANCHORS.items():
-                if phrase in low and ("before" in low or "until" in low):
-                    return EventDate(anchor - dt.timedelta(days=30), DateBasis.BACKGROUND, "month", cue)
-            if published:
-                return EventDate(published - dt.timedelta(days=BACKGROUND_DAYS), DateBasis.BACKGROUND, "year", cue)
-            return EventDate(None, DateBasis.BACKGROUND, "year", cue)
-        if published is None:
-            return EventDate(None, DateBasis.UNKNOWN)
-        basis = DateBasis.INFERRED if parsed.document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
-        return EventDate(published, basis, "day")
-
-    def _stated_date(self, tok: Any, published: dt.date | None, sent: tuple[int, int],
-                     ents: Any) -> EventDate | None:
-        """A DATE entity of the sentence (token range ``sent``) attached to the trigger's own clause."""
-        for ent in ents:
-            if ent.label_ != "DATE" or not (sent[0] <= ent.start < sent[1]):
-                continue
-            node, steps = ent.root, 0
-            while node != tok and node.head != node and steps < 4:
-                if node.dep_ not in {"npadvmod", "pobj", "prep", "tmod", "advmod", "nummod", "compound", "nmod", "amod"}:
-                    break
-                node, steps = node.head, steps + 1
-            # "Since February 24, when the Kremlin deployed ...": the trigger's relative clause hangs on the date
-            if node == tok or (tok.dep_ == "relcl" and ent.start <= tok.head.i < ent.end):
-                d = resolve_relative(ent.text, published)
-                if d is None and ent.start > 0:
-                    d = resolve_relative(tok.doc[ent.start - 1:ent.end].text, published)
-                if d is not None:
-                    return d
-        return None
+        """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
+        return date_event(tok, parsed.spans[sentence.idx], parsed.document, modality)
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
-REVERSAL_VERBS = {"reduce", "cut", "suspend", "halt", "end", "stop", "freeze", "withdraw", "cancel", "lift", "remove",
-                  "ease", "scrap", "abandon", "renounce", "terminate", "curtail", "slash", "drop", "relax"}
-REVERSAL_PARTICLES = {("call", "off"), ("give", "up"), ("pull", "out"), ("scale", "back"), ("wind", "down")}
-FIGHT_VERBS = {"fight", "combat", "battle", "tackle"}
-PROBLEMS = {"epidemic", "disease", "virus", "pandemic", "outbreak", "poverty", "corruption", "hunger", "famine",
-            "drought", "fire", "wildfire", "inflation", "cancer", "malaria", "ebola", "covid", "illiteracy",
-            "unemployment", "climate", "pollution", "deforestation", "flood", "locust", "addiction"}
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
                    "14": "083", "15": "087", "16": "081", "17": "081", "18": "087", "19": "087", "20": "087"}
 
 
 def _is_reversal(tok: Any) -> bool:
+    """"cut", "revoked", "broke off": undoing or ending what the object names (sets reversal_verb and
+    reversal_particle of ``rule_vocab.tsv``)."""
     lemma = tok.lemma_.lower()
-    if lemma in REVERSAL_VERBS:
+    if lemma in words("reversal_verb"):
         return True
-    return any((lemma, c.lower_) in REVERSAL_PARTICLES for c in tok.children if c.dep_ == "prt")
+    return any(f"{lemma} {c.lower_}" in words("reversal_particle") for c in tok.children if c.dep_ == "prt")
 
 
 def _reverse(cameo: str, noun: str) -> str:
@@ -396,49 +313,6 @@ def _reverse(cameo: str, noun: str) -> str:
     if "mediat" in noun:
         return "165"
     return REVERSE_BY_ROOT.get(cameo[:2], "080")
-
-
-def _fights_a_problem(tok: Any) -> bool:
-    for c in tok.children:
-        if c.dep_ in {"dobj", "prep"}:
-            for t in c.subtree:
-                if t.lemma_.lower() in PROBLEMS:
-                    return True
-    return False
-
-
-def _intent_governor(tok: Any) -> str | None:
-    """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
-    node = tok
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
-            return None
-        head = node.head
-        lemma = head.lemma_.lower()
-        if lemma in INTENT_GOVERNORS or lemma in INTENT_ADJECTIVES:
-            return lemma
-        node = head
-    return None
-
-
-def _refusal_governor(tok: Any) -> str | None:
-    node = tok
-    for _ in range(2):
-        if node.dep_ != "xcomp" or node.head == node:
-            return None
-        if node.head.lemma_.lower() in {"refuse", "decline", "fail"}:
-            return node.head.lemma_.lower()
-        node = node.head
-    return None
-
-
-def _conditional(tok: Any) -> bool:
-    """"... will withdraw its force unless ...": an act made conditional is a threat (or an offer)."""
-    for node in (tok, *list(tok.ancestors)[:2]):
-        for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} and m.dep_ == "mark" for m in c.children):
-                return True
-    return False
 
 
 def _depth(tok: Any) -> int:

@@ -17,6 +17,12 @@ from ..errors import DataFileError
 from ..model import PLOVER_TYPES
 
 
+# The cue kinds modality.py reads: hedges and background phrases (words or phrases), intention lemmas (one
+# word: the clause chain is matched lemma by lemma), negation phrases (several words: single negators are
+# read from the parse's "neg" links).
+MODALITY_KINDS = frozenset({"hedge", "negation", "intent", "background"})
+
+
 @dataclass(frozen=True, slots=True)
 class Coding:
     """What a CAMEO code means in PLOVER."""
@@ -102,8 +108,13 @@ def load_lexicon() -> Lexicon:
     for _, row in _read("nouns.tsv", ["lemma", "cameo"]):
         nouns.setdefault(row["lemma"].lower(), row["cameo"])
     modality: dict[str, set[str]] = defaultdict(set)
-    for _, row in _read("modality.tsv", ["cue", "kind"]):
-        modality[row["kind"]].add(row["cue"].lower())
+    for n, row in _read("modality.tsv", ["cue", "kind"]):
+        kind, cue = row["kind"], row["cue"].lower()
+        # Only what modality.py reads: a row it would never consult is refused rather than kept as dead data.
+        if kind not in MODALITY_KINDS or (kind == "intent" and " " in cue) or (kind == "negation" and " " not in cue):
+            raise DataFileError(f"data file modality.tsv line {n}: {kind!r} cue {cue!r} is never read "
+                                "(kinds: hedge, background, intent lemmas, multi-word negation)")
+        modality[kind].add(cue)
     cues: dict[str, int] = {}
     for n, row in _read("relation_cues.tsv", ["cue", "polarity"]):
         try:

@@ -81,10 +81,29 @@ def _clause_text(tok: Any) -> str:
     while head.dep_ in {"xcomp", "pcomp", "prep", "pobj", "acomp", "advmod", "aux", "neg", "attr", "oprd", "dobj",
                         "nsubj", "nsubjpass", "amod", "compound"} and head.head != head:
         head = head.head
-    skip = {c.i for c in head.children if c.dep_ in {"conj", "ccomp", "parataxis", "advcl", "acl", "relcl"} and c != tok}
-    # adjectives inside noun phrases ("its long-standing ties") qualify the noun, not the event's time
-    tokens = [t for t in head.subtree if _temporal_or_not_amod(t) and not any(a.i in skip for a in [t, *t.ancestors])]
+    # another clause anywhere below (a relative clause on an object, "which has drawn closer in recent years")
+    # keeps its time to itself: an earlier time reaches only its own clause (issue 12)
+    own = {tok.i, *(a.i for a in tok.ancestors)}
+    tokens = [t for t in head.subtree if not _in_other_clause(t, head, own)]
     return " ".join(t.text for t in tokens)
+
+
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "acl", "relcl"})
+
+
+def _in_other_clause(t: Any, head: Any, own: set[int]) -> bool:
+    """Whether ``t`` sits in a clause below ``head`` other than the trigger's own (``own``: its chain), or in
+    an adjective phrase of a noun."""
+    node, steps = t, 0
+    while node != head and steps < 50:
+        if node.i not in own and (node.dep_ in OTHER_CLAUSE_DEPS or (node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"})):
+            return True
+        # an adjective phrase inside a noun phrase ("its long-standing ties", "their long-held status", with
+        # "long" below "standing") describes the thing, not when the event happened
+        if not _temporal_or_not_amod(node):
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:

@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Mention, RelationClaim
+from ..model import Event, Mention, RelationClaim
 from ..nlp import Parsed
-from .arguments import orphan_subjects
+from .arguments import loose_apposition, orphan_subjects, pronoun_owner
 from .attribution import Speakers
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
+from .rules import words
 
 POSSESSIVE_SELF = {"its", "their", "his", "her"}
 NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name"}
@@ -49,9 +50,11 @@ class RelationReader:
         self.cues = lexicon.relation_cues
         self.multi = sorted((c for c in self.cues if " " in c), key=len, reverse=True)
 
-    def read(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None
-             ) -> tuple[RelationClaim, ...]:
+    def read(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None,
+             events: tuple[Event, ...] = ()) -> tuple[RelationClaim, ...]:
+        """The stated relations of a document; none that restates an event of ``events`` (see ``_told_by_event``)."""
         speakers = speakers or Speakers(parsed, mentions)
+        acts = _event_pairs(events)
         doc = parsed.doc
         out: list[RelationClaim] = []
         for idx, (start, end) in enumerate(parsed.spans):
@@ -77,6 +80,8 @@ class RelationReader:
                     polarity = -polarity  # "abandoning his long-standing alliance with Israel"
                 if polarity == 0:
                     continue
+                if _told_by_event(acts, idx, cue_tok, a, b):
+                    continue
                 seen.add((a.actor.node, b.actor.node))
                 modality = read_modality(cue_tok, sent, self.lex)
                 said_by = self.coder.speaker(cue_tok, speakers)
@@ -89,7 +94,7 @@ class RelationReader:
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
                         polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, date=self.coder.date_for(parsed, sentence, modality), evidence_text=sentence.text,
+                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=sentence.text,
                         evidence_start=sentence.start, evidence_end=sentence.end,
                     )
                 )
@@ -156,6 +161,28 @@ class RelationReader:
         return None
 
 
+def _event_pairs(events: tuple[Event, ...]) -> dict[tuple[int, int], set[frozenset[str]]]:
+    """(sentence, trigger offset) -> the node pairs each event links."""
+    out: dict[tuple[int, int], set[frozenset[str]]] = {}
+    for e in events:
+        nodes = [m.actor.node for m in (*e.source, *e.target) if m.actor is not None and m.actor.node]
+        pairs = out.setdefault((e.sent_idx, e.trigger_start), set())
+        pairs.update(frozenset((x, y)) for i, x in enumerate(nodes) for y in nodes[i + 1:] if x != y)
+    return out
+
+
+def _told_by_event(acts: dict[tuple[int, int], set[frozenset[str]]], sent_idx: int, cue: Any,
+                   a: Mention, b: Mention) -> bool:
+    """Whether the clause of ``cue`` already gave an event between the same two nodes (issue 12: count once).
+
+    "Putin and Netanyahu promoted cultural ties", "abandoning his alliance with Israel": the verb is coded
+    as an event (SUPPORT, a reduction of relations) and the cue noun it governs says the same thing again.
+    The event is kept: it carries the act's type.
+    """
+    pair = frozenset((a.actor.node, b.actor.node)) if a.actor and b.actor else frozenset()
+    return any(pair in acts.get((sent_idx, t.idx), ()) for t in (cue, _verb_of(cue)))
+
+
 def _by_clause(cues: list[Any]) -> list[list[Any]]:
     groups: dict[int, list[Any]] = {}
     for t in cues:
@@ -191,6 +218,11 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
             owner = speakers.mention_at(child)
             if owner is not None:
                 break
+    if owner is None and cue.lemma_.lower() in words("party_noun"):
+        # "a meeting with his ally, Turkish president Erdogan": the pronoun's person and the one named
+        named_by, mine = loose_apposition(cue, speakers), pronoun_owner(cue, speakers)
+        if named_by is not None and mine is not None and named_by != mine:
+            return mine, named_by
     if owner is None:
         # "tacit military cooperation involving Israel and Russia"
         for child in cue.children:

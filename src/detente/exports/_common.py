@@ -9,6 +9,21 @@ from ..network.dyads import Filters
 from ..store import readers
 
 
+# OWASP's CSV-injection rule: a text cell starting with one of these is read as a formula by spreadsheets.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` with a formula-leading text cell prefixed by a single quote (OWASP CSV injection).
+
+    Only text is touched: numbers (a score of -3.5) stay numbers.  Apply it to text columns only; a numeric
+    column written as text (GDELT's fields are all strings) must be left out by the caller.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
 def event_rows(store: Any, filters: Filters) -> list[dict[str, Any]]:
     """Every stored event (filtered) with its ``group_id``, in date order."""
     return [r.to_dict() for r in readers.export_events(store.con, filters)]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..network.dyads import Filters
 from . import Exporter
-from ._common import actor_table, event_groups
+from ._common import actor_table, event_groups, safe_cell
 
 # The GDELT 2.0 event columns, in file order (GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv).
 COLUMNS: tuple[str, ...] = (
@@ -33,6 +33,13 @@ COLUMNS: tuple[str, ...] = (
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
     "DATEADDED", "SOURCEURL",
 )
+# Columns that hold numbers (written as text): never quoted against formulas, so "-5" stays a number.
+NUMERIC_COLUMNS = frozenset({
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "IsRootEvent", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone", "DATEADDED",
+    *(f"{p}Geo_{c}" for p in ("Actor1", "Actor2", "Action") for c in ("Type", "Lat", "Long")),
+})
+_TEXT_INDEXES = tuple(i for i, c in enumerate(COLUMNS) if c not in NUMERIC_COLUMNS)
 # GDELT's "lead paragraph" flag: the headline and the first two sentences of the body.
 ROOT_EVENT_SENTENCES = 3
 
@@ -93,7 +100,10 @@ def write_gdelt(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         for group in groups:
-            writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in gdelt_row(group, actors)])
+            row = [v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in gdelt_row(group, actors)]
+            for i in _TEXT_INDEXES:  # formula-leading text cells quoted (OWASP CSV injection)
+                row[i] = safe_cell(row[i])
+            writer.writerow(row)
     return len(groups)
 
 

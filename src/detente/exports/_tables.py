@@ -12,7 +12,7 @@ from typing import Any
 from ..network.dyads import Filters
 from ..store import readers
 from . import Exporter
-from ._common import event_rows
+from ._common import event_rows, safe_cell
 
 _DROP = ("url", "source_path", "title", "ingested_at")
 _LISTS = ("source_ids", "target_ids", "source_nodes", "target_nodes")
@@ -35,7 +35,7 @@ def write_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> in
 
 
 def write_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    """Write the events table as CSV (header row; lists joined with ';')."""
+    """Write the events table as CSV (header row; lists joined with ';'; formula-leading text cells quoted)."""
     import csv
 
     rows = _rows(store, filters)
@@ -44,7 +44,7 @@ def write_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
         writer = csv.DictWriter(f, fieldnames=cols)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ";".join(v or []) if k in _LISTS else v for k, v in row.items()})
+            writer.writerow({k: safe_cell(";".join(v or []) if k in _LISTS else v) for k, v in row.items()})
     return len(rows)
 
 

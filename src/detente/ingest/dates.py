@@ -7,9 +7,16 @@ October 19, 2023") and relative anchors ("Eighteen days after ... Oct. 7")
 give a lower bound, which is returned as an *inferred* date.  Nothing here
 ever falls back to today.
 
-``resolve_relative`` turns expressions such as "last week" or "on Tuesday"
-into a date against the document's own date (dateparser with the
-document date as ``RELATIVE_BASE``, so "Feb 24" lands in the right year).
+``resolve_time`` turns one time expression ("in 2016", "in March", "on 3
+August", "last week", "on Friday", "seven years ago", "since the 2018 war",
+"last November", "yesterday") into an ``EventDate`` resolved against the
+document's own date, with its precision: a period is stored as its first day
+plus the grain it is known to (day, week, month, year), and an expression that
+only says "before now" ("recently", "over the past decades") gets no date and
+the precision ``before-publication``.  Nothing is ever guessed: an expression
+that cannot be resolved gives None.  (Hand-written rather than dateparser:
+dateparser resolves "in March" and "2016" to a made-up day, and hides the
+grain.)
 """
 
 from __future__ import annotations
@@ -120,62 +127,262 @@ def parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-_RELATIVE = re.compile(
-    r"\b(this|last|next)\s+(week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(yesterday|today|earlier this (week|month|year)|in recent weeks|recently)\b"
-    r"|\b" + _MONTH_RE + r"\s+\d{1,2}(st|nd|rd|th)?\b(,?\s+(19|20)\d\d)?",
-    re.I,
-)
+
+# Precisions, finest first.  A shift rests only on dates known to the month or finer.
+DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
+BEFORE_PUBLICATION = "before-publication"
+UNKNOWN_PRECISION = "unknown"
+PRECISIONS = (DAY, WEEK, MONTH, YEAR, BEFORE_PUBLICATION, UNKNOWN_PRECISION)
+DATED_FOR_SHIFTS = frozenset({DAY, WEEK, MONTH})
+# A date stated to the day this long before publication is context, not the article's news.
+RECENT_DAYS = 31
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COUNT = r"(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_AGO = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+ago\b", re.I)
+_AFTER_YEAR = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+after\b.*?\b(?P<year>(19|20)\d\d)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|on|)\s*(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_PERIOD = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this|previous|coming)\s+"
+                     r"(?P<grain>week|weekend|month|year)\b", re.I)
+_MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+(?P<year>(19|20)\d\d)\b", re.I)
+_MONTH_DAY = (re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?\b", re.I),
+              re.compile(r"\b(?P<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?" + _MONTH_RE, re.I))
+_LAST_MONTH = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+" + _MONTH_RE, re.I)
+_BARE_MONTH = re.compile(r"\b" + _MONTH_RE + r"(?!\w)", re.I)
+_BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(19|20)\d\d)(?!s|\d|-\d)")
+_VAGUE_PAST = re.compile(
+    r"\b(recently|lately|previously|formerly|in recent (days|weeks|months|years)|(over|for|during) the (past|last)"
+    r"( few| several| many)? (years|decades)|in the past(?! \w+ (days|weeks|months|years))|decades|years ago|months ago|"
+    r"a few (days|weeks|months|years) ago|at the time|back then|once)\b", re.I)
+
+
+def _count(value: str) -> int:
+    low = value.lower()
+    if low in ("a", "an"):
+        return 1
+    return int(low) if low.isdigit() else _NUMBER_WORDS[low]
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (negative: before) ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _stated(day: dt.date | None, precision: str, text: str) -> EventDate:
+    return EventDate(day, DateBasis.STATED, precision, text)
+
+
+def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> EventDate | None:
+    """Resolve one time expression against the publication date ``base``.
+
+    Args:
+        expr: the expression, with its preposition if any ("in March", "last week", "since 2018").
+        base: the document's date; relative expressions need it (None: only absolute dates resolve).
+        future: the clause speaks of the future ("will meet on Friday"): a bare month or weekday is then
+            the next one, not the last.
+
+    Returns:
+        The date (first day of the period) with its precision and basis ``stated``; a date of None with
+        precision ``before-publication`` for "recently" and the like; None when nothing resolves.
+    """
+    text = " ".join(expr.split())
+    low = text.lower()
+    full = find_full_dates(text)
+    if full:
+        return _stated(full[0][0], DAY, text)
+    m = re.search(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)\b", text)
+    if m and 1 <= int(m["month"]) <= 12:
+        return _stated(dt.date(int(m["year"]), int(m["month"]), 1), MONTH, text)
+    m = _MONTH_YEAR.search(text)
+    if m:
+        return _stated(dt.date(int(m["year"]), _month(m["month"]), 1), MONTH, text)
+    m = _AFTER_YEAR.search(text)
+    if m:  # "seven years after the 2016 rupture"
+        return _after_year(m, text)
+    if base is None:
+        m = _BARE_YEAR.search(text)
+        if m:
+            return _stated(dt.date(int(m["year"]), 1, 1), YEAR, text)
+        # without a publication date, "last month" or "three years ago" still says: before publication
+        if _earlier_period(text) or _VAGUE_PAST.search(low):
+            return _stated(None, BEFORE_PUBLICATION, text)
+        return None
+    return _relative(text, low, base, future)
+
+
+def _earlier_period(text: str) -> bool:
+    """A week or more back from publication: "last month", "last November", "two years ago"."""
+    m = _PERIOD.search(text)
+    if m and m["rel"].lower() in ("last", "previous"):
+        return True
+    m = _LAST_MONTH.search(text)
+    if m and m["rel"].lower() == "last":
+        return True
+    m = _AGO.search(text)
+    return bool(m and not m["unit"].lower().startswith("day"))
+
+
+def _after_year(m: re.Match[str], text: str) -> EventDate | None:
+    n, unit, year = _count(m["n"]), m["unit"].lower(), int(m["year"])
+    if unit.startswith("year"):
+        return _stated(dt.date(year + n, 1, 1), YEAR, text)
+    if unit.startswith("decade"):
+        return _stated(dt.date(year + 10 * n, 1, 1), YEAR, text)
+    return None
+
+
+def _relative(text: str, low: str, base: dt.date, future: bool) -> EventDate | None:
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", low):
+        return _stated(base, DAY, text)
+    if re.search(r"\byesterday\b", low):
+        return _stated(base - dt.timedelta(days=1), DAY, text)
+    if re.search(r"\btomorrow\b", low):
+        return _stated(base + dt.timedelta(days=1), DAY, text)
+    m = _AGO.search(text)
+    if m:
+        return _ago(_count(m["n"]), m["unit"].lower(), base, text)
+    for pattern in _MONTH_DAY:
+        m = pattern.search(text)
+        if m:
+            return _month_day(m, base, future, text)
+    m = _LAST_MONTH.search(text)
+    if m:
+        return _named_month(_month(m["month"]), base, m["rel"].lower(), text)
+    m = _PERIOD.search(text)
+    if m:
+        return _period(m["rel"].lower(), m["grain"].lower(), base, text)
+    m = _WEEKDAY.search(text)
+    if m and not (m["rel"] == "" and re.search(r"\b(on|every|each)\s+" + m["wd"] + r"s\b", low)):
+        return _weekday(_WEEKDAYS.index(m["wd"].lower()), m["rel"].lower(), base, future, text)
+    m = _BARE_YEAR.search(text)
+    if m:
+        return _stated(dt.date(int(m["year"]), 1, 1), YEAR, text)
+    m = _BARE_MONTH.search(text)
+    # "may" is a month only after a preposition ("in May"), never the modal verb
+    if m and (m["month"].lower() != "may" or re.search(r"\b(in|since|until|by|early|late|mid|of)[\s-]+may\b", low)):
+        return _named_month(_month(m["month"]), base, "future" if future else "", text)
+    if _VAGUE_PAST.search(low):
+        return _stated(None, BEFORE_PUBLICATION, text)
+    return None
+
+
+def _ago(n: int, unit: str, base: dt.date, text: str) -> EventDate:
+    if unit.startswith("day"):
+        return _stated(base - dt.timedelta(days=n), DAY, text)
+    if unit.startswith("week"):
+        return _stated(_week_start(base - dt.timedelta(weeks=n)), WEEK, text)
+    if unit.startswith("month"):
+        return _stated(_shift_months(base, -n), MONTH, text)
+    years = n * (10 if unit.startswith("decade") else 1)
+    return _stated(dt.date(base.year - years, 1, 1), YEAR, text)
+
+
+def _month_day(m: re.Match[str], base: dt.date, future: bool, text: str) -> EventDate | None:
+    month, day = _month(m["month"]), int(m["day"])
+    years = (base.year, base.year + 1) if future else (base.year, base.year - 1)
+    for year in years:
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        # a reported day lies at most two days after publication (time zones, overnight editions)
+        if (future and d >= base) or (not future and d <= base + dt.timedelta(days=2)):
+            return _stated(d, DAY, text)
+    return None
+
+
+def _named_month(month: int, base: dt.date, rel: str, text: str) -> EventDate:
+    """"in March": the most recent March not after publication (the next one when the clause is future);
+    "last November": the most recent November before the publication's month."""
+    if rel == "future":
+        year = base.year if month >= base.month else base.year + 1
+    elif rel == "next":
+        year = base.year if month > base.month else base.year + 1
+    elif rel == "last":
+        year = base.year if month < base.month else base.year - 1
+    elif rel in ("this", "earlier this", "later this"):
+        year = base.year
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    return _stated(dt.date(year, month, 1), MONTH, text)
+
+
+def _period(rel: str, grain: str, base: dt.date, text: str) -> EventDate:
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if grain == "weekend":  # Saturday and Sunday: a week's grain, known to the two days
+        saturday = _week_start(base) + dt.timedelta(weeks=step, days=5)
+        return _stated(saturday - dt.timedelta(weeks=1) if rel == "last" and saturday >= base else saturday, WEEK, text)
+    if grain == "week":
+        return _stated(_week_start(base) + dt.timedelta(weeks=step), WEEK, text)
+    if grain == "month":
+        return _stated(_shift_months(base, step), MONTH, text)
+    return _stated(dt.date(base.year + step, 1, 1), YEAR, text)
+
+
+def _weekday(index: int, rel: str, base: dt.date, future: bool, text: str) -> EventDate:
+    """"on Friday": the most recent Friday, publication day included (a Friday story's "on Friday" is that
+    day); "last Friday": strictly before; "next Friday", or a future clause: the coming one."""
+    if rel == "next" or (future and rel != "last"):
+        ahead = (index - base.weekday()) % 7
+        if rel == "next" and ahead == 0:
+            ahead = 7
+        return _stated(base + dt.timedelta(days=ahead), DAY, text)
+    back = (base.weekday() - index) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return _stated(base - dt.timedelta(days=back), DAY, text)
+
+
+def before_the_news(date: EventDate, base: dt.date | None) -> bool:
+    """Whether a stated date puts its event before the article's news (background).
+
+    A period (week, month, year) that does not hold the publication date lies wholly before it ("last
+    week", "in March" in an October story, "in 2019"); a day more than ``RECENT_DAYS`` before publication
+    is context too; "recently" and the like are before the news by what they say.
+    """
+    if date.precision == BEFORE_PUBLICATION:
+        return True
+    if base is None or date.date is None:
+        return False
+    if date.precision == DAY:
+        return (base - date.date).days > RECENT_DAYS
+    if date.precision == WEEK:
+        return date.date + dt.timedelta(days=7) <= _week_start(base) and date.date.weekday() == 0
+    if date.precision == MONTH:
+        return _shift_months(date.date, 1) <= base.replace(day=1)
+    if date.precision == YEAR:
+        return date.date.year < base.year
+    return False
+
+
+def describe_date(date: dt.date | str | None, precision: str | None, basis: str | None = None) -> str:
+    """A date as a reader should see it: only as precise as it is known, background marked.
+
+    ``2023-10-27``, ``week of 2023-10-23``, ``2023-10``, ``2016``, ``before publication``, ``undated``;
+    `` (background)`` is added for background evidence.  Rows written before precisions were stored
+    (``precision`` None) show their date as it is.
+    """
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date[:10])
+    if date is None:
+        text = "before publication" if precision == BEFORE_PUBLICATION else "undated"
+    elif precision == WEEK:
+        text = f"week of {date.isoformat()}"
+    elif precision == MONTH:
+        text = date.strftime("%Y-%m")
+    elif precision == YEAR:
+        text = str(date.year)
+    else:
+        text = date.isoformat()
+    return text + (" (background)" if basis == DateBasis.BACKGROUND.value else "")
 
 
 def resolve_relative(sentence: str, base: dt.date | None) -> EventDate | None:
-    """Return the date a sentence states for its event, resolved against ``base``.
-
-    Only the first date expression of the sentence is used.  Returns None
-    when the sentence states no date or when a relative date has no base.
-    """
-    m = _RELATIVE.search(sentence)
-    if not m:
-        return None
-    expr = m.group(0)
-    full = find_full_dates(expr)
-    if full:
-        return EventDate(full[0][0], DateBasis.STATED, "day", expr)
-    if base is None:
-        return None
-    low = expr.lower()
-    if low in ("today",):
-        return EventDate(base, DateBasis.STATED, "day", expr)
-    if low == "yesterday":
-        return EventDate(base - dt.timedelta(days=1), DateBasis.STATED, "day", expr)
-    if "week" in low:
-        delta = 7 if low.startswith("last") else 0
-        return EventDate(base - dt.timedelta(days=delta), DateBasis.STATED, "week", expr)
-    if "month" in low:
-        delta = 30 if low.startswith("last") else 0
-        return EventDate(base - dt.timedelta(days=delta), DateBasis.STATED, "month", expr)
-    if low.endswith("year"):
-        delta = 365 if low.startswith("last") else 0
-        return EventDate(base - dt.timedelta(days=delta), DateBasis.STATED, "year", expr)
-    if "recent" in low:
-        return EventDate(base - dt.timedelta(days=14), DateBasis.STATED, "month", expr)
-    days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    for i, name in enumerate(days):
-        if name in low:
-            # A bare weekday in news means the most recent such day before
-            # the publication date ("on Tuesday" in a Thursday story).
-            back = (base.weekday() - i) % 7 or 7
-            if low.startswith("last") and back < 7:
-                back += 7 if back <= 1 else 0
-            return EventDate(base - dt.timedelta(days=back), DateBasis.STATED, "day", expr)
-    mm = re.match(_MONTH_RE + r"\s+(?P<day>\d{1,2})", expr, re.I)
-    if mm:
-        try:
-            d = dt.date(base.year, _month(mm["month"]), int(mm["day"]))
-        except ValueError:
-            return None
-        if d > base + dt.timedelta(days=2):
-            d = d.replace(year=base.year - 1)
-        return EventDate(d, DateBasis.STATED, "day", expr)
-    return None
+    """The date of the first time expression of ``sentence`` (see ``resolve_time``); None when it has none."""
+    return resolve_time(sentence, base)

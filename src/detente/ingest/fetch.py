@@ -1,15 +1,37 @@
-"""Fetch an article by URL, safely.
+"""Fetch an article by URL, keeping every promise about time, size and address.
 
-Refuses URLs whose host resolves to a private, loopback, link-local or
-reserved address (unless ``allow_private``), caps the body size and the
-time taken, and follows at most ``MAX_REDIRECTS`` redirects, checking each
-hop's address again.  Uses httpx.
+- **One total deadline per URL** (``TIMEOUT_SECONDS``): name resolution,
+  waiting for a fetch slot, every connect, every redirect and a body that
+  trickles in all count against it.  The fetch is asynchronous
+  (``httpx.AsyncClient``) under one ``asyncio.timeout``, so the deadline cuts
+  a read that is waiting for its next byte; ``fetch_url`` is the blocking
+  wrapper for the CLI.
+- **A cap on concurrent fetches** (``MAX_CONCURRENT_FETCHES``): per event loop
+  for the async path (the API), per process for the blocking one.
+- **Addresses checked at every hop and pinned**: each hop's host is resolved
+  once; every address it resolves to must be public (``refusal``: loopback,
+  private, link-local, CGNAT, multicast, reserved, unspecified, and IPv6
+  forms that embed such an IPv4 address), and the request then connects to
+  the checked address itself: the URL's host is replaced by the IP, the
+  ``Host`` header and the TLS server name (SNI, and the certificate check)
+  keep the original name.  No second DNS lookup can hand back another
+  address (DNS rebinding).  Environment proxies are ignored for the same
+  reason.  ``allow_private`` lifts the address rule, not the pinning.
+- **Size capped as the body streams, after decompression**: gzip and deflate
+  are inflated here in bounded steps (``zlib`` with ``max_length``), so a
+  compression bomb stops at ``MAX_BYTES`` + 1 bytes of output; the raw
+  (compressed) bytes are capped too.  Other content encodings are refused.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
+import threading
+import time
+import weakref
+import zlib
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import reject
@@ -17,51 +39,216 @@ from .sources import MAX_BYTES
 
 MAX_REDIRECTS = 3
 TIMEOUT_SECONDS = 10.0
+MAX_CONCURRENT_FETCHES = 8
+USER_AGENT = "detente"
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Ranges Python's ``is_global`` lets through that a fetch must still not reach.
+_EXTRA_REFUSED = [ipaddress.ip_network(n) for n in (
+    "100.64.0.0/10",  # CGNAT (shared address space)
+    "192.0.0.0/24",  # IETF protocol assignments
+    "198.18.0.0/15",  # benchmarking
+    "64:ff9b:1::/48",  # local-use NAT64
+)]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_blocking_slots = threading.BoundedSemaphore(MAX_CONCURRENT_FETCHES)
+_loop_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise ``InputError`` (R08) unless ``url`` is http(s) to a public address."""
+def refusal(address: IPAddress) -> str | None:
+    """Why a fetch may not connect to ``address``, or None when it is a public unicast address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or (address.sixtofour if address.sixtofour else None)
+        if embedded is None and address.teredo:
+            embedded = address.teredo[1]
+        if embedded is None and address in _NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            inner = refusal(embedded)
+            if inner:
+                return f"embeds {embedded}, which is {inner}"
+    for label, test in (("unspecified", address.is_unspecified), ("loopback", address.is_loopback),
+                        ("multicast", address.is_multicast), ("link-local", address.is_link_local),
+                        ("private", address.is_private), ("reserved", address.is_reserved)):
+        if test:
+            return label
+    if any(address in net for net in _EXTRA_REFUSED if net.version == address.version):
+        return "a special-purpose range"
+    if not address.is_global:
+        return "not globally routable"
+    return None
+
+
+def _split(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise reject("R08", detail=f"{url!r} is not an http(s) URL")
-    if allow_private:
-        return
-    host = parts.hostname
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
-    except (socket.gaierror, UnicodeError) as exc:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise reject("R08", detail=f"{url!r} has a bad port") from exc
+    return parts.scheme, parts.hostname, port
+
+
+def _checked(host: str, addresses: list[str], allow_private: bool) -> IPAddress:
+    """The address to connect to (the first), once every address ``host`` resolved to has passed."""
+    if not addresses:
+        raise reject("R08", detail=f"cannot resolve {host}")
+    parsed = [ipaddress.ip_address(a.split("%", 1)[0]) for a in addresses]
+    if not allow_private:
+        for address in parsed:
+            why = refusal(address)
+            if why:
+                raise reject("R08", detail=f"{host} resolves to non-public address {address} ({why}); refused")
+    return parsed[0]
+
+
+def check_url(url: str, *, allow_private: bool = False) -> IPAddress:
+    """Resolve ``url``'s host once and return the address to pin; raise ``InputError`` (R08) if it is refused."""
+    _, host, port = _split(url)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
         raise reject("R08", detail=f"cannot resolve {host}: {exc}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise reject("R08", detail=f"{host} resolves to non-public address {address}; refused")
+    return _checked(host, [str(info[4][0]) for info in infos], allow_private)
 
 
-def fetch_url(url: str, *, allow_private: bool = False) -> tuple[bytes, str]:
-    """Return the body and content type of ``url``.
+async def _resolve(url: str, allow_private: bool) -> IPAddress:
+    _, host, port = _split(url)
+    try:
+        address = ipaddress.ip_address(host)
+        return _checked(host, [str(address)], allow_private)
+    except ValueError:
+        pass
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise reject("R08", detail=f"cannot resolve {host}: {exc}") from exc
+    return _checked(host, [str(info[4][0]) for info in infos], allow_private)
+
+
+class _Inflater:
+    """Decode a gzip or deflate body in steps that never produce more than the bytes still allowed.
+
+    Hand-written because httpx decodes each received chunk whole: one 64 KB chunk of a gzip bomb
+    becomes tens of megabytes before any cap could look at it.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self._d = self._new() if encoding in {"gzip", "x-gzip", "deflate"} else None
+
+    def _new(self) -> zlib._Decompress:  # type: ignore[name-defined]
+        return zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+
+    def feed(self, data: bytes, budget: int) -> bytes:
+        """Up to ``budget`` bytes decoded from ``data`` (exactly ``budget`` means the cap was reached)."""
+        if self._d is None:
+            return data[:budget]
+        out = bytearray()
+        while data and len(out) < budget:
+            try:
+                out += self._d.decompress(data, budget - len(out))
+            except zlib.error as exc:
+                raise reject("R08", detail=f"bad {self.encoding} body: {exc}") from exc
+            if self._d.unconsumed_tail:
+                data = self._d.unconsumed_tail
+            elif self._d.eof and self._d.unused_data:  # a further gzip member
+                data = self._d.unused_data
+                self._d = self._new()
+            else:
+                data = b""
+        return bytes(out)
+
+
+def _slots() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    slots = _loop_slots.get(loop)
+    if slots is None:
+        slots = _loop_slots[loop] = asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
+    return slots
+
+
+async def fetch_url_async(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
+                          limit: asyncio.Semaphore | None = None, _stated: float | None = None) -> tuple[bytes, str]:
+    """Return the body (decoded, at most ``MAX_BYTES``) and content type of ``url``, within ``timeout`` seconds.
+
+    ``limit`` is the concurrency cap to take a slot of (default: this event loop's ``MAX_CONCURRENT_FETCHES``);
+    the wait for a slot counts against the deadline.
 
     Raises:
-        InputError: refused address, too many redirects, too large, timeout or HTTP error.
+        InputError: refused address, too many redirects, too large (R04), deadline passed, or HTTP error (R08).
     """
+    started = time.monotonic()
+    try:
+        async with asyncio.timeout(timeout):
+            async with limit or _slots():
+                return await _fetch(url, allow_private)
+    except TimeoutError:
+        raise reject("R08", detail=f"{url} took longer than {_stated or timeout:g} s (the total limit per URL; "
+                                   f"stopped after {time.monotonic() - started:.1f} s here)") from None
+
+
+async def _fetch(url: str, allow_private: bool) -> tuple[bytes, str]:
     import httpx
 
     current = url
-    with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
+    # trust_env=False: an HTTP(S)_PROXY from the environment would connect somewhere other than the checked address.
+    async with httpx.AsyncClient(follow_redirects=False, trust_env=False, timeout=None) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_url(current, allow_private=allow_private)
+            scheme, host, port = _split(current)
+            address = await _resolve(current, allow_private)
+            pinned = httpx.URL(current).copy_with(host=str(address))
+            netloc = urlsplit(current).netloc.rsplit("@", 1)[-1]
+            request = client.build_request(
+                "GET", pinned,
+                headers={"Host": netloc, "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+                extensions={"sni_hostname": host} if scheme == "https" else {},
+            )
             try:
-                with client.stream("GET", current, headers={"User-Agent": "detente"}) as resp:
-                    if resp.is_redirect:
-                        current = urljoin(current, resp.headers.get("location", ""))
+                response = await client.send(request, stream=True)
+                try:
+                    if response.is_redirect:
+                        current = urljoin(current, response.headers.get("location", ""))
                         continue
-                    if resp.status_code >= 400:
-                        raise reject("R08", detail=f"HTTP {resp.status_code} for {current}")
-                    body = bytearray()
-                    for chunk in resp.iter_bytes():
-                        body.extend(chunk)
-                        if len(body) > MAX_BYTES:
-                            raise reject("R04", size=len(body), limit=MAX_BYTES)
-                    return bytes(body), resp.headers.get("content-type", "")
+                    if response.status_code >= 400:
+                        raise reject("R08", detail=f"HTTP {response.status_code} for {current}")
+                    return await _read_body(response), response.headers.get("content-type", "")
+                finally:
+                    await response.aclose()
             except httpx.HTTPError as exc:
                 raise reject("R08", detail=f"{type(exc).__name__} for {current}") from exc
     raise reject("R08", detail=f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+async def _read_body(response: object) -> bytes:
+    encodings = [e.strip().lower() for e in response.headers.get("content-encoding", "").split(",")  # type: ignore[attr-defined]
+                 if e.strip() and e.strip().lower() != "identity"]
+    if len(encodings) > 1 or (encodings and encodings[0] not in {"gzip", "x-gzip", "deflate"}):
+        raise reject("R08", detail=f"unsupported content encoding {', '.join(encodings)!r}")
+    inflater = _Inflater(encodings[0] if encodings else "identity")
+    body = bytearray()
+    raw_size = 0
+    async for chunk in response.aiter_raw():  # type: ignore[attr-defined]
+        raw_size += len(chunk)
+        body += inflater.feed(chunk, MAX_BYTES + 1 - len(body))
+        if len(body) > MAX_BYTES or raw_size > MAX_BYTES:
+            raise reject("R04", size=max(len(body), raw_size), limit=MAX_BYTES)
+    return bytes(body)
+
+
+def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS) -> tuple[bytes, str]:
+    """The blocking form of ``fetch_url_async`` (for the CLI), capped per process at ``MAX_CONCURRENT_FETCHES``.
+
+    Raises:
+        InputError: as ``fetch_url_async``.
+    """
+    started = time.monotonic()
+    if not _blocking_slots.acquire(timeout=timeout):
+        raise reject("R08", detail=f"no fetch slot free within {timeout:g} s ({MAX_CONCURRENT_FETCHES} running)")
+    try:
+        remaining = max(0.0, timeout - (time.monotonic() - started))
+        return asyncio.run(fetch_url_async(url, allow_private=allow_private, timeout=remaining,
+                                           limit=asyncio.Semaphore(1), _stated=timeout))
+    finally:
+        _blocking_slots.release()

@@ -36,10 +36,9 @@ def _print_json(data: Any) -> None:
 
 
 def _fail(exc: DetenteError) -> None:
-    from rich.console import Console
+    from ..cli import render_error  # the CLI's one error renderer
 
-    Console(stderr=True).print(f"[red]error:[/red] {exc}")
-    raise typer.Exit(1)
+    raise typer.Exit(render_error(exc))
 
 
 def shifts(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,

@@ -10,19 +10,27 @@ then counts each group once and cites all of its reports.
 
 Merging is incremental: a new report is compared only with the candidates
 ``candidate_items`` finds through the pair table (same pair of nodes, kind,
-type and negation, dates within the window), so an ingest costs what it adds,
-not what the store holds.  Single linkage makes this equal to regrouping the
+family and negation, overlapping date periods) and with the other reports of
+their articles (the copied-story rule below compares whole articles), so an
+ingest costs what it adds, not what the store holds.  Single linkage makes this equal to regrouping the
 whole store: pairs of old reports were already decided.  (One difference: a
 report whose only shared parties are a node paired with itself, "A and B
 accused A", has no pair row and is not matched.)
 
-Two reports are the same event when all of these hold:
+Two reports can be the same event (``compatible``, the one rule that says
+which pairs are candidates) when all of these hold:
 
-* the same PLOVER type, the same ``negated`` flag, and overlapping source and
-  target nodes (for events without a target: the same set of sources);
-* dates within ``DATE_WINDOW_DAYS`` of each other (an undated report only
-  matches within its own article); two reports that both *state* the same day
-  ("Hamas' Oct. 7 attack") are the same event whatever else their sentences say;
+* the same PLOVER family (``PLOVER_FAMILY``: verbal or material cooperation or
+  conflict, so one outlet's ACCUSE and another's REJECT of one act can meet),
+  the same ``negated`` flag, and overlapping source and target nodes (for
+  events without a target: the same set of sources);
+* dates compatible within their precision: the periods they name ("on 3
+  August", "in August", "in 2021") overlap, and two days are at most
+  ``DATE_WINDOW_DAYS`` apart; an undated report only matches within its own article.
+
+They are the same event (``same_event``) when, besides, two reports that both
+*state* the same day ("Hamas' Oct. 7 attack") are the same event whatever else
+their sentences say, or:
 * the words left once actor names, the trigger and stop words are removed
   (what the event is *about*) are similar: rapidfuzz ``token_set_ratio`` of at
   least ``MIN_SIMILARITY``, or either side has no such words left, or the
@@ -32,8 +40,9 @@ Stated relations ("Russia is no friend of Israel") merge only when they
 repeat within one article, or repeat one named speaker across articles:
 two outlets that each judge a relation make two judgements, not one.
 
-Left out: merging across PLOVER types (one outlet's ACCUSE that another codes
-as PROTEST stays two groups), and merging an event with a stated relation.
+Left out: merging across families (one outlet's ACCUSE that another codes as
+PROTEST stays two groups), and merging an event with a stated relation (the
+extractor already keeps only the event when one clause gives both).
 Groups are formed by single linkage over the matching pairs.
 """
 
@@ -42,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +86,20 @@ _STOP_WORDS = frozenset(
     jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+# An event dated only by its article happened by then, within a week: news reports the week's acts.
+PUBLISHED_SLACK_DAYS = 7
+_ARTICLE_DATES = frozenset({"published", "inferred", "manifest", "html", "option"})
+# Two articles with this many reports each merged with the other's are one story retold: their other compatible reports
+# are merged one to one, whatever the wording (issue 12: a reworded copy adds no new events).
+COPY_MIN_SHARED = 2
+# The PLOVER manual's quad categories (PLOVER_MANUAL.tex, "PLOVER quad categories"); detente's REQUEST and
+# ACCUSE are PLOVER's DEMAND and DISAPPROVE.  Stated relations form their own families by sign.
+PLOVER_FAMILY = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +118,36 @@ class Report:
     date_basis: str
     speaker: str | None
     words: str
+    date_precision: str = "day"
+
+    @property
+    def family(self) -> str:
+        return PLOVER_FAMILY.get(self.type, self.type)
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the report's date can mean, or None when undated.
+
+        A date that is only the article's own (``published``, ``inferred``) says the event happened by
+        then: up to ``PUBLISHED_SLACK_DAYS`` earlier ("on Tuesday" in the lede of a Friday story).
+        """
+        if self.date is not None and self.date_basis in _ARTICLE_DATES:
+            return self.date - dt.timedelta(days=PUBLISHED_SLACK_DAYS), self.date
+        return date_period(self.date, self.date_precision)
+
+
+def date_period(date: dt.date | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a date of some precision covers: "2021" is all of 2021, "week of 2023-10-23" seven days."""
+    if date is None:
+        return None
+    if precision == "week":
+        return date, date + dt.timedelta(days=6)
+    if precision == "month":
+        nxt = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return date, nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return date, dt.date(date.year, 12, 31)
+    return date, date
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,31 +195,46 @@ def load_reports(store: Store, ids: Sequence[str] | None = None) -> list[Report]
                           frozenset(n for n in e.source_nodes or [] if n),
                           frozenset(n for n in e.target_nodes or [] if n), bool(e.negated), e.date,
                           e.date_basis, e.said_by_actor,
-                          topic_words(e.evidence_text or "", drop=drop, drop_words=node_words)))
+                          topic_words(e.evidence_text or "", drop=drop, drop_words=node_words),
+                          e.date_precision or ("day" if e.date is not None else "unknown")))
     for c in claims:
         drop = [*names[(c.doc_id, c.sent_idx)], c.cue or ""]
         pair = frozenset((c.a_node, c.b_node))
         out.append(Report(c.id, "relation", c.doc_id, c.sent_idx, f"stated{c.polarity:+d}",
                           pair, pair, bool(c.negated), c.date, c.date_basis, c.speaker_actor,
-                          topic_words(c.evidence_text or "", drop=drop, drop_words=node_words)))
+                          topic_words(c.evidence_text or "", drop=drop, drop_words=node_words),
+                          c.date_precision or ("day" if c.date is not None else "unknown")))
     return out
+
+
+def compatible(x: Report, y: Report) -> bool:
+    """Whether two reports can tell the same event: kind, PLOVER family, negation, parties and dates agree.
+
+    Dates agree when the periods they name overlap ("in August" and "on 3 August" do; "in 2016" and "in
+    2023" do not), two days when ``DATE_WINDOW_DAYS`` apart (publication dates of one act differ by a day
+    or two); undated reports agree only within one article.
+    """
+    if x.kind != y.kind or x.family != y.family or x.negated != y.negated:
+        return False
+    if not _same_parties(x, y):
+        return False
+    px, py = x.period, y.period
+    if px is None or py is None:
+        return px == py and x.doc_id == y.doc_id
+    if x.date_basis in _ARTICLE_DATES and y.date_basis in _ARTICLE_DATES or px[0] == px[1] and py[0] == py[1]:
+        return abs((x.date - y.date).days) <= DATE_WINDOW_DAYS  # two articles' days, or two stated days
+    return px[0] <= py[1] and py[0] <= px[1]
 
 
 def same_event(x: Report, y: Report) -> bool:
     """Whether two reports describe the same event (see the module docstring for the rules)."""
-    if x.kind != y.kind or x.type != y.type or x.negated != y.negated:
-        return False
-    if not _same_parties(x, y):
+    if not compatible(x, y):
         return False
     same_doc = x.doc_id == y.doc_id
-    if x.date is None or y.date is None:
-        if not same_doc or x.date != y.date:
-            return False
-    elif abs((x.date - y.date).days) > DATE_WINDOW_DAYS:
-        return False
     if x.kind == "relation" and not same_doc and (x.speaker is None or x.speaker != y.speaker):
         return False
-    if x.kind == "event" and x.date_basis == y.date_basis == "stated" and x.date == y.date:
+    if x.kind == "event" and x.date_basis == y.date_basis == "stated" and x.date == y.date \
+            and x.date_precision == y.date_precision == "day":
         return True
     if same_doc and min(x.sent_idx, y.sent_idx) == 0 and max(x.sent_idx, y.sent_idx) <= LEDE_SENTENCES:
         return True
@@ -193,22 +261,75 @@ def group_reports(reports: Sequence[Report]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    # Block by kind, type and source node so that only plausible pairs are compared.
+    def union(i: str, j: str) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    candidates = _compatible_pairs(reports)
+    for x, y in candidates:
+        if same_event(x, y):
+            union(x.id, y.id)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        docs_of[find(r.id)].add(r.doc_id)
+    for x, y in _copy_matches(reports, candidates, lambda r: find(r.id), docs_of):
+        union(x.id, y.id)
+    return {i: find(i) for i in parent}
+
+
+def _candidates(block: list[Report]) -> Iterable[tuple[Report, Report]]:
+    """The compatible pairs of a block sorted by period start."""
+    for i, x in enumerate(block):
+        end = x.period[1] if x.period else None
+        for y in block[i + 1:]:
+            start = y.period[0] if y.period else None
+            if end and start and (start - end).days > DATE_WINDOW_DAYS:  # sorted by start: none later fits
+                break
+            if compatible(x, y):
+                yield x, y
+
+
+def _copy_matches(reports: Sequence[Report], candidates: Sequence[tuple[Report, Report]],
+                  root: Callable[[Report], str], docs_of: Mapping[str, set[str]]) -> list[tuple[Report, Report]]:
+    """Compatible pairs left apart by the wording test, between two articles that retell one story.
+
+    Two articles are one story retold when at least ``COPY_MIN_SHARED`` reports of each are merged with
+    reports of the other.  Between
+    them an event still unmatched in the other article is merged with its one compatible counterpart there;
+    one with several candidates stays apart (distinct acts of one day must not collapse).
+
+    ``root(r)``: the current group of report ``r``; ``docs_of``: the articles each group has reports in.
+    ``reports`` must hold every report of the articles whose pairs are to be judged.
+    """
+    # matched[(a, b)]: how many reports of article a are merged with a report of article b
+    matched: dict[tuple[str, str], int] = defaultdict(int)
+    for r in reports:
+        for other in docs_of[root(r)] - {r.doc_id}:
+            matched[(r.doc_id, other)] += 1
+    shared = {frozenset((a, b)): min(n, matched[(b, a)]) for (a, b), n in matched.items()}
+    copies = {pair for pair, n in shared.items() if n >= COPY_MIN_SHARED}
+    open_pairs = [(x, y) for x, y in candidates if x.doc_id != y.doc_id
+                  and frozenset((x.doc_id, y.doc_id)) in copies
+                  and y.doc_id not in docs_of[root(x)] and x.doc_id not in docs_of[root(y)]]
+    # counterparts are counted as groups: two reports of one event in one article are one counterpart
+    options: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for x, y in open_pairs:
+        options[(root(x), y.doc_id)].add(root(y))
+        options[(root(y), x.doc_id)].add(root(x))
+    return [(x, y) for x, y in open_pairs
+            if len(options[(root(x), y.doc_id)]) == 1 and len(options[(root(y), x.doc_id)]) == 1]
+
+
+def _compatible_pairs(reports: Iterable[Report]) -> list[tuple[Report, Report]]:
+    """Every compatible pair of ``reports``, blocked by kind, family and source node."""
     blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
     for r in reports:
         for node in sorted(r.sources) or [""]:
-            blocks[(r.kind, r.type, node)].append(r)
+            blocks[(r.kind, r.family, node)].append(r)
     for block in blocks.values():
-        block.sort(key=lambda r: (r.date or dt.date.min, r.id))
-        for i, x in enumerate(block):
-            for y in block[i + 1:]:
-                if x.date and y.date and (y.date - x.date).days > DATE_WINDOW_DAYS:
-                    break
-                if same_event(x, y):
-                    a, b = find(x.id), find(y.id)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
-    return {i: find(i) for i in parent}
+        block.sort(key=lambda r: (r.period[0] if r.period else dt.date.min, r.id))
+    return [(x, y) for block in blocks.values() for x, y in _candidates(block)]
 
 
 def group_ids(store: Store) -> dict[str, str]:
@@ -220,14 +341,18 @@ def group_ids(store: Store) -> dict[str, str]:
 def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str]]:
     """The stored reports that could be the same event as one of ``new_ids``, with their current group.
 
-    Found through the pair table: the same unordered pair of nodes, kind, PLOVER type (or stated polarity)
-    and negation, and dates within ``DATE_WINDOW_DAYS`` (undated: the same article).  ``same_event`` then
-    decides.  This is the one place that says which stored reports a new one is compared with.
+    Found through the pair table: the same unordered pair of nodes, kind, PLOVER family (or stated polarity)
+    and negation, and date periods that overlap within ``DATE_WINDOW_DAYS`` (an article's own date covering
+    the ``PUBLISHED_SLACK_DAYS`` before it; undated: the same article): a superset of ``compatible``, which
+    decides with ``same_event``.  This is the one place that says which stored reports a new one is
+    compared with.
 
     Returns:
         (item id, group id) of every candidate, the new reports included.
     """
-    return groups_sql.candidate_rows(store.con, new_ids, window_days=DATE_WINDOW_DAYS)
+    return groups_sql.candidate_rows(store.con, new_ids, window_days=DATE_WINDOW_DAYS,
+                                     slack_days=PUBLISHED_SLACK_DAYS, article_bases=sorted(_ARTICLE_DATES),
+                                     families=PLOVER_FAMILY)
 
 
 def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSummary:
@@ -250,6 +375,10 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
         return MergeSummary(0, 0)
     fresh = set(new)
     candidates = dict(candidate_items(store, new))
+    # The copied-story rule compares whole articles: every report of the candidates' articles joins in.
+    candidates.update(groups_sql.article_items(store.con, sorted(candidates)))
+    for i in fresh:
+        candidates.pop(i, None)
     reports = {r.id: r for r in load_reports(store, sorted(fresh | set(candidates)))}
     # union-find over group ids: an old report stands for its group, a new one for itself
     parent: dict[str, str] = {}
@@ -264,22 +393,26 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
             i = parent[i]
         return i
 
+    def union(x: Report, y: Report) -> None:
+        a, b = find(node(x.id)), find(node(y.id))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
     for i in fresh:
         find(i)
-    blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
+    pairs = _compatible_pairs(reports.values())
+    for x, y in pairs:
+        if (x.id in fresh or y.id in fresh) and same_event(x, y):  # two old reports were decided before
+            union(x, y)
+    # the articles of each group: old groups' members may lie in articles not loaded here
+    old_docs = groups_sql.group_docs(store.con, sorted({node(i) for i in reports if i not in fresh}))
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for g, docs in old_docs.items():
+        docs_of[find(g)] |= docs
     for r in reports.values():
-        for n in sorted(r.sources) or [""]:
-            blocks[(r.kind, r.type, n)].append(r)
-    for block in blocks.values():
-        block.sort(key=lambda r: (r.date or dt.date.min, r.id))
-        for i, x in enumerate(block):
-            for y in block[i + 1:]:
-                if x.date and y.date and (y.date - x.date).days > DATE_WINDOW_DAYS:
-                    break
-                if (x.id in fresh or y.id in fresh) and same_event(x, y):
-                    a, b = find(node(x.id)), find(node(y.id))
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+        docs_of[find(node(r.id))].add(r.doc_id)
+    for x, y in _copy_matches(list(reports.values()), pairs, lambda r: find(node(r.id)), docs_of):
+        union(x, y)
     # old group -> merged group (only those that change), and every new report's group
     relabel = {g: find(g) for g in list(parent) if g not in fresh and find(g) != g}
     unloaded = [i for i in new if i not in reports]

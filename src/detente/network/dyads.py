@@ -13,6 +13,11 @@ the evidence ids.  Each item of evidence counts with a weight:
 * a stated relation ("Russia is no friend of Israel") counts as an event
   of score ``polarity * STATED_RELATION_SCORE``.
 
+Each relation also says how many of its event groups are background (told as
+context, before the article's news) and how many have no date at all
+(``n_background``, ``n_undated``): such evidence counts in the score but never
+in ``shifts``.
+
 All weights live in ``Weights`` and can be set by the caller (CLI options).
 
 Each real-world event counts once: reports that ``dedup`` puts in one event
@@ -58,6 +63,7 @@ class GroupItem:
     ids: tuple[str, ...]
     outlets: tuple[str, ...]
     background: bool = False
+    precision: str = "day"
 
 
 @dataclass
@@ -73,6 +79,8 @@ class Relation:
     last: dt.date | None
     evidence: list[str] = field(default_factory=list)
     outlet: str | None = None
+    n_background: int = 0
+    n_undated: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"outlet": self.outlet} if self.outlet is not None else {}
@@ -82,6 +90,8 @@ class Relation:
             "score": round(self.score, 2),
             "n_events": self.n_events,
             "n_outlets": self.n_outlets,
+            "n_background": self.n_background,
+            "n_undated": self.n_undated,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "evidence": self.evidence,
@@ -90,7 +100,7 @@ class Relation:
 
 def _relation(r: sql.RelationRow) -> Relation:
     return Relation(r.a, r.b, r.a_name, r.b_name, r.score, r.n_events, r.n_outlets, r.first, r.last,
-                    list(r.evidence), r.outlet)
+                    list(r.evidence), r.outlet, r.n_background, r.n_undated)
 
 
 def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
@@ -178,7 +188,10 @@ def window_start(date: dt.date, window: str) -> dt.date:
 
 def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
                 directed: bool = False, pair: tuple[str, str] | None = None) -> list[DyadPoint]:
-    """Volume and net cooperation-conflict of every pair per time window (undated evidence is left out).
+    """Volume and net cooperation-conflict of every pair per time window.
+
+    Undated evidence is left out, and so is evidence dated more coarsely than the window (a year in a
+    monthly series would otherwise pile up in January).
 
     Args:
         store: the store to read.

@@ -25,12 +25,12 @@ pattern no single greedy first split explains.  A segmentation is kept only when
 * each side holds at least ``MIN_SEGMENT_EVENTS`` event groups, and
 * the two levels differ by at least ``MIN_LEVEL_CHANGE`` on the -10..+10 scale.
 
-Background evidence ("before the war in Ukraine, Israel and Russia enjoyed
-positive relations") tells the state of a relation *before* its article, and its
-date is a guess (about a year before publication).  In the series it is placed
-no later than the day before the pair's first dated non-background evidence:
-a retrospective must not land after the news it looks back from.  (It keeps its
-own date in ``relations`` and ``dyad_series``.)
+Only news dated to the month or finer drives a shift (issue 12): background
+evidence ("before the war in Ukraine, Israel and Russia enjoyed positive
+relations", "ties were cut in 2016") and evidence whose date is known only to the
+year or not at all are left out of the series.  Such evidence has no date to
+place it on; a shift built on it would be a shift in the telling, not in the
+relation.  It still counts in ``relations``.
 
 Robustness: the detection is rerun without each outlet in turn; a shift is
 ``robust`` when every rerun finds a shift in the same direction whose gap
@@ -46,12 +46,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import ruptures as rpt
 
+from ..ingest.dates import DATED_FOR_SHIFTS
 from ..store import Store
 from ..store.pairs import GroupPart, group_parts
 from .dyads import Filters, GroupItem, Weights, node_names
@@ -67,8 +68,8 @@ MIN_SEGMENT_EVENTS = 3
 MIN_LEVEL_CHANGE = 3.0
 # At most this many shifts per pair: with ~20 events more would be over-fitting.
 MAX_SHIFTS = 3
-# Background evidence is dated "about a year before" its article, so the same
-# shift seen without one outlet can move by months.
+# Pairs have a few dated articles months apart: without one outlet the same
+# change is found between the neighbouring dates, which can be months away.
 ROBUST_DAYS = 183
 # Evidence cited per shift: the strongest groups on each side.
 EVIDENCE_PER_SIDE = 8
@@ -144,7 +145,7 @@ class Shift:
 
 
 def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EVENTS) -> list[Break]:
-    """Change points in one pair's series of event groups (undated groups are ignored).
+    """Change points in one pair's series of event groups (only news dated to the month or finer counts).
 
     Args:
         groups: the pair's event groups (``fold_parts``).
@@ -153,8 +154,7 @@ def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EV
     Returns:
         The breaks in date order; empty when the series is too short or flat.
     """
-    dated = sorted(_place_background([g for g in groups if g.date is not None and g.weight > 0]),
-                   key=lambda g: (g.date, g.group))
+    dated = sorted((g for g in groups if drives_shifts(g)), key=lambda g: (g.date or dt.date.min, g.group))
     by_date: dict[dt.date, list[GroupItem]] = defaultdict(list)
     for g in dated:
         by_date[g.date or dt.date.min].append(g)
@@ -201,13 +201,10 @@ def _best_cuts(signal: np.ndarray, min_events: int) -> list[int]:
     return best
 
 
-def _place_background(groups: list[GroupItem]) -> list[GroupItem]:
-    """Move background groups to no later than the day before the first non-background group."""
-    news = [g.date for g in groups if not g.background and g.date is not None]
-    if not news:
-        return groups
-    limit = min(news) - dt.timedelta(days=1)
-    return [replace(g, date=min(g.date, limit)) if g.background and g.date else g for g in groups]
+def drives_shifts(group: GroupItem) -> bool:
+    """Whether an event group may drive a shift: news (not background) dated to the month or finer, with weight."""
+    return (group.date is not None and group.weight > 0 and not group.background
+            and group.precision in DATED_FOR_SHIFTS)
 
 
 def _mean(seg: np.ndarray) -> float:
@@ -228,8 +225,9 @@ def _drivers(left: list[GroupItem], right: list[GroupItem], before: float, after
 def fold_parts(parts: Sequence[GroupPart], *, without: str | None = None) -> list[GroupItem]:
     """One ``GroupItem`` per event group of one pair, from its per-outlet parts (leaving out outlet ``without``).
 
-    The group's score is the weighted mean of its reports, its weight the largest of theirs, its date the
-    earliest dated report, and it is background only when every report is.
+    The group's score is the weighted mean of its reports, its weight the largest of theirs, its date (and
+    precision) that of its most precisely dated report, the earliest of those, and it is background only when
+    every report is.
     """
     by_group: dict[str, list[GroupPart]] = defaultdict(list)
     for p in parts:
@@ -238,12 +236,12 @@ def fold_parts(parts: Sequence[GroupPart], *, without: str | None = None) -> lis
     out = []
     for group, ps in by_group.items():
         total = sum(p.w for p in ps)
-        dates = [p.date for p in ps if p.date is not None]
+        best = min(ps, key=lambda p: p.date_key)
         out.append(GroupItem(group, ps[0].a, ps[0].b, ps[0].a, ps[0].b,
                              sum(p.sw for p in ps) / total if total > 0 else min(p.score for p in ps),
-                             max(p.wmax for p in ps), min(dates) if dates else None, "",
+                             max(p.wmax for p in ps), best.date, "",
                              tuple(sorted({i for p in ps for i in p.ids})), tuple(sorted({p.outlet for p in ps})),
-                             all(p.background for p in ps)))
+                             all(p.background for p in ps), best.precision))
     return out
 
 

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -26,10 +26,20 @@ _SCHEMA_V1 = all_ddl()
 # Version 2: merged events (network.dedup writes the groups after each ingest batch).
 _SCHEMA_V2 = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR);"
 
+# Version 3: stated relations carry their date's precision (issue 12), and the background dates that
+# earlier versions made up ("publication minus one year") are removed: background without a stated time
+# has no date, precision 'before-publication'.
+_SCHEMA_V3 = """
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS date_precision VARCHAR;
+UPDATE events SET date = NULL, date_precision = 'before-publication' WHERE date_basis = 'background';
+UPDATE claims SET date = NULL WHERE date_basis = 'background';
+UPDATE claims SET date_precision = CASE WHEN date_basis = 'background' THEN 'before-publication'
+                                         WHEN date IS NULL THEN 'unknown' ELSE 'day' END;
+"""
 
 
-def _schema_v3(con: Any) -> None:
-    """Version 3: the flat pair table (``store.pairs``), filled from the stored events and stated relations."""
+def _schema_v4(con: Any) -> None:
+    """Version 4: the flat pair table (``store.pairs``), filled from the stored events and stated relations."""
     from .pairs import PAIRS_DDL, sync_pairs
 
     con.execute(_SCHEMA_V2)  # older files made before the groups table existed
@@ -38,7 +48,7 @@ def _schema_v3(con: Any) -> None:
 
 
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _schema_v3}
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -222,7 +232,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "polarity": (e.score > 0) - (e.score < 0), "cue": e.trigger,
                 "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
                 "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
-                "date_basis": e.date.basis.value, "evidence_text": e.evidence_text,
+                "date_basis": e.date.basis.value, "date_precision": e.date.precision, "evidence_text": e.evidence_text,
                 "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
             })
         for r in x.relation_claims:
@@ -237,6 +247,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "polarity": r.polarity, "cue": r.cue, "speaker_mention": said[0], "speaker_actor": said[1],
                 "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
                 "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
+                "date_precision": r.date.precision,
                 "evidence_text": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
             })
 

@@ -6,7 +6,7 @@ same ``group_id`` so that aggregations need no join.  ``write_groups`` keeps the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .readers import fetch
@@ -58,28 +58,71 @@ def report_rows(con: Any, ids: Sequence[str] | None = None) -> tuple[list[Any], 
     mentions = fetch(con, "MentionText", "SELECT doc_id, sent_idx, text FROM mentions" + docs, one * 2)
     events = fetch(con, "EventReport",
                    """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                             date_basis, said_by_actor, evidence_text FROM events WHERE true""" + only, one)
+                             date_basis, date_precision, said_by_actor, evidence_text FROM events WHERE true""" + only, one)
     claims = fetch(con, "ClaimReport",
                    """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis,
-                             speaker_actor, evidence_text
+                             date_precision, speaker_actor, evidence_text
                       FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL""" + only,
                    one)
     names = [r[0] for r in con.execute("SELECT name FROM nodes WHERE name IS NOT NULL").fetchall()]
     return mentions, events, claims, names
 
 
-def candidate_rows(con: Any, new_ids: Sequence[str], *, window_days: int) -> list[tuple[str, str]]:
+def _period_sql(t: str, slack_days: int, article_bases: Sequence[str]) -> tuple[str, str]:
+    """SQL of the first and last day a pair row's date can mean (``network.dedup.Report.period``)."""
+    from .pairs import period_end_sql
+
+    bases = ", ".join("'" + b.replace("'", "''") + "'" for b in article_bases) or "NULL"
+    article = f"{t}.date_basis IN ({bases})"
+    end = period_end_sql(t)
+    start = f"CASE WHEN {article} THEN CAST({t}.date - INTERVAL {int(slack_days)} DAY AS DATE) ELSE {t}.date END"
+    return start, f"CASE WHEN {article} THEN {t}.date ELSE {end} END"
+
+
+def _family_sql(t: str, families: Mapping[str, str]) -> str:
+    """SQL of a pair row's family: its PLOVER family for events, the stated sign for relations."""
+    whens = " ".join("WHEN '" + k.replace("'", "''") + "' THEN '" + v.replace("'", "''") + "'"
+                     for k, v in sorted(families.items()))
+    event = f"CASE {t}.type {whens} ELSE coalesce({t}.type, '') END" if whens else f"coalesce({t}.type, '')"
+    return f"CASE WHEN {t}.kind = 'event' THEN {event} ELSE 'stated' || CAST(sign({t}.score) AS VARCHAR) END"
+
+
+def candidate_rows(con: Any, new_ids: Sequence[str], *, window_days: int, slack_days: int = 0,
+                   article_bases: Sequence[str] = (), families: Mapping[str, str] | None = None
+                   ) -> list[tuple[str, str]]:
     """(item id, group id) of the stored reports that share a pair row with one of ``new_ids`` and could be
-    the same event: same unordered pair, kind, type (stated polarity for relations) and negation, dates within
-    ``window_days`` (undated: the same article).  The new reports themselves are included."""
+    the same event: same unordered pair, kind, family (``families``: type -> family; stated polarity for
+    relations) and negation, and date periods that overlap within ``window_days`` (a date that is only the
+    article's own, basis in ``article_bases``, covers the ``slack_days`` before it; undated: the same
+    article).  A superset of ``network.dedup.compatible``, which decides.  The new reports are included."""
+    ps, pe = _period_sql("p", slack_days, article_bases)
+    ns, ne = _period_sql("n", slack_days, article_bases)
+    w = int(window_days)
     return [(i, g) for i, g in con.execute(
         f"""WITH n AS (SELECT * FROM pairs WHERE item_id IN (SELECT unnest(?)))
             SELECT DISTINCT p.item_id, p.group_id FROM n JOIN pairs p
               ON p.a = n.a AND p.b = n.b AND p.kind = n.kind AND p.negated = n.negated
-             AND coalesce(p.type, '') = coalesce(n.type, '') AND sign(p.score) = sign(n.score)
+             AND {_family_sql("p", families or {})} = {_family_sql("n", families or {})}
              AND ((p.date IS NULL AND n.date IS NULL AND p.doc_id = n.doc_id)
-                  OR abs(date_diff('day', p.date, n.date)) <= {int(window_days)})""",
+                  OR ({ps} <= CAST({ne} + INTERVAL {w} DAY AS DATE)
+                      AND {ns} <= CAST({pe} + INTERVAL {w} DAY AS DATE)))""",
         [list(new_ids)]).fetchall()]
+
+
+def article_items(con: Any, item_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(item id, group id) of every report with a pair row in the articles of ``item_ids`` (the copied-story
+    rule compares whole articles)."""
+    return [(i, g) for i, g in con.execute(
+        """SELECT DISTINCT item_id, group_id FROM pairs
+           WHERE doc_id IN (SELECT DISTINCT doc_id FROM pairs WHERE item_id IN (SELECT unnest(?)))""",
+        [list(item_ids)]).fetchall()]
+
+
+def group_docs(con: Any, group_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The articles each of ``group_ids`` has reports in."""
+    return {g: set(docs) for g, docs in con.execute(
+        """SELECT group_id, list(DISTINCT doc_id) FROM pairs WHERE group_id IN (SELECT unnest(?))
+           GROUP BY group_id""", [list(group_ids)]).fetchall()}
 
 
 def item_kinds(con: Any, ids: Sequence[str]) -> dict[str, str]:

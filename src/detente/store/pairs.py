@@ -55,8 +55,7 @@ WITH e AS (
 SELECT v.id AS item_id, 'event' AS kind, v.doc_id, coalesce(g.group_id, v.id) AS group_id,
        least(src, tgt) AS a, greatest(src, tgt) AS b, src AS source, tgt AS target,
        CASE WHEN src < tgt THEN 1 ELSE -1 END AS direction, v.type, v.score, v.date,
-       CASE WHEN v.date IS NULL OR v.date_basis IN ('background', 'unknown') THEN 'unknown'
-            ELSE coalesce(v.date_precision, 'day') END AS date_precision,
+       coalesce(v.date_precision, CASE WHEN v.date IS NULL THEN 'unknown' ELSE 'day' END) AS date_precision,
        v.date_basis, v.outlet, coalesce(v.negated, false) AS negated, coalesce(v.hedged, false) AS hedged,
        coalesce(v.date_basis = 'background', false) AS background,
        coalesce(v.said_by_actor, '') <> '' AND (v.speaker_node IS NULL OR v.speaker_node NOT IN (src, tgt))
@@ -72,8 +71,7 @@ SELECT c.id AS item_id, 'relation' AS kind, c.doc_id, coalesce(g.group_id, c.id)
        least(c.a_node, c.b_node) AS a, greatest(c.a_node, c.b_node) AS b, c.a_node AS source, c.b_node AS target,
        CASE WHEN c.a_node < c.b_node THEN 1 ELSE -1 END AS direction, NULL AS type,
        c.polarity * {stated_score} AS score, c.date,
-       CASE WHEN c.date IS NULL OR c.date_basis IN ('background', 'unknown') THEN 'unknown' ELSE 'day' END
-           AS date_precision,
+       coalesce(c.date_precision, CASE WHEN c.date IS NULL THEN 'unknown' ELSE 'day' END) AS date_precision,
        c.date_basis, c.outlet, coalesce(c.negated, false), coalesce(c.hedged, false),
        coalesce(c.date_basis = 'background', false),
        coalesce(c.speaker_actor, '') <> '' AND (sp.node IS NULL OR sp.node NOT IN (c.a_node, c.b_node)),
@@ -165,13 +163,40 @@ def _base(filters: Filters, weights: Weights, extra: Sequence[str] = (),
     clauses = [*clauses, *extra]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT item_id, kind, group_id, a, b, source, target, score, date, background, solo, dup, "
+           f"date_precision AS prec, {_DATE_KEY} AS dkey, "
            f"coalesce(outlet, '{UNKNOWN_OUTLET}') AS outlet, {weight_sql(weights)} AS w FROM pairs{where}")
     return sql, [*params, *extra_params]
 
 
-# The group level: one row per (keys..., group): weighted mean score, largest weight, earliest date.
+# Date precisions, finest first (``ingest.dates.PRECISIONS``): a group takes the date of its most precisely
+# dated report, the earliest of those ("on 3 August" beats "in 2021" for the same act).
+_PRECISIONS = ("day", "week", "month", "year", "before-publication", "unknown")
+_RANK = ("CASE date_precision " + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(_PRECISIONS))
+         + f" ELSE {len(_PRECISIONS)} END")
+# Ordering key of a report's date: precision rank first, then the day; undated reports last.
+_DATE_KEY = (f"CASE WHEN date IS NULL THEN 9000000000000000000 + {_RANK} "
+             f"ELSE CAST({_RANK} AS BIGINT) * 100000000 + date_diff('day', DATE '1970-01-01', date) END")
+# The days a window spans at most, and a precision's: a group known more coarsely than the window is left out
+# of a series (a year in a monthly series would pile up in January).
+_PRECISION_DAYS_SQL = "CASE gprec WHEN 'day' THEN 1 WHEN 'week' THEN 7 WHEN 'month' THEN 31 WHEN 'year' THEN 366 ELSE 0 END"
+# The last day of a report's date period ("in August" runs to 31 August).
+def period_end_sql(table: str = "") -> str:
+    """SQL of the last day of a report's date period (of pair rows ``table``, e.g. "p", or unqualified)."""
+    t = f"{table}." if table else ""
+    return (f"CASE {t}date_precision WHEN 'week' THEN CAST({t}date + INTERVAL 6 DAY AS DATE) "
+            f"WHEN 'month' THEN last_day({t}date) WHEN 'year' THEN make_date(year({t}date), 12, 31) "
+            f"ELSE {t}date END")
+_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
+
+
+def window_days(window: str) -> int:
+    return _WINDOW_DAYS.get(window) or int(window[:-1])
+
+
+# The group level: one row per (keys..., group): weighted mean score, largest weight, the date (and its
+# precision) of the most precisely dated report, background only when every report is.
 _GROUP_COLS = """CASE WHEN sum(w) > 0 THEN sum(score * w) / sum(w) ELSE any_value(score) END AS gscore,
-    max(w) AS gw, min(date) AS gdate"""
+    max(w) AS gw, arg_min(date, dkey) AS gdate, arg_min(prec, dkey) AS gprec, bool_and(background) AS gbg"""
 
 
 def _groups(keys: str, *, undirected: bool = True, ids: bool = False) -> str:
@@ -184,7 +209,8 @@ def _groups(keys: str, *, undirected: bool = True, ids: bool = False) -> str:
     dup = " AND NOT dup" if undirected else ""
     solo_ids = ", [item_id] AS ids" if ids else ""
     many_ids = ", list(DISTINCT item_id ORDER BY item_id) AS ids" if ids else ""
-    return f"""SELECT {keys}, group_id, score AS gscore, w AS gw, date AS gdate{solo_ids} FROM p WHERE solo{dup}
+    return f"""SELECT {keys}, group_id, score AS gscore, w AS gw, date AS gdate, prec AS gprec, background AS gbg{solo_ids}
+        FROM p WHERE solo{dup}
         UNION ALL
         SELECT {keys}, group_id, {_GROUP_COLS}{many_ids} FROM p WHERE NOT solo{dup} GROUP BY {keys}, group_id"""
 
@@ -204,6 +230,8 @@ class RelationRow:
     last: dt.date | None
     evidence: tuple[str, ...]
     outlet: str | None = None
+    n_background: int = 0
+    n_undated: int = 0
 
 
 def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
@@ -227,7 +255,9 @@ def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), 
     WITH p AS NOT MATERIALIZED ({base}),
     g AS ({_groups(okey + "a, b")}),
     r AS (SELECT {okey} a, b, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END AS score,
-                 count(*) AS n_events, min(gdate) AS first, max(gdate) AS last FROM g GROUP BY ALL),
+                 count(*) AS n_events, min(gdate) AS first, max(gdate) AS last,
+                 count(*) FILTER (WHERE gbg) AS n_background, count(*) FILTER (WHERE gdate IS NULL) AS n_undated
+          FROM g GROUP BY ALL),
     o AS (SELECT {okey} a, b, count(DISTINCT outlet) AS n_outlets, {evidence} AS evidence FROM p GROUP BY ALL)
     SELECT r.*, o.n_outlets, o.evidence, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name
     FROM r JOIN o USING ({okey} a, b) LEFT JOIN nodes na ON na.id = r.a LEFT JOIN nodes nb ON nb.id = r.b
@@ -254,7 +284,8 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
         d = dict(zip(cols, row))
         ev = tuple(sorted(set(d["evidence"] or ())))
         out.append(RelationRow(d["a"], d["b"], d["a_name"], d["b_name"], float(d["score"]), int(d["n_events"]),
-                               int(d["n_outlets"]), d["first"], d["last"], ev, d.get("outlet")))
+                               int(d["n_outlets"]), d["first"], d["last"], ev, d.get("outlet"),
+                               int(d["n_background"]), int(d["n_undated"])))
     return out
 
 
@@ -303,7 +334,8 @@ def series_sql(*, window: str = "month", filters: Filters = Filters(), weights: 
            coalesce(sum(gscore * gw) FILTER (WHERE gscore > 0), 0.0) AS coop,
            coalesce(sum(gscore * gw) FILTER (WHERE gscore < 0), 0.0) AS conf,
            flatten(list(ids ORDER BY group_id)) AS evidence
-    FROM g WHERE gdate IS NOT NULL GROUP BY ALL ORDER BY x, y, period
+    FROM g WHERE gdate IS NOT NULL AND {_PRECISION_DAYS_SQL} <= {window_days(window)}
+    GROUP BY ALL ORDER BY x, y, period
     """
     return sql, params
 
@@ -332,6 +364,8 @@ class GroupPart:
     score: float  # a report's score (for groups whose weights are all 0)
     ids: tuple[str, ...]
     n: int  # pair rows
+    precision: str = "day"  # of ``date``: the part's most precisely dated report
+    date_key: int = 0  # precision rank then day: the smallest is the group's date
 
 
 def group_parts(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
@@ -352,12 +386,13 @@ def group_parts(con: Any, *, filters: Filters = Filters(), weights: Weights = We
     base, params = _base(filters, weights, extra, extra_params)
     sql = f"""
     WITH p AS NOT MATERIALIZED ({base})
-    SELECT a, b, group_id, outlet, sum(score * w), sum(w), max(w), min(date), bool_and(background),
-           min(score), list(DISTINCT item_id ORDER BY item_id), count(*)
+    SELECT a, b, group_id, outlet, sum(score * w), sum(w), max(w), arg_min(date, dkey), bool_and(background),
+           min(score), list(DISTINCT item_id ORDER BY item_id), count(*), arg_min(prec, dkey), min(dkey)
     FROM p GROUP BY a, b, group_id, outlet ORDER BY a, b, group_id, outlet
     """
-    return [GroupPart(a, b, g, o, float(sw), float(w), float(wm), d, bool(bg), float(s), tuple(ids), int(n))
-            for a, b, g, o, sw, w, wm, d, bg, s, ids, n in con.execute(sql, params).fetchall()]
+    return [GroupPart(a, b, g, o, float(sw), float(w), float(wm), d, bool(bg), float(s), tuple(ids), int(n), pr,
+                      int(k))
+            for a, b, g, o, sw, w, wm, d, bg, s, ids, n, pr, k in con.execute(sql, params).fetchall()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +417,7 @@ class PairItem:
     negated: bool = False
     group: str = ""
     background: bool = False
+    precision: str = "day"
 
 
 def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
@@ -394,9 +430,9 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = f"""
     WITH p AS (SELECT *, {weight_sql(weights)} AS w FROM pairs p{where})
-    SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, p.w, p.date, p.outlet, p.kind, p.doc_id, p.type,
+    SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind, p.doc_id, p.type,
            coalesce(e.evidence_text, c.evidence_text, '') AS text, coalesce(e.said_by_name, c.speaker_name),
-           p.hedged, p.negated, p.group_id, p.background
+           p.hedged, p.negated, p.group_id, p.background, p.date_precision
     FROM p LEFT JOIN events e ON p.kind = 'event' AND e.id = p.item_id
            LEFT JOIN claims c ON p.kind = 'relation' AND c.id = p.item_id
     ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target
@@ -413,12 +449,15 @@ def window_relation_rows(con: Any, pair: tuple[str, str], *, window: str, filter
     """One pair's relation score and event-group count per window, windows cut on each report's own date.
 
     A group told on two sides of a window boundary counts in both windows, with the reports of each side
-    (as if the relation were asked for each window in turn).
+    (as if the relation were asked for each window in turn).  A report counts in a window only when the
+    window holds its whole date period ("in 2023" is no January event).
     """
     base, params = _base(filters, weights, ["a = ?", "b = ?", "date IS NOT NULL"], list(pair))
+    base = base.replace(" AS dkey, ", f" AS dkey, {period_end_sql()} AS pend, ", 1)
     sql = f"""
     WITH p AS NOT MATERIALIZED ({base}),
-    q AS (SELECT *, {window_sql(window, 'date')} AS period FROM p),
+    q AS (SELECT *, {window_sql(window, 'date')} AS period FROM p
+          WHERE {window_sql(window, 'date')} = {window_sql(window, 'pend')}),
     g AS ({_groups("period").replace("FROM p", "FROM q")})
     SELECT period, CASE WHEN sum(gw) > 0 THEN sum(gscore * gw) / sum(gw) ELSE 0.0 END, count(*)
     FROM g GROUP BY period

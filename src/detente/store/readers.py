@@ -108,7 +108,7 @@ def document_titles(con: Any, doc_ids: Sequence[str]) -> dict[str, str | None]:
 
 
 # -- events and sentences -------------------------------------------------------------------
-_EVENT_LISTING = """id, doc_id, date, date_basis, type, mode, cameo, score, source_ids, target_ids, source_nodes,
+_EVENT_LISTING = """id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
     target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text"""
 
 
@@ -175,12 +175,13 @@ def loaded_language(con: Any) -> list[Any]:
 def evidence(con: Any, ids: Sequence[str]) -> list[Any]:
     """Events and stated relations by id, as the report lists them (oldest first)."""
     return fetch(con, "EvidenceRow",
-                 """SELECT id, 'event' AS kind, type AS label, score, date, outlet, said_by_name AS speaker, hedged,
-                           negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
+                 """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
+                           said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
                     UNION ALL
                     SELECT id, 'relation' AS kind,
                            'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                           polarity * 5.0, date, outlet, speaker_name, hedged, negated, evidence_text
+                           polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated,
+                           evidence_text
                     FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
                     ORDER BY date NULLS LAST""", [list(ids), list(ids)])
 

@@ -387,14 +387,24 @@ function inRange(date, range) {
   return (!range.since || date >= range.since) && (!range.until || date <= range.until);
 }
 
+// A date only as precise as it is known (the API's date_precision), as detente.ingest.dates.describe_date.
+function describeDate(date, precision) {
+  if (!date) return precision === "before-publication" ? "before publication" : "undated";
+  if (precision === "week") return `week of ${date}`;
+  if (precision === "month") return date.slice(0, 7);
+  if (precision === "year") return date.slice(0, 4);
+  return date;
+}
+
 function evidenceItem(item) {
   const meta = el("div", { className: "meta" }, [
-    el("span", { className: "date", text: item.date || "undated" }),
+    el("span", { className: `date precision-${item.date_precision || "day"}`, text: describeDate(item.date, item.date_precision) }),
     el("span", { className: "label", text: item.label }),
     el("span", { className: `score ${item.score > 0 ? "pos" : item.score < 0 ? "neg" : ""}`, text: signed(item.score) }),
     el("span", { className: "outlet", text: item.outlet || "unknown outlet" }),
   ]);
   if (item.speaker) meta.append(el("span", { className: "speaker", text: `said by ${item.speaker}` }));
+  if (item.background) meta.append(el("span", { className: "flag background", text: "background", title: "told as context, before the article's news: never drives a shift" }));
   if (item.hedged) meta.append(el("span", { className: "flag hedged", text: "hedged" }));
   if (item.negated) meta.append(el("span", { className: "flag negated", text: "negated" }));
   if (item.weight < 1) meta.append(el("span", { className: "flag down", text: `weight ${Number(item.weight.toFixed(2))}` }));
@@ -425,7 +435,7 @@ async function showActorEvents(node) {
   $("evidence-title").textContent = `Events of ${node.name}`;
   $("evidence-note").textContent = `${rows.length} events (${range.label}), oldest first.`;
   $("evidence").replaceChildren(...rows.map((e) => evidenceItem({
-    id: e.id, date: e.date, label: `${e.source_ids.join(", ")} ${e.type} ${e.target_ids.join(", ")}`,
+    id: e.id, date: e.date, date_precision: e.date_precision, background: e.date_basis === "background", label: `${e.source_ids.join(", ")} ${e.type} ${e.target_ids.join(", ")}`,
     score: e.score, outlet: e.outlet, speaker: e.said_by_name, hedged: e.hedged, negated: e.negated, weight: 1,
     text: e.evidence_text || "", doc_title: null,
   })));

@@ -1,0 +1,222 @@
+"""Event dates: the time expression of the clause that holds the event, resolved against the publication.
+
+Consumes a trigger token (spaCy), the document's date and the event's
+modality; produces an ``EventDate`` with its precision and basis.
+
+Which time expression dates an event is a question of syntax, not of
+distance: a DATE entity belongs to the clause of the verb it modifies (the
+clause of its head), and it dates only the events of that clause.  In "ties
+were cut seven years ago and restored on Friday", "seven years ago" dates the
+cutting and "on Friday" the restoring.  Non-finite complements share their
+governor's time ("agreed in March to lift"); coordinated, relative, adverbial
+and reported clauses have their own.  Three links cross a clause boundary, each
+because the syntax says so:
+
+* "since <clause with a time>" ("since coming to power in a 2018 revolution,
+  X has deepened ties") dates the main clause from that time on;
+* "N years after <clause>" ("restored ties on Friday, seven years after they
+  were cut") dates the subordinate clause N years before the main one;
+* a reported clause without a time of its own is dated by its speech verb's
+  time ("he said last week that membership was frozen").
+
+An event is *background* (told as context, before the article's news) when
+its clause has a background cue (``Modality.background``: "for years", "had
+long", past perfect) or its stated time lies wholly before the news
+(``dates.before_the_news``: "last November", "in 2019", "seven years ago").
+A background event with no time in its clause has no date: precision
+``before-publication``.  Nothing is guessed.
+
+Left out: times stated in another sentence (except the speech verb's), and
+durations ("three days of rioting"), which are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..ingest.dates import BEFORE_PUBLICATION, DAY, UNKNOWN_PRECISION, before_the_news, resolve_time
+from ..model import DateBasis, Document, EventDate
+from .modality import MODAL_INTENT, Modality
+
+# Heads of a clause of their own: a time expression under one of these does not reach the clause above.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
+# Prepositions of time kept with their entity ("in March", "since 2018", "on Friday").
+TIME_PREPS = frozenset({"in", "on", "since", "during", "at", "by", "until", "from", "over", "for", "of"})
+# A time that modifies a noun reaches the clause only through these prepositions ("in a 2018 revolution").
+NOUN_TIME_PREPS = frozenset({"in", "since", "during"})
+SINCE = "since"
+# The background cue of a past-tense sentence that continues a background one (``extract``): it yields to
+# a time the sentence states itself.
+CONTINUES_CUE = "(continues the previous sentence)"
+_SPAN = re.compile(r"^(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"fifteen|twenty)\s+(?P<unit>days?|weeks?|months?|years?|decades?)$", re.I)
+_STEPS = 8
+
+
+def _verbal(tok: Any) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT"
+
+
+def clause_head(tok: Any) -> Any:
+    """The head of the clause ``tok`` belongs to (non-finite complements belong to their governor's clause)."""
+    node, steps = tok, 0
+    while not (_verbal(node) and node.dep_ in CLAUSE_DEPS | {"xcomp"}) and node.head != node and steps < _STEPS:
+        node, steps = node.head, steps + 1
+    while node.dep_ == "xcomp" and node.head != node and steps < _STEPS:
+        node, steps = node.head, steps + 1
+    return node
+
+
+class _Expr:
+    """A time expression of a sentence: its text (with preposition) and the token it modifies."""
+
+    __slots__ = ("text", "attach", "ent", "noun")
+
+    def __init__(self, text: str, attach: Any, ent: Any, noun: Any = None) -> None:
+        self.text, self.attach, self.ent, self.noun = text, attach, ent, noun
+
+
+def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
+    """The DATE entities of tokens ``start..end`` with what each one modifies."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not (start <= ent.start < end):
+            continue
+        root = ent.root
+        head = root.head
+        if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \
+                and not (ent.start <= head.i < ent.end):
+            # "the 2019 decision", "a 2018 revolution": the time belongs to the noun
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in NOUN_TIME_PREPS:
+                out.append(_Expr(f"{head.head.lower_} {ent.text}", head.head.head, ent, noun=head))
+            else:
+                out.append(_Expr(ent.text, head, ent, noun=head))
+            continue
+        if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TIME_PREPS:
+            out.append(_Expr(f"{head.lower_} {ent.text}", head.head, ent))
+        else:
+            out.append(_Expr(ent.text, head if root.head != root else root, ent))
+    return out
+
+
+def _is_future(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_INTENT for c in verb.children)
+
+
+def _after_clause(expr: _Expr) -> Any:
+    """"seven years after they were cut": the clause that the span counts back from, or None."""
+    if not _SPAN.match(expr.ent.text):
+        return None
+    node = expr.attach
+    if node.lower_ == "after" and node.dep_ in {"prep", "mark"}:
+        sub = next((c for c in node.children if c.dep_ in {"pcomp", "pobj"} and _verbal(c)), None)
+        return sub
+    if _verbal(node) and any(c.dep_ == "mark" and c.lower_ == "after" for c in node.children):
+        return node
+    return None
+
+
+# Links inside a dated noun's phrase that keep its time: "the 2019 decision to change recognition" dates the
+# change (a non-finite complement of the noun), "the 2019 visit to Moscow" the visit.
+NOUN_PHRASE_DEPS = frozenset({"acl", "xcomp", "dobj", "pobj", "prep", "compound", "amod", "nmod", "poss"})
+
+
+def _within_noun(tok: Any, noun: Any) -> bool:
+    """Whether ``tok`` lies in ``noun``'s phrase through non-finite links only (no clause with its own subject)."""
+    node, steps = tok, 0
+    while node != noun and node.head != node and steps < _STEPS:
+        if node.dep_ not in NOUN_PHRASE_DEPS or (node.dep_ == "acl" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)):
+            return False
+        node, steps = node.head, steps + 1
+    return node == noun
+
+
+def _since_target(clause: Any) -> Any:
+    """The clause a "since <clause>" phrase dates ("since coming to power in 2018, X has deepened ...")."""
+    if clause.dep_ == "pcomp" and clause.head.lower_ == SINCE:
+        return clause_head(clause.head.head)
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == SINCE for c in clause.children):
+        return clause_head(clause.head)
+    return None
+
+
+def stated_date(tok: Any, span: tuple[int, int], published: dt.date | None, *, depth: int = 0) -> EventDate | None:
+    """The date the text states for the event whose trigger is ``tok`` (sentence tokens ``span``), or None."""
+    doc = tok.doc
+    exprs = time_expressions(doc, *span)
+    clause = clause_head(tok)
+    future = _is_future(clause) or _is_future(tok)
+    # a noun's own time first ("Hamas' Oct. 7 attack"), then the clause's, in sentence order
+    exprs.sort(key=lambda x: x.noun is None or x.noun != tok)
+    for expr in exprs:
+        found = _apply(expr, tok, clause, span, published, future, depth)
+        if found is not None:
+            return found
+    return _reported_date(clause, span, published, depth)
+
+
+def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published: dt.date | None, future: bool,
+           depth: int) -> EventDate | None:
+    """The date ``expr`` gives the event of ``tok`` (in ``clause``), or None when it does not date it."""
+    after = _after_clause(expr)
+    if after is not None:
+        if clause_head(after) == clause and depth < 2 and after.head != after:
+            main = stated_date(after.head, span, published, depth=depth + 1)
+            base = main.date if main and main.date else published
+            return resolve_time(f"{expr.ent.text} ago", base)
+        return None
+    if expr.noun is not None and expr.attach == expr.noun:
+        if tok == expr.noun or _within_noun(tok, expr.noun):
+            return resolve_time(expr.text, published, future=future)
+        return None
+    target = clause_head(expr.attach)
+    if target == clause or expr.attach == tok or (tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end):
+        return resolve_time(expr.text, published, future=future)
+    since = _since_target(target)
+    if since is not None and since == clause:
+        start = resolve_time(expr.text, published)
+        if start is not None:
+            return EventDate(start.date, start.basis, start.precision, f"{SINCE} {expr.ent.text}")
+    return None
+
+
+def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None, depth: int) -> EventDate | None:
+    """A reported clause with no time of its own takes its speech verb's ("he said last week that ...")."""
+    from .attribution import SPEECH_LEMMAS
+
+    head = clause.head
+    if depth >= 2 or clause.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return stated_date(head, span, published, depth=depth + 1)
+
+
+def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Modality) -> EventDate:
+    """The date of an event: stated in its clause, background, or the document's own date.
+
+    Args:
+        tok: the trigger (or, for a stated relation, the cue) token; None when unknown.
+        span: the sentence's token range.
+        document: the document (its ``published`` date and how that date was obtained).
+        modality: the trigger's modality (``background`` and its cue).
+
+    Returns:
+        A stated date with its precision, marked ``background`` when it lies before the news; a
+        background event without a stated time gets no date (``before-publication``); otherwise the
+        document's date (``published`` or ``inferred``, to the day), or no date (``unknown``).
+    """
+    published = document.published
+    stated = stated_date(tok, span, published) if tok is not None else None
+    if stated is not None:
+        carried = modality.background_cue == CONTINUES_CUE
+        background = (modality.background and not carried) or before_the_news(stated, published)
+        basis = DateBasis.BACKGROUND if background else DateBasis.STATED
+        return EventDate(stated.date, basis, stated.precision, stated.text)
+    if modality.background:
+        return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
+    if published is None:
+        return EventDate(None, DateBasis.UNKNOWN, UNKNOWN_PRECISION)
+    basis = DateBasis.INFERRED if document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
+    return EventDate(published, basis, DAY)

@@ -1,0 +1,387 @@
+"""The event coder's named rules: a registry of small, separately testable overrides.
+
+Each rule is a plain function registered under a name, in the style of spaCy's component registry
+(``@Language.component("name")``) and detente's own exporters registry: ``@rule("name", reads=...,
+changes=..., vocab=(...))``.  A rule receives the event as the coder has built it so far (a ``Draft``: the
+trigger token, its sentence, the coding, modality, arguments and speaker) and returns it, changed or not.
+The coder applies the registered rules in registration order after the arguments are found; the order
+below is the order of application and matters (a refusal is read before an intention is coded).
+
+Every rule states what it ``reads`` (which parse links and words) and what it ``changes`` (which fields of
+the draft).  Its words live in ``data/rule_vocab.tsv`` under the word-set names it declares in ``vocab``
+(provenance in ``data/PROVENANCE-events.md``); ``vocab()`` refuses a file with a set no rule declares, so a
+dead vocabulary cannot linger.  ``EventCoder(..., disabled={"name"})`` builds a coder without some rules:
+the tests use it to show that each rule's test fails without its rule.
+
+A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from ..data import read_tsv
+from ..errors import DataFileError
+from ..model import Mention
+from .lexicon import Coding, Lexicon
+from .modality import Modality
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event under construction: what the rules read and change."""
+
+    tok: Any  # the trigger token (spaCy)
+    sent: Any  # its sentence span
+    coding: Coding
+    modality: Modality
+    source: tuple[Mention, ...]
+    target: tuple[Mention, ...]
+    said_by: Mention | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule. ``stage`` "trigger": ``fn(token, words) -> bool`` vetoes a verb as a trigger; stage
+    "event": ``fn(draft, lexicon, words) -> Draft`` revises an event after its arguments are found."""
+
+    name: str
+    reads: str
+    changes: str
+    vocab: tuple[str, ...]
+    fn: Callable[..., Any]
+    stage: str = "event"
+
+    def __call__(self, draft: Draft, lex: Lexicon) -> Draft:
+        return self.fn(draft, lex, self.words())
+
+    def words(self) -> dict[str, frozenset[str]]:
+        every = vocab()
+        return {k: every[k] for k in self.vocab}
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the rule ``name`` (a later registration of a name replaces it)."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn)
+        return fn
+
+    return register
+
+
+def trigger_veto(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated predicate as the trigger-stage rule ``name``: a verb it holds true for is no trigger."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, "drops the verb as a trigger", vocab, fn, stage="trigger")
+        return fn
+
+    return register
+
+
+def vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
+    """The name of the first trigger-stage rule (not in ``disabled``) that rules the verb ``tok`` out, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "trigger" and r.name not in off and r.fn(tok, r.words()):
+            return r.name
+    return None
+
+
+def selection_rule(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the selection-stage rule ``name``: given a sentence's triggers (objects
+    with ``tok``, ``cameo``, ``specific`` and ``undoes``), the lexicon and its words, it returns the token
+    indices of triggers that report no act of their own."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, "drops triggers whose act is not done", vocab, fn, stage="selection")
+        return fn
+
+    return register
+
+
+def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> set[int]:
+    """Token indices of ``triggers`` that the selection-stage rules (not in ``disabled``) drop."""
+    off = frozenset(disabled)
+    out: set[int] = set()
+    for r in _RULES.values():
+        if r.stage == "selection" and r.name not in off:
+            out |= r.fn(triggers, lex, r.words())
+    return out
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, in the order the coder applies them."""
+    return tuple(_RULES.values())
+
+
+def apply_rules(draft: Draft, lex: Lexicon, disabled: Iterable[str] = ()) -> Draft:
+    """``draft`` after every registered rule not in ``disabled``, in registration order."""
+    off = frozenset(disabled)
+    unknown = off - _RULES.keys()
+    if unknown:
+        raise ValueError(f"unknown rule(s) {sorted(unknown)}; registered: {sorted(_RULES)}")
+    for r in _RULES.values():
+        if r.stage == "event" and r.name not in off:
+            draft = r(draft, lex)
+    return draft
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, frozenset[str]]:
+    """The rules' word sets from ``rule_vocab.tsv``: set name -> words (lower case).
+
+    Raises:
+        DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
+            or lacks one that a rule declares.
+    """
+    sets: dict[str, set[str]] = defaultdict(set)
+    for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
+        sets[row["set"].strip()].add(row["word"].strip().lower())
+    declared = {name for r in _RULES.values() for name in r.vocab} | set(EXTRA_SETS)
+    dead, missing = set(sets) - declared, declared - set(sets)
+    if dead or missing:
+        raise DataFileError(f"data file rule_vocab.tsv: sets no rule reads {sorted(dead)}; "
+                            f"sets rules need but the file lacks {sorted(missing)}")
+    return {k: frozenset(v) for k, v in sets.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """One word set of ``rule_vocab.tsv`` (for code that is not itself a rule, e.g. trigger selection)."""
+    return vocab()[name]
+
+
+# Word sets read outside the rules below (by trigger selection and the argument finder).
+EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
+              "reversal_particle")
+
+
+# -- helpers over the parse --------------------------------------------------------------------------------
+def intent_governor(tok: Any) -> str | None:
+    """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
+    gov = words("intent_governor") | words("intent_adjective")
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
+            return None
+        head = node.head
+        lemma = head.lemma_.lower()
+        if lemma in gov:
+            return lemma
+        node = head
+    return None
+
+
+def refusal_governor(tok: Any) -> str | None:
+    """"refused to recognise", "failed to reach": the refusing verb governing ``tok``."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ != "xcomp" or node.head == node:
+            return None
+        if node.head.lemma_.lower() in words("refusal_governor"):
+            return node.head.lemma_.lower()
+        node = node.head
+    return None
+
+
+def conditional(tok: Any) -> bool:
+    """"... will withdraw its force unless ...": an act made conditional is a threat (or an offer)."""
+    marks = words("condition_mark")
+    for node in (tok, *list(tok.ancestors)[:2]):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.lower_ in marks and m.dep_ == "mark" for m in c.children):
+                return True
+    return False
+
+
+# An intention is coded by its act's CAMEO root: the matching "express intent" (03x) or "threaten" (13x) code.
+INTENT_BY_ROOT = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
+    "14": "133", "15": "138", "16": "131", "17": "138", "18": "138", "19": "138", "20": "138",
+}
+
+
+def _code(lex: Lexicon, cameo: str, fallback: Coding) -> Coding:
+    return lex.coding(cameo) or fallback
+
+
+# -- trigger-stage rules: verbs of the lexicon that are no event where they stand ---------------------------------
+@trigger_veto("problem_is_no_fight", reads="a fighting verb (fight_verb) whose object or prepositional phrase holds "
+              "a problem noun (problem_noun)", vocab=("fight_verb", "problem_noun"))
+def problem_is_no_fight(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"fight the Ebola epidemic", "combat corruption": no armed fight."""
+    if tok.lemma_.lower() not in w["fight_verb"]:
+        return False
+    return any(t.lemma_.lower() in w["problem_noun"] for c in tok.children if c.dep_ in {"dobj", "prep"}
+               for t in c.subtree)
+
+
+@trigger_veto("naming_is_no_event", reads="an object predicate (oprd) on the verb")
+def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"called Russia its closest friend": a naming, read as a stated relation, not an appeal."""
+    return any(c.dep_ == "oprd" for c in tok.children)
+
+
+@trigger_veto("adjectival_participle", reads="a past participle used as a modifier or complement (amod, acomp, "
+              "oprd, ccomp) with no subject, agent or auxiliary of its own")
+def adjectival_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"left Russia isolated", "a closed border": a state, not an act."""
+    return tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
+        c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
+# -- selection-stage rules: triggers that report no act of their own ------------------------------------------
+@selection_rule("intention_verb_is_no_act", reads="intention verbs and adjectives (intent_governor, "
+                "intent_adjective) among the triggers; whether one governs another trigger (xcomp); whether it is an "
+                "event on its own (intent_event) or its lexicon pattern was specific",
+                vocab=("intent_governor", "intent_adjective", "intent_event"))
+def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"vowed to release the hostages": the release is coded (as an intention), not the vow; "plans", "hopes" are
+    no act at all unless the lexicon names a specific pattern."""
+    governing = {t.tok.head.i for t in triggers if t.tok.dep_ == "xcomp"}
+    intent_words = w["intent_governor"] | w["intent_adjective"]
+    out = set()
+    for t in triggers:
+        lemma = t.tok.lemma_.lower()
+        if lemma in intent_words and (t.tok.i in governing or not (lemma in w["intent_event"] or t.specific)):
+            out.add(t.tok.i)
+    return out
+
+
+@selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger")
+def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"demanded that the US cancel ...", "urged Israel to ease ...": what is asked for is not done."""
+    out: set[int] = set()
+    for t in triggers:
+        coding = lex.coding(t.cameo)
+        if coding is None or coding.type != "REQUEST":
+            continue
+        for child in t.tok.children:
+            if child.dep_ in {"ccomp", "xcomp", "acl"}:
+                out.update(x.i for x in child.subtree)
+    return out
+
+
+@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger")
+def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"cancelled a contract to buy submarines", "scrapped plans to build a base": what is undone is not done."""
+    return {x.i for t in triggers if getattr(t, "undoes", False) for obj in t.tok.children
+            if obj.dep_ in {"dobj", "dative", "obj"} for c in obj.children if c.dep_ in {"acl", "relcl"}
+            for x in c.subtree}
+
+
+# -- event-stage rules, in the order they apply -------------------------------------------------------------
+@rule("refusal_is_rejection", reads="an xcomp chain from the trigger up to a refusing verb (refusal_governor)",
+      changes="coding -> 120 REJECT for a non-negative act; clears negated", vocab=("refusal_governor",))
+def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"failed to reach agreement", "refused to recognise": the refusal is the act (REJECT), not a negated act."""
+    if refusal_governor(d.tok) is None or d.coding.score < 0 or d.coding.cameo[:2] == "12":
+        return d
+    return replace(d, coding=_code(lex, "120", d.coding), modality=replace(d.modality, negated=False))
+
+
+@rule("intent_from_governor", reads="an xcomp/ccomp chain up to an intention verb or adjective "
+      "(intent_governor, intent_adjective), unless a refusing verb governs the trigger",
+      changes="modality.intent", vocab=("intent_governor", "intent_adjective"))
+def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"pledged to send", "ready to withdraw": the act is intended, not done."""
+    if d.modality.intent or intent_governor(d.tok) is None or refusal_governor(d.tok) is not None:
+        return d
+    return replace(d, modality=replace(d.modality, intent=True))
+
+
+@rule("intent_coding", reads="modality.intent, the governing intention word (threat_governor, offer_governor), "
+      "a conditional advcl (condition_mark), the act's CAMEO root",
+      changes="coding -> the 03x intent or 13x threat code of the act", vocab=("threat_governor", "offer_governor",
+                                                                               "condition_mark"))
+def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
+
+    "threatened to ban", "will withdraw ... unless" are threats whatever the act; "offered to hand over",
+    "willing to withdraw" are offers (AGREE); otherwise a hostile act intended is a threat and a cooperative
+    one an expressed intent to cooperate.
+    """
+    coding = d.coding
+    if not d.modality.intent or coding.cameo[:2] in {"03", "13"}:
+        return d
+    governor = intent_governor(d.tok) if refusal_governor(d.tok) is None else None
+    if governor in w["threat_governor"] or conditional(d.tok):
+        code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
+    elif governor in w["offer_governor"]:
+        code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
+        if not code.startswith("03"):
+            code = "030"
+    else:
+        code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
+    return replace(d, coding=_code(lex, code, coding))
+
+
+@rule("refused_intent_is_rejection", reads="modality.intent and modality.negated, the act's score and root",
+      changes="coding -> 120 REJECT; clears negated")
+def refused_intent_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"will not release the pilots", "will not lift the ban": refusing is the act (REJECT)."""
+    m, c = d.modality, d.coding
+    if not (m.intent and m.negated and c.score >= 0 and c.cameo[:2] not in {"12", "13"}):
+        return d
+    return replace(d, coding=_code(lex, "120", c), modality=replace(m, negated=False))
+
+
+@rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
+      "peacekeeping prefix (peacekeeping_prefix)", changes="coding -> 074 (peacekeeping aid)",
+      vocab=("peacekeeping_prefix",))
+def peacekeeping_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """Troops sent to keep the peace are aid, not a show of force."""
+    prefixes = tuple(w["peacekeeping_prefix"])
+    if d.coding.cameo[:2] != "15" or not any(t.lower_.startswith(prefixes) for t in d.sent):
+        return d
+    return replace(d, coding=_code(lex, "074", d.coding))
+
+
+@rule("obligation_is_demand", reads="an obligation modal on the trigger (obligation_modal) and the speaker",
+      changes="source -> the speaker, target -> the old source, coding -> 100 DEMAND, said_by -> none",
+      vocab=("obligation_modal",))
+def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+    if d.said_by is None or d.said_by in d.source:
+        return d
+    if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modal"] for c in d.tok.children):
+        return d
+    # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``
+    return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None)
+
+
+@rule("complaint_is_disapproval", reads="a complaint noun (complaint_noun) as the trigger's object or the trigger, "
+      "and the subject of the that-clause or of the over/at/with object it governs",
+      changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code", vocab=("complaint_noun",))
+def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"voiced regret that X failed to ...", "expressed disappointment that X did not condemn ...": disappointment
+    or regret at what another actor did or failed to do is disapproval of that actor, not sympathy or a comment.
+    The target itself is found by the argument finder (``ArgumentFinder.complaint_target``)."""
+    if not d.target or d.coding.cameo[:2] != "01":
+        return d
+    nouns = [d.tok] + [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
+    if not any(n.lemma_.lower() in w["complaint_noun"] for n in nouns):
+        return d
+    return replace(d, coding=_code(lex, "110", d.coding))
+
+
+@rule("demand_to_leave", reads="a REQUEST trigger and the verb of the clause it asks for (withdrawal_verb)",
+      changes="coding -> 1056 (demand de-escalation, a negative act on the one asked)", vocab=("withdrawal_verb",))
+def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"demanded that French troops leave the country", "called on Russia to withdraw": asking a party's forces
+    or envoys to go is hostile to that party, not a neutral request."""
+    if d.coding.type != "REQUEST" or d.coding.cameo.startswith("1056"):
+        return d
+    asked = [c for c in d.tok.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not any(c.lemma_.lower() in w["withdrawal_verb"] or any(
+            p.dep_ == "prt" and p.lower_ == "out" and c.lemma_.lower() == "pull" for p in c.children) for c in asked):
+        return d
+    return replace(d, coding=_code(lex, "1056", d.coding))

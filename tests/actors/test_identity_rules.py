@@ -1,0 +1,309 @@
+"""Identity within an article (issue 12, item 6): each rule on a hand-built Doc, so removing the rule fails it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import build  # noqa: E402
+
+DATED = dt.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def resolve(pipeline):
+    def run(tokens, published=DATED):
+        parsed = build(pipeline.nlp.vocab, tokens, published=published)
+        return {m.text: m for m in pipeline.resolver.resolve(parsed)}
+
+    return run
+
+
+def test_generic_role_links_to_the_holder_named_in_the_article(resolve):
+    # "French ambassador Jean Dupont spoke. The French ambassador left." (a name no gazetteer knows)
+    ms = resolve([
+        ("French", "ADJ", "amod", 3, None, "B-NORP"), ("ambassador", "NOUN", "compound", 3),
+        ("Jean", "PROPN", "compound", 3, None, "B-PERSON"), ("Dupont", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+        ("The", "DET", "det", 8), ("French", "ADJ", "amod", 8, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 9),
+        ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9),
+    ])
+    assert ms["Jean Dupont"].actor.country == "FRA"
+    role = ms["French ambassador"]
+    assert role.actor.kind == "person" and role.actor.name == "Jean Dupont" and role.method == "role-in-article"
+
+
+def test_two_named_holders_leave_the_office_only(resolve):
+    # "French ambassador Jean Dupont and French ambassador Paul Martin spoke. The French ambassador left."
+    ms = resolve([
+        ("French", "ADJ", "amod", 3, None, "B-NORP"), ("ambassador", "NOUN", "compound", 3),
+        ("Jean", "PROPN", "compound", 3, None, "B-PERSON"), ("Dupont", "PROPN", "nsubj", 9, None, "I-PERSON"),
+        ("and", "CCONJ", "cc", 3), ("French", "ADJ", "amod", 8, None, "B-NORP"), ("ambassador", "NOUN", "compound", 8),
+        ("Paul", "PROPN", "compound", 8, None, "B-PERSON"), ("Martin", "PROPN", "conj", 3, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 9, "speak"), (".", "PUNCT", "punct", 9),
+        ("The", "DET", "det", 13), ("French", "ADJ", "amod", 13, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 14),
+        ("left", "VERB", "ROOT", 14, "leave"), (".", "PUNCT", "punct", 14),
+    ])
+    role = ms["French ambassador"]
+    assert role.actor.kind != "person" and role.actor.country == "FRA" and role.actor.role == "ambassador"
+
+
+def _finnish_president(resolve, published):
+    return resolve([
+        ("The", "DET", "det", 2), ("Finnish", "ADJ", "amod", 2, None, "B-NORP"), ("president", "NOUN", "nsubj", 3),
+        ("spoke", "VERB", "ROOT", 3, "speak"), (".", "PUNCT", "punct", 3),
+    ], published)["Finnish president"]
+
+
+def test_undated_role_is_the_office_not_todays_holder(resolve):
+    assert _finnish_president(resolve, DATED).actor.kind == "person"  # dated: the holder on that date (tenure)
+    undated = _finnish_president(resolve, None).actor
+    assert undated.kind != "person" and undated.country == "FIN" and undated.role == "president"
+
+
+def test_unit_title_is_not_the_foreign_ministry_spokesperson(resolve):
+    # "The Chinese embassy spokesman spoke." holds another post than the MFA spokesperson in the gazetteer
+    ms = resolve([
+        ("The", "DET", "det", 3), ("Chinese", "ADJ", "amod", 2, None, "B-NORP"), ("embassy", "NOUN", "compound", 3),
+        ("spokesman", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+    ])
+    actor = ms["Chinese embassy spokesman"].actor
+    assert actor.kind != "person" and actor.country == "CHN"
+
+
+def test_unit_title_gives_a_named_holder_its_country(resolve):
+    ms = resolve([
+        ("Chinese", "ADJ", "amod", 1, None, "B-NORP"), ("embassy", "NOUN", "compound", 2),
+        ("spokesman", "NOUN", "compound", 4), ("Liu", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Pengyu", "PROPN", "nsubj", 5, None, "I-PERSON"), ("said", "VERB", "ROOT", 5, "say"), (".", "PUNCT", "punct", 5),
+    ])
+    assert ms["Liu Pengyu"].actor.country == "CHN"
+
+
+def test_title_name_of_state(resolve):
+    # "Prime Minister Astrid Lindqvist of Sweden said."
+    ms = resolve([
+        ("Prime", "PROPN", "compound", 1), ("Minister", "PROPN", "compound", 3),
+        ("Astrid", "PROPN", "compound", 3, None, "B-PERSON"), ("Lindqvist", "PROPN", "nsubj", 6, None, "I-PERSON"),
+        ("of", "ADP", "prep", 3), ("Sweden", "PROPN", "pobj", 4, None, "B-GPE"), ("said", "VERB", "ROOT", 6, "say"),
+        (".", "PUNCT", "punct", 6),
+    ])
+    actor = ms["Astrid Lindqvist"].actor
+    assert actor.country == "SWE" and actor.kind == "person" and actor.role == "prime minister"
+
+
+def test_title_of_state_then_name_is_that_person_not_the_gazetteer_holder(resolve):
+    # "The President of Finland Sauli Niinisto stated." in 2025 (when the gazetteer's president is another)
+    ms = resolve([
+        ("The", "DET", "det", 1), ("President", "PROPN", "compound", 5), ("of", "ADP", "prep", 1),
+        ("Finland", "PROPN", "pobj", 2, None, "B-GPE"), ("Sauli", "PROPN", "compound", 5, None, "B-PERSON"),
+        ("Niinisto", "PROPN", "nsubj", 6, None, "I-PERSON"), ("stated", "VERB", "ROOT", 6, "state"),
+        (".", "PUNCT", "punct", 6),
+    ])
+    assert "President" not in ms  # the title is the named person's, not a role mention of today's holder
+    assert ms["Sauli Niinisto"].actor.name.startswith("Sauli Niinist")
+
+
+def test_person_of_state(resolve):
+    # "Eero Virtanen of Finland signed."
+    ms = resolve([
+        ("Eero", "PROPN", "compound", 1, None, "B-PERSON"), ("Virtanen", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("of", "ADP", "prep", 1), ("Finland", "PROPN", "pobj", 2, None, "B-GPE"), ("signed", "VERB", "ROOT", 4, "sign"),
+        (".", "PUNCT", "punct", 4),
+    ])
+    assert ms["Eero Virtanen"].actor.country == "FIN" and ms["Eero Virtanen"].method == "of-state"
+
+
+def test_spelling_variant_in_one_article_is_one_person(resolve):
+    # "Ukrainian envoy Ivan Petrovskyy spoke. Petrovsky left." (transliteration variants of one surname)
+    ms = resolve([
+        ("Ukrainian", "ADJ", "amod", 1, None, "B-NORP"), ("envoy", "NOUN", "compound", 3),
+        ("Ivan", "PROPN", "compound", 3, None, "B-PERSON"), ("Petrovskyy", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+        ("Petrovsky", "PROPN", "nsubj", 7, None, "B-PERSON"), ("left", "VERB", "ROOT", 7, "leave"),
+        (".", "PUNCT", "punct", 7),
+    ])
+    assert ms["Petrovsky"].actor is not None and ms["Petrovsky"].actor.id == ms["Ivan Petrovskyy"].actor.id
+
+
+def test_different_surname_is_not_a_variant(resolve):
+    ms = resolve([
+        ("Ukrainian", "ADJ", "amod", 1, None, "B-NORP"), ("envoy", "NOUN", "compound", 3),
+        ("Ivan", "PROPN", "compound", 3, None, "B-PERSON"), ("Morrison", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+        ("Harrison", "PROPN", "nsubj", 7, None, "B-PERSON"), ("left", "VERB", "ROOT", 7, "leave"),
+        (".", "PUNCT", "punct", 7),
+    ])
+    assert ms["Harrison"].actor is None
+
+
+def test_social_media_handle_is_not_an_actor(resolve):
+    ms = resolve([
+        ("Officials", "NOUN", "nsubj", 1), ("tagged", "VERB", "ROOT", 1, "tag"),
+        ("@Petrovsky", "PROPN", "dobj", 1, None, "B-PERSON"), (".", "PUNCT", "punct", 1),
+    ])
+    assert not any(text.lstrip("@") == "Petrovsky" for text in ms)
+
+
+def test_organisation_by_its_noun(resolve):
+    # "NATO met. The Alliance said." -> the Alliance is NATO (its name "North Atlantic Alliance" has the word)
+    ms = resolve([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("Alliance", "PROPN", "nsubj", 5, None, "B-ORG"), ("said", "VERB", "ROOT", 5, "say"),
+        (".", "PUNCT", "punct", 5),
+    ])
+    assert ms["Alliance"].actor is not None and ms["Alliance"].actor.id == ms["NATO"].actor.id
+
+
+def test_organisation_noun_without_such_organisation_stays_unresolved(resolve):
+    ms = resolve([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("Alliance", "PROPN", "nsubj", 5, None, "B-ORG"), ("said", "VERB", "ROOT", 5, "say"),
+        (".", "PUNCT", "punct", 5),
+    ])
+    assert ms["Alliance"].actor is None
+
+
+def test_pm_abbreviation_is_a_title_only_in_capitals(resolve):
+    ms = resolve([
+        ("The", "DET", "det", 2), ("Armenian", "ADJ", "amod", 2, None, "B-NORP"), ("PM", "PROPN", "nsubj", 3),
+        ("spoke", "VERB", "ROOT", 3, "speak"), ("at", "ADP", "prep", 3), ("5", "NUM", "nummod", 6),
+        ("pm", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 3),
+    ], dt.date(2023, 9, 14))
+    assert ms["Armenian PM"].actor.name == "Nikol Pashinyan"
+    # lower-case "pm" is a time of day: "the Armenian pm" is no office
+    lower = resolve([
+        ("The", "DET", "det", 2), ("Armenian", "ADJ", "amod", 2, None, "B-NORP"), ("pm", "NOUN", "nsubj", 3),
+        ("spoke", "VERB", "ROOT", 3, "speak"), (".", "PUNCT", "punct", 3),
+    ], dt.date(2023, 9, 14))
+    assert not any(m.actor is not None and m.actor.kind == "person" for m in lower.values())
+
+
+def test_longer_person_name_beats_an_alias_inside_it(resolve):
+    # "Jean-Pierre Thebault" is not the Karine Jean-Pierre whose alias "Jean-Pierre" the gazetteer holds
+    ms = resolve([
+        ("Jean", "PROPN", "compound", 3, None, "B-PERSON"), ("-", "PUNCT", "punct", 3, None, "I-PERSON"),
+        ("Pierre", "PROPN", "compound", 3, None, "I-PERSON"), ("Thebault", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("left", "VERB", "ROOT", 4, "leave"), (".", "PUNCT", "punct", 4),
+    ])
+    assert "Jean-Pierre Thebault" in ms and (ms["Jean-Pierre Thebault"].actor is None
+                                             or "karine" not in ms["Jean-Pierre Thebault"].actor.id)
+
+
+def test_adjective_does_not_take_a_title_that_names_its_holder(resolve):
+    # "Australian Minister for Defence Peter Dutton said.": not "Australian Minister" (the government)
+    ms = resolve([
+        ("Australian", "PROPN", "compound", 1, None, "B-NORP"), ("Minister", "PROPN", "nsubj", 6),
+        ("for", "ADP", "prep", 1), ("Defence", "PROPN", "compound", 5), ("Peter", "PROPN", "compound", 5, None, "B-PERSON"),
+        ("Dutton", "PROPN", "pobj", 2, None, "I-PERSON"), ("said", "VERB", "ROOT", 6, "say"), (".", "PUNCT", "punct", 6),
+    ])
+    assert "Australian Minister" not in ms and ms["Peter Dutton"].actor.country == "AUS"
+
+
+def test_family_name_first_surname_is_the_same_person(resolve):
+    # "Foreign Minister Wang Yi spoke. Wang left." ("Wang" is the family name, written first)
+    ms = resolve([
+        ("Chinese", "ADJ", "amod", 2, None, "B-NORP"), ("Foreign", "PROPN", "compound", 2), ("Minister", "PROPN", "compound", 4),
+        ("Wang", "PROPN", "compound", 4, None, "B-PERSON"), ("Yi", "PROPN", "nsubj", 5, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 5, "speak"), (".", "PUNCT", "punct", 5),
+        ("Wang", "PROPN", "nsubj", 8, None, "B-PERSON"), ("left", "VERB", "ROOT", 8, "leave"), (".", "PUNCT", "punct", 8),
+    ])
+    assert ms["Wang"].actor is not None and ms["Wang"].actor.id == ms["Wang Yi"].actor.id
+
+
+def _ministries(resolve, second_country: bool):
+    # "Russia's foreign ministry spoke [and Armenia's foreign ministry spoke]. The foreign ministry left."
+    toks = [("Russia", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+            ("foreign", "ADJ", "amod", 3), ("ministry", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4, "speak"),
+            (".", "PUNCT", "punct", 4)]
+    if second_country:
+        toks += [("Armenia", "PROPN", "poss", 9, None, "B-GPE"), ("'s", "PART", "case", 6, None, None, "POS"),
+                 ("foreign", "ADJ", "amod", 9), ("ministry", "NOUN", "nsubj", 10), ("spoke", "VERB", "ROOT", 10, "speak"),
+                 (".", "PUNCT", "punct", 10)]
+    n = len(toks)
+    toks += [("The", "DET", "det", n + 2), ("foreign", "ADJ", "amod", n + 2), ("ministry", "NOUN", "nsubj", n + 3),
+             ("left", "VERB", "ROOT", n + 3, "leave"), (".", "PUNCT", "punct", n + 3)]
+    return resolve(toks)
+
+
+def test_generic_institution_is_the_one_the_article_names(resolve):
+    ms = _ministries(resolve, second_country=False)
+    assert ms["foreign ministry"].actor is not None and ms["foreign ministry"].actor.country == "RUS"
+    assert ms["foreign ministry"].method == "institution-in-article"
+
+
+def test_generic_institution_of_two_countries_stays_unknown(resolve):
+    ms = _ministries(resolve, second_country=True)
+    assert "foreign ministry" not in ms or ms["foreign ministry"].actor is None
+
+
+def _russian_ambassador(resolve, host: bool):
+    # "The Russian ambassador [to the United States] spoke." in 2020
+    toks = [("The", "DET", "det", 2), ("Russian", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 3)]
+    if host:
+        toks = [("The", "DET", "det", 2), ("Russian", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 7),
+                ("to", "ADP", "prep", 2), ("the", "DET", "det", 6), ("United", "PROPN", "compound", 6, None, "B-GPE"),
+                ("States", "PROPN", "pobj", 3, None, "I-GPE")]
+    n = len(toks)
+    toks += [("spoke", "VERB", "ROOT", n, "speak"), (".", "PUNCT", "punct", n)]
+    return resolve(toks, dt.date(2020, 6, 1))["Russian ambassador"].actor
+
+
+def test_an_ambassador_is_not_the_un_ambassador_nor_another_posts_holder(resolve):
+    actor = _russian_ambassador(resolve, host=False)
+    assert actor.kind != "person" and actor.country == "RUS" and actor.role == "ambassador"
+
+
+def test_an_ambassador_to_a_named_host_is_that_posts_holder(resolve):
+    actor = _russian_ambassador(resolve, host=True)
+    assert actor.kind == "person" and "Antonov" in actor.name
+
+
+_PM_THEN_GENERIC = [
+    ("Prime", "PROPN", "compound", 1), ("Minister", "PROPN", "compound", 3),
+    ("Nikol", "PROPN", "compound", 3, None, "B-PERSON"), ("Pashinyan", "PROPN", "nsubj", 4, None, "I-PERSON"),
+    ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+    ("The", "DET", "det", 8), ("prime", "ADJ", "amod", 8), ("minister", "NOUN", "nsubj", 9),
+    ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9),
+]
+# "Anthony Albanese spoke." (another head of government in office on the same date)
+_ANOTHER_PM = [
+    ("Anthony", "PROPN", "compound", 1, None, "B-PERSON"), ("Albanese", "PROPN", "nsubj", 2, None, "I-PERSON"),
+    ("spoke", "VERB", "ROOT", 2, "speak"), (".", "PUNCT", "punct", 2),
+]
+
+
+def test_a_title_with_no_country_is_the_one_holder_the_article_names(resolve):
+    # "Prime Minister Nikol Pashinyan spoke. The prime minister left."
+    ms = resolve(_PM_THEN_GENERIC, dt.date(2023, 9, 14))
+    assert ms["prime minister"].actor.name == "Nikol Pashinyan"
+
+
+def test_a_title_with_no_country_and_two_holders_is_no_actor(resolve):
+    shifted = [(*t[:3], t[3] + len(_ANOTHER_PM), *t[4:]) for t in _PM_THEN_GENERIC]
+    ms = resolve(_ANOTHER_PM + shifted, dt.date(2023, 9, 14))
+    assert ms["Anthony Albanese"].actor.country == "AUS"
+    assert "prime minister" not in ms
+
+
+def test_resolver_scratch_is_per_thread_and_survives_pickling(pipeline):
+    # per-document state lives in a thread-local: two threads resolving at once do not mix their titles, and a
+    # pickled resolver (a process pool, Ray) comes back working
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    toks = [("Prime", "PROPN", "compound", 1), ("Minister", "PROPN", "compound", 3),
+            ("Astrid", "PROPN", "compound", 3, None, "B-PERSON"), ("Lindqvist", "PROPN", "nsubj", 6, None, "I-PERSON"),
+            ("of", "ADP", "prep", 3), ("Sweden", "PROPN", "pobj", 4, None, "B-GPE"), ("said", "VERB", "ROOT", 6, "say"),
+            (".", "PUNCT", "punct", 6)]
+    parsed = build(pipeline.nlp.vocab, toks, published=DATED)
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: pipeline.resolver.resolve(parsed), range(8)))
+    assert all([m.actor.id if m.actor else None for m in r] == [m.actor.id if m.actor else None for m in runs[0]]
+               for r in runs)
+    clone = pickle.loads(pickle.dumps(pipeline.resolver))
+    assert [m.text for m in clone.resolve(parsed)] == [m.text for m in runs[0]]

@@ -1,0 +1,201 @@
+"""Attribution (issue 12, item 5): each rule on a hand-built Doc, so removing the rule fails its test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import build  # noqa: E402
+
+from detente.events.attribution import Speakers, cue_lists, passive_agent, subject_of  # noqa: E402
+
+DATED = dt.date(2024, 2, 28)
+
+
+@pytest.fixture(scope="module")
+def speakers(pipeline):
+    def run(tokens):
+        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+        return Speakers(parsed, pipeline.resolver.resolve(parsed))
+
+    return run
+
+
+def test_cue_lists_come_from_the_data_file():
+    lists = cue_lists()
+    assert {"say", "tell", "state", "report"} <= lists["speech_verb"]
+    assert {"statement", "readout"} <= lists["statement_noun"] and {"quote", "cite"} <= lists["quoting_verb"]
+
+
+def test_statement_speaks_for_its_issuer(speakers):
+    # "A readout from the White House said Washington respects Honiara."
+    sp = speakers([
+        ("A", "DET", "det", 1), ("readout", "NOUN", "nsubj", 6), ("from", "ADP", "prep", 1), ("the", "DET", "det", 5),
+        ("White", "PROPN", "compound", 5, None, "B-ORG"), ("House", "PROPN", "pobj", 2, None, "I-ORG"),
+        ("said", "VERB", "ROOT", 6, "say"), ("Washington", "PROPN", "nsubj", 8, None, "B-GPE"),
+        ("respects", "VERB", "ccomp", 6, "respect"), ("Honiara", "PROPN", "dobj", 8, None, "B-GPE"),
+        (".", "PUNCT", "punct", 6),
+    ])
+    m = sp.speaker_of_clause(sp.doc[8])
+    assert m is not None and m.text == "White House" and m.actor.country == "USA"
+
+
+def test_ministry_statement_said(speakers):
+    # "A Russian foreign ministry statement said Moscow regrets the move." (the issuer modifies the noun)
+    sp = speakers([
+        ("A", "DET", "det", 4), ("Russian", "ADJ", "amod", 3, None, "B-NORP"), ("foreign", "ADJ", "amod", 3),
+        ("ministry", "NOUN", "compound", 4), ("statement", "NOUN", "nsubj", 5), ("said", "VERB", "ROOT", 5, "say"),
+        ("Moscow", "PROPN", "nsubj", 7, None, "B-GPE"), ("regrets", "VERB", "ccomp", 5, "regret"),
+        ("the", "DET", "det", 9), ("move", "NOUN", "dobj", 7), (".", "PUNCT", "punct", 5),
+    ])
+    m = sp.speaker_of_clause(sp.doc[7])
+    assert m is not None and m.actor.country == "RUS"
+
+
+def test_passive_speech_verb_is_said_by_its_agent(speakers):
+    # "This was announced by the Kremlin."
+    sp = speakers([
+        ("This", "PRON", "nsubjpass", 2), ("was", "AUX", "auxpass", 2), ("announced", "VERB", "ROOT", 2, "announce"),
+        ("by", "ADP", "agent", 2), ("the", "DET", "det", 5), ("Kremlin", "PROPN", "pobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 2),
+    ])
+    m = passive_agent(sp.doc[2], sp)
+    assert m is not None and m.text == "Kremlin" and subject_of(sp.doc[2], sp) == m
+
+
+def test_quoted_as_saying_is_said_by_the_one_quoted(speakers):
+    # "TASS quoted Nikol Pashinyan as saying Armenia froze its participation."
+    sp = speakers([
+        ("TASS", "PROPN", "nsubj", 1, None, "B-ORG"), ("quoted", "VERB", "ROOT", 1, "quote"),
+        ("Nikol", "PROPN", "compound", 3, None, "B-PERSON"), ("Pashinyan", "PROPN", "dobj", 1, None, "I-PERSON"),
+        ("as", "ADP", "prep", 1), ("saying", "VERB", "pcomp", 4, "say"), ("Armenia", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("froze", "VERB", "ccomp", 5, "freeze"), ("its", "PRON", "poss", 9), ("participation", "NOUN", "dobj", 7),
+        (".", "PUNCT", "punct", 1),
+    ])
+    m = sp.speaker_of_clause(sp.doc[7])
+    assert m is not None and m.actor is not None and m.actor.name == "Nikol Pashinyan"
+
+
+def test_title_headed_subject_speaks_as_the_named_holder(speakers):
+    # "Australian Minister for Defence Peter Dutton said Canberra would be concerned."
+    sp = speakers([
+        ("Australian", "PROPN", "compound", 1, None, "B-NORP"), ("Minister", "PROPN", "nsubj", 6),
+        ("for", "ADP", "prep", 1), ("Defence", "PROPN", "compound", 5), ("Peter", "PROPN", "compound", 5, None, "B-PERSON"),
+        ("Dutton", "PROPN", "pobj", 2, None, "I-PERSON"), ("said", "VERB", "ROOT", 6, "say"),
+        ("Canberra", "PROPN", "nsubj", 8, None, "B-GPE"), ("concerned", "VERB", "ccomp", 6, "concern"),
+        (".", "PUNCT", "punct", 6),
+    ])
+    m = sp.speaker_of_clause(sp.doc[8])
+    assert m is not None and m.text == "Peter Dutton"
+
+
+def test_the_two_countries_said_reads_the_pairs(speakers):
+    # "Russia and China met. The two countries said ties grew." (naming the speaker reads the pair)
+    sp = speakers([
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0), ("China", "PROPN", "conj", 0, None, "B-GPE"),
+        ("met", "VERB", "ROOT", 3, "meet"), (".", "PUNCT", "punct", 3),
+        ("The", "DET", "det", 7), ("two", "NUM", "nummod", 7), ("countries", "NOUN", "nsubj", 8, "country"),
+        ("said", "VERB", "ROOT", 8, "say"), ("ties", "NOUN", "nsubj", 10, "tie"), ("grew", "VERB", "ccomp", 8, "grow"),
+        (".", "PUNCT", "punct", 8),
+    ])
+    m = sp.speaker_of_clause(sp.doc[10])
+    assert m is not None and m.text in {"Russia", "China"}
+
+
+def test_a_demand_is_not_said_by_its_own_source(pipeline):
+    # "Zhao said Australia must abandon the pact.": Zhao demands it (source); said_by does not repeat him
+    parsed = build(pipeline.nlp.vocab, [
+        ("Zhao", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+        ("Australia", "PROPN", "nsubj", 4, None, "B-GPE"), ("must", "AUX", "aux", 4), ("abandon", "VERB", "ccomp", 1),
+        ("the", "DET", "det", 6), ("pact", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
+    ], published=DATED)
+    mentions = pipeline.resolver.resolve(parsed)
+    events = pipeline.coder.code(parsed, mentions, Speakers(parsed, mentions))
+    demand = [e for e in events if e.trigger == "abandon"]
+    assert demand and [m.text for m in demand[0].source] == ["Zhao"] and demand[0].said_by is None
+
+
+def test_quote_relayed_by_an_agency_is_said_by_the_one_quoted(speakers):
+    # '“Armenia froze ties,” TASS quoted Nikol Pashinyan as saying.'
+    sp = speakers([
+        ("“", "PUNCT", "punct", 2), ("Armenia", "PROPN", "nsubj", 2, None, "B-GPE"), ("froze", "VERB", "ccomp", 7, "freeze"),
+        ("ties", "NOUN", "dobj", 2, "tie"), (",", "PUNCT", "punct", 7), ("”", "PUNCT", "punct", 7),
+        ("TASS", "PROPN", "nsubj", 7, None, "B-ORG"), ("quoted", "VERB", "ROOT", 7, "quote"),
+        ("Nikol", "PROPN", "compound", 9, None, "B-PERSON"), ("Pashinyan", "PROPN", "dobj", 7, None, "I-PERSON"),
+        ("as", "ADP", "prep", 7), ("saying", "VERB", "pcomp", 10, "say"), (".", "PUNCT", "punct", 7),
+    ])
+    k = sp.quote_at(sp.doc[2].idx)
+    assert k is not None
+    m = sp.speaker_of_quote(k)
+    assert m is not None and m.actor is not None and m.actor.name == "Nikol Pashinyan"
+
+
+def test_split_subject_speaks_by_its_name(speakers):
+    # "Iran's state news agency IRNA said Tehran summoned the envoy." parsed with two subjects of "said"
+    sp = speakers([
+        ("Iran", "PROPN", "poss", 4, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+        ("state", "NOUN", "compound", 4), ("news", "NOUN", "compound", 4), ("agency", "NOUN", "nsubj", 6),
+        ("IRNA", "PROPN", "nsubj", 6, None, "B-ORG"), ("said", "VERB", "ROOT", 6, "say"),
+        ("Tehran", "PROPN", "nsubj", 8, None, "B-GPE"), ("summoned", "VERB", "ccomp", 6, "summon"),
+        ("the", "DET", "det", 10), ("envoy", "NOUN", "dobj", 8), (".", "PUNCT", "punct", 6),
+    ])
+    m = sp.speaker_of_clause(sp.doc[8])
+    assert m is not None and m.text == "IRNA"
+
+
+_TWO_QUOTES = [
+    ("“", "PUNCT", "punct", 6), ("Russia", "PROPN", "nsubj", 2, None, "B-GPE"), ("talks", "VERB", "ccomp", 6, "talk"),
+    (",", "PUNCT", "punct", 6), ("”", "PUNCT", "punct", 6), ("Lavrov", "PROPN", "nsubj", 6, None, "B-PERSON"),
+    ("said", "VERB", "ROOT", 6, "say"), (".", "PUNCT", "punct", 6),
+    ("“", "PUNCT", "punct", 10), ("{name}", "PROPN", "nsubj", 10, None, "B-GPE"), ("waits", "VERB", "ROOT", 10, "wait"),
+    (".", "PUNCT", "punct", 10), ("”", "PUNCT", "punct", 10),
+]
+
+
+def _second_quote_speaker(speakers, name):
+    toks = [tuple(name if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    sp = speakers(toks)
+    k = sp.quote_at(sp.doc[10].idx)
+    assert k == 1
+    return sp.speaker_of_quote(k)
+
+
+def test_quote_after_an_attributed_quote_is_the_same_speakers(speakers):
+    # '“Russia talks,” Lavrov said. “Russia waits.”'
+    m = _second_quote_speaker(speakers, "Russia")
+    assert m is not None and m.text == "Lavrov"
+
+
+def test_quote_after_someone_else_is_named_is_not_carried_over(speakers):
+    # '“Russia talks,” Lavrov said to Wang. “Iran waits.”': Wang, named between, may be the one speaking now
+    toks = [tuple("Iran" if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    blocked = toks[:7] + [("to", "ADP", "prep", 6), ("Wang", "PROPN", "pobj", 7, None, "B-PERSON")] + [
+        (w, pos, dep, head + 2 if head >= 7 else head, *rest) for (w, pos, dep, head, *rest) in toks[7:]]
+    sp = speakers(blocked)
+    k = sp.quote_at(sp.doc[12].idx)
+    assert k == 1 and sp.speaker_of_quote(k) is None
+
+
+def test_headline_ending_in_colon_and_name_is_that_persons(speakers):
+    # "Turkey rejects Sweden: Erdogan"
+    sp = speakers([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),
+        ("Sweden", "PROPN", "dobj", 1, None, "B-GPE"), (":", "PUNCT", "punct", 1),
+        ("Erdogan", "PROPN", "appos", 2, None, "B-PERSON"),
+    ])
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert m is not None and m.text == "Erdogan"
+
+
+def test_a_state_after_a_colon_is_a_list_not_a_speaker(speakers):
+    # "Turkey rejects one state: Sweden"
+    sp = speakers([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),
+        ("one", "NUM", "nummod", 3), ("state", "NOUN", "dobj", 1), (":", "PUNCT", "punct", 1),
+        ("Sweden", "PROPN", "appos", 3, None, "B-GPE"),
+    ])
+    assert sp.speaker_of_clause(sp.doc[1]) is None

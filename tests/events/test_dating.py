@@ -1,0 +1,199 @@
+"""Event dates from the clause that holds the event (issue 12), on hand-built spaCy Docs.
+
+Each Doc is built by hand (words, heads, dependency labels, parts of speech, DATE entities) as spaCy's
+parser gives them, so every test pins one rule of ``detente.events.dating`` and fails when it is removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from detente.events.dating import date_event, stated_date
+from detente.events.modality import Modality
+from detente.model import DateBasis, Document
+
+NLP = spacy.blank("en")
+LEMMAS = {"said": "say"}
+FRIDAY = dt.date(2024, 2, 23)  # a Friday
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, ent IOB) with absolute head indices."""
+    return Doc(NLP.vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[LEMMAS.get(r[0], r[0].lower()) for r in rows], ents=[r[4] for r in rows])
+
+
+def _tok(doc: Doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def _date(doc: Doc, word: str, published: dt.date = FRIDAY, modality: Modality = Modality()):
+    document = Document(id="d", text=doc.text, published=published, date_basis=DateBasis.MANIFEST)
+    return date_event(_tok(doc, word), (0, len(doc)), document, modality)
+
+
+# "Ties were cut seven years ago and restored on Friday."
+CUT_AND_RESTORED = [
+    ("Ties", 2, "nsubjpass", "NOUN", "O"), ("were", 2, "auxpass", "AUX", "O"), ("cut", 2, "ROOT", "VERB", "O"),
+    ("seven", 4, "nummod", "NUM", "B-DATE"), ("years", 5, "npadvmod", "NOUN", "I-DATE"),
+    ("ago", 2, "advmod", "ADV", "I-DATE"), ("and", 2, "cc", "CCONJ", "O"), ("restored", 2, "conj", "VERB", "O"),
+    ("on", 7, "prep", "ADP", "O"), ("Friday", 8, "pobj", "PROPN", "B-DATE"), (".", 2, "punct", "PUNCT", "O"),
+]
+
+
+def test_dating_earlier_time_reaches_only_its_own_clause():
+    doc = _doc(CUT_AND_RESTORED)
+    cut, restored = _date(doc, "cut"), _date(doc, "restored")
+    assert (cut.date, cut.precision, cut.basis) == (dt.date(2017, 1, 1), "year", DateBasis.BACKGROUND)
+    assert (restored.date, restored.precision, restored.basis) == (FRIDAY, "day", DateBasis.STATED)
+
+
+def test_dating_relative_clause_has_its_own_time():
+    # "The court, which in March issued a warrant, was criticised."
+    doc = _doc([
+        ("The", 1, "det", "DET", "O"), ("court", 9, "nsubjpass", "NOUN", "O"), (",", 1, "punct", "PUNCT", "O"),
+        ("which", 6, "nsubj", "PRON", "O"), ("in", 6, "prep", "ADP", "O"), ("March", 4, "pobj", "PROPN", "B-DATE"),
+        ("issued", 1, "relcl", "VERB", "O"), ("a", 8, "det", "DET", "O"), ("warrant", 6, "dobj", "NOUN", "O"),
+        ("criticised", 9, "ROOT", "VERB", "O"), (".", 9, "punct", "PUNCT", "O"),
+    ])
+    issued, criticised = _date(doc, "issued", dt.date(2023, 10, 25)), _date(doc, "criticised", dt.date(2023, 10, 25))
+    assert (issued.date, issued.precision, issued.basis) == (dt.date(2023, 3, 1), "month", DateBasis.BACKGROUND)
+    assert (criticised.date, criticised.basis) == (dt.date(2023, 10, 25), DateBasis.PUBLISHED)
+
+
+def test_dating_since_clause_dates_the_main_clause():
+    # "Since coming to power in a 2018 revolution, Pashinyan has deepened ties."
+    doc = _doc([
+        ("Since", 10, "prep", "SCONJ", "O"), ("coming", 0, "pcomp", "VERB", "O"), ("to", 1, "prep", "ADP", "O"),
+        ("power", 2, "pobj", "NOUN", "O"), ("in", 1, "prep", "ADP", "O"), ("a", 7, "det", "DET", "O"),
+        ("2018", 7, "nummod", "NUM", "B-DATE"), ("revolution", 4, "pobj", "NOUN", "O"), (",", 10, "punct", "PUNCT", "O"),
+        ("Pashinyan", 10, "nsubj", "PROPN", "O"), ("deepened", 10, "ROOT", "VERB", "O"),
+        ("ties", 10, "dobj", "NOUN", "O"), (".", 10, "punct", "PUNCT", "O"),
+    ])
+    deepened = _date(doc, "deepened")
+    assert (deepened.date, deepened.precision, deepened.basis) == (dt.date(2018, 1, 1), "year", DateBasis.BACKGROUND)
+    assert deepened.text.startswith("since")
+
+
+def test_dating_years_after_counts_back_from_the_main_clause():
+    # "Iran restored ties on Friday, seven years after they were cut."
+    doc = _doc([
+        ("Iran", 1, "nsubj", "PROPN", "O"), ("restored", 1, "ROOT", "VERB", "O"), ("ties", 1, "dobj", "NOUN", "O"),
+        ("on", 1, "prep", "ADP", "O"), ("Friday", 3, "pobj", "PROPN", "B-DATE"), (",", 1, "punct", "PUNCT", "O"),
+        ("seven", 7, "nummod", "NUM", "B-DATE"), ("years", 11, "npadvmod", "NOUN", "I-DATE"),
+        ("after", 11, "mark", "SCONJ", "O"), ("they", 11, "nsubjpass", "PRON", "O"), ("were", 11, "auxpass", "AUX", "O"),
+        ("cut", 1, "advcl", "VERB", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    restored, cut = _date(doc, "restored", dt.date(2023, 3, 10)), _date(doc, "cut", dt.date(2023, 3, 10))
+    assert (restored.date, restored.basis) == (dt.date(2023, 3, 10), DateBasis.STATED)
+    assert (cut.date, cut.precision, cut.basis) == (dt.date(2016, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_reported_clause_takes_its_speech_verbs_time():
+    # "He said last week that membership was frozen."
+    doc = _doc([
+        ("He", 1, "nsubj", "PRON", "O"), ("said", 1, "ROOT", "VERB", "O"), ("last", 3, "amod", "ADJ", "B-DATE"),
+        ("week", 1, "npadvmod", "NOUN", "I-DATE"), ("that", 7, "mark", "SCONJ", "O"),
+        ("membership", 7, "nsubjpass", "NOUN", "O"), ("was", 7, "auxpass", "AUX", "O"), ("frozen", 1, "ccomp", "VERB", "O"),
+        (".", 1, "punct", "PUNCT", "O"),
+    ])
+    frozen = _date(doc, "frozen")
+    assert (frozen.date, frozen.precision, frozen.basis) == (dt.date(2024, 2, 12), "week", DateBasis.BACKGROUND)
+
+
+def test_dating_a_year_on_a_noun_dates_that_noun_only():
+    # "Beijing criticised the 2019 decision."
+    doc = _doc([
+        ("Beijing", 1, "nsubj", "PROPN", "O"), ("criticised", 1, "ROOT", "VERB", "O"), ("the", 4, "det", "DET", "O"),
+        ("2019", 4, "nummod", "NUM", "B-DATE"), ("decision", 1, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    assert _date(doc, "criticised").basis == DateBasis.PUBLISHED
+    decision = _date(doc, "decision")
+    assert (decision.date, decision.precision) == (dt.date(2019, 1, 1), "year")
+
+
+def test_dating_future_clause_takes_the_coming_month():
+    # "Israel will host talks in March." (published in October)
+    doc = _doc([
+        ("Israel", 2, "nsubj", "PROPN", "O"), ("will", 2, "aux", "AUX", "O"), ("host", 2, "ROOT", "VERB", "O"),
+        ("talks", 2, "dobj", "NOUN", "O"), ("in", 2, "prep", "ADP", "O"), ("March", 4, "pobj", "PROPN", "B-DATE"),
+        (".", 2, "punct", "PUNCT", "O"),
+    ])
+    host = _date(doc, "host", dt.date(2023, 10, 2))
+    assert (host.date, host.precision, host.basis) == (dt.date(2024, 3, 1), "month", DateBasis.STATED)
+
+
+@pytest.mark.parametrize("cue", ["for years", "had (past perfect)", "(continues the previous sentence)"])
+def test_dating_background_without_a_time_gets_no_day(cue):
+    # "Israel and Russia cooperated." with a background cue: the date is unknown, never made up
+    doc = _doc([
+        ("Israel", 3, "nsubj", "PROPN", "O"), ("and", 0, "cc", "CCONJ", "O"), ("Russia", 0, "conj", "PROPN", "O"),
+        ("cooperated", 3, "ROOT", "VERB", "O"), (".", 3, "punct", "PUNCT", "O"),
+    ])
+    d = _date(doc, "cooperated", modality=Modality(background=True, background_cue=cue))
+    assert (d.date, d.precision, d.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+def test_dating_continued_background_yields_to_a_stated_time():
+    doc = _doc(CUT_AND_RESTORED)
+    carried = Modality(background=True, background_cue="(continues the previous sentence)")
+    restored = _date(doc, "restored", modality=carried)
+    assert (restored.date, restored.basis) == (FRIDAY, DateBasis.STATED)
+
+
+def test_dating_no_publication_date_is_unknown():
+    doc = _doc(CUT_AND_RESTORED)
+    document = Document(id="d", text=doc.text, published=None)
+    d = date_event(_tok(doc, "restored"), (0, len(doc)), document, Modality())
+    assert (d.date, d.precision, d.basis) == (None, "unknown", DateBasis.UNKNOWN)
+    # without a publication date "seven years ago" still says "before publication", and so background
+    cut = date_event(_tok(doc, "cut"), (0, len(doc)), document, Modality())
+    assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+    assert stated_date(_tok(doc, "restored"), (0, len(doc)), None) is None  # "on Friday" needs a base
+
+
+def test_dating_a_dated_nouns_time_reaches_its_non_finite_complement():
+    # "Beijing welcomed the 2019 decision to change recognition."
+    doc = _doc([
+        ("Beijing", 1, "nsubj", "PROPN", "O"), ("welcomed", 1, "ROOT", "VERB", "O"), ("the", 4, "det", "DET", "O"),
+        ("2019", 4, "nummod", "NUM", "B-DATE"), ("decision", 1, "dobj", "NOUN", "O"), ("to", 6, "aux", "PART", "O"),
+        ("change", 4, "acl", "VERB", "O"), ("recognition", 6, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    recognition = _date(doc, "recognition")
+    assert (recognition.date, recognition.precision, recognition.basis) == (dt.date(2019, 1, 1), "year",
+                                                                            DateBasis.BACKGROUND)
+    assert _date(doc, "welcomed").basis == DateBasis.PUBLISHED
+
+
+def test_dating_background_cue_in_a_relative_clause_stays_there():
+    # "Armenia accused Russia, which has drawn closer to Iran in recent years."
+    from detente.events.lexicon import load_lexicon
+    from detente.events.modality import read_modality
+
+    doc = _doc([
+        ("Armenia", 1, "nsubj", "PROPN", "O"), ("accused", 1, "ROOT", "VERB", "O"), ("Russia", 1, "dobj", "PROPN", "O"),
+        (",", 2, "punct", "PUNCT", "O"), ("which", 6, "nsubj", "PRON", "O"), ("has", 6, "aux", "AUX", "O"),
+        ("drawn", 2, "relcl", "VERB", "O"), ("closer", 6, "advmod", "ADV", "O"), ("to", 6, "prep", "ADP", "O"),
+        ("Iran", 8, "pobj", "PROPN", "O"), ("in", 6, "prep", "ADP", "O"), ("recent", 12, "amod", "ADJ", "O"),
+        ("years", 10, "pobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    lexicon = load_lexicon()
+    assert not read_modality(_tok(doc, "accused"), doc[:], lexicon).background
+    assert read_modality(_tok(doc, "drawn"), doc[:], lexicon).background
+
+
+def test_dating_long_standing_describes_the_noun_not_the_time():
+    # "Russia abandoned its long - standing ally." (spaCy splits the hyphenated adjective)
+    from detente.events.lexicon import load_lexicon
+    from detente.events.modality import read_modality
+
+    doc = _doc([
+        ("Russia", 1, "nsubj", "PROPN", "O"), ("abandoned", 1, "ROOT", "VERB", "O"), ("its", 6, "poss", "PRON", "O"),
+        ("long", 5, "advmod", "ADV", "O"), ("-", 5, "punct", "PUNCT", "O"), ("standing", 6, "amod", "VERB", "O"),
+        ("ally", 1, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    assert not read_modality(_tok(doc, "abandoned"), doc[:], load_lexicon()).background

@@ -1,0 +1,209 @@
+"""Each named rule of the event coder on a hand-built spaCy Doc (spaCy's own test style).
+
+Every test runs the registry twice, with all rules and with its own rule disabled, and asserts that the rule
+is what makes the difference: remove the rule and the test fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.lang.en import English
+
+from detente.errors import DataFileError
+from detente.events import load_lexicon
+from detente.events.extract import EventCoder
+from detente.events.modality import Modality
+from detente.events.rules import Draft, apply_rules, not_done, rules, vetoed, vocab
+from detente.model import Actor, Mention
+
+
+VOCAB = English().vocab  # an English vocabulary gives the lexical attributes (lower_, is_punct)
+
+
+def _doc(words, heads, deps, lemmas, tags=None, pos=None):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, tags=tags or ["XX"] * len(words),
+               pos=pos or ["VERB" if d in {"ROOT", "xcomp", "ccomp"} else "NOUN" for d in deps])
+
+
+def _mention(doc, i, country):
+    tok = doc[i]
+    actor = Actor(id=f"{country}GOV", name=tok.text, kind="state", country=country, sector="GOV", node=country)
+    return Mention("d", 0, tok.idx, tok.idx + len(tok), tok.text, actor, "gazetteer")
+
+
+def _draft(doc, trigger, cameo, *, modality=Modality(), source=(), target=(), said_by=None):
+    lex = load_lexicon()
+    return Draft(doc[trigger], doc[:], lex.coding(cameo), modality, tuple(source), tuple(target), said_by)
+
+
+def _both(draft, name):
+    """(with every rule, without rule ``name``)."""
+    lex = load_lexicon()
+    return apply_rules(draft, lex), apply_rules(draft, lex, disabled={name})
+
+
+def test_registry_entries_state_what_they_read_and_change():
+    names = [r.name for r in rules()]
+    assert len(names) == len(set(names)) >= 7
+    for r in rules():
+        assert r.reads and r.changes and r.fn.__doc__, r.name
+    words = vocab()  # raises on a word set no rule reads
+    assert all(words[k] for r in rules() for k in r.vocab)
+
+
+def test_unknown_rule_names_are_refused():
+    with pytest.raises(ValueError, match="unknown rule"):
+        EventCoder(load_lexicon(), disabled={"no_such_rule"})
+    with pytest.raises(ValueError, match="unknown rule"):
+        apply_rules(_draft(_doc(["Go"], [0], ["ROOT"], ["go"]), 0, "040"), load_lexicon(), disabled={"nope"})
+
+
+def test_dead_vocabulary_is_refused(monkeypatch):
+    from detente.events import rules as rules_mod
+
+    rows = [(2, {"set": "unread_words", "word": "x", "note": ""})]
+    monkeypatch.setattr(rules_mod, "read_tsv", lambda name, cols: rows)
+    rules_mod.vocab.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="unread_words"):
+            rules_mod.vocab()
+    finally:
+        monkeypatch.undo()
+        rules_mod.vocab.cache_clear()
+
+
+def test_refusal_is_rejection():
+    # "Iran refused to recognise Israel": the refusal is the act
+    doc = _doc(["Iran", "refused", "to", "recognise", "Israel"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Iran", "refuse", "to", "recognise", "Israel"])
+    on, off = _both(_draft(doc, 3, "054", modality=Modality(negated=True)), "refusal_is_rejection")
+    assert on.coding.type == "REJECT" and not on.modality.negated
+    assert off.coding.type == "SUPPORT"
+
+
+def test_intent_from_governor():
+    # "Russia pledged to send troops": intended, not done
+    doc = _doc(["Russia", "pledged", "to", "send", "troops"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Russia", "pledge", "to", "send", "troop"])
+    on, off = _both(_draft(doc, 3, "154"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent
+
+
+def test_intent_coding_threat_and_offer():
+    # "Turkey threatened to impose sanctions": a threat, not a sanction
+    doc = _doc(["Turkey", "threatened", "to", "impose", "sanctions"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Turkey", "threaten", "to", "impose", "sanction"])
+    on, off = _both(_draft(doc, 3, "163", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "THREATEN" and off.coding.type == "SANCTION"
+    # "Qatar offered to mediate": an offer (AGREE), not the mediation
+    doc = _doc(["Qatar", "offered", "to", "mediate"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "xcomp"],
+               ["Qatar", "offer", "to", "mediate"])
+    on, off = _both(_draft(doc, 3, "045", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "AGREE" and on.coding.cameo.startswith("03") and off.coding.cameo == "045"
+
+
+def test_refused_intent_is_rejection():
+    # "Iran will not release the pilots": refusing to release is the act
+    doc = _doc(["Iran", "will", "not", "release", "the", "pilots"], [3, 3, 3, 3, 5, 3],
+               ["nsubj", "aux", "neg", "ROOT", "det", "dobj"], ["Iran", "will", "not", "release", "the", "pilot"])
+    on, off = _both(_draft(doc, 3, "0841", modality=Modality(intent=True, negated=True)),
+                    "refused_intent_is_rejection")
+    assert on.coding.type == "REJECT" and not on.modality.negated
+    assert off.coding.type != "REJECT" and off.modality.negated
+
+
+def test_peacekeeping_is_aid():
+    # "France deployed peacekeepers to Mali": aid, not a show of force
+    doc = _doc(["France", "deployed", "peacekeepers", "to", "Mali"], [1, 1, 1, 1, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["France", "deploy", "peacekeeper", "to", "Mali"])
+    on, off = _both(_draft(doc, 1, "154"), "peacekeeping_is_aid")
+    assert on.coding.type == "AID" and off.coding.type == "MOBILIZE"
+
+
+def test_obligation_is_demand():
+    # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
+    doc = _doc(["Russia", "said", "Sudan", "must", "return", "the", "helicopter"], [1, 1, 4, 4, 1, 6, 4],
+               ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj"],
+               ["Russia", "say", "Sudan", "must", "return", "the", "helicopter"])
+    russia, sudan = _mention(doc, 0, "RUS"), _mention(doc, 2, "SDN")
+    on, off = _both(_draft(doc, 4, "084", source=[sudan], said_by=russia), "obligation_is_demand")
+    assert on.source == (russia,) and on.target == (sudan,) and on.coding.type == "REQUEST"
+    assert off.source == (sudan,)
+
+
+def test_complaint_is_disapproval():
+    # "Israel voiced regret that China did not condemn Hamas": disapproval of China, not sympathy
+    doc = _doc(["Israel", "voiced", "regret", "that", "China", "did", "not", "condemn", "Hamas"],
+               [1, 1, 1, 7, 7, 7, 7, 2, 7],
+               ["nsubj", "ROOT", "dobj", "mark", "nsubj", "aux", "neg", "acl", "dobj"],
+               ["Israel", "voice", "regret", "that", "China", "do", "not", "condemn", "Hamas"])
+    israel, china = _mention(doc, 0, "ISR"), _mention(doc, 4, "CHN")
+    on, off = _both(_draft(doc, 1, "018", source=[israel], target=[china]), "complaint_is_disapproval")
+    assert on.coding.type == "ACCUSE" and on.coding.score < 0
+    assert off.coding.type is None  # a sympathy comment, which the coder drops
+
+
+# -- trigger-stage rules -------------------------------------------------------------------------------------
+def test_problem_is_no_fight():
+    # "Nigeria fought the Ebola epidemic": no armed fight
+    doc = _doc(["Nigeria", "fought", "the", "Ebola", "epidemic"], [1, 1, 4, 4, 1],
+               ["nsubj", "ROOT", "det", "compound", "dobj"], ["Nigeria", "fight", "the", "Ebola", "epidemic"])
+    assert vetoed(doc[1]) == "problem_is_no_fight"
+    assert vetoed(doc[1], disabled={"problem_is_no_fight"}) is None
+    doc = _doc(["Nigeria", "fought", "the", "rebels"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["Nigeria", "fight", "the", "rebel"])
+    assert vetoed(doc[1]) is None
+
+
+def test_naming_is_no_event():
+    # "Hamas called Russia its closest friend": a stated relation, not an appeal
+    doc = _doc(["Hamas", "called", "Russia", "its", "friend"], [1, 1, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "poss", "oprd"], ["Hamas", "call", "Russia", "its", "friend"])
+    assert vetoed(doc[1]) == "naming_is_no_event"
+    assert vetoed(doc[1], disabled={"naming_is_no_event"}) is None
+
+
+def test_adjectival_participle():
+    # "The sanctions left Russia isolated": a state, not an act of isolating
+    doc = _doc(["The", "sanctions", "left", "Russia", "isolated"], [1, 2, 2, 2, 2],
+               ["det", "nsubj", "ROOT", "dobj", "oprd"], ["the", "sanction", "leave", "Russia", "isolate"],
+               tags=["DT", "NNS", "VBD", "NNP", "VBN"])
+    assert vetoed(doc[4]) == "adjectival_participle"
+    assert vetoed(doc[4], disabled={"adjectival_participle"}) is None
+
+
+# -- selection-stage rules -----------------------------------------------------------------------------------
+def _triggers(doc, *specs):
+    from detente.events.extract import _Trigger
+
+    return [_Trigger(doc[i], cameo, None, specific=specific, undoes=undoes) for i, cameo, specific, undoes in specs]
+
+
+def test_intention_verb_is_no_act():
+    # "Hamas vowed to release the hostages": the release is the event (as an intention), not the vow
+    doc = _doc(["Hamas", "vowed", "to", "release", "the", "hostages"], [1, 1, 3, 1, 5, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"], ["Hamas", "vow", "to", "release", "the", "hostage"])
+    trigs = _triggers(doc, (1, "030", False, False), (3, "0841", False, False))
+    assert not_done(trigs, load_lexicon()) == {1}
+    assert not_done(trigs, load_lexicon(), disabled={"intention_verb_is_no_act"}) == set()
+
+
+def test_requested_is_not_done():
+    # "Egypt urged Israel to lift the blockade": the lifting is asked for, not done
+    doc = _doc(["Egypt", "urged", "Israel", "to", "lift", "the", "blockade"], [1, 1, 1, 4, 1, 6, 4],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj"],
+               ["Egypt", "urge", "Israel", "to", "lift", "the", "blockade"])
+    trigs = _triggers(doc, (1, "020", False, False), (4, "085", True, False))
+    assert 4 in not_done(trigs, load_lexicon())
+    assert 4 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
+
+
+def test_undone_is_not_done():
+    # "Australia cancelled a contract to buy submarines": the purchase is undone, not done
+    doc = _doc(["Australia", "cancelled", "a", "contract", "to", "buy", "submarines"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+               ["Australia", "cancel", "a", "contract", "to", "buy", "submarine"])
+    trigs = _triggers(doc, (1, "161", True, True), (5, "061", False, False))
+    assert 5 in not_done(trigs, load_lexicon()) and 1 not in not_done(trigs, load_lexicon())
+    assert not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"}) == set()
