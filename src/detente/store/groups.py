@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .pairs import period_end_sql
 from .readers import fetch
 
 GROUPS_DDL = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR)"
@@ -58,7 +59,8 @@ def report_rows(con: Any, ids: Sequence[str] | None = None) -> tuple[list[Any], 
     mentions = fetch(con, "MentionText", "SELECT doc_id, sent_idx, text FROM mentions" + docs, one * 2)
     events = fetch(con, "EventReport",
                    """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                             date_basis, date_precision, said_by_actor, evidence_text FROM events WHERE true""" + only, one)
+                             date_basis, date_precision, said_by_actor, evidence_text
+                      FROM events WHERE true""" + only, one)
     claims = fetch(con, "ClaimReport",
                    """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis,
                              date_precision, speaker_actor, evidence_text
@@ -70,8 +72,6 @@ def report_rows(con: Any, ids: Sequence[str] | None = None) -> tuple[list[Any], 
 
 def _period_sql(t: str, slack_days: int, article_bases: Sequence[str]) -> tuple[str, str]:
     """SQL of the first and last day a pair row's date can mean (``network.dedup.Report.period``)."""
-    from .pairs import period_end_sql
-
     bases = ", ".join("'" + b.replace("'", "''") + "'" for b in article_bases) or "NULL"
     article = f"{t}.date_basis IN ({bases})"
     end = period_end_sql(t)

@@ -13,9 +13,13 @@ columns of ``events``.
 
 Every aggregation is two GROUP BYs: first per (pair, event group), where
 the group's score is the weighted mean of its reports, its weight the largest
-of theirs and its date the earliest; then per pair (or per pair and window,
-or per outlet and pair).  The weights are ``network.dyads.Weights``, passed
-as SQL literals (floats only).
+of theirs, its date that of its most precisely dated report (the earliest of
+those) and it is background only when every report is; then per pair (or per
+pair and window, or per outlet and pair).  Relations count their background
+and undated groups (``n_background``, ``n_undated``); a series leaves out the
+groups dated more coarsely than its window; the dashboard's windows count a
+report only where its whole date period fits.  The weights are
+``network.dyads.Weights``, passed as SQL literals (floats only).
 """
 
 from __future__ import annotations
@@ -178,7 +182,8 @@ _DATE_KEY = (f"CASE WHEN date IS NULL THEN 9000000000000000000 + {_RANK} "
              f"ELSE CAST({_RANK} AS BIGINT) * 100000000 + date_diff('day', DATE '1970-01-01', date) END")
 # The days a window spans at most, and a precision's: a group known more coarsely than the window is left out
 # of a series (a year in a monthly series would pile up in January).
-_PRECISION_DAYS_SQL = "CASE gprec WHEN 'day' THEN 1 WHEN 'week' THEN 7 WHEN 'month' THEN 31 WHEN 'year' THEN 366 ELSE 0 END"
+_PRECISION_DAYS_SQL = ("CASE gprec WHEN 'day' THEN 1 WHEN 'week' THEN 7 WHEN 'month' THEN 31 WHEN 'year' THEN 366 "
+                       "ELSE 0 END")
 # The last day of a report's date period ("in August" runs to 31 August).
 def period_end_sql(table: str = "") -> str:
     """SQL of the last day of a report's date period (of pair rows ``table``, e.g. "p", or unqualified)."""
@@ -209,8 +214,8 @@ def _groups(keys: str, *, undirected: bool = True, ids: bool = False) -> str:
     dup = " AND NOT dup" if undirected else ""
     solo_ids = ", [item_id] AS ids" if ids else ""
     many_ids = ", list(DISTINCT item_id ORDER BY item_id) AS ids" if ids else ""
-    return f"""SELECT {keys}, group_id, score AS gscore, w AS gw, date AS gdate, prec AS gprec, background AS gbg{solo_ids}
-        FROM p WHERE solo{dup}
+    return f"""SELECT {keys}, group_id, score AS gscore, w AS gw, date AS gdate, prec AS gprec,
+        background AS gbg{solo_ids} FROM p WHERE solo{dup}
         UNION ALL
         SELECT {keys}, group_id, {_GROUP_COLS}{many_ids} FROM p WHERE NOT solo{dup} GROUP BY {keys}, group_id"""
 
@@ -430,7 +435,8 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = f"""
     WITH p AS (SELECT *, {weight_sql(weights)} AS w FROM pairs p{where})
-    SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind, p.doc_id, p.type,
+    SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind,
+           p.doc_id, p.type,
            coalesce(e.evidence_text, c.evidence_text, '') AS text, coalesce(e.said_by_name, c.speaker_name),
            p.hedged, p.negated, p.group_id, p.background, p.date_precision
     FROM p LEFT JOIN events e ON p.kind = 'event' AND e.id = p.item_id

@@ -108,8 +108,8 @@ def document_titles(con: Any, doc_ids: Sequence[str]) -> dict[str, str | None]:
 
 
 # -- events and sentences -------------------------------------------------------------------
-_EVENT_LISTING = """id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
-    target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text"""
+_EVENT_LISTING = """id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids,
+    source_nodes, target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text"""
 
 
 def events(con: Any, *, filters: Filters = Filters(), actors: Sequence[str] = (), any_actor: str | None = None,
@@ -176,7 +176,8 @@ def evidence(con: Any, ids: Sequence[str]) -> list[Any]:
     """Events and stated relations by id, as the report lists them (oldest first)."""
     return fetch(con, "EvidenceRow",
                  """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
-                           said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
+                           said_by_name AS speaker, hedged, negated, evidence_text
+                    FROM events WHERE id IN (SELECT unnest(?))
                     UNION ALL
                     SELECT id, 'relation' AS kind,
                            'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
