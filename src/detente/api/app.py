@@ -135,9 +135,15 @@ def create_app(
     root = Store(db, read_only=token is None)
     state = ServerState(root, token, allow_private_urls, load_pipeline or load_default_pipeline)
 
+    from .live import LiveService, make_router
+
+    live = LiveService(state, Path(db))  # ingest jobs, feed polls and the read snapshot (when the store is ours)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        live.start()
         yield
+        live.stop()
         root.close()
 
     app = FastAPI(
@@ -156,6 +162,8 @@ def create_app(
     _install_error_handlers(app)
     app.add_middleware(Guard, hosts=allowed_hosts(host, allowed_host), token=token)
     app.include_router(routes.router, prefix="/api")
+    app.include_router(make_router(live), prefix="/api")
+    app.state.live = live
     _install_dashboard(app)
     return app
 

@@ -60,9 +60,17 @@ def serve(
                     "put a TLS proxy in front", fg="yellow", err=True)
     import uvicorn
 
+    from ..live import remove_server_files, write_server_file
+
     mode = "ingest on (token set)" if token else "read-only (no token: ingest over HTTP is off)"
     typer.echo(f"detente: serving {db} on http://{host}:{port}/ — {mode}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # The server file tells 'detente ingest' and read commands in other processes where the store's owner is.
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+    write_server_file(db, f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}", writer=bool(token))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        remove_server_files(db)
 
 
 def _get(app: Any, path: str) -> int:

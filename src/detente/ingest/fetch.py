@@ -179,17 +179,23 @@ async def fetch_url_async(url: str, *, allow_private: bool = False, timeout: flo
     Raises:
         InputError: refused address, too many redirects, too large (R04), deadline passed, or HTTP error (R08).
     """
+    fetched = await _fetch_within(url, allow_private=allow_private, timeout=timeout, limit=limit, stated=_stated)
+    return fetched.body, fetched.content_type
+
+
+async def _fetch_within(url: str, *, allow_private: bool, timeout: float, limit: asyncio.Semaphore | None,
+                        stated: float | None = None, headers: dict[str, str] | None = None) -> "Fetched":
     started = time.monotonic()
     try:
         async with asyncio.timeout(timeout):
             async with limit or _slots():
-                return await _fetch(url, allow_private)
+                return await _fetch(url, allow_private, headers or {})
     except TimeoutError:
-        raise reject("R08", detail=f"{url} took longer than {_stated or timeout:g} s (the total limit per URL; "
+        raise reject("R08", detail=f"{url} took longer than {stated or timeout:g} s (the total limit per URL; "
                                    f"stopped after {time.monotonic() - started:.1f} s here)") from None
 
 
-async def _fetch(url: str, allow_private: bool) -> tuple[bytes, str]:
+async def _fetch(url: str, allow_private: bool, extra: dict[str, str]) -> "Fetched":
     import httpx
 
     current = url
@@ -202,18 +208,23 @@ async def _fetch(url: str, allow_private: bool) -> tuple[bytes, str]:
             netloc = urlsplit(current).netloc.rsplit("@", 1)[-1]
             request = client.build_request(
                 "GET", pinned,
-                headers={"Host": netloc, "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+                headers={"User-Agent": USER_AGENT, **extra, "Host": netloc, "Accept-Encoding": "gzip, deflate"},
                 extensions={"sni_hostname": host} if scheme == "https" else {},
             )
             try:
                 response = await client.send(request, stream=True)
                 try:
+                    if response.status_code == 304:  # a conditional GET's "not modified" (before is_redirect: any 3xx)
+                        return Fetched(304, b"", "", response.headers.get("etag"),
+                                       response.headers.get("last-modified"), current)
                     if response.is_redirect:
                         current = urljoin(current, response.headers.get("location", ""))
                         continue
                     if response.status_code >= 400:
                         raise reject("R08", detail=f"HTTP {response.status_code} for {current}")
-                    return await _read_body(response), response.headers.get("content-type", "")
+                    return Fetched(response.status_code, await _read_body(response),
+                                   response.headers.get("content-type", ""), response.headers.get("etag"),
+                                   response.headers.get("last-modified"), current)
                 finally:
                     await response.aclose()
             except httpx.HTTPError as exc:
@@ -237,18 +248,57 @@ async def _read_body(response: object) -> bytes:
     return bytes(body)
 
 
+def _blocking(url: str, *, allow_private: bool, timeout: float, headers: dict[str, str] | None = None) -> "Fetched":
+    started = time.monotonic()
+    if not _blocking_slots.acquire(timeout=timeout):
+        raise reject("R08", detail=f"no fetch slot free within {timeout:g} s ({MAX_CONCURRENT_FETCHES} running)")
+    try:
+        remaining = max(0.0, timeout - (time.monotonic() - started))
+        return asyncio.run(_fetch_within(url, allow_private=allow_private, timeout=remaining,
+                                         limit=asyncio.Semaphore(1), stated=timeout, headers=headers))
+    finally:
+        _blocking_slots.release()
+
+
 def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS) -> tuple[bytes, str]:
     """The blocking form of ``fetch_url_async`` (for the CLI), capped per process at ``MAX_CONCURRENT_FETCHES``.
 
     Raises:
         InputError: as ``fetch_url_async``.
     """
-    started = time.monotonic()
-    if not _blocking_slots.acquire(timeout=timeout):
-        raise reject("R08", detail=f"no fetch slot free within {timeout:g} s ({MAX_CONCURRENT_FETCHES} running)")
-    try:
-        remaining = max(0.0, timeout - (time.monotonic() - started))
-        return asyncio.run(fetch_url_async(url, allow_private=allow_private, timeout=remaining,
-                                           limit=asyncio.Semaphore(1), _stated=timeout))
-    finally:
-        _blocking_slots.release()
+    fetched = _blocking(url, allow_private=allow_private, timeout=timeout)
+    return fetched.body, fetched.content_type
+
+
+# -- conditional fetch (feeds) -------------------------------------------------------------------
+class Fetched:
+    """What a fetch returns: status 200 with a body, or 304 (not modified, after a conditional GET) with none."""
+
+    __slots__ = ("status", "body", "content_type", "etag", "last_modified", "url")
+
+    def __init__(self, status: int, body: bytes, content_type: str, etag: str | None, last_modified: str | None,
+                 url: str) -> None:
+        self.status, self.body, self.content_type = status, body, content_type
+        self.etag, self.last_modified, self.url = etag, last_modified, url
+
+
+def fetch_conditional(url: str, *, allow_private: bool = False, etag: str | None = None,
+                      last_modified: str | None = None, user_agent: str = USER_AGENT,
+                      timeout: float = TIMEOUT_SECONDS) -> Fetched:
+    """``fetch_url`` with a conditional GET (``If-None-Match``/``If-Modified-Since``): the same checked and pinned
+    address at every hop, the same total deadline and size cap; a 304 comes back as ``Fetched(status=304, body=b"")``
+    keeping the validators it was asked with.
+
+    Raises:
+        InputError: as ``fetch_url`` (refused address, too many redirects, too large, deadline, HTTP >= 400).
+    """
+    headers = {"User-Agent": user_agent}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    fetched = _blocking(url, allow_private=allow_private, timeout=timeout, headers=headers)
+    if fetched.status == 304:
+        fetched.etag = fetched.etag or etag
+        fetched.last_modified = fetched.last_modified or last_modified
+    return fetched

@@ -42,7 +42,10 @@ def _fail(exc: DetenteError) -> None:
 
 
 def shifts(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
-           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
+           outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE,
+           since_last_poll: bool = typer.Option(False, "--since-last-poll",
+                                                help="Only the relations and shifts new since the last feed poll."),
+           ) -> None:
     """Change points per relation: date, level before and after, driving evidence, robustness to each outlet.
 
     Example: detente shifts --json
@@ -52,6 +55,31 @@ def shifts(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE,
 
     from ..store import Store
     from .shifts import detect_shifts
+
+    if since_last_poll:
+        from ..feeds.poll import new_since_last_poll
+
+        try:
+            with Store(db, read_only=True) as store:
+                news = new_since_last_poll(store)
+        except DetenteError as exc:
+            _fail(exc)
+            return
+        if as_json:
+            _print_json(news)
+            return
+        if news["poll"] is None:
+            Console().print("no feed poll yet ('detente watch --once' polls the followed feeds)")
+            return
+        Console().print(f"poll {news['poll']['id']} ({news['poll']['finished_at']}): {news['documents']} new articles, "
+                        f"{len(news['relations'])} new relations, {len(news['shifts'])} shifts")
+        for r in news["relations"]:
+            Console().print(f"  new relation {r['a']['name']} - {r['b']['name']}: {r['score']:+.1f} "
+                            f"({r['n_events']} events)")
+        for s in news["shifts"]:
+            Console().print(f"  shift {s['a_name']} - {s['b_name']} on {s['date']}: {s['before']:+.1f} -> "
+                            f"{s['after']:+.1f} ({s['direction']})")
+        return
 
     try:
         with Store(db, read_only=True) as store:

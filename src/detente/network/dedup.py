@@ -307,7 +307,7 @@ def _copy_matches(reports: Sequence[Report], candidates: Sequence[tuple[Report, 
     for r in reports:
         for other in docs_of[root(r)] - {r.doc_id}:
             matched[(r.doc_id, other)] += 1
-    shared = {frozenset((a, b)): min(n, matched[(b, a)]) for (a, b), n in matched.items()}
+    shared = {frozenset((a, b)): min(n, matched.get((b, a), 0)) for (a, b), n in matched.items()}
     copies = {pair for pair, n in shared.items() if n >= COPY_MIN_SHARED}
     open_pairs = [(x, y) for x, y in candidates if x.doc_id != y.doc_id
                   and frozenset((x.doc_id, y.doc_id)) in copies

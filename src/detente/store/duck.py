@@ -66,12 +66,19 @@ class Store:
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run 'detente ingest' first or pass --db")
+        self.snapshot = False  # True when a locked store is read through its server's snapshot
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            from .lock import open_locked  # locked by another process: its snapshot, or a clear message
+
+            self.con = open_locked(self.path, read_only, exc)
+            self.snapshot = True
         if not read_only:
             self._migrate()
+            from .feeds import ensure_schema  # the feed tables: kept apart from the versioned schema
+
+            ensure_schema(self.con)
         else:
             self._check_version()
 

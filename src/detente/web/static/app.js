@@ -466,6 +466,24 @@ async function search(q) {
   ])));
 }
 
+// -- feeds: what the last poll brought (GET /api/feeds/news); refreshed every minute ------------------
+async function loadNews() {
+  let news;
+  try {
+    news = await api("/api/feeds/news");
+  } catch (err) {
+    return; // an older server, or no feed tables: the panel stays hidden
+  }
+  if (!news.poll) return;
+  $("news").hidden = false;
+  $("news-summary").textContent = `Poll ${news.poll.id} (${news.poll.finished_at}): ${news.documents} new articles, ` +
+    `${news.relations.length} new relations, ${news.shifts.length} shifts.`;
+  $("news-list").replaceChildren(
+    ...news.relations.map((r) => el("li", { className: "news-relation", text: `new: ${r.a.name} – ${r.b.name} ${signed(r.score)} (${r.n_events} events)` })),
+    ...news.shifts.map((s) => el("li", { className: "news-shift", text: `shift: ${s.a_name} – ${s.b_name} on ${s.date}: ${signed(s.before)} → ${signed(s.after)}` })),
+  );
+}
+
 async function main() {
   bindControls();
   try {
@@ -475,6 +493,8 @@ async function main() {
     return;
   }
   await loadNetwork();
+  await loadNews();
+  setInterval(loadNews, 60_000);
   document.body.dataset.ready = "true";
 }
 
