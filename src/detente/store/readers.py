@@ -52,6 +52,13 @@ def counts(con: Any) -> dict[str, int]:
     return out
 
 
+def change_counts(con: Any) -> tuple[int, ...]:
+    """Documents, event groups, feeds and feed items: what changes when a served store is written."""
+    row = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM event_groups), "
+                      "(SELECT count(*) FROM feeds), (SELECT count(*) FROM feed_items)").fetchone()
+    return tuple(int(x) for x in row) if row else (0, 0, 0, 0)
+
+
 def nodes(con: Any, ids: Sequence[str] | None = None) -> list[Any]:
     """Nodes (id, name, kind, country) by id, all or those of ``ids``."""
     if ids is None:
