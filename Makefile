@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test bench eval clean fuzz-api
+.PHONY: install demo test bench eval fuzz fuzz-api clean
 
 install: $(VENV)/.installed
 
@@ -39,3 +39,8 @@ fuzz-api: install
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-report.md
+
+# The long fuzz run (issue 10): FUZZ_N hostile inputs over extract, ingest (and any registered part).
+FUZZ_N ?= 100000
+fuzz: install
+	$(BIN)/python scripts/fuzz.py -n $(FUZZ_N)

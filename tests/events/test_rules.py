@@ -207,3 +207,77 @@ def test_undone_is_not_done():
     trigs = _triggers(doc, (1, "161", True, True), (5, "061", False, False))
     assert 5 in not_done(trigs, load_lexicon()) and 1 not in not_done(trigs, load_lexicon())
     assert not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"}) == set()
+
+
+# -- coding-stage rules: what trigger a token makes ----------------------------------------------------------
+def _coded(doc, name):
+    """{token index: trigger} of the sentence, with every rule and with rule ``name`` disabled."""
+    lex = load_lexicon()
+    on = {t.tok.i: t for t in EventCoder(lex)._triggers(doc[:])}
+    off = {t.tok.i: t for t in EventCoder(lex, disabled={name})._triggers(doc[:])}
+    return on, off
+
+
+def _pdoc(words, heads, deps, lemmas, pos):
+    return _doc(words, heads, deps, lemmas, pos=pos)
+
+
+def test_reversal_codes_undone():
+    # "Russia suspended aid": undoing aid is coded as reducing it (162), and the aid is not given
+    doc = _pdoc(["Russia", "suspended", "aid"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Russia", "suspend", "aid"],
+                ["PROPN", "VERB", "NOUN"])
+    on, off = _coded(doc, "reversal_codes_undone")
+    assert on[1].undoes and on[1].cameo == "162"
+    assert 1 not in off or not off[1].undoes
+
+
+def test_reversal_of_ties():
+    # "Turkey ended its rapprochement": reducing relations (161)
+    doc = _pdoc(["Turkey", "ended", "its", "rapprochement"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+                ["Turkey", "end", "its", "rapprochement"], ["PROPN", "VERB", "PRON", "NOUN"])
+    on, off = _coded(doc, "reversal_of_ties")
+    assert on[1].cameo == "161" and (1 not in off or off[1].cameo != "161")
+
+
+def test_recipient_is_given():
+    # "Hamas receives funding from Iran": the funding is given (by Iran), not a reception
+    doc = _pdoc(["Hamas", "receives", "funding", "from", "Iran"], [1, 1, 1, 1, 3],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Hamas", "receive", "funding", "from", "Iran"],
+                ["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
+    on, off = _coded(doc, "recipient_is_given")
+    assert on[1].recipient and on[1].cameo.startswith("07")
+    assert 1 not in off or not off[1].recipient
+
+
+def test_aspectual_takes_noun():
+    # "Israel staged a bombing": the bombing is the event (the lexicon has no pattern for stage + bombing)
+    doc = _pdoc(["Israel", "staged", "a", "bombing"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                ["Israel", "stage", "a", "bombing"], ["PROPN", "VERB", "DET", "NOUN"])
+    lex = load_lexicon()
+    on, off = _coded(doc, "aspectual_takes_noun")
+    assert on[1].cameo == lex.nouns["bombing"]
+    assert 1 not in off or off[1].cameo != on[1].cameo
+
+
+def test_lexicon_verb():
+    # "Russia condemned Israel"
+    doc = _pdoc(["Russia", "condemned", "Israel"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Russia", "condemn", "Israel"],
+                ["PROPN", "VERB", "PROPN"])
+    on, off = _coded(doc, "lexicon_verb")
+    assert on[1].cameo.startswith("11") and 1 not in off
+
+
+def test_compound_noun_head_carries():
+    # "Russia held war games": "war" is no war
+    doc = _pdoc(["Russia", "held", "war", "games"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "dobj"],
+                ["Russia", "hold", "war", "game"], ["PROPN", "VERB", "NOUN", "NOUN"])
+    on, off = _coded(doc, "compound_noun_head_carries")
+    assert 2 not in on and off[2].nominal
+
+
+def test_event_noun():
+    # "the invasion of Ukraine"
+    doc = _pdoc(["the", "invasion", "of", "Ukraine"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                ["the", "invasion", "of", "Ukraine"], ["DET", "NOUN", "ADP", "PROPN"])
+    on, off = _coded(doc, "event_noun")
+    assert on[1].nominal and on[1].cameo == load_lexicon().nouns["invasion"] and 1 not in off

@@ -67,10 +67,14 @@ def test_sources_manifest_jsonl_and_paths_beside_it(tmp_path):
     assert sorted(d.outlet or "" for d in docs) == ["", "Wire"]
 
 
-def test_sources_manifest_bad_date_is_a_clear_error(tmp_path):
-    (tmp_path / "m.csv").write_text("path,published\nx.txt,last tuesday\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 2"):
-        read_manifest(tmp_path / "m.csv")
+def test_sources_manifest_bad_row_is_rejected_and_the_rest_kept(tmp_path):
+    (tmp_path / "m.csv").write_text("path,published\nx.txt,last tuesday\ny.txt,2024-01-02\n,\n", encoding="utf-8")
+    rows = read_manifest(tmp_path / "m.csv")
+    bad = [r for r in rows if isinstance(r, Rejected)]
+    assert [r.source.rsplit(" ", 2)[-2:] for r in bad] == [["row", "2"], ["row", "4"]]
+    assert all(r.code == "R11" for r in bad)
+    good = [r for r in rows if not isinstance(r, Rejected)]
+    assert len(good) == 1 and good[0][1].published == dt.date(2024, 1, 2)
 
 
 def test_sources_stdin():

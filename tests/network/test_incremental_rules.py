@@ -91,3 +91,19 @@ def test_incremental_copy_rule_with_a_group_reaching_an_unloaded_article(store):
     _article(store, "B", [("b2", "IRN", "RUS", "SUPPORT", 5, "2023-10-28", {"text": "praised stance thanked backing"})])
     groups = _groups(store)
     assert groups["a1"] == groups["c1"] and groups["a2"] == groups["b2"]
+
+
+def test_merge_in_chunks_equals_one_merge_and_clears_the_flag_last(store, monkeypatch):
+    """A merge of many reports goes in chunks of ``MERGE_CHUNK``; the store's merge flag is cleared only in
+    the last chunk's transaction."""
+    monkeypatch.setattr(dedup, "MERGE_CHUNK", 2)
+    cleared = []
+    monkeypatch.setattr(type(store), "clear_merge_pending",
+                        lambda self: cleared.append(self.con.execute("SELECT count(*) FROM event_groups").fetchone()))
+    for doc, events in (("A", _A), ("B", _B)):
+        for id, source, target, type_, score, date, kw in events:
+            add_event(store, id, source, target, type_, score, date, doc=doc, **kw)
+    summary = merge_events(store, [e[0] for e in _A + _B])
+    groups = _groups(store)
+    assert len(cleared) == 1 and cleared[0][0] == 6  # once, with every report's group written
+    assert summary.items == 6 and summary.groups == len(set(groups.values())) == 3

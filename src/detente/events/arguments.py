@@ -25,16 +25,20 @@ mentions.  Rules, in order:
   speaker says refers to the speaker when it can ("Israel says it intends");
 * "the move", "the step", "the decision" -> the source of the previous
   sentence's main event ("The move has been condemned by Israel").
+
+What a subject token stands for is decided by the named subject-stage rules at the end of this module
+(``rules.subject_rule``; their words in ``data/rule_vocab.tsv``; tests in ``tests/events/test_argument_rules.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import words
+from .rules import (clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
+                    words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -61,18 +65,22 @@ CLAUSAL_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
-EVENT_ANAPHORS = {"move", "step", "decision", "invitation", "visit", "announcement", "measure", "action"}
-# Verbs whose infinitive complement has the verb's own subject ("Israel intends to continue").
-SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "refuse", "try", "attempt", "want",
-                   "seek", "decide", "plan", "hope", "intend", "aim", "fail", "continue", "begin", "start", "stop",
-                   "manage", "prepare", "wish", "need", "appear", "seem"}
-COLLECTIVE_NOUNS = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "some",
-                    "team", "crowd", "band", "member", "members", "majority", "handful", "contingent", "batch",
-                    "patch", "unit", "squad", "delegation", "wave", "mass", "million", "millions", "score", "scores"}
-PAIR_NOUNS = {"leaders", "countries", "sides", "nations", "states", "governments", "men", "presidents", "capitals",
-              "allies", "neighbours", "neighbors", "powers"}
-PERSON_PAIR_NOUNS = {"leaders", "men", "presidents"}
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectQuery:
+    """What the object-stage rules read: the trigger, its event type, the preposition the lexicon pattern names,
+    whether the event is a visit, and the source's nodes (a target other than the source is preferred)."""
+
+    tok: Any
+    etype: str
+    wanted_prep: str | None
+    visit: bool
+    exclude: frozenset[str]
+
+    def other(self, ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if not (m.actor and m.actor.node in self.exclude)]
 
 
 class Context:
@@ -261,8 +269,10 @@ class ArgumentFinder:
     """Source and target of triggers in one document."""
 
     def __init__(self, speakers: Speakers, event_nouns: frozenset[str], agents: dict[str, str] | None = None,
-                 noun_types: dict[str, str] | None = None) -> None:
+                 noun_types: dict[str, str] | None = None, disabled: frozenset[str] = frozenset()) -> None:
+        """``disabled``: names of argument rules (``rules.rules()``) not to apply."""
         self.speakers = speakers
+        self.disabled = disabled
         self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
@@ -312,38 +322,16 @@ class ArgumentFinder:
         return givers, self.subjects(tok, ctx)
 
     def subjects(self, tok: Any, ctx: Context) -> list[Mention]:
+        """The trigger's subjects: the clause-stage rules below at the trigger, then up the clause links
+        (CLIMB_DEPS) until a rule decides."""
         node = tok
         for _ in range(8):
-            for child in node.children:
-                if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
-                    found = self._subject_mentions(child, ctx)
-                    if found or child.lower_ not in {"who", "which", "that"}:
-                        # "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
-                        # relative clause leaves two subjects on the verb; both act
-                        for other in node.children:
-                            if other.i > child.i and other.dep_ == child.dep_ and found and any(
-                                    t.dep_ == "cc" for t in child.doc[child.i:other.i]):
-                                found += [m for m in with_conj(other, self.speakers) if m not in found]
-                        return found
-            if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
-                return self._modified_noun(node)
-            if node.dep_ == "acl":
-                # "Moscow's readiness to abandon": the owner of the noun acts
-                for c in node.head.children:
-                    if c.dep_ == "poss":
-                        m = self.speakers.mention_at(c)
-                        if m is not None:
-                            return [m]
-            orphans = orphan_subjects(node, self.speakers)
-            if orphans:
-                return orphans
-            if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
-                # "issued an order to close X": the one who issued it closes
-                node = node.head.head
+            got = clause_subjects(node, tok, ctx, self, self.disabled)
+            if isinstance(got, list):
+                return got
+            if got is not None:
+                node = got
                 continue
-            controller = self._controller(node)
-            if controller is not None:
-                return controller
             if node.dep_ not in CLIMB_DEPS or node.head == node:
                 break
             node = node.head
@@ -367,7 +355,7 @@ class ArgumentFinder:
         sp = self.speakers
         if node.dep_ == "xcomp":
             head = node.head
-            if head.lemma_.lower() in SUBJECT_CONTROL:
+            if head.lemma_.lower() in words("subject_control_verb"):
                 return None
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
@@ -388,71 +376,8 @@ class ArgumentFinder:
         return None
 
     def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
-        sp = self.speakers
-        low = child.lower_
-        if low in {"they", "he", "she", "it"}:
-            said = self._speaker_of_pronoun(child)
-            if said is not None:
-                return [said]
-        if low in {"they", "them"}:
-            return list(ctx.last_subjects)
-        if low in {"he", "she"}:
-            m = sp.resolve_pronoun(child)
-            return [m] if m else []
-        if low == "it":
-            near = self._nearest_subject_before(child, persons=False)
-            if near is not None:
-                return [near]
-            return [ctx.last_non_person] if ctx.last_non_person else []
-        lemma = child.lemma_.lower()
-        has_def = any(d.lower_ in {"the", "this", "that"} for d in child.children)
-        if has_def and any(d.lower_ == "two" for d in child.children) and low in PAIR_NOUNS:
-            # "the two leaders", "the two countries": the last two actors named
-            return sp.last_two_before(child.idx, persons=low in PERSON_PAIR_NOUNS)
-        if lemma in {"group", "movement", "organisation", "organization"} and has_def:
-            m = self._last_of_kind_before(child, {"armed_group", "organization", "igo"})
-            return [m] if m else []
-        if lemma == "country" and has_def:
-            m = self._last_of_kind_before(child, {"state"})
-            return [m] if m else []
-        if lemma in EVENT_ANAPHORS and has_def and sp.mention_for(child) is None:
-            return list(ctx.last_event_source)
-        for c in child.children:
-            # "The group's leader", "its spokesman": the organisation named before
-            if c.dep_ == "poss" and sp.mention_at(c) is None:
-                if c.lemma_.lower() in {"group", "movement", "organisation", "organization"}:
-                    m = self._last_of_kind_before(c, {"armed_group", "organization", "igo"})
-                    return [m] if m else []
-                if c.lower_ == "its" and lemma in self.agents:
-                    return [ctx.last_non_person] if ctx.last_non_person else []
-        if lemma in COLLECTIVE_NOUNS:
-            # "A group of Moroccan diplomats", "Thousands of Iraqi Kurds": the members act
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for p in prep.children:
-                        if p.dep_ == "pobj":
-                            found = self._subject_mentions(p, ctx)
-                            if found:
-                                return found
-        if lemma in self.event_nouns:
-            agent = self._nominal_agent(child)
-            return [agent] if agent else []
-        found = with_conj(child, sp)
-        if found and not all(m.actor is None for m in found):
-            return found
-        if found:
-            # "Rohingya Muslim insurgents": an unnamed group better described by its agent noun
-            generic = self.generic(child)
-            return [generic] if generic else found
-        if lemma not in self.agents:
-            # "Israel's backing for X contributed to ...": the actor belongs to the noun's event;
-            # "the Iranian satellite could offer ...": a thing is no actor.
-            return []
-        m = mention_in_np(child, sp, event_nouns=self.event_nouns, places=True)
-        if m is not None:
-            return [m]
-        generic = self.generic(child)
-        return [generic] if generic else []
+        """The mentions a subject token stands for: the subject-stage rules below (``rules.subject_mentions``)."""
+        return subject_mentions(child, ctx, self, self.disabled)
 
     def _event_author(self, noun: Any) -> Mention | None:
         sp = self.speakers
@@ -512,10 +437,7 @@ class ArgumentFinder:
 
     def _last_of_kind_before(self, tok: Any, kinds: set[str]) -> Mention | None:
         """"the group", "the country": the last organisation or state named before, this sentence included."""
-        for m in reversed(self.speakers.mentions):
-            if m.end <= tok.idx and m.actor is not None and m.actor.kind in kinds:
-                return m
-        return None
+        return self.speakers.last_of_kind_before(tok.idx, kinds)
 
     def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
         """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
@@ -557,57 +479,8 @@ class ArgumentFinder:
 
     def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
                  exclude: frozenset[str]) -> list[Mention]:
-        sp = self.speakers
-
-        def other(ms: list[Mention]) -> list[Mention]:
-            return [m for m in ms if not (m.actor and m.actor.node in exclude)]
-
-        dobjs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-        for d in dobjs:
-            found = other(with_conj(d, sp))
-            if found:
-                return found
-        for d in dobjs:
-            generic = self.generic(d)
-            if generic is not None and d.lemma_.lower() not in self.event_nouns and etype not in CONVEYED_OBJECT_TYPES:
-                return [generic]
-        for d in dobjs:
-            if d.lemma_.lower() in self.event_nouns:
-                # "rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo": the author
-                # of the rejected or answered act is the target
-                author = self._event_author(d)
-                if author is not None and not (author.actor and author.actor.node in exclude):
-                    return [author]
-        if etype in CLAUSAL_TARGET_TYPES:
-            # "demanded that the US cancel ...", "urged that Hamas renounce ...": the one asked is the target
-            for c in tok.children:
-                if c.dep_ == "ccomp":
-                    for s in c.children:
-                        if s.dep_ in {"nsubj", "nsubjpass"}:
-                            found = other(with_conj(s, sp))
-                            if found:
-                                return found
-        found = other(self.complaint_target(tok))
-        if found:
-            return found
-        found = other(self._prep_objects(tok, etype=etype, wanted=wanted_prep, visit=visit))
-        if found:
-            return found
-        nouns = dobjs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-                         if p.dep_ == "pobj"]
-        for d in nouns:
-            if d.lemma_.lower() in self.event_nouns or d.lower_ in self.event_nouns:  # "ties": lemma "tie"
-                # light verb + event noun: "held a phone call with Putin", "continue with an offensive against Hamas"
-                found = other(self._prep_objects(d, etype=self.noun_types.get(d.lemma_.lower()), wanted=None,
-                                                 visit=visit))
-                if found:
-                    return found
-                continue
-            if d.dep_ in OBJ_DEPS:
-                m = mention_in_np(d, sp, event_nouns=self.event_nouns)
-                if m is not None and not (m.actor and m.actor.node in exclude):
-                    return [m]
-        return []
+        """Targets by the object-stage rules below (``rules.object_mentions``)."""
+        return object_mentions(ObjectQuery(tok, etype, wanted_prep, visit, exclude), self, self.disabled)
 
     def complaint_target(self, tok: Any) -> list[Mention]:
         """"voiced disappointment that China did not condemn ...", "regret over Iran's decision": the actor whose
@@ -774,3 +647,323 @@ def _together_clauses(noun: Any, child: Any) -> list[Any]:
     if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
         return [c for p in child.children if p.dep_ == "pobj" for c in p.children if ok(c)]
     return []
+
+
+# -- subject-stage rules: what a subject token stands for (``rules.subject_rule``), tried in this order ----------
+_DEF = ("definite_det",)
+
+
+def _definite(child: Any, w: dict[str, frozenset[str]]) -> bool:
+    return any(d.lower_ in w["definite_det"] for d in child.children)
+
+
+def _one(m: Mention | None) -> list[Mention]:
+    return [m] if m is not None else []
+
+
+@subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
+              "verb, and that verb's subject", changes="source -> the speaker", vocab=("speaker_pronoun",))
+def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Israel says it intends to ...": a pronoun subject inside reported speech is its speaker."""
+    if child.lower_ not in w["speaker_pronoun"]:
+        return None
+    said = f._speaker_of_pronoun(child)
+    return [said] if said is not None else None
+
+
+@subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); the previous clause's "
+              "subjects (Context.last_subjects)", changes="source -> the previous subjects", vocab=("plural_pronoun",))
+def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran and Syria condemned ... They also ...": the previous clause's subjects."""
+    return list(ctx.last_subjects) if child.lower_ in w["plural_pronoun"] else None
+
+
+@subject_rule("it_is_last_thing", reads="the pronoun subject 'it' (thing_pronoun); earlier subjects of the sentence; "
+              "the last non-person actor (Context.last_non_person)", changes="source -> that actor",
+              vocab=("thing_pronoun",))
+def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"because Israel is ..., it did not ...": the nearest earlier non-person subject, else the last organisation
+    or state named."""
+    if child.lower_ not in w["thing_pronoun"]:
+        return None
+    near = f._nearest_subject_before(child, persons=False)
+    return [near] if near is not None else _one(ctx.last_non_person)
+
+
+@subject_rule("the_two_is_last_pair", reads="a definite (definite_det) pair noun (pair_noun) with a numeral "
+              "(pair_numeral); the last two actors named (people for person_pair_noun)",
+              changes="source -> the last two actors", vocab=_DEF + ("pair_numeral", "pair_noun", "person_pair_noun"))
+def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the two leaders", "the two countries": the last two actors named."""
+    low = child.lower_
+    if not (_definite(child, w) and any(d.lower_ in w["pair_numeral"] for d in child.children)
+            and low in w["pair_noun"]):
+        return None
+    return f.speakers.last_two_before(child.idx, persons=low in w["person_pair_noun"])
+
+
+@subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "
+              "organisation named", changes="source -> that organisation", vocab=_DEF + ("group_noun",))
+def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the group said": the last organisation or armed group named before."""
+    if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w):
+        return None
+    return _one(f._last_of_kind_before(child, {"armed_group", "organization", "igo"}))
+
+
+@subject_rule("the_country_is_last_state", reads="a definite (definite_det) country noun (country_noun) subject; the "
+              "last state named", changes="source -> that state", vocab=_DEF + ("country_noun",))
+def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the country has ...": the last state named before."""
+    if child.lemma_.lower() not in w["country_noun"] or not _definite(child, w):
+        return None
+    return _one(f._last_of_kind_before(child, {"state"}))
+
+
+@subject_rule("the_move_is_last_event", reads="a definite (definite_det) event anaphor (event_anaphor) that names no "
+              "actor; the previous main event's source (Context.last_event_source)",
+              changes="source -> that event's source", vocab=_DEF + ("event_anaphor",))
+def the_move_is_last_event(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The move has been condemned by Israel": the move is the previous sentence's main event, by its source."""
+    if child.lemma_.lower() not in w["event_anaphor"] or not _definite(child, w) \
+            or f.speakers.mention_for(child) is not None:
+        return None
+    return list(ctx.last_event_source)
+
+
+@subject_rule("group_possessor", reads="a possessor (poss) naming no actor that is a group noun (group_noun); the "
+              "last organisation named", changes="source -> that organisation", vocab=("group_noun",))
+def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The group's leader said": the organisation named before."""
+    for c in child.children:
+        if c.dep_ == "poss" and f.speakers.mention_at(c) is None and c.lemma_.lower() in w["group_noun"]:
+            return _one(f._last_of_kind_before(c, {"armed_group", "organization", "igo"}))
+    return None
+
+
+@subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
+              "(owner_pronoun); the last non-person actor (Context.last_non_person)",
+              changes="source -> that actor", vocab=("owner_pronoun",))
+def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"its spokesman said": the organisation or state named before speaks."""
+    if child.lemma_.lower() not in f.agents:
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] and f.speakers.mention_at(c) is None
+           for c in child.children):
+        return _one(ctx.last_non_person)
+    return None
+
+
+@subject_rule("collective_is_members", reads="a collective noun (collective_noun) with an 'of' phrase; the subject "
+              "rules applied to its object", changes="source -> the members", vocab=("collective_noun",))
+def collective_is_members(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"A group of Moroccan diplomats", "Thousands of Iraqi Kurds": the members act."""
+    if child.lemma_.lower() not in w["collective_noun"]:
+        return None
+    for prep in child.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    found = f._subject_mentions(p, ctx)
+                    if found:
+                        return found
+    return None
+
+
+@subject_rule("event_subject_is_its_agent", reads="an event noun of the lexicon as subject; its possessor, "
+              "compound or by-phrase", changes="source -> the event's agent, spanned over the subject phrase")
+def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none)."""
+    if child.lemma_.lower() not in f.event_nouns:
+        return None
+    return _one(f._nominal_agent(child))
+
+
+@subject_rule("named_subject", reads="the mentions of the subject and its conjuncts (or apposition); an agent noun "
+              "(agents.tsv) for an unresolved one", changes="source -> those mentions")
+def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Russia and China condemned": the subject's own mentions; "Rohingya Muslim insurgents" (a mention with no
+    actor) is better described by its agent noun."""
+    found = with_conj(child, f.speakers)
+    if not found:
+        return None
+    if any(m.actor is not None for m in found):
+        return found
+    return _one(f.generic(child)) or found
+
+
+@subject_rule("thing_is_no_actor", reads="the subject's lemma against the agent nouns (agents.tsv)",
+              changes="source -> none")
+def thing_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Israel's backing for X contributed to ...": the actor belongs to the noun's event; "the Iranian satellite
+    could offer ...": a thing is no actor."""
+    return [] if child.lemma_.lower() not in f.agents else None
+
+
+@subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
+              "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
+def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent."""
+    m = mention_in_np(child, f.speakers, event_nouns=f.event_nouns, places=True)
+    return [m] if m is not None else _one(f.generic(child))
+
+
+# -- object-stage rules: where a verb's target is found (``rules.object_rule``), tried in this order ---------------
+def _dobjs(q: ObjectQuery) -> list[Any]:
+    return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
+
+
+@object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
+def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"attacked Ukraine and Georgia": the objects that name actors."""
+    for d in _dobjs(q):
+        found = q.other(with_conj(d, f.speakers))
+        if found:
+            return found
+    return []
+
+
+@object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
+             "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
+             changes="target -> the unnamed agent (a sector, no country)")
+def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target."""
+    if q.etype in CONVEYED_OBJECT_TYPES:
+        return []
+    for d in _dobjs(q):
+        generic = f.generic(d)
+        if generic is not None and d.lemma_.lower() not in f.event_nouns:
+            return [generic]
+    return []
+
+
+@object_rule("event_object_author", reads="a direct object that is an event noun (nouns.tsv, relation_cues.tsv) and "
+             "its possessor, compound or by/from phrase", changes="target -> the author of that act")
+def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"rejected calls by Belarus's rulers", "dismissed an appeal from President Gbagbo": the author of the rejected
+    or answered act is the target."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() in f.event_nouns:
+            author = f._event_author(d)
+            if author is not None and not (author.actor and author.actor.node in q.exclude):
+                return [author]
+    return []
+
+
+@object_rule("clausal_target", reads="the subject of a that-clause (ccomp) of a trigger whose type takes one "
+             "(CLAUSAL_TARGET_TYPES)", changes="target -> the one asked or accused")
+def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"demanded that the US cancel ...", "urged that Hamas renounce ...": the one asked is the target."""
+    if q.etype not in CLAUSAL_TARGET_TYPES:
+        return []
+    for c in q.tok.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in {"nsubj", "nsubjpass"}:
+                    found = q.other(with_conj(s, f.speakers))
+                    if found:
+                        return found
+    return []
+
+
+@object_rule("complaint_object", reads="a complaint noun (complaint_noun) as the trigger or its object; its "
+             "that-clause's subject or over/at/with/about phrase", changes="target -> the actor complained of")
+def complaint_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"voiced disappointment that China did not condemn ...": the actor the complaint is about
+    (``ArgumentFinder.complaint_target``)."""
+    return q.other(f.complaint_target(q.tok))
+
+
+@object_rule("preposition_object", reads="the objects of the trigger's prepositions: the lexicon pattern's, then the "
+             "typed fallbacks (TARGET_PREPS), 'in' for visits; places are no parties (is_location)")
+def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"."""
+    return q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+
+
+@object_rule("light_verb_noun", reads="an event noun object, or 'with' object, of the trigger (nouns.tsv) and its "
+             "prepositions; else an actor inside a direct object's phrase")
+def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"held a phone call with Putin", "continue with an offensive against Hamas": the event noun's party; else an
+    actor named inside the object ("seized a tanker of Iran's")."""
+    dobjs = _dobjs(q)
+    nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                     if p.dep_ == "pobj"]
+    for d in nouns:
+        if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns:  # "ties": lemma "tie"
+            found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
+            if found:
+                return found
+            continue
+        if d.dep_ in OBJ_DEPS:
+            m = mention_in_np(d, f.speakers, event_nouns=f.event_nouns)
+            if m is not None and not (m.actor and m.actor.node in q.exclude):
+                return [m]
+    return []
+
+
+# -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
+@clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
+             "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction",
+             changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
+def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
+    relative clause leaves two subjects on the verb, and both act."""
+    for child in node.children:
+        if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
+            found = f._subject_mentions(child, ctx)
+            if found or child.lower_ not in w["relative_pronoun"]:
+                for other in node.children:
+                    if other.i > child.i and other.dep_ == child.dep_ and found and any(
+                            t.dep_ == "cc" for t in child.doc[child.i:other.i]):
+                        found += [m for m in with_conj(other, f.speakers) if m not in found]
+                return found
+    return None
+
+
+@clause_rule("relative_clause_noun", reads="a relative clause (relcl) or participial clause (acl, VBG/VBN)",
+             changes="source -> the noun it modifies (its coordination only when the clause follows it all)")
+def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran, which has armed Russia, ...", "Hamas fighters holding hostages": the noun modified acts."""
+    if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}):
+        return f._modified_noun(node)
+    return None
+
+
+@clause_rule("noun_owner_acts", reads="an infinitival clause (acl) on a noun with a possessor naming an actor",
+             changes="source -> the possessor")
+def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Moscow's readiness to abandon Armenia": the owner of the noun acts."""
+    if node.dep_ != "acl":
+        return None
+    for c in node.head.children:
+        if c.dep_ == "poss":
+            m = f.speakers.mention_at(c)
+            if m is not None:
+                return [m]
+    return None
+
+
+@clause_rule("orphan_subjects", reads="a verb with no subject whose left neighbours are nouns the parser attached "
+             "as conjuncts of an earlier noun", changes="source -> those nouns")
+def orphan_subjects_rule(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Before the war in Ukraine, Israel and Russia enjoyed ...": subjects hung on "Ukraine" (``orphan_subjects``)."""
+    return orphan_subjects(node, f.speakers) or None
+
+
+@clause_rule("order_issuer_acts", reads="an infinitival clause (acl) on an object (dobj, pobj)",
+             changes="continues the climb at the verb of that object")
+def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"issued an order to close the crossing": the one who issued it closes."""
+    if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
+        return node.head.head
+    return None
+
+
+@clause_rule("object_control", reads="an xcomp under a verb that is no subject-control verb (subject_control_verb), "
+             "and that verb's object or on/upon object; a for/of clause (pcomp) and its verb's object",
+             changes="source -> the controlling object", vocab=("subject_control_verb",))
+def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
+    (``ArgumentFinder._controller``)."""
+    return f._controller(node)

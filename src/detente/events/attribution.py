@@ -15,6 +15,8 @@ never as speech on their own.  A quoted phrase with no speech around it
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,6 +117,7 @@ class Speakers:
         self.parsed = parsed
         self.doc = parsed.doc
         self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]  # mentions are in text order: bisect on this
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -122,10 +125,29 @@ class Speakers:
                 for tok in span:
                     self.by_token[tok.i] = m
         self._sent_starts = [start for start, _ in parsed.spans]
+        doc = self.doc
+        # Character ranges of the sentences and text-ordered indexes of mentions, persons and quotes: every
+        # "the last X before here" lookup below is a bisection, so a long document costs linear time.
+        self._sent_chars = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in parsed.spans]
+        self._sent_char_starts = [a for a, _ in self._sent_chars]
+        self._sent_char_ends = [b for _, b in self._sent_chars]
+        self._mention_ends = [m.end for m in mentions]
+        self._last_person: list[Mention | None] = []
+        last = None
+        for m in mentions:
+            if (m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person":
+                last = m
+            self._last_person.append(last)
+        self._last_of_kind: dict[frozenset[str], list[Mention | None]] = {}
+        self._described_cache: dict[str, Mention | None] = {}
         self.quotes = find_quotes(parsed.document.text)
-        # pairs first: naming a speaker reads them ("the two countries said ...")
+        self._quote_starts = [q.start for q in self.quotes]
+        # Pairs first: naming a speaker can read them ("the two countries said ..." -> last_two_before).
         self._pairs = self._find_pairs()
+        self._pairs_by_end = sorted(self._pairs, key=lambda p: p[0])  # stable: ties keep text order
+        self._pair_ends = [p[0] for p in self._pairs_by_end]
         self.named_speakers = self._named_speakers()
+        self._speaker_ats = [at for at, _ in self.named_speakers]
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
 
@@ -140,13 +162,35 @@ class Speakers:
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_token.get(tok.i)
 
+    def _upto(self, char: int) -> int:
+        """How many mentions precede the first mention ending after ``char``."""
+        i = bisect.bisect_right(self._mention_ends, char)
+        # ends are in text order except for nested mentions; step back to the first one ending after char
+        while i > 0 and self._mention_ends[i - 1] > char:
+            i -= 1
+        return i
+
     def last_person_before(self, char: int) -> Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.end > char:
-                break
-            if (m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person":
-                best = m
+        i = self._upto(char)
+        return self._last_person[i - 1] if i else None
+
+    def last_of_kind_before(self, char: int, kinds: set[str]) -> Mention | None:
+        """The last mention ending by ``char`` whose actor is of one of ``kinds``."""
+        key = frozenset(kinds)
+        table = self._last_of_kind.get(key)
+        if table is None:
+            table, last = [], None
+            for m in self.mentions:
+                if m.actor is not None and m.actor.kind in key:
+                    last = m
+                table.append(last)
+            self._last_of_kind[key] = table
+        i = bisect.bisect_right(self._mention_ends, char)
+        # nested mentions may end out of order: the table holds the last match among the first i
+        best = table[i - 1] if i else None
+        while best is not None and best.end > char:  # rare: a later-listed mention that ends after char
+            j = self.mentions.index(best)
+            best = table[j - 1] if j else None
         return best
 
     def resolve_pronoun(self, tok: Any, *, speaking: bool = False) -> Mention | None:
@@ -162,15 +206,14 @@ class Speakers:
     def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
         """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):
         "between A and B", "A and B", "A's relationship with B", "A held a call with B"."""
-        best: tuple[int, Mention, Mention] | None = None
-        for end, a, b in self._pairs:
-            if end > char or a.actor is None or b.actor is None:
+        i = bisect.bisect_right(self._pair_ends, char)
+        for end, a, b in reversed(self._pairs_by_end[:i]):
+            if a.actor is None or b.actor is None:
                 continue
             if persons and not (a.actor.kind == "person" and b.actor.kind == "person"):
                 continue
-            if best is None or end >= best[0]:
-                best = (end, a, b)
-        return [best[1], best[2]] if best else []
+            return [a, b]
+        return []
 
     def _find_pairs(self) -> list[tuple[int, Mention, Mention]]:
         pairs = []
@@ -200,12 +243,8 @@ class Speakers:
         return pairs
 
     def last_speaker_before(self, char: int) -> Mention | None:
-        best = None
-        for at, m in self.named_speakers:
-            if at >= char:
-                break
-            best = m
-        return best
+        i = bisect.bisect_left(self._speaker_ats, char)
+        return self.named_speakers[i - 1][1] if i else None
 
     def _named_speakers(self) -> list[tuple[int, Mention]]:
         """Speech verbs whose subject is a named person (not a pronoun), in text order."""
@@ -226,6 +265,11 @@ class Speakers:
         if tok.pos_ != "NOUN":
             return None
         lemma = tok.lemma_.lower()
+        if lemma not in self._described_cache:  # the answer depends on the lemma only
+            self._described_cache[lemma] = self._described_by(lemma)
+        return self._described_cache[lemma]
+
+    def _described_by(self, lemma: str) -> Mention | None:
         text = self.parsed.document.text
         for m in self.mentions:
             if not ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):
@@ -252,9 +296,13 @@ class Speakers:
 
     # -- quotes ------------------------------------------------------------------
     def quote_at(self, char: int) -> int | None:
-        for k, q in enumerate(self.quotes):
-            if q.start <= char < q.end:
+        k = bisect.bisect_right(self._quote_starts, char) - 1  # quotes are in text order, not nested
+        while k >= 0:
+            if self.quotes[k].start <= char < self.quotes[k].end:
                 return k
+            k -= 1
+            if k >= 0 and self.quotes[k].end <= char:
+                break
         return None
 
     def speaker_of_quote(self, k: int) -> Mention | None:
@@ -319,8 +367,11 @@ class Speakers:
     def _sentence_tokens_around(self, q: Quote) -> list[Any]:
         doc = self.doc
         out = []
-        for start, end in self.parsed.spans:
-            s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        lo = bisect.bisect_left(self._sent_char_ends, q.start)
+        hi = bisect.bisect_right(self._sent_char_starts, q.end)
+        for k in range(lo, hi):
+            start, end = self.parsed.spans[k]
+            s_char, e_char = self._sent_chars[k]
             if s_char <= q.start < e_char or (q.start <= s_char < q.end) or (s_char < q.end <= e_char):
                 out.extend(doc[start:end])
         return out

@@ -32,6 +32,8 @@ durations ("three days of rioting"), which are not dates.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from typing import Any
@@ -78,12 +80,22 @@ class _Expr:
         self.text, self.attach, self.ent, self.noun = text, attach, ent, noun
 
 
+def _date_entities(doc: Any) -> tuple[list[int], list[Any]]:
+    """The document's DATE entities and their start tokens, found once per Doc (kept in ``user_data``):
+    ``doc.ents`` is rebuilt by spaCy on every access, and reading it per event was quadratic."""
+    cached = doc.user_data.get("detente_date_entities")
+    if cached is None:
+        ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        cached = ([ent.start for ent in ents], ents)
+        doc.user_data["detente_date_entities"] = cached
+    return cached
+
+
 def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
     """The DATE entities of tokens ``start..end`` with what each one modifies."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or not (start <= ent.start < end):
-            continue
+    starts, ents = _date_entities(doc)
+    for ent in ents[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
         root = ent.root
         head = root.head
         if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \

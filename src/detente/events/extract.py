@@ -21,20 +21,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import DateBasis, Event, EventDate, Mention
+from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, not_done, rules, vetoed, words
+from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, vetoed, words
 
-NOT_TRIGGERS = SPEECH_LEMMAS - {"warn", "deny", "reject", "acknowledge", "admit", "continue"} | {"fail"}
-# Verbs that take their meaning from the event noun they govern ("launched an attack", "continue with an offensive").
-ASPECTUAL = {"continue", "begin", "start", "launch", "resume", "intensify", "escalate", "step", "stage", "conduct",
-             "carry", "wage", "mount", "hold", "undertake", "pursue", "expand", "increase", "announce", "declare",
-             "unveil", "order", "approve", "perform", "make", "give", "put"}
+
+
+def _not_trigger(lemma: str) -> bool:
+    """Verbs of saying attribute, they are no acts (sets speech_trigger and not_trigger_verb of rule_vocab.tsv
+    name the exceptions both ways)."""
+    return (lemma in SPEECH_LEMMAS and lemma not in words("speech_trigger")) or lemma in words("not_trigger_verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ class EventCoder:
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
         speakers = speakers or Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types)
+        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types,
+                                self.disabled)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()
@@ -113,48 +115,14 @@ class EventCoder:
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:
-        out = []
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and _is_reversal(tok):
-                # "reduced military aid", "ended mediation efforts", "lifted sanctions", "called off a strike":
-                # undoing an act is coded from what is undone; abandoning ties or an alliance reduces relations
-                noun = self._governed_event_noun(tok)
-                if noun is not None:
-                    # "annulled the deal with France": the partner of what is undone is the target
-                    out.append(_Trigger(tok, _reverse(self.lex.nouns[noun], noun), "with", specific=True,
-                                        undoes=True))
-                    continue
-                if any(c.dep_ in OBJ_DEPS and self.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
-                    out.append(_Trigger(tok, "161", None, specific=True))
-                    continue
-            if tok.pos_ == "VERB" and lemma in words("recipient_verb"):
-                # "receives much of its funding, weapons and training from Iran": what is received is given
-                noun = self._received_noun(tok)
-                if noun is not None:
-                    out.append(_Trigger(tok, self.lex.nouns[noun], "from", specific=True, recipient=True))
-                    continue
-            if tok.pos_ == "VERB" and lemma in self.lex.verbs and lemma not in NOT_TRIGGERS:
-                if vetoed(tok, self.disabled) is not None:
-                    continue  # a trigger-stage rule of rules.py ("fight the epidemic", a naming, a participle)
-                pattern = self._best_pattern(tok, self.lex.verbs[lemma])
-                if lemma in ASPECTUAL and (pattern is None or pattern.obj is None):
-                    noun = self._governed_event_noun(tok)
-                    if noun is not None:
-                        out.append(_Trigger(tok, self.lex.nouns[noun], None))
-                        continue
-                if pattern is not None:
-                    out.append(_Trigger(tok, pattern.cameo, pattern.prep or pattern.particle,
-                                        specific=pattern.specificity > 0))
-            elif tok.pos_ == "VERB" and lemma in ASPECTUAL:
-                noun = self._governed_event_noun(tok)
-                if noun is not None:
-                    out.append(_Trigger(tok, self.lex.nouns[noun], None))
-            elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and f"{lemma} {tok.head.lemma_.lower()}" in self.lex.nouns:
-                continue  # "war games": the head noun carries the event
-            elif tok.pos_ == "NOUN" and lemma in self.lex.nouns and lemma not in self.lex.relation_cues:
-                out.append(_Trigger(tok, self.lex.nouns[lemma], None, nominal=True))
-        return out
+        """The sentence's trigger candidates: each token as the coding-stage rules below code it."""
+        return [t for tok in sent if (t := code_trigger(tok, self, self.disabled)) is not None]
+
+    def _lexicon_verb(self, tok: Any) -> bool:
+        """A verb of the lexicon that is no verb of saying (``_not_trigger``) and no trigger-stage rule vetoes."""
+        lemma = tok.lemma_.lower()
+        return (tok.pos_ == "VERB" and lemma in self.lex.verbs and not _not_trigger(lemma)
+                and vetoed(tok, self.disabled) is None)
 
     def _received_noun(self, tok: Any) -> str | None:
         """An aid noun (07x) received: the object, a conjunct of it, or its "of" part ("much of its funding")."""
@@ -251,6 +219,7 @@ class EventCoder:
         if coding.type is None:
             return None  # a comment (01x) with no PLOVER type, unless a rule made it an act
         source, target = list(draft.source), list(draft.target)
+        evidence = evidence_window(sentence.text, sentence.start, tok.idx)
         return Event(
             doc_id=parsed.document.id,
             sent_idx=sentence.idx,
@@ -269,9 +238,9 @@ class EventCoder:
             negated=modality.negated,
             intent=modality.intent,
             date=self.date_for(parsed, sentence, modality, tok),
-            evidence_text=sentence.text,
-            evidence_start=sentence.start,
-            evidence_end=sentence.end,
+            evidence_text=evidence[0],
+            evidence_start=evidence[1],
+            evidence_end=evidence[2],
             salience=1.0 / (1 + _depth(tok)),
             method="rule" if require_actor else "rule-no-actor",
         )
@@ -298,13 +267,14 @@ REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "16
                    "14": "083", "15": "087", "16": "081", "17": "081", "18": "087", "19": "087", "20": "087"}
 
 
-def _is_reversal(tok: Any) -> bool:
+def _is_reversal(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cut", "revoked", "broke off": undoing or ending what the object names (sets reversal_verb and
-    reversal_particle of ``rule_vocab.tsv``)."""
+    reversal_particle of ``rule_vocab.tsv``; ``w`` a rule's own copy of them)."""
+    w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
     lemma = tok.lemma_.lower()
-    if lemma in words("reversal_verb"):
+    if lemma in w["reversal_verb"]:
         return True
-    return any(f"{lemma} {c.lower_}" in words("reversal_particle") for c in tok.children if c.dep_ == "prt")
+    return any(f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
 
 
 def _reverse(cameo: str, noun: str) -> str:
@@ -331,3 +301,92 @@ def _dedupe(events: Any) -> list[Event]:
             seen.add(e.id)
             out.append(e)
     return out
+
+
+# -- coding-stage rules: what trigger (if any) a token makes, tried in this order (``rules.coding_rule``) ------------
+@coding_rule("reversal_codes_undone", reads="a reversal verb or verb + particle (reversal_verb, reversal_particle) and "
+             "the event noun it governs (nouns.tsv)", changes="trigger -> the reversal of the noun's act, marked undoes",
+             vocab=("reversal_verb", "reversal_particle"))
+def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"reduced military aid", "lifted sanctions", "called off a strike": undoing an act is coded from what is
+    undone; "annulled the deal with France": the partner of what is undone is the target."""
+    if tok.pos_ != "VERB" or not _is_reversal(tok, w):
+        return None
+    noun = coder._governed_event_noun(tok)
+    if noun is None:
+        return None
+    return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
+
+
+@coding_rule("reversal_of_ties", reads="a reversal verb (reversal_verb, reversal_particle) whose object is a positive "
+             "relation cue (relation_cues.tsv)", changes="trigger -> 161 (reduce or break relations)",
+             vocab=("reversal_verb", "reversal_particle"))
+def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"abandoned its partnership", "ended the rapprochement": abandoning ties or an alliance reduces relations."""
+    if tok.pos_ != "VERB" or not _is_reversal(tok, w):
+        return None
+    if any(c.dep_ in OBJ_DEPS and coder.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
+        return _Trigger(tok, "161", None, specific=True)
+    return None
+
+
+@coding_rule("recipient_is_given", reads="a receiving verb (recipient_verb) and the aid noun (07x, nouns.tsv) it "
+             "receives", changes="trigger -> the aid noun's code, marked recipient (the giver is the source)",
+             vocab=("recipient_verb",))
+def recipient_is_given(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"receives much of its funding, weapons and training from Iran": what is received is given."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["recipient_verb"]:
+        return None
+    noun = coder._received_noun(tok)
+    return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], "from", specific=True, recipient=True)
+
+
+@coding_rule("aspectual_takes_noun", reads="an aspectual verb (aspectual_verb) with no lexicon pattern naming its "
+             "object, and the event noun it governs (nouns.tsv)", changes="trigger -> the event noun's code",
+             vocab=("aspectual_verb",))
+def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"launched an attack", "continue with an offensive": the verb takes its meaning from the event noun."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in w["aspectual_verb"]:
+        return None
+    if lemma in coder.lex.verbs and not _not_trigger(lemma):
+        if vetoed(tok, coder.disabled) is not None:
+            return None
+        pattern = coder._best_pattern(tok, coder.lex.verbs[lemma])
+        if pattern is not None and pattern.obj is not None:
+            return None
+    noun = coder._governed_event_noun(tok)
+    return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], None)
+
+
+@coding_rule("lexicon_verb", reads="a verb of the lexicon (verbs.tsv) that is no verb of saying (speech verbs less "
+             "speech_trigger, plus not_trigger_verb) and no trigger-stage rule vetoes; its particles, prepositions "
+             "and objects", changes="trigger -> the most specific matching pattern's code")
+def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"condemned Israel", "called on Russia": the lexicon's most specific pattern for the verb."""
+    if not coder._lexicon_verb(tok):
+        return None
+    pattern = coder._best_pattern(tok, coder.lex.verbs[tok.lemma_.lower()])
+    if pattern is None:
+        return None
+    return _Trigger(tok, pattern.cameo, pattern.prep or pattern.particle, specific=pattern.specificity > 0)
+
+
+@coding_rule("compound_noun_head_carries", reads="a noun that is a compound modifier and, with its head, an event "
+             "noun (nouns.tsv)", changes="drops the modifier as a trigger")
+def compound_noun_head_carries(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"war games": the head noun carries the event, not "war"."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" \
+            and f"{tok.lemma_.lower()} {tok.head.lemma_.lower()}" in coder.lex.nouns:
+        return False
+    return None
+
+
+@coding_rule("event_noun", reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
+             changes="trigger -> the noun's code, nominal")
+def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Israel's bombing in Gaza", "the invasion of Ukraine": an event named by a noun."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in coder.lex.nouns and lemma not in coder.lex.relation_cues:
+        return _Trigger(tok, coder.lex.nouns[lemma], None, nominal=True)
+    return None

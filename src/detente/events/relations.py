@@ -24,10 +24,11 @@ The clause's predicate decides the polarity when it is a cue ("friendly ties
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
-from ..model import Event, Mention, RelationClaim
+from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import loose_apposition, orphan_subjects, pronoun_owner
 from .attribution import Speakers
@@ -36,9 +37,6 @@ from .lexicon import Lexicon
 from .modality import read_modality
 from .rules import words
 
-POSSESSIVE_SELF = {"its", "their", "his", "her"}
-NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "hail", "term", "name"}
-COMPLEMENT_PREPS = {"of", "for", "to", "with", "toward", "towards", "on", "against"}
 
 
 class RelationReader:
@@ -86,16 +84,18 @@ class RelationReader:
                 modality = read_modality(cue_tok, sent, self.lex)
                 said_by = self.coder.speaker(cue_tok, speakers)
                 verb = _verb_of(cue_tok)
-                if said_by is None and verb.lemma_.lower() in NAMING_VERBS and speakers.mention_at(verb) is None:
+                if said_by is None and verb.lemma_.lower() in words("naming_verb") \
+                        and speakers.mention_at(verb) is None:
                     subj = [c for c in verb.children if c.dep_ == "nsubj"]
                     if subj and not list(subj[0].conjuncts):
                         said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
+                evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
                 out.append(
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
                         polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=sentence.text,
-                        evidence_start=sentence.start, evidence_end=sentence.end,
+                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=evidence[0],
+                        evidence_start=evidence[1], evidence_end=evidence[2],
                     )
                 )
         return tuple(out)
@@ -214,7 +214,7 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
         return None
     owner = None
     for child in cue.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in POSSESSIVE_SELF:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
             owner = speakers.mention_at(child)
             if owner is not None:
                 break
@@ -246,8 +246,14 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
 def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     """"Moscow-Tel Aviv relations": two mentions joined by a hyphen, modifying the cue."""
     text = speakers.parsed.document.text
-    left = _verb_of(cue).left_edge.idx
-    inside = [m for m in speakers.mentions if left <= m.start and m.end <= max(cue.idx, _verb_of(cue).idx)]
+    verb = _verb_of(cue)
+    left, right = verb.left_edge.idx, max(cue.idx, verb.idx)
+    # Only the mentions in [left, right]: found by bisection (mentions are in text order), since a scan of
+    # every mention of the document per cue is quadratic in the document's length.
+    starts = speakers.mention_starts
+    lo = bisect.bisect_left(starts, left)
+    hi = bisect.bisect_right(starts, right)
+    inside = [m for m in speakers.mentions[lo:hi] if m.end <= right]
     for m1, m2 in zip(inside, inside[1:]):
         if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
             return m1, m2
@@ -256,13 +262,14 @@ def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None
 
 def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
             for p in child.children:
                 if p.dep_ == "pobj":
                     m = speakers.mention_for(p)
                     if m is not None and m != a:
                         return m
-        if child.dep_ in {"compound", "amod", "nmod"} or (child.dep_ == "poss" and child.lower_ not in POSSESSIVE_SELF):
+        if child.dep_ in {"compound", "amod", "nmod"} or (
+                child.dep_ == "poss" and child.lower_ not in words("possessive_self")):
             m = speakers.mention_at(child)
             if m is not None and m != a:
                 return m

@@ -13,6 +13,21 @@ the draft).  Its words live in ``data/rule_vocab.tsv`` under the word-set names 
 dead vocabulary cannot linger.  ``EventCoder(..., disabled={"name"})`` builds a coder without some rules:
 the tests use it to show that each rule's test fails without its rule.
 
+Stages, each a decorator here and a list of rules applied in registration order:
+
+* ``coding`` (``coding_rule``, rules in ``extract.py``): what trigger a token makes (reversals, recipients,
+  aspectual verbs, the lexicon's verbs, compound nouns, event nouns); the first rule that applies decides;
+* ``trigger`` (``trigger_veto``): verbs of the lexicon that are no event where they stand;
+* ``selection`` (``selection_rule``): triggers of a sentence that report no act of their own;
+* ``subject`` (``subject_rule``, rules in ``arguments.py``): what a subject token stands for (pronouns, "the
+  group", "the two leaders", collectives, agent nouns); the first rule that applies decides;
+* ``clause`` (``clause_rule``, rules in ``arguments.py``): the climb from a trigger to its subject (its own
+  subject, a relative clause's noun, object control, an order's issuer, ...); the first rule that applies decides;
+* ``object`` (``object_rule``, rules in ``arguments.py``): where the target of a verb is found (its object, the
+  author of an event object, a that-clause's subject, a preposition's object, a light verb's event noun); the
+  first rule that finds one decides;
+* ``event`` (``rule``): revisions of an event after its arguments are found.
+
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
 """
 
@@ -118,6 +133,102 @@ def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) ->
     return out
 
 
+def subject_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the subject-stage rule ``name`` of the argument finder:
+    ``fn(child, ctx, finder, words)`` returns the mentions a subject token ``child`` stands for, or None when the
+    rule does not apply (the next rule is tried).  The first rule that applies decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="subject")
+        return fn
+
+    return register
+
+
+def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
+    """The mentions the subject token ``child`` stands for: the first subject-stage rule (not in ``disabled``)
+    that applies, in registration order; none when no rule applies."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "subject" and r.name not in off:
+            found = r.fn(child, ctx, finder, r.words())
+            if found is not None:
+                return found
+    return []
+
+
+def coding_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the coding-stage rule ``name`` of trigger selection:
+    ``fn(tok, coder, words)`` returns a trigger for the token, ``False`` when the token is no trigger, or None
+    when the rule does not apply (the next rule is tried).  The first rule that applies decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="coding")
+        return fn
+
+    return register
+
+
+def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
+    """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "coding" and r.name not in off:
+            found = r.fn(tok, coder, r.words())
+            if found is not None:
+                return found or None
+    return None
+
+
+def clause_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the clause-stage rule ``name`` of the argument finder's climb to a
+    trigger's subject: ``fn(node, tok, ctx, finder, words)`` returns the subjects (a list, which decides, even
+    empty), a token to continue the climb from, or None when it does not apply at ``node`` (the next rule is
+    tried; when none applies the climb goes up one link)."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="clause")
+        return fn
+
+    return register
+
+
+def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
+    """What the first clause-stage rule (not in ``disabled``) that applies at ``node`` returns, or None."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "clause" and r.name not in off:
+            got = r.fn(node, tok, ctx, finder, r.words())
+            if got is not None:
+                return got
+    return None
+
+
+def object_rule(name: str, *, reads: str, changes: str = "target -> the mentions found",
+                vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the object-stage rule ``name`` of the argument finder:
+    ``fn(query, finder, words)`` returns the target mentions it finds for ``query`` (an ``arguments.ObjectQuery``:
+    the trigger, its event type, the lexicon's preposition, whether it is a visit, the source nodes to avoid),
+    empty when it finds none (the next rule is tried).  The first rule that finds a target decides."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="object")
+        return fn
+
+    return register
+
+
+def object_mentions(query: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
+    """The targets the first object-stage rule (not in ``disabled``) finds for ``query``; none if no rule finds one."""
+    off = frozenset(disabled)
+    for r in _RULES.values():
+        if r.stage == "object" and r.name not in off:
+            found = r.fn(query, finder, r.words())
+            if found:
+                return found
+    return []
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -143,6 +254,8 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
+    from . import arguments, extract  # noqa: F401  (register the argument finder's and trigger coding's rules)
+
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
         sets[row["set"].strip()].add(row["word"].strip().lower())
@@ -160,8 +273,8 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "reversal_verb",
-              "reversal_particle")
+EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+              "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------

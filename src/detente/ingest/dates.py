@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import DateBasis, EventDate
+from ..model import MAX_DATE, MIN_DATE, DateBasis, EventDate, check_date
 
 _MONTHS = {
     m: i + 1
@@ -106,9 +106,12 @@ def infer_document_date(text: str) -> DocumentDate:
         year = max(years)
         try:
             anchor = dt.date(year, _month(m["month"]), int(m["day"]))
-        except ValueError:
+            candidates.append((anchor + dt.timedelta(days=days), m.group(0)))
+        except (ValueError, OverflowError):
             continue
-        candidates.append((anchor + dt.timedelta(days=days), m.group(0)))
+    if not candidates:
+        return DocumentDate(None, DateBasis.UNKNOWN)
+    candidates = [c for c in candidates if MIN_DATE <= c[0] <= MAX_DATE]
     if not candidates:
         return DocumentDate(None, DateBasis.UNKNOWN)
     best = max(candidates, key=lambda c: c[0])
@@ -123,8 +126,8 @@ def parse_date(value: str) -> dt.date:
     """
     value = value.strip()
     if "T" in value or " " in value:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    return dt.date.fromisoformat(value)
+        return check_date(dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date())
+    return check_date(dt.date.fromisoformat(value))
 
 
 
@@ -385,4 +388,7 @@ def describe_date(date: dt.date | str | None, precision: str | None, basis: str 
 
 def resolve_relative(sentence: str, base: dt.date | None) -> EventDate | None:
     """The date of the first time expression of ``sentence`` (see ``resolve_time``); None when it has none."""
-    return resolve_time(sentence, base)
+    try:
+        return resolve_time(sentence, base)
+    except OverflowError:  # "last week" of 0001-01-01
+        return None

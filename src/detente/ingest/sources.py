@@ -10,7 +10,11 @@ manifest are handed to ``detente.ingest.fetch``.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
+import os
+import stat
 import datetime as dt
 import io
 import json
@@ -59,17 +63,59 @@ def english_ratio(text: str) -> float:
     return sum(w in _ENGLISH for w in words) / len(words)
 
 
-def _decode(raw: bytes, source: str) -> str:
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})"""
+                       rb"""|<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (``<meta charset>``, ``http-equiv``, XML
+    declaration), if Python knows it."""
+    m = _DECLARED.search(raw[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(raw: bytes, source: str, *, html: bool = False) -> str:
+    """Decode an article: by its byte-order mark (UTF-8/16/32), by the charset an HTML page declares,
+    as UTF-8, or by detection (charset-normalizer, a well-kept detector: guessing legacy code pages by
+    hand goes wrong on CJK and Cyrillic pages).
+
+    Raises:
+        InputError: R02 when the bytes are binary, R01 when no charset decodes them.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise reject("R01", detail=f"{source} has a {codec} byte-order mark but is not {codec}") from exc
     if b"\x00" in raw[:8192]:
         raise reject("R02")
+    declared = declared_charset(raw) if html or raw.lstrip()[:1] == b"<" else None
+    if declared:
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: fall through to UTF-8 and detection
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise reject("R01", detail=f"{source} is neither UTF-8 nor cp1252") from exc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise reject("R01", detail=f"{source}: no known text encoding decodes it")
+    text = raw.decode(best.encoding, errors="replace")
     if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
         raise reject("R02")
     return text
@@ -120,7 +166,7 @@ def make_document(
     """
     if len(raw) > MAX_BYTES:
         raise reject("R04", size=len(raw), limit=MAX_BYTES)
-    text = _decode(raw, source)
+    text = decode_bytes(raw, source, html=is_html)
     if not text.strip():
         raise reject("R03")
     page = Meta()
@@ -159,18 +205,58 @@ def make_document(
     )
 
 
-def _read_one(path: Path, meta: Meta, date: dt.date | None) -> Document | Rejected:
+def display_name(path: str | Path) -> str:
+    """A path as text that any output can carry: bytes of a name that are not UTF-8 (which Python keeps
+    as lone surrogates) are shown as ``\\xNN`` escapes."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, checked before reading.
+
+    The file is opened without blocking and checked with ``fstat`` on the open descriptor, so a FIFO
+    or device is refused without waiting on it, and an oversized file is refused without reading it.
+
+    Raises:
+        InputError: R09 not a regular file (FIFO, device, folder, symlink loop), R04 too large,
+            R01 unreadable.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise reject("R09", detail="symlink loop") from exc
+        raise reject("R01", detail=exc.strerror or str(exc)) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "folder" if stat.S_ISDIR(info.st_mode) else "device"
+            raise reject("R09", detail=kind)
+        if info.st_size > limit:
+            raise reject("R04", size=info.st_size, limit=limit)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # the file grew while being read
+            raise reject("R04", size=size, limit=limit)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise reject("R01", detail=exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
+
+
+def _read_one(path: Path, meta: Meta, date: dt.date | None) -> Document:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        return _rejected(str(path), reject("R06", detail=suffix or "(none)"))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _rejected(str(path), reject("R01", detail=exc.strerror or str(exc)))
-    try:
-        return make_document(raw, source=str(path), is_html=suffix in HTML_SUFFIXES, meta=meta, date=date)
-    except InputError as exc:
-        return _rejected(str(path), exc)
+        raise reject("R06", detail=suffix or "(none)")
+    raw = read_bounded(path)
+    return make_document(raw, source=display_name(path), is_html=suffix in HTML_SUFFIXES, meta=meta, date=date)
 
 
 def _rejected(source: str, exc: InputError) -> Rejected:
@@ -178,60 +264,131 @@ def _rejected(source: str, exc: InputError) -> Rejected:
 
 
 def _walk(path: Path) -> Iterator[Path]:
+    """The article files under a folder (symlinked folders are not entered, so no loop), or the path itself."""
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
-                if child.name.lower() not in {"readme.md", "license.md"}:
-                    yield child
+        found: list[Path] = []
+        for root, dirs, files in os.walk(path, followlinks=False):
+            dirs.sort()
+            for name in files:
+                child = Path(root) / name
+                if child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES and \
+                        child.name.lower() not in {"readme.md", "license.md"}:
+                    found.append(child)
+        yield from sorted(found)
     else:
         yield path
 
 
-def read_manifest(path: Path) -> list[tuple[str, Meta]]:
+def _key(path: Path) -> str:
+    """The identity of a file for reading it once: its resolved path (the plain absolute path when a
+    symlink loop makes it unresolvable)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
+# Longest manifest accepted (a manifest of 10,000 articles with long titles is ~5 MB).
+MAX_MANIFEST_BYTES = 100_000_000
+
+
+def read_manifest(path: Path) -> list[tuple[str, Meta] | Rejected]:
     """Read a CSV or JSONL manifest into (path-or-url, metadata) pairs.
 
-    Relative paths are taken relative to the manifest's folder.
+    Relative paths are taken relative to the manifest's folder.  A bad row (not a JSON object, neither
+    ``path`` nor ``url``, a bad date) becomes a ``Rejected`` naming the row; the other rows are kept.
 
     Raises:
-        InputError: the manifest is unreadable or a row has neither ``path`` nor ``url``.
+        InputError: the manifest itself is missing, not a regular file, too large or not UTF-8.
     """
     try:
-        body = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"manifest {path} is unreadable: {exc}") from exc
-    rows: list[dict[str, str]]
+        # surrogateescape: a path column may name a file whose name is not UTF-8 (it maps back to the
+        # same bytes on the file system); other columns are cleaned in _manifest_row.
+        body = read_bounded(path, MAX_MANIFEST_BYTES).decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+    except InputError as exc:
+        raise InputError(f"manifest {display_name(path)}: {exc.message}") from None
+    where = display_name(path)
+    rows: list[tuple[int, dict[str, str] | Rejected]] = []
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        rows = []
         for n, line in enumerate(body.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                rows.append({k: "" if v is None else str(v) for k, v in json.loads(line).items()})
-            except (json.JSONDecodeError, AttributeError) as exc:
-                raise InputError(f"manifest {path} line {n} is not a JSON object: {exc}") from exc
+                obj = json.loads(line) if len(line) < 1_000_000 else None
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                rows.append((n, {str(k): "" if v is None else str(v) for k, v in obj.items()}))
+            except (ValueError, RecursionError) as exc:
+                rows.append((n, _row_rejected(where, n, f"not a JSON object ({type(exc).__name__})")))
     else:
-        rows = list(csv.DictReader(io.StringIO(body)))
-    out: list[tuple[str, Meta]] = []
-    for n, row in enumerate(rows, 2):
-        target = (row.get("path") or "").strip()
-        url = (row.get("url") or "").strip()
-        if not target and not url:
-            raise InputError(f"manifest {path} row {n} has neither 'path' nor 'url'")
-        published = None
-        if (row.get("published") or "").strip():
+        reader = csv.DictReader(io.StringIO(body))
+        n = 1
+        while True:
             try:
-                published = parse_date(row["published"])
-            except ValueError as exc:
-                raise InputError(f"manifest {path} row {n}: 'published' {row['published']!r} is not an ISO date") from exc
-        meta = Meta(
-            outlet=(row.get("outlet") or "").strip() or None,
-            published=published,
-            title=(row.get("title") or "").strip() or None,
-            language=(row.get("language") or "").strip() or None,
-            url=url or None,
-        )
-        out.append((url if not target else str((path.parent / target).resolve()), meta))
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                n = reader.line_num
+                rows.append((n, _row_rejected(where, n, f"not CSV ({exc})")))
+                continue
+            n = reader.line_num
+            rows.append((n, {str(k): "" if v is None else str(v) for k, v in row.items() if k is not None}))
+    out: list[tuple[str, Meta] | Rejected] = []
+    for n, row in rows:
+        if isinstance(row, Rejected):
+            out.append(row)
+            continue
+        try:
+            out.append(_manifest_row(path, row, n))
+        except (InputError, ValueError, OSError, RuntimeError) as exc:
+            out.append(_row_rejected(where, n, getattr(exc, "message", None) or str(exc)))
     return out
+
+
+def _row_rejected(manifest: str, n: int, reason: str) -> Rejected:
+    return Rejected(f"{manifest} row {n}", reject("R11", detail=reason).message, "R11")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _manifest_row(path: Path, row: dict[str, str], n: int) -> tuple[str, Meta]:
+    target = (row.get("path") or "").strip()
+    row = {k: _SURROGATES.sub("\ufffd", v) for k, v in row.items()}  # bytes that were not UTF-8, outside paths
+    url = (row.get("url") or "").strip()
+    if not target and not url:
+        raise InputError("neither 'path' nor 'url'")
+    published = None
+    if (row.get("published") or "").strip():
+        try:
+            published = parse_date(row["published"])
+        except ValueError as exc:
+            raise InputError(f"'published' {row['published'][:40]!r} is not an ISO date in range ({exc})") from None
+    meta = Meta(
+        outlet=(row.get("outlet") or "").strip() or None,
+        published=published,
+        title=(row.get("title") or "").strip() or None,
+        language=(row.get("language") or "").strip() or None,
+        url=url or None,
+    )
+    if "\x00" in target:
+        raise InputError("'path' contains a NUL character")
+    return (url if not target else _key(path.parent / target)), meta
+
+
+def _read_stdin(stdin: io.TextIOBase | None) -> bytes:
+    """Standard input as bytes, at most ``MAX_BYTES + 1`` of them (the size check then rejects)."""
+    if stdin is None:
+        import sys
+
+        stdin = sys.stdin  # type: ignore[assignment]
+    if stdin is None:
+        return b""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read(MAX_BYTES + 1)
+    return stdin.read(MAX_BYTES + 1).encode("utf-8", "replace")
 
 
 def iter_documents(
@@ -242,26 +399,39 @@ def iter_documents(
     outlet: str | None = None,
     stdin: io.TextIOBase | None = None,
     allow_private: bool = False,
+    debug: bool = False,
 ) -> Iterator[Document | Rejected]:
     """Yield a ``Document`` or a ``Rejected`` for every input, one at a time (streamed).
 
     Paths listed in the manifest get its metadata even when they are also
-    given on the command line; a file is read once.
+    given on the command line; a file is read once.  Reading one input is contained: whatever it
+    raises becomes that input's ``Rejected`` (the traceback kept when ``debug``).
     """
     listed: dict[str, Meta] = {}
     order: list[str] = []
     queued: set[str] = set()
+    early: list[Rejected] = []
     if manifest is not None:
-        for target, meta in read_manifest(manifest):
+        for item in read_manifest(manifest):
+            if isinstance(item, Rejected):
+                early.append(item)
+                continue
+            target, meta = item
             listed[target] = meta
             order.append(target)
             queued.add(target)
+    yield from early
     for p in paths:
         if p == "-":
             order.append("-")
             continue
-        for f in _walk(Path(p)):
-            key = str(f.resolve())
+        try:
+            files = list(_walk(Path(p)))
+        except OSError as exc:
+            yield Rejected(display_name(p), reject("R01", detail=exc.strerror or str(exc)).message, "R01")
+            continue
+        for f in files:
+            key = _key(f)
             if key not in queued:
                 queued.add(key)
                 order.append(key)
@@ -273,25 +443,23 @@ def iter_documents(
         meta = listed.get(target, Meta())
         if outlet and not meta.outlet:
             meta = replace(meta, outlet=outlet)
-        if target == "-":
-            if stdin is None:
-                import sys
+        source = "<stdin>" if target == "-" else target if re.match(r"https?://", target) else display_name(target)
+        try:
+            yield _read_target(target, source, meta, date, stdin, allow_private)
+        except Exception as exc:  # noqa: BLE001 - one input never stops the batch (see pipeline.run)
+            yield Rejected.from_exception(source, exc, debug)
 
-                stdin = sys.stdin  # type: ignore[assignment]
-            raw = stdin.read().encode("utf-8") if stdin else b""
-            try:
-                yield make_document(raw, source="<stdin>", is_html=False, meta=meta, date=date)
-            except InputError as exc:
-                yield _rejected("<stdin>", exc)
-        elif re.match(r"https?://", target):
-            from .fetch import fetch_url
 
-            try:
-                body, content_type = fetch_url(target, allow_private=allow_private)
-                yield make_document(body, source=target, is_html="html" in content_type, meta=meta, date=date)
-            except InputError as exc:
-                yield _rejected(target, exc)
-        elif not Path(target).exists():
-            yield _rejected(target, reject("R01", detail="no such file"))
-        else:
-            yield _read_one(Path(target), meta, date)
+def _read_target(target: str, source: str, meta: Meta, date: dt.date | None, stdin: io.TextIOBase | None,
+                 allow_private: bool) -> Document:
+    if target == "-":
+        return make_document(_read_stdin(stdin), source=source, is_html=False, meta=meta, date=date)
+    if re.match(r"https?://", target):
+        from .fetch import fetch_url
+
+        body, content_type = fetch_url(target, allow_private=allow_private)
+        return make_document(body, source=target, is_html="html" in content_type, meta=meta, date=date)
+    path = Path(target)
+    if not path.exists() and not path.is_symlink():
+        raise reject("R01", detail="no such file")
+    return _read_one(path, meta, date)

@@ -355,30 +355,53 @@ def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str
                                      families=PLOVER_FAMILY)
 
 
+# Reports merged per transaction: a merge of a whole corpus (one ingest job, or the scan after a killed run)
+# goes in chunks, so memory stays bounded by the chunk and its candidates, not by the job.
+MERGE_CHUNK = 20_000
+
+
 def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSummary:
     """Merge new reports into the event groups (``event_groups`` and the pair table's ``group_id``).
 
     Args:
         store: a store opened for writing.
         item_ids: the events and stated relations just written; None merges every report that has no group
-            yet (a scan of the store: for stores written before merging was incremental, or by hand).
+            yet (a scan of the store: after a run killed before its merge, or rows written by hand).
 
     Returns:
         How many new reports were merged and into how many groups.
+
+    The store's merge flag (``Store.mark_merge_pending``) is cleared in the transaction of the last chunk:
+    a kill before it leaves the flag, and the next ingest merges again.
     """
     if item_ids is None:
         new = groups_sql.unmerged_items(store.con)
     else:
-        known = groups_sql.grouped_items(store.con, item_ids)
+        known = groups_sql.grouped_items(store.con, item_ids) if item_ids else set()
         new = [i for i in dict.fromkeys(item_ids) if i not in known]
     if not new:
+        store.clear_merge_pending()
         return MergeSummary(0, 0)
+    chunks = [new[i:i + MERGE_CHUNK] for i in range(0, len(new), MERGE_CHUNK)]
+    groups: set[str] = set()
+    for n, chunk in enumerate(chunks):
+        groups |= _merge_chunk(store, chunk, last=n == len(chunks) - 1)
+    if len(chunks) > 1:  # a later chunk can join groups of an earlier one
+        groups = set(groups_sql.groups_of(store.con, new).values())
+    return MergeSummary(len(new), len(groups))
+
+
+def _merge_chunk(store: Store, new: list[str], *, last: bool) -> set[str]:
+    """Merge one chunk of new reports; returns their groups."""
     fresh = set(new)
     candidates = dict(candidate_items(store, new))
     # The copied-story rule compares whole articles: every report of the candidates' articles joins in.
     candidates.update(groups_sql.article_items(store.con, sorted(candidates)))
     for i in fresh:
         candidates.pop(i, None)
+    # reports written but not merged yet (a later chunk's) are not old groups: they meet this chunk in theirs
+    merged = groups_sql.grouped_items(store.con, sorted(candidates)) if candidates else set()
+    candidates = {i: g for i, g in candidates.items() if i in merged}
     reports = {r.id: r for r in load_reports(store, sorted(fresh | set(candidates)))}
     # union-find over group ids: an old report stands for its group, a new one for itself
     parent: dict[str, str] = {}
@@ -422,8 +445,9 @@ def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSu
     for g in parent:
         size[find(g)] += 1
     groups_sql.write_groups(store.con, {i: (kinds[i], find(i)) for i in new}, moves,
-                            sorted(r for r, n in size.items() if n > 1))
-    return MergeSummary(len(new), len({find(i) for i in new}))
+                            sorted(r for r, n in size.items() if n > 1),
+                            before_commit=store.clear_merge_pending if last else None)
+    return {find(i) for i in new}
 
 
 def describe_groups(store: Store) -> list[dict[str, Any]]:

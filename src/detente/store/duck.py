@@ -131,6 +131,21 @@ class Store:
                 self.con.execute("ROLLBACK")
                 raise
 
+    # -- merge state -----------------------------------------------------------
+    # A flag in ``meta``, set before new extractions are written and cleared in the merge's own
+    # transaction: a run killed between the two leaves it set, and the next run merges even when it
+    # stores nothing new (network.dedup.merge_events; jobs.ingest).
+    def mark_merge_pending(self) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('merge_pending', '1')")
+
+    def merge_pending(self) -> bool:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'merge_pending'").fetchone()
+        return bool(row and row[0] == "1")
+
+    def clear_merge_pending(self) -> None:
+        """Call inside the merge's transaction."""
+        self.con.execute("DELETE FROM meta WHERE key = 'merge_pending'")
+
     # -- writing ---------------------------------------------------------------
     def has_documents(self, ids: Sequence[str]) -> set[str]:
         if not ids:

@@ -6,7 +6,7 @@ same ``group_id`` so that aggregations need no join.  ``write_groups`` keeps the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .pairs import period_end_sql
@@ -125,6 +125,12 @@ def group_docs(con: Any, group_ids: Sequence[str]) -> dict[str, set[str]]:
            GROUP BY group_id""", [list(group_ids)]).fetchall()}
 
 
+def groups_of(con: Any, ids: Sequence[str]) -> dict[str, str]:
+    """Item id -> group id for those of ``ids`` that have a group."""
+    return dict(con.execute("SELECT item_id, group_id FROM event_groups WHERE item_id IN (SELECT unnest(?))",
+                            [list(ids)]).fetchall())
+
+
 def item_kinds(con: Any, ids: Sequence[str]) -> dict[str, str]:
     """'event' or 'relation' for each of ``ids``."""
     events = {r[0] for r in con.execute("SELECT id FROM events WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()}
@@ -132,10 +138,11 @@ def item_kinds(con: Any, ids: Sequence[str]) -> dict[str, str]:
 
 
 def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str],
-                 multi: Sequence[str] = ()) -> None:
+                 multi: Sequence[str] = (), before_commit: Callable[[], None] | None = None) -> None:
     """Add the new reports' groups (item id -> (kind, group id)) and move whole groups (old id -> new id),
     in ``event_groups`` and the pair table, in one transaction; ``multi``: the groups that now have more
-    than one report (their pair rows stop being ``solo``)."""
+    than one report (their pair rows stop being ``solo``); ``before_commit``: run inside the transaction
+    (the store's merge flag is cleared there)."""
     import pyarrow as pa
 
     new_table = pa.table({"item_id": list(new), "kind": [k for k, _ in new.values()],
@@ -156,6 +163,8 @@ def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str
             con.execute("UPDATE pairs SET solo = false WHERE solo AND group_id IN (SELECT unnest(?))", [list(multi)])
         con.unregister("_moves")
         con.unregister("_new_groups")
+        if before_commit is not None:
+            before_commit()
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,0 +1,366 @@
+"""The argument finder's subject rules (``rules.subject_rule``), each on a hand-built spaCy Doc.
+
+Each test finds the subjects of one verb twice, with every rule and with its own rule disabled, and asserts that
+the rule is what makes the difference: remove the rule and its test fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import build  # noqa: E402
+
+from detente.events.arguments import ArgumentFinder, Context  # noqa: E402
+from detente.events.attribution import Speakers  # noqa: E402
+from detente.events.rules import rules  # noqa: E402
+
+DATED = dt.date(2024, 2, 28)
+
+
+@pytest.fixture(scope="module")
+def subjects(pipeline):
+    """``run(tokens, verb, rule)``: the subjects' countries/sectors of token ``verb``, with all rules and with
+    ``rule`` disabled; ``ctx`` fills the running context first (a callable of the Speakers)."""
+
+    def names(ms):
+        return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
+
+    def run(tokens, verb, rule, ctx=None):
+        assert rule in {r.name for r in rules() if r.stage in {"subject", "clause"}}
+        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+        sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+        coder = pipeline.coder
+        out = []
+        for disabled in (frozenset(), frozenset({rule})):
+            context = Context()
+            if ctx is not None:
+                ctx(context, sp)
+            finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+            out.append(names(finder.subjects(parsed.doc[verb], context)))
+        return out
+
+    return run
+
+
+def _first_state(sp):
+    return next(m for m in sp.mentions if m.actor is not None and m.actor.kind == "state")
+
+
+def test_pronoun_is_speaker(subjects):
+    # "Russia said they would send troops": the speaker, not the previous clause's subjects
+    on, off = subjects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"),
+        ("they", "PRON", "nsubj", 4), ("would", "AUX", "aux", 4), ("send", "VERB", "ccomp", 1),
+        ("troops", "NOUN", "dobj", 4, "troop"), (".", "PUNCT", "punct", 1),
+    ], 4, "pronoun_is_speaker")
+    assert on == ["RUS"] and off == []
+
+
+def test_they_is_last_subjects(subjects):
+    # "They attacked Kyiv." after a clause whose subject was Russia
+    def ctx(c, sp):
+        c.last_subjects = (_first_state(sp),)
+
+    on, off = subjects([
+        ("Russia", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),
+        ("They", "PRON", "nsubj", 3, "they"), ("attacked", "VERB", "ROOT", 3, "attack"),
+        ("Kyiv", "PROPN", "dobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 3),
+    ], 3, "they_is_last_subjects", ctx)
+    assert on == ["RUS"] and off == []
+
+
+def test_it_is_last_thing(subjects):
+    # "It attacked Israel." after Iran was named
+    def ctx(c, sp):
+        c.last_non_person = _first_state(sp)
+
+    on, off = subjects([
+        ("Iran", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),
+        ("It", "PRON", "nsubj", 3, "it"), ("attacked", "VERB", "ROOT", 3, "attack"),
+        ("Israel", "PROPN", "dobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 3),
+    ], 3, "it_is_last_thing", ctx)
+    assert on == ["IRN"] and off == []
+
+
+def test_the_two_is_last_pair(subjects):
+    # "Russia and China held talks. The two countries signed a pact."
+    on, off = subjects([
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("China", "PROPN", "conj", 0, None, "B-GPE"), ("held", "VERB", "ROOT", 3, "hold"),
+        ("talks", "NOUN", "dobj", 3, "talk"), (".", "PUNCT", "punct", 3),
+        ("The", "DET", "det", 8, "the"), ("two", "NUM", "nummod", 8), ("countries", "NOUN", "nsubj", 9, "country"),
+        ("signed", "VERB", "ROOT", 9, "sign"), ("a", "DET", "det", 11), ("pact", "NOUN", "dobj", 9),
+        (".", "PUNCT", "punct", 9),
+    ], 9, "the_two_is_last_pair")
+    assert sorted(on) == ["CHN", "RUS"] and sorted(off) != sorted(on)
+
+
+def test_the_group_is_last_group(subjects):
+    # "Hamas fired rockets. The group attacked Israel."
+    on, off = subjects([
+        ("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("fired", "VERB", "ROOT", 1, "fire"),
+        ("rockets", "NOUN", "dobj", 1, "rocket"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 5, "the"), ("group", "NOUN", "nsubj", 6), ("attacked", "VERB", "ROOT", 6, "attack"),
+        ("Israel", "PROPN", "dobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 6),
+    ], 6, "the_group_is_last_group")
+    assert on and on != off
+
+
+def test_the_country_is_last_state(subjects):
+    # "Iran fired missiles. The country warned Israel."
+    on, off = subjects([
+        ("Iran", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),
+        ("missiles", "NOUN", "dobj", 1, "missile"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 5, "the"), ("country", "NOUN", "nsubj", 6), ("warned", "VERB", "ROOT", 6, "warn"),
+        ("Israel", "PROPN", "dobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 6),
+    ], 6, "the_country_is_last_state")
+    assert on == ["IRN"] and off != on
+
+
+def test_the_move_is_last_event(subjects):
+    # "The move angered Israel." after an event by Russia
+    def ctx(c, sp):
+        c.last_event_source = (_first_state(sp),)
+
+    on, off = subjects([
+        ("Russia", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),
+        ("The", "DET", "det", 3, "the"), ("move", "NOUN", "nsubj", 4), ("angered", "VERB", "ROOT", 4, "anger"),
+        ("Israel", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
+    ], 4, "the_move_is_last_event", ctx)
+    assert on == ["RUS"] and off == []
+
+
+def test_group_possessor(subjects):
+    # "Hamas fired rockets. The group's leader threatened Israel."
+    on, off = subjects([
+        ("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("fired", "VERB", "ROOT", 1, "fire"),
+        ("rockets", "NOUN", "dobj", 1, "rocket"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 5, "the"), ("group", "NOUN", "poss", 7), ("'s", "PART", "case", 5),
+        ("leader", "NOUN", "nsubj", 8), ("threatened", "VERB", "ROOT", 8, "threaten"),
+        ("Israel", "PROPN", "dobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 8),
+    ], 8, "group_possessor")
+    assert on and on != off and off == ["GOV"]  # without the rule: an unnamed leader
+
+
+def test_its_agent_is_last_thing(subjects):
+    # "Its spokesman condemned Israel." after Iran was named
+    def ctx(c, sp):
+        c.last_non_person = _first_state(sp)
+
+    on, off = subjects([
+        ("Iran", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),
+        ("Its", "PRON", "poss", 3, "its"), ("spokesman", "NOUN", "nsubj", 4), ("condemned", "VERB", "ROOT", 4, "condemn"),
+        ("Israel", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
+    ], 4, "its_agent_is_last_thing", ctx)
+    assert on == ["IRN"] and off == ["GOV"]
+
+
+def test_collective_is_members(subjects):
+    # "Dozens of Iranian soldiers attacked Kirkuk."
+    on, off = subjects([
+        ("Dozens", "NOUN", "nsubj", 4, "dozen"), ("of", "ADP", "prep", 0), ("Iranian", "ADJ", "amod", 3, None, "B-NORP"),
+        ("soldiers", "NOUN", "pobj", 1, "soldier"), ("attacked", "VERB", "ROOT", 4, "attack"),
+        ("Kirkuk", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
+    ], 4, "collective_is_members")
+    assert on == ["IRN"] and off == []
+
+
+def test_event_subject_is_its_agent(subjects):
+    # "A bombing by Hamas killed soldiers."
+    on, off = subjects([
+        ("A", "DET", "det", 1), ("bombing", "NOUN", "nsubj", 4), ("by", "ADP", "prep", 1),
+        ("Hamas", "PROPN", "pobj", 2, None, "B-ORG"), ("killed", "VERB", "ROOT", 4, "kill"),
+        ("soldiers", "NOUN", "dobj", 4, "soldier"), (".", "PUNCT", "punct", 4),
+    ], 4, "event_subject_is_its_agent")
+    assert len(on) == 1 and off == []
+
+
+def test_named_subject(subjects):
+    # "Russia and China condemned Israel."
+    on, off = subjects([
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("China", "PROPN", "conj", 0, None, "B-GPE"), ("condemned", "VERB", "ROOT", 3, "condemn"),
+        ("Israel", "PROPN", "dobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 3),
+    ], 3, "named_subject")
+    assert on == ["RUS", "CHN"] and off == []
+
+
+def test_thing_is_no_actor(subjects):
+    # "A satellite from Iran could help Russia.": a thing is no actor, though an actor is named in its phrase
+    on, off = subjects([
+        ("A", "DET", "det", 1), ("satellite", "NOUN", "nsubj", 5), ("from", "ADP", "prep", 1),
+        ("Iran", "PROPN", "pobj", 2, None, "B-GPE"), ("could", "AUX", "aux", 5), ("help", "VERB", "ROOT", 5),
+        ("Russia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ], 5, "thing_is_no_actor")
+    assert on == [] and off == ["IRN"]
+
+
+def test_agent_noun_subject(subjects):
+    # "Police in Kyiv arrested protesters.": an unnamed agent, placed by its phrase
+    on, off = subjects([
+        ("Police", "NOUN", "nsubj", 3, "police"), ("in", "ADP", "prep", 0), ("Kyiv", "PROPN", "pobj", 1, None, "B-GPE"),
+        ("arrested", "VERB", "ROOT", 3, "arrest"), ("protesters", "NOUN", "dobj", 3, "protester"),
+        (".", "PUNCT", "punct", 3),
+    ], 3, "agent_noun_subject")
+    assert on and off == []
+
+
+# -- object-stage rules: where a verb's target is found ------------------------------------------------------
+@pytest.fixture(scope="module")
+def objects(pipeline):
+    """``run(tokens, verb, etype, rule, prep=None)``: the targets of token ``verb`` with all rules and with ``rule``
+    disabled (countries, else sectors)."""
+
+    def names(ms):
+        return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
+
+    def run(tokens, verb, etype, rule, prep=None):
+        assert rule in {r.name for r in rules() if r.stage == "object"}
+        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+        sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+        coder = pipeline.coder
+        out = []
+        for disabled in (frozenset(), frozenset({rule})):
+            finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+            out.append(names(finder.objects(parsed.doc[verb], etype=etype, wanted_prep=prep, visit=False)))
+        return out
+
+    return run
+
+
+def test_direct_object_actor(objects):
+    # "Russia attacked Ukraine and Georgia."
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 1, "attack"),
+        ("Ukraine", "PROPN", "dobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
+        ("Georgia", "PROPN", "conj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "ASSAULT", "direct_object_actor")
+    assert on == ["UKR", "GEO"] and off != on
+
+
+def test_generic_object(objects):
+    # "Police arrested protesters.": an unnamed party
+    on, off = objects([
+        ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),
+        ("protesters", "NOUN", "dobj", 1, "protester"), (".", "PUNCT", "punct", 1),
+    ], 1, "COERCE", "generic_object")
+    assert on == ["CVL"] and off == []
+
+
+def test_event_object_author(objects):
+    # "Israel rejected calls by Iran.": the author of the calls is the target
+    on, off = objects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejected", "VERB", "ROOT", 1, "reject"),
+        ("calls", "NOUN", "dobj", 1, "call"), ("by", "ADP", "prep", 2), ("Iran", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "event_object_author")
+    assert on == ["IRN"] and off != on
+
+
+def test_clausal_target(objects):
+    # "Egypt demanded that Israel withdraw.": the one asked
+    on, off = objects([
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("demanded", "VERB", "ROOT", 1, "demand"),
+        ("that", "SCONJ", "mark", 4), ("Israel", "PROPN", "nsubj", 4, None, "B-GPE"),
+        ("withdraw", "VERB", "ccomp", 1), (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", "clausal_target")
+    assert on == ["ISR"] and off == []
+
+
+def test_complaint_object(objects):
+    # "Israel voiced regret that China did not condemn Hamas.": the actor complained of
+    on, off = objects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("voiced", "VERB", "ROOT", 1, "voice"),
+        ("regret", "NOUN", "dobj", 1), ("that", "SCONJ", "mark", 7), ("China", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("did", "AUX", "aux", 7, "do"), ("not", "PART", "neg", 7), ("condemn", "VERB", "acl", 2),
+        ("Hamas", "PROPN", "dobj", 7, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ], 1, "ACCUSE", "complaint_object")
+    assert on == ["CHN"] and off != on
+
+
+def test_preposition_object(objects):
+    # "Russia appealed to Turkey."
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("appealed", "VERB", "ROOT", 1, "appeal"),
+        ("to", "ADP", "prep", 1), ("Turkey", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", "preposition_object")
+    assert on == ["TUR"] and off == []
+
+
+def test_light_verb_noun(objects):
+    # "Russia held talks with Turkey." (the parser hangs "with" on the noun)
+    on, off = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("held", "VERB", "ROOT", 1, "hold"),
+        ("talks", "NOUN", "dobj", 1, "talk"), ("with", "ADP", "prep", 2), ("Turkey", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", "light_verb_noun")
+    assert on == ["TUR"] and off == []
+
+
+# -- clause-stage rules: the climb from a trigger to its subject ----------------------------------------------
+def test_own_subject(subjects):
+    # "Russia attacked Kyiv."
+    on, off = subjects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 1, "attack"),
+        ("Kyiv", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "own_subject")
+    assert on == ["RUS"] and off == []
+
+
+def test_relative_clause_noun(subjects):
+    # "Iran, which armed Russia, condemned Israel.": the relative clause's verb has Iran for subject
+    on, off = subjects([
+        ("Iran", "PROPN", "nsubj", 6, None, "B-GPE"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubj", 3),
+        ("armed", "VERB", "relcl", 0, "arm"), ("Russia", "PROPN", "dobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("condemned", "VERB", "ROOT", 6, "condemn"), ("Israel", "PROPN", "dobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 6),
+    ], 3, "relative_clause_noun")
+    assert on == ["IRN"] and off == []
+
+
+def test_noun_owner_acts(subjects):
+    # "Moscow's readiness to abandon Armenia surprised Baku."
+    on, off = subjects([
+        ("Moscow", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("readiness", "NOUN", "nsubj", 6),
+        ("to", "PART", "aux", 4), ("abandon", "VERB", "acl", 2, None, None, "VB"),
+        ("Armenia", "PROPN", "dobj", 4, None, "B-GPE"), ("surprised", "VERB", "ROOT", 6, "surprise"),
+        ("Baku", "PROPN", "dobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 6),
+    ], 4, "noun_owner_acts")
+    assert on == ["RUS"] and off == []
+
+
+def test_orphan_subjects(subjects):
+    # "Before the war in Ukraine, Israel and Russia enjoyed ties." with Israel hung on Ukraine as a conjunct
+    on, off = subjects([
+        ("Before", "ADP", "prep", 9), ("the", "DET", "det", 2), ("war", "NOUN", "pobj", 0), ("in", "ADP", "prep", 2),
+        ("Ukraine", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 9),
+        ("Israel", "PROPN", "conj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("enjoyed", "VERB", "ROOT", 9, "enjoy"),
+        ("ties", "NOUN", "dobj", 9, "tie"), (".", "PUNCT", "punct", 9),
+    ], 9, "orphan_subjects")
+    assert on == ["ISR", "RUS"] and off == []
+
+
+def test_order_issuer_acts(subjects):
+    # "Israel issued an order to close the crossing.": the issuer closes
+    on, off = subjects([
+        ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("issued", "VERB", "ROOT", 1, "issue"), ("an", "DET", "det", 3),
+        ("order", "NOUN", "dobj", 1), ("to", "PART", "aux", 5), ("close", "VERB", "acl", 3, None, None, "VB"),
+        ("the", "DET", "det", 7), ("crossing", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
+    ], 5, "order_issuer_acts")
+    assert on == ["ISR"] and off == []
+
+
+def test_object_control(subjects):
+    # "Egypt urged Israel to lift the blockade.": Israel is to lift it, not Egypt
+    on, off = subjects([
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("urged", "VERB", "ROOT", 1, "urge"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("lift", "VERB", "xcomp", 1),
+        ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
+    ], 4, "object_control")
+    assert on == ["ISR"] and off == ["EGY"]
