@@ -35,7 +35,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PARTS = ("throughput", "memory", "queries", "api", "incremental", "ray", "live")
+PARTS = ("throughput", "memory", "queries", "api", "incremental", "ray", "live", "encoder")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -100,7 +100,7 @@ def environment() -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from bench import live, memory, queries, ray_scale, throughput
+    from bench import encoder, live, memory, queries, ray_scale, throughput
 
     def log(msg: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
@@ -156,6 +156,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if "live" in args.parts:
         log(f"part 7: ingest of {args.live_docs} articles through a server, alone and with 8 readers")
         part("live", lambda: live.run(args.live_docs, readers=8, seed=args.seed, workdir=args.workdir, log=log))
+    if "encoder" in args.parts:
+        log("part 8: the learned event model alone (sentences/s on 1 and 2 threads, size, import, memory)")
+        part("encoder", lambda: encoder.run(20 if args.quick else 40, seed=args.seed, log=log))
     if "memory" in args.parts:  # last: the longest part
         sizes = (sorted({int(x) for x in args.memory_sizes.split(",")}) if args.memory_sizes
                  else sorted({max(1, args.docs // 10), args.docs}))
@@ -286,6 +289,13 @@ def table(r: dict[str, Any]) -> str:
                   f"ratio {x['ratio_busy_to_alone']:.3f}",
                   f"   reads {b['reads']}, failed {b['failed_reads']}; latency p50 {b['read_p50_ms']:.0f} ms, "
                   f"p95 {b['read_p95_ms']:.0f} ms, max {b['read_max_ms']:.0f} ms"]
+    if "encoder" in r and "error" not in r["encoder"]:
+        e = r["encoder"]
+        lines += ["", "8. The learned event model alone (int8 ONNX; fresh process each)",
+                  f"   {e['sentences_per_s_1t']:.0f} sentences/s on 1 thread, {e['sentences_per_s_2t']:.0f} on 2;  "
+                  f"model {e['model_mb']:.1f} MB, import {e['import_s']:.2f} s, load {e['load_s']:.2f} s, "
+                  f"peak RSS {e['peak_rss_mb_2t']:.0f} MB;  encoder runs on {e['share_encoded']:.0%} of "
+                  f"{e['sentences']} sentences;  torch imported: {e['torch_imported']}"]
     lines += ["", f"total {r['seconds']:.0f} s"]
     return "\n".join(lines)
 

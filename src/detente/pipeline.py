@@ -9,7 +9,7 @@ batches of records (so the same code runs in-process or on Ray workers).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -19,6 +19,7 @@ from .events import EventCoder, RelationReader, load_lexicon
 from .events.attribution import Speakers
 from .events.lexicon import Lexicon
 from .errors import InputError
+from .learned.apply import LearnedEvents
 from .model import Document, Extraction, Rejected
 from .nlp import BATCH_SIZE, Parsed, load_nlp, parse_documents
 
@@ -33,22 +34,40 @@ class Pipeline:
     resolver: ActorResolver
     coder: EventCoder
     relations: RelationReader
+    # The learned event model (issue 11), None for the rules alone.
+    learned: LearnedEvents | None = None
 
     @classmethod
-    def load(cls) -> "Pipeline":
-        """Load the spaCy model and the bundled data files (once per process)."""
+    def load(cls, *, learned: bool = True) -> "Pipeline":
+        """Load the spaCy model and the bundled data files (once per process).
+
+        Args:
+            learned: apply the shipped event model (``detente/models``) where it measured better than the
+                rules; False codes with the rules alone.
+        """
+        from .learned.model import available
+
         nlp = load_nlp()
         gazetteer = load_gazetteer()
         lexicon = load_lexicon()
         coder = EventCoder(lexicon, agents=dict(gazetteer.agents))
-        return cls(nlp, gazetteer, lexicon, ActorResolver(nlp, gazetteer), coder, RelationReader(lexicon, coder))
+        model = LearnedEvents.load() if learned and available() else None
+        return cls(nlp, gazetteer, lexicon, ActorResolver(nlp, gazetteer), coder, RelationReader(lexicon, coder),
+                   model)
+
+    def rules_only(self) -> "Pipeline":
+        """The same loaded resources without the learned model (for learned-vs-rule figures)."""
+        return replace(self, learned=None)
 
     def extract_parsed(self, parsed: Parsed) -> Extraction:
         """Actors, events and stated relations of one parsed document."""
         mentions = self.resolver.resolve(parsed)
         speakers = Speakers(parsed, mentions)  # quotes, speakers and pairs: found once, shared by both readers
         events = self.coder.code(parsed, mentions, speakers)
+        # Stated relations stay with the rules: read against the rule coder's events, before the learned model.
         claims = self.relations.read(parsed, mentions, speakers, events)
+        if self.learned is not None:  # issue 11: learned heads refine the rule coder's events
+            events = self.learned.apply(parsed, mentions, events, self.coder, speakers)
         return Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,

@@ -64,6 +64,11 @@ def render(result: EvalResult, *, errors_shown: int = ERRORS_SHOWN) -> None:
     for row in result.table_rows:
         table.add_row(*(_fmt(v) for v in row))
     console.print(table)
+    for extra in result.tables:
+        table = Table(*extra["columns"], title=extra["title"], title_justify="left")
+        for row in extra["rows"]:
+            table.add_row(*(_fmt(v) for v in row))
+        console.print(table)
     kinds = result.error_kinds()
     if kinds:
         console.print("errors by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))

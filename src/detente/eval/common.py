@@ -52,6 +52,8 @@ class EvalResult:
     crashes: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # Further tables: {"title", "columns", "rows"} (learned vs rule per head, confusions).
+    tables: list[dict[str, Any]] = field(default_factory=list)
 
     def error_kinds(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -85,6 +87,7 @@ class EvalResult:
             "error_kinds": self.error_kinds(),
             "errors": [e.to_dict() for e in sorted(self.errors, key=lambda e: -e.severity)],
             "notes": self.notes,
+            "tables": self.tables,
         }
 
 
@@ -196,3 +199,52 @@ def short_event(event: dict[str, Any]) -> str:
     src = ", ".join(short_actor(a) for a in event.get("source", [])) or "-"
     tgt = ", ".join(short_actor(a) for a in event.get("target", [])) or "-"
     return f"{event.get('type')}/{event.get('cameo_code')} '{event.get('trigger')}' [{src}] -> [{tgt}]"
+
+
+def split_heads(texts: Sequence[str], score: Callable[[list[int], Any], dict[str, Any]], outputs: Any,
+                rule_outputs: Any, keys: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Head figures on the development split and on the rest, for the learned pipeline and the rules alone.
+
+    The shipped event model trained on every sentence whose ``detente.learned.spec.is_dev`` is False, so only
+    the ``dev`` figures are honest for it; ``train`` shows how far it fits what it saw (overfitting shows as the
+    gap).  The rules are scored on both parts alike.
+
+    Args:
+        texts: the text of each gold row (the split is a hash of it).
+        score: figures of the rows at the given indices, from the given outputs.
+        outputs: extraction outputs of the configured pipeline; ``rule_outputs`` those of the rules alone
+            (``None`` when the pipeline has no learned model).
+        keys: the head figures to report (dotted keys into the figures).
+
+    Returns:
+        The figures (``{"dev": {"n", "learned": {...}, "rules": {...}}, "train": ...}``) and a table of them.
+    """
+    from ..learned.spec import is_dev
+
+    figures: dict[str, Any] = {}
+    parts = {"dev": [i for i, t in enumerate(texts) if is_dev(t)],
+             "train": [i for i, t in enumerate(texts) if not is_dev(t)]}
+    for part, idx in parts.items():
+        if not idx:
+            continue
+        entry: dict[str, Any] = {"n": len(idx)}
+        if rule_outputs is not None:
+            entry["learned"] = {k: _dig(score(idx, outputs), k) for k in keys}
+            entry["rules"] = {k: _dig(score(idx, rule_outputs), k) for k in keys}
+        else:
+            entry["rules"] = {k: _dig(score(idx, outputs), k) for k in keys}
+        figures[part] = entry
+    columns = ["head figure"] + [f"{part} {who} (n={figures[part]['n']})" for part in figures
+                                 for who in ("rules", "learned") if who in figures[part]]
+    rows = [[k] + [figures[part][who][k] for part in figures for who in ("rules", "learned") if who in figures[part]]
+            for k in keys]
+    table = {"title": "learned vs rules per head: dev = never trained on (honest), train = trained on",
+             "columns": columns, "rows": rows}
+    return figures, table
+
+
+def _dig(figures: dict[str, Any], key: str) -> Any:
+    value: Any = figures
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

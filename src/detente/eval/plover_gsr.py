@@ -35,11 +35,14 @@ from .common import (
     find_files,
     make_document,
     short_event,
+    split_heads,
 )
 
 NAME = "plover-gsr"
 PATTERNS = ("plover_gsr*.json", "*.json")
 # Gold country codes that are not ISO 3166 alpha-3 (typos in the source file).
+# The figures of the learned heads (type; source/target through the span tagger), learned vs rules per split.
+HEAD_FIGURES = ("type_accuracy", "type_macro_f1", "source_accuracy", "target_accuracy", "dyad.f1")
 GOLD_CODE_FIXES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}  # typos in the gold file (not ISO codes)
 
 
@@ -122,8 +125,38 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
     files = find_files(path, PATTERNS, dataset=NAME)
     gold = load_gold(files)[:limit]
     texts = list(dict.fromkeys(g.text for g in gold))
-    outputs = dict(zip(texts, extract_all(pipeline, [make_document(t) for t in texts])))
+    documents = [make_document(t) for t in texts]
+    outputs = dict(zip(texts, extract_all(pipeline, documents)))
+    result = _score(files, gold, outputs)
+    result.figures.update(_actor_resolution(files, outputs, limit))
+    # Issue 11: the learned type head trained on the non-dev records; dev and train apart, rules beside.
+    rules = pipeline.rules_only() if getattr(pipeline, "learned", None) is not None else None
+    rule_outputs = dict(zip(texts, extract_all(rules, documents))) if rules is not None else None
+    result.figures["heads"], table = split_heads(
+        [g.text for g in gold], lambda idx, outs: _score(files, [gold[i] for i in idx], outs).figures,
+        outputs, rule_outputs, HEAD_FIGURES)
+    result.tables.append(table)
+    result.tables.append(confusion_table(result.figures.pop("_first"), "all records"))
+    return result
 
+
+def confusion_table(pairs: list[tuple[str, str]], which: str) -> dict[str, Any]:
+    """Per gold PLOVER type: how often the first event had that type, and what it was taken for instead."""
+    by_gold: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for g, p in pairs:
+        by_gold[g][p] += 1
+    rows = []
+    for g in sorted(by_gold, key=lambda t: (-sum(by_gold[t].values()), t)):
+        preds = by_gold[g]
+        n = sum(preds.values())
+        wrong = sorted(((c, p) for p, c in preds.items() if p != g), reverse=True)
+        rows.append([g, n, preds.get(g, 0), metrics.ratio(preds.get(g, 0), n),
+                     ", ".join(f"{p} {c}" for c, p in wrong) or "-"])
+    return {"title": f"PLOVER type confusions of the first event ({which})",
+            "columns": ["gold type", "n", "right", "recall", "taken for (count)"], "rows": rows}
+
+
+def _score(files: list[Path], gold: list[GoldEvent], outputs: dict[str, Any]) -> EvalResult:
     rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[ErrorCase] = []
     crashes = 0
@@ -164,7 +197,7 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
             errors.append(ErrorCase(kind, g.text, g.describe(), found, g.id, severity))
 
     figures = _figures(gold, outputs, rows, first_gold, first_pred)
-    figures.update(_actor_resolution(files, outputs, limit))
+    figures["_first"] = list(zip(first_gold, first_pred))
     table_rows = [
         [t, r["n"], metrics.ratio(r["type"], r["n"]), metrics.ratio(r["any_type"], r["n"]),
          metrics.ratio(r["source"], r["n"]), metrics.ratio(r["target"], r["has_target"]), metrics.ratio(r["dyad"], r["n"])]

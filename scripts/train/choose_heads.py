@@ -1,0 +1,96 @@
+"""Learned or rule, per head: score each combination of learned heads on the development split.
+
+Runs in the repo's own venv (no torch):  python scripts/train/choose_heads.py [../shared/eval]
+Parses each gold sentence once, keeps the rule coder's events and the model's predictions, then applies each
+set of heads (``detente.learned.apply.HEADS``) in turn and scores conflibert-cameo and plover-gsr with the
+same evaluators as ``detente eval``.  Prints one JSON line per combination: the dev and train figures of each
+head.  The heads kept in ``detente/models/event_model.json`` ("use") are the ones that help on dev.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "src"))
+
+from detente.eval import conflibert, plover_gsr  # noqa: E402
+from detente.events.attribution import Speakers  # noqa: E402
+from detente.learned.apply import HEADS, LearnedEvents  # noqa: E402
+from detente.model import Extraction  # noqa: E402
+from detente.nlp import parse_documents  # noqa: E402
+from detente.pipeline import Pipeline  # noqa: E402
+
+
+class MemoModel:
+    """The event model with its predictions remembered per sentence text."""
+
+    def __init__(self, model: Any) -> None:
+        self.model, self.memo = model, {}
+        self.config = model.config
+
+    def predict(self, texts: list[str], **kw: Any) -> list[Any]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if todo:
+            self.memo.update(zip(todo, self.model.predict(todo)))
+        return [self.memo[t] for t in texts]
+
+
+@dataclass
+class Cached:
+    """Quacks like ``Pipeline`` for the evaluators: parse once, apply the chosen heads on each call."""
+
+    base: Pipeline
+    use: frozenset[str]
+    model: MemoModel
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def learned(self) -> Any:
+        return LearnedEvents(self.model, self.use) if self.use else None  # type: ignore[arg-type]
+
+    def rules_only(self) -> "Cached":
+        return Cached(self.base, frozenset(), self.model, self.cache)
+
+    def extract(self, documents: list[Any]) -> Any:
+        todo = [d for d in documents if d.id not in self.cache]
+        for parsed in parse_documents(todo, self.base.nlp):
+            mentions = self.base.resolver.resolve(parsed)
+            speakers = Speakers(parsed, mentions)
+            events = self.base.coder.code(parsed, mentions, speakers)
+            claims = self.base.relations.read(parsed, mentions, speakers, events)
+            self.cache[parsed.document.id] = (parsed, mentions, speakers, events, claims)
+        for d in documents:
+            parsed, mentions, speakers, events, claims = self.cache[d.id]
+            if self.use:
+                events = LearnedEvents(self.model, self.use).apply(  # type: ignore[arg-type]
+                    parsed, mentions, events, self.base.coder, speakers)
+            yield Extraction(parsed.document, parsed.sentences, mentions, events, claims)
+
+
+def main() -> int:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "eval"
+    base = Pipeline.load(learned=False)
+    from detente.learned.model import load_model
+
+    model = MemoModel(load_model())
+    cache: dict[str, Any] = {}
+    combos = [frozenset(HEADS)] + [frozenset(HEADS) - {h} for h in HEADS] + [frozenset({h}) for h in HEADS]
+    for use in combos:
+        row: dict[str, Any] = {"use": sorted(use)}
+        for name, ev, path in (("conflibert", conflibert, root / "conflibert-cameo"),
+                               ("plover", plover_gsr, root / "plover-gsr")):
+            res = ev.evaluate(path, Cached(base, use, model, cache))
+            heads = res.figures["heads"]
+            row[name] = {part: heads[part].get("learned", heads[part]["rules"]) for part in heads}
+            row[name + "_rules"] = {part: heads[part]["rules"] for part in heads}
+        print(json.dumps(row), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,184 @@
+"""The shipped event model: one int8 ONNX encoder (fine-tuned all-MiniLM-L6-v2) with three heads.
+
+Consumes sentences (plain strings); produces, for each, the source/target spans tagged by the BIO head
+(character offsets into the sentence), the 5-way CAMEO class and the PLOVER 2.0 type with their
+probabilities.  Runs with ``onnxruntime`` + ``tokenizers`` + numpy only: it never imports torch.  The files
+(``detente/models/``, GPL-3.0, see MODEL_CARD.md there) are produced by ``scripts/train/train_events.py``.
+
+Deliberately left out: which actor a span names (the resolver's job) and how a prediction changes an
+event (``detente.learned.apply``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataFileError
+from .spec import MAX_TOKENS, TAGS, TYPES
+
+MODEL_FILE = "event_model.int8.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CONFIG_FILE = "event_model.json"
+BATCH_SIZE = 32
+# One thread: the pipeline runs in one process per core (spaCy is single-threaded too), and an onnxruntime
+# thread pool made before a fork deadlocks the forked workers of `detente ingest --workers`.
+THREADS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the model says about one sentence."""
+
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, "SRC" | "TGT"), character offsets in the sentence
+    penta: int
+    penta_prob: float
+    type: str
+    type_prob: float
+
+    def role_spans(self, role: str) -> list[tuple[int, int]]:
+        return [(a, b) for a, b, r in self.spans if r == role]
+
+
+def decode_spans(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """BIO word-piece tags to character spans (lenient: an I- tag after O or another role opens a span)."""
+    out: list[tuple[int, int, str]] = []
+    open_role = None
+    for t, (a, b) in zip(tags, offsets):
+        if a == b:  # special token
+            continue
+        name = TAGS[t]
+        if name == "O":
+            open_role = None
+            continue
+        role = name[2:]
+        if name.startswith("B-") or open_role != role:
+            out.append((a, b, role))
+            open_role = role
+        else:
+            out[-1] = (out[-1][0], b, role)
+    return out
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=-1, keepdims=True))
+
+
+def _files() -> Any:
+    return resources.files("detente.models")
+
+
+def read_config() -> dict[str, Any]:
+    """The model's config: which heads the pipeline uses (decided on the development split) and checksums.
+
+    Raises:
+        DataFileError: the file is missing or malformed.
+    """
+    path = _files().joinpath(CONFIG_FILE)
+    if not path.is_file():
+        raise DataFileError(f"{CONFIG_FILE} is missing from detente/models; run `make train`")
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as err:
+        raise DataFileError(f"{CONFIG_FILE}: not valid JSON ({err})") from err
+
+
+def available() -> bool:
+    """True when the model file and its config are installed."""
+    files = _files()
+    return all(files.joinpath(n).is_file() for n in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE))
+
+
+class EventModel:
+    """The loaded ONNX session and tokenizer; build with ``load()`` (cached) and reuse."""
+
+    def __init__(self, raw: bytes, tokenizer: Any, config: dict[str, Any], threads: int = THREADS) -> None:
+        self.raw = raw
+        self.tokenizer = tokenizer
+        self.config = config
+        self.threads = threads
+        self._session: Any = None
+        self._pid = -1
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its session (not picklable; remade on first use where it lands, e.g. a Ray actor)."""
+        state = dict(self.__dict__)
+        state["_session"], state["_pid"] = None, -1
+        return state
+
+    @property
+    def session(self) -> Any:
+        """The onnxruntime session, created on first use in each process: a session made before a fork
+        would carry its thread pool's state into the forked worker (``detente ingest --workers``)."""
+        if self._session is None or self._pid != os.getpid():
+            import onnxruntime as ort
+
+            forked = self._session is not None
+            opts = ort.SessionOptions()
+            # In a forked worker, one thread: a new multi-threaded session there deadlocks on the thread pool
+            # state inherited from the parent's session (measured; each worker is a process of its own anyway).
+            opts.intra_op_num_threads = 1 if forked else self.threads
+            opts.inter_op_num_threads = 1
+            self._session = ort.InferenceSession(self.raw, opts, providers=["CPUExecutionProvider"])
+            self._pid = os.getpid()
+        return self._session
+
+    @classmethod
+    def load(cls, *, threads: int = THREADS) -> "EventModel":
+        """Read the model, checking its SHA-256 against the config (a changed or truncated file is caught).
+
+        Raises:
+            DataFileError: a file is missing, or the model's checksum does not match its config.
+        """
+        from tokenizers import Tokenizer
+
+        config = read_config()
+        raw = _files().joinpath(MODEL_FILE).read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != config.get("sha256"):
+            raise DataFileError(f"{MODEL_FILE}: SHA-256 {digest[:12]} does not match {CONFIG_FILE} "
+                                f"({str(config.get('sha256'))[:12]}); reinstall or retrain with `make train`")
+        tokenizer = Tokenizer.from_str(_files().joinpath(TOKENIZER_FILE).read_text(encoding="utf-8"))
+        tokenizer.enable_truncation(MAX_TOKENS)
+        model = cls(raw, tokenizer, config, threads)
+        model.session  # noqa: B018 - a broken file fails here, at load, not at the first sentence
+        return model
+
+    def predict(self, texts: list[str], *, batch_size: int = BATCH_SIZE) -> list[Prediction]:
+        """One ``Prediction`` per text, in order (batched, shortest first, to waste little on padding)."""
+        out: list[Prediction | None] = [None] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            # One by one, not encode_batch: its Rayon thread pool deadlocks in a forked worker
+            # (`detente ingest --workers`); tokenising is a small part of the cost.
+            encs = [self.tokenizer.encode(texts[i]) for i in idx]
+            width = max(len(e.ids) for e in encs)
+            ids = np.zeros((len(encs), width), dtype=np.int64)
+            mask = np.zeros((len(encs), width), dtype=np.int64)
+            for j, e in enumerate(encs):
+                ids[j, :len(e.ids)] = e.ids
+                mask[j, :len(e.ids)] = 1
+            tags, penta, etype = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            pp, tp = _softmax(penta), _softmax(etype)
+            for j, i in enumerate(idx):
+                n = len(encs[j].ids)
+                spans = decode_spans(tags[j, :n].argmax(-1).tolist(), list(encs[j].offsets))
+                p, t = int(pp[j].argmax()), int(tp[j].argmax())
+                out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]))
+        return [p for p in out if p is not None]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> EventModel:
+    """The shipped model, loaded once per process."""
+    return EventModel.load()
