@@ -372,6 +372,33 @@ def actors(
 
 
 @app.command()
+def outlets(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+    affiliation: Optional[list[str]] = typer.Option(
+        None, "--affiliation", help="Only outlets of this state affiliation: a code (SC, CaPu, CaPr, ISFM, ISF, ISM, "
+                                    "IP), a group, or 'not listed' (repeatable)."),
+) -> None:
+    """Each outlet's country and state affiliation (state-media profiles), documents, events and loaded language.
+
+    Example: detente outlets --affiliation SC
+    """
+    from .outlets import outlet_views
+
+    rows = _read_store(db, lambda store: [v.to_dict() for v in outlet_views(store, affiliation=affiliation or ())])
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("outlet", "country", "affiliation", "documents", "events", "loaded", "loaded terms")
+    for r in rows:
+        affil = r["affiliation"] or "not listed"  # codes: see --help; labels in --json
+        terms = ", ".join(f"{t['text']} ({t['uses']})" for t in r["loaded_terms"][:2])
+        table.add_row(r["outlet"] or "(unknown outlet)", r["country"] or "", affil, str(r["documents"]),
+                      str(r["events"]), str(r["loaded"]), terms)
+    console.print(table)
+
+
+@app.command()
 def report(
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,

@@ -153,7 +153,7 @@ def test_guard_security_headers_on_a_crash(small_store: Path, tmp_path: Path, mo
     from detente.api import routes
     from detente.api.app import create_app
 
-    monkeypatch.setattr(routes.queries, "list_outlets", lambda store: 1 / 0)
+    monkeypatch.setattr(routes, "outlet_views", lambda store, **kwargs: 1 / 0)  # the /api/outlets handler crashes
     with TestClient(create_app(copy_store(small_store, tmp_path)), base_url=LOCAL,
                     raise_server_exceptions=False) as c:
         response = c.get("/api/outlets")
@@ -174,10 +174,10 @@ def test_guard_detente_errors_keep_the_shape(small_store: Path, tmp_path: Path, 
     from detente.api import routes
     from detente.api.app import create_app
 
-    def broken(store: Any) -> Any:
+    def broken(store: Any, **kwargs: Any) -> Any:
         raise getattr(errors, exc)("broken on purpose")
 
-    monkeypatch.setattr(routes.queries, "list_outlets", broken)
+    monkeypatch.setattr(routes, "outlet_views", broken)  # the /api/outlets handler raises
     with TestClient(create_app(copy_store(small_store, tmp_path)), base_url=LOCAL,
                     raise_server_exceptions=False) as c:
         response = c.get("/api/outlets")

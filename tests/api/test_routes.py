@@ -77,11 +77,24 @@ def test_routes_outlet_country_combines_with_outlet(client) -> None:
     assert rows == []
 
 
-def test_routes_outlets_have_countries(client) -> None:
+def test_routes_outlets_have_countries_and_affiliations(client) -> None:
     rows = {r["outlet"]: r for r in client.get("/api/outlets").json()}
-    assert rows["Al-Monitor"] == {"outlet": "Al-Monitor", "country": "USA", "documents": 2}
-    assert rows["TASS"]["country"] == "RUS"
-    assert rows[None] == {"outlet": None, "country": None, "documents": 1}
+    assert {k: rows["Al-Monitor"][k] for k in ("country", "affiliation", "affiliation_label", "documents")} == {
+        "country": "USA", "affiliation": None, "affiliation_label": "not listed", "documents": 2}
+    assert (rows["TASS"]["country"], rows["TASS"]["affiliation"], rows["TASS"]["match"]) == ("RUS", "SC", "name")
+    assert (rows[None]["country"], rows[None]["documents"]) == (None, 1)
+
+
+def test_routes_outlets_and_relations_filter_by_affiliation(client) -> None:
+    state = client.get("/api/outlets", params={"affiliation": "sc"}).json()
+    assert [r["outlet"] for r in state] == ["TASS"]
+    grouped = client.get("/api/outlets", params={"affiliation": "state-controlled or captured"}).json()
+    assert [r["outlet"] for r in grouped] == ["TASS"]
+    not_listed = {r["outlet"] for r in client.get("/api/outlets", params={"affiliation": "not listed"}).json()}
+    assert "Al-Monitor" in not_listed and "TASS" not in not_listed
+    only_tass = client.get("/api/relations", params={"outlet": "TASS"}).json()
+    assert client.get("/api/relations", params={"outlet_affiliation": "SC"}).json() == only_tass
+    assert client.get("/api/relations", params={"outlet_affiliation": "IP"}).json() == []
 
 
 def test_routes_network_nodes_are_the_related_ones(client) -> None:

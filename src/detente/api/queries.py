@@ -23,23 +23,15 @@ MAX_LIMIT = readers.MAX_LIMIT
 
 # -- outlets -------------------------------------------------------------------
 def outlet_country(outlet: str | None) -> str | None:
-    """The country of an outlet, from the gazetteer's media organisations (name or alias), or None.
+    """The country of an outlet: from the outlet registry (state-media profiles) or the gazetteer's media
+    organisations (name or alias), or None (``detente.outlets.match_outlet``).
 
-    "Daily Express US" is an alias of the Daily Express (GBR); an outlet the
-    gazetteer does not list has no country rather than a guessed one.
+    "Daily Express US" is an alias of the Daily Express (GBR); an outlet neither lists has no country rather
+    than a guessed one.
     """
-    if not outlet:
-        return None
-    from ..actors.gazetteer import fold, load_gazetteer
+    from ..outlets import match_outlet
 
-    gazetteer = load_gazetteer()
-    key = fold(outlet)
-    key = key[4:] if key.startswith("the ") else key
-    for kind, org_id, _loaded in gazetteer.surfaces.get(key, ()):
-        org = gazetteer.organisations.get(org_id) if kind == "org" else None
-        if org is not None and org.kind == "media":
-            return org.country
-    return None
+    return match_outlet(outlet).country
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from pydantic import StringConstraints
 
 from .. import __version__
 from ..network.dyads import Filters, evidence_items, node_names, relations
+from ..outlets import outlet_views, outlets_of_affiliation
 from ..report import list_actors
 from ..store import Store, readers
 from . import queries
@@ -93,12 +94,23 @@ def get_selection(
     outlet_country: Annotated[
         list[str], Query(description="Only outlets based in this country, ISO alpha-3 (repeatable).")
     ] = [],
+    outlet_affiliation: Annotated[
+        list[str], Query(max_length=10, description="Only outlets of this state affiliation: a typology code (SC, "
+                         "CaPu, ...), a group, or 'not listed' (repeatable; see GET /api/outlets).")
+    ] = [],
 ) -> Selection:
     filters = Filters(since=since, until=until, outlets=tuple(outlet), exclude_outlets=tuple(exclude_outlet))
-    if not outlet_country:
+    if not outlet_country and not outlet_affiliation:
         return Selection(filters)
-    by_country = queries.outlets_of_countries(store, outlet_country)
-    chosen = tuple(o for o in by_country if not outlet or o in outlet)
+    chosen = tuple(outlet)
+    if outlet_country:
+        by_country = queries.outlets_of_countries(store, outlet_country)
+        chosen = tuple(o for o in by_country if not chosen or o in chosen)
+        if not chosen:
+            return Selection(replace(filters, outlets=chosen), empty=True)
+    if outlet_affiliation:
+        by_affiliation = outlets_of_affiliation(store, outlet_affiliation)
+        chosen = tuple(o for o in by_affiliation if not chosen or o in chosen)
     return Selection(replace(filters, outlets=chosen), empty=not chosen)
 
 
@@ -132,9 +144,15 @@ def actors(store: StoreDep) -> Any:
     return list_actors(store)
 
 
-@router.get("/outlets", response_model=list[OutletOut], summary="Outlets with their country and document count")
-def outlets(store: StoreDep) -> Any:
-    return queries.list_outlets(store)
+@router.get("/outlets", response_model=list[OutletOut],
+            summary="Outlets with their country, state affiliation, documents and loaded language")
+def outlets(
+    store: StoreDep,
+    affiliation: Annotated[list[str], Query(max_length=10, description="Only outlets of this state affiliation: a "
+                                            "typology code (SC, CaPu, ...), a group, or 'not listed' (repeatable).")
+                           ] = [],
+) -> Any:
+    return [v.to_dict() for v in outlet_views(store, affiliation=affiliation)]
 
 
 @router.get("/events", response_model=list[EventOut], summary="Coded events with their evidence")

@@ -160,10 +160,28 @@ class Timeline(BaseModel):
     windows: list[Window]
 
 
+class LoadedTerm(BaseModel):
+    text: str
+    uses: int
+
+
 class OutletOut(BaseModel):
+    """An outlet with its country and state affiliation (``detente outlets --json``)."""
+
     outlet: str | None
     country: str | None
+    affiliation: str | None = Field(description="State Media Matrix typology code (SC, CaPu, CaPr, ISFM, ISF, ISM, "
+                                                "IP), or null when the outlet is not listed")
+    affiliation_label: str
+    affiliation_group: str
+    profile: str | None
+    match: str | None
     documents: int
+    events: int
+    loaded: int
+    loaded_terms: list[LoadedTerm]
+    first: dt.date | None
+    last: dt.date | None
 
 
 class EvidenceItem(BaseModel):

@@ -44,3 +44,21 @@ def event_groups(store: Any, filters: Filters) -> list[dict[str, Any]]:
 def actor_table(store: Any) -> dict[str, dict[str, Any]]:
     """Actor id -> actor row."""
     return {r.id: r.to_dict() for r in readers.actors(store.con)}
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) URL, else None: a local file path is no article URL."""
+    if value and value.split(":", 1)[0].lower() in {"http", "https"} and "://" in value:
+        return value
+    return None
+
+
+class Written(int):
+    """The number of records written, with the records left out by reason (``skipped``)."""
+
+    skipped: dict[str, int]
+
+    def __new__(cls, n: int, skipped: dict[str, int] | None = None) -> "Written":
+        obj = super().__new__(cls, n)
+        obj.skipped = {k: v for k, v in (skipped or {}).items() if v}
+        return obj

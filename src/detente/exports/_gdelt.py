@@ -3,9 +3,17 @@
 One row per event group (the same act told by several outlets is one GDELT
 event; ``NumMentions``, ``NumSources`` and ``NumArticles`` count its reports,
 outlets and articles).  Negated events ("stopped short of condemning") are
-left out: GDELT records only events said to have happened.  Geography is left
-empty (detente does not geocode), ``AvgTone`` is 0.  ``GoldsteinScale`` holds
-the PLOVER score, ``QuadClass`` comes from the CAMEO root (data/cameo_plover.tsv).
+left out: GDELT records only events said to have happened.  So are groups whose
+source actor has no CAMEO code (it did not resolve): GDELT's rows are coded
+events, and each is counted in the result's ``skipped``.
+
+Actors are CAMEO codes (``_codes.cameo_actor``): country + role + known group
+(Hamas ``PSEREBHMS``; the EU ``IGOEUREEC`` with known group ``EEC``, no
+country).  A field detente has no value for is blank, never a made-up 0:
+geography (detente does not geocode), ``AvgTone`` (no tone is measured),
+religion and ethnicity.  ``GoldsteinScale`` is the Goldstein value of the
+CAMEO code and ``QuadClass`` its quad class (data/cameo_plover.tsv);
+``SOURCEURL`` is the article's web address when it has one, else blank.
 """
 
 from __future__ import annotations
@@ -19,7 +27,8 @@ from typing import Any
 
 from ..network.dyads import Filters
 from . import Exporter
-from ._common import actor_table, event_groups, safe_cell
+from ._codes import CameoActor, cameo_actor
+from ._common import Written, actor_table, event_groups, safe_cell, web_url
 
 # The GDELT 2.0 event columns, in file order (GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv).
 COLUMNS: tuple[str, ...] = (
@@ -45,66 +54,100 @@ ROOT_EVENT_SENTENCES = 3
 
 
 @cache
-def _quads() -> dict[str, str]:
+def _cameo_rows() -> dict[str, dict[str, str]]:
     text = resources.files("detente.data").joinpath("cameo_plover.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t")
-    return {row["cameo"]: row["quad"] for row in reader if row.get("quad")}
+    return {row["cameo"]: row for row in csv.DictReader(lines, delimiter="\t")}
 
 
-def _actor_fields(actor_id: str | None, actors: dict[str, dict[str, Any]]) -> list[str]:
-    if not actor_id:
+def _lookup(cameo: str, field: str) -> str:
+    for code in (cameo, cameo[:3], cameo[:2]):
+        value = _cameo_rows().get(code, {}).get(field)
+        if value:
+            return value
+    return ""
+
+
+def _quads() -> dict[str, str]:
+    """CAMEO code -> GDELT quad class (1-4)."""
+    return {code: row["quad"] for code, row in _cameo_rows().items() if row.get("quad")}
+
+
+def _actor_fields(actor: CameoActor | None) -> list[str]:
+    if actor is None:
         return [""] * 10
-    actor = actors.get(actor_id)
-    code = actor_id.split(":", 1)[0]
-    if actor is None:  # an unresolved mention: its text is all we know
-        return ["", actor_id.upper(), "", "", "", "", "", "", "", ""]
-    known_group = code if actor.get("kind") in {"igo", "armed_group"} and ":" in actor_id else ""
-    country = actor.get("country") or ""
-    return [code, (actor.get("name") or "").upper(), country if len(country) == 3 else "", known_group, "", "", "",
-            actor.get("sector") or "", "", ""]
+    return [actor.code, actor.name, actor.country, actor.known_group, "", "", "", actor.type1, "", ""]
 
 
 def _fraction(date: dt.date) -> str:
+    # GDELT's own formula for FractionDate: YYYY + (MM * 30 + DD) / 365
     return f"{date.year + (date.month * 30 + date.day) / 365:.4f}"
 
 
-def gdelt_row(group: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list[str]:
-    """The 61 GDELT fields of one event group."""
+def _actors(first: dict[str, Any], key: str, actors: dict[str, dict[str, Any]]) -> CameoActor | None:
+    for actor_id in first[key] or []:
+        coded = cameo_actor(actor_id, actors)
+        if coded is not None:
+            return coded
+    return None
+
+
+def gdelt_row(group: dict[str, Any], actors: dict[str, dict[str, Any]]) -> list[str] | None:
+    """The 61 GDELT fields of one event group, or None when its source actor has no CAMEO code."""
     first, reports = group["first"], group["reports"]
+    source = _actors(first, "source_ids", actors)
+    if source is None:
+        return None
+    target = _actors(first, "target_ids", actors)
     date: dt.date | None = first["date"]
     cameo = first["cameo"] or ""
-    source = (first["source_ids"] or [None])[0]
-    target = (first["target_ids"] or [None])[0]
-    url = next((r["url"] or r["source_path"] for r in reports if r["url"] or r["source_path"]), "") or ""
+    goldstein = _lookup(cameo, "score")
+    url = next((u for r in reports if (u := web_url(r["url"]))), "")
     added = min((r["ingested_at"] for r in reports if r["ingested_at"]), default=None)
-    row = [
+    return [
         str(int(group["group_id"][:15], 16)),
         date.strftime("%Y%m%d") if date else "", date.strftime("%Y%m") if date else "",
         str(date.year) if date else "", _fraction(date) if date else "",
-        *_actor_fields(source, actors), *_actor_fields(target, actors),
+        *_actor_fields(source), *_actor_fields(target),
         "1" if min(r["sent_idx"] for r in reports) < ROOT_EVENT_SENTENCES else "0",
-        cameo, cameo[:3], cameo[:2], _quads().get(cameo) or _quads().get(cameo[:2], ""),
-        f"{first['score']:g}", str(len(reports)), str(len({r["outlet"] or "" for r in reports})),
-        str(len({r["doc_id"] for r in reports})), "0",
+        cameo, cameo[:3], cameo[:2], _lookup(cameo, "quad"),
+        f"{float(goldstein):g}" if goldstein else "", str(len(reports)),
+        str(len({r["outlet"] or "" for r in reports})), str(len({r["doc_id"] for r in reports})),
+        "",  # AvgTone: detente measures no tone
         *([""] * 24),
         added.strftime("%Y%m%d%H%M%S") if added else "", url,
     ]
-    return row
+
+
+def gdelt_rows(store: Any, filters: Filters = Filters()) -> tuple[list[list[str]], dict[str, int]]:
+    """The GDELT rows of the store's asserted event groups, and how many groups were left out, by reason."""
+    actors = actor_table(store)
+    rows: list[list[str]] = []
+    skipped = {"negated": 0, "no coded source actor": 0}
+    for group in event_groups(store, filters):
+        if group["first"]["negated"]:
+            skipped["negated"] += 1
+            continue
+        row = gdelt_row(group, actors)
+        if row is None:
+            skipped["no coded source actor"] += 1
+            continue
+        rows.append(row)
+    return rows, skipped
 
 
 def write_gdelt(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    """Write the GDELT 2.0 event TSV (no header row) of the store's asserted event groups."""
-    actors = actor_table(store)
-    groups = [g for g in event_groups(store, filters) if not g["first"]["negated"]]
+    """Write the GDELT 2.0 event TSV (no header row) of the store's asserted, coded event groups."""
+    rows, skipped = gdelt_rows(store, filters)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for group in groups:
-            row = [v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in gdelt_row(group, actors)]
+        for row in rows:
+            row = [v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in row]
             for i in _TEXT_INDEXES:  # formula-leading text cells quoted (OWASP CSV injection)
                 row[i] = safe_cell(row[i])
             writer.writerow(row)
-    return len(groups)
+    return Written(len(rows), skipped)
 
 
-EXPORTERS = [Exporter("gdelt", ".tsv", "GDELT 2.0 events TSV (61 columns, no header)", write_gdelt)]
+EXPORTERS = [Exporter("gdelt", ".tsv", "GDELT 2.0 events TSV (61 columns, no header, CAMEO actor codes)",
+                      write_gdelt)]

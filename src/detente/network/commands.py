@@ -130,24 +130,54 @@ def balance(db: Path = _DB, as_json: bool = _JSON, since: Optional[str] = _SINCE
     Console().print(table)
 
 
-def export(fmt: str = typer.Option(..., "--format", help="Export format (see --list)."),
-           output: Path = typer.Option(..., "--output", help="File to write."),
+def export(fmt: Optional[str] = typer.Option(None, "--format", help="Export format (see --list)."),
+           output: Optional[str] = typer.Option(None, "--output", help="File to write; '-' for standard output."),
+           list_formats: bool = typer.Option(False, "--list", help="List the export formats and exit."),
            db: Path = _DB, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
            outlet: Optional[list[str]] = _OUTLET, exclude_outlet: Optional[list[str]] = _EXCLUDE) -> None:
-    """Export events or the relations network: gdelt, plover, graphml, gexf, parquet, csv.
+    """Export events or the relations network (gdelt, plover, gexf, graphml, parquet, csv, relations-csv, ...).
 
-    Example: detente export --format graphml --output relations.graphml
+    Example: detente export --format gexf --output relations.gexf   (detente export --list shows every format)
     """
     from ..exports import export as run_export
+    from ..exports import exporters
     from ..store import Store
 
+    if list_formats:
+        for name, exporter in exporters().items():
+            sys.stdout.write(f"{name:<20} {exporter.suffix:<9} {exporter.help}\n")
+        return
+    if fmt is None:
+        raise typer.BadParameter("give --format (see --list)", param_hint="--format")
+    if output is None:
+        raise typer.BadParameter("give --output FILE, or '-' for standard output", param_hint="--output")
     try:
         with Store(db, read_only=True) as store:
-            n = run_export(store, fmt, output, filters=_filters(since, until, outlet, exclude_outlet))
+            if output == "-":
+                n = _export_to_stdout(store, fmt, run_export, _filters(since, until, outlet, exclude_outlet))
+            else:
+                n = run_export(store, fmt, Path(output), filters=_filters(since, until, outlet, exclude_outlet))
     except DetenteError as exc:
         _fail(exc)
         return
-    sys.stderr.write(f"wrote {n} records to {output}\n")
+    skipped = getattr(n, "skipped", {})
+    left_out = f" (left out: {', '.join(f'{v} {k}' for k, v in skipped.items())})" if skipped else ""
+    sys.stderr.write(f"wrote {n} records to {'standard output' if output == '-' else output}{left_out}\n")
+
+
+def _export_to_stdout(store: Any, fmt: str, run_export: Any, filters: Any) -> int:
+    """Export to a temporary file, then copy its bytes to standard output (Parquet is binary)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="detente-export-") as tmp:
+        path = Path(tmp) / f"export.{fmt}"
+        n = run_export(store, fmt, path, filters=filters)
+        sys.stdout.flush()
+        with path.open("rb") as f:
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return n
 
 
 def series(db: Path = _DB, as_json: bool = _JSON,

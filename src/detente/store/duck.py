@@ -280,3 +280,8 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
             "actors": table("actors", list(actors.values())), "nodes": table("nodes", list(nodes.values())),
             "mentions": table("mentions", mentions), "events": table("events", events),
             "claims": table("claims", claims)}
+
+
+def column_names(con: Any, table: str) -> list[str]:
+    """The columns of a stored table, in order."""
+    return [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]

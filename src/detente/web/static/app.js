@@ -22,6 +22,7 @@ const state = {
   cumulative: false,
   freq: "quarter",
   country: "",
+  affiliation: "", // an outlet affiliation group or code from /api/outlets ("" for all)
   excluded: new Set(), // outlets unticked ("" stands for an unknown outlet)
   minEvents: 1,
   network: null,
@@ -90,7 +91,10 @@ function currentRange() {
 }
 
 function outletParams() {
-  return { exclude_outlet: [...state.excluded], outlet_country: state.country ? [state.country] : [] };
+  return {
+    exclude_outlet: [...state.excluded], outlet_country: state.country ? [state.country] : [],
+    outlet_affiliation: state.affiliation ? [state.affiliation] : [],
+  };
 }
 
 // -- controls ----------------------------------------------------------------------------
@@ -98,7 +102,10 @@ async function loadOutlets() {
   const outlets = await api("/api/outlets");
   const box = $("outlets");
   const countries = new Set();
+  const groups = new Map(); // affiliation group -> outlets, for the affiliation filter
   for (const row of outlets) {
+    if (!groups.has(row.affiliation_group)) groups.set(row.affiliation_group, 0);
+    groups.set(row.affiliation_group, groups.get(row.affiliation_group) + 1);
     const name = row.outlet === null ? "" : row.outlet;
     if (row.country) countries.add(row.country);
     const input = el("input", { type: "checkbox", checked: "" });
@@ -110,7 +117,14 @@ async function loadOutlets() {
     });
     const label = row.outlet === null ? "unknown outlet" : row.outlet;
     const suffix = row.country ? ` (${row.country}, ${row.documents})` : ` (${row.documents})`;
-    box.append(el("label", {}, [input, ` ${label}${suffix}`]));
+    const item = el("label", {}, [input, ` ${label}${suffix}`]);
+    item.title = row.affiliation ? `${row.affiliation_label} (${row.affiliation})` : "not in the state-media profiles";
+    item.dataset.affiliation = row.affiliation_group;
+    box.append(item);
+  }
+  const affil = $("affiliation");
+  for (const [group, n] of [...groups].sort()) {
+    affil.append(el("option", { value: group, text: `${group} (${n})` }));
   }
   const select = $("country");
   for (const code of [...countries].sort()) select.append(el("option", { value: code, text: code }));
@@ -142,6 +156,10 @@ function bindControls() {
     state.freq = event.target.value;
     state.windowIndex = 0;
     await loadTimeline();
+    refresh();
+  });
+  $("affiliation").addEventListener("change", (event) => {
+    state.affiliation = event.target.value;
     refresh();
   });
   $("country").addEventListener("change", (event) => {
