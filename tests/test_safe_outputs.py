@@ -142,3 +142,21 @@ def test_safe_md_text_is_inert(payload: str) -> None:
     page = _rendered("- " + md_text(payload))
     assert "<script" not in page and "<img" not in page and "href=" not in page and "<code" not in page
     assert "<em" not in page and "<strong" not in page
+
+
+def test_safe_html_report_has_no_live_html(hostile_store) -> None:
+    from detente.report import render_html
+
+    with Store(hostile_store, read_only=True) as store:
+        data = build_report(store)
+    page = render_html(data)
+    assert {o["outlet"] for o in data["outlets"]} >= {"@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"}  # payloads reach it
+    tags = _tags(page)
+    assert not [t for t, _ in tags if t in {"script", "iframe", "object", "embed", "img", "link", "base", "form"}]
+    assert [t for t, _ in tags].count("style") == 1  # the report's own style sheet, nothing from an article
+    for tag, attrs in tags:
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert "style" not in attrs, (tag, attrs)
+        if "href" in attrs:
+            assert attrs["href"].startswith("#"), (tag, attrs)  # links only within the page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -29,7 +29,7 @@ from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store, readers
+from .store import Store, readers, summaries
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -57,6 +57,16 @@ def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
 
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     return [r.to_dict() for r in readers.evidence(store.con, ids)]
+
+
+def outlet_summary(store: Store, *, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Each outlet's documents (with their first and last publication date), events and stated relations."""
+    return summaries.outlets(store.con, filters)
+
+
+def period_summary(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
+    """The period the evidence covers: news dates apart from background, and what has no date."""
+    return summaries.period(store.con, filters)
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
@@ -102,6 +112,8 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         "network": {"nodes": sorted({n for r in rels for n in ((r.a, r.a_name), (r.b, r.b_name))}),
                     "edges": [{"a": r.a, "b": r.b, "score": r.score, "n_events": r.n_events} for r in rels]},
         "loaded_language": loaded_language_by_outlet(store),
+        "period": period_summary(store, filters=filters),
+        "outlets": outlet_summary(store, filters=filters),
     }
 
 
@@ -331,54 +343,227 @@ def _pressure(t: dict[str, Any]) -> str:
 
 # -- HTML ---------------------------------------------------------------------------
 
+# The report's whole style, inline: the file works offline and alone (no external
+# font, script, image or stylesheet), and reads on a phone (390 px, no sideways
+# scrolling: tables stack their cells below 600 px, charts scale down).
+REPORT_CSS = """
+:root { --coop: #2b8a3e; --conflict: #c92a2a; --mixed: #868e96; --ink: #212529; --muted: #6c757d;
+  --line: #dee2e6; --bg: #f8f9fa; --bg-alt: #fff; color: var(--ink); background: var(--bg);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+body { margin: 0; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
+h1 { font-size: 1.8rem; margin: 0.2rem 0; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
+section, article { overflow-wrap: anywhere; }
+.lede { color: var(--muted); margin: 0.2rem 0 1rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.6rem;
+  margin: 0.8rem 0; padding: 0; }
+.figures div { background: var(--bg-alt); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.7rem; }
+.figures dt { color: var(--muted); font-size: 0.8rem; }
+.figures dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
+nav ul { padding-left: 1.1rem; margin: 0.3rem 0; columns: 2 12rem; }
+table { border-collapse: collapse; width: 100%; background: var(--bg-alt); font-size: 0.9rem; }
+th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: #f1f3f5; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.score { font-weight: 700; font-variant-numeric: tabular-nums; }
+.score.pos { color: var(--coop); } .score.neg { color: var(--conflict); } .score.mid { color: var(--mixed); }
+.muted, .meta { color: var(--muted); }
+.meta { font-size: 0.9rem; margin: 0.2rem 0 0.5rem; }
+article.relation { background: var(--bg-alt); border: 1px solid var(--line); border-radius: 6px;
+  padding: 0.2rem 0.9rem 0.5rem; margin: 0.8rem 0; }
+ul.evidence { list-style: none; padding: 0; margin: 0; }
+ul.evidence > li { border-top: 1px solid var(--line); padding: 0.45rem 0; font-size: 0.92rem; }
+ul.evidence ul { padding-left: 1.1rem; font-size: 0.88rem; color: var(--muted); }
+.when { font-weight: 600; font-variant-numeric: tabular-nums; }
+.flag { border-radius: 3px; padding: 0 0.3rem; font-size: 0.75rem; font-weight: 600; text-transform: uppercase;
+  background: #fff3bf; color: #8a6d00; }
+blockquote { margin: 0.2rem 0 0; padding-left: 0.7rem; border-left: 3px solid var(--line); }
+figure { margin: 0.5rem 0; }
+svg { max-width: 100%; height: auto; display: block; background: var(--bg-alt); }
+footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; }
+@media (max-width: 600px) {
+  main { padding: 0.6rem 0.7rem 2rem; }
+  h1 { font-size: 1.45rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+  table.stack thead { display: none; }
+  table.stack tr { border-bottom: 2px solid var(--line); padding: 0.3rem 0; }
+  table.stack td { border: none; padding: 0.1rem 0.4rem; text-align: left; }
+  table.stack td + td { display: inline-block; margin-right: 0.6rem; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
+}
+@media print { body { background: #fff; } article.relation { break-inside: avoid; } }
+"""
+
+
+def _score_span(score: float) -> str:
+    kind = "pos" if score > 0.5 else "neg" if score < -0.5 else "mid"
+    return f'<span class="score {kind}">{score:+.1f}</span>'
+
+
+def _span_of(first: Any, last: Any) -> str:
+    if not first and not last:
+        return "undated"
+    if first == last:
+        return str(first)
+    return f"{first or '?'} – {last or '?'}"
+
+
 def _html_item(item: dict[str, Any]) -> str:
     e = html.escape
     speaker = f" — said by {e(item['speaker'])}" if item["speaker"] else ""
+    flags = "".join(f' <span class="flag">{f}</span>' for f in ("hedged", "negated") if item.get(f))
     also = "".join(f"<li>same event, also reported by {e(o['outlet'] or 'unknown outlet')}"
                    f"{' — said by ' + e(o['speaker']) if o['speaker'] else ''}: <q>{e(o['evidence_text'])}</q></li>"
                    for o in item.get("also", []))
-    return (f"<li>{e(_when(item))} · {e(item['label'])} ({item['score']:+.1f}) · "
-            f"{e(item['outlet'] or 'unknown outlet')}{speaker} {e(_flags(item))}: <q>{e(item['evidence_text'])}</q>"
+    return (f'<li><span class="when">{e(_when(item))}</span> · {e(item["label"])} {_score_span(item["score"])} · '
+            f"{e(item['outlet'] or 'unknown outlet')}{speaker}{flags}"
+            f"<blockquote>{e(item['evidence_text'] or '')}</blockquote>"
             + (f"<ul>{also}</ul>" if also else "") + "</li>")
 
 
-def render_html(data: dict[str, Any]) -> str:
+def _html_summary(data: dict[str, Any]) -> list[str]:
     e = html.escape
-    parts = ["<!doctype html><html><head><meta charset='utf-8'><title>detente report</title></head><body>",
-             "<h1>detente report</h1>"]
+    c = data["counts"]
+    dedup = data.get("dedup", {})
+    period = data.get("period") or {}
+    outlets = data.get("outlets") or []
+    figures = [("documents", c["documents"]), ("outlets", len(outlets)),
+               ("distinct events and statements", dedup.get("events", c["events"])),
+               ("reports of them", dedup.get("reports", c["events"] + c["claims"])),
+               ("relations", len(data["relations"])), ("shifts", len(data.get("shifts", [])))]
+    parts = ['<section id="summary"><h2>Summary</h2><dl class="figures">']
+    parts += [f"<div><dt>{e(label)}</dt><dd>{value}</dd></div>" for label, value in figures]
+    parts.append("</dl>")
+    lines = []
+    if period.get("news_first"):
+        lines.append(f"News dated from <b>{e(str(period['news_first']))}</b> to <b>{e(str(period['news_last']))}</b>")
+    if period.get("published_first"):
+        lines.append(f"articles published {e(_span_of(period['published_first'], period['published_last']))}")
+    text = "; ".join(lines) + "." if lines else "No dated evidence."
+    if period.get("background") or period.get("undated"):
+        earliest = (f", dated as early as {e(str(period['first']))}" if period.get("first")
+                    and period.get("news_first") and period["first"] < period["news_first"] else "")
+        text += (f" Of {period.get('reports', 0)} reports, {period.get('background', 0)} are told as background"
+                 f"{earliest} and {period.get('undated', 0)} have no date: they count in the scores, never in the "
+                 "shifts.")
+    parts.append(f"<p>{text}</p>")
+    if data["relations"]:
+        strongest = data["relations"][:3]
+        parts.append("<p>Most reported: " + "; ".join(
+            f"{e(r['a']['name'])} – {e(r['b']['name'])} {_score_span(r['score'])} ({_tone(r['score'])}, "
+            f"{r['n_events']} events)" for r in strongest) + ".</p>")
+    toc = [("outlets", "Outlets"), ("relations", "Relations")]
     if data.get("network", {}).get("edges"):
-        parts += ["<h2>The network</h2>", svg_network(data["network"])]
-    parts.append("<h2>Relations</h2>")
-    for r in data["relations"]:
-        parts.append(f"<h3>{e(r['a']['name'])} – {e(r['b']['name'])}: {r['score']:+.1f} ({_tone(r['score'])})</h3>"
-                     f"<p>{r['n_events']} events from {r['n_outlets']} outlets.</p><ul>")
+        toc.insert(1, ("network", "The network"))
+    toc += [(key, label) for key, label in (("series", "Major dyads over time"), ("shifts", "Shifts"),
+                                            ("balance", "Balance"), ("loaded", "Loaded language"))
+            if data.get({"loaded": "loaded_language"}.get(key, key))]
+    parts.append("<nav><ul>" + "".join(f'<li><a href="#{k}">{label}</a></li>' for k, label in toc) + "</ul></nav>")
+    parts.append("</section>")
+    return parts
+
+
+def _html_outlets(outlets: list[dict[str, Any]]) -> list[str]:
+    e = html.escape
+    parts = ['<section id="outlets"><h2>Outlets</h2>',
+             '<table class="stack"><thead><tr><th>outlet</th><th class="num">documents</th><th>published</th>'
+             '<th class="num">events</th><th class="num">stated relations</th></tr></thead><tbody>']
+    for o in outlets:
+        parts.append(f'<tr><td>{e(o["outlet"])}</td><td class="num" data-label="documents">{o["documents"]}</td>'
+                     f'<td data-label="published">{e(_span_of(o["first"], o["last"]))}</td>'
+                     f'<td class="num" data-label="events">{o["events"]}</td>'
+                     f'<td class="num" data-label="stated relations">{o["stated"]}</td></tr>')
+    parts.append("</tbody></table></section>")
+    return parts
+
+
+def _relation_anchor(r: dict[str, Any]) -> str:
+    return "rel-" + _slug(f"{r['a']['id']}-{r['b']['id']}")
+
+
+def _html_relations(relations: list[dict[str, Any]]) -> list[str]:
+    e = html.escape
+    parts = ['<section id="relations"><h2>Relations</h2>',
+             "<p class=\"muted\">Score from −10 (conflict) to +10 (cooperation), each event counted once however "
+             "many outlets report it. Dates: the first and last dated evidence.</p>",
+             '<table class="stack"><thead><tr><th>pair</th><th class="num">score</th><th class="num">events</th>'
+             '<th class="num">outlets</th><th>dates</th><th>background / undated</th></tr></thead><tbody>']
+    for r in relations:
+        parts.append(f'<tr><td><a href="#{_relation_anchor(r)}">{e(r["a"]["name"])} – {e(r["b"]["name"])}</a></td>'
+                     f'<td class="num" data-label="score">{_score_span(r["score"])}</td>'
+                     f'<td class="num" data-label="events">{r["n_events"]}</td>'
+                     f'<td class="num" data-label="outlets">{r["n_outlets"]}</td>'
+                     f'<td data-label="dates">{e(_span_of(r["first"], r["last"]))}</td>'
+                     f'<td data-label="background / undated">{r.get("n_background", 0)} / {r.get("n_undated", 0)}</td>'
+                     "</tr>")
+    parts.append("</tbody></table>")
+    for r in relations:
+        parts.append(f'<article class="relation" id="{_relation_anchor(r)}">'
+                     f"<h3>{e(r['a']['name'])} – {e(r['b']['name'])} {_score_span(r['score'])} "
+                     f"<span class=\"muted\">{_tone(r['score'])}</span></h3>"
+                     f"<p class=\"meta\">{r['n_events']} events from {r['n_outlets']} outlets · "
+                     f"{e(_span_of(r['first'], r['last']))}{e(_told_before(r))}</p><ul class=\"evidence\">")
         parts.extend(_html_item(item) for item in r["items"])
-        parts.append("</ul>")
+        if r["n_items"] > len(r["items"]):
+            parts.append(f"<li class=\"muted\">… and {r['n_items'] - len(r['items'])} more</li>")
+        parts.append("</ul></article>")
+    parts.append("</section>")
+    return parts
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The report as one self-contained HTML page: inline style and SVG, nothing fetched, article text escaped."""
+    from . import __version__
+
+    e = html.escape
+    c = data["counts"]
+    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             "<title>detente report</title>", f"<style>{REPORT_CSS}</style></head><body><main>",
+             "<header><h1>detente report</h1>",
+             f'<p class="lede">Who stands with whom in {c["documents"]} articles: relations with the sentences, '
+             "speakers and outlets behind them.</p></header>"]
+    parts += _html_summary(data)
+    parts += _html_outlets(data.get("outlets") or [])
+    if data.get("network", {}).get("edges"):
+        parts += ['<section id="network"><h2>The network</h2><figure>', svg_network(data["network"]),
+                  "<figcaption class=\"muted\">Green: cooperation; red: conflict; grey: mixed. Line width: "
+                  "number of events.</figcaption></figure></section>"]
+    parts += _html_relations(data["relations"])
     if data.get("series"):
-        parts.append("<h2>Major dyads over time</h2>")
-        parts.extend(svg_series(s) for s in data["series"])
+        parts.append('<section id="series"><h2>Major dyads over time</h2>')
+        parts.extend(f"<figure>{svg_series(s)}</figure>" for s in data["series"])
+        parts.append("</section>")
     if data.get("shifts"):
-        parts.append("<h2>Shifts</h2>")
+        parts.append('<section id="shifts"><h2>Shifts</h2>')
         for s in data["shifts"]:
             robust = "robust to leaving out any one outlet" if s["robust"] else (
                 "not robust: it depends on " + ", ".join(s["fragile_without"]))
-            parts.append(f"<h3>{e(s['a_name'])} – {e(s['b_name'])}: {e(s['direction'])} between "
-                         f"{e(s['last_before'])} and {e(s['date'])}</h3><p>Level {s['before']:+.1f} before, "
-                         f"{s['after']:+.1f} after; {e(robust)}.</p><ul>")
+            parts.append(f'<article class="relation"><h3>{e(s["a_name"])} – {e(s["b_name"])}: {e(s["direction"])} '
+                         f"between {e(str(s['last_before']))} and {e(str(s['date']))}</h3><p class=\"meta\">Level "
+                         f"{s['before']:+.1f} before, {s['after']:+.1f} after; {e(robust)}.</p><ul class=\"evidence\">")
             parts.extend(_html_item(item) for item in s["items"])
-            parts.append("</ul>")
+            parts.append("</ul></article>")
+        parts.append("</section>")
     if data.get("balance"):
-        parts.append("<h2>Balance</h2><table><tr><th>triad</th><th>ties</th><th>reading</th><th>pressure</th></tr>")
+        parts.append('<section id="balance"><h2>Balance</h2><table class="stack"><thead><tr><th>triad</th>'
+                     "<th>ties</th><th>reading</th><th>pressure</th></tr></thead><tbody>")
         for t in data["balance"]:
-            parts.append(f"<tr><td>{e(' · '.join(t['names']))}</td><td>{e(_signs(t))}</td><td>{_reading(t)}</td>"
-                         f"<td>{e(_pressure(t))}</td></tr>")
-        parts.append("</table>")
+            parts.append(f"<tr><td>{e(' · '.join(t['names']))}</td><td data-label=\"ties\">{e(_signs(t))}</td>"
+                         f"<td data-label=\"reading\">{_reading(t)}</td>"
+                         f"<td data-label=\"pressure\">{e(_pressure(t))}</td></tr>")
+        parts.append("</tbody></table></section>")
     if data["loaded_language"]:
-        parts.append("<h2>Loaded language, by outlet</h2><p>Terms listed as loaded or partisan names, counted per "
-                     "outlet that used them: a property of each outlet's wording, not a judgement of the outlet.</p>"
-                     "<table><tr><th>outlet</th><th>term</th><th>uses</th></tr>")
+        parts.append('<section id="loaded"><h2>Loaded language, by outlet</h2><p>Terms listed as loaded or partisan '
+                     "names, counted per outlet that used them: a property of each outlet's wording, not a judgement "
+                     'of the outlet.</p><table class="stack"><thead><tr><th>outlet</th><th>term</th>'
+                     '<th class="num">uses</th></tr></thead><tbody>')
         for row in data["loaded_language"]:
-            parts.append(f"<tr><td>{e(row['outlet'])}</td><td>{e(row['text'])}</td><td>{row['uses']}</td></tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
+            parts.append(f"<tr><td>{e(row['outlet'])}</td><td data-label=\"term\">{e(row['text'])}</td>"
+                         f"<td class=\"num\" data-label=\"uses\">{row['uses']}</td></tr>")
+        parts.append("</tbody></table></section>")
+    parts.append(f"<footer>Made by detente {e(__version__)}. This page is self-contained: it loads nothing from "
+                 "anywhere.</footer></main></body></html>")
     return "\n".join(parts)

@@ -54,3 +54,45 @@ def test_report_escapes_article_text_in_html_and_svg(tmp_path):
     assert "<script>" not in page and "&lt;script&gt;" in page
     series = data["series"][0] | {"a": {"id": "X", "name": "<b>X</b>"}}
     assert "<b>X</b>" not in svg_series(series)
+
+
+def test_report_html_summary_outlets_and_date_ranges(tmp_path):
+    from ._synthetic import add_claim
+
+    store = new_store(tmp_path / "summary.duckdb")
+    add_event(store, "n1", "RUS", "ISR", "ACCUSE", -5, "2023-01-10", outlet="TASS", doc="d1", text="blame")
+    add_event(store, "n2", "ISR", "RUS", "ACCUSE", -3, "2023-04-20", outlet="Al-Monitor", doc="d2", text="blame back")
+    add_claim(store, "c1", "IRN", "RUS", 1, "2023-02-01", outlet="TASS", doc="d1", text="friends")
+    add_event(store, "b1", "RUS", "ISR", "SUPPORT", 6, "2015-06-01", basis="background", outlet="TASS", doc="d1",
+              text="old ties")
+    add_event(store, "u1", "RUS", "IRN", "SUPPORT", 6, None, basis="background", precision="before-publication",
+              outlet="<i>Odd</i> Outlet", doc="d3", text="<img src=x onerror=alert(1)> once")
+    for doc, outlet, day in (("d1", "TASS", "2023-02-02"), ("d2", "Al-Monitor", "2023-04-21"),
+                             ("d3", "<i>Odd</i> Outlet", None)):
+        store.con.execute("INSERT INTO documents (id, title, outlet, published, text) VALUES (?, ?, ?, ?, '')",
+                          [doc, f"title {doc}", outlet, day])
+    data = build_report(store)
+    store.close()
+    period = data["period"]
+    # news dates leave out the background told about 2015; background and undated are counted apart
+    assert (str(period["news_first"]), str(period["news_last"])) == ("2023-01-10", "2023-04-20")
+    assert (str(period["first"]), period["background"], period["undated"], period["reports"]) == (
+        "2015-06-01", 2, 1, 5)
+    outlets = {o["outlet"]: o for o in data["outlets"]}
+    assert (outlets["TASS"]["documents"], outlets["TASS"]["events"], outlets["TASS"]["stated"]) == (1, 2, 1)
+    assert outlets["Al-Monitor"]["events"] == 1 and outlets["<i>Odd</i> Outlet"]["first"] is None
+    page = render_html(data)
+    # styled and self-contained: inline CSS, a phone viewport, nothing loaded from anywhere
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page and "<style>" in page
+    assert "<link" not in page and "<script" not in page and "src=" not in page.replace("src=x", "")
+    assert "@import" not in page and "url(" not in page
+    assert "https://" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    # the summary of the period, the outlets and a date range per relation
+    assert "News dated from <b>2023-01-10</b> to <b>2023-04-20</b>" in page
+    assert "dated as early as 2015-06-01" in page and "1 have no date" in page
+    assert '<td data-label="published">2023-02-02</td>' in page
+    assert '<td data-label="dates">2015-06-01 – 2023-04-20</td>' in page  # Israel – Russia
+    assert '<td data-label="background / undated">1 / 0</td>' in page
+    # article text and outlet names stay text
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<i>Odd</i>" not in page and "&lt;i&gt;Odd&lt;/i&gt; Outlet" in page

@@ -78,8 +78,10 @@ def page(browser_context: Any, web_server: LiveServer) -> Iterator[Any]:
     tab = browser_context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    # the server's Content-Security-Policy refuses inline scripts and styles: the dashboard must need none
+    tab.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     tab.goto(web_server.url + "/")
     tab.wait_for_selector("body[data-ready=true]")
     yield tab
     tab.close()
-    assert errors == [], f"script errors on the dashboard: {errors}"
+    assert errors == [], f"script errors or refused inline code on the dashboard: {errors}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -23,13 +24,24 @@ def _edges(page: Any) -> int:
     return int(page.locator("#map .edge").count())
 
 
-def _set_slider(page: Any, index: int) -> None:
-    page.eval_on_selector(
-        "#time-slider",
-        "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input')); "
-        "el.dispatchEvent(new Event('change')); }",
-        index,
-    )
+def _wait_period(page: Any, text: str) -> None:
+    page.wait_for_function("t => document.querySelector('#status').textContent.includes(t)", arg=text)
+
+
+def _choose_month(page: Any, month: str) -> None:
+    """Drag across one month's bar of the time axis with the mouse (a brush over that month)."""
+    box = page.locator(f'#time-axis .month[data-month="{month}"] rect').first.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 1, y)
+    page.mouse.up()
+
+
+def _node_centres(page: Any) -> dict[str, tuple[float, float]]:
+    return page.eval_on_selector_all(
+        "#map .node", "nodes => Object.fromEntries(nodes.map(n => { const r = n.querySelector('circle')"
+        ".getBoundingClientRect(); return [n.dataset.id, [r.x + r.width / 2, r.y + r.height / 2]]; }))")
 
 
 def test_dashboard_map_of_the_seeds(page: Any) -> None:
@@ -68,21 +80,172 @@ def test_dashboard_click_russia_israel_shows_evidence_and_background(page: Any, 
     assert page.locator('[data-testid="edge-ISR-RUS"]').get_attribute("class").split().count("selected") == 1
 
 
-def test_dashboard_time_slider_narrows_the_map(page: Any, web_server: Any) -> None:
+def test_dashboard_time_axis_renders_dates_and_density(page: Any, web_server: Any) -> None:
+    timeline = httpx.get(f"{web_server.url}/api/timeline", timeout=REQUEST_SECONDS).json()
+    ticks = page.locator("#time-axis .tick").all_text_contents()
+    years = {t for t in ticks if t.isdigit() and len(t) == 4}
+    assert {"2022", "2023"} <= years
+    assert {"Aug", "Oct", "Dec"} <= set(ticks)  # months are named where there is room
+    # one bar group per month from the first news month to the last, the reports per month as the API counts them
+    months = {m["month"]: m for m in timeline["months"]}
+    oct_2023 = page.locator('#time-axis .month[data-month="2023-10"] title').text_content()
+    assert f"{months['2023-10']['news']} reports of news" in oct_2023
+    drawn = page.locator("#time-axis .month").evaluate_all("gs => gs.map(g => g.dataset.month)")
+    # the axis runs from the first month of news (the seeds' articles: August 2022) to the last month of any report
+    first_news = min(m for m, row in months.items() if row["news"])
+    assert first_news == "2022-08" and drawn[-1] == max(months) == "2023-12"
+    earlier = [m for m in months if m < first_news]
+    assert drawn == (["earlier"] if earlier else []) + [f"{y}-{m:02d}" for y in (2022, 2023) for m in range(1, 13)
+                                                       if "2022-08" <= f"{y}-{m:02d}" <= "2023-12"]
+    assert page.locator('#time-axis .month[data-month="2023-04"] rect').count() == 0  # an empty month has no bar
+    assert page.locator("#range-label").text_content() == "All time"
+    assert f"{timeline['n_undated']} undated" in page.locator("#timeline-note").text_content()
+    # the period: two handles that say their dates, moved with the keyboard
+    end = page.locator("#handle-end")
+    assert end.get_attribute("aria-valuetext") == "2023-12-31"
+    end.focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    _wait_period(page, "to 2023-10-31)")
+    assert page.locator("#handle-end").get_attribute("aria-valuetext") == "2023-10-31"
+    assert page.locator("#range-label").text_content() == "beginning – Oct 2023 (… to 2023-10-31)"
+
+
+def test_dashboard_layout_stays_put_across_periods(page: Any) -> None:
     everything = _edges(page)
-    windows = httpx.get(f"{web_server.url}/api/timeline", timeout=REQUEST_SECONDS).json()["windows"]
-    last = len(windows)
-    _set_slider(page, last)
-    label = windows[-1]["label"]
-    page.wait_for_function("label => document.querySelector('#status').textContent.includes('(' + label + ')')",
-                           arg=label)
-    assert page.locator("#time-label").text_content() == label
+    before = _node_centres(page)
+    _choose_month(page, "2023-10")
+    _wait_period(page, "(2023-10-01 to 2023-10-31)")
+    assert page.locator("#range-label").text_content() == "Oct 2023 (2023-10-01 to 2023-10-31)"
     narrowed = _edges(page)
     assert 0 < narrowed < everything
-    page.check("#cumulative")
-    page.wait_for_function("label => document.querySelector('#status').textContent.includes('up to ' + label)",
-                           arg=label)
-    assert _edges(page) == everything  # up to the last window is everything dated
+    october = _node_centres(page)
+    page.click("#range-prev")  # the period moves back by its length: September 2023, no news
+    _wait_period(page, "(2023-09-01 to 2023-09-30)")
+    _choose_month(page, "2022-08")
+    _wait_period(page, "(2022-08-01 to 2022-08-31)")
+    august = _node_centres(page)
+    for window in (october, august):
+        common = set(window) & set(before)
+        assert len(common) >= 4
+        moved = max(((window[n][0] - before[n][0]) ** 2 + (window[n][1] - before[n][1]) ** 2) ** 0.5 for n in common)
+        assert moved < 5, f"a node moved {moved:.1f} px between two periods"
+    assert set(october) != set(august)  # the periods differ, the places do not
+    page.click("#range-all")
+    _wait_period(page, "(All time)")
+    assert _edges(page) == everything
+
+
+def test_dashboard_lines_marked_when_one_outlet_or_background_only(page: Any, web_server: Any) -> None:
+    network = httpx.get(f"{web_server.url}/api/network", timeout=REQUEST_SECONDS).json()
+    one_outlet = background_only = 0
+    for rel in network["relations"]:
+        edge = page.locator(f'[data-testid="edge-{rel["a"]["id"]}-{rel["b"]["id"]}"]')
+        classes = set(edge.get_attribute("class").split())
+        assert ("one-outlet" in classes) == (rel["n_outlets"] == 1)
+        only_old = max(rel["n_background"], rel["n_undated"]) >= rel["n_events"]
+        assert ("background-only" in classes) == only_old
+        one_outlet += rel["n_outlets"] == 1
+        background_only += only_old
+        dash = edge.locator(".line").evaluate("l => getComputedStyle(l).strokeDasharray")
+        assert (dash != "none") == (rel["n_outlets"] == 1 or only_old)
+        if rel["n_background"] or rel["n_undated"]:
+            assert "background" in edge.get_attribute("aria-label") or "undated" in edge.get_attribute("aria-label")
+    assert one_outlet >= 1 and background_only >= 1
+
+
+def test_dashboard_dyad_panel_follows_the_period(page: Any, web_server: Any) -> None:
+    overall = httpx.get(f"{web_server.url}/api/dyads/ISR/RUS", timeout=REQUEST_SECONDS).json()
+    october = httpx.get(f"{web_server.url}/api/dyads/ISR/RUS", params={"since": "2023-10-01", "until": "2023-10-31"},
+                        timeout=REQUEST_SECONDS).json()
+    assert october["relation"]["n_events"] < overall["relation"]["n_events"]
+    page.locator('[data-testid="edge-ISR-RUS"] .hit').click()
+    page.wait_for_selector("#evidence .evidence-item")
+    summary = page.locator("#dyad-summary")
+    assert f"{overall['relation']['n_events']} events" in summary.text_content()
+    assert page.locator("#evidence .evidence-item").count() == len(overall["evidence"])
+    _choose_month(page, "2023-10")
+    page.wait_for_function("() => document.querySelector('#dyad-summary').dataset.period.startsWith('Oct 2023')")
+    page.wait_for_function("n => document.querySelectorAll('#evidence .evidence-item').length === n",
+                           arg=len(october["evidence"]))
+    text = summary.text_content()
+    assert text.startswith("Oct 2023") and f"{october['relation']['n_events']} events" in text
+    assert f"{october['relation']['score']:+.1f}".replace("+-", "-") in text
+    # the whole history stays beside it, and the chart marks the period
+    assert f"All time: {overall['relation']['score']:+.1f}" in page.locator("#dyad-overall").text_content()
+    assert page.locator("#dyad-chart .current").count() == 1
+    dates = page.locator("#evidence .evidence-item .date").all_text_contents()
+    assert dates and all(d.startswith("2023-10") or d.startswith("week of 2023-10") for d in dates)
+
+
+def test_dashboard_evidence_direction_names_and_document_view(page: Any, web_server: Any) -> None:
+    dyad = httpx.get(f"{web_server.url}/api/dyads/ISR/RUS", timeout=REQUEST_SECONDS).json()
+    page.locator('[data-testid="edge-ISR-RUS"] .hit').click()
+    page.wait_for_selector("#evidence .evidence-item")
+    names = {"ISR": "Israel", "RUS": "Russia"}
+    directions = page.locator("#evidence .evidence-item .direction").all_text_contents()
+    expected = [f"{names[e['source']]} {'↔' if e['kind'] == 'relation' else '→'} {names[e['target']]}"
+                for e in dyad["evidence"]]
+    assert directions == expected and "Russia → Israel" in directions and "Israel → Russia" in directions
+    # names shown, ids on hover
+    first = page.locator("#evidence .evidence-item .direction .name").first
+    assert first.get_attribute("title") in {"ISR", "RUS"}
+    precision = page.locator("#evidence .evidence-item .date").first.get_attribute("title")
+    assert precision.startswith("dated to the") or precision.startswith("told as before")
+    # the document view: the article's sentences, the cited one marked
+    item = dyad["evidence"][-1]
+    link = page.locator("#evidence .evidence-item a.doc").last
+    assert link.text_content() == item["doc_title"]
+    link.click()
+    page.wait_for_selector("#document:not([hidden]) .sentence")
+    assert page.url.endswith(f"#doc={item['doc_id']}")
+    assert page.locator("#document-title").text_content() == item["doc_title"]
+    cited = page.locator("#document-text .cited")
+    assert cited.count() >= 1 and item["text"].strip() in " ".join(cited.all_text_contents())
+    doc = httpx.get(f"{web_server.url}/api/documents/{item['doc_id']}", timeout=REQUEST_SECONDS).json()
+    assert page.locator("#document-text .sentence").count() == len(doc["sentences"])
+    assert page.locator("#evidence-panel").is_hidden()
+    page.click("#document-close")
+    assert page.locator("#evidence-panel").is_visible() and page.locator("#document").is_hidden()
+
+
+def test_dashboard_actor_events_show_names_not_ids(page: Any) -> None:
+    page.locator('#map .node[data-id="RUS"] circle').click()
+    page.wait_for_selector("#evidence .evidence-item")
+    assert page.locator("#evidence-title").text_content() == "Events of Russia"
+    shown = page.locator("#evidence").inner_text()
+    assert re.search(r"\b[A-Z]{3,}:[a-z0-9-]+", shown) is None, "a raw actor id is shown"
+    hovers = page.locator("#evidence .direction .name").evaluate_all("ns => ns.map(n => [n.title, n.textContent])")
+    people = [(i, n) for i, n in hovers if ":" in i]
+    assert people and all(n != i for i, n in people)  # e.g. RUSGOV:vladimir-putin is shown by name
+
+
+def test_dashboard_phone_map_first_and_panel_after_a_tap(browser_context: Any, web_server: Any,
+                                                         tmp_path: Any) -> None:
+    tab = browser_context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        tab.set_viewport_size({"width": 390, "height": 844})
+        tab.goto(web_server.url + "/")
+        tab.wait_for_selector("body[data-ready=true]")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+        box = tab.locator("#map").bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["height"] > 300  # the map, whole, first
+        assert not tab.locator("#filters").get_attribute("open")  # the filters wait below, folded
+        label = tab.locator('#map .node[data-id="RUS"] text').bounding_box()
+        assert label["height"] >= 9  # names readable, not shrunk with a wide drawing
+        shot = tab.screenshot(path=str(tmp_path / "phone.png"))
+        assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 10_000
+        tab.locator('[data-testid="edge-ISR-RUS"] .hit').click()
+        tab.wait_for_selector("#evidence .evidence-item")
+        tab.wait_for_function("() => { const r = document.querySelector('#dyad').getBoundingClientRect();"
+                              " return r.top >= -1 && r.top < window.innerHeight / 2; }")
+        assert tab.locator("#dyad-title").is_visible()
+        assert tab.evaluate("window.scrollY") > 300  # the panel was brought up, not left 1,600 px below
+    finally:
+        tab.close()
+    assert errors == []
 
 
 def test_dashboard_outlet_country_filter(page: Any) -> None:
@@ -131,9 +294,15 @@ def test_dashboard_shows_article_markup_as_text(browser_context: Any, web_server
         quote = tab.locator("#evidence .evidence-item blockquote").first.text_content()
         assert "<script>window.__pwned = 1</script>" in quote
         assert '<img src=x onerror="window.__pwned = 2">' in quote
-        assert tab.locator("#evidence .evidence-item .doc").first.text_content() == HOSTILE_TITLE
+        assert tab.locator("#evidence .evidence-item a.doc").first.text_content() == HOSTILE_TITLE
         assert HOSTILE_OUTLET in tab.locator("#evidence .evidence-item .outlet").all_text_contents()
         assert any(HOSTILE_OUTLET in t for t in tab.locator("#outlets label").all_text_contents())
+        tab.locator("#evidence .evidence-item a.doc").first.click()
+        tab.wait_for_selector("#document:not([hidden]) .sentence")
+        assert tab.locator("#document-title").text_content() == HOSTILE_TITLE
+        assert "<script>window.__pwned = 1</script>" in tab.locator("#document-text").text_content()
+        assert HOSTILE_OUTLET in tab.locator("#document-meta").text_content()
+        tab.click("#document-close")
         tab.fill("#search-input", "__pwned")
         tab.click("#search-form button")
         tab.wait_for_selector("#evidence .search-hit")

@@ -221,7 +221,8 @@ def _iso(value: Any) -> Any:
 @router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")
 def timeline(store: StoreDep, freq: Freq = "quarter") -> Any:
     first, last = queries.date_range(store)
-    return {"first": first, "last": last, "freq": freq, "windows": queries.windows(first, last, freq)}
+    return {"first": first, "last": last, "freq": freq, "windows": queries.windows(first, last, freq),
+            **queries.density(store)}
 
 
 @router.get("/dyads/{a}/{b}", response_model=Dyad, summary="One pair: relation, series per window, evidence, shifts")
@@ -231,20 +232,33 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
         missing = a if a not in names else b
         raise HTTPException(404, f"no node {missing!r} in the store; see GET /api/network for node ids")
     a, b = sorted((a, b))
-    items = [] if sel.empty else evidence_items(store, filters=sel.filters, pair=(a, b))
-    rels = [] if sel.empty else relations(store, filters=sel.filters, pair=(a, b))
+    # every window (outlet filters only) for the series and the overall relation; the selected dates for the rest
+    all_time = replace(sel.filters, since=None, until=None)
+    everything = [] if sel.empty else evidence_items(store, filters=all_time, pair=(a, b))
+    items = [i for i in everything if _in_dates(i.date, sel.filters)]
+    rels = [] if sel.empty else relations(store, filters=sel.filters, pair=(a, b))  # SQL over the pair table
     relation = rels[0].to_dict() if rels else None
+    overall = [] if sel.empty else relations(store, filters=all_time, pair=(a, b))
     first, last = queries.date_range(store)
     wins = queries.windows(first, last, freq)
     series = ([{**w, "score": None, "n_events": 0} for w in wins] if sel.empty else
-              queries.pair_series(store, (a, b), wins, freq, filters=sel.filters))
+              queries.pair_series(store, (a, b), wins, freq, filters=all_time))
     titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
-    shifts, shifts_error = _pair_shifts(store, sel, a, b)
+    shifts, shifts_error = _pair_shifts(store, replace(sel, filters=all_time), a, b)
     return {
-        "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation, "series": series,
+        "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation,
+        "overall": overall[0].to_dict() if overall else None, "series": series,
         "evidence": [_evidence(i, titles) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
         "shifts": shifts, "shifts_error": shifts_error,
     }
+
+
+def _in_dates(date: dt.date | None, filters: Filters) -> bool:
+    """The date filter of ``where_clause`` on one item: with since or until set, undated items are left out."""
+    if filters.since is None and filters.until is None:
+        return True
+    return date is not None and (filters.since is None or date >= filters.since) and (
+        filters.until is None or date <= filters.until)
 
 
 def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:

@@ -153,11 +153,20 @@ class Window(BaseModel):
     until: dt.date
 
 
+class MonthCount(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    news: int = Field(description="reports of the month's news (dated to the month or finer)")
+    background: int = Field(description="reports told as background and dated to this month")
+
+
 class Timeline(BaseModel):
     first: dt.date | None
     last: dt.date | None
     freq: str
     windows: list[Window]
+    months: list[MonthCount] = Field([], description="reports per month, for the time axis's histogram")
+    n_coarse: int = Field(0, description="reports dated only to the year: on no month of the axis")
+    n_undated: int = Field(0, description="reports with no date")
 
 
 class LoadedTerm(BaseModel):
@@ -215,9 +224,14 @@ class SeriesPoint(BaseModel):
 
 
 class Dyad(BaseModel):
+    """One pair.  ``relation`` and ``evidence`` follow the whole selection (dates and outlets);
+    ``overall`` and ``series`` (every window) follow the outlets only, so a chart can show the selected
+    window against the rest."""
+
     a: NodeRef
     b: NodeRef
     relation: RelationOut | None
+    overall: RelationOut | None = None
     series: list[SeriesPoint]
     evidence: list[EvidenceItem]
     shifts: list[dict[str, Any]] | None

@@ -1,6 +1,9 @@
-// The detente dashboard: the signed network, a time slider over windows, a
-// dyad panel (score over time, shifts) and an evidence panel.  Plain JS and
-// SVG, no framework, nothing loaded from elsewhere.
+// The detente dashboard: the signed network on a layout that stays put over
+// time, a time axis (reports per month, a period chosen with two handles), a
+// dyad panel (the pair in the chosen period, its score over time, shifts), an
+// evidence panel and a document view.  Plain JS and SVG, no framework,
+// nothing loaded from elsewhere, no inline script or style (the server sends
+// a Content-Security-Policy that forbids both).
 //
 // Article text is data: it only ever reaches the page through textContent
 // (the el() and svgEl() helpers below); it is never parsed as HTML.
@@ -8,18 +11,23 @@
 import { layout, tone } from "/static/layout.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const MAP_W = 900;
-const MAP_H = 640;
 const CHART_W = 420;
 const CHART_H = 160;
+// The map's drawing box: wide on a desktop, nearly square on a phone, so
+// labels keep a readable size once the SVG is scaled to the screen.
+const MAP_WIDE = { w: 900, h: 640 };
+const MAP_NARROW = { w: 420, h: 520 };
+const NARROW_QUERY = "(max-width: 600px)";
+// Below this width the side panel sits under the map (style.css): a tapped
+// relation scrolls its panel into view.
+const STACKED_QUERY = "(max-width: 900px)";
 // Line width grows with the square root of the number of items, capped so
 // one busy pair does not hide the rest.
 const MAX_EDGE_WIDTH = 14;
+const AXIS_H = 74;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const state = {
-  windows: [],
-  windowIndex: 0, // 0: all time; i: windows[i - 1]
-  cumulative: false,
   freq: "quarter",
   country: "",
   affiliation: "", // an outlet affiliation group or code from /api/outlets ("" for all)
@@ -28,6 +36,12 @@ const state = {
   network: null,
   selected: null, // {a, b}
   dyad: null,
+  names: new Map(), // node and actor id -> name
+  base: null, // {ids: Set, edges: [...]}: the all-time network the layout is computed on
+  positions: new Map(), // "w×h" -> Map(id -> {x, y})
+  axis: { slots: [], counts: [], earlier: 0, coarse: 0, undated: 0 },
+  range: { i0: 0, i1: 0 }, // selected slots, inclusive
+  highlight: null, // evidence sentence to mark in the document view
 };
 
 // -- small DOM helpers -------------------------------------------------------------
@@ -64,6 +78,36 @@ function signed(score) {
   return (score > 0 ? "+" : "") + Number(score).toFixed(1);
 }
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// A name where one is known, its id on hover; the bare id otherwise.
+function nameOf(id) {
+  return state.names.get(id) || id;
+}
+
+function nameEl(id) {
+  return el("span", { className: "name", title: id, text: nameOf(id) });
+}
+
+function namesEl(ids) {
+  const span = el("span", { className: "names" });
+  (ids.length ? ids : ["?"]).forEach((id, i) => {
+    if (i) span.append(", ");
+    span.append(id === "?" ? "?" : nameEl(id));
+  });
+  return span;
+}
+
+function stacked() {
+  return window.matchMedia(STACKED_QUERY).matches;
+}
+
+function mapBox() {
+  return window.matchMedia(NARROW_QUERY).matches ? MAP_NARROW : MAP_WIDE;
+}
+
 // -- the API -------------------------------------------------------------------------
 async function api(path, params = {}) {
   const query = new URLSearchParams();
@@ -83,18 +127,263 @@ async function api(path, params = {}) {
   return body;
 }
 
-function currentRange() {
-  if (state.windowIndex === 0) return { since: null, until: null, label: "All time" };
-  const win = state.windows[state.windowIndex - 1];
-  if (state.cumulative) return { since: null, until: win.until, label: `up to ${win.label}` };
-  return { since: win.since, until: win.until, label: win.label };
-}
-
 function outletParams() {
   return {
     exclude_outlet: [...state.excluded], outlet_country: state.country ? [state.country] : [],
     outlet_affiliation: state.affiliation ? [state.affiliation] : [],
   };
+}
+
+// -- the time axis: slots are months ("YYYY-MM"), led by "earlier" when background reaches further back -----
+function monthOf(iso) {
+  return iso.slice(0, 7);
+}
+
+function addMonths(month, k) {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + k;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+function lastDay(month) {
+  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, "0")}`;
+}
+
+function monthName(month) {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+function buildAxis(timeline) {
+  const rows = timeline.months || [];
+  const axis = { slots: [], counts: [], earlier: 0, coarse: timeline.n_coarse || 0, undated: timeline.n_undated || 0 };
+  if (rows.length) {
+    // The axis runs over the news; background told about earlier years is one "earlier" slot.
+    const news = rows.filter((r) => r.news > 0);
+    const start = (news.length ? news[0] : rows[0]).month;
+    const end = rows[rows.length - 1].month;
+    const byMonth = new Map(rows.map((r) => [r.month, r]));
+    const earlier = rows.filter((r) => r.month < start);
+    if (earlier.length) {
+      axis.slots.push("earlier");
+      axis.counts.push({ news: 0, background: earlier.reduce((s, r) => s + r.background + r.news, 0) });
+      axis.earlier = axis.counts[0].background;
+    }
+    for (let m = start; m <= end; m = addMonths(m, 1)) {
+      const row = byMonth.get(m);
+      axis.slots.push(m);
+      axis.counts.push({ news: row ? row.news : 0, background: row ? row.background : 0 });
+    }
+  }
+  state.axis = axis;
+  state.range = { i0: 0, i1: Math.max(0, axis.slots.length - 1) };
+}
+
+function allTime() {
+  const n = state.axis.slots.length;
+  return n === 0 || (state.range.i0 === 0 && state.range.i1 === n - 1);
+}
+
+function currentRange() {
+  if (allTime()) return { since: null, until: null, label: "All time" };
+  const { slots } = state.axis;
+  const first = slots[state.range.i0];
+  const last = slots[state.range.i1];
+  const since = first === "earlier" ? null : `${first}-01`;
+  const until = last === "earlier" ? lastDay(addMonths(slots[1], -1)) : lastDay(last);
+  let label;
+  if (first === last) label = first === "earlier" ? `before ${monthName(slots[1])}` : monthName(first);
+  else label = `${first === "earlier" ? "beginning" : monthName(first)} – ${monthName(last)}`;
+  return { since, until, label: `${label} (${since || "…"} to ${until})` };
+}
+
+function axisGeometry() {
+  const svg = $("time-axis");
+  const width = Math.max(200, Math.round(svg.getBoundingClientRect().width || 600));
+  const n = state.axis.slots.length;
+  const left = 8, right = 8;
+  const slot = n ? (width - left - right) / n : 0;
+  return { width, left, slot, top: 6, barH: 38, n };
+}
+
+function drawAxis() {
+  const svg = $("time-axis");
+  const g = axisGeometry();
+  svg.setAttribute("viewBox", `0 0 ${g.width} ${AXIS_H}`);
+  svg.replaceChildren();
+  const { slots, counts } = state.axis;
+  if (!g.n) {
+    svg.append(svgEl("text", { x: 8, y: 30, class: "tick" }, "No dated reports yet."));
+    return;
+  }
+  const max = Math.max(1, ...counts.map((c) => c.news + c.background));
+  const base = g.top + g.barH;
+  const { i0, i1 } = state.range;
+  svg.append(svgEl("rect", {
+    class: "selection", x: g.left + i0 * g.slot, y: g.top - 4, width: (i1 - i0 + 1) * g.slot, height: g.barH + 8,
+  }));
+  // A month label wherever there is room for one; years always, or every few years on a long axis.
+  const everyMonth = g.slot >= 34;
+  const yearEvery = Math.max(1, Math.ceil(40 / (12 * g.slot)));
+  slots.forEach((month, i) => {
+    const x = g.left + i * g.slot;
+    const c = counts[i];
+    const inside = i >= i0 && i <= i1;
+    const hNews = (c.news / max) * g.barH;
+    const hBack = (c.background / max) * g.barH;
+    const title = month === "earlier"
+      ? `earlier: ${plural(c.background, "background report")} dated before ${monthName(slots[1])}`
+      : `${monthName(month)}: ${plural(c.news, "report")} of news, ${c.background} background`;
+    const bar = svgEl("g", { class: `month${inside ? " inside" : ""}`, "data-month": month });
+    bar.append(svgEl("title", {}, title));
+    if (hNews > 0) bar.append(svgEl("rect", { class: "news", x: x + 1, y: base - hNews, width: Math.max(1, g.slot - 2), height: hNews }));
+    if (hBack > 0) bar.append(svgEl("rect", { class: "background", x: x + 1, y: base - hNews - hBack, width: Math.max(1, g.slot - 2), height: hBack }));
+    svg.append(bar);
+    if (month === "earlier") {
+      svg.append(svgEl("text", { class: "tick", x: x + g.slot / 2, y: base + 14, "text-anchor": "middle" }, g.slot >= 44 ? "earlier" : "…"));
+      return;
+    }
+    const january = month.endsWith("-01") && Number(month.slice(0, 4)) % yearEvery === 0;
+    // the first month is labelled too, unless a year label follows too closely
+    const labelled = (m) => m.endsWith("-01") && Number(m.slice(0, 4)) % yearEvery === 0;
+    const next = slots.findIndex((m, j) => j > i && m !== "earlier" && labelled(m));
+    const firstMonth = (i === 0 || slots[i - 1] === "earlier") && (january || next < 0 || (next - i) * g.slot >= 56);
+    if (january || firstMonth || everyMonth) {
+      svg.append(svgEl("line", { class: "tick-mark", x1: x, y1: base, x2: x, y2: base + (january ? 6 : 3) }));
+    }
+    if (everyMonth) {
+      svg.append(svgEl("text", { class: "tick", x: x + g.slot / 2, y: base + 14, "text-anchor": "middle" }, MONTHS[Number(month.slice(5, 7)) - 1]));
+    }
+    if (january || firstMonth) {
+      svg.append(svgEl("text", { class: "tick year", x: x + 2, y: base + (everyMonth ? 27 : 16) },
+        firstMonth && !january && !everyMonth ? monthName(month) : month.slice(0, 4)));
+    }
+  });
+  svg.append(svgEl("line", { class: "baseline", x1: g.left, y1: base, x2: g.left + g.n * g.slot, y2: base }));
+  svg.append(handle("start", g.left + i0 * g.slot, g), handle("end", g.left + (i1 + 1) * g.slot, g));
+  $("range-label").textContent = currentRange().label;
+  $("range-prev").disabled = allTime() || i0 === 0;
+  $("range-next").disabled = allTime() || i1 === g.n - 1;
+}
+
+function handle(which, x, g) {
+  const { slots } = state.axis;
+  const index = which === "start" ? state.range.i0 : state.range.i1;
+  const month = slots[index];
+  const text = month === "earlier" ? "the beginning" : which === "start" ? `${month}-01` : lastDay(month);
+  const group = svgEl("g", {
+    class: `handle ${which}`, id: `handle-${which}`, tabindex: 0, role: "slider",
+    "aria-label": which === "start" ? "Start of the period" : "End of the period",
+    "aria-valuemin": 0, "aria-valuemax": g.n - 1, "aria-valuenow": index, "aria-valuetext": text,
+  });
+  group.append(
+    svgEl("line", { x1: x, y1: g.top - 4, x2: x, y2: g.top + g.barH + 4 }),
+    svgEl("rect", { x: x - 5, y: g.top + g.barH / 2 - 9, width: 10, height: 18, rx: 3 }),
+  );
+  group.addEventListener("keydown", (event) => {
+    const step = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -12, PageUp: 12 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    moveHandle(which, index + step);
+    drawAxis();
+    $(`handle-${which}`).focus();
+    commitRange();
+  });
+  return group;
+}
+
+function moveHandle(which, index) {
+  const last = state.axis.slots.length - 1;
+  if (which === "start") state.range.i0 = Math.max(0, Math.min(index, state.range.i1));
+  else state.range.i1 = Math.min(last, Math.max(index, state.range.i0));
+}
+
+let committed = "";
+function commitRange() {
+  const key = `${state.range.i0}:${state.range.i1}`;
+  if (key === committed) return;
+  committed = key;
+  refresh();
+}
+
+function bindAxis() {
+  const svg = $("time-axis");
+  let drag = null; // {which, anchor}
+  const slotAt = (clientX, edge) => {
+    const g = axisGeometry();
+    const x = clientX - svg.getBoundingClientRect().left;
+    return edge ? Math.round((x - g.left) / g.slot) : Math.floor((x - g.left) / g.slot);
+  };
+  svg.addEventListener("pointerdown", (event) => {
+    if (!state.axis.slots.length) return;
+    const g = axisGeometry();
+    const x = event.clientX - svg.getBoundingClientRect().left;
+    const xs = g.left + state.range.i0 * g.slot;
+    const xe = g.left + (state.range.i1 + 1) * g.slot;
+    if (Math.abs(x - xs) <= 10 && Math.abs(x - xs) <= Math.abs(x - xe)) drag = { which: "start" };
+    else if (Math.abs(x - xe) <= 10) drag = { which: "end" };
+    else {
+      // a new period, from the month under the pointer to where it is let go
+      const i = Math.max(0, Math.min(g.n - 1, slotAt(event.clientX, false)));
+      drag = { which: "brush", anchor: i };
+      state.range = { i0: i, i1: i };
+      drawAxis();
+    }
+    svg.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  });
+  svg.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    if (drag.which === "start") moveHandle("start", slotAt(event.clientX, true));
+    else if (drag.which === "end") moveHandle("end", slotAt(event.clientX, true) - 1);
+    else {
+      const last = state.axis.slots.length - 1;
+      const i = Math.max(0, Math.min(last, slotAt(event.clientX, false)));
+      state.range = { i0: Math.min(i, drag.anchor), i1: Math.max(i, drag.anchor) };
+    }
+    drawAxis();
+  });
+  const end = () => {
+    if (!drag) return;
+    drag = null;
+    drawAxis();
+    commitRange();
+  };
+  svg.addEventListener("pointerup", end);
+  svg.addEventListener("pointercancel", end);
+  const shift = (direction) => {
+    const width = state.range.i1 - state.range.i0 + 1;
+    const last = state.axis.slots.length - 1;
+    const i0 = Math.max(0, Math.min(last - width + 1, state.range.i0 + direction * width));
+    state.range = { i0, i1: i0 + width - 1 };
+    drawAxis();
+    commitRange();
+  };
+  $("range-prev").addEventListener("click", () => shift(-1));
+  $("range-next").addEventListener("click", () => shift(1));
+  $("range-all").addEventListener("click", () => {
+    state.range = { i0: 0, i1: Math.max(0, state.axis.slots.length - 1) };
+    drawAxis();
+    commitRange();
+  });
+}
+
+function describeAxisNote() {
+  const { coarse, undated, earlier } = state.axis;
+  const parts = ["Bars: reports per month (dark: news, light: background)."];
+  if (earlier) parts.push(`${plural(earlier, "background report")} about earlier years sit in "earlier".`);
+  const off = [];
+  if (coarse) off.push(`${coarse} dated only to a year`);
+  if (undated) off.push(`${undated} undated`);
+  if (off.length) parts.push(`Not on the axis: ${off.join(", ")} (counted under All time only).`);
+  $("timeline-note").textContent = parts.join(" ");
+}
+
+async function loadTimeline() {
+  const timeline = await api("/api/timeline", { freq: state.freq });
+  buildAxis(timeline);
+  committed = `${state.range.i0}:${state.range.i1}`;
+  drawAxis();
+  describeAxisNote();
 }
 
 // -- controls ----------------------------------------------------------------------------
@@ -130,33 +419,24 @@ async function loadOutlets() {
   for (const code of [...countries].sort()) select.append(el("option", { value: code, text: code }));
 }
 
-async function loadTimeline() {
-  const timeline = await api("/api/timeline", { freq: state.freq });
-  state.windows = timeline.windows;
-  const slider = $("time-slider");
-  slider.max = String(state.windows.length);
-  state.windowIndex = Math.min(state.windowIndex, state.windows.length);
-  slider.value = String(state.windowIndex);
-  $("time-label").textContent = currentRange().label;
+// Actors' names (people and organisations behind the nodes), read once, when first needed.
+let actorsLoaded = null;
+function loadNames() {
+  if (!actorsLoaded) {
+    actorsLoaded = api("/api/actors").then((actors) => {
+      for (const actor of actors) if (actor.name) state.names.set(actor.id, actor.name);
+    }).catch((err) => {
+      actorsLoaded = null; // try again on the next click
+      throw err;
+    });
+  }
+  return actorsLoaded;
 }
 
 function bindControls() {
-  const slider = $("time-slider");
-  slider.addEventListener("input", () => {
-    state.windowIndex = Number(slider.value);
-    $("time-label").textContent = currentRange().label;
-  });
-  slider.addEventListener("change", () => refresh());
-  $("cumulative").addEventListener("change", (event) => {
-    state.cumulative = event.target.checked;
-    $("time-label").textContent = currentRange().label;
-    refresh();
-  });
-  $("freq").addEventListener("change", async (event) => {
+  $("freq").addEventListener("change", (event) => {
     state.freq = event.target.value;
-    state.windowIndex = 0;
-    await loadTimeline();
-    refresh();
+    if (state.selected) selectDyad(state.selected.a, state.selected.b);
   });
   $("affiliation").addEventListener("change", (event) => {
     state.affiliation = event.target.value;
@@ -174,25 +454,66 @@ function bindControls() {
     event.preventDefault();
     search($("search-input").value.trim());
   });
+  $("document-close").addEventListener("click", () => {
+    if (window.location.hash) history.pushState("", document.title, window.location.pathname + window.location.search);
+    closeDocument();
+  });
+  window.addEventListener("hashchange", route);
+  let width = window.innerWidth;
+  window.addEventListener("resize", () => {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
+    drawAxis();
+    if (state.network) drawMap();
+  });
 }
 
 async function refresh() {
   await loadNetwork();
-  if (state.selected) await selectDyad(state.selected.a, state.selected.b);
+  if (state.selected) await selectDyad(state.selected.a, state.selected.b, { scroll: false });
 }
 
-// -- the map -----------------------------------------------------------------------------
+// -- the map: positions come from the all-time network, so a node stays put from one period to the next -----
+async function loadBase() {
+  const all = await api("/api/network");
+  for (const node of all.nodes) state.names.set(node.id, node.name);
+  state.base = {
+    ids: new Set(all.nodes.map((n) => n.id)),
+    edges: all.relations.map((r) => ({ a: r.a.id, b: r.b.id, score: r.score, n: r.n_events })),
+  };
+  state.positions.clear();
+}
+
+function positions() {
+  const box = mapBox();
+  const key = `${box.w}x${box.h}`;
+  if (!state.positions.has(key)) {
+    state.positions.set(key, layout([...state.base.ids], state.base.edges, box.w, box.h, box === MAP_NARROW ? 45 : 60));
+  }
+  return state.positions.get(key);
+}
+
+// Requests are numbered: when the period changes twice quickly, only the answer to the last one is drawn.
+let networkRequest = 0;
+let dyadRequest = 0;
+
 async function loadNetwork() {
   const range = currentRange();
+  const request = ++networkRequest;
   setStatus("Loading the network…");
   try {
-    state.network = await api("/api/network", {
+    const network = await api("/api/network", {
       since: range.since, until: range.until, min_events: state.minEvents, ...outletParams(),
     });
+    if (request !== networkRequest) return;
+    state.network = network;
+    // A node the layout has not seen (an article ingested since): lay out the whole period again.
+    if (!state.base || state.network.nodes.some((n) => !state.base.ids.has(n.id))) await loadBase();
   } catch (err) {
     setStatus(`Could not load the network: ${err.message}`, true);
     return;
   }
+  if (request !== networkRequest) return;
   drawMap();
   const n = state.network.relations.length;
   setStatus(n ? `${n} relations between ${state.network.nodes.length} actors (${range.label}).`
@@ -205,10 +526,11 @@ function edgeWidth(nEvents) {
 
 function drawMap() {
   const svg = $("map");
+  const box = mapBox();
+  svg.setAttribute("viewBox", `0 0 ${box.w} ${box.h}`);
   svg.replaceChildren();
   const { nodes, relations } = state.network;
-  const edges = relations.map((r) => ({ a: r.a.id, b: r.b.id, score: r.score, n: r.n_events }));
-  const pos = layout(nodes.map((n) => n.id), edges, MAP_W, MAP_H, 60);
+  const pos = positions();
   const volume = new Map();
   for (const r of relations) {
     volume.set(r.a.id, (volume.get(r.a.id) || 0) + r.n_events);
@@ -220,26 +542,47 @@ function drawMap() {
   for (const r of [...relations].sort((p, q) => p.n_events - q.n_events)) {
     edgeLayer.append(drawEdge(r, pos.get(r.a.id), pos.get(r.b.id)));
   }
-  for (const node of nodes) nodeLayer.append(drawNode(node, pos.get(node.id), volume.get(node.id) || 0));
+  for (const node of nodes) nodeLayer.append(drawNode(node, pos.get(node.id), volume.get(node.id) || 0, box));
   svg.append(edgeLayer, nodeLayer);
+}
+
+// What a line rests on, in words; and the marks: dashed for one outlet, dotted for background or undated only.
+function edgeCaveats(rel) {
+  const notes = [];
+  const marks = [];
+  if (rel.n_outlets <= 1) {
+    notes.push("from one outlet only");
+    marks.push("one-outlet");
+  }
+  const nb = rel.n_background || 0;
+  const nu = rel.n_undated || 0;
+  if (nb >= rel.n_events || nu >= rel.n_events) {
+    notes.push("only background or undated reports: no news of the period");
+    marks.push("background-only");
+  } else if (nb || nu) {
+    notes.push([nb ? `${nb} background` : "", nu ? `${nu} undated` : ""].filter(Boolean).join(", "));
+  }
+  return { notes, marks };
 }
 
 function drawEdge(rel, p, q) {
   const kind = tone(rel.score);
   const colour = { coop: "var(--coop)", conflict: "var(--conflict)", mixed: "var(--mixed)" }[kind];
-  const label = `${rel.a.name} – ${rel.b.name}: ${signed(rel.score)}, ${rel.n_events} items, ${rel.n_outlets} outlets`;
+  const { notes, marks } = edgeCaveats(rel);
+  const label = `${rel.a.name} – ${rel.b.name}: ${signed(rel.score)}, ${plural(rel.n_events, "item")}, `
+    + `${plural(rel.n_outlets, "outlet")}${notes.length ? " — " + notes.join("; ") : ""}`;
   const group = svgEl("g", {
-    class: `edge ${kind}`, tabindex: 0, role: "button", "aria-label": label,
+    class: ["edge", kind, ...marks].join(" "), tabindex: 0, role: "button", "aria-label": label,
     "data-a": rel.a.id, "data-b": rel.b.id, "data-testid": `edge-${rel.a.id}-${rel.b.id}`,
   });
   const width = edgeWidth(rel.n_events);
   group.append(
-    svgEl("title", {}, label),
+    svgEl("title", {}, `${label}\n(${rel.a.id} – ${rel.b.id})`),
     svgEl("line", { class: "line", x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: colour, "stroke-width": width }),
     svgEl("line", { class: "hit", x1: p.x, y1: p.y, x2: q.x, y2: q.y, "stroke-width": Math.max(14, width + 8) }),
   );
   if (state.selected && state.selected.a === rel.a.id && state.selected.b === rel.b.id) group.classList.add("selected");
-  const open = () => selectDyad(rel.a.id, rel.b.id);
+  const open = () => selectDyad(rel.a.id, rel.b.id, { scroll: true });
   group.addEventListener("click", open);
   group.addEventListener("keydown", (event) => {
     if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); }
@@ -251,13 +594,15 @@ const NODE_COLOURS = {
   state: "#495057", armed_group: "#e67700", igo: "#1971c2", organization: "#7048e8", media: "#0c8599",
 };
 
-function drawNode(node, p, volume) {
+function drawNode(node, p, volume, box) {
   const r = 5 + Math.min(14, 1.6 * Math.sqrt(volume));
   const group = svgEl("g", { class: "node", "data-id": node.id, transform: `translate(${p.x},${p.y})` });
+  // labels on the right half point left, so they stay inside the box
+  const right = p.x > box.w * 0.62;
   group.append(
     svgEl("title", {}, `${node.name} (${node.id}${node.kind ? ", " + node.kind : ""})`),
     svgEl("circle", { r, fill: NODE_COLOURS[node.kind] || "#868e96" }),
-    svgEl("text", { x: r + 3, y: 4 }, node.name),
+    svgEl("text", { x: right ? -(r + 3) : r + 3, y: 4, "text-anchor": right ? "end" : "start" }, node.name),
   );
   group.addEventListener("click", () => showActorEvents(node));
   return group;
@@ -270,38 +615,56 @@ function markSelected() {
   }
 }
 
-// -- the dyad panel --------------------------------------------------------------------------
-async function selectDyad(a, b) {
+// -- the dyad panel: the pair in the chosen period, against its whole history --------------------------------
+function relationLine(rel) {
+  const parts = [`${plural(rel.n_events, "event")} (reports of one event merged) from ${plural(rel.n_outlets, "outlet")}`];
+  if (rel.first || rel.last) parts.push(`${rel.first || "?"} → ${rel.last || "?"}`);
+  const { notes } = edgeCaveats(rel);
+  return [...parts, ...notes].join(" · ");
+}
+
+async function selectDyad(a, b, { scroll = false } = {}) {
   state.selected = { a, b };
   markSelected();
+  const range = currentRange();
+  const request = ++dyadRequest;
   let dyad;
   try {
-    // The chart covers every window; only the evidence list follows the slider.
+    // relation and evidence follow the period; the chart and the shifts cover every window
     dyad = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, {
-      freq: state.freq, ...outletParams(),
+      freq: state.freq, since: range.since, until: range.until, ...outletParams(),
     });
   } catch (err) {
-    setStatus(`Could not load ${a} – ${b}: ${err.message}`, true);
+    setStatus(`Could not load ${nameOf(a)} – ${nameOf(b)}: ${err.message}`, true);
     return;
   }
+  if (request !== dyadRequest) return;
   state.dyad = dyad;
+  closeDocument();
   $("dyad").hidden = false;
-  $("dyad-title").textContent = `${dyad.a.name} – ${dyad.b.name}`;
+  const title = $("dyad-title");
+  title.replaceChildren(nameEl(dyad.a.id), " – ", nameEl(dyad.b.id));
   const rel = dyad.relation;
   const summary = $("dyad-summary");
   summary.replaceChildren();
+  summary.dataset.period = range.label;
   if (rel) {
     summary.append(
+      el("span", { className: "period", text: `${range.label}: ` }),
       el("span", { className: `score ${rel.score > 0 ? "pos" : rel.score < 0 ? "neg" : ""}`, text: signed(rel.score) }),
-      ` · ${rel.n_events} events (reports of one event merged) from ${rel.n_outlets} outlets · `
-        + `${rel.first || "?"} → ${rel.last || "?"}`,
+      ` · ${relationLine(rel)}`,
     );
   } else {
-    summary.textContent = "No evidence for this pair with the current outlet filters.";
+    summary.append(el("span", { className: "period", text: `${range.label}: ` }),
+      "no evidence for this pair in this period with the current outlet filters.");
   }
-  drawChart(dyad);
+  const overall = $("dyad-overall");
+  overall.textContent = dyad.overall && range.since === null && range.until === null ? ""
+    : dyad.overall ? `All time: ${signed(dyad.overall.score)} · ${relationLine(dyad.overall)}` : "";
+  drawChart(dyad, range);
   drawShifts(dyad);
-  drawEvidence(dyad);
+  drawEvidence(dyad, range);
+  if (scroll && stacked()) $("dyad").scrollIntoView({ block: "start" });
 }
 
 function shiftDate(shift) {
@@ -311,10 +674,12 @@ function shiftDate(shift) {
   return null;
 }
 
-function drawChart(dyad) {
+function drawChart(dyad, range) {
   const svg = $("dyad-chart");
   svg.replaceChildren();
-  const series = dyad.series;
+  // the chart starts where the time axis's months start (background of earlier years is not charted)
+  const firstMonth = state.axis.slots.find((s) => s !== "earlier");
+  const series = firstMonth ? dyad.series.filter((p) => p.until >= `${firstMonth}-01`) : dyad.series;
   if (!series.length) return;
   const left = 26, right = 6, top = 8, bottom = 22;
   const plotW = CHART_W - left - right;
@@ -328,11 +693,14 @@ function drawChart(dyad) {
     svgEl("text", { x: 8, y: mid + 3 }, "0"),
     svgEl("text", { x: 4, y: top + plotH }, "−10"),
   );
-  if (state.windowIndex > 0 && !state.cumulative) {
-    const i = state.windowIndex - 1;
-    if (i < series.length) svg.append(svgEl("rect", { class: "current", x: left + i * slot, y: top, width: slot, height: plotH }));
+  if (range.since || range.until) {
+    series.forEach((p, i) => {
+      if ((!range.until || p.since <= range.until) && (!range.since || p.until >= range.since)) {
+        svg.append(svgEl("rect", { class: "current", x: left + i * slot, y: top, width: slot, height: plotH }));
+      }
+    });
   }
-  const labelEvery = Math.max(1, Math.ceil(series.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(series.length / 6));
   series.forEach((point, i) => {
     const x = left + i * slot;
     if (point.score !== null) {
@@ -342,7 +710,7 @@ function drawChart(dyad) {
         class: `bar ${kind}`, x: x + slot * 0.15, width: Math.max(1, slot * 0.7),
         y: point.score >= 0 ? mid - height : mid, height, opacity: Math.min(1, 0.35 + 0.15 * point.n_events),
       });
-      bar.append(svgEl("title", {}, `${point.label}: ${signed(point.score)} (${point.n_events} items)`));
+      bar.append(svgEl("title", {}, `${point.label}: ${signed(point.score)} (${plural(point.n_events, "item")})`));
       svg.append(bar);
     }
     if (i % labelEvery === 0) svg.append(svgEl("text", { x: x + 1, y: CHART_H - 6 }, point.label));
@@ -399,12 +767,6 @@ function drawShifts(dyad) {
 }
 
 // -- the evidence panel ------------------------------------------------------------------------
-function inRange(date, range) {
-  if (!range.since && !range.until) return true;
-  if (!date) return false;
-  return (!range.since || date >= range.since) && (!range.until || date <= range.until);
-}
-
 // A date only as precise as it is known (the API's date_precision), as detente.ingest.dates.describe_date.
 function describeDate(date, precision) {
   if (!date) return precision === "before-publication" ? "before publication" : "undated";
@@ -414,9 +776,29 @@ function describeDate(date, precision) {
   return date;
 }
 
+const PRECISION_WORDS = {
+  day: "dated to the day", week: "dated to the week", month: "dated to the month", year: "dated to the year",
+  "before-publication": "told as before the article, no date given", unknown: "no date",
+};
+
+// "Russia → Israel": who did what to whom; a stated relation is between the two, without a direction.
+function directionEl(sources, targets, stated) {
+  const span = el("span", { className: "direction" });
+  span.append(namesEl(sources), stated ? " ↔ " : " → ", namesEl(targets));
+  return span;
+}
+
+function docLink(docId, title, text) {
+  const link = el("a", { className: "doc", href: `#doc=${encodeURIComponent(docId)}`, text: title || "the article" });
+  link.addEventListener("click", () => { state.highlight = text || null; });
+  return link;
+}
+
 function evidenceItem(item) {
+  const precision = item.date_precision || (item.date ? "day" : "unknown");
   const meta = el("div", { className: "meta" }, [
-    el("span", { className: `date precision-${item.date_precision || "day"}`, text: describeDate(item.date, item.date_precision) }),
+    el("span", { className: `date precision-${precision}`, title: PRECISION_WORDS[precision] || precision, text: describeDate(item.date, precision) }),
+    directionEl(item.sources, item.targets, item.stated),
     el("span", { className: "label", text: item.label }),
     el("span", { className: `score ${item.score > 0 ? "pos" : item.score < 0 ? "neg" : ""}`, text: signed(item.score) }),
     el("span", { className: "outlet", text: item.outlet || "unknown outlet" }),
@@ -427,36 +809,43 @@ function evidenceItem(item) {
   if (item.negated) meta.append(el("span", { className: "flag negated", text: "negated" }));
   if (item.weight < 1) meta.append(el("span", { className: "flag down", text: `weight ${Number(item.weight.toFixed(2))}` }));
   const children = [meta, el("blockquote", { text: item.text })];
-  if (item.doc_title) children.push(el("div", { className: "doc", text: item.doc_title }));
+  if (item.doc_id) children.push(docLink(item.doc_id, item.doc_title, item.text));
   return el("li", { className: "evidence-item", dataset: { id: item.id } }, children);
 }
 
-function drawEvidence(dyad) {
-  const range = currentRange();
-  const items = dyad.evidence.filter((item) => inRange(item.date, range));
-  $("evidence-title").textContent = `Evidence: ${dyad.a.name} – ${dyad.b.name}`;
-  $("evidence-note").textContent = items.length === dyad.evidence.length
-    ? `${items.length} reports, oldest first.`
-    : `${items.length} of ${dyad.evidence.length} reports fall in ${range.label}.`;
-  $("evidence").replaceChildren(...items.map(evidenceItem));
+function drawEvidence(dyad, range) {
+  const items = dyad.evidence;
+  const title = $("evidence-title");
+  title.replaceChildren("Evidence: ", nameEl(dyad.a.id), " – ", nameEl(dyad.b.id));
+  const total = dyad.overall ? dyad.overall.evidence.length : items.length;
+  $("evidence-note").textContent = range.since || range.until
+    ? `${plural(items.length, "report")} in ${range.label}${total > items.length ? ` (${total} in all)` : ""}, oldest first.`
+    : `${plural(items.length, "report")}, oldest first.`;
+  $("evidence").replaceChildren(...items.map((item) => evidenceItem({
+    ...item, sources: [item.source], targets: item.target ? [item.target] : [], stated: item.kind === "relation",
+  })));
 }
 
 async function showActorEvents(node) {
   const range = currentRange();
   let rows;
   try {
+    await loadNames();
     rows = await api("/api/events", { actor: node.id, since: range.since, until: range.until, limit: 200, ...outletParams() });
   } catch (err) {
     setStatus(`Could not load the events of ${node.name}: ${err.message}`, true);
     return;
   }
-  $("evidence-title").textContent = `Events of ${node.name}`;
-  $("evidence-note").textContent = `${rows.length} events (${range.label}), oldest first.`;
+  closeDocument();
+  $("evidence-title").replaceChildren("Events of ", nameEl(node.id));
+  $("evidence-note").textContent = `${plural(rows.length, "event")} (${range.label}), oldest first.`;
   $("evidence").replaceChildren(...rows.map((e) => evidenceItem({
-    id: e.id, date: e.date, date_precision: e.date_precision, background: e.date_basis === "background", label: `${e.source_ids.join(", ")} ${e.type} ${e.target_ids.join(", ")}`,
+    id: e.id, date: e.date, date_precision: e.date_precision, background: e.date_basis === "background",
+    label: e.type, sources: e.source_ids, targets: e.target_ids, stated: false,
     score: e.score, outlet: e.outlet, speaker: e.said_by_name, hedged: e.hedged, negated: e.negated, weight: 1,
-    text: e.evidence_text || "", doc_title: null,
+    text: e.evidence_text || "", doc_id: e.doc_id, doc_title: null,
   })));
+  if (stacked()) $("evidence-panel").scrollIntoView({ block: "start" });
 }
 
 async function search(q) {
@@ -472,6 +861,7 @@ async function search(q) {
     setStatus(`Search failed: ${err.message}`, true);
     return;
   }
+  closeDocument();
   $("evidence-title").textContent = `Sentences containing “${q}”`;
   $("evidence-note").textContent = `${hits.length} sentences${hits.length === 100 ? " (first 100)" : ""}.`;
   $("evidence").replaceChildren(...hits.map((hit) => el("li", { className: "evidence-item search-hit", dataset: { id: hit.sentence_id } }, [
@@ -480,8 +870,70 @@ async function search(q) {
       el("span", { className: "outlet", text: hit.outlet || "unknown outlet" }),
     ]),
     el("blockquote", { text: hit.text }),
-    el("div", { className: "doc", text: hit.title || hit.doc_id }),
+    docLink(hit.doc_id, hit.title || hit.doc_id, hit.text),
   ])));
+  if (stacked()) $("evidence-panel").scrollIntoView({ block: "start" });
+}
+
+// -- the document view (#doc=ID): the article's sentences, the cited one marked ---------------------------------
+function closeDocument() {
+  $("document").hidden = true;
+  $("evidence-panel").hidden = false;
+}
+
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+async function openDocument(docId) {
+  let doc;
+  try {
+    doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
+  } catch (err) {
+    setStatus(`Could not open the document: ${err.message}`, true);
+    return;
+  }
+  $("document-title").textContent = doc.title || "(untitled)";
+  const meta = $("document-meta");
+  meta.replaceChildren(
+    `${doc.outlet || "unknown outlet"}${doc.outlet_country ? ` (${doc.outlet_country})` : ""} · `
+      + `${doc.published ? `published ${doc.published}` : "no publication date"}`
+      + `${doc.date_basis && doc.published ? ` (${doc.date_basis})` : ""} · ${plural(doc.n_events, "event")}`,
+  );
+  const href = doc.url ? safeUrl(doc.url) : null;
+  if (href) meta.append(" · ", el("a", { href, rel: "noopener noreferrer", target: "_blank", text: "original" }));
+  meta.append(el("span", { className: "doc-id", text: ` · id ${doc.id}` }));
+  const body = $("document-text");
+  body.replaceChildren();
+  const wanted = state.highlight ? state.highlight.trim() : null;
+  let paragraph = null;
+  let current = null;
+  let marked = null;
+  for (const sentence of doc.sentences) {
+    if (paragraph === null || sentence.paragraph !== current) {
+      paragraph = el("p");
+      body.append(paragraph);
+      current = sentence.paragraph;
+    }
+    const hit = wanted && (sentence.text.includes(wanted) || wanted.includes(sentence.text.trim()));
+    const span = el("span", { className: hit ? "sentence cited" : "sentence", dataset: { idx: sentence.idx }, text: sentence.text });
+    if (hit && !marked) marked = span;
+    paragraph.append(span, " ");
+  }
+  $("evidence-panel").hidden = true;
+  $("document").hidden = false;
+  (marked || $("document")).scrollIntoView({ block: marked ? "center" : "start" });
+}
+
+function route() {
+  const match = /^#doc=(.+)$/.exec(window.location.hash);
+  if (match) openDocument(decodeURIComponent(match[1]));
+  else closeDocument();
 }
 
 // -- feeds: what the last poll brought (GET /api/feeds/news); refreshed every minute ------------------
@@ -504,6 +956,8 @@ async function loadNews() {
 
 async function main() {
   bindControls();
+  bindAxis();
+  if (stacked()) $("filters").open = false; // on a phone the map comes first; filters are one tap away
   try {
     await Promise.all([loadOutlets(), loadTimeline()]);
   } catch (err) {
@@ -511,6 +965,7 @@ async function main() {
     return;
   }
   await loadNetwork();
+  if (window.location.hash) route();
   await loadNews();
   setInterval(loadNews, 60_000);
   document.body.dataset.ready = "true";
