@@ -13,9 +13,12 @@ Merging is incremental: a new report is compared only with the candidates
 family and negation, overlapping date periods) and with the other reports of
 their articles (the copied-story rule below compares whole articles), so an
 ingest costs what it adds, not what the store holds.  Single linkage makes this equal to regrouping the
-whole store: pairs of old reports were already decided.  (One difference: a
+whole store: pairs of old reports were already decided.  (Differences: a
 report whose only shared parties are a node paired with itself, "A and B
-accused A", has no pair row and is not matched.)
+accused A", has no pair row and is not matched; and the copied-story rule is
+applied when an article arrives, so a counterpart merged as the one candidate
+then stays merged if a later article adds a second candidate, where a regroup
+of the whole store would leave both apart.)
 
 Two reports can be the same event (``compatible``, the one rule that says
 which pairs are candidates) when all of these hold:
