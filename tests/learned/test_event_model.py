@@ -13,7 +13,8 @@ import pytest
 from detente.errors import DataFileError
 from detente.learned import model as lm
 from detente.learned.apply import arguments, code_for
-from detente.learned.model import Prediction, decode_spans
+from detente.learned.model import Prediction
+from detente.learned.spec import decode_spans
 from detente.learned.spec import TAGS, TYPES, fold_of, is_dev
 from detente.model import PLOVER_TYPES, Mention, Sentence
 

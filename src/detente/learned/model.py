@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataFileError
-from .spec import MAX_TOKENS, TAGS, TYPES
+from .spec import MAX_TOKENS, TYPES, decode_spans
 
 MODEL_FILE = "event_model.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -45,26 +45,6 @@ class Prediction:
 
     def role_spans(self, role: str) -> list[tuple[int, int]]:
         return [(a, b) for a, b, r in self.spans if r == role]
-
-
-def decode_spans(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """BIO word-piece tags to character spans (lenient: an I- tag after O or another role opens a span)."""
-    out: list[tuple[int, int, str]] = []
-    open_role = None
-    for t, (a, b) in zip(tags, offsets):
-        if a == b:  # special token
-            continue
-        name = TAGS[t]
-        if name == "O":
-            open_role = None
-            continue
-        role = name[2:]
-        if name.startswith("B-") or open_role != role:
-            out.append((a, b, role))
-            open_role = role
-        else:
-            out[-1] = (out[-1][0], b, role)
-    return out
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

@@ -37,3 +37,23 @@ def fold_of(text: str) -> int:
 def is_dev(text: str) -> bool:
     """True when the sentence belongs to the development split the shipped model never trained on."""
     return fold_of(text) == DEV_FOLD
+
+
+def decode_spans(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """BIO word-piece tags to character spans (lenient: an I- tag after O or another role opens a span)."""
+    out: list[tuple[int, int, str]] = []
+    open_role = None
+    for t, (a, b) in zip(tags, offsets):
+        if a == b:  # special token
+            continue
+        name = TAGS[t]
+        if name == "O":
+            open_role = None
+            continue
+        role = name[2:]
+        if name.startswith("B-") or open_role != role:
+            out.append((a, b, role))
+            open_role = role
+        else:
+            out[-1] = (out[-1][0], b, role)
+    return out
