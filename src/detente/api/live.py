@@ -28,6 +28,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path as PathParam
 from pydantic import BaseModel, Field
 
 from ..model import DateBasis, Document, Rejected
+from .schemas import Records
 from .state import ServerState, get_state, require_token
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,6 @@ class LiveService:
         self.stop_event = threading.Event()
         self.threads: list[threading.Thread] = []
         self.generation = 0
-        self.last_poll: dict[str, Any] | None = None
         # Job extraction runs in a separate process (spawned, the pipeline loaded there once), so the server's
         # readers do not wait for the GIL while spaCy works; a test-supplied pipeline runs in the worker thread.
         self.extract_in_process = state.load_pipeline.__name__ == "load_default_pipeline"
@@ -297,7 +297,6 @@ class LiveService:
                             write=state.access.writing)
             summary = poller.poll_once(force=force)
         if summary.feeds:
-            self.last_poll = summary.to_dict()
             self.generation += 1
         return summary.to_dict()
 
@@ -369,7 +368,7 @@ def make_router(live: LiveService) -> APIRouter:
     def create_job(body: JobCreate, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         if not live.threads:
             raise HTTPException(503, "this server's ingest worker is not running")
-        return live.create_job(body.source).to_dict()
+        return {"ok": True, **live.create_job(body.source).to_dict()}
 
     @router.post("/jobs/{job_id}/documents", summary="Add documents to an ingest job (bearer token required)")
     def add_documents(job_id: JobId, body: JobDocuments,
@@ -381,26 +380,27 @@ def make_router(live: LiveService) -> APIRouter:
     def finish(job_id: JobId, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         job = live.job(job_id)
         live.finish(job)
-        return job.to_dict()
+        return {"ok": True, **job.to_dict()}
 
-    @router.get("/jobs", summary="Ingest jobs: status, counts, rejected inputs with reasons")
+    # Listings in the API's one envelope ({"ok": true, "items": [...]}); one job is {"ok": true, ...its fields}.
+    @router.get("/jobs", response_model=Records, summary="Ingest jobs, newest first: status, counts, rejected inputs")
     def list_jobs(state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
         with live.lock:
             jobs = [j.to_dict() for j in live.jobs.values()]
-        return {"ok": True, "jobs": jobs[::-1], "last_poll": live.last_poll}
+        return {"ok": True, "items": jobs[::-1]}
 
     @router.get("/jobs/{job_id}", summary="One ingest job")
     def get_job(job_id: JobId, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
-        return live.job(job_id).to_dict()
+        return {"ok": True, **live.job(job_id).to_dict()}
 
-    @router.get("/feeds", summary="The followed feeds")
+    @router.get("/feeds", response_model=Records, summary="The followed feeds")
     def list_feeds(state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
         from ..store.feeds import list_feeds as rows
 
         with state.access.reading():
             store = state.store()
             try:
-                return {"ok": True, "feeds": rows(store)}
+                return {"ok": True, "items": rows(store)}
             finally:
                 store.close()
 
