@@ -570,13 +570,13 @@ def report(
 
     Example: detente report --format html --output report.html
     """
-    from .report import build_report, render_html, render_markdown
+    from .report import build_report, public_report, render_html, render_markdown
 
     data = _read_store(db, build_report)
     if fmt not in {"md", "html", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not md, html or json", param_hint="--format")
     if as_json or fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        text = json.dumps(public_report(data), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "html":
         text = render_html(data)
     else:

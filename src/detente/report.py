@@ -67,12 +67,14 @@ def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     return store.query(
         """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
-                  said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
+                  said_by_name AS speaker, hedged, negated, evidence_text, said_by_actor AS speaker_id
+           FROM events WHERE id IN (SELECT unnest(?))
            UNION ALL
            SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                  polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated, evidence_text
+                  polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated, evidence_text,
+                  speaker_actor
            FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-           ORDER BY date NULLS LAST""",
+           ORDER BY date NULLS LAST, id""",
         [ids, ids],
     )
 
@@ -132,6 +134,38 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         "loaded_language": loaded_language_by_outlet(store),
         "period": period_summary(store, filters=filters),
         "outlets": outlet_summary(store, filters=filters),
+    }
+
+
+def public_report(data: dict[str, Any]) -> dict[str, Any]:
+    """``build_report``'s data as the report's JSON: every actor and pair in the one shape of every command and
+    route (``{id, name}``, ``detente.network.shapes``): relations, shifts and series points as ``a``/``b``, triads
+    and their tie under pressure, the network's nodes and edges, and each evidence item's ``said_by`` (null when
+    the outlet itself asserts it).  The renderers keep reading ``build_report``'s own fields."""
+    from .network.shapes import public_record, ref
+
+    names = dict(data["network"]["nodes"])
+
+    def item(row: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in row.items() if k not in {"speaker", "speaker_id"}}
+        speaker, ident = row.get("speaker"), row.get("speaker_id")
+        out["said_by"] = ref(ident, speaker) if ident else {"id": None, "name": speaker} if speaker else None
+        if "also" in row:
+            out["also"] = [item(x) for x in row["also"]]
+        return out
+
+    def with_items(record: dict[str, Any]) -> dict[str, Any]:
+        out = public_record(record, names)
+        return {**out, "items": [item(x) for x in out["items"]]} if "items" in out else out
+
+    return {
+        **data,
+        "relations": [with_items(r) for r in data["relations"]],
+        "shifts": [with_items(sh) for sh in data["shifts"]],
+        "balance": [public_record(t, names) for t in data["balance"]],
+        "series": [{**x, "points": [public_record(p, names) for p in x["points"]]} for x in data["series"]],
+        "network": {"nodes": [ref(i, n) for i, n in data["network"]["nodes"]],
+                    "edges": [public_record(edge, names) for edge in data["network"]["edges"]]},
     }
 
 

@@ -123,7 +123,7 @@ def shifts(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, lim
 
 def _pressure(t: dict[str, Any]) -> str:
     p = t["pressure"]
-    return f"{p['a']} – {p['b']} toward {p['toward']}" if p else ""
+    return f"{node(p['a'])} – {node(p['b'])} toward {p['toward']}" if p else ""
 
 
 BALANCE_COLUMNS = [
