@@ -174,7 +174,8 @@ def ingest(
 
                 summary = ingest_ray(paths or [], store=store, manifest=manifest, date=_date(date, "--date"),
                                      outlet=outlet, progress=tick, allow_private=allow_private,
-                                     workers=workers or 2, address=address, parquet_dir=parquet_dir)
+                                     workers=workers or 2, address=address, parquet_dir=parquet_dir,
+                                     debug=_STATE["debug"])
             else:
                 summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
                                      date=_date(date, "--date"), outlet=outlet, progress=tick,
