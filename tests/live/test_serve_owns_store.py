@@ -126,6 +126,9 @@ def test_feeds_and_watch_go_through_the_server(owned, tmp_path):
         got = json.loads(second.stdout.strip().splitlines()[-1])
         assert got["not_modified"] == 1 and got["fetched"] == 0
         assert site.fetches("/a") == 1 and site.fetches("/b") == 1
+        # the poll's articles went through the server's job runner (its extraction process), as a 'feeds' job
+        feed_jobs = [j for j in httpx.get(server.url + "/api/jobs", timeout=30).json()["items"] if j["source"] == "feeds"]
+        assert [(j["status"], j["counts"]["stored"]) for j in feed_jobs] == [("done", 2)]
         listed = httpx.get(server.url + "/api/feeds", timeout=30).json()["items"]
         assert listed[0]["outlet"] == "Local Wire" and listed[0]["stored"] == 2
         news = httpx.get(server.url + "/api/feeds/news", timeout=30).json()

@@ -11,6 +11,8 @@
   reads in other processes.
 
 Extraction shares the app's pipeline, so it runs under ``ServerState.ingest_lock`` like ``POST /api/ingest``.
+A poll's articles are extracted the same way as a job's (``_extract``), and the poll shows as a job of source
+``feeds`` while it extracts.
 """
 
 from __future__ import annotations
@@ -224,6 +226,9 @@ class LiveService:
                         payload["done"].set()
             except Exception as exc:  # noqa: BLE001 - one failed job or poll must not stop the worker
                 log.exception("server-side %s failed", kind)
+                if kind == "poll" and payload is not None:  # the caller waiting on it gets the error, not a hang
+                    payload["error"] = f"{type(exc).__name__}: {exc}"
+                    payload["done"].set()
                 if job is not None:
                     job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
                     job.finished = dt.datetime.now(dt.timezone.utc)
@@ -289,16 +294,46 @@ class LiveService:
             self.tasks.put(("poll", None, None))
 
     def _poll(self, force: bool = False) -> dict[str, Any]:
+        """One poll cycle; its articles are extracted by the job runner (``_extract``: the extraction process,
+        as for ingest jobs) as a job of source ``feeds`` (listed by ``GET /api/jobs``), never in a thread of this
+        process, so readers are served while a poll extracts."""
         from ..feeds.poll import Poller
 
         state = self.state
-        with state.ingest_lock:
-            poller = Poller(state.root, state.pipeline, allow_private=state.allow_private_urls,
-                            write=state.access.writing)
-            summary = poller.poll_once(force=force)
+        job: Job | None = None
+
+        def extract(docs: list[Document]) -> list[Any]:
+            nonlocal job
+            if job is None:  # a cycle with nothing new (304s, known URLs) makes no job
+                job = self.create_job("feeds")
+            job.received += len(docs)
+            job.read += len(docs)
+            results = self._extract(docs)
+            for r in results:
+                if isinstance(r, Rejected):
+                    job.rejected.append(r.to_dict())
+                else:
+                    job.stored += 1  # the poller stores every extraction it gets (it skipped known texts)
+                    job.events += len(r.events)
+            job.processed += len(docs)
+            return results
+
+        try:
+            with state.ingest_lock:
+                poller = Poller(state.root, state.pipeline, allow_private=state.allow_private_urls,
+                                write=state.access.writing, extract=extract)
+                summary = poller.poll_once(force=force)
+        except Exception as exc:
+            if job is not None:
+                job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
+                job.finished = dt.datetime.now(dt.timezone.utc)
+            raise
+        if job is not None:
+            job.status, job.finished = "done", dt.datetime.now(dt.timezone.utc)
+            job.seconds = time.perf_counter() - job.started
         if summary.feeds:
             self.generation += 1
-        return summary.to_dict()
+        return {**summary.to_dict(), "job": job.id if job is not None else None}
 
     def poll_now(self, *, force: bool, timeout: float = 600.0) -> dict[str, Any]:
         """Run a poll cycle on the worker (after the tasks queued before it) and return its summary."""
@@ -306,6 +341,8 @@ class LiveService:
         self.tasks.put(("poll", None, request))
         if not request["done"].wait(timeout):
             raise HTTPException(504, f"the poll cycle did not finish within {timeout:g} s; it goes on in the server")
+        if "error" in request:
+            raise HTTPException(500, f"the poll cycle failed: {request['error']}")
         return request["summary"]
 
     def feed_write(self, fn: Any) -> Any:
