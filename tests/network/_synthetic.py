@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from detente.store import Store
+from detente.store.pairs import sync_pairs
 
 NAMES = {"RUS": "Russia", "ISR": "Israel", "IRN": "Iran", "USA": "United States", "UKR": "Ukraine"}
 
@@ -30,6 +31,7 @@ def add_event(store: Store, id: str, source: str, target: str | None, type: str,
            VALUES (?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false, ?, ?, ?, ?, 0, 'test')""",
         [id, doc or f"doc-{id}", sent_idx, type, cameo, score, [source], targets, [source], targets, outlet, negated,
          dt.date.fromisoformat(date) if date else None, basis, precision, text])
+    sync_pairs(store.con)  # the pair rows Store.write would have written with the event
 
 
 def add_claim(store: Store, id: str, a: str, b: str, polarity: int, date: str | None, *, outlet: str = "Outlet A",
@@ -41,3 +43,4 @@ def add_claim(store: Store, id: str, a: str, b: str, polarity: int, date: str | 
            VALUES (?, 'relation', ?, ?, ?, ?, ?, 'cue', ?, true, false, false, ?, ?, ?, ?)""",
         [id, doc or f"doc-{id}", sent_idx, a, b, polarity, outlet, dt.date.fromisoformat(date) if date else None,
          basis, precision, text])
+    sync_pairs(store.con)
