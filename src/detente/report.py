@@ -29,7 +29,7 @@ from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store, readers, summaries
+from .store import Store, readers
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -57,12 +57,12 @@ def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
 
 def outlet_summary(store: Store, *, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Each outlet's documents (with their first and last publication date), events and stated relations."""
-    return summaries.outlets(store.con, filters)
+    return [r.to_dict() for r in readers.outlet_summary(store.con, filters)]
 
 
 def period_summary(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
     """The period the evidence covers: news dates apart from background, and what has no date."""
-    return summaries.period(store.con, filters)
+    return readers.period(store.con, filters).to_dict()
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:

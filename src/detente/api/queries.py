@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..network.dyads import Filters, Weights
-from ..store import Store, readers, summaries
+from ..store import Store, readers
 from ..store.pairs import window_relation_rows
 
 FREQS = ("month", "quarter", "year")
@@ -113,8 +113,9 @@ def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
 def density(store: Store) -> dict[str, Any]:
     """Reports per month for the dashboard's time axis (news and background apart); year-only and undated
     reports are counted beside the axis rather than drawn in a month they may not belong to."""
-    off = summaries.off_axis_counts(store.con)
-    return {"months": summaries.month_counts(store.con), "n_coarse": off["coarse"], "n_undated": off["undated"]}
+    off = readers.off_axis_counts(store.con)
+    return {"months": [m.to_dict() for m in readers.month_counts(store.con)], "n_coarse": int(off.coarse),
+            "n_undated": int(off.undated)}
 
 
 def _start_of(day: dt.date, freq: str) -> dt.date:

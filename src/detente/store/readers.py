@@ -223,3 +223,59 @@ def column_names(table: str) -> list[str]:
     from .schema import TABLES
 
     return [c.name for c in TABLES[table]]
+
+
+# -- time axis and summaries (the dashboard's axis, the report's period and outlets) -----------------------
+# Precisions placed in a month of the time axis; a year ("in 2023") is not put in January.
+MONTH_OR_FINER = ("day", "week", "month")
+
+_REPORTS = """(SELECT date, date_basis, date_precision, outlet FROM events
+               UNION ALL SELECT date, date_basis, date_precision, outlet FROM claims WHERE kind = 'relation')"""
+
+
+def month_counts(con: Any) -> list[Any]:
+    """``MonthCount(month 'YYYY-MM', news, background)`` per month with reports dated to the month or finer."""
+    return fetch(con, "MonthCount", f"""SELECT strftime(date, '%Y-%m') AS month,
+                                 count(*) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news,
+                                 count(*) FILTER (WHERE date_basis = 'background') AS background
+                          FROM {_REPORTS}
+                          WHERE date IS NOT NULL AND coalesce(date_precision, 'day') IN (SELECT unnest(?))
+                          GROUP BY month ORDER BY month""", [list(MONTH_OR_FINER)])
+
+
+def off_axis_counts(con: Any) -> Any:
+    """Reports on no month of the axis: ``coarse`` (dated to the year or coarser) and ``undated``."""
+    return fetch(con, "OffAxisCounts", f"""SELECT count(*) FILTER (WHERE date IS NOT NULL) AS coarse,
+                                 count(*) FILTER (WHERE date IS NULL) AS undated
+                          FROM {_REPORTS}
+                          WHERE date IS NULL OR coalesce(date_precision, 'day') NOT IN (SELECT unnest(?))""",
+                 [list(MONTH_OR_FINER)])[0]
+
+
+def period(con: Any, filters: Filters = Filters()) -> Any:
+    """The dates the evidence covers: news apart from background, the articles' publication dates, and counts of
+    reports, background and undated ones."""
+    where, params = _where(filters, "date", "outlet")
+    dwhere, dparams = _where(filters, "published", "outlet")
+    return fetch(con, "Period", f"""
+        WITH r AS (SELECT min(date) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news_first,
+                          max(date) FILTER (WHERE coalesce(date_basis, '') <> 'background') AS news_last,
+                          min(date) AS first, max(date) AS last, count(*) AS reports,
+                          count(*) FILTER (WHERE date_basis = 'background') AS background,
+                          count(*) FILTER (WHERE date IS NULL) AS undated
+                   FROM {_REPORTS}{where}),
+             d AS (SELECT min(published) AS published_first, max(published) AS published_last FROM documents{dwhere})
+        SELECT r.*, d.* FROM r, d""", [*params, *dparams])[0]
+
+
+def outlet_summary(con: Any, filters: Filters = Filters()) -> list[Any]:
+    """Each outlet's documents (first and last publication date), events and stated relations."""
+    where, params = _where(filters, "d.published", "d.outlet")
+    return fetch(con, "OutletSummary", f"""SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, count(*) AS documents,
+                                 min(d.published) AS first, max(d.published) AS last,
+                                 coalesce(sum(e.n), 0)::BIGINT AS events, coalesce(sum(c.n), 0)::BIGINT AS stated
+                          FROM documents d
+                          LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) e ON e.doc_id = d.id
+                          LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims WHERE kind = 'relation'
+                                     GROUP BY doc_id) c ON c.doc_id = d.id{where}
+                          GROUP BY 1 ORDER BY documents DESC, outlet""", params)
