@@ -15,11 +15,7 @@ Reported: ingest articles/s in each arm and their ratio (busy / alone), the numb
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,39 +28,13 @@ TOKEN = "bench-token"
 READ_PATHS = ("/api/network", "/api/relations", "/api/documents", "/api/timeline", "/api/health")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def _Server(db: Path, log: Path) -> Any:
+    """``detente serve`` over a new store, writes on with the bench's token."""
+    from detente.serve_process import ServeProcess
+    from detente.store import Store
 
-
-class _Server:
-    def __init__(self, db: Path, log: Path) -> None:
-        import httpx
-
-        from detente.store import Store
-
-        Store(db).close()
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DETENTE_TOKEN=TOKEN)
-        self.log = log.open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port",
-                                      str(self.port)], stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/api/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"detente serve did not start: {log.read_text()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
-        self.log.close()
+    Store(db).close()
+    return ServeProcess(db, log, token=TOKEN, start_seconds=120)
 
 
 def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any) -> dict[str, Any]:
