@@ -59,7 +59,7 @@ def test_adding_a_field_to_event_is_one_column(tmp_path, monkeypatch):
     with Store(old_db) as store:
         assert store.schema_version() == duck.SCHEMA_VERSION
         store.write([_extraction("Russia condemned the second strike.")])
-        rows = store.con.execute("SELECT evidence_text, region FROM events ORDER BY region NULLS FIRST").fetchall()
+        rows = store.con.execute("SELECT id, region FROM events ORDER BY region NULLS FIRST").fetchall()
         assert [r[1] for r in rows] == [None, "Middle East"]
         record = schema.record_type("events")(*store.con.execute("SELECT * FROM events WHERE region IS NOT NULL")
                                                .fetchone())
@@ -88,3 +88,52 @@ def test_version_2_store_migrates_and_gets_its_pairs(tmp_path):
         assert store.schema_version() == duck.SCHEMA_VERSION
         (rel,) = relations(store)
         assert (rel.a, rel.b, rel.score, rel.evidence) == ("ISR", "RUS", -2.0, ["e1"])
+
+
+def test_evidence_is_stored_once_in_its_sentence(tmp_path):
+    """Events and claims keep offsets, not a copy of their sentence: readers slice the stored sentence, also for
+    a long sentence whose evidence is a window of it."""
+    from detente.model import MAX_EVIDENCE_CHARS, evidence_window
+    from detente.store import readers
+
+    filler = " ".join(["and"] * (MAX_EVIDENCE_CHARS // 2))
+    text = f"Intro sentence here. {filler} then Russia condemned the strike {filler}."
+    start = text.index(filler)
+    doc = Document(id=Document.make_id(text), text=text, published=dt.date(2023, 10, 18))
+    sentence = Sentence(doc.id, 1, start, len(text), text[start:])
+    window = evidence_window(sentence.text, sentence.start, text.index("condemned"))
+    ru = Mention(doc.id, 1, text.index("Russia"), text.index("Russia") + 6, "Russia")
+    event = Event(doc.id, 1, "condemned", text.index("condemned"), "ACCUSE", "111", -2.0, (ru,), (), outlet="Wire",
+                  date=EventDate(dt.date(2023, 10, 18), DateBasis.PUBLISHED), evidence_text=window[0],
+                  evidence_start=window[1], evidence_end=window[2])
+    with Store(tmp_path / "e.duckdb") as store:
+        store.write([Extraction(doc, (Sentence(doc.id, 0, 0, start - 1, text[:start - 1]), sentence), (ru,),
+                                (event,))])
+        for table in ("events", "claims"):
+            assert "evidence_text" not in [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall()]
+        (listed,) = readers.events(store.con)
+        assert listed.evidence_text == window[0] and "Russia condemned" in listed.evidence_text
+        assert len(listed.evidence_text) <= MAX_EVIDENCE_CHARS < len(sentence.text)
+        (cited,) = readers.evidence(store.con, [event.id])
+        assert cited.evidence_text == window[0]
+
+
+def test_version_4_store_drops_its_evidence_copies(tmp_path):
+    """A file of schema 4 held each event's sentence text in the event row: the migration drops the copies and
+    the evidence reads the same from the sentences."""
+    from detente.store import readers
+
+    db = tmp_path / "v4.duckdb"
+    x = _extraction()
+    event = dataclasses.replace(x.events[0], evidence_text=x.document.text, evidence_end=len(x.document.text))
+    with Store(db) as store:
+        store.write([dataclasses.replace(x, events=(event,))])
+        store.con.execute("ALTER TABLE events ADD COLUMN evidence_text VARCHAR")
+        store.con.execute("ALTER TABLE claims ADD COLUMN evidence_text VARCHAR")
+        store.con.execute("UPDATE events SET evidence_text = 'copy'")
+        store.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '4')")
+    with Store(db) as store:
+        assert store.schema_version() == duck.SCHEMA_VERSION
+        assert "evidence_text" not in [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
+        (listed,) = readers.events(store.con)
+        assert listed.evidence_text == "Russia condemned the strike."

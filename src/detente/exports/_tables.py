@@ -39,7 +39,7 @@ _STRING_LISTS = ("outlets", "doc_ids", "titles", "urls", "evidence")
 def _event_columns(store: Any) -> list[str]:
     from ..store import duck
 
-    return [*duck.column_names(store.con, "events"), "group_id"]
+    return [*duck.column_names(store.con, "events"), "evidence_text", "group_id"]
 
 
 def _rows(store: Any, filters: Filters) -> list[dict[str, Any]]:

@@ -16,9 +16,9 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
-from .schema import all_ddl, arrow_schema, missing_columns, row_of
+from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -47,8 +47,18 @@ def _schema_v4(con: Any) -> None:
     sync_pairs(con)
 
 
+# Version 5: the evidence text is no longer copied into every event and claim: it is read from the
+# sentence it cites (``schema.EVIDENCE_MACRO``); every stored event's sentence is in ``sentences``.
+_SCHEMA_V5 = f"""
+ALTER TABLE events DROP COLUMN IF EXISTS evidence_text;
+ALTER TABLE claims DROP COLUMN IF EXISTS evidence_text;
+{EVIDENCE_MACRO};
+"""
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4}
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
+                                                      5: _SCHEMA_V5}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -254,7 +264,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "polarity": (e.score > 0) - (e.score < 0), "cue": e.trigger,
                 "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
                 "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
-                "date_basis": e.date.basis.value, "date_precision": e.date.precision, "evidence_text": e.evidence_text,
+                "date_basis": e.date.basis.value, "date_precision": e.date.precision,
                 "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
             })
         for r in x.relation_claims:
@@ -270,7 +280,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
                 "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
                 "date_precision": r.date.precision,
-                "evidence_text": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
+                "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
             })
 
     def table(name: str, rows: list[dict[str, Any]]) -> Any:

@@ -59,11 +59,13 @@ def report_rows(con: Any, ids: Sequence[str] | None = None) -> tuple[list[Any], 
     mentions = fetch(con, "MentionText", "SELECT doc_id, sent_idx, text FROM mentions" + docs, one * 2)
     events = fetch(con, "EventReport",
                    """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                             date_basis, date_precision, said_by_actor, evidence_text
+                             date_basis, date_precision, said_by_actor,
+                             evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text
                       FROM events WHERE true""" + only, one)
     claims = fetch(con, "ClaimReport",
                    """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis,
-                             date_precision, speaker_actor, evidence_text
+                             date_precision, speaker_actor,
+                             evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text
                       FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL""" + only,
                    one)
     names = [r[0] for r in con.execute("SELECT name FROM nodes WHERE name IS NOT NULL").fetchall()]
@@ -174,8 +176,10 @@ def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str
 def group_reports_rows(con: Any, ids: Sequence[str]) -> list[Any]:
     """The reports of ``ids`` as ``describe_groups`` lists them."""
     return fetch(con, "GroupReport",
-                 """SELECT id, doc_id, sent_idx, type, outlet, said_by_name AS speaker, date, evidence_text FROM events
+                 """SELECT id, doc_id, sent_idx, type, outlet, said_by_name AS speaker, date,
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text FROM events
                     WHERE id IN (SELECT unnest(?))
                     UNION ALL
-                    SELECT id, doc_id, sent_idx, 'stated ' || polarity, outlet, speaker_name, date, evidence_text
+                    SELECT id, doc_id, sent_idx, 'stated ' || polarity, outlet, speaker_name, date,
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end)
                     FROM claims WHERE id IN (SELECT unnest(?))""", [list(ids), list(ids)])

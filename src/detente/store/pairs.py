@@ -437,7 +437,8 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
     WITH p AS (SELECT *, {weight_sql(weights)} AS w FROM pairs p{where})
     SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind,
            p.doc_id, p.type,
-           coalesce(e.evidence_text, c.evidence_text, '') AS text, coalesce(e.said_by_name, c.speaker_name),
+           coalesce(evidence_of(p.doc_id, coalesce(e.sent_idx, c.sent_idx), coalesce(e.evidence_start, c.evidence_start),
+                    coalesce(e.evidence_end, c.evidence_end)), '') AS text, coalesce(e.said_by_name, c.speaker_name),
            p.hedged, p.negated, p.group_id, p.background, p.date_precision
     FROM p LEFT JOIN events e ON p.kind = 'event' AND e.id = p.item_id
            LEFT JOIN claims c ON p.kind = 'relation' AND c.id = p.item_id

@@ -116,7 +116,8 @@ def document_titles(con: Any, doc_ids: Sequence[str]) -> dict[str, str | None]:
 
 # -- events and sentences -------------------------------------------------------------------
 _EVENT_LISTING = """id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids,
-    source_nodes, target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text"""
+    source_nodes, target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger,
+    evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text"""
 
 
 def events(con: Any, *, filters: Filters = Filters(), actors: Sequence[str] = (), any_actor: str | None = None,
@@ -196,13 +197,14 @@ def evidence(con: Any, ids: Sequence[str]) -> list[Any]:
     """Events and stated relations by id, as the report lists them (oldest first)."""
     return fetch(con, "EvidenceRow",
                  """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
-                           said_by_name AS speaker, hedged, negated, evidence_text
+                           said_by_name AS speaker, hedged, negated,
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text
                     FROM events WHERE id IN (SELECT unnest(?))
                     UNION ALL
                     SELECT id, 'relation' AS kind,
                            'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
                            polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated,
-                           evidence_text
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end)
                     FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
                     ORDER BY date NULLS LAST""", [list(ids), list(ids)])
 
@@ -211,7 +213,8 @@ def export_events(con: Any, filters: Filters) -> list[Any]:
     """Every stored event (filtered) with its article's url, path, title and ingest time and its event group."""
     where, params = _where(filters, "e.date", "e.outlet")
     return fetch(con, "ExportEvent",
-                 f"""SELECT e.*, d.url, d.source_path, d.title, d.ingested_at,
+                 f"""SELECT e.*, evidence_of(e.doc_id, e.sent_idx, e.evidence_start, e.evidence_end) AS evidence_text,
+                            d.url, d.source_path, d.title, d.ingested_at,
                             coalesce(g.group_id, e.id) AS group_id
                      FROM events e LEFT JOIN documents d ON d.id = e.doc_id
                      LEFT JOIN event_groups g ON g.item_id = e.id{where}

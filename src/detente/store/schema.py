@@ -107,7 +107,6 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date", "DATE", lambda e: e.date.date),
     Column("date_basis", "VARCHAR", lambda e: e.date.basis.value),
     Column("date_precision", "VARCHAR", lambda e: e.date.precision),
-    Column("evidence_text", "VARCHAR"),
     Column("evidence_start", "INTEGER"),
     Column("evidence_end", "INTEGER"),
     Column("salience", "DOUBLE"),
@@ -119,8 +118,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
 CLAIM_COLUMNS = _c("""id VARCHAR, kind VARCHAR, event_id VARCHAR, doc_id VARCHAR, sent_idx INTEGER,
     a_node VARCHAR, b_node VARCHAR, polarity INTEGER, cue VARCHAR, speaker_mention VARCHAR, speaker_actor VARCHAR,
     speaker_name VARCHAR, outlet VARCHAR, outlet_asserts BOOLEAN, hedged BOOLEAN, negated BOOLEAN, date DATE,
-    date_basis VARCHAR, date_precision VARCHAR, evidence_text VARCHAR, evidence_start INTEGER,
-    evidence_end INTEGER""")
+    date_basis VARCHAR, date_precision VARCHAR, evidence_start INTEGER, evidence_end INTEGER""")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": _c("""id VARCHAR, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR, published DATE,
@@ -135,6 +133,20 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "claims": CLAIM_COLUMNS,
     "nodes": _c("id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR"),
 }
+
+
+# The evidence of an event or claim is not stored with it: its text is the slice [evidence_start, evidence_end)
+# (character offsets in the document) of its sentence, stored once in ``sentences``.  Readers select it as
+# ``evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text``; the macro is stored in the
+# file (schema version 5), so every connection has it, read-only ones and their cursors included.
+EVIDENCE_MACRO = """CREATE OR REPLACE MACRO evidence_of(d, i, s, e) AS (
+    SELECT first(substr(st.text, s - st.start + 1, e - s)) FROM sentences st WHERE st.doc_id = d AND st.idx = i)"""
+
+
+def evidence_sql(alias: str = "") -> str:
+    """The select expression of an event's or claim's evidence text (``alias``: the table's alias)."""
+    t = f"{alias}." if alias else ""
+    return f"evidence_of({t}doc_id, {t}sent_idx, {t}evidence_start, {t}evidence_end)"
 
 
 def _quote(name: str) -> str:
