@@ -10,7 +10,7 @@ store), in two arms, each on a fresh store and server:
   own HTTP connection, from the start of the ingest to its end.
 
 Reported: ingest articles/s in each arm and their ratio (busy / alone), the number of reads and failed reads
-(any status other than 200, or a transport error), and read latency p50/p95/max.
+(any status other than 200, or a transport error), and read latency p50/p95/max, overall and per route.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
     from detente.live import ServerClient
 
     server = _Server(folder / f"{tag}.duckdb", folder / f"{tag}.log")
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     failures: list[str] = []
     stop = threading.Event()
     lock = threading.Lock()
@@ -62,7 +62,7 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
                 except httpx.HTTPError as exc:
                     ok, why = False, f"{path}: {type(exc).__name__}"
                 with lock:
-                    latencies.append(time.perf_counter() - t)
+                    latencies.append((path, time.perf_counter() - t))
                     if not ok:
                         failures.append(why)
 
@@ -88,13 +88,21 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
     out: dict[str, Any] = {"seconds": round(seconds, 2), "articles_per_s": round(info.n / seconds, 3),
                            "stored": job["counts"]["stored"], "status": job["status"]}
     if readers:
-        lat = sorted(latencies)
+        lat = sorted(x for _, x in latencies)
         out |= {"reads": len(lat), "failed_reads": len(failures), "failures": failures[:5],
-                "read_p50_ms": round(1000 * statistics.median(lat), 1),
-                "read_p95_ms": round(1000 * lat[int(0.95 * (len(lat) - 1))], 1),
-                "read_max_ms": round(1000 * lat[-1], 1)}
+                **_quantiles(lat, "read_"),
+                # which reads make the tail: the whole-store aggregations or the cheap ones (health)
+                "per_route": {p: {"reads": len(xs), **_quantiles(xs)} for p in READ_PATHS
+                              if (xs := sorted(x for q, x in latencies if q == p))}}
     log(f"  {tag}: {out}")
     return out
+
+
+def _quantiles(lat: list[float], prefix: str = "") -> dict[str, float]:
+    """p50, p95 and max in ms of sorted latencies in seconds."""
+    return {f"{prefix}p50_ms": round(1000 * statistics.median(lat), 1),
+            f"{prefix}p95_ms": round(1000 * lat[int(0.95 * (len(lat) - 1))], 1),
+            f"{prefix}max_ms": round(1000 * lat[-1], 1)}
 
 
 def run(n_docs: int = 300, *, readers: int = 8, seed: int = 0, workdir: Path | None = None,

@@ -289,6 +289,9 @@ def table(r: dict[str, Any]) -> str:
                   f"ratio {x['ratio_busy_to_alone']:.3f}",
                   f"   reads {b['reads']}, failed {b['failed_reads']}; latency p50 {b['read_p50_ms']:.0f} ms, "
                   f"p95 {b['read_p95_ms']:.0f} ms, max {b['read_max_ms']:.0f} ms"]
+        for path, q in b.get("per_route", {}).items():
+            lines.append(f"     {path:16}{q['reads']:6} reads  p50 {q['p50_ms']:7.0f} ms  p95 {q['p95_ms']:7.0f} ms  "
+                         f"max {q['max_ms']:7.0f} ms")
     if "encoder" in r and "error" not in r["encoder"]:
         e = r["encoder"]
         lines += ["", "8. The learned event model alone (int8 ONNX; fresh process each)",
