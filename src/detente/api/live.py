@@ -30,6 +30,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path as PathParam
 from pydantic import BaseModel, Field
 
 from ..model import DateBasis, Document, Rejected
+from ..store import readers
 from .schemas import Records
 from .state import ServerState, get_state, require_token
 
@@ -360,9 +361,7 @@ class LiveService:
     def _count(self) -> tuple[Any, ...]:
         store = self.state.store()
         try:
-            row = store.con.execute(
-                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM event_groups), "
-                "(SELECT count(*) FROM feeds), (SELECT count(*) FROM feed_items)").fetchone()
+            row = readers.change_counts(store.con)
         finally:
             store.close()
         return (self.generation, *row)

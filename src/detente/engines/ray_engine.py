@@ -195,6 +195,8 @@ def ingest_ray(
     summary = IngestSummary()
     started = time.perf_counter()
     start(address, num_cpus=workers)
+    pending = store.merge_pending()  # a run killed before its merge left reports unmerged: this run merges all
+    written: list[str] = []
     rows: list[dict[str, Any]] = []
     for n, item in enumerate(plan_inputs(paths, manifest=manifest, outlet=outlet)):
         if isinstance(item, Rejected):
@@ -205,6 +207,8 @@ def ingest_ray(
             ready = json.dumps(_read_result(read_input(item, date=date, stdin=stdin, debug=debug)))
         rows.append({"n": n, "input": input_to_json(item), "ready": ready})
     if not rows:
+        if pending:
+            merge_events(store, None)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -267,8 +271,10 @@ def ingest_ray(
             if extracted:
                 store.mark_merge_pending()  # cleared by the merge: a run killed before it merges on the next run
             summary.stored = load_partitions(store, target)
+            written = list(getattr(store, "written_items", []))
     if summary.stored or summary.updated or store.merge_pending():
-        merge_events(store)
+        # incremental: the reports just loaded (all unmerged ones when a killed run left some)
+        merge_events(store, None if pending else written)
     summary.stored -= summary.reextracted  # extracted again, not new
     summary.seconds = time.perf_counter() - started
     return summary
