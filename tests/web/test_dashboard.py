@@ -184,7 +184,7 @@ def test_dashboard_evidence_direction_names_and_document_view(page: Any, web_ser
     page.wait_for_selector("#evidence .evidence-item")
     names = {"ISR": "Israel", "RUS": "Russia"}
     directions = page.locator("#evidence .evidence-item .direction").all_text_contents()
-    expected = [f"{names[e['source']]} {'↔' if e['kind'] == 'relation' else '→'} {names[e['target']]}"
+    expected = [f"{names[e['source']['id']]} {'↔' if e['kind'] == 'relation' else '→'} {names[e['target']['id']]}"
                 for e in dyad["evidence"]]
     assert directions == expected and "Russia → Israel" in directions and "Israel → Russia" in directions
     # names shown, ids on hover
