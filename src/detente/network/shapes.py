@@ -3,7 +3,8 @@
 An actor or node is ``{"id", "name"}``; a pair is ``"a"`` and ``"b"``, each such a reference; a triad is
 ``"triad"``, a list of three (and the tie under pressure in it, ``"pressure"``, a pair); who said a report is
 ``"said_by"``, such a reference or null (``speaker_ref``).  The records of the network stage keep their own
-fields (the report reads them); the CLI's ``--json``/``--csv`` and the API pass their ``to_dict()`` through ``public_record`` on the way out.
+fields (the report reads them); the CLI's ``--json``/``--csv`` and the API pass their ``to_dict()`` through
+``public_record`` on the way out.
 """
 
 from __future__ import annotations
