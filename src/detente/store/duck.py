@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -47,8 +47,17 @@ def _schema_v4(con: Any) -> None:
     sync_pairs(con)
 
 
+def _schema_v5(con: Any) -> None:
+    """Version 5: the pair table sorted by (a, b, date), and its summaries (``store.rollup``)."""
+    from . import rollup
+
+    rollup.cluster(con)
+    rollup.rebuild(con)
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4}
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
+                                                      5: _schema_v5}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .rollup import RECENT, recent_key_sql
+
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 PAIRS_DDL = """
@@ -103,6 +105,16 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
     # alone in its event group: new reports are (merging comes after); older ones when their group has one member
     solo = ("(g.group_id IS NULL OR g.group_id NOT IN "
             "(SELECT group_id FROM event_groups GROUP BY 1 HAVING count(*) > 1))")
+    from . import rollup
+
+    summaries = rollup.exists(con)
+    was_empty = summaries and not con.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    new_ids: list[str] = [*(event_ids or ()), *(claim_ids or ())]
+    if summaries and not was_empty and (event_ids is None or claim_ids is None):  # the items about to get rows
+        new_ids += [r[0] for r in con.execute(
+            (f"SELECT id FROM events e WHERE {ev_where} " if event_ids is None else "SELECT NULL WHERE false ")
+            + (f"UNION ALL SELECT id FROM claims c WHERE c.kind = 'relation' AND {cl_where}" if claim_ids is None
+               else "")).fetchall()]
     if event_ids is None or event_ids:
         con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(where=ev_where, solo=solo if event_ids is None
                                                                else "true"), ev_params)
@@ -110,6 +122,14 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
         con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(where=cl_where, stated_score=STATED_RELATION_SCORE,
                                                                solo=solo if claim_ids is None else "true"),
                     cl_params)
+    if not summaries:  # an older store on its way through the migrations: version 5 builds them
+        return
+    if was_empty:
+        rollup.cluster(con)
+        rollup.rebuild(con)
+    else:
+        rollup.refresh(con, rollup.dyads_of_items(con, new_ids))
+        rollup.cluster_if_due(con)
 
 
 # -- filters and weights ---------------------------------------------------------------
@@ -254,8 +274,9 @@ def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), 
         evidence = "list(DISTINCT item_id)"
     elif evidence_limit <= 0:
         evidence = "[]::VARCHAR[]"
-    else:  # the most recent reports (a relation over 10M events cites too many to list)
-        evidence = f"max_by(item_id, coalesce(date, DATE '0001-01-01'), {int(evidence_limit)})"
+    else:  # the most recent reports, ties on the date to the larger id (a relation over 10M events cites too many)
+        evidence = (f"list_transform(coalesce(max({recent_key_sql()}, {int(evidence_limit)}) FILTER (WHERE NOT dup), "
+                    f"[]), x -> substr(x, 11))")
     sql = f"""
     WITH p AS NOT MATERIALIZED ({base}),
     g AS ({_groups(okey + "a, b")}),
@@ -280,18 +301,154 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
     ``min_events``: only relations resting on this many event groups.
     """
-    sql, params = relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
-                               evidence_limit=evidence_limit, min_events=min_events)
+    fast = None
+    if not by_outlet and pair is None:
+        fast = summary_relation_sql(con, filters=filters, weights=weights, evidence_limit=evidence_limit,
+                                    min_events=min_events)
+    sql, params = fast or relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                                       evidence_limit=evidence_limit, min_events=min_events)
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     out = []
     for row in cur.fetchall():
         d = dict(zip(cols, row))
-        ev = tuple(sorted(set(d["evidence"] or ())))
+        if "evidence_keys" in d:  # the summaries' keys: the date (10 characters) then the id
+            ev = tuple(sorted({k[10:] for k in d["evidence_keys"].split("\x1f")} if d["evidence_keys"] else ()))
+        else:
+            ev = tuple(sorted(set(d["evidence"] or ())))
         out.append(RelationRow(d["a"], d["b"], d["a_name"], d["b_name"], float(d["score"]), int(d["n_events"]),
                                int(d["n_outlets"]), d["first"], d["last"], ev, d.get("outlet"),
                                int(d["n_background"]), int(d["n_undated"])))
     return out
+
+
+def _month_spans(since: dt.date | None, until: dt.date | None
+                 ) -> tuple[dt.date | None, dt.date | None, bool, list[tuple[dt.date | None, dt.date | None]]]:
+    """Split [since, until] into whole calendar months (first and last month start, None: open; False when
+    there are none) and the ranges of days left over (read from the pair table)."""
+    def next_month(d: dt.date) -> dt.date:
+        return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+    first = since if since is None or since.day == 1 else next_month(since)
+    if until is None:
+        last = None
+    elif next_month(until) - dt.timedelta(days=1) == until:
+        last = until.replace(day=1)
+    else:
+        last = (until.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    if first is not None and last is not None and first > last:
+        return None, None, False, [(since, until)]
+    rest: list[tuple[dt.date | None, dt.date | None]] = []
+    if since is not None and first != since:
+        rest.append((since, first - dt.timedelta(days=1)))  # type: ignore[operator]
+    if until is not None and last is not None and next_month(last) <= until:
+        rest.append((next_month(last), until))
+    return first, last, True, rest
+
+
+def _summary_where(since: dt.date | None, until: dt.date | None
+                   ) -> tuple[str, list[Any], list[tuple[dt.date | None, dt.date | None]]]:
+    """The summary rows that make up [since, until]: whole years, then whole months at either end, and the
+    days left over (returned as ranges, read from the pair table)."""
+    first, last, whole, rest = _month_spans(since, until)
+    if not whole:
+        return "false", [], rest
+    fy = None if first is None else (first.year if first.month == 1 else first.year + 1)
+    ly = None if last is None else (last.year if last.month == 12 else last.year - 1)
+    conds: list[str] = []
+    params: list[Any] = []
+
+    def span(kind: str, lo: dt.date | None, hi: dt.date | None) -> None:
+        bits = [f"span = '{kind}'", "month IS NOT NULL"]
+        for op, value in ((">=", lo), ("<=", hi)):
+            if value is not None:
+                bits.append(f"month {op} ?")
+                params.append(value)
+        conds.append("(" + " AND ".join(bits) + ")")
+
+    if fy is not None and ly is not None and fy > ly:  # no whole year
+        span("month", first, last)
+    else:
+        span("year", None if fy is None else dt.date(fy, 1, 1), None if ly is None else dt.date(ly, 1, 1))
+        if first is not None and fy is not None and first < dt.date(fy, 1, 1):
+            span("month", first, dt.date(fy - 1, 12, 1))
+        if last is not None and ly is not None and last >= dt.date(ly + 1, 1, 1):
+            span("month", dt.date(ly + 1, 1, 1), last)
+    return "(" + " OR ".join(conds) + ")", params, rest
+
+
+def _joined(keys: str) -> str:
+    """The evidence keys as one string (unit separator between them): fetching one string per relation instead
+    of a list of strings is what keeps 20,000 relations x 20 reports fast in Python."""
+    return f"array_to_string({keys}, chr(31)) AS evidence_keys"
+
+
+def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
+                         evidence_limit: int | None = None, min_events: int = 1) -> tuple[str, list[Any]] | None:
+    """The relations table from the summaries of ``store.rollup`` (None when they cannot answer: outlet
+    filters, more evidence than they keep, or summaries not current).  The same rows as ``relation_sql``:
+    whole months (or all time) come from the summaries, the days of a partial first or last month from
+    ``pairs``."""
+    from . import rollup
+
+    if filters.outlets or filters.exclude_outlets or evidence_limit is None or evidence_limit > RECENT:
+        return None
+    if not rollup.current(con):
+        return None
+    params: list[Any] = []
+    if filters.since is None and filters.until is None:
+        cond, rest = "span = 'all'", []
+    else:
+        cond, params, rest = _summary_where(filters.since, filters.until)
+    parts = ("a, b, gkey, kind, negated, hedged, background, second_hand, n, s, dmin, dmax, nund, kmin, kdate, "
+             "smin")
+    part_params = list(params)
+    fact_params = list(params)
+    raw_parts = raw_facts = ""
+    if rest:
+        ranges = []
+        range_params: list[Any] = []
+        for lo, hi in rest:
+            bits = [*(["date >= ?"] if lo is not None else []), *(["date <= ?"] if hi is not None else [])]
+            ranges.append("(" + " AND ".join(bits or ["true"]) + ")")
+            range_params += [x for x in (lo, hi) if x is not None]
+        raw = f"(SELECT * FROM pairs WHERE {' OR '.join(ranges)})"
+        raw_parts = f" UNION ALL SELECT {parts} FROM ({rollup._parts_sql(raw, 'all')})"
+        raw_facts = f" UNION ALL SELECT a, b, outlets, recent FROM ({rollup._facts_sql(raw, 'all')})"
+        part_params += range_params
+        fact_params += range_params
+    limit = int(evidence_limit)
+    if cond == "span = 'all'":  # one row per dyad: its outlets and most recent reports as they are
+        facts = f"SELECT a, b, len(outlets) AS n_outlets, {_joined(f'list_slice(recent, 1, {limit})')} " \
+                "FROM pair_facts WHERE span = 'all'"
+    else:  # the keys sort as dates then ids: the most recent of the months' most recent are the window's
+        facts = f"""SELECT a, b, len(list_distinct(flatten(list(outlets)))) AS n_outlets,
+                           {_joined(f"list_slice(list_reverse_sort(flatten(list(recent))), 1, {limit})")}
+                    FROM (SELECT a, b, outlets, recent FROM pair_facts WHERE {cond}{raw_facts}) GROUP BY a, b"""
+    sql = f"""
+    WITH pw AS (SELECT *, {weight_sql(weights)} AS w
+                FROM (SELECT {parts} FROM pair_parts WHERE {cond}{raw_parts})),
+    solo AS (SELECT a, b, sum(n) AS n_events, sum(w * s) AS sws, sum(w * n) AS sw, min(dmin) AS first,
+                    max(dmax) AS last, coalesce(sum(n) FILTER (WHERE background), 0) AS nbg, sum(nund) AS nund
+             FROM pw WHERE gkey IS NULL GROUP BY a, b),
+    grp AS (SELECT a, b, gkey, CASE WHEN sum(w * n) > 0 THEN sum(w * s) / sum(w * n) ELSE min(smin) END AS gscore,
+                   max(w) AS gw, arg_min(kdate, kmin) AS gdate, bool_and(background) AS gbg
+            FROM pw WHERE gkey IS NOT NULL GROUP BY a, b, gkey),
+    gagg AS (SELECT a, b, count(*) AS n_events, sum(gscore * gw) AS sws, sum(gw) AS sw, min(gdate) AS first,
+                    max(gdate) AS last, count(*) FILTER (WHERE gbg) AS nbg,
+                    count(*) FILTER (WHERE gdate IS NULL) AS nund
+             FROM grp GROUP BY a, b),
+    r AS (SELECT a, b, CASE WHEN sum(sw) > 0 THEN sum(sws) / sum(sw) ELSE 0.0 END AS score,
+                 sum(n_events) AS n_events, min(first) AS first, max(last) AS last, sum(nbg) AS n_background,
+                 sum(nund) AS n_undated
+          FROM (SELECT * FROM solo UNION ALL SELECT * FROM gagg) GROUP BY a, b),
+    o AS ({facts})
+    SELECT r.*, o.n_outlets, o.evidence_keys, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name
+    FROM r JOIN o USING (a, b) LEFT JOIN nodes na ON na.id = r.a LEFT JOIN nodes nb ON nb.id = r.b
+    WHERE r.n_events >= {int(min_events)}
+    ORDER BY n_events DESC, a, b
+    """
+    return sql, [*part_params, *fact_params]
 
 
 WINDOWS = ("day", "week", "month", "quarter", "year")
