@@ -626,3 +626,65 @@ def window_relation_rows(con: Any, pair: tuple[str, str], *, window: str, filter
     FROM g GROUP BY period
     """
     return {per: (float(score), int(n)) for per, score, n in con.execute(sql, params).fetchall()}
+
+
+def evidence_of_pairs(con: Any, pairs: Sequence[tuple[str, str]], *, filters: Filters = Filters()
+                      ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Every report on each of ``pairs`` ((a, b) with a < b) under ``filters``, sorted by id (the evidence a
+    relation lists with no limit), for a few pairs out of many."""
+    import pyarrow as pa
+
+    wanted = sorted(set(pairs))
+    if not wanted:
+        return {}
+    clauses, params = where_clause(filters, date_col="p.date", outlet_col="p.outlet")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    con.register("_wanted_pairs", pa.table({"a": [x for x, _ in wanted], "b": [y for _, y in wanted]}))
+    try:
+        rows = con.execute(f"""SELECT p.a, p.b, list(DISTINCT p.item_id ORDER BY p.item_id)
+                               FROM pairs p SEMI JOIN _wanted_pairs w ON p.a = w.a AND p.b = w.b{where}
+                               GROUP BY p.a, p.b""", params).fetchall()
+    finally:
+        con.unregister("_wanted_pairs")
+    return {(a, b): tuple(ids) for a, b, ids in rows}
+
+
+def triad_rows(con: Any, edges: Sequence[tuple[str, str, int, int]], *, open_min_events: int,
+               limit: int | None = None) -> list[tuple[str, str, str, bool, bool]]:
+    """The triads of a signed graph, as ``network.balance.read_triads`` orders them: (t1, t2, t3, closed,
+    balanced), unbalanced closed triads first, then balanced closed ones, then open triads whose closing tie
+    balance predicts (``t2`` the node both ties meet at); at most ``limit``.
+
+    ``edges``: (x, y, sign, n_events) with x < y; ``open_min_events``: the event groups both ties of an open
+    triad need.  Enumerated by DuckDB (self-joins of the edge list), since
+    a dense graph of 200 nodes already has 1.3M closed triads; open triads are enumerated only when the closed
+    ones do not fill ``limit``.
+    """
+    import pyarrow as pa
+
+    if not edges:
+        return []
+    table = pa.table({"x": [e[0] for e in edges], "y": [e[1] for e in edges],
+                      "sign": pa.array([e[2] for e in edges], pa.int8()),
+                      "n": pa.array([e[3] for e in edges], pa.int64())})
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    con.register("_signed_edges", table)
+    try:
+        out = [tuple(r) for r in con.execute(
+            f"""SELECT e1.x, e1.y, e2.y, true, e1.sign * e2.sign * e3.sign > 0 AS balanced
+                FROM _signed_edges e1 JOIN _signed_edges e2 ON e2.x = e1.y
+                JOIN _signed_edges e3 ON e3.x = e1.x AND e3.y = e2.y
+                ORDER BY balanced, e1.x, e1.y, e2.y{cap}""").fetchall()]
+        if limit is None or len(out) < limit:
+            rest = "" if limit is None else f" LIMIT {int(limit) - len(out)}"
+            out += [tuple(r) for r in con.execute(
+                f"""WITH nb AS (SELECT x AS p, y AS q, sign, n FROM _signed_edges
+                                UNION ALL SELECT y, x, sign, n FROM _signed_edges)
+                    SELECT n1.q, n1.p, n2.q, false, true
+                    FROM nb n1 JOIN nb n2 ON n1.p = n2.p AND n1.q < n2.q
+                    WHERE NOT (n1.sign < 0 AND n2.sign < 0) AND least(n1.n, n2.n) >= {int(open_min_events)}
+                      AND NOT EXISTS (SELECT 1 FROM _signed_edges e WHERE e.x = n1.q AND e.y = n2.q)
+                    ORDER BY n1.q, n1.p, n2.q{rest}""").fetchall()]
+    finally:
+        con.unregister("_signed_edges")
+    return out  # type: ignore[return-value]

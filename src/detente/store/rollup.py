@@ -173,3 +173,21 @@ def cluster_if_due(con: Any) -> bool:
         cluster(con)
         return True
     return False
+
+
+def stale_dyads(con: Any) -> list[tuple[str, str]]:
+    """The dyads whose stored summaries differ from a recomputation from ``pairs`` (empty when current): the
+    check the tests run after incremental ingests, re-ingests and merges."""
+    parts = ("a, b, span, month, gkey, kind, negated, hedged, background, second_hand, n, round(s, 6), dmin, "
+             "dmax, nund, kmin, kdate, round(smin, 6)")
+    facts = "a, b, span, month, rows, list_sort(outlets), list_sort(recent)"
+    computed_parts = " UNION ALL ".join(f"SELECT {parts} FROM ({_parts_sql('pairs', s)})" for s in SPANS)
+    computed_facts = " UNION ALL ".join(f"SELECT {facts} FROM ({_facts_sql('pairs', s)})" for s in SPANS)
+    sql = f"""
+    WITH sp AS (SELECT {parts} FROM pair_parts), cp AS ({computed_parts}),
+         sf AS (SELECT {facts} FROM pair_facts), cf AS ({computed_facts})
+    SELECT DISTINCT a, b FROM (
+        SELECT a, b FROM ((FROM sp EXCEPT ALL FROM cp) UNION ALL (FROM cp EXCEPT ALL FROM sp))
+        UNION ALL SELECT a, b FROM ((FROM sf EXCEPT ALL FROM cf) UNION ALL (FROM cf EXCEPT ALL FROM sf)))
+    ORDER BY 1, 2"""
+    return [(a, b) for a, b in con.execute(sql).fetchall()]
