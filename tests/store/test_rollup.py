@@ -34,8 +34,8 @@ def _same_relations(con, filters: Filters, weights: Weights = Weights(), evidenc
         assert g["score"] == pytest.approx(w["score"], abs=1e-9)
         for key in ("n_events", "first", "last", "n_background", "n_undated", "n_outlets", "a_name", "b_name"):
             assert g[key] == w[key], (key, g, w)
-        keys = g["evidence_keys"].split("\x1f") if g["evidence_keys"] else []
-        assert sorted(k[10:] for k in keys) == sorted(w["evidence"])
+        ids = g["evidence_ids"].split("\x1f") if g["evidence_ids"] else []
+        assert ids == sorted(w["evidence"])
     return len(got)
 
 
