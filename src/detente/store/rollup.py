@@ -35,6 +35,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from . import cache
+
 # The most recent reports each summary keeps: the listing's default evidence (``detente relations``,
 # ``/api/relations``, ``/api/network`` cite 20); a larger ``evidence_limit`` reads the pair table.
 RECENT = 20
@@ -98,6 +100,7 @@ def rebuild(con: Any) -> None:
     for span in SPANS:
         con.execute("INSERT INTO pair_parts " + _parts_sql("pairs", span))
         con.execute("INSERT INTO pair_facts " + _facts_sql("pairs", span))
+    cache.bump(con)
 
 
 def refresh(con: Any, dyads: Iterable[tuple[str, str]]) -> None:
@@ -117,6 +120,7 @@ def refresh(con: Any, dyads: Iterable[tuple[str, str]]) -> None:
             con.execute("INSERT INTO pair_parts " + _parts_sql("_rollup_rows", span))
             con.execute("INSERT INTO pair_facts " + _facts_sql("_rollup_rows", span))
         con.execute("DROP TABLE _rollup_rows")
+        cache.bump(con)
     finally:
         con.unregister("_rollup_dyads")
 
