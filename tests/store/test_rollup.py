@@ -48,6 +48,9 @@ def test_rollup_one_article_at_a_time_reingest_and_merges(tmp_path, seed_extract
         for name in sorted(seed_extractions):
             assert store_extractions(store, [seed_extractions[name]]) == 1
             assert rollup.stale_dyads(store.con) == []
+            assert rollup.actor_index_current(store.con)
+            assert store.con.execute("SELECT * FROM event_actors ORDER BY ALL").fetchall() == store.con.execute(
+                "SELECT * FROM (" + rollup._ACTOR_ROWS.format(where="true") + ") ORDER BY ALL").fetchall()
         multi = store.con.execute("SELECT count(*) FROM pairs WHERE NOT solo").fetchone()[0]
         assert multi > 0  # merged groups are in the summaries as groups
         before = store.con.execute("SELECT count(*), sum(n) FROM pair_parts").fetchone()
@@ -187,3 +190,27 @@ def test_cache_is_keyed_by_the_store_version(synthetic_store, tmp_path):
                              date, date_basis, date_precision, salience, method FROM events WHERE id = 'e7'""")
         sync_pairs(store.con)
         assert cache.cached(store.con, "n", lambda: compute(store)) == first + 1 and len(calls) == 2
+
+
+def test_events_of_an_actor_through_the_index_equal_the_scan(seed_store, synthetic_store, tmp_path):
+    """``readers.events(actors=...)`` through ``event_actors`` lists the same events, in the same order, as the
+    scan of the events' list columns (forced by marking the index stale)."""
+    import shutil
+
+    from detente.store import readers
+
+    for src in (seed_store, synthetic_store):
+        db = tmp_path / f"ev-{src.name}"
+        shutil.copy(src, db)
+        with Store(db) as store:
+            con = store.con
+            actors = [r[0] for r in con.execute("SELECT actor FROM event_actors GROUP BY 1 ORDER BY count(*) DESC "
+                                                "LIMIT 4").fetchall()]
+            last = con.execute("SELECT max(date) FROM events").fetchone()[0]
+            cases = [([actors[0]], Filters(), 50, 0), ([actors[1]], Filters(until=last), 200, 3),
+                     (actors[:2], Filters(), 200, 0), ([actors[2]], Filters(outlets=("outlet03", "Outlet A")), 20, 0)]
+            fast = [readers.events(con, actors=a, filters=f, limit=n, offset=o) for a, f, n, o in cases]
+            con.execute("DELETE FROM meta WHERE key = 'indexed_events'")
+            slow = [readers.events(con, actors=a, filters=f, limit=n, offset=o) for a, f, n, o in cases]
+            assert fast == slow
+            assert fast[0] and fast[2]

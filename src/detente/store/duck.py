@@ -53,6 +53,7 @@ def _schema_v5(con: Any) -> None:
 
     rollup.cluster(con)
     rollup.rebuild(con)
+    rollup.rebuild_actor_index(con)
 
 
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it

@@ -127,8 +127,10 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
     if was_empty:
         rollup.cluster(con)
         rollup.rebuild(con)
+        rollup.rebuild_actor_index(con)
     else:
         rollup.refresh(con, rollup.dyads_of_items(con, new_ids))
+        rollup.index_events(con, event_ids)
         rollup.cluster_if_due(con)
 
 
@@ -595,6 +597,8 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
         clauses += ["p.a = ?", "p.b = ?"]
         params += list(pair)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    if pair:
+        return _one_pair_items(con, where, params, weights)
     sql = f"""
     WITH p AS (SELECT *, {weight_sql(weights)} AS w FROM pairs p{where})
     SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind,
@@ -606,6 +610,39 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
     ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target
     """
     return [PairItem(*row) for row in con.execute(sql, params).fetchall()]
+
+
+# Reports of one pair whose sentences are fetched by an IN list of ids (the filter reaches the scan of
+# ``events``, which then reads only the row groups holding them); more go through a join.
+_IN_LIST_MAX = 2000
+
+
+def _one_pair_items(con: Any, where: str, params: list[Any], weights: Weights) -> list[PairItem]:
+    """``pair_items`` of one pair in two steps: its pair rows (a few row groups of the sorted pair table), then
+    the sentences of those reports only, instead of a join that scans every event."""
+    rows = con.execute(f"""SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST({weight_sql(weights)} AS DOUBLE),
+                                  p.date, p.outlet, p.kind, p.doc_id, p.type, p.hedged, p.negated, p.group_id,
+                                  p.background, p.date_precision
+                           FROM pairs p{where}
+                           ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target""", params).fetchall()
+    texts: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for kind, table, speaker in (("event", "events", "said_by_name"), ("relation", "claims", "speaker_name")):
+        ids = sorted({r[0] for r in rows if r[9] == kind})
+        if not ids:
+            continue
+        if len(ids) <= _IN_LIST_MAX:
+            found = con.execute(f"SELECT id, evidence_text, {speaker} FROM {table} WHERE id IN "
+                                f"({', '.join('?' * len(ids))})", ids).fetchall()
+        else:
+            found = con.execute(f"SELECT id, evidence_text, {speaker} FROM {table} WHERE id IN (SELECT unnest(?))",
+                                [ids]).fetchall()
+        texts.update(((kind, i), (t, sp)) for i, t, sp in found)
+    out = []
+    for r in rows:
+        text, speaker = texts.get((r[9], r[0]), (None, None))
+        out.append(PairItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], text or "",
+                            speaker, r[12], r[13], r[14], r[15], r[16]))
+    return out
 
 
 def node_names(con: Any) -> dict[str, str]:

@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS pair_parts (
 CREATE TABLE IF NOT EXISTS pair_facts (
     a VARCHAR, b VARCHAR, span VARCHAR, month DATE, rows BIGINT, outlets VARCHAR[], recent VARCHAR[]
 );
+CREATE TABLE IF NOT EXISTS event_actors (actor VARCHAR, id VARCHAR, date DATE, doc_id VARCHAR, sent_idx INTEGER,
+                                         outlet VARCHAR);
 """
 
 _TABLES = ("pair_parts", "pair_facts")
@@ -160,6 +162,11 @@ def cluster(con: Any) -> None:
     dyad's series, evidence and shift parts read a few row groups instead of the whole table."""
     from .pairs import PAIRS_DDL
 
+    if exists(con):  # the events of an actor, sorted by actor the same way
+        con.execute("CREATE OR REPLACE TABLE _actors_sorted AS SELECT * FROM event_actors "
+                    "ORDER BY actor, date, doc_id, sent_idx, id")
+        con.execute("DROP TABLE event_actors")
+        con.execute("ALTER TABLE _actors_sorted RENAME TO event_actors")
     con.execute("CREATE OR REPLACE TABLE _pairs_sorted AS SELECT * FROM pairs ORDER BY a, b, date, item_id")
     con.execute("DROP TABLE pairs")
     con.execute("ALTER TABLE _pairs_sorted RENAME TO pairs")
@@ -195,3 +202,53 @@ def stale_dyads(con: Any) -> list[tuple[str, str]]:
         UNION ALL SELECT a, b FROM ((FROM sf EXCEPT ALL FROM cf) UNION ALL (FROM cf EXCEPT ALL FROM sf)))
     ORDER BY 1, 2"""
     return [(a, b) for a, b in con.execute(sql).fetchall()]
+
+
+# -- the events of an actor ----------------------------------------------------------------------------------
+# One row per (node or actor id, event) with what the event listing sorts and filters on, sorted by actor: the
+# listing of one actor's events reads a few row groups instead of the four list columns of every event.
+ACTOR_INDEX_DDL = """
+CREATE TABLE IF NOT EXISTS event_actors (actor VARCHAR, id VARCHAR, date DATE, doc_id VARCHAR, sent_idx INTEGER,
+                                         outlet VARCHAR);
+"""
+
+_ACTOR_ROWS = """
+SELECT DISTINCT * FROM (
+    SELECT unnest(list_concat(list_concat(source_nodes, target_nodes), list_concat(source_ids, target_ids)))
+           AS actor, id, date, doc_id, sent_idx, outlet
+    FROM events e WHERE {where})
+WHERE actor IS NOT NULL AND actor <> ''"""
+
+
+def _mark_indexed(con: Any) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('indexed_events', (SELECT CAST(count(*) AS VARCHAR) FROM events))")
+
+
+def rebuild_actor_index(con: Any) -> None:
+    con.execute(ACTOR_INDEX_DDL)
+    con.execute("DELETE FROM event_actors")
+    con.execute("INSERT INTO event_actors SELECT * FROM (" + _ACTOR_ROWS.format(where="true")
+                + ") ORDER BY actor, date, doc_id, sent_idx, id")
+    _mark_indexed(con)
+
+
+def index_events(con: Any, event_ids: Sequence[str] | None) -> None:
+    """Add the rows of new events (None: of every event not indexed yet)."""
+    if event_ids is None:
+        where, params = "e.id NOT IN (SELECT id FROM event_actors)", []
+    elif not event_ids:
+        _mark_indexed(con)
+        return
+    else:
+        where, params = "e.id IN (SELECT unnest(?))", [list(event_ids)]
+    con.execute("INSERT INTO event_actors " + _ACTOR_ROWS.format(where=where), params)
+    _mark_indexed(con)
+
+
+def actor_index_current(con: Any) -> bool:
+    try:
+        row = con.execute("SELECT (SELECT value FROM meta WHERE key = 'indexed_events') = "
+                          "(SELECT CAST(count(*) AS VARCHAR) FROM events)").fetchone()
+    except Exception:
+        return False
+    return bool(row and row[0])
