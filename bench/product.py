@@ -169,6 +169,11 @@ def run(path: Path, n: int, *, repeats: int = 3, log: Any = None, balance_timeou
         "events_of_actor": _plan_total(
             con, "SELECT * FROM events WHERE list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) "
                  "ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ?", [a, a, min(200, MAX_LIMIT)]),
+        # what /api/events?actor= runs now: the ids from event_actors (sorted by actor), then the events by id
+        "events_of_actor_index": _plan_total(
+            con, "SELECT id FROM event_actors WHERE actor = ? GROUP BY id HAVING count(DISTINCT actor) = 1 "
+                 "ORDER BY any_value(date) NULLS LAST, any_value(doc_id), any_value(sent_idx), id LIMIT ?",
+            [a, min(200, MAX_LIMIT)]),
     }
     con.close()
     return out
