@@ -1,33 +1,35 @@
 """Summaries of the pair table kept at write time, so that the relations listing reads thousands of rows, not
-millions.
+millions; and the index of each actor's events.
 
-Three tables, each a function of the ``pairs`` rows of one dyad (unordered pair ``a < b``), recomputed for
-the dyads an ingest or a merge touches (``refresh``: an ingest costs what it adds, not what the store
-holds) and rebuilt whole when the pair table is first filled:
+Each summary row is a function of the ``pairs`` rows of one dyad (unordered pair ``a < b``); ``refresh``
+recomputes the dyads an ingest or a merge touches (an ingest costs what it adds, not what the store holds),
+``rebuild`` the whole when the pair table is first filled or migrated:
 
-* ``pair_parts``: per dyad, calendar month (NULL: undated; ``ALL_TIME`` rows carry month NULL too and are
-  told apart by ``span``), weight class (``kind``, ``negated``, ``hedged``, ``background``,
-  ``second_hand``: the columns ``pairs.weight_sql`` reads) and event group when the group has more than
-  one report (``gkey``; NULL for reports alone in their group, which are their own group): the number of
-  reports, their summed score, first and last date, undated count, and the group's date key (the most
-  precisely dated report, earliest first: ``pairs._DATE_KEY``).  ``span`` is 'all' (all time) or 'month'.
-  Because every weight is a product of per-class factors, any ``Weights`` gives the same relation score
-  from these parts as from the rows: a group's score is the weighted mean of its reports (sum over its
-  classes of weight x summed score over weight x count), its weight the largest of its classes', its date
-  the arg-min of the date keys.  ``dup`` rows (a report seen twice on one pair) are left out, as the
-  undirected relations do.
-* ``pair_facts``: per dyad and span/month, the distinct outlets (``coalesce(outlet, UNKNOWN_OUTLET)``),
-  the number of pair rows, and the ``RECENT`` most recent reports as sortable keys (``date`` as
-  YYYY-MM-DD, undated as 0001-01-01, then the id): the evidence a listing cites, ties on the date broken by
-  the larger id.
+* ``pair_parts``: per dyad, ``span`` ('all': all time; 'year' or 'month': the calendar period starting on
+  ``month``; NULL ``month`` for undated reports), weight class (``kind``, ``negated``, ``hedged``,
+  ``background``, ``second_hand``: the columns ``pairs.weight_sql`` reads) and event group when the group has
+  more than one report (``gkey``; NULL for reports alone in their group, which are their own group): the
+  number of reports, their summed score, first and last date, undated count, and the group's date key (the
+  most precisely dated report, earliest first: ``pairs._DATE_KEY``).  Every weight is a product of per-class
+  factors, so any ``Weights`` gives the same relation from these parts as from the rows: a group's score is
+  the weighted mean of its reports (over its classes, weight x summed score over weight x count), its weight
+  the largest of its classes', its date the arg-min of the date keys.  ``dup`` rows (a report seen twice on
+  one pair) are left out, as the undirected relations do.
+* ``pair_facts``: per dyad and span, the distinct outlets (``coalesce(outlet, UNKNOWN_OUTLET)``), the number
+  of pair rows (``current`` compares their sum with the pair table), and the ``RECENT`` most recent reports
+  as sortable keys (the date as YYYY-MM-DD, undated as 0001-01-01, then the id): the evidence a listing
+  cites, ties on the date broken by the larger id.
+* ``event_actors``: one row per (node or actor id, event) with the listing's sort and filter columns, sorted
+  by actor (``readers.events`` with ``actors``).
 
-``relation_rows`` in ``store.pairs`` reads these for the whole-store listing and for date windows without
-outlet filters (whole months from ``pair_parts``, the days of a partial first or last month from
-``pairs``); every other read (one pair, outlet filters, per-outlet views, series) stays on ``pairs``,
-whose rows ``cluster`` keeps sorted by (a, b, date) so a dyad's rows are a few row groups.
+``pairs.relation_rows`` reads the summaries for the whole-store listing and for date windows without outlet
+filters (whole years, then whole months, from ``pair_parts``; the days of a partial first or last month from
+``pairs``).  Every other read (one pair, outlet filters, per-outlet views, series) stays on ``pairs``, which
+``cluster`` keeps sorted by (a, b, date) so that one dyad's rows are a few row groups.  Each summary write
+stores a new ``data_version`` (``store.cache``).
 
-Why hand-written and not a DuckDB feature: DuckDB has no materialized views (v1.1); these are the
-incremental view maintenance it lacks, restricted to the one aggregation the product lists most.
+Why hand-written: DuckDB (1.4) has no materialized views; these are the incremental view maintenance it
+lacks, for the aggregations the product lists most.
 """
 
 from __future__ import annotations
