@@ -249,9 +249,12 @@ def table(r: dict[str, Any]) -> str:
             lines += [f"   product path over {pr['events']:,} events ({pr['pairs']:,} pair rows, in-process):",
                       f"     detente relations --json            {_ms(pr['product_relations_s']):>10}   bare SQL "
                       f"{_ms(pr['sql_relations_s'])}   ratio {pr['product_over_sql']:.2f}",
+                      f"     bare SQL of the relations from the summaries {_ms(pr.get('sql_summary_relations_s') or 0)}"
+                      f"   (product / it {pr.get('product_over_summary_sql') or 0:.2f})",
                       f"     one dyad, monthly series ({pr['dyad_pair'][0]}-{pr['dyad_pair'][1]})  "
                       f"{_ms(pr['product_dyad_s']):>10}   bare SQL {_ms(pr['sql_dyad_s'])}",
                       f"     serve --get /api/network, {pr['year']}     {_ms(pr['network_year_s']):>10}",
+                      f"     serve --get /api/balance, {pr['year']}     {_ms(pr.get('balance_year_inprocess_s') or 0):>10}",
                       f"     serve --get /api/balance, {pr['year']} (process) "
                       + (_ms(pr["balance_year_s"]) if pr["balance_year_s"] is not None
                          else f"over {pr['balance_year_timeout_s']:.0f} s (stopped)"),

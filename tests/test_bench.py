@@ -62,7 +62,11 @@ def test_query_part_tiny(tmp_path: Path):
     assert product["events"] == 2_000 and product["relations"] > 0
     assert res["product_relations_s"] > 0 and res["sql_relations_s"] > 0 and res["product_dyad_s"] > 0
     assert product["network_year_s"] > 0 and (product["balance_year_s"] or 0) > 0
-    assert set(product["explain"]) == {"relations", "network_year", "dyad_month_series", "events_of_actor"}
+    assert set(product["explain"]) == {"relations", "network_year", "dyad_month_series", "events_of_actor",
+                                       "relations_from_summaries", "network_year_from_summaries",
+                                       "events_of_actor_index"}
+    assert product["sql_summary_relations_s"] > 0 and product["balance_year_inprocess_s"] > 0
+    assert product["network_year_cached_s"] > 0
     assert all(x["total_s"] is not None and x["total_s"] >= 0 for x in product["explain"].values())
     assert res["duckdb_build"]["disk_mb"] > 0 and res["sqlite_build"]["disk_mb"] > 0
     json.dumps(res)

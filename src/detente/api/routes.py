@@ -221,7 +221,9 @@ def search(
 def relations_route(store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE) -> Any:
     if sel.empty:
         return listing([])
-    return _json(listing([r.to_dict() for r in relations(store, filters=sel.filters, evidence_limit=evidence)]))
+    return _cached(store, ("relations", sel.filters, evidence),
+                   lambda: _json(listing([r.to_dict() for r in relations(store, filters=sel.filters,
+                                                                         evidence_limit=evidence)])))
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -231,10 +233,22 @@ def network(
     min_events: Annotated[int, Query(ge=1, le=10_000, description="Only relations with this many items.")] = 1,
     evidence: EvidenceLimit = DEFAULT_EVIDENCE,
 ) -> Any:
-    rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence, min_events=min_events)
-    used = {r.a for r in rels} | {r.b for r in rels}
-    nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
-    return _json({"ok": True, "nodes": nodes, "relations": [r.to_dict() for r in rels]})
+    def build() -> Response:
+        rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence,
+                                              min_events=min_events)
+        used = {r.a for r in rels} | {r.b for r in rels}
+        nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
+        return _json({"ok": True, "nodes": nodes, "relations": [r.to_dict() for r in rels]})
+
+    return _cached(store, ("network", sel.filters, sel.empty, evidence, min_events), build)
+
+
+def _cached(store: Store, key: Any, build: Any) -> Response:
+    """The response body of ``build()``, kept per store version (``store.cache``): the whole network is
+    megabytes of JSON that eight dashboards ask for again and again."""
+    from ..store.cache import cached
+
+    return Response(cached(store.con, key, lambda: build().body), media_type="application/json")
 
 
 def _json(data: Any) -> Response:

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -56,9 +56,18 @@ ALTER TABLE claims DROP COLUMN IF EXISTS evidence_text;
 """
 
 
+def _schema_v6(con: Any) -> None:
+    """Version 6: the pair table sorted by (a, b, date), and its summaries (``store.rollup``)."""
+    from . import rollup
+
+    rollup.cluster(con)
+    rollup.rebuild(con)
+    rollup.rebuild_actor_index(con)
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
-                                                      5: _SCHEMA_V5}
+                                                      5: _SCHEMA_V5, 6: _schema_v6}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:

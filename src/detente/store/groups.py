@@ -165,6 +165,10 @@ def write_groups(con: Any, new: dict[str, tuple[str, str]], moves: dict[str, str
             con.execute("UPDATE pairs SET solo = false WHERE solo AND group_id IN (SELECT unnest(?))", [list(multi)])
         con.unregister("_moves")
         con.unregister("_new_groups")
+        if moves or multi:  # the summaries of the dyads whose groups changed
+            from . import rollup
+
+            rollup.refresh(con, rollup.dyads_of_groups(con, sorted({*moves.values(), *multi})))
         if before_commit is not None:
             before_commit()
         con.execute("COMMIT")

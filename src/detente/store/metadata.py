@@ -38,6 +38,13 @@ def update_document_metadata(store: Any, doc_id: str, values: Mapping[str, Any])
         if "outlet" in values:
             for table in ("events", "claims", *(["pairs"] if _has_table(store, "pairs") else [])):
                 store.con.execute(f"UPDATE {table} SET outlet = ? WHERE doc_id = ?", [values["outlet"], doc_id])
+            if _has_table(store, "event_actors"):
+                store.con.execute("UPDATE event_actors SET outlet = ? WHERE id IN (SELECT id FROM events WHERE "
+                                  "doc_id = ?)", [values["outlet"], doc_id])
+            if _has_table(store, "pairs"):  # the dyad summaries keep each dyad's outlets
+                from . import rollup
+
+                rollup.refresh(store.con, _dyads_of_documents(store, [doc_id]))
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
@@ -57,8 +64,18 @@ def forget_documents(store: Any, ids: Sequence[str]) -> None:
                 """DELETE FROM event_groups WHERE item_id IN (
                        SELECT id FROM events WHERE doc_id IN (SELECT unnest(?))
                        UNION ALL SELECT id FROM claims WHERE doc_id IN (SELECT unnest(?)))""", [ids, ids])
+        dyads = _dyads_of_documents(store, ids) if "pairs" in tables else []
+        if "event_actors" in tables:
+            store.con.execute("DELETE FROM event_actors WHERE id IN (SELECT id FROM events WHERE doc_id IN "
+                              "(SELECT unnest(?)))", [ids])
         for table in ("claims", "events", "mentions", "sentences", *(["pairs"] if "pairs" in tables else [])):
             store.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+        if "pairs" in tables:
+            from . import rollup
+
+            rollup.refresh(store.con, dyads)  # the summaries of the dyads those documents spoke of
+            if "event_actors" in tables:
+                rollup.mark_indexed(store.con)
         store.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
         store.con.execute("COMMIT")
     except Exception:
@@ -68,3 +85,9 @@ def forget_documents(store: Any, ids: Sequence[str]) -> None:
 
 def _has_table(store: Any, name: str) -> bool:
     return bool(store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0])
+
+
+def _dyads_of_documents(store: Any, doc_ids: Sequence[str]) -> list[tuple[str, str]]:
+    rows = store.con.execute("SELECT DISTINCT a, b FROM pairs WHERE doc_id IN (SELECT unnest(?))",
+                             [list(doc_ids)]).fetchall()
+    return [(a, b) for a, b in rows]

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .rollup import RECENT, recent_key_sql
+
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 PAIRS_DDL = """
@@ -103,6 +105,16 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
     # alone in its event group: new reports are (merging comes after); older ones when their group has one member
     solo = ("(g.group_id IS NULL OR g.group_id NOT IN "
             "(SELECT group_id FROM event_groups GROUP BY 1 HAVING count(*) > 1))")
+    from . import rollup
+
+    summaries = rollup.exists(con)
+    was_empty = summaries and not con.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    new_ids: list[str] = [*(event_ids or ()), *(claim_ids or ())]
+    if summaries and not was_empty and (event_ids is None or claim_ids is None):  # the items about to get rows
+        new_ids += [r[0] for r in con.execute(
+            (f"SELECT id FROM events e WHERE {ev_where} " if event_ids is None else "SELECT NULL WHERE false ")
+            + (f"UNION ALL SELECT id FROM claims c WHERE c.kind = 'relation' AND {cl_where}" if claim_ids is None
+               else "")).fetchall()]
     if event_ids is None or event_ids:
         con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(where=ev_where, solo=solo if event_ids is None
                                                                else "true"), ev_params)
@@ -110,6 +122,16 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
         con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(where=cl_where, stated_score=STATED_RELATION_SCORE,
                                                                solo=solo if claim_ids is None else "true"),
                     cl_params)
+    if not summaries:  # an older store on its way through the migrations: version 6 builds them
+        return
+    if was_empty:
+        rollup.cluster(con)
+        rollup.rebuild(con)
+        rollup.rebuild_actor_index(con)
+    else:
+        rollup.refresh(con, rollup.dyads_of_items(con, new_ids))
+        rollup.index_events(con, event_ids)
+        rollup.cluster_if_due(con)
 
 
 # -- filters and weights ---------------------------------------------------------------
@@ -254,8 +276,9 @@ def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), 
         evidence = "list(DISTINCT item_id)"
     elif evidence_limit <= 0:
         evidence = "[]::VARCHAR[]"
-    else:  # the most recent reports (a relation over 10M events cites too many to list)
-        evidence = f"max_by(item_id, coalesce(date, DATE '0001-01-01'), {int(evidence_limit)})"
+    else:  # the most recent reports, ties on the date to the larger id (a relation over 10M events cites too many)
+        evidence = (f"list_transform(coalesce(max({recent_key_sql()}, {int(evidence_limit)}) FILTER (WHERE NOT dup), "
+                    f"[]), x -> substr(x, 11))")
     sql = f"""
     WITH p AS NOT MATERIALIZED ({base}),
     g AS ({_groups(okey + "a, b")}),
@@ -280,18 +303,159 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
     ``min_events``: only relations resting on this many event groups.
     """
-    sql, params = relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
-                               evidence_limit=evidence_limit, min_events=min_events)
+    fast = None
+    if not by_outlet and pair is None:
+        fast = summary_relation_sql(con, filters=filters, weights=weights, evidence_limit=evidence_limit,
+                                    min_events=min_events)
+    sql, params = fast or relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                                       evidence_limit=evidence_limit, min_events=min_events)
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
+    a, b, an, bn, sc, ne, no, fi, la, nb, nu = (cols.index(c) for c in (
+        "a", "b", "a_name", "b_name", "score", "n_events", "n_outlets", "first", "last", "n_background", "n_undated"))
+    oc = cols.index("outlet") if "outlet" in cols else None
     out = []
-    for row in cur.fetchall():
-        d = dict(zip(cols, row))
-        ev = tuple(sorted(set(d["evidence"] or ())))
-        out.append(RelationRow(d["a"], d["b"], d["a_name"], d["b_name"], float(d["score"]), int(d["n_events"]),
-                               int(d["n_outlets"]), d["first"], d["last"], ev, d.get("outlet"),
-                               int(d["n_background"]), int(d["n_undated"])))
+    if "evidence_ids" in cols:  # the summaries: the ids sorted and joined by SQL
+        ei = cols.index("evidence_ids")
+        for r in cur.fetchall():
+            out.append(RelationRow(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
+                                   tuple(r[ei].split("\x1f")) if r[ei] else (), None, int(r[nb]), int(r[nu])))
+        return out
+    ei = cols.index("evidence")
+    for r in cur.fetchall():
+        out.append(RelationRow(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
+                               tuple(sorted(set(r[ei] or ()))), r[oc] if oc is not None else None, int(r[nb]),
+                               int(r[nu])))
     return out
+
+
+def _month_spans(since: dt.date | None, until: dt.date | None
+                 ) -> tuple[dt.date | None, dt.date | None, bool, list[tuple[dt.date | None, dt.date | None]]]:
+    """Split [since, until] into whole calendar months (first and last month start, None: open; False when
+    there are none) and the ranges of days left over (read from the pair table)."""
+    def next_month(d: dt.date) -> dt.date:
+        return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+    first = since if since is None or since.day == 1 else next_month(since)
+    if until is None:
+        last = None
+    elif next_month(until) - dt.timedelta(days=1) == until:
+        last = until.replace(day=1)
+    else:
+        last = (until.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    if first is not None and last is not None and first > last:
+        return None, None, False, [(since, until)]
+    rest: list[tuple[dt.date | None, dt.date | None]] = []
+    if since is not None and first != since:
+        rest.append((since, first - dt.timedelta(days=1)))  # type: ignore[operator]
+    if until is not None and last is not None and next_month(last) <= until:
+        rest.append((next_month(last), until))
+    return first, last, True, rest
+
+
+def _summary_where(since: dt.date | None, until: dt.date | None
+                   ) -> tuple[str, list[Any], list[tuple[dt.date | None, dt.date | None]]]:
+    """The summary rows that make up [since, until]: whole years, then whole months at either end, and the
+    days left over (returned as ranges, read from the pair table)."""
+    first, last, whole, rest = _month_spans(since, until)
+    if not whole:
+        return "false", [], rest
+    fy = None if first is None else (first.year if first.month == 1 else first.year + 1)
+    ly = None if last is None else (last.year if last.month == 12 else last.year - 1)
+    conds: list[str] = []
+    params: list[Any] = []
+
+    def span(kind: str, lo: dt.date | None, hi: dt.date | None) -> None:
+        bits = [f"span = '{kind}'", "month IS NOT NULL"]
+        for op, value in ((">=", lo), ("<=", hi)):
+            if value is not None:
+                bits.append(f"month {op} ?")
+                params.append(value)
+        conds.append("(" + " AND ".join(bits) + ")")
+
+    if fy is not None and ly is not None and fy > ly:  # no whole year
+        span("month", first, last)
+    else:
+        span("year", None if fy is None else dt.date(fy, 1, 1), None if ly is None else dt.date(ly, 1, 1))
+        if first is not None and fy is not None and first < dt.date(fy, 1, 1):
+            span("month", first, dt.date(fy - 1, 12, 1))
+        if last is not None and ly is not None and last >= dt.date(ly + 1, 1, 1):
+            span("month", dt.date(ly + 1, 1, 1), last)
+    return "(" + " OR ".join(conds) + ")", params, rest
+
+
+def _joined(keys: str) -> str:
+    """The ids of the evidence keys, sorted, as one string (unit separator between them): fetching one string
+    per relation instead of a list of strings is what keeps 20,000 relations x 20 reports fast in Python."""
+    return f"array_to_string(list_sort(list_transform({keys}, x -> substr(x, 11))), chr(31)) AS evidence_ids"
+
+
+def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
+                         evidence_limit: int | None = None, min_events: int = 1) -> tuple[str, list[Any]] | None:
+    """The relations table from the summaries of ``store.rollup`` (None when they cannot answer: outlet
+    filters, more evidence than they keep, or summaries not current).  The same rows as ``relation_sql``:
+    whole months (or all time) come from the summaries, the days of a partial first or last month from
+    ``pairs``."""
+    from . import rollup
+
+    if filters.outlets or filters.exclude_outlets or evidence_limit is None or evidence_limit > RECENT:
+        return None
+    if not rollup.current(con):
+        return None
+    params: list[Any] = []
+    if filters.since is None and filters.until is None:
+        cond, rest = "span = 'all'", []
+    else:
+        cond, params, rest = _summary_where(filters.since, filters.until)
+    parts = ("a, b, gkey, kind, negated, hedged, background, second_hand, n, s, dmin, dmax, nund, kmin, kdate, "
+             "smin")
+    part_params = list(params)
+    fact_params = list(params)
+    raw_parts = raw_facts = ""
+    if rest:
+        ranges = []
+        range_params: list[Any] = []
+        for lo, hi in rest:
+            bits = [*(["date >= ?"] if lo is not None else []), *(["date <= ?"] if hi is not None else [])]
+            ranges.append("(" + " AND ".join(bits or ["true"]) + ")")
+            range_params += [x for x in (lo, hi) if x is not None]
+        raw = f"(SELECT * FROM pairs WHERE {' OR '.join(ranges)})"
+        raw_parts = f" UNION ALL SELECT {parts} FROM ({rollup._parts_sql(raw, 'all')})"
+        raw_facts = f" UNION ALL SELECT a, b, outlets, recent FROM ({rollup._facts_sql(raw, 'all')})"
+        part_params += range_params
+        fact_params += range_params
+    limit = int(evidence_limit)
+    if cond == "span = 'all'":  # one row per dyad: its outlets and most recent reports as they are
+        facts = f"SELECT a, b, len(outlets) AS n_outlets, {_joined(f'list_slice(recent, 1, {limit})')} " \
+                "FROM pair_facts WHERE span = 'all'"
+    else:  # the keys sort as dates then ids: the most recent of the months' most recent are the window's
+        facts = f"""SELECT a, b, len(list_distinct(flatten(list(outlets)))) AS n_outlets,
+                           {_joined(f"list_slice(list_reverse_sort(flatten(list(recent))), 1, {limit})")}
+                    FROM (SELECT a, b, outlets, recent FROM pair_facts WHERE {cond}{raw_facts}) GROUP BY a, b"""
+    sql = f"""
+    WITH pw AS (SELECT *, {weight_sql(weights)} AS w
+                FROM (SELECT {parts} FROM pair_parts WHERE {cond}{raw_parts})),
+    solo AS (SELECT a, b, sum(n) AS n_events, sum(w * s) AS sws, sum(w * n) AS sw, min(dmin) AS first,
+                    max(dmax) AS last, coalesce(sum(n) FILTER (WHERE background), 0) AS nbg, sum(nund) AS nund
+             FROM pw WHERE gkey IS NULL GROUP BY a, b),
+    grp AS (SELECT a, b, gkey, CASE WHEN sum(w * n) > 0 THEN sum(w * s) / sum(w * n) ELSE min(smin) END AS gscore,
+                   max(w) AS gw, arg_min(kdate, kmin) AS gdate, bool_and(background) AS gbg
+            FROM pw WHERE gkey IS NOT NULL GROUP BY a, b, gkey),
+    gagg AS (SELECT a, b, count(*) AS n_events, sum(gscore * gw) AS sws, sum(gw) AS sw, min(gdate) AS first,
+                    max(gdate) AS last, count(*) FILTER (WHERE gbg) AS nbg,
+                    count(*) FILTER (WHERE gdate IS NULL) AS nund
+             FROM grp GROUP BY a, b),
+    r AS (SELECT a, b, CASE WHEN sum(sw) > 0 THEN sum(sws) / sum(sw) ELSE 0.0 END AS score,
+                 sum(n_events) AS n_events, min(first) AS first, max(last) AS last, sum(nbg) AS n_background,
+                 sum(nund) AS n_undated
+          FROM (SELECT * FROM solo UNION ALL SELECT * FROM gagg) GROUP BY a, b),
+    o AS ({facts})
+    SELECT r.*, o.n_outlets, o.evidence_ids, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name
+    FROM r JOIN o USING (a, b) LEFT JOIN nodes na ON na.id = r.a LEFT JOIN nodes nb ON nb.id = r.b
+    WHERE r.n_events >= {int(min_events)}
+    ORDER BY n_events DESC, a, b
+    """
+    return sql, [*part_params, *fact_params]
 
 
 WINDOWS = ("day", "week", "month", "quarter", "year")
@@ -434,6 +598,8 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
         clauses += ["p.a = ?", "p.b = ?"]
         params += list(pair)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    if pair:
+        return _one_pair_items(con, where, params, weights)
     sql = f"""
     WITH p AS (SELECT *, {weight_sql(weights)} AS w FROM pairs p{where})
     SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST(p.w AS DOUBLE), p.date, p.outlet, p.kind,
@@ -447,6 +613,40 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
     ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target
     """
     return [PairItem(*row) for row in con.execute(sql, params).fetchall()]
+
+
+# Reports of one pair whose sentences are fetched by an IN list of ids (the filter reaches the scan of
+# ``events``, which then reads only the row groups holding them); more go through a join.
+_IN_LIST_MAX = 2000
+
+
+def _one_pair_items(con: Any, where: str, params: list[Any], weights: Weights) -> list[PairItem]:
+    """``pair_items`` of one pair in two steps: its pair rows (a few row groups of the sorted pair table), then
+    the sentences of those reports only, instead of a join that scans every event."""
+    rows = con.execute(f"""SELECT p.item_id, p.a, p.b, p.source, p.target, p.score, CAST({weight_sql(weights)} AS DOUBLE),
+                                  p.date, p.outlet, p.kind, p.doc_id, p.type, p.hedged, p.negated, p.group_id,
+                                  p.background, p.date_precision
+                           FROM pairs p{where}
+                           ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target""", params).fetchall()
+    texts: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+    for kind, table, speaker, speaker_id in (("event", "events", "said_by_name", "said_by_actor"),
+                                             ("relation", "claims", "speaker_name", "speaker_actor")):
+        ids = sorted({r[0] for r in rows if r[9] == kind})
+        if not ids:
+            continue
+        cols = f"id, evidence_of(doc_id, sent_idx, evidence_start, evidence_end), {speaker}, {speaker_id}"
+        if len(ids) <= _IN_LIST_MAX:
+            found = con.execute(f"SELECT {cols} FROM {table} WHERE id IN ({', '.join('?' * len(ids))})",
+                                ids).fetchall()
+        else:
+            found = con.execute(f"SELECT {cols} FROM {table} WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        texts.update(((kind, i), (t, sp, spid)) for i, t, sp, spid in found)
+    out = []
+    for r in rows:
+        text, speaker, speaker_ref = texts.get((r[9], r[0]), (None, None, None))
+        out.append(PairItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], text or "",
+                            speaker, r[12], r[13], r[14], r[15], r[16], speaker_ref))
+    return out
 
 
 def node_names(con: Any) -> dict[str, str]:
@@ -472,3 +672,65 @@ def window_relation_rows(con: Any, pair: tuple[str, str], *, window: str, filter
     FROM g GROUP BY period
     """
     return {per: (float(score), int(n)) for per, score, n in con.execute(sql, params).fetchall()}
+
+
+def evidence_of_pairs(con: Any, pairs: Sequence[tuple[str, str]], *, filters: Filters = Filters()
+                      ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Every report on each of ``pairs`` ((a, b) with a < b) under ``filters``, sorted by id (the evidence a
+    relation lists with no limit), for a few pairs out of many."""
+    import pyarrow as pa
+
+    wanted = sorted(set(pairs))
+    if not wanted:
+        return {}
+    clauses, params = where_clause(filters, date_col="p.date", outlet_col="p.outlet")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    con.register("_wanted_pairs", pa.table({"a": [x for x, _ in wanted], "b": [y for _, y in wanted]}))
+    try:
+        rows = con.execute(f"""SELECT p.a, p.b, list(DISTINCT p.item_id ORDER BY p.item_id)
+                               FROM pairs p SEMI JOIN _wanted_pairs w ON p.a = w.a AND p.b = w.b{where}
+                               GROUP BY p.a, p.b""", params).fetchall()
+    finally:
+        con.unregister("_wanted_pairs")
+    return {(a, b): tuple(ids) for a, b, ids in rows}
+
+
+def triad_rows(con: Any, edges: Sequence[tuple[str, str, int, int]], *, open_min_events: int,
+               limit: int | None = None) -> list[tuple[str, str, str, bool, bool]]:
+    """The triads of a signed graph, as ``network.balance.read_triads`` orders them: (t1, t2, t3, closed,
+    balanced), unbalanced closed triads first, then balanced closed ones, then open triads whose closing tie
+    balance predicts (``t2`` the node both ties meet at); at most ``limit``.
+
+    ``edges``: (x, y, sign, n_events) with x < y; ``open_min_events``: the event groups both ties of an open
+    triad need.  Enumerated by DuckDB (self-joins of the edge list), since
+    a dense graph of 200 nodes already has 1.3M closed triads; open triads are enumerated only when the closed
+    ones do not fill ``limit``.
+    """
+    import pyarrow as pa
+
+    if not edges:
+        return []
+    table = pa.table({"x": [e[0] for e in edges], "y": [e[1] for e in edges],
+                      "sign": pa.array([e[2] for e in edges], pa.int8()),
+                      "n": pa.array([e[3] for e in edges], pa.int64())})
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    con.register("_signed_edges", table)
+    try:
+        out = [tuple(r) for r in con.execute(
+            f"""SELECT e1.x, e1.y, e2.y, true, e1.sign * e2.sign * e3.sign > 0 AS balanced
+                FROM _signed_edges e1 JOIN _signed_edges e2 ON e2.x = e1.y
+                JOIN _signed_edges e3 ON e3.x = e1.x AND e3.y = e2.y
+                ORDER BY balanced, e1.x, e1.y, e2.y{cap}""").fetchall()]
+        if limit is None or len(out) < limit:
+            rest = "" if limit is None else f" LIMIT {int(limit) - len(out)}"
+            out += [tuple(r) for r in con.execute(
+                f"""WITH nb AS (SELECT x AS p, y AS q, sign, n FROM _signed_edges
+                                UNION ALL SELECT y, x, sign, n FROM _signed_edges)
+                    SELECT n1.q, n1.p, n2.q, false, true
+                    FROM nb n1 JOIN nb n2 ON n1.p = n2.p AND n1.q < n2.q
+                    WHERE NOT (n1.sign < 0 AND n2.sign < 0) AND least(n1.n, n2.n) >= {int(open_min_events)}
+                      AND NOT EXISTS (SELECT 1 FROM _signed_edges e WHERE e.x = n1.q AND e.y = n2.q)
+                    ORDER BY n1.q, n1.p, n2.q{rest}""").fetchall()]
+    finally:
+        con.unregister("_signed_edges")
+    return out  # type: ignore[return-value]

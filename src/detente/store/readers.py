@@ -130,12 +130,17 @@ def events(con: Any, *, filters: Filters = Filters(), actors: Sequence[str] = ()
         types: PLOVER types (case-insensitive), one of which the event must have.
         limit: rows at most (capped at ``MAX_LIMIT``); None for every row (the CLI's ``--limit 0``).
     """
+    if actors and not any_actor and not types:
+        from .rollup import actor_index_current
+
+        if actor_index_current(con):
+            return _events_of_actors(con, filters, actors, limit, offset)
     extra: list[str] = []
     extra_params: list[Any] = []
-    if actors:
-        extra.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
-                     "list_concat(source_ids, target_ids)), ?)")
-        extra_params.append(list(actors))
+    for actor in actors:  # each one in one of the four lists (3x faster than concatenating the lists per row)
+        extra.append("(list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR "
+                     "list_contains(source_ids, ?) OR list_contains(target_ids, ?))")
+        extra_params += [actor] * 4
     if any_actor:
         extra.append("(list_contains(source_nodes, ?) OR list_contains(target_nodes, ?) OR "
                      "list_contains(source_ids, ?) OR list_contains(target_ids, ?))")
@@ -147,7 +152,7 @@ def events(con: Any, *, filters: Filters = Filters(), actors: Sequence[str] = ()
     if extra:
         where = (where + " AND " if where else " WHERE ") + " AND ".join(extra)
     return fetch(con, "EventListing",
-                 f"SELECT {_EVENT_LISTING} FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx "
+                 f"SELECT {_EVENT_LISTING} FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx, id "
                  "LIMIT ? OFFSET ?",
                  [*params, *extra_params, min(limit, MAX_LIMIT) if limit is not None else 2**62, offset])
 
@@ -157,6 +162,23 @@ def actor_names(con: Any, ids: Sequence[str]) -> dict[str, str]:
     if not ids:
         return {}
     return dict(con.execute("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall())
+
+
+def _events_of_actors(con: Any, filters: Filters, actors: Sequence[str], limit: int | None, offset: int) -> list[Any]:
+    """``events`` involving every one of ``actors``, through ``event_actors`` (sorted by actor: one actor's
+    rows are a few row groups), then the listed events by id."""
+    wanted = sorted(set(actors))
+    where, params = _where(filters, "date", "outlet", ["(" + " OR ".join(["actor = ?"] * len(wanted)) + ")"])
+    ids = [r[0] for r in con.execute(
+        f"""SELECT id FROM event_actors{where} GROUP BY id HAVING count(DISTINCT actor) = {len(wanted)}
+            ORDER BY any_value(date) NULLS LAST, any_value(doc_id), any_value(sent_idx), id LIMIT ? OFFSET ?""",
+        [*params, *wanted, min(limit, MAX_LIMIT) if limit is not None else 2**62, offset]).fetchall()]
+    if not ids:
+        return []
+    rank = {i: n for n, i in enumerate(ids)}
+    rows = fetch(con, "EventListing", f"SELECT {_EVENT_LISTING} FROM events WHERE id IN ({', '.join('?' * len(ids))})",
+                 ids)
+    return sorted(rows, key=lambda r: rank[r.id])
 
 
 def search_sentences(con: Any, pattern: str, *, filters: Filters, limit: int) -> list[Any]:
