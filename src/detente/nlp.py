@@ -58,6 +58,9 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     for tok in doc:
         i = tok.i
         if tok.text in _HARD_BREAKS or "\n" in tok.text:
+            if "\n" in tok.text and i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
+                _keep_dateline(doc, i + 1)
             run_start, soft = i + 1, -1
             continue
         if tok.text in _SOFT_BREAKS:
@@ -68,6 +71,23 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
                 doc[cut].is_sent_start = True
             run_start, soft = cut, -1
     return doc
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _keep_dateline(doc: Any, start: int) -> None:
+    """"MADRID (AP) — Turkey has agreed ...": a dateline (a place in capitals, an agency in brackets, a dash)
+    opens its sentence and is no sentence of its own; the parser, told where the line starts, otherwise cuts
+    after "MADRID" and "(" and takes the agency for the subject."""
+    end = min(len(doc), start + 8)
+    dash = next((j for j in range(start + 1, end) if doc[j].text in _DASHES), None)
+    if dash is None or dash + 1 >= len(doc) or not doc[start].text.isupper():
+        return
+    if not all(t.text.isupper() or t.is_punct or t.text[:1].isupper() for t in doc[start:dash]):
+        return
+    for t in doc[start + 1:dash + 2]:
+        t.is_sent_start = False
 
 
 def _register_cap() -> None:

@@ -154,6 +154,19 @@ def noun_phrase(head: Any) -> tuple[int, int]:
     return lo, hi
 
 
+def dateline(tok: Any) -> bool:
+    """"MADRID (AP) — Turkey has agreed ...", "TBILISI (Reuters) –": a place in capitals opening a line and
+    followed by a bracket or a dash before any other word is the story's dateline, never an argument (the parser
+    often makes it a second subject)."""
+    doc = tok.doc
+    if not (tok.text.isupper() and len(tok.text) > 1) or (tok.i > 0 and "\n" not in doc[tok.i - 1].text
+                                                         and not tok.is_sent_start):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text in {"(", "—", "–", "-", ","} or nxt.text.isupper() and tok.i + 2 < len(doc)
+                                and doc[tok.i + 2].text in {"(", "—", "–"})
+
+
 def argument_head(tok: Any) -> Any:
     """The token heading the argument a mention sits in ("[Trump]'s decision" -> "decision")."""
     node = tok
@@ -178,6 +191,10 @@ def as_argument(m: Mention, sent: Any, trigger: Any = None) -> Mention:
         return m  # the phrase would swallow the event itself ("Moscow's readiness to abandon ...")
     lo, hi = min(lo, span.start), max(hi, span.end)
     doc = sent.doc
+    # A phrase never reaches across a line break: a headline without a full stop is parsed into one tree with
+    # the body's first line ("... joining NATO: Erdogan" + "President Recep Tayyip Erdogan said ...").
+    lo = next((j + 1 for j in range(span.start - 1, lo - 1, -1) if "\n" in doc[j].text), lo)
+    hi = next((j for j in range(span.end, hi) if "\n" in doc[j].text), hi)
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if (start, end) == (m.start, m.end):
         return m
@@ -910,6 +927,8 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
     relative clause leaves two subjects on the verb, and both act."""
     for child in node.children:
+        if child.dep_ in SUBJ_DEPS and dateline(child):
+            continue
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
             if found or child.lower_ not in w["relative_pronoun"]:
