@@ -830,6 +830,29 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
 
 
+@object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
+             "other actor than the source; the to/in/at phrase on it or on the trigger, the trigger's from phrase",
+             changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
+def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"France recalled its ambassadors to the US and Australia", "recalling its ambassadors from Canberra and
+    Washington": recalling (or withdrawing) one's own envoy is aimed at the country the envoy is posted to, not at
+    the envoy. Another actor's envoy ("expelled the French ambassador") is left to ``direct_object_actor``."""
+    objects = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
+    for d in objects:
+        if d.lemma_.lower() not in w["envoy_noun"]:
+            continue
+        own = f.speakers.mention_for(d)
+        if own is not None and own.actor is not None and own.actor.node and own.actor.node not in q.exclude:
+            continue
+        preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at"}]
+        preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
+        hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers)]
+        found = q.other([m for m in hosts if m.actor is not None and m.actor.node])
+        if found:
+            return found
+    return []
+
+
 @object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"attacked Ukraine and Georgia": the objects that name actors."""
