@@ -37,7 +37,7 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
+from .rules import (undone_objects, clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
                     words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -565,8 +565,12 @@ class ArgumentFinder:
     def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:
         """The actor named in the clause on what a reversal verb undoes ("cancelled a contract to buy French
         submarines" -> France; "scrapped plans to build a base with China" -> China)."""
-        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
-            for clause in (c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+        for obj in undone_objects(tok):
+            clauses = [c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+            # "withdrew from a deal to buy French submarines", the infinitive hung on the verb
+            clauses += [c for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "to"]
+            for clause in clauses:
                 found = self.objects(clause, etype="", wanted_prep="with", visit=False, exclude=exclude)
                 found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
                 if found:

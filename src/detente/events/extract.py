@@ -28,7 +28,7 @@ from .attribution import SPEECH_LEMMAS, Speakers
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, vetoed, words
+from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, undone_objects, vetoed, words
 
 
 
@@ -312,8 +312,9 @@ def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     undone; "annulled the deal with France": the partner of what is undone is the target."""
     if tok.pos_ != "VERB" or not _is_reversal(tok, w):
         return None
-    noun = coder._governed_event_noun(tok)
-    if noun is None:
+    noun = coder._governed_event_noun(tok) or next(
+        (o.lemma_.lower() for o in undone_objects(tok) if o.lemma_.lower() in coder.lex.nouns), None)
+    if noun is None:  # "withdrew from a deal", "pulled out of the talks": what it leaves is undone too
         return None
     return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
 

@@ -383,12 +383,58 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
     return out
 
 
-@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger")
+@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger, or of any "
+                "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included",
+                vocab=("reversal_verb", "reversal_particle"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """"cancelled a contract to buy submarines", "scrapped plans to build a base": what is undone is not done."""
-    return {x.i for t in triggers if getattr(t, "undoes", False) for obj in t.tok.children
-            if obj.dep_ in {"dobj", "dative", "obj"} for c in obj.children if c.dep_ in {"acl", "relcl"}
-            for x in c.subtree}
+    """"cancelled a contract to buy submarines", "scrapped plans to build a base", "withdrew from a deal to buy
+    submarines", "cancelled a gala to celebrate ties": what is undone is not done."""
+    out: set[int] = set()
+    for t in triggers:
+        if not (getattr(t, "undoes", False) or reversal_verb(t.tok, w)):
+            continue
+        for obj in undone_objects(t.tok):
+            out.update(x.i for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree)
+            # the parser often hangs "to buy ..." on the verb: an infinitive right after the object is its clause
+            out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1
+                       and c.left_edge.lower_ == "to" for x in c.subtree)
+    return out
+
+
+def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
+    """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
+    w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
+    if tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in w["reversal_verb"] or any(
+        f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
+
+
+def undone_objects(verb: Any) -> list[Any]:
+    """What a reversal verb undoes: its direct objects and the objects of its from/of/out-of phrases
+    ("withdrew from a deal", "pulled out of the accord")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj"}]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
+            objs += [p for p in c.subtree if p.dep_ == "pobj" and p.head.lower_ in {"from", "of"}][:1]
+    return objs
+
+
+def undone_clause(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
+    """Whether ``tok`` lies in a clause (acl, relcl) on what a reversal verb undoes ("cancelled a gala to celebrate
+    ties": "ties" is undone, not celebrated)."""
+    node = tok
+    for _ in range(6):
+        if node.head == node:
+            return False
+        if node.dep_ in {"acl", "relcl"}:
+            noun = node.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun in undone_objects(verb) and reversal_verb(verb, w):
+                return True
+        node = node.head
+    return False
 
 
 # -- event-stage rules, in the order they apply -------------------------------------------------------------
