@@ -32,3 +32,14 @@ def test_nlp_sentences_never_cross_paragraphs(pipeline):
     for s in parsed.sentences:
         assert text[s.start:s.end] == s.text
     assert split_sentences(document, parsed.doc)[0] == parsed.sentences
+
+
+def test_a_headline_is_parsed_apart_from_the_body_and_a_dateline_stays_whole(pipeline):
+    # a headline with no full stop, then a dateline: the parse tree of the body never reaches into the headline,
+    # and "MADRID (AP) —" is not cut into sentences of its own
+    text = "Turkey lifting objections to Sweden joining NATO\n\nMADRID (AP) — Turkey has agreed to lift its opposition."
+    doc = pipeline.nlp(text)
+    body = next(t for t in doc if t.text == "MADRID")
+    assert body.is_sent_start
+    assert all(t.head.i >= body.i for t in doc[body.i:])
+    assert not any(t.is_sent_start for t in doc[body.i + 1:body.i + 6])

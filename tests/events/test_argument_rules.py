@@ -364,3 +364,36 @@ def test_object_control(subjects):
         ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
     ], 4, "object_control")
     assert on == ["ISR"] and off == ["EGY"]
+
+
+def test_envoy_host(objects):
+    # "France recalled its ambassadors to the US and Australia.": aimed at the hosts, not at the envoys
+    on, off = objects([
+        ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
+        ("its", "PRON", "poss", 3), ("ambassadors", "NOUN", "dobj", 1, "ambassador"), ("to", "ADP", "prep", 3),
+        ("the", "DET", "det", 6), ("US", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Australia", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "SANCTION", "envoy_host")
+    assert on == ["USA", "AUS"] and "USA" not in off
+
+
+def test_envoy_host_from_capitals(objects):
+    # "France is recalling its ambassadors from Canberra and Washington.": the from-phrase on the verb
+    on, off = objects([
+        ("France", "PROPN", "nsubj", 2, None, "B-GPE"), ("is", "AUX", "aux", 2, "be"),
+        ("recalling", "VERB", "ROOT", 2, "recall"), ("its", "PRON", "poss", 4),
+        ("ambassadors", "NOUN", "dobj", 2, "ambassador"), ("from", "ADP", "prep", 2),
+        ("Canberra", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Washington", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ], 2, "SANCTION", "envoy_host")
+    assert on == ["AUS", "USA"] and on != off
+
+
+def test_dateline_is_no_subject(subjects):
+    # "MADRID (AP) — Turkey agreed." with MADRID taken by the parser for a second subject
+    on, off = subjects([
+        ("MADRID", "PROPN", "nsubj", 6, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("AP", "PROPN", "appos", 0),
+        (")", "PUNCT", "punct", 0), ("—", "PUNCT", "punct", 0), ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"),
+        ("agreed", "VERB", "ROOT", 6, "agree"), (".", "PUNCT", "punct", 6),
+    ], 6, "own_subject")
+    assert on == ["TUR"] and off != on

@@ -281,3 +281,25 @@ def test_event_noun():
                 ["the", "invasion", "of", "Ukraine"], ["DET", "NOUN", "ADP", "PROPN"])
     on, off = _coded(doc, "event_noun")
     assert on[1].nominal and on[1].cameo == load_lexicon().nouns["invasion"] and 1 not in off
+
+
+def test_undone_is_not_done_reads_what_is_left():
+    # "Australia withdrew from a deal to buy submarines" (the parser hangs "to buy" on the verb): not bought
+    doc = _doc(["Australia", "withdrew", "from", "a", "deal", "to", "buy", "submarines"], [1, 1, 1, 4, 2, 6, 1, 6],
+               ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj"],
+               ["Australia", "withdraw", "from", "a", "deal", "to", "buy", "submarine"])
+    trigs = _triggers(doc, (1, "161", True, False), (6, "061", False, False))
+    assert 6 in not_done(trigs, load_lexicon())
+    assert 6 not in not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"})
+
+
+def test_undone_clause_on_a_cancelled_object():
+    # "France cancelled a gala to celebrate ties": the ties are in what is cancelled; "France celebrated ties" not
+    from detente.events.rules import undone_clause
+
+    doc = _doc(["France", "cancelled", "a", "gala", "to", "celebrate", "ties"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+               ["France", "cancel", "a", "gala", "to", "celebrate", "tie"])
+    assert undone_clause(doc[6])
+    plain = _doc(["France", "celebrated", "ties"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["France", "celebrate", "tie"])
+    assert not undone_clause(plain[2])
