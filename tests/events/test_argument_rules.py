@@ -122,6 +122,19 @@ def test_the_country_is_last_state(subjects):
     assert on == ["IRN"] and off != on
 
 
+def test_the_countries_are_not_the_last_state(subjects):
+    # "China objected. The three countries announced a pact.": several states, not China
+    on, _ = subjects([
+        ("China", "PROPN", "nsubj", 1, None, "B-GPE"), ("objected", "VERB", "ROOT", 1, "object"),
+        (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 5, "the"), ("three", "NUM", "nummod", 5), ("countries", "NOUN", "nsubj", 6, "country",
+                                                                         None, "NNS"),
+        ("announced", "VERB", "ROOT", 6, "announce"), ("a", "DET", "det", 8), ("pact", "NOUN", "dobj", 6),
+        (".", "PUNCT", "punct", 6),
+    ], 6, "the_country_is_last_state")
+    assert "CHN" not in on
+
+
 def test_the_move_is_last_event(subjects):
     # "The move angered Israel." after an event by Russia
     def ctx(c, sp):
@@ -397,3 +410,18 @@ def test_dateline_is_no_subject(subjects):
         ("agreed", "VERB", "ROOT", 6, "agree"), (".", "PUNCT", "punct", 6),
     ], 6, "own_subject")
     assert on == ["TUR"] and off != on
+
+
+def test_an_outlet_is_not_what_it_stands_for(subjects):
+    # "Australia gets submarines, reports the BBC. It angered France.": "it" is Australia, not the BBC
+    def ctx(c, sp):
+        c.remember(sp.parsed.doc[0:7], sp, ())
+
+    on, _ = subjects([
+        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), ("gets", "VERB", "ccomp", 4, "get"),
+        ("submarines", "NOUN", "dobj", 1, "submarine"), (",", "PUNCT", "punct", 4), ("reports", "VERB", "ROOT", 4, "report"),
+        ("BBC", "PROPN", "nsubj", 4, None, "B-ORG"), (".", "PUNCT", "punct", 4),
+        ("It", "PRON", "nsubj", 8, "it"), ("angered", "VERB", "ROOT", 8, "anger"), ("France", "PROPN", "dobj", 8, None,
+                                                                                    "B-GPE"), (".", "PUNCT", "punct", 8),
+    ], 8, "it_is_last_thing", ctx)
+    assert on == ["AUS"]

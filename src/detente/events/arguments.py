@@ -103,7 +103,9 @@ class Context:
                 self.last_group = m
             if m.actor.kind == "state":
                 self.last_state = m
-            if m.actor.kind != "person":
+            if m.actor.kind not in {"person", "media"}:
+                # "..., reports the BBC. The move angered France as it scuppered a deal": an outlet reports the
+                # news, it is not what "it" stands for afterwards
                 self.last_non_person = m
             if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}):
                 if m not in subjects:
@@ -735,8 +737,11 @@ def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict
 @subject_rule("the_country_is_last_state", reads="a definite (definite_det) country noun (country_noun) subject; the "
               "last state named", changes="source -> that state", vocab=_DEF + ("country_noun",))
 def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"the country has ...": the last state named before."""
+    """"the country has ...": the last state named before. "The three countries", "the nations" are several
+    states: not the last one (``the_two_is_last_pair`` reads "the two countries")."""
     if child.lemma_.lower() not in w["country_noun"] or not _definite(child, w):
+        return None
+    if child.tag_ in {"NNS", "NNPS"} or child.lower_ != child.lemma_.lower():
         return None
     return _one(f._last_of_kind_before(child, {"state"}))
 
