@@ -101,6 +101,11 @@ def test_intent_coding_threat_and_offer():
                ["Qatar", "offer", "to", "mediate"])
     on, off = _both(_draft(doc, 3, "045", modality=Modality(intent=True)), "intent_coding")
     assert on.coding.type == "AGREE" and on.coding.cameo.startswith("03") and off.coding.cameo == "045"
+    # "Russia plans to seek clarification": an appeal intended stays an appeal (no cooperation to express)
+    doc = _doc(["Russia", "plans", "to", "seek", "clarification"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Russia", "plan", "to", "seek", "clarification"])
+    on, _ = _both(_draft(doc, 3, "020", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "REQUEST" and on.modality.intent
 
 
 def test_refused_intent_is_rejection():

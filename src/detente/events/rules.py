@@ -471,6 +471,8 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     coding = d.coding
     if not d.modality.intent or coding.cameo[:2] in {"03", "13"}:
         return d
+    if coding.cameo[:2] == "02" and intent_governor(d.tok) not in w["threat_governor"]:
+        return d  # "plans to seek clarification": an appeal intended stays an appeal (CAMEO has no 03x for it)
     governor = intent_governor(d.tok) if refusal_governor(d.tok) is None else None
     if governor in w["threat_governor"] or conditional(d.tok):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
