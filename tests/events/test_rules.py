@@ -308,3 +308,11 @@ def test_undone_clause_on_a_cancelled_object():
     assert undone_clause(doc[6])
     plain = _doc(["France", "celebrated", "ties"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["France", "celebrate", "tie"])
     assert not undone_clause(plain[2])
+
+
+def test_encouraging_to_act_is_appeal():
+    # "Australia encouraged Solomon Islands to engage": an appeal, not praise
+    doc = _doc(["Australia", "encouraged", "Solomons", "to", "engage"], [1, 1, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp"], ["Australia", "encourage", "Solomons", "to", "engage"])
+    on, off = _both(_draft(doc, 1, "051"), "encouraging_to_act_is_appeal")
+    assert on.coding.type == "REQUEST" and off.coding.cameo == "051"

@@ -495,6 +495,18 @@ def refused_intent_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
     return replace(d, coding=_code(lex, "120", c), modality=replace(m, negated=False))
 
 
+@rule("encouraging_to_act_is_appeal", reads="a praise code (05x) on an urging verb (urging_verb) that governs an "
+      "infinitive clause (xcomp, ccomp)", changes="coding -> 020 (appeal)", vocab=("urging_verb",))
+def encouraging_to_act_is_appeal(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"continue to strongly encourage Solomon Islands to engage in regional dialogue": urging someone to act is an
+    appeal to them, not praise of them ("encouraged by the progress" stays praise)."""
+    if d.coding.cameo[:2] != "05" or d.tok.lemma_.lower() not in w["urging_verb"]:
+        return d
+    if not any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in d.tok.children):
+        return d
+    return replace(d, coding=_code(lex, "020", d.coding))
+
+
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
       "peacekeeping prefix (peacekeeping_prefix)", changes="coding -> 074 (peacekeeping aid)",
       vocab=("peacekeeping_prefix",))
