@@ -3,7 +3,7 @@
 import pytest
 
 from detente.model import Document
-from detente.nlp import parse_documents, split_sentences
+from detente.nlp import headline_cuts, parse_documents, split_sentences
 
 pytestmark = pytest.mark.model
 
@@ -34,12 +34,15 @@ def test_nlp_sentences_never_cross_paragraphs(pipeline):
     assert split_sentences(document, parsed.doc)[0] == parsed.sentences
 
 
-def test_a_headline_is_parsed_apart_from_the_body_and_a_dateline_stays_whole(pipeline):
-    # a headline with no full stop, then a dateline: the parse tree of the body never reaches into the headline,
-    # and "MADRID (AP) —" is not cut into sentences of its own
+
+def test_a_headline_is_parsed_apart_from_the_body(pipeline):
+    # a headline with no full stop over a body: no parse link crosses between them, and offsets still hold
     text = "Turkey lifting objections to Sweden joining NATO\n\nMADRID (AP) — Turkey has agreed to lift its opposition."
-    doc = pipeline.nlp(text)
-    body = next(t for t in doc if t.text == "MADRID")
-    assert body.is_sent_start
-    assert all(t.head.i >= body.i for t in doc[body.i:])
-    assert not any(t.is_sent_start for t in doc[body.i + 1:body.i + 6])
+    parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
+    doc = parsed.doc
+    body = next(t.i for t in doc if t.text == "MADRID")
+    assert all((t.head.i >= body) == (t.i >= body) for t in doc if not t.is_space)
+    assert doc.text == text and parsed.sentences[0].text == "Turkey lifting objections to Sweden joining NATO"
+    # a paragraph that ends like a sentence is not cut off: the parse may link it to what follows, as before
+    assert headline_cuts("Russia warned Israel.\n\nIran agreed.") == ["Russia warned Israel.\n\nIran agreed."]
+    assert headline_cuts(text) == ["Turkey lifting objections to Sweden joining NATO\n\n", text.split("\n\n")[1]]

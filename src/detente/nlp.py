@@ -9,6 +9,7 @@ segmentation sometimes does on web text.  The model is loaded once by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,9 +59,6 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     for tok in doc:
         i = tok.i
         if tok.text in _HARD_BREAKS or "\n" in tok.text:
-            if "\n" in tok.text and i + 1 < len(doc):
-                doc[i + 1].is_sent_start = True
-                _keep_dateline(doc, i + 1)
             run_start, soft = i + 1, -1
             continue
         if tok.text in _SOFT_BREAKS:
@@ -71,23 +69,6 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
                 doc[cut].is_sent_start = True
             run_start, soft = cut, -1
     return doc
-
-
-_DASHES = {"—", "–", "-", "--"}
-
-
-def _keep_dateline(doc: Any, start: int) -> None:
-    """"MADRID (AP) — Turkey has agreed ...": a dateline (a place in capitals, an agency in brackets, a dash)
-    opens its sentence and is no sentence of its own; the parser, told where the line starts, otherwise cuts
-    after "MADRID" and "(" and takes the agency for the subject."""
-    end = min(len(doc), start + 8)
-    dash = next((j for j in range(start + 1, end) if doc[j].text in _DASHES), None)
-    if dash is None or dash + 1 >= len(doc) or not doc[start].text.isupper():
-        return
-    if not all(t.text.isupper() or t.is_punct or t.text[:1].isupper() for t in doc[start:dash]):
-        return
-    for t in doc[start + 1:dash + 2]:
-        t.is_sent_start = False
 
 
 def _register_cap() -> None:
@@ -176,17 +157,42 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
+# A paragraph ending in one of these ends a sentence; one that does not is a headline, a dateline or a byline
+# ("Turkey lifting objections to Sweden, Finland joining NATO", "By political reporter X").
+_SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
+
+
+def headline_cuts(text: str) -> list[str]:
+    """``text`` cut after each of its leading paragraphs (up to a blank line) that does not end like a sentence:
+    a headline (and a byline or dateline paragraph under it) is parsed on its own, so its parse tree never runs
+    into the body's first sentence ("...joining NATO: Erdogan" + "President Recep Tayyip Erdogan said ..." made
+    one tree, and one noun phrase of both lines).  Only the leading paragraphs are cut, and the text is cut rather
+    than given preset sentence starts: either of those also changed the parser's choices far down the body (a
+    seed article lost "Putin issued an order ..." to a new sentence cut).  The pieces' concatenation is ``text``."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        para = text[start:m.start()].rstrip()
+        if para and not para.endswith(_SENTENCE_ENDS):
+            out.append(text[start:m.end()])
+            start = m.end()
+        else:
+            break
+    out.append(text[start:])
+    return [p for p in out if p]
+
+
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:
     """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time).
 
     A text longer than ``PIECE_CHARS`` is parsed in pieces (``split_text``) joined back into one Doc,
-    so offsets still index the document's text.
+    so offsets still index the document's text; so is a leading headline (``headline_cuts``).
     """
     from spacy.tokens import Doc
 
     def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:
         for document in documents:
-            parts = split_text(document.text)
+            parts = [p for piece in headline_cuts(document.text) for p in split_text(piece)]
             for i, part in enumerate(parts):
                 yield part, (document, i, len(parts))
 

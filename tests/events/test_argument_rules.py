@@ -425,3 +425,19 @@ def test_an_outlet_is_not_what_it_stands_for(subjects):
                                                                                     "B-GPE"), (".", "PUNCT", "punct", 8),
     ], 8, "it_is_last_thing", ctx)
     assert on == ["AUS"]
+
+
+def test_whom_one_helps_against_is_no_partner(objects):
+    # "Russia defended Armenia against Azerbaijan." (the parser leaves the object unresolved here): not Azerbaijan;
+    # "Russia protested against Turkey." keeps its target
+    on, _ = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("defended", "VERB", "ROOT", 1, "defend"),
+        ("it", "PRON", "dobj", 1), ("against", "ADP", "prep", 1), ("Azerbaijan", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "AID", "preposition_object")
+    assert "AZE" not in on
+    on, _ = objects([
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("protested", "VERB", "ROOT", 1, "protest"),
+        ("against", "ADP", "prep", 1), ("Turkey", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "PROTEST", "preposition_object")
+    assert on == ["TUR"]

@@ -46,7 +46,9 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "advmo
 # Fallback target prepositions, with the event types each may introduce (None: any).
 TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("on", None),
-    ("against", None),
+    # "defend Armenia against Azerbaijan", "help them against the rebels": whom one acts against is no partner
+    ("against", frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE", "SANCTION", "REJECT",
+                           "REQUEST"})),
     ("to", None),
     ("toward", None),
     ("towards", None),
@@ -193,10 +195,10 @@ def as_argument(m: Mention, sent: Any, trigger: Any = None) -> Mention:
         return m  # the phrase would swallow the event itself ("Moscow's readiness to abandon ...")
     lo, hi = min(lo, span.start), max(hi, span.end)
     doc = sent.doc
-    # A phrase never reaches across a line break: a headline without a full stop is parsed into one tree with
+    # A phrase never reaches across a paragraph break: a headline without a full stop is parsed into one tree with
     # the body's first line ("... joining NATO: Erdogan" + "President Recep Tayyip Erdogan said ...").
-    lo = next((j + 1 for j in range(span.start - 1, lo - 1, -1) if "\n" in doc[j].text), lo)
-    hi = next((j for j in range(span.end, hi) if "\n" in doc[j].text), hi)
+    lo = next((j + 1 for j in range(span.start - 1, lo - 1, -1) if doc[j].text.count("\n") >= 2), lo)
+    hi = next((j for j in range(span.end, hi) if doc[j].text.count("\n") >= 2), hi)
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if (start, end) == (m.start, m.end):
         return m
