@@ -820,14 +820,6 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
     return _one(f.generic(child)) or found
 
 
-@subject_rule("thing_is_no_actor", reads="the subject's lemma against the agent nouns (agents.tsv)",
-              changes="source -> none")
-def thing_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Israel's backing for X contributed to ...": the actor belongs to the noun's event; "the Iranian satellite
-    could offer ...": a thing is no actor."""
-    return [] if child.lemma_.lower() not in f.agents else None
-
-
 @subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
               "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
 def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
