@@ -46,3 +46,12 @@ def test_a_headline_is_parsed_apart_from_the_body(pipeline):
     # a paragraph that ends like a sentence is not cut off: the parse may link it to what follows, as before
     assert headline_cuts("Russia warned Israel.\n\nIran agreed.") == ["Russia warned Israel.\n\nIran agreed."]
     assert headline_cuts(text) == ["Turkey lifting objections to Sweden joining NATO\n\n", text.split("\n\n")[1]]
+
+
+def test_a_verb_in_scare_quotes_is_a_verb(pipeline):
+    # the tagger reads a quoted participle as an adjective; with its auxiliary and object it is the verb
+    doc = pipeline.nlp("Armenia has “frozen” its participation in the alliance.")
+    frozen = next(t for t in doc if t.text == "frozen")
+    assert frozen.pos_ == "VERB" and frozen.lemma_ == "freeze"
+    plain = pipeline.nlp("The lake was frozen and “quiet” all winter.")
+    assert next(t for t in plain if t.text == "quiet").pos_ != "VERB"

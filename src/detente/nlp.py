@@ -71,11 +71,39 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     return doc
 
 
+QUOTED_VERB = "detente_quoted_verb"
+_OPEN_QUOTES = {"“", "\"", "‘", "'", "``", "«"}
+_CLOSE_QUOTES = {"”", "\"", "’", "'", "''", "»"}
+
+
+def quoted_verbs(doc: Any) -> Any:
+    """A verb in scare quotes ("Armenia has “frozen” its participation") is tagged as an adjective by the tagger,
+    so no event is read from it.  A quoted adjective or noun with a perfect or passive auxiliary, or a direct
+    object, of its own is a past participle: retag it (``VBN``/``VERB``) before the lemmatizer ("freeze")."""
+    for tok in doc:
+        if tok.tag_ not in {"JJ", "NN"} or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        if doc[tok.i - 1].text not in _OPEN_QUOTES or doc[tok.i + 1].text not in _CLOSE_QUOTES:
+            continue
+        kids = list(tok.children)
+        participle = tok.lower_.endswith(("ed", "en", "wn", "t"))
+        if any(c.dep_ == "dobj" for c in kids) or participle and (
+                any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in {"have", "be"} for c in kids)
+                or tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"):
+            tok.tag_ = "VBN"
+            tok.pos_ = "VERB"
+            tok.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+            tok.lemma = 0  # the lemmatizer fills it as a verb's ("frozen" -> "freeze")
+    return doc
+
+
 def _register_cap() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(SENTENCE_CAP):
         Language.component(SENTENCE_CAP, func=cap_sentences)
+    if not Language.has_factory(QUOTED_VERB):
+        Language.component(QUOTED_VERB, func=quoted_verbs)
 
 
 @lru_cache(maxsize=2)
@@ -96,6 +124,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     _register_cap()
     if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_CAP, before="parser")
+    if "lemmatizer" in nlp.pipe_names and "parser" in nlp.pipe_names and QUOTED_VERB not in nlp.pipe_names:
+        nlp.add_pipe(QUOTED_VERB, before="lemmatizer")
     return nlp
 
 

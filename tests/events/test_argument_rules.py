@@ -439,3 +439,13 @@ def test_whom_one_helps_against_is_no_partner(objects):
         ("against", "ADP", "prep", 1), ("Turkey", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "PROTEST", "preposition_object")
     assert on == ["TUR"]
+
+
+def test_membership_organisation(objects):
+    # "Armenia froze its participation in the CSTO.": aimed at the CSTO (no other rule reads "in" here)
+    on, off = objects([
+        ("Armenia", "PROPN", "nsubj", 1, None, "B-GPE"), ("froze", "VERB", "ROOT", 1, "freeze"),
+        ("its", "PRON", "poss", 3), ("participation", "NOUN", "dobj", 1), ("in", "ADP", "prep", 3),
+        ("the", "DET", "det", 6), ("CSTO", "PROPN", "pobj", 4, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ], 1, "SANCTION", "membership_organisation")
+    assert len(on) == 1 and on[0] not in {"ARM", "the CSTO"} and off == []

@@ -866,6 +866,23 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("membership_organisation", reads="a direct or passive-subject object that is a membership noun "
+             "(membership_noun) and the in/of/to phrase on it", changes="target -> the organisation (or state) it is "
+             "membership of", vocab=("membership_noun",))
+def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Armenia has frozen its participation in the CSTO", "suspended its membership of the council": the act is
+    aimed at the body one takes part in (the phrase is skipped by the other rules as a place)."""
+    for d in _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]:
+        if d.lemma_.lower() not in w["membership_noun"]:
+            continue
+        found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
+                         for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+                         if m.actor is not None and m.actor.node])
+        if found:
+            return found
+    return []
+
+
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
              changes="target -> the unnamed agent (a sector, no country)")
