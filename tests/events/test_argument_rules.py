@@ -449,3 +449,14 @@ def test_membership_organisation(objects):
         ("the", "DET", "det", 6), ("CSTO", "PROPN", "pobj", 4, None, "B-ORG"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", "membership_organisation")
     assert len(on) == 1 and on[0] not in {"ARM", "the CSTO"} and off == []
+
+
+def test_complaint_about_talks_targets_their_parties(objects):
+    # "Australia expressed concern about negotiations between Honiara and China.": both parties of the talks
+    on, _ = objects([
+        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), ("expressed", "VERB", "ROOT", 1, "express"),
+        ("concern", "NOUN", "dobj", 1), ("about", "ADP", "prep", 2), ("negotiations", "NOUN", "pobj", 3, "negotiation"),
+        ("between", "ADP", "prep", 4), ("Honiara", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("China", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "ACCUSE", "complaint_object")
+    assert on == ["SLB", "CHN"]

@@ -316,3 +316,17 @@ def test_encouraging_to_act_is_appeal():
                ["nsubj", "ROOT", "dobj", "aux", "xcomp"], ["Australia", "encourage", "Solomons", "to", "engage"])
     on, off = _both(_draft(doc, 1, "051"), "encouraging_to_act_is_appeal")
     assert on.coding.type == "REQUEST" and off.coding.cameo == "051"
+
+
+def test_concern_is_disapproval_only_about_the_target():
+    # "Australia expressed concern about China": disapproval; "... concern for China's health": not
+    about = _doc(["Australia", "expressed", "concern", "about", "China"], [1, 1, 1, 2, 3],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Australia", "express", "concern", "about", "China"])
+    on, off = _both(_draft(about, 1, "012", source=[_mention(about, 0, "AUS")], target=[_mention(about, 4, "CHN")]),
+                    "complaint_is_disapproval")
+    assert on.coding.cameo == "110" and off.coding.cameo == "012"
+    health = _doc(["Australia", "expressed", "concern", "for", "China"], [1, 1, 1, 2, 3],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Australia", "express", "concern", "for", "China"])
+    on = apply_rules(_draft(health, 1, "012", source=[_mention(health, 0, "AUS")], target=[_mention(health, 4, "CHN")]),
+                     load_lexicon())
+    assert on.coding.cameo == "012"

@@ -519,13 +519,46 @@ class ArgumentFinder:
                             found = with_conj(s, self.speakers, deep=True)
                             if found:
                                 return found
-                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about"}:
+                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = with_conj(p, self.speakers, deep=True)
+                            found = self.pact_parties(p) or with_conj(p, self.speakers, deep=True)
                             if found:
                                 return found
         return []
+
+    def pact_parties(self, noun: Any) -> list[Mention]:
+        """The parties of an agreement or talks named by ``noun``: "negotiations between Honiara and China", "a
+        pact announced between the governments of Australia, the US and the UK" (the actors of the between-phrase,
+        on the noun or on a participle that modifies it), else the possessor and the with-phrase ("Solomon
+        Islands' security pact with China"); the signing of a pact is the pact ("disappointed by the signing of
+        the deal")."""
+        sp = self.speakers
+        for c in noun.children:  # "the signing of the pact"
+            if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in words("pact_act"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.pact_parties(p)
+        if noun.lemma_.lower() not in words("pact_noun"):
+            return []
+        holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+        out: list[Mention] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    for t in c.subtree:
+                        m = sp.mention_at(t)
+                        if m is not None and m.actor is not None and m.actor.node and m not in out:
+                            out.append(m)
+        if out:
+            return out
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "with"):
+                for t in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]):
+                    m = sp.mention_for(t) or sp.mention_at(t)
+                    if m is not None and m.actor is not None and m.actor.node and m not in out:
+                        out.append(m)
+        return out if len(out) >= 2 else []
 
     def _prep_objects(self, tok: Any, *, etype: str | None, wanted: str | None, visit: bool) -> list[Mention]:
         """Objects of the trigger's prepositions; ``etype`` None accepts every preposition (an event noun's)."""

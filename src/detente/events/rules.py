@@ -273,7 +273,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+EXTRA_SETS = ("pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
@@ -533,7 +533,8 @@ def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 
 @rule("complaint_is_disapproval", reads="a complaint noun (complaint_noun) as the trigger's object or the trigger, "
       "and the subject of the that-clause or of the over/at/with object it governs",
-      changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code", vocab=("complaint_noun",))
+      changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code; a worry noun (worry_noun) only "
+      "when the target is what it is about", vocab=("complaint_noun", "worry_noun"))
 def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"voiced regret that X failed to ...", "expressed disappointment that X did not condemn ...": disappointment
     or regret at what another actor did or failed to do is disapproval of that actor, not sympathy or a comment.
@@ -541,9 +542,24 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     if not d.target or d.coding.cameo[:2] != "01":
         return d
     nouns = [d.tok] + [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
-    if not any(n.lemma_.lower() in w["complaint_noun"] for n in nouns):
+    found = [n for n in nouns if n.lemma_.lower() in w["complaint_noun"]]
+    if not found:
+        return d
+    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target):
+        # "expressed concern for his health", "conveyed concerns ... to the minister": worry, not disapproval,
+        # unless it is about what the target did ("concern about negotiations between X and Y")
         return d
     return replace(d, coding=_code(lex, "110", d.coding))
+
+
+def _about(noun: Any, m: Mention) -> bool:
+    """Whether mention ``m`` lies in ``noun``'s that-clause or its about/over/at/by phrase."""
+    for c in noun.children:
+        if c.dep_ in {"ccomp", "acl"} or (c.dep_ == "prep" and c.lower_ in {"about", "over", "at", "by"}):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if lo <= m.start < hi:
+                return True
+    return False
 
 
 @rule("demand_to_leave", reads="a REQUEST trigger and the verb of the clause it asks for (withdrawal_verb)",
