@@ -460,3 +460,14 @@ def test_complaint_about_talks_targets_their_parties(objects):
         ("China", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ACCUSE", "complaint_object")
     assert on == ["SLB", "CHN"]
+
+
+def test_pact_parties(objects):
+    # "China condemned a pact between Australia and the US.": a stance on the pact is one on its parties
+    on, off = objects([
+        ("China", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
+        ("a", "DET", "det", 3), ("pact", "NOUN", "dobj", 1), ("between", "ADP", "prep", 3),
+        ("Australia", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("the", "DET", "det", 8),
+        ("US", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "ACCUSE", "pact_parties")
+    assert on == ["AUS", "USA"] and off != on

@@ -899,6 +899,21 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
+             "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
+             "possessor and with-phrase", changes="target -> the pact's parties other than the source")
+def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"slammed a new defence pact announced between the governments of Australia, the US and the UK": a stance on
+    an agreement is a stance on its parties."""
+    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}:
+        return []
+    for d in _dobjs(q):
+        found = q.other(f.pact_parties(d))
+        if found:
+            return found
+    return []
+
+
 @object_rule("membership_organisation", reads="a direct or passive-subject object that is a membership noun "
              "(membership_noun) and the in/of/to phrase on it", changes="target -> the organisation (or state) it is "
              "membership of", vocab=("membership_noun",))
