@@ -471,3 +471,13 @@ def test_pact_parties(objects):
         ("US", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ACCUSE", "pact_parties")
     assert on == ["AUS", "USA"] and off != on
+
+
+def test_membership_organisation_of_a_bid(objects):
+    # "Finland applied to join NATO.": the body joined
+    on, off = objects([
+        ("Finland", "PROPN", "nsubj", 1, None, "B-GPE"), ("applied", "VERB", "ROOT", 1, "apply"),
+        ("to", "PART", "aux", 3), ("join", "VERB", "xcomp", 1), ("NATO", "PROPN", "dobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", "membership_organisation")
+    assert len(on) == 1 and off != on

@@ -330,3 +330,12 @@ def test_concern_is_disapproval_only_about_the_target():
     on = apply_rules(_draft(health, 1, "012", source=[_mention(health, 0, "AUS")], target=[_mention(health, 4, "CHN")]),
                      load_lexicon())
     assert on.coding.cameo == "012"
+
+
+def test_membership_bid_is_alignment():
+    # "Sweden applied for membership": asking to join sides with the body (AGREE), not a neutral request
+    doc = _doc(["Sweden", "applied", "for", "membership"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["Sweden", "apply", "for", "membership"])
+    on, off = _both(_draft(doc, 1, "020", source=[_mention(doc, 0, "SWE")], target=[_mention(doc, 3, "BEL")]),
+                    "membership_bid_is_alignment")
+    assert on.coding.type == "AGREE" and on.coding.score > 0 and off.coding.type == "REQUEST"

@@ -914,20 +914,35 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
     return []
 
 
-@object_rule("membership_organisation", reads="a direct or passive-subject object that is a membership noun "
-             "(membership_noun) and the in/of/to phrase on it", changes="target -> the organisation (or state) it is "
-             "membership of", vocab=("membership_noun",))
+@object_rule("membership_organisation", reads="a direct, passive-subject or for/to object that is a membership noun "
+             "(membership_noun) and the in/of/to phrase or the name on it; a joining verb (joining_verb) the trigger "
+             "governs and its object", changes="target -> the organisation (or state) it is membership of",
+             vocab=("membership_noun", "joining_verb"))
 def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Armenia has frozen its participation in the CSTO", "suspended its membership of the council": the act is
     aimed at the body one takes part in (the phrase is skipped by the other rules as a place)."""
-    for d in _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]:
+    nouns = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
+    bid = q.etype in {"REQUEST", "AGREE"}  # "applied for NATO membership", "seek entry to the alliance"
+    nouns += [p for c in q.tok.children if bid and c.dep_ == "prep" and c.lower_ in {"for", "to"} for p in c.children
+              if p.dep_ == "pobj"]
+    for d in nouns:
         if d.lemma_.lower() not in w["membership_noun"]:
             continue
         found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
                          for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
                          if m.actor is not None and m.actor.node])
+        found = found or q.other([m for c in d.children if c.dep_ in {"compound", "amod", "nmod"}
+                                  if (m := f.speakers.mention_at(c)) is not None and m.actor is not None
+                                  and m.actor.node])
         if found:
             return found
+    # "applied to join NATO": the body joined
+    for c in q.tok.children:
+        if bid and c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"]:
+            found = q.other([m for o in c.children if o.dep_ in OBJ_DEPS for m in with_conj(o, f.speakers)
+                             if m.actor is not None and m.actor.node])
+            if found:
+                return found
     return []
 
 

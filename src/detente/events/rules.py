@@ -507,6 +507,23 @@ def encouraging_to_act_is_appeal(d: Draft, lex: Lexicon, w: dict[str, frozenset[
     return replace(d, coding=_code(lex, "020", d.coding))
 
 
+@rule("membership_bid_is_alignment", reads="an appeal (02x) whose object or for/to object is a membership noun "
+      "(membership_noun), or that governs a joining verb (joining_verb), with a target",
+      changes="coding -> 030 (intent to cooperate, AGREE)", vocab=("membership_noun", "joining_verb"))
+def membership_bid_is_alignment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"decided to apply for NATO membership", "applied to join the alliance": asking to join a body is siding with
+    it (an intent to cooperate), not a neutral request."""
+    if d.coding.cameo[:2] != "02" or not d.target:
+        return d
+    kids = list(d.tok.children)
+    nouns = [c for c in kids if c.dep_ in {"dobj", "obj"}] + [p for c in kids if c.dep_ == "prep" and c.lower_ in {
+        "for", "to"} for p in c.children if p.dep_ == "pobj"]
+    if not (any(n.lemma_.lower() in w["membership_noun"] for n in nouns)
+            or any(c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"] for c in kids)):
+        return d
+    return replace(d, coding=_code(lex, "030", d.coding))
+
+
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
       "peacekeeping prefix (peacekeeping_prefix)", changes="coding -> 074 (peacekeeping aid)",
       vocab=("peacekeeping_prefix",))
