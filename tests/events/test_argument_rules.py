@@ -481,3 +481,28 @@ def test_membership_organisation_of_a_bid(objects):
         (".", "PUNCT", "punct", 1),
     ], 1, "REQUEST", "membership_organisation")
     assert len(on) == 1 and off != on
+
+
+def test_switched_from(objects):
+    # "Honiara switched allegiance to China from Taiwan.": the break is aimed at Taiwan (not read as a place)
+    tokens = [
+        ("Honiara", "PROPN", "nsubj", 1, None, "B-GPE"), ("switched", "VERB", "ROOT", 1, "switch"),
+        ("allegiance", "NOUN", "dobj", 1), ("to", "ADP", "prep", 2), ("China", "PROPN", "pobj", 3, None, "B-GPE"),
+        ("from", "ADP", "prep", 1), ("Taiwan", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ]
+    on, off = objects(tokens, 1, "SANCTION", "switched_from", prep="from")
+    assert on == ["TWN"] and "TWN" not in off
+
+
+def test_a_switch_of_allegiance_gives_both_acts(pipeline):
+    from detente.events.extract import EventCoder
+
+    parsed = build(pipeline.nlp.vocab, [
+        ("Honiara", "PROPN", "nsubj", 1, None, "B-GPE"), ("switched", "VERB", "ROOT", 1, "switch"),
+        ("allegiance", "NOUN", "dobj", 1), ("to", "ADP", "prep", 2), ("China", "PROPN", "pobj", 3, None, "B-GPE"),
+        ("from", "ADP", "prep", 1), ("Taiwan", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], published=DATED)
+    coder = pipeline.coder
+    on = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents)._triggers(parsed.doc[:])}
+    off = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents, disabled={"switched_from"})._triggers(parsed.doc[:])}
+    assert on == {"054", "161"} and off == {"054"}

@@ -866,6 +866,17 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
 
 
+@object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
+             vocab=("switch_verb",), changes="target -> the partner left (not a place)")
+def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"switched diplomatic allegiance to China from Taiwan": the partner left is the target of the break (a
+    state after "from" is otherwise read as a place)."""
+    if q.wanted_prep != "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
+        return []
+    return q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                    if p.dep_ == "pobj" for m in with_conj(p, f.speakers) if m.actor is not None])
+
+
 @object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
              "other actor than the source; the to/in/at phrase on it or on the trigger, the trigger's from phrase",
              changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))

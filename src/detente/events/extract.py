@@ -115,8 +115,13 @@ class EventCoder:
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:
-        """The sentence's trigger candidates: each token as the coding-stage rules below code it."""
-        return [t for tok in sent if (t := code_trigger(tok, self, self.disabled)) is not None]
+        """The sentence's trigger candidates: each token as the coding-stage rules below code it; a switch of
+        allegiance also gives the act on the partner left ("switched allegiance to China from Taiwan": 161 on
+        Taiwan, besides the recognition of China)."""
+        found = [t for tok in sent if (t := code_trigger(tok, self, self.disabled)) is not None]
+        if "switched_from" not in self.disabled:
+            found += [_Trigger(t.tok, "161", "from", specific=True) for t in found if _switched_from(t)]
+        return found
 
     def _lexicon_verb(self, tok: Any) -> bool:
         """A verb of the lexicon that is no verb of saying (``_not_trigger``) and no trigger-stage rule vetoes."""
@@ -291,6 +296,13 @@ def _depth(tok: Any) -> int:
         tok = tok.head
         d += 1
     return d
+
+
+def _switched_from(trig: _Trigger) -> bool:
+    """A switch verb (switch_verb) coded as granting recognition (054) that leaves a partner named after "from"."""
+    tok = trig.tok
+    return trig.cameo == "054" and tok.lemma_.lower() in words("switch_verb") and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
 
 
 def _dedupe(events: Any) -> list[Event]:
