@@ -339,3 +339,12 @@ def test_membership_bid_is_alignment():
     on, off = _both(_draft(doc, 1, "020", source=[_mention(doc, 0, "SWE")], target=[_mention(doc, 3, "BEL")]),
                     "membership_bid_is_alignment")
     assert on.coding.type == "AGREE" and on.coding.score > 0 and off.coding.type == "REQUEST"
+
+
+def test_invited_force_is_aid():
+    # "Australia deployed forces after Honiara requested assistance": help to the host, not a show of force
+    doc = _doc(["Australia", "deployed", "forces", "after", "Honiara", "requested", "assistance"], [1, 1, 1, 5, 5, 1, 5],
+               ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "dobj"],
+               ["Australia", "deploy", "force", "after", "Honiara", "request", "assistance"])
+    on, off = _both(_draft(doc, 1, "150"), "invited_force_is_aid")
+    assert on.coding.cameo == "074" and on.coding.score > 0 and off.coding.cameo == "150"

@@ -535,6 +535,25 @@ def peacekeeping_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) ->
     return replace(d, coding=_code(lex, "074", d.coding))
 
 
+@rule("invited_force_is_aid", reads="a 15x (force posture) coding; an adverbial clause or phrase on the trigger "
+      "that asks for help (request_verb + help_noun: 'after X requested assistance') or says it came on request "
+      "('at the request of X', 'at X's invitation': request_noun)", changes="coding -> 074 (military assistance)",
+      vocab=("request_verb", "help_noun", "request_noun"))
+def invited_force_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Australia deployed forces to the Solomon Islands after Sogavare's government requested assistance":
+    troops sent because the host asked for them are help to the host, not a show of force against it."""
+    if d.coding.cameo[:2] != "15":
+        return d
+    for c in d.tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in w["request_verb"] and any(
+                o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in w["help_noun"] for o in c.children):
+            return replace(d, coding=_code(lex, "074", d.coding))
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in w["request_noun"] for p in c.children):
+            return replace(d, coding=_code(lex, "074", d.coding))
+    return d
+
+
 @rule("obligation_is_demand", reads="an obligation modal on the trigger (obligation_modal) and the speaker",
       changes="source -> the speaker, target -> the old source, coding -> 100 DEMAND, said_by -> none",
       vocab=("obligation_modal",))
