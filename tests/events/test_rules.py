@@ -348,3 +348,16 @@ def test_invited_force_is_aid():
                ["Australia", "deploy", "force", "after", "Honiara", "request", "assistance"])
     on, off = _both(_draft(doc, 1, "150"), "invited_force_is_aid")
     assert on.coding.cameo == "074" and on.coding.score > 0 and off.coding.cameo == "150"
+
+
+def test_evaluation_is_disapproval():
+    # "Peskov said the decision was reckless": a judgement, coded only as a predicate ("a reckless driver" is none)
+    doc = _pdoc(["Peskov", "said", "the", "decision", "was", "reckless"], [1, 1, 3, 4, 1, 4],
+                ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp"], ["Peskov", "say", "the", "decision", "be", "reckless"],
+                ["PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ"])
+    on, off = _coded(doc, "evaluation_is_disapproval")
+    assert on[5].cameo == "111" and on[5].evaluation and 5 not in off
+    plain = _pdoc(["a", "reckless", "driver", "left"], [2, 2, 3, 3], ["det", "amod", "nsubj", "ROOT"],
+                  ["a", "reckless", "driver", "leave"], ["DET", "ADJ", "NOUN", "VERB"])
+    on, _ = _coded(plain, "evaluation_is_disapproval")
+    assert 1 not in on

@@ -527,6 +527,38 @@ class ArgumentFinder:
                                 return found
         return []
 
+    def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
+        """Source and target of a judgement (``extract.evaluation_is_disapproval``): the namer ("Le Drian
+        described it as unacceptable") or, for a copula, the speaker who reports or quotes it; the target is the
+        author of what is judged: a possessor ("Armenia's decision"), an actor named as the thing judged, or the
+        parties of a judged pact."""
+        from .extract import evaluation_frame
+
+        frame = evaluation_frame(tok)
+        if frame is None:
+            return [], []
+        kind, verb = frame
+        sp = self.speakers
+        if kind == "naming":
+            source = self.subjects(verb, Context())
+            judged = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+        else:
+            source = [speaker] if speaker is not None else []
+            judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        target: list[Mention] = []
+        for j in judged:
+            m = sp.mention_for(j)
+            if m is not None and m.actor is not None and m.actor.kind != "person":
+                target.append(m)
+                continue
+            owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
+            if owner is not None:
+                target.append(owner)
+                continue
+            target.extend(self.pact_parties(j))
+        nodes = {m.actor.node for m in source if m.actor is not None}
+        return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
+
     def pact_parties(self, noun: Any) -> list[Mention]:
         """The parties of an agreement or talks named by ``noun``: "negotiations between Honiara and China", "a
         pact announced between the governments of Australia, the US and the UK" (the actors of the between-phrase,
