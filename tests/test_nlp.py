@@ -55,3 +55,9 @@ def test_a_verb_in_scare_quotes_is_a_verb(pipeline):
     assert frozen.pos_ == "VERB" and frozen.lemma_ == "freeze"
     plain = pipeline.nlp("The lake was frozen and “quiet” all winter.")
     assert next(t for t in plain if t.text == "quiet").pos_ != "VERB"
+
+
+def test_the_modifier_letter_apostrophe_makes_a_possessive(pipeline):
+    doc = pipeline.nlp("Türkiye lifted its veto on Swedenʼs accession.")
+    assert [t.text for t in doc][5:7] == ["Sweden", "ʼs"]
+    assert doc[6].norm_ == "'s"

@@ -71,6 +71,17 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     return doc
 
 
+def _read_modifier_apostrophe(nlp: Any) -> None:
+    """Some outlets write the possessive with the modifier-letter apostrophe U+02BC ("Swedenʼs accession"), which
+    spaCy's English tokenizer does not split; split it like "'s" and give it the same norm, so "Swedenʼs" is a
+    possessor as "Sweden's" is."""
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + ["ʼs", "ʼS"]).search
+    nlp.vocab["ʼs"].norm_ = "'s"
+    nlp.vocab["ʼS"].norm_ = "'s"
+
+
 QUOTED_VERB = "detente_quoted_verb"
 _OPEN_QUOTES = {"“", "\"", "‘", "'", "``", "«"}
 _CLOSE_QUOTES = {"”", "\"", "’", "'", "''", "»"}
@@ -121,6 +132,7 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; run 'make install' (it is pinned in requirements.txt)"
         ) from exc
+    _read_modifier_apostrophe(nlp)
     _register_cap()
     if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_CAP, before="parser")
