@@ -144,4 +144,12 @@ def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
     cue = _phrase_in(lexicon.cues("background"), _clause_text(tok))
     if cue is None and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN":
         cue = "had (past perfect)"
+    if cue is None and tok.pos_ == "NOUN" and tok.dep_ in {"pobj", "dobj"} and tok.head.lower_ in EARLIER_PREPS:
+        # "after Russia's invasion of Ukraine", "following its decision to send aid": an event named as what came
+        # before is context for the news, not the news
+        cue = f"{tok.head.lower_} (an earlier event)"
     return Modality(negated, hedged, intent, cue is not None, cue)
+
+
+# Prepositions that name an event as earlier than the clause they attach to.
+EARLIER_PREPS = frozenset({"after", "following", "since"})
