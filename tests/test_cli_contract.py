@@ -140,6 +140,13 @@ def test_contract_reingest_with_manifest_updates_metadata(tmp_path):
     assert again["n_updated"] == 0 and again["stored"] == 0 and again["duplicates"] == 5  # nothing changes twice
     text = _run("ingest", "--manifest", SAMPLES / "manifest.csv", "--db", db)
     assert "metadata updated 0" in text.stdout
+    # the pair table and the event groups follow the update: the same relations as a store built in one go
+    fresh = tmp_path / "fresh.duckdb"
+    assert _run("ingest", "--manifest", SAMPLES / "manifest.csv", "--db", fresh).exit_code == 0
+    for args in ((), ("--by-outlet",), ("--window", "month")):
+        updated = json.loads(_run("relations", "--db", db, "--json", "--evidence", "0", *args).stdout)
+        built = json.loads(_run("relations", "--db", fresh, "--json", "--evidence", "0", *args).stdout)
+        assert updated and updated == built, args
 
 
 def test_contract_model_load_says_so_on_a_terminal_only():

@@ -363,6 +363,15 @@ WINDOW_COLUMNS = [
 OUTLET_COLUMN = Column("outlet", lambda r: r.get("outlet"))
 
 
+def _pair(nodes: list[str] | None) -> tuple[str, str] | None:
+    if not nodes:
+        return None
+    if len(nodes) != 2:
+        raise typer.BadParameter("give two node ids: --pair RUS --pair ISR", param_hint="--pair")
+    a, b = sorted(nodes)
+    return a, b
+
+
 @app.command()
 def relations(
     db: Path = DB_OPTION,
@@ -375,6 +384,9 @@ def relations(
     exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
     window: Optional[str] = typer.Option(None, "--window", help="Scores per window: day, week, month, quarter, year or Nd."),
     by_outlet: bool = typer.Option(False, "--by-outlet", help="The same relations seen through each outlet."),
+    pair: Optional[list[str]] = typer.Option(None, "--pair", help="Only this pair: give --pair twice (node ids)."),
+    evidence: int = typer.Option(20, "--evidence", min=0,
+                                 help="Cite at most this many reports per relation, the most recent (0: all)."),
 ) -> None:
     """The signed relations between states and organisations, with their evidence.
 
@@ -389,23 +401,27 @@ def relations(
         with Store(db, read_only=True) as store:
             if window and by_outlet:
                 records = []
-                for name in sorted({r.outlet or "" for r in dyads.relations_by_outlet(store, filters=filters)}):
+                for name in sorted({r.outlet or "" for r in dyads.relations_by_outlet(store, filters=filters,
+                                                                                      evidence_limit=0)}):
                     one = dyads.Filters(filters.since, filters.until, (name,), filters.exclude_outlets)
                     try:
-                        points = dyads.dyad_series(store, window=window, filters=one, directed=False)
+                        points = dyads.dyad_series(store, window=window, filters=one, directed=False, pair=_pair(pair))
                     except ValueError as exc:
                         raise typer.BadParameter(str(exc), param_hint="--window") from None
                     records += [{"outlet": name or None, **p} for p in _series_records(points, store)]
             elif window:
                 try:
-                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False)
+                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False,
+                                               pair=_pair(pair))
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
                 records = _series_records(points, store)
             elif by_outlet:
-                records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters)]
+                records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters,
+                                                                          evidence_limit=evidence or None)]
             else:
-                records = [r.to_dict() for r in dyads.relations(store, filters=filters)]
+                records = [r.to_dict() for r in dyads.relations(store, filters=filters,
+                                                                evidence_limit=evidence or None, pair=_pair(pair))]
             hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())])
     except DetenteError as exc:
         _fail(exc)

@@ -92,16 +92,17 @@ def _batches(items: Iterable[Document | Rejected], size: int, summary: IngestSum
 
 
 def store_extractions(store: Any, extractions: list[Extraction], *, merge: bool = True) -> int:
-    """Write extractions (documents already stored are skipped) and re-merge events; returns how many were new.
+    """Write extractions (documents already stored are skipped) and merge their events; returns how many were new.
 
-    ``merge=False`` leaves the merging to the caller: the batch job merges once at its end, because merging
-    reads the whole store (until then, readers merge on the fly: the groups table covers fewer events).
+    Merging is incremental (``network.dedup.merge_events``): the new reports are compared with candidates of
+    the same pair and dates only, so it costs what the batch adds.  ``merge=False`` leaves it to the caller.
     """
+    pending = store.merge_pending()  # left by a run killed before its merge
     if extractions:
         store.mark_merge_pending()  # cleared by the merge: a run killed before it merges on the next run
     written = store.write(extractions)
-    if written and merge:
-        merge_events(store)  # one real-world event counted once across the whole store
+    if written and merge:  # one real-world event counted once across the whole store
+        merge_events(store, None if pending else store.written_items)
     return int(written)
 
 
@@ -161,6 +162,10 @@ def ingest(
                 update_document_metadata(store, d.id, changes)
         return out
 
+    # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
+    pending = store.merge_pending()
+    written: list[str] = []
+
     def finish(batch_size: int, results: list[Extraction | Rejected]) -> None:
         extractions = [x for x in results if isinstance(x, Extraction)]
         summary.rejected.extend(x for x in results if isinstance(x, Rejected))
@@ -169,6 +174,7 @@ def ingest(
         forget_documents(store, again)
         summary.reextracted += len(again)
         summary.stored += store_extractions(store, extractions, merge=False)
+        written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(batch_size)
@@ -179,7 +185,9 @@ def ingest(
     else:
         _run_parallel(docs, summary, pipeline, workers, fresh, finish, debug)
     if summary.stored or summary.updated or store.merge_pending():
-        merge_events(store)
+        # once, at the end (a run killed before it leaves the flag: the next run merges); incremental: the
+        # reports written by this run against candidates in the store, in chunks of bounded memory
+        merge_events(store, None if pending else written)
     summary.stored -= summary.reextracted  # extracted again, not new
     summary.seconds = time.perf_counter() - started
     return summary

@@ -29,7 +29,7 @@ from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store, summaries
+from .store import Store, readers
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -40,51 +40,29 @@ CHART_WINDOW = "month"
 
 
 def list_actors(store: Store) -> list[dict[str, Any]]:
-    rows = store.query(
-        """SELECT a.id, a.name, a.kind, a.country, a.sector, a.node, a.role, count(m.id) AS mentions,
-                  list(DISTINCT m.text ORDER BY m.text) AS aliases, bool_or(m.loaded) AS loaded
-           FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
-           GROUP BY ALL ORDER BY mentions DESC, a.id"""
-    )
-    return rows
+    return [r.to_dict() for r in readers.actor_listing(store.con)]
 
 
 def list_unresolved(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents
-           FROM mentions WHERE actor_id IS NULL GROUP BY text ORDER BY mentions DESC, text"""
-    )
+    return [r.to_dict() for r in readers.unresolved_mentions(store.con)]
 
 
 def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, m.text, count(*) AS uses
-           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.loaded
-           GROUP BY ALL ORDER BY outlet, uses DESC"""
-    )
+    return [r.to_dict() for r in readers.loaded_language(store.con)]
 
 
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
-                  said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
-           UNION ALL
-           SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                  polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated, evidence_text
-           FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-           ORDER BY date NULLS LAST""",
-        [ids, ids],
-    )
+    return [r.to_dict() for r in readers.evidence(store.con, ids)]
 
 
 def outlet_summary(store: Store, *, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Each outlet's documents (with their first and last publication date), events and stated relations."""
-    return summaries.outlets(store.con, filters)
+    return [r.to_dict() for r in readers.outlet_summary(store.con, filters)]
 
 
 def period_summary(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
     """The period the evidence covers: news dates apart from background, and what has no date."""
-    return summaries.period(store.con, filters)
+    return readers.period(store.con, filters).to_dict()
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
@@ -119,7 +97,7 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         series.append({"a": {"id": r.a, "name": r.a_name}, "b": {"id": r.b, "name": r.b_name},
                        "points": [p.to_dict() for p in points if (p.a, p.b) == (r.a, r.b)],
                        "shifts": [sh.date.isoformat() for sh in shifts if (sh.a, sh.b) == (r.a, r.b)]})
-    counts = store.counts()
+    counts = readers.counts(store.con)
     return {
         "counts": counts,
         "dedup": {"reports": len(groups), "events": len(set(groups.values()))},

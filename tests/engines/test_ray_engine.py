@@ -32,6 +32,9 @@ def _snapshot(db):
                                   " hedged, negated, intent, date, date_basis FROM events ORDER BY id"),
             "claims": store.query("SELECT id, kind, a_node, b_node, polarity, outlet, date FROM claims ORDER BY id"),
             "groups": store.query("SELECT item_id, group_id FROM event_groups ORDER BY item_id"),
+            # the pair table (store.pairs): written by Store.write in-process, by load_partitions on Ray
+            "pairs": store.query("SELECT item_id, a, b, source, target, group_id, date_precision, solo FROM pairs "
+                                 "ORDER BY ALL"),
             "documents": store.query("SELECT id, outlet, published, date_basis, title FROM documents ORDER BY id"),
         }
 

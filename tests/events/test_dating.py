@@ -211,4 +211,5 @@ def test_an_event_named_as_what_came_before_is_background():
     ])
     lexicon = load_lexicon()
     assert read_modality(_tok(doc, "invasion"), doc[:], lexicon).background
+    assert not read_modality(_tok(doc, "invasion"), doc[:], lexicon, disabled={"earlier_event_noun"}).background
     assert not read_modality(_tok(doc, "applied"), doc[:], lexicon).background

@@ -28,6 +28,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path as PathParam
 from pydantic import BaseModel, Field
 
 from ..model import DateBasis, Document, Rejected
+from ..store import readers
 from .state import ServerState, get_state, require_token
 
 log = logging.getLogger(__name__)
@@ -324,9 +325,7 @@ class LiveService:
     def _count(self) -> tuple[Any, ...]:
         store = self.state.store()
         try:
-            row = store.con.execute(
-                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM event_groups), "
-                "(SELECT count(*) FROM feeds), (SELECT count(*) FROM feed_items)").fetchone()
+            row = readers.change_counts(store.con)
         finally:
             store.close()
         return (self.generation, *row)

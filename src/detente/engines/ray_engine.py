@@ -174,6 +174,7 @@ def ingest_ray(
                         write_partition(target, name, batch_no, payload)
             summary.stored = load_partitions(store, target)
     if summary.stored:
-        merge_events(store)
+        # incremental: the reports just loaded (all unmerged ones when a killed run left some)
+        merge_events(store, None if store.merge_pending() else store.written_items)
     summary.seconds = time.perf_counter() - started
     return summary
