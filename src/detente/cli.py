@@ -174,7 +174,8 @@ def ingest(
 
                 summary = ingest_ray(paths or [], store=store, manifest=manifest, date=_date(date, "--date"),
                                      outlet=outlet, progress=tick, allow_private=allow_private,
-                                     workers=workers or 2, address=address, parquet_dir=parquet_dir)
+                                     workers=workers or 2, address=address, parquet_dir=parquet_dir,
+                                     debug=_STATE["debug"])
             else:
                 summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
                                      date=_date(date, "--date"), outlet=outlet, progress=tick,
@@ -586,13 +587,13 @@ def report(
 
     Example: detente report --format html --output report.html
     """
-    from .report import build_report, render_html, render_markdown
+    from .report import build_report, public_report, render_html, render_markdown
 
     data = _read_store(db, build_report)
     if fmt not in {"md", "html", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not md, html or json", param_hint="--format")
     if as_json or fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        text = json.dumps(public_report(data), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "html":
         text = render_html(data)
     else:

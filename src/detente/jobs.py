@@ -106,6 +106,39 @@ def store_extractions(store: Any, extractions: list[Extraction], *, merge: bool 
     return int(written)
 
 
+def to_extract(store: Any, batch: list[Document], *, seen: set[str], redo: set[str],
+               summary: IngestSummary) -> list[Document]:
+    """Of a batch of read documents, the ones to extract (every engine's one duplicate check).
+
+    A document seen earlier in the run, or stored with the same metadata, is a duplicate; a stored one whose
+    inputs give a new outlet, title or URL is updated in place; a new publication date sends it to extraction
+    again (added to ``redo``: its stored rows go once the new extraction succeeded).  Updates are listed in
+    ``summary.updated``.  Only the metadata of ``batch`` is read (a document's text may be left empty).
+    """
+    known = store.has_documents([d.id for d in batch])
+    stored = document_metadata(store, [d.id for d in batch if d.id in known and d.id not in seen])
+    out = []
+    for d in batch:
+        if d.id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(d.id)
+        if d.id not in known:
+            out.append(d)
+            continue
+        changes = metadata_changes(stored[d.id], d)
+        if not changes:
+            summary.duplicates += 1
+            continue
+        summary.updated.append({"id": d.id, "source": d.source_path or d.url, "fields": changes})
+        if "published" in changes:  # its events' dates hang on it: extract it again
+            redo.add(d.id)
+            out.append(d)
+        else:
+            update_document_metadata(store, d.id, changes)
+    return out
+
+
 def ingest(
     paths: Iterable[str],
     *,
@@ -139,28 +172,7 @@ def ingest(
     redo: set[str] = set()  # stored documents to extract again (their publication date changed)
 
     def fresh(batch: list[Document]) -> list[Document]:
-        known = store.has_documents([d.id for d in batch])
-        stored = document_metadata(store, [d.id for d in batch if d.id in known and d.id not in seen])
-        out = []
-        for d in batch:
-            if d.id in seen:
-                summary.duplicates += 1
-                continue
-            seen.add(d.id)
-            if d.id not in known:
-                out.append(d)
-                continue
-            changes = metadata_changes(stored[d.id], d)
-            if not changes:
-                summary.duplicates += 1
-                continue
-            summary.updated.append({"id": d.id, "source": d.source_path or d.url, "fields": changes})
-            if "published" in changes:  # its events' dates hang on it: extract it again
-                redo.add(d.id)
-                out.append(d)
-            else:
-                update_document_metadata(store, d.id, changes)
-        return out
+        return to_extract(store, batch, seen=seen, redo=redo, summary=summary)
 
     # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
     pending = store.merge_pending()

@@ -113,6 +113,38 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
     }
 
 
+def public_report(data: dict[str, Any]) -> dict[str, Any]:
+    """``build_report``'s data as the report's JSON: every actor and pair in the one shape of every command and
+    route (``{id, name}``, ``detente.network.shapes``): relations, shifts and series points as ``a``/``b``, triads
+    and their tie under pressure, the network's nodes and edges, and each evidence item's ``said_by`` (null when
+    the outlet itself asserts it).  The renderers keep reading ``build_report``'s own fields."""
+    from .network.shapes import public_record, ref
+
+    names = dict(data["network"]["nodes"])
+
+    def item(row: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in row.items() if k not in {"speaker", "speaker_id"}}
+        speaker, ident = row.get("speaker"), row.get("speaker_id")
+        out["said_by"] = ref(ident, speaker) if ident else {"id": None, "name": speaker} if speaker else None
+        if "also" in row:
+            out["also"] = [item(x) for x in row["also"]]
+        return out
+
+    def with_items(record: dict[str, Any]) -> dict[str, Any]:
+        out = public_record(record, names)
+        return {**out, "items": [item(x) for x in out["items"]]} if "items" in out else out
+
+    return {
+        **data,
+        "relations": [with_items(r) for r in data["relations"]],
+        "shifts": [with_items(sh) for sh in data["shifts"]],
+        "balance": [public_record(t, names) for t in data["balance"]],
+        "series": [{**x, "points": [public_record(p, names) for p in x["points"]]} for x in data["series"]],
+        "network": {"nodes": [ref(i, n) for i, n in data["network"]["nodes"]],
+                    "edges": [public_record(edge, names) for edge in data["network"]["edges"]]},
+    }
+
+
 def _told_before(r: dict[str, Any]) -> str:
     """"; 3 background, 2 undated": evidence that counts in the score but never drives a shift."""
     parts = [f"{r[k]} {label}" for k, label in (("n_background", "background"), ("n_undated", "undated")) if r.get(k)]
@@ -134,6 +166,29 @@ def _tone(score: float) -> str:
 
 # -- SVG ------------------------------------------------------------------------
 
+# Label widths in em, an upper bound per character (close to DejaVu Sans, one of the widest common sans-serif
+# faces).  The charts name no font file (the viewer's sans-serif draws them) and the offline stack has no font
+# metrics, so a bound that is never too small is what keeps every label inside its chart's box; an unknown
+# character counts as wide.
+_NARROW, _MEDIUM, _WIDE = set("iljI.,:;!|'`"), set("frt -()[]/"), set("MWmw@%")
+
+
+def _text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An upper bound of ``text``'s width in px at font size ``size`` (see ``_NARROW``)."""
+    em = sum(0.3 if c in _NARROW else 0.45 if c in _MEDIUM else 1.0 if c in _WIDE or not c.isascii()
+             else 0.75 if c.isupper() else 0.65 for c in text)
+    return em * size * (1.1 if bold else 1.0)
+
+
+def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text`` cut with an ellipsis so that it fits ``room`` px (the full text stays in the chart's title)."""
+    if _text_width(text, size, bold=bold) <= room:
+        return text
+    while text and _text_width(text + "…", size, bold=bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -> str:
     """A line chart of one dyad's monthly net score (-10..+10), points sized by events, shifts dashed."""
     e = html.escape
@@ -143,7 +198,7 @@ def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
              f'<title>{e(title)}: net cooperation (+) and conflict (-) per month</title>',
-             f'<text x="{pad}" y="14" font-weight="bold">{e(title)}</text>']
+             f'<text x="{pad}" y="14" font-weight="bold">{e(_fit(title, width - pad - 4, 11, bold=True))}</text>']
     if not pts:
         return "".join(parts) + "</svg>"
     ordinals = [_month_index(p["period"]) for p in pts]
@@ -162,8 +217,11 @@ def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -
                      f'<text x="4" y="{y(v) + 4:.1f}">{v:+d}</text>')
     for d in series.get("shifts", []):
         xs = x(_month_index(d))
+        # the label right of its line, or left of it where it would leave the box
+        right = xs + 3 + _text_width(f"shift {d}", 11) <= width
         parts.append(f'<line x1="{xs:.1f}" x2="{xs:.1f}" y1="{top}" y2="{height - 24}" stroke="#a0a" '
-                     f'stroke-dasharray="4 3"/><text x="{xs + 3:.1f}" y="{top + 10}" fill="#a0a">shift {e(d)}</text>')
+                     f'stroke-dasharray="4 3"/><text x="{xs + 3 if right else xs - 3:.1f}" y="{top + 10}" '
+                     f'text-anchor="{"start" if right else "end"}" fill="#a0a">shift {e(d)}</text>')
     line = " ".join(f"{x(o):.1f},{y(p['score']):.1f}" for o, p in zip(ordinals, pts))
     parts.append(f'<polyline points="{line}" fill="none" stroke="#333"/>')
     for o, p in zip(ordinals, pts):
@@ -189,8 +247,17 @@ def svg_network(network: dict[str, Any], *, size: int = 520) -> str:
     names = dict(network["nodes"])
     graph.add_nodes_from(sorted(names))
     pos = nx.circular_layout(graph, scale=size / 2 - 90, center=(size / 2, size / 2)) if names else {}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
-             'font-family="sans-serif" font-size="11"><title>relations network</title>']
+    # The box holds the circles and every label's extent (``_text_width``): no label is clipped however long.
+    xs, ys = [size / 2 - 10, size / 2 + 10], [size / 2 - 10, size / 2 + 10]
+    for node, (px, py) in pos.items():
+        label = _text_width(names[node], 11)
+        xs += [px - 6, px + 6, px + 7 + label if px >= size / 2 else px - 7 - label]
+        ys += [py - 9, py + 9]
+    left, top = math.floor(min(xs) - 4), math.floor(min(ys) - 4)
+    box_w, box_h = math.ceil(max(xs) + 4) - left, math.ceil(max(ys) + 4) - top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{box_w}" height="{box_h}" '
+             f'viewBox="{left} {top} {box_w} {box_h}" font-family="sans-serif" font-size="11">'
+             '<title>relations network</title>']
     for edge in network["edges"]:
         (x1, y1), (x2, y2) = pos[edge["a"]], pos[edge["b"]]
         colour = "#2a7" if edge["score"] > 0.5 else "#c33" if edge["score"] < -0.5 else "#aaa"

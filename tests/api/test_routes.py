@@ -256,6 +256,7 @@ def test_routes_seeds_outlet_country(seed_client) -> None:
 
 
 LISTINGS = ["/api/documents", "/api/actors", "/api/outlets", "/api/events", "/api/relations", "/api/shifts",
+            "/api/jobs", "/api/feeds",
             "/api/balance", "/api/search?q=Russia"]
 
 

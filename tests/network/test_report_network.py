@@ -96,3 +96,72 @@ def test_report_html_summary_outlets_and_date_ranges(tmp_path):
     # article text and outlet names stay text
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<i>Odd</i>" not in page and "&lt;i&gt;Odd&lt;/i&gt; Outlet" in page
+
+
+# Where the report's JSON holds an actor or a pair: each must be {id, name} (said_by may also be null).
+_REF_KEYS = {"a", "b", "said_by"}
+_OLD_KEYS = {"a_name", "b_name", "names", "speaker", "speaker_id"}
+
+
+def _refs_in(value, path="$"):
+    """Every (path, actor reference) of the report's JSON, and the paths of keys of the old shapes."""
+    refs, old = [], []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}"
+            if key in _OLD_KEYS:
+                old.append(where)
+            if key in _REF_KEYS and item is not None:
+                refs.append((where, item))
+            elif key in {"triad", "nodes"}:
+                refs += [(f"{where}[{i}]", r) for i, r in enumerate(item)]
+            sub_refs, sub_old = _refs_in(item, where)
+            refs, old = refs + sub_refs, old + sub_old
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            sub_refs, sub_old = _refs_in(item, f"{path}[{i}]")
+            refs, old = refs + sub_refs, old + sub_old
+    return refs, old
+
+
+def _report_json(db, *flags):
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    result = CliRunner().invoke(app, ["report", "--db", str(db), *flags], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _assert_one_shape(data):
+    refs, old = _refs_in(data)
+    assert old == []
+    bad = [(where, r) for where, r in refs if not (isinstance(r, dict) and set(r) == {"id", "name"} and r["name"])]
+    assert bad == []
+    # (section, key) of each reference: "$.balance[0].triad[1]" -> ("balance", "triad")
+    return {(where.split(".")[1].split("[")[0], where.rsplit(".", 1)[-1].split("[")[0]) for where, _ in refs}
+
+
+def test_report_json_has_one_shape_for_actors_and_pairs_on_the_seeds(seed_store):
+    data = _report_json(seed_store, "--format", "json")
+    assert data == _report_json(seed_store, "--json")
+    kinds = _assert_one_shape(data)
+    assert {("relations", "a"), ("relations", "said_by"), ("balance", "triad"), ("balance", "b"), ("series", "a"),
+            ("network", "nodes"), ("network", "b")} <= kinds
+    said = [i["said_by"] for r in data["relations"] for i in r["items"] if i["said_by"]]
+    assert said and all(s["id"] for s in said)  # speakers resolved to an actor carry its id
+    assert any(t["pressure"] for t in data["balance"])
+    assert all(p["a"] == s["a"] and p["b"] == s["b"] for s in data["series"] for p in s["points"])
+
+
+def test_report_json_shifts_are_pairs_of_id_and_name(tmp_path):
+    store = new_store(tmp_path / "shift.duckdb")
+    for i in range(4):
+        add_event(store, f"a{i}", "RUS", "ISR", "SUPPORT", 5, f"2022-0{i + 1}-10", text=f"coop {i}")
+        add_event(store, f"c{i}", "RUS", "ISR", "ACCUSE", -5, f"2023-0{i + 1}-10", text=f"blame {i}")
+    store.close()
+    data = _report_json(tmp_path / "shift.duckdb", "--format", "json")
+    _assert_one_shape(data)
+    assert data["shifts"] and {data["shifts"][0]["a"]["name"], data["shifts"][0]["b"]["name"]} == {"Russia", "Israel"}
+    assert data["shifts"][0]["items"] and all("said_by" in i for i in data["shifts"][0]["items"])

@@ -1,7 +1,7 @@
 """The one JSON shape of actors and pairs in every command and route.
 
 An actor or node is ``{"id", "name"}``; a pair is ``"a"`` and ``"b"``, each such a reference; a triad is
-``"triad"``, a list of three.  The records of the network stage keep their own fields (the report reads them);
+``"triad"``, a list of three (and the tie under pressure in it, ``"pressure"``, a pair).  The records of the network stage keep their own fields (the report reads them);
 the CLI's ``--json``/``--csv`` and the API pass their ``to_dict()`` through ``public_record`` on the way out.
 """
 
@@ -26,4 +26,9 @@ def public_record(record: Mapping[str, Any], names: Mapping[str, str] | None = N
     if "triad" in out and out["triad"] and not isinstance(out["triad"][0], dict):
         given = out.pop("names", None) or [names.get(i) for i in out["triad"]]
         out["triad"] = [ref(i, n) for i, n in zip(out["triad"], given)]
+    pressure = out.get("pressure")
+    if isinstance(pressure, Mapping) and "a" in pressure and not isinstance(pressure["a"], dict):
+        known = {**names, **{r["id"]: r["name"] for r in out.get("triad") or () if isinstance(r, dict)}}
+        out["pressure"] = {**pressure, "a": ref(pressure["a"], known.get(pressure["a"])),
+                           "b": ref(pressure["b"], known.get(pressure["b"]))}
     return out

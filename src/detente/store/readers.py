@@ -198,15 +198,16 @@ def evidence(con: Any, ids: Sequence[str]) -> list[Any]:
     return fetch(con, "EvidenceRow",
                  """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
                            said_by_name AS speaker, hedged, negated,
-                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text,
+                           said_by_actor AS speaker_id
                     FROM events WHERE id IN (SELECT unnest(?))
                     UNION ALL
                     SELECT id, 'relation' AS kind,
                            'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
                            polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated,
-                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end)
+                           evidence_of(doc_id, sent_idx, evidence_start, evidence_end), speaker_actor
                     FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-                    ORDER BY date NULLS LAST""", [list(ids), list(ids)])
+                    ORDER BY date NULLS LAST, id""", [list(ids), list(ids)])
 
 
 def export_events(con: Any, filters: Filters) -> list[Any]:
