@@ -455,7 +455,7 @@ def _event_cell(e: dict[str, Any]) -> str:
 # --json and --csv have every field apart.
 EVENT_COLUMNS = [
     Column("date", lambda e: e["date"], min_width=10), Column("event", _event_cell, ratio=2),
-    Column("said by / outlet", lambda e: " / ".join(x for x in (e["said_by_name"], e["outlet"]) if x), ratio=1),
+    Column("said by / outlet", lambda e: " / ".join(x for x in (node(e["said_by"]), e["outlet"]) if x), ratio=1),
     Column("sentence", lambda e: e["evidence_text"], ratio=3),
 ]
 EVENT_CSV_COLUMNS = [
@@ -463,7 +463,7 @@ EVENT_CSV_COLUMNS = [
     Column("type", lambda e: e["type"]), Column("target", lambda e: nodes(e["target"])),
     Column("score", lambda e: e["score"]),
     Column("flags", lambda e: " ".join(f for f in ("negated", "hedged", "intent") if e[f])),
-    Column("said by", lambda e: e["said_by_name"]), Column("outlet", lambda e: e["outlet"]),
+    Column("said by", lambda e: node(e["said_by"])), Column("outlet", lambda e: e["outlet"]),
     Column("sentence", lambda e: e["evidence_text"]), Column("id", lambda e: e["id"]),
     Column("doc_id", lambda e: e["doc_id"]),
 ]

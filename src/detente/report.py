@@ -118,14 +118,13 @@ def public_report(data: dict[str, Any]) -> dict[str, Any]:
     route (``{id, name}``, ``detente.network.shapes``): relations, shifts and series points as ``a``/``b``, triads
     and their tie under pressure, the network's nodes and edges, and each evidence item's ``said_by`` (null when
     the outlet itself asserts it).  The renderers keep reading ``build_report``'s own fields."""
-    from .network.shapes import public_record, ref
+    from .network.shapes import public_record, ref, speaker_ref
 
     names = dict(data["network"]["nodes"])
 
     def item(row: dict[str, Any]) -> dict[str, Any]:
         out = {k: v for k, v in row.items() if k not in {"speaker", "speaker_id"}}
-        speaker, ident = row.get("speaker"), row.get("speaker_id")
-        out["said_by"] = ref(ident, speaker) if ident else {"id": None, "name": speaker} if speaker else None
+        out["said_by"] = speaker_ref(row.get("speaker_id"), row.get("speaker"))
         if "also" in row:
             out["also"] = [item(x) for x in row["also"]]
         return out

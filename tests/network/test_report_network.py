@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 from detente.report import build_report, render_html, render_markdown, svg_series
 from detente.store import Store
 
 from ._synthetic import add_event, new_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from one_shape import assert_one_shape as _assert_one_shape  # noqa: E402
 
 
 def test_report_seeds_has_balance_charts_and_marks_background(seed_store, tmp_path):
@@ -98,32 +103,6 @@ def test_report_html_summary_outlets_and_date_ranges(tmp_path):
     assert "<i>Odd</i>" not in page and "&lt;i&gt;Odd&lt;/i&gt; Outlet" in page
 
 
-# Where the report's JSON holds an actor or a pair: each must be {id, name} (said_by may also be null).
-_REF_KEYS = {"a", "b", "said_by"}
-_OLD_KEYS = {"a_name", "b_name", "names", "speaker", "speaker_id"}
-
-
-def _refs_in(value, path="$"):
-    """Every (path, actor reference) of the report's JSON, and the paths of keys of the old shapes."""
-    refs, old = [], []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            where = f"{path}.{key}"
-            if key in _OLD_KEYS:
-                old.append(where)
-            if key in _REF_KEYS and item is not None:
-                refs.append((where, item))
-            elif key in {"triad", "nodes"}:
-                refs += [(f"{where}[{i}]", r) for i, r in enumerate(item)]
-            sub_refs, sub_old = _refs_in(item, where)
-            refs, old = refs + sub_refs, old + sub_old
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            sub_refs, sub_old = _refs_in(item, f"{path}[{i}]")
-            refs, old = refs + sub_refs, old + sub_old
-    return refs, old
-
-
 def _report_json(db, *flags):
     from typer.testing import CliRunner
 
@@ -132,15 +111,6 @@ def _report_json(db, *flags):
     result = CliRunner().invoke(app, ["report", "--db", str(db), *flags], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def _assert_one_shape(data):
-    refs, old = _refs_in(data)
-    assert old == []
-    bad = [(where, r) for where, r in refs if not (isinstance(r, dict) and set(r) == {"id", "name"} and r["name"])]
-    assert bad == []
-    # (section, key) of each reference: "$.balance[0].triad[1]" -> ("balance", "triad")
-    return {(where.split(".")[1].split("[")[0], where.rsplit(".", 1)[-1].split("[")[0]) for where, _ in refs}
 
 
 def test_report_json_has_one_shape_for_actors_and_pairs_on_the_seeds(seed_store):

@@ -71,22 +71,36 @@ def list_events(
 ) -> list[dict[str, Any]]:
     """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), of one of
     ``types`` (PLOVER, case-insensitive), with the windows and outlet filters of ``detente relations``; each with
-    ``source`` and ``target`` as ``{id, name}`` actors.  ``limit`` None: every row (the CLI's ``--limit 0``)."""
+    ``source`` and ``target`` as ``{id, name}`` actors and the speaker as ``said_by``.  ``limit`` None: every row
+    (the CLI's ``--limit 0``)."""
     rows = [r.to_dict() for r in readers.events(store.con, filters=filters, actors=actors, types=types,
                                                  limit=limit, offset=offset)]
     return with_actor_names(store, rows)
 
 
 def with_actor_names(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events with ``source`` and ``target``: their actors as ``{id, name}`` (the one shape of an actor)."""
+    """Events with ``source`` and ``target``: their actors as ``{id, name}`` (the one shape of an actor), and the
+    speaker as ``said_by`` (``{id, name}``, or null when the outlet itself asserts it) in place of the stored
+    ``said_by_name`` and ``said_by_actor`` columns."""
     if not rows:
         return rows
+    from ..network.shapes import speaker_ref
+
     names = readers.actor_names(store.con, sorted({i for r in rows for i in (*(r["source_ids"] or ()),
                                                                               *(r["target_ids"] or ()))}))
 
     def refs(ids: Sequence[str]) -> list[dict[str, str]]:
         return [{"id": i, "name": names.get(i) or i} for i in ids or ()]
-    return [{**r, "source": refs(r["source_ids"]), "target": refs(r["target_ids"])} for r in rows]
+
+    def shaped(r: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in r.items():
+            if key == "said_by_name":  # said_by where the flat fields were, so the JSON reads in the same order
+                out["said_by"] = speaker_ref(r["said_by_actor"], value)
+            elif key != "said_by_actor":
+                out[key] = value
+        return {**out, "source": refs(r["source_ids"]), "target": refs(r["target_ids"])}
+    return [shaped(r) for r in rows]
 
 
 def _like_pattern(q: str) -> str:

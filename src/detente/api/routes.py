@@ -23,7 +23,7 @@ from pydantic import StringConstraints
 
 from .. import __version__
 from ..network.dyads import Filters, evidence_items, node_names, relations
-from ..network.shapes import public_record
+from ..network.shapes import public_record, ref, speaker_ref
 from ..outlets import outlet_views, outlets_of_affiliation
 from ..report import list_actors
 from ..store import Store, readers
@@ -282,7 +282,7 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
     return {
         "ok": True, "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation,
         "overall": overall[0].to_dict() if overall else None, "series": series,
-        "evidence": [_evidence(i, titles) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
+        "evidence": [_evidence(i, titles, names) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
         "shifts": shifts, "shifts_error": shifts_error,
     }
 
@@ -295,12 +295,15 @@ def _in_dates(date: dt.date | None, filters: Filters) -> bool:
         filters.until is None or date <= filters.until)
 
 
-def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
+def _evidence(item: Any, titles: dict[str, str | None], names: dict[str, str]) -> dict[str, Any]:
+    """One report of the pair; its nodes and speaker in the one shape of an actor (``{id, name}``)."""
     label = item.type or ("stated alignment" if item.score > 0 else "stated hostility")
-    return {"id": item.id, "kind": item.kind, "label": label, "source": item.source, "target": item.target,
+    return {"id": item.id, "kind": item.kind, "label": label, "source": ref(item.source, names.get(item.source)),
+            "target": ref(item.target, names.get(item.target)) if item.target else None,
             "score": item.score, "weight": item.weight, "date": item.date, "date_precision": item.precision,
             "background": bool(item.background), "outlet": item.outlet,
-            "speaker": item.speaker, "hedged": bool(item.hedged), "negated": bool(item.negated), "text": item.text,
+            "said_by": speaker_ref(item.speaker_id, item.speaker), "hedged": bool(item.hedged),
+            "negated": bool(item.negated), "text": item.text,
             "doc_id": item.doc_id, "doc_title": titles.get(item.doc_id)}
 
 

@@ -423,6 +423,7 @@ class PairItem:
     group: str = ""
     background: bool = False
     precision: str = "day"
+    speaker_id: str | None = None  # the speaker's actor id, None when unresolved or the outlet asserts it
 
 
 def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
@@ -439,7 +440,8 @@ def pair_items(con: Any, *, filters: Filters = Filters(), weights: Weights = Wei
            p.doc_id, p.type,
            coalesce(evidence_of(p.doc_id, coalesce(e.sent_idx, c.sent_idx), coalesce(e.evidence_start, c.evidence_start),
                     coalesce(e.evidence_end, c.evidence_end)), '') AS text, coalesce(e.said_by_name, c.speaker_name),
-           p.hedged, p.negated, p.group_id, p.background, p.date_precision
+           p.hedged, p.negated, p.group_id, p.background, p.date_precision,
+           coalesce(e.said_by_actor, c.speaker_actor)
     FROM p LEFT JOIN events e ON p.kind = 'event' AND e.id = p.item_id
            LEFT JOIN claims c ON p.kind = 'relation' AND c.id = p.item_id
     ORDER BY p.date NULLS FIRST, p.item_id, p.source, p.target
