@@ -3,7 +3,7 @@
 import pytest
 
 from detente.model import Document
-from detente.nlp import parse_documents, split_sentences
+from detente.nlp import headline_cuts, parse_documents, split_sentences
 
 pytestmark = pytest.mark.model
 
@@ -32,3 +32,32 @@ def test_nlp_sentences_never_cross_paragraphs(pipeline):
     for s in parsed.sentences:
         assert text[s.start:s.end] == s.text
     assert split_sentences(document, parsed.doc)[0] == parsed.sentences
+
+
+
+def test_a_headline_is_parsed_apart_from_the_body(pipeline):
+    # a headline with no full stop over a body: no parse link crosses between them, and offsets still hold
+    text = "Turkey lifting objections to Sweden joining NATO\n\nMADRID (AP) — Turkey has agreed to lift its opposition."
+    parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
+    doc = parsed.doc
+    body = next(t.i for t in doc if t.text == "MADRID")
+    assert all((t.head.i >= body) == (t.i >= body) for t in doc if not t.is_space)
+    assert doc.text == text and parsed.sentences[0].text == "Turkey lifting objections to Sweden joining NATO"
+    # a paragraph that ends like a sentence is not cut off: the parse may link it to what follows, as before
+    assert headline_cuts("Russia warned Israel.\n\nIran agreed.") == ["Russia warned Israel.\n\nIran agreed."]
+    assert headline_cuts(text) == ["Turkey lifting objections to Sweden joining NATO\n\n", text.split("\n\n")[1]]
+
+
+def test_a_verb_in_scare_quotes_is_a_verb(pipeline):
+    # the tagger reads a quoted participle as an adjective; with its auxiliary and object it is the verb
+    doc = pipeline.nlp("Armenia has “frozen” its participation in the alliance.")
+    frozen = next(t for t in doc if t.text == "frozen")
+    assert frozen.pos_ == "VERB" and frozen.lemma_ == "freeze"
+    plain = pipeline.nlp("The lake was frozen and “quiet” all winter.")
+    assert next(t for t in plain if t.text == "quiet").pos_ != "VERB"
+
+
+def test_the_modifier_letter_apostrophe_makes_a_possessive(pipeline):
+    doc = pipeline.nlp("Türkiye lifted its veto on Swedenʼs accession.")
+    assert [t.text for t in doc][5:7] == ["Sweden", "ʼs"]
+    assert doc[6].norm_ == "'s"

@@ -9,6 +9,7 @@ segmentation sometimes does on web text.  The model is loaded once by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,11 +71,50 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     return doc
 
 
+def _read_modifier_apostrophe(nlp: Any) -> None:
+    """Some outlets write the possessive with the modifier-letter apostrophe U+02BC ("Swedenʼs accession"), which
+    spaCy's English tokenizer does not split; split it like "'s" and give it the same norm, so "Swedenʼs" is a
+    possessor as "Sweden's" is."""
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + ["ʼs", "ʼS"]).search
+    nlp.vocab["ʼs"].norm_ = "'s"
+    nlp.vocab["ʼS"].norm_ = "'s"
+
+
+QUOTED_VERB = "detente_quoted_verb"
+_OPEN_QUOTES = {"“", "\"", "‘", "'", "``", "«"}
+_CLOSE_QUOTES = {"”", "\"", "’", "'", "''", "»"}
+
+
+def quoted_verbs(doc: Any) -> Any:
+    """A verb in scare quotes ("Armenia has “frozen” its participation") is tagged as an adjective by the tagger,
+    so no event is read from it.  A quoted adjective or noun with a perfect or passive auxiliary, or a direct
+    object, of its own is a past participle: retag it (``VBN``/``VERB``) before the lemmatizer ("freeze")."""
+    for tok in doc:
+        if tok.tag_ not in {"JJ", "NN"} or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        if doc[tok.i - 1].text not in _OPEN_QUOTES or doc[tok.i + 1].text not in _CLOSE_QUOTES:
+            continue
+        kids = list(tok.children)
+        participle = tok.lower_.endswith(("ed", "en", "wn", "t"))
+        if any(c.dep_ == "dobj" for c in kids) or participle and (
+                any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in {"have", "be"} for c in kids)
+                or tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"):
+            tok.tag_ = "VBN"
+            tok.pos_ = "VERB"
+            tok.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+            tok.lemma = 0  # the lemmatizer fills it as a verb's ("frozen" -> "freeze")
+    return doc
+
+
 def _register_cap() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(SENTENCE_CAP):
         Language.component(SENTENCE_CAP, func=cap_sentences)
+    if not Language.has_factory(QUOTED_VERB):
+        Language.component(QUOTED_VERB, func=quoted_verbs)
 
 
 @lru_cache(maxsize=2)
@@ -92,9 +132,12 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; run 'make install' (it is pinned in requirements.txt)"
         ) from exc
+    _read_modifier_apostrophe(nlp)
     _register_cap()
     if "parser" in nlp.pipe_names and SENTENCE_CAP not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_CAP, before="parser")
+    if "lemmatizer" in nlp.pipe_names and "parser" in nlp.pipe_names and QUOTED_VERB not in nlp.pipe_names:
+        nlp.add_pipe(QUOTED_VERB, before="lemmatizer")
     return nlp
 
 
@@ -156,17 +199,42 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
+# A paragraph ending in one of these ends a sentence; one that does not is a headline, a dateline or a byline
+# ("Turkey lifting objections to Sweden, Finland joining NATO", "By political reporter X").
+_SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
+
+
+def headline_cuts(text: str) -> list[str]:
+    """``text`` cut after each of its leading paragraphs (up to a blank line) that does not end like a sentence:
+    a headline (and a byline or dateline paragraph under it) is parsed on its own, so its parse tree never runs
+    into the body's first sentence ("...joining NATO: Erdogan" + "President Recep Tayyip Erdogan said ..." made
+    one tree, and one noun phrase of both lines).  Only the leading paragraphs are cut, and the text is cut rather
+    than given preset sentence starts: either of those also changed the parser's choices far down the body (a
+    seed article lost "Putin issued an order ..." to a new sentence cut).  The pieces' concatenation is ``text``."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        para = text[start:m.start()].rstrip()
+        if para and not para.endswith(_SENTENCE_ENDS):
+            out.append(text[start:m.end()])
+            start = m.end()
+        else:
+            break
+    out.append(text[start:])
+    return [p for p in out if p]
+
+
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:
     """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time).
 
     A text longer than ``PIECE_CHARS`` is parsed in pieces (``split_text``) joined back into one Doc,
-    so offsets still index the document's text.
+    so offsets still index the document's text; so is a leading headline (``headline_cuts``).
     """
     from spacy.tokens import Doc
 
     def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:
         for document in documents:
-            parts = split_text(document.text)
+            parts = [p for piece in headline_cuts(document.text) for p in split_text(piece)]
             for i, part in enumerate(parts):
                 yield part, (document, i, len(parts))
 

@@ -307,3 +307,19 @@ def test_resolver_scratch_is_per_thread_and_survives_pickling(pipeline):
                for r in runs)
     clone = pickle.loads(pickle.dumps(pipeline.resolver))
     assert [m.text for m in clone.resolve(parsed)] == [m.text for m in runs[0]]
+
+
+def test_city_naming_a_document_is_not_its_state(resolve):
+    # "Armenia ratified the Rome Statute." (the small model tags "Rome Statute" as a PERSON): no Italy, no person
+    ms = resolve([
+        ("Armenia", "PROPN", "nsubj", 1, None, "B-GPE"), ("ratified", "VERB", "ROOT", 1, "ratify"),
+        ("the", "DET", "det", 4), ("Rome", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Statute", "PROPN", "dobj", 1, None, "I-PERSON"), (".", "PUNCT", "punct", 1),
+    ])
+    assert ms["Armenia"].actor.country == "ARM"
+    assert not any(m.actor is not None and (m.actor.country == "ITA" or m.actor.kind == "person")
+                   for t, m in ms.items() if t != "Armenia")
+    # the city itself still stands for its government elsewhere: "Rome protested."
+    ms = resolve([("Rome", "PROPN", "nsubj", 1, None, "B-GPE"), ("protested", "VERB", "ROOT", 1, "protest"),
+                  (".", "PUNCT", "punct", 1)])
+    assert ms["Rome"].actor.country == "ITA"

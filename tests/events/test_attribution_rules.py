@@ -220,3 +220,15 @@ def test_a_state_after_a_colon_is_a_list_not_a_speaker(speakers):
         ("Sweden", "PROPN", "appos", 3, None, "B-GPE"),
     ])
     assert sp.speaker_of_clause(sp.doc[1]) is None
+
+
+def test_he_is_the_person_introduced_after_the_last_speaker(speakers):
+    # "Peskov said. Volodin spoke. He added." : "he" is Volodin, named as a subject after Peskov spoke
+    sp = speakers([
+        ("Peskov", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"), (".", "PUNCT", "punct", 1),
+        ("Volodin", "PROPN", "nsubj", 4, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 4, "speak"),
+        (".", "PUNCT", "punct", 4),
+        ("He", "PRON", "nsubj", 7, "he"), ("added", "VERB", "ROOT", 7, "add"), (".", "PUNCT", "punct", 7),
+    ])
+    he = sp.doc[6]
+    assert sp.resolve_pronoun(he, speaking=True).text == "Volodin"

@@ -197,3 +197,19 @@ def test_dating_long_standing_describes_the_noun_not_the_time():
         ("ally", 1, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O"),
     ])
     assert not read_modality(_tok(doc, "abandoned"), doc[:], load_lexicon()).background
+
+
+def test_an_event_named_as_what_came_before_is_background():
+    # "Sweden applied after Russia's invasion of Ukraine.": the invasion is context; the application is the news
+    from detente.events.lexicon import load_lexicon
+    from detente.events.modality import read_modality
+
+    doc = _doc([
+        ("Sweden", 1, "nsubj", "PROPN", "O"), ("applied", 1, "ROOT", "VERB", "O"), ("after", 1, "prep", "ADP", "O"),
+        ("Russia", 5, "poss", "PROPN", "O"), ("'s", 3, "case", "PART", "O"), ("invasion", 2, "pobj", "NOUN", "O"),
+        ("of", 5, "prep", "ADP", "O"), ("Ukraine", 6, "pobj", "PROPN", "O"), (".", 1, "punct", "PUNCT", "O"),
+    ])
+    lexicon = load_lexicon()
+    assert read_modality(_tok(doc, "invasion"), doc[:], lexicon).background
+    assert not read_modality(_tok(doc, "invasion"), doc[:], lexicon, disabled={"earlier_event_noun"}).background
+    assert not read_modality(_tok(doc, "applied"), doc[:], lexicon).background

@@ -153,6 +153,14 @@ def test_past_perfect():
     assert on.background_cue == "had (past perfect)" and not off.background
 
 
+def test_earlier_event_noun():
+    # "Sweden applied after Russia's invasion of Ukraine .": the invasion is what came before (background)
+    spec = [("Sweden", 1, "nsubj"), ("applied", 1, "ROOT", "apply"), ("after", 1, "prep"), ("Russia", 5, "poss"),
+            ("'s", 3, "case"), ("invasion", 2, "pobj"), ("of", 5, "prep"), ("Ukraine", 6, "pobj"), (".", 1, "punct")]
+    on, off = _both(spec, "invasion", "earlier_event_noun")
+    assert on.background and not off.background
+
+
 @pytest.mark.parametrize("name", [r.name for r in rules() if r.stage == "modality"])
 def test_every_modality_rule_has_its_test(name):
     assert f"def test_{name}(" in open(__file__, encoding="utf-8").read()

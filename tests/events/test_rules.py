@@ -101,6 +101,11 @@ def test_intent_coding_threat_and_offer():
                ["Qatar", "offer", "to", "mediate"])
     on, off = _both(_draft(doc, 3, "045", modality=Modality(intent=True)), "intent_coding")
     assert on.coding.type == "AGREE" and on.coding.cameo.startswith("03") and off.coding.cameo == "045"
+    # "Russia plans to seek clarification": an appeal intended stays an appeal (no cooperation to express)
+    doc = _doc(["Russia", "plans", "to", "seek", "clarification"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Russia", "plan", "to", "seek", "clarification"])
+    on, _ = _both(_draft(doc, 3, "020", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "REQUEST" and on.modality.intent
 
 
 def test_refused_intent_is_rejection():
@@ -281,3 +286,78 @@ def test_event_noun():
                 ["the", "invasion", "of", "Ukraine"], ["DET", "NOUN", "ADP", "PROPN"])
     on, off = _coded(doc, "event_noun")
     assert on[1].nominal and on[1].cameo == load_lexicon().nouns["invasion"] and 1 not in off
+
+
+def test_undone_is_not_done_reads_what_is_left():
+    # "Australia withdrew from a deal to buy submarines" (the parser hangs "to buy" on the verb): not bought
+    doc = _doc(["Australia", "withdrew", "from", "a", "deal", "to", "buy", "submarines"], [1, 1, 1, 4, 2, 6, 1, 6],
+               ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj"],
+               ["Australia", "withdraw", "from", "a", "deal", "to", "buy", "submarine"])
+    trigs = _triggers(doc, (1, "161", True, False), (6, "061", False, False))
+    assert 6 in not_done(trigs, load_lexicon())
+    assert 6 not in not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"})
+
+
+def test_undone_clause_on_a_cancelled_object():
+    # "France cancelled a gala to celebrate ties": the ties are in what is cancelled; "France celebrated ties" not
+    from detente.events.rules import undone_clause
+
+    doc = _doc(["France", "cancelled", "a", "gala", "to", "celebrate", "ties"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+               ["France", "cancel", "a", "gala", "to", "celebrate", "tie"])
+    assert undone_clause(doc[6])
+    plain = _doc(["France", "celebrated", "ties"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["France", "celebrate", "tie"])
+    assert not undone_clause(plain[2])
+
+
+def test_encouraging_to_act_is_appeal():
+    # "Australia encouraged Solomon Islands to engage": an appeal, not praise
+    doc = _doc(["Australia", "encouraged", "Solomons", "to", "engage"], [1, 1, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp"], ["Australia", "encourage", "Solomons", "to", "engage"])
+    on, off = _both(_draft(doc, 1, "051"), "encouraging_to_act_is_appeal")
+    assert on.coding.type == "REQUEST" and off.coding.cameo == "051"
+
+
+def test_concern_is_disapproval_only_about_the_target():
+    # "Australia expressed concern about China": disapproval; "... concern for China's health": not
+    about = _doc(["Australia", "expressed", "concern", "about", "China"], [1, 1, 1, 2, 3],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Australia", "express", "concern", "about", "China"])
+    on, off = _both(_draft(about, 1, "012", source=[_mention(about, 0, "AUS")], target=[_mention(about, 4, "CHN")]),
+                    "complaint_is_disapproval")
+    assert on.coding.cameo == "110" and off.coding.cameo == "012"
+    health = _doc(["Australia", "expressed", "concern", "for", "China"], [1, 1, 1, 2, 3],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Australia", "express", "concern", "for", "China"])
+    on = apply_rules(_draft(health, 1, "012", source=[_mention(health, 0, "AUS")], target=[_mention(health, 4, "CHN")]),
+                     load_lexicon())
+    assert on.coding.cameo == "012"
+
+
+def test_membership_bid_is_alignment():
+    # "Sweden applied for membership": asking to join sides with the body (AGREE), not a neutral request
+    doc = _doc(["Sweden", "applied", "for", "membership"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["Sweden", "apply", "for", "membership"])
+    on, off = _both(_draft(doc, 1, "020", source=[_mention(doc, 0, "SWE")], target=[_mention(doc, 3, "BEL")]),
+                    "membership_bid_is_alignment")
+    assert on.coding.type == "AGREE" and on.coding.score > 0 and off.coding.type == "REQUEST"
+
+
+def test_invited_force_is_aid():
+    # "Australia deployed forces after Honiara requested assistance": help to the host, not a show of force
+    doc = _doc(["Australia", "deployed", "forces", "after", "Honiara", "requested", "assistance"], [1, 1, 1, 5, 5, 1, 5],
+               ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "dobj"],
+               ["Australia", "deploy", "force", "after", "Honiara", "request", "assistance"])
+    on, off = _both(_draft(doc, 1, "150"), "invited_force_is_aid")
+    assert on.coding.cameo == "074" and on.coding.score > 0 and off.coding.cameo == "150"
+
+
+def test_evaluation_is_disapproval():
+    # "Peskov said the decision was reckless": a judgement, coded only as a predicate ("a reckless driver" is none)
+    doc = _pdoc(["Peskov", "said", "the", "decision", "was", "reckless"], [1, 1, 3, 4, 1, 4],
+                ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp"], ["Peskov", "say", "the", "decision", "be", "reckless"],
+                ["PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ"])
+    on, off = _coded(doc, "evaluation_is_disapproval")
+    assert on[5].cameo == "111" and on[5].evaluation and 5 not in off
+    plain = _pdoc(["a", "reckless", "driver", "left"], [2, 2, 3, 3], ["det", "amod", "nsubj", "ROOT"],
+                  ["a", "reckless", "driver", "leave"], ["DET", "ADJ", "NOUN", "VERB"])
+    on, _ = _coded(plain, "evaluation_is_disapproval")
+    assert 1 not in on

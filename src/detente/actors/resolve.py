@@ -47,6 +47,19 @@ def load_titles() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 # Role words -> role keys tried in order in people.tsv.
 TITLES, EXACT_TITLES = load_titles()
+
+
+def load_named_documents() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that make a city's name the name of a document (data/named_documents.tsv): in any case, and only
+    when capitalised."""
+    any_case: set[str] = set()
+    capital: set[str] = set()
+    for _, row in read_tsv("named_documents.tsv", ["word", "case"]):
+        (capital if row["case"].strip() == "capital" else any_case).add(row["word"].strip().lower())
+    return frozenset(any_case), frozenset(capital)
+
+
+DOCUMENT_NOUNS, CAPITALISED_DOCUMENT_NOUNS = load_named_documents()
 # Words in an organisation's name that make it its own actor, never the state
 # whose name it contains ("Carnegie Russia Eurasia Centre").
 OWN_NAME_WORDS = {
@@ -170,6 +183,7 @@ class ActorResolver:
         self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
         self._doc.named_title_tokens = set()  # titles followed by their holder's name
         candidates = self._gazetteer_candidates(doc)
+        candidates = [c for c in candidates if not _names_a_document(doc, c)]
         candidates = self._drop_inside_own_names(doc, candidates)
         candidates = self._add_roles(doc, candidates, on)
         candidates = self._add_entities(doc, candidates)
@@ -411,6 +425,10 @@ class ActorResolver:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
+            last = ent[-1]
+            if ent.end - start > 1 and (last.lower_ in DOCUMENT_NOUNS or (
+                    last.lower_ in CAPITALISED_DOCUMENT_NOUNS and last.text[:1].isupper())):
+                continue  # "the Rome Statute" tagged PERSON: a document is no actor (rule city_names_a_document)
             overlap = [i for i in range(start, ent.end) if i in covered]
             # "Abbas Gallyamov" is not Mahmoud Abbas, "Jean-Pierre Thebault" not Karine Jean-Pierre: a longer
             # PERSON name beats a person alias that it goes on past.
@@ -781,6 +799,17 @@ class ActorResolver:
 
 
 # -- helpers ---------------------------------------------------------------
+def _names_a_document(doc: Any, c: "_Candidate") -> bool:
+    """Rule ``city_names_a_document``: a capital or place right before a document noun names a treaty, a text or
+    a format ("the Rome Statute", "the Minsk agreements", "the Paris Agreement"), not its state: Armenia
+    ratifying the Rome Statute has nothing to do with Italy."""
+    if c.kind not in {"seat", "place"} or c.end >= len(doc):
+        return False
+    nxt = doc[c.end]
+    word = nxt.lower_
+    return word in DOCUMENT_NOUNS or (word in CAPITALISED_DOCUMENT_NOUNS and nxt.text[:1].isupper())
+
+
 def _possessor_state(doc: Any, c: _Candidate, candidates: list[_Candidate], resolver: "ActorResolver") -> str | None:
     if c.start < 2 or doc[c.start - 1].tag_ != "POS":
         return None

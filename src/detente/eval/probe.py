@@ -36,7 +36,8 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   items of a sentence are its events and relation claims.  An attribution is
   right when an item carries a ``said_by`` naming the expected speaker (text or
   resolved name, folded, one containing the other; "X (Y)" and "X and Y" give
-  several accepted names) and no item names someone else.  A background
+  several accepted names) and no item names someone else; a speech act (CAMEO
+  roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A background
   sentence is marked when one of its items is dated as background (or
   "before publication").  A modality sentence is flagged when one of its items
   carries the flag (hedged, negated, intent).
@@ -208,11 +209,26 @@ def _background(date: Any) -> bool:
     return date.basis == DateBasis.BACKGROUND or precision.startswith("before")
 
 
+# CAMEO's verbal quad classes (verbal cooperation 01-05, verbal conflict 10-14) less consultations (04: a meeting or
+# a call has parties, not a speaker): a speech act.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13", "14"})
+
+
+def speakers_of(e: Any) -> tuple[str, ...]:
+    """Who an event is credited to: its ``said_by``; for a speech act without one, its source, since a speech act's
+    own source is its speaker and is not repeated in ``said_by`` (issue 12, item 5: "the Russian Foreign Ministry
+    summoned the ambassador to protest" is the ministry's act and the ministry's word)."""
+    said = _said_by(e.said_by)
+    if said or e.cameo[:2] not in VERBAL_ROOTS:
+        return said
+    return tuple(x for m in e.source for x in _said_by(m))
+
+
 def sentence_items(x: Extraction) -> list[Item]:
     text_of = {s.idx: s.text for s in x.sentences}
     out = []
     for e in x.events:
-        out.append(Item(text_of.get(e.sent_idx, e.evidence_text), _said_by(e.said_by), _background(e.date),
+        out.append(Item(text_of.get(e.sent_idx, e.evidence_text), speakers_of(e), _background(e.date),
                         e.hedged, e.negated, e.intent, f"{e.type} '{e.trigger}'"))
     for c in x.relation_claims:
         out.append(Item(text_of.get(c.sent_idx, c.evidence_text), _said_by(c.said_by), _background(c.date),

@@ -37,7 +37,7 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
+from .rules import (undone_objects, clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
                     words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -46,7 +46,9 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "advmo
 # Fallback target prepositions, with the event types each may introduce (None: any).
 TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("on", None),
-    ("against", None),
+    # "defend Armenia against Azerbaijan", "help them against the rebels": whom one acts against is no partner
+    ("against", frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE", "SANCTION", "REJECT",
+                           "REQUEST"})),
     ("to", None),
     ("toward", None),
     ("towards", None),
@@ -103,7 +105,9 @@ class Context:
                 self.last_group = m
             if m.actor.kind == "state":
                 self.last_state = m
-            if m.actor.kind != "person":
+            if m.actor.kind not in {"person", "media"}:
+                # "..., reports the BBC. The move angered France as it scuppered a deal": an outlet reports the
+                # news, it is not what "it" stands for afterwards
                 self.last_non_person = m
             if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}):
                 if m not in subjects:
@@ -154,6 +158,19 @@ def noun_phrase(head: Any) -> tuple[int, int]:
     return lo, hi
 
 
+def dateline(tok: Any) -> bool:
+    """"MADRID (AP) — Turkey has agreed ...", "TBILISI (Reuters) –": a place in capitals opening a line and
+    followed by a bracket or a dash before any other word is the story's dateline, never an argument (the parser
+    often makes it a second subject)."""
+    doc = tok.doc
+    if not (tok.text.isupper() and len(tok.text) > 1) or (tok.i > 0 and "\n" not in doc[tok.i - 1].text
+                                                         and not tok.is_sent_start):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text in {"(", "—", "–", "-", ","} or nxt.text.isupper() and tok.i + 2 < len(doc)
+                                and doc[tok.i + 2].text in {"(", "—", "–"})
+
+
 def argument_head(tok: Any) -> Any:
     """The token heading the argument a mention sits in ("[Trump]'s decision" -> "decision")."""
     node = tok
@@ -178,6 +195,10 @@ def as_argument(m: Mention, sent: Any, trigger: Any = None) -> Mention:
         return m  # the phrase would swallow the event itself ("Moscow's readiness to abandon ...")
     lo, hi = min(lo, span.start), max(hi, span.end)
     doc = sent.doc
+    # A phrase never reaches across a paragraph break: a headline without a full stop is parsed into one tree with
+    # the body's first line ("... joining NATO: Erdogan" + "President Recep Tayyip Erdogan said ...").
+    lo = next((j + 1 for j in range(span.start - 1, lo - 1, -1) if doc[j].text.count("\n") >= 2), lo)
+    hi = next((j for j in range(span.end, hi) if doc[j].text.count("\n") >= 2), hi)
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if (start, end) == (m.start, m.end):
         return m
@@ -498,13 +519,78 @@ class ArgumentFinder:
                             found = with_conj(s, self.speakers, deep=True)
                             if found:
                                 return found
-                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about"}:
+                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = with_conj(p, self.speakers, deep=True)
+                            found = self.pact_parties(p) or with_conj(p, self.speakers, deep=True)
                             if found:
                                 return found
         return []
+
+    def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
+        """Source and target of a judgement (``extract.evaluation_is_disapproval``): the namer ("Le Drian
+        described it as unacceptable") or, for a copula, the speaker who reports or quotes it; the target is the
+        author of what is judged: a possessor ("Armenia's decision"), an actor named as the thing judged, or the
+        parties of a judged pact."""
+        from .extract import evaluation_frame
+
+        frame = evaluation_frame(tok)
+        if frame is None:
+            return [], []
+        kind, verb = frame
+        sp = self.speakers
+        if kind == "naming":
+            source = self.subjects(verb, Context())
+            judged = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+        else:
+            source = [speaker] if speaker is not None else []
+            judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        target: list[Mention] = []
+        for j in judged:
+            m = sp.mention_for(j)
+            if m is not None and m.actor is not None and m.actor.kind != "person":
+                target.append(m)
+                continue
+            owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
+            if owner is not None:
+                target.append(owner)
+                continue
+            target.extend(self.pact_parties(j))
+        nodes = {m.actor.node for m in source if m.actor is not None}
+        return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
+
+    def pact_parties(self, noun: Any) -> list[Mention]:
+        """The parties of an agreement or talks named by ``noun``: "negotiations between Honiara and China", "a
+        pact announced between the governments of Australia, the US and the UK" (the actors of the between-phrase,
+        on the noun or on a participle that modifies it), else the possessor and the with-phrase ("Solomon
+        Islands' security pact with China"); the signing of a pact is the pact ("disappointed by the signing of
+        the deal")."""
+        sp = self.speakers
+        for c in noun.children:  # "the signing of the pact"
+            if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in words("pact_act"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.pact_parties(p)
+        if noun.lemma_.lower() not in words("pact_noun"):
+            return []
+        holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+        out: list[Mention] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    for t in c.subtree:
+                        m = sp.mention_at(t)
+                        if m is not None and m.actor is not None and m.actor.node and m not in out:
+                            out.append(m)
+        if out:
+            return out
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "with"):
+                for t in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]):
+                    m = sp.mention_for(t) or sp.mention_at(t)
+                    if m is not None and m.actor is not None and m.actor.node and m not in out:
+                        out.append(m)
+        return out if len(out) >= 2 else []
 
     def _prep_objects(self, tok: Any, *, etype: str | None, wanted: str | None, visit: bool) -> list[Mention]:
         """Objects of the trigger's prepositions; ``etype`` None accepts every preposition (an event noun's)."""
@@ -548,8 +634,12 @@ class ArgumentFinder:
     def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:
         """The actor named in the clause on what a reversal verb undoes ("cancelled a contract to buy French
         submarines" -> France; "scrapped plans to build a base with China" -> China)."""
-        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
-            for clause in (c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+        for obj in undone_objects(tok):
+            clauses = [c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+            # "withdrew from a deal to buy French submarines", the infinitive hung on the verb
+            clauses += [c for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "to"]
+            for clause in clauses:
                 found = self.objects(clause, etype="", wanted_prep="with", visit=False, exclude=exclude)
                 found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
                 if found:
@@ -714,8 +804,11 @@ def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict
 @subject_rule("the_country_is_last_state", reads="a definite (definite_det) country noun (country_noun) subject; the "
               "last state named", changes="source -> that state", vocab=_DEF + ("country_noun",))
 def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"the country has ...": the last state named before."""
+    """"the country has ...": the last state named before. "The three countries", "the nations" are several
+    states: not the last one (``the_two_is_last_pair`` reads "the two countries")."""
     if child.lemma_.lower() not in w["country_noun"] or not _definite(child, w):
+        return None
+    if child.tag_ in {"NNS", "NNPS"} or child.lower_ != child.lemma_.lower():
         return None
     return _one(f._last_of_kind_before(child, {"state"}))
 
@@ -792,14 +885,6 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
     return _one(f.generic(child)) or found
 
 
-@subject_rule("thing_is_no_actor", reads="the subject's lemma against the agent nouns (agents.tsv)",
-              changes="source -> none")
-def thing_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Israel's backing for X contributed to ...": the actor belongs to the noun's event; "the Iranian satellite
-    could offer ...": a thing is no actor."""
-    return [] if child.lemma_.lower() not in f.agents else None
-
-
 @subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
               "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
 def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -813,6 +898,40 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
 
 
+@object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
+             vocab=("switch_verb",), changes="target -> the partner left (not a place)")
+def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"switched diplomatic allegiance to China from Taiwan": the partner left is the target of the break (a
+    state after "from" is otherwise read as a place)."""
+    if q.wanted_prep != "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
+        return []
+    return q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                    if p.dep_ == "pobj" for m in with_conj(p, f.speakers) if m.actor is not None])
+
+
+@object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
+             "other actor than the source; the to/in/at phrase on it or on the trigger, the trigger's from phrase",
+             changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
+def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"France recalled its ambassadors to the US and Australia", "recalling its ambassadors from Canberra and
+    Washington": recalling (or withdrawing) one's own envoy is aimed at the country the envoy is posted to, not at
+    the envoy. Another actor's envoy ("expelled the French ambassador") is left to ``direct_object_actor``."""
+    objects = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
+    for d in objects:
+        if d.lemma_.lower() not in w["envoy_noun"]:
+            continue
+        own = f.speakers.mention_for(d)
+        if own is not None and own.actor is not None and own.actor.node and own.actor.node not in q.exclude:
+            continue
+        preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at"}]
+        preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
+        hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers)]
+        found = q.other([m for m in hosts if m.actor is not None and m.actor.node])
+        if found:
+            return found
+    return []
+
+
 @object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"attacked Ukraine and Georgia": the objects that name actors."""
@@ -820,6 +939,53 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
         found = q.other(with_conj(d, f.speakers))
         if found:
             return found
+    return []
+
+
+@object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
+             "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
+             "possessor and with-phrase", changes="target -> the pact's parties other than the source")
+def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"slammed a new defence pact announced between the governments of Australia, the US and the UK": a stance on
+    an agreement is a stance on its parties."""
+    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}:
+        return []
+    for d in _dobjs(q):
+        found = q.other(f.pact_parties(d))
+        if found:
+            return found
+    return []
+
+
+@object_rule("membership_organisation", reads="a direct, passive-subject or for/to object that is a membership noun "
+             "(membership_noun) and the in/of/to phrase or the name on it; a joining verb (joining_verb) the trigger "
+             "governs and its object", changes="target -> the organisation (or state) it is membership of",
+             vocab=("membership_noun", "joining_verb"))
+def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Armenia has frozen its participation in the CSTO", "suspended its membership of the council": the act is
+    aimed at the body one takes part in (the phrase is skipped by the other rules as a place)."""
+    nouns = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
+    bid = q.etype in {"REQUEST", "AGREE"}  # "applied for NATO membership", "seek entry to the alliance"
+    nouns += [p for c in q.tok.children if bid and c.dep_ == "prep" and c.lower_ in {"for", "to"} for p in c.children
+              if p.dep_ == "pobj"]
+    for d in nouns:
+        if d.lemma_.lower() not in w["membership_noun"]:
+            continue
+        found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
+                         for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+                         if m.actor is not None and m.actor.node])
+        found = found or q.other([m for c in d.children if c.dep_ in {"compound", "amod", "nmod"}
+                                  if (m := f.speakers.mention_at(c)) is not None and m.actor is not None
+                                  and m.actor.node])
+        if found:
+            return found
+    # "applied to join NATO": the body joined
+    for c in q.tok.children:
+        if bid and c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"]:
+            found = q.other([m for o in c.children if o.dep_ in OBJ_DEPS for m in with_conj(o, f.speakers)
+                             if m.actor is not None and m.actor.node])
+            if found:
+                return found
     return []
 
 
@@ -910,6 +1076,8 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
     relative clause leaves two subjects on the verb, and both act."""
     for child in node.children:
+        if child.dep_ in SUBJ_DEPS and dateline(child):
+            continue
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
             if found or child.lower_ not in w["relative_pronoun"]:

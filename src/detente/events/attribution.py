@@ -197,11 +197,18 @@ class Speakers:
         """"he"/"she": the last named speaker when the pronoun speaks ("He said:"), else the last person."""
         if tok.lower_ not in PRONOUNS_PERSON:
             return None
+        person = self.last_person_before(tok.idx)
         if speaking:
             speaker = self.last_speaker_before(tok.idx)
             if speaker is not None:
+                # "... Putin's spokesman said. Moreover, Volodin shared his opinion. '...,' he added.": a person
+                # made the subject of a later sentence than the last speaker's is who "he" is
+                if person is not None and person.sent_idx > speaker.sent_idx and person != speaker:
+                    span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+                    if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT":
+                        return person
                 return speaker
-        return self.last_person_before(tok.idx)
+        return person
 
     def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
         """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):

@@ -28,7 +28,7 @@ from .attribution import SPEECH_LEMMAS, Speakers
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, vetoed, words
+from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, undone_objects, vetoed, words
 
 
 
@@ -47,6 +47,7 @@ class _Trigger:
     specific: bool = False  # the lexicon pattern named an object, particle or preposition
     recipient: bool = False  # "X receives funding from Y": the giver is the source, the subject the target
     undoes: bool = False  # "cancelled a contract to buy ...": a reversal; the act in its object is not done
+    evaluation: bool = False  # "X said Y's decision was reckless": the speaker disapproves of Y
 
 
 class EventCoder:
@@ -115,8 +116,13 @@ class EventCoder:
 
     # -- triggers ------------------------------------------------------------
     def _triggers(self, sent: Any) -> list[_Trigger]:
-        """The sentence's trigger candidates: each token as the coding-stage rules below code it."""
-        return [t for tok in sent if (t := code_trigger(tok, self, self.disabled)) is not None]
+        """The sentence's trigger candidates: each token as the coding-stage rules below code it; a switch of
+        allegiance also gives the act on the partner left ("switched allegiance to China from Taiwan": 161 on
+        Taiwan, besides the recognition of China)."""
+        found = [t for tok in sent if (t := code_trigger(tok, self, self.disabled)) is not None]
+        if "switched_from" not in self.disabled:
+            found += [_Trigger(t.tok, "161", "from", specific=True) for t in found if _switched_from(t)]
+        return found
 
     def _lexicon_verb(self, tok: Any) -> bool:
         """A verb of the lexicon that is no verb of saying (``_not_trigger``) and no trigger-stage rule vetoes."""
@@ -185,7 +191,9 @@ class EventCoder:
         if coding is None:
             return None
         tok = trig.tok
-        if trig.nominal:
+        if trig.evaluation:
+            source, target = finder.evaluation(tok, self.speaker(tok, speakers))
+        elif trig.nominal:
             source, target = finder.nominal(tok)
         elif trig.recipient:
             source, target = finder.recipient(tok, ctx)
@@ -211,6 +219,8 @@ class EventCoder:
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
         said_by = self.speaker(tok, speakers)
+        if trig.evaluation:
+            said_by = None  # the speaker is the source: a speech act's own source is not repeated as said_by
         draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
                             self.disabled)
         if self.learned is not None:
@@ -293,6 +303,13 @@ def _depth(tok: Any) -> int:
     return d
 
 
+def _switched_from(trig: _Trigger) -> bool:
+    """A switch verb (switch_verb) coded as granting recognition (054) that leaves a partner named after "from"."""
+    tok = trig.tok
+    return trig.cameo == "054" and tok.lemma_.lower() in words("switch_verb") and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
+
+
 def _dedupe(events: Any) -> list[Event]:
     seen: set[str] = set()
     out = []
@@ -312,8 +329,9 @@ def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     undone; "annulled the deal with France": the partner of what is undone is the target."""
     if tok.pos_ != "VERB" or not _is_reversal(tok, w):
         return None
-    noun = coder._governed_event_noun(tok)
-    if noun is None:
+    noun = coder._governed_event_noun(tok) or next(
+        (o.lemma_.lower() for o in undone_objects(tok) if o.lemma_.lower() in coder.lex.nouns), None)
+    if noun is None:  # "withdrew from a deal", "pulled out of the talks": what it leaves is undone too
         return None
     return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
 
@@ -370,6 +388,40 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
     if pattern is None:
         return None
     return _Trigger(tok, pattern.cameo, pattern.prep or pattern.particle, specific=pattern.specificity > 0)
+
+
+@coding_rule("evaluation_is_disapproval", reads="a negative evaluation word (negative_evaluation) as a predicate: "
+             "the complement of a copula (acomp, attr, or an adjective on the attribute noun), an object predicate "
+             "(oprd), or the as-phrase of a naming verb (naming_verb: 'described it as')",
+             changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged",
+             vocab=("negative_evaluation",))
+def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Peskov said Armenia's decision to ratify the Rome Statute was reckless", "an ill-considered and wrong
+    decision", "describing it as unacceptable behaviour": a judgement of another's act is disapproval of its
+    author (issue 12: relations stated by noun phrases and evaluations were not read)."""
+    if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"]:
+        return None
+    return _Trigger(tok, "111", None, specific=True, evaluation=True) if evaluation_frame(tok) else None
+
+
+def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
+    """How an evaluation word judges: ("copula", the copula verb) or ("naming", the naming verb), else None."""
+    node = tok
+    for _ in range(3):  # "an ill-considered and strategically wrong decision": up the coordination
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    if node.dep_ == "amod":  # "unacceptable behaviour", "a wrong decision": the noun it qualifies
+        node = node.head
+    if node.dep_ in {"acomp", "attr"} and node.head.lemma_.lower() in {"be", "constitute", "remain", "become", "seem"}:
+        return "copula", node.head
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in {"constitute"}:
+        return "copula", node.head
+    if node.dep_ == "oprd":
+        return "naming", node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in words("naming_verb"):
+        return "naming", node.head.head
+    return None
 
 
 @coding_rule("compound_noun_head_carries", reads="a noun that is a compound modifier and, with its head, an event "

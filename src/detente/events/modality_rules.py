@@ -135,3 +135,13 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     """"had supplied": the past perfect tells of an earlier time."""
     hit = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
     return {"background_cue": "had (past perfect)"} if hit else None
+
+
+@modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "
+               "before (earlier_prep: 'after Russia's invasion of Ukraine')", changes="background",
+               vocab=("earlier_prep",))
+def earlier_event_noun(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"after Russia's invasion of Ukraine", "following its decision": an event named as what came before is context
+    for the news, not the news (issue 12: background stays background, with no date by guesswork)."""
+    hit = tok.pos_ == "NOUN" and tok.dep_ in {"pobj", "dobj"} and tok.head.lower_ in words["earlier_prep"]
+    return {"background_cue": f"{tok.head.lower_} (an earlier event)"} if hit else None

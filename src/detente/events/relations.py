@@ -35,7 +35,7 @@ from .attribution import Speakers, pair_reference
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
-from .rules import words
+from .rules import undone_clause, words
 
 
 
@@ -74,8 +74,10 @@ class RelationReader:
                 polarity = self._polarity(group)
                 if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
                     polarity = -polarity
-                if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)):
-                    polarity = -polarity  # "abandoning his long-standing alliance with Israel"
+                if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)) or undone_clause(cue_tok):
+                    # "abandoning his long-standing alliance with Israel"; "cancelled a gala to celebrate ties
+                    # between the US and France": what is cancelled is the celebration of the ties
+                    polarity = -polarity
                 if polarity == 0:
                     continue
                 if _told_by_event(acts, idx, cue_tok, a, b):

@@ -308,7 +308,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+EXTRA_SETS = ("pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
@@ -418,12 +418,58 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
     return out
 
 
-@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger")
+@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger, or of any "
+                "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included",
+                vocab=("reversal_verb", "reversal_particle"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """"cancelled a contract to buy submarines", "scrapped plans to build a base": what is undone is not done."""
-    return {x.i for t in triggers if getattr(t, "undoes", False) for obj in t.tok.children
-            if obj.dep_ in {"dobj", "dative", "obj"} for c in obj.children if c.dep_ in {"acl", "relcl"}
-            for x in c.subtree}
+    """"cancelled a contract to buy submarines", "scrapped plans to build a base", "withdrew from a deal to buy
+    submarines", "cancelled a gala to celebrate ties": what is undone is not done."""
+    out: set[int] = set()
+    for t in triggers:
+        if not (getattr(t, "undoes", False) or reversal_verb(t.tok, w)):
+            continue
+        for obj in undone_objects(t.tok):
+            out.update(x.i for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree)
+            # the parser often hangs "to buy ..." on the verb: an infinitive right after the object is its clause
+            out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1
+                       and c.left_edge.lower_ == "to" for x in c.subtree)
+    return out
+
+
+def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
+    """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
+    w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
+    if tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in w["reversal_verb"] or any(
+        f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
+
+
+def undone_objects(verb: Any) -> list[Any]:
+    """What a reversal verb undoes: its direct objects and the objects of its from/of/out-of phrases
+    ("withdrew from a deal", "pulled out of the accord")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj"}]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
+            objs += [p for p in c.subtree if p.dep_ == "pobj" and p.head.lower_ in {"from", "of"}][:1]
+    return objs
+
+
+def undone_clause(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
+    """Whether ``tok`` lies in a clause (acl, relcl) on what a reversal verb undoes ("cancelled a gala to celebrate
+    ties": "ties" is undone, not celebrated)."""
+    node = tok
+    for _ in range(6):
+        if node.head == node:
+            return False
+        if node.dep_ in {"acl", "relcl"}:
+            noun = node.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun in undone_objects(verb) and reversal_verb(verb, w):
+                return True
+        node = node.head
+    return False
 
 
 # -- event-stage rules, in the order they apply -------------------------------------------------------------
@@ -460,6 +506,8 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     coding = d.coding
     if not d.modality.intent or coding.cameo[:2] in {"03", "13"}:
         return d
+    if coding.cameo[:2] == "02" and intent_governor(d.tok) not in w["threat_governor"]:
+        return d  # "plans to seek clarification": an appeal intended stays an appeal (CAMEO has no 03x for it)
     governor = intent_governor(d.tok) if refusal_governor(d.tok) is None else None
     if governor in w["threat_governor"] or conditional(d.tok):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
@@ -482,6 +530,35 @@ def refused_intent_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
     return replace(d, coding=_code(lex, "120", c), modality=replace(m, negated=False))
 
 
+@rule("encouraging_to_act_is_appeal", reads="a praise code (05x) on an urging verb (urging_verb) that governs an "
+      "infinitive clause (xcomp, ccomp)", changes="coding -> 020 (appeal)", vocab=("urging_verb",))
+def encouraging_to_act_is_appeal(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"continue to strongly encourage Solomon Islands to engage in regional dialogue": urging someone to act is an
+    appeal to them, not praise of them ("encouraged by the progress" stays praise)."""
+    if d.coding.cameo[:2] != "05" or d.tok.lemma_.lower() not in w["urging_verb"]:
+        return d
+    if not any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in d.tok.children):
+        return d
+    return replace(d, coding=_code(lex, "020", d.coding))
+
+
+@rule("membership_bid_is_alignment", reads="an appeal (02x) whose object or for/to object is a membership noun "
+      "(membership_noun), or that governs a joining verb (joining_verb), with a target",
+      changes="coding -> 030 (intent to cooperate, AGREE)", vocab=("membership_noun", "joining_verb"))
+def membership_bid_is_alignment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"decided to apply for NATO membership", "applied to join the alliance": asking to join a body is siding with
+    it (an intent to cooperate), not a neutral request."""
+    if d.coding.cameo[:2] != "02" or not d.target:
+        return d
+    kids = list(d.tok.children)
+    nouns = [c for c in kids if c.dep_ in {"dobj", "obj"}] + [p for c in kids if c.dep_ == "prep" and c.lower_ in {
+        "for", "to"} for p in c.children if p.dep_ == "pobj"]
+    if not (any(n.lemma_.lower() in w["membership_noun"] for n in nouns)
+            or any(c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"] for c in kids)):
+        return d
+    return replace(d, coding=_code(lex, "030", d.coding))
+
+
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
       "peacekeeping prefix (peacekeeping_prefix)", changes="coding -> 074 (peacekeeping aid)",
       vocab=("peacekeeping_prefix",))
@@ -491,6 +568,25 @@ def peacekeeping_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) ->
     if d.coding.cameo[:2] != "15" or not any(t.lower_.startswith(prefixes) for t in d.sent):
         return d
     return replace(d, coding=_code(lex, "074", d.coding))
+
+
+@rule("invited_force_is_aid", reads="a 15x (force posture) coding; an adverbial clause or phrase on the trigger "
+      "that asks for help (request_verb + help_noun: 'after X requested assistance') or says it came on request "
+      "('at the request of X', 'at X's invitation': request_noun)", changes="coding -> 074 (military assistance)",
+      vocab=("request_verb", "help_noun", "request_noun"))
+def invited_force_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Australia deployed forces to the Solomon Islands after Sogavare's government requested assistance":
+    troops sent because the host asked for them are help to the host, not a show of force against it."""
+    if d.coding.cameo[:2] != "15":
+        return d
+    for c in d.tok.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in w["request_verb"] and any(
+                o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in w["help_noun"] for o in c.children):
+            return replace(d, coding=_code(lex, "074", d.coding))
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in w["request_noun"] for p in c.children):
+            return replace(d, coding=_code(lex, "074", d.coding))
+    return d
 
 
 @rule("obligation_is_demand", reads="an obligation modal on the trigger (obligation_modal) and the speaker",
@@ -508,7 +604,8 @@ def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 
 @rule("complaint_is_disapproval", reads="a complaint noun (complaint_noun) as the trigger's object or the trigger, "
       "and the subject of the that-clause or of the over/at/with object it governs",
-      changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code", vocab=("complaint_noun",))
+      changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code; a worry noun (worry_noun) only "
+      "when the target is what it is about", vocab=("complaint_noun", "worry_noun"))
 def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"voiced regret that X failed to ...", "expressed disappointment that X did not condemn ...": disappointment
     or regret at what another actor did or failed to do is disapproval of that actor, not sympathy or a comment.
@@ -516,9 +613,24 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     if not d.target or d.coding.cameo[:2] != "01":
         return d
     nouns = [d.tok] + [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
-    if not any(n.lemma_.lower() in w["complaint_noun"] for n in nouns):
+    found = [n for n in nouns if n.lemma_.lower() in w["complaint_noun"]]
+    if not found:
+        return d
+    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target):
+        # "expressed concern for his health", "conveyed concerns ... to the minister": worry, not disapproval,
+        # unless it is about what the target did ("concern about negotiations between X and Y")
         return d
     return replace(d, coding=_code(lex, "110", d.coding))
+
+
+def _about(noun: Any, m: Mention) -> bool:
+    """Whether mention ``m`` lies in ``noun``'s that-clause or its about/over/at/by phrase."""
+    for c in noun.children:
+        if c.dep_ in {"ccomp", "acl"} or (c.dep_ == "prep" and c.lower_ in {"about", "over", "at", "by"}):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if lo <= m.start < hi:
+                return True
+    return False
 
 
 @rule("demand_to_leave", reads="a REQUEST trigger and the verb of the clause it asks for (withdrawal_verb)",
