@@ -419,3 +419,40 @@ class Rejected:
         if self.traceback:
             out["traceback"] = self.traceback
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A signed relation between two network nodes as the store aggregates it (``store.pairs``): the weighted
+    mean score of its event groups, their count and dates, and the reports cited (``evidence``, ids, by date).
+    ``outlet`` is set in the per-outlet views."""
+
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    score: float
+    n_events: int
+    n_outlets: int
+    first: dt.date | None
+    last: dt.date | None
+    evidence: tuple[str, ...] = ()
+    outlet: str | None = None
+    n_background: int = 0
+    n_undated: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of a relation (``detente relations --json``, ``/api/relations``)."""
+        out: dict[str, Any] = {"outlet": self.outlet} if self.outlet is not None else {}
+        return out | {
+            "a": {"id": self.a, "name": self.a_name},
+            "b": {"id": self.b, "name": self.b_name},
+            "score": round(self.score, 2),
+            "n_events": self.n_events,
+            "n_outlets": self.n_outlets,
+            "n_background": self.n_background,
+            "n_undated": self.n_undated,
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "evidence": list(self.evidence),
+        }

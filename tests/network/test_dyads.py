@@ -47,7 +47,7 @@ def test_dyads_series_and_by_outlet(tmp_path):
     by_outlet = {r.outlet: r for r in relations_by_outlet(store)}
     assert by_outlet["A"].score == 5 and by_outlet["B"].n_events == 2
     (without_b,) = relations(store, filters=Filters(exclude_outlets=("B",)))
-    assert without_b.evidence == ["e1"]
+    assert without_b.evidence == ("e1",)
     store.close()
 
 

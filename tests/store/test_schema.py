@@ -87,7 +87,7 @@ def test_version_2_store_migrates_and_gets_its_pairs(tmp_path):
     with Store(db) as store:
         assert store.schema_version() == duck.SCHEMA_VERSION
         (rel,) = relations(store)
-        assert (rel.a, rel.b, rel.score, rel.evidence) == ("ISR", "RUS", -2.0, ["e1"])
+        assert (rel.a, rel.b, rel.score, rel.evidence) == ("ISR", "RUS", -2.0, ("e1",))
 
 
 def test_evidence_is_stored_once_in_its_sentence(tmp_path):

@@ -32,9 +32,10 @@ shows one relation as each outlet tells it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from ..model import Relation
 from ..store import Store
 from ..store import pairs as sql
 from ..store.pairs import STATED_RELATION_SCORE, UNKNOWN_OUTLET, WINDOWS, Filters, Weights, where_clause
@@ -66,43 +67,6 @@ class GroupItem:
     precision: str = "day"
 
 
-@dataclass
-class Relation:
-    a: str
-    b: str
-    a_name: str
-    b_name: str
-    score: float
-    n_events: int
-    n_outlets: int
-    first: dt.date | None
-    last: dt.date | None
-    evidence: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    n_background: int = 0
-    n_undated: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"outlet": self.outlet} if self.outlet is not None else {}
-        return out | {
-            "a": {"id": self.a, "name": self.a_name},
-            "b": {"id": self.b, "name": self.b_name},
-            "score": round(self.score, 2),
-            "n_events": self.n_events,
-            "n_outlets": self.n_outlets,
-            "n_background": self.n_background,
-            "n_undated": self.n_undated,
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
-            "evidence": self.evidence,
-        }
-
-
-def _relation(r: sql.RelationRow) -> Relation:
-    return Relation(r.a, r.b, r.a_name, r.b_name, r.score, r.n_events, r.n_outlets, r.first, r.last,
-                    list(r.evidence), r.outlet, r.n_background, r.n_undated)
-
-
 def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
                    pair: tuple[str, str] | None = None) -> list[Item]:
     """Every report as pair-level evidence (of ``pair`` only, given as (a, b) with a < b), by date then id."""
@@ -123,8 +87,8 @@ def relations(store: Store, *, filters: Filters = Filters(), weights: Weights = 
         evidence_limit: cite at most this many reports per relation (the most recent); 0 none; None all.
         min_events: only relations resting on this many event groups.
     """
-    return [_relation(r) for r in sql.relation_rows(store.con, filters=filters, weights=weights, pair=pair,
-                                                     evidence_limit=evidence_limit, min_events=min_events)]
+    return sql.relation_rows(store.con, filters=filters, weights=weights, pair=pair,
+                             evidence_limit=evidence_limit, min_events=min_events)
 
 
 def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
@@ -133,8 +97,8 @@ def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: 
 
     Example: the Russia-Israel relation according to Al-Monitor alone, beside The Spectator's.
     """
-    return [_relation(r) for r in sql.relation_rows(store.con, filters=filters, weights=weights, by_outlet=True,
-                                                     evidence_limit=evidence_limit)]
+    return sql.relation_rows(store.con, filters=filters, weights=weights, by_outlet=True,
+                             evidence_limit=evidence_limit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Relation
 from .rollup import RECENT, recent_key_sql
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -242,25 +243,6 @@ def _groups(keys: str, *, undirected: bool = True, ids: bool = False) -> str:
         SELECT {keys}, group_id, {_GROUP_COLS}{many_ids} FROM p WHERE NOT solo{dup} GROUP BY {keys}, group_id"""
 
 
-@dataclass(frozen=True, slots=True)
-class RelationRow:
-    """One relation as SQL computes it (``evidence`` ordered by date then id; ``outlet`` for per-outlet views)."""
-
-    a: str
-    b: str
-    a_name: str
-    b_name: str
-    score: float
-    n_events: int
-    n_outlets: int
-    first: dt.date | None
-    last: dt.date | None
-    evidence: tuple[str, ...]
-    outlet: str | None = None
-    n_background: int = 0
-    n_undated: int = 0
-
-
 def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
                   pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
                   min_events: int = 1) -> tuple[str, list[Any]]:
@@ -297,7 +279,7 @@ def relation_sql(*, filters: Filters = Filters(), weights: Weights = Weights(), 
 
 def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
                   pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
-                  min_events: int = 1) -> list[RelationRow]:
+                  min_events: int = 1) -> list[Relation]:
     """The relations table (one row per pair, or per outlet and pair), strongest-attested first.
 
     ``evidence_limit``: cite at most this many reports per relation, the most recent (0: none; None: all).
@@ -318,12 +300,12 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     if "evidence_ids" in cols:  # the summaries: the ids sorted and joined by SQL
         ei = cols.index("evidence_ids")
         for r in cur.fetchall():
-            out.append(RelationRow(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
+            out.append(Relation(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
                                    tuple(r[ei].split("\x1f")) if r[ei] else (), None, int(r[nb]), int(r[nu])))
         return out
     ei = cols.index("evidence")
     for r in cur.fetchall():
-        out.append(RelationRow(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
+        out.append(Relation(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
                                tuple(sorted(set(r[ei] or ()))), r[oc] if oc is not None else None, int(r[nb]),
                                int(r[nu])))
     return out
