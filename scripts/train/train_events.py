@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "detente" / "models")
     ap.add_argument("--work", type=Path, default=REPO / "build" / "train")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--stop-after", type=int, default=0,
                     help="stop after this epoch (the learning-rate schedule still spans --epochs)")
     ap.add_argument("--batch", type=int, default=16)
@@ -347,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(dev figures are always on the joined file's dev split)")
     ap.add_argument("--silver-per-type", type=int, default=SILVER_PER_TYPE)
     ap.add_argument("--heads", default="tags,penta,type", help="the heads trained (experiments)")
-    ap.add_argument("--weights", default="tags=1,penta=1,type=1", help="loss weight of each head")
+    ap.add_argument("--weights", default="tags=2,penta=1,type=1",
+                    help="loss weight of each head (the tagger's loss is a mean over word pieces, most of them O: "
+                         "at weight 1 the two sentence heads dominate the shared encoder and the tagger lags)")
     ap.add_argument("--freeze-embeddings", action="store_true",
                     help="keep the word-piece embeddings as pre-trained (the first model's recipe)")
     ap.add_argument("--no-export", action="store_true", help="train and score only (experiments)")
