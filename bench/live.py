@@ -10,16 +10,12 @@ store), in two arms, each on a fresh store and server:
   own HTTP connection, from the start of the ingest to its end.
 
 Reported: ingest articles/s in each arm and their ratio (busy / alone), the number of reads and failed reads
-(any status other than 200, or a transport error), and read latency p50/p95/max.
+(any status other than 200, or a transport error), and read latency p50/p95/max, overall and per route.
 """
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,39 +28,13 @@ TOKEN = "bench-token"
 READ_PATHS = ("/api/network", "/api/relations", "/api/documents", "/api/timeline", "/api/health")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def _Server(db: Path, log: Path) -> Any:
+    """``detente serve`` over a new store, writes on with the bench's token."""
+    from detente.serve_process import ServeProcess
+    from detente.store import Store
 
-
-class _Server:
-    def __init__(self, db: Path, log: Path) -> None:
-        import httpx
-
-        from detente.store import Store
-
-        Store(db).close()
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DETENTE_TOKEN=TOKEN)
-        self.log = log.open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port",
-                                      str(self.port)], stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/api/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"detente serve did not start: {log.read_text()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
-        self.log.close()
+    Store(db).close()
+    return ServeProcess(db, log, token=TOKEN, start_seconds=120)
 
 
 def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any) -> dict[str, Any]:
@@ -74,7 +44,7 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
     from detente.live import ServerClient
 
     server = _Server(folder / f"{tag}.duckdb", folder / f"{tag}.log")
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     failures: list[str] = []
     stop = threading.Event()
     lock = threading.Lock()
@@ -92,7 +62,7 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
                 except httpx.HTTPError as exc:
                     ok, why = False, f"{path}: {type(exc).__name__}"
                 with lock:
-                    latencies.append(time.perf_counter() - t)
+                    latencies.append((path, time.perf_counter() - t))
                     if not ok:
                         failures.append(why)
 
@@ -118,13 +88,21 @@ def _arm(info: corpus.CorpusInfo, folder: Path, tag: str, readers: int, log: Any
     out: dict[str, Any] = {"seconds": round(seconds, 2), "articles_per_s": round(info.n / seconds, 3),
                            "stored": job["counts"]["stored"], "status": job["status"]}
     if readers:
-        lat = sorted(latencies)
+        lat = sorted(x for _, x in latencies)
         out |= {"reads": len(lat), "failed_reads": len(failures), "failures": failures[:5],
-                "read_p50_ms": round(1000 * statistics.median(lat), 1),
-                "read_p95_ms": round(1000 * lat[int(0.95 * (len(lat) - 1))], 1),
-                "read_max_ms": round(1000 * lat[-1], 1)}
+                **_quantiles(lat, "read_"),
+                # which reads make the tail: the whole-store aggregations or the cheap ones (health)
+                "per_route": {p: {"reads": len(xs), **_quantiles(xs)} for p in READ_PATHS
+                              if (xs := sorted(x for q, x in latencies if q == p))}}
     log(f"  {tag}: {out}")
     return out
+
+
+def _quantiles(lat: list[float], prefix: str = "") -> dict[str, float]:
+    """p50, p95 and max in ms of sorted latencies in seconds."""
+    return {f"{prefix}p50_ms": round(1000 * statistics.median(lat), 1),
+            f"{prefix}p95_ms": round(1000 * lat[int(0.95 * (len(lat) - 1))], 1),
+            f"{prefix}max_ms": round(1000 * lat[-1], 1)}
 
 
 def run(n_docs: int = 300, *, readers: int = 8, seed: int = 0, workdir: Path | None = None,

@@ -29,10 +29,11 @@ The weights are the defaults of ``detente.network.dyads.Weights``
 (negated 0, hedged 0.5, background 0.5); the second-hand weight needs the
 actors join and is left out of the SQL versions.
 
-Separately, ``product_relations`` times what the product runs today,
-``detente.network.dyads.relations(store)`` (all rows fetched into Python,
-aggregated there), on a smaller store of ``product_events`` rows, and gives
-the per-million-event cost.
+Separately, ``bench/product.py`` times the product's own path (the CLI and
+``detente serve --get``, in-process) over a store of ``product_events`` rows:
+``product_relations_s``, ``sql_relations_s`` (the same aggregation as bare
+SQL), ``product_dyad_s``, network and balance for one year, and the
+``EXPLAIN ANALYZE`` of the dashboard's most-called queries.
 """
 
 from __future__ import annotations
@@ -103,11 +104,18 @@ def build_duckdb(path: Path, n: int) -> dict[str, Any]:
     """A store with detente's schema (``Store``) and ``n`` synthetic events."""
     from detente.store import Store
 
+    from detente.store.pairs import sync_pairs
+
     started = time.perf_counter()
     with Store(path) as store:
         store.con.execute(f"INSERT INTO events BY NAME {_generator_sql(n)}")
+        nodes = [(c, c, "state", c) for c in node_codes()]
+        store.con.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", nodes)
+        events_s = time.perf_counter() - started
+        sync_pairs(store.con)  # the pair rows, as Store.write (and the migration of older files) writes them
         store.con.execute("CHECKPOINT")
-    return {"load_s": time.perf_counter() - started, "disk_mb": _size_mb(path)}
+    return {"load_s": time.perf_counter() - started, "events_s": events_s,
+            "pairs_s": time.perf_counter() - started - events_s, "disk_mb": _size_mb(path)}
 
 
 def build_sqlite(path: Path, duck_path: Path, batch: int = 200_000) -> dict[str, Any]:
@@ -214,19 +222,6 @@ def _same(x: list[tuple], y: list[tuple]) -> bool:
     return True
 
 
-def time_product_relations(folder: Path, n: int, repeats: int) -> dict[str, Any]:
-    """``detente.network.dyads.relations`` (the product's path) over a store of ``n`` events."""
-    from detente.network.dyads import relations
-    from detente.store import Store
-
-    path = folder / f"product_{n}.duckdb"
-    build_duckdb(path, n)
-    with Store(path, read_only=True) as store:
-        timing, rels = _timed(lambda: relations(store), repeats)
-    path.unlink(missing_ok=True)
-    return {"events": n, **timing, "pairs": len(rels), "s_per_million_events": timing["best_s"] * 1e6 / n}
-
-
 def run(n_events: int, *, repeats: int = 5, product_events: int = 100_000, workdir: Path | None = None,
         log: Any = None) -> dict[str, Any]:
     import duckdb
@@ -268,9 +263,18 @@ def run(n_events: int, *, repeats: int = 5, product_events: int = 100_000, workd
         dk.close()
         sq.close()
         if product_events:
-            say(f"timing detente.network.dyads.relations on {product_events:,} events")
-            out["product_relations"] = time_product_relations(folder, min(product_events, n_events),
-                                                              max(1, min(repeats, 3)))
+            from bench import product
+
+            if product_events == n_events:
+                product_path = duck_path
+            else:
+                product_path = folder / "product.duckdb"
+                say(f"building a store of {product_events:,} events for the product path")
+                build_duckdb(product_path, product_events)
+            say(f"product path over {product_events:,} events (CLI and serve --get, in-process)")
+            out["product"] = product.run(product_path, product_events, repeats=max(1, min(repeats, 3)), log=say)
+            for key in ("product_relations_s", "sql_relations_s", "product_dyad_s"):
+                out[key] = out["product"][key]
     return out
 
 

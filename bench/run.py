@@ -8,7 +8,10 @@
 Parts, all measured in one run:
   throughput  end-to-end ingest vs bare spaCy (articles/s, words/s, ratio)
   memory      peak RSS of a streamed ingest of N/10 and N articles, in a child process
-  queries     DuckDB (detente's schema) vs SQLite over N synthetic events: dyad series, relations table
+  queries     DuckDB (detente's schema) vs SQLite over N synthetic events: dyad series, relations table;
+              then the product path (CLI, serve --get, EXPLAIN ANALYZE) over --product-events events
+  api         the API under concurrent clients on a store of --api-events events (p50/p95/p99 per route)
+  incremental 100 articles ingested into an empty store and into a store of --api-events events
   ray         the Ray engine on 1 and 2 workers vs the in-process job (needs the 'ray' extra)
   live        ingest through 'detente serve' alone and with 8 concurrent readers (failed reads, read p95)
 
@@ -32,7 +35,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PARTS = ("throughput", "memory", "queries", "ray", "live", "encoder")
+PARTS = ("throughput", "memory", "queries", "api", "incremental", "ray", "live", "encoder")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -42,11 +45,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--parts", default=",".join(PARTS), help="comma-separated subset of: " + ", ".join(PARTS))
     p.add_argument("--docs", type=int, default=None,
                    help="articles in the large memory run (default 10000; the small run uses a tenth)")
+    p.add_argument("--memory-sizes", default=None,
+                   help="articles of each memory run, comma-separated (default: a tenth of --docs, and --docs)")
     p.add_argument("--throughput-docs", type=int, default=None, help="articles per throughput round (default 192)")
     p.add_argument("--repeats", type=int, default=None, help="throughput rounds / query repeats (default 3 / 5)")
     p.add_argument("--events", type=int, default=None, help="synthetic events for the query part (default 10,000,000)")
     p.add_argument("--product-events", type=int, default=None,
-                   help="events for timing detente.network.dyads.relations (default 100,000; 0 skips)")
+                   help="events of the store the product path is timed on (default: --events; 0 skips)")
+    p.add_argument("--api-events", type=int, default=None,
+                   help="events of the store for the api and incremental parts (default 1,000,000)")
+    p.add_argument("--api-requests", type=int, default=2000, help="requests in the api part (default 2000)")
+    p.add_argument("--api-clients", type=int, default=8, help="concurrent clients in the api part (default 8)")
+    p.add_argument("--incremental-articles", type=int, default=100,
+                   help="articles ingested in the incremental part (default 100)")
     p.add_argument("--ray-docs", type=int, default=None, help="articles per Ray-part round (default 192; quick 48)")
     p.add_argument("--live-docs", type=int, default=None, help="articles ingested in the live part (default 300; quick 48)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
@@ -66,7 +77,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.ray_docs = args.ray_docs if args.ray_docs is not None else (48 if q else 192)
     args.live_docs = args.live_docs if args.live_docs is not None else (48 if q else 300)
     args.events = args.events if args.events is not None else (1_000_000 if q else 10_000_000)
-    args.product_events = args.product_events if args.product_events is not None else (20_000 if q else 100_000)
+    args.product_events = args.product_events if args.product_events is not None else args.events
+    args.api_events = args.api_events if args.api_events is not None else (100_000 if q else 1_000_000)
     return args
 
 
@@ -95,7 +107,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     results: dict[str, Any] = {"environment": environment(), "options": {
         "quick": args.quick, "parts": args.parts, "docs": args.docs, "throughput_docs": args.throughput_docs,
-        "events": args.events, "seed": args.seed}}
+        "events": args.events, "product_events": args.product_events, "api_events": args.api_events,
+        "seed": args.seed}}
     started = time.perf_counter()
 
     def part(name: str, fn: Any) -> None:
@@ -118,17 +131,37 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         log(f"part 3: queries over {args.events:,} synthetic events")
         part("queries", lambda: queries.run(args.events, repeats=args.query_repeats,
                                             product_events=args.product_events, workdir=args.workdir, log=log))
+    if "api" in args.parts or "incremental" in args.parts:
+        import tempfile
+
+        from bench import product
+
+        with tempfile.TemporaryDirectory(prefix="detente-bench-api-", dir=args.workdir) as tmp:
+            store = Path(tmp) / "api.duckdb"
+            log(f"building a store of {args.api_events:,} events for the api and incremental parts")
+            queries.build_duckdb(store, args.api_events)
+            if "api" in args.parts:
+                log(f"part 4: API, {args.api_requests:,} requests from {args.api_clients} clients")
+                part("api", lambda: product.api_load(store, requests=args.api_requests, clients=args.api_clients,
+                                                     seed=args.seed, log=log))
+            if "incremental" in args.parts:
+                log(f"part 5: {args.incremental_articles} articles into an empty store and into "
+                    f"{args.api_events:,} events")
+                part("incremental", lambda: product.incremental(args.api_events, args.incremental_articles,
+                                                                seed=args.seed, workdir=args.workdir, log=log,
+                                                                base_store=store))
     if "ray" in args.parts:
-        log(f"part 4: the Ray engine on {args.ray_docs} articles")
+        log(f"part 6: the Ray engine on {args.ray_docs} articles")
         part("ray", lambda: ray_scale.run(args.ray_docs, repeats=2, seed=args.seed, workdir=args.workdir, log=log))
     if "live" in args.parts:
-        log(f"part 5: ingest of {args.live_docs} articles through a server, alone and with 8 readers")
+        log(f"part 7: ingest of {args.live_docs} articles through a server, alone and with 8 readers")
         part("live", lambda: live.run(args.live_docs, readers=8, seed=args.seed, workdir=args.workdir, log=log))
     if "encoder" in args.parts:
-        log("part 6: the learned event model alone (sentences/s on 1 and 2 threads, size, import, memory)")
+        log("part 8: the learned event model alone (sentences/s on 1 and 2 threads, size, import, memory)")
         part("encoder", lambda: encoder.run(20 if args.quick else 40, seed=args.seed, log=log))
     if "memory" in args.parts:  # last: the longest part
-        sizes = sorted({max(1, args.docs // 10), args.docs})
+        sizes = (sorted({int(x) for x in args.memory_sizes.split(",")}) if args.memory_sizes
+                 else sorted({max(1, args.docs // 10), args.docs}))
         log(f"part 2: peak memory of ingests of {', '.join(f'{s:,}' for s in sizes)} articles")
         part("memory", lambda: memory.run(sizes, seed=args.seed, workdir=args.workdir, log=log))
     results["seconds"] = round(time.perf_counter() - started, 1)
@@ -211,13 +244,39 @@ def table(r: dict[str, Any]) -> str:
             x = q[key]
             lines.append(f"   {label:34}{_ms(x['duckdb']['best_s']):>12}{_ms(x['sqlite']['best_s']):>12}"
                          f"{x['sqlite_over_duckdb']:15.2f}{x['rows']:8,}  {x['results_match']}")
-        if "product_relations" in q:
-            pr = q["product_relations"]
-            lines.append(f"   product path detente.network.dyads.relations(): {_ms(pr['best_s'])} for "
-                         f"{pr['events']:,} events = {pr['s_per_million_events']:.0f} s per million events")
+        if "product" in q and "error" not in q["product"]:
+            pr = q["product"]
+            lines += [f"   product path over {pr['events']:,} events ({pr['pairs']:,} pair rows, in-process):",
+                      f"     detente relations --json            {_ms(pr['product_relations_s']):>10}   bare SQL "
+                      f"{_ms(pr['sql_relations_s'])}   ratio {pr['product_over_sql']:.2f}",
+                      f"     one dyad, monthly series ({pr['dyad_pair'][0]}-{pr['dyad_pair'][1]})  "
+                      f"{_ms(pr['product_dyad_s']):>10}   bare SQL {_ms(pr['sql_dyad_s'])}",
+                      f"     serve --get /api/network, {pr['year']}     {_ms(pr['network_year_s']):>10}",
+                      f"     serve --get /api/balance, {pr['year']} (process) "
+                      + (_ms(pr["balance_year_s"]) if pr["balance_year_s"] is not None
+                         else f"over {pr['balance_year_timeout_s']:.0f} s (stopped)"),
+                      f"     detente relations --json as a process {_ms(pr['cli_relations_process_s'])}",
+                      "     EXPLAIN ANALYZE: " + ", ".join(f"{k} {_ms(v['total_s'] or 0)}"
+                                                         for k, v in pr["explain"].items())]
+    if "api" in r and "error" not in r["api"]:
+        a = r["api"]
+        lines += ["", f"4. API: {a['requests']:,} requests from {a['clients']} clients in {a['wall_s']:.1f} s "
+                      f"({a['n_errors']} errors)", f"   {'route':12}{'p50':>10}{'p95':>10}{'p99':>10}"]
+        for route, x in a["routes"].items():
+            lines.append(f"   {route:12}{x['p50_ms']:8.0f} ms{x['p95_ms']:7.0f} ms{x['p99_ms']:7.0f} ms")
+        lines.append(f"   busiest pair's dyad page {a['dyad_busiest_pair']}: {_ms(a['dyad_busiest_pair_s'])}")
+    if "incremental" in r and "error" not in r["incremental"]:
+        i = r["incremental"]
+        lines += ["", f"5. Incremental ingest of {i['articles']} articles"]
+        for tag in ("empty", "large"):
+            x = i[tag]
+            where = "an empty store" if tag == "empty" else f"{i['base_events']:,} events"
+            lines.append(f"   into {where:18} {x.get('seconds') or 0:6.1f} s  peak RSS {x.get('peak_rss_mb') or 0:.0f} MB")
+        if "time_ratio" in i:
+            lines.append(f"   ratio large/empty: time {i['time_ratio']:.2f}, peak memory {i['peak_ratio']:.2f}")
     if "ray" in r and "error" not in r["ray"]:
         x = r["ray"]
-        lines += ["", f"4. Ray engine vs in-process ({x['articles']} articles; ray.init(num_cpus=2) "
+        lines += ["", f"6. Ray engine vs in-process ({x['articles']} articles; ray.init(num_cpus=2) "
                       f"{x['ray_start_s']:.1f} s, not included below; same store: {x['same_store']})",
                   f"   {'arm':16}{'articles/s':>12}{'ratio to in-process x1':>25}"]
         for arm in ("in_process_x1", "in_process_x2", "ray_x1", "ray_x2"):
@@ -225,14 +284,17 @@ def table(r: dict[str, Any]) -> str:
     if "live" in r and "error" not in r["live"]:
         x = r["live"]
         a, b = x["alone"], x["busy"]
-        lines += ["", f"5. Ingest through 'detente serve' ({x['articles']} articles), alone and with {x['readers']} readers",
+        lines += ["", f"7. Ingest through 'detente serve' ({x['articles']} articles), alone and with {x['readers']} readers",
                   f"   alone {a['articles_per_s']:.2f} articles/s; busy {b['articles_per_s']:.2f} articles/s; "
                   f"ratio {x['ratio_busy_to_alone']:.3f}",
                   f"   reads {b['reads']}, failed {b['failed_reads']}; latency p50 {b['read_p50_ms']:.0f} ms, "
                   f"p95 {b['read_p95_ms']:.0f} ms, max {b['read_max_ms']:.0f} ms"]
+        for path, q in b.get("per_route", {}).items():
+            lines.append(f"     {path:16}{q['reads']:6} reads  p50 {q['p50_ms']:7.0f} ms  p95 {q['p95_ms']:7.0f} ms  "
+                         f"max {q['max_ms']:7.0f} ms")
     if "encoder" in r and "error" not in r["encoder"]:
         e = r["encoder"]
-        lines += ["", "6. The learned event model alone (int8 ONNX; fresh process each)",
+        lines += ["", "8. The learned event model alone (int8 ONNX; fresh process each)",
                   f"   {e['sentences_per_s_1t']:.0f} sentences/s on 1 thread, {e['sentences_per_s_2t']:.0f} on 2;  "
                   f"model {e['model_mb']:.1f} MB, import {e['import_s']:.2f} s, load {e['load_s']:.2f} s, "
                   f"peak RSS {e['peak_rss_mb_1t']:.0f} / {e['peak_rss_mb_2t']:.0f} MB (1 / 2 threads);  encoder runs on "

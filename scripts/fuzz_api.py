@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -51,12 +50,6 @@ class FuzzCounts:
             self.examples.append(f"{kind}: {text[:300]}")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def build_store(folder: Path, pipeline: Any = None) -> Path:
     """A store of the bundled sample corpus (samples/), ingested with its manifest."""
     from detente.jobs import ingest
@@ -70,40 +63,12 @@ def build_store(folder: Path, pipeline: Any = None) -> Path:
     return db
 
 
-class Server:
-    """``detente serve`` on 127.0.0.1 (ingest on with a token nobody sends)."""
+def start_server(db: Path, log: Path) -> Any:
+    """``detente serve`` on 127.0.0.1 (ingest on, with a token nobody sends), this checkout's code first."""
+    from detente.serve_process import ServeProcess
 
-    def __init__(self, db: Path, log: Path) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DETENTE_TOKEN": TOKEN,
-               "PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-        self._log = log.open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port",
-                                      str(self.port)], stdout=self._log, stderr=subprocess.STDOUT, env=env)
-        import httpx
-
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"detente serve exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/api/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("detente serve did not start within 120 s")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self._log.close()
+    path = f"{REPO / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"
+    return ServeProcess(db, log, token=TOKEN, env={"PYTHONPATH": path}, start_seconds=120)
 
 
 def _classify(counts: FuzzCounts, label: str, status: int, body: bytes, elapsed: float) -> None:
@@ -222,7 +187,7 @@ def run_api_fuzz(examples: int = 400, seed: int = 0, raw_examples: int | None = 
     folder = Path(tempfile.mkdtemp(prefix="detente-fuzz-api-"))
     try:
         db = build_store(folder, pipeline)
-        server = Server(db, folder / "serve.log")
+        server = start_server(db, folder / "serve.log")
         try:
             fuzz_schema(server.url, counts, examples, seed)
             fuzz_raw(server.url, counts, raw_examples if raw_examples is not None else examples * 10, seed)

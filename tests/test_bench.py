@@ -58,7 +58,12 @@ def test_query_part_tiny(tmp_path: Path):
     assert res["relations"]["events_counted"] == 10_000
     assert 0 < res["dyad"]["events_counted"] < 10_000
     assert "events_pair_date" in res["sqlite_dyad_plan"]
-    assert res["product_relations"]["events"] == 2_000
+    product = res["product"]
+    assert product["events"] == 2_000 and product["relations"] > 0
+    assert res["product_relations_s"] > 0 and res["sql_relations_s"] > 0 and res["product_dyad_s"] > 0
+    assert product["network_year_s"] > 0 and (product["balance_year_s"] or 0) > 0
+    assert set(product["explain"]) == {"relations", "network_year", "dyad_month_series", "events_of_actor"}
+    assert all(x["total_s"] is not None and x["total_s"] >= 0 for x in product["explain"].values())
     assert res["duckdb_build"]["disk_mb"] > 0 and res["sqlite_build"]["disk_mb"] > 0
     json.dumps(res)
 
@@ -87,6 +92,19 @@ def test_options_and_table():
             "queries": queries.run(2_000, repeats=1, product_events=0)}
     text = bench_run.table(fake)
     assert "dyad monthly series" in text and "relations table" in text
+
+
+def test_api_part_tiny(tmp_path: Path):
+    from bench import product
+
+    db = tmp_path / "api.duckdb"
+    queries.build_duckdb(db, 3_000)
+    res = product.api_load(db, requests=40, clients=4)
+    assert res["n_errors"] == 0, res["errors"]
+    assert set(res["routes"]) == {"relations", "network", "dyads", "events"}
+    assert all(x["n"] == 10 and 0 < x["p50_ms"] <= x["p95_ms"] <= x["p99_ms"] for x in res["routes"].values())
+    text = bench_run.table({"environment": bench_run.environment(), "seconds": 1.0, "api": res})
+    assert "p95" in text
 
 
 @pytest.mark.model

@@ -7,12 +7,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from one_shape import assert_one_shape  # noqa: E402
 
 pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parents[1]
@@ -56,6 +60,25 @@ def test_contract_pairs_and_actors_are_id_and_name(seed_db, cmd):
         refs = (row["triad"] if "triad" in row else row["source"] + row["target"] if "source" in row
                 else [row["a"], row["b"]])
         assert all(set(r) == {"id", "name"} and r["name"] for r in refs), row
+
+
+def test_contract_events_json_walks_as_one_shape(seed_db):
+    """Every actor and speaker of ``events --json`` is {id, name}: no bare string, no flat speaker fields."""
+    rows = json.loads(_run("events", "--db", seed_db, "--json", "--limit", "0").stdout)
+    kinds = assert_one_shape(rows)
+    assert {("", "source"), ("", "target"), ("", "said_by")} <= kinds
+    said = [e["said_by"] for e in rows if e["said_by"]]
+    assert said and any(s["id"] for s in said)  # speakers resolved to an actor carry its id
+    assert any(e["said_by"] is None for e in rows)  # the outlet itself asserts it
+    with_id = next(e for e in rows if e["said_by"] and e["said_by"]["id"])
+    from detente.store import Store
+
+    with Store(seed_db, read_only=True) as store:  # the speaker of the listing is the stored one
+        stored = store.query("SELECT said_by_actor, said_by_name FROM events WHERE id = ?", [with_id["id"]])[0]
+    assert with_id["said_by"] == {"id": stored["said_by_actor"], "name": stored["said_by_name"]}
+    table = list(csv.DictReader(io.StringIO(_run("events", "--db", seed_db, "--csv", "--limit", "0").stdout)))
+    shown = {r["id"]: r["said by"] for r in table}
+    assert shown[with_id["id"]] == f"{stored['said_by_name']} ({stored['said_by_actor']})"
 
 
 def test_contract_tables_show_ids_and_cut_nothing_when_piped(seed_db):
@@ -140,6 +163,13 @@ def test_contract_reingest_with_manifest_updates_metadata(tmp_path):
     assert again["n_updated"] == 0 and again["stored"] == 0 and again["duplicates"] == 5  # nothing changes twice
     text = _run("ingest", "--manifest", SAMPLES / "manifest.csv", "--db", db)
     assert "metadata updated 0" in text.stdout
+    # the pair table and the event groups follow the update: the same relations as a store built in one go
+    fresh = tmp_path / "fresh.duckdb"
+    assert _run("ingest", "--manifest", SAMPLES / "manifest.csv", "--db", fresh).exit_code == 0
+    for args in ((), ("--by-outlet",), ("--window", "month")):
+        updated = json.loads(_run("relations", "--db", db, "--json", "--evidence", "0", *args).stdout)
+        built = json.loads(_run("relations", "--db", fresh, "--json", "--evidence", "0", *args).stdout)
+        assert updated and updated == built, args
 
 
 def test_contract_model_load_says_so_on_a_terminal_only():

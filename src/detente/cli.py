@@ -174,7 +174,8 @@ def ingest(
 
                 summary = ingest_ray(paths or [], store=store, manifest=manifest, date=_date(date, "--date"),
                                      outlet=outlet, progress=tick, allow_private=allow_private,
-                                     workers=workers or 2, address=address, parquet_dir=parquet_dir)
+                                     workers=workers or 2, address=address, parquet_dir=parquet_dir,
+                                     debug=_STATE["debug"])
             else:
                 summary = run_ingest(paths or [], store=store, pipeline=pipeline, manifest=manifest,
                                      date=_date(date, "--date"), outlet=outlet, progress=tick,
@@ -363,6 +364,15 @@ WINDOW_COLUMNS = [
 OUTLET_COLUMN = Column("outlet", lambda r: r.get("outlet"))
 
 
+def _pair(nodes: list[str] | None) -> tuple[str, str] | None:
+    if not nodes:
+        return None
+    if len(nodes) != 2:
+        raise typer.BadParameter("give two node ids: --pair RUS --pair ISR", param_hint="--pair")
+    a, b = sorted(nodes)
+    return a, b
+
+
 @app.command()
 def relations(
     db: Path = DB_OPTION,
@@ -375,6 +385,9 @@ def relations(
     exclude_outlet: Optional[list[str]] = typer.Option(None, "--exclude-outlet", help="Leave out this outlet (repeatable)."),
     window: Optional[str] = typer.Option(None, "--window", help="Scores per window: day, week, month, quarter, year or Nd."),
     by_outlet: bool = typer.Option(False, "--by-outlet", help="The same relations seen through each outlet."),
+    pair: Optional[list[str]] = typer.Option(None, "--pair", help="Only this pair: give --pair twice (node ids)."),
+    evidence: int = typer.Option(20, "--evidence", min=0,
+                                 help="Cite at most this many reports per relation, the most recent (0: all)."),
 ) -> None:
     """The signed relations between states and organisations, with their evidence.
 
@@ -389,23 +402,27 @@ def relations(
         with Store(db, read_only=True) as store:
             if window and by_outlet:
                 records = []
-                for name in sorted({r.outlet or "" for r in dyads.relations_by_outlet(store, filters=filters)}):
+                for name in sorted({r.outlet or "" for r in dyads.relations_by_outlet(store, filters=filters,
+                                                                                      evidence_limit=0)}):
                     one = dyads.Filters(filters.since, filters.until, (name,), filters.exclude_outlets)
                     try:
-                        points = dyads.dyad_series(store, window=window, filters=one, directed=False)
+                        points = dyads.dyad_series(store, window=window, filters=one, directed=False, pair=_pair(pair))
                     except ValueError as exc:
                         raise typer.BadParameter(str(exc), param_hint="--window") from None
                     records += [{"outlet": name or None, **p} for p in _series_records(points, store)]
             elif window:
                 try:
-                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False)
+                    points = dyads.dyad_series(store, window=window, filters=filters, directed=False,
+                                               pair=_pair(pair))
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
                 records = _series_records(points, store)
             elif by_outlet:
-                records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters)]
+                records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters,
+                                                                          evidence_limit=evidence or None)]
             else:
-                records = [r.to_dict() for r in dyads.relations(store, filters=filters)]
+                records = [r.to_dict() for r in dyads.relations(store, filters=filters,
+                                                                evidence_limit=evidence or None, pair=_pair(pair))]
             hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())])
     except DetenteError as exc:
         _fail(exc)
@@ -438,7 +455,7 @@ def _event_cell(e: dict[str, Any]) -> str:
 # --json and --csv have every field apart.
 EVENT_COLUMNS = [
     Column("date", lambda e: e["date"], min_width=10), Column("event", _event_cell, ratio=2),
-    Column("said by / outlet", lambda e: " / ".join(x for x in (e["said_by_name"], e["outlet"]) if x), ratio=1),
+    Column("said by / outlet", lambda e: " / ".join(x for x in (node(e["said_by"]), e["outlet"]) if x), ratio=1),
     Column("sentence", lambda e: e["evidence_text"], ratio=3),
 ]
 EVENT_CSV_COLUMNS = [
@@ -446,7 +463,7 @@ EVENT_CSV_COLUMNS = [
     Column("type", lambda e: e["type"]), Column("target", lambda e: nodes(e["target"])),
     Column("score", lambda e: e["score"]),
     Column("flags", lambda e: " ".join(f for f in ("negated", "hedged", "intent") if e[f])),
-    Column("said by", lambda e: e["said_by_name"]), Column("outlet", lambda e: e["outlet"]),
+    Column("said by", lambda e: node(e["said_by"])), Column("outlet", lambda e: e["outlet"]),
     Column("sentence", lambda e: e["evidence_text"]), Column("id", lambda e: e["id"]),
     Column("doc_id", lambda e: e["doc_id"]),
 ]
@@ -570,13 +587,13 @@ def report(
 
     Example: detente report --format html --output report.html
     """
-    from .report import build_report, render_html, render_markdown
+    from .report import build_report, public_report, render_html, render_markdown
 
     data = _read_store(db, build_report)
     if fmt not in {"md", "html", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not md, html or json", param_hint="--format")
     if as_json or fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        text = json.dumps(public_report(data), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "html":
         text = render_html(data)
     else:

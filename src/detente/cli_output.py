@@ -46,10 +46,13 @@ class Column:
 
 
 def node(value: Any) -> str:
-    """An ``{id, name}`` reference as ``name (id)`` (just the id when the name is the id or unknown)."""
+    """An ``{id, name}`` reference as ``name (id)`` (just the id when the name is the id or unknown, just the name
+    when there is no id: a speaker that resolved to no stored actor)."""
     if isinstance(value, dict):
         ident, name = value.get("id"), value.get("name")
-        return f"{name} ({ident})" if name and name != ident else str(ident or "")
+        if not ident:
+            return str(name or "")
+        return f"{name} ({ident})" if name and name != ident else str(ident)
     return "" if value is None else str(value)
 
 

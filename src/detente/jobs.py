@@ -92,17 +92,51 @@ def _batches(items: Iterable[Document | Rejected], size: int, summary: IngestSum
 
 
 def store_extractions(store: Any, extractions: list[Extraction], *, merge: bool = True) -> int:
-    """Write extractions (documents already stored are skipped) and re-merge events; returns how many were new.
+    """Write extractions (documents already stored are skipped) and merge their events; returns how many were new.
 
-    ``merge=False`` leaves the merging to the caller: the batch job merges once at its end, because merging
-    reads the whole store (until then, readers merge on the fly: the groups table covers fewer events).
+    Merging is incremental (``network.dedup.merge_events``): the new reports are compared with candidates of
+    the same pair and dates only, so it costs what the batch adds.  ``merge=False`` leaves it to the caller.
     """
+    pending = store.merge_pending()  # left by a run killed before its merge
     if extractions:
         store.mark_merge_pending()  # cleared by the merge: a run killed before it merges on the next run
     written = store.write(extractions)
-    if written and merge:
-        merge_events(store)  # one real-world event counted once across the whole store
+    if written and merge:  # one real-world event counted once across the whole store
+        merge_events(store, None if pending else store.written_items)
     return int(written)
+
+
+def to_extract(store: Any, batch: list[Document], *, seen: set[str], redo: set[str],
+               summary: IngestSummary) -> list[Document]:
+    """Of a batch of read documents, the ones to extract (every engine's one duplicate check).
+
+    A document seen earlier in the run, or stored with the same metadata, is a duplicate; a stored one whose
+    inputs give a new outlet, title or URL is updated in place; a new publication date sends it to extraction
+    again (added to ``redo``: its stored rows go once the new extraction succeeded).  Updates are listed in
+    ``summary.updated``.  Only the metadata of ``batch`` is read (a document's text may be left empty).
+    """
+    known = store.has_documents([d.id for d in batch])
+    stored = document_metadata(store, [d.id for d in batch if d.id in known and d.id not in seen])
+    out = []
+    for d in batch:
+        if d.id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(d.id)
+        if d.id not in known:
+            out.append(d)
+            continue
+        changes = metadata_changes(stored[d.id], d)
+        if not changes:
+            summary.duplicates += 1
+            continue
+        summary.updated.append({"id": d.id, "source": d.source_path or d.url, "fields": changes})
+        if "published" in changes:  # its events' dates hang on it: extract it again
+            redo.add(d.id)
+            out.append(d)
+        else:
+            update_document_metadata(store, d.id, changes)
+    return out
 
 
 def ingest(
@@ -138,28 +172,11 @@ def ingest(
     redo: set[str] = set()  # stored documents to extract again (their publication date changed)
 
     def fresh(batch: list[Document]) -> list[Document]:
-        known = store.has_documents([d.id for d in batch])
-        stored = document_metadata(store, [d.id for d in batch if d.id in known and d.id not in seen])
-        out = []
-        for d in batch:
-            if d.id in seen:
-                summary.duplicates += 1
-                continue
-            seen.add(d.id)
-            if d.id not in known:
-                out.append(d)
-                continue
-            changes = metadata_changes(stored[d.id], d)
-            if not changes:
-                summary.duplicates += 1
-                continue
-            summary.updated.append({"id": d.id, "source": d.source_path or d.url, "fields": changes})
-            if "published" in changes:  # its events' dates hang on it: extract it again
-                redo.add(d.id)
-                out.append(d)
-            else:
-                update_document_metadata(store, d.id, changes)
-        return out
+        return to_extract(store, batch, seen=seen, redo=redo, summary=summary)
+
+    # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
+    pending = store.merge_pending()
+    written: list[str] = []
 
     def finish(batch_size: int, results: list[Extraction | Rejected]) -> None:
         extractions = [x for x in results if isinstance(x, Extraction)]
@@ -169,6 +186,7 @@ def ingest(
         forget_documents(store, again)
         summary.reextracted += len(again)
         summary.stored += store_extractions(store, extractions, merge=False)
+        written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
         if progress:
             progress(batch_size)
@@ -179,7 +197,9 @@ def ingest(
     else:
         _run_parallel(docs, summary, pipeline, workers, fresh, finish, debug)
     if summary.stored or summary.updated or store.merge_pending():
-        merge_events(store)
+        # once, at the end (a run killed before it leaves the flag: the next run merges); incremental: the
+        # reports written by this run against candidates in the store, in chunks of bounded memory
+        merge_events(store, None if pending else written)
     summary.stored -= summary.reextracted  # extracted again, not new
     summary.seconds = time.perf_counter() - started
     return summary

@@ -83,6 +83,24 @@ def find_server(db: str | Path) -> dict[str, Any] | None:
     return info
 
 
+def read_through_server(db: str | Path, path: str, *, timeout: float = 30.0) -> dict[str, Any] | None:
+    """``GET path`` from the server that owns ``db`` (no token: reads are open), or None when no server runs or it
+    does not answer; the caller then reads the store (or its snapshot, which lags the server by a few seconds)."""
+    import httpx
+
+    running = find_server(db)
+    if running is None:
+        return None
+    try:
+        resp = httpx.get(str(running["url"]).rstrip("/") + path, timeout=timeout, trust_env=False)
+        body = resp.json()
+    except (httpx.HTTPError, ValueError):
+        return None
+    if resp.status_code != 200 or not isinstance(body, dict) or body.get("ok") is not True:
+        return None
+    return body
+
+
 class ServerClient:
     """The CLI's side of an ingest job on a running server."""
 
@@ -124,7 +142,7 @@ class ServerClient:
         """Send documents (and rejected inputs) to a new job; wait for it; return the job."""
         from .model import Rejected
 
-        job = self._call("POST", "/api/jobs", json={"source": "cli"})
+        job = self._call("POST", "/api/jobs", json={"source": "cli"})  # one job: {"ok": true, "id", ...}
         job_id = job["id"]
         docs: list[dict[str, Any]] = []
         rejected: list[dict[str, str]] = []

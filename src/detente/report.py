@@ -29,7 +29,7 @@ from .ingest.dates import describe_date
 from .network.balance import read_triads, signed_graph
 from .network.dyads import Filters, dyad_series, relations
 from .network.shifts import detect_shifts
-from .store import Store, summaries
+from .store import Store, readers
 
 # Reports of one relation listed in full up to this many (the JSON has them all).
 EVIDENCE_PER_RELATION = 40
@@ -40,51 +40,29 @@ CHART_WINDOW = "month"
 
 
 def list_actors(store: Store) -> list[dict[str, Any]]:
-    rows = store.query(
-        """SELECT a.id, a.name, a.kind, a.country, a.sector, a.node, a.role, count(m.id) AS mentions,
-                  list(DISTINCT m.text ORDER BY m.text) AS aliases, bool_or(m.loaded) AS loaded
-           FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
-           GROUP BY ALL ORDER BY mentions DESC, a.id"""
-    )
-    return rows
+    return [r.to_dict() for r in readers.actor_listing(store.con)]
 
 
 def list_unresolved(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents
-           FROM mentions WHERE actor_id IS NULL GROUP BY text ORDER BY mentions DESC, text"""
-    )
+    return [r.to_dict() for r in readers.unresolved_mentions(store.con)]
 
 
 def loaded_language_by_outlet(store: Store) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, m.text, count(*) AS uses
-           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.loaded
-           GROUP BY ALL ORDER BY outlet, uses DESC"""
-    )
+    return [r.to_dict() for r in readers.loaded_language(store.con)]
 
 
 def _evidence_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    return store.query(
-        """SELECT id, 'event' AS kind, type AS label, score, date, date_basis, date_precision, outlet,
-                  said_by_name AS speaker, hedged, negated, evidence_text FROM events WHERE id IN (SELECT unnest(?))
-           UNION ALL
-           SELECT id, 'relation' AS kind, 'stated ' || CASE WHEN polarity > 0 THEN 'alignment' ELSE 'hostility' END,
-                  polarity * 5.0, date, date_basis, date_precision, outlet, speaker_name, hedged, negated, evidence_text
-           FROM claims WHERE kind = 'relation' AND id IN (SELECT unnest(?))
-           ORDER BY date NULLS LAST""",
-        [ids, ids],
-    )
+    return [r.to_dict() for r in readers.evidence(store.con, ids)]
 
 
 def outlet_summary(store: Store, *, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Each outlet's documents (with their first and last publication date), events and stated relations."""
-    return summaries.outlets(store.con, filters)
+    return [r.to_dict() for r in readers.outlet_summary(store.con, filters)]
 
 
 def period_summary(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
     """The period the evidence covers: news dates apart from background, and what has no date."""
-    return summaries.period(store.con, filters)
+    return readers.period(store.con, filters).to_dict()
 
 
 def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any]:
@@ -119,7 +97,7 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         series.append({"a": {"id": r.a, "name": r.a_name}, "b": {"id": r.b, "name": r.b_name},
                        "points": [p.to_dict() for p in points if (p.a, p.b) == (r.a, r.b)],
                        "shifts": [sh.date.isoformat() for sh in shifts if (sh.a, sh.b) == (r.a, r.b)]})
-    counts = store.counts()
+    counts = readers.counts(store.con)
     return {
         "counts": counts,
         "dedup": {"reports": len(groups), "events": len(set(groups.values()))},
@@ -132,6 +110,37 @@ def build_report(store: Store, *, filters: Filters = Filters()) -> dict[str, Any
         "loaded_language": loaded_language_by_outlet(store),
         "period": period_summary(store, filters=filters),
         "outlets": outlet_summary(store, filters=filters),
+    }
+
+
+def public_report(data: dict[str, Any]) -> dict[str, Any]:
+    """``build_report``'s data as the report's JSON: every actor and pair in the one shape of every command and
+    route (``{id, name}``, ``detente.network.shapes``): relations, shifts and series points as ``a``/``b``, triads
+    and their tie under pressure, the network's nodes and edges, and each evidence item's ``said_by`` (null when
+    the outlet itself asserts it).  The renderers keep reading ``build_report``'s own fields."""
+    from .network.shapes import public_record, ref, speaker_ref
+
+    names = dict(data["network"]["nodes"])
+
+    def item(row: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in row.items() if k not in {"speaker", "speaker_id"}}
+        out["said_by"] = speaker_ref(row.get("speaker_id"), row.get("speaker"))
+        if "also" in row:
+            out["also"] = [item(x) for x in row["also"]]
+        return out
+
+    def with_items(record: dict[str, Any]) -> dict[str, Any]:
+        out = public_record(record, names)
+        return {**out, "items": [item(x) for x in out["items"]]} if "items" in out else out
+
+    return {
+        **data,
+        "relations": [with_items(r) for r in data["relations"]],
+        "shifts": [with_items(sh) for sh in data["shifts"]],
+        "balance": [public_record(t, names) for t in data["balance"]],
+        "series": [{**x, "points": [public_record(p, names) for p in x["points"]]} for x in data["series"]],
+        "network": {"nodes": [ref(i, n) for i, n in data["network"]["nodes"]],
+                    "edges": [public_record(edge, names) for edge in data["network"]["edges"]]},
     }
 
 
@@ -156,6 +165,29 @@ def _tone(score: float) -> str:
 
 # -- SVG ------------------------------------------------------------------------
 
+# Label widths in em, an upper bound per character (close to DejaVu Sans, one of the widest common sans-serif
+# faces).  The charts name no font file (the viewer's sans-serif draws them) and the offline stack has no font
+# metrics, so a bound that is never too small is what keeps every label inside its chart's box; an unknown
+# character counts as wide.
+_NARROW, _MEDIUM, _WIDE = set("iljI.,:;!|'`"), set("frt -()[]/"), set("MWmw@%")
+
+
+def _text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An upper bound of ``text``'s width in px at font size ``size`` (see ``_NARROW``)."""
+    em = sum(0.3 if c in _NARROW else 0.45 if c in _MEDIUM else 1.0 if c in _WIDE or not c.isascii()
+             else 0.75 if c.isupper() else 0.65 for c in text)
+    return em * size * (1.1 if bold else 1.0)
+
+
+def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text`` cut with an ellipsis so that it fits ``room`` px (the full text stays in the chart's title)."""
+    if _text_width(text, size, bold=bold) <= room:
+        return text
+    while text and _text_width(text + "…", size, bold=bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -> str:
     """A line chart of one dyad's monthly net score (-10..+10), points sized by events, shifts dashed."""
     e = html.escape
@@ -165,7 +197,7 @@ def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
              f'<title>{e(title)}: net cooperation (+) and conflict (-) per month</title>',
-             f'<text x="{pad}" y="14" font-weight="bold">{e(title)}</text>']
+             f'<text x="{pad}" y="14" font-weight="bold">{e(_fit(title, width - pad - 4, 11, bold=True))}</text>']
     if not pts:
         return "".join(parts) + "</svg>"
     ordinals = [_month_index(p["period"]) for p in pts]
@@ -184,8 +216,11 @@ def svg_series(series: dict[str, Any], *, width: int = 560, height: int = 200) -
                      f'<text x="4" y="{y(v) + 4:.1f}">{v:+d}</text>')
     for d in series.get("shifts", []):
         xs = x(_month_index(d))
+        # the label right of its line, or left of it where it would leave the box
+        right = xs + 3 + _text_width(f"shift {d}", 11) <= width
         parts.append(f'<line x1="{xs:.1f}" x2="{xs:.1f}" y1="{top}" y2="{height - 24}" stroke="#a0a" '
-                     f'stroke-dasharray="4 3"/><text x="{xs + 3:.1f}" y="{top + 10}" fill="#a0a">shift {e(d)}</text>')
+                     f'stroke-dasharray="4 3"/><text x="{xs + 3 if right else xs - 3:.1f}" y="{top + 10}" '
+                     f'text-anchor="{"start" if right else "end"}" fill="#a0a">shift {e(d)}</text>')
     line = " ".join(f"{x(o):.1f},{y(p['score']):.1f}" for o, p in zip(ordinals, pts))
     parts.append(f'<polyline points="{line}" fill="none" stroke="#333"/>')
     for o, p in zip(ordinals, pts):
@@ -211,8 +246,17 @@ def svg_network(network: dict[str, Any], *, size: int = 520) -> str:
     names = dict(network["nodes"])
     graph.add_nodes_from(sorted(names))
     pos = nx.circular_layout(graph, scale=size / 2 - 90, center=(size / 2, size / 2)) if names else {}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
-             'font-family="sans-serif" font-size="11"><title>relations network</title>']
+    # The box holds the circles and every label's extent (``_text_width``): no label is clipped however long.
+    xs, ys = [size / 2 - 10, size / 2 + 10], [size / 2 - 10, size / 2 + 10]
+    for node, (px, py) in pos.items():
+        label = _text_width(names[node], 11)
+        xs += [px - 6, px + 6, px + 7 + label if px >= size / 2 else px - 7 - label]
+        ys += [py - 9, py + 9]
+    left, top = math.floor(min(xs) - 4), math.floor(min(ys) - 4)
+    box_w, box_h = math.ceil(max(xs) + 4) - left, math.ceil(max(ys) + 4) - top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{box_w}" height="{box_h}" '
+             f'viewBox="{left} {top} {box_w} {box_h}" font-family="sans-serif" font-size="11">'
+             '<title>relations network</title>']
     for edge in network["edges"]:
         (x1, y1), (x2, y2) = pos[edge["a"]], pos[edge["b"]]
         colour = "#2a7" if edge["score"] > 0.5 else "#c33" if edge["score"] < -0.5 else "#aaa"

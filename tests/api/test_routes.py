@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from typer.testing import CliRunner
 from detente.cli import app as cli_app
 from detente.network.dyads import Filters, relations
 from detente.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from one_shape import assert_one_shape  # noqa: E402
 
 FILTER_CASES = [
     {},
@@ -256,6 +260,7 @@ def test_routes_seeds_outlet_country(seed_client) -> None:
 
 
 LISTINGS = ["/api/documents", "/api/actors", "/api/outlets", "/api/events", "/api/relations", "/api/shifts",
+            "/api/jobs", "/api/feeds",
             "/api/balance", "/api/search?q=Russia"]
 
 
@@ -301,3 +306,30 @@ def test_routes_pairs_have_one_shape(seed_client) -> None:
         for row in seed_client.get(path).json()["items"]:
             refs = row["triad"] if "triad" in row else [row["a"], row["b"]]
             assert all(set(r) == {"id", "name"} for r in refs), (path, row)
+
+
+def test_routes_events_walk_as_one_shape_on_the_seeds(seed_client, seed_store) -> None:
+    """/api/events: every actor and speaker {id, name}, the same records as ``detente events --json``."""
+    body = seed_client.get("/api/events", params={"limit": 1000}).json()
+    assert {("items", "source"), ("items", "target"), ("items", "said_by")} <= assert_one_shape(body)
+    rows = body["items"]
+    said = [e["said_by"] for e in rows if e["said_by"]]
+    assert said and any(s["id"] for s in said) and any(e["said_by"] is None for e in rows)
+    cli = CliRunner().invoke(cli_app, ["events", "--db", str(seed_store), "--json", "--limit", "0"])
+    by_id = lambda listing: {e["id"]: e for e in listing}  # noqa: E731 (events of one sentence tie in the order)
+    assert by_id(json.loads(cli.stdout)) == by_id(rows)
+
+
+def test_routes_dyad_evidence_walks_as_one_shape_on_the_seeds(seed_client) -> None:
+    """/api/dyads/A/B: the pair, its relation and every evidence item's source, target and speaker as
+    {id, name}; source and target are nodes, named as the nodes table names them."""
+    dyad = seed_client.get("/api/dyads/RUS/ISR").json()
+    kinds = assert_one_shape(dyad)
+    assert {("", "a"), ("", "b"), ("relation", "a"), ("evidence", "source"), ("evidence", "target"),
+            ("evidence", "said_by")} <= kinds
+    names = {"ISR": "Israel", "RUS": "Russia"}
+    for e in dyad["evidence"]:
+        assert e["source"] == {"id": e["source"]["id"], "name": names[e["source"]["id"]]}
+        assert e["target"] == {"id": e["target"]["id"], "name": names[e["target"]["id"]]}
+    said = [e["said_by"] for e in dyad["evidence"] if e["said_by"]]
+    assert said and any(s["id"] for s in said)

@@ -51,7 +51,7 @@ def test_dyad_relation_and_evidence_follow_the_period_series_and_overall_do_not(
     assert january["overall"] == whole["overall"]  # the whole history beside the period
     assert january["series"] == whole["series"]  # every window, whatever the period
     # evidence keeps its direction: who did what to whom
-    assert [(e["source"], e["target"]) for e in january["evidence"]] == [("RUS", "ISR"), ("ISR", "RUS")]
+    assert [(e["source"]["id"], e["target"]["id"]) for e in january["evidence"]] == [("RUS", "ISR"), ("ISR", "RUS")]
     # outlets still filter everything, the overall relation included
     only_b = dated_client.get("/api/dyads/ISR/RUS", params={"outlet": "B"}).json()
     assert only_b["overall"]["n_events"] == 1 and only_b["relation"]["n_events"] == 1

@@ -32,6 +32,9 @@ def _snapshot(db):
                                   " hedged, negated, intent, date, date_basis FROM events ORDER BY id"),
             "claims": store.query("SELECT id, kind, a_node, b_node, polarity, outlet, date FROM claims ORDER BY id"),
             "groups": store.query("SELECT item_id, group_id FROM event_groups ORDER BY item_id"),
+            # the pair table (store.pairs): written by Store.write in-process, by load_partitions on Ray
+            "pairs": store.query("SELECT item_id, a, b, source, target, group_id, date_precision, solo FROM pairs "
+                                 "ORDER BY ALL"),
             "documents": store.query("SELECT id, outlet, published, date_basis, title FROM documents ORDER BY id"),
         }
 
@@ -51,7 +54,19 @@ def _relations(db):
     return rows
 
 
-def test_ray_engine_matches_in_process_on_samples(tmp_path, pipeline, ray_runtime):
+def _driver_must_not_read(monkeypatch):
+    """Reading an article in this (the driver's) process fails the test: Ray's worker processes import detente
+    afresh and are not patched, so the run only succeeds when ray.data reads the inputs on them."""
+    import detente.ingest.sources as sources
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the Ray driver read an input")
+
+    monkeypatch.setattr(sources, "_read_one", refuse)  # an article file (the manifest is read here, as it must)
+    monkeypatch.setattr(sources, "make_document", refuse)
+
+
+def test_ray_engine_matches_in_process_on_samples(tmp_path, pipeline, ray_runtime, monkeypatch):
     from detente.engines.ray_engine import ingest_ray
 
     local, distributed = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
@@ -59,8 +74,10 @@ def test_ray_engine_matches_in_process_on_samples(tmp_path, pipeline, ray_runtim
     with Store(local) as store:
         expected = ingest([str(SAMPLES)], store=store, pipeline=pipeline, manifest=manifest)
     parts = tmp_path / "parts"
+    _driver_must_not_read(monkeypatch)
     with Store(distributed) as store:
         got = ingest_ray([str(SAMPLES)], store=store, manifest=manifest, workers=2, parquet_dir=parts)
+    assert [r.reason for r in got.rejected] == []
     assert expected.stored == got.stored == 5
     assert (expected.events, expected.read, len(expected.rejected)) == (got.events, got.read, len(got.rejected))
     assert _snapshot(local) == _snapshot(distributed)
@@ -77,3 +94,34 @@ def test_ray_engine_matches_in_process_on_samples(tmp_path, pipeline, ray_runtim
 
         assert load_partitions(store, parts) == 0
     assert _snapshot(local) == _snapshot(distributed)
+
+
+def test_ray_engine_reingest_with_a_new_manifest_updates_as_in_process(tmp_path, pipeline, ray_runtime, monkeypatch):
+    """The one duplicate check (``jobs.to_extract``) on both engines: a new outlet is updated in place, a new date
+    extracts the document again, the rest are duplicates; a bad input is rejected by the reader on a worker."""
+    from detente.engines.ray_engine import ingest_ray
+
+    changed = tmp_path / "changed.csv"
+    lines = (SAMPLES / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("Sample Wire", "Other Wire")
+    lines[3] = lines[3].replace("2023-03-21", "2023-03-28")
+    lines.append("missing.txt,Sample Wire,2023-01-01,Not there")
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name in ("01_talks.txt", "02_sanctions.txt", "03_aid.txt", "04_border.txt", "05_un.txt"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    inputs = [str(tmp_path / "01_talks.txt"), str(tmp_path / "03_aid.txt")]  # listed by the manifest too
+
+    local, distributed = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
+    with Store(local) as store:
+        ingest([str(SAMPLES)], store=store, pipeline=pipeline, manifest=SAMPLES / "manifest.csv")
+        expected = ingest(inputs, store=store, pipeline=pipeline, manifest=changed)
+    with Store(distributed) as store:
+        ingest([str(SAMPLES)], store=store, pipeline=pipeline, manifest=SAMPLES / "manifest.csv")
+        _driver_must_not_read(monkeypatch)
+        got = ingest_ray(inputs, store=store, manifest=changed, workers=2)
+    assert (got.read, got.stored, got.duplicates, got.reextracted, got.events) == \
+        (expected.read, expected.stored, expected.duplicates, expected.reextracted, expected.events)
+    assert got.reextracted == 1 and {tuple(u["fields"]) for u in got.updated} == {("outlet",), ("published",)}
+    assert [(r.code, r.source.endswith("missing.txt")) for r in got.rejected] == [("R01", True)]
+    assert _snapshot(local) == _snapshot(distributed)
+    assert _relations(local) == _relations(distributed)

@@ -106,6 +106,27 @@ def test_the_two_countries_said_reads_the_pairs(speakers):
     assert m is not None and m.text in {"Russia", "China"}
 
 
+def test_the_two_governments_said_reads_the_pair_vocabulary(speakers, monkeypatch):
+    # "Russia and China met. The two governments said ties grew." ("governments" is a pair noun of
+    # rule_vocab.tsv, not one of a list written in the attribution code)
+    tokens = [
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0), ("China", "PROPN", "conj", 0, None, "B-GPE"),
+        ("met", "VERB", "ROOT", 3, "meet"), (".", "PUNCT", "punct", 3),
+        ("The", "DET", "det", 7), ("two", "NUM", "nummod", 7), ("governments", "NOUN", "nsubj", 8, "government"),
+        ("said", "VERB", "ROOT", 8, "say"), ("ties", "NOUN", "nsubj", 10, "tie"), ("grew", "VERB", "ccomp", 8, "grow"),
+        (".", "PUNCT", "punct", 8),
+    ]
+    sp = speakers(tokens)
+    m = sp.speaker_of_clause(sp.doc[10])
+    assert m is not None and m.text in {"Russia", "China"}
+    from detente.events import attribution
+
+    monkeypatch.setattr(attribution, "pair_reference", lambda tok: None)  # without the pair reading
+    sp = speakers(tokens)
+    m = sp.speaker_of_clause(sp.doc[10])
+    assert m is None or m.text not in {"Russia", "China"}
+
+
 def test_a_demand_is_not_said_by_its_own_source(pipeline):
     # "Zhao said Australia must abandon the pact.": Zhao demands it (source); said_by does not repeat him
     parsed = build(pipeline.nlp.vocab, [

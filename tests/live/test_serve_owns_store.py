@@ -81,7 +81,7 @@ def test_ingest_goes_through_the_server_while_reads_keep_working(owned, tmp_path
     assert summary["stored"] == 5 and summary["n_rejected"] == 1
     assert failures == [] and reads["cli"] >= 1 and reads["http"] >= 1
 
-    jobs = httpx.get(server.url + "/api/jobs", timeout=30).json()["jobs"]
+    jobs = httpx.get(server.url + "/api/jobs", timeout=30).json()["items"]
     assert jobs[0]["status"] == "done" and jobs[0]["counts"]["stored"] == 5
     assert jobs[0]["rejected"][0]["source"].endswith("binary.txt") and jobs[0]["rejected"][0]["reason"]
     health = httpx.get(server.url + "/api/health", timeout=30).json()
@@ -126,10 +126,22 @@ def test_feeds_and_watch_go_through_the_server(owned, tmp_path):
         got = json.loads(second.stdout.strip().splitlines()[-1])
         assert got["not_modified"] == 1 and got["fetched"] == 0
         assert site.fetches("/a") == 1 and site.fetches("/b") == 1
-        listed = httpx.get(server.url + "/api/feeds", timeout=30).json()["feeds"]
+        # the poll's articles went through the server's job runner (its extraction process), as a 'feeds' job
+        feed_jobs = [j for j in httpx.get(server.url + "/api/jobs", timeout=30).json()["items"] if j["source"] == "feeds"]
+        assert [(j["status"], j["counts"]["stored"]) for j in feed_jobs] == [("done", 2)]
+        listed = httpx.get(server.url + "/api/feeds", timeout=30).json()["items"]
         assert listed[0]["outlet"] == "Local Wire" and listed[0]["stored"] == 2
         news = httpx.get(server.url + "/api/feeds/news", timeout=30).json()
         assert news["ok"] and news["poll"] is not None
+        # the CLI's reads of feeds ask the server (no snapshot lag) and print the same rows as the direct read
+        cli_list = _cli("feeds", "list", "--json", "--db", str(db))
+        assert cli_list.returncode == 0, cli_list.stderr
+        assert [(f["outlet"], f["stored"]) for f in json.loads(cli_list.stdout)] == [("Local Wire", 2)]
+        cli_news = _cli("shifts", "--since-last-poll", "--json", "--db", str(db))
+        assert cli_news.returncode == 0, cli_news.stderr
+        got_news = json.loads(cli_news.stdout)
+        assert set(got_news) == {"poll", "documents", "relations", "shifts"}
+        assert got_news["poll"]["id"] == news["poll"]["id"] and got_news["documents"] == news["documents"]
     finally:
         site.stop()
 

@@ -42,6 +42,12 @@ def test_commands_balance_json(seed_store):
         assert all(set(node) == {"id", "name"} for node in row["triad"])
         assert row["pressure"] is None or set(row["pressure"]) == {"a", "b", "toward"}
         assert row["evidence"]
+    # the tie under pressure is a pair like every other: two {id, name} from the triad
+    pressed = [row for row in rows if row["pressure"]]
+    assert pressed
+    for row in pressed:
+        pair = [row["pressure"]["a"], row["pressure"]["b"]]
+        assert all(set(r) == {"id", "name"} and r in row["triad"] for r in pair), row
 
 
 def test_commands_series_json(seed_store):

@@ -61,6 +61,7 @@ def test_dedup_relation_counts_each_group_once_with_all_reports(store):
               text="Russia condemned Israel's strike on a hospital in Gaza.")
     add_event(store, "e2", "RUS", "ISR", "ACCUSE", -2, "2023-10-19", outlet="Outlet B",
               text="Moscow denounced the Israeli bombing of a Gaza hospital.")
+    merge_events(store)
     (rel,) = relations(store)
     assert rel.n_events == 1
     assert set(rel.evidence) == {"e1", "e2"}
@@ -75,7 +76,8 @@ def test_dedup_merge_events_writes_the_table(store):
     assert summary.to_dict() == {"items": 2, "groups": 1, "merged": 1}
     rows = store.query("SELECT item_id, group_id FROM event_groups ORDER BY item_id")
     assert [r["group_id"] for r in rows] == ["e1", "e1"]
-    assert merge_events(store).groups == 1  # idempotent
+    assert merge_events(store).items == 0  # idempotent: nothing new to merge
+    assert store.query("SELECT item_id, group_id FROM event_groups ORDER BY item_id") == rows
 
 
 def test_dedup_seeds_count_no_event_twice(seed_store):

@@ -64,3 +64,39 @@ def test_dyads_series_leaves_out_dates_coarser_than_the_window(tmp_path):
     store.close()
     assert monthly == {"2023-03-01": ("m",)}  # "in 2023" is no January event
     assert set(yearly["2023-01-01"]) == {"m", "y"}
+
+
+def test_dyads_group_date_is_its_most_precise_report_and_counts_background(tmp_path):
+    """A group takes the date of its most precisely dated report; background and undated groups are counted."""
+    from detente.network.dedup import merge_events
+    from detente.network.shifts import detect_shifts
+    from detente.store.pairs import group_parts, window_relation_rows
+
+    from ._synthetic import add_claim, add_event, new_store
+
+    store = new_store(tmp_path / "precise.duckdb")
+    # one act told "in 2021" (sentence 0, the headline) and "on 3 August 2021" (the lede): one group
+    add_event(store, "y", "RUS", "ISR", "ACCUSE", -2, "2021-01-01", basis="stated", precision="year", doc="d",
+              sent_idx=0, text="hospital strike")
+    add_event(store, "d", "RUS", "ISR", "ACCUSE", -2, "2021-08-03", basis="stated", doc="d", sent_idx=1,
+              text="hospital strike")
+    add_claim(store, "bg", "RUS", "ISR", 1, None, basis="background", precision="before-publication")
+    add_claim(store, "u", "RUS", "ISR", 1, None, basis="unknown", precision="unknown", doc="other")
+    merge_events(store)
+    (rel,) = relations(store)
+    assert rel.n_events == 3 and rel.n_background == 1 and rel.n_undated == 2  # the background one is undated
+    assert rel.first == rel.last == dt.date(2021, 8, 3)  # not 1 January: the year was the coarser telling
+    parts = {p.group: p for p in group_parts(store.con)}
+    assert parts["d"].date == dt.date(2021, 8, 3) and parts["d"].precision == "day"
+    assert detect_shifts(store) == []
+    # the dashboard's windows: a report counts where its whole period fits ("in 2023" is no January event)
+    add_event(store, "y23", "RUS", "ISR", "SUPPORT", 5, "2023-01-01", basis="stated", precision="year", doc="e",
+              text="in 2023")
+    add_event(store, "m23", "RUS", "ISR", "ACCUSE", -2, "2023-03-01", basis="stated", precision="month", doc="f",
+              text="in March")
+    merge_events(store)
+    monthly = window_relation_rows(store.con, ("ISR", "RUS"), window="month")
+    yearly = window_relation_rows(store.con, ("ISR", "RUS"), window="year")
+    store.close()
+    assert dt.date(2023, 1, 1) not in monthly and monthly[dt.date(2023, 3, 1)][1] == 1
+    assert yearly[dt.date(2023, 1, 1)][1] == 2

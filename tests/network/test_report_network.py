@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 from detente.report import build_report, render_html, render_markdown, svg_series
 from detente.store import Store
 
 from ._synthetic import add_event, new_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from one_shape import assert_one_shape as _assert_one_shape  # noqa: E402
 
 
 def test_report_seeds_has_balance_charts_and_marks_background(seed_store, tmp_path):
@@ -96,3 +101,37 @@ def test_report_html_summary_outlets_and_date_ranges(tmp_path):
     # article text and outlet names stay text
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<i>Odd</i>" not in page and "&lt;i&gt;Odd&lt;/i&gt; Outlet" in page
+
+
+def _report_json(db, *flags):
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    result = CliRunner().invoke(app, ["report", "--db", str(db), *flags], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_report_json_has_one_shape_for_actors_and_pairs_on_the_seeds(seed_store):
+    data = _report_json(seed_store, "--format", "json")
+    assert data == _report_json(seed_store, "--json")
+    kinds = _assert_one_shape(data)
+    assert {("relations", "a"), ("relations", "said_by"), ("balance", "triad"), ("balance", "b"), ("series", "a"),
+            ("network", "nodes"), ("network", "b")} <= kinds
+    said = [i["said_by"] for r in data["relations"] for i in r["items"] if i["said_by"]]
+    assert said and all(s["id"] for s in said)  # speakers resolved to an actor carry its id
+    assert any(t["pressure"] for t in data["balance"])
+    assert all(p["a"] == s["a"] and p["b"] == s["b"] for s in data["series"] for p in s["points"])
+
+
+def test_report_json_shifts_are_pairs_of_id_and_name(tmp_path):
+    store = new_store(tmp_path / "shift.duckdb")
+    for i in range(4):
+        add_event(store, f"a{i}", "RUS", "ISR", "SUPPORT", 5, f"2022-0{i + 1}-10", text=f"coop {i}")
+        add_event(store, f"c{i}", "RUS", "ISR", "ACCUSE", -5, f"2023-0{i + 1}-10", text=f"blame {i}")
+    store.close()
+    data = _report_json(tmp_path / "shift.duckdb", "--format", "json")
+    _assert_one_shape(data)
+    assert data["shifts"] and {data["shifts"][0]["a"]["name"], data["shifts"][0]["b"]["name"]} == {"Russia", "Israel"}
+    assert data["shifts"][0]["items"] and all("said_by" in i for i in data["shifts"][0]["items"])

@@ -44,6 +44,7 @@ def test_shifts_robustness_to_leaving_out_an_outlet(tmp_path):
     (both,) = detect_shifts(store)
     assert both.robust and both.direction == "deterioration"
     store.con.execute("DELETE FROM events WHERE id LIKE 'd%' OR id LIKE 'b%' AND id <> 'b0'")
+    store.con.execute("DELETE FROM pairs WHERE item_id NOT IN (SELECT id FROM events)")
     # now the hostility rests on outlet A alone
     (single,) = detect_shifts(store)
     assert not single.robust and single.fragile_without == ["A"]

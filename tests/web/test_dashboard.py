@@ -184,12 +184,18 @@ def test_dashboard_evidence_direction_names_and_document_view(page: Any, web_ser
     page.wait_for_selector("#evidence .evidence-item")
     names = {"ISR": "Israel", "RUS": "Russia"}
     directions = page.locator("#evidence .evidence-item .direction").all_text_contents()
-    expected = [f"{names[e['source']]} {'↔' if e['kind'] == 'relation' else '→'} {names[e['target']]}"
+    expected = [f"{names[e['source']['id']]} {'↔' if e['kind'] == 'relation' else '→'} {names[e['target']['id']]}"
                 for e in dyad["evidence"]]
     assert directions == expected and "Russia → Israel" in directions and "Israel → Russia" in directions
     # names shown, ids on hover
     first = page.locator("#evidence .evidence-item .direction .name").first
     assert first.get_attribute("title") in {"ISR", "RUS"}
+    # the speaker ({id, name} in the API) by name, its id on hover
+    speakers = page.locator("#evidence .evidence-item .speaker .name").evaluate_all(
+        "ns => ns.map(n => [n.title, n.textContent])")
+    said = [e["said_by"] for e in dyad["evidence"] if e["said_by"]]
+    assert speakers == [[s["id"] or "not resolved to a known actor", s["name"]] for s in said]
+    assert any(s["id"] and s["id"] != s["name"] for s in said)
     precision = page.locator("#evidence .evidence-item .date").first.get_attribute("title")
     assert precision.startswith("dated to the") or precision.startswith("told as before")
     # the document view: the article's sentences, the cited one marked

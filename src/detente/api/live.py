@@ -11,6 +11,8 @@
   reads in other processes.
 
 Extraction shares the app's pipeline, so it runs under ``ServerState.ingest_lock`` like ``POST /api/ingest``.
+A poll's articles are extracted the same way as a job's (``_extract``), and the poll shows as a job of source
+``feeds`` while it extracts.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path as PathParam
 from pydantic import BaseModel, Field
 
 from ..model import DateBasis, Document, Rejected
+from ..store import readers
+from .schemas import Records
 from .state import ServerState, get_state, require_token
 
 log = logging.getLogger(__name__)
@@ -130,7 +134,6 @@ class LiveService:
         self.stop_event = threading.Event()
         self.threads: list[threading.Thread] = []
         self.generation = 0
-        self.last_poll: dict[str, Any] | None = None
         # Job extraction runs in a separate process (spawned, the pipeline loaded there once), so the server's
         # readers do not wait for the GIL while spaCy works; a test-supplied pipeline runs in the worker thread.
         self.extract_in_process = state.load_pipeline.__name__ == "load_default_pipeline"
@@ -224,6 +227,9 @@ class LiveService:
                         payload["done"].set()
             except Exception as exc:  # noqa: BLE001 - one failed job or poll must not stop the worker
                 log.exception("server-side %s failed", kind)
+                if kind == "poll" and payload is not None:  # the caller waiting on it gets the error, not a hang
+                    payload["error"] = f"{type(exc).__name__}: {exc}"
+                    payload["done"].set()
                 if job is not None:
                     job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
                     job.finished = dt.datetime.now(dt.timezone.utc)
@@ -289,17 +295,46 @@ class LiveService:
             self.tasks.put(("poll", None, None))
 
     def _poll(self, force: bool = False) -> dict[str, Any]:
+        """One poll cycle; its articles are extracted by the job runner (``_extract``: the extraction process,
+        as for ingest jobs) as a job of source ``feeds`` (listed by ``GET /api/jobs``), never in a thread of this
+        process, so readers are served while a poll extracts."""
         from ..feeds.poll import Poller
 
         state = self.state
-        with state.ingest_lock:
-            poller = Poller(state.root, state.pipeline, allow_private=state.allow_private_urls,
-                            write=state.access.writing)
-            summary = poller.poll_once(force=force)
+        job: Job | None = None
+
+        def extract(docs: list[Document]) -> list[Any]:
+            nonlocal job
+            if job is None:  # a cycle with nothing new (304s, known URLs) makes no job
+                job = self.create_job("feeds")
+            job.received += len(docs)
+            job.read += len(docs)
+            results = self._extract(docs)
+            for r in results:
+                if isinstance(r, Rejected):
+                    job.rejected.append(r.to_dict())
+                else:
+                    job.stored += 1  # the poller stores every extraction it gets (it skipped known texts)
+                    job.events += len(r.events)
+            job.processed += len(docs)
+            return results
+
+        try:
+            with state.ingest_lock:
+                poller = Poller(state.root, state.pipeline, allow_private=state.allow_private_urls,
+                                write=state.access.writing, extract=extract)
+                summary = poller.poll_once(force=force)
+        except Exception as exc:
+            if job is not None:
+                job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
+                job.finished = dt.datetime.now(dt.timezone.utc)
+            raise
+        if job is not None:
+            job.status, job.finished = "done", dt.datetime.now(dt.timezone.utc)
+            job.seconds = time.perf_counter() - job.started
         if summary.feeds:
-            self.last_poll = summary.to_dict()
             self.generation += 1
-        return summary.to_dict()
+        return {**summary.to_dict(), "job": job.id if job is not None else None}
 
     def poll_now(self, *, force: bool, timeout: float = 600.0) -> dict[str, Any]:
         """Run a poll cycle on the worker (after the tasks queued before it) and return its summary."""
@@ -307,6 +342,8 @@ class LiveService:
         self.tasks.put(("poll", None, request))
         if not request["done"].wait(timeout):
             raise HTTPException(504, f"the poll cycle did not finish within {timeout:g} s; it goes on in the server")
+        if "error" in request:
+            raise HTTPException(500, f"the poll cycle failed: {request['error']}")
         return request["summary"]
 
     def feed_write(self, fn: Any) -> Any:
@@ -324,9 +361,7 @@ class LiveService:
     def _count(self) -> tuple[Any, ...]:
         store = self.state.store()
         try:
-            row = store.con.execute(
-                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM event_groups), "
-                "(SELECT count(*) FROM feeds), (SELECT count(*) FROM feed_items)").fetchone()
+            row = readers.change_counts(store.con)
         finally:
             store.close()
         return (self.generation, *row)
@@ -369,7 +404,7 @@ def make_router(live: LiveService) -> APIRouter:
     def create_job(body: JobCreate, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         if not live.threads:
             raise HTTPException(503, "this server's ingest worker is not running")
-        return live.create_job(body.source).to_dict()
+        return {"ok": True, **live.create_job(body.source).to_dict()}
 
     @router.post("/jobs/{job_id}/documents", summary="Add documents to an ingest job (bearer token required)")
     def add_documents(job_id: JobId, body: JobDocuments,
@@ -381,26 +416,27 @@ def make_router(live: LiveService) -> APIRouter:
     def finish(job_id: JobId, state: Annotated[ServerState, Depends(require_token)]) -> dict[str, Any]:
         job = live.job(job_id)
         live.finish(job)
-        return job.to_dict()
+        return {"ok": True, **job.to_dict()}
 
-    @router.get("/jobs", summary="Ingest jobs: status, counts, rejected inputs with reasons")
+    # Listings in the API's one envelope ({"ok": true, "items": [...]}); one job is {"ok": true, ...its fields}.
+    @router.get("/jobs", response_model=Records, summary="Ingest jobs, newest first: status, counts, rejected inputs")
     def list_jobs(state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
         with live.lock:
             jobs = [j.to_dict() for j in live.jobs.values()]
-        return {"ok": True, "jobs": jobs[::-1], "last_poll": live.last_poll}
+        return {"ok": True, "items": jobs[::-1]}
 
     @router.get("/jobs/{job_id}", summary="One ingest job")
     def get_job(job_id: JobId, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
-        return live.job(job_id).to_dict()
+        return {"ok": True, **live.job(job_id).to_dict()}
 
-    @router.get("/feeds", summary="The followed feeds")
+    @router.get("/feeds", response_model=Records, summary="The followed feeds")
     def list_feeds(state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
         from ..store.feeds import list_feeds as rows
 
         with state.access.reading():
             store = state.store()
             try:
-                return {"ok": True, "feeds": rows(store)}
+                return {"ok": True, "items": rows(store)}
             finally:
                 store.close()
 

@@ -2,10 +2,9 @@
 
 Consumes a ``Store`` and the network stage's ``Filters``/``Item`` records;
 produces plain dicts shaped like ``detente.api.schemas``.  Windows over
-time, a pair's series and outlet countries are computed here from the
-library's own functions (``evidence_items``, ``aggregate``); only listings
-the report module lacks (documents, sentence search, filtered events) are
-SQL of their own.  Candidates to move into ``report.py`` once stable.
+time and outlet countries are computed here; a pair's series comes from the
+pair table (``store.pairs``); only listings the report module lacks
+(documents, sentence search, filtered events) are SQL of their own.  Candidates to move into ``report.py`` once stable.
 """
 
 from __future__ import annotations
@@ -14,14 +13,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..network.dedup import date_period
-from ..network.dyads import Filters, Item, aggregate, where_clause
-from ..store import Store, summaries
+from ..network.dyads import Filters, Weights
+from ..store import Store, readers
+from ..store.pairs import window_relation_rows
 
 FREQS = ("month", "quarter", "year")
-# Rows a listing returns at most, whatever the caller asks: keeps a response
-# (and the DuckDB result held in memory) bounded on a large store.
-MAX_LIMIT = 1000
+MAX_LIMIT = readers.MAX_LIMIT
 
 
 # -- outlets -------------------------------------------------------------------
@@ -38,10 +35,7 @@ def outlet_country(outlet: str | None) -> str | None:
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
-    rows = store.query(
-        "SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet"
-    )
-    return [{**r, "country": outlet_country(r["outlet"])} for r in rows]
+    return [{**r.to_dict(), "country": outlet_country(r.outlet)} for r in readers.outlet_counts(store.con)]
 
 
 def outlets_of_countries(store: Store, countries: Iterable[str]) -> tuple[str, ...]:
@@ -51,40 +45,23 @@ def outlets_of_countries(store: Store, countries: Iterable[str]) -> tuple[str, .
 
 
 # -- documents -----------------------------------------------------------------
-_DOC_COLUMNS = """d.id, d.title, d.outlet, d.url, d.published, d.date_basis,
-    (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS n_sentences,
-    (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events"""
-
-
-def _with_country(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "outlet_country": outlet_country(row.get("outlet"))}
+def _with_country(row: Any) -> dict[str, Any]:
+    return {**row.to_dict(), "outlet_country": outlet_country(row.outlet)}
 
 
 def list_documents(store: Store, *, filters: Filters, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-    clauses, params = where_clause(filters, date_col="d.published", outlet_col="d.outlet")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.query(
-        f"SELECT {_DOC_COLUMNS} FROM documents d{where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?",
-        [*params, min(limit, MAX_LIMIT), offset],
-    )
-    return [_with_country(r) for r in rows]
+    return [_with_country(r) for r in readers.documents(store.con, filters=filters, limit=limit, offset=offset)]
 
 
 def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
-    rows = store.query(f"SELECT {_DOC_COLUMNS}, d.text FROM documents d WHERE d.id = ?", [doc_id])
-    if not rows:
+    found = readers.document(store.con, doc_id)
+    if found is None:
         return None
-    sents = store.query(
-        'SELECT id, idx, start, "end", text, paragraph FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
-    )
-    return {**_with_country(rows[0]), "sentences": sents}
+    return {**_with_country(found), "sentences": [s.to_dict() for s in readers.sentences(store.con, doc_id)]}
 
 
 def document_titles(store: Store, doc_ids: Sequence[str]) -> dict[str, str | None]:
-    if not doc_ids:
-        return {}
-    rows = store.query("SELECT id, title FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])
-    return {r["id"]: r["title"] for r in rows}
+    return readers.document_titles(store.con, doc_ids)
 
 
 # -- events and search -----------------------------------------------------------
@@ -94,36 +71,36 @@ def list_events(
 ) -> list[dict[str, Any]]:
     """Events as ``detente events`` lists them, involving every one of ``actors`` (node or actor ids), of one of
     ``types`` (PLOVER, case-insensitive), with the windows and outlet filters of ``detente relations``; each with
-    ``source`` and ``target`` as ``{id, name}`` actors.  ``limit`` None: every row (the CLI's ``--limit 0``)."""
-    clauses, params = where_clause(filters, date_col="date", outlet_col="outlet")
-    if actors:
-        clauses.append("list_has_all(list_concat(list_concat(source_nodes, target_nodes), "
-                       "list_concat(source_ids, target_ids)), ?)")
-        params.append(list(actors))
-    if types:
-        clauses.append("upper(type) IN (SELECT unnest(?))")
-        params.append([t.upper() for t in types])
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.query(
-        f"""SELECT id, doc_id, date, date_basis, date_precision, type, mode, cameo, score, source_ids, target_ids, source_nodes,
-                   target_nodes, said_by_name, said_by_actor, outlet, hedged, negated, intent, trigger, evidence_text
-            FROM events{where} ORDER BY date NULLS LAST, doc_id, sent_idx LIMIT ? OFFSET ?""",
-        [*params, min(limit, MAX_LIMIT) if limit is not None else 2**62, offset],
-    )
+    ``source`` and ``target`` as ``{id, name}`` actors and the speaker as ``said_by``.  ``limit`` None: every row
+    (the CLI's ``--limit 0``)."""
+    rows = [r.to_dict() for r in readers.events(store.con, filters=filters, actors=actors, types=types,
+                                                 limit=limit, offset=offset)]
     return with_actor_names(store, rows)
 
 
 def with_actor_names(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events with ``source`` and ``target``: their actors as ``{id, name}`` (the one shape of an actor)."""
+    """Events with ``source`` and ``target``: their actors as ``{id, name}`` (the one shape of an actor), and the
+    speaker as ``said_by`` (``{id, name}``, or null when the outlet itself asserts it) in place of the stored
+    ``said_by_name`` and ``said_by_actor`` columns."""
     if not rows:
         return rows
-    ids = sorted({i for r in rows for i in (*(r["source_ids"] or ()), *(r["target_ids"] or ()))})
-    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?))",
-                                                      [ids])}
+    from ..network.shapes import speaker_ref
+
+    names = readers.actor_names(store.con, sorted({i for r in rows for i in (*(r["source_ids"] or ()),
+                                                                              *(r["target_ids"] or ()))}))
 
     def refs(ids: Sequence[str]) -> list[dict[str, str]]:
         return [{"id": i, "name": names.get(i) or i} for i in ids or ()]
-    return [{**r, "source": refs(r["source_ids"]), "target": refs(r["target_ids"])} for r in rows]
+
+    def shaped(r: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in r.items():
+            if key == "said_by_name":  # said_by where the flat fields were, so the JSON reads in the same order
+                out["said_by"] = speaker_ref(r["said_by_actor"], value)
+            elif key != "said_by_actor":
+                out[key] = value
+        return {**out, "source": refs(r["source_ids"]), "target": refs(r["target_ids"])}
+    return [shaped(r) for r in rows]
 
 
 def _like_pattern(q: str) -> str:
@@ -138,32 +115,21 @@ def search_sentences(store: Store, q: str, *, filters: Filters, limit: int) -> l
     allow; a substring scan is fast enough for stores of tens of thousands of
     articles.
     """
-    clauses, params = where_clause(filters, date_col="d.published", outlet_col="d.outlet")
-    clauses.insert(0, "s.text ILIKE ? ESCAPE '\\'")
-    params.insert(0, _like_pattern(q))
-    return store.query(
-        f"""SELECT s.id AS sentence_id, s.doc_id, s.idx, s.text, d.title, d.outlet, d.published
-            FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(clauses)}
-            ORDER BY d.published DESC NULLS LAST, s.doc_id, s.idx LIMIT ?""",
-        [*params, min(limit, MAX_LIMIT)],
-    )
+    return [r.to_dict() for r in readers.search_sentences(store.con, _like_pattern(q), filters=filters, limit=limit)]
 
 
 # -- time ----------------------------------------------------------------------
 def date_range(store: Store) -> tuple[dt.date | None, dt.date | None]:
     """First and last date of any event or stated relation."""
-    rows = store.query(
-        """SELECT min(date) AS first, max(date) AS last FROM (
-               SELECT date FROM events UNION ALL SELECT date FROM claims WHERE kind = 'relation')"""
-    )
-    return (rows[0]["first"], rows[0]["last"]) if rows else (None, None)
+    return readers.date_range(store.con)
 
 
 def density(store: Store) -> dict[str, Any]:
     """Reports per month for the dashboard's time axis (news and background apart); year-only and undated
     reports are counted beside the axis rather than drawn in a month they may not belong to."""
-    off = summaries.off_axis_counts(store.con)
-    return {"months": summaries.month_counts(store.con), "n_coarse": off["coarse"], "n_undated": off["undated"]}
+    off = readers.off_axis_counts(store.con)
+    return {"months": [m.to_dict() for m in readers.month_counts(store.con)], "n_coarse": int(off.coarse),
+            "n_undated": int(off.undated)}
 
 
 def _start_of(day: dt.date, freq: str) -> dt.date:
@@ -201,14 +167,12 @@ def windows(first: dt.date | None, last: dt.date | None, freq: str) -> list[dict
     return out
 
 
-def pair_series(items: Sequence[Item], wins: Sequence[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    """A pair's score and evidence count per window (score None where the window has no evidence)."""
+def pair_series(store: Store, pair: tuple[str, str], wins: Sequence[dict[str, Any]], freq: str, *,
+                filters: Filters, weights: Weights = Weights()) -> list[dict[str, Any]]:
+    """A pair's score and evidence count per window (score None where the window has no evidence), in SQL."""
+    cells = window_relation_rows(store.con, pair, window=freq, filters=filters, weights=weights)
     out = []
     for win in wins:
-        # an item counts in a window that holds its whole period: "in 2023" is no January event
-        inside = [i for i in items if (period := date_period(i.date, i.precision)) is not None
-                  and win["since"] <= period[0] and period[1] <= win["until"]]
-        rels = aggregate(inside, names)
-        out.append({**win, "score": round(rels[0].score, 2) if rels else None,
-                    "n_events": rels[0].n_events if rels else 0})
+        score, n = cells.get(win["since"], (None, 0))
+        out.append({**win, "score": round(score, 2) if score is not None else None, "n_events": n})
     return out

@@ -14,18 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+import json
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import StringConstraints
 
 from .. import __version__
-from ..network.dyads import Filters, Weights, aggregate, evidence_items, node_names, relations
-from ..network.shapes import public_record
+from ..network.dyads import Filters, evidence_items, node_names, relations
+from ..network.shapes import public_record, ref, speaker_ref
 from ..outlets import outlet_views, outlets_of_affiliation
 from ..report import list_actors
-from ..store import Store
+from ..store import Store, readers
 from . import queries
 from .schemas import (
     ActorOut,
@@ -94,6 +95,11 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="At most this many rows.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many rows.")]
 Freq = Annotated[str, Query(pattern="^(month|quarter|year)$", description="Window length: month, quarter or year.")]
+# Report ids cited per relation in the relations and network listings (the dyad route lists them all):
+# a relation over a large store rests on thousands of reports.
+DEFAULT_EVIDENCE = 20
+EvidenceLimit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT,
+                                     description="Cite at most this many reports per relation, the most recent.")]
 NodeId = Annotated[str, Path(pattern=ID_PATTERN, description="A node id, e.g. RUS or PSEREB:hamas.")]
 
 
@@ -140,7 +146,7 @@ SelectionDep = Annotated[Selection, Depends(get_selection)]
 # -- store and listings --------------------------------------------------------------
 @router.get("/health", response_model=Health, summary="Store counts and server mode")
 def health(store: StoreDep, state: Annotated[ServerState, Depends(get_state)]) -> dict[str, Any]:
-    return {"ok": True, "version": __version__, "counts": store.counts(), "ingest_enabled": state.token is not None,
+    return {"ok": True, "version": __version__, "counts": readers.counts(store.con), "ingest_enabled": state.token is not None,
             "read_only": state.read_only}
 
 
@@ -212,10 +218,10 @@ def search(
 
 # -- the network -----------------------------------------------------------------------
 @router.get("/relations", response_model=Items[RelationOut], summary="Signed relations (as 'detente relations --json')")
-def relations_route(store: StoreDep, sel: SelectionDep) -> Any:
+def relations_route(store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE) -> Any:
     if sel.empty:
         return listing([])
-    return listing([r.to_dict() for r in relations(store, filters=sel.filters)])
+    return _json(listing([r.to_dict() for r in relations(store, filters=sel.filters, evidence_limit=evidence)]))
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -223,11 +229,27 @@ def network(
     store: StoreDep,
     sel: SelectionDep,
     min_events: Annotated[int, Query(ge=1, le=10_000, description="Only relations with this many items.")] = 1,
+    evidence: EvidenceLimit = DEFAULT_EVIDENCE,
 ) -> Any:
-    rels = [] if sel.empty else [r for r in relations(store, filters=sel.filters) if r.n_events >= min_events]
+    rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence, min_events=min_events)
     used = {r.a for r in rels} | {r.b for r in rels}
-    nodes = store.query("SELECT id, name, kind, country FROM nodes ORDER BY id") if used else []
-    return {"ok": True, "nodes": [n for n in nodes if n["id"] in used], "relations": [r.to_dict() for r in rels]}
+    nodes = [n.to_dict() for n in readers.nodes(store.con, sorted(used))] if used else []
+    return _json({"ok": True, "nodes": nodes, "relations": [r.to_dict() for r in rels]})
+
+
+def _json(data: Any) -> Response:
+    """A JSON response written by the stdlib's C encoder, without re-validating it against the response model.
+
+    The relations of a large store are tens of thousands of records built from typed query results (the
+    model documents them); validating and re-encoding them field by field took seconds per request.
+    """
+    return Response(json.dumps(data, ensure_ascii=False, default=_iso), media_type="application/json")
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 @router.get("/timeline", response_model=Timeline, summary="Date range of the evidence and its windows")
@@ -246,20 +268,21 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
     a, b = sorted((a, b))
     # every window (outlet filters only) for the series and the overall relation; the selected dates for the rest
     all_time = replace(sel.filters, since=None, until=None)
-    everything = [] if sel.empty else [i for i in evidence_items(store, filters=all_time, weights=Weights())
-                                       if (i.a, i.b) == (a, b)]
+    everything = [] if sel.empty else evidence_items(store, filters=all_time, pair=(a, b))
     items = [i for i in everything if _in_dates(i.date, sel.filters)]
-    rels = aggregate(items, names)  # the same fold as relations(), on this pair's items only
+    rels = [] if sel.empty else relations(store, filters=sel.filters, pair=(a, b))  # SQL over the pair table
     relation = rels[0].to_dict() if rels else None
-    overall = aggregate(everything, names)
+    overall = [] if sel.empty else relations(store, filters=all_time, pair=(a, b))
     first, last = queries.date_range(store)
-    series = queries.pair_series(everything, queries.windows(first, last, freq), names)
+    wins = queries.windows(first, last, freq)
+    series = ([{**w, "score": None, "n_events": 0} for w in wins] if sel.empty else
+              queries.pair_series(store, (a, b), wins, freq, filters=all_time))
     titles = queries.document_titles(store, sorted({i.doc_id for i in items}))
     shifts, shifts_error = _pair_shifts(store, replace(sel, filters=all_time), a, b)
     return {
         "ok": True, "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]}, "relation": relation,
         "overall": overall[0].to_dict() if overall else None, "series": series,
-        "evidence": [_evidence(i, titles) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
+        "evidence": [_evidence(i, titles, names) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
         "shifts": shifts, "shifts_error": shifts_error,
     }
 
@@ -272,12 +295,15 @@ def _in_dates(date: dt.date | None, filters: Filters) -> bool:
         filters.until is None or date <= filters.until)
 
 
-def _evidence(item: Any, titles: dict[str, str | None]) -> dict[str, Any]:
+def _evidence(item: Any, titles: dict[str, str | None], names: dict[str, str]) -> dict[str, Any]:
+    """One report of the pair; its nodes and speaker in the one shape of an actor (``{id, name}``)."""
     label = item.type or ("stated alignment" if item.score > 0 else "stated hostility")
-    return {"id": item.id, "kind": item.kind, "label": label, "source": item.source, "target": item.target,
+    return {"id": item.id, "kind": item.kind, "label": label, "source": ref(item.source, names.get(item.source)),
+            "target": ref(item.target, names.get(item.target)) if item.target else None,
             "score": item.score, "weight": item.weight, "date": item.date, "date_precision": item.precision,
             "background": bool(item.background), "outlet": item.outlet,
-            "speaker": item.speaker, "hedged": bool(item.hedged), "negated": bool(item.negated), "text": item.text,
+            "said_by": speaker_ref(item.speaker_id, item.speaker), "hedged": bool(item.hedged),
+            "negated": bool(item.negated), "text": item.text,
             "doc_id": item.doc_id, "doc_title": titles.get(item.doc_id)}
 
 

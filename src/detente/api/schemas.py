@@ -109,6 +109,14 @@ class NodeRef(BaseModel):
     name: str
 
 
+class SpeakerRef(BaseModel):
+    """Who said a report, in the one shape of an actor; ``id`` is null when the speaker resolved to no stored
+    actor (a name the gazetteer does not hold)."""
+
+    id: str | None
+    name: str
+
+
 class EventOut(BaseModel):
     id: str
     doc_id: str
@@ -123,8 +131,8 @@ class EventOut(BaseModel):
     target_ids: list[str]
     source_nodes: list[str]
     target_nodes: list[str]
-    said_by_name: str | None
-    said_by_actor: str | None
+    said_by: SpeakerRef | None = Field(description="who said it: {id, name} (id null when the speaker resolved to "
+                                                  "no stored actor), or null when the outlet itself asserts it")
     outlet: str | None
     hedged: bool
     negated: bool
@@ -216,15 +224,16 @@ class EvidenceItem(BaseModel):
     id: str
     kind: str
     label: str
-    source: str
-    target: str | None
+    source: NodeRef = Field(description="the node that acted, as {id, name}")
+    target: NodeRef | None = Field(description="the node acted on, as {id, name}")
     score: float
     weight: float
     date: dt.date | None
     date_precision: str = Field("day", description="day, week, month, year, before-publication or unknown")
     background: bool = Field(False, description="told as context, before the article's news; never drives a shift")
     outlet: str | None
-    speaker: str | None
+    said_by: SpeakerRef | None = Field(description="who said it: {id, name} (id null when the speaker resolved to "
+                                                  "no stored actor), or null when the outlet itself asserts it")
     hedged: bool
     negated: bool
     text: str

@@ -455,10 +455,8 @@ class Speakers:
             return m
         if tok.lower_ in PRONOUNS_PERSON:
             return self.resolve_pronoun(tok, speaking=speaking)
-        if tok.lower_ in {"countries", "sides", "nations", "states", "leaders"} and any(
-            c.lower_ == "two" for c in tok.children
-        ):
-            pair = self.last_two_before(tok.idx, persons=tok.lower_ == "leaders")
+        if (persons := pair_reference(tok)) is not None:
+            pair = self.last_two_before(tok.idx, persons=persons)
             return pair[0] if pair else None
         for child in tok.children:
             # "the spokeswoman, Maria Zakharova"
@@ -569,3 +567,15 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         if quoting.lemma_.lower() in QUOTING_VERBS:
             return quoted_person(quoting, speakers)
     return None
+
+
+def pair_reference(tok: Any) -> bool | None:
+    """Whether ``tok`` is "the two countries" / "the two leaders" (rule vocabularies ``pair_noun`` with a
+    ``pair_numeral``): None when it is not; else True when the pair is of people ("leaders", "men"), False when
+    of states."""
+    from .rules import words
+
+    low = tok.lower_
+    if low not in words("pair_noun") or not any(c.lower_ in words("pair_numeral") for c in tok.children):
+        return None
+    return low in words("person_pair_noun")

@@ -40,7 +40,7 @@ from typing import Any
 
 from ..ingest.dates import BEFORE_PUBLICATION, DAY, UNKNOWN_PRECISION, before_the_news, resolve_time
 from ..model import DateBasis, Document, EventDate
-from .modality import MODAL_INTENT, Modality
+from .modality import Modality
 
 # Heads of a clause of their own: a time expression under one of these does not reach the clause above.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -114,7 +114,9 @@ def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
 
 
 def _is_future(verb: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODAL_INTENT for c in verb.children)
+    from .rules import words
+
+    return any(c.dep_ == "aux" and c.lower_ in words("modal_intent") for c in verb.children)
 
 
 def _after_clause(expr: _Expr) -> Any:

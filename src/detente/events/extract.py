@@ -204,7 +204,7 @@ class EventCoder:
                 return None
         source = [as_argument(m, sent, tok) for m in source]
         target = [as_argument(m, sent, tok) for m in target]
-        modality = read_modality(tok, sent, self.lex)
+        modality = read_modality(tok, sent, self.lex, self.disabled)
         if not modality.background and carry and tok.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from .lexicon import Lexicon
 
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod"}
-MODAL_HEDGES = {"could", "may", "might"}
-MODAL_INTENT = {"will", "shall", "'ll"}
 CHAIN_LIMIT = 5
 
 
@@ -63,20 +62,18 @@ def _phrase_in(cues: frozenset[str], text: str) -> str | None:
     return None
 
 
-TEMPORAL_PREPS = {"in", "for", "over", "during", "before", "until", "throughout"}
-
-
-def _temporal_or_not_amod(t: Any) -> bool:
+def _temporal_or_not_amod(t: Any, temporal_preps: frozenset[str]) -> bool:
     """Keep adjectives of time phrases ("in recent years"), drop those inside noun phrases ("its long-standing
     ties", "despite their historical connections"): they describe a thing, not when the event happened."""
     if t.dep_ != "amod":
         return True
     head = t.head
-    return head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in temporal_preps
 
 
-def _clause_text(tok: Any) -> str:
-    """The text of the clause a trigger belongs to, without coordinated or reported clauses."""
+def _clause_text(tok: Any, temporal_preps: frozenset[str]) -> str:
+    """The text of the clause a trigger belongs to, without coordinated or reported clauses (``temporal_preps``:
+    the prepositions of time phrases, whose adjectives stay)."""
     head = tok
     while head.dep_ in {"xcomp", "pcomp", "prep", "pobj", "acomp", "advmod", "aux", "neg", "attr", "oprd", "dobj",
                         "nsubj", "nsubjpass", "amod", "compound"} and head.head != head:
@@ -84,14 +81,14 @@ def _clause_text(tok: Any) -> str:
     # another clause anywhere below (a relative clause on an object, "which has drawn closer in recent years")
     # keeps its time to itself: an earlier time reaches only its own clause (issue 12)
     own = {tok.i, *(a.i for a in tok.ancestors)}
-    tokens = [t for t in head.subtree if not _in_other_clause(t, head, own)]
+    tokens = [t for t in head.subtree if not _in_other_clause(t, head, own, temporal_preps)]
     return " ".join(t.text for t in tokens)
 
 
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "acl", "relcl"})
 
 
-def _in_other_clause(t: Any, head: Any, own: set[int]) -> bool:
+def _in_other_clause(t: Any, head: Any, own: set[int], temporal_preps: frozenset[str]) -> bool:
     """Whether ``t`` sits in a clause below ``head`` other than the trigger's own (``own``: its chain), or in
     an adjective phrase of a noun."""
     node, steps = t, 0
@@ -100,48 +97,15 @@ def _in_other_clause(t: Any, head: Any, own: set[int]) -> bool:
             return True
         # an adjective phrase inside a noun phrase ("its long-standing ties", "their long-held status", with
         # "long" below "standing") describes the thing, not when the event happened
-        if not _temporal_or_not_amod(node):
+        if not _temporal_or_not_amod(node, temporal_preps):
             return True
         node, steps = node.head, steps + 1
     return False
 
 
-def read_modality(tok: Any, sent: Any, lexicon: Lexicon) -> Modality:
-    """Modality of the event whose trigger is ``tok`` in sentence span ``sent``."""
-    chain = _chain(tok)
-    negated = hedged = intent = False
-    for node in chain:
-        for child in node.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and node != tok):
-                negated = True
-            if child.dep_ == "aux" and low in MODAL_HEDGES:
-                hedged = True
-            if child.dep_ == "aux" and low in MODAL_INTENT and node == tok:
-                intent = True
-            if child.dep_ in {"advmod", "amod"} and low in lexicon.cues("hedge"):
-                hedged = True
-        lemma = node.lemma_.lower()
-        if node != tok:
-            if lemma in lexicon.cues("intent"):
-                intent = True
-            if lemma in lexicon.cues("hedge") or lemma in {"rumour", "rumor", "allege", "appear", "seem"}:
-                hedged = True
-            if lemma in {"refuse", "decline", "fail", "refrain", "avoid"}:
-                negated = True
-    # Multi-word cues between the top of the chain and the trigger
-    # ("stopped short of", "refrained from", "is said to").
-    top = min(chain, key=lambda t: t.i)
-    window = tok.doc[top.i:tok.i].text
-    if _phrase_in(frozenset(c for c in lexicon.cues("negation") if " " in c), window):
-        negated = True
-    if _phrase_in(frozenset(c for c in lexicon.cues("hedge") if " " in c), window):
-        hedged = True
-    # Sentence adverbs ("Reportedly, ...") and "according to reports".
-    for t in sent:
-        if t.dep_ == "advmod" and t.head == sent.root and t.lower_ in lexicon.cues("hedge"):
-            hedged = True
-    cue = _phrase_in(lexicon.cues("background"), _clause_text(tok))
-    if cue is None and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN":
-        cue = "had (past perfect)"
-    return Modality(negated, hedged, intent, cue is not None, cue)
+def read_modality(tok: Any, sent: Any, lexicon: Lexicon, disabled: Iterable[str] = ()) -> Modality:
+    """Modality of the event whose trigger is ``tok`` in sentence span ``sent``: the modality rules
+    (``modality_rules.py``) not in ``disabled``, over the trigger's chain of governing words."""
+    from .rules import modality_flags
+
+    return modality_flags(tok, sent, _chain(tok), lexicon, disabled)

@@ -31,7 +31,7 @@ from typing import Any
 from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import loose_apposition, orphan_subjects, pronoun_owner
-from .attribution import Speakers
+from .attribution import Speakers, pair_reference
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
@@ -81,7 +81,7 @@ class RelationReader:
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
-                modality = read_modality(cue_tok, sent, self.lex)
+                modality = read_modality(cue_tok, sent, self.lex, self.coder.disabled)
                 said_by = self.coder.speaker(cue_tok, speakers)
                 verb = _verb_of(cue_tok)
                 if said_by is None and verb.lemma_.lower() in words("naming_verb") \
@@ -294,8 +294,8 @@ def _negated_cue(cue: Any) -> bool:
 
 
 def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:
-    if tok.lower_ in {"countries", "sides", "nations", "states", "leaders"} and any(c.lower_ == "two" for c in tok.children):
-        return speakers.last_two_before(tok.idx, persons=tok.lower_ == "leaders")
+    if (persons := pair_reference(tok)) is not None:
+        return speakers.last_two_before(tok.idx, persons=persons)
     out: list[Mention] = []
     for t in [tok, *tok.conjuncts]:
         m = speakers.mention_for(t)

@@ -26,7 +26,9 @@ Stages, each a decorator here and a list of rules applied in registration order:
 * ``object`` (``object_rule``, rules in ``arguments.py``): where the target of a verb is found (its object, the
   author of an event object, a that-clause's subject, a preposition's object, a light verb's event noun); the
   first rule that finds one decides;
-* ``event`` (``rule``): revisions of an event after its arguments are found.
+* ``event`` (``rule``): revisions of an event after its arguments are found;
+* ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
+  rule applies.
 
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
 """
@@ -229,6 +231,38 @@ def object_mentions(query: Any, finder: Any, disabled: Iterable[str] = ()) -> li
     return []
 
 
+def modality_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the modality-stage rule ``name`` (rules in ``modality_rules.py``):
+    ``fn(tok, sent, chain, lexicon, words)`` returns the ``Modality`` fields it sets (``negated``, ``hedged``,
+    ``intent`` as True; ``background_cue`` as the cue's text), or None when it does not apply.  Every rule is
+    applied; the first background cue found is kept."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="modality")
+        return fn
+
+    return register
+
+
+def modality_flags(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> Modality:
+    """The modality of the trigger ``tok`` (``chain``: it and the words governing it) by the modality-stage rules
+    not in ``disabled``, in registration order."""
+    from . import modality_rules  # noqa: F401  (registers the modality rules)
+
+    off = frozenset(disabled)
+    flags: dict[str, Any] = {"negated": False, "hedged": False, "intent": False, "background_cue": None}
+    for r in _RULES.values():
+        if r.stage == "modality" and r.name not in off:
+            got = r.fn(tok, sent, chain, lex, r.words())
+            for key, value in (got or {}).items():
+                if key == "background_cue":
+                    flags[key] = flags[key] or value
+                else:
+                    flags[key] = flags[key] or bool(value)
+    return Modality(flags["negated"], flags["hedged"], flags["intent"], flags["background_cue"] is not None,
+                    flags["background_cue"])
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -254,7 +288,8 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
-    from . import arguments, extract  # noqa: F401  (register the argument finder's and trigger coding's rules)
+    from . import arguments, extract, modality_rules  # noqa: F401  (register the argument finder's, trigger
+    # coding's and modality's rules)
 
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..network.dedup import group_ids
 from ..network.dyads import Filters
+from ..store import readers
 
 
 # OWASP's CSV-injection rule: a text cell starting with one of these is read as a formula by spreadsheets.
@@ -24,31 +24,9 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _keep(row: dict[str, Any], filters: Filters) -> bool:
-    date, outlet = row["date"], row["outlet"]
-    if filters.since and (date is None or date < filters.since):
-        return False
-    if filters.until and (date is None or date > filters.until):
-        return False
-    if filters.outlets and outlet not in filters.outlets:
-        return False
-    return not (filters.exclude_outlets and (outlet or "") in filters.exclude_outlets)
-
-
 def event_rows(store: Any, filters: Filters) -> list[dict[str, Any]]:
     """Every stored event (filtered) with its ``group_id``, in date order."""
-    groups = group_ids(store)
-    rows = store.query(
-        """SELECT e.*, d.url, d.source_path, d.title, d.ingested_at
-           FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-           ORDER BY e.date NULLS LAST, e.doc_id, e.sent_idx, e.id"""
-    )
-    out = []
-    for row in rows:
-        if _keep(row, filters):
-            row["group_id"] = groups.get(row["id"], row["id"])
-            out.append(row)
-    return out
+    return [r.to_dict() for r in readers.export_events(store.con, filters)]
 
 
 def event_groups(store: Any, filters: Filters) -> list[dict[str, Any]]:
@@ -65,7 +43,7 @@ def event_groups(store: Any, filters: Filters) -> list[dict[str, Any]]:
 
 def actor_table(store: Any) -> dict[str, dict[str, Any]]:
     """Actor id -> actor row."""
-    return {r["id"]: r for r in store.query("SELECT * FROM actors")}
+    return {r.id: r.to_dict() for r in readers.actors(store.con)}
 
 
 def web_url(value: str | None) -> str | None:

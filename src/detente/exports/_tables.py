@@ -39,7 +39,7 @@ _STRING_LISTS = ("outlets", "doc_ids", "titles", "urls", "evidence")
 def _event_columns(store: Any) -> list[str]:
     from ..store import duck
 
-    return [*duck.column_names(store.con, "events"), "group_id"]
+    return [*duck.column_names(store.con, "events"), "evidence_text", "group_id"]
 
 
 def _rows(store: Any, filters: Filters) -> list[dict[str, Any]]:
@@ -139,32 +139,26 @@ def write_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
     return len(rows)
 
 
-def write_relations_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    import pyarrow.parquet as pq
+def _table_writers(rows_of: Any, columns: Sequence[str]) -> tuple[Any, Any]:
+    """The Parquet and the CSV writer of one derived table (``rows_of(store, filters)`` gives its rows)."""
 
-    rows = relation_rows(store, filters)
-    pq.write_table(_arrow_table(rows, RELATION_COLUMNS), path)
-    return len(rows)
+    def parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
+        import pyarrow.parquet as pq
 
+        rows = rows_of(store, filters)
+        pq.write_table(_arrow_table(rows, columns), path)
+        return len(rows)
 
-def write_relations_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    rows = relation_rows(store, filters)
-    _write_rows_csv(path, rows, RELATION_COLUMNS)
-    return len(rows)
+    def csv_(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
+        rows = rows_of(store, filters)
+        _write_rows_csv(path, rows, columns)
+        return len(rows)
 
-
-def write_series_parquet(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    import pyarrow.parquet as pq
-
-    rows = series_rows(store, filters)
-    pq.write_table(_arrow_table(rows, SERIES_COLUMNS), path)
-    return len(rows)
+    return parquet, csv_
 
 
-def write_series_csv(store: Any, path: Path, *, filters: Filters = Filters()) -> int:
-    rows = series_rows(store, filters)
-    _write_rows_csv(path, rows, SERIES_COLUMNS)
-    return len(rows)
+write_relations_parquet, write_relations_csv = _table_writers(relation_rows, RELATION_COLUMNS)
+write_series_parquet, write_series_csv = _table_writers(series_rows, SERIES_COLUMNS)
 
 
 EXPORTERS = [

@@ -119,9 +119,15 @@ def list_(db: Path = _DB, as_json: bool = typer.Option(False, "--json")) -> None
     from ..store import Store
     from ..store.feeds import list_feeds
 
+    from ..live import read_through_server
+
     try:
-        with Store(db, read_only=True) as store:
-            rows = list_feeds(store)
+        served = read_through_server(db, "/api/feeds")  # a running server's own view: no snapshot lag
+        if served is not None:
+            rows = served["items"]
+        else:
+            with Store(db, read_only=True) as store:
+                rows = list_feeds(store)
     except DetenteError as exc:
         _fail(exc)
         return

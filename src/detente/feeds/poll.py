@@ -33,6 +33,7 @@ from urllib import robotparser
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError
+from ..model import Rejected
 from ..store import feeds as feed_store
 
 USER_AGENT = "detente/0.1 (+https://github.com/detente; news relations research; polite feed reader)"
@@ -183,11 +184,15 @@ class Poller:
         allow_private: let fetches reach private and loopback addresses (tests, intranets).
         min_interval: seconds between two requests to one host.
         fetch: the conditional fetch (default ``detente.ingest.fetch.fetch_conditional``).
+        extract: turns a list of documents into their ``Extraction`` or ``Rejected`` records; default: the
+            pipeline's ``run`` here.  A server passes its job runner's (``detente.api.live``), so the poll's
+            extraction runs where its ingest jobs' does, out of the threads that serve readers.
     """
 
     def __init__(self, store: Any, pipeline: Callable[[], Any], *, allow_private: bool = False,
                  min_interval: float = 1.0, write: Callable[[], Any] | None = None,
-                 fetch: Callable[..., Any] | None = None) -> None:
+                 fetch: Callable[..., Any] | None = None,
+                 extract: Callable[[list[Any]], list[Any]] | None = None) -> None:
         import contextlib
 
         from ..ingest.fetch import check_url, fetch_conditional
@@ -199,6 +204,10 @@ class Poller:
         self.write = write or contextlib.nullcontext
         self.fetch = fetch or fetch_conditional
         self.check = check_url
+        self.extract = extract or self._extract_here
+
+    def _extract_here(self, docs: list[Any]) -> list[Any]:
+        return list(self.pipeline().run(docs))
 
     # -- robots.txt -----------------------------------------------------------------------------
     def _robots(self, url: str, cache: dict[str, robotparser.RobotFileParser | None]) -> robotparser.RobotFileParser | None:
@@ -341,8 +350,12 @@ class Poller:
             summary.duplicates += 1
             record("duplicate", "same text already stored", doc.id)
             return False
-        extraction = next(iter(self.pipeline().extract([doc])))
+        extraction = self.extract([doc])[0]
         summary.extracted += 1
+        if isinstance(extraction, Rejected):  # the pipeline's failure boundary: this article only
+            summary.rejected.append({"url": entry.url, "reason": extraction.reason})
+            record("rejected", extraction.reason)
+            return False
         with self.write():
             store_extractions(self.store, [extraction], merge=False)
             feed_store.record_item(self.store, canonical_url=canon, feed_url=feed["url"], url=entry.url,

@@ -391,6 +391,16 @@ def _read_stdin(stdin: io.TextIOBase | None) -> bytes:
     return stdin.read(MAX_BYTES + 1).encode("utf-8", "replace")
 
 
+@dataclass(frozen=True, slots=True)
+class InputItem:
+    """One input to read: a file path, a URL or ``-`` (standard input), with what the manifest and the command
+    line say about it; ``source`` is how messages and provenance name it."""
+
+    target: str
+    source: str
+    meta: Meta = Meta()
+
+
 def iter_documents(
     paths: Iterable[str],
     *,
@@ -407,6 +417,16 @@ def iter_documents(
     given on the command line; a file is read once.  Reading one input is contained: whatever it
     raises becomes that input's ``Rejected`` (the traceback kept when ``debug``).
     """
+    for item in plan_inputs(paths, manifest=manifest, outlet=outlet):
+        yield item if isinstance(item, Rejected) else read_input(item, date=date, stdin=stdin,
+                                                                 allow_private=allow_private, debug=debug)
+
+
+def plan_inputs(paths: Iterable[str], *, manifest: Path | None = None,
+                outlet: str | None = None) -> Iterator[InputItem | Rejected]:
+    """The inputs ``iter_documents`` reads, in its order, each once, without reading any of them (folders are
+    walked, the manifest is read); a manifest row or a path that cannot be listed comes as its ``Rejected``.
+    Engines that read elsewhere (``detente.engines.ray_engine``) hand the items to ``read_input``."""
     listed: dict[str, Meta] = {}
     order: list[str] = []
     queued: set[str] = set()
@@ -444,10 +464,17 @@ def iter_documents(
         if outlet and not meta.outlet:
             meta = replace(meta, outlet=outlet)
         source = "<stdin>" if target == "-" else target if re.match(r"https?://", target) else display_name(target)
-        try:
-            yield _read_target(target, source, meta, date, stdin, allow_private)
-        except Exception as exc:  # noqa: BLE001 - one input never stops the batch (see pipeline.run)
-            yield Rejected.from_exception(source, exc, debug)
+        yield InputItem(target, source, meta)
+
+
+def read_input(item: InputItem, *, date: dt.date | None = None, stdin: io.TextIOBase | None = None,
+               allow_private: bool = False, debug: bool = False) -> Document | Rejected:
+    """Read one input into a ``Document``; whatever goes wrong becomes its ``Rejected`` (the reading side of
+    the one failure boundary)."""
+    try:
+        return _read_target(item.target, item.source, item.meta, date, stdin, allow_private)
+    except Exception as exc:  # noqa: BLE001 - one input never stops the batch (see pipeline.run)
+        return Rejected.from_exception(item.source, exc, debug)
 
 
 def _read_target(target: str, source: str, meta: Meta, date: dt.date | None, stdin: io.TextIOBase | None,

@@ -128,7 +128,7 @@ class LearnedEvents:
         coding = coder.lex.coding(code)
         if coding is None:
             return None
-        modality = read_modality(tok, sent, coder.lex)
+        modality = read_modality(tok, sent, coder.lex, coder.disabled)
         return Event(
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
             type=pred.type if "type" in self.use else (coding.type or pred.type), cameo=coding.cameo,

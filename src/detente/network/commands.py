@@ -81,10 +81,15 @@ def shifts(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, lim
     check_format(as_json, as_csv)
     if since_last_poll:
         from ..feeds.poll import new_since_last_poll
+        from ..live import read_through_server
 
         try:
-            with Store(db, read_only=True) as store:
-                news = new_since_last_poll(store)
+            served = read_through_server(db, "/api/feeds/news")  # a running server's own view: no snapshot lag
+            if served is not None:
+                news = {k: v for k, v in served.items() if k != "ok"}
+            else:
+                with Store(db, read_only=True) as store:
+                    news = new_since_last_poll(store)
         except DetenteError as exc:
             _fail(exc)
             return
@@ -118,7 +123,7 @@ def shifts(db: Path = _DB, as_json: bool = _JSON, as_csv: bool = CSV_OPTION, lim
 
 def _pressure(t: dict[str, Any]) -> str:
     p = t["pressure"]
-    return f"{p['a']} – {p['b']} toward {p['toward']}" if p else ""
+    return f"{node(p['a'])} – {node(p['b'])} toward {p['toward']}" if p else ""
 
 
 BALANCE_COLUMNS = [

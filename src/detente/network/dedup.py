@@ -1,11 +1,24 @@
 """Event merging: one real-world event counted once, with every report of it kept as evidence.
 
 Consumes the store's ``events`` and stated-relation ``claims``; produces
-*event groups*: a mapping from each item id (event or claim) to a group id,
-stored in the ``event_groups`` table by ``merge_events`` (the ingest calls it
-after each batch) and computed on the fly by ``group_ids`` when the table is
-missing or stale (a read-only store).  The network stage then counts each
-group once (``dyads.aggregate``) and cites all of its reports.
+*event groups*: a mapping from each item id (event or claim) to a group id
+(the smallest member id), stored in the ``event_groups`` table and in the
+``group_id`` column of the pair table by ``merge_events`` (the ingest calls it
+after each batch with the ids it wrote), and computed on the fly by
+``group_ids`` when the table is stale (a read-only store).  The network stage
+then counts each group once and cites all of its reports.
+
+Merging is incremental: a new report is compared only with the candidates
+``candidate_items`` finds through the pair table (same pair of nodes, kind,
+family and negation, overlapping date periods) and with the other reports of
+their articles (the copied-story rule below compares whole articles), so an
+ingest costs what it adds, not what the store holds.  Single linkage makes this equal to regrouping the
+whole store: pairs of old reports were already decided.  (Differences: a
+report whose only shared parties are a node paired with itself, "A and B
+accused A", has no pair row and is not matched; and the copied-story rule is
+applied when an article arrives, so a counterpart merged as the one candidate
+then stays merged if a later article adds a second candidate, where a regroup
+of the whole store would leave both apart.)
 
 Two reports can be the same event (``compatible``, the one rule that says
 which pairs are candidates) when all of these hold:
@@ -41,13 +54,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..store import Store
+from ..store import groups as groups_sql
 
 # Reports of one event by different outlets carry the publication date (or a
 # stated date) of each article: a day or two apart.  Wider windows start to
@@ -89,7 +103,6 @@ PLOVER_FAMILY = {
     **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal conflict"),
     **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
 }
-_TABLE_SQL = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,35 +184,29 @@ def _words(text: str) -> list[str]:
     return [re.sub(r"'s?$", "", w) for w in _WORD.findall(text)]
 
 
-def load_reports(store: Store) -> list[Report]:
-    """Every event and stated relation of the store, ready to be compared."""
+def load_reports(store: Store, ids: Sequence[str] | None = None) -> list[Report]:
+    """The events and stated relations of the store (or those of ``ids``), ready to be compared."""
+    mentions, events, claims, node_names = groups_sql.report_rows(store.con, ids)
     names: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for row in store.query("SELECT doc_id, sent_idx, text FROM mentions"):
-        names[(row["doc_id"], row["sent_idx"])].append(row["text"])
-    node_words = frozenset(w for r in store.query("SELECT name FROM nodes") if r["name"] for w in _words(r["name"]))
+    for m in mentions:
+        names[(m.doc_id, m.sent_idx)].append(m.text)
+    node_words = frozenset(w for name in node_names for w in _words(name))
     out: list[Report] = []
-    for row in store.query(
-        """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
-                  date_basis, date_precision, said_by_actor, evidence_text FROM events"""
-    ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], row["trigger"] or ""]
-        out.append(Report(row["id"], "event", row["doc_id"], row["sent_idx"], row["type"],
-                          frozenset(n for n in row["source_nodes"] or [] if n),
-                          frozenset(n for n in row["target_nodes"] or [] if n), bool(row["negated"]), row["date"],
-                          row["date_basis"], row["said_by_actor"],
-                          topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words),
-                          row["date_precision"] or "day"))
-    for row in store.query(
-        """SELECT id, doc_id, sent_idx, a_node, b_node, polarity, cue, negated, date, date_basis, date_precision,
-                  speaker_actor, evidence_text
-           FROM claims WHERE kind = 'relation' AND a_node IS NOT NULL AND b_node IS NOT NULL"""
-    ):
-        drop = [*names[(row["doc_id"], row["sent_idx"])], row["cue"] or ""]
-        pair = frozenset((row["a_node"], row["b_node"]))
-        out.append(Report(row["id"], "relation", row["doc_id"], row["sent_idx"], f"stated{row['polarity']:+d}",
-                          pair, pair, bool(row["negated"]), row["date"], row["date_basis"], row["speaker_actor"],
-                          topic_words(row["evidence_text"] or "", drop=drop, drop_words=node_words),
-                          row["date_precision"] or "day"))
+    for e in events:
+        drop = [*names[(e.doc_id, e.sent_idx)], e.trigger or ""]
+        out.append(Report(e.id, "event", e.doc_id, e.sent_idx, e.type,
+                          frozenset(n for n in e.source_nodes or [] if n),
+                          frozenset(n for n in e.target_nodes or [] if n), bool(e.negated), e.date,
+                          e.date_basis, e.said_by_actor,
+                          topic_words(e.evidence_text or "", drop=drop, drop_words=node_words),
+                          e.date_precision or ("day" if e.date is not None else "unknown")))
+    for c in claims:
+        drop = [*names[(c.doc_id, c.sent_idx)], c.cue or ""]
+        pair = frozenset((c.a_node, c.b_node))
+        out.append(Report(c.id, "relation", c.doc_id, c.sent_idx, f"stated{c.polarity:+d}",
+                          pair, pair, bool(c.negated), c.date, c.date_basis, c.speaker_actor,
+                          topic_words(c.evidence_text or "", drop=drop, drop_words=node_words),
+                          c.date_precision or ("day" if c.date is not None else "unknown")))
     return out
 
 
@@ -262,18 +269,14 @@ def group_reports(reports: Sequence[Report]) -> dict[str, str]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    # Block by kind, family and source node so that only plausible pairs are compared.
-    blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
-    for r in reports:
-        for node in sorted(r.sources) or [""]:
-            blocks[(r.kind, r.family, node)].append(r)
-    for block in blocks.values():
-        block.sort(key=lambda r: (r.period[0] if r.period else dt.date.min, r.id))
-    candidates = [(x, y) for block in blocks.values() for x, y in _candidates(block)]
+    candidates = _compatible_pairs(reports)
     for x, y in candidates:
         if same_event(x, y):
             union(x.id, y.id)
-    for x, y in _copy_matches(reports, candidates, find):
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        docs_of[find(r.id)].add(r.doc_id)
+    for x, y in _copy_matches(reports, candidates, lambda r: find(r.id), docs_of):
         union(x.id, y.id)
     return {i: find(i) for i in parent}
 
@@ -290,87 +293,164 @@ def _candidates(block: list[Report]) -> Iterable[tuple[Report, Report]]:
                 yield x, y
 
 
-def _copy_matches(reports: Sequence[Report], candidates: list[tuple[Report, Report]],
-                  find: Any) -> list[tuple[Report, Report]]:
+def _copy_matches(reports: Sequence[Report], candidates: Sequence[tuple[Report, Report]],
+                  root: Callable[[Report], str], docs_of: Mapping[str, set[str]]) -> list[tuple[Report, Report]]:
     """Compatible pairs left apart by the wording test, between two articles that retell one story.
 
     Two articles are one story retold when at least ``COPY_MIN_SHARED`` reports of each are merged with
     reports of the other.  Between
     them an event still unmatched in the other article is merged with its one compatible counterpart there;
     one with several candidates stays apart (distinct acts of one day must not collapse).
+
+    ``root(r)``: the current group of report ``r``; ``docs_of``: the articles each group has reports in.
+    ``reports`` must hold every report of the articles whose pairs are to be judged.
     """
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for r in reports:
-        docs_of[find(r.id)].add(r.doc_id)
     # matched[(a, b)]: how many reports of article a are merged with a report of article b
     matched: dict[tuple[str, str], int] = defaultdict(int)
     for r in reports:
-        for other in docs_of[find(r.id)] - {r.doc_id}:
+        for other in docs_of[root(r)] - {r.doc_id}:
             matched[(r.doc_id, other)] += 1
-    shared = {frozenset((a, b)): min(n, matched[(b, a)]) for (a, b), n in matched.items()}
+    shared = {frozenset((a, b)): min(n, matched.get((b, a), 0)) for (a, b), n in matched.items()}
     copies = {pair for pair, n in shared.items() if n >= COPY_MIN_SHARED}
     open_pairs = [(x, y) for x, y in candidates if x.doc_id != y.doc_id
                   and frozenset((x.doc_id, y.doc_id)) in copies
-                  and y.doc_id not in docs_of[find(x.id)] and x.doc_id not in docs_of[find(y.id)]]
+                  and y.doc_id not in docs_of[root(x)] and x.doc_id not in docs_of[root(y)]]
     # counterparts are counted as groups: two reports of one event in one article are one counterpart
     options: dict[tuple[str, str], set[str]] = defaultdict(set)
     for x, y in open_pairs:
-        options[(find(x.id), y.doc_id)].add(find(y.id))
-        options[(find(y.id), x.doc_id)].add(find(x.id))
+        options[(root(x), y.doc_id)].add(root(y))
+        options[(root(y), x.doc_id)].add(root(x))
     return [(x, y) for x, y in open_pairs
-            if len(options[(find(x.id), y.doc_id)]) == 1 and len(options[(find(y.id), x.doc_id)]) == 1]
+            if len(options[(root(x), y.doc_id)]) == 1 and len(options[(root(y), x.doc_id)]) == 1]
+
+
+def _compatible_pairs(reports: Iterable[Report]) -> list[tuple[Report, Report]]:
+    """Every compatible pair of ``reports``, blocked by kind, family and source node."""
+    blocks: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        for node in sorted(r.sources) or [""]:
+            blocks[(r.kind, r.family, node)].append(r)
+    for block in blocks.values():
+        block.sort(key=lambda r: (r.period[0] if r.period else dt.date.min, r.id))
+    return [(x, y) for block in blocks.values() for x, y in _candidates(block)]
 
 
 def group_ids(store: Store) -> dict[str, str]:
     """Item id -> group id: from the ``event_groups`` table when it covers the store, else computed now."""
-    if _has_table(store):
-        stored = {r["item_id"]: r["group_id"] for r in store.query("SELECT item_id, group_id FROM event_groups")}
-        missing = store.query(
-            """SELECT count(*) AS n FROM (SELECT id FROM events UNION ALL
-                                          SELECT id FROM claims WHERE kind = 'relation') i
-               WHERE i.id NOT IN (SELECT item_id FROM event_groups)"""
-        )
-        if missing[0]["n"] == 0:
-            return stored
-    return group_reports(load_reports(store))
+    stored = groups_sql.stored_groups(store.con)
+    return stored if stored is not None else group_reports(load_reports(store))
 
 
-def merge_events(store: Store) -> MergeSummary:
-    """Recompute the event groups of the whole store and write them to ``event_groups``.
+def candidate_items(store: Store, new_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The stored reports that could be the same event as one of ``new_ids``, with their current group.
 
-    Call after each ingest batch (groups can gain members from a later batch).
+    Found through the pair table: the same unordered pair of nodes, kind, PLOVER family (or stated polarity)
+    and negation, and date periods that overlap within ``DATE_WINDOW_DAYS`` (an article's own date covering
+    the ``PUBLISHED_SLACK_DAYS`` before it; undated: the same article): a superset of ``compatible``, which
+    decides with ``same_event``.  This is the one place that says which stored reports a new one is
+    compared with.
+
+    Returns:
+        (item id, group id) of every candidate, the new reports included.
+    """
+    return groups_sql.candidate_rows(store.con, new_ids, window_days=DATE_WINDOW_DAYS,
+                                     slack_days=PUBLISHED_SLACK_DAYS, article_bases=sorted(_ARTICLE_DATES),
+                                     families=PLOVER_FAMILY)
+
+
+# Reports merged per transaction: a merge of a whole corpus (one ingest job, or the scan after a killed run)
+# goes in chunks, so memory stays bounded by the chunk and its candidates, not by the job.
+MERGE_CHUNK = 20_000
+
+
+def merge_events(store: Store, item_ids: Sequence[str] | None = None) -> MergeSummary:
+    """Merge new reports into the event groups (``event_groups`` and the pair table's ``group_id``).
 
     Args:
         store: a store opened for writing.
+        item_ids: the events and stated relations just written; None merges every report that has no group
+            yet (a scan of the store: after a run killed before its merge, or rows written by hand).
 
     Returns:
-        How many items and groups there are.
+        How many new reports were merged and into how many groups.
+
+    The store's merge flag (``Store.mark_merge_pending``) is cleared in the transaction of the last chunk:
+    a kill before it leaves the flag, and the next ingest merges again.
     """
-    reports = load_reports(store)
-    groups = group_reports(reports)
-    import pyarrow as pa
-
-    kinds = {r.id: r.kind for r in reports}
-    table = pa.table({"item_id": list(groups), "kind": [kinds[i] for i in groups],
-                      "group_id": list(groups.values())})
-    store.con.execute("BEGIN TRANSACTION")
-    try:
-        store.con.execute(_TABLE_SQL)
-        store.con.execute("DELETE FROM event_groups")
-        store.con.register("_groups", table)
-        store.con.execute("INSERT INTO event_groups SELECT item_id, kind, group_id FROM _groups")
-        store.con.unregister("_groups")
+    if item_ids is None:
+        new = groups_sql.unmerged_items(store.con)
+    else:
+        known = groups_sql.grouped_items(store.con, item_ids) if item_ids else set()
+        new = [i for i in dict.fromkeys(item_ids) if i not in known]
+    if not new:
         store.clear_merge_pending()
-        store.con.execute("COMMIT")
-    except Exception:
-        store.con.execute("ROLLBACK")
-        raise
-    return MergeSummary(len(groups), len(set(groups.values())))
+        return MergeSummary(0, 0)
+    chunks = [new[i:i + MERGE_CHUNK] for i in range(0, len(new), MERGE_CHUNK)]
+    groups: set[str] = set()
+    for n, chunk in enumerate(chunks):
+        groups |= _merge_chunk(store, chunk, last=n == len(chunks) - 1)
+    if len(chunks) > 1:  # a later chunk can join groups of an earlier one
+        groups = set(groups_sql.groups_of(store.con, new).values())
+    return MergeSummary(len(new), len(groups))
 
 
-def _has_table(store: Store) -> bool:
-    rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'event_groups'")
-    return bool(rows[0]["n"])
+def _merge_chunk(store: Store, new: list[str], *, last: bool) -> set[str]:
+    """Merge one chunk of new reports; returns their groups."""
+    fresh = set(new)
+    candidates = dict(candidate_items(store, new))
+    # The copied-story rule compares whole articles: every report of the candidates' articles joins in.
+    candidates.update(groups_sql.article_items(store.con, sorted(candidates)))
+    for i in fresh:
+        candidates.pop(i, None)
+    # reports written but not merged yet (a later chunk's) are not old groups: they meet this chunk in theirs
+    merged = groups_sql.grouped_items(store.con, sorted(candidates)) if candidates else set()
+    candidates = {i: g for i, g in candidates.items() if i in merged}
+    reports = {r.id: r for r in load_reports(store, sorted(fresh | set(candidates)))}
+    # union-find over group ids: an old report stands for its group, a new one for itself
+    parent: dict[str, str] = {}
+
+    def node(item: str) -> str:
+        return item if item in fresh else candidates.get(item, item)
+
+    def find(i: str) -> str:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(x: Report, y: Report) -> None:
+        a, b = find(node(x.id)), find(node(y.id))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    for i in fresh:
+        find(i)
+    pairs = _compatible_pairs(reports.values())
+    for x, y in pairs:
+        if (x.id in fresh or y.id in fresh) and same_event(x, y):  # two old reports were decided before
+            union(x, y)
+    # the articles of each group: old groups' members may lie in articles not loaded here
+    old_docs = groups_sql.group_docs(store.con, sorted({node(i) for i in reports if i not in fresh}))
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for g, docs in old_docs.items():
+        docs_of[find(g)] |= docs
+    for r in reports.values():
+        docs_of[find(node(r.id))].add(r.doc_id)
+    for x, y in _copy_matches(list(reports.values()), pairs, lambda r: find(node(r.id)), docs_of):
+        union(x, y)
+    # old group -> merged group (only those that change), and every new report's group
+    relabel = {g: find(g) for g in list(parent) if g not in fresh and find(g) != g}
+    unloaded = [i for i in new if i not in reports]
+    kinds = {**{i: reports[i].kind for i in new if i in reports}, **groups_sql.item_kinds(store.con, unloaded)}
+    moves = {**relabel, **{i: find(i) for i in new if find(i) != i}}
+    size: dict[str, int] = defaultdict(int)  # members per touched group: new reports + old groups joined
+    for g in parent:
+        size[find(g)] += 1
+    groups_sql.write_groups(store.con, {i: (kinds[i], find(i)) for i in new}, moves,
+                            sorted(r for r, n in size.items() if n > 1),
+                            before_commit=store.clear_merge_pending if last else None)
+    return {find(i) for i in new}
 
 
 def describe_groups(store: Store) -> list[dict[str, Any]]:
@@ -381,10 +461,5 @@ def describe_groups(store: Store) -> list[dict[str, Any]]:
         members[group].append(item)
     multi = {g: ids for g, ids in members.items() if len(ids) > 1}
     ids = [i for g in multi.values() for i in g]
-    rows = {r["id"]: r for r in store.query(
-        """SELECT id, doc_id, sent_idx, type, outlet, said_by_name AS speaker, date, evidence_text FROM events
-           WHERE id IN (SELECT unnest(?))
-           UNION ALL
-           SELECT id, doc_id, sent_idx, 'stated ' || polarity, outlet, speaker_name, date, evidence_text FROM claims
-           WHERE id IN (SELECT unnest(?))""", [ids, ids])}
+    rows = {r.id: r.to_dict() for r in groups_sql.group_reports_rows(store.con, ids)}
     return [{"group": g, "reports": [rows[i] for i in sorted(ids) if i in rows]} for g, ids in sorted(multi.items())]

@@ -1,7 +1,8 @@
 """Dyads: the signed relations between nodes, from stored events and stated relations.
 
-Consumes the store's ``events`` and ``claims`` tables; produces ``Relation``
-rows: for each unordered pair of nodes (states and organisations; people
+Consumes the store's flat ``pairs`` table (``detente.store.pairs``: one row per
+report and pair of nodes, written with the events) and aggregates it in SQL;
+produces ``Relation`` rows: for each unordered pair of nodes (states and organisations; people
 are already rolled up to whom they act for), the weighted mean PLOVER score
 (-10..+10), the number of events and outlets, the first and last date, and
 the evidence ids.  Each item of evidence counts with a weight:
@@ -31,67 +32,19 @@ shows one relation as each outlet tells it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..ingest.dates import PRECISIONS
 from ..store import Store
-from .dedup import group_ids
+from ..store import pairs as sql
+from ..store.pairs import STATED_RELATION_SCORE, UNKNOWN_OUTLET, WINDOWS, Filters, Weights, where_clause
 
-UNKNOWN_OUTLET = "(unknown outlet)"
-# Date precisions, finest first (``ingest.dates.PRECISIONS``).
-PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
-WINDOWS = ("day", "week", "month", "quarter", "year")
+__all__ = ["STATED_RELATION_SCORE", "UNKNOWN_OUTLET", "WINDOWS", "DyadPoint", "Filters", "GroupItem", "Item",
+           "Relation", "Weights", "dyad_series", "evidence_items", "node_names", "relations", "relations_by_outlet",
+           "where_clause", "window_start"]
 
-# A stated alliance or enmity weighs like a firm verbal act (PLOVER scores
-# of SUPPORT and ACCUSE are about +/-3 to +/-5): chosen at 5.
-STATED_RELATION_SCORE = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """How much each kind of evidence counts in a relation score."""
-
-    negated: float = 0.0
-    hedged: float = 0.5
-    second_hand: float = 0.75
-    background: float = 0.5
-    stated: float = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    since: dt.date | None = None
-    until: dt.date | None = None
-    outlets: tuple[str, ...] = ()
-    exclude_outlets: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One piece of evidence about a pair of nodes."""
-
-    id: str
-    a: str
-    b: str
-    source: str
-    target: str | None
-    score: float
-    weight: float
-    date: dt.date | None
-    outlet: str | None
-    kind: str
-    doc_id: str
-    type: str | None = None
-    text: str = ""
-    speaker: str | None = None
-    hedged: bool = False
-    negated: bool = False
-    group: str = ""
-    background: bool = False
-    precision: str = "day"
+# One report on one pair, with its sentence (read from the pair table).
+Item = sql.PairItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,186 +98,43 @@ class Relation:
         }
 
 
-def _weight(row: dict[str, Any], parties: set[str], w: Weights) -> float:
-    weight = 1.0
-    if row.get("negated"):
-        weight *= w.negated
-    if row.get("hedged"):
-        weight *= w.hedged
-    if row.get("date_basis") == "background":
-        weight *= w.background
-    speaker_node = row.get("speaker_node")
-    if row.get("said_by_actor") and speaker_node not in parties:
-        weight *= w.second_hand
-    return weight
-
-
-def where_clause(filters: Filters, *, date_col: str = "date", outlet_col: str = "outlet") -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the windows and outlet filters (shared by the CLI, the network and the API)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filters.since:
-        clauses.append(f"{date_col} >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append(f"{date_col} <= ?")
-        params.append(filters.until)
-    if filters.outlets:
-        clauses.append(f"{outlet_col} IN (SELECT unnest(?))")
-        params.append(list(filters.outlets))
-    if filters.exclude_outlets:
-        clauses.append(f"coalesce({outlet_col}, '') NOT IN (SELECT unnest(?))")
-        params.append(list(filters.exclude_outlets))
-    return clauses, params
-
-
-def _where(filters: Filters, date_col: str = "date", outlet_col: str = "outlet") -> tuple[str, list[Any]]:
-    clauses, params = where_clause(filters, date_col=date_col, outlet_col=outlet_col)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+def _relation(r: sql.RelationRow) -> Relation:
+    return Relation(r.a, r.b, r.a_name, r.b_name, r.score, r.n_events, r.n_outlets, r.first, r.last,
+                    list(r.evidence), r.outlet, r.n_background, r.n_undated)
 
 
 def evidence_items(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
-                   merge: bool = True) -> list[Item]:
-    """Every event and stated relation as pair-level evidence items.
-
-    Args:
-        store: the store to read.
-        filters: dates and outlets to keep.
-        weights: how much each kind of evidence counts.
-        merge: tag each item with its event group (``dedup``); when False each report is its own group.
-
-    Returns:
-        One item per (report, pair of nodes), with its ``group``.
-    """
-    where, params = _where(filters, "e.date", "e.outlet")
-    events = store.query(
-        f"""SELECT e.id, e.doc_id, e.type, e.score, e.source_nodes, e.target_nodes, e.hedged, e.negated, e.date,
-                   e.date_basis, e.date_precision, e.outlet, e.said_by_actor, e.said_by_name, e.evidence_text, a.node AS speaker_node
-            FROM events e LEFT JOIN actors a ON a.id = e.said_by_actor {where}""",
-        params,
-    )
-    items: list[Item] = []
-    for row in events:
-        sources = [n for n in row["source_nodes"] or [] if n]
-        targets = [n for n in row["target_nodes"] or [] if n]
-        pairs: list[tuple[str, str | None]] = [(s, t) for s in sources for t in targets if s != t]
-        if not targets and len(sources) >= 2:  # reciprocal: "A and B met"
-            pairs = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1:]]
-        for s, t in pairs:
-            assert t is not None
-            weight = _weight(row, {s, t}, weights)
-            items.append(Item(row["id"], *sorted((s, t)), s, t, row["score"], weight, row["date"], row["outlet"],
-                              "event", row["doc_id"], row["type"], row["evidence_text"], row["said_by_name"],
-                              row["hedged"], row["negated"]))
-    where, params = _where(filters, "c.date", "c.outlet")
-    where = (where + " AND " if where else " WHERE ") + "c.kind = 'relation'"
-    claims = store.query(
-        f"""SELECT c.id, c.doc_id, c.a_node, c.b_node, c.polarity, c.hedged, c.negated, c.date, c.date_basis,
-                   c.date_precision, c.outlet, c.speaker_actor AS said_by_actor, c.speaker_name, c.evidence_text,
-                   a.node AS speaker_node
-            FROM claims c LEFT JOIN actors a ON a.id = c.speaker_actor {where}""",
-        params,
-    )
-    for row in claims:
-        if not row["a_node"] or not row["b_node"] or row["a_node"] == row["b_node"]:
-            continue
-        weight = _weight(row, {row["a_node"], row["b_node"]}, weights) * weights.stated
-        a, b = sorted((row["a_node"], row["b_node"]))
-        items.append(Item(row["id"], a, b, row["a_node"], row["b_node"], row["polarity"] * STATED_RELATION_SCORE,
-                          weight, row["date"], row["outlet"], "relation", row["doc_id"], None, row["evidence_text"],
-                          row["speaker_name"], row["hedged"], row["negated"]))
-    groups = group_ids(store) if merge else {}
-    background = {r["id"] for r in events if r["date_basis"] == "background"}
-    background |= {r["id"] for r in claims if r["date_basis"] == "background"}
-    precision = {r["id"]: _precision(r) for r in (*events, *claims)}
-    return [replace(i, group=groups.get(i.id, i.id), background=i.id in background, precision=precision[i.id])
-            for i in items]
-
-
-def _precision(row: dict[str, Any]) -> str:
-    """A row's date precision; rows of stores written before precisions were kept count as days when dated."""
-    if row.get("date_precision"):
-        return str(row["date_precision"])
-    return "day" if row.get("date") is not None else "unknown"
+                   pair: tuple[str, str] | None = None) -> list[Item]:
+    """Every report as pair-level evidence (of ``pair`` only, given as (a, b) with a < b), by date then id."""
+    return sql.pair_items(store.con, filters=filters, weights=weights, pair=pair)
 
 
 def node_names(store: Store) -> dict[str, str]:
-    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM nodes")}
+    return sql.node_names(store.con)
 
 
-def collapse(items: Iterable[Item], *, directed: bool = False) -> list[GroupItem]:
-    """Fold the reports of each event group into one item per pair (per direction when ``directed``).
+def relations(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
+              pair: tuple[str, str] | None = None, evidence_limit: int | None = None,
+              min_events: int = 1) -> list[Relation]:
+    """The relations table of the store (see module docstring for the weights), busiest pairs first.
 
-    The group's score is the weighted mean of its reports' scores, its weight
-    the largest of theirs (a firm report is not weakened by a hedged retelling),
-    and its date that of its most precisely dated report (the earliest of those):
-    "on 3 August" beats "in 2021" for the same act.  A group is background only
-    when every report of it is.
+    Args:
+        pair: only this pair, as (a, b) with a < b.
+        evidence_limit: cite at most this many reports per relation (the most recent); 0 none; None all.
+        min_events: only relations resting on this many event groups.
     """
-    buckets: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
-    for item in items:
-        key = (item.source, item.target or "", item.group or item.id) if directed else (
-            item.a, item.b, item.group or item.id)
-        buckets[key].append(item)
-    out = []
-    for (_, _, group), members in buckets.items():
-        total = sum(i.weight for i in members)
-        score = sum(i.score * i.weight for i in members) / total if total > 0 else members[0].score
-        dated = sorted((PRECISION_RANK.get(i.precision, len(PRECISION_RANK)), i.date, i.precision)
-                       for i in members if i.date)
-        first = members[0]
-        out.append(GroupItem(group, first.a, first.b, first.source, first.target, score,
-                             max(i.weight for i in members), dated[0][1] if dated else None, first.kind,
-                             tuple(dict.fromkeys(i.id for i in members)),
-                             tuple(sorted({i.outlet or UNKNOWN_OUTLET for i in members})),
-                             all(i.background for i in members),
-                             dated[0][2] if dated else min((i.precision for i in members),
-                                                           key=lambda p: PRECISION_RANK.get(p, 9))))
-    return out
+    return [_relation(r) for r in sql.relation_rows(store.con, filters=filters, weights=weights, pair=pair,
+                                                     evidence_limit=evidence_limit, min_events=min_events)]
 
 
-def aggregate(items: Iterable[Item], names: dict[str, str]) -> list[Relation]:
-    """Fold evidence items into one relation per unordered pair, strongest first (each event group once)."""
-    groups: dict[tuple[str, str], list[GroupItem]] = defaultdict(list)
-    for gi in collapse(items):
-        groups[(gi.a, gi.b)].append(gi)
-    out = []
-    for (a, b), group in groups.items():
-        total = sum(i.weight for i in group)
-        score = sum(i.score * i.weight for i in group) / total if total > 0 else 0.0
-        dates = [i.date for i in group if i.date]
-        outlets = {o for i in group for o in i.outlets}
-        evidence = list(dict.fromkeys(x for i in group for x in i.ids))
-        out.append(Relation(a, b, names.get(a, a), names.get(b, b), score, len(group), len(outlets),
-                            min(dates) if dates else None, max(dates) if dates else None, evidence,
-                            n_background=sum(i.background for i in group),
-                            n_undated=sum(i.date is None for i in group)))
-    out.sort(key=lambda r: (-r.n_events, r.a, r.b))
-    return out
-
-
-def relations(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights()) -> list[Relation]:
-    """The relations table of the store (see module docstring for the weights)."""
-    return aggregate(evidence_items(store, filters=filters, weights=weights), node_names(store))
-
-
-def relations_by_outlet(store: Store, *, filters: Filters = Filters(),
-                        weights: Weights = Weights()) -> list[Relation]:
+def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
+                        evidence_limit: int | None = None) -> list[Relation]:
     """The relations as each outlet tells them: one ``Relation`` per (outlet, pair), ``outlet`` set.
 
     Example: the Russia-Israel relation according to Al-Monitor alone, beside The Spectator's.
     """
-    items = evidence_items(store, filters=filters, weights=weights)
-    by_outlet: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        by_outlet[item.outlet or UNKNOWN_OUTLET].append(item)
-    names = node_names(store)
-    out = []
-    for outlet in sorted(by_outlet):
-        for rel in aggregate(by_outlet[outlet], names):
-            rel.outlet = outlet
-            out.append(rel)
-    return out
+    return [_relation(r) for r in sql.relation_rows(store.con, filters=filters, weights=weights, by_outlet=True,
+                                                     evidence_limit=evidence_limit)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,16 +186,8 @@ def window_start(date: dt.date, window: str) -> dt.date:
     raise ValueError(f"unknown window {window!r}: use one of {', '.join(WINDOWS)} or a number of days like '14d'")
 
 
-_PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-
-
-def _window_days(window: str) -> int:
-    spans = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
-    return spans.get(window) or int(window[:-1])
-
-
 def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
-                directed: bool = False) -> list[DyadPoint]:
+                directed: bool = False, pair: tuple[str, str] | None = None) -> list[DyadPoint]:
     """Volume and net cooperation-conflict of every pair per time window.
 
     Undated evidence is left out, and so is evidence dated more coarsely than the window (a year in a
@@ -398,25 +200,13 @@ def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filte
         weights: how much each kind of evidence counts.
         directed: one series per (source, target) instead of per unordered pair; a reciprocal event
             ("A and B met") then counts once, in the direction it was listed.
+        pair: only this pair, as (a, b) with a < b.
 
     Returns:
         Points sorted by pair and period.  ``score`` is the weighted mean (-10..+10), ``cooperation`` and
         ``conflict`` the weighted sums of positive and negative scores (conflict <= 0).
     """
     window_start(dt.date(2000, 1, 1), window)  # validate before reading
-    cells: dict[tuple[str, str, dt.date], list[GroupItem]] = defaultdict(list)
-    span = _window_days(window)
-    for gi in collapse(evidence_items(store, filters=filters, weights=weights), directed=directed):
-        if gi.date is None or _PRECISION_DAYS.get(gi.precision, 0) > span:
-            continue  # undated, or known only to a coarser grain than the window ("in 2016" in a monthly series)
-        a, b = (gi.source, gi.target or "") if directed else (gi.a, gi.b)
-        cells[(a, b, window_start(gi.date, window))].append(gi)
-    out = []
-    for (a, b, period), group in sorted(cells.items()):
-        total = sum(i.weight for i in group)
-        score = sum(i.score * i.weight for i in group) / total if total > 0 else 0.0
-        out.append(DyadPoint(a, b, period, len(group), total, score,
-                             sum(i.score * i.weight for i in group if i.score > 0),
-                             sum(i.score * i.weight for i in group if i.score < 0),
-                             tuple(x for i in group for x in i.ids)))
-    return out
+    return [DyadPoint(r.a, r.b, r.period, r.n_events, r.weight, r.score, r.cooperation, r.conflict, r.evidence)
+            for r in sql.series_rows(store.con, window=window, filters=filters, weights=weights, directed=directed,
+                                     pair=pair)]

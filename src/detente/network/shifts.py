@@ -1,7 +1,8 @@
 """Shifts: the dates where a relation changed level, why, and whether one outlet alone says so.
 
-Consumes the pair-level event groups of ``dyads`` (each real event once, with
-its weight); produces ``Shift`` records: the pair, the date of the change, the
+Consumes the pair-level event groups of the store's pair table, pre-aggregated
+in SQL per (pair, group, outlet) (``store.pairs.group_parts``) and folded here
+into each real event once, with its weight; produces ``Shift`` records: the pair, the date of the change, the
 weighted mean level before and after, the events that drive it, and whether
 it survives leaving out any single outlet.
 
@@ -53,7 +54,8 @@ import ruptures as rpt
 
 from ..ingest.dates import DATED_FOR_SHIFTS
 from ..store import Store
-from .dyads import UNKNOWN_OUTLET, Filters, GroupItem, Item, Weights, collapse, evidence_items, node_names
+from ..store.pairs import GroupPart, group_parts
+from .dyads import Filters, GroupItem, Weights, node_names
 
 # Tuned on synthetic series (tests/network/test_shifts.py) and the seeds: a
 # true step of 6-8 points in noise of sd 3 removes 40-70% of the error; a split
@@ -146,7 +148,7 @@ def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EV
     """Change points in one pair's series of event groups (only news dated to the month or finer counts).
 
     Args:
-        groups: the pair's event groups (``dyads.collapse``).
+        groups: the pair's event groups (``fold_parts``).
         min_events: event groups required on each side of a break.
 
     Returns:
@@ -220,10 +222,32 @@ def _drivers(left: list[GroupItem], right: list[GroupItem], before: float, after
     return tuple(dict.fromkeys(i for g in chosen for i in g.ids))
 
 
-def _survives(items: list[Item], brk: Break, outlet: str) -> bool:
-    kept = [i for i in items if (i.outlet or UNKNOWN_OUTLET) != outlet]
+def fold_parts(parts: Sequence[GroupPart], *, without: str | None = None) -> list[GroupItem]:
+    """One ``GroupItem`` per event group of one pair, from its per-outlet parts (leaving out outlet ``without``).
+
+    The group's score is the weighted mean of its reports, its weight the largest of theirs, its date (and
+    precision) that of its most precisely dated report, the earliest of those, and it is background only when
+    every report is.
+    """
+    by_group: dict[str, list[GroupPart]] = defaultdict(list)
+    for p in parts:
+        if p.outlet != without:
+            by_group[p.group].append(p)
+    out = []
+    for group, ps in by_group.items():
+        total = sum(p.w for p in ps)
+        best = min(ps, key=lambda p: p.date_key)
+        out.append(GroupItem(group, ps[0].a, ps[0].b, ps[0].a, ps[0].b,
+                             sum(p.sw for p in ps) / total if total > 0 else min(p.score for p in ps),
+                             max(p.wmax for p in ps), best.date, "",
+                             tuple(sorted({i for p in ps for i in p.ids})), tuple(sorted({p.outlet for p in ps})),
+                             all(p.background for p in ps), best.precision))
+    return out
+
+
+def _survives(parts: list[GroupPart], brk: Break, outlet: str) -> bool:
     slack = dt.timedelta(days=ROBUST_DAYS)
-    for other in find_breaks(collapse(kept)):
+    for other in find_breaks(fold_parts(parts, without=outlet)):
         same_way = (other.after - other.before) * (brk.after - brk.before) > 0
         if same_way and other.last_before <= brk.date + slack and other.date >= brk.last_before - slack:
             return True
@@ -243,17 +267,16 @@ def detect_shifts(store: Store, *, filters: Filters = Filters(), weights: Weight
     Returns:
         One ``Shift`` per change point found.
     """
-    wanted = {tuple(sorted(p)) for p in pairs} if pairs else None
-    items_by_pair: dict[tuple[str, str], list[Item]] = defaultdict(list)
-    for item in evidence_items(store, filters=filters, weights=weights):
-        if wanted is None or (item.a, item.b) in wanted:
-            items_by_pair[(item.a, item.b)].append(item)
+    parts_by_pair: dict[tuple[str, str], list[GroupPart]] = defaultdict(list)
+    for part in group_parts(store.con, filters=filters, weights=weights, pairs=pairs):
+        parts_by_pair[(part.a, part.b)].append(part)
     names = node_names(store)
     out = []
-    for (a, b), items in sorted(items_by_pair.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        outlets = sorted({i.outlet or UNKNOWN_OUTLET for i in items})
-        for brk in find_breaks(collapse(items)):
-            fragile = [o for o in outlets if not _survives(items, brk, o)]
+    ranked = sorted(parts_by_pair.items(), key=lambda kv: (-sum(p.n for p in kv[1]), kv[0]))
+    for (a, b), parts in ranked:
+        outlets = sorted({p.outlet for p in parts})
+        for brk in find_breaks(fold_parts(parts)):
+            fragile = [o for o in outlets if not _survives(parts, brk, o)]
             out.append(Shift(a, b, names.get(a, a), names.get(b, b), brk.date, brk.last_before, brk.before,
                              brk.after, list(brk.drivers), not fragile, fragile))
     return out

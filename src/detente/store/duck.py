@@ -10,50 +10,18 @@ so re-ingesting changes nothing.  The schema carries a version in ``meta``;
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
+from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
-_SCHEMA_V1 = """
-CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR PRIMARY KEY, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR,
-    published DATE, date_basis VARCHAR, date_text VARCHAR, language VARCHAR, text VARCHAR,
-    ingested_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    id VARCHAR PRIMARY KEY, doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
-    paragraph INTEGER
-);
-CREATE TABLE IF NOT EXISTS actors (
-    id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, node VARCHAR,
-    node_name VARCHAR, role VARCHAR, former BOOLEAN
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sent_idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
-    actor_id VARCHAR, method VARCHAR, loaded BOOLEAN
-);
-CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, doc_id VARCHAR, sent_idx INTEGER, trigger VARCHAR, trigger_start INTEGER,
-    type VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR, score DOUBLE,
-    source_ids VARCHAR[], target_ids VARCHAR[], source_nodes VARCHAR[], target_nodes VARCHAR[],
-    said_by_mention VARCHAR, said_by_actor VARCHAR, said_by_name VARCHAR, outlet VARCHAR,
-    hedged BOOLEAN, negated BOOLEAN, intent BOOLEAN, date DATE, date_basis VARCHAR, date_precision VARCHAR,
-    evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER, salience DOUBLE, method VARCHAR
-);
-CREATE TABLE IF NOT EXISTS claims (
-    id VARCHAR PRIMARY KEY, kind VARCHAR, event_id VARCHAR, doc_id VARCHAR, sent_idx INTEGER,
-    a_node VARCHAR, b_node VARCHAR, polarity INTEGER, cue VARCHAR,
-    speaker_mention VARCHAR, speaker_actor VARCHAR, speaker_name VARCHAR, outlet VARCHAR,
-    outlet_asserts BOOLEAN, hedged BOOLEAN, negated BOOLEAN, date DATE, date_basis VARCHAR,
-    evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS nodes (id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR);
-"""
+# Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
+_SCHEMA_V1 = all_ddl()
 
 # Version 2: merged events (network.dedup writes the groups after each ingest batch).
 _SCHEMA_V2 = "CREATE TABLE IF NOT EXISTS event_groups (item_id VARCHAR PRIMARY KEY, kind VARCHAR, group_id VARCHAR);"
@@ -69,8 +37,28 @@ UPDATE claims SET date_precision = CASE WHEN date_basis = 'background' THEN 'bef
                                          WHEN date IS NULL THEN 'unknown' ELSE 'day' END;
 """
 
-# version -> SQL that upgrades a store at version-1 to it
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
+
+def _schema_v4(con: Any) -> None:
+    """Version 4: the flat pair table (``store.pairs``), filled from the stored events and stated relations."""
+    from .pairs import PAIRS_DDL, sync_pairs
+
+    con.execute(_SCHEMA_V2)  # older files made before the groups table existed
+    con.execute(PAIRS_DDL)
+    sync_pairs(con)
+
+
+# Version 5: the evidence text is no longer copied into every event and claim: it is read from the
+# sentence it cites (``schema.EVIDENCE_MACRO``); every stored event's sentence is in ``sentences``.
+_SCHEMA_V5 = f"""
+ALTER TABLE events DROP COLUMN IF EXISTS evidence_text;
+ALTER TABLE claims DROP COLUMN IF EXISTS evidence_text;
+{EVIDENCE_MACRO};
+"""
+
+
+# version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
+                                                      5: _SCHEMA_V5}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -139,7 +127,14 @@ class Store:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             self.con.execute("BEGIN TRANSACTION")
             try:
-                self.con.execute(MIGRATIONS[target])
+                step = MIGRATIONS[target]
+                if callable(step):
+                    step(self.con)
+                else:
+                    self.con.execute(step)
+                if target == SCHEMA_VERSION:  # columns added to schema.TABLES since the file was made
+                    for statement in missing_columns(self.con):
+                        self.con.execute(statement)
                 self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)])
                 self.con.execute("COMMIT")
             except Exception:
@@ -175,6 +170,7 @@ class Store:
             The number of new documents written.
         """
         batch = list(extractions)
+        self.written_items: list[str] = []
         known = self.has_documents([x.document.id for x in batch])
         fresh: list[Extraction] = []
         seen: set[str] = set()
@@ -184,6 +180,10 @@ class Store:
                 fresh.append(x)
         if not fresh:
             return 0
+        import pyarrow.compute as pc
+
+        from .pairs import sync_pairs
+
         tables = _tables(fresh)
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -192,7 +192,13 @@ class Store:
                 verb = "INSERT OR IGNORE" if name in {"actors", "nodes"} else "INSERT"
                 self.con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM _batch")
                 self.con.unregister("_batch")
+            # the pair rows of the new events and stated relations, in the same transaction
+            sync_pairs(self.con, tables["events"].column("id").to_pylist(),
+                       tables["claims"].filter(pc.equal(tables["claims"].column("kind"), "relation"))
+                       .column("id").to_pylist())
             self.con.execute("COMMIT")
+            self.written_items = [*tables["events"].column("id").to_pylist(),
+                                  *(r.id for x in fresh for r in x.relation_claims)]
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(fresh)} documents failed and was rolled back: {exc}") from exc
@@ -251,26 +257,14 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
             said = _speaker(e.said_by)
             if e.said_by is not None:
                 note_actor(e.said_by.actor)
-            events.append({
-                "id": e.id, "doc_id": e.doc_id, "sent_idx": e.sent_idx, "trigger": e.trigger,
-                "trigger_start": e.trigger_start, "type": e.type, "mode": e.mode, "context": e.context,
-                "cameo": e.cameo, "score": e.score,
-                "source_ids": [m.actor.id if m.actor else m.text for m in e.source],
-                "target_ids": [m.actor.id if m.actor else m.text for m in e.target],
-                "source_nodes": _nodes_of(e.source), "target_nodes": _nodes_of(e.target),
-                "said_by_mention": said[0], "said_by_actor": said[1], "said_by_name": said[2], "outlet": e.outlet,
-                "hedged": e.hedged, "negated": e.negated, "intent": e.intent, "date": e.date.date,
-                "date_basis": e.date.basis.value, "date_precision": e.date.precision,
-                "evidence_text": e.evidence_text, "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
-                "salience": e.salience, "method": e.method,
-            })
+            events.append(row_of("events", e))
             claims.append({
                 "id": f"{e.id}:claim", "kind": "event", "event_id": e.id, "doc_id": e.doc_id, "sent_idx": e.sent_idx,
                 "a_node": (_nodes_of(e.source) or [None])[0], "b_node": (_nodes_of(e.target) or [None])[0],
                 "polarity": (e.score > 0) - (e.score < 0), "cue": e.trigger,
                 "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
                 "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
-                "date_basis": e.date.basis.value, "date_precision": e.date.precision, "evidence_text": e.evidence_text,
+                "date_basis": e.date.basis.value, "date_precision": e.date.precision,
                 "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
             })
         for r in x.relation_claims:
@@ -286,38 +280,16 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
                 "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
                 "date_precision": r.date.precision,
-                "evidence_text": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
+                "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
             })
 
-    def table(rows: list[dict[str, Any]], schema: Any) -> Any:
-        return pa.Table.from_pylist(rows, schema=schema)
+    def table(name: str, rows: list[dict[str, Any]]) -> Any:
+        return pa.Table.from_pylist(rows, schema=arrow_schema(name))
 
-    s, i, b, d, f = pa.string(), pa.int32(), pa.bool_(), pa.date32(), pa.float64()
-    ls = pa.list_(pa.string())
-    return {
-        "documents": table(docs, pa.schema([("id", s), ("title", s), ("outlet", s), ("url", s), ("source_path", s),
-                                             ("published", d), ("date_basis", s), ("date_text", s), ("language", s),
-                                             ("text", s), ("ingested_at", pa.timestamp("us"))])),
-        "sentences": table(sents, pa.schema([("id", s), ("doc_id", s), ("idx", i), ("start", i), ("end", i),
-                                             ("text", s), ("paragraph", i)])),
-        "actors": table(list(actors.values()), pa.schema([("id", s), ("name", s), ("kind", s), ("country", s),
-                                                          ("sector", s), ("node", s), ("node_name", s), ("role", s),
-                                                          ("former", b)])),
-        "nodes": table(list(nodes.values()), pa.schema([("id", s), ("name", s), ("kind", s), ("country", s)])),
-        "mentions": table(mentions, pa.schema([("id", s), ("doc_id", s), ("sent_idx", i), ("start", i), ("end", i),
-                                               ("text", s), ("actor_id", s), ("method", s), ("loaded", b)])),
-        "events": table(events, pa.schema([
-            ("id", s), ("doc_id", s), ("sent_idx", i), ("trigger", s), ("trigger_start", i), ("type", s), ("mode", s),
-            ("context", s), ("cameo", s), ("score", f), ("source_ids", ls), ("target_ids", ls), ("source_nodes", ls),
-            ("target_nodes", ls), ("said_by_mention", s), ("said_by_actor", s), ("said_by_name", s), ("outlet", s),
-            ("hedged", b), ("negated", b), ("intent", b), ("date", d), ("date_basis", s), ("date_precision", s),
-            ("evidence_text", s), ("evidence_start", i), ("evidence_end", i), ("salience", f), ("method", s)])),
-        "claims": table(claims, pa.schema([
-            ("id", s), ("kind", s), ("event_id", s), ("doc_id", s), ("sent_idx", i), ("a_node", s), ("b_node", s),
-            ("polarity", i), ("cue", s), ("speaker_mention", s), ("speaker_actor", s), ("speaker_name", s),
-            ("outlet", s), ("outlet_asserts", b), ("hedged", b), ("negated", b), ("date", d), ("date_basis", s),
-            ("date_precision", s), ("evidence_text", s), ("evidence_start", i), ("evidence_end", i)])),
-    }
+    return {"documents": table("documents", docs), "sentences": table("sentences", sents),
+            "actors": table("actors", list(actors.values())), "nodes": table("nodes", list(nodes.values())),
+            "mentions": table("mentions", mentions), "events": table("events", events),
+            "claims": table("claims", claims)}
 
 
 def column_names(con: Any, table: str) -> list[str]:

@@ -36,7 +36,7 @@ def update_document_metadata(store: Any, doc_id: str, values: Mapping[str, Any])
         store.con.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
                           [values[f] for f in fields] + [doc_id])
         if "outlet" in values:
-            for table in ("events", "claims"):
+            for table in ("events", "claims", *(["pairs"] if _has_table(store, "pairs") else [])):
                 store.con.execute(f"UPDATE {table} SET outlet = ? WHERE doc_id = ?", [values["outlet"], doc_id])
         store.con.execute("COMMIT")
     except Exception:
@@ -57,10 +57,14 @@ def forget_documents(store: Any, ids: Sequence[str]) -> None:
                 """DELETE FROM event_groups WHERE item_id IN (
                        SELECT id FROM events WHERE doc_id IN (SELECT unnest(?))
                        UNION ALL SELECT id FROM claims WHERE doc_id IN (SELECT unnest(?)))""", [ids, ids])
-        for table in ("claims", "events", "mentions", "sentences"):
+        for table in ("claims", "events", "mentions", "sentences", *(["pairs"] if "pairs" in tables else [])):
             store.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
         store.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
         raise
+
+
+def _has_table(store: Any, name: str) -> bool:
+    return bool(store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0])

@@ -10,8 +10,9 @@ and Arrow types, so DuckDB, Spark, Polars or pandas can read it in place)::
       (one sub-directory per store table that ``extraction_tables`` produces)
 
 Loading is done by one writer (DuckDB allows one per file): ``load_partitions`` inserts every table in
-one transaction, skipping documents already in the store and every row that belongs to them, so loading the
-same partitions twice changes nothing.
+one transaction, with the pair rows (``store.pairs``) of the new events and stated relations, skipping
+documents already in the store and every row that belongs to them, so loading the same partitions twice
+changes nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Extraction
 from .duck import _tables
+from .pairs import sync_pairs
 
 # The insertion order: documents first, so the filter on "new documents" is computed before they land.
 _SHARED_TABLES = {"actors", "nodes"}  # rows shared across documents: INSERT OR IGNORE
@@ -91,8 +93,15 @@ def load_partitions(store: Any, directory: Path) -> int:
                             "WHERE doc_id IN (SELECT id FROM _new_docs)")
             else:
                 con.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM {source(name)}")
+        # the pair rows of the new events and stated relations, in the same transaction (as ``Store.write``)
+        event_ids = [r[0] for r in con.execute(
+            "SELECT id FROM events WHERE doc_id IN (SELECT id FROM _new_docs)").fetchall()]
+        claim_ids = [r[0] for r in con.execute(
+            "SELECT id FROM claims WHERE kind = 'relation' AND doc_id IN (SELECT id FROM _new_docs)").fetchall()]
+        sync_pairs(con, event_ids, claim_ids)
         con.execute("DROP TABLE _new_docs")
         con.execute("COMMIT")
+        store.written_items = [*event_ids, *claim_ids]  # what ``merge_events`` merges next
     except Exception as exc:
         con.execute("ROLLBACK")
         if isinstance(exc, StoreError):

@@ -87,15 +87,19 @@ function nameOf(id) {
   return state.names.get(id) || id;
 }
 
-function nameEl(id) {
-  return el("span", { className: "name", title: id, text: nameOf(id) });
+// An actor or node: an {id, name} reference as the API gives it (the one shape), or a bare id whose name is
+// looked up.  A speaker that resolved to no stored actor has a null id: its name, and no id to show on hover.
+function nameEl(actor) {
+  const ref = typeof actor === "string" ? { id: actor, name: nameOf(actor) } : actor;
+  const name = ref.name || nameOf(ref.id);
+  return el("span", { className: "name", title: ref.id || "not resolved to a known actor", text: name });
 }
 
-function namesEl(ids) {
+function namesEl(actors) {
   const span = el("span", { className: "names" });
-  (ids.length ? ids : ["?"]).forEach((id, i) => {
+  (actors.length ? actors : ["?"]).forEach((actor, i) => {
     if (i) span.append(", ");
-    span.append(id === "?" ? "?" : nameEl(id));
+    span.append(actor === "?" ? "?" : nameEl(actor));
   });
   return span;
 }
@@ -803,7 +807,7 @@ function evidenceItem(item) {
     el("span", { className: `score ${item.score > 0 ? "pos" : item.score < 0 ? "neg" : ""}`, text: signed(item.score) }),
     el("span", { className: "outlet", text: item.outlet || "unknown outlet" }),
   ]);
-  if (item.speaker) meta.append(el("span", { className: "speaker", text: `said by ${item.speaker}` }));
+  if (item.said_by) meta.append(el("span", { className: "speaker" }, ["said by ", nameEl(item.said_by)]));
   if (item.background) meta.append(el("span", { className: "flag background", text: "background", title: "told as context, before the article's news: never drives a shift" }));
   if (item.hedged) meta.append(el("span", { className: "flag hedged", text: "hedged" }));
   if (item.negated) meta.append(el("span", { className: "flag negated", text: "negated" }));
@@ -841,8 +845,8 @@ async function showActorEvents(node) {
   $("evidence-note").textContent = `${plural(rows.length, "event")} (${range.label}), oldest first.`;
   $("evidence").replaceChildren(...rows.map((e) => evidenceItem({
     id: e.id, date: e.date, date_precision: e.date_precision, background: e.date_basis === "background",
-    label: e.type, sources: e.source_ids, targets: e.target_ids, stated: false,
-    score: e.score, outlet: e.outlet, speaker: e.said_by_name, hedged: e.hedged, negated: e.negated, weight: 1,
+    label: e.type, sources: e.source, targets: e.target, stated: false,
+    score: e.score, outlet: e.outlet, said_by: e.said_by, hedged: e.hedged, negated: e.negated, weight: 1,
     text: e.evidence_text || "", doc_id: e.doc_id, doc_title: null,
   })));
   if (stacked()) $("evidence-panel").scrollIntoView({ block: "start" });

@@ -1,0 +1,158 @@
+"""Each modality rule decides its case on a hand-built Doc (the parse given, not the model's), and the case
+turns when the rule is left out."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from detente.events import load_lexicon
+from detente.events import modality_rules  # noqa: F401  (registers the modality rules)
+from detente.events.modality import read_modality
+from detente.events.rules import rules
+
+VOCAB = English().vocab
+
+
+def _doc(spec):
+    """spec: (word, head index, dep, lemma, tag) per token."""
+    words = [w for w, *_ in spec]
+    return Doc(VOCAB, words=words, heads=[h for _, h, *_ in spec], deps=[d for _, _, d, *_ in spec],
+               lemmas=[(s[3] if len(s) > 3 and s[3] else s[0].lower()) for s in spec],
+               tags=[(s[4] if len(s) > 4 else "XX") for s in spec],
+               pos=["VERB" if d in {"ROOT", "xcomp", "ccomp", "pcomp"} else "NOUN" for _, _, d, *_ in spec],
+               sent_starts=[i == 0 for i in range(len(spec))])
+
+
+def _both(spec, trigger, name):
+    """(modality with every rule, modality without rule ``name``) of the token ``trigger``."""
+    doc = _doc(spec)
+    tok = next(t for t in doc if t.text == trigger)
+    lex = load_lexicon()
+    return read_modality(tok, doc[:], lex), read_modality(tok, doc[:], lex, {name})
+
+
+# "Russia did not attack Israel ."
+NOT_ATTACK = [("Russia", 3, "nsubj"), ("did", 3, "aux", "do"), ("not", 3, "neg"), ("attack", 3, "ROOT"),
+              ("Israel", 3, "dobj"), (".", 3, "punct")]
+
+
+def test_negation_particle():
+    on, off = _both(NOT_ATTACK, "attack", "negation_particle")
+    assert on.negated and not off.negated
+
+
+def test_negative_determiner():
+    # "Russia made no attempt to intervene ."
+    spec = [("Russia", 1, "nsubj"), ("made", 1, "ROOT", "make"), ("no", 3, "det"), ("attempt", 1, "dobj"),
+            ("to", 5, "aux"), ("intervene", 3, "acl"), (".", 1, "punct")]
+    on, off = _both(spec, "intervene", "negative_determiner")
+    assert on.negated and not off.negated
+
+
+def test_modal_hedge():
+    # "Iran could strike Israel ."
+    spec = [("Iran", 2, "nsubj"), ("could", 2, "aux"), ("strike", 2, "ROOT"), ("Israel", 2, "dobj"),
+            (".", 2, "punct")]
+    on, off = _both(spec, "strike", "modal_hedge")
+    assert on.hedged and not off.hedged
+
+
+def test_modal_intent():
+    # "Russia will send aid ."
+    spec = [("Russia", 2, "nsubj"), ("will", 2, "aux"), ("send", 2, "ROOT"), ("aid", 2, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "send", "modal_intent")
+    assert on.intent and not off.intent
+
+
+def test_hedge_modifier():
+    # "Iran trained and allegedly armed fighters ." (the adverb on a coordinated verb, not on the sentence's root)
+    spec = [("Iran", 1, "nsubj"), ("trained", 1, "ROOT", "train"), ("and", 1, "cc"), ("allegedly", 4, "advmod"),
+            ("armed", 1, "conj", "arm"), ("fighters", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "armed", "hedge_modifier")
+    assert on.hedged and not off.hedged
+
+
+def test_intent_governor_cue():
+    # "Russia plans to send troops ."
+    spec = [("Russia", 1, "nsubj"), ("plans", 1, "ROOT", "plan"), ("to", 3, "aux"), ("send", 1, "xcomp"),
+            ("troops", 3, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "send", "intent_governor_cue")
+    assert on.intent and not off.intent
+
+
+def test_hedge_governor():
+    # "Putin seems to back Hamas ."
+    spec = [("Putin", 1, "nsubj"), ("seems", 1, "ROOT", "seem"), ("to", 3, "aux"), ("back", 1, "xcomp"),
+            ("Hamas", 3, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "back", "hedge_governor")
+    assert on.hedged and not off.hedged
+
+
+def test_negating_governor():
+    # "Israel avoided condemning Russia ."
+    spec = [("Israel", 1, "nsubj"), ("avoided", 1, "ROOT", "avoid"), ("condemning", 1, "xcomp", "condemn"),
+            ("Russia", 2, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "condemning", "negating_governor")
+    assert on.negated and not off.negated
+
+
+def test_negation_phrase():
+    # "Russia stopped short of condemning Hamas ."
+    spec = [("Russia", 1, "nsubj"), ("stopped", 1, "ROOT", "stop"), ("short", 1, "advmod"), ("of", 2, "prep"),
+            ("condemning", 3, "pcomp", "condemn"), ("Hamas", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "condemning", "negation_phrase")
+    assert on.negated and not off.negated
+
+
+def test_hedge_phrase():
+    # "Iran is said to have sent drones ." ("said" is a speech verb: the chain stops below it, the phrase is read
+    # in the words between the top of the chain and the trigger)
+    spec = [("Iran", 2, "nsubjpass"), ("is", 2, "auxpass", "be"), ("said", 2, "ROOT", "say"), ("to", 5, "aux"),
+            ("have", 5, "aux"), ("sent", 2, "xcomp", "send"), ("drones", 5, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "sent", "hedge_phrase")
+    assert on.hedged and not off.hedged
+
+
+def test_sentence_hedge_adverb():
+    # "Reportedly , Iran supplied drones ." with the adverb on the root, the trigger below it ("supplied" is the
+    # root here, so take a coordinated trigger: "Reportedly , Iran trained and armed fighters .")
+    spec = [("Reportedly", 3, "advmod"), (",", 3, "punct"), ("Iran", 3, "nsubj"), ("trained", 3, "ROOT", "train"),
+            ("and", 3, "cc"), ("armed", 3, "conj", "arm"), ("fighters", 5, "dobj"), (".", 3, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    armed = doc[5]
+    # the coordinated verb's chain reaches the root, whose adverb the modifier rule also sees: leave it out
+    on = read_modality(armed, doc[:], lex, {"hedge_modifier"})
+    off = read_modality(armed, doc[:], lex, {"hedge_modifier", "sentence_hedge_adverb"})
+    assert on.hedged and not off.hedged
+
+
+def test_background_phrase():
+    # "Russia has backed Syria in recent years ."
+    spec = [("Russia", 2, "nsubj"), ("has", 2, "aux", "have"), ("backed", 2, "ROOT", "back"), ("Syria", 2, "dobj"),
+            ("in", 2, "prep"), ("recent", 6, "amod"), ("years", 4, "pobj", "year"), (".", 2, "punct")]
+    on, off = _both(spec, "backed", "background_phrase")
+    assert on.background and on.background_cue and not off.background
+
+
+def test_background_phrase_keeps_time_adjectives_only_in_time_phrases():
+    # "Russia abandoned its long - standing ally ." : "long-standing" describes the ally, not the time
+    spec = [("Russia", 1, "nsubj"), ("abandoned", 1, "ROOT", "abandon"), ("its", 6, "poss"), ("long", 5, "advmod"),
+            ("-", 5, "punct"), ("standing", 6, "amod", "stand"), ("ally", 1, "dobj"), (".", 1, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).background
+
+
+def test_past_perfect():
+    # "Russia had supplied weapons ."
+    spec = [("Russia", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("supplied", 2, "ROOT", "supply", "VBN"),
+            ("weapons", 2, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "supplied", "past_perfect")
+    assert on.background_cue == "had (past perfect)" and not off.background
+
+
+@pytest.mark.parametrize("name", [r.name for r in rules() if r.stage == "modality"])
+def test_every_modality_rule_has_its_test(name):
+    assert f"def test_{name}(" in open(__file__, encoding="utf-8").read()
