@@ -48,7 +48,7 @@ $(TRAIN_VENV)/.installed: scripts/train/requirements.txt
 	touch $@
 
 train: $(TRAIN_VENV)/.installed
-	$(TRAIN_VENV)/bin/python scripts/train/train_events.py --eval-dir $(SHARED)/eval --threads $(TRAIN_THREADS) --epochs 3 --stop-after 2
+	$(TRAIN_VENV)/bin/python scripts/train/train_events.py --eval-dir $(SHARED)/eval --threads $(TRAIN_THREADS)
 
 # The API part of the long fuzz run: schemathesis over /openapi.json plus raw hostile requests (counts printed).
 FUZZ_API_EXAMPLES ?= 400

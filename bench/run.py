@@ -300,8 +300,9 @@ def table(r: dict[str, Any]) -> str:
         lines += ["", "8. The learned event model alone (int8 ONNX; fresh process each)",
                   f"   {e['sentences_per_s_1t']:.0f} sentences/s on 1 thread, {e['sentences_per_s_2t']:.0f} on 2;  "
                   f"model {e['model_mb']:.1f} MB, import {e['import_s']:.2f} s, load {e['load_s']:.2f} s, "
-                  f"peak RSS {e['peak_rss_mb_2t']:.0f} MB;  encoder runs on {e['share_encoded']:.0%} of "
-                  f"{e['sentences']} sentences;  torch imported: {e['torch_imported']}"]
+                  f"peak RSS {e['peak_rss_mb_1t']:.0f} / {e['peak_rss_mb_2t']:.0f} MB (1 / 2 threads);  encoder runs on "
+                  f"{e['share_encoded']:.0%} of {e['sentences']} sentences with new_events on, "
+                  f"{e['share_encoded_without_new_events']:.0%} with it off;  torch imported: {e['torch_imported']}"]
     lines += ["", f"total {r['seconds']:.0f} s"]
     return "\n".join(lines)
 

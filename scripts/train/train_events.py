@@ -60,7 +60,58 @@ def read_conflibert(path: Path) -> list[dict]:
             role = "TGT" if s["role"] == "target" else "SRC"
             spans.append((offsets[s["start_tok"]][0], offsets[s["end_tok"] - 1][1], role))
         out.append({"text": row["text"], "spans": spans, "penta": int(row["penta_label"]), "type": None,
-                    "set": "conflibert", "dev": is_dev(row["text"])})
+                    "set": "conflibert", "dev": is_dev(row["text"]), "tokens": row["tokens"]})
+    return out
+
+
+def read_conflibert_extra(folder: Path, joined: list[dict]) -> list[dict]:
+    """The rows of the two original ConfliBERT training files that the joined file lacks.
+
+    ``cameo_class_train.tsv`` holds 1,349 classed sentences and ``cameo_ner_train.txt`` 1,153 span-tagged ones;
+    the joined file keeps only the 922 in both.  The rest carry one label each (a class, or spans): a class row
+    trains the 5-way head only, a span row the tagger only.  A span row has no original text (the file holds
+    tokens), so its text is the tokens joined by spaces: BERT's own pre-tokeniser splits punctuation off anyway.
+    A row's split is the hash of its text, as for every other row, so a sentence of the joined file's dev split
+    never comes back through these files (same normalised text, same fold).
+    """
+    from detente.learned.spec import normalise
+
+    seen_text = {normalise(r["text"]) for r in joined}
+    seen_tokens = {tuple(r["tokens"]) for r in joined}
+    out = []
+    for line in (folder / "cameo_class_train.tsv").read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rstrip("\r").rpartition("\t")
+        if text and label.strip().isdigit() and normalise(text) not in seen_text:
+            seen_text.add(normalise(text))
+            out.append({"text": text, "spans": None, "penta": int(label), "type": None, "set": "conflibert-class",
+                        "dev": is_dev(text)})
+    sentences, cur = [], []
+    for line in (folder / "cameo_ner_train.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sentences.append(cur)
+            cur = []
+            continue
+        token, _, tag = line.rstrip("\r").rpartition(" ")
+        cur.append((token, tag))
+    if cur:
+        sentences.append(cur)
+    for sent in sentences:
+        tokens = [t for t, _ in sent]
+        if tuple(tokens) in seen_tokens:
+            continue
+        text = " ".join(tokens)
+        if normalise(text) in seen_text:
+            continue
+        offsets, spans, start = metrics.align_tokens(text, tokens), [], None
+        for i, (_, tag) in enumerate([*sent, ("", "O")]):
+            if start is not None and not tag.startswith("I-"):
+                spans.append((offsets[start][0], offsets[i - 1][1], "TGT" if sent[start][1][2:] == "T" else "SRC"))
+                start = None
+            if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+                start = i
+        out.append({"text": text, "spans": spans, "penta": None, "type": None, "set": "conflibert-ner",
+                    "dev": is_dev(text)})
     return out
 
 
@@ -218,7 +269,7 @@ class Exported(nn.Module):
         return tl, pl, yl
 
 
-def export(model: EventModel, tok, out_dir: Path, work: Path) -> Path:
+def export(model: EventModel, tok, out_dir: Path, work: Path, *, per_channel: bool = True) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
@@ -232,7 +283,7 @@ def export(model: EventModel, tok, out_dir: Path, work: Path) -> Path:
                       opset_version=17)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "event_model.int8.onnx"
-    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=per_channel)
     tok.backend_tokenizer.save(str(out_dir / "tokenizer.json"))
     return target
 
@@ -284,13 +335,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "detente" / "models")
     ap.add_argument("--work", type=Path, default=REPO / "build" / "train")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--stop-after", type=int, default=0,
                     help="stop after this epoch (the learning-rate schedule still spans --epochs)")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N rows only (smoke test)")
+    ap.add_argument("--data", choices=("full", "joined"), default="full",
+                    help="full: also the class-only and span-only rows of the two original ConfliBERT files "
+                         "(dev figures are always on the joined file's dev split)")
+    ap.add_argument("--silver-per-type", type=int, default=SILVER_PER_TYPE)
+    ap.add_argument("--heads", default="tags,penta,type", help="the heads trained (experiments)")
+    ap.add_argument("--weights", default="tags=2,penta=1,type=1",
+                    help="loss weight of each head (the tagger's loss is a mean over word pieces, most of them O: "
+                         "at weight 1 the two sentence heads dominate the shared encoder and the tagger lags)")
+    ap.add_argument("--freeze-embeddings", action="store_true",
+                    help="keep the word-piece embeddings as pre-trained (the first model's recipe)")
+    ap.add_argument("--no-export", action="store_true", help="train and score only (experiments)")
+    ap.add_argument("--per-channel", action=argparse.BooleanOptionalAction, default=True,
+                    help="int8 weights quantised per output channel (default) or per tensor")
     ap.add_argument("--finish", type=Path, default=None,
                     help="no training: score the exported file in --out and write the report and config, taking "
                          "the per-epoch history from this training log (a run stopped after its best epoch)")
@@ -306,13 +370,27 @@ def main(argv: list[str] | None = None) -> int:
     base = base_model_dir()
     tok = AutoTokenizer.from_pretrained(str(base))
     ev = args.eval_dir
-    rows = (read_conflibert(ev / "conflibert-cameo" / "joined_train.jsonl")
+    joined = read_conflibert(ev / "conflibert-cameo" / "joined_train.jsonl")
+    extra = read_conflibert_extra(ev / "conflibert-cameo", joined) if args.data == "full" else []
+    rows = (joined + extra
             + read_plover(ev / "plover-gsr" / "plover_gsr_dev.json")
             + read_silver(ev / "ngec-synthetic-silver" / "gpt_synthetic_events_2023-10-19_19.csv.zip",
-                          SILVER_PER_TYPE, rng))
+                          args.silver_per_type, rng))
     rows = encode(tok, rows)
+    heads = set(args.heads.split(","))
+    weights = {k: float(v) for k, v in (kv.split("=") for kv in args.weights.split(","))}
+    for r in rows:  # a head not trained: its labels are dropped (experiments)
+        if "tags" not in heads:
+            r["tags"], r["spans"] = [-100] * len(r["ids"]), None
+        if "penta" not in heads:
+            r["penta"] = None
+        if "type" not in heads:
+            r["type"] = None
+    rows = [r for r in rows if r["spans"] is not None or r["penta"] is not None or r["type"] is not None]
     train = [r for r in rows if not r["dev"]]
-    dev = [r for r in rows if r["dev"]]
+    # The dev figures: the joined file's dev sentences (what `detente eval` scores apart) and PLOVER gold's.
+    # The dev rows of the extra ConfliBERT files are neither trained on nor scored.
+    dev = [r for r in rows if r["dev"] and r["set"] in ("conflibert", "plover")]
     if args.limit:
         train, dev = train[:args.limit], dev[:args.limit]
     train_gold = [r for r in train if r["set"] != "silver"]
@@ -336,8 +414,9 @@ def main(argv: list[str] | None = None) -> int:
 
     model = EventModel(base)
     # The word-piece embeddings stay as pre-trained (half the parameters; saves time, little data to move them)
-    for p in model.encoder.embeddings.parameters():
-        p.requires_grad = False
+    if args.freeze_embeddings:
+        for p in model.encoder.embeddings.parameters():
+            p.requires_grad = False
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(train) + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -352,11 +431,11 @@ def main(argv: list[str] | None = None) -> int:
             tl, pl, yl = model(ids, mask)
             loss = torch.zeros(())
             if (tags != -100).any():
-                loss = loss + ce(tl.reshape(-1, len(TAGS)), tags.reshape(-1))
+                loss = loss + weights.get("tags", 1.0) * ce(tl.reshape(-1, len(TAGS)), tags.reshape(-1))
             if (penta != -100).any():
-                loss = loss + ce(pl, penta)
+                loss = loss + weights.get("penta", 1.0) * ce(pl, penta)
             if (etype != -100).any():
-                loss = loss + ce(yl, etype)
+                loss = loss + weights.get("type", 1.0) * ce(yl, etype)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -371,15 +450,21 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(history[-1]), flush=True)
         if select_score(fig) > best:
             best, best_state = select_score(fig), copy.deepcopy(model.state_dict())
-            path = export(model, tok, args.out, args.work)  # the best so far is always on disk
+            if args.no_export:
+                continue
+            path = export(model, tok, args.out, args.work, per_channel=args.per_channel)  # best so far on disk
             print(f"exported epoch {epoch}", flush=True)
     model.load_state_dict(best_state)
+    if args.no_export:
+        print(json.dumps({"best": max(history, key=lambda h: select_score(h["dev"]))}))
+        return 0
     best_epoch = max(history, key=lambda h: select_score(h["dev"]))["epoch"]
     report = {
         "base_model": BASE_NAME,
         "seed": SEED, "threads": args.threads, "epochs": args.epochs, "stop_after": args.stop_after or args.epochs,
         "best_epoch": best_epoch,
-        "lr": args.lr, "batch": args.batch, "silver_per_type": SILVER_PER_TYPE,
+        "lr": args.lr, "batch": args.batch, "silver_per_type": args.silver_per_type, "data": args.data,
+        "freeze_embeddings": args.freeze_embeddings, "weights": weights, "per_channel": args.per_channel,
         "n_train": len(train), "n_dev": len(dev), "history": history,
         "torch_dev": evaluate(model, tok, dev),
         "int8_dev": onnx_figures(path, tok, dev),

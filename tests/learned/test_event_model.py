@@ -217,6 +217,29 @@ def test_new_event_only_where_the_rules_found_none_and_an_actor_is_tagged(pipeli
     assert all(e.method != "learned" for e in low.events)
 
 
+@pytest.mark.model
+def test_without_new_events_only_sentences_with_a_rule_event_are_encoded(pipeline):
+    from dataclasses import replace
+
+    from detente.eval.common import make_document
+    from detente.learned.apply import LearnedEvents
+
+    text = ("Russian troops shelled the Ukrainian city of Kharkiv on Tuesday. "
+            "Officials from France and Germany were in Berlin on Monday.")
+    (rules,) = list(pipeline.rules_only().extract([make_document(text)]))
+    with_event = {e.sent_idx for e in rules.events}
+    assert with_event == {0} and len({m.sent_idx for m in rules.mentions if m.sent_idx == 1}) == 1
+    pred = Prediction((), 4, 0.9, "ASSAULT", 0.9)
+    target_only = _Stub(pred)
+    list(replace(pipeline, learned=LearnedEvents(target_only, frozenset({"target"}))).extract(  # type: ignore[arg-type]
+        [make_document(text)]))
+    assert target_only.seen == [rules.sentences[0].text]  # the eventless sentence is not encoded
+    with_new = _Stub(pred)
+    list(replace(pipeline, learned=LearnedEvents(with_new, frozenset({"target", "new_events"}))).extract(  # type: ignore[arg-type]
+        [make_document(text)]))
+    assert sorted(with_new.seen) == sorted(s.text for s in rules.sentences)  # it may hold a new event: encoded
+
+
 def _predict_type(_: int) -> str:
     return lm.load_model().predict(["Russia attacked Ukraine."])[0].type
 

@@ -60,8 +60,11 @@ class LearnedEvents:
         ments: dict[int, list[Mention]] = {}
         for m in mentions:
             ments.setdefault(m.sent_idx, []).append(m)
+        # Without `new_events`, a prediction is only ever used on a sentence the rules found an event in: encode
+        # only those (the encoder is most of the model's cost; bench/README.md, part 6).
+        new = "new_events" in self.use
         chosen = [s for s in parsed.sentences
-                  if s.idx in by_sent or _can_hold_event(parsed, s.idx, ments.get(s.idx, []), coder)]
+                  if s.idx in by_sent or (new and _can_hold_event(parsed, s.idx, ments.get(s.idx, []), coder))]
         if not chosen:
             return events
         preds = dict(zip((s.idx for s in chosen), self.model.predict([s.text for s in chosen])))

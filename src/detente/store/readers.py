@@ -212,7 +212,7 @@ def loaded_language(con: Any) -> list[Any]:
     return fetch(con, "LoadedUse",
                  """SELECT coalesce(d.outlet, '(unknown outlet)') AS outlet, m.text, count(*) AS uses
                     FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.loaded
-                    GROUP BY ALL ORDER BY outlet, uses DESC""")
+                    GROUP BY ALL ORDER BY outlet, uses DESC, m.text""")
 
 
 def evidence(con: Any, ids: Sequence[str]) -> list[Any]:
