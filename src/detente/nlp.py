@@ -200,7 +200,7 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
 
 
 # A paragraph ending in one of these ends a sentence; one that does not is a headline, a dateline or a byline
-# ("Turkey lifting objections to Sweden, Finland joining NATO", "By political reporter X").
+# ("X drops objections to Y joining the bloc", "By political reporter X").
 _SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
 
 

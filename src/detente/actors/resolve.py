@@ -594,7 +594,7 @@ class ActorResolver:
                      role=None if former or not title else title, former=former)
 
     def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
-        """"Abbas Gallyamov, a former speechwriter for Putin": give the person an affiliation."""
+        """"Jane Doe, a former aide to the president": give the person an affiliation."""
         by_token = {i: c for c in candidates for i in range(c.start, c.end)}
         for c in candidates:
             if c.kind not in {"person-unknown", "person"} or (c.actor is not None and c.kind == "person"):

@@ -24,7 +24,7 @@ mentions.  Rules, in order:
   "the country" -> the last organisation or state; a pronoun inside what a
   speaker says refers to the speaker when it can ("Israel says it intends");
 * "the move", "the step", "the decision" -> the source of the previous
-  sentence's main event ("The move has been condemned by Israel").
+  sentence's main event ("The step was criticised by X").
 
 What a subject token stands for is decided by the named subject-stage rules at the end of this module
 (``rules.subject_rule``; their words in ``data/rule_vocab.tsv``; tests in ``tests/events/test_argument_rules.py``).
@@ -106,7 +106,7 @@ class Context:
             if m.actor.kind == "state":
                 self.last_state = m
             if m.actor.kind not in {"person", "media"}:
-                # "..., reports the BBC. The move angered France as it scuppered a deal": an outlet reports the
+                # "..., an outlet reports. The step angered X as it ended a contract": an outlet reports the
                 # news, it is not what "it" stands for afterwards
                 self.last_non_person = m
             if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}):
@@ -119,7 +119,7 @@ class Context:
 
 
 def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
-    """Subjects the parser hung elsewhere: "welcomed in Moscow and Putin is rumoured to ...", "Before the war
+    """Subjects the parser hung elsewhere: "welcomed in the capital and the leader is said to ...", "Before the war
     in Ukraine, Israel and Russia enjoyed ...": a verb with no subject whose left neighbours are nouns attached
     as conjuncts of an earlier noun are its subjects."""
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
@@ -561,7 +561,7 @@ class ArgumentFinder:
 
     def pact_parties(self, noun: Any) -> list[Mention]:
         """The parties of an agreement or talks named by ``noun``: "negotiations between Honiara and China", "a
-        pact announced between the governments of Australia, the US and the UK" (the actors of the between-phrase,
+        pact agreed between the governments of A, B and C" (the actors of the between-phrase,
         on the noun or on a participle that modifies it), else the possessor and the with-phrase ("Solomon
         Islands' security pact with China"); the signing of a pact is the pact ("disappointed by the signing of
         the deal")."""
@@ -668,7 +668,7 @@ class ArgumentFinder:
         sp = self.speakers
         out: list[Mention] = []
         def parts(node: Any) -> list[Any]:
-            # places are not parties: "cooperation involving Israel and Russia in war-torn Syria"
+            # places are not parties: "cooperation between X and Y in war-hit Z"
             out_ = [node]
             for c in node.children:
                 if not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
@@ -687,7 +687,7 @@ class ArgumentFinder:
 
     # -- nouns ---------------------------------------------------------------------
     def nominal(self, tok: Any) -> tuple[list[Mention], list[Mention]]:
-        """"Israel's bombing in Gaza", "the invitation of senior Hamas officials to Moscow"."""
+        """"X's shelling in Z", "the invitation of a group's leaders to the capital"."""
         sp = self.speakers
         source: list[Mention] = []
         target: list[Mention] = []
@@ -697,7 +697,7 @@ class ArgumentFinder:
                 if m is not None:
                     source.append(m)
             for clause in _together_clauses(tok, child):
-                # "tacit military cooperation involving Israel and Russia", "a trilateral summit in Tehran, which
+                # "quiet military cooperation between X and Y", "a three-way summit in a capital, which
                 # brought together A, B and C": the parties, reciprocally
                 source.extend(m for m in self._gathered(tok, clause) if m not in source)
             if child.dep_ == "prep":
@@ -817,7 +817,7 @@ def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: di
               "actor; the previous main event's source (Context.last_event_source)",
               changes="source -> that event's source", vocab=_DEF + ("event_anaphor",))
 def the_move_is_last_event(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"The move has been condemned by Israel": the move is the previous sentence's main event, by its source."""
+    """"The step was criticised by X": the step is the previous sentence's main event, by its source."""
     if child.lemma_.lower() not in w["event_anaphor"] or not _definite(child, w) \
             or f.speakers.mention_for(child) is not None:
         return None
@@ -901,7 +901,7 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
 @object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
              vocab=("switch_verb",), changes="target -> the partner left (not a place)")
 def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"switched diplomatic allegiance to China from Taiwan": the partner left is the target of the break (a
+    """"moved its recognition from Taipei to Beijing": the partner left is the target of the break (a
     state after "from" is otherwise read as a place)."""
     if q.wanted_prep != "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
         return []
@@ -913,7 +913,7 @@ def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
              "other actor than the source; the to/in/at phrase on it or on the trigger, the trigger's from phrase",
              changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
 def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"France recalled its ambassadors to the US and Australia", "recalling its ambassadors from Canberra and
+    """"X recalled its envoys to Y and Z", "recalling its envoys from two capitals and
     Washington": recalling (or withdrawing) one's own envoy is aimed at the country the envoy is posted to, not at
     the envoy. Another actor's envoy ("expelled the French ambassador") is left to ``direct_object_actor``."""
     objects = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
@@ -946,7 +946,7 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
              "possessor and with-phrase", changes="target -> the pact's parties other than the source")
 def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"slammed a new defence pact announced between the governments of Australia, the US and the UK": a stance on
+    """"condemned a defence pact agreed between the governments of A, B and C": a stance on
     an agreement is a stance on its parties."""
     if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}:
         return []
@@ -962,7 +962,7 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
              "governs and its object", changes="target -> the organisation (or state) it is membership of",
              vocab=("membership_noun", "joining_verb"))
 def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"Armenia has frozen its participation in the CSTO", "suspended its membership of the council": the act is
+    """"X has put its part in the alliance on hold", "suspended its membership of the council": the act is
     aimed at the body one takes part in (the phrase is skipped by the other rules as a place)."""
     nouns = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
     bid = q.etype in {"REQUEST", "AGREE"}  # "applied for NATO membership", "seek entry to the alliance"
@@ -1115,7 +1115,7 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
 @clause_rule("orphan_subjects", reads="a verb with no subject whose left neighbours are nouns the parser attached "
              "as conjuncts of an earlier noun", changes="source -> those nouns")
 def orphan_subjects_rule(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Before the war in Ukraine, Israel and Russia enjoyed ...": subjects hung on "Ukraine" (``orphan_subjects``)."""
+    """"Before the war, X and Y had good ties ...": subjects hung on "Ukraine" (``orphan_subjects``)."""
     return orphan_subjects(node, f.speakers) or None
 
 

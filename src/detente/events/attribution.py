@@ -267,8 +267,8 @@ class Speakers:
         return out
 
     def _described(self, tok: Any) -> Mention | None:
-        """"a former speechwriter for the Russian President tells ...": the person the article later
-        introduces with the same description ("Abbas Gallyamov, a former speechwriter for Putin")."""
+        """"a former aide to the president tells ...": the person the article later
+        introduces with the same description ("Jane Doe, a former aide to the president")."""
         if tok.pos_ != "NOUN":
             return None
         lemma = tok.lemma_.lower()
@@ -427,7 +427,7 @@ class Speakers:
         return m
 
     def trailing_speaker(self, tok: Any) -> Mention | None:
-        """"..., a former speechwriter for the Russian President tells Daily Express US.": the speaker named
+        """"..., a former aide to the president tells a tabloid.": the speaker named
         at the end of the sentence, read from the surface when the parse of a long sentence goes astray."""
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         sent = self.doc[lo:hi]
@@ -569,7 +569,7 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         if noun.dep_ in {"dobj", "nsubjpass"}:
             return subject_of(noun.head, speakers)
     if verb.dep_ in {"xcomp", "pcomp", "advcl"}:
-        # "Kan cited an unnamed Israeli official as saying ...": the one cited
+        # "a broadcaster cited an unnamed official as saying ...": the one cited
         quoting = verb.head.head if verb.head.lower_ == "as" else verb.head
         if quoting.lemma_.lower() in QUOTING_VERBS:
             return quoted_person(quoting, speakers)

@@ -12,7 +12,7 @@ governor's time ("agreed in March to lift"); coordinated, relative, adverbial
 and reported clauses have their own.  Three links cross a clause boundary, each
 because the syntax says so:
 
-* "since <clause with a time>" ("since coming to power in a 2018 revolution,
+* "since <clause with a time>" ("since taking office after a 2010 uprising,
   X has deepened ties") dates the main clause from that time on;
 * "N years after <clause>" ("restored ties on Friday, seven years after they
   were cut") dates the subordinate clause N years before the main one;

@@ -352,7 +352,7 @@ def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) 
              "receives", changes="trigger -> the aid noun's code, marked recipient (the giver is the source)",
              vocab=("recipient_verb",))
 def recipient_is_given(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"receives much of its funding, weapons and training from Iran": what is received is given."""
+    """"gets most of its arms and money from X": what is received is given."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["recipient_verb"]:
         return None
     noun = coder._received_noun(tok)
@@ -396,8 +396,8 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
              changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged",
              vocab=("negative_evaluation",))
 def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"Peskov said Armenia's decision to ratify the Rome Statute was reckless", "an ill-considered and wrong
-    decision", "describing it as unacceptable behaviour": a judgement of another's act is disapproval of its
+    """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
+    it unacceptable conduct": a judgement of another's act is disapproval of its
     author (issue 12: relations stated by noun phrases and evaluations were not read)."""
     if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"]:
         return None
@@ -407,7 +407,7 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
     """How an evaluation word judges: ("copula", the copula verb) or ("naming", the naming verb), else None."""
     node = tok
-    for _ in range(3):  # "an ill-considered and strategically wrong decision": up the coordination
+    for _ in range(3):  # "a rash and badly wrong decision": up the coordination
         if node.dep_ != "conj":
             break
         node = node.head

@@ -3,8 +3,8 @@
 Consumes a parsed document, its mentions and the lexicon's relation cues;
 produces ``RelationClaim`` records with a polarity (+1 aligned, -1 hostile),
 attributed and dated like events.  Cues are grouped by clause (a sentence
-such as "friendly ties between Moscow and Tel Aviv are eroding, whilst Iran
-and Russia regard one another as strategic allies" states two relations).
+such as "warm ties between X and Y are fading, while Y and Z call each
+other strategic partners" states two relations).
 For each clause the pair comes from, in order:
 
 * the cue noun's own arguments: "Russia's close alliance with Iran";
@@ -12,10 +12,10 @@ For each clause the pair comes from, in order:
   Moscow and Tel Aviv are eroding", "relations between Putin and Netanyahu
   have fractured");
 * "A-B relations" (two mentions joined by a hyphen);
-* a compound subject ("Iran and Russia ... as strategic allies");
-* a subject and the cue's complement ("Russia is no friend of Israel", "any
-  Israeli government is an enemy for Putin", "turning into another Iran
-  proxy", "Hamas called Russia its closest friend", "see Israel as an enemy").
+* a compound subject ("Y and Z ... as strategic partners");
+* a subject and the cue's complement ("X is no friend of Y", "any
+  government of Y is an enemy for X's leader", "becoming another proxy of Z",
+  "the group called X its closest friend", "see Y as an enemy").
 
 The clause's predicate decides the polarity when it is a cue ("friendly ties
 ... are eroding" is hostile); negation ("no friend") flips it.  A naming verb
@@ -75,8 +75,8 @@ class RelationReader:
                 if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
                     polarity = -polarity
                 if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)) or undone_clause(cue_tok):
-                    # "abandoning his long-standing alliance with Israel"; "cancelled a gala to celebrate ties
-                    # between the US and France": what is cancelled is the celebration of the ties
+                    # "dropping his old alliance with Y"; "called off a dinner to mark ties
+                    # between X and Y": what is cancelled is the celebration of the ties
                     polarity = -polarity
                 if polarity == 0:
                     continue
@@ -226,7 +226,7 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
         if named_by is not None and mine is not None and named_by != mine:
             return mine, named_by
     if owner is None:
-        # "tacit military cooperation involving Israel and Russia"
+        # "quiet military cooperation between X and Y"
         for child in cue.children:
             if child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include", "between"}:
                 for d in child.children:

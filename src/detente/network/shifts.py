@@ -26,7 +26,7 @@ pattern no single greedy first split explains.  A segmentation is kept only when
 * the two levels differ by at least ``MIN_LEVEL_CHANGE`` on the -10..+10 scale.
 
 Only news dated to the month or finer drives a shift (issue 12): background
-evidence ("before the war in Ukraine, Israel and Russia enjoyed positive
+evidence ("before the war, X and Y had good
 relations", "ties were cut in 2016") and evidence whose date is known only to the
 year or not at all are left out of the series.  Such evidence has no date to
 place it on; a shift built on it would be a shift in the telling, not in the
