@@ -456,3 +456,24 @@ class Relation:
             "last": self.last.isoformat() if self.last else None,
             "evidence": list(self.evidence),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPoint:
+    """A pair's evidence in one time window (``store.pairs.series_rows``; ``network.dyads.dyad_series``)."""
+
+    a: str
+    b: str
+    period: dt.date
+    n_events: int
+    weight: float
+    score: float
+    cooperation: float
+    conflict: float
+    evidence: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "period": self.period.isoformat(), "n_events": self.n_events,
+                "weight": round(self.weight, 3), "score": round(self.score, 2),
+                "cooperation": round(self.cooperation, 2), "conflict": round(self.conflict, 2),
+                "evidence": list(self.evidence)}

@@ -246,9 +246,8 @@ def modality_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...]
 
 def modality_flags(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> Modality:
     """The modality of the trigger ``tok`` (``chain``: it and the words governing it) by the modality-stage rules
-    not in ``disabled``, in registration order."""
-    from . import modality_rules  # noqa: F401  (registers the modality rules)
-
+    not in ``disabled``, in registration order (``events/__init__`` imports ``modality_rules``, which registers
+    them, before any coder exists)."""
     off = frozenset(disabled)
     flags: dict[str, Any] = {"negated": False, "hedged": False, "intent": False, "background_cue": None}
     for r in _RULES.values():
@@ -533,7 +532,7 @@ def refused_intent_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
 @rule("encouraging_to_act_is_appeal", reads="a praise code (05x) on an urging verb (urging_verb) that governs an "
       "infinitive clause (xcomp, ccomp)", changes="coding -> 020 (appeal)", vocab=("urging_verb",))
 def encouraging_to_act_is_appeal(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"continue to strongly encourage Solomon Islands to engage in regional dialogue": urging someone to act is an
+    """"we keep encouraging X to join the regional talks": urging someone to act is an
     appeal to them, not praise of them ("encouraged by the progress" stays praise)."""
     if d.coding.cameo[:2] != "05" or d.tok.lemma_.lower() not in w["urging_verb"]:
         return d
@@ -575,7 +574,7 @@ def peacekeeping_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) ->
       "('at the request of X', 'at X's invitation': request_noun)", changes="coding -> 074 (military assistance)",
       vocab=("request_verb", "help_noun", "request_noun"))
 def invited_force_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"Australia deployed forces to the Solomon Islands after Sogavare's government requested assistance":
+    """"X sent troops to Y after Y's government asked for help":
     troops sent because the host asked for them are help to the host, not a show of force against it."""
     if d.coding.cameo[:2] != "15":
         return d

@@ -33,9 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from ..model import Relation
+from ..model import DyadPoint, Relation
 from ..store import Store
 from ..store import pairs as sql
 from ..store.pairs import STATED_RELATION_SCORE, UNKNOWN_OUTLET, WINDOWS, Filters, Weights, where_clause
@@ -101,27 +100,6 @@ def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: 
                              evidence_limit=evidence_limit)
 
 
-@dataclass(frozen=True, slots=True)
-class DyadPoint:
-    """A pair's evidence in one time window."""
-
-    a: str
-    b: str
-    period: dt.date
-    n_events: int
-    weight: float
-    score: float
-    cooperation: float
-    conflict: float
-    evidence: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "period": self.period.isoformat(), "n_events": self.n_events,
-                "weight": round(self.weight, 3), "score": round(self.score, 2),
-                "cooperation": round(self.cooperation, 2), "conflict": round(self.conflict, 2),
-                "evidence": list(self.evidence)}
-
-
 def window_start(date: dt.date, window: str) -> dt.date:
     """The first day of the window holding ``date``.
 
@@ -171,6 +149,4 @@ def dyad_series(store: Store, *, window: str = "month", filters: Filters = Filte
         ``conflict`` the weighted sums of positive and negative scores (conflict <= 0).
     """
     window_start(dt.date(2000, 1, 1), window)  # validate before reading
-    return [DyadPoint(r.a, r.b, r.period, r.n_events, r.weight, r.score, r.cooperation, r.conflict, r.evidence)
-            for r in sql.series_rows(store.con, window=window, filters=filters, weights=weights, directed=directed,
-                                     pair=pair)]
+    return sql.series_rows(store.con, window=window, filters=filters, weights=weights, directed=directed, pair=pair)

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Relation
+from ..model import DyadPoint, Relation
 from .rollup import RECENT, recent_key_sql
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -456,19 +456,6 @@ def window_sql(window: str, col: str = "gdate") -> str:
     raise ValueError(f"unknown window {window!r}: use one of {', '.join(WINDOWS)} or a number of days like '14d'")
 
 
-@dataclass(frozen=True, slots=True)
-class SeriesRow:
-    a: str
-    b: str
-    period: dt.date
-    n_events: int
-    weight: float
-    score: float
-    cooperation: float
-    conflict: float
-    evidence: tuple[str, ...]
-
-
 def series_sql(*, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
                 directed: bool = False, pair: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """The SQL (and parameters) of ``series_rows``."""
@@ -492,10 +479,10 @@ def series_sql(*, window: str = "month", filters: Filters = Filters(), weights: 
 
 
 def series_rows(con: Any, *, window: str = "month", filters: Filters = Filters(), weights: Weights = Weights(),
-                directed: bool = False, pair: tuple[str, str] | None = None) -> list[SeriesRow]:
+                directed: bool = False, pair: tuple[str, str] | None = None) -> list[DyadPoint]:
     """Per pair (or direction) and window: groups, summed weight, weighted mean, cooperation and conflict."""
     sql, params = series_sql(window=window, filters=filters, weights=weights, directed=directed, pair=pair)
-    return [SeriesRow(x, y, per, int(n), float(w), float(s), float(c1), float(c2), tuple(ev))
+    return [DyadPoint(x, y, per, int(n), float(w), float(s), float(c1), float(c2), tuple(ev))
             for x, y, per, n, w, s, c1, c2, ev in con.execute(sql, params).fetchall()]
 
 
