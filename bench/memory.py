@@ -90,6 +90,7 @@ def child(manifest: Path, db: Path, out: Path) -> None:
     done = 0
     store: Any = None
     mallinfo = _MallInfo2()
+    heap: list[tuple[int, dict[str, float] | None]] = []  # the C heap (glibc) after every batch
     started = time.perf_counter()
 
     progress = out.with_suffix(".progress")  # partial results survive an interrupted long run
@@ -99,9 +100,10 @@ def child(manifest: Path, db: Path, out: Path) -> None:
         done += n
         samples.append((done, round(_status_kb("VmRSS") / 1024, 1)))
         duck.append((done, duckdb_memory(store.con)))
+        heap.append((done, mallinfo()))
         with progress.open("a", encoding="utf-8") as f:
             f.write(json.dumps({"docs": done, "rss_mb": samples[-1][1], "hwm_mb": round(_status_kb("VmHWM") / 1024, 1),
-                                "duckdb_mb": duck[-1][1], "py_blocks": sys.getallocatedblocks(), "malloc": mallinfo(),
+                                "duckdb_mb": duck[-1][1], "py_blocks": sys.getallocatedblocks(), "malloc": heap[-1][1],
                                 "seconds": round(time.perf_counter() - started, 1)}) + "\n")
 
     with Store(db) as store:
@@ -113,7 +115,7 @@ def child(manifest: Path, db: Path, out: Path) -> None:
               "peak_during_load_mb": round(loaded_hwm_mb, 1), "peak_before_store_close_mb": round(hwm_before_close_mb, 1),
               "vmhwm_mb": round(_status_kb("VmHWM") / 1024, 1), "seconds": seconds,
               "summary": {k: v for k, v in summary.to_dict().items() if k != "rejected"}, "samples": samples,
-              "duckdb": duck, "duckdb_end": duck_end}
+              "duckdb": duck, "duckdb_end": duck_end, "heap": heap}
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
@@ -135,6 +137,7 @@ def _measure(manifest: Path, folder: Path, tag: str) -> dict[str, Any]:
     res["db_mb"] = round(sum(p.stat().st_size for p in folder.glob(f"{tag}.duckdb*")) / 1e6, 1)
     samples = res.pop("samples")
     duck = res.pop("duckdb", [])
+    heap = res.pop("heap", [])
     n = res["summary"]["read"]
     res["articles_per_s"] = n / res["seconds"] if res["seconds"] else None
     # RSS after the first 10% and at the end: a flat line means streaming works
@@ -148,6 +151,9 @@ def _measure(manifest: Path, folder: Path, tag: str) -> dict[str, Any]:
         step = max(1, len(duck) // 10)
         res["duckdb_curve"] = duck[::step] + ([duck[-1]] if (len(duck) - 1) % step else [])
         res["duckdb_peak_mb"] = max(d["total"] for _, d in duck)
+    if heap and heap[-1][1] is not None:  # glibc's heap: in use vs kept free, on the same batches
+        step = max(1, len(heap) // 10)
+        res["heap_curve"] = heap[::step] + ([heap[-1]] if (len(heap) - 1) % step else [])
     for p in folder.glob(f"{tag}.duckdb*"):
         p.unlink()
     return res
