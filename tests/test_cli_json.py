@@ -69,3 +69,40 @@ def test_dumps_indented_relation_shape():
 def test_dumps_indented_rejects_what_json_rejects():
     with pytest.raises(TypeError):
         dumps_indented({(1, 2): "tuple key"})
+
+
+def _plain(value):
+    """``value`` with its floats in the range ``plain_floats`` promises (0, or 1e-4 <= |x| < 1e16)."""
+    if isinstance(value, float):
+        return value if value == 0 or 1e-4 <= abs(value) < 1e16 else 1.25
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {(_plain(k) if isinstance(k, float) else k): _plain(v) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_dumps_indented_fast_path_equals_json_dumps(seed):
+    value = _plain(_value(random.Random(seed), 0))
+    assert dumps_indented(value, plain_floats=True) == json.dumps(value, ensure_ascii=False, indent=2,
+                                                                default=_json_default)
+
+
+def test_dumps_indented_fast_path_floats_and_fallbacks():
+    rng = random.Random(1)
+    floats = [0.0, -0.0, 1e-4, -1e-4, 9.999999999999998e15, *(rng.choice([-1, 1]) * 10 ** rng.uniform(-4, 15.99)
+                                                             for _ in range(20000)),
+              *(round(rng.uniform(-10, 10), 2) for _ in range(20000))]
+    assert dumps_indented(floats, plain_floats=True) == json.dumps(floats, indent=2)
+    for value in ({"n": 2**70}, ["\ud800"], {1: "int key"}, {"when": dt.date(2024, 1, 2)}):
+        assert dumps_indented(value, plain_floats=True) == json.dumps(value, ensure_ascii=False, indent=2,
+                                                                    default=_json_default)
+
+
+def test_dumps_indented_fast_path_is_taken(monkeypatch):
+    import detente.cli_output as out
+
+    records = [{"a": {"id": "RUS", "name": "Russia"}, "score": -0.25, "evidence": ["e1", "e2"], "last": None}]
+    monkeypatch.setattr(out, "_indented", lambda *a: pytest.fail("fell back to the pure-Python encoder"))
+    assert out.dumps_indented(records, plain_floats=True) == json.dumps(records, ensure_ascii=False, indent=2)

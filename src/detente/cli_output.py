@@ -85,8 +85,8 @@ def _json_default(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def print_json(data: Any) -> None:
-    sys.stdout.write(dumps_indented(data) + "\n")
+def print_json(data: Any, *, plain_floats: bool = False) -> None:
+    sys.stdout.write(dumps_indented(data, plain_floats=plain_floats) + "\n")
 
 
 # ``json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)``, byte for byte, written here because
@@ -161,16 +161,38 @@ def _indented(o: Any, pad: str, default: Callable[[Any], Any]) -> str:
     return _indented(default(o), pad, default)
 
 
-def dumps_indented(data: Any, default: Callable[[Any], Any] = _json_default) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2, default=default)``, faster (see above)."""
+def dumps_indented(data: Any, default: Callable[[Any], Any] = _json_default, *, plain_floats: bool = False) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2, default=default)``, faster (see above).
+
+    ``plain_floats``: the caller guarantees that every float in ``data`` is 0 or finite with 1e-4 <= |x| < 1e16,
+    the range where orjson writes the same digits as Python's ``repr`` (outside it orjson writes ``0.00001``
+    for ``1e-05`` and ``null`` for NaN; checked over 400,000 values when this was written, and by
+    tests/test_cli_json.py).  Then orjson encodes it (C, about 13x the pure-Python encoder on the relations
+    listing); what orjson refuses (an integer past 64 bits, a lone surrogate, a key that is not a string)
+    falls back to the encoder above.
+    """
+    if plain_floats:
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - pinned in pyproject; a source checkout may lack it
+            orjson = None
+        if orjson is not None:
+            try:
+                return orjson.dumps(data, default=default, option=orjson.OPT_INDENT_2
+                                    | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME).decode()
+            except TypeError:  # orjson.JSONEncodeError is one
+                pass
     return _indented(data, "\n", default)
 
 
 def emit(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, as_json: bool = False,
-         as_csv: bool = False, console: Optional[Console] = None) -> None:
-    """Print ``records`` as JSON (the records themselves), CSV or a table (``columns`` of each record)."""
+         as_csv: bool = False, console: Optional[Console] = None, plain_floats: bool = False) -> None:
+    """Print ``records`` as JSON (the records themselves), CSV or a table (``columns`` of each record).
+
+    ``plain_floats``: every float in ``records`` is 0 or 1e-4 <= |x| < 1e16 (see ``dumps_indented``).
+    """
     if as_json:
-        print_json(list(records))
+        print_json(records if isinstance(records, list) else list(records), plain_floats=plain_floats)
         return
     if as_csv:
         from .exports._common import safe_cell
