@@ -421,8 +421,11 @@ def relations(
                 records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters,
                                                                           evidence_limit=evidence or None)]
             else:
-                records = [r.to_dict() for r in dyads.relations(store, filters=filters,
-                                                                evidence_limit=evidence or None, pair=_pair(pair))]
+                from .heap import bulk
+
+                rels = dyads.relations(store, filters=filters, evidence_limit=evidence or None, pair=_pair(pair))
+                with bulk():  # 20,000 records' dicts: no collector passes over them (detente.heap.bulk)
+                    records = [r.to_dict() for r in rels]
             hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())])
     except DetenteError as exc:
         _fail(exc)

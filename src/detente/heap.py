@@ -1,4 +1,5 @@
-"""Keep a long ingest's C heap from growing with the corpus (glibc only; a no-op elsewhere).
+"""Memory of long runs: keep a long ingest's C heap from growing with the corpus (glibc only; a no-op elsewhere),
+and pause the cyclic collector while bulk records are built (``bulk``).
 
 Measured (bench/memory.py samples glibc's ``mallinfo2`` after every batch; bench/README.md): after 640 articles
 the C heap of an ingest held 510 MB of which 142 MB were in use; its free part grew batch after batch (302 MB
@@ -20,7 +21,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _M_MMAP_THRESHOLD = -3
@@ -64,3 +68,18 @@ def trim() -> None:
     lib = _glibc()
     if lib:
         lib.malloc_trim(0)
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic records are built (the relations listing:
+    20,000 records, 60,000 dicts and 400,000 strings).  Each collection of the oldest generation walks every
+    object of the process and finds nothing to free here; pausing it saved 10-20% of that build (measured).
+    Restores the collector's previous state."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -293,9 +293,12 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
                                        evidence_limit=evidence_limit, min_events=min_events)
     cur = con.execute(sql, params)
     if fast:  # the summaries: columns in the record's order and types, the ids sorted and joined by SQL
+        from ..heap import bulk
+
         sep = "\x1f"
-        return [Relation(a, b, an, bn, sc, ne, no, fi, la, tuple(ids.split(sep)) if ids else (), None, nb, nu)
-                for a, b, an, bn, sc, ne, no, fi, la, ids, nb, nu in cur.fetchall()]
+        with bulk():
+            return [Relation(a, b, an, bn, sc, ne, no, fi, la, tuple(ids.split(sep)) if ids else (), None, nb, nu)
+                    for a, b, an, bn, sc, ne, no, fi, la, ids, nb, nu in cur.fetchall()]
     cols = [d[0] for d in cur.description]
     a, b, an, bn, sc, ne, no, fi, la, nb, nu = (cols.index(c) for c in (
         "a", "b", "a_name", "b_name", "score", "n_events", "n_outlets", "first", "last", "n_background", "n_undated"))
