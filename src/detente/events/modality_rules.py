@@ -145,3 +145,71 @@ def earlier_event_noun(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     for the news, not the news (issue 12: background stays background, with no date by guesswork)."""
     hit = tok.pos_ == "NOUN" and tok.dep_ in {"pobj", "dobj"} and tok.head.lower_ in words["earlier_prep"]
     return {"background_cue": f"{tok.head.lower_} (an earlier event)"} if hit else None
+
+
+def _condition_clause(node: Any, marks: frozenset[str]) -> bool:
+    """Whether ``node`` heads an adverbial clause opened by a condition mark ("if Turkey does not support ...")."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
+
+
+@modality_rule("conditional_clause", reads="a condition mark (condition_mark: 'if', 'unless') opening the trigger's own "
+               "adverbial clause or one above it on the chain, or a conditional adverb (conditional_adverb: "
+               "'otherwise') on the chain", changes="hedged", vocab=("condition_mark", "conditional_adverb"))
+def conditional_clause(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"if Turkey does not support the requests, ...", "Otherwise, they will end up ...": what is told under a
+    condition is supposed, not reported as done (issue 12: hedged statements flagged).  Only the condition's own
+    clause (the protasis) is hedged by the mark: the main clause of "will withdraw unless ..." is a threat, made
+    now (``intent_coding``), and a "would" there is ``hypothetical_would``'s."""
+    if any(_condition_clause(node, words["condition_mark"]) for node in chain):
+        return {"hedged": True}
+    hit = any(c.dep_ == "advmod" and c.lower_ in words["conditional_adverb"] for _, c in _children(chain))
+    return {"hedged": True} if hit else None
+
+
+@modality_rule("open_question", reads="a clause opened by an open-question mark (open_question_mark: 'whether') on "
+               "the trigger's chain", changes="hedged", vocab=("open_question_mark",))
+def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"it is unclear whether the pair spoke", "did not say whether Turkey will go that far": a whether-clause is
+    asked or doubted, never asserted."""
+    hit = any(c.dep_ == "mark" and c.lower_ in words["open_question_mark"] for _, c in _children(chain))
+    return {"hedged": True} if hit else None
+
+
+def _in_direct_quote(tok: Any, sent: Any) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start)."""
+    from .attribution import CLOSE_QUOTES, OPEN_QUOTES
+
+    inside = False
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+    return inside
+
+
+def _indirect_speech(chain: list[Any]) -> bool:
+    """Whether the chain's top clause is the reported complement of a speech verb ("said they would send")."""
+    from .attribution import SPEECH_LEMMAS
+
+    top = chain[-1]
+    return top.dep_ in {"ccomp", "conj"} and top.head.lemma_.lower() in SPEECH_LEMMAS
+
+
+@modality_rule("hypothetical_would", reads="'would' (hypothetical_modal) as an auxiliary on the chain: in a reported "
+               "clause outside quotation marks, with no condition, the future of the past; elsewhere (narration, "
+               "a direct quote, under a condition) a supposition", changes="intent or hedged",
+               vocab=("hypothetical_modal", "condition_mark"))
+def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"officials said they would send a team": an announced intention ("will", told in the past); "the proposals
+    would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported."""
+    if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(chain)):
+        return None
+    conditioned = any(_condition_clause(c, words["condition_mark"]) for _, c in _children(chain))
+    if _indirect_speech(chain) and not conditioned and not _in_direct_quote(tok, sent):
+        return {"intent": True}
+    return {"hedged": True}
