@@ -222,3 +222,15 @@ def test_hypothetical_would_in_a_direct_quote_or_under_a_condition_is_hedged():
                    ("were", 9, "auxpass"), ("built", 4, "advcl", "build"), (".", 1, "punct")]
     on, off = _both(conditioned, "protest", "hypothetical_would")
     assert on.hedged and not on.intent and not off.hedged
+
+
+def test_anniversary_recalls():
+    # "France marked the anniversary of the battle , when the navies fought ." (a made-up sentence of that shape)
+    spec = [("France", 1, "nsubj"), ("marked", 1, "ROOT", "mark"), ("the", 3, "det"), ("anniversary", 1, "dobj"),
+            ("of", 3, "prep"), ("the", 6, "det"), ("battle", 4, "pobj"), (",", 6, "punct"), ("when", 11, "advmod"),
+            ("the", 10, "det"), ("navies", 11, "nsubj", "navy"), ("fought", 6, "relcl", "fight"), (".", 1, "punct")]
+    on, off = _both(spec, "fought", "anniversary_recalls")
+    assert on.background and not off.background
+    # the marking itself is the news
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).background

@@ -213,3 +213,23 @@ def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     if _indirect_speech(chain) and not conditioned and not _in_direct_quote(tok, sent):
         return {"intent": True}
     return {"hedged": True}
+
+
+# Links inside a noun's phrase, through which an anniversary reaches what it is the anniversary of.
+_RECALL_LINKS = frozenset({"pobj", "prep", "relcl", "acl", "conj", "appos", "compound"})
+
+
+@modality_rule("anniversary_recalls", reads="a remembrance noun (remembrance_noun: 'anniversary') above the trigger "
+               "through its noun phrase only (of-phrase, relative clause, apposition)", changes="background",
+               vocab=("remembrance_noun",))
+def anniversary_recalls(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"the 75th anniversary of the treaty's signing", "the anniversary of the battle, when the two navies fought":
+    what an anniversary is of happened years before the news; the commemorating is not (it is above the noun)."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ not in _RECALL_LINKS or node.head == node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in words["remembrance_noun"]:
+            return {"background_cue": f"{node.lower_} (what it recalls)"}
+    return None
