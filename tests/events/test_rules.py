@@ -361,3 +361,15 @@ def test_evaluation_is_disapproval():
                   ["a", "reckless", "driver", "leave"], ["DET", "ADJ", "NOUN", "VERB"])
     on, _ = _coded(plain, "evaluation_is_disapproval")
     assert 1 not in on
+
+
+def test_event_nouns_of_stated_commitments_and_frozen_ties():
+    # lexicon rows (nouns.tsv, issue 12): "the freezing of relations with the bloc" reduces ties, "his assurances
+    # that ..." are a stated commitment; both were read as no event at all
+    lex = load_lexicon()
+    assert lex.nouns["freezing"].startswith("16") and lex.nouns["freeze"].startswith("16")
+    assert lex.nouns["assurance"].startswith("03")
+    doc = _pdoc(["the", "freezing", "of", "relations"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                ["the", "freezing", "of", "relation"], ["DET", "NOUN", "ADP", "NOUN"])
+    on, _ = _coded(doc, "event_noun")
+    assert on[1].nominal and on[1].cameo.startswith("16")
