@@ -135,6 +135,12 @@ def test_obligation_is_demand():
     on, off = _both(_draft(doc, 4, "084", source=[sudan], said_by=russia), "obligation_is_demand")
     assert on.source == (russia,) and on.target == (sudan,) and on.coding.type == "REQUEST"
     assert off.source == (sudan,)
+    # "officials said Sudan must return it": an unnamed voice (no actor) makes no demand of its own
+    from dataclasses import replace as _replace
+
+    unnamed = _replace(russia, actor=None, method="unnamed-speaker")
+    kept = _both(_draft(doc, 4, "084", source=[sudan], said_by=unnamed), "obligation_is_demand")[0]
+    assert kept.source == (sudan,) and kept.said_by == unnamed
 
 
 def test_complaint_is_disapproval():

@@ -263,7 +263,7 @@ class EventCoder:
             if quoted is not None:
                 return quoted
         # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
-        return speakers.speaker_of_clause(tok)
+        return speakers.speaker_of_clause(tok) or speakers.unnamed_speaker(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
