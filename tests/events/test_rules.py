@@ -369,6 +369,21 @@ def test_evaluation_is_disapproval():
     assert 1 not in on
 
 
+def test_evaluation_is_disapproval_of_a_quoted_epithet():
+    # "The “ reckless decision ” hurt ties , the minister said .": the quoted epithet is the speaker's judgement;
+    # the same words unquoted are the outlet's description, no event
+    words = ["The", "“", "reckless", "decision", "”", "hurt", "ties", ",", "the", "minister", "said", "."]
+    heads = [3, 3, 3, 5, 3, 10, 5, 10, 9, 10, 10, 10]
+    deps = ["det", "punct", "amod", "nsubj", "punct", "ccomp", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    lemmas = ["the", "“", "reckless", "decision", "”", "hurt", "tie", ",", "the", "minister", "say", "."]
+    pos = ["DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    on, off = _coded(_pdoc(words, heads, deps, lemmas, pos), "evaluation_is_disapproval")
+    assert on[2].cameo == "111" and on[2].evaluation and 2 not in off
+    bare = [w if w not in {"“", "”"} else "," for w in words]
+    on, _ = _coded(_pdoc(bare, heads, deps, lemmas, pos), "evaluation_is_disapproval")
+    assert 2 not in on
+
+
 def test_event_nouns_of_stated_commitments_and_frozen_ties():
     # lexicon rows (nouns.tsv, issue 12): "the freezing of relations with the bloc" reduces ties, "his assurances
     # that ..." are a stated commitment; both were read as no event at all

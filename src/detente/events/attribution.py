@@ -528,6 +528,21 @@ class Speakers:
         return None
 
 
+def in_quotes(tok: Any) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start)."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+    return inside
+
+
 def _is_person(m: Mention | None) -> bool:
     return m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person")
 

@@ -176,7 +176,8 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
 
 
 def _in_direct_quote(tok: Any, sent: Any) -> bool:
-    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start)."""
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (``sent``, which a hand-built
+    Doc of the tests gives; ``attribution.in_quotes`` reads the parse's own sentence)."""
     from .attribution import CLOSE_QUOTES, OPEN_QUOTES
 
     inside = False
