@@ -234,3 +234,14 @@ def test_anniversary_recalls():
     # the marking itself is the news
     doc = _doc(spec)
     assert not read_modality(doc[1], doc[:], load_lexicon()).background
+
+
+def test_hypothetical_would_rules_its_own_clause_only():
+    # "Ties would break since lobbies sought to align Israel with the EU .": the aligning is told, not supposed
+    spec = [("Ties", 2, "nsubj", "tie"), ("would", 2, "aux"), ("break", 2, "ROOT"), ("since", 5, "mark"),
+            ("lobbies", 5, "nsubj", "lobby"), ("sought", 2, "advcl", "seek"), ("to", 7, "aux"),
+            ("align", 5, "xcomp"), ("Israel", 7, "dobj"), (".", 2, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    assert not read_modality(doc[7], doc[:], lex).hedged
+    assert read_modality(doc[2], doc[:], lex).hedged

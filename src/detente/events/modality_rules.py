@@ -193,6 +193,21 @@ def _in_direct_quote(tok: Any, sent: Any) -> bool:
     return inside
 
 
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "csubj"})
+
+
+def _own_clause(chain: list[Any]) -> list[Any]:
+    """The chain up to the head of the trigger's own clause: "would" rules its clause and the infinitives under it,
+    not a clause that hangs from it ("X would be shattered since lobbies sought to align ...": the aligning is
+    told, not supposed)."""
+    out = []
+    for node in chain:
+        out.append(node)
+        if node.dep_ in _CLAUSE_LINKS and not (node.dep_ == "conj" and node.pos_ not in {"VERB", "AUX"}):
+            break
+    return out
+
+
 def _indirect_speech(chain: list[Any]) -> bool:
     """Whether the chain's top clause is the reported complement of a speech verb ("said they would send")."""
     from .attribution import SPEECH_LEMMAS
@@ -208,10 +223,11 @@ def _indirect_speech(chain: list[Any]) -> bool:
 def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"officials said they would send a team": an announced intention ("will", told in the past); "the proposals
     would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported."""
-    if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(chain)):
+    own = _own_clause(chain)
+    if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(own)):
         return None
-    conditioned = any(_condition_clause(c, words["condition_mark"]) for _, c in _children(chain))
-    if _indirect_speech(chain) and not conditioned and not _in_direct_quote(tok, sent):
+    conditioned = any(_condition_clause(c, words["condition_mark"]) for _, c in _children(own))
+    if _indirect_speech(own) and not conditioned and not _in_direct_quote(tok, sent):
         return {"intent": True}
     return {"hedged": True}
 
