@@ -191,6 +191,11 @@ def test_open_question():
             ("the", 5, "det"), ("pair", 6, "nsubj"), ("met", 1, "ccomp", "meet"), (".", 1, "punct")]
     on, off = _both(spec, "met", "open_question")
     assert on.hedged and not off.hedged
+    # "reporters asked if Iran met Iraq .": an if-clause that is the verb's complement is a question too
+    asked = [("reporters", 1, "nsubj", "reporter"), ("asked", 1, "ROOT", "ask"), ("if", 4, "mark"),
+             ("Iran", 4, "nsubj"), ("met", 1, "ccomp", "meet"), ("Iraq", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(asked, "met", "open_question")
+    assert on.hedged and not off.hedged
 
 
 def test_hypothetical_would():

@@ -166,12 +166,17 @@ def conditional_clause(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     return {"hedged": True} if hit else None
 
 
-@modality_rule("open_question", reads="a clause opened by an open-question mark (open_question_mark: 'whether') on "
-               "the trigger's chain", changes="hedged", vocab=("open_question_mark",))
+@modality_rule("open_question", reads="a clause on the trigger's chain opened by an open-question mark "
+               "(open_question_mark: 'whether'), or by a condition mark (condition_mark: 'if') when the clause is a "
+               "verb's complement (ccomp: 'asked if'), not an adverbial condition", changes="hedged",
+               vocab=("open_question_mark", "condition_mark"))
 def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"it is unclear whether the pair spoke", "did not say whether Turkey will go that far": a whether-clause is
-    asked or doubted, never asserted."""
-    hit = any(c.dep_ == "mark" and c.lower_ in words["open_question_mark"] for _, c in _children(chain))
+    """"it is unclear whether the pair spoke", "did not say whether Turkey will go that far", "asked if Russia
+    would attend": a whether-clause (or an if-clause that is a verb's complement) is asked or doubted, never
+    asserted."""
+    hit = any(c.dep_ == "mark" and (c.lower_ in words["open_question_mark"]
+                                    or (c.lower_ in words["condition_mark"] and node.dep_ == "ccomp"))
+              for node, c in _children(chain))
     return {"hedged": True} if hit else None
 
 
