@@ -154,9 +154,12 @@ class EventCoder:
                         return pair
                 if c.lemma_.lower() in self.lex.nouns:
                     return c.lemma_.lower()
-                for m in c.children:
-                    if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
-                        return m.lemma_.lower()
+                if c.lemma_.lower() not in self.agents:
+                    # "launched a mediation effort"; but in "ordered the opposition newspaper to ..." the
+                    # object is an actor and its modifier says which one, not what was done
+                    for m in c.children:
+                        if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
+                            return m.lemma_.lower()
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:

@@ -558,6 +558,50 @@ def membership_bid_is_alignment(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
     return replace(d, coding=_code(lex, "030", d.coding))
 
 
+@rule("troops_arriving_is_deployment", reads="a visit coding (042/043) on a verb whose subject is a troop noun "
+      "(troop_noun), or the of-object of its subject ('the first contingent of troops arrived'); a purpose clause "
+      "on the verb whose verb helps (aid_purpose_verb: 'arrived to help deliver aid')",
+      changes="coding -> 154 (deploy forces), or 074 (military assistance) with a purpose of help; "
+      "peacekeeping_is_aid, after it, makes peacekeepers aid", vocab=("troop_noun", "aid_purpose_verb"))
+def troops_arriving_is_deployment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Troops arrived in Bosnia": soldiers arriving somewhere are deployed there, not on a state visit;
+    "troops arrived in Nepal to help deliver aid": deployed to help, military assistance."""
+    if d.coding.cameo not in {"042", "043"}:
+        return d
+    for subj in (c for c in d.tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        nouns = [subj, *subj.conjuncts] + [p for prep in subj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                           for p in prep.children if p.dep_ == "pobj"]
+        if any(n.lemma_.lower() in w["troop_noun"] for n in nouns):
+            helps = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in w["aid_purpose_verb"]
+                        for c in d.tok.children)
+            return replace(d, coding=_code(lex, "074" if helps else "154", d.coding))
+    return d
+
+
+@rule("ruled_out_is_rejection", reads="the trigger as the clausal subject of a copula whose predicate is a "
+      "rejection phrase (rejection_predicate: 'out of the question', 'off the table', 'not an option')",
+      changes="coding -> 120 REJECT; source -> the speaker when there is one, said_by -> none",
+      vocab=("rejection_predicate",))
+def ruled_out_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"X said that lifting the sanctions is out of the question": the act is rejected, not done; the one who
+    says so rejects it (the rejection is the speech act: its speaker is its source)."""
+    if d.tok.dep_ != "csubj" or d.tok.head.lemma_.lower() != "be":
+        return d
+    copula = d.tok.head
+    rest = " ".join(t.lower_ for t in copula.subtree if t.i > copula.i and t.dep_ != "punct")
+    # the predicate, up to a following clause ("... out of the question as that would reward ...")
+    clause = next((t for t in copula.children if t.i > copula.i and t.dep_ in {"advcl", "ccomp", "conj"}), None)
+    if clause is not None:
+        rest = " ".join(t.lower_ for t in copula.subtree if copula.i < t.i < clause.left_edge.i and t.dep_ != "punct")
+    words = rest.split()
+    if not any(" ".join(words[i:i + len(p.split())]) == p for p in w["rejection_predicate"] for i in range(len(words))):
+        return d
+    coding = _code(lex, "120", d.coding)
+    if d.said_by is not None and d.said_by not in d.source:
+        return replace(d, source=(d.said_by,), coding=coding, said_by=None)
+    return replace(d, coding=coding)
+
+
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
       "peacekeeping prefix (peacekeeping_prefix)", changes="coding -> 074 (peacekeeping aid)",
       vocab=("peacekeeping_prefix",))
