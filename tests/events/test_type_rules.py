@@ -113,3 +113,42 @@ def test_verb_lemma_exceptions():
 def test_lemma_exceptions_are_in_the_loaded_pipeline(pipeline):
     doc = pipeline.nlp("Students staged a protest and hoped for reform.")
     assert [t.lemma_ for t in doc if t.lower_ in {"staged", "hoped"}] == ["stage", "hope"]
+
+
+def test_resignation_is_retreat():
+    # "The president resigned": CAMEO 083 (CONCEDE), but PLOVER counts a resignation as RETREAT
+    doc = _doc(["president", "resigned"], [1, 1], ["nsubj", "ROOT"], ["president", "resign"])
+    on, off = _both(doc, 1, "083", "resignation_is_retreat")
+    assert on.coding.type == "RETREAT" and on.coding.cameo == "083" and off.coding.type == "CONCEDE"
+    # another acceding verb keeps CONCEDE
+    doc = _doc(["government", "yielded"], [1, 1], ["nsubj", "ROOT"], ["government", "yield"])
+    on, _ = _both(doc, 1, "083", "resignation_is_retreat")
+    assert on.coding.type == "CONCEDE"
+
+
+def test_measure_noun_passes_to_its_event():
+    # "France launched ten days of war games": the of-object carries the event (joint exercise 062), not the
+    # military default of "launch" (190)
+    words = ["France", "launched", "ten", "days", "of", "war", "games"]
+    doc = _doc(words, [1, 1, 3, 1, 3, 6, 4], ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj"],
+               ["France", "launch", "ten", "day", "of", "war", "game"],
+               pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "NOUN"])
+    codes = {t.tok.i: t.cameo for t in EventCoder(load_lexicon())._triggers(doc[:])}
+    assert codes[1] == "062"
+    # a non-measure object keeps the verb's own coding: "launched the ships of the navy"
+    doc = _doc(["France", "launched", "ships", "of", "war"], [1, 1, 1, 2, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["France", "launch", "ship", "of", "war"],
+               pos=["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
+    codes = {t.tok.i: t.cameo for t in EventCoder(load_lexicon())._triggers(doc[:])}
+    assert codes[1] == "190"
+
+
+def test_obstruction_and_yielding_rows():
+    # "Workers blocked the bridge": obstructing passage is a protest (144); "accepted the demands": yielding (080)
+    lex = load_lexicon()
+    doc = _doc(["workers", "blocked", "the", "bridge"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["worker", "block", "the", "bridge"], pos=["NOUN", "VERB", "DET", "NOUN"])
+    assert {t.tok.i: t.cameo for t in EventCoder(lex)._triggers(doc[:])}[1] == "144"
+    doc = _doc(["government", "accepted", "the", "demands"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["government", "accept", "the", "demand"], pos=["NOUN", "VERB", "DET", "NOUN"])
+    assert lex.coding({t.tok.i: t.cameo for t in EventCoder(lex)._triggers(doc[:])}[1]).type == "CONCEDE"

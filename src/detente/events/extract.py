@@ -146,7 +146,12 @@ class EventCoder:
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
-            if c.dep_ in OBJ_DEPS:
+            if c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns \
+                    and c.lemma_.lower() in words("measure_noun"):
+                # "launched ten days of war games", "began a new round of talks": the of-object is the event
+                c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                          for p in pr.children if p.dep_ == "pobj"), c)
+            if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":
                 # "launched a mediation effort", "war games": a compound modifier may carry the event
                 for m in c.children:
                     pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"

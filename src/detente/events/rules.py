@@ -307,7 +307,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
@@ -600,6 +600,17 @@ def ruled_out_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]])
     if d.said_by is not None and d.said_by not in d.source:
         return replace(d, source=(d.said_by,), coding=coding, said_by=None)
     return replace(d, coding=coding)
+
+
+@rule("resignation_is_retreat", reads="an acceding code (083x) on a resigning verb (resignation_verb: 'resigned', "
+      "'stepped down', 'quit')", changes="type -> RETREAT (the CAMEO code stays)", vocab=("resignation_verb",))
+def resignation_is_retreat(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The president resigned": PLOVER counts an official's resignation as RETREAT (the PLOVER 2.0 manual,
+    RETREAT: "also covers resignations of government officials"), where CAMEO's code for it (083, accede to
+    demands for political change) maps to CONCEDE."""
+    if not d.coding.cameo.startswith("083") or d.tok.lemma_.lower() not in w["resignation_verb"]:
+        return d
+    return replace(d, coding=replace(d.coding, type="RETREAT"))
 
 
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
