@@ -152,3 +152,47 @@ def test_obstruction_and_yielding_rows():
     doc = _doc(["government", "accepted", "the", "demands"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
                ["government", "accept", "the", "demand"], pos=["NOUN", "VERB", "DET", "NOUN"])
     assert lex.coding({t.tok.i: t.cameo for t in EventCoder(lex)._triggers(doc[:])}[1]).type == "CONCEDE"
+
+
+def test_declining_comment():
+    # "The ministry declined to comment": a no-comment (011, no PLOVER type), not a rejection
+    doc = _doc(["ministry", "declined", "to", "comment"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "xcomp"],
+               ["ministry", "decline", "to", "comment"])
+    on, off = _both(doc, 1, "120", "declining_comment")
+    assert on.coding.cameo == "011" and on.coding.type is None and off.coding.type == "REJECT"
+    # "declined to join the talks" stays a rejection
+    doc = _doc(["Iran", "declined", "to", "join"], [1, 1, 3, 1], ["nsubj", "ROOT", "aux", "xcomp"],
+               ["Iran", "decline", "to", "join"])
+    on, _ = _both(doc, 1, "120", "declining_comment")
+    assert on.coding.type == "REJECT"
+
+
+def test_deliberated_is_not_done():
+    # "Japan is considering sending aid": neither the sending nor the aid happened
+    from detente.events.rules import not_done
+
+    doc = _doc(["Japan", "is", "considering", "sending", "aid"], [2, 2, 2, 2, 3],
+               ["nsubj", "aux", "ROOT", "xcomp", "dobj"], ["Japan", "be", "consider", "send", "aid"],
+               pos=["PROPN", "AUX", "VERB", "VERB", "NOUN"])
+    lex = load_lexicon()
+    trigs = EventCoder(lex)._triggers(doc[:])
+    assert {t.tok.i for t in trigs} >= {3}
+    assert {3, 4} <= not_done(trigs, lex)
+    assert 3 not in not_done(trigs, lex, disabled={"deliberated_is_not_done"})
+
+
+def test_dropped_triggers_are_not_recorded_by_the_fallback():
+    # the no-actor fallback records a sentence's main trigger when none has an actor; a dropped one (an act
+    # only considered) is not recorded: "they are considering sending aid" gives no event
+    from detente.model import Document
+    from detente.nlp import Parsed, split_sentences
+
+    doc = _doc(["They", "are", "considering", "sending", "aid"], [2, 2, 2, 2, 3],
+               ["nsubj", "aux", "ROOT", "xcomp", "dobj"], ["they", "be", "consider", "send", "aid"],
+               pos=["PRON", "AUX", "VERB", "VERB", "NOUN"])
+    document = Document(id="d", text=doc.text)
+    sentences, spans = split_sentences(document, doc)
+    parsed = Parsed(document, doc, sentences, spans)
+    lex = load_lexicon()
+    assert EventCoder(lex).code(parsed, ()) == ()
+    assert EventCoder(lex, disabled={"deliberated_is_not_done"}).code(parsed, ())  # the rule is what drops it

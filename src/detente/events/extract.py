@@ -94,11 +94,13 @@ class EventCoder:
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
-            if not found and triggers:
+            kept = [t for t in triggers if t.tok.i not in dropped]
+            if not found and kept:
                 # No trigger had an actor: still record what happened, with whatever arguments the parse
                 # gives (possibly none), so the sentence's event type is not lost.  Such events have no
-                # network node and never enter the relations.
-                main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
+                # network node and never enter the relations.  What the selection rules dropped (an act
+                # asked for, considered, undone) did not happen, so it is not recorded here either.
+                main = min(kept, key=lambda t: (_depth(t.tok), t.tok.i))
                 event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, carry=carry,
                                     require_actor=False)
                 if event is not None:

@@ -403,6 +403,20 @@ def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, fro
     return out
 
 
+@selection_rule("deliberated_is_not_done", reads="the clause (xcomp, ccomp) or gerund object of a deliberating "
+                "verb (deliberation_verb: 'is considering sending aid', 'weighs imposing sanctions')",
+                vocab=("deliberation_verb",))
+def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"Japan is considering sending aid": an act under consideration (and what its clause names: the aid) is
+    neither done nor intended."""
+    out: set[int] = set()
+    for t in triggers:
+        if t.tok.dep_ in {"xcomp", "ccomp"} or t.tok.dep_ == "dobj" and t.tok.tag_ == "VBG":
+            if t.tok.head.lemma_.lower() in w["deliberation_verb"]:
+                out.update(x.i for x in t.tok.subtree)
+    return out
+
+
 @selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger")
 def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"demanded that the US cancel ...", "urged Israel to ease ...": what is asked for is not done."""
@@ -472,6 +486,18 @@ def undone_clause(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
 
 
 # -- event-stage rules, in the order they apply -------------------------------------------------------------
+@rule("declining_comment", reads="a refusal verb (refusal_governor) coded as a rejection (12x) whose clause is a "
+      "verb of commenting (comment_verb: 'declined to comment', 'refused to elaborate')",
+      changes="coding -> 011 (decline comment: no PLOVER type, so no event)", vocab=("refusal_governor", "comment_verb"))
+def declining_comment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The ministry declined to comment": a spokesman's no-comment is a statement (CAMEO 011), not a rejection."""
+    if d.coding.cameo[:2] != "12" or d.tok.lemma_.lower() not in w["refusal_governor"]:
+        return d
+    if not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in w["comment_verb"] for c in d.tok.children):
+        return d
+    return replace(d, coding=_code(lex, "011", d.coding))
+
+
 @rule("refusal_is_rejection", reads="an xcomp chain from the trigger up to a refusing verb (refusal_governor)",
       changes="coding -> 120 REJECT for a non-negative act; clears negated", vocab=("refusal_governor",))
 def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
