@@ -26,7 +26,7 @@ def resolve(pipeline):
 
 
 def test_sector_modifier_beats_a_generic_head(resolve):
-    # "Russian intelligence agency officers left.": the officers are spies, not soldiers
+    # "Russian intelligence agency officers left." (made up): the officers are spies, not soldiers
     ms = resolve([
         ("Russian", "ADJ", "amod", 3, None, "B-NORP"), ("intelligence", "NOUN", "compound", 2),
         ("agency", "NOUN", "compound", 3), ("officers", "NOUN", "nsubj", 4, "officer"),
@@ -38,8 +38,8 @@ def test_sector_modifier_beats_a_generic_head(resolve):
 
 def test_sector_modifier_religion_refines_a_community_leader(pipeline):
     gaz = pipeline.gazetteer
-    # "a Jewish community leader": "community leader" is CVL, the religion before it makes it REL
-    assert resolve_module.phrase_sector(["prominent", "jewish", "community"], "leader", "leader", gaz) == "REL"
+    # "a Catholic community leader": "community leader" is CVL, the religion before it makes it REL
+    assert resolve_module.phrase_sector(["catholic", "community"], "leader", "leader", gaz) == "REL"
     assert resolve_module.phrase_sector(["community"], "leader", "leader", gaz) == "CVL"
     # a head that is not generic keeps its own sector: "Jewish settlers" are civilians
     assert resolve_module.phrase_sector(["jewish"], "settlers", "settler", gaz) == "CVL"
@@ -57,14 +57,14 @@ def test_agent_phrase_reads_the_head_lemma(resolve):
 
 
 def test_a_defence_department_is_a_ministry(resolve):
-    # "Chile's Defense Department said.": Chile's ministry (GOV, as any defence ministry: agents.tsv), not the
+    # "Peru's Defense Department said.": Peru's ministry (GOV, as any defence ministry: agents.tsv), not the
     # Pentagon's MIL (the US agency of that name)
     ms = resolve([
-        ("Chile", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0),
+        ("Peru", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0),
         ("Defense", "PROPN", "compound", 3, None, "B-ORG"), ("Department", "PROPN", "nsubj", 4, None, "I-ORG"),
         ("said", "VERB", "ROOT", 4, "say"), (".", "PUNCT", "punct", 4),
     ])
-    actor = next(m.actor for m in ms.values() if m.actor is not None and m.actor.country == "CHL")
+    actor = next(m.actor for m in ms.values() if m.actor is not None and m.actor.country == "PER")
     assert actor.sector == "GOV"
 
 

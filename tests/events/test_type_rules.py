@@ -45,20 +45,20 @@ def test_troops_arriving_is_deployment():
                ["contingent", "of", "peacekeeper", "arrive", "in", "Bosnia"])
     on, off = _both(doc, 3, "042", "troops_arriving_is_deployment")
     assert on.coding.type == "AID" and off.coding.type == "CONSULT"
-    # "troops arrived in Nepal to help": military assistance
-    doc = _doc(["troops", "arrived", "in", "Nepal", "to", "help"], [1, 1, 1, 2, 5, 1],
-               ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl"], ["troop", "arrive", "in", "Nepal", "to", "help"])
+    # "troops arrived in Peru to help": military assistance
+    doc = _doc(["troops", "arrived", "in", "Peru", "to", "help"], [1, 1, 1, 2, 5, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl"], ["troop", "arrive", "in", "Peru", "to", "help"])
     on, off = _both(doc, 1, "042", "troops_arriving_is_deployment")
     assert on.coding.cameo == "074" and off.coding.type == "CONSULT"
     # a minister arriving is still a visit
-    doc = _doc(["minister", "arrived", "in", "Nepal"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
-               ["minister", "arrive", "in", "Nepal"])
+    doc = _doc(["minister", "arrived", "in", "Peru"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["minister", "arrive", "in", "Peru"])
     on, _ = _both(doc, 1, "042", "troops_arriving_is_deployment")
     assert on.coding.type == "CONSULT"
 
 
 def test_ruled_out_is_rejection():
-    # "Washington said lifting the sanctions is out of the question": Washington rejects it
+    # "Washington said easing the embargo is out of the question": Washington rejects it
     words = ["Washington", "said", "lifting", "the", "sanctions", "is", "out", "of", "the", "question"]
     doc = _doc(words, [1, 1, 5, 4, 2, 1, 5, 6, 9, 7],
                ["nsubj", "ROOT", "csubj", "det", "dobj", "ccomp", "prep", "prep", "det", "pobj"],
@@ -127,11 +127,11 @@ def test_resignation_is_retreat():
 
 
 def test_measure_noun_passes_to_its_event():
-    # "France launched ten days of war games": the of-object carries the event (joint exercise 062), not the
+    # "France launched two weeks of war games": the of-object carries the event (joint exercise 062), not the
     # military default of "launch" (190)
-    words = ["France", "launched", "ten", "days", "of", "war", "games"]
+    words = ["France", "launched", "two", "weeks", "of", "war", "games"]
     doc = _doc(words, [1, 1, 3, 1, 3, 6, 4], ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj"],
-               ["France", "launch", "ten", "day", "of", "war", "game"],
+               ["France", "launch", "two", "week", "of", "war", "game"],
                pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "NOUN"])
     codes = {t.tok.i: t.cameo for t in EventCoder(load_lexicon())._triggers(doc[:])}
     assert codes[1] == "062"
@@ -168,11 +168,11 @@ def test_declining_comment():
 
 
 def test_deliberated_is_not_done():
-    # "Japan is considering sending aid": neither the sending nor the aid happened
+    # "Norway is considering sending aid": neither the sending nor the aid happened
     from detente.events.rules import not_done
 
-    doc = _doc(["Japan", "is", "considering", "sending", "aid"], [2, 2, 2, 2, 3],
-               ["nsubj", "aux", "ROOT", "xcomp", "dobj"], ["Japan", "be", "consider", "send", "aid"],
+    doc = _doc(["Norway", "is", "considering", "sending", "aid"], [2, 2, 2, 2, 3],
+               ["nsubj", "aux", "ROOT", "xcomp", "dobj"], ["Norway", "be", "consider", "send", "aid"],
                pos=["PROPN", "AUX", "VERB", "VERB", "NOUN"])
     lex = load_lexicon()
     trigs = EventCoder(lex)._triggers(doc[:])

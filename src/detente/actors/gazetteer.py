@@ -86,7 +86,7 @@ class Gazetteer:
     agents: dict[str, str]
     adjective_to_state: dict[str, str]
     # Generic person and group nouns ("officer", "leader", "group") whose modifier, when it names a sector,
-    # decides the phrase's sector ("intelligence agency officer": SPY); agent_heads.tsv.
+    # decides the phrase's sector ("intelligence service officer": SPY); agent_heads.tsv.
     generic_heads: frozenset[str] = frozenset()
     roles: dict[tuple[str, str], tuple[RolePeriod, ...]] = field(default_factory=dict)
     first_names: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -929,8 +929,8 @@ def phrase_sector(modifiers: list[str], head: str, lemma: str, gaz: Gazetteer) -
     Rule ``agent_phrase``: the longest run of modifiers ending in the head (as written, or its lemma:
     "taxi drivers" is "taxi driver") that ``agents.tsv`` lists decides.  Rule ``sector_modifier``: when the head
     is a generic person or group noun (``agent_heads.tsv``: "officer", "leader", "group"), a modifier before that
-    run which names a sector of its own decides instead, the nearest first ("intelligence agency officer" SPY,
-    not the officer's MIL; "Jewish community leader" REL; "indigenous leader" CVL; "gang confederations" CRM).
+    run which names a sector of its own decides instead, the nearest first ("intelligence service officer" SPY,
+    not the officer's MIL; "Catholic community leader" REL; "indigenous spokesman" CVL; "gang networks" CRM).
     """
     agents = gaz.agents
     found, used = None, 0

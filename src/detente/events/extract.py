@@ -150,7 +150,7 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns \
                     and c.lemma_.lower() in words("measure_noun"):
-                # "launched ten days of war games", "began a new round of talks": the of-object is the event
+                # "launched two weeks of joint exercises", "began a new round of talks": the of-object is the event
                 c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                           for p in pr.children if p.dep_ == "pobj"), c)
             if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":

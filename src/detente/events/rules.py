@@ -404,10 +404,10 @@ def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, fro
 
 
 @selection_rule("deliberated_is_not_done", reads="the clause (xcomp, ccomp) or gerund object of a deliberating "
-                "verb (deliberation_verb: 'is considering sending aid', 'weighs imposing sanctions')",
+                "verb (deliberation_verb: 'is considering sending troops', 'weighs imposing sanctions')",
                 vocab=("deliberation_verb",))
 def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """"Japan is considering sending aid": an act under consideration (and what its clause names: the aid) is
+    """"Norway is weighing sending troops": an act under consideration (and what its clause names) is
     neither done nor intended."""
     out: set[int] = set()
     for t in triggers:
@@ -586,12 +586,12 @@ def membership_bid_is_alignment(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
 
 @rule("troops_arriving_is_deployment", reads="a visit coding (042/043) on a verb whose subject is a troop noun "
       "(troop_noun), or the of-object of its subject ('the first contingent of troops arrived'); a purpose clause "
-      "on the verb whose verb helps (aid_purpose_verb: 'arrived to help deliver aid')",
+      "on the verb whose verb helps (aid_purpose_verb: 'landed to help the relief effort')",
       changes="coding -> 154 (deploy forces), or 074 (military assistance) with a purpose of help; "
       "peacekeeping_is_aid, after it, makes peacekeepers aid", vocab=("troop_noun", "aid_purpose_verb"))
 def troops_arriving_is_deployment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Troops arrived in Bosnia": soldiers arriving somewhere are deployed there, not on a state visit;
-    "troops arrived in Nepal to help deliver aid": deployed to help, military assistance."""
+    "soldiers landed to help the relief effort": deployed to help, military assistance."""
     if d.coding.cameo not in {"042", "043"}:
         return d
     for subj in (c for c in d.tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
@@ -609,13 +609,13 @@ def troops_arriving_is_deployment(d: Draft, lex: Lexicon, w: dict[str, frozenset
       changes="coding -> 120 REJECT; source -> the speaker when there is one, said_by -> none",
       vocab=("rejection_predicate",))
 def ruled_out_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"X said that lifting the sanctions is out of the question": the act is rejected, not done; the one who
+    """"X said that easing the embargo is out of the question": the act is rejected, not done; the one who
     says so rejects it (the rejection is the speech act: its speaker is its source)."""
     if d.tok.dep_ != "csubj" or d.tok.head.lemma_.lower() != "be":
         return d
     copula = d.tok.head
     rest = " ".join(t.lower_ for t in copula.subtree if t.i > copula.i and t.dep_ != "punct")
-    # the predicate, up to a following clause ("... out of the question as that would reward ...")
+    # the predicate, up to a following clause ("... out of the question since it would ...")
     clause = next((t for t in copula.children if t.i > copula.i and t.dep_ in {"advcl", "ccomp", "conj"}), None)
     if clause is not None:
         rest = " ".join(t.lower_ for t in copula.subtree if copula.i < t.i < clause.left_edge.i and t.dep_ != "punct")
@@ -631,8 +631,8 @@ def ruled_out_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]])
 @rule("resignation_is_retreat", reads="an acceding code (083x) on a resigning verb (resignation_verb: 'resigned', "
       "'stepped down', 'quit')", changes="type -> RETREAT (the CAMEO code stays)", vocab=("resignation_verb",))
 def resignation_is_retreat(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"The president resigned": PLOVER counts an official's resignation as RETREAT (the PLOVER 2.0 manual,
-    RETREAT: "also covers resignations of government officials"), where CAMEO's code for it (083, accede to
+    """"The president resigned": PLOVER counts an official's resignation as RETREAT (the PLOVER 2.0 manual counts
+    officials' resignations under RETREAT), where CAMEO's code for it (083, accede to
     demands for political change) maps to CONCEDE."""
     if not d.coding.cameo.startswith("083") or d.tok.lemma_.lower() not in w["resignation_verb"]:
         return d
