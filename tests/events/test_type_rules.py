@@ -196,3 +196,11 @@ def test_dropped_triggers_are_not_recorded_by_the_fallback():
     lex = load_lexicon()
     assert EventCoder(lex).code(parsed, ()) == ()
     assert EventCoder(lex, disabled={"deliberated_is_not_done"}).code(parsed, ())  # the rule is what drops it
+
+
+def test_quantity_object_passes_to_its_of_object():
+    # "Iran expelled some of the inspectors": the pattern "expel inspector" (1662) applies, not the bare default
+    doc = _doc(["Iran", "expelled", "some", "of", "the", "inspectors"], [1, 1, 1, 2, 5, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], ["Iran", "expel", "some", "of", "the", "inspector"],
+               pos=["PROPN", "VERB", "PRON", "ADP", "DET", "NOUN"])
+    assert {t.tok.i: t.cameo for t in EventCoder(load_lexicon())._triggers(doc[:])}[1] == "1662"

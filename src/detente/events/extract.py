@@ -177,9 +177,13 @@ class EventCoder:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
+        measures = words("measure_noun")
         for c in tok.children:
             if c.dep_ in OBJ_DEPS | {"nsubjpass"}:
                 objects.add(c.lemma_.lower())
+                if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
+                    objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                   for p in pr.children if p.dep_ == "pobj")
             if c.dep_ == "prep":
                 objects.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         # spaCy parses "call on X" with "on" as a particle or a preposition: accept either.
