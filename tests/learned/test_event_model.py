@@ -57,20 +57,21 @@ def _probs(*names: str) -> list[list[float]]:
     return [[0.7 if TAGS[k] == n else 0.075 for k in range(len(TAGS))] for n in names]
 
 
-def test_decode_word_spans_keeps_words_whole():
+def test_decode_word_spans_keeps_words_and_runs_whole():
     # "[CLS] Net ##any ##ahu met Abu Ma ##zen [SEP]": words 0 (three pieces), 1, 2, 3 (two pieces)
     offsets = [(0, 0), (0, 3), (3, 6), (6, 9), (10, 13), (14, 17), (18, 20), (20, 23), (0, 0)]
     words = [None, 0, 0, 0, 1, 2, 3, 3, None]
-    # a name tagged from its second piece on is still the whole name (piece by piece it was "anyahu")
+    # a name tagged from its second piece on is still the whole name (piece by piece it was "anyahu"); a word
+    # takes the role of its pieces' mean ("Ma ##zen": O then I-TGT, target 0.46 against O 0.39)
     got = decode_word_spans(_probs("O", "O", "B-SRC", "I-SRC", "O", "B-TGT", "O", "I-TGT", "O"), offsets, words)
-    assert got == [(0, 9, "SRC"), (14, 23, "TGT")]  # the target's second word continues it, a piece at O or not
-    # B- on a word's first piece opens a new span even next to one of the same role; a change of role too
-    got = decode_word_spans(_probs("O", "B-SRC", "I-SRC", "I-SRC", "B-SRC", "B-TGT", "O", "O", "O"),
+    assert got == [(0, 9, "SRC"), (14, 23, "TGT")]
+    # a run of one role is one span, whatever B- tags fall inside it; a change of role starts another
+    got = decode_word_spans(_probs("O", "B-SRC", "I-SRC", "I-SRC", "B-SRC", "B-TGT", "I-TGT", "B-TGT", "O"),
                             offsets, words)
-    assert got == [(0, 9, "SRC"), (10, 13, "SRC"), (14, 17, "TGT")]
-    # I- with nothing open opens a span; all O gives none
-    assert decode_word_spans(_probs("O", "O", "O", "O", "I-TGT", "O", "O", "O", "O"), offsets, words) == [
-        (10, 13, "TGT")]
+    assert got == [(0, 13, "SRC"), (14, 23, "TGT")]
+    # a word at O ends a run; I- with nothing open opens one; all O gives none
+    got = decode_word_spans(_probs("O", "I-SRC", "I-SRC", "I-SRC", "O", "I-SRC", "O", "O", "O"), offsets, words)
+    assert got == [(0, 9, "SRC"), (14, 17, "SRC")]
     assert decode_word_spans(_probs(*["O"] * 9), offsets, words) == []
 
 
