@@ -24,7 +24,7 @@ from typing import Any
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
-from .attribution import SPEECH_LEMMAS, Speakers
+from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
@@ -94,11 +94,13 @@ class EventCoder:
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
-            if not found and triggers:
+            kept = [t for t in triggers if t.tok.i not in dropped]
+            if not found and kept:
                 # No trigger had an actor: still record what happened, with whatever arguments the parse
                 # gives (possibly none), so the sentence's event type is not lost.  Such events have no
-                # network node and never enter the relations.
-                main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
+                # network node and never enter the relations.  What the selection rules dropped (an act
+                # asked for, considered, undone) did not happen, so it is not recorded here either.
+                main = min(kept, key=lambda t: (_depth(t.tok), t.tok.i))
                 event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, carry=carry,
                                     require_actor=False)
                 if event is not None:
@@ -146,7 +148,12 @@ class EventCoder:
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
-            if c.dep_ in OBJ_DEPS:
+            if c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns \
+                    and c.lemma_.lower() in words("measure_noun"):
+                # "launched two weeks of joint exercises", "began a new round of talks": the of-object is the event
+                c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                          for p in pr.children if p.dep_ == "pobj"), c)
+            if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":
                 # "launched a mediation effort", "war games": a compound modifier may carry the event
                 for m in c.children:
                     pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"
@@ -154,9 +161,12 @@ class EventCoder:
                         return pair
                 if c.lemma_.lower() in self.lex.nouns:
                     return c.lemma_.lower()
-                for m in c.children:
-                    if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
-                        return m.lemma_.lower()
+                if c.lemma_.lower() not in self.agents:
+                    # "launched a mediation effort"; but in "ordered the opposition newspaper to ..." the
+                    # object is an actor and its modifier says which one, not what was done
+                    for m in c.children:
+                        if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
+                            return m.lemma_.lower()
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:
@@ -167,9 +177,13 @@ class EventCoder:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
+        measures = words("measure_noun")
         for c in tok.children:
             if c.dep_ in OBJ_DEPS | {"nsubjpass"}:
                 objects.add(c.lemma_.lower())
+                if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
+                    objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                   for p in pr.children if p.dep_ == "pobj")
             if c.dep_ == "prep":
                 objects.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         # spaCy parses "call on X" with "on" as a particle or a preposition: accept either.
@@ -263,7 +277,7 @@ class EventCoder:
             if quoted is not None:
                 return quoted
         # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
-        return speakers.speaker_of_clause(tok)
+        return speakers.speaker_of_clause(tok) or speakers.unnamed_speaker(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
@@ -392,9 +406,10 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
 
 @coding_rule("evaluation_is_disapproval", reads="a negative evaluation word (negative_evaluation) as a predicate: "
              "the complement of a copula (acomp, attr, or an adjective on the attribute noun), an object predicate "
-             "(oprd), or the as-phrase of a naming verb (naming_verb: 'described it as')",
+             "(oprd), the as-phrase of a naming verb (naming_verb: 'described it as'), or an epithet of an act noun "
+             "(judged_act_noun) inside quotation marks ('the “brutal” decision')",
              changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged",
-             vocab=("negative_evaluation",))
+             vocab=("negative_evaluation", "judged_act_noun"))
 def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
     it unacceptable conduct": a judgement of another's act is disapproval of its
@@ -405,7 +420,8 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
 
 
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
-    """How an evaluation word judges: ("copula", the copula verb) or ("naming", the naming verb), else None."""
+    """How an evaluation word judges: ("copula", the copula verb), ("naming", the naming verb) or ("quoted", the act
+    noun of a quoted epithet), else None."""
     node = tok
     for _ in range(3):  # "a rash and badly wrong decision": up the coordination
         if node.dep_ != "conj":
@@ -413,6 +429,9 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
         node = node.head
     if node.dep_ == "amod":  # "unacceptable behaviour", "a wrong decision": the noun it qualifies
         node = node.head
+        if node.lemma_.lower() in words("judged_act_noun") and in_quotes(tok):
+            # the “brutal, unilateral decision”: an epithet quoted from a speaker is the speaker's judgement
+            return "quoted", node
     if node.dep_ in {"acomp", "attr"} and node.head.lemma_.lower() in {"be", "constitute", "remain", "become", "seem"}:
         return "copula", node.head
     if node.dep_ == "dobj" and node.head.lemma_.lower() in {"constitute"}:
