@@ -153,6 +153,10 @@ def _shift_dicts(store, pairs=None):
 def test_shifts_equal_dynps_on_the_seeds_and_a_synthetic_store(seed_store, tmp_path, monkeypatch):
     """Every pair's shifts (breaks, levels, drivers, robustness) as the Dynp search found them, on the seeds and
     on the pairs of a synthetic store (bench.queries: ten years of random events between 200 nodes)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, for bench/ (as test_bench)
     from bench.queries import build_duckdb
     from detente.network import shifts as shifts_module
     from detente.store import Store
