@@ -19,9 +19,14 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 MAX_ENTRIES = 16  # whole-network JSON bodies are a few MB each at 20,000 relations
+# Entries kept per pool: "bodies" for whole listings (MB each), "small" for per-pair results (a dyad's shifts,
+# the node names, the store's date range: KB each), so that the many small entries never evict the bodies.
+# "listings" for pages of a listing (an actor's events: ~100 KB each).
+POOLS = {"bodies": MAX_ENTRIES, "small": 4096, "listings": 256}
 
 _lock = threading.Lock()
-_entries: OrderedDict[tuple[str, Hashable], Any] = OrderedDict()
+_pools: dict[str, OrderedDict[tuple[str, Hashable], Any]] = {name: OrderedDict() for name in POOLS}
+_entries = _pools["bodies"]
 
 
 def bump(con: Any) -> None:
@@ -39,24 +44,29 @@ def version(con: Any) -> str | None:
     return row[0] if row else None
 
 
-def cached(con: Any, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result from an earlier call with the same ``key`` on the same store version."""
+def cached(con: Any, key: Hashable, compute: Callable[[], T], *, pool: str = "bodies") -> T:
+    """``compute()``, or its result from an earlier call with the same ``key`` on the same store version.
+
+    ``pool``: "bodies" (the default: a few large results) or "small" (many small ones).  A cached value is
+    shared between callers: never mutate it."""
     v = version(con)
     if v is None:
         return compute()
     k = (v, key)
+    entries, limit = _pools[pool], POOLS[pool]
     with _lock:
-        if k in _entries:
-            _entries.move_to_end(k)
-            return _entries[k]  # type: ignore[no-any-return]
+        if k in entries:
+            entries.move_to_end(k)
+            return entries[k]  # type: ignore[no-any-return]
     value = compute()
     with _lock:
-        _entries[k] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+        entries[k] = value
+        while len(entries) > limit:
+            entries.popitem(last=False)
     return value
 
 
 def clear() -> None:
     with _lock:
-        _entries.clear()
+        for entries in _pools.values():
+            entries.clear()
