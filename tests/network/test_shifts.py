@@ -175,3 +175,41 @@ def test_shifts_equal_dynps_on_the_seeds_and_a_synthetic_store(seed_store, tmp_p
         assert fast == reference
         if path == synthetic:
             assert len(fast) >= 3  # the comparison covers pairs with shifts, robust or not
+
+
+def test_shifts_of_the_dyad_route_kept_per_store_version_equal_computed(tmp_path):
+    """/api/dyads/A/B keeps a pair's shifts per store version (store.cache): the answer equals a fresh
+    detection, and a write (new events, a new data version) is seen at once."""
+    import warnings
+
+    from detente.api.app import create_app
+    from detente.network.shapes import public_record
+    from detente.store import Store
+    from detente.store.pairs import node_names
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    path = tmp_path / "route.duckdb"
+    store = new_store(path)
+    for i in range(4):
+        for outlet, day in (("A", 10), ("B", 12)):
+            add_event(store, f"{outlet}c{i}", "RUS", "ISR", "SUPPORT", 5, f"2022-0{i + 1}-{day}", outlet=outlet)
+            add_event(store, f"{outlet}h{i}", "RUS", "ISR", "ACCUSE", -5, f"2023-0{i + 1}-{day}", outlet=outlet)
+    store.close()
+
+    def computed(root: Store) -> list[dict]:
+        names = node_names(root.con)
+        return [public_record(s.to_dict(), names) for s in detect_shifts(root, pairs=[("ISR", "RUS")])]
+
+    with TestClient(create_app(path, token="t" * 32), base_url="http://127.0.0.1") as client:
+        root = client.app.state.detente.root
+        first = client.get("/api/dyads/RUS/ISR").json()["shifts"]
+        assert len(first) == 1 and first == computed(root)
+        assert client.get("/api/dyads/ISR/RUS").json()["shifts"] == first  # from the cache
+        for i in range(4):  # cooperation again in 2024, from both outlets
+            for outlet, day in (("A", 10), ("B", 12)):
+                add_event(root, f"{outlet}r{i}", "RUS", "ISR", "SUPPORT", 6, f"2024-0{i + 1}-{day}", outlet=outlet)
+        second = client.get("/api/dyads/RUS/ISR").json()["shifts"]
+        assert second == computed(root) and len(second) == 2
