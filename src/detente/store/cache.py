@@ -27,6 +27,7 @@ POOLS = {"bodies": MAX_ENTRIES, "small": 4096, "listings": 256}
 _lock = threading.Lock()
 _pools: dict[str, OrderedDict[tuple[str, Hashable], Any]] = {name: OrderedDict() for name in POOLS}
 _entries = _pools["bodies"]
+_computing: dict[tuple[str, tuple[str, Hashable]], threading.Lock] = {}
 
 
 def bump(con: Any) -> None:
@@ -58,11 +59,23 @@ def cached(con: Any, key: Hashable, compute: Callable[[], T], *, pool: str = "bo
         if k in entries:
             entries.move_to_end(k)
             return entries[k]  # type: ignore[no-any-return]
-    value = compute()
-    with _lock:
-        entries[k] = value
-        while len(entries) > limit:
-            entries.popitem(last=False)
+        gate = _computing.setdefault((pool, k), threading.Lock())
+    # One computation per key at a time: eight dashboards opening at once would otherwise each compute the
+    # whole network (seconds of CPU each) instead of waiting for the first.
+    with gate:
+        with _lock:
+            if k in entries:  # computed while this call waited
+                entries.move_to_end(k)
+                return entries[k]  # type: ignore[no-any-return]
+        try:
+            value = compute()
+            with _lock:
+                entries[k] = value
+                while len(entries) > limit:
+                    entries.popitem(last=False)
+        finally:
+            with _lock:
+                _computing.pop((pool, k), None)
     return value
 
 
