@@ -6,6 +6,10 @@ Every write that changes the pair table or its summaries (``store.rollup.refresh
 under the version it was computed at, so a reader never sees a result older than the data it reads.  Stores
 without a version (not migrated yet) are never cached.
 
+Three pools (``POOLS``) keep large bodies (the network), pages of listings (an actor's events) and small
+per-pair results (a dyad's shifts) apart, so that many small entries never evict a large one; concurrent misses
+on one key compute it once.
+
 Hand-written rather than ``functools.lru_cache``: the key includes a value read from the store on each call.
 """
 
