@@ -336,10 +336,15 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
 
 
 def _small(store: Store, key: Any, compute: Any) -> Any:
-    """``compute()``, kept per store version among the small results (``store.cache``); never mutate it."""
-    from ..store.cache import cached
+    """``compute()``, kept per store version among the small results (``store.cache``); never mutate it.
 
-    return cached(store.con, key, compute, pool="small")
+    The version is read once per request store (a request holds the read lock: no write comes between)."""
+    from ..store.cache import cached, version
+
+    known = store.__dict__.get("_cache_version")
+    if known is None:
+        known = store.__dict__["_cache_version"] = version(store.con)
+    return cached(store.con, key, compute, pool="small", known_version=known)
 
 
 def _names(store: Store) -> dict[str, str]:

@@ -49,12 +49,14 @@ def version(con: Any) -> str | None:
     return row[0] if row else None
 
 
-def cached(con: Any, key: Hashable, compute: Callable[[], T], *, pool: str = "bodies") -> T:
+def cached(con: Any, key: Hashable, compute: Callable[[], T], *, pool: str = "bodies",
+           known_version: str | None = None) -> T:
     """``compute()``, or its result from an earlier call with the same ``key`` on the same store version.
 
-    ``pool``: "bodies" (the default: a few large results) or "small" (many small ones).  A cached value is
-    shared between callers: never mutate it."""
-    v = version(con)
+    ``pool``: "bodies" (the default: a few large results), "listings" or "small" (many small ones).
+    ``known_version``: the store's version as the caller read it under the same read lock (saves a query).
+    A cached value is shared between callers: never mutate it."""
+    v = known_version or version(con)
     if v is None:
         return compute()
     k = (v, key)
