@@ -330,9 +330,10 @@ def fold_parts(parts: Sequence[GroupPart], *, without: str | None = None) -> lis
     return out
 
 
-def _survives(parts: list[GroupPart], brk: Break, outlet: str) -> bool:
+def _survives(without: list[Break], brk: Break) -> bool:
+    """Whether ``brk`` is found again among the breaks of the series without one outlet (``without``)."""
     slack = dt.timedelta(days=ROBUST_DAYS)
-    for other in find_breaks(fold_parts(parts, without=outlet)):
+    for other in without:
         same_way = (other.after - other.before) * (brk.after - brk.before) > 0
         if same_way and other.last_before <= brk.date + slack and other.date >= brk.last_before - slack:
             return True
@@ -360,8 +361,12 @@ def detect_shifts(store: Store, *, filters: Filters = Filters(), weights: Weight
     ranked = sorted(parts_by_pair.items(), key=lambda kv: (-sum(p.n for p in kv[1]), kv[0]))
     for (a, b), parts in ranked:
         outlets = sorted({p.outlet for p in parts})
+        reruns: dict[str, list[Break]] = {}  # the breaks without each outlet, found once for all the pair's breaks
         for brk in find_breaks(fold_parts(parts)):
-            fragile = [o for o in outlets if not _survives(parts, brk, o)]
+            for o in outlets:
+                if o not in reruns:
+                    reruns[o] = find_breaks(fold_parts(parts, without=o))
+            fragile = [o for o in outlets if not _survives(reruns[o], brk)]
             out.append(Shift(a, b, names.get(a, a), names.get(b, b), brk.date, brk.last_before, brk.before,
                              brk.after, list(brk.drivers), not fragile, fragile))
     return out
