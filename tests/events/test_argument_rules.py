@@ -506,3 +506,137 @@ def test_a_switch_of_allegiance_gives_both_acts(pipeline):
     on = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents)._triggers(parsed.doc[:])}
     off = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents, disabled={"switched_from"})._triggers(parsed.doc[:])}
     assert on == {"054", "161"} and off == {"054"}
+
+
+# -- issue 12 (branch rel12): coordination in phrases, places, plural countries, possessive pronouns ----------
+def _finder_run(pipeline, tokens, rule, call):
+    """``call(finder, doc)`` with every rule and with ``rule`` disabled; the actors' countries (else names)."""
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        out.append([m.actor.country or m.actor.sector if m.actor else m.text for m in call(finder, parsed.doc)])
+    return out
+
+
+def test_coordinated_modifier_distributes(pipeline, objects):
+    # "Turkey agreed to lift its veto on Sweden's and Finland's accession.": both accessions
+    on, off = objects([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+    ], 1, "AGREE", "light_verb_noun")
+    assert on == ["SWE", "FIN"]
+    # the same sentence with the phrase rule off: the first conjunct only
+    got = _finder_run(pipeline, [
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+    ], "coordinated_modifier_distributes",
+        lambda f, doc: f.objects(doc[1], etype="AGREE", wanted_prep=None, visit=False))
+    assert got == [["SWE", "FIN"], ["SWE"]]
+
+
+def test_coordinated_possessor_of_an_event_noun_each_acts(pipeline):
+    # "The navy acquired vessels with US and UK assistance.": the assistance is both states'
+    got = _finder_run(pipeline, [
+        ("The", "DET", "det", 1), ("navy", "NOUN", "nsubj", 2), ("acquired", "VERB", "ROOT", 2, "acquire"),
+        ("vessels", "NOUN", "dobj", 2, "vessel"), ("with", "ADP", "prep", 3),
+        ("US", "PROPN", "nmod", 8, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("UK", "PROPN", "conj", 5, None, "B-GPE"),
+        ("assistance", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 2),
+    ], "coordinated_modifier_distributes", lambda f, doc: f.nominal(doc[8])[0])
+    assert got == [["USA", "GBR"], ["USA"]]
+
+
+def test_place_of_is_a_place(pipeline):
+    # "Russia deployed peacekeepers to the region of Armenia.": Armenia names where, not a party
+    tokens = [
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("deployed", "VERB", "ROOT", 1, "deploy"),
+        ("peacekeepers", "NOUN", "dobj", 1, "peacekeeper"), ("to", "ADP", "prep", 1), ("the", "DET", "det", 5),
+        ("region", "NOUN", "pobj", 3), ("of", "ADP", "prep", 5), ("Armenia", "PROPN", "pobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ]
+    got = _finder_run(pipeline, tokens, "place_of_is_a_place",
+                      lambda f, doc: f.objects(doc[1], etype="MOBILIZE", wanted_prep="to", visit=False))
+    assert got == [[], ["ARM"]]
+
+
+def test_plural_countries_take_up_coordination(pipeline):
+    # "Sweden and Finland applied. Turkey blamed the Nordic countries.": both states, not the last one
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("Nordic", "ADJ", "amod", 9, "nordic"),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["SWE", "FIN"] and got[1] != got[0]
+
+
+def test_plural_countries_count_must_match(pipeline):
+    # "Sweden and Finland applied. Turkey blamed the three countries.": a pair is not three countries
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("three", "NUM", "nummod", 9),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert "SWE" not in got[0]
+
+
+def test_owner_pronoun_is_clause_subject(pipeline):
+    # "Macron asserted his support for Finland.": his support is Macron's (France's)
+    tokens = [
+        ("Emmanuel", "PROPN", "compound", 1, None, "B-PERSON"), ("Macron", "PROPN", "nsubj", 2, None, "I-PERSON"),
+        ("asserted", "VERB", "ROOT", 2, "assert"), ("his", "PRON", "poss", 4), ("support", "NOUN", "dobj", 2),
+        ("for", "ADP", "prep", 4), ("Finland", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "owner_pronoun_is_clause_subject", lambda f, doc: f.nominal(doc[4])[0])
+    assert got == [["FRA"], []]
+
+
+def test_part_of_a_body_is_no_actor(subjects):
+    # "Some members of the Swedish parliament supported Turkey.": a part of the body, not Sweden
+    on, off = subjects([
+        ("Some", "DET", "det", 1), ("members", "NOUN", "nsubj", 6, "member"), ("of", "ADP", "prep", 1),
+        ("the", "DET", "det", 5), ("Swedish", "ADJ", "amod", 5, "swedish", "B-NORP"), ("parliament", "NOUN", "pobj", 2),
+        ("supported", "VERB", "ROOT", 6, "support"), ("Turkey", "PROPN", "dobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 6),
+    ], 6, "part_of_a_body_is_no_actor")
+    assert on == [] and off != []
+
+
+def test_step_of_gerund(subjects):
+    # "France took the step of recalling its ambassador.": whoever takes the step recalls
+    on, off = subjects([
+        ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("took", "VERB", "ROOT", 1, "take"), ("the", "DET", "det", 3),
+        ("step", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3), ("recalling", "VERB", "pcomp", 4, "recall"),
+        ("its", "PRON", "poss", 7), ("ambassador", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
+    ], 5, "step_of_gerund")
+    assert on == ["FRA"] and off == []
+
+
+def test_membership_named_before(objects):
+    # "Sweden applied for NATO membership after Finland applied for membership.": the second is NATO's too
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("applied", "VERB", "ROOT", 1, "apply"),
+        ("for", "ADP", "prep", 1), ("NATO", "PROPN", "compound", 4, None, "B-ORG"), ("membership", "NOUN", "pobj", 2),
+        ("after", "ADP", "mark", 7), ("Finland", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("applied", "VERB", "advcl", 1, "apply"), ("for", "ADP", "prep", 7), ("membership", "NOUN", "pobj", 8),
+        (".", "PUNCT", "punct", 1),
+    ]
+    on, off = objects(tokens, 7, "REQUEST", "membership_named_before")
+    assert len(on) == 1 and on[0] not in {"FIN", "SWE"} and off == []

@@ -32,13 +32,14 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (undone_objects, clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
-                    words)
+from .rules import (undone_objects, clause_rule, clause_subjects, enabled, object_mentions, object_rule, phrase_extra,
+                    phrase_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -68,6 +69,10 @@ LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RET
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
+
+# The rules the ArgumentFinder being used was built without: the phrase-stage rules are read inside the module's
+# noun-phrase helpers (``with_conj``, ``mention_in_np``), which are called from many places without a finder.
+_DISABLED: ContextVar[frozenset[str]] = ContextVar("detente_disabled_argument_rules", default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +222,20 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
         if m is None:
             # "the Iranian president, Ebrahim Raisi": the apposition names the actor
             m = next((a for a in (speakers.mention_for(c) for c in t.children if c.dep_ == "appos") if a), None)
+        found = [m] if m is not None else []
+        if m is not None:
+            # "support for Finland and Sweden's memberships": the phrase is named by a modifier, and the
+            # phrase-stage rules add its conjuncts
+            by = next((c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                       and speakers.mention_at(c) is m), None)
+            if by is not None:
+                found += [x for x in phrase_extra(by, speakers, _DISABLED.get()) if x not in found]
         if m is None and deep:
-            m = mention_in_np(t, speakers)
-        if m is not None and m not in out:
-            out.append(m)
+            found = mentions_in_np(t, speakers)
+        if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
+            # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
+            found = phrase_extra(t, speakers, _DISABLED.get()) or found
+        out.extend(x for x in found if x not in out)
     return out
 
 
@@ -228,13 +243,19 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
                   places: bool = False) -> Mention | None:
     """The closest mention inside a noun phrase, not crossing into clauses, other events or (unless
     ``places``: "rebels in the Ivory Coast") places."""
-    best, best_dist = None, 99
+    return _closest_in_np(tok, speakers, event_nouns, places)[0]
+
+
+def _closest_in_np(tok: Any, speakers: Speakers, event_nouns: frozenset[str], places: bool) -> tuple[Mention | None, Any]:
+    """``mention_in_np``'s mention and the token it was found at."""
+    best, best_dist, best_node = None, 99, None
+    place_of = enabled("place_of_is_a_place", _DISABLED.get())
     stack = [(tok, 0)]
     while stack:
         node, dist = stack.pop()
         m = speakers.mention_at(node)
         if m is not None and dist < best_dist:
-            best, best_dist = m, dist
+            best, best_dist, best_node = m, dist, node
         if node != tok and node.lemma_.lower() in event_nouns:
             continue
         for c in node.children:
@@ -242,8 +263,28 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
                 continue
             if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS and not (places and node == tok and c.lower_ in {"in", "from"}):
                 continue
+            if place_of and not places and c.dep_ == "prep" and c.lower_ == "of" and _place_noun(node):
+                continue  # "the region of Nagorno-Karabakh" names where, not who (rule place_of_is_a_place)
             stack.append((c, dist + 1))
-    return best if best_dist <= 3 else None
+    return (best, best_node) if best_dist <= 3 else (None, None)
+
+
+def mentions_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset(),
+                   places: bool = False) -> list[Mention]:
+    """``mention_in_np``'s mention and what the phrase-stage rules add at the token it was found at (the other
+    conjuncts of a coordinated possessor: "Sweden's and Finland's accession")."""
+    m, node = _closest_in_np(tok, speakers, event_nouns, places)
+    if m is None:
+        return []
+    return [m, *(x for x in phrase_extra(node, speakers, _DISABLED.get()) if x != m)]
+
+
+def _place_noun(node: Any) -> bool:
+    """A place noun (set place_noun) that is where something is sent: the object of "to"/"towards" ("deployed to
+    the region of X"). "Shelled the city of X" and "imposed a curfew in the town of X" keep X: there the place's
+    people are the ones acted on (plover-gsr codes the town as the target)."""
+    return (node.pos_ == "NOUN" and node.lemma_.lower() in words("place_noun") and node.dep_ == "pobj"
+            and node.head.lower_ in {"to", "toward", "towards"})
 
 
 def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
@@ -294,6 +335,7 @@ class ArgumentFinder:
         """``disabled``: names of argument rules (``rules.rules()``) not to apply."""
         self.speakers = speakers
         self.disabled = disabled
+        _DISABLED.set(frozenset(disabled))
         self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
@@ -695,7 +737,12 @@ class ArgumentFinder:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
                 if m is not None:
-                    source.append(m)
+                    # "US and UK assistance": each conjunct of the possessor acts (phrase-stage rules)
+                    source.extend(x for x in [m, *phrase_extra(child, sp, self.disabled)] if x not in source)
+                elif child.dep_ == "poss":
+                    # "asserted his support": the pronoun's owner (subject-stage rules)
+                    source.extend(x for x in subject_mentions(child, Context(), self, self.disabled)
+                                  if x not in source)
             for clause in _together_clauses(tok, child):
                 # "quiet military cooperation between X and Y", "a three-way summit in a capital, which
                 # brought together A, B and C": the parties, reciprocally
@@ -749,6 +796,86 @@ def _definite(child: Any, w: dict[str, frozenset[str]]) -> bool:
 
 def _one(m: Mention | None) -> list[Mention]:
     return [m] if m is not None else []
+
+
+# -- phrase-stage rules: which actors a noun phrase stands for besides its own mention (``rules.phrase_rule``) -----
+@phrase_rule("coordinated_modifier_distributes", reads="a possessor, nominal modifier, compound or preposition object "
+             "(poss, nmod, compound, pobj) found inside a noun phrase, and its conjuncts",
+             changes="adds each conjunct's actor")
+def coordinated_modifier_distributes(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Sweden's and Finland's accession", "with US and UK assistance", "support for Finland and Sweden's
+    memberships": a coordinated modifier names every conjunct, not only the one next to the noun."""
+    if node.dep_ not in {"poss", "nmod", "compound", "pobj"} or not node.conjuncts:
+        return None
+    return [m for c in node.conjuncts if (m := sp.mention_at(c)) is not None and m.actor is not None]
+
+
+@phrase_rule("place_of_is_a_place", reads="a place noun (place_noun) object of to/towards, "
+             "and its of-phrase (read inside mention_in_np)", changes="the of-phrase's actor is no party",
+             vocab=("place_noun",))
+def place_of_is_a_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"peacekeepers deployed to the disputed region of X": X names where, not who. The rule is read by
+    ``_closest_in_np``, which does not look into such an of-phrase; it adds no mention itself."""
+    return None
+
+
+def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
+    """The number a numeral modifier gives ("the three countries": 3), from set count_word ("three:3")."""
+    table = dict(x.split(":", 1) for x in w["count_word"])
+    for c in node.children:
+        if c.dep_ == "nummod":
+            value = table.get(c.lower_, c.text if c.text.isdigit() else None)
+            return int(value) if value is not None else None
+    return None
+
+
+@phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
+             "(plural_country_noun) with an adjective or numeral and no actor of its own; the last coordination of "
+             "states before it (as many as the numeral says, count_word)",
+             changes="the phrase stands for those states", vocab=_DEF + ("plural_country_noun", "count_word"))
+def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Sweden and Finland applied ... Erdogan blames the Scandinavian countries": a plural "the <adjective>
+    countries" takes up the states last named together (a coordination), not the last state alone."""
+    own = sp.mention_for(node)
+    if node.lower_ not in w["plural_country_noun"] or not _definite(node, w) or (own is not None and own.actor):
+        return None
+    if not any(c.dep_ in {"amod", "nummod", "compound"} for c in node.children):
+        return None
+    want = _count(node, w)
+    doc = node.doc
+    for t in reversed(doc[:node.i]):
+        if t.dep_ == "conj" or not t.conjuncts:
+            continue
+        found = [m for x in (t, *t.conjuncts) if (m := sp.mention_at(x)) is not None and m.actor is not None
+                 and m.actor.kind == "state"]
+        found = list(dict.fromkeys(found))
+        if len(found) >= 2 and (want is None or len(found) == want):
+            return found
+    return None
+
+
+@subject_rule("owner_pronoun_is_clause_subject", reads="a possessive pronoun (poss; person_owner_pronoun, "
+              "thing_owner_pronoun, plural_owner_pronoun) that names no actor, on the object of a verb; that verb's "
+              "subjects", changes="source -> the subject that agrees (a person for his/her, no person for its)",
+              vocab=("person_owner_pronoun", "thing_owner_pronoun", "plural_owner_pronoun"))
+def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Macron asserted his support for X", "Armenia announced its decision to ...": a possessive pronoun on the
+    verb's object is, first of all, the verb's own subject."""
+    low = child.lower_
+    if child.dep_ != "poss" or f.speakers.mention_at(child) is not None:
+        return None
+    if low not in w["person_owner_pronoun"] | w["thing_owner_pronoun"] | w["plural_owner_pronoun"]:
+        return None
+    noun = child.head
+    verb = noun.head if noun.dep_ in OBJ_DEPS else None
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = [m for m in f.subjects(verb, ctx) if m.actor is not None]
+    if low in w["person_owner_pronoun"]:
+        found = [m for m in found if m.actor.kind == "person"]
+    elif low in w["thing_owner_pronoun"]:
+        found = [m for m in found if m.actor.kind != "person"]
+    return found or None
 
 
 @subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
@@ -844,6 +971,19 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
     if any(c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] and f.speakers.mention_at(c) is None
            for c in child.children):
         return _one(ctx.last_non_person)
+    return None
+
+
+@subject_rule("part_of_a_body_is_no_actor", reads="a member noun (member_noun) subject with a partitive determiner "
+              "(partitive_det) and an of-phrase", changes="source -> none", vocab=("member_noun", "partitive_det"))
+def part_of_a_body_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"some members of its parliament supported X": some members of a body are not the body (nor its state);
+    "members of the alliance agreed" (no partitive) is left to ``collective_is_members``."""
+    if child.lemma_.lower() not in w["member_noun"]:
+        return None
+    if any(d.dep_ in {"det", "amod"} and d.lower_ in w["partitive_det"] for d in child.children) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+        return []
     return None
 
 
@@ -989,6 +1129,33 @@ def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     return []
 
 
+@object_rule("membership_named_before", reads="a bare membership noun (membership_noun: no modifier, no phrase) as "
+             "object, or for/to object of a bid (REQUEST, AGREE); a membership noun earlier in the sentence and the "
+             "organisation named on it", changes="target -> that organisation", vocab=("membership_noun",))
+def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"X decided to apply for NATO membership, a day after Y said it would also apply for membership": the
+    second, bare "membership" is membership of the organisation the sentence named with the first."""
+    bid = q.etype in {"REQUEST", "AGREE"}
+    nouns = _dobjs(q) + [p for c in q.tok.children if bid and c.dep_ == "prep" and c.lower_ in {"for", "to"}
+                         for p in c.children if p.dep_ == "pobj"]
+    for d in nouns:
+        if d.lemma_.lower() not in w["membership_noun"] or any(
+                c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in d.children):
+            continue
+        sent = d.sent
+        for t in reversed(d.doc[sent.start:d.i]):
+            if t.lemma_.lower() not in w["membership_noun"]:
+                continue
+            named = [m for c in t.children if c.dep_ in {"compound", "nmod", "amod"}
+                     if (m := f.speakers.mention_at(c)) is not None]
+            named += [m for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
+                      for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)]
+            found = q.other([m for m in named if m.actor is not None and m.actor.node and m.actor.kind != "state"])
+            if found:
+                return found
+    return []
+
+
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
              changes="target -> the unnamed agent (a sector, no country)")
@@ -1062,9 +1229,9 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                 return found
             continue
         if d.dep_ in OBJ_DEPS:
-            m = mention_in_np(d, f.speakers, event_nouns=f.event_nouns)
-            if m is not None and not (m.actor and m.actor.node in q.exclude):
-                return [m]
+            found = q.other(mentions_in_np(d, f.speakers, event_nouns=f.event_nouns))
+            if found:
+                return found
     return []
 
 
@@ -1125,6 +1292,17 @@ def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: d
     """"issued an order to close the crossing": the one who issued it closes."""
     if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
         return node.head.head
+    return None
+
+
+@clause_rule("step_of_gerund", reads="a gerund (pcomp) under 'of' on a step noun (step_noun) that is a verb's object",
+             changes="continues the climb at that verb", vocab=("step_noun",))
+def step_of_gerund(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"France has taken the dramatic step of recalling its ambassadors": whoever takes the step recalls."""
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+        noun = node.head.head
+        if noun.dep_ in OBJ_DEPS and noun.lemma_.lower() in w["step_noun"] and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head
     return None
 
 
