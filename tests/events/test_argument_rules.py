@@ -640,3 +640,63 @@ def test_membership_named_before(objects):
     ]
     on, off = objects(tokens, 7, "REQUEST", "membership_named_before")
     assert len(on) == 1 and on[0] not in {"FIN", "SWE"} and off == []
+
+
+def _evaluation_targets(pipeline, tokens, rule, trigger):
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        out.append([m.actor.country if m.actor else m.text for m in finder.evaluation(parsed.doc[trigger], None)[1]])
+    return out
+
+
+def test_fronted_naming_names_the_report(pipeline):
+    # "Calling it irresponsible, Zhao said the US and the UK's exports showed double standards.": the "it" points
+    # ahead to what is reported, whose authors are judged
+    tokens = [
+        ("Calling", "VERB", "advcl", 5, "call"), ("it", "PRON", "dobj", 0), ("irresponsible", "ADJ", "oprd", 0),
+        (",", "PUNCT", "punct", 5), ("China", "PROPN", "nsubj", 5, None, "B-GPE"), ("said", "VERB", "ROOT", 5, "say"),
+        ("the", "DET", "det", 7), ("US", "PROPN", "nsubj", 13, None, "B-GPE"), ("and", "CCONJ", "cc", 7),
+        ("the", "DET", "det", 10), ("UK", "PROPN", "poss", 12, None, "B-GPE"), ("'s", "PART", "case", 10),
+        ("exports", "NOUN", "conj", 7, "export"), ("showed", "VERB", "ccomp", 5, "show"),
+        ("double", "ADJ", "amod", 15), ("standards", "NOUN", "dobj", 13, "standard"), (".", "PUNCT", "punct", 5),
+    ]
+    on, off = _evaluation_targets(pipeline, tokens, "fronted_naming_names_the_report", 2)
+    assert on == ["USA", "GBR"] and off == []
+
+
+def test_help_with_goes_to_the_subject(pipeline):
+    # "Australia will build submarines with US and UK assistance.": the helpers aid the builder
+    tokens = [
+        ("Australia", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("build", "VERB", "ROOT", 2),
+        ("submarines", "NOUN", "dobj", 2, "submarine"), ("with", "ADP", "prep", 2),
+        ("US", "PROPN", "nmod", 8, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("UK", "PROPN", "conj", 5, None, "B-GPE"),
+        ("assistance", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "help_with_goes_to_the_subject", lambda f, doc: f.nominal(doc[8])[1])
+    assert got == [["AUS"], []]
+
+
+def test_a_not_on_a_noun_above_the_trigger_does_not_negate_it(pipeline):
+    # "Australia will acquire vessels, although not nuclear-armed, with US assistance.": the "not" is the vessels'
+    from detente.events.modality import read_modality
+
+    parsed = build(pipeline.nlp.vocab, [
+        ("Australia", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("acquire", "VERB", "ROOT", 2),
+        ("although", "SCONJ", "mark", 7), ("not", "PART", "neg", 7), ("armed", "ADJ", "amod", 7),
+        (",", "PUNCT", "punct", 7), ("vessels", "NOUN", "advcl", 2, "vessel"), ("with", "ADP", "prep", 7),
+        ("US", "PROPN", "nmod", 10, None, "B-GPE"), ("assistance", "NOUN", "pobj", 8), (".", "PUNCT", "punct", 2),
+    ], published=DATED)
+    sent = parsed.doc[:]
+    lex = pipeline.coder.lex
+    assert not read_modality(parsed.doc[10], sent, lex).negated
+    # a "not" on the verb above still negates: "did not acquire vessels with US assistance"
+    parsed2 = build(pipeline.nlp.vocab, [
+        ("Australia", "PROPN", "nsubj", 3, None, "B-GPE"), ("did", "AUX", "aux", 3), ("not", "PART", "neg", 3),
+        ("acquire", "VERB", "ROOT", 3), ("vessels", "NOUN", "dobj", 3, "vessel"), ("with", "ADP", "prep", 3),
+        ("US", "PROPN", "nmod", 7, None, "B-GPE"), ("assistance", "NOUN", "pobj", 5), (".", "PUNCT", "punct", 3),
+    ], published=DATED)
+    assert read_modality(parsed2.doc[7], parsed2.doc[:], lex).negated

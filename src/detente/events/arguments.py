@@ -39,7 +39,7 @@ from typing import Any
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
 from .rules import (undone_objects, clause_rule, clause_subjects, enabled, object_mentions, object_rule, phrase_extra,
-                    phrase_rule, subject_mentions, subject_rule, words)
+                    phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -598,6 +598,8 @@ class ArgumentFinder:
                 target.append(owner)
                 continue
             target.extend(self.pact_parties(j))
+            if not target and kind == "naming":
+                target.extend(report_named_ahead(j, verb, self))
         nodes = {m.actor.node for m in source if m.actor is not None}
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
@@ -760,6 +762,10 @@ class ArgumentFinder:
                         source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
+        if not target and source:
+            # "acquired vessels with US and UK assistance": the help goes to the clause's subject
+            helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
+            target.extend(m for m in helped if m not in source)
         if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
             # "Putin won the backing of Xi": the one whose backing is won acts; the winner is its target
             winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in with_conj(c, sp)]
@@ -1233,6 +1239,56 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             if found:
                 return found
     return []
+
+
+def report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder) -> list[Mention]:
+    """The rule ``fronted_naming_names_the_report`` (an object-stage rule read by ``ArgumentFinder.evaluation``)."""
+    if not enabled("fronted_naming_names_the_report", f.disabled):
+        return []
+    return _report_named_ahead(judged, verb, f, words("thing_pronoun") | words("definite_det"))
+
+
+def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: frozenset[str]) -> list[Mention]:
+    if judged.lower_ not in pronouns or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return []
+    out: list[Mention] = []
+    for clause in verb.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for s in clause.children:
+            if s.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                out.extend(m for m in with_conj(s, f.speakers, deep=True)
+                           if m.actor is not None and m.actor.node and m not in out)
+    return out
+
+
+@object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "
+             "naming verb in a participial clause (advcl) before its head; the subjects of the head's that-clause "
+             "(ccomp)", changes="target of the evaluation -> those subjects (their conjuncts and possessors)",
+             vocab=("thing_pronoun", "definite_det"))
+def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Calling it irresponsible, the spokesman said the US and the UK's exports showed ...": the fronted "it"
+    points ahead to what the spokesman reports, whose authors are the ones judged. Read for evaluations only
+    (``ArgumentFinder.evaluation``); as an object rule it applies to a naming verb's own "it" object."""
+    for d in _dobjs(q):
+        found = q.other(_report_named_ahead(d, q.tok, f, w["thing_pronoun"] | w["definite_det"]))
+        if found:
+            return found
+    return []
+
+
+@phrase_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
+             "the clause the phrase belongs to (read by ArgumentFinder.nominal)",
+             changes="target of the help -> those subjects", vocab=("help_noun",))
+def help_with_goes_to_the_subject(noun: Any, f: Any, w: dict[str, frozenset[str]]) -> list | None:
+    """"the navy will acquire vessels with US and UK assistance", "rebels advanced with Turkish support": whoever
+    does the clause's act is helped by those named on the help noun. (A phrase-stage rule by its shape: it says
+    whom a noun phrase concerns; the finder reads it for event nouns only, so as a phrase rule it adds nothing.)"""
+    if not isinstance(f, ArgumentFinder) or noun.lemma_.lower() not in w["help_noun"]:
+        return None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    return [m for m in f.subjects(noun.head.head, Context()) if m.actor is not None]
 
 
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------

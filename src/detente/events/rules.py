@@ -258,6 +258,15 @@ def phrase_extra(node: Any, speakers: Any, disabled: Iterable[str] = ()) -> list
     return out
 
 
+def run_rule(name: str, *args: Any, disabled: Iterable[str] = ()) -> Any:
+    """The registered rule ``name`` applied to ``args`` (and its words), or None when it is disabled: for a rule
+    that a helper reads at one place rather than through its stage's chain."""
+    if not enabled(name, disabled):
+        return None
+    r = _RULES[name]
+    return r.fn(*args, r.words())
+
+
 def enabled(name: str, disabled: Iterable[str] = ()) -> bool:
     """Whether the registered rule ``name`` is on (a rule read inside a helper rather than through its stage)."""
     return name in _RULES and name not in frozenset(disabled)
