@@ -700,3 +700,65 @@ def test_a_not_on_a_noun_above_the_trigger_does_not_negate_it(pipeline):
         ("US", "PROPN", "nmod", 7, None, "B-GPE"), ("assistance", "NOUN", "pobj", 5), (".", "PUNCT", "punct", 3),
     ], published=DATED)
     assert read_modality(parsed2.doc[7], parsed2.doc[:], lex).negated
+
+
+def _events(pipeline, tokens, rule):
+    """The events (type, source countries, target countries) of a hand-built Doc with every rule and without
+    ``rule``."""
+    from detente.events.extract import EventCoder
+
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    mentions = pipeline.resolver.resolve(parsed)
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        c = EventCoder(coder.lex, agents=coder.agents, disabled=disabled)
+        out.append([(e.type, [m.actor.country or m.actor.name for m in e.source if m.actor],
+                     [m.actor.country or m.actor.name for m in e.target if m.actor])
+                    for e in c.code(parsed, mentions)])
+    return out
+
+
+def test_worry_of_about(pipeline):
+    # "The pact heightened the concerns of Australia and Japan about Chinese influence.": both disapprove of China
+    on, off = _events(pipeline, [
+        ("The", "DET", "det", 1), ("pact", "NOUN", "nsubj", 2), ("heightened", "VERB", "ROOT", 2, "heighten"),
+        ("the", "DET", "det", 4), ("concerns", "NOUN", "dobj", 2, "concern"), ("of", "ADP", "prep", 4),
+        ("Australia", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Japan", "PROPN", "conj", 6, None, "B-GPE"), ("about", "ADP", "prep", 4),
+        ("Chinese", "ADJ", "amod", 11, "chinese", "B-NORP"), ("influence", "NOUN", "pobj", 9),
+        (".", "PUNCT", "punct", 2),
+    ], "worry_of_about")
+    assert ("ACCUSE", ["AUS", "JPN"], ["CHN"]) in on
+    assert not any(t == ["CHN"] for _, _, t in off)
+
+
+def test_designation_as_enemy_and_the_reduced_passive(pipeline):
+    # "Sweden supported the PKK, designated as a terrorist organization by Turkey and the EU.": Turkey and the EU
+    # sanction the PKK; Sweden does not designate anyone
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("supported", "VERB", "ROOT", 1, "support"),
+        ("the", "DET", "det", 3), ("PKK", "PROPN", "dobj", 1, None, "B-ORG"), (",", "PUNCT", "punct", 1),
+        ("designated", "VERB", "advcl", 1, "designate", None, "VBN"), ("as", "ADP", "prep", 5), ("a", "DET", "det", 9),
+        ("terrorist", "ADJ", "amod", 9), ("organization", "NOUN", "pobj", 6), ("by", "ADP", "prep", 9),
+        ("Turkey", "PROPN", "pobj", 10, None, "B-GPE"), ("and", "CCONJ", "cc", 11), ("the", "DET", "det", 14),
+        ("EU", "PROPN", "conj", 11, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ]
+    on, off = _events(pipeline, tokens, "designation_as_enemy")
+    # (the PKK resolves to a Turkish armed group: its country is TUR; the EU is an IGO)
+    assert ("COERCE", ["TUR", "IGO"], ["TUR"]) in on and not [e for e in off if e[0] == "COERCE"]
+    _, off_agent = _events(pipeline, tokens, "reduced_passive_agent")
+    assert ("COERCE", ["SWE"], ["TUR"]) in off_agent  # without it, the clause's subject designates
+    _, off_patient = _events(pipeline, tokens, "reduced_passive_patient")
+    assert ("COERCE", ["TUR", "IGO"], []) in off_patient  # without it, no one is designated
+
+
+def test_a_dateline_is_not_the_speaker_a_pronoun_stands_for(subjects):
+    # "TBILISI (Reuters) - Armenia said it would leave.": "it" is Armenia, not the dateline's city
+    on, off = subjects([
+        ("TBILISI", "PROPN", "nsubj", 6, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("Reuters", "PROPN", "appos", 0),
+        (")", "PUNCT", "punct", 0), ("–", "PUNCT", "punct", 0), ("Armenia", "PROPN", "nsubj", 6, None, "B-GPE"),
+        ("said", "VERB", "ROOT", 6, "say"), ("it", "PRON", "nsubj", 9), ("would", "AUX", "aux", 9),
+        ("leave", "VERB", "ccomp", 6), (".", "PUNCT", "punct", 6),
+    ], 9, "pronoun_is_speaker")
+    assert on == ["ARM"]

@@ -519,7 +519,7 @@ class ArgumentFinder:
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
         for c in verb.head.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:
                     return None
@@ -735,6 +735,8 @@ class ArgumentFinder:
         sp = self.speakers
         source: list[Mention] = []
         target: list[Mention] = []
+        # a worry noun coded by the coding rule worry_of_about: its of-phrase is its owner
+        worry = tok.lemma_.lower() in words("worry_noun") and enabled("worry_of_about", self.disabled)
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
@@ -755,7 +757,12 @@ class ArgumentFinder:
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
                     found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
-                    if child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
+                    if worry and child.lower_ in {"about", "over"}:
+                        # "concerns of X about Y's influence": what the worry is about names the target
+                        target.extend(self.pact_parties(p) or found)
+                    elif worry and child.lower_ == "of":
+                        source.extend(m for m in found if m not in source)  # the concerns "of X" are X's
+                    elif child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
                                                  and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
                         # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
                         # agreement or cooperation "between" them is read as a stated relation instead)
@@ -1044,6 +1051,39 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
 
 
+def _reduced_passive(tok: Any) -> bool:
+    """A past participle heading an adverbial clause with no subject ("supported the PKK, designated as a terrorist
+    organisation by X, Y and Z"): a passive whose patient is what the clause it hangs on acted on."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in tok.children))
+
+
+def _deep_agents(tok: Any, f: ArgumentFinder) -> list[Mention]:
+    """The actors of the by-phrases in a participle's own phrase (the parser may hang "by X" on the as-noun)."""
+    out: list[Mention] = []
+    stack = [c for c in tok.children if c.dep_ in {"prep", "agent"}]
+    while stack:
+        node = stack.pop()
+        if node.dep_ in {"prep", "agent"} and node.lower_ == "by":
+            out.extend(m for p in node.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+                       if m.actor is not None and m not in out)
+            continue
+        stack.extend(c for c in node.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp", "conj"})
+    return out
+
+
+@object_rule("reduced_passive_patient", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl) "
+             "with a by-phrase; the object of the verb it hangs on", changes="target -> that object (its conjuncts)")
+def reduced_passive_patient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"some members supported the PKK, designated as a terrorist organisation by Turkey": the PKK is designated
+    (``reduced_passive_agent`` gives who designated it)."""
+    if not _reduced_passive(q.tok) or not _deep_agents(q.tok, f):
+        return []
+    head = q.tok.head
+    return q.other([m for o in head.children if o.dep_ in OBJ_DEPS and o.i < q.tok.i
+                    for m in with_conj(o, f.speakers) if m.actor is not None])
+
+
 @object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
              vocab=("switch_verb",), changes="target -> the partner left (not a place)")
 def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
@@ -1292,6 +1332,16 @@ def help_with_goes_to_the_subject(noun: Any, f: Any, w: dict[str, frozenset[str]
 
 
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
+@clause_rule("reduced_passive_agent", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl); "
+             "the by-phrases inside its phrase", changes="source -> the agents (each conjunct)")
+def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"..., designated as a terrorist organisation by Turkey, the United States and the EU": the agents act, not
+    the subject of the clause the participle hangs on."""
+    if node is not tok or not _reduced_passive(tok):
+        return None
+    return _deep_agents(tok, f) or None
+
+
 @clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
              "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction",
              changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
