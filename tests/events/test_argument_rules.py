@@ -762,3 +762,23 @@ def test_a_dateline_is_not_the_speaker_a_pronoun_stands_for(subjects):
         ("leave", "VERB", "ccomp", 6), (".", "PUNCT", "punct", 6),
     ], 9, "pronoun_is_speaker")
     assert on == ["ARM"]
+
+
+def test_drifting_closer_or_away(pipeline):
+    # "Azerbaijan has drawn closer to Russia.": alignment with Russia; "Armenia drifted away from Russia.": a cooling
+    closer = [
+        ("Azerbaijan", "PROPN", "nsubj", 2, None, "B-GPE"), ("has", "AUX", "aux", 2),
+        ("drawn", "VERB", "ROOT", 2, "draw", None, "VBN"), ("closer", "ADV", "advmod", 2, "close"),
+        ("to", "ADP", "prep", 3), ("Russia", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    on, off = _events(pipeline, closer, "drifting_closer_or_away")
+    assert ("SUPPORT", ["AZE"], ["RUS"]) in on and not any(e[0] == "SUPPORT" for e in off)
+    _, off_partner = _events(pipeline, closer, "drift_partner")
+    assert ("SUPPORT", ["AZE"], []) in off_partner  # without the object rule, "to Russia" hangs where none looks
+    away = [
+        ("Armenia", "PROPN", "nsubj", 1, None, "B-GPE"), ("drifted", "VERB", "ROOT", 1, "drift"),
+        ("away", "ADV", "advmod", 1), ("from", "ADP", "prep", 2), ("Russia", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ]
+    on, off = _events(pipeline, away, "drifting_closer_or_away")
+    assert ("SANCTION", ["ARM"], ["RUS"]) in on and not any(e[0] == "SANCTION" for e in off)

@@ -1084,6 +1084,24 @@ def reduced_passive_patient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
                     for m in with_conj(o, f.speakers) if m.actor is not None])
 
 
+@object_rule("drift_partner", reads="the to/from phrase on 'closer'/'away' (closer_word) of a drift verb (drift_verb)",
+             changes="target -> the actor drawn closer to or drifted away from", vocab=("drift_verb", "closer_word"))
+def drift_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"has drawn closer to Moscow": the parser hangs "to Moscow" on "closer", where no other rule looks."""
+    if q.tok.lemma_.lower() not in w["drift_verb"]:
+        return []
+    for c in q.tok.children:
+        if c.lower_ in w["closer_word"] | {"away"}:
+            prep = "to" if c.lower_ in w["closer_word"] else "from"
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == prep:
+                    found = q.other([m for o in p.children if o.dep_ == "pobj" for m in with_conj(o, f.speakers)
+                                     if m.actor is not None])
+                    if found:
+                        return found
+    return []
+
+
 @object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
              vocab=("switch_verb",), changes="target -> the partner left (not a place)")
 def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:

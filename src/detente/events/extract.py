@@ -434,6 +434,31 @@ def compound_noun_head_carries(tok: Any, coder: EventCoder, w: dict[str, frozens
     return None
 
 
+def _drift(tok: Any, w: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+    """("closer", "to") for "drew closer to X", ("away", "from") for "drifted away from X", else None."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in w["drift_verb"]:
+        return None
+    for c in tok.children:
+        word = c.lower_
+        if c.dep_ in {"advmod", "acomp", "prt", "dobj"} and word in w["closer_word"] | {"away"}:
+            prep = "to" if word in w["closer_word"] else "from"
+            if any(p.dep_ == "prep" and p.lower_ == prep for p in (*c.children, *tok.children)):
+                return word, prep
+    return None
+
+
+@coding_rule("drifting_closer_or_away", reads="a drift verb (drift_verb) with 'closer' (closer_word) and a to-phrase, or "
+             "with 'away' and a from-phrase", changes="trigger -> 050 (diplomatic cooperation) towards, 160 (reduce "
+             "relations) away from, the phrase's actor (object rule drift_partner)", vocab=("drift_verb", "closer_word"))
+def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Azerbaijan, which has drawn closer to Moscow", "Armenia has drifted away from Russia": moving closer to an
+    actor is alignment with it, drifting away is a cooling (neither verb is an event in the lexicon)."""
+    found = _drift(tok, w)
+    if found is None:
+        return None
+    return _Trigger(tok, "050" if found[1] == "to" else "160", found[1], specific=True)
+
+
 @coding_rule("designation_as_enemy", reads="a designating verb (designating_verb) whose as-phrase names a hostile label "
              "(hostile_label)", changes="trigger -> 172 (administrative sanction)",
              vocab=("designating_verb", "hostile_label"))
