@@ -782,3 +782,15 @@ def test_drifting_closer_or_away(pipeline):
     ]
     on, off = _events(pipeline, away, "drifting_closer_or_away")
     assert ("SANCTION", ["ARM"], ["RUS"]) in on and not any(e[0] == "SANCTION" for e in off)
+
+
+def test_participants_act(pipeline):
+    # "Armenia would participate in joint exercises with the US.": Armenia exercises with the US
+    tokens = [
+        ("Armenia", "PROPN", "nsubj", 2, None, "B-GPE"), ("would", "AUX", "aux", 2),
+        ("participate", "VERB", "ROOT", 2, "participate"), ("in", "ADP", "prep", 2), ("joint", "ADJ", "amod", 5),
+        ("exercises", "NOUN", "pobj", 3, "exercise"), ("with", "ADP", "prep", 5), ("the", "DET", "det", 8),
+        ("US", "PROPN", "pobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "participants_act", lambda f, doc: f.nominal(doc[5])[0])
+    assert got == [["ARM"], []]

@@ -769,6 +769,10 @@ class ArgumentFinder:
                         source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
+        if not source and target:
+            # "troops would participate in joint exercises with the US military": the participants act
+            source.extend(m for m in run_rule("participants_act", tok, self, disabled=self.disabled) or []
+                          if m not in target)
         if not target and source:
             # "acquired vessels with US and UK assistance": the help goes to the clause's subject
             helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
@@ -1333,6 +1337,23 @@ def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[s
         if found:
             return found
     return []
+
+
+@phrase_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
+             "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
+             changes="source of the event noun -> those subjects", vocab=("participation_verb",))
+def participants_act(noun: Any, f: Any, w: dict[str, frozenset[str]]) -> list | None:
+    """"Armenian troops would participate in joint exercises with the US military", "engaged in talks with the
+    EU": those who take part in the act named by the noun are its source. (Read for event nouns only; "attended
+    meetings" is left out: the verb is an event of its own, and its negation does not reach the noun.)"""
+    if not isinstance(f, ArgumentFinder):
+        return None
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is None or verb.lemma_.lower() not in w["participation_verb"]:
+        return None
+    return [m for m in f.subjects(verb, Context()) if m.actor is not None]
 
 
 @phrase_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
