@@ -329,6 +329,9 @@ class RelationClaim:
     outlet: str | None = None
     hedged: bool = False
     negated: bool = False
+    # +1 / -1 when the sentence tells of a change of the relation toward that sign ("ties have warmed",
+    # "no longer a friend"), 0 when it states how the relation stands (events/change_rules.py)
+    change: int = 0
     date: EventDate = field(default_factory=lambda: EventDate(None, DateBasis.UNKNOWN))
     evidence_text: str = ""
     evidence_start: int = 0
@@ -349,6 +352,7 @@ class RelationClaim:
             "outlet": self.outlet,
             "hedged": self.hedged,
             "negated": self.negated,
+            "change": self.change,
             "date": self.date.date.isoformat() if self.date.date else None,
             "date_basis": self.date.basis.value,
             "sentence": self.sent_idx,

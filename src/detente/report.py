@@ -356,11 +356,33 @@ def render_markdown(data: dict[str, Any], *, assets: Path | None = None) -> str:
     return "\n".join(lines)
 
 
+def _stated_when(s: dict[str, Any]) -> str:
+    """"on D" or "from D1 to D2": the first and last statement of a stated shift."""
+    first, last = s["date"], s.get("last_date") or s["date"]
+    return f"on {first}" if first == last else f"from {first} to {last}"
+
+
+def _stated_by(s: dict[str, Any], escape: Any) -> str:
+    """Who tells a stated shift: one outlet or several (the counterpart of a detected shift's robustness)."""
+    outlets = ", ".join(escape(o) for o in s.get("outlets") or [])
+    many = len(s.get("outlets") or []) > 1
+    return (f"The sources say the relation changed ({len(s['evidence'])} statements; "
+            f"{'outlets' if many else 'one outlet'}: {outlets}); detente reports it as theirs, not as a change "
+            "it measured.")
+
+
 def _md_shifts(shifts: list[dict[str, Any]]) -> list[str]:
     if not shifts:
         return []
     lines = ["## Shifts", ""]
     for s in shifts:
+        if s.get("kind") == "stated":
+            lines += [f"### {md_text(s['a_name'])} – {md_text(s['b_name'])}: {md_text(s['direction'])}, as stated "
+                      f"{_stated_when(s)}",
+                      f"{_stated_by(s, md_text)} The statements:", ""]
+            lines.extend(_md_item(item) for item in s["items"])
+            lines.append("")
+            continue
         robust = "robust to leaving out any one outlet" if s["robust"] else (
             "not robust: it depends on " + ", ".join(md_text(o) for o in s["fragile_without"]))
         lines += [f"### {md_text(s['a_name'])} – {md_text(s['b_name'])}: {md_text(s['direction'])} between "
@@ -601,6 +623,13 @@ def render_html(data: dict[str, Any]) -> str:
     if data.get("shifts"):
         parts.append('<section id="shifts"><h2>Shifts</h2>')
         for s in data["shifts"]:
+            if s.get("kind") == "stated":
+                parts.append(f'<article class="relation"><h3>{e(s["a_name"])} – {e(s["b_name"])}: '
+                             f'{e(s["direction"])}, as stated {e(_stated_when(s))}</h3><p class="meta">'
+                             f'{_stated_by(s, e)}</p><ul class="evidence">')
+                parts.extend(_html_item(item) for item in s["items"])
+                parts.append("</ul></article>")
+                continue
             robust = "robust to leaving out any one outlet" if s["robust"] else (
                 "not robust: it depends on " + ", ".join(s["fragile_without"]))
             parts.append(f'<article class="relation"><h3>{e(s["a_name"])} – {e(s["b_name"])}: {e(s["direction"])} '

@@ -110,3 +110,10 @@ def test_sources_same_text_same_id_despite_whitespace():
 def test_sources_cp1252_text_is_read():
     doc = make_document(("Erdo\xf0an " + ENGLISH).encode("cp1252"), source="w.txt", is_html=False)
     assert "Russia and Iran" in doc.text
+
+
+def test_sources_manifest_given_as_a_path_is_rejected_with_a_hint(tmp_path):
+    """A first-hour trap: `detente ingest manifest.csv` instead of `--manifest manifest.csv`."""
+    (tmp_path / "m.csv").write_text("path,outlet,published,title\nx.txt,Wire,2023-10-27,T\n", encoding="utf-8")
+    docs, rejected = _collect([tmp_path / "m.csv"])
+    assert not docs and rejected[0].code == "R06" and "--manifest" in rejected[0].reason

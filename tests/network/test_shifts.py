@@ -81,11 +81,14 @@ def test_shifts_rest_only_on_news_dated_to_the_month(tmp_path):
     store.close()
 
 
-def test_shifts_seeds_russia_israel_turn_is_told_only_as_background(seed_store):
+def test_shifts_seeds_russia_israel_turn_is_stated_not_detected(seed_store):
     """The seeds' Russia-Israel turn: the cooperation before it is told only as background (no date), and the
-    dated news is hostile throughout, so no shift is detected for the pair; no shift rests on background.
+    dated news is hostile throughout, so no shift is *detected* in the series; but the sources say outright that
+    the relation deteriorated ("relations ... have deteriorated", "a bottomless abyss has emerged between"), and
+    that is reported as a *stated* shift, dated by those statements, from more than one source. No shift of
+    either kind rests on background.
 
-    (Until issue 12 the background was dated "publication minus one year" and this pair showed a shift
+    (Until issue 12 the background was dated "publication minus one year" and this pair showed a detected shift
     built on those made-up dates.)
     """
     from detente.network.dyads import evidence_items
@@ -97,11 +100,19 @@ def test_shifts_seeds_russia_israel_turn_is_told_only_as_background(seed_store):
         background = {r["id"] for r in store.query(
             "SELECT id FROM events WHERE date_basis = 'background' UNION ALL "
             "SELECT id FROM claims WHERE date_basis = 'background'")}
+        told = {r["id"]: r for r in store.query("SELECT id, doc_id, date, date_precision, change FROM claims")}
     earlier = [i for i in items if i.background and i.score > 0]
     assert earlier and all(i.date is None for i in earlier)  # told, never dated
     dated_news = [i for i in items if not i.background and i.date is not None and i.weight > 0]
     assert dated_news and sum(i.score * i.weight for i in dated_news) < 0
-    assert not [s for s in shifts if {s.a, s.b} == {"RUS", "ISR"}]
+    pair = [s for s in shifts if {s.a, s.b} == {"RUS", "ISR"}]
+    assert [s.kind for s in pair] == ["stated"]
+    stated = pair[0]
+    assert stated.direction == "deterioration" and stated.before is None and stated.last_before is None
+    assert stated.robust and len(stated.outlets) >= 2
+    assert len({told[i]["doc_id"] for i in stated.evidence}) >= 2
+    assert all(told[i]["change"] == -1 and told[i]["date"] is not None for i in stated.evidence)
+    assert stated.date == min(told[i]["date"] for i in stated.evidence)
     assert all(not background & set(s.evidence) for s in shifts)
 
 

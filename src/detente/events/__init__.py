@@ -1,6 +1,6 @@
 """Events and claims: who did or said what to whom, coded, attributed and qualified."""
 
-from . import modality_rules  # noqa: F401  (registers the modality rules once, at import, not in a worker thread)
+from . import change_rules, modality_rules  # noqa: F401  (register the change and modality rules once, at import, not in a worker thread)
 from .extract import EventCoder
 from .lexicon import Lexicon, load_lexicon
 from .relations import RelationReader

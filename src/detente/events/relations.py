@@ -35,7 +35,7 @@ from .attribution import Speakers, pair_reference
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
-from .rules import undone_clause, words
+from .rules import states_change, undone_clause, words
 
 
 
@@ -80,6 +80,8 @@ class RelationReader:
                     polarity = -polarity
                 if polarity == 0:
                     continue
+                # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
+                change = polarity if states_change(group, sent, self.coder.disabled) else 0
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
@@ -96,7 +98,7 @@ class RelationReader:
                     RelationClaim(
                         doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
                         polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=evidence[0],
+                        negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=evidence[0],
                         evidence_start=evidence[1], evidence_end=evidence[2],
                     )
                 )

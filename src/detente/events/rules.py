@@ -303,6 +303,24 @@ def modality_flags(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, disabled
                     flags["background_cue"])
 
 
+def change_rule(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the change-stage rule ``name`` (rules in ``change_rules.py``):
+    ``fn(cues, sent, words)`` says whether the clause of a stated relation (``cues``: its cue tokens) tells of a
+    change of the relation ("ties have soured", "no longer allies") rather than a state ("close allies")."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, "the claim's change (its polarity's sign)", vocab, fn, stage="change")
+        return fn
+
+    return register
+
+
+def states_change(cues: list[Any], sent: Any, disabled: Iterable[str] = ()) -> bool:
+    """Whether any change-stage rule not in ``disabled`` reads the clause of ``cues`` as telling of a change."""
+    off = frozenset(disabled)
+    return any(r.fn(cues, sent, r.words()) for r in _RULES.values() if r.stage == "change" and r.name not in off)
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
     return tuple(_RULES.values())
@@ -328,7 +346,7 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
-    from . import arguments, extract, modality_rules  # noqa: F401  (register the argument finder's, trigger
+    from . import arguments, change_rules, extract, modality_rules  # noqa: F401  (register the argument finder's, trigger
     # coding's and modality's rules)
 
     sets: dict[str, set[str]] = defaultdict(set)

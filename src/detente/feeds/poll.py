@@ -396,6 +396,7 @@ def new_since_last_poll(store: Any) -> dict[str, Any]:
     new_pairs = touched - before
     rels = [r for r in relations(store) if tuple(sorted((r.a, r.b))) in new_pairs]
     shifts = [s for s in detect_shifts(store, pairs=sorted(touched))
-              if latest.get(tuple(sorted((s.a, s.b)))) is not None and latest[tuple(sorted((s.a, s.b)))] >= s.last_before]
+              if latest.get(tuple(sorted((s.a, s.b)))) is not None
+              and latest[tuple(sorted((s.a, s.b)))] >= (s.last_before or s.date)]
     return {"poll": poll, "documents": len(docs), "relations": [r.to_dict() for r in rels],
             "shifts": [s.to_dict() for s in shifts]}

@@ -254,7 +254,8 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
 def _read_one(path: Path, meta: Meta, date: dt.date | None) -> Document:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise reject("R06", detail=suffix or "(none)")
+        hint = " (a manifest? pass it as --manifest FILE)" if suffix in {".csv", ".jsonl"} else ""
+        raise reject("R06", detail=(suffix or "(none)") + hint)
     raw = read_bounded(path)
     return make_document(raw, source=display_name(path), is_html=suffix in HTML_SUFFIXES, meta=meta, date=date)
 

@@ -56,8 +56,11 @@ def _store_names(store: Any) -> dict[str, str]:
 
 SHIFT_COLUMNS = [
     Column("a", lambda s: node(s["a"])), Column("b", lambda s: node(s["b"])),
-    Column("between", lambda s: f"{s['last_before']} .. {s['date']}"), Column("before", lambda s: s["before"]),
-    Column("after", lambda s: s["after"]), Column("change", lambda s: s["direction"]),
+    Column("kind", lambda s: s["kind"]),
+    Column("between", lambda s: f"{s['last_before']} .. {s['date']}" if s["kind"] == "detected"
+           else f"stated {s['date']} .. {s['last_date']}"),
+    Column("before", lambda s: s["before"]), Column("after", lambda s: s["after"]),
+    Column("change", lambda s: s["direction"]),
     Column("robust", lambda s: "yes" if s["robust"] else "no (without " + ", ".join(s["fragile_without"]) + ")"),
     Column("evidence", lambda s: len(s["evidence"])),
 ]

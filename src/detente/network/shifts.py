@@ -119,29 +119,45 @@ class Break:
 
 @dataclass
 class Shift:
-    """A change of level in a relation, with the evidence that drives it."""
+    """A change in a relation, with the evidence that tells it.
+
+    ``kind`` "detected": a change of level found in the pair's dated series (``before`` / ``after`` are the
+    weighted mean levels, ``last_before`` the last date before the change, ``date`` the first after it).
+    ``kind`` "stated": the sources say the relation moved (``network.stated``): ``change`` is its sign,
+    ``date`` and ``last_date`` the first and last statement, ``outlets`` who told it; no levels.
+    """
 
     a: str
     b: str
     a_name: str
     b_name: str
     date: dt.date
-    last_before: dt.date
-    before: float
-    after: float
+    last_before: dt.date | None
+    before: float | None
+    after: float | None
     evidence: list[str]
     robust: bool
     fragile_without: list[str] = field(default_factory=list)
+    kind: str = "detected"
+    change: int = 0
+    last_date: dt.date | None = None
+    outlets: list[str] = field(default_factory=list)
 
     @property
     def direction(self) -> str:
+        if self.before is None or self.after is None:
+            return "improvement" if self.change > 0 else "deterioration"
         return "improvement" if self.after > self.before else "deterioration"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "a_name": self.a_name, "b_name": self.b_name,
-                "date": self.date.isoformat(), "last_before": self.last_before.isoformat(),
-                "before": round(self.before, 2), "after": round(self.after, 2), "direction": self.direction,
-                "evidence": self.evidence, "robust": self.robust, "fragile_without": self.fragile_without}
+        return {"a": self.a, "b": self.b, "a_name": self.a_name, "b_name": self.b_name, "kind": self.kind,
+                "date": self.date.isoformat(),
+                "last_before": self.last_before.isoformat() if self.last_before else None,
+                "last_date": self.last_date.isoformat() if self.last_date else None,
+                "before": None if self.before is None else round(self.before, 2),
+                "after": None if self.after is None else round(self.after, 2), "direction": self.direction,
+                "evidence": self.evidence, "robust": self.robust, "fragile_without": self.fragile_without,
+                "outlets": self.outlets}
 
 
 def find_breaks(groups: Sequence[GroupItem], *, min_events: int = MIN_SEGMENT_EVENTS) -> list[Break]:
@@ -255,17 +271,18 @@ def _survives(parts: list[GroupPart], brk: Break, outlet: str) -> bool:
 
 
 def detect_shifts(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
-                  pairs: Sequence[tuple[str, str]] | None = None) -> list[Shift]:
-    """The shifts of every pair (or of ``pairs``), most recent first within the busiest pairs.
+                  pairs: Sequence[tuple[str, str]] | None = None, stated: bool = True) -> list[Shift]:
+    """The shifts of every pair (or of ``pairs``): the detected ones, busiest pairs first, then the stated ones.
 
     Args:
         store: the store to read.
         filters: dates and outlets to keep.
         weights: how much each kind of evidence counts.
         pairs: only these node pairs (either order).
+        stated: also the shifts the sources state (``network.stated``), after the detected ones.
 
     Returns:
-        One ``Shift`` per change point found.
+        One ``Shift`` per change point found, then one per pair and direction of change stated.
     """
     parts_by_pair: dict[tuple[str, str], list[GroupPart]] = defaultdict(list)
     for part in group_parts(store.con, filters=filters, weights=weights, pairs=pairs):
@@ -279,4 +296,8 @@ def detect_shifts(store: Store, *, filters: Filters = Filters(), weights: Weight
             fragile = [o for o in outlets if not _survives(parts, brk, o)]
             out.append(Shift(a, b, names.get(a, a), names.get(b, b), brk.date, brk.last_before, brk.before,
                              brk.after, list(brk.drivers), not fragile, fragile))
+    if stated:
+        from .stated import stated_shifts  # it builds on ``Shift``
+
+        out.extend(stated_shifts(store, filters=filters, pairs=pairs))
     return out

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -65,9 +65,14 @@ def _schema_v6(con: Any) -> None:
     rollup.rebuild_actor_index(con)
 
 
+# Version 7: a stated relation says whether it tells of a change ("ties have soured"; ``claims.change``, added by
+# ``missing_columns``); older claims have none recorded (NULL, read as 0) until their documents are re-extracted.
+_SCHEMA_V7 = "SELECT 1"
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
-                                                      5: _SCHEMA_V5, 6: _schema_v6}
+                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -274,7 +279,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "speaker_mention": said[0], "speaker_actor": said[1], "speaker_name": said[2], "outlet": e.outlet,
                 "outlet_asserts": e.said_by is None, "hedged": e.hedged, "negated": e.negated, "date": e.date.date,
                 "date_basis": e.date.basis.value, "date_precision": e.date.precision,
-                "evidence_start": e.evidence_start, "evidence_end": e.evidence_end,
+                "evidence_start": e.evidence_start, "evidence_end": e.evidence_end, "change": 0,
             })
         for r in x.relation_claims:
             said = _speaker(r.said_by)
@@ -289,7 +294,7 @@ def _tables(batch: list[Extraction]) -> dict[str, Any]:
                 "speaker_name": said[2], "outlet": r.outlet, "outlet_asserts": r.said_by is None, "hedged": r.hedged,
                 "negated": r.negated, "date": r.date.date, "date_basis": r.date.basis.value,
                 "date_precision": r.date.precision,
-                "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
+                "evidence_start": r.evidence_start, "evidence_end": r.evidence_end, "change": r.change,
             })
 
     def table(name: str, rows: list[dict[str, Any]]) -> Any:

@@ -118,7 +118,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
 CLAIM_COLUMNS = _c("""id VARCHAR, kind VARCHAR, event_id VARCHAR, doc_id VARCHAR, sent_idx INTEGER,
     a_node VARCHAR, b_node VARCHAR, polarity INTEGER, cue VARCHAR, speaker_mention VARCHAR, speaker_actor VARCHAR,
     speaker_name VARCHAR, outlet VARCHAR, outlet_asserts BOOLEAN, hedged BOOLEAN, negated BOOLEAN, date DATE,
-    date_basis VARCHAR, date_precision VARCHAR, evidence_start INTEGER, evidence_end INTEGER""")
+    date_basis VARCHAR, date_precision VARCHAR, evidence_start INTEGER, evidence_end INTEGER, change INTEGER""")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": _c("""id VARCHAR, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR, published DATE,

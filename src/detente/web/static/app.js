@@ -734,11 +734,22 @@ function drawChart(dyad, range) {
 // Shift records come from the network stage (detente.network.shifts): a date,
 // the level before and after, a direction and whether the shift survives
 // leaving out any one outlet.  Unknown fields are listed as they are.
-const SHIFT_SKIP = new Set(["a", "b", "a_name", "b_name", "date", "before", "after", "direction", "robust", "evidence"]);
+// A stated shift (kind "stated") is a change the sources themselves tell: its first and last statement and the
+// outlets that tell it, no levels.
+const SHIFT_SKIP = new Set(["a", "b", "a_name", "b_name", "date", "before", "after", "direction", "robust", "evidence",
+  "kind", "last_date", "last_before", "outlets"]);
 
 function describeShift(shift) {
   const parts = [];
   const date = shiftDate(shift);
+  if (shift.kind === "stated") {
+    const until = shift.last_date && shift.last_date !== date ? ` to ${shift.last_date}` : "";
+    parts.push(`stated by the sources ${date ? `from ${date}${until}` : ""}`.trim());
+    if (shift.direction) parts.push(shift.direction);
+    const outlets = Array.isArray(shift.outlets) ? shift.outlets : [];
+    parts.push(`${outlets.length} outlet${outlets.length === 1 ? "" : "s"}: ${outlets.join(", ")}`);
+    return parts.join(" · ");
+  }
   if (date) parts.push(date);
   if (shift.direction) parts.push(shift.direction);
   if (typeof shift.before === "number" && typeof shift.after === "number") {

@@ -1,0 +1,55 @@
+"""The change rules: whether a stated relation tells of a change in the relation (registry stage ``change``).
+
+"Ties between X and Y have soured" and "X is no longer a friend of Y" say that the relation changed, at the time
+of the telling; "X and Y are close allies" says only how it stands.  A stated change becomes a *stated shift*
+(``network.stated``): what the sources themselves say moved, traceable to their sentences, next to the shifts
+detected in the dated series.  Each rule reads the clause's cue tokens (``RelationReader``'s clause group) and
+the words around them in the parse; its word sets are in ``data/rule_vocab.tsv``.  ``RelationReader`` passes
+the coder's ``disabled`` names, so the tests in ``tests/events/test_change_rules.py`` show each rule deciding
+its case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .rules import change_rule
+
+
+def _around(cues: list[Any]) -> list[Any]:
+    """The cue tokens, the word each hangs from, and their adjectival and participle modifiers ("growing ties")."""
+    out: list[Any] = []
+    for tok in cues:
+        out.append(tok)
+        if tok.head is not tok:
+            out.append(tok.head)
+        out.extend(c for c in tok.children if c.dep_ in {"amod", "acl"})
+    return out
+
+
+@change_rule("change_word", reads="a word of change on a cue, the word it hangs from or its modifier ('ties have "
+             "soured', 'a rift has emerged', 'growing ties', 'gone cold')", vocab=("relation_change",))
+def change_word(cues: list[Any], sent: Any, words: dict) -> bool:
+    """"relations deteriorated", "a rift emerged between": the clause says the relation moved."""
+    change = words["relation_change"]
+    for tok in _around(cues):
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if tok.lemma_.lower() in change or tok.lower_ in change or f"{tok.lemma_.lower()} {nxt}" in change:
+            return True
+    return False
+
+
+@change_rule("no_longer", reads="'no longer' / 'not ... anymore' on a cue or the word it hangs from ('is no longer "
+             "a friend')", vocab=("no_longer",))
+def no_longer(cues: list[Any], sent: Any, words: dict) -> bool:
+    """"X is no longer a friend of Y": what held has stopped holding."""
+    heads = {t for tok in cues for t in (tok, tok.head)}
+    for node in heads:
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in words["no_longer"]:
+                before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+                negated = before in {"no", "not", "n't", "never"} or any(c.dep_ == "neg" for c in node.children) \
+                    or any(c.lower_ == "no" for c in child.children)
+                if negated:
+                    return True
+    return False

@@ -1,0 +1,89 @@
+"""Each change rule decides its case on a hand-built Doc (the parse given, not the model's): the clause of a stated
+relation tells of a change with every rule, and of a state once the rule is left out.  Then the rules through the
+real reader and store: a stated change becomes a stated shift, a stated state does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from detente.events import change_rules  # noqa: F401  (registers the change rules)
+from detente.events.rules import rules, states_change
+
+VOCAB = English().vocab
+
+
+def _doc(spec):
+    """spec: (word, head index, dep, lemma) per token."""
+    return Doc(VOCAB, words=[w for w, *_ in spec], heads=[h for _, h, *_ in spec],
+               deps=[d for _, _, d, *_ in spec], lemmas=[(s[3] if len(s) > 3 else s[0].lower()) for s in spec],
+               sent_starts=[i == 0 for i in range(len(spec))])
+
+
+def _both(spec, cues, name):
+    doc = _doc(spec)
+    toks = [t for t in doc if t.text in cues]
+    return states_change(toks, doc[:]), states_change(toks, doc[:], {name})
+
+
+# "Ties between Russia and Israel have soured ."
+SOURED = [("Ties", 5, "nsubj", "tie"), ("between", 0, "prep"), ("Russia", 1, "pobj"), ("and", 2, "cc"),
+          ("Israel", 2, "conj"), ("have", 5, "aux"), ("soured", 5, "ROOT", "sour"), (".", 6, "punct")]
+
+# "A rift has emerged between Moscow and Ankara ."
+EMERGED = [("A", 1, "det"), ("rift", 3, "nsubj"), ("has", 3, "aux"), ("emerged", 3, "ROOT", "emerge"),
+           ("between", 3, "prep"), ("Moscow", 4, "pobj"), ("and", 5, "cc"), ("Ankara", 5, "conj"), (".", 3, "punct")]
+
+# "Russia is no longer a friend of Israel ."
+NO_LONGER = [("Russia", 1, "nsubj"), ("is", 1, "ROOT", "be"), ("no", 3, "neg"), ("longer", 1, "advmod"),
+             ("a", 5, "det"), ("friend", 1, "attr"), ("of", 5, "prep"), ("Israel", 6, "pobj"), (".", 1, "punct")]
+
+# "Russia is a close friend of Israel ."
+FRIEND = [("Russia", 1, "nsubj"), ("is", 1, "ROOT", "be"), ("a", 4, "det"), ("close", 4, "amod"),
+          ("friend", 1, "attr"), ("of", 4, "prep"), ("Israel", 5, "pobj"), (".", 1, "punct")]
+
+
+def test_change_word_on_the_cue():
+    on, off = _both(SOURED, {"soured"}, "change_word")
+    assert on and not off
+
+
+def test_change_word_on_the_word_the_cue_hangs_from():
+    on, off = _both(EMERGED, {"rift"}, "change_word")
+    assert on and not off
+
+
+def test_no_longer():
+    on, off = _both(NO_LONGER, {"friend"}, "no_longer")
+    assert on and not off
+
+
+def test_a_state_is_no_change():
+    doc = _doc(FRIEND)
+    assert not states_change([doc[4]], doc[:])
+
+
+def test_change_rules_are_registered_with_their_vocabulary():
+    change = {r.name: r for r in rules() if r.stage == "change"}
+    assert set(change) == {"change_word", "no_longer"}
+    assert "sour" in change["change_word"].words()["relation_change"]
+    assert "longer" in change["no_longer"].words()["no_longer"]
+
+
+@pytest.mark.model
+def test_reader_marks_a_stated_change_and_not_a_state(pipeline):
+    """Through the real parser and relation reader: the change's sign is its polarity; a state has none."""
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("Relations between Russia and Israel have deteriorated sharply.\n\n"
+            "Russia and Iran are close allies.")
+    meta = Meta(outlet="Test Wire", published=dt.date(2024, 3, 5))
+    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
+    extraction = next(iter(pipeline.extract([doc])))
+    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.change) for c in extraction.relation_claims}
+    assert (frozenset(("RUS", "ISR")), -1) in claims
+    assert (frozenset(("RUS", "IRN")), 0) in claims
