@@ -38,8 +38,8 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (undone_objects, clause_rule, clause_subjects, enabled, object_mentions, object_rule, phrase_extra,
-                    phrase_rule, run_rule, subject_mentions, subject_rule, words)
+from .rules import (undone_objects, clause_rule, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
+                    phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -1339,15 +1339,13 @@ def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[s
     return []
 
 
-@phrase_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
+@noun_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
              "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
              changes="source of the event noun -> those subjects", vocab=("participation_verb",))
-def participants_act(noun: Any, f: Any, w: dict[str, frozenset[str]]) -> list | None:
+def participants_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Armenian troops would participate in joint exercises with the US military", "engaged in talks with the
-    EU": those who take part in the act named by the noun are its source. (Read for event nouns only; "attended
-    meetings" is left out: the verb is an event of its own, and its negation does not reach the noun.)"""
-    if not isinstance(f, ArgumentFinder):
-        return None
+    EU": those who take part in the act named by the noun are its source. ("Attended meetings" is left out: the
+    verb is an event of its own, and its negation does not reach the noun.)"""
     verb = None
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
         verb = noun.head.head
@@ -1356,14 +1354,13 @@ def participants_act(noun: Any, f: Any, w: dict[str, frozenset[str]]) -> list | 
     return [m for m in f.subjects(verb, Context()) if m.actor is not None]
 
 
-@phrase_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
-             "the clause the phrase belongs to (read by ArgumentFinder.nominal)",
+@noun_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
+           "the clause the phrase belongs to (read by ArgumentFinder.nominal)",
              changes="target of the help -> those subjects", vocab=("help_noun",))
-def help_with_goes_to_the_subject(noun: Any, f: Any, w: dict[str, frozenset[str]]) -> list | None:
+def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the navy will acquire vessels with US and UK assistance", "rebels advanced with Turkish support": whoever
-    does the clause's act is helped by those named on the help noun. (A phrase-stage rule by its shape: it says
-    whom a noun phrase concerns; the finder reads it for event nouns only, so as a phrase rule it adds nothing.)"""
-    if not isinstance(f, ArgumentFinder) or noun.lemma_.lower() not in w["help_noun"]:
+    does the clause's act is helped by those named on the help noun."""
+    if noun.lemma_.lower() not in w["help_noun"]:
         return None
     if noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return None

@@ -29,6 +29,9 @@ Stages, each a decorator here and a list of rules applied in registration order:
 * ``event`` (``rule``): revisions of an event after its arguments are found;
 * ``phrase`` (``phrase_rule``, rules in ``arguments.py``): which actors a noun phrase stands for besides its own
   mention (the conjuncts of a possessor, the states a plural "the Nordic countries" takes up); every rule adds;
+* ``noun`` (``noun_rule``, rules in ``arguments.py``): a missing source or target of an event noun, read by the
+  argument finder where it applies ("participate in exercises with X": the participants; "with X's help": the
+  clause's subject);
 * ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
   rule applies.
 
@@ -241,6 +244,18 @@ def phrase_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] =
 
     def register(fn: Callable) -> Callable:
         _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="phrase")
+        return fn
+
+    return register
+
+
+def noun_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the noun-stage rule ``name``: ``fn(noun, finder, words)`` returns the
+    mentions it finds for a missing argument of an event noun (read by ``ArgumentFinder.nominal`` through
+    ``run_rule``, each at its own place: the source when the noun names none, or the target), or None."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="noun")
         return fn
 
     return register
