@@ -838,7 +838,7 @@ def place_of_is_a_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -
 
 def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
     """The number a numeral modifier gives ("the three countries": 3), from set count_word ("three:3")."""
-    table = dict(x.split(":", 1) for x in w["count_word"])
+    table = dict(x.split(":", 1) for x in w["count_word"] if ":" in x)
     for c in node.children:
         if c.dep_ == "nummod":
             value = table.get(c.lower_, c.text if c.text.isdigit() else None)
