@@ -108,6 +108,31 @@ def quoted_verbs(doc: Any) -> Any:
     return doc
 
 
+LEMMA_FIX = "detente_lemma_fixes"
+
+
+@lru_cache(maxsize=1)
+def lemma_exceptions() -> dict[str, str]:
+    """Verb form -> lemma, for forms spaCy's rule lemmatizer gets wrong (``data/lemma_exceptions.tsv``)."""
+    from .data import read_tsv
+
+    return {row["form"].strip().lower(): row["lemma"].strip().lower()
+            for _, row in read_tsv("lemma_exceptions.tsv", ["form", "lemma"])}
+
+
+def fix_lemmas(doc: Any) -> Any:
+    """"staged" -> "stage", "hoped" -> "hope": the rule lemmatizer keeps the first stem its index knows
+    ("stag", "hop"), and its own exception table cannot override a stem the index also holds, so the verb
+    lemma is set here, after it (why a component of our own: spaCy offers no priority for exceptions)."""
+    fixes = lemma_exceptions()
+    for tok in doc:
+        if tok.pos_ in {"VERB", "AUX"}:
+            lemma = fixes.get(tok.lower_)
+            if lemma is not None:
+                tok.lemma_ = lemma
+    return doc
+
+
 def _register_cap() -> None:
     from spacy.language import Language
 
@@ -115,6 +140,8 @@ def _register_cap() -> None:
         Language.component(SENTENCE_CAP, func=cap_sentences)
     if not Language.has_factory(QUOTED_VERB):
         Language.component(QUOTED_VERB, func=quoted_verbs)
+    if not Language.has_factory(LEMMA_FIX):
+        Language.component(LEMMA_FIX, func=fix_lemmas)
 
 
 @lru_cache(maxsize=2)
@@ -138,6 +165,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(SENTENCE_CAP, before="parser")
     if "lemmatizer" in nlp.pipe_names and "parser" in nlp.pipe_names and QUOTED_VERB not in nlp.pipe_names:
         nlp.add_pipe(QUOTED_VERB, before="lemmatizer")
+    if "lemmatizer" in nlp.pipe_names and LEMMA_FIX not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     return nlp
 
 

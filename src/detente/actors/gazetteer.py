@@ -85,6 +85,9 @@ class Gazetteer:
     person_surfaces: dict[str, tuple[str, ...]]
     agents: dict[str, str]
     adjective_to_state: dict[str, str]
+    # Generic person and group nouns ("officer", "leader", "group") whose modifier, when it names a sector,
+    # decides the phrase's sector ("intelligence service officer": SPY); agent_heads.tsv.
+    generic_heads: frozenset[str] = frozenset()
     roles: dict[tuple[str, str], tuple[RolePeriod, ...]] = field(default_factory=dict)
     first_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -93,7 +96,7 @@ class Gazetteer:
         state = self.states.get(iso3)
         name = state.name if state else iso3
         if sector:
-            label = {"GOV": "government", "MIL": "military", "CVL": "civilians", "MED": "media"}.get(sector, sector)
+            label = {"GOV": "government", "MIL": "military", "CVL": "civilians", "MED": "medical"}.get(sector, sector)
             name = f"{name} ({label})"
         return Actor(
             id=f"{iso3}{sector or ''}", name=name, kind="state", country=iso3, sector=sector,
@@ -258,6 +261,7 @@ def load_gazetteer() -> Gazetteer:
     agents: dict[str, str] = {}
     for _, row in _rows("agents.tsv", ["noun", "sector"]):
         agents.setdefault(fold(row["noun"]), row["sector"].strip())
+    generic_heads = frozenset(fold(row["noun"]) for _, row in _rows("agent_heads.tsv", ["noun"]))
 
     return Gazetteer(
         states=states,
@@ -266,6 +270,7 @@ def load_gazetteer() -> Gazetteer:
         people={k: tuple(sorted(v, key=lambda p: p.start or dt.date.min)) for k, v in people.items()},
         person_surfaces={k: tuple(v) for k, v in person_surfaces.items()},
         agents=agents,
+        generic_heads=generic_heads,
         adjective_to_state=adjective_to_state,
         roles={k: tuple(v) for k, v in roles.items()},
         first_names=_first_names(people),

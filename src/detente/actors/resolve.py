@@ -248,12 +248,7 @@ class ActorResolver:
         return replace(best, actor=actor)
 
     def _agent_sector_of(self, head: Any) -> str | None:
-        words = [t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}] + [head.lower_]
-        for n in range(min(3, len(words)), 0, -1):
-            phrase = " ".join(words[-n:])
-            if phrase in self.gaz.agents:
-                return self.gaz.agents[phrase]
-        return self.gaz.agents.get(head.lemma_.lower())
+        return phrase_sector([t.lower_ for t in _modifiers(head)], head.lower_, head.lemma_.lower(), self.gaz)
 
     def _title_of(self, doc: Any, offset: int) -> bool:
         return any(start >= 0 and doc[start].idx >= offset for _, start, _ in self.titles(doc))
@@ -909,11 +904,53 @@ def _agent_sector(doc: Any, c: _Candidate, gaz: Gazetteer) -> str | None:
     head = _agent_head(doc, c)
     if head is None:
         return None
-    phrase = " ".join(t.lower_ for t in doc[c.end:head.i + 1] if t.tag_ != "POS")
-    for candidate in (phrase, head.lemma_.lower(), head.lower_):
-        if candidate in gaz.agents:
-            return gaz.agents[candidate]
-    return None
+    words = [t.lower_ for t in doc[c.end:head.i] if t.tag_ != "POS"]
+    return phrase_sector(words, head.lower_, head.lemma_.lower(), gaz)
+
+
+# Modifiers of an agent noun that belong to its phrase ("national intelligence agency [officer]").
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def _modifiers(head: Any) -> list[Any]:
+    """The run of compound / adjective modifiers right before ``head``, nested ones included."""
+    out: list[Any] = []
+    i = head.i - 1
+    doc = head.doc
+    while i >= 0 and doc[i].dep_ in MODIFIER_DEPS and head.left_edge.i <= i:
+        out.insert(0, doc[i])
+        i -= 1
+    return out
+
+
+def phrase_sector(modifiers: list[str], head: str, lemma: str, gaz: Gazetteer) -> str | None:
+    """The sector of an agent noun phrase: its modifiers (lower case, in order) and its head noun.
+
+    Rule ``agent_phrase``: the longest run of modifiers ending in the head (as written, or its lemma:
+    "taxi drivers" is "taxi driver") that ``agents.tsv`` lists decides.  Rule ``sector_modifier``: when the head
+    is a generic person or group noun (``agent_heads.tsv``: "officer", "leader", "group"), a modifier before that
+    run which names a sector of its own decides instead, the nearest first ("intelligence service officer" SPY,
+    not the officer's MIL; "Catholic community leader" REL; "indigenous spokesman" CVL; "gang networks" CRM).
+    """
+    agents = gaz.agents
+    found, used = None, 0
+    for n in range(min(3, len(modifiers)), -1, -1):
+        lead = modifiers[len(modifiers) - n:]
+        for word in dict.fromkeys((head, lemma)):
+            phrase = " ".join([*lead, word])
+            if phrase in agents:
+                found, used = agents[phrase], n
+                break
+        if found is not None:
+            break
+    if lemma in gaz.generic_heads or head in gaz.generic_heads:
+        rest = modifiers[:len(modifiers) - used]
+        for end in range(len(rest), 0, -1):
+            for n in range(min(3, end), 0, -1):
+                phrase = " ".join(rest[end - n:end])
+                if phrase in agents and phrase not in {"a", "the"} and agents[phrase] != found:
+                    return agents[phrase]
+    return found
 
 
 def _sector_for_words(words: list[str], gaz: Gazetteer) -> str | None:

@@ -94,11 +94,13 @@ class EventCoder:
                 event = self._build(parsed, sentence, sent, trig, speakers, finder, ctx, carry=carry)
                 if event is not None:
                     found.append((_depth(trig.tok), trig.tok.i, event))
-            if not found and triggers:
+            kept = [t for t in triggers if t.tok.i not in dropped]
+            if not found and kept:
                 # No trigger had an actor: still record what happened, with whatever arguments the parse
                 # gives (possibly none), so the sentence's event type is not lost.  Such events have no
-                # network node and never enter the relations.
-                main = min(triggers, key=lambda t: (_depth(t.tok), t.tok.i))
+                # network node and never enter the relations.  What the selection rules dropped (an act
+                # asked for, considered, undone) did not happen, so it is not recorded here either.
+                main = min(kept, key=lambda t: (_depth(t.tok), t.tok.i))
                 event = self._build(parsed, sentence, sent, main, speakers, finder, ctx, carry=carry,
                                     require_actor=False)
                 if event is not None:
@@ -146,7 +148,12 @@ class EventCoder:
 
     def _governed_event_noun(self, tok: Any) -> str | None:
         for c in tok.children:
-            if c.dep_ in OBJ_DEPS:
+            if c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns \
+                    and c.lemma_.lower() in words("measure_noun"):
+                # "launched two weeks of joint exercises", "began a new round of talks": the of-object is the event
+                c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                          for p in pr.children if p.dep_ == "pobj"), c)
+            if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":
                 # "launched a mediation effort", "war games": a compound modifier may carry the event
                 for m in c.children:
                     pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"
@@ -154,9 +161,12 @@ class EventCoder:
                         return pair
                 if c.lemma_.lower() in self.lex.nouns:
                     return c.lemma_.lower()
-                for m in c.children:
-                    if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
-                        return m.lemma_.lower()
+                if c.lemma_.lower() not in self.agents:
+                    # "launched a mediation effort"; but in "ordered the opposition newspaper to ..." the
+                    # object is an actor and its modifier says which one, not what was done
+                    for m in c.children:
+                        if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
+                            return m.lemma_.lower()
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:
@@ -167,9 +177,13 @@ class EventCoder:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
+        measures = words("measure_noun")
         for c in tok.children:
             if c.dep_ in OBJ_DEPS | {"nsubjpass"}:
                 objects.add(c.lemma_.lower())
+                if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
+                    objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                   for p in pr.children if p.dep_ == "pobj")
             if c.dep_ == "prep":
                 objects.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         # spaCy parses "call on X" with "on" as a particle or a preposition: accept either.

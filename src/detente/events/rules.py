@@ -381,7 +381,7 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep")
 
 
@@ -477,6 +477,20 @@ def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, fro
     return out
 
 
+@selection_rule("deliberated_is_not_done", reads="the clause (xcomp, ccomp) or gerund object of a deliberating "
+                "verb (deliberation_verb: 'is considering sending troops', 'weighs imposing sanctions')",
+                vocab=("deliberation_verb",))
+def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"Norway is weighing sending troops": an act under consideration (and what its clause names) is
+    neither done nor intended."""
+    out: set[int] = set()
+    for t in triggers:
+        if t.tok.dep_ in {"xcomp", "ccomp"} or t.tok.dep_ == "dobj" and t.tok.tag_ == "VBG":
+            if t.tok.head.lemma_.lower() in w["deliberation_verb"]:
+                out.update(x.i for x in t.tok.subtree)
+    return out
+
+
 @selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger")
 def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"demanded that the US cancel ...", "urged Israel to ease ...": what is asked for is not done."""
@@ -550,6 +564,18 @@ def undone_clause(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
 
 
 # -- event-stage rules, in the order they apply -------------------------------------------------------------
+@rule("declining_comment", reads="a refusal verb (refusal_governor) coded as a rejection (12x) whose clause is a "
+      "verb of commenting (comment_verb: 'declined to comment', 'refused to elaborate')",
+      changes="coding -> 011 (decline comment: no PLOVER type, so no event)", vocab=("refusal_governor", "comment_verb"))
+def declining_comment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The ministry declined to comment": a spokesman's no-comment is a statement (CAMEO 011), not a rejection."""
+    if d.coding.cameo[:2] != "12" or d.tok.lemma_.lower() not in w["refusal_governor"]:
+        return d
+    if not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in w["comment_verb"] for c in d.tok.children):
+        return d
+    return replace(d, coding=_code(lex, "011", d.coding))
+
+
 @rule("refusal_is_rejection", reads="an xcomp chain from the trigger up to a refusing verb (refusal_governor)",
       changes="coding -> 120 REJECT for a non-negative act; clears negated", vocab=("refusal_governor",))
 def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
@@ -634,6 +660,61 @@ def membership_bid_is_alignment(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
             or any(c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"] for c in kids)):
         return d
     return replace(d, coding=_code(lex, "030", d.coding))
+
+
+@rule("troops_arriving_is_deployment", reads="a visit coding (042/043) on a verb whose subject is a troop noun "
+      "(troop_noun), or the of-object of its subject ('the first contingent of troops arrived'); a purpose clause "
+      "on the verb whose verb helps (aid_purpose_verb: 'landed to help the relief effort')",
+      changes="coding -> 154 (deploy forces), or 074 (military assistance) with a purpose of help; "
+      "peacekeeping_is_aid, after it, makes peacekeepers aid", vocab=("troop_noun", "aid_purpose_verb"))
+def troops_arriving_is_deployment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Troops arrived in Bosnia": soldiers arriving somewhere are deployed there, not on a state visit;
+    "soldiers landed to help the relief effort": deployed to help, military assistance."""
+    if d.coding.cameo not in {"042", "043"}:
+        return d
+    for subj in (c for c in d.tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        nouns = [subj, *subj.conjuncts] + [p for prep in subj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                           for p in prep.children if p.dep_ == "pobj"]
+        if any(n.lemma_.lower() in w["troop_noun"] for n in nouns):
+            helps = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in w["aid_purpose_verb"]
+                        for c in d.tok.children)
+            return replace(d, coding=_code(lex, "074" if helps else "154", d.coding))
+    return d
+
+
+@rule("ruled_out_is_rejection", reads="the trigger as the clausal subject of a copula whose predicate is a "
+      "rejection phrase (rejection_predicate: 'out of the question', 'off the table', 'not an option')",
+      changes="coding -> 120 REJECT; source -> the speaker when there is one, said_by -> none",
+      vocab=("rejection_predicate",))
+def ruled_out_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"X said that easing the embargo is out of the question": the act is rejected, not done; the one who
+    says so rejects it (the rejection is the speech act: its speaker is its source)."""
+    if d.tok.dep_ != "csubj" or d.tok.head.lemma_.lower() != "be":
+        return d
+    copula = d.tok.head
+    rest = " ".join(t.lower_ for t in copula.subtree if t.i > copula.i and t.dep_ != "punct")
+    # the predicate, up to a following clause ("... out of the question since it would ...")
+    clause = next((t for t in copula.children if t.i > copula.i and t.dep_ in {"advcl", "ccomp", "conj"}), None)
+    if clause is not None:
+        rest = " ".join(t.lower_ for t in copula.subtree if copula.i < t.i < clause.left_edge.i and t.dep_ != "punct")
+    words = rest.split()
+    if not any(" ".join(words[i:i + len(p.split())]) == p for p in w["rejection_predicate"] for i in range(len(words))):
+        return d
+    coding = _code(lex, "120", d.coding)
+    if d.said_by is not None and d.said_by not in d.source:
+        return replace(d, source=(d.said_by,), coding=coding, said_by=None)
+    return replace(d, coding=coding)
+
+
+@rule("resignation_is_retreat", reads="an acceding code (083x) on a resigning verb (resignation_verb: 'resigned', "
+      "'stepped down', 'quit')", changes="type -> RETREAT (the CAMEO code stays)", vocab=("resignation_verb",))
+def resignation_is_retreat(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The president resigned": PLOVER counts an official's resignation as RETREAT (the PLOVER 2.0 manual counts
+    officials' resignations under RETREAT), where CAMEO's code for it (083, accede to
+    demands for political change) maps to CONCEDE."""
+    if not d.coding.cameo.startswith("083") or d.tok.lemma_.lower() not in w["resignation_verb"]:
+        return d
+    return replace(d, coding=replace(d.coding, type="RETREAT"))
 
 
 @rule("peacekeeping_is_aid", reads="a 15x (force posture) coding; words of the sentence starting with a "
