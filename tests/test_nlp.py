@@ -61,3 +61,12 @@ def test_the_modifier_letter_apostrophe_makes_a_possessive(pipeline):
     doc = pipeline.nlp("Türkiye lifted its veto on Swedenʼs accession.")
     assert [t.text for t in doc][5:7] == ["Sweden", "ʼs"]
     assert doc[6].norm_ == "'s"
+
+
+def test_an_editorial_ending_in_brackets_is_cut_off(pipeline):
+    # a quote completed by the editor ("constitute[s]") keeps its word, tagged as the verb it is
+    doc = pipeline.nlp("The minister said the pact “constitute[s] unacceptable conduct”.")
+    words = [t.text for t in doc]
+    assert words[6:9] == ["constitute", "[s]", "unacceptable"]
+    assert doc[6].pos_ == "VERB"
+    assert [t.text for t in pipeline.nlp("They met [the] envoys.")][2:5] == ["[", "the", "]"]

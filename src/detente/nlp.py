@@ -71,13 +71,18 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     return doc
 
 
+EDITORIAL_ENDING = r"(?<=[a-z])\[[a-z]{1,3}\]"
+
+
 def _read_modifier_apostrophe(nlp: Any) -> None:
     """Some outlets write the possessive with the modifier-letter apostrophe U+02BC ("Swedenʼs accession"), which
     spaCy's English tokenizer does not split; split it like "'s" and give it the same norm, so "Swedenʼs" is a
     possessor as "Sweden's" is."""
     from spacy.util import compile_suffix_regex
 
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + ["ʼs", "ʼS"]).search
+    # an editor's ending in brackets inside a quoted word ("constitute[s]") is cut off as its own token, so the
+    # word keeps its own form and is tagged as the verb or noun it is
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + ["ʼs", "ʼS", EDITORIAL_ENDING]).search
     nlp.vocab["ʼs"].norm_ = "'s"
     nlp.vocab["ʼS"].norm_ = "'s"
 

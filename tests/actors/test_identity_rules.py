@@ -323,3 +323,36 @@ def test_city_naming_a_document_is_not_its_state(resolve):
     ms = resolve([("Rome", "PROPN", "nsubj", 1, None, "B-GPE"), ("protested", "VERB", "ROOT", 1, "protest"),
                   (".", "PUNCT", "punct", 1)])
     assert ms["Rome"].actor.country == "ITA"
+
+
+def test_led_for_state(resolve):
+    # "The Chinese delegation was led by John Poe ." (a name no gazetteer knows): he acts for China
+    ms = resolve([
+        ("The", "DET", "det", 2), ("Chinese", "ADJ", "amod", 2, None, "B-NORP"), ("delegation", "NOUN", "nsubjpass", 4),
+        ("was", "AUX", "auxpass", 4), ("led", "VERB", "ROOT", 4, "lead"), ("by", "ADP", "agent", 4),
+        ("John", "PROPN", "compound", 7, None, "B-PERSON"), ("Poe", "PROPN", "pobj", 5, None, "I-PERSON"),
+        (".", "PUNCT", "punct", 4),
+    ])
+    poe = ms["John Poe"]
+    assert poe.actor is not None and poe.actor.country == "CHN" and poe.method == "led-for-state"
+
+
+def _joint(resolve, verb):
+    # "Australian foreign minister Jane Roe and the trade minister , John Poe , <verb> ."
+    return resolve([
+        ("Australian", "ADJ", "amod", 4, None, "B-NORP"), ("foreign", "ADJ", "amod", 2), ("minister", "NOUN", "compound", 4),
+        ("Jane", "PROPN", "compound", 4, None, "B-PERSON"), ("Roe", "PROPN", "nsubj", 12, None, "I-PERSON"),
+        ("and", "CCONJ", "cc", 4), ("the", "DET", "det", 8), ("trade", "NOUN", "compound", 8),
+        ("minister", "NOUN", "conj", 4), (",", "PUNCT", "punct", 8), ("John", "PROPN", "compound", 11, None, "B-PERSON"),
+        ("Poe", "PROPN", "appos", 8, None, "I-PERSON"), (verb, "VERB", "ROOT", 12, {"said": "say"}.get(verb, verb)),
+        (".", "PUNCT", "punct", 12),
+    ])
+
+
+def test_joint_speakers(resolve):
+    ms = _joint(resolve, "said")
+    assert ms["Jane Roe"].actor.country == "AUS"
+    poe = ms["John Poe"]
+    assert poe.actor is not None and poe.actor.country == "AUS" and poe.method == "joint-speakers"
+    # two who meet are two sides: no state is shared
+    assert _joint(resolve, "met")["John Poe"].actor is None

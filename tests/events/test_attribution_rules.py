@@ -232,3 +232,43 @@ def test_he_is_the_person_introduced_after_the_last_speaker(speakers):
     ])
     he = sp.doc[6]
     assert sp.resolve_pronoun(he, speaking=True).text == "Volodin"
+
+
+def test_unnamed_speaker(speakers):
+    # "Iran condemned Israel , a foreign ministry statement said ." (no country named for the ministry)
+    sp = speakers([
+        ("Iran", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ccomp", 8, "condemn"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), (",", "PUNCT", "punct", 8), ("a", "DET", "det", 7),
+        ("foreign", "ADJ", "amod", 6), ("ministry", "NOUN", "compound", 7), ("statement", "NOUN", "nsubj", 8),
+        ("said", "VERB", "ROOT", 8, "say"), (".", "PUNCT", "punct", 8),
+    ])
+    assert sp.speaker_of_clause(sp.doc[1]) is None  # no named or resolved speaker
+    m = sp.unnamed_speaker(sp.doc[1])
+    assert m is not None and m.text == "a foreign ministry statement" and m.actor is None
+    assert m.method == "unnamed-speaker"
+    # the speech verb's own clause is no report of another's: nothing for "said" itself
+    assert sp.unnamed_speaker(sp.doc[8]) is None
+
+
+def test_unnamed_speaker_hanging_from_the_reported_clause(speakers):
+    # "Russia will boycott the talks , officials said ." parsed with "said" under "boycott" (parataxis)
+    sp = speakers([
+        ("Russia", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("boycott", "VERB", "ROOT", 2),
+        ("the", "DET", "det", 4), ("talks", "NOUN", "dobj", 2, "talk"), (",", "PUNCT", "punct", 2),
+        ("officials", "NOUN", "nsubj", 7, "official"), ("said", "VERB", "parataxis", 2, "say"),
+        (".", "PUNCT", "punct", 2),
+    ])
+    m = sp.unnamed_speaker(sp.doc[2])
+    assert m is not None and m.text == "officials" and m.actor is None
+
+
+def test_a_named_speaker_is_not_replaced_by_an_unnamed_one(speakers):
+    # "Iran condemned Israel , Russian officials said .": the officials are Russia's (resolved), not unnamed
+    sp = speakers([
+        ("Iran", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ccomp", 6, "condemn"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), (",", "PUNCT", "punct", 6),
+        ("Russian", "ADJ", "amod", 5, None, "B-NORP"), ("officials", "NOUN", "nsubj", 6, "official"),
+        ("said", "VERB", "ROOT", 6, "say"), (".", "PUNCT", "punct", 6),
+    ])
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert m is not None and m.actor is not None and m.actor.country == "RUS"

@@ -164,3 +164,89 @@ def test_earlier_event_noun():
 @pytest.mark.parametrize("name", [r.name for r in rules() if r.stage == "modality"])
 def test_every_modality_rule_has_its_test(name):
     assert f"def test_{name}(" in open(__file__, encoding="utf-8").read()
+
+
+# "If Turkey does not back the bids , it means that ..." (paraphrased construction)
+IF_CLAUSE = [("If", 3, "mark"), ("Turkey", 3, "nsubj"), ("not", 3, "neg"), ("back", 7, "advcl", "back"),
+             ("the", 5, "det"), ("bids", 3, "dobj", "bid"), (",", 7, "punct"), ("means", 7, "ROOT", "mean"),
+             (".", 7, "punct")]
+
+
+def test_conditional_clause():
+    on, off = _both(IF_CLAUSE, "back", "conditional_clause")
+    assert on.hedged and not off.hedged
+
+
+def test_conditional_adverb_hedges():
+    # "Otherwise , they will end up fighting ."
+    spec = [("Otherwise", 4, "advmod"), (",", 4, "punct"), ("they", 4, "nsubj"), ("will", 4, "aux"),
+            ("end", 4, "ROOT"), ("up", 4, "prt"), ("fighting", 4, "xcomp", "fight"), (".", 4, "punct")]
+    on, off = _both(spec, "fighting", "conditional_clause")
+    assert on.hedged and not off.hedged
+
+
+def test_open_question():
+    # "it is unclear whether the pair met ."
+    spec = [("it", 1, "nsubj"), ("is", 1, "ROOT", "be"), ("unclear", 1, "acomp"), ("whether", 6, "mark"),
+            ("the", 5, "det"), ("pair", 6, "nsubj"), ("met", 1, "ccomp", "meet"), (".", 1, "punct")]
+    on, off = _both(spec, "met", "open_question")
+    assert on.hedged and not off.hedged
+    # "reporters asked if Iran met Iraq .": an if-clause that is the verb's complement is a question too
+    asked = [("reporters", 1, "nsubj", "reporter"), ("asked", 1, "ROOT", "ask"), ("if", 4, "mark"),
+             ("Iran", 4, "nsubj"), ("met", 1, "ccomp", "meet"), ("Iraq", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(asked, "met", "open_question")
+    assert on.hedged and not off.hedged
+
+
+def test_hypothetical_would():
+    # "The pact would allow Chinese deployments ."
+    spec = [("The", 1, "det"), ("pact", 3, "nsubj"), ("would", 3, "aux"), ("allow", 3, "ROOT"),
+            ("Chinese", 5, "amod"), ("deployments", 3, "dobj"), (".", 3, "punct")]
+    on, off = _both(spec, "allow", "hypothetical_would")
+    assert on.hedged and not on.intent and not off.hedged
+
+
+def test_hypothetical_would_reported_is_intent():
+    # "Officials said they would send a team ." ("will" told in the past)
+    spec = [("Officials", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("they", 4, "nsubj"), ("would", 4, "aux"),
+            ("send", 1, "ccomp"), ("a", 6, "det"), ("team", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "send", "hypothetical_would")
+    assert on.intent and not on.hedged and not off.intent
+
+
+def test_hypothetical_would_in_a_direct_quote_or_under_a_condition_is_hedged():
+    # "“ We would protest to Honiara , ” the minister said ."
+    quoted = [("“", 8, "punct"), ("We", 3, "nsubj"), ("would", 3, "aux"), ("protest", 8, "ccomp"), ("to", 3, "prep"),
+              ("Honiara", 4, "pobj"), (",", 8, "punct"), ("”", 8, "punct"), ("said", 8, "ROOT", "say"),
+              (".", 8, "punct")]
+    on, off = _both(quoted, "protest", "hypothetical_would")
+    assert on.hedged and not on.intent and not off.hedged
+    # "He said Canberra would protest if a base were built ."
+    conditioned = [("He", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("Canberra", 4, "nsubj"), ("would", 4, "aux"),
+                   ("protest", 1, "ccomp"), ("if", 9, "mark"), ("a", 7, "det"), ("base", 9, "nsubjpass"),
+                   ("were", 9, "auxpass"), ("built", 4, "advcl", "build"), (".", 1, "punct")]
+    on, off = _both(conditioned, "protest", "hypothetical_would")
+    assert on.hedged and not on.intent and not off.hedged
+
+
+def test_anniversary_recalls():
+    # "France marked the anniversary of the battle , when the navies fought ." (a made-up sentence of that shape)
+    spec = [("France", 1, "nsubj"), ("marked", 1, "ROOT", "mark"), ("the", 3, "det"), ("anniversary", 1, "dobj"),
+            ("of", 3, "prep"), ("the", 6, "det"), ("battle", 4, "pobj"), (",", 6, "punct"), ("when", 11, "advmod"),
+            ("the", 10, "det"), ("navies", 11, "nsubj", "navy"), ("fought", 6, "relcl", "fight"), (".", 1, "punct")]
+    on, off = _both(spec, "fought", "anniversary_recalls")
+    assert on.background and not off.background
+    # the marking itself is the news
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).background
+
+
+def test_hypothetical_would_rules_its_own_clause_only():
+    # "Ties would break since lobbies sought to align Israel with the EU .": the aligning is told, not supposed
+    spec = [("Ties", 2, "nsubj", "tie"), ("would", 2, "aux"), ("break", 2, "ROOT"), ("since", 5, "mark"),
+            ("lobbies", 5, "nsubj", "lobby"), ("sought", 2, "advcl", "seek"), ("to", 7, "aux"),
+            ("align", 5, "xcomp"), ("Israel", 7, "dobj"), (".", 2, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    assert not read_modality(doc[7], doc[:], lex).hedged
+    assert read_modality(doc[2], doc[:], lex).hedged

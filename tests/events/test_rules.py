@@ -135,6 +135,12 @@ def test_obligation_is_demand():
     on, off = _both(_draft(doc, 4, "084", source=[sudan], said_by=russia), "obligation_is_demand")
     assert on.source == (russia,) and on.target == (sudan,) and on.coding.type == "REQUEST"
     assert off.source == (sudan,)
+    # "officials said Sudan must return it": an unnamed voice (no actor) makes no demand of its own
+    from dataclasses import replace as _replace
+
+    unnamed = _replace(russia, actor=None, method="unnamed-speaker")
+    kept = _both(_draft(doc, 4, "084", source=[sudan], said_by=unnamed), "obligation_is_demand")[0]
+    assert kept.source == (sudan,) and kept.said_by == unnamed
 
 
 def test_complaint_is_disapproval():
@@ -370,3 +376,30 @@ def test_undone_is_not_done_drops_the_event_noun_undone():
     trigs = _triggers(doc, (1, "0863", True, True), (3, "1246", False, False))
     assert 3 in not_done(trigs, load_lexicon()) and 1 not in not_done(trigs, load_lexicon())
     assert not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"}) == set()
+
+
+def test_evaluation_is_disapproval_of_a_quoted_epithet():
+    # "The “ reckless decision ” hurt ties , the minister said .": the quoted epithet is the speaker's judgement;
+    # the same words unquoted are the outlet's description, no event
+    words = ["The", "“", "reckless", "decision", "”", "hurt", "ties", ",", "the", "minister", "said", "."]
+    heads = [3, 3, 3, 5, 3, 10, 5, 10, 9, 10, 10, 10]
+    deps = ["det", "punct", "amod", "nsubj", "punct", "ccomp", "dobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    lemmas = ["the", "“", "reckless", "decision", "”", "hurt", "tie", ",", "the", "minister", "say", "."]
+    pos = ["DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    on, off = _coded(_pdoc(words, heads, deps, lemmas, pos), "evaluation_is_disapproval")
+    assert on[2].cameo == "111" and on[2].evaluation and 2 not in off
+    bare = [w if w not in {"“", "”"} else "," for w in words]
+    on, _ = _coded(_pdoc(bare, heads, deps, lemmas, pos), "evaluation_is_disapproval")
+    assert 2 not in on
+
+
+def test_event_nouns_of_stated_commitments_and_frozen_ties():
+    # lexicon rows (nouns.tsv, issue 12): "the freezing of relations with the bloc" reduces ties, "his assurances
+    # that ..." are a stated commitment; both were read as no event at all
+    lex = load_lexicon()
+    assert lex.nouns["freezing"].startswith("16") and lex.nouns["freeze"].startswith("16")
+    assert lex.nouns["assurance"].startswith("03")
+    doc = _pdoc(["the", "freezing", "of", "relations"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                ["the", "freezing", "of", "relation"], ["DET", "NOUN", "ADP", "NOUN"])
+    on, _ = _coded(doc, "event_noun")
+    assert on[1].nominal and on[1].cameo.startswith("16")

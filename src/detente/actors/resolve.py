@@ -60,6 +60,20 @@ def load_named_documents() -> tuple[frozenset[str], frozenset[str]]:
 
 
 DOCUMENT_NOUNS, CAPITALISED_DOCUMENT_NOUNS = load_named_documents()
+
+
+@lru_cache(maxsize=1)
+def identity_cues() -> dict[str, frozenset[str]]:
+    """The word sets of the identity rules (data/identity_cues.tsv): set name -> lemmas."""
+    sets: dict[str, set[str]] = {}
+    for _, row in read_tsv("identity_cues.tsv", ["set", "word", "note"]):
+        sets.setdefault(row["set"].strip(), set()).add(row["word"].strip().lower())
+    return {k: frozenset(v) for k, v in sets.items()}
+
+
+# Links of a noun phrase through which a person reaches the verb of its clause ("led by A, ..., and B": B is a
+# conjunct of A, the object of the agent "by").
+_NOMINAL_LINKS = frozenset({"conj", "appos", "pobj", "prep", "agent", "compound"})
 # Words in an organisation's name that make it its own actor, never the state
 # whose name it contains ("Carnegie Russia Eurasia Centre").
 OWN_NAME_WORDS = {
@@ -191,6 +205,7 @@ class ActorResolver:
         self._resolve_candidates(doc, candidates, on)
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on)
+        self._state_from_joint_clause(doc, candidates, on)
         self._resolve_surnames(doc, candidates)
         self._link_roles_to_named_holders(candidates, on)
         candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
@@ -617,6 +632,70 @@ class ActorResolver:
                 if actor is not None:
                     c.actor, c.method = actor, "apposition"
                     break
+
+    def _state_from_joint_clause(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
+        """Two identity rules for a named person the gazetteer and the appositions left without a state:
+
+        * ``led_for_state``: the leader of a state's body acts for that state ("the U.S. delegation had been led
+          by A, ..., and B, ...": a person reached from a lead verb's agent, whose led noun a state modifies);
+        * ``joint_speakers``: an office-holder speaking jointly with officials of one state is of that state ("The
+          foreign minister, A, and the minister for the Pacific, B, said ...": subjects of one speech verb, B
+          with an office title on the way to it, every other subject that has a state having the same one).
+
+        Word sets ``lead_verb``, ``joint_speech_verb`` and ``office_word`` of data/identity_cues.tsv.  Nothing is given when the
+        parse does not link the person to the clause through noun-phrase links only, or the states disagree."""
+        cues = identity_cues()
+        offices = cues["office_word"]
+        by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+
+        def reach(c: _Candidate) -> tuple[Any, list[Any]]:
+            """The verb a person's phrase hangs from through noun-phrase links, and the path up to it."""
+            node, path = doc[c.start:c.end].root, []
+            for _ in range(10):
+                if node.pos_ in {"VERB", "AUX"} or node.head == node:
+                    break
+                if node.dep_ not in _NOMINAL_LINKS and node.dep_ not in {"nsubj", "nsubjpass"}:
+                    return None, path
+                path.append(node)
+                if node.dep_ in {"nsubj", "nsubjpass"}:
+                    node = node.head
+                    break
+                node = node.head
+            return (node, path) if node.pos_ in {"VERB", "AUX"} and path else (None, path)
+
+        def is_person(c: _Candidate) -> bool:
+            return c.kind in {"person", "person-unknown"} and not (c.actor is not None and c.actor.kind != "person")
+
+        people = [c for c in candidates if is_person(c)]
+        reached = {id(c): reach(c) for c in people}
+        for c in people:
+            if c.actor is not None and (c.actor.country or c.actor.former):
+                continue
+            verb, path = reached[id(c)]
+            if verb is None:
+                continue
+            lemma, top = verb.lemma_.lower(), path[-1]
+            country = None
+            if lemma in cues["lead_verb"] and top.dep_ == "agent":
+                led = [t for t in verb.children if t.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+                # the state modifying the led noun ("the U.S. delegation", "a Chinese team", "Russia's mission")
+                states = {by_token[m.i].actor.country for n in led for m in (n, *n.children)
+                          if (m is n or m.dep_ in {"compound", "amod", "poss", "nmod"}) and m.i in by_token
+                          and by_token[m.i].kind in {"state", "adjective"} and by_token[m.i].actor is not None
+                          and by_token[m.i].actor.country}
+                country = next(iter(states)) if len(states) == 1 else None
+                method = "led-for-state"
+            elif lemma in cues["joint_speech_verb"] and top.dep_ == "nsubj" \
+                    and any(t.lemma_.lower() in offices for t in path):
+                states = {d.actor.country for d in people if d is not c and d.actor is not None and d.actor.country
+                          and not d.actor.former and reached[id(d)][0] == verb and reached[id(d)][1][-1].dep_ == "nsubj"}
+                country = next(iter(states)) if len(states) == 1 else None
+                method = "joint-speakers"
+            if country is None:
+                continue
+            title = (c.actor.role if c.actor is not None else None) or next(
+                (t.lemma_.lower() for t in path if t.lemma_.lower() in offices), "")
+            c.actor, c.method = self._titled_actor(doc[c.start:c.end].text, country, title or "", False, on), method
 
     def _affiliation(self, doc: Any, lo: int, hi: int, by_token: dict[int, _Candidate],
                      person: _Candidate, on: dt.date | None) -> Actor | None:

@@ -581,7 +581,10 @@ class ArgumentFinder:
             return [], []
         kind, verb = frame
         sp = self.speakers
-        if kind == "naming":
+        if kind == "quoted":  # the “brutal” decision: the speaker quoted judges the act the noun names
+            source = [speaker] if speaker is not None else []
+            judged = [verb]
+        elif kind == "naming":
             source = self.subjects(verb, Context())
             judged = [c for c in verb.children if c.dep_ in OBJ_DEPS]
         else:

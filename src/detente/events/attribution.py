@@ -29,7 +29,7 @@ from ..nlp import Parsed
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
-CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb")
+CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun")
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,7 @@ SPEECH_LEMMAS = cue_lists()["speech_verb"]
 STATEMENT_NOUNS = cue_lists()["statement_noun"]
 ISSUER_PREPS = cue_lists()["issuer_prep"]
 QUOTING_VERBS = cue_lists()["quoting_verb"]
+UNNAMED_SPEAKERS = cue_lists()["unnamed_speaker_noun"] | STATEMENT_NOUNS
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _TRAILING = re.compile(
     r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
@@ -409,6 +410,49 @@ class Speakers:
             node = head
         return self.trailing_speaker(tok) or self.colon_speaker(tok)
 
+    def speech_verb_of(self, tok: Any) -> Any:
+        """The speech verb whose reported clause holds ``tok`` ("Iran condemned Israel, officials said"), or None."""
+        node = tok
+        for _ in range(8):
+            head = node.head
+            if head == node:
+                break
+            if node.dep_ in {"ccomp", "parataxis"} and _is_speech_verb(head):
+                return head
+            if node.dep_ in {"xcomp", "advcl", "conj"} and _is_speech_verb(head):
+                return None  # the speech verb's own clause ("said X and accused Y"): no report of another's
+            node = head
+        # "Iran condemned Israel, officials said" parsed with the speech verb hanging from the reported clause
+        return next((c for c in node.children if c.dep_ == "parataxis" and c.i > tok.i and _is_speech_verb(c)), None)
+
+    def unnamed_speaker(self, tok: Any) -> Mention | None:
+        """Rule ``unnamed_speaker`` (cue list ``unnamed_speaker_noun``, with ``statement_noun``): a clause reported
+        by an unnamed voice ("a foreign ministry statement said", "officials said", "a senior official in Moscow
+        said", "diplomatic sources told reporters") is second-hand, not the outlet's own assertion: its
+        ``said_by`` is that description, with no actor (nothing is guessed about whose it is).  Only when no named
+        speaker was found (``speaker_of_clause``)."""
+        from .rules import UNNAMED_SPEAKER
+
+        verb = self.speech_verb_of(tok)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or subj.lemma_.lower() not in UNNAMED_SPEAKERS or self.by_token.get(subj.i) is not None:
+            return None
+        end = subj.i
+        for t in subj.subtree:  # the head with what follows it up to a comma or a clause ("in Moscow")
+            if t.i <= subj.i:
+                continue
+            if t.is_punct or t.dep_ in {"relcl", "acl", "appos", "cc", "conj"} or t.i != end + 1:
+                break
+            end = t.i
+        span = self.doc[subj.left_edge.i:end + 1]
+        return Mention(self.parsed.document.id, self.sent_index(subj), span.start_char, span.end_char, span.text,
+                       None, UNNAMED_SPEAKER)
+
     def colon_speaker(self, tok: Any) -> Mention | None:
         """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
         that ends with a colon and a person's name is that person's statement (the headline convention)."""
@@ -482,6 +526,21 @@ class Speakers:
                 if m is not None:
                     return m
         return None
+
+
+def in_quotes(tok: Any) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start)."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+    return inside
 
 
 def _is_person(m: Mention | None) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
-from .attribution import SPEECH_LEMMAS, Speakers
+from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
@@ -277,7 +277,7 @@ class EventCoder:
             if quoted is not None:
                 return quoted
         # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
-        return speakers.speaker_of_clause(tok)
+        return speakers.speaker_of_clause(tok) or speakers.unnamed_speaker(tok)
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
@@ -406,9 +406,10 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
 
 @coding_rule("evaluation_is_disapproval", reads="a negative evaluation word (negative_evaluation) as a predicate: "
              "the complement of a copula (acomp, attr, or an adjective on the attribute noun), an object predicate "
-             "(oprd), or the as-phrase of a naming verb (naming_verb: 'described it as')",
+             "(oprd), the as-phrase of a naming verb (naming_verb: 'described it as'), or an epithet of an act noun "
+             "(judged_act_noun) inside quotation marks ('the “brutal” decision')",
              changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged",
-             vocab=("negative_evaluation",))
+             vocab=("negative_evaluation", "judged_act_noun"))
 def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
     it unacceptable conduct": a judgement of another's act is disapproval of its
@@ -419,7 +420,8 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
 
 
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
-    """How an evaluation word judges: ("copula", the copula verb) or ("naming", the naming verb), else None."""
+    """How an evaluation word judges: ("copula", the copula verb), ("naming", the naming verb) or ("quoted", the act
+    noun of a quoted epithet), else None."""
     node = tok
     for _ in range(3):  # "a rash and badly wrong decision": up the coordination
         if node.dep_ != "conj":
@@ -427,6 +429,9 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
         node = node.head
     if node.dep_ == "amod":  # "unacceptable behaviour", "a wrong decision": the noun it qualifies
         node = node.head
+        if node.lemma_.lower() in words("judged_act_noun") and in_quotes(tok):
+            # the “brutal, unilateral decision”: an epithet quoted from a speaker is the speaker's judgement
+            return "quoted", node
     if node.dep_ in {"acomp", "attr"} and node.head.lemma_.lower() in {"be", "constitute", "remain", "become", "seem"}:
         return "copula", node.head
     if node.dep_ == "dobj" and node.head.lemma_.lower() in {"constitute"}:

@@ -147,3 +147,113 @@ def earlier_event_noun(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     for the news, not the news (issue 12: background stays background, with no date by guesswork)."""
     hit = tok.pos_ == "NOUN" and tok.dep_ in {"pobj", "dobj"} and tok.head.lower_ in words["earlier_prep"]
     return {"background_cue": f"{tok.head.lower_} (an earlier event)"} if hit else None
+
+
+def _condition_clause(node: Any, marks: frozenset[str]) -> bool:
+    """Whether ``node`` heads an adverbial clause opened by a condition mark ("if Turkey does not support ...")."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
+
+
+@modality_rule("conditional_clause", reads="a condition mark (condition_mark: 'if', 'unless') opening the trigger's own "
+               "adverbial clause or one above it on the chain, or a conditional adverb (conditional_adverb: "
+               "'otherwise') on the chain", changes="hedged", vocab=("condition_mark", "conditional_adverb"))
+def conditional_clause(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"if Turkey does not support the requests, ...", "Otherwise, they will end up ...": what is told under a
+    condition is supposed, not reported as done (issue 12: hedged statements flagged).  Only the condition's own
+    clause (the protasis) is hedged by the mark: the main clause of "will withdraw unless ..." is a threat, made
+    now (``intent_coding``), and a "would" there is ``hypothetical_would``'s."""
+    if any(_condition_clause(node, words["condition_mark"]) for node in chain):
+        return {"hedged": True}
+    hit = any(c.dep_ == "advmod" and c.lower_ in words["conditional_adverb"] for _, c in _children(chain))
+    return {"hedged": True} if hit else None
+
+
+@modality_rule("open_question", reads="a clause on the trigger's chain opened by an open-question mark "
+               "(open_question_mark: 'whether'), or by a condition mark (condition_mark: 'if') when the clause is a "
+               "verb's complement (ccomp: 'asked if'), not an adverbial condition", changes="hedged",
+               vocab=("open_question_mark", "condition_mark"))
+def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"it is unclear whether the pair spoke", "did not say whether Turkey will go that far", "asked if Russia
+    would attend": a whether-clause (or an if-clause that is a verb's complement) is asked or doubted, never
+    asserted."""
+    hit = any(c.dep_ == "mark" and (c.lower_ in words["open_question_mark"]
+                                    or (c.lower_ in words["condition_mark"] and node.dep_ == "ccomp"))
+              for node, c in _children(chain))
+    return {"hedged": True} if hit else None
+
+
+def _in_direct_quote(tok: Any, sent: Any) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (``sent``, which a hand-built
+    Doc of the tests gives; ``attribution.in_quotes`` reads the parse's own sentence)."""
+    from .attribution import CLOSE_QUOTES, OPEN_QUOTES
+
+    inside = False
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+    return inside
+
+
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "csubj"})
+
+
+def _own_clause(chain: list[Any]) -> list[Any]:
+    """The chain up to the head of the trigger's own clause: "would" rules its clause and the infinitives under it,
+    not a clause that hangs from it ("X would be shattered since lobbies sought to align ...": the aligning is
+    told, not supposed)."""
+    out = []
+    for node in chain:
+        out.append(node)
+        if node.dep_ in _CLAUSE_LINKS and not (node.dep_ == "conj" and node.pos_ not in {"VERB", "AUX"}):
+            break
+    return out
+
+
+def _indirect_speech(chain: list[Any]) -> bool:
+    """Whether the chain's top clause is the reported complement of a speech verb ("said they would send")."""
+    from .attribution import SPEECH_LEMMAS
+
+    top = chain[-1]
+    return top.dep_ in {"ccomp", "conj"} and top.head.lemma_.lower() in SPEECH_LEMMAS
+
+
+@modality_rule("hypothetical_would", reads="'would' (hypothetical_modal) as an auxiliary on the chain: in a reported "
+               "clause outside quotation marks, with no condition, the future of the past; elsewhere (narration, "
+               "a direct quote, under a condition) a supposition", changes="intent or hedged",
+               vocab=("hypothetical_modal", "condition_mark"))
+def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"officials said they would send a team": an announced intention ("will", told in the past); "the proposals
+    would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported."""
+    own = _own_clause(chain)
+    if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(own)):
+        return None
+    conditioned = any(_condition_clause(c, words["condition_mark"]) for _, c in _children(own))
+    if _indirect_speech(own) and not conditioned and not _in_direct_quote(tok, sent):
+        return {"intent": True}
+    return {"hedged": True}
+
+
+# Links inside a noun's phrase, through which an anniversary reaches what it is the anniversary of.
+_RECALL_LINKS = frozenset({"pobj", "prep", "relcl", "acl", "conj", "appos", "compound"})
+
+
+@modality_rule("anniversary_recalls", reads="a remembrance noun (remembrance_noun: 'anniversary') above the trigger "
+               "through its noun phrase only (of-phrase, relative clause, apposition)", changes="background",
+               vocab=("remembrance_noun",))
+def anniversary_recalls(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"the 75th anniversary of the treaty's signing", "the anniversary of the battle, when the two navies fought":
+    what an anniversary is of happened years before the news; the commemorating is not (it is above the noun)."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ not in _RECALL_LINKS or node.head == node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in words["remembrance_noun"]:
+            return {"background_cue": f"{node.lower_} (what it recalls)"}
+    return None

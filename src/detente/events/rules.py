@@ -87,6 +87,8 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+# The mention method of an unnamed voice ("officials said"; ``attribution.Speakers.unnamed_speaker``).
+UNNAMED_SPEAKER = "unnamed-speaker"
 
 
 def rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
@@ -752,8 +754,8 @@ def invited_force_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
       vocab=("obligation_modal",))
 def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
-    if d.said_by is None or d.said_by in d.source:
-        return d
+    if d.said_by is None or d.said_by in d.source or d.said_by.method == UNNAMED_SPEAKER:
+        return d  # an unnamed voice ("officials said", ``attribution.unnamed_speaker``) names no one to demand it
     if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modal"] for c in d.tok.children):
         return d
     # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``
