@@ -17,7 +17,8 @@
 ``api_load(path, ...)`` (part ``api``) starts ``detente serve`` on 127.0.0.1 and sends ``requests``
 requests from ``clients`` threads, round-robin over ``/api/relations``, ``/api/network``,
 ``/api/dyads/A/B`` (a pair drawn at random among the store's pairs, seeded) and ``/api/events?actor=X``;
-it gives p50/p95/p99 per route.
+it gives p50/p95/p99 per route, the median body size, the load average before and after, and the time of the
+busiest pair's dyad page alone (its shifts not cached yet).
 
 ``incremental(...)`` (part ``incremental``) ingests the same 100 articles, in a child process each, into an
 empty store and into a copy of a store of 1M synthetic events: time and peak RSS.
@@ -245,6 +246,7 @@ def api_load(path: Path, *, requests: int = 2000, clients: int = 8, seed: int = 
             plan.append((route, url))
         lock = threading.Lock()
         times: dict[str, list[float]] = {r: [] for r in routes}
+        sizes: dict[str, list[int]] = {r: [] for r in routes}
         errors: list[str] = []
         queue = list(reversed(plan))
 
@@ -260,10 +262,12 @@ def api_load(path: Path, *, requests: int = 2000, clients: int = 8, seed: int = 
                     elapsed = time.perf_counter() - t
                     with lock:
                         times[route].append(elapsed)
+                        sizes[route].append(len(r.content))
                         if r.status_code != 200:
                             errors.append(f"{url}: {r.status_code}")
 
         say(f"  {requests:,} requests from {clients} clients to {base}")
+        load_before = os.getloadavg()
         started = time.perf_counter()
         threads = [threading.Thread(target=worker) for _ in range(clients)]
         for th in threads:
@@ -272,12 +276,14 @@ def api_load(path: Path, *, requests: int = 2000, clients: int = 8, seed: int = 
             th.join()
         wall = time.perf_counter() - started
         out: dict[str, Any] = {"requests": requests, "clients": clients, "wall_s": wall, "errors": errors[:10],
+                               "load_before": load_before, "load_after": os.getloadavg(),
                                "n_errors": len(errors), "routes": {}}
         for route, ts in times.items():
             ts.sort()
             q = statistics.quantiles(ts, n=100, method="inclusive")
             out["routes"][route] = {"n": len(ts), "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000,
-                                    "p99_ms": q[98] * 1000, "max_ms": ts[-1] * 1000}
+                                    "p99_ms": q[98] * 1000, "max_ms": ts[-1] * 1000,
+                                    "median_bytes": statistics.median(sizes[route])}
             say(f"  {route}: p50 {q[49] * 1000:.0f} ms, p95 {q[94] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms")
         t = time.perf_counter()
         httpx.get(f"{base}/api/dyads/{busiest[0]}/{busiest[1]}", timeout=600)

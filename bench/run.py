@@ -269,9 +269,12 @@ def table(r: dict[str, Any]) -> str:
     if "api" in r and "error" not in r["api"]:
         a = r["api"]
         lines += ["", f"4. API: {a['requests']:,} requests from {a['clients']} clients in {a['wall_s']:.1f} s "
-                      f"({a['n_errors']} errors)", f"   {'route':12}{'p50':>10}{'p95':>10}{'p99':>10}"]
+                      f"({a['n_errors']} errors; load {a.get('load_before', [0])[0]:.1f} before, "
+                      f"{a.get('load_after', [0])[0]:.1f} after)",
+                  f"   {'route':12}{'p50':>10}{'p95':>10}{'p99':>10}{'body':>12}"]
         for route, x in a["routes"].items():
-            lines.append(f"   {route:12}{x['p50_ms']:8.0f} ms{x['p95_ms']:7.0f} ms{x['p99_ms']:7.0f} ms")
+            lines.append(f"   {route:12}{x['p50_ms']:8.0f} ms{x['p95_ms']:7.0f} ms{x['p99_ms']:7.0f} ms"
+                         f"{x.get('median_bytes', 0) / 1000:9.0f} kB")
         lines.append(f"   busiest pair's dyad page {a['dyad_busiest_pair']}: {_ms(a['dyad_busiest_pair_s'])}")
     if "incremental" in r and "error" not in r["incremental"]:
         i = r["incremental"]

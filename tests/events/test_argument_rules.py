@@ -506,3 +506,291 @@ def test_a_switch_of_allegiance_gives_both_acts(pipeline):
     on = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents)._triggers(parsed.doc[:])}
     off = {t.cameo for t in EventCoder(coder.lex, agents=coder.agents, disabled={"switched_from"})._triggers(parsed.doc[:])}
     assert on == {"054", "161"} and off == {"054"}
+
+
+# -- issue 12 (branch rel12): coordination in phrases, places, plural countries, possessive pronouns ----------
+def _finder_run(pipeline, tokens, rule, call):
+    """``call(finder, doc)`` with every rule and with ``rule`` disabled; the actors' countries (else names)."""
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        out.append([m.actor.country or m.actor.sector if m.actor else m.text for m in call(finder, parsed.doc)])
+    return out
+
+
+def test_coordinated_modifier_distributes(pipeline, objects):
+    # "Turkey agreed to lift its veto on Sweden's and Finland's accession.": both accessions
+    on, off = objects([
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+    ], 1, "AGREE", "light_verb_noun")
+    assert on == ["SWE", "FIN"]
+    # the same sentence with the phrase rule off: the first conjunct only
+    got = _finder_run(pipeline, [
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+    ], "coordinated_modifier_distributes",
+        lambda f, doc: f.objects(doc[1], etype="AGREE", wanted_prep=None, visit=False))
+    assert got == [["SWE", "FIN"], ["SWE"]]
+
+
+def test_coordinated_possessor_of_an_event_noun_each_acts(pipeline):
+    # "The navy acquired vessels with US and UK assistance.": the assistance is both states'
+    got = _finder_run(pipeline, [
+        ("The", "DET", "det", 1), ("navy", "NOUN", "nsubj", 2), ("acquired", "VERB", "ROOT", 2, "acquire"),
+        ("vessels", "NOUN", "dobj", 2, "vessel"), ("with", "ADP", "prep", 3),
+        ("US", "PROPN", "nmod", 8, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("UK", "PROPN", "conj", 5, None, "B-GPE"),
+        ("assistance", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 2),
+    ], "coordinated_modifier_distributes", lambda f, doc: f.nominal(doc[8])[0])
+    assert got == [["USA", "GBR"], ["USA"]]
+
+
+def test_place_of_is_a_place(pipeline):
+    # "Russia deployed peacekeepers to the region of Armenia.": Armenia names where, not a party
+    tokens = [
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("deployed", "VERB", "ROOT", 1, "deploy"),
+        ("peacekeepers", "NOUN", "dobj", 1, "peacekeeper"), ("to", "ADP", "prep", 1), ("the", "DET", "det", 5),
+        ("region", "NOUN", "pobj", 3), ("of", "ADP", "prep", 5), ("Armenia", "PROPN", "pobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ]
+    got = _finder_run(pipeline, tokens, "place_of_is_a_place",
+                      lambda f, doc: f.objects(doc[1], etype="MOBILIZE", wanted_prep="to", visit=False))
+    assert got == [[], ["ARM"]]
+
+
+def test_plural_countries_take_up_coordination(pipeline):
+    # "Sweden and Finland applied. Turkey blamed the Nordic countries.": both states, not the last one
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("Nordic", "ADJ", "amod", 9, "nordic"),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["SWE", "FIN"] and got[1] != got[0]
+
+
+def test_plural_countries_count_must_match(pipeline):
+    # "Sweden and Finland applied. Turkey blamed the three countries.": a pair is not three countries
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("three", "NUM", "nummod", 9),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert "SWE" not in got[0]
+
+
+def test_owner_pronoun_is_clause_subject(pipeline):
+    # "Macron asserted his support for Finland.": his support is Macron's (France's)
+    tokens = [
+        ("Emmanuel", "PROPN", "compound", 1, None, "B-PERSON"), ("Macron", "PROPN", "nsubj", 2, None, "I-PERSON"),
+        ("asserted", "VERB", "ROOT", 2, "assert"), ("his", "PRON", "poss", 4), ("support", "NOUN", "dobj", 2),
+        ("for", "ADP", "prep", 4), ("Finland", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "owner_pronoun_is_clause_subject", lambda f, doc: f.nominal(doc[4])[0])
+    assert got == [["FRA"], []]
+
+
+def test_part_of_a_body_is_no_actor(subjects):
+    # "Some members of the Swedish parliament supported Turkey.": a part of the body, not Sweden
+    on, off = subjects([
+        ("Some", "DET", "det", 1), ("members", "NOUN", "nsubj", 6, "member"), ("of", "ADP", "prep", 1),
+        ("the", "DET", "det", 5), ("Swedish", "ADJ", "amod", 5, "swedish", "B-NORP"), ("parliament", "NOUN", "pobj", 2),
+        ("supported", "VERB", "ROOT", 6, "support"), ("Turkey", "PROPN", "dobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 6),
+    ], 6, "part_of_a_body_is_no_actor")
+    assert on == [] and off != []
+
+
+def test_step_of_gerund(subjects):
+    # "France took the step of recalling its ambassador.": whoever takes the step recalls
+    on, off = subjects([
+        ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("took", "VERB", "ROOT", 1, "take"), ("the", "DET", "det", 3),
+        ("step", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3), ("recalling", "VERB", "pcomp", 4, "recall"),
+        ("its", "PRON", "poss", 7), ("ambassador", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
+    ], 5, "step_of_gerund")
+    assert on == ["FRA"] and off == []
+
+
+def test_membership_named_before(objects):
+    # "Sweden applied for NATO membership after Finland applied for membership.": the second is NATO's too
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("applied", "VERB", "ROOT", 1, "apply"),
+        ("for", "ADP", "prep", 1), ("NATO", "PROPN", "compound", 4, None, "B-ORG"), ("membership", "NOUN", "pobj", 2),
+        ("after", "ADP", "mark", 7), ("Finland", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("applied", "VERB", "advcl", 1, "apply"), ("for", "ADP", "prep", 7), ("membership", "NOUN", "pobj", 8),
+        (".", "PUNCT", "punct", 1),
+    ]
+    on, off = objects(tokens, 7, "REQUEST", "membership_named_before")
+    assert len(on) == 1 and on[0] not in {"FIN", "SWE"} and off == []
+
+
+def _evaluation_targets(pipeline, tokens, rule, trigger):
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        out.append([m.actor.country if m.actor else m.text for m in finder.evaluation(parsed.doc[trigger], None)[1]])
+    return out
+
+
+def test_fronted_naming_names_the_report(pipeline):
+    # "Calling it irresponsible, Zhao said the US and the UK's exports showed double standards.": the "it" points
+    # ahead to what is reported, whose authors are judged
+    tokens = [
+        ("Calling", "VERB", "advcl", 5, "call"), ("it", "PRON", "dobj", 0), ("irresponsible", "ADJ", "oprd", 0),
+        (",", "PUNCT", "punct", 5), ("China", "PROPN", "nsubj", 5, None, "B-GPE"), ("said", "VERB", "ROOT", 5, "say"),
+        ("the", "DET", "det", 7), ("US", "PROPN", "nsubj", 13, None, "B-GPE"), ("and", "CCONJ", "cc", 7),
+        ("the", "DET", "det", 10), ("UK", "PROPN", "poss", 12, None, "B-GPE"), ("'s", "PART", "case", 10),
+        ("exports", "NOUN", "conj", 7, "export"), ("showed", "VERB", "ccomp", 5, "show"),
+        ("double", "ADJ", "amod", 15), ("standards", "NOUN", "dobj", 13, "standard"), (".", "PUNCT", "punct", 5),
+    ]
+    on, off = _evaluation_targets(pipeline, tokens, "fronted_naming_names_the_report", 2)
+    assert on == ["USA", "GBR"] and off == []
+
+
+def test_help_with_goes_to_the_subject(pipeline):
+    # "Australia will build submarines with US and UK assistance.": the helpers aid the builder
+    tokens = [
+        ("Australia", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("build", "VERB", "ROOT", 2),
+        ("submarines", "NOUN", "dobj", 2, "submarine"), ("with", "ADP", "prep", 2),
+        ("US", "PROPN", "nmod", 8, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("UK", "PROPN", "conj", 5, None, "B-GPE"),
+        ("assistance", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "help_with_goes_to_the_subject", lambda f, doc: f.nominal(doc[8])[1])
+    assert got == [["AUS"], []]
+
+
+def test_a_not_on_a_noun_above_the_trigger_does_not_negate_it(pipeline):
+    # "Australia will acquire vessels, although not nuclear-armed, with US assistance.": the "not" is the vessels'
+    from detente.events.modality import read_modality
+
+    parsed = build(pipeline.nlp.vocab, [
+        ("Australia", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("acquire", "VERB", "ROOT", 2),
+        ("although", "SCONJ", "mark", 7), ("not", "PART", "neg", 7), ("armed", "ADJ", "amod", 7),
+        (",", "PUNCT", "punct", 7), ("vessels", "NOUN", "advcl", 2, "vessel"), ("with", "ADP", "prep", 7),
+        ("US", "PROPN", "nmod", 10, None, "B-GPE"), ("assistance", "NOUN", "pobj", 8), (".", "PUNCT", "punct", 2),
+    ], published=DATED)
+    sent = parsed.doc[:]
+    lex = pipeline.coder.lex
+    assert not read_modality(parsed.doc[10], sent, lex).negated
+    # a "not" on the verb above still negates: "did not acquire vessels with US assistance"
+    parsed2 = build(pipeline.nlp.vocab, [
+        ("Australia", "PROPN", "nsubj", 3, None, "B-GPE"), ("did", "AUX", "aux", 3), ("not", "PART", "neg", 3),
+        ("acquire", "VERB", "ROOT", 3), ("vessels", "NOUN", "dobj", 3, "vessel"), ("with", "ADP", "prep", 3),
+        ("US", "PROPN", "nmod", 7, None, "B-GPE"), ("assistance", "NOUN", "pobj", 5), (".", "PUNCT", "punct", 3),
+    ], published=DATED)
+    assert read_modality(parsed2.doc[7], parsed2.doc[:], lex).negated
+
+
+def _events(pipeline, tokens, rule):
+    """The events (type, source countries, target countries) of a hand-built Doc with every rule and without
+    ``rule``."""
+    from detente.events.extract import EventCoder
+
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    mentions = pipeline.resolver.resolve(parsed)
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        c = EventCoder(coder.lex, agents=coder.agents, disabled=disabled)
+        out.append([(e.type, [m.actor.country or m.actor.name for m in e.source if m.actor],
+                     [m.actor.country or m.actor.name for m in e.target if m.actor])
+                    for e in c.code(parsed, mentions)])
+    return out
+
+
+def test_worry_of_about(pipeline):
+    # "The pact heightened the concerns of Australia and Japan about Chinese influence.": both disapprove of China
+    on, off = _events(pipeline, [
+        ("The", "DET", "det", 1), ("pact", "NOUN", "nsubj", 2), ("heightened", "VERB", "ROOT", 2, "heighten"),
+        ("the", "DET", "det", 4), ("concerns", "NOUN", "dobj", 2, "concern"), ("of", "ADP", "prep", 4),
+        ("Australia", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Japan", "PROPN", "conj", 6, None, "B-GPE"), ("about", "ADP", "prep", 4),
+        ("Chinese", "ADJ", "amod", 11, "chinese", "B-NORP"), ("influence", "NOUN", "pobj", 9),
+        (".", "PUNCT", "punct", 2),
+    ], "worry_of_about")
+    assert ("ACCUSE", ["AUS", "JPN"], ["CHN"]) in on
+    assert not any(t == ["CHN"] for _, _, t in off)
+
+
+def test_designation_as_enemy_and_the_reduced_passive(pipeline):
+    # "Sweden supported the PKK, designated as a terrorist organization by Turkey and the EU.": Turkey and the EU
+    # sanction the PKK; Sweden does not designate anyone
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("supported", "VERB", "ROOT", 1, "support"),
+        ("the", "DET", "det", 3), ("PKK", "PROPN", "dobj", 1, None, "B-ORG"), (",", "PUNCT", "punct", 1),
+        ("designated", "VERB", "advcl", 1, "designate", None, "VBN"), ("as", "ADP", "prep", 5), ("a", "DET", "det", 9),
+        ("terrorist", "ADJ", "amod", 9), ("organization", "NOUN", "pobj", 6), ("by", "ADP", "prep", 9),
+        ("Turkey", "PROPN", "pobj", 10, None, "B-GPE"), ("and", "CCONJ", "cc", 11), ("the", "DET", "det", 14),
+        ("EU", "PROPN", "conj", 11, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ]
+    on, off = _events(pipeline, tokens, "designation_as_enemy")
+    # (the PKK resolves to a Turkish armed group: its country is TUR; the EU is an IGO)
+    assert ("COERCE", ["TUR", "IGO"], ["TUR"]) in on and not [e for e in off if e[0] == "COERCE"]
+    _, off_agent = _events(pipeline, tokens, "reduced_passive_agent")
+    assert ("COERCE", ["SWE"], ["TUR"]) in off_agent  # without it, the clause's subject designates
+    _, off_patient = _events(pipeline, tokens, "reduced_passive_patient")
+    assert ("COERCE", ["TUR", "IGO"], []) in off_patient  # without it, no one is designated
+
+
+def test_a_dateline_is_not_the_speaker_a_pronoun_stands_for(subjects):
+    # "TBILISI (Reuters) - Armenia said it would leave.": "it" is Armenia, not the dateline's city
+    on, off = subjects([
+        ("TBILISI", "PROPN", "nsubj", 6, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("Reuters", "PROPN", "appos", 0),
+        (")", "PUNCT", "punct", 0), ("–", "PUNCT", "punct", 0), ("Armenia", "PROPN", "nsubj", 6, None, "B-GPE"),
+        ("said", "VERB", "ROOT", 6, "say"), ("it", "PRON", "nsubj", 9), ("would", "AUX", "aux", 9),
+        ("leave", "VERB", "ccomp", 6), (".", "PUNCT", "punct", 6),
+    ], 9, "pronoun_is_speaker")
+    assert on == ["ARM"]
+
+
+def test_drifting_closer_or_away(pipeline):
+    # "Azerbaijan has drawn closer to Russia.": alignment with Russia; "Armenia drifted away from Russia.": a cooling
+    closer = [
+        ("Azerbaijan", "PROPN", "nsubj", 2, None, "B-GPE"), ("has", "AUX", "aux", 2),
+        ("drawn", "VERB", "ROOT", 2, "draw", None, "VBN"), ("closer", "ADV", "advmod", 2, "close"),
+        ("to", "ADP", "prep", 3), ("Russia", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    on, off = _events(pipeline, closer, "drifting_closer_or_away")
+    assert ("SUPPORT", ["AZE"], ["RUS"]) in on and not any(e[0] == "SUPPORT" for e in off)
+    _, off_partner = _events(pipeline, closer, "drift_partner")
+    assert ("SUPPORT", ["AZE"], []) in off_partner  # without the object rule, "to Russia" hangs where none looks
+    away = [
+        ("Armenia", "PROPN", "nsubj", 1, None, "B-GPE"), ("drifted", "VERB", "ROOT", 1, "drift"),
+        ("away", "ADV", "advmod", 1), ("from", "ADP", "prep", 2), ("Russia", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ]
+    on, off = _events(pipeline, away, "drifting_closer_or_away")
+    assert ("SANCTION", ["ARM"], ["RUS"]) in on and not any(e[0] == "SANCTION" for e in off)
+
+
+def test_participants_act(pipeline):
+    # "Armenia would participate in joint exercises with the US.": Armenia exercises with the US
+    tokens = [
+        ("Armenia", "PROPN", "nsubj", 2, None, "B-GPE"), ("would", "AUX", "aux", 2),
+        ("participate", "VERB", "ROOT", 2, "participate"), ("in", "ADP", "prep", 2), ("joint", "ADJ", "amod", 5),
+        ("exercises", "NOUN", "pobj", 3, "exercise"), ("with", "ADP", "prep", 5), ("the", "DET", "det", 8),
+        ("US", "PROPN", "pobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "participants_act", lambda f, doc: f.nominal(doc[5])[0])
+    assert got == [["ARM"], []]

@@ -369,6 +369,15 @@ def test_evaluation_is_disapproval():
     assert 1 not in on
 
 
+def test_undone_is_not_done_drops_the_event_noun_undone():
+    # "Turkey lifted its veto": the veto is undone, told by the lifting; the noun is no second, opposite event
+    doc = _doc(["Turkey", "lifted", "its", "veto"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+               ["Turkey", "lift", "its", "veto"])
+    trigs = _triggers(doc, (1, "0863", True, True), (3, "1246", False, False))
+    assert 3 in not_done(trigs, load_lexicon()) and 1 not in not_done(trigs, load_lexicon())
+    assert not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"}) == set()
+
+
 def test_evaluation_is_disapproval_of_a_quoted_epithet():
     # "The “ reckless decision ” hurt ties , the minister said .": the quoted epithet is the speaker's judgement;
     # the same words unquoted are the outlet's description, no event

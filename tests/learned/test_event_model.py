@@ -14,7 +14,7 @@ from detente.errors import DataFileError
 from detente.learned import model as lm
 from detente.learned.apply import arguments, code_for
 from detente.learned.model import Prediction
-from detente.learned.spec import decode_spans
+from detente.learned.spec import decode_word_spans
 from detente.learned.spec import TAGS, TYPES, fold_of, is_dev
 from detente.model import PLOVER_TYPES, Mention, Sentence
 
@@ -52,13 +52,27 @@ def test_dev_split_of_the_conflibert_file_is_fixed():
     assert sum(is_dev(r["text"]) for r in rows) == 202  # of 922; the figures in EVAL.md are on these
 
 
-def test_decode_spans_bio():
-    o, bs, is_, bt, it = range(5)
-    offsets = [(0, 0), (0, 6), (7, 13), (14, 20), (21, 24), (25, 32), (0, 0)]
-    assert decode_spans([o, bs, is_, o, bt, it, o], offsets) == [(0, 13, "SRC"), (21, 32, "TGT")]
-    # an I- tag with nothing open starts a span; a change of role closes the previous one
-    assert decode_spans([o, is_, bt, o, o, o, o], offsets) == [(0, 6, "SRC"), (7, 13, "TGT")]
-    assert decode_spans([o, o, o, o, o, o, o], offsets) == []
+def _probs(*names: str) -> list[list[float]]:
+    """Per-piece probabilities: 0.7 on the named tag, the rest shared."""
+    return [[0.7 if TAGS[k] == n else 0.075 for k in range(len(TAGS))] for n in names]
+
+
+def test_decode_word_spans_keeps_words_and_runs_whole():
+    # "[CLS] Net ##any ##ahu met Abu Ma ##zen [SEP]": words 0 (three pieces), 1, 2, 3 (two pieces)
+    offsets = [(0, 0), (0, 3), (3, 6), (6, 9), (10, 13), (14, 17), (18, 20), (20, 23), (0, 0)]
+    words = [None, 0, 0, 0, 1, 2, 3, 3, None]
+    # a name tagged from its second piece on is still the whole name (piece by piece it was "anyahu"); a word
+    # takes the role of its pieces' mean ("Ma ##zen": O then I-TGT, target 0.46 against O 0.39)
+    got = decode_word_spans(_probs("O", "O", "B-SRC", "I-SRC", "O", "B-TGT", "O", "I-TGT", "O"), offsets, words)
+    assert got == [(0, 9, "SRC"), (14, 23, "TGT")]
+    # a run of one role is one span, whatever B- tags fall inside it; a change of role starts another
+    got = decode_word_spans(_probs("O", "B-SRC", "I-SRC", "I-SRC", "B-SRC", "B-TGT", "I-TGT", "B-TGT", "O"),
+                            offsets, words)
+    assert got == [(0, 13, "SRC"), (14, 23, "TGT")]
+    # a word at O ends a run; I- with nothing open opens one; all O gives none
+    got = decode_word_spans(_probs("O", "I-SRC", "I-SRC", "I-SRC", "O", "I-SRC", "O", "O", "O"), offsets, words)
+    assert got == [(0, 9, "SRC"), (14, 17, "SRC")]
+    assert decode_word_spans(_probs(*["O"] * 9), offsets, words) == []
 
 
 def test_arguments_map_tagged_spans_to_the_mentions_they_cover():

@@ -123,3 +123,104 @@ def test_shifts_seeds_no_shift_in_the_steady_alliances(seed_store):
         pairs = {frozenset((s.a, s.b)) for s in detect_shifts(store) if s.robust}
     assert frozenset(("RUS", "IRN")) not in pairs
     assert frozenset(("RUS", "PSEREB:hamas")) not in pairs
+
+
+# -- the segmentation against ruptures' Dynp (the search it replaces) -------------------------------------------
+def _dynp_partitions(signal, max_breaks, min_events=3):
+    """The reference: ruptures' exact dynamic programme over the same cost, as shifts.py called it before."""
+    import ruptures as rpt
+
+    from detente.network.shifts import _WeightedL2
+
+    algo = rpt.Dynp(custom_cost=_WeightedL2(min_events).fit(signal), min_size=1, jump=1).fit(signal)
+    return [[c for c in algo.predict(n_bkps=k) if c < len(signal)]
+            for k in range(1, min(max_breaks, len(signal) - 1) + 1)]
+
+
+def test_shifts_segmentation_equals_dynp_on_random_series():
+    """Equal scores and weights make exact ties common (two partitions with the same error): the choice must
+    be Dynp's, and so must every partition where the errors differ only in the last bits."""
+    import numpy as np
+
+    from detente.network.shifts import optimal_partitions
+
+    rng = np.random.default_rng(13)
+    for trial in range(400):
+        n = int(rng.integers(2, 70))
+        if trial % 3 == 0:  # discrete scores, as PLOVER types give
+            scores = rng.choice([-10.0, -5.0, -2.0, 0.0, 3.0, 5.0, 7.0, 10.0], n)
+        else:  # a step in noise
+            scores = rng.normal(0, 4, n) + np.where(np.arange(n) > n // 2, 6.0, 0.0)
+        weights = rng.choice([1.0, 0.5, 0.25, 0.7], n) if trial % 2 else np.ones(n)
+        signal = np.column_stack([scores, weights, rng.integers(1, 3, n).astype(float)])
+        min_events = int(rng.integers(1, 4))
+        assert optimal_partitions(signal, 3, min_events) == _dynp_partitions(signal, 3, min_events), trial
+
+
+def _shift_dicts(store, pairs=None):
+    return [s.to_dict() for s in detect_shifts(store, pairs=pairs)]
+
+
+def test_shifts_equal_dynps_on_the_seeds_and_a_synthetic_store(seed_store, tmp_path, monkeypatch):
+    """Every pair's shifts (breaks, levels, drivers, robustness) as the Dynp search found them, on the seeds and
+    on the pairs of a synthetic store (bench.queries: ten years of random events between 200 nodes)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, for bench/ (as test_bench)
+    from bench.queries import build_duckdb
+    from detente.network import shifts as shifts_module
+    from detente.store import Store
+
+    synthetic = tmp_path / "synthetic.duckdb"
+    build_duckdb(synthetic, 60_000)
+    for path in (seed_store, synthetic):
+        with Store(path, read_only=True) as store:
+            pairs = [tuple(r) for r in store.con.execute(
+                "SELECT a, b FROM pairs GROUP BY 1, 2 HAVING count(*) <= 120 ORDER BY count(*) DESC, 1, 2 "
+                "LIMIT 150").fetchall()]
+            fast = _shift_dicts(store, pairs)
+            with monkeypatch.context() as m:
+                m.setattr(shifts_module, "optimal_partitions", _dynp_partitions)
+                reference = _shift_dicts(store, pairs)
+        assert fast == reference
+        if path == synthetic:
+            assert len(fast) >= 3  # the comparison covers pairs with shifts, robust or not
+
+
+def test_shifts_of_the_dyad_route_kept_per_store_version_equal_computed(tmp_path):
+    """/api/dyads/A/B keeps a pair's shifts per store version (store.cache): the answer equals a fresh
+    detection, and a write (new events, a new data version) is seen at once."""
+    import warnings
+
+    from detente.api.app import create_app
+    from detente.network.shapes import public_record
+    from detente.store import Store
+    from detente.store.pairs import node_names
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    path = tmp_path / "route.duckdb"
+    store = new_store(path)
+    for i in range(4):
+        for outlet, day in (("A", 10), ("B", 12)):
+            add_event(store, f"{outlet}c{i}", "RUS", "ISR", "SUPPORT", 5, f"2022-0{i + 1}-{day}", outlet=outlet)
+            add_event(store, f"{outlet}h{i}", "RUS", "ISR", "ACCUSE", -5, f"2023-0{i + 1}-{day}", outlet=outlet)
+    store.close()
+
+    def computed(root: Store) -> list[dict]:
+        names = node_names(root.con)
+        return [public_record(s.to_dict(), names) for s in detect_shifts(root, pairs=[("ISR", "RUS")])]
+
+    with TestClient(create_app(path, token="t" * 32), base_url="http://127.0.0.1") as client:
+        root = client.app.state.detente.root
+        first = client.get("/api/dyads/RUS/ISR").json()["shifts"]
+        assert len(first) == 1 and first == computed(root)
+        assert client.get("/api/dyads/ISR/RUS").json()["shifts"] == first  # from the cache
+        for i in range(4):  # cooperation again in 2024, from both outlets
+            for outlet, day in (("A", 10), ("B", 12)):
+                add_event(root, f"{outlet}r{i}", "RUS", "ISR", "SUPPORT", 6, f"2024-0{i + 1}-{day}", outlet=outlet)
+        second = client.get("/api/dyads/RUS/ISR").json()["shifts"]
+        assert second == computed(root) and len(second) == 2

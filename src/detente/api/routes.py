@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
-from pydantic import StringConstraints
+from fastapi.responses import JSONResponse
+from pydantic import StringConstraints, TypeAdapter
 
 from .. import __version__
 from ..network.dyads import Filters, evidence_items, node_names, relations
@@ -42,6 +43,7 @@ from .schemas import (
     Items,
     Network,
     OutletOut,
+    Page,
     Records,
     RelationOut,
     SearchHit,
@@ -200,8 +202,17 @@ def events(
 ) -> Any:
     if sel.empty:
         return listing([])
-    return listing(queries.list_events(store, filters=sel.filters, actors=actor, types=type, limit=limit,
-                                       offset=offset))
+
+    def build() -> Response:  # validated and written as FastAPI writes a response_model, then kept
+        rows = listing(queries.list_events(store, filters=sel.filters, actors=actor, types=type, limit=limit,
+                                           offset=offset))
+        return JSONResponse(_EVENTS.dump_python(_EVENTS.validate_python(rows), mode="json"))
+
+    # kept per store version: a dashboard lists the same actors' events again and again
+    return _cached(store, ("events", sel.filters, tuple(actor), tuple(type), limit, offset), build, pool="listings")
+
+
+_EVENTS = TypeAdapter(Items[EventOut])
 
 
 @router.get("/search", response_model=Items[SearchHit], summary="Sentences containing a phrase (case-insensitive)")
@@ -217,13 +228,27 @@ def search(
 
 
 # -- the network -----------------------------------------------------------------------
-@router.get("/relations", response_model=Items[RelationOut], summary="Signed relations (as 'detente relations --json')")
-def relations_route(store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE) -> Any:
+# Relations per page of /api/relations: a large store has tens of thousands (19,900 at 1M events, 8.6 MB of
+# JSON with their cited reports); the strongest-attested come first, ``next`` gives the following page.
+RELATIONS_PAGE = 200
+
+
+@router.get("/relations", response_model=Page[RelationOut],
+            summary="Signed relations (as 'detente relations --json'), strongest-attested first, a page at a time")
+def relations_route(request: Request, store: StoreDep, sel: SelectionDep, evidence: EvidenceLimit = DEFAULT_EVIDENCE,
+                    limit: Limit = RELATIONS_PAGE, offset: Offset = 0) -> Any:
     if sel.empty:
         return listing([])
-    return _cached(store, ("relations", sel.filters, evidence),
-                   lambda: _json(listing([r.to_dict() for r in relations(store, filters=sel.filters,
-                                                                         evidence_limit=evidence)])))
+    from ..store.cache import cached
+
+    # every relation of the selection as JSON, one item each, kept per store version; a page joins a slice
+    rows: list[bytes] = cached(store.con, ("relations", sel.filters, evidence), lambda: [
+        _dumps(r.to_dict()).encode() for r in relations(store, filters=sel.filters, evidence_limit=evidence)])
+    body = b'{"ok": true, "items": [' + b", ".join(rows[offset:offset + limit]) + b"]"
+    if offset + limit < len(rows):
+        following = f"{request.url.path}?{request.url.include_query_params(offset=offset + limit).query}"
+        body += b', "next": ' + _dumps(following).encode()
+    return Response(body + b"}", media_type="application/json")
 
 
 @router.get("/network", response_model=Network, summary="The signed network: nodes and relations")
@@ -231,7 +256,9 @@ def network(
     store: StoreDep,
     sel: SelectionDep,
     min_events: Annotated[int, Query(ge=1, le=10_000, description="Only relations with this many items.")] = 1,
-    evidence: EvidenceLimit = DEFAULT_EVIDENCE,
+    evidence: Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description=(
+        "Cite at most this many reports per relation, the most recent (default none: the map draws the "
+        "relations; GET /api/dyads/A/B lists a pair's reports)."))] = 0,
 ) -> Any:
     def build() -> Response:
         rels = [] if sel.empty else relations(store, filters=sel.filters, evidence_limit=evidence,
@@ -243,12 +270,12 @@ def network(
     return _cached(store, ("network", sel.filters, sel.empty, evidence, min_events), build)
 
 
-def _cached(store: Store, key: Any, build: Any) -> Response:
+def _cached(store: Store, key: Any, build: Any, *, pool: str = "bodies") -> Response:
     """The response body of ``build()``, kept per store version (``store.cache``): the whole network is
     megabytes of JSON that eight dashboards ask for again and again."""
     from ..store.cache import cached
 
-    return Response(cached(store.con, key, lambda: build().body), media_type="application/json")
+    return Response(cached(store.con, key, lambda: build().body, pool=pool), media_type="application/json")
 
 
 def _json(data: Any) -> Response:
@@ -257,7 +284,11 @@ def _json(data: Any) -> Response:
     The relations of a large store are tens of thousands of records built from typed query results (the
     model documents them); validating and re-encoding them field by field took seconds per request.
     """
-    return Response(json.dumps(data, ensure_ascii=False, default=_iso), media_type="application/json")
+    return Response(_dumps(data), media_type="application/json")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, default=_iso)
 
 
 def _iso(value: Any) -> Any:
@@ -275,7 +306,7 @@ def timeline(store: StoreDep, freq: Freq = "quarter") -> Any:
 
 @router.get("/dyads/{a}/{b}", response_model=Dyad, summary="One pair: relation, series per window, evidence, shifts")
 def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = "quarter") -> Any:
-    names = node_names(store)
+    names = _names(store)
     if a not in names or b not in names:
         missing = a if a not in names else b
         raise HTTPException(404, f"no node {missing!r} in the store; see GET /api/network for node ids")
@@ -286,8 +317,11 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
     items = [i for i in everything if _in_dates(i.date, sel.filters)]
     rels = [] if sel.empty else relations(store, filters=sel.filters, pair=(a, b))  # SQL over the pair table
     relation = rels[0].to_dict() if rels else None
-    overall = [] if sel.empty else relations(store, filters=all_time, pair=(a, b))
-    first, last = queries.date_range(store)
+    if sel.filters == all_time:  # no dates chosen: the overall relation is the same query
+        overall = rels
+    else:
+        overall = [] if sel.empty else relations(store, filters=all_time, pair=(a, b))
+    first, last = _small(store, ("date_range",), lambda: queries.date_range(store))
     wins = queries.windows(first, last, freq)
     series = ([{**w, "score": None, "n_events": 0} for w in wins] if sel.empty else
               queries.pair_series(store, (a, b), wins, freq, filters=all_time))
@@ -299,6 +333,22 @@ def dyad(store: StoreDep, sel: SelectionDep, a: NodeId, b: NodeId, freq: Freq = 
         "evidence": [_evidence(i, titles, names) for i in sorted(items, key=lambda i: (i.date or dt.date.min, i.id))],
         "shifts": shifts, "shifts_error": shifts_error,
     }
+
+
+def _small(store: Store, key: Any, compute: Any) -> Any:
+    """``compute()``, kept per store version among the small results (``store.cache``); never mutate it.
+
+    The version is read once per request store (a request holds the read lock: no write comes between)."""
+    from ..store.cache import cached, version
+
+    known = store.__dict__.get("_cache_version")
+    if known is None:
+        known = store.__dict__["_cache_version"] = version(store.con)
+    return cached(store.con, key, compute, pool="small", known_version=known)
+
+
+def _names(store: Store) -> dict[str, str]:
+    return _small(store, ("node_names",), lambda: node_names(store))  # type: ignore[no-any-return]
 
 
 def _in_dates(date: dt.date | None, filters: Filters) -> bool:
@@ -334,7 +384,7 @@ def _network_records(target: tuple[str, str], store: Store, **kwargs: Any) -> li
     if func is None:
         raise HTTPException(503, f"{module_name} has no function {name!r}; this API expects it")
     accepted = inspect.signature(func).parameters
-    names = node_names(store)
+    names = _names(store)
     return [public_record(record.to_dict(), names)
             for record in func(store, **{k: v for k, v in kwargs.items() if k in accepted})]
 
@@ -348,10 +398,13 @@ def _mentions_pair(record: dict[str, Any], a: str, b: str) -> bool:
 
 
 def _pair_shifts(store: Store, sel: Selection, a: str, b: str) -> tuple[list[dict[str, Any]] | None, str | None]:
+    """The pair's shifts, kept per store version: detection reads the pair's event groups and segments them
+    once, then once per outlet (robustness); a dashboard comes back to the same pairs."""
     if sel.empty:
         return [], None
     try:
-        records = _network_records(SHIFTS_FUNCTION, store, filters=sel.filters, pairs=[(a, b)])
+        records = _small(store, ("pair_shifts", SHIFTS_FUNCTION, a, b, sel.filters), lambda: _network_records(
+            SHIFTS_FUNCTION, store, filters=sel.filters, pairs=[(a, b)]))
     except HTTPException as exc:
         return None, str(exc.detail)
     return [r for r in records if _mentions_pair(r, a, b)], None

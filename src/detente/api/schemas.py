@@ -54,6 +54,15 @@ class Items(BaseModel, Generic[Row]):
     items: list[Row]
 
 
+class Page(BaseModel, Generic[Row]):
+    """A listing served a page at a time: ``{"ok": true, "items": [...]}``, with ``next`` (the path and query of
+    the next page) only when more rows follow."""
+
+    ok: bool = True
+    items: list[Row]
+    next: str | None = Field(None, description="the next page (path and query), present only when more rows follow")
+
+
 class Health(BaseModel):
     ok: bool = True
     version: str

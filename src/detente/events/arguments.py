@@ -32,13 +32,14 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (undone_objects, clause_rule, clause_subjects, object_mentions, object_rule, subject_mentions, subject_rule,
-                    words)
+from .rules import (undone_objects, clause_rule, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
+                    phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -68,6 +69,10 @@ LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RET
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
+
+# The rules the ArgumentFinder being used was built without: the phrase-stage rules are read inside the module's
+# noun-phrase helpers (``with_conj``, ``mention_in_np``), which are called from many places without a finder.
+_DISABLED: ContextVar[frozenset[str]] = ContextVar("detente_disabled_argument_rules", default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +222,20 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
         if m is None:
             # "the Iranian president, Ebrahim Raisi": the apposition names the actor
             m = next((a for a in (speakers.mention_for(c) for c in t.children if c.dep_ == "appos") if a), None)
+        found = [m] if m is not None else []
+        if m is not None:
+            # "support for Finland and Sweden's memberships": the phrase is named by a modifier, and the
+            # phrase-stage rules add its conjuncts
+            by = next((c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                       and speakers.mention_at(c) is m), None)
+            if by is not None:
+                found += [x for x in phrase_extra(by, speakers, _DISABLED.get()) if x not in found]
         if m is None and deep:
-            m = mention_in_np(t, speakers)
-        if m is not None and m not in out:
-            out.append(m)
+            found = mentions_in_np(t, speakers)
+        if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
+            # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
+            found = phrase_extra(t, speakers, _DISABLED.get()) or found
+        out.extend(x for x in found if x not in out)
     return out
 
 
@@ -228,13 +243,19 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
                   places: bool = False) -> Mention | None:
     """The closest mention inside a noun phrase, not crossing into clauses, other events or (unless
     ``places``: "rebels in the Ivory Coast") places."""
-    best, best_dist = None, 99
+    return _closest_in_np(tok, speakers, event_nouns, places)[0]
+
+
+def _closest_in_np(tok: Any, speakers: Speakers, event_nouns: frozenset[str], places: bool) -> tuple[Mention | None, Any]:
+    """``mention_in_np``'s mention and the token it was found at."""
+    best, best_dist, best_node = None, 99, None
+    place_of = enabled("place_of_is_a_place", _DISABLED.get())
     stack = [(tok, 0)]
     while stack:
         node, dist = stack.pop()
         m = speakers.mention_at(node)
         if m is not None and dist < best_dist:
-            best, best_dist = m, dist
+            best, best_dist, best_node = m, dist, node
         if node != tok and node.lemma_.lower() in event_nouns:
             continue
         for c in node.children:
@@ -242,8 +263,28 @@ def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] =
                 continue
             if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS and not (places and node == tok and c.lower_ in {"in", "from"}):
                 continue
+            if place_of and not places and c.dep_ == "prep" and c.lower_ == "of" and _place_noun(node):
+                continue  # "the region of Nagorno-Karabakh" names where, not who (rule place_of_is_a_place)
             stack.append((c, dist + 1))
-    return best if best_dist <= 3 else None
+    return (best, best_node) if best_dist <= 3 else (None, None)
+
+
+def mentions_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset(),
+                   places: bool = False) -> list[Mention]:
+    """``mention_in_np``'s mention and what the phrase-stage rules add at the token it was found at (the other
+    conjuncts of a coordinated possessor: "Sweden's and Finland's accession")."""
+    m, node = _closest_in_np(tok, speakers, event_nouns, places)
+    if m is None:
+        return []
+    return [m, *(x for x in phrase_extra(node, speakers, _DISABLED.get()) if x != m)]
+
+
+def _place_noun(node: Any) -> bool:
+    """A place noun (set place_noun) that is where something is sent: the object of "to"/"towards" ("deployed to
+    the region of X"). "Shelled the city of X" and "imposed a curfew in the town of X" keep X: there the place's
+    people are the ones acted on (plover-gsr codes the town as the target)."""
+    return (node.pos_ == "NOUN" and node.lemma_.lower() in words("place_noun") and node.dep_ == "pobj"
+            and node.head.lower_ in {"to", "toward", "towards"})
 
 
 def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
@@ -294,6 +335,7 @@ class ArgumentFinder:
         """``disabled``: names of argument rules (``rules.rules()``) not to apply."""
         self.speakers = speakers
         self.disabled = disabled
+        _DISABLED.set(frozenset(disabled))
         self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
@@ -477,7 +519,7 @@ class ArgumentFinder:
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
         for c in verb.head.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:
                     return None
@@ -559,6 +601,8 @@ class ArgumentFinder:
                 target.append(owner)
                 continue
             target.extend(self.pact_parties(j))
+            if not target and kind == "naming":
+                target.extend(report_named_ahead(j, verb, self))
         nodes = {m.actor.node for m in source if m.actor is not None}
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
@@ -694,11 +738,18 @@ class ArgumentFinder:
         sp = self.speakers
         source: list[Mention] = []
         target: list[Mention] = []
+        # a worry noun coded by the coding rule worry_of_about: its of-phrase is its owner
+        worry = tok.lemma_.lower() in words("worry_noun") and enabled("worry_of_about", self.disabled)
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
                 if m is not None:
-                    source.append(m)
+                    # "US and UK assistance": each conjunct of the possessor acts (phrase-stage rules)
+                    source.extend(x for x in [m, *phrase_extra(child, sp, self.disabled)] if x not in source)
+                elif child.dep_ == "poss":
+                    # "asserted his support": the pronoun's owner (subject-stage rules)
+                    source.extend(x for x in subject_mentions(child, Context(), self, self.disabled)
+                                  if x not in source)
             for clause in _together_clauses(tok, child):
                 # "quiet military cooperation between X and Y", "a three-way summit in a capital, which
                 # brought together A, B and C": the parties, reciprocally
@@ -709,13 +760,26 @@ class ArgumentFinder:
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
                     found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
-                    if child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
+                    if worry and child.lower_ in {"about", "over"}:
+                        # "concerns of X about Y's influence": what the worry is about names the target
+                        target.extend(self.pact_parties(p) or found)
+                    elif worry and child.lower_ == "of":
+                        source.extend(m for m in found if m not in source)  # the concerns "of X" are X's
+                    elif child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
                                                  and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
                         # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
                         # agreement or cooperation "between" them is read as a stated relation instead)
                         source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
+        if not source and target:
+            # "troops would participate in joint exercises with the US military": the participants act
+            source.extend(m for m in run_rule("participants_act", tok, self, disabled=self.disabled) or []
+                          if m not in target)
+        if not target and source:
+            # "acquired vessels with US and UK assistance": the help goes to the clause's subject
+            helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
+            target.extend(m for m in helped if m not in source)
         if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
             # "Putin won the backing of Xi": the one whose backing is won acts; the winner is its target
             winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in with_conj(c, sp)]
@@ -752,6 +816,86 @@ def _definite(child: Any, w: dict[str, frozenset[str]]) -> bool:
 
 def _one(m: Mention | None) -> list[Mention]:
     return [m] if m is not None else []
+
+
+# -- phrase-stage rules: which actors a noun phrase stands for besides its own mention (``rules.phrase_rule``) -----
+@phrase_rule("coordinated_modifier_distributes", reads="a possessor, nominal modifier, compound or preposition object "
+             "(poss, nmod, compound, pobj) found inside a noun phrase, and its conjuncts",
+             changes="adds each conjunct's actor")
+def coordinated_modifier_distributes(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Sweden's and Finland's accession", "with US and UK assistance", "support for Finland and Sweden's
+    memberships": a coordinated modifier names every conjunct, not only the one next to the noun."""
+    if node.dep_ not in {"poss", "nmod", "compound", "pobj"} or not node.conjuncts:
+        return None
+    return [m for c in node.conjuncts if (m := sp.mention_at(c)) is not None and m.actor is not None]
+
+
+@phrase_rule("place_of_is_a_place", reads="a place noun (place_noun) object of to/towards, "
+             "and its of-phrase (read inside mention_in_np)", changes="the of-phrase's actor is no party",
+             vocab=("place_noun",))
+def place_of_is_a_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"peacekeepers deployed to the disputed region of X": X names where, not who. The rule is read by
+    ``_closest_in_np``, which does not look into such an of-phrase; it adds no mention itself."""
+    return None
+
+
+def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
+    """The number a numeral modifier gives ("the three countries": 3), from set count_word ("three:3")."""
+    table = dict(x.split(":", 1) for x in w["count_word"] if ":" in x)
+    for c in node.children:
+        if c.dep_ == "nummod":
+            value = table.get(c.lower_, c.text if c.text.isdigit() else None)
+            return int(value) if value is not None else None
+    return None
+
+
+@phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
+             "(plural_country_noun) with an adjective or numeral and no actor of its own; the last coordination of "
+             "states before it (as many as the numeral says, count_word)",
+             changes="the phrase stands for those states", vocab=_DEF + ("plural_country_noun", "count_word"))
+def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Sweden and Finland applied ... Erdogan blames the Scandinavian countries": a plural "the <adjective>
+    countries" takes up the states last named together (a coordination), not the last state alone."""
+    own = sp.mention_for(node)
+    if node.lower_ not in w["plural_country_noun"] or not _definite(node, w) or (own is not None and own.actor):
+        return None
+    if not any(c.dep_ in {"amod", "nummod", "compound"} for c in node.children):
+        return None
+    want = _count(node, w)
+    doc = node.doc
+    for t in reversed(doc[:node.i]):
+        if t.dep_ == "conj" or not t.conjuncts:
+            continue
+        found = [m for x in (t, *t.conjuncts) if (m := sp.mention_at(x)) is not None and m.actor is not None
+                 and m.actor.kind == "state"]
+        found = list(dict.fromkeys(found))
+        if len(found) >= 2 and (want is None or len(found) == want):
+            return found
+    return None
+
+
+@subject_rule("owner_pronoun_is_clause_subject", reads="a possessive pronoun (poss; person_owner_pronoun, "
+              "thing_owner_pronoun, plural_owner_pronoun) that names no actor, on the object of a verb; that verb's "
+              "subjects", changes="source -> the subject that agrees (a person for his/her, no person for its)",
+              vocab=("person_owner_pronoun", "thing_owner_pronoun", "plural_owner_pronoun"))
+def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Macron asserted his support for X", "Armenia announced its decision to ...": a possessive pronoun on the
+    verb's object is, first of all, the verb's own subject."""
+    low = child.lower_
+    if child.dep_ != "poss" or f.speakers.mention_at(child) is not None:
+        return None
+    if low not in w["person_owner_pronoun"] | w["thing_owner_pronoun"] | w["plural_owner_pronoun"]:
+        return None
+    noun = child.head
+    verb = noun.head if noun.dep_ in OBJ_DEPS else None
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = [m for m in f.subjects(verb, ctx) if m.actor is not None]
+    if low in w["person_owner_pronoun"]:
+        found = [m for m in found if m.actor.kind == "person"]
+    elif low in w["thing_owner_pronoun"]:
+        found = [m for m in found if m.actor.kind != "person"]
+    return found or None
 
 
 @subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
@@ -850,6 +994,19 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
     return None
 
 
+@subject_rule("part_of_a_body_is_no_actor", reads="a member noun (member_noun) subject with a partitive determiner "
+              "(partitive_det) and an of-phrase", changes="source -> none", vocab=("member_noun", "partitive_det"))
+def part_of_a_body_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"some members of its parliament supported X": some members of a body are not the body (nor its state);
+    "members of the alliance agreed" (no partitive) is left to ``collective_is_members``."""
+    if child.lemma_.lower() not in w["member_noun"]:
+        return None
+    if any(d.dep_ in {"det", "amod"} and d.lower_ in w["partitive_det"] for d in child.children) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+        return []
+    return None
+
+
 @subject_rule("collective_is_members", reads="a collective noun (collective_noun) with an 'of' phrase; the subject "
               "rules applied to its object", changes="source -> the members", vocab=("collective_noun",))
 def collective_is_members(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -899,6 +1056,57 @@ def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
 # -- object-stage rules: where a verb's target is found (``rules.object_rule``), tried in this order ---------------
 def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A past participle heading an adverbial clause with no subject ("supported the PKK, designated as a terrorist
+    organisation by X, Y and Z"): a passive whose patient is what the clause it hangs on acted on."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in tok.children))
+
+
+def _deep_agents(tok: Any, f: ArgumentFinder) -> list[Mention]:
+    """The actors of the by-phrases in a participle's own phrase (the parser may hang "by X" on the as-noun)."""
+    out: list[Mention] = []
+    stack = [c for c in tok.children if c.dep_ in {"prep", "agent"}]
+    while stack:
+        node = stack.pop()
+        if node.dep_ in {"prep", "agent"} and node.lower_ == "by":
+            out.extend(m for p in node.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+                       if m.actor is not None and m not in out)
+            continue
+        stack.extend(c for c in node.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp", "conj"})
+    return out
+
+
+@object_rule("reduced_passive_patient", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl) "
+             "with a by-phrase; the object of the verb it hangs on", changes="target -> that object (its conjuncts)")
+def reduced_passive_patient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"some members supported the PKK, designated as a terrorist organisation by Turkey": the PKK is designated
+    (``reduced_passive_agent`` gives who designated it)."""
+    if not _reduced_passive(q.tok) or not _deep_agents(q.tok, f):
+        return []
+    head = q.tok.head
+    return q.other([m for o in head.children if o.dep_ in OBJ_DEPS and o.i < q.tok.i
+                    for m in with_conj(o, f.speakers) if m.actor is not None])
+
+
+@object_rule("drift_partner", reads="the to/from phrase on 'closer'/'away' (closer_word) of a drift verb (drift_verb)",
+             changes="target -> the actor drawn closer to or drifted away from", vocab=("drift_verb", "closer_word"))
+def drift_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"has drawn closer to Moscow": the parser hangs "to Moscow" on "closer", where no other rule looks."""
+    if q.tok.lemma_.lower() not in w["drift_verb"]:
+        return []
+    for c in q.tok.children:
+        if c.lower_ in w["closer_word"] | {"away"}:
+            prep = "to" if c.lower_ in w["closer_word"] else "from"
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == prep:
+                    found = q.other([m for o in p.children if o.dep_ == "pobj" for m in with_conj(o, f.speakers)
+                                     if m.actor is not None])
+                    if found:
+                        return found
+    return []
 
 
 @object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
@@ -992,6 +1200,33 @@ def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     return []
 
 
+@object_rule("membership_named_before", reads="a bare membership noun (membership_noun: no modifier, no phrase) as "
+             "object, or for/to object of a bid (REQUEST, AGREE); a membership noun earlier in the sentence and the "
+             "organisation named on it", changes="target -> that organisation", vocab=("membership_noun",))
+def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"X decided to apply for NATO membership, a day after Y said it would also apply for membership": the
+    second, bare "membership" is membership of the organisation the sentence named with the first."""
+    bid = q.etype in {"REQUEST", "AGREE"}
+    nouns = _dobjs(q) + [p for c in q.tok.children if bid and c.dep_ == "prep" and c.lower_ in {"for", "to"}
+                         for p in c.children if p.dep_ == "pobj"]
+    for d in nouns:
+        if d.lemma_.lower() not in w["membership_noun"] or any(
+                c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in d.children):
+            continue
+        sent = d.sent
+        for t in reversed(d.doc[sent.start:d.i]):
+            if t.lemma_.lower() not in w["membership_noun"]:
+                continue
+            named = [m for c in t.children if c.dep_ in {"compound", "nmod", "amod"}
+                     if (m := f.speakers.mention_at(c)) is not None]
+            named += [m for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
+                      for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)]
+            found = q.other([m for m in named if m.actor is not None and m.actor.node and m.actor.kind != "state"])
+            if found:
+                return found
+    return []
+
+
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
              changes="target -> the unnamed agent (a sector, no country)")
@@ -1065,13 +1300,87 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                 return found
             continue
         if d.dep_ in OBJ_DEPS:
-            m = mention_in_np(d, f.speakers, event_nouns=f.event_nouns)
-            if m is not None and not (m.actor and m.actor.node in q.exclude):
-                return [m]
+            found = q.other(mentions_in_np(d, f.speakers, event_nouns=f.event_nouns))
+            if found:
+                return found
     return []
 
 
+def report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder) -> list[Mention]:
+    """The rule ``fronted_naming_names_the_report`` (an object-stage rule read by ``ArgumentFinder.evaluation``)."""
+    if not enabled("fronted_naming_names_the_report", f.disabled):
+        return []
+    return _report_named_ahead(judged, verb, f, words("thing_pronoun") | words("definite_det"))
+
+
+def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: frozenset[str]) -> list[Mention]:
+    if judged.lower_ not in pronouns or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return []
+    out: list[Mention] = []
+    for clause in verb.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for s in clause.children:
+            if s.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                out.extend(m for m in with_conj(s, f.speakers, deep=True)
+                           if m.actor is not None and m.actor.node and m not in out)
+    return out
+
+
+@object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "
+             "naming verb in a participial clause (advcl) before its head; the subjects of the head's that-clause "
+             "(ccomp)", changes="target of the evaluation -> those subjects (their conjuncts and possessors)",
+             vocab=("thing_pronoun", "definite_det"))
+def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Calling it irresponsible, the spokesman said the US and the UK's exports showed ...": the fronted "it"
+    points ahead to what the spokesman reports, whose authors are the ones judged. Read for evaluations only
+    (``ArgumentFinder.evaluation``); as an object rule it applies to a naming verb's own "it" object."""
+    for d in _dobjs(q):
+        found = q.other(_report_named_ahead(d, q.tok, f, w["thing_pronoun"] | w["definite_det"]))
+        if found:
+            return found
+    return []
+
+
+@noun_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
+             "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
+             changes="source of the event noun -> those subjects", vocab=("participation_verb",))
+def participants_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Armenian troops would participate in joint exercises with the US military", "engaged in talks with the
+    EU": those who take part in the act named by the noun are its source. ("Attended meetings" is left out: the
+    verb is an event of its own, and its negation does not reach the noun.)"""
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is None or verb.lemma_.lower() not in w["participation_verb"]:
+        return None
+    return [m for m in f.subjects(verb, Context()) if m.actor is not None]
+
+
+@noun_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
+           "the clause the phrase belongs to (read by ArgumentFinder.nominal)",
+             changes="target of the help -> those subjects", vocab=("help_noun",))
+def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"the navy will acquire vessels with US and UK assistance", "rebels advanced with Turkish support": whoever
+    does the clause's act is helped by those named on the help noun."""
+    if noun.lemma_.lower() not in w["help_noun"]:
+        return None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    return [m for m in f.subjects(noun.head.head, Context()) if m.actor is not None]
+
+
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
+@clause_rule("reduced_passive_agent", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl); "
+             "the by-phrases inside its phrase", changes="source -> the agents (each conjunct)")
+def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"..., designated as a terrorist organisation by Turkey, the United States and the EU": the agents act, not
+    the subject of the clause the participle hangs on."""
+    if node is not tok or not _reduced_passive(tok):
+        return None
+    return _deep_agents(tok, f) or None
+
+
 @clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
              "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction",
              changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
@@ -1128,6 +1437,17 @@ def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: d
     """"issued an order to close the crossing": the one who issued it closes."""
     if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
         return node.head.head
+    return None
+
+
+@clause_rule("step_of_gerund", reads="a gerund (pcomp) under 'of' on a step noun (step_noun) that is a verb's object",
+             changes="continues the climb at that verb", vocab=("step_noun",))
+def step_of_gerund(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"France has taken the dramatic step of recalling its ambassadors": whoever takes the step recalls."""
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+        noun = node.head.head
+        if noun.dep_ in OBJ_DEPS and noun.lemma_.lower() in w["step_noun"] and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head
     return None
 
 

@@ -453,6 +453,62 @@ def compound_noun_head_carries(tok: Any, coder: EventCoder, w: dict[str, frozens
     return None
 
 
+def _drift(tok: Any, w: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+    """("closer", "to") for "drew closer to X", ("away", "from") for "drifted away from X", else None."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in w["drift_verb"]:
+        return None
+    for c in tok.children:
+        word = c.lower_
+        if c.dep_ in {"advmod", "acomp", "prt", "dobj"} and word in w["closer_word"] | {"away"}:
+            prep = "to" if word in w["closer_word"] else "from"
+            if any(p.dep_ == "prep" and p.lower_ == prep for p in (*c.children, *tok.children)):
+                return word, prep
+    return None
+
+
+@coding_rule("drifting_closer_or_away", reads="a drift verb (drift_verb) with 'closer' (closer_word) and a to-phrase, or "
+             "with 'away' and a from-phrase", changes="trigger -> 050 (diplomatic cooperation) towards, 160 (reduce "
+             "relations) away from, the phrase's actor (object rule drift_partner)", vocab=("drift_verb", "closer_word"))
+def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Azerbaijan, which has drawn closer to Moscow", "Armenia has drifted away from Russia": moving closer to an
+    actor is alignment with it, drifting away is a cooling (neither verb is an event in the lexicon)."""
+    found = _drift(tok, w)
+    if found is None:
+        return None
+    return _Trigger(tok, "050" if found[1] == "to" else "160", found[1], specific=True)
+
+
+@coding_rule("designation_as_enemy", reads="a designating verb (designating_verb) whose as-phrase names a hostile label "
+             "(hostile_label)", changes="trigger -> 172 (administrative sanction)",
+             vocab=("designating_verb", "hostile_label"))
+def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"the PKK, designated as a terrorist organisation by Turkey", "listed the group as a terrorist entity": an
+    official designation as an enemy is a sanction on the one designated (the verb is no event in the lexicon)."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in w["designating_verb"]:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            if any(t.lemma_.lower() in w["hostile_label"] for t in c.subtree):
+                return _Trigger(tok, "172", None, specific=True)
+    return None
+
+
+@coding_rule("worry_of_about", reads="a worry noun (worry_noun) with an owner (possessor, or of-phrase naming an actor) "
+             "and an about/over phrase", changes="trigger -> 110 (disapprove), nominal: the owner against the author "
+             "of what the worry is about", vocab=("worry_noun",))
+def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"heighten the concerns of Australia, the US and New Zealand about growing Chinese influence", "Japan's alarm
+    over Beijing's drills": a worry owned by one actor about another's act is disapproval of it."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w["worry_noun"]:
+        return None
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+    about = any(c.dep_ == "prep" and c.lower_ in WORRY_PREPS for c in tok.children)
+    return _Trigger(tok, "110", None, nominal=True, specific=True) if owned and about else None
+
+
+WORRY_PREPS = frozenset({"about", "over"})
+
+
 @coding_rule("event_noun", reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
              changes="trigger -> the noun's code, nominal")
 def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:

@@ -24,8 +24,10 @@ def _children(chain: list[Any]) -> list[tuple[Any, Any]]:
 @modality_rule("negation_particle", reads="a 'neg' dependent of the trigger or of a word governing it "
                "('did not attack', 'never recognised')", changes="negated")
 def negation_particle(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"did not attack": a negation particle on the trigger or a word above it."""
-    return {"negated": True} if any(c.dep_ == "neg" for _, c in _children(chain)) else None
+    """"did not attack": a negation particle on the trigger or a word above it. A "not" on a noun above the trigger
+    qualifies that noun ("vessels, although not nuclear-armed, with US assistance"), not the act."""
+    return {"negated": True} if any(c.dep_ == "neg" and (node is tok or node.pos_ not in {"NOUN", "PROPN"})
+                                    for node, c in _children(chain)) else None
 
 
 @modality_rule("negative_determiner", reads="a negative determiner of a word governing the trigger "

@@ -27,6 +27,11 @@ Stages, each a decorator here and a list of rules applied in registration order:
   author of an event object, a that-clause's subject, a preposition's object, a light verb's event noun); the
   first rule that finds one decides;
 * ``event`` (``rule``): revisions of an event after its arguments are found;
+* ``phrase`` (``phrase_rule``, rules in ``arguments.py``): which actors a noun phrase stands for besides its own
+  mention (the conjuncts of a possessor, the states a plural "the Nordic countries" takes up); every rule adds;
+* ``noun`` (``noun_rule``, rules in ``arguments.py``): a missing source or target of an event noun, read by the
+  argument finder where it applies ("participate in exercises with X": the participants; "with X's help": the
+  clause's subject);
 * ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
   rule applies.
 
@@ -231,6 +236,57 @@ def object_mentions(query: Any, finder: Any, disabled: Iterable[str] = ()) -> li
             if found:
                 return found
     return []
+
+
+def phrase_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the phrase-stage rule ``name`` of the argument finder:
+    ``fn(node, speakers, words)`` returns the mentions a noun phrase token ``node`` stands for besides (or, when
+    it names no actor itself, instead of) its own mention, or None when the rule does not apply.  Every rule
+    applies; their mentions are added in registration order (``arguments.phrase_mentions``)."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="phrase")
+        return fn
+
+    return register
+
+
+def noun_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register the decorated function as the noun-stage rule ``name``: ``fn(noun, finder, words)`` returns the
+    mentions it finds for a missing argument of an event noun (read by ``ArgumentFinder.nominal`` through
+    ``run_rule``, each at its own place: the source when the noun names none, or the target), or None."""
+
+    def register(fn: Callable) -> Callable:
+        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="noun")
+        return fn
+
+    return register
+
+
+def phrase_extra(node: Any, speakers: Any, disabled: Iterable[str] = ()) -> list[Mention]:
+    """The mentions the phrase-stage rules (not in ``disabled``) add for the noun phrase token ``node``."""
+    off = frozenset(disabled)
+    out: list[Mention] = []
+    for r in _RULES.values():
+        if r.stage == "phrase" and r.name not in off:
+            for m in r.fn(node, speakers, r.words()) or ():
+                if m not in out:
+                    out.append(m)
+    return out
+
+
+def run_rule(name: str, *args: Any, disabled: Iterable[str] = ()) -> Any:
+    """The registered rule ``name`` applied to ``args`` (and its words), or None when it is disabled: for a rule
+    that a helper reads at one place rather than through its stage's chain."""
+    if not enabled(name, disabled):
+        return None
+    r = _RULES[name]
+    return r.fn(*args, r.words())
+
+
+def enabled(name: str, disabled: Iterable[str] = ()) -> bool:
+    """Whether the registered rule ``name`` is on (a rule read inside a helper rather than through its stage)."""
+    return name in _RULES and name not in frozenset(disabled)
 
 
 def modality_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
@@ -451,17 +507,21 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
     return out
 
 
-@selection_rule("undone_is_not_done", reads="the clause (acl, relcl) on the object of a reversal trigger, or of any "
+@selection_rule("undone_is_not_done", reads="the object (an event noun) and the clause (acl, relcl) on the object of a "
+                "reversal trigger, or of any "
                 "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included",
                 vocab=("reversal_verb", "reversal_particle"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"cancelled a contract to buy submarines", "scrapped plans to build a base", "withdrew from a deal to buy
-    submarines", "cancelled a gala to celebrate ties": what is undone is not done."""
+    submarines", "cancelled a gala to celebrate ties", "lifted its veto": what is undone is not done."""
     out: set[int] = set()
     for t in triggers:
         if not (getattr(t, "undoes", False) or reversal_verb(t.tok, w)):
             continue
         for obj in undone_objects(t.tok):
+            # "lifted its veto on X", "ended its opposition to Y": the act undone is told by the reversal's own
+            # event (an event noun object is not a second, opposite event)
+            out.add(obj.i)
             out.update(x.i for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree)
             # the parser often hangs "to buy ..." on the verb: an infinitive right after the object is its clause
             out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataFileError
-from .spec import MAX_TOKENS, TYPES, decode_spans
+from .spec import MAX_TOKENS, TYPES, decode_word_spans
 
 MODEL_FILE = "event_model.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -149,10 +149,10 @@ class EventModel:
                 ids[j, :len(e.ids)] = e.ids
                 mask[j, :len(e.ids)] = 1
             tags, penta, etype = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            pp, tp = _softmax(penta), _softmax(etype)
+            pp, tp, tagp = _softmax(penta), _softmax(etype), _softmax(tags)
             for j, i in enumerate(idx):
                 n = len(encs[j].ids)
-                spans = decode_spans(tags[j, :n].argmax(-1).tolist(), list(encs[j].offsets))
+                spans = decode_word_spans(tagp[j, :n].tolist(), list(encs[j].offsets), list(encs[j].word_ids))
                 p, t = int(pp[j].argmax()), int(tp[j].argmax())
                 out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]))
         return [p for p in out if p is not None]

@@ -6,6 +6,10 @@ Every write that changes the pair table or its summaries (``store.rollup.refresh
 under the version it was computed at, so a reader never sees a result older than the data it reads.  Stores
 without a version (not migrated yet) are never cached.
 
+Three pools (``POOLS``) keep large bodies (the network), pages of listings (an actor's events) and small
+per-pair results (a dyad's shifts) apart, so that many small entries never evict a large one; concurrent misses
+on one key compute it once.
+
 Hand-written rather than ``functools.lru_cache``: the key includes a value read from the store on each call.
 """
 
@@ -19,9 +23,15 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 MAX_ENTRIES = 16  # whole-network JSON bodies are a few MB each at 20,000 relations
+# Entries kept per pool: "bodies" for whole listings (MB each), "small" for per-pair results (a dyad's shifts,
+# the node names, the store's date range: KB each), so that the many small entries never evict the bodies.
+# "listings" for pages of a listing (an actor's events: ~100 KB each).
+POOLS = {"bodies": MAX_ENTRIES, "small": 4096, "listings": 256}
 
 _lock = threading.Lock()
-_entries: OrderedDict[tuple[str, Hashable], Any] = OrderedDict()
+_pools: dict[str, OrderedDict[tuple[str, Hashable], Any]] = {name: OrderedDict() for name in POOLS}
+_entries = _pools["bodies"]
+_computing: dict[tuple[str, tuple[str, Hashable]], threading.Lock] = {}
 
 
 def bump(con: Any) -> None:
@@ -39,24 +49,43 @@ def version(con: Any) -> str | None:
     return row[0] if row else None
 
 
-def cached(con: Any, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result from an earlier call with the same ``key`` on the same store version."""
-    v = version(con)
+def cached(con: Any, key: Hashable, compute: Callable[[], T], *, pool: str = "bodies",
+           known_version: str | None = None) -> T:
+    """``compute()``, or its result from an earlier call with the same ``key`` on the same store version.
+
+    ``pool``: "bodies" (the default: a few large results), "listings" or "small" (many small ones).
+    ``known_version``: the store's version as the caller read it under the same read lock (saves a query).
+    A cached value is shared between callers: never mutate it."""
+    v = known_version or version(con)
     if v is None:
         return compute()
     k = (v, key)
+    entries, limit = _pools[pool], POOLS[pool]
     with _lock:
-        if k in _entries:
-            _entries.move_to_end(k)
-            return _entries[k]  # type: ignore[no-any-return]
-    value = compute()
-    with _lock:
-        _entries[k] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+        if k in entries:
+            entries.move_to_end(k)
+            return entries[k]  # type: ignore[no-any-return]
+        gate = _computing.setdefault((pool, k), threading.Lock())
+    # One computation per key at a time: eight dashboards opening at once would otherwise each compute the
+    # whole network (seconds of CPU each) instead of waiting for the first.
+    with gate:
+        with _lock:
+            if k in entries:  # computed while this call waited
+                entries.move_to_end(k)
+                return entries[k]  # type: ignore[no-any-return]
+        try:
+            value = compute()
+            with _lock:
+                entries[k] = value
+                while len(entries) > limit:
+                    entries.popitem(last=False)
+        finally:
+            with _lock:
+                _computing.pop((pool, k), None)
     return value
 
 
 def clear() -> None:
     with _lock:
-        _entries.clear()
+        for entries in _pools.values():
+            entries.clear()

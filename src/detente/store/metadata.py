@@ -45,6 +45,7 @@ def update_document_metadata(store: Any, doc_id: str, values: Mapping[str, Any])
                 from . import rollup
 
                 rollup.refresh(store.con, _dyads_of_documents(store, [doc_id]))
+            _changed(store)
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
@@ -77,10 +78,20 @@ def forget_documents(store: Any, ids: Sequence[str]) -> None:
             if "event_actors" in tables:
                 rollup.mark_indexed(store.con)
         store.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
+        _changed(store)
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")
         raise
+
+
+def _changed(store: Any) -> None:
+    """A new data version (``store.cache``): results kept for the old one (event listings of documents on no
+    pair included) are not served again."""
+    if _has_table(store, "meta"):
+        from . import cache
+
+        cache.bump(store.con)
 
 
 def _has_table(store: Any, name: str) -> bool:

@@ -133,6 +133,10 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
         rollup.refresh(con, rollup.dyads_of_items(con, new_ids))
         rollup.index_events(con, event_ids)
         rollup.cluster_if_due(con)
+        if event_ids is None or event_ids:  # events on no pair change the event listings (store.cache) too
+            from . import cache
+
+            cache.bump(con)
 
 
 # -- filters and weights ---------------------------------------------------------------
