@@ -39,6 +39,42 @@ def _status_kb(field: str) -> int:
     return 0
 
 
+def duckdb_memory(con: Any) -> dict[str, float]:
+    """DuckDB's own accounting (``duckdb_memory()``): MB held per tag (buffer cache of the file's blocks,
+    ART indexes, hash tables...), only the tags holding at least 1 MB, plus ``total`` and ``temp`` (spilled)."""
+    rows = con.execute("SELECT tag, memory_usage_bytes, temporary_storage_bytes FROM duckdb_memory()").fetchall()
+    out = {tag: round(used / 2**20, 1) for tag, used, _ in rows if used >= 2**20}
+    out["total"] = round(sum(r[1] for r in rows) / 2**20, 1)
+    out["temp"] = round(sum(r[2] for r in rows) / 2**20, 1)
+    return out
+
+
+class _MallInfo2:
+    """glibc's ``mallinfo2()``: what the C heap holds in use and what it keeps free without returning it to
+    the system (fragmentation shows as ``free`` growing while ``in use`` stays flat).  None off glibc."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        class Info(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in (
+                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                "keepcost")]
+        try:
+            self.fn = ctypes.CDLL("libc.so.6").mallinfo2
+            self.fn.restype = Info
+        except (OSError, AttributeError):
+            self.fn = None
+
+    def __call__(self) -> dict[str, float] | None:
+        if self.fn is None:
+            return None
+        m = self.fn()
+        mb = 2**20
+        return {"heap_mb": round(m.arena / mb, 1), "mmap_mb": round(m.hblkhd / mb, 1),
+                "in_use_mb": round(m.uordblks / mb, 1), "free_mb": round(m.fordblks / mb, 1)}
+
+
 def child(manifest: Path, db: Path, out: Path) -> None:
     """Ingest ``manifest`` into ``db`` and write RSS samples + summary as JSON to ``out``."""
     base_mb = _status_kb("VmRSS") / 1024
@@ -50,7 +86,11 @@ def child(manifest: Path, db: Path, out: Path) -> None:
     loaded_mb = _status_kb("VmRSS") / 1024
     loaded_hwm_mb = _status_kb("VmHWM") / 1024
     samples: list[tuple[int, float]] = []
+    duck: list[tuple[int, dict[str, float]]] = []  # DuckDB's own memory after every batch
     done = 0
+    store: Any = None
+    mallinfo = _MallInfo2()
+    heap: list[tuple[int, dict[str, float] | None]] = []  # the C heap (glibc) after every batch
     started = time.perf_counter()
 
     progress = out.with_suffix(".progress")  # partial results survive an interrupted long run
@@ -59,18 +99,23 @@ def child(manifest: Path, db: Path, out: Path) -> None:
         nonlocal done
         done += n
         samples.append((done, round(_status_kb("VmRSS") / 1024, 1)))
+        duck.append((done, duckdb_memory(store.con)))
+        heap.append((done, mallinfo()))
         with progress.open("a", encoding="utf-8") as f:
             f.write(json.dumps({"docs": done, "rss_mb": samples[-1][1], "hwm_mb": round(_status_kb("VmHWM") / 1024, 1),
+                                "duckdb_mb": duck[-1][1], "py_blocks": sys.getallocatedblocks(), "malloc": heap[-1][1],
                                 "seconds": round(time.perf_counter() - started, 1)}) + "\n")
 
     with Store(db) as store:
         summary = ingest([], store=store, pipeline=pipeline, manifest=manifest, progress=tick)
         hwm_before_close_mb = _status_kb("VmHWM") / 1024
+        duck_end = duckdb_memory(store.con)
     seconds = time.perf_counter() - started
     result = {"python_mb": round(base_mb, 1), "after_load_mb": round(loaded_mb, 1),
               "peak_during_load_mb": round(loaded_hwm_mb, 1), "peak_before_store_close_mb": round(hwm_before_close_mb, 1),
               "vmhwm_mb": round(_status_kb("VmHWM") / 1024, 1), "seconds": seconds,
-              "summary": {k: v for k, v in summary.to_dict().items() if k != "rejected"}, "samples": samples}
+              "summary": {k: v for k, v in summary.to_dict().items() if k != "rejected"}, "samples": samples,
+              "duckdb": duck, "duckdb_end": duck_end, "heap": heap}
     out.write_text(json.dumps(result), encoding="utf-8")
 
 
@@ -91,6 +136,8 @@ def _measure(manifest: Path, folder: Path, tag: str) -> dict[str, Any]:
     res["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
     res["db_mb"] = round(sum(p.stat().st_size for p in folder.glob(f"{tag}.duckdb*")) / 1e6, 1)
     samples = res.pop("samples")
+    duck = res.pop("duckdb", [])
+    heap = res.pop("heap", [])
     n = res["summary"]["read"]
     res["articles_per_s"] = n / res["seconds"] if res["seconds"] else None
     # RSS after the first 10% and at the end: a flat line means streaming works
@@ -100,6 +147,13 @@ def _measure(manifest: Path, folder: Path, tag: str) -> dict[str, Any]:
         res["rss_end_mb"] = samples[-1][1]
         step = max(1, len(samples) // 10)
         res["rss_curve"] = samples[::step] + ([samples[-1]] if (len(samples) - 1) % step else [])
+    if duck:  # DuckDB's own memory (MB per tag) on the same batches, and its largest total
+        step = max(1, len(duck) // 10)
+        res["duckdb_curve"] = duck[::step] + ([duck[-1]] if (len(duck) - 1) % step else [])
+        res["duckdb_peak_mb"] = max(d["total"] for _, d in duck)
+    if heap and heap[-1][1] is not None:  # glibc's heap: in use vs kept free, on the same batches
+        step = max(1, len(heap) // 10)
+        res["heap_curve"] = heap[::step] + ([heap[-1]] if (len(heap) - 1) % step else [])
     for p in folder.glob(f"{tag}.duckdb*"):
         p.unlink()
     return res

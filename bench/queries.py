@@ -278,10 +278,48 @@ def run(n_events: int, *, repeats: int = 5, product_events: int = 100_000, workd
     return out
 
 
+def listing_rounds(db: Path, rounds: int = 9) -> dict[str, Any]:
+    """The relations listing against the summaries' bare SQL on one store, alternating in one process
+    (``rounds`` each, after a warm-up): wall and CPU seconds (``process_time``, DuckDB's threads included),
+    best and median, and the ratios.  ``python bench/queries.py --listing STORE [ROUNDS]``."""
+    import duckdb
+
+    from bench.product import _cli
+    from detente.store.pairs import summary_relation_sql
+
+    con = duckdb.connect(str(db), read_only=True)
+    sql, params = summary_relation_sql(con, evidence_limit=20) or (None, None)
+    if sql is None:
+        raise SystemExit(f"{db}: the summaries cannot answer (not current?)")
+    args = ["relations", "--db", str(db), "--json"]
+    n = len(con.execute(sql, params).fetchall())
+    _cli(args)
+    wall: dict[str, list[float]] = {"sql": [], "product": []}
+    cpu: dict[str, list[float]] = {"sql": [], "product": []}
+    for _ in range(rounds):
+        for key, fn in (("sql", lambda: con.execute(sql, params).fetchall()), ("product", lambda: _cli(args))):
+            c, t = time.process_time(), time.perf_counter()
+            fn()
+            wall[key].append(time.perf_counter() - t)
+            cpu[key].append(time.process_time() - c)
+    con.close()
+    return {"relations": n, "rounds": rounds, "load": os.getloadavg(),
+            "product_relations_s": min(wall["product"]), "sql_summary_relations_s": min(wall["sql"]),
+            "product_over_summary_sql": min(wall["product"]) / min(wall["sql"]),
+            "median_ratio": statistics.median(p / q for p, q in zip(wall["product"], wall["sql"])),
+            "product_median_s": statistics.median(wall["product"]), "sql_median_s": statistics.median(wall["sql"]),
+            "cpu_product_s": min(cpu["product"]), "cpu_sql_s": min(cpu["sql"]),
+            "cpu_ratio": min(cpu["product"]) / min(cpu["sql"])}
+
+
 if __name__ == "__main__":  # pragma: no cover - manual use
     import json
     import sys
 
+    if len(sys.argv) > 2 and sys.argv[1] == "--listing":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        print(json.dumps(listing_rounds(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 9)))
+        sys.exit(os.EX_OK)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     print(json.dumps(run(n, log=lambda m: print(m, file=sys.stderr)), indent=2, default=str))
     sys.exit(os.EX_OK)

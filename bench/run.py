@@ -230,6 +230,11 @@ def table(r: dict[str, Any]) -> str:
                          f"{x['peak_before_store_close_mb']:8.0f} MB{x['after_load_mb']:9.0f} MB"
                          f"{x.get('rss_after_10pct_mb', 0):7.0f} MB{x.get('rss_end_mb', 0):6.0f} MB"
                          f"{x['articles_per_s']:8.2f}{x['db_mb']:6.0f} MB")
+            if x.get("duckdb_peak_mb") is not None:
+                heap = (x.get("heap_curve") or [[0, None]])[-1][1] or {}
+                lines.append(f"   {'':9}  DuckDB's own memory (duckdb_memory()) at most {x['duckdb_peak_mb']:.0f} MB "
+                             f"after a batch; C heap at the end {heap.get('heap_mb', 0):.0f} MB "
+                             f"({heap.get('in_use_mb', 0):.0f} MB in use)")
     if "queries" in r and "error" not in r["queries"]:
         q = r["queries"]
         lines += ["", f"3. Queries over {q['events']:,} synthetic events, {q['nodes']} nodes "

@@ -164,6 +164,9 @@ def ingest(
     """
     import time
 
+    from . import heap
+
+    heap.bound()  # the C heap of a long ingest must not grow with the corpus (see detente.heap)
     summary = IngestSummary()
     started = time.perf_counter()
     docs = iter_documents(paths, manifest=manifest, date=date, outlet=outlet, stdin=stdin, allow_private=allow_private,
@@ -188,6 +191,8 @@ def ingest(
         summary.stored += store_extractions(store, extractions, merge=False)
         written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
+        del extractions, results
+        heap.trim()  # the batch's arrays are freed: return their pages
         if progress:
             progress(batch_size)
 

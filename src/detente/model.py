@@ -447,8 +447,8 @@ class Relation:
 
     def to_dict(self) -> dict[str, Any]:
         """The one JSON shape of a relation (``detente relations --json``, ``/api/relations``)."""
-        out: dict[str, Any] = {"outlet": self.outlet} if self.outlet is not None else {}
-        return out | {
+        first, last = self.first, self.last
+        out: dict[str, Any] = {  # one dict literal: 20,000 of these are built per listing
             "a": {"id": self.a, "name": self.a_name},
             "b": {"id": self.b, "name": self.b_name},
             "score": round(self.score, 2),
@@ -456,10 +456,11 @@ class Relation:
             "n_outlets": self.n_outlets,
             "n_background": self.n_background,
             "n_undated": self.n_undated,
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
+            "first": first.isoformat() if first else None,
+            "last": last.isoformat() if last else None,
             "evidence": list(self.evidence),
         }
+        return out if self.outlet is None else {"outlet": self.outlet, **out}
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,17 +296,18 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     sql, params = fast or relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
                                        evidence_limit=evidence_limit, min_events=min_events)
     cur = con.execute(sql, params)
+    if fast:  # the summaries: columns in the record's order and types, the ids sorted and joined by SQL
+        from ..heap import bulk
+
+        sep = "\x1f"
+        with bulk():
+            return [Relation(a, b, an, bn, sc, ne, no, fi, la, tuple(ids.split(sep)) if ids else (), None, nb, nu)
+                    for a, b, an, bn, sc, ne, no, fi, la, ids, nb, nu in cur.fetchall()]
     cols = [d[0] for d in cur.description]
     a, b, an, bn, sc, ne, no, fi, la, nb, nu = (cols.index(c) for c in (
         "a", "b", "a_name", "b_name", "score", "n_events", "n_outlets", "first", "last", "n_background", "n_undated"))
     oc = cols.index("outlet") if "outlet" in cols else None
     out = []
-    if "evidence_ids" in cols:  # the summaries: the ids sorted and joined by SQL
-        ei = cols.index("evidence_ids")
-        for r in cur.fetchall():
-            out.append(Relation(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
-                                   tuple(r[ei].split("\x1f")) if r[ei] else (), None, int(r[nb]), int(r[nu])))
-        return out
     ei = cols.index("evidence")
     for r in cur.fetchall():
         out.append(Relation(r[a], r[b], r[an], r[bn], float(r[sc]), int(r[ne]), int(r[no]), r[fi], r[la],
@@ -376,6 +377,14 @@ def _joined(keys: str) -> str:
     return f"array_to_string(list_sort(list_transform({keys}, x -> substr(x, 11))), chr(31)) AS evidence_ids"
 
 
+# The columns of ``summary_relation_sql`` in the order of ``Relation``'s fields (outlet, None here, left out), typed
+# as the record's: ``relation_rows`` builds each record from a row as it comes, with no lookup or conversion.
+_SUMMARY_COLUMNS = ("r.a, r.b, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name, "
+                    "CAST(r.score AS DOUBLE) AS score, CAST(r.n_events AS BIGINT) AS n_events, "
+                    "CAST(o.n_outlets AS BIGINT) AS n_outlets, r.first, r.last, o.evidence_ids, "
+                    "CAST(r.n_background AS BIGINT) AS n_background, CAST(r.n_undated AS BIGINT) AS n_undated")
+
+
 def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
                          evidence_limit: int | None = None, min_events: int = 1) -> tuple[str, list[Any]] | None:
     """The relations table from the summaries of ``store.rollup`` (None when they cannot answer: outlet
@@ -436,7 +445,7 @@ def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Wei
                  sum(nund) AS n_undated
           FROM (SELECT * FROM solo UNION ALL SELECT * FROM gagg) GROUP BY a, b),
     o AS ({facts})
-    SELECT r.*, o.n_outlets, o.evidence_ids, coalesce(na.name, r.a) AS a_name, coalesce(nb.name, r.b) AS b_name
+    SELECT {_SUMMARY_COLUMNS}
     FROM r JOIN o USING (a, b) LEFT JOIN nodes na ON na.id = r.a LEFT JOIN nodes nb ON nb.id = r.b
     WHERE r.n_events >= {int(min_events)}
     ORDER BY n_events DESC, a, b
