@@ -207,9 +207,9 @@ def test_hypothetical_would():
 
 
 def test_hypothetical_would_reported_is_intent():
-    # "Officials said they would send a team ." ("will" told in the past)
-    spec = [("Officials", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("they", 4, "nsubj"), ("would", 4, "aux"),
-            ("send", 1, "ccomp"), ("a", 6, "det"), ("team", 4, "dobj"), (".", 1, "punct")]
+    # "Aides said they would send a unit ." ("will" told in the past)
+    spec = [("Aides", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("they", 4, "nsubj"), ("would", 4, "aux"),
+            ("send", 1, "ccomp"), ("a", 6, "det"), ("unit", 4, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "send", "hypothetical_would")
     assert on.intent and not on.hedged and not off.intent
 

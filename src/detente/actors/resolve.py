@@ -9,7 +9,7 @@ Consumes ``Parsed`` documents (spaCy ``Doc`` + sentences) and the
 2. role phrases ("the Russian President", "Israel's ambassador") resolved
    to the holder of the role on the document's date;
 3. spaCy entities the gazetteer does not cover, re-typed, with affiliations
-   learned from appositions ("X, a spokesman for the Israeli foreign
+   learned from appositions ("X, a spokesperson of Israel's foreign
    ministry") and later mentions by surname resolved within the document.
 
 Unknown stays unknown: an unresolved mention keeps its text and no actor.
@@ -636,7 +636,7 @@ class ActorResolver:
     def _state_from_joint_clause(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         """Two identity rules for a named person the gazetteer and the appositions left without a state:
 
-        * ``led_for_state``: the leader of a state's body acts for that state ("the U.S. delegation had been led
+        * ``led_for_state``: the leader of a state's body acts for that state ("the American delegation was headed
           by A, ..., and B, ...": a person reached from a lead verb's agent, whose led noun a state modifies);
         * ``joint_speakers``: an office-holder speaking jointly with officials of one state is of that state ("The
           foreign minister, A, and the minister for the Pacific, B, said ...": subjects of one speech verb, B

@@ -125,7 +125,7 @@ class Context:
 
 def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
     """Subjects the parser hung elsewhere: "welcomed in the capital and the leader is said to ...", "Before the war
-    in Ukraine, Israel and Russia enjoyed ...": a verb with no subject whose left neighbours are nouns attached
+    in Ukraine, the two states had ...": a verb with no subject whose left neighbours are nouns attached
     as conjuncts of an earlier noun are its subjects."""
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
@@ -610,8 +610,8 @@ class ArgumentFinder:
         """The parties of an agreement or talks named by ``noun``: "negotiations between Honiara and China", "a
         pact agreed between the governments of A, B and C" (the actors of the between-phrase,
         on the noun or on a participle that modifies it), else the possessor and the with-phrase ("Solomon
-        Islands' security pact with China"); the signing of a pact is the pact ("disappointed by the signing of
-        the deal")."""
+        Islands' defence deal with China"); the signing of a pact is the pact ("let down by the signing of
+        the pact")."""
         sp = self.speakers
         for c in noun.children:  # "the signing of the pact"
             if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in words("pact_act"):
@@ -710,7 +710,7 @@ class ArgumentFinder:
 
     def _gathered(self, noun: Any, clause: Any) -> list[Mention]:
         """The parties a gathering clause names: every actor in its object (the parser often breaks a long list:
-        "brought together Putin, Turkey's Erdogan, and the Iranian president" may hang the last item on the
+        "gathered Putin, Erdogan of Turkey and Iran's president" may hang the last item on the
         event noun), a possessor giving way to the person it qualifies ("Turkey's Erdogan" is Erdogan)."""
         sp = self.speakers
         out: list[Mention] = []
@@ -773,7 +773,7 @@ class ArgumentFinder:
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)
         if not source and target:
-            # "troops would participate in joint exercises with the US military": the participants act
+            # "units would participate in joint drills alongside American forces": the participants act
             source.extend(m for m in run_rule("participants_act", tok, self, disabled=self.disabled) or []
                           if m not in target)
         if not target and source:
@@ -834,7 +834,7 @@ def coordinated_modifier_distributes(node: Any, sp: Speakers, w: dict[str, froze
              "and its of-phrase (read inside mention_in_np)", changes="the of-phrase's actor is no party",
              vocab=("place_noun",))
 def place_of_is_a_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
-    """"peacekeepers deployed to the disputed region of X": X names where, not who. The rule is read by
+    """"peacekeepers sent to the contested region of X": X names where, not who. The rule is read by
     ``_closest_in_np``, which does not look into such an of-phrase; it adds no mention itself."""
     return None
 
@@ -1059,8 +1059,8 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
 
 
 def _reduced_passive(tok: Any) -> bool:
-    """A past participle heading an adverbial clause with no subject ("supported the PKK, designated as a terrorist
-    organisation by X, Y and Z"): a passive whose patient is what the clause it hangs on acted on."""
+    """A past participle heading an adverbial clause with no subject ("backed the PKK, designated as a terrorist
+    group by X, Y and Z"): a passive whose patient is what the clause it hangs on acted on."""
     return (tok.tag_ == "VBN" and tok.dep_ == "advcl"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in tok.children))
 
@@ -1082,7 +1082,7 @@ def _deep_agents(tok: Any, f: ArgumentFinder) -> list[Mention]:
 @object_rule("reduced_passive_patient", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl) "
              "with a by-phrase; the object of the verb it hangs on", changes="target -> that object (its conjuncts)")
 def reduced_passive_patient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"some members supported the PKK, designated as a terrorist organisation by Turkey": the PKK is designated
+    """"some members backed the PKK, designated as a terrorist group by Turkey": the PKK is designated
     (``reduced_passive_agent`` gives who designated it)."""
     if not _reduced_passive(q.tok) or not _deep_agents(q.tok, f):
         return []
@@ -1204,7 +1204,7 @@ def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
              "object, or for/to object of a bid (REQUEST, AGREE); a membership noun earlier in the sentence and the "
              "organisation named on it", changes="target -> that organisation", vocab=("membership_noun",))
 def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"X decided to apply for NATO membership, a day after Y said it would also apply for membership": the
+    """"X chose to seek NATO membership one day after Y said it would also apply for membership": the
     second, bare "membership" is membership of the organisation the sentence named with the first."""
     bid = q.etype in {"REQUEST", "AGREE"}
     nouns = _dobjs(q) + [p for c in q.tok.children if bid and c.dep_ == "prep" and c.lower_ in {"for", "to"}
@@ -1332,7 +1332,7 @@ def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: fro
              "(ccomp)", changes="target of the evaluation -> those subjects (their conjuncts and possessors)",
              vocab=("thing_pronoun", "definite_det"))
 def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"Calling it irresponsible, the spokesman said the US and the UK's exports showed ...": the fronted "it"
+    """"Calling it irresponsible, the spokesman said Washington's and London's exports showed ...": the fronted "it"
     points ahead to what the spokesman reports, whose authors are the ones judged. Read for evaluations only
     (``ArgumentFinder.evaluation``); as an object rule it applies to a naming verb's own "it" object."""
     for d in _dobjs(q):
@@ -1346,7 +1346,7 @@ def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[s
              "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
              changes="source of the event noun -> those subjects", vocab=("participation_verb",))
 def participants_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Armenian troops would participate in joint exercises with the US military", "engaged in talks with the
+    """"Armenian units would participate in joint drills alongside American forces", "engaged in talks with the
     EU": those who take part in the act named by the noun are its source. ("Attended meetings" is left out: the
     verb is an event of its own, and its negation does not reach the noun.)"""
     verb = None
@@ -1374,7 +1374,7 @@ def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, fro
 @clause_rule("reduced_passive_agent", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl); "
              "the by-phrases inside its phrase", changes="source -> the agents (each conjunct)")
 def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"..., designated as a terrorist organisation by Turkey, the United States and the EU": the agents act, not
+    """"..., designated as a terrorist organisation by Ankara, Washington and the EU": the agents act, not
     the subject of the clause the participle hangs on."""
     if node is not tok or not _reduced_passive(tok):
         return None
@@ -1443,7 +1443,7 @@ def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: d
 @clause_rule("step_of_gerund", reads="a gerund (pcomp) under 'of' on a step noun (step_noun) that is a verb's object",
              changes="continues the climb at that verb", vocab=("step_noun",))
 def step_of_gerund(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
-    """"France has taken the dramatic step of recalling its ambassadors": whoever takes the step recalls."""
+    """"France took the drastic step of recalling its envoys": whoever takes the step recalls."""
     if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "of":
         noun = node.head.head
         if noun.dep_ in OBJ_DEPS and noun.lemma_.lower() in w["step_noun"] and noun.head.pos_ in {"VERB", "AUX"}:

@@ -470,7 +470,7 @@ def _drift(tok: Any, w: dict[str, frozenset[str]]) -> tuple[str, str] | None:
              "with 'away' and a from-phrase", changes="trigger -> 050 (diplomatic cooperation) towards, 160 (reduce "
              "relations) away from, the phrase's actor (object rule drift_partner)", vocab=("drift_verb", "closer_word"))
 def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"Azerbaijan, which has drawn closer to Moscow", "Armenia has drifted away from Russia": moving closer to an
+    """"Georgia, which has drawn closer to Ankara", "Armenia has drifted away from Russia": moving closer to an
     actor is alignment with it, drifting away is a cooling (neither verb is an event in the lexicon)."""
     found = _drift(tok, w)
     if found is None:
@@ -497,7 +497,7 @@ def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
              "and an about/over phrase", changes="trigger -> 110 (disapprove), nominal: the owner against the author "
              "of what the worry is about", vocab=("worry_noun",))
 def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"heighten the concerns of Australia, the US and New Zealand about growing Chinese influence", "Japan's alarm
+    """"heighten the concerns of Australia, the US and New Zealand over China's rising influence", "Japan's alarm
     over Beijing's drills": a worry owned by one actor about another's act is disapproval of it."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w["worry_noun"]:
         return None

@@ -173,7 +173,7 @@ def conditional_clause(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
                "verb's complement (ccomp: 'asked if'), not an adverbial condition", changes="hedged",
                vocab=("open_question_mark", "condition_mark"))
 def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"it is unclear whether the pair spoke", "did not say whether Turkey will go that far", "asked if Russia
+    """"it remains unclear whether the two men talked", "did not say whether Turkey will go that far", "asked if Russia
     would attend": a whether-clause (or an if-clause that is a verb's complement) is asked or doubted, never
     asserted."""
     hit = any(c.dep_ == "mark" and (c.lower_ in words["open_question_mark"]
@@ -228,7 +228,7 @@ def _indirect_speech(chain: list[Any]) -> bool:
                "a direct quote, under a condition) a supposition", changes="intent or hedged",
                vocab=("hypothetical_modal", "condition_mark"))
 def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"officials said they would send a team": an announced intention ("will", told in the past); "the proposals
+    """"aides said they would dispatch a unit": an announced intention ("will", told in the past); "the proposals
     would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported."""
     own = _own_clause(chain)
     if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(own)):
