@@ -346,12 +346,12 @@ def test_noun_owner_acts(subjects):
 
 
 def test_orphan_subjects(subjects):
-    # "Before the war in Ukraine, Israel and Russia enjoyed ties." with Israel hung on Ukraine as a conjunct
+    # "Before the conflict in Ukraine, Israel and Russia kept ties." with Israel hung on Ukraine as a conjunct
     on, off = subjects([
-        ("Before", "ADP", "prep", 9), ("the", "DET", "det", 2), ("war", "NOUN", "pobj", 0), ("in", "ADP", "prep", 2),
+        ("Before", "ADP", "prep", 9), ("the", "DET", "det", 2), ("conflict", "NOUN", "pobj", 0), ("in", "ADP", "prep", 2),
         ("Ukraine", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 9),
         ("Israel", "PROPN", "conj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
-        ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("enjoyed", "VERB", "ROOT", 9, "enjoy"),
+        ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("kept", "VERB", "ROOT", 9, "keep"),
         ("ties", "NOUN", "dobj", 9, "tie"), (".", "PUNCT", "punct", 9),
     ], 9, "orphan_subjects")
     assert on == ["ISR", "RUS"] and off == []
@@ -378,26 +378,26 @@ def test_object_control(subjects):
 
 
 def test_envoy_host(objects):
-    # "France recalled its ambassadors to the US and Australia.": aimed at the hosts, not at the envoys
+    # "France recalled its ambassadors to the UK and Australia.": aimed at the hosts, not at the envoys
     on, off = objects([
         ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
         ("its", "PRON", "poss", 3), ("ambassadors", "NOUN", "dobj", 1, "ambassador"), ("to", "ADP", "prep", 3),
-        ("the", "DET", "det", 6), ("US", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("the", "DET", "det", 6), ("UK", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
         ("Australia", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", "envoy_host")
-    assert on == ["USA", "AUS"] and "USA" not in off
+    assert on == ["GBR", "AUS"] and "GBR" not in off
 
 
 def test_envoy_host_from_capitals(objects):
-    # "France is recalling its ambassadors from Canberra and Washington.": the from-phrase on the verb
+    # "France is recalling its ambassadors from Washington and Canberra.": the from-phrase on the verb
     on, off = objects([
         ("France", "PROPN", "nsubj", 2, None, "B-GPE"), ("is", "AUX", "aux", 2, "be"),
         ("recalling", "VERB", "ROOT", 2, "recall"), ("its", "PRON", "poss", 4),
         ("ambassadors", "NOUN", "dobj", 2, "ambassador"), ("from", "ADP", "prep", 2),
-        ("Canberra", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
-        ("Washington", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+        ("Washington", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("Canberra", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
     ], 2, "SANCTION", "envoy_host")
-    assert on == ["AUS", "USA"] and on != off
+    assert on == ["USA", "AUS"] and on != off
 
 
 def test_dateline_is_no_subject(subjects):
@@ -522,25 +522,25 @@ def _finder_run(pipeline, tokens, rule, call):
 
 
 def test_coordinated_modifier_distributes(pipeline, objects):
-    # "Turkey agreed to lift its veto on Sweden's and Finland's accession.": both accessions
+    # "Hungary lifted the veto on Finland's and Sweden's membership.": both memberships
     on, off = objects([
-        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
-        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
-        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
-        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
-        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+        ("Hungary", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("the", "DET", "det", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Finland", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Sweden", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("membership", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
     ], 1, "AGREE", "light_verb_noun")
-    assert on == ["SWE", "FIN"]
+    assert on == ["FIN", "SWE"]
     # the same sentence with the phrase rule off: the first conjunct only
     got = _finder_run(pipeline, [
-        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
-        ("its", "PRON", "poss", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
-        ("Sweden", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
-        ("Finland", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
-        ("accession", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
+        ("Hungary", "PROPN", "nsubj", 1, None, "B-GPE"), ("lifted", "VERB", "ROOT", 1, "lift"),
+        ("the", "DET", "det", 3), ("veto", "NOUN", "dobj", 1), ("on", "ADP", "prep", 3),
+        ("Finland", "PROPN", "poss", 10, None, "B-GPE"), ("'s", "PART", "case", 5), ("and", "CCONJ", "cc", 5),
+        ("Sweden", "PROPN", "conj", 5, None, "B-GPE"), ("'s", "PART", "case", 8),
+        ("membership", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 1),
     ], "coordinated_modifier_distributes",
         lambda f, doc: f.objects(doc[1], etype="AGREE", wanted_prep=None, visit=False))
-    assert got == [["SWE", "FIN"], ["SWE"]]
+    assert got == [["FIN", "SWE"], ["FIN"]]
 
 
 def test_coordinated_possessor_of_an_event_noun_each_acts(pipeline):
@@ -654,18 +654,18 @@ def _evaluation_targets(pipeline, tokens, rule, trigger):
 
 
 def test_fronted_naming_names_the_report(pipeline):
-    # "Calling it irresponsible, Zhao said the US and the UK's exports showed double standards.": the "it" points
+    # "Calling it reckless, China said the Japanese and the UK's exports showed double standards.": the "it" points
     # ahead to what is reported, whose authors are judged
     tokens = [
         ("Calling", "VERB", "advcl", 5, "call"), ("it", "PRON", "dobj", 0), ("irresponsible", "ADJ", "oprd", 0),
         (",", "PUNCT", "punct", 5), ("China", "PROPN", "nsubj", 5, None, "B-GPE"), ("said", "VERB", "ROOT", 5, "say"),
-        ("the", "DET", "det", 7), ("US", "PROPN", "nsubj", 13, None, "B-GPE"), ("and", "CCONJ", "cc", 7),
+        ("the", "DET", "det", 7), ("Japan", "PROPN", "nsubj", 13, None, "B-GPE"), ("and", "CCONJ", "cc", 7),
         ("the", "DET", "det", 10), ("UK", "PROPN", "poss", 12, None, "B-GPE"), ("'s", "PART", "case", 10),
         ("exports", "NOUN", "conj", 7, "export"), ("showed", "VERB", "ccomp", 5, "show"),
         ("double", "ADJ", "amod", 15), ("standards", "NOUN", "dobj", 13, "standard"), (".", "PUNCT", "punct", 5),
     ]
     on, off = _evaluation_targets(pipeline, tokens, "fronted_naming_names_the_report", 2)
-    assert on == ["USA", "GBR"] and off == []
+    assert on == ["JPN", "GBR"] and off == []
 
 
 def test_help_with_goes_to_the_subject(pipeline):
@@ -734,13 +734,13 @@ def test_worry_of_about(pipeline):
 
 
 def test_designation_as_enemy_and_the_reduced_passive(pipeline):
-    # "Sweden supported the PKK, designated as a terrorist organization by Turkey and the EU.": Turkey and the EU
+    # "Sweden backed the PKK, designated as a terrorist group by Turkey and the EU.": Turkey and the EU
     # sanction the PKK; Sweden does not designate anyone
     tokens = [
-        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("supported", "VERB", "ROOT", 1, "support"),
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("backed", "VERB", "ROOT", 1, "back"),
         ("the", "DET", "det", 3), ("PKK", "PROPN", "dobj", 1, None, "B-ORG"), (",", "PUNCT", "punct", 1),
         ("designated", "VERB", "advcl", 1, "designate", None, "VBN"), ("as", "ADP", "prep", 5), ("a", "DET", "det", 9),
-        ("terrorist", "ADJ", "amod", 9), ("organization", "NOUN", "pobj", 6), ("by", "ADP", "prep", 9),
+        ("terrorist", "ADJ", "amod", 9), ("group", "NOUN", "pobj", 6), ("by", "ADP", "prep", 9),
         ("Turkey", "PROPN", "pobj", 10, None, "B-GPE"), ("and", "CCONJ", "cc", 11), ("the", "DET", "det", 14),
         ("EU", "PROPN", "conj", 11, None, "B-ORG"), (".", "PUNCT", "punct", 1),
     ]
@@ -785,10 +785,10 @@ def test_drifting_closer_or_away(pipeline):
 
 
 def test_participants_act(pipeline):
-    # "Armenia would participate in joint exercises with the US.": Armenia exercises with the US
+    # "Armenia would participate in naval exercises with the US.": Armenia exercises with the US
     tokens = [
         ("Armenia", "PROPN", "nsubj", 2, None, "B-GPE"), ("would", "AUX", "aux", 2),
-        ("participate", "VERB", "ROOT", 2, "participate"), ("in", "ADP", "prep", 2), ("joint", "ADJ", "amod", 5),
+        ("participate", "VERB", "ROOT", 2, "participate"), ("in", "ADP", "prep", 2), ("naval", "ADJ", "amod", 5),
         ("exercises", "NOUN", "pobj", 3, "exercise"), ("with", "ADP", "prep", 5), ("the", "DET", "det", 8),
         ("US", "PROPN", "pobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
     ]
