@@ -37,7 +37,7 @@ def test_nlp_sentences_never_cross_paragraphs(pipeline):
 
 def test_a_headline_is_parsed_apart_from_the_body(pipeline):
     # a headline with no full stop over a body: no parse link crosses between them, and offsets still hold
-    text = "Turkey lifting objections to Sweden joining NATO\n\nMADRID (AP) — Turkey has agreed to lift its opposition."
+    text = "Turkey lifting objections to Sweden joining NATO\n\nMADRID (AP) — Turkey has agreed to drop its opposition."
     parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
     doc = parsed.doc
     body = next(t.i for t in doc if t.text == "MADRID")
@@ -50,7 +50,7 @@ def test_a_headline_is_parsed_apart_from_the_body(pipeline):
 
 def test_a_verb_in_scare_quotes_is_a_verb(pipeline):
     # the tagger reads a quoted participle as an adjective; with its auxiliary and object it is the verb
-    doc = pipeline.nlp("Armenia has “frozen” its participation in the alliance.")
+    doc = pipeline.nlp("Georgia has “frozen” its role in the alliance.")
     frozen = next(t for t in doc if t.text == "frozen")
     assert frozen.pos_ == "VERB" and frozen.lemma_ == "freeze"
     plain = pipeline.nlp("The lake was frozen and “quiet” all winter.")

@@ -66,11 +66,11 @@ def test_dating_relative_clause_has_its_own_time():
 
 
 def test_dating_since_clause_dates_the_main_clause():
-    # "Since coming to power in a 2018 revolution, Pashinyan has deepened ties."
+    # "Since rising to power in a 2018 uprising, Pashinyan has deepened ties."
     doc = _doc([
-        ("Since", 10, "prep", "SCONJ", "O"), ("coming", 0, "pcomp", "VERB", "O"), ("to", 1, "prep", "ADP", "O"),
+        ("Since", 10, "prep", "SCONJ", "O"), ("rising", 0, "pcomp", "VERB", "O"), ("to", 1, "prep", "ADP", "O"),
         ("power", 2, "pobj", "NOUN", "O"), ("in", 1, "prep", "ADP", "O"), ("a", 7, "det", "DET", "O"),
-        ("2018", 7, "nummod", "NUM", "B-DATE"), ("revolution", 4, "pobj", "NOUN", "O"), (",", 10, "punct", "PUNCT", "O"),
+        ("2018", 7, "nummod", "NUM", "B-DATE"), ("uprising", 4, "pobj", "NOUN", "O"), (",", 10, "punct", "PUNCT", "O"),
         ("Pashinyan", 10, "nsubj", "PROPN", "O"), ("deepened", 10, "ROOT", "VERB", "O"),
         ("ties", 10, "dobj", "NOUN", "O"), (".", 10, "punct", "PUNCT", "O"),
     ])

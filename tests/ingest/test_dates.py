@@ -12,7 +12,7 @@ def test_dates_inferred_from_days_after_anchor_and_caption(seed_texts):
     text = next(t for n, t in seed_texts.items() if n.startswith("002_"))
     inferred = infer_document_date(text)
     assert inferred.basis == DateBasis.INFERRED
-    # "Eighteen days after Hamas' Oct. 7 attack" (2023, from the dated caption) -> 25 October 2023
+    # eighteen days after the 7 October attack (2023, from the dated caption) -> 25 October 2023
     assert inferred.date == dt.date(2023, 10, 25)
 
 

@@ -43,7 +43,7 @@ def test_dedup_merges_headline_with_its_lede(store):
     add_event(store, "h", "ISR", "RUS", "ACCUSE", -2, "2023-10-26", doc="d", sent_idx=0,
               text="Israel tells Moscow it is unhappy with Russian stance on the war")
     add_event(store, "l", "ISR", "RUS", "ACCUSE", -2, "2023-10-26", doc="d", sent_idx=2,
-              text="Israel has quietly expressed to Russia its displeasure with statements issued by Moscow.")
+              text="Israel has privately conveyed to Russia its displeasure with remarks from Moscow.")
     assert group_ids(store)["h"] == group_ids(store)["l"]
 
 
