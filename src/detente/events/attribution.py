@@ -528,10 +528,13 @@ class Speakers:
         return None
 
 
-def in_quotes(tok: Any) -> bool:
-    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start)."""
+def in_quotes(tok: Any, sent: Any = None) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (or at its start).
+
+    ``sent``: the sentence to scan, when the caller has it (a hand-built Doc of the tests has no sentence
+    boundaries of its own); default ``tok.sent``."""
     inside = False
-    for t in tok.sent:
+    for t in (tok.sent if sent is None else sent):
         if t.i >= tok.i:
             break
         if t.text in OPEN_QUOTES:

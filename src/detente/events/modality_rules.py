@@ -183,21 +183,10 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
 
 
 def _in_direct_quote(tok: Any, sent: Any) -> bool:
-    """Whether ``tok`` stands inside quotation marks opened earlier in its sentence (``sent``, which a hand-built
-    Doc of the tests gives; ``attribution.in_quotes`` reads the parse's own sentence)."""
-    from .attribution import CLOSE_QUOTES, OPEN_QUOTES
+    """Whether ``tok`` stands inside quotation marks opened earlier in ``sent`` (``attribution.in_quotes``)."""
+    from .attribution import in_quotes
 
-    inside = False
-    for t in sent:
-        if t.i >= tok.i:
-            break
-        if t.text in OPEN_QUOTES:
-            inside = True
-        elif t.text in CLOSE_QUOTES:
-            inside = False
-        elif t.text == '"':
-            inside = not inside
-    return inside
+    return in_quotes(tok, sent)
 
 
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "csubj"})
