@@ -74,7 +74,7 @@ class EventCoder:
 
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
-        speakers = speakers or Speakers(parsed, mentions)
+        speakers = speakers or Speakers(parsed, mentions, disabled=self.disabled)
         finder = self.finder(speakers)
         doc = parsed.doc
         out: list[Event] = []

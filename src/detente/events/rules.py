@@ -13,7 +13,7 @@ the draft).  Its words live in ``data/rule_vocab.tsv`` under the word-set names 
 dead vocabulary cannot linger.  ``EventCoder(..., disabled={"name"})`` builds a coder without some rules:
 the tests use it to show that each rule's test fails without its rule.
 
-Stages, each a decorator here and a list of rules applied in registration order:
+Stages, each a decorator made by ``stage_decorator`` and a list of rules applied in registration order:
 
 * ``coding`` (``coding_rule``, rules in ``extract.py``): what trigger a token makes (reversals, recipients,
   aspectual verbs, the lexicon's verbs, compound nouns, event nouns); the first rule that applies decides;
@@ -33,7 +33,14 @@ Stages, each a decorator here and a list of rules applied in registration order:
   argument finder where it applies ("participate in exercises with X": the participants; "with X's help": the
   clause's subject);
 * ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
-  rule applies.
+  rule applies;
+* ``change`` (``change_rule``, rules in ``change_rules.py``): whether a stated relation tells of a change;
+* ``attribution`` (``attribution.attribution_rule``, words in ``data/attribution.tsv``): who says a clause or a
+  quote; each rule is read at its own place in ``attribution.Speakers``, which is built with the coder's
+  ``disabled``;
+* ``identity`` (``actors.resolve.identity_rule``, words in ``data/identity_cues.tsv``): who a mention is, from
+  the rest of the article (appositions, surnames, roles and institutions named elsewhere in it); each is a step of
+  ``ActorResolver.resolve``, which takes the coder's ``disabled`` (``Pipeline.extract_parsed``).
 
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
 """
@@ -77,12 +84,14 @@ class Rule:
     vocab: tuple[str, ...]
     fn: Callable[..., Any]
     stage: str = "event"
+    # the loader of the data file that holds its word sets (set name -> words); None: ``rule_vocab.tsv``
+    lists: Callable[[], dict[str, frozenset[str]]] | None = None
 
     def __call__(self, draft: Draft, lex: Lexicon) -> Draft:
         return self.fn(draft, lex, self.words())
 
     def words(self) -> dict[str, frozenset[str]]:
-        every = vocab()
+        every = (self.lists or vocab)()
         return {k: every[k] for k in self.vocab}
 
 
@@ -92,11 +101,13 @@ UNNAMED_SPEAKER = "unnamed-speaker"
 Decorator = Callable[[Callable], Callable]
 
 
-def stage_decorator(stage: str, doc: str, *, changes: str | None = None) -> Callable[..., Decorator]:
+def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
+                    lists: Callable[[], dict[str, frozenset[str]]] | None = None) -> Callable[..., Decorator]:
     """The registering decorator of the stage ``stage``: ``@decorator("name", reads=..., changes=..., vocab=(...))``
     registers the decorated function as the rule ``name`` of that stage (a later registration of a name replaces
     it, in its first place).  ``changes``: what every rule of the stage changes, so that its rules need not say it;
-    without it each rule must.  ``doc``: what the stage's functions take and return (the decorator's docstring)."""
+    without it each rule must.  ``lists``: the loader of the data file its rules' word sets are in, when it is not
+    ``rule_vocab.tsv``.  ``doc``: what the stage's functions take and return (the decorator's docstring)."""
     default = changes
 
     def decorator(name: str, *, reads: str, changes: str | None = default,
@@ -105,7 +116,7 @@ def stage_decorator(stage: str, doc: str, *, changes: str | None = None) -> Call
             raise TypeError(f"rule {name!r} of stage {stage!r}: say what it changes (changes=...)")
 
         def register(fn: Callable) -> Callable:
-            _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage)
+            _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists)
             return fn
 
         return register
@@ -250,8 +261,16 @@ def states_change(cues: list[Any], sent: Any, disabled: Iterable[str] = ()) -> b
     return any(r.fn(cues, sent, r.words()) for r in _on("change", disabled))
 
 
+def _register_all() -> None:
+    """Import every module that registers rules (the argument finder's, trigger coding's, modality's, change's,
+    attribution's and the actor resolver's identity rules)."""
+    from ..actors import resolve  # noqa: F401
+    from . import arguments, attribution, change_rules, extract, modality_rules  # noqa: F401
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
+    _register_all()
     return tuple(_RULES.values())
 
 
@@ -273,13 +292,11 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
-    from . import arguments, change_rules, extract, modality_rules  # noqa: F401  (register the argument finder's, trigger
-    # coding's and modality's rules)
-
+    _register_all()
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
         sets[row["set"].strip()].add(row["word"].strip().lower())
-    declared = {name for r in _RULES.values() for name in r.vocab} | set(EXTRA_SETS)
+    declared = {name for r in _RULES.values() if r.lists is None for name in r.vocab} | set(EXTRA_SETS)
     dead, missing = set(sets) - declared, declared - set(sets)
     if dead or missing:
         raise DataFileError(f"data file rule_vocab.tsv: sets no rule reads {sorted(dead)}; "
