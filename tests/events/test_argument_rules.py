@@ -22,27 +22,33 @@ from detente.events.rules import rules  # noqa: E402
 DATED = dt.date(2024, 2, 28)
 
 
+def _finder_run(pipeline, tokens, rule, call):
+    """``call(finder, doc)`` with every rule and with ``rule`` disabled (a finder each, on the Speakers of the
+    hand-built ``tokens``); the actors' countries (else sectors, else the mention's text)."""
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    out = []
+    for disabled in (frozenset(), frozenset({rule})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        out.append([m.actor.country or m.actor.sector if m.actor else m.text for m in call(finder, parsed.doc)])
+    return out
+
+
 @pytest.fixture(scope="module")
 def subjects(pipeline):
     """``run(tokens, verb, rule)``: the subjects' countries/sectors of token ``verb``, with all rules and with
     ``rule`` disabled; ``ctx`` fills the running context first (a callable of the Speakers)."""
 
-    def names(ms):
-        return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
+    def subjects_of(finder, doc, verb, ctx):
+        context = Context()
+        if ctx is not None:
+            ctx(context, finder.speakers)
+        return finder.subjects(doc[verb], context)
 
     def run(tokens, verb, rule, ctx=None):
         assert rule in {r.name for r in rules() if r.stage in {"subject", "clause"}}
-        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
-        sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
-        coder = pipeline.coder
-        out = []
-        for disabled in (frozenset(), frozenset({rule})):
-            context = Context()
-            if ctx is not None:
-                ctx(context, sp)
-            finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
-            out.append(names(finder.subjects(parsed.doc[verb], context)))
-        return out
+        return _finder_run(pipeline, tokens, rule, lambda f, doc: subjects_of(f, doc, verb, ctx))
 
     return run
 
@@ -266,19 +272,10 @@ def objects(pipeline):
     """``run(tokens, verb, etype, rule, prep=None)``: the targets of token ``verb`` with all rules and with ``rule``
     disabled (countries, else sectors)."""
 
-    def names(ms):
-        return [m.actor.country or m.actor.sector if m.actor else m.text for m in ms]
-
     def run(tokens, verb, etype, rule, prep=None):
         assert rule in {r.name for r in rules() if r.stage == "object"}
-        parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
-        sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
-        coder = pipeline.coder
-        out = []
-        for disabled in (frozenset(), frozenset({rule})):
-            finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
-            out.append(names(finder.objects(parsed.doc[verb], etype=etype, wanted_prep=prep, visit=False)))
-        return out
+        return _finder_run(pipeline, tokens, rule,
+                           lambda f, doc: f.objects(doc[verb], etype=etype, wanted_prep=prep, visit=False))
 
     return run
 
@@ -348,9 +345,6 @@ OBJECT_CASES = [
 def test_object_rule_decides(objects, rule, tokens, verb, etype, with_rule, without_rule):
     on, off = objects(tokens, verb, etype, rule)
     _expect(on, off, with_rule, without_rule)
-
-
-# -- clause-stage rules: the climb from a trigger to its subject ----------------------------------------------
 
 
 def test_envoy_host(objects):
@@ -452,16 +446,6 @@ def test_a_switch_of_allegiance_gives_both_acts(pipeline):
 
 
 # -- issue 12 (branch rel12): coordination in phrases, places, plural countries, possessive pronouns ----------
-def _finder_run(pipeline, tokens, rule, call):
-    """``call(finder, doc)`` with every rule and with ``rule`` disabled; the actors' countries (else names)."""
-    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
-    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
-    coder = pipeline.coder
-    out = []
-    for disabled in (frozenset(), frozenset({rule})):
-        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
-        out.append([m.actor.country or m.actor.sector if m.actor else m.text for m in call(finder, parsed.doc)])
-    return out
 
 
 def test_coordinated_modifier_distributes(pipeline, objects):
@@ -565,14 +549,7 @@ def test_membership_named_before(objects):
 
 
 def _evaluation_targets(pipeline, tokens, rule, trigger):
-    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
-    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
-    coder = pipeline.coder
-    out = []
-    for disabled in (frozenset(), frozenset({rule})):
-        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
-        out.append([m.actor.country if m.actor else m.text for m in finder.evaluation(parsed.doc[trigger], None)[1]])
-    return out
+    return _finder_run(pipeline, tokens, rule, lambda f, doc: f.evaluation(doc[trigger], None)[1])
 
 
 def test_fronted_naming_names_the_report(pipeline):
