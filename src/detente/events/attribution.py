@@ -31,7 +31,8 @@ from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
-CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun")
+CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
+             "trailing_speech_form")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,8 @@ QUOTING_VERBS = cue_lists()["quoting_verb"]
 UNNAMED_SPEAKERS = cue_lists()["unnamed_speaker_noun"] | STATEMENT_NOUNS
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _TRAILING = re.compile(
-    r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
+    r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:'
+    + "|".join(sorted(map(re.escape, cue_lists()["trailing_speech_form"]), key=lambda w: (-len(w), w))) + r')\b'
     r'[^,;“”"]{0,60}\.?\s*$'
 )
 LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "from", "into", "throughout"})
@@ -491,8 +493,10 @@ class Speakers:
         return m
 
     @attribution_rule("trailing_speaker", reads="the sentence's surface: ', a/the <description> tells/says ...' at "
-                      "its end (a pattern, _TRAILING: the parse of a long sentence often goes astray there)",
-                      changes="said_by -> the mention the description heads, or the person the article describes so")
+                      "its end (a pattern, _TRAILING, of the forms trailing_speech_form: the parse of a long sentence "
+                      "often goes astray there)",
+                      changes="said_by -> the mention the description heads, or the person the article describes so",
+                      vocab=("trailing_speech_form",))
     def trailing_speaker(self, tok: Any) -> Mention | None:
         """Rule ``trailing_speaker``: "..., a former aide to the president tells a tabloid.": the speaker named
         at the end of the sentence, read from the surface when the parse of a long sentence goes astray."""

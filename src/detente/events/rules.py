@@ -75,8 +75,10 @@ class Draft:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named rule. ``stage`` "trigger": ``fn(token, words) -> bool`` vetoes a verb as a trigger; stage
-    "event": ``fn(draft, lexicon, words) -> Draft`` revises an event after its arguments are found."""
+    """A named rule of stage ``stage``: what it ``reads`` and ``changes``, the word sets it declares (``vocab``, in
+    ``rule_vocab.tsv`` or in the data file ``lists`` loads) and its function ``fn`` (the arguments each stage gives
+    it: the docstring of the stage's decorator, e.g. ``rule`` for stage "event": ``fn(draft, lexicon, words) ->
+    Draft`` revises an event after its arguments are found)."""
 
     name: str
     reads: str
