@@ -48,7 +48,7 @@ A learned model plugs in beside the rules, not inside them: ``EventCoder(learned
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -98,6 +98,9 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+# Each stage's rules in registration order: an index over ``_RULES`` (the stages run once per token or clause),
+# emptied by every registration and rebuilt on first use.
+_BY_STAGE: dict[str, tuple[Rule, ...]] = {}
 # The mention method of an unnamed voice ("officials said"; ``attribution.Speakers.unnamed_speaker``).
 UNNAMED_SPEAKER = "unnamed-speaker"
 Decorator = Callable[[Callable], Callable]
@@ -119,6 +122,7 @@ def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
 
         def register(fn: Callable) -> Callable:
             _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists)
+            _BY_STAGE.clear()
             return fn
 
         return register
@@ -127,10 +131,16 @@ def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
     return decorator
 
 
-def _on(stage: str, disabled: Iterable[str] = ()) -> Iterator[Rule]:
+def _on(stage: str, disabled: Iterable[str] = ()) -> Iterable[Rule]:
     """The rules of ``stage`` not in ``disabled``, in registration order."""
+    if not _BY_STAGE:
+        by_stage: dict[str, list[Rule]] = defaultdict(list)
+        for r in _RULES.values():
+            by_stage[r.stage].append(r)
+        _BY_STAGE.update({k: tuple(v) for k, v in by_stage.items()})
+    on = _BY_STAGE.get(stage, ())
     off = frozenset(disabled)
-    return (r for r in _RULES.values() if r.stage == stage and r.name not in off)
+    return [r for r in on if r.name not in off] if off else on
 
 
 def _first(stage: str, disabled: Iterable[str], *args: Any,
