@@ -770,21 +770,22 @@ class ActorResolver:
             )
         return None
 
-    @identity_rule("same_person", reads="persons named earlier in the article: a later surname, 'Mr' + surname, or a "
-                   "spelling variant of it (SPELLING_VARIANT)", changes="the later mention's actor -> the earlier "
-                   "person's")
+    @identity_rule("same_person", reads="persons named earlier in the article: a later surname, an honorific "
+                   "(honorific) + surname, or a spelling variant of it (SPELLING_VARIANT)",
+                   changes="the later mention's actor -> the earlier person's", vocab=("honorific",))
     def _resolve_surnames(self, doc: Any, candidates: list[_Candidate]) -> None:
         """Rule ``same_person``: a later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name,
         and so does a spelling variant of it in the same article ("Zelenskyy" after "Zelensky": folded
         accents, then a near surname, see SPELLING_VARIANT)."""
         from rapidfuzz import fuzz
 
+        honorifics = identity_cues()["honorific"]
         known: dict[str, Actor] = {}
         family_first: dict[str, set[str]] = {}  # "Wang" after "Wang Yi": names whose family name comes first
         by_id: dict[str, Actor] = {}
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
-            tokens = [t for t in span if t.lower_ not in {"mr", "mr.", "mrs", "ms", "dr", "dr."}]
+            tokens = [t for t in span if t.lower_ not in honorifics]
             if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
                 known.setdefault(fold(tokens[-1].text), c.actor)
                 family_first.setdefault(fold(tokens[0].text), set()).add(c.actor.id)
