@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,17 @@ def test_real_probe(pipeline):
     assert f["required"]["found"] >= 45 and f["optional"]["found"] >= 19 and f["unsupported_relations"] <= 26 \
         and f["background"]["right"] >= 4
     json.dumps(data)
+
+
+def test_reported_pairs_co_agents_of_a_one_sided_act_are_no_pair():
+    # "Gammaland and Alphaland backed the rebels": each backs them, they do nothing to each other; the same with
+    # a target named but not resolved, even for a mutual act
+    x = _extraction()
+    c, a = _actor("GBR"), _actor("FRA")
+    both = (_mention("d", "Gammaland", c, 1), _mention("d", "Alphaland", a, 1))
+    rebels = _mention("d", "met", None, 1)
+    backed = Event("d", 1, "met", 50, "SUPPORT", "051", 3.0, both, ())
+    signed = Event("d", 1, "met", 50, "SUPPORT", "057", 5.0, both, (rebels,))
+    for e in (backed, signed):
+        pairs, _ = probe.reported_pairs("art", replace(x, events=(e,), relation_claims=()), ORGS)
+        assert pairs == []

@@ -403,3 +403,21 @@ def test_event_nouns_of_stated_commitments_and_frozen_ties():
                 ["the", "freezing", "of", "relation"], ["DET", "NOUN", "ADP", "NOUN"])
     on, _ = _coded(doc, "event_noun")
     assert on[1].nominal and on[1].cameo.startswith("16")
+
+
+def test_each_other_is_the_sources():
+    # "Chile and Peru pledged to defend each other": the co-agents are each other's targets (a made-up sentence)
+    doc = _doc(["Chile", "and", "Peru", "pledged", "to", "defend", "each", "other"], [3, 0, 0, 3, 5, 3, 7, 5],
+               ["nsubj", "cc", "conj", "ROOT", "aux", "xcomp", "det", "dobj"],
+               ["Chile", "and", "Peru", "pledge", "to", "defend", "each", "other"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on, off = _both(_draft(doc, 5, "0334", source=[chile, peru]), "each_other_is_the_sources")
+    assert set(on.target) == {chile, peru} and off.target == ()
+    # "Chile and Peru said that the rebels fight each other": another clause's reciprocal is not theirs
+    doc = _doc(["Chile", "and", "Peru", "backed", "talks", "that", "the", "rebels", "say", "help", "each", "other"],
+               [3, 0, 0, 3, 3, 8, 7, 8, 4, 8, 11, 9],
+               ["nsubj", "cc", "conj", "ROOT", "dobj", "mark", "det", "nsubj", "relcl", "ccomp", "det", "dobj"],
+               ["Chile", "and", "Peru", "back", "talk", "that", "the", "rebel", "say", "help", "each", "other"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on = apply_rules(_draft(doc, 3, "051", source=[chile, peru]), load_lexicon())
+    assert on.target == ()

@@ -15,9 +15,10 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   gazetteer organisation's acronym (its first all-capitals alias), else its
   name.  So ``RUSGOV:vladimir-putin`` counts as RUS and ``IGOMIL:nato`` as NATO.
 * **Reported relations.**  The pairs of each event are its (source node,
-  target node) pairs, or, for an event with sources and no target ("A and B
-  met"), every pair of its sources in both directions, as
-  ``network.dyads.evidence_items`` builds them; each stated relation claim
+  target node) pairs, or, for a mutual act (``store.pairs.reciprocal``) with
+  sources and no target ("A and B met"), every pair of its sources in both
+  directions, as ``network.dyads.evidence_items`` builds them (co-agents of
+  any other act, or of one whose target is named but unresolved, are no pair); each stated relation claim
   gives (a, b).  The sign is the sign of the event's PLOVER score (of the
   claim's polarity); unsigned (score 0) items and negated ones (which the
   network weighs 0) report no relation and are only counted.
@@ -57,6 +58,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import DateBasis, Extraction, Mention
+from ..store.pairs import reciprocal
 from . import metrics
 from .common import ErrorCase, EvalResult, describe_crash, extract_records
 
@@ -249,7 +251,7 @@ def reported_pairs(article: str, x: Extraction, orgs: dict[str, Any]) -> tuple[l
     for e in x.events:
         sources, targets = codes(e.source), codes(e.target)
         pairs = [(s, t, False) for s in sources for t in targets if s != t]
-        if not targets and len(sources) >= 2:
+        if not e.target and len(sources) >= 2 and reciprocal(e.cameo):
             pairs = [(s, t, True) for i, s in enumerate(sources) for t in sources[i + 1:]]
         if not pairs:
             continue

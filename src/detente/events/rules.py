@@ -805,3 +805,27 @@ def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Dra
             p.dep_ == "prt" and p.lower_ == "out" and c.lemma_.lower() == "pull" for p in c.children) for c in asked):
         return d
     return replace(d, coding=_code(lex, "1056", d.coding))
+
+
+@rule("each_other_is_the_sources", reads="a reciprocal pronoun (reciprocal_pronoun: 'each other', 'one another') in "
+      "the trigger's phrase (its object, a preposition's object, or the possessor of one: 'each other's security'), "
+      "not inside a clause of its own", changes="target -> the sources, when there are several and no target",
+      vocab=("reciprocal_pronoun",))
+def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"the three states are committed to supporting each other": an act the co-agents do to each other has them
+    as its targets too, so each is a party of it with each other (without this the act has co-sources and no
+    target, and co-agents of an act are not its parties: ``store.pairs.reciprocal``)."""
+    if d.target or len(d.source) < 2:
+        return d
+    for t in d.tok.subtree:
+        if t.i == 0 or f"{t.nbor(-1).lower_} {t.lower_}" not in w["reciprocal_pronoun"]:
+            continue
+        node, steps = t, 0
+        while node != d.tok and steps < 8:
+            if node.dep_ in {"ccomp", "advcl", "relcl", "acl"} and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                break  # another clause, with a subject of its own
+            node, steps = node.head, steps + 1
+        if node == d.tok:
+            return replace(d, target=d.source)
+    return d
