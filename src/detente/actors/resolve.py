@@ -210,6 +210,7 @@ class ActorResolver:
         self._link_roles_to_named_holders(candidates, on)
         candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
         candidates += self._generic_org_references(doc, candidates)
+        candidates += self._bloc_by_its_kind(doc, candidates)
         candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
@@ -799,6 +800,27 @@ class ActorResolver:
                     unresolved[tok.i].actor, unresolved[tok.i].method = actor, "org-noun"
                 else:
                     out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
+        return out
+
+    def _bloc_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
+        Moscow-led military alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
+        (sector MIL) the same article names.  None named, or two: nothing (the kind of body is all the phrase
+        says)."""
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        named = {c.actor.id: c.actor for c in candidates
+                 if c.actor is not None and c.actor.kind == "igo" and c.actor.sector == "MIL"}
+        if len(named) != 1:
+            return []
+        (actor,) = named.values()
+        nouns = identity_cues()["bloc_noun"]
+        out = []
+        for tok in doc:
+            if tok.i in covered or tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in nouns:
+                continue
+            if not any(c.dep_ == "det" for c in tok.children):
+                continue
+            out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
 
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..model import Actor, Mention
 from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (undone_objects, clause_rule, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
+from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -353,7 +353,7 @@ class ArgumentFinder:
             nodes = {m.actor.node for m in agents if m.actor is not None}
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
             return (agents if patients else []), (patients or with_conj(tok.head, sp))
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
         if passive:
             patients: list[Mention] = []
             agents: list[Mention] = []
@@ -364,6 +364,11 @@ class ArgumentFinder:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             agents.extend(with_conj(p, sp, deep=True))
+            if not agents:
+                # "ties between A and B were cut", "A's membership in B was frozen": the parties are in the subject
+                parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled)
+                if parties is not None:
+                    return parties
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
         exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
@@ -1254,6 +1259,25 @@ def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("body_that_meets", reads="a direct object that is a gathering noun (gathering_noun) and its of-phrase "
+             "naming an organisation", changes="target -> the organisation whose gathering it is",
+             vocab=("gathering_noun",))
+def body_that_meets(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"would not attend meetings of the bloc", "boycotted the summit of the alliance": attending, skipping or
+    boycotting a body's gathering is done towards that body (a state in the of-phrase is left alone: "meetings of
+    Russia and China" are no body's)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["gathering_noun"]:
+            continue
+        found = [m for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" for m in with_conj(p, f.speakers)
+                 if m.actor is not None and m.actor.node and m.actor.kind in {"igo", "organization"}]
+        found = q.other(found)
+        if found:
+            return found
+    return []
+
+
 @object_rule("clausal_target", reads="the subject of a that-clause (ccomp) of a trigger whose type takes one "
              "(CLAUSAL_TARGET_TYPES)", changes="target -> the one asked or accused")
 def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
@@ -1458,3 +1482,36 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
     (``ArgumentFinder._controller``)."""
     return f._controller(node)
+
+
+@noun_rule("parties_of_a_passive_tie", reads="the passive subject (nsubjpass, no by-agent) of the trigger that is a tie "
+           "or membership noun (passive_tie_noun), its 'between A and B' phrase, or its possessor and in/with/to/of "
+           "phrase (read by ArgumentFinder.verbal)", changes="source, target -> A and B (both sources: a mutual act), "
+                                                               "or the possessor and the phrase's actors",
+           vocab=("passive_tie_noun",))
+def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> tuple | None:
+    """"Diplomatic ties between A and B were severed", "A's membership in the B alliance was frozen": a passive
+    with no agent whose subject is a relation names both parties inside that subject; the act is between them
+    (without this the event has no source and is dropped, and the tie noun alone is read as a friendly stated
+    relation)."""
+    sp = f.speakers
+    copula = copula_subject(tok)
+    for subj in [c for c in tok.children if c.dep_ == "nsubjpass"] + ([copula] if copula is not None else []):
+        if subj.lemma_.lower() not in w["passive_tie_noun"]:
+            continue
+        preps = [c for c in subj.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ == "between":
+                both = [m for p in prep.children if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True)
+                        if m.actor is not None]
+                if len(both) >= 2:
+                    return both, []
+        owner = next((m for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                      if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
+        if owner is None:
+            continue
+        other = [m for prep in preps if prep.lower_ in {"in", "with", "to", "of"} for p in prep.children
+                 if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True) if m.actor is not None and m != owner]
+        if other:
+            return [owner], other
+    return None

@@ -28,7 +28,7 @@ from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, undone_objects, vetoed, words
+from .rules import Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, rules, undone_objects, vetoed, words
 
 
 
@@ -178,8 +178,11 @@ class EventCoder:
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
         measures = words("measure_noun")
-        for c in tok.children:
-            if c.dep_ in OBJ_DEPS | {"nsubjpass"}:
+        kids = list(tok.children)
+        if (subj := copula_subject(tok)) is not None:
+            kids.append(subj)  # "membership was “frozen”": the copula's subject is what was done to
+        for c in kids:
+            if c.dep_ in OBJ_DEPS | {"nsubjpass", "nsubj"} and (c.dep_ != "nsubj" or c is subj):
                 objects.add(c.lemma_.lower())
                 if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
                     objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"

@@ -454,11 +454,25 @@ def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
 
 
 @trigger_veto("adjectival_participle", reads="a past participle used as a modifier or complement (amod, acomp, "
-              "oprd, ccomp) with no subject, agent or auxiliary of its own")
+              "oprd, ccomp) with no subject, agent or auxiliary of its own, unless it is the complement of 'be' "
+              "whose subject is a tie or membership noun (passive_tie_noun)", vocab=("passive_tie_noun",))
 def adjectival_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
-    """"left Russia isolated", "a closed border": a state, not an act."""
+    """"left Russia isolated", "a closed border": a state, not an act.  But "A's membership in B was “frozen”",
+    "ties between A and B were severed" read as a copula and its complement are a passive: what was done to
+    the tie is an act between its parties (``arguments.parties_of_a_passive_tie``)."""
+    subj = copula_subject(tok)
+    if subj is not None and subj.lemma_.lower() in w["passive_tie_noun"]:
+        return False
     return tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
         c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
+def copula_subject(tok: Any) -> Any:
+    """The subject of "be" when ``tok`` is its past-participle complement ("membership was “frozen”", which the
+    parser reads as a copula and an adjective: a passive whose subject hangs on "be"), else None."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acomp" or tok.head.lemma_.lower() != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 # -- selection-stage rules: triggers that report no act of their own ------------------------------------------
