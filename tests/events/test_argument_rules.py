@@ -794,3 +794,52 @@ def test_participants_act(pipeline):
     ]
     got = _finder_run(pipeline, tokens, "participants_act", lambda f, doc: f.nominal(doc[5])[0])
     assert got == [["ARM"], []]
+
+
+# -- issue 12 (branch probe12): ties in a passive subject, the body that meets --------------------------------------
+def test_parties_of_a_passive_tie(pipeline):
+    # "Ties between Chile and Peru were severed.": the act is between the two named in the subject
+    from detente.events.rules import vetoed
+
+    tokens = [
+        ("Ties", "NOUN", "nsubjpass", 6, "tie"), ("between", "ADP", "prep", 0), ("Chile", "PROPN", "pobj", 1, None, "B-GPE"),
+        ("and", "CCONJ", "cc", 2), ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("were", "AUX", "auxpass", 6, "be"),
+        ("severed", "VERB", "ROOT", 6, "sever", None, "VBN"), (".", "PUNCT", "punct", 6),
+    ]
+    on, off = _finder_run(pipeline, tokens, "parties_of_a_passive_tie", lambda f, doc: f.verbal(
+        doc[6], etype="SANCTION", cameo="161", wanted_prep=None, ctx=Context())[0])
+    assert on == ["CHL", "PER"] and off == []
+    # "Chile's membership in NATO was “frozen”.": a quoted participle the parser hangs on "be" as its complement
+    tokens = [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("membership", "NOUN", "nsubj", 5),
+        ("in", "ADP", "prep", 2), ("NATO", "PROPN", "pobj", 3, None, "B-ORG"), ("was", "AUX", "ROOT", 5, "be"),
+        ("“", "PUNCT", "punct", 7), ("frozen", "VERB", "acomp", 5, "freeze", None, "VBN"), ("”", "PUNCT", "punct", 7),
+        (".", "PUNCT", "punct", 5),
+    ]
+    run = _finder_run(pipeline, tokens, "parties_of_a_passive_tie", lambda f, doc: [
+        m for part in f.verbal(doc[7], etype="SANCTION", cameo="160", wanted_prep=None, ctx=Context()) for m in part])
+    assert run[0] == ["CHL", "IGO"] and run[1] == []
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    assert vetoed(parsed.doc[7]) is None  # the copula's tie subject lifts the adjectival_participle veto
+    # "The border was “closed”.": a state, still vetoed
+    border = build(pipeline.nlp.vocab, [
+        ("The", "DET", "det", 1), ("border", "NOUN", "nsubj", 2), ("was", "AUX", "ROOT", 2, "be"),
+        ("closed", "VERB", "acomp", 2, "close", None, "VBN"), (".", "PUNCT", "punct", 2)], published=DATED)
+    assert vetoed(border.doc[3]) == "adjectival_participle"
+
+
+def test_body_that_meets(objects):
+    # "Chile skipped meetings of NATO.": aimed at the body whose meetings they are
+    on, off = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("skipped", "VERB", "ROOT", 1, "skip"),
+        ("meetings", "NOUN", "dobj", 1, "meeting"), ("of", "ADP", "prep", 2), ("NATO", "PROPN", "pobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "body_that_meets")
+    assert on == ["IGO"] and off == []
+    # "meetings of Chile and Peru": states meeting are no body
+    on, _ = objects([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("skipped", "VERB", "ROOT", 1, "skip"),
+        ("meetings", "NOUN", "dobj", 1, "meeting"), ("of", "ADP", "prep", 2), ("Chile", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "body_that_meets")
+    assert on == []

@@ -1508,6 +1508,8 @@ def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset
                     return both, []
         owner = next((m for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                       if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
+        if owner is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            owner = _reporting_speaker(subj.head, sp)  # "Chile said its membership in B was frozen"
         if owner is None:
             continue
         other = [m for prep in preps if prep.lower_ in {"in", "with", "to", "of"} for p in prep.children
@@ -1515,3 +1517,13 @@ def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset
         if other:
             return [owner], other
     return None
+
+
+def _reporting_speaker(verb: Any, sp: Speakers) -> Mention | None:
+    """The named subject of the speech verb whose reported clause (ccomp) ``verb`` heads, or None."""
+    from .attribution import SPEECH_LEMMAS
+
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next((m for c in verb.head.children if c.dep_ == "nsubj"
+                 if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
