@@ -421,3 +421,13 @@ def test_each_other_is_the_sources():
     chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
     on = apply_rules(_draft(doc, 3, "051", source=[chile, peru]), load_lexicon())
     assert on.target == ()
+
+
+def test_opposed_is_not_done():
+    # "Chile lifted its veto on Peru's accession": the accession has not happened
+    doc = _doc(["Chile", "lifted", "its", "veto", "on", "Peru", "'s", "accession"], [1, 1, 3, 1, 3, 7, 5, 4],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "poss", "case", "pobj"],
+               ["Chile", "lift", "its", "veto", "on", "Peru", "'s", "accession"])
+    trigs = _triggers(doc, (1, "085", True, False), (7, "057", False, False))
+    assert 7 in not_done(trigs, load_lexicon())
+    assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})

@@ -543,6 +543,23 @@ def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
     return out
 
 
+@selection_rule("opposed_is_not_done", reads="an event noun that is the object of an on/to/against phrase of an "
+                "opposition noun (opposition_noun: 'its veto on X's accession', 'objections to the deal')",
+                vocab=("opposition_noun",))
+def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"lifted its veto on Sweden's accession", "dropped its objections to the two states joining": what a veto or
+    an objection is against has not happened (the stance on it is told by the veto's own event, if any)."""
+    out: set[int] = set()
+    for t in triggers:
+        tok = t.tok
+        for node in (tok, *tok.conjuncts):
+            prep = node.head
+            if node.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"on", "to", "against"} \
+                    and prep.head.lemma_.lower() in w["opposition_noun"]:
+                out.add(tok.i)
+    return out
+
+
 def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
     w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
