@@ -272,3 +272,29 @@ def test_a_named_speaker_is_not_replaced_by_an_unnamed_one(speakers):
     ])
     m = sp.speaker_of_clause(sp.doc[1])
     assert m is not None and m.actor is not None and m.actor.country == "RUS"
+
+
+def test_quote_opening_the_next_paragraph_is_the_same_speakers(speakers):
+    # '“Russia talks,” Lavrov said.' then a paragraph '“Russia waits.”': news runs a long quote over paragraphs
+    toks = [tuple("Russia" if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    toks = toks[:8] + [("\n\n", "SPACE", "dep", 10)] + [
+        (w, pos, dep, head + 1 if head >= 8 else head, *rest) for (w, pos, dep, head, *rest) in toks[8:]]
+    sp = speakers(toks)
+    k = sp.quote_at(sp.doc[11].idx)
+    assert k == 1
+    m = sp.speaker_of_quote(k)
+    assert m is not None and m.text == "Lavrov"
+
+
+def test_a_speech_verb_reports_only_its_own_sentence(speakers):
+    # "Lavrov said Russia waits." then a paragraph "Iran talks.", whose verb a parse that runs on across the
+    # paragraph break hangs on "said"
+    sp = speakers([
+        ("Lavrov", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("waits", "VERB", "ccomp", 1, "wait"),
+        (".", "PUNCT", "punct", 1), ("\n\n", "SPACE", "dep", 7),
+        ("Iran", "PROPN", "nsubj", 7, None, "B-GPE"), ("talks", "VERB", "ccomp", 1, "talk"), (".", "PUNCT", "punct", 7),
+    ])
+    assert len(sp.parsed.sentences) == 2
+    assert sp.speaker_of_clause(sp.doc[3]).text == "Lavrov"
+    assert sp.speaker_of_clause(sp.doc[7]) is None

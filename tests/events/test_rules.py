@@ -431,3 +431,11 @@ def test_opposed_is_not_done():
     trigs = _triggers(doc, (1, "085", True, False), (7, "057", False, False))
     assert 7 in not_done(trigs, load_lexicon())
     assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})
+
+
+def test_a_visit_one_is_due_to_make_is_intended():
+    # "Chile was due to visit Peru": scheduled, not done (intent_adjective "due")
+    doc = _doc(["Chile", "was", "due", "to", "visit", "Peru"], [1, 1, 1, 4, 2, 4],
+               ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["Chile", "be", "due", "to", "visit", "Peru"])
+    on, off = _both(_draft(doc, 4, "042"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent

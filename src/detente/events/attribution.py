@@ -332,11 +332,15 @@ class Speakers:
     def _same_paragraph_speaker(self, k: int) -> Mention | None:
         """Rule ``quote_after_attributed_quote``: '“A,” Lavrov said. “B.”': a quote with no speech verb of its
         own, in the paragraph of an attributed quote, with no one else named between them, is the same
-        speaker's."""
+        speaker's; so is a quote that opens the next paragraph ('“A,” X said.' or 'X said: “A.”', then a
+        paragraph '“B. C.”')."""
         prev, q = self.quotes[k - 1], self.quotes[k]
         speaker = self._quote_speaker.get(k - 1)
         text = self.parsed.document.text
-        if speaker is None or "\n\n" in text[prev.end:q.start]:
+        gap = text[prev.end:q.start]
+        # the next paragraph may go on quoting (news sets a long quote as a run of quoted paragraphs): a quote
+        # that opens the paragraph right after the one that ended with the attributed quote
+        if speaker is None or ("\n\n" in gap and (gap.rsplit("\n\n", 1)[1].strip() or gap.count("\n\n") > 1)):
             return None
         import bisect
 
@@ -386,7 +390,10 @@ class Speakers:
 
     # -- indirect speech --------------------------------------------------------
     def speaker_of_clause(self, tok: Any) -> Mention | None:
-        """Speaker of the clause containing ``tok``: a governing speech verb or "according to X"."""
+        """Speaker of the clause containing ``tok``: a governing speech verb or "according to X", within
+        ``tok``'s own sentence (detente's sentences can cut a parse tree that runs on across a paragraph break:
+        a speech verb of the sentence before does not report this one)."""
+        lo, hi = self.parsed.spans[self.sent_index(tok)]
         node = tok
         for _ in range(8):
             for child in node.children:
@@ -398,7 +405,7 @@ class Speakers:
                                 if m is not None:
                                     return m
             head = node.head
-            if head == node:
+            if head == node or not lo <= head.i < hi:
                 break
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
