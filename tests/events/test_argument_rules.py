@@ -843,3 +843,15 @@ def test_body_that_meets(objects):
         (".", "PUNCT", "punct", 1),
     ], 1, "REJECT", "body_that_meets")
     assert on == []
+
+
+def test_reaction_to_owner(subjects):
+    # "Chile summoned the Peruvian ambassador following its decision to send aid to Bolivia": the decision is Peru's
+    on, off = subjects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("summoned", "VERB", "ROOT", 1, "summon"),
+        ("the", "DET", "det", 4), ("Peruvian", "ADJ", "amod", 4, None, "B-NORP"), ("ambassador", "NOUN", "dobj", 1),
+        ("following", "ADP", "prep", 1), ("its", "PRON", "poss", 7), ("decision", "NOUN", "pobj", 5),
+        ("to", "PART", "aux", 9), ("send", "VERB", "acl", 7), ("aid", "NOUN", "dobj", 9), ("to", "ADP", "prep", 9),
+        ("Bolivia", "PROPN", "pobj", 11, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 9, "reaction_to_owner")
+    assert on == ["PER"] and off == ["CHL"]

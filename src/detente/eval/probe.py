@@ -37,7 +37,8 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   items of a sentence are its events and relation claims.  An attribution is
   right when an item carries a ``said_by`` naming the expected speaker (text or
   resolved name, folded, one containing the other; "X (Y)" and "X and Y" give
-  several accepted names) and no item names someone else; a speech act (CAMEO
+  several accepted names) and no item names someone else ("two speakers", not
+  right, when one does and that speaker is named in the sentence too); a speech act (CAMEO
   roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A background
   sentence is marked when one of its items is dated as background (or
   "before publication").  A modality sentence is flagged when one of its items
@@ -414,6 +415,10 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
             outcome = "no said_by"
         elif right and len(right) == len(said):
             outcome = "right"
+        elif right and all(any(fold(n) in fold(g["sentence"]) for n in i.said_by) for i in said):
+            # the expected speaker is credited, and the other items' speakers are named in the same sentence
+            # ("A said X, a day after B confirmed Y"): counted apart, not as right (the expectation names one)
+            outcome = "two speakers"
         else:
             outcome = "wrong speaker"
         attribution[outcome] += 1

@@ -903,6 +903,30 @@ def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder,
     return found or None
 
 
+@subject_rule("reaction_to_owner", reads="a possessive 'its'/'their' (thing_owner_pronoun, plural_owner_pronoun) that "
+              "names no actor, on a noun in a cause phrase (cause_prep: 'following its decision') of a verb of reacting "
+              "against someone (reaction_verb) whose direct object is an actor", changes="source -> that object",
+              vocab=("thing_owner_pronoun", "plural_owner_pronoun", "cause_prep", "reaction_verb"))
+def reaction_to_owner(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Moscow summoned Yerevan's envoy following its decision to send aid", "the US sanctioned Iran over its
+    missile tests": what one reacts against is the other side's act, so the pronoun is the one reacted against,
+    not the clause's subject (which ``it_is_last_thing`` would take)."""
+    if child.dep_ != "poss" or f.speakers.mention_at(child) is not None:
+        return None
+    if child.lower_ not in w["thing_owner_pronoun"] | w["plural_owner_pronoun"]:
+        return None
+    noun = child.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in w["cause_prep"]:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in w["reaction_verb"]:
+        return None
+    found = [m for c in verb.children if c.dep_ in OBJ_DEPS
+             if (m := f.speakers.mention_for(c)) is not None and m.actor is not None and m.actor.node]
+    return found or None
+
+
 @subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
               "verb, and that verb's subject", changes="source -> the speaker", vocab=("speaker_pronoun",))
 def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -1445,6 +1469,10 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
             m = f.speakers.mention_at(c)
             if m is not None:
                 return [m]
+            # "summoned Yerevan's envoy following its decision to send aid": the one reacted against
+            reacted = run_rule("reaction_to_owner", c, ctx, f, disabled=f.disabled)
+            if reacted:
+                return reacted
     return None
 
 
