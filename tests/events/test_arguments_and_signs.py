@@ -149,3 +149,9 @@ def test_a_tie_cut_in_the_passive_is_one_hostile_act_between_its_parties(code):
     x = code("Chile said its membership in NATO was \u201cfrozen\u201d.")
     (e,) = [e for e in x.events if e.score < 0]
     assert _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"IGOMIL:nato"}
+
+
+def test_an_arrest_warrant_is_a_hostile_act_on_the_one_named(code):
+    x = code("The Hague court issued an arrest warrant for the Chilean president.")
+    (e,) = _events(x, "issued")
+    assert e.score < 0 and "CHL" in _nodes(e.target)
