@@ -846,12 +846,12 @@ def test_body_that_meets(objects):
 
 
 def test_reaction_to_owner(subjects):
-    # "Chile summoned the Peruvian ambassador following its decision to send aid to Bolivia": the decision is Peru's
+    # "Chile condemned the Peruvian ambassador after its choice to arm rebels in Bolivia": the choice is Peru's
     on, off = subjects([
-        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("summoned", "VERB", "ROOT", 1, "summon"),
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
         ("the", "DET", "det", 4), ("Peruvian", "ADJ", "amod", 4, None, "B-NORP"), ("ambassador", "NOUN", "dobj", 1),
-        ("following", "ADP", "prep", 1), ("its", "PRON", "poss", 7), ("decision", "NOUN", "pobj", 5),
-        ("to", "PART", "aux", 9), ("send", "VERB", "acl", 7), ("aid", "NOUN", "dobj", 9), ("to", "ADP", "prep", 9),
-        ("Bolivia", "PROPN", "pobj", 11, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("after", "ADP", "prep", 1), ("its", "PRON", "poss", 7), ("choice", "NOUN", "pobj", 5),
+        ("to", "PART", "aux", 9), ("arm", "VERB", "acl", 7), ("rebels", "NOUN", "dobj", 9, "rebel"),
+        ("in", "ADP", "prep", 10), ("Bolivia", "PROPN", "pobj", 11, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 9, "reaction_to_owner")
     assert on == ["PER"] and off == ["CHL"]

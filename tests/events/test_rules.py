@@ -424,10 +424,10 @@ def test_each_other_is_the_sources():
 
 
 def test_opposed_is_not_done():
-    # "Chile lifted its veto on Peru's accession": the accession has not happened
-    doc = _doc(["Chile", "lifted", "its", "veto", "on", "Peru", "'s", "accession"], [1, 1, 3, 1, 3, 7, 5, 4],
+    # "Chile dropped its block on Peru's entry": the entry has not happened
+    doc = _doc(["Chile", "dropped", "its", "block", "on", "Peru", "'s", "entry"], [1, 1, 3, 1, 3, 7, 5, 4],
                ["nsubj", "ROOT", "poss", "dobj", "prep", "poss", "case", "pobj"],
-               ["Chile", "lift", "its", "veto", "on", "Peru", "'s", "accession"])
+               ["Chile", "drop", "its", "block", "on", "Peru", "'s", "entry"])
     trigs = _triggers(doc, (1, "085", True, False), (7, "057", False, False))
     assert 7 in not_done(trigs, load_lexicon())
     assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})

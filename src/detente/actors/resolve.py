@@ -804,7 +804,7 @@ class ActorResolver:
 
     def _bloc_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
-        Moscow-led military alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
+        Beijing-led defence alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
         (sector MIL) the same article names.  None named, or two: nothing (the kind of body is all the phrase
         says)."""
         covered = {i for c in candidates for i in range(c.start, c.end)}

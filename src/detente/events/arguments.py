@@ -904,11 +904,11 @@ def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder,
 
 
 @subject_rule("reaction_to_owner", reads="a possessive 'its'/'their' (thing_owner_pronoun, plural_owner_pronoun) that "
-              "names no actor, on a noun in a cause phrase (cause_prep: 'following its decision') of a verb of reacting "
+              "names no actor, on a noun in a cause phrase (cause_prep: 'after its choice') of a verb of reacting "
               "against someone (reaction_verb) whose direct object is an actor", changes="source -> that object",
               vocab=("thing_owner_pronoun", "plural_owner_pronoun", "cause_prep", "reaction_verb"))
 def reaction_to_owner(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Moscow summoned Yerevan's envoy following its decision to send aid", "the US sanctioned Iran over its
+    """"Lima expelled Quito's envoys after its choice to arm the rebels", "the US sanctioned Iran over its
     missile tests": what one reacts against is the other side's act, so the pronoun is the one reacted against,
     not the clause's subject (which ``it_is_last_thing`` would take)."""
     if child.dep_ != "poss" or f.speakers.mention_at(child) is not None:
@@ -1287,7 +1287,7 @@ def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
              "naming an organisation", changes="target -> the organisation whose gathering it is",
              vocab=("gathering_noun",))
 def body_that_meets(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"would not attend meetings of the bloc", "boycotted the summit of the alliance": attending, skipping or
+    """"boycotted the bloc's sessions", "stayed away from the summit of the alliance": attending, skipping or
     boycotting a body's gathering is done towards that body (a state in the of-phrase is left alone: "meetings of
     Russia and China" are no body's)."""
     for d in _dobjs(q):
@@ -1469,7 +1469,7 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
             m = f.speakers.mention_at(c)
             if m is not None:
                 return [m]
-            # "summoned Yerevan's envoy following its decision to send aid": the one reacted against
+            # "expelled Quito's envoys after its choice to arm the rebels": the one reacted against
             reacted = run_rule("reaction_to_owner", c, ctx, f, disabled=f.disabled)
             if reacted:
                 return reacted

@@ -544,10 +544,10 @@ def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
 
 
 @selection_rule("opposed_is_not_done", reads="an event noun that is the object of an on/to/against phrase of an "
-                "opposition noun (opposition_noun: 'its veto on X's accession', 'objections to the deal')",
+                "opposition noun (opposition_noun: 'its block on X's entry', 'objections to the deal')",
                 vocab=("opposition_noun",))
 def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """"lifted its veto on Sweden's accession", "dropped its objections to the two states joining": what a veto or
+    """"dropped its block on Chile's entry", "withdrew its objections to the two states joining": what a veto or
     an objection is against has not happened (the stance on it is told by the veto's own event, if any)."""
     out: set[int] = set()
     for t in triggers:
@@ -843,7 +843,7 @@ def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Dra
       "not inside a clause of its own", changes="target -> the sources, when there are several and no target",
       vocab=("reciprocal_pronoun",))
 def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"the three states are committed to supporting each other": an act the co-agents do to each other has them
+    """"the two states pledged to defend each other": an act the co-agents do to each other has them
     as its targets too, so each is a party of it with each other (without this the act has co-sources and no
     target, and co-agents of an act are not its parties: ``store.pairs.reciprocal``)."""
     if d.target or len(d.source) < 2:
