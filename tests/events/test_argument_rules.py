@@ -87,17 +87,26 @@ def test_it_is_last_thing(subjects):
     assert on == ["IRN"] and off == []
 
 
-def test_the_two_is_last_pair(subjects):
-    # "Russia and China held talks. The two countries signed a pact."
-    on, off = subjects([
+def test_the_two_is_last_pair(pipeline):
+    # "Russia and China held talks. The two countries signed a pact." (the phrase rule the_two_is_the_pair reads
+    # the same pair for any noun phrase: without both, the subject is the first of the pair alone)
+    tokens = [
         ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
         ("China", "PROPN", "conj", 0, None, "B-GPE"), ("held", "VERB", "ROOT", 3, "hold"),
         ("talks", "NOUN", "dobj", 3, "talk"), (".", "PUNCT", "punct", 3),
         ("The", "DET", "det", 8, "the"), ("two", "NUM", "nummod", 8), ("countries", "NOUN", "nsubj", 9, "country"),
         ("signed", "VERB", "ROOT", 9, "sign"), ("a", "DET", "det", 11), ("pact", "NOUN", "dobj", 9),
         (".", "PUNCT", "punct", 9),
-    ], 9, "the_two_is_last_pair")
-    assert sorted(on) == ["CHN", "RUS"] and sorted(off) != sorted(on)
+    ]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    got = []
+    for disabled in (frozenset(), frozenset({"the_two_is_last_pair"}),
+                     frozenset({"the_two_is_last_pair", "the_two_is_the_pair"})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        got.append(sorted(m.actor.country for m in finder.subjects(parsed.doc[9], Context())))
+    assert got[0] == got[1] == ["CHN", "RUS"] and got[2] != got[0]
 
 
 def test_the_group_is_last_group(subjects):
@@ -855,3 +864,31 @@ def test_reaction_to_owner(subjects):
         ("in", "ADP", "prep", 10), ("Bolivia", "PROPN", "pobj", 11, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 9, "reaction_to_owner")
     assert on == ["PER"] and off == ["CHL"]
+
+
+def test_the_two_is_the_pair(pipeline):
+    # "Chile and Peru applied. Bolivia blamed the two countries.": both of the pair as the object, not the first
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Bolivia", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("two", "NUM", "nummod", 9),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "the_two_is_the_pair",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert sorted(got[0]) == ["CHL", "PER"] and got[1] == ["CHL"]
+    # "Chile, Peru and Ecuador applied. Bolivia blamed the two countries.": two of three is no pair
+    three = [
+        ("Chile", "PROPN", "nsubj", 5, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
+        ("Ecuador", "PROPN", "conj", 2, None, "B-GPE"), ("applied", "VERB", "ROOT", 5, "apply"),
+        (".", "PUNCT", "punct", 5),
+        ("Bolivia", "PROPN", "nsubj", 8, None, "B-GPE"), ("blamed", "VERB", "ROOT", 8, "blame"),
+        ("the", "DET", "det", 11), ("two", "NUM", "nummod", 11),
+        ("countries", "NOUN", "dobj", 8, "country", None, "NNS"), (".", "PUNCT", "punct", 8),
+    ]
+    got = _finder_run(pipeline, three, "the_two_is_the_pair",
+                      lambda f, doc: f.objects(doc[8], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == []

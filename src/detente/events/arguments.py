@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
-from .attribution import SPEECH_LEMMAS, Speakers
+from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
 from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
@@ -232,6 +232,9 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
                 found += [x for x in phrase_extra(by, speakers, _DISABLED.get()) if x not in found]
         if m is None and deep:
             found = mentions_in_np(t, speakers)
+        if m is not None and pair_reference(t) is not None:
+            # "accused the two countries": both of the pair (``mention_for`` gives the first alone)
+            found = phrase_extra(t, speakers, _DISABLED.get()) or found
         if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
             # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
             found = phrase_extra(t, speakers, _DISABLED.get()) or found
@@ -852,6 +855,18 @@ def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
             value = table.get(c.lower_, c.text if c.text.isdigit() else None)
             return int(value) if value is not None else None
     return None
+
+
+@phrase_rule("the_two_is_the_pair", reads="a pair noun with a numeral (pair_noun, pair_numeral: 'the two countries', "
+             "'the two leaders') as an object or phrase; the last pair of actors named together before it "
+             "(Speakers.last_two_before)", changes="the phrase stands for both of the pair")
+def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Erdogan accused the two countries of ...": both states of the last pair named together, not the first alone
+    (the subject-stage ``the_two_is_last_pair`` does the same for a subject)."""
+    persons = pair_reference(node)
+    if persons is None:
+        return None
+    return sp.last_two_before(node.idx, persons=persons) or None
 
 
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "

@@ -233,6 +233,8 @@ class Speakers:
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in LOCATION_WORDS:
                     continue  # "targets within Syria and Iran" are places, not a pair of actors
+                if len(root.conjuncts) > 1:
+                    continue  # "A, B and C" are three: "the two countries" is never two of them
                 a, b = self.by_token.get(tok.head.i), self.by_token.get(tok.i)
             elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 b = self.by_token.get(tok.i)
