@@ -298,3 +298,16 @@ def test_a_speech_verb_reports_only_its_own_sentence(speakers):
     assert len(sp.parsed.sentences) == 2
     assert sp.speaker_of_clause(sp.doc[3]).text == "Lavrov"
     assert sp.speaker_of_clause(sp.doc[7]) is None
+
+
+def test_a_dateline_never_speaks(speakers):
+    # "LIMA (AP) — Chile's president, saying he would leave.": the parser makes the dateline the subject of "saying"
+    sp = speakers([
+        ("LIMA", "PROPN", "nsubj", 9, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("AP", "PROPN", "appos", 0, None, "B-ORG"),
+        (")", "PUNCT", "punct", 0), ("—", "PUNCT", "punct", 0), ("Chile", "PROPN", "poss", 7, None, "B-GPE"),
+        ("'s", "PART", "case", 5, None, None, "POS"), ("president", "NOUN", "appos", 0), (",", "PUNCT", "punct", 9),
+        ("saying", "VERB", "ROOT", 9, "say"), ("he", "PRON", "nsubj", 12), ("would", "AUX", "aux", 12),
+        ("leave", "VERB", "ccomp", 9), (".", "PUNCT", "punct", 9),
+    ])
+    m = subject_of(sp.doc[9], sp)
+    assert m is not None and "LIMA" not in m.text and m.actor is not None and m.actor.country == "CHL"

@@ -621,8 +621,17 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         # subjects; the one that is itself a name speaks
         named = [c for c in subjects if speakers.by_token.get(c.i) is not None]
         subjects = named[-1:] or subjects
+    from .arguments import dateline  # (arguments imports this module)
+
     for child in subjects:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if dateline(child):
+            # "STOCKHOLM (AP) — Turkey's president ..., saying ...": the parser makes the dateline the subject and
+            # the real one its apposition (the last: the first is the agency in brackets); a dateline never speaks
+            real = [c for c in child.children if c.dep_ == "appos" and c.i > child.i + 2]
+            if not real:
+                return None
+            child = real[-1]
+        if child.dep_ in {"nsubj", "nsubjpass", "appos"}:
             m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head
