@@ -311,3 +311,40 @@ def test_a_dateline_never_speaks(speakers):
     ])
     m = subject_of(sp.doc[9], sp)
     assert m is not None and "LIMA" not in m.text and m.actor is not None and m.actor.country == "CHL"
+
+
+def _post(pipeline, signature: bool):
+    # "Congratulations to Chile on the accord." then the line "— President Biden (@POTUS)" (made-up post)
+    tokens = [("Congratulations", "NOUN", "ROOT", 0, "congratulation"), ("to", "ADP", "prep", 0),
+              ("Chile", "PROPN", "pobj", 1, None, "B-GPE"), ("on", "ADP", "prep", 0), ("the", "DET", "det", 5),
+              ("accord", "NOUN", "pobj", 3), (".", "PUNCT", "punct", 0), ("\n", "SPACE", "dep", 6)]
+    if signature:
+        tokens += [("—", "PUNCT", "punct", 10), ("President", "PROPN", "compound", 10, None, "B-PERSON"),
+                   ("Biden", "PROPN", "ROOT", 10, None, "I-PERSON"), ("(@POTUS)", "PUNCT", "punct", 10)]
+    else:
+        tokens += [("President", "PROPN", "compound", 9, None, "B-PERSON"), ("Biden", "PROPN", "nsubj", 10, None, "I-PERSON"),
+                   ("spoke", "VERB", "ROOT", 10, "speak"), (".", "PUNCT", "punct", 10)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    return parsed, Speakers(parsed, pipeline.resolver.resolve(parsed))
+
+
+def test_a_post_signature_names_its_speaker(pipeline):
+    parsed, sp = _post(pipeline, signature=True)
+    m = sp.signature_speaker(parsed.doc[2])
+    assert m is not None and m.actor is not None and m.actor.country == "USA"
+    parsed, sp = _post(pipeline, signature=False)
+    assert sp.signature_speaker(parsed.doc[2]) is None
+
+
+def test_exclamation_is_the_speakers(pipeline):
+    from detente.events.extract import EventCoder
+
+    parsed, sp = _post(pipeline, signature=True)
+    coder = pipeline.coder
+    found = []
+    for disabled in (frozenset(), frozenset({"exclamation_is_the_speakers"})):
+        c = EventCoder(coder.lex, agents=coder.agents, disabled=disabled)
+        found.append([(e.trigger, [m.actor.node for m in e.source], [m.actor.node for m in e.target], e.said_by)
+                      for e in c.code(parsed, sp.mentions, sp) if e.trigger == "Congratulations"])
+    assert found[0] == [("Congratulations", ["USA"], ["CHL"], None)]
+    assert all(src == [] for _, src, _, _ in found[1])  # without the rule: no source (the post's author only says it)

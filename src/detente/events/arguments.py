@@ -1570,3 +1570,17 @@ def _reporting_speaker(verb: Any, sp: Speakers) -> Mention | None:
         return None
     return next((m for c in verb.head.children if c.dep_ == "nsubj"
                  if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
+
+
+@noun_rule("exclamation_is_the_speakers", reads="an exclamation noun (exclamation_noun: 'congratulations', 'thanks') "
+           "heading a verbless sentence (ROOT), and the sentence's speaker (quote, clause or post signature; read by "
+           "EventCoder._build)", changes="source of the noun -> the speaker (and no said_by: the speaker is the source)",
+           vocab=("exclamation_noun",))
+def exclamation_is_the_speakers(noun: Any, speaker: Mention | None, w: dict[str, frozenset[str]]) -> list | None:
+    """"Congratulations to A and B on signing the accord" (a post signed by a head of state): a verbless
+    exclamation is said and done by its speaker, who praises (or thanks) those it names."""
+    if noun.dep_ != "ROOT" or noun.lemma_.lower() not in w["exclamation_noun"] and noun.lower_ not in w["exclamation_noun"]:
+        return None
+    if speaker is None or speaker.actor is None or not speaker.actor.node:
+        return None
+    return [speaker]

@@ -54,6 +54,8 @@ _TRAILING = re.compile(
     r'[^,;“”"]{0,60}\.?\s*$'
 )
 LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "from", "into", "throughout"})
+# The signature line of an embedded social-media post: "— Name (@handle) date" on the line after the post's text.
+_SIGNATURE = re.compile(r"[ \t]*[—–][ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@\w{1,30}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +419,25 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return self.trailing_speaker(tok) or self.colon_speaker(tok)
+        return self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
+
+    def signature_speaker(self, tok: Any) -> Mention | None:
+        """Rule ``post_signature``: an embedded social-media post is followed by its signature line, "— Name
+        (@handle) date": the line before it (the post's text) is said by that person (the handle is no actor)."""
+        text = self.parsed.document.text
+        end = text.find("\n", tok.idx)
+        if end < 0:
+            return None
+        rest = text[end:end + 200]
+        body = rest.lstrip("\n")
+        skipped = len(rest) - len(body)
+        if skipped > 2:
+            return None  # the next line, or the next paragraph, and no further
+        m = _SIGNATURE.match(body)
+        if m is None:
+            return None
+        lo, hi = end + skipped + m.start("name"), end + skipped + m.end("name")
+        return next((x for x in self.mentions if lo <= x.start < hi and _is_person(x) and x.actor is not None), None)
 
     def speech_verb_of(self, tok: Any) -> Any:
         """The speech verb whose reported clause holds ``tok`` ("Iran condemned Israel, officials said"), or None."""
