@@ -375,3 +375,14 @@ def test_a_bloc_is_the_one_military_organisation_named(resolve):
     assert ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id
     two = _bloc(resolve, second_bloc=True)
     assert "bloc" not in two or two["bloc"].actor is None
+
+
+def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
+    # "NATO met. Chile sought an alliance with Peru.": a tie between states, not the bloc the article names
+    ms = resolve([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"), ("sought", "VERB", "ROOT", 4, "seek"), ("an", "DET", "det", 6),
+        ("alliance", "NOUN", "dobj", 4), ("with", "ADP", "prep", 6), ("Peru", "PROPN", "pobj", 7, None, "B-GPE"),
+        (".", "PUNCT", "punct", 4),
+    ])
+    assert "alliance" not in ms or ms["alliance"].actor is None

@@ -806,7 +806,8 @@ class ActorResolver:
         """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
         Beijing-led defence alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
         (sector MIL) the same article names.  None named, or two: nothing (the kind of body is all the phrase
-        says)."""
+        says).  Not when the noun names its own parties ("an alliance with Iran", "the alliance between A and
+        B": a tie between states, read as a stated relation)."""
         covered = {i for c in candidates for i in range(c.start, c.end)}
         named = {c.actor.id: c.actor for c in candidates
                  if c.actor is not None and c.actor.kind == "igo" and c.actor.sector == "MIL"}
@@ -820,6 +821,9 @@ class ActorResolver:
                 continue
             if not any(c.dep_ == "det" for c in tok.children):
                 continue
+            if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "of"})
+                   for c in tok.children):
+                continue  # "a new alliance with Iran", "the alliance between A and B": a tie, not a body
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
 
