@@ -892,3 +892,16 @@ def test_the_two_is_the_pair(pipeline):
     got = _finder_run(pipeline, three, "the_two_is_the_pair",
                       lambda f, doc: f.objects(doc[8], etype="ACCUSE", wanted_prep=None, visit=False))
     assert got[0] == []
+
+
+def test_concern_if_others_act(pipeline):
+    # "Chile would have concerns if steps were taken by Peru.": the worry is about what Peru would do
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 2, None, "B-GPE"), ("would", "AUX", "aux", 2), ("have", "VERB", "ROOT", 2, "have"),
+        ("concerns", "NOUN", "dobj", 2, "concern"), ("if", "SCONJ", "mark", 7), ("steps", "NOUN", "nsubjpass", 7, "step"),
+        ("were", "AUX", "auxpass", 7, "be"), ("taken", "VERB", "advcl", 2, "take", None, "VBN"),
+        ("by", "ADP", "agent", 7), ("Peru", "PROPN", "pobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "concern_if_others_act",
+                      lambda f, doc: f.objects(doc[2], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["PER"] and got[1] == []

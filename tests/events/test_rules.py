@@ -439,3 +439,13 @@ def test_a_visit_one_is_due_to_make_is_intended():
                ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["Chile", "be", "due", "to", "visit", "Peru"])
     on, off = _both(_draft(doc, 4, "042"), "intent_from_governor")
     assert on.modality.intent and not off.modality.intent
+
+
+def test_complaint_is_disapproval_of_a_conditional_act():
+    # "Chile would have concerns if Peru armed the rebels": a worry about what Peru would do is disapproval of Peru
+    doc = _doc(["Chile", "would", "have", "concerns", "if", "Peru", "armed", "the", "rebels"], [2, 2, 2, 2, 6, 6, 2, 8, 6],
+               ["nsubj", "aux", "ROOT", "dobj", "mark", "nsubj", "advcl", "det", "dobj"],
+               ["Chile", "would", "have", "concern", "if", "Peru", "arm", "the", "rebel"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 5, "PER")
+    on, off = _both(_draft(doc, 2, "012", source=[chile], target=[peru]), "complaint_is_disapproval")
+    assert on.coding.cameo == "110" and off.coding.cameo == "012"

@@ -575,6 +575,10 @@ class ArgumentFinder:
                             found = self.pact_parties(p) or with_conj(p, self.speakers, deep=True)
                             if found:
                                 return found
+        if nouns:
+            found = run_rule("concern_if_others_act", tok, self, disabled=self.disabled)
+            if found:
+                return found
         return []
 
     def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
@@ -1584,3 +1588,22 @@ def exclamation_is_the_speakers(noun: Any, speaker: Mention | None, w: dict[str,
     if speaker is None or speaker.actor is None or not speaker.actor.node:
         return None
     return [speaker]
+
+
+@noun_rule("concern_if_others_act", reads="a complaint noun on the trigger (read by ArgumentFinder.complaint_target) "
+           "and an if-clause (condition_mark) of the trigger: its by-agents, else its subjects",
+           changes="target of the complaint -> those whose act the condition names", vocab=("condition_mark",))
+def concern_if_others_act(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"X would have serious concerns if steps were taken by A and B to build a base": the worry is about what A
+    and B would do (the clause is hedged by the condition: ``modality_rules.conditional_clause``)."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in w["condition_mark"] for m in c.children):
+            continue
+        agents = [m for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                  for m in with_conj(p, f.speakers, deep=True) if m.actor is not None]
+        if agents:
+            return agents
+        subjects = [m for s in c.children if s.dep_ == "nsubj" for m in with_conj(s, f.speakers) if m.actor is not None]
+        if subjects:
+            return subjects
+    return None

@@ -807,11 +807,24 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     found = [n for n in nouns if n.lemma_.lower() in w["complaint_noun"]]
     if not found:
         return d
-    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target):
+    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target) \
+            and not any(_in_condition(d.tok, m) for m in d.target):
         # "expressed concern for his health", "conveyed concerns ... to the minister": worry, not disapproval,
         # unless it is about what the target did ("concern about negotiations between X and Y")
         return d
     return replace(d, coding=_code(lex, "110", d.coding))
+
+
+def _in_condition(verb: Any, m: Mention) -> bool:
+    """Whether mention ``m`` lies in an if-clause of ``verb`` ("would have concerns if steps were taken by X"): the
+    worry is about what X would do (``arguments.concern_if_others_act``)."""
+    marks = words("condition_mark")
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in c.children):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if lo <= m.start < hi:
+                return True
+    return False
 
 
 def _about(noun: Any, m: Mention) -> bool:
