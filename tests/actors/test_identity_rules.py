@@ -407,6 +407,12 @@ _ABLATION = [
         ("The", "DET", "det", 4), ("Alliance", "PROPN", "nsubj", 5, None, "B-ORG"), ("warned", "VERB", "ROOT", 5, "warn"),
         (".", "PUNCT", "punct", 5),
     ], lambda ms: "Alliance" in ms and ms["Alliance"].actor is not None and ms["Alliance"].actor.id == ms["NATO"].actor.id),
+    # "NATO convened. The bloc warned Russia."
+    ("bloc_by_its_kind", [
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("convened", "VERB", "ROOT", 1, "convene"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("bloc", "NOUN", "nsubj", 5), ("warned", "VERB", "ROOT", 5, "warn"),
+        ("Russia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ], lambda ms: "bloc" in ms and ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id),
     # "Turkey's foreign ministry protested. The foreign ministry said."
     ("institution_in_article", [
         ("Turkey", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("foreign", "ADJ", "amod", 3),
@@ -441,3 +447,33 @@ def test_every_identity_rule_has_its_case_and_every_cue_set_a_reader():
     identity = [r for r in rules() if r.stage == "identity"]
     assert {r.name for r in identity} == {c[0] for c in _ABLATION}
     assert set(identity_cues()) == {k for r in identity for k in r.vocab}
+
+
+def _bloc(resolve, second_bloc: bool):
+    # "NATO met [and the CSTO]. A Moscow-led bloc said." -> the one military organisation the article names
+    first = [("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1)]
+    if second_bloc:
+        first = [("NATO", "PROPN", "nsubj", 3, None, "B-ORG"), ("and", "CCONJ", "cc", 0),
+                 ("CSTO", "PROPN", "conj", 0, None, "B-ORG"), ("met", "VERB", "ROOT", 3, "meet"),
+                 (".", "PUNCT", "punct", 3)]
+    n = len(first)
+    return resolve(first + [("A", "DET", "det", n + 1), ("bloc", "NOUN", "nsubj", n + 2),
+                            ("said", "VERB", "ROOT", n + 2, "say"), (".", "PUNCT", "punct", n + 2)])
+
+
+def test_a_bloc_is_the_one_military_organisation_named(resolve):
+    ms = _bloc(resolve, second_bloc=False)
+    assert ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id
+    two = _bloc(resolve, second_bloc=True)
+    assert "bloc" not in two or two["bloc"].actor is None
+
+
+def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
+    # "NATO met. Chile sought an alliance with Peru.": a tie between states, not the bloc the article names
+    ms = resolve([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"), ("sought", "VERB", "ROOT", 4, "seek"), ("an", "DET", "det", 6),
+        ("alliance", "NOUN", "dobj", 4), ("with", "ADP", "prep", 6), ("Peru", "PROPN", "pobj", 7, None, "B-GPE"),
+        (".", "PUNCT", "punct", 4),
+    ])
+    assert "alliance" not in ms or ms["alliance"].actor is None
