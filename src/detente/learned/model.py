@@ -42,6 +42,7 @@ class Prediction:
     penta_prob: float
     type: str
     type_prob: float
+    span_scores: tuple[float, ...] = ()  # one confidence per span (``decode_word_spans``)
 
     def role_spans(self, role: str) -> list[tuple[int, int]]:
         return [(a, b) for a, b, r in self.spans if r == role]
@@ -152,9 +153,11 @@ class EventModel:
             pp, tp, tagp = _softmax(penta), _softmax(etype), _softmax(tags)
             for j, i in enumerate(idx):
                 n = len(encs[j].ids)
-                spans = decode_word_spans(tagp[j, :n].tolist(), list(encs[j].offsets), list(encs[j].word_ids))
+                scores: list[float] = []
+                spans = decode_word_spans(tagp[j, :n].tolist(), list(encs[j].offsets), list(encs[j].word_ids),
+                                          scores)
                 p, t = int(pp[j].argmax()), int(tp[j].argmax())
-                out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]))
+                out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]), tuple(scores))
         return [p for p in out if p is not None]
 
 
