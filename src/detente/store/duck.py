@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -70,9 +70,20 @@ def _schema_v6(con: Any) -> None:
 _SCHEMA_V7 = "SELECT 1"
 
 
+def _schema_v8(con: Any) -> None:
+    """Version 8: co-sources with no target are parties of each other only in a mutual act (``pairs.reciprocal``,
+    issue 12): the pair table and its summaries are rebuilt from the stored events and stated relations."""
+    from . import cache
+    from .pairs import sync_pairs
+
+    con.execute("DELETE FROM pairs")
+    sync_pairs(con)  # the table is empty: every item gets its rows, and the summaries are rebuilt
+    cache.bump(con)
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
-                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7}
+                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
