@@ -302,11 +302,11 @@ def test_an_empty_side_is_filled_only_with_a_confident_span(pipeline):
 @pytest.mark.model
 def test_a_rule_argument_takes_the_extent_of_the_tagged_phrase_but_keeps_its_actor(pipeline):
     text = "Chinese diplomats praised the Kenyan proposal."
-    tagged = (_span(text, "Chinese diplomats praised", "SRC"), _span(text, "Kenyan proposal", "TGT"))
+    tagged = (_span(text, "Chinese diplomats praised", "SRC"), _span(text, "Kenyan", "TGT"))
     x = _with(pipeline, Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
     (event,) = x.events
     assert [m.text for m in event.source] == ["Chinese diplomats praised"]
-    assert [m.text for m in event.target] == ["Kenyan proposal"]
+    assert [m.text for m in event.target] == ["Kenyan"]  # an adjective: no noun phrase to reach
     assert [m.actor.id for m in event.target] == ["KEN"]
 
 
@@ -357,3 +357,15 @@ def test_decoded_spans_carry_their_weakest_word_confidence():
     spans = decode_word_spans(probs, offsets, words, scores)
     assert spans == [(0, 13, "SRC"), (14, 17, "TGT")]
     assert scores == pytest.approx([0.6, 0.8])
+
+
+@pytest.mark.model
+def test_a_target_span_reaches_the_start_of_its_noun_phrase(pipeline):
+    text = "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday."
+    tagged = (_span(text, "Russian troops", "SRC"), _span(text, "city of Kharkiv", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "ASSAULT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert {m.text for m in x.events[0].target} == {"the Ukrainian city of Kharkiv"}
+    # a source span keeps the tagger's extent
+    tagged = (_span(text, "troops", "SRC"), _span(text, "city of Kharkiv", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "ASSAULT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert [m.text for m in x.events[0].source] == ["troops"]
