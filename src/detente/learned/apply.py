@@ -147,7 +147,7 @@ class LearnedEvents:
                 spans = [(sentence.start + a, sentence.start + b) for a, b, r in pred.spans if r == role]
                 new = tuple(_respan(m, spans, sentence) for m in rule)
             else:
-                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments)[role == "TGT"]
+                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc)[role == "TGT"]
                 other = out.get("target" if side == "source" else "source",
                                 event.target if side == "source" else event.source)
                 # Outside the main clause only a phrase naming no known actor (it adds no relation).
@@ -168,7 +168,8 @@ class LearnedEvents:
         tok = sent.root
         if tok.pos_ != "VERB":  # an event is anchored on a verbal predicate, not a fragment or a copula
             return None
-        source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments)
+        source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
+                                   parsed.doc)
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source))
         if not any(m.actor is not None for m in (*source, *target)):
             return None
@@ -203,12 +204,14 @@ def _can_hold_event(parsed: Parsed, idx: int, ments: list[Mention], coder: Any) 
     return False
 
 
-def arguments(doc_id: str, sentence: Any, pred: Prediction,
-              ments: list[Mention]) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention],
+              doc: Any = None) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """Source and target arguments of the tagged spans.
 
     Each span becomes the mentions it overlaps, re-spanned to the tagged phrase (as the rule coder re-spans a
-    mention to its noun phrase); a span overlapping no mention is kept as an unresolved argument.
+    mention to its noun phrase); a span overlapping no mention is kept as an unresolved argument.  With the
+    parse (``doc``), a mention that names a place ("the war in Syria", "deployed to the region of X") is left
+    out, as the rules leave it out (``_is_place``).
     """
     sides: dict[str, list[Mention]] = {"SRC": [], "TGT": []}
     used: set[str] = set()
@@ -216,6 +219,8 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction,
         start, end = sentence.start + a, sentence.start + b
         text = sentence.text[a:b]
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
+        if doc is not None:
+            hits = [m for m in hits if not _is_place(doc, m)]
         if hits:
             for m in hits:
                 used.add(m.id)
@@ -223,6 +228,22 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction,
         else:
             sides[role].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
     return tuple(sides["SRC"]), tuple(sides["TGT"])
+
+
+def _is_place(doc: Any, m: Mention) -> bool:
+    """The rules' place veto for a mention the tagger put in a phrase: a state or capital after "in", "at",
+    "from" ... (``events.arguments.is_location``), or the X of "sent to the region of X"."""
+    from ..events.arguments import _place_noun, is_location
+
+    own = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if own is None or not len(own):
+        return False
+    tok = own.root
+    if tok.dep_ != "pobj":
+        return False
+    if is_location(m, tok, tok.head):
+        return True
+    return tok.head.lower_ == "of" and _place_noun(tok.head.head)
 
 
 # A trigger heads the main clause when it is the sentence's root or a clause hanging from the root as reported
