@@ -33,6 +33,7 @@ from ..nlp import Parsed
 from .model import EventModel, Prediction
 
 HEADS = ("penta", "type", "source", "target", "new_events")
+MATERIAL = frozenset({2, 4})  # the 5-way classes of material acts (cooperation, conflict)
 # A new event needs this much confidence in its class (the training data has no "no event" sentences, so a
 # low-confidence class on a sentence the rules found nothing in is more likely no event at all).
 NEW_EVENT_MIN_PROB = 0.5
@@ -123,13 +124,15 @@ class LearnedEvents:
                 new = coder.lex.coding(code_for(coder.lex, pred.penta, etype))
                 if new is not None:
                     changes.update(cameo=new.cameo, score=new.score)
-        changes.update(self._arguments(event, sentence, pred, ments, main, doc))
+        coding = coder.lex.coding(event.cameo)
+        material = coding is not None and coding.penta in MATERIAL
+        changes.update(self._arguments(event, sentence, pred, ments, main, doc, material))
         if not changes:
             return event
         return replace(event, method=f"{event.method}+learned", **changes)
 
     def _arguments(self, event: Event, sentence: Any, pred: Prediction, ments: list[Mention], main: bool,
-                   doc: Any) -> dict[str, Any]:
+                   doc: Any, material: bool = False) -> dict[str, Any]:
         """The rule's arguments re-spanned to the tagged phrase of the same role that overlaps each (the
         rules find the actor, the tagger the phrase's extent); an empty side of the main clause's event filled
         with the confident tagged spans of its role, never with a conjunct of the other side ("the US, the UK
@@ -147,7 +150,8 @@ class LearnedEvents:
                 spans = [(sentence.start + a, sentence.start + b) for a, b, r in pred.spans if r == role]
                 new = tuple(_respan(m, spans, sentence) for m in rule)
             else:
-                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc)[role == "TGT"]
+                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc,
+                                    material)[role == "TGT"]
                 other = out.get("target" if side == "source" else "source",
                                 event.target if side == "source" else event.source)
                 # Outside the main clause only a phrase naming no known actor (it adds no relation).
@@ -169,7 +173,7 @@ class LearnedEvents:
         if tok.pos_ != "VERB":  # an event is anchored on a verbal predicate, not a fragment or a copula
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
-                                   parsed.doc)
+                                   parsed.doc, pred.penta in MATERIAL)
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source))
         if not any(m.actor is not None for m in (*source, *target)):
             return None
@@ -205,13 +209,14 @@ def _can_hold_event(parsed: Parsed, idx: int, ments: list[Mention], coder: Any) 
 
 
 def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention],
-              doc: Any = None) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+              doc: Any = None, material: bool = False) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """Source and target arguments of the tagged spans.
 
     Each span becomes the mentions it overlaps, re-spanned to the tagged phrase (as the rule coder re-spans a
     mention to its noun phrase); a span overlapping no mention is kept as an unresolved argument.  With the
     parse (``doc``), a mention that names a place ("the war in Syria", "deployed to the region of X") is left
-    out, as the rules leave it out (``_is_place``).
+    out, as the rules leave it out (``_is_place``), except that a state where a ``material`` act happens is
+    its target ("withdrew its troops from Lebanon", "imposed a curfew in Sudan": PLOVER codes it so).
     """
     sides: dict[str, list[Mention]] = {"SRC": [], "TGT": []}
     used: set[str] = set()
@@ -220,7 +225,7 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
         text = sentence.text[a:b]
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
         if doc is not None:
-            hits = [m for m in hits if not _is_place(doc, m)]
+            hits = [m for m in hits if not _is_place(doc, m, material)]
         if hits:
             for m in hits:
                 used.add(m.id)
@@ -230,9 +235,10 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
     return tuple(sides["SRC"]), tuple(sides["TGT"])
 
 
-def _is_place(doc: Any, m: Mention) -> bool:
+def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
     """The rules' place veto for a mention the tagger put in a phrase: a state or capital after "in", "at",
-    "from" ... (``events.arguments.is_location``), or the X of "sent to the region of X"."""
+    "from" ... (``events.arguments.is_location``; not for a ``material`` act), or the X of "sent to the region
+    of X"."""
     from ..events.arguments import _place_noun, is_location
 
     own = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -241,9 +247,9 @@ def _is_place(doc: Any, m: Mention) -> bool:
     tok = own.root
     if tok.dep_ != "pobj":
         return False
-    if is_location(m, tok, tok.head):
+    if tok.head.lower_ == "of" and _place_noun(tok.head.head):
         return True
-    return tok.head.lower_ == "of" and _place_noun(tok.head.head)
+    return not material and is_location(m, tok, tok.head)
 
 
 # A trigger heads the main clause when it is the sentence's root or a clause hanging from the root as reported
