@@ -477,3 +477,34 @@ def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
         (".", "PUNCT", "punct", 4),
     ])
     assert "alliance" not in ms or ms["alliance"].actor is None
+
+
+def _kremlin_spokesman(resolve, published, *, name_the_ministry_spokeswoman=True):
+    # "Foreign ministry spokeswoman Maria Zakharova spoke. The Kremlin spokesman said." (two offices of one state:
+    # the ministry's spokesperson and the presidency's)
+    first = [
+        ("Foreign", "PROPN", "compound", 1, None, "B-ORG"), ("Ministry", "PROPN", "compound", 2, None, "I-ORG"),
+        ("spokeswoman", "NOUN", "compound", 4), ("Maria", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Zakharova", "PROPN", "nsubj", 5, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 5, "speak"),
+        (".", "PUNCT", "punct", 5),
+    ] if name_the_ministry_spokeswoman else []
+    n = len(first)
+    return resolve(first + [
+        ("The", "DET", "det", n + 2), ("Kremlin", "PROPN", "compound", n + 2, None, "B-ORG"),
+        ("spokesman", "NOUN", "nsubj", n + 3), ("said", "VERB", "ROOT", n + 3, "say"), (".", "PUNCT", "punct", n + 3),
+    ], published)
+
+
+@pytest.mark.parametrize("published", [DATED, None], ids=["dated", "undated"])
+@pytest.mark.parametrize("named", [True, False], ids=["ministry-spokeswoman-named", "alone"])
+def test_one_institutions_spokesman_is_not_anothers(resolve, published, named):
+    ms = _kremlin_spokesman(resolve, published, name_the_ministry_spokeswoman=named)
+    if named:
+        assert ms["Maria Zakharova"].actor.name == "Maria Zakharova"
+    role = ms["Kremlin spokesman"].actor
+    assert role.name != "Maria Zakharova"
+    assert role.country == "RUS"
+    if published is not None:  # the presidency's spokesman on that date (tenure), never the ministry's
+        assert role.kind == "person" and role.name == "Dmitry Peskov"
+    else:  # undated: the office and country only
+        assert role.kind != "person"

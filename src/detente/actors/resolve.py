@@ -51,6 +51,30 @@ def load_titles() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 TITLES, EXACT_TITLES = load_titles()
 
 
+def load_office_units() -> dict[str, str]:
+    """Institution words that pick one office among those sharing a title (data/office_units.tsv):
+    word -> people.tsv role key ("kremlin" -> the presidency's spokesperson, "foreign" -> the ministry's)."""
+    return {row["word"].strip().lower(): row["role"].strip() for _, row in read_tsv("office_units.tsv", ["word", "role"])}
+
+
+OFFICE_UNITS = load_office_units()
+_UNIT_OFFICES = frozenset(OFFICE_UNITS.values())
+
+
+def office_roles(doc: Any, lo: int, start: int, title: str) -> tuple[tuple[str, ...], bool]:
+    """The people.tsv role keys of the office a role phrase names, and whether its institution was named.
+    ``doc[lo:start]`` are the words before the title ("Kremlin", "Russian foreign ministry").  A title shared
+    by offices of several institutions (a state's foreign-ministry spokesperson and its presidency's) is that
+    very office when the phrase names the institution, and no gazetteer office at all when it does not: the
+    Kremlin's spokesman is never the ministry's spokeswoman, and "the Russian spokesman" is not a guess at
+    either."""
+    roles = TITLES.get(title, ())
+    if not any(r in _UNIT_OFFICES for r in roles):
+        return roles, False
+    named = {OFFICE_UNITS[t.lower_] for t in doc[lo:start] if t.lower_ in OFFICE_UNITS}
+    return tuple(r for r in roles if r in named), bool(named)
+
+
 def load_named_documents() -> tuple[frozenset[str], frozenset[str]]:
     """Nouns that make a city's name the name of a document (data/named_documents.tsv): in any case, and only
     when capitalised."""
@@ -116,6 +140,8 @@ class _Candidate:
     actor: Actor | None = None
     method: str = "gazetteer"
     country: str | None = None  # role phrases: the office's country
+    offices: tuple[str, ...] | None = None  # role phrases: people.tsv role keys of the office (office_roles)
+    institution: bool = False  # role phrases: the phrase names the office's institution ("Kremlin spokesman")
 
 
 class ActorResolver:
@@ -206,6 +232,7 @@ class ActorResolver:
         # per-document state, per thread: one resolver may serve several threads (the HTTP server)
         self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
         self._doc.named_title_tokens = set()  # titles followed by their holder's name
+        self._doc.titled_offices = {}  # name start token -> (role keys, institution named) of that title
         candidates = self._gazetteer_candidates(doc)
         candidates = [c for c in candidates if not _names_a_document(doc, c)]
         candidates = self._drop_inside_own_names(doc, candidates)
@@ -352,7 +379,12 @@ class ActorResolver:
                     country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
+            lo = start
+            while lo > 0 and start - lo < 4 and (lo - 1 >= span_start or doc[lo - 1].dep_ in {"compound", "amod", "nmod"}):
+                lo -= 1  # the institution words before the title: "Kremlin", "Russian foreign ministry"
+            offices = office_roles(doc, lo, start, title)
             if has_name:
+                self._doc.titled_offices[name_start] = offices
                 # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
                 # country and office (used in _resolve_entity when nothing better is known); a named holder
                 # also answers later generic mentions of the office (_link_roles_to_named_holders).
@@ -369,8 +401,9 @@ class ActorResolver:
             host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
             # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
             # ministry's spokesperson: office and country only, never a gazetteer person
-            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host)
-            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country))
+            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host, roles=offices[0])
+            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country,
+                                  offices=offices[0], institution=offices[1]))
         return out
 
     @staticmethod
@@ -418,11 +451,11 @@ class ActorResolver:
         return None
 
     def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool, *, lookup: bool = True,
-                    host: _Candidate | None = None) -> Actor:
+                    host: _Candidate | None = None, roles: tuple[str, ...] | None = None) -> Actor:
         """The holder of an office on the document's date (a tenure fact), else the office and country only.
         Undated, no holder is looked up: today's holder would be a guess."""
         if not former and lookup and on is not None:
-            for role in TITLES.get(title, ()):
+            for role in TITLES.get(title, ()) if roles is None else roles:
                 period = self.gaz.holder(country, role, on)
                 if period is not None:
                     return self.gaz.person_actor(period, on)
@@ -925,7 +958,9 @@ class ActorResolver:
             titled = self._doc.titled.get(c.start)
             if titled is not None and not titled[2]:
                 country, title, _ = titled
-                keys |= {(country, title)} | {(country, r) for r in TITLES.get(title, ())}
+                roles, institution = self._doc.titled_offices.get(c.start, (TITLES.get(title, ()), False))
+                # a title shared by several institutions' offices holds only the office its phrase names
+                keys |= ({(country, title)} if not institution else set()) | {(country, r) for r in roles}
             for period in self.gaz.people.get(actor.name, ()):
                 if on is None or period.active(on):
                     keys.add((period.country, period.role))
@@ -938,7 +973,16 @@ class ActorResolver:
                 continue
             roles = TITLES.get(c.key, ())
             found: set[str] = set()
-            for key in [(c.country, c.key), *((c.country, r) for r in roles)]:
+            if c.institution:
+                # "the Kremlin spokesman": only a holder of that very office (none known: the office stays)
+                keys = [(c.country, r) for r in c.offices or ()]
+            else:
+                keys = [(c.country, c.key), *((c.country, r) for r in roles)]
+            if not c.institution and any(r in _UNIT_OFFICES for r in roles):
+                # "the spokesman" names no institution: the one holder of any of its offices the article names
+                found = set().union(*(holders.get(k, set()) for k in keys))
+                keys = []
+            for key in keys:
                 if holders.get(key):
                     found = holders[key]
                     break
