@@ -90,3 +90,60 @@ def test_store_migration_removes_made_up_background_dates(tmp_path):
     assert rows["c-bg"]["date"] is None and rows["c-bg"]["date_precision"] == "before-publication"
     assert rows["news"]["date"] == dt.date(2023, 10, 27) and rows["news"]["date_precision"] == "day"
     assert rows["c-news"]["date_precision"] == "day"
+
+
+def test_store_migration_8_drops_the_keys_of_per_document_tables(tmp_path):
+    """Version 8: sentences, mentions, events and claims lose their PRIMARY KEY (an ART index that every insert
+    loaded into memory) and keep their rows; documents, actors and nodes keep theirs."""
+    import dataclasses
+
+    import duckdb
+
+    from detente.store.schema import TABLES, UNKEYED, all_ddl
+
+    keyed = {name: tuple(dataclasses.replace(c, primary_key=i == 0) for i, c in enumerate(cols))
+             for name, cols in TABLES.items()}
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute(all_ddl(keyed))
+    con.execute("ALTER TABLE claims DROP COLUMN change")  # a column added later: NULL after the copy
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO events (id, doc_id, score) VALUES ('e1', 'd1', 2.5)")
+    con.execute("INSERT INTO claims (id, kind, event_id) VALUES ('e1:claim', 'event', 'e1')")
+    con.execute("INSERT INTO sentences (id, doc_id, idx, text) VALUES ('s1', 'd1', 0, 'x')")
+    con.execute("INSERT INTO mentions (id, doc_id, text) VALUES ('m1', 'd1', 'Russia')")
+    before = {t for t, in con.execute("SELECT table_name FROM duckdb_constraints() "
+                                      "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    con.close()
+    assert set(UNKEYED) <= before
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        after = {t for t, in store.con.execute("SELECT table_name FROM duckdb_constraints() "
+                                               "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert not after & set(UNKEYED) and {"documents", "actors", "nodes"} <= after
+        assert store.query("SELECT id, doc_id, score FROM events") == [{"id": "e1", "doc_id": "d1", "score": 2.5}]
+        assert store.query("SELECT id, change FROM claims") == [{"id": "e1:claim", "change": None}]
+        assert store.counts()["sentences"] == 1 and store.counts()["mentions"] == 1
+        assert store.write([_extraction()]) == 1
+
+
+def test_store_refuses_a_batch_whose_rows_share_an_id(tmp_path, monkeypatch):
+    """Without a key constraint the write itself checks that the batch's ids are unique (they are by
+    construction; a clash is a bug, and the batch is refused whole rather than stored twice)."""
+    import pyarrow as pa
+
+    from detente.store import duck
+
+    real = duck._tables
+
+    def doubled(batch):
+        tables = real(batch)
+        tables["sentences"] = pa.concat_tables([tables["sentences"], tables["sentences"]])
+        return tables
+
+    with Store(tmp_path / "s.duckdb") as store:
+        monkeypatch.setattr(duck, "_tables", doubled)
+        with pytest.raises(StoreError, match="share an id"):
+            store.write([_extraction()])
+        assert store.counts()["documents"] == 0 and store.counts()["sentences"] == 0
