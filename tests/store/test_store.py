@@ -147,3 +147,29 @@ def test_store_refuses_a_batch_whose_rows_share_an_id(tmp_path, monkeypatch):
         with pytest.raises(StoreError, match="share an id"):
             store.write([_extraction()])
         assert store.counts()["documents"] == 0 and store.counts()["sentences"] == 0
+
+
+def test_store_release_memory_drops_cached_blocks_and_keeps_the_limit(tmp_path, monkeypatch):
+    """``release_memory`` (called by ``jobs.ingest`` every few batches) checkpoints and empties DuckDB's cache of
+    the file's blocks, which otherwise grows with the store, and leaves the memory limit as it was."""
+    def cached_mb(con):
+        row = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                          "WHERE tag = 'BASE_TABLE'").fetchone()
+        return row[0] / 2**20
+
+    from detente.store import duck
+
+    monkeypatch.setattr(duck, "CACHE_FLOOR", "4MB")  # below this test's table (the product keeps 32 MB)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute("CREATE TABLE big AS SELECT range AS i, md5(CAST(range AS VARCHAR)) AS h "
+                          "FROM range(1000000)")
+        store.con.execute("CHECKPOINT")
+        store.con.execute("SELECT count(DISTINCT h) FROM big").fetchall()  # reads the blocks into the cache
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert cached_mb(store.con) > 12
+        store.release_memory()
+        assert cached_mb(store.con) < 4
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
+        assert store.con.execute("SELECT count(*) FROM big").fetchone()[0] == 1000000  # read again when needed
+    with Store(":memory:") as store:  # nothing to release: the cache is the store
+        store.release_memory()

@@ -248,7 +248,7 @@ class Store:
         with the store: 14 MB of cached blocks after 1,000 articles, 108 MB after 10,000 (bench/README.md,
         part 2).  A checkpoint turns the rows written since the last one into blocks of the file; lowering the
         limit for a moment then evicts the cached blocks (blocks of the file are dropped, not spilled), and
-        the limit goes back to what it was.  Nothing is lost: an evicted block is read again when needed.
+        the limit goes back to what it was (DuckDB's default, which the store never changes).  Nothing is lost: an evicted block is read again when needed.
         """
         if self.path == ":memory:" or self.snapshot:
             return
@@ -261,7 +261,10 @@ class Store:
         except duckdb.Error:  # could not evict down to the floor: whatever was evicted is gone, that is all
             pass
         finally:
-            self.con.execute(f"SET memory_limit = '{limit}'")
+            # the default limit exactly (the setting reads back rounded: '18.8 GiB'), else the one set before
+            self.con.execute("RESET memory_limit")
+            if self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != limit:
+                self.con.execute(f"SET memory_limit = '{limit}'")
 
     # -- reading -----------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
