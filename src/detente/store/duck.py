@@ -109,6 +109,7 @@ class Store:
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run 'detente ingest' first or pass --db")
         self.snapshot = False  # True when a locked store is read through its server's snapshot
+        self._memory_limit: str | None = None  # DuckDB's, as read before the first ``release_memory``
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -248,23 +249,22 @@ class Store:
         with the store: 14 MB of cached blocks after 1,000 articles, 108 MB after 10,000 (bench/README.md,
         part 2).  A checkpoint turns the rows written since the last one into blocks of the file; lowering the
         limit for a moment then evicts the cached blocks (blocks of the file are dropped, not spilled), and
-        the limit goes back to what it was (DuckDB's default, which the store never changes).  Nothing is lost: an evicted block is read again when needed.
+        the limit goes back to what it was when first read.  Nothing is lost: an evicted block is read again when needed.
         """
         if self.path == ":memory:" or self.snapshot:
             return
         import duckdb
 
-        limit = self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        if self._memory_limit is None:  # read once: the setting reads back rounded ('18.8 GiB')
+            self._memory_limit = self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         self.con.execute("CHECKPOINT")
         try:
             self.con.execute(f"SET memory_limit = '{CACHE_FLOOR}'")
         except duckdb.Error:  # could not evict down to the floor: whatever was evicted is gone, that is all
             pass
         finally:
-            # the default limit exactly (the setting reads back rounded: '18.8 GiB'), else the one set before
-            self.con.execute("RESET memory_limit")
-            if self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != limit:
-                self.con.execute(f"SET memory_limit = '{limit}'")
+            # always SET (DuckDB 1.4's RESET shows the default again but leaves the buffer pool at the floor)
+            self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
 
     # -- reading -----------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
