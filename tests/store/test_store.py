@@ -171,7 +171,7 @@ def test_store_release_memory_drops_cached_blocks_and_keeps_the_limit(tmp_path, 
         store.release_memory()
         assert cached_mb(store.con) < 4
         after = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        assert after.split()[1] == limit.split()[1] and abs(float(after.split()[0]) - float(limit.split()[0])) <= 0.1
+        assert after.split()[1] == limit.split()[1] and abs(float(after.split()[0]) - float(limit.split()[0])) < 0.15
         assert store.con.execute("SELECT count(*) FROM big").fetchone()[0] == 1000000  # read again when needed
         # the limit really is back (not only the setting): a query needing more than the floor runs
         assert store.con.execute("SELECT len(list(range)) FROM range(3000000)").fetchone()[0] == 3000000
