@@ -93,8 +93,8 @@ def test_store_migration_removes_made_up_background_dates(tmp_path):
 
 
 def test_store_migration_8_drops_the_keys_of_per_document_tables(tmp_path):
-    """Version 8: sentences, mentions, events and claims lose their PRIMARY KEY (an ART index that every insert
-    loaded into memory) and keep their rows; documents, actors and nodes keep theirs."""
+    """Version 8: sentences and mentions lose their PRIMARY KEY (an ART index that every insert loaded into
+    memory) and keep their rows; documents, actors, nodes, events and claims keep theirs."""
     import dataclasses
 
     import duckdb
@@ -121,7 +121,7 @@ def test_store_migration_8_drops_the_keys_of_per_document_tables(tmp_path):
         assert store.schema_version() == SCHEMA_VERSION
         after = {t for t, in store.con.execute("SELECT table_name FROM duckdb_constraints() "
                                                "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
-        assert not after & set(UNKEYED) and {"documents", "actors", "nodes"} <= after
+        assert not after & set(UNKEYED) and {"documents", "actors", "nodes", "events", "claims"} <= after
         assert store.query("SELECT id, doc_id, score FROM events") == [{"id": "e1", "doc_id": "d1", "score": 2.5}]
         assert store.query("SELECT id, change FROM claims") == [{"id": "e1:claim", "change": None}]
         assert store.counts()["sentences"] == 1 and store.counts()["mentions"] == 1

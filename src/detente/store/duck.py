@@ -74,7 +74,7 @@ _SCHEMA_V7 = "SELECT 1"
 
 
 def _schema_v8(con: Any) -> None:
-    """Version 8: sentences, mentions, events and claims without a PRIMARY KEY (``schema.UNKEYED``: their ART
+    """Version 8: sentences and mentions without a PRIMARY KEY (``schema.UNKEYED``: their ART
     indexes grew with the store in the memory of every ingest).  DuckDB cannot drop a key constraint, so each
     table is copied into one made from the current DDL (columns by name: a column added since is NULL)."""
     keyed = {t for t, in con.execute("SELECT DISTINCT table_name FROM duckdb_constraints() "

@@ -61,9 +61,11 @@ def _c(spec: str, *, keyed: bool = True) -> tuple[Column, ...]:
 # The tables written once per document whose ids are unique by construction (each id is a digest of its
 # document's id and its place in it, and a document is written once: ``Store.write``) and never looked up one
 # by one: they carry no PRIMARY KEY (schema version 8).  DuckDB keeps a primary key as an ART index that an
-# insert must check, so a long ingest held the index of every stored sentence, mention, event and claim in
-# memory: 65 MB at 10,000 articles, growing with the store (bench/README.md, part 2).
-UNKEYED = ("sentences", "mentions", "events", "claims")
+# insert must check, so a long ingest held the index of every stored sentence and mention in memory, growing
+# with the store (bench/README.md, part 2).  Events and claims keep theirs: the API fetches them by id (an
+# actor's 200 events, a dyad's evidence), and without the index those lookups scan the table (measured: the
+# events route's p95 went from 181 ms to 1.0 s at 1M events).
+UNKEYED = ("sentences", "mentions")
 
 
 def _nodes(mentions: Any) -> list[str]:
@@ -91,7 +93,7 @@ def _said(e: Any, part: str) -> Any:
 
 # The events table, written from ``model.Event`` records.
 EVENT_COLUMNS: tuple[Column, ...] = (
-    Column("id", "VARCHAR"),  # unique by construction, not a PRIMARY KEY (UNKEYED)
+    Column("id", "VARCHAR", primary_key=True),
     Column("doc_id", "VARCHAR"),
     Column("sent_idx", "INTEGER"),
     Column("trigger", "VARCHAR"),
@@ -126,8 +128,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
 CLAIM_COLUMNS = _c("""id VARCHAR, kind VARCHAR, event_id VARCHAR, doc_id VARCHAR, sent_idx INTEGER,
     a_node VARCHAR, b_node VARCHAR, polarity INTEGER, cue VARCHAR, speaker_mention VARCHAR, speaker_actor VARCHAR,
     speaker_name VARCHAR, outlet VARCHAR, outlet_asserts BOOLEAN, hedged BOOLEAN, negated BOOLEAN, date DATE,
-    date_basis VARCHAR, date_precision VARCHAR, evidence_start INTEGER, evidence_end INTEGER, change INTEGER""",
-    keyed=False)
+    date_basis VARCHAR, date_precision VARCHAR, evidence_start INTEGER, evidence_end INTEGER, change INTEGER""")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": _c("""id VARCHAR, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR, published DATE,
