@@ -70,3 +70,11 @@ def test_an_editorial_ending_in_brackets_is_cut_off(pipeline):
     assert words[6:9] == ["constitute", "[s]", "unacceptable"]
     assert doc[6].pos_ == "VERB"
     assert [t.text for t in pipeline.nlp("They met [the] envoys.")][2:5] == ["[", "the", "]"]
+
+
+def test_the_acute_accent_apostrophe_makes_a_possessive_read_as_one(pipeline):
+    # some outlets write "Chile´s" (U+00B4): split like "'s" and seen by the tagger and parser as "’s" is
+    doc = pipeline.nlp("They doubt that Chile´s accession to the treaty is wise.")
+    assert [t.text for t in doc][3:5] == ["Chile", "´s"]
+    assert doc[4].tag_ == "POS" and doc[3].dep_ == "poss"
+    assert (doc[4].norm_, doc[4].shape_) == ("'s", pipeline.nlp.vocab["’s"].shape_)

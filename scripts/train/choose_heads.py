@@ -51,7 +51,7 @@ class Cached:
 
     @property
     def learned(self) -> Any:
-        return LearnedEvents(self.model, self.use) if self.use else None  # type: ignore[arg-type]
+        return LearnedEvents.of(self.model, self.use) if self.use else None  # type: ignore[arg-type]
 
     def rules_only(self) -> "Cached":
         return Cached(self.base, frozenset(), self.model, self.cache)
@@ -67,7 +67,7 @@ class Cached:
         for d in documents:
             parsed, mentions, speakers, events, claims = self.cache[d.id]
             if self.use:
-                events = LearnedEvents(self.model, self.use).apply(  # type: ignore[arg-type]
+                events = LearnedEvents.of(self.model, self.use).apply(  # type: ignore[arg-type]
                     parsed, mentions, events, self.base.coder, speakers)
             yield Extraction(parsed.document, parsed.sentences, mentions, events, claims)
 
@@ -78,12 +78,22 @@ def main() -> int:
     from detente.learned.model import load_model
 
     model = MemoModel(load_model())
+    args = sys.argv[2:]
+    for kv in [a for a in args if "=" in a]:  # settings to try, e.g. fill=unresolved penta_min_prob=0.8
+        key, value = kv.split("=", 1)
+        model.config = {**model.config, key: value}
+    args = [a for a in args if "=" not in a]
     cache: dict[str, Any] = {}
     combos = [frozenset(HEADS)] + [frozenset(HEADS) - {h} for h in HEADS] + [frozenset({h}) for h in HEADS]
+    if args:  # the combinations to score, e.g. "penta,source,target" "source"
+        combos = [frozenset(filter(None, a.split(","))) for a in args]
     for use in combos:
         row: dict[str, Any] = {"use": sorted(use)}
+        sets = str(model.config.get("sets", "conflibert,plover")).split(",")
         for name, ev, path in (("conflibert", conflibert, root / "conflibert-cameo"),
                                ("plover", plover_gsr, root / "plover-gsr")):
+            if name not in sets:
+                continue
             res = ev.evaluate(path, Cached(base, use, model, cache))
             heads = res.figures["heads"]
             row[name] = {part: heads[part].get("learned", heads[part]["rules"]) for part in heads}

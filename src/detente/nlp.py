@@ -82,9 +82,14 @@ def _read_modifier_apostrophe(nlp: Any) -> None:
 
     # an editor's ending in brackets inside a quoted word ("constitute[s]") is cut off as its own token, so the
     # word keeps its own form and is tagged as the verb or noun it is
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + ["ʼs", "ʼS", EDITORIAL_ENDING]).search
-    nlp.vocab["ʼs"].norm_ = "'s"
-    nlp.vocab["ʼS"].norm_ = "'s"
+    # the acute accent U+00B4 ("Armenia´s accession") is written for the apostrophe by some outlets too
+    nlp.tokenizer.suffix_search = compile_suffix_regex(
+        list(nlp.Defaults.suffixes) + ["ʼs", "ʼS", "´s", "´S", EDITORIAL_ENDING]).search
+    for form in ("ʼs", "ʼS", "´s", "´S"):
+        # every lexical feature the tagger and parser read (norm, prefix, suffix, shape) as for "’s": the norm
+        # alone left "Armenia´s accession" tagged as a plural noun
+        lex, like = nlp.vocab[form], nlp.vocab["’" + form[1:]]
+        lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = "'s", like.prefix_, like.suffix_, like.shape_
 
 
 QUOTED_VERB = "detente_quoted_verb"

@@ -356,3 +356,33 @@ def test_joint_speakers(resolve):
     assert poe.actor is not None and poe.actor.country == "AUS" and poe.method == "joint-speakers"
     # two who meet are two sides: no state is shared
     assert _joint(resolve, "met")["John Poe"].actor is None
+
+
+def _bloc(resolve, second_bloc: bool):
+    # "NATO met [and the CSTO]. A Moscow-led bloc said." -> the one military organisation the article names
+    first = [("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1)]
+    if second_bloc:
+        first = [("NATO", "PROPN", "nsubj", 3, None, "B-ORG"), ("and", "CCONJ", "cc", 0),
+                 ("CSTO", "PROPN", "conj", 0, None, "B-ORG"), ("met", "VERB", "ROOT", 3, "meet"),
+                 (".", "PUNCT", "punct", 3)]
+    n = len(first)
+    return resolve(first + [("A", "DET", "det", n + 1), ("bloc", "NOUN", "nsubj", n + 2),
+                            ("said", "VERB", "ROOT", n + 2, "say"), (".", "PUNCT", "punct", n + 2)])
+
+
+def test_a_bloc_is_the_one_military_organisation_named(resolve):
+    ms = _bloc(resolve, second_bloc=False)
+    assert ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id
+    two = _bloc(resolve, second_bloc=True)
+    assert "bloc" not in two or two["bloc"].actor is None
+
+
+def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
+    # "NATO met. Chile sought an alliance with Peru.": a tie between states, not the bloc the article names
+    ms = resolve([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"), ("sought", "VERB", "ROOT", 4, "seek"), ("an", "DET", "det", 6),
+        ("alliance", "NOUN", "dobj", 4), ("with", "ADP", "prep", 6), ("Peru", "PROPN", "pobj", 7, None, "B-GPE"),
+        (".", "PUNCT", "punct", 4),
+    ])
+    assert "alliance" not in ms or ms["alliance"].actor is None

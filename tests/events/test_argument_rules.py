@@ -87,17 +87,26 @@ def test_it_is_last_thing(subjects):
     assert on == ["IRN"] and off == []
 
 
-def test_the_two_is_last_pair(subjects):
-    # "Russia and China held talks. The two countries signed a pact."
-    on, off = subjects([
+def test_the_two_is_last_pair(pipeline):
+    # "Russia and China held talks. The two countries signed a pact." (the phrase rule the_two_is_the_pair reads
+    # the same pair for any noun phrase: without both, the subject is the first of the pair alone)
+    tokens = [
         ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
         ("China", "PROPN", "conj", 0, None, "B-GPE"), ("held", "VERB", "ROOT", 3, "hold"),
         ("talks", "NOUN", "dobj", 3, "talk"), (".", "PUNCT", "punct", 3),
         ("The", "DET", "det", 8, "the"), ("two", "NUM", "nummod", 8), ("countries", "NOUN", "nsubj", 9, "country"),
         ("signed", "VERB", "ROOT", 9, "sign"), ("a", "DET", "det", 11), ("pact", "NOUN", "dobj", 9),
         (".", "PUNCT", "punct", 9),
-    ], 9, "the_two_is_last_pair")
-    assert sorted(on) == ["CHN", "RUS"] and sorted(off) != sorted(on)
+    ]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    got = []
+    for disabled in (frozenset(), frozenset({"the_two_is_last_pair"}),
+                     frozenset({"the_two_is_last_pair", "the_two_is_the_pair"})):
+        finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, disabled)
+        got.append(sorted(m.actor.country for m in finder.subjects(parsed.doc[9], Context())))
+    assert got[0] == got[1] == ["CHN", "RUS"] and got[2] != got[0]
 
 
 def test_the_group_is_last_group(subjects):
@@ -794,3 +803,105 @@ def test_participants_act(pipeline):
     ]
     got = _finder_run(pipeline, tokens, "participants_act", lambda f, doc: f.nominal(doc[5])[0])
     assert got == [["ARM"], []]
+
+
+# -- issue 12 (branch probe12): ties in a passive subject, the body that meets --------------------------------------
+def test_parties_of_a_passive_tie(pipeline):
+    # "Ties between Chile and Peru were severed.": the act is between the two named in the subject
+    from detente.events.rules import vetoed
+
+    tokens = [
+        ("Ties", "NOUN", "nsubjpass", 6, "tie"), ("between", "ADP", "prep", 0), ("Chile", "PROPN", "pobj", 1, None, "B-GPE"),
+        ("and", "CCONJ", "cc", 2), ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("were", "AUX", "auxpass", 6, "be"),
+        ("severed", "VERB", "ROOT", 6, "sever", None, "VBN"), (".", "PUNCT", "punct", 6),
+    ]
+    on, off = _finder_run(pipeline, tokens, "parties_of_a_passive_tie", lambda f, doc: f.verbal(
+        doc[6], etype="SANCTION", cameo="161", wanted_prep=None, ctx=Context())[0])
+    assert on == ["CHL", "PER"] and off == []
+    # "Chile's membership in NATO was “frozen”.": a quoted participle the parser hangs on "be" as its complement
+    tokens = [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("membership", "NOUN", "nsubj", 5),
+        ("in", "ADP", "prep", 2), ("NATO", "PROPN", "pobj", 3, None, "B-ORG"), ("was", "AUX", "ROOT", 5, "be"),
+        ("“", "PUNCT", "punct", 7), ("frozen", "VERB", "acomp", 5, "freeze", None, "VBN"), ("”", "PUNCT", "punct", 7),
+        (".", "PUNCT", "punct", 5),
+    ]
+    run = _finder_run(pipeline, tokens, "parties_of_a_passive_tie", lambda f, doc: [
+        m for part in f.verbal(doc[7], etype="SANCTION", cameo="160", wanted_prep=None, ctx=Context()) for m in part])
+    assert run[0] == ["CHL", "IGO"] and run[1] == []
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    assert vetoed(parsed.doc[7]) is None  # the copula's tie subject lifts the adjectival_participle veto
+    # "The border was “closed”.": a state, still vetoed
+    border = build(pipeline.nlp.vocab, [
+        ("The", "DET", "det", 1), ("border", "NOUN", "nsubj", 2), ("was", "AUX", "ROOT", 2, "be"),
+        ("closed", "VERB", "acomp", 2, "close", None, "VBN"), (".", "PUNCT", "punct", 2)], published=DATED)
+    assert vetoed(border.doc[3]) == "adjectival_participle"
+
+
+def test_body_that_meets(objects):
+    # "Chile skipped meetings of NATO.": aimed at the body whose meetings they are
+    on, off = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("skipped", "VERB", "ROOT", 1, "skip"),
+        ("meetings", "NOUN", "dobj", 1, "meeting"), ("of", "ADP", "prep", 2), ("NATO", "PROPN", "pobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "body_that_meets")
+    assert on == ["IGO"] and off == []
+    # "meetings of Chile and Peru": states meeting are no body
+    on, _ = objects([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("skipped", "VERB", "ROOT", 1, "skip"),
+        ("meetings", "NOUN", "dobj", 1, "meeting"), ("of", "ADP", "prep", 2), ("Chile", "PROPN", "pobj", 3, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", "body_that_meets")
+    assert on == []
+
+
+def test_reaction_to_owner(subjects):
+    # "Chile condemned the Peruvian ambassador after its choice to arm rebels in Bolivia": the choice is Peru's
+    on, off = subjects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
+        ("the", "DET", "det", 4), ("Peruvian", "ADJ", "amod", 4, None, "B-NORP"), ("ambassador", "NOUN", "dobj", 1),
+        ("after", "ADP", "prep", 1), ("its", "PRON", "poss", 7), ("choice", "NOUN", "pobj", 5),
+        ("to", "PART", "aux", 9), ("arm", "VERB", "acl", 7), ("rebels", "NOUN", "dobj", 9, "rebel"),
+        ("in", "ADP", "prep", 10), ("Bolivia", "PROPN", "pobj", 11, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 9, "reaction_to_owner")
+    assert on == ["PER"] and off == ["CHL"]
+
+
+def test_the_two_is_the_pair(pipeline):
+    # "Chile and Peru applied. Bolivia blamed the two countries.": both of the pair as the object, not the first
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Bolivia", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("the", "DET", "det", 9), ("two", "NUM", "nummod", 9),
+        ("countries", "NOUN", "dobj", 6, "country", None, "NNS"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "the_two_is_the_pair",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert sorted(got[0]) == ["CHL", "PER"] and got[1] == ["CHL"]
+    # "Chile, Peru and Ecuador applied. Bolivia blamed the two countries.": two of three is no pair
+    three = [
+        ("Chile", "PROPN", "nsubj", 5, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
+        ("Ecuador", "PROPN", "conj", 2, None, "B-GPE"), ("applied", "VERB", "ROOT", 5, "apply"),
+        (".", "PUNCT", "punct", 5),
+        ("Bolivia", "PROPN", "nsubj", 8, None, "B-GPE"), ("blamed", "VERB", "ROOT", 8, "blame"),
+        ("the", "DET", "det", 11), ("two", "NUM", "nummod", 11),
+        ("countries", "NOUN", "dobj", 8, "country", None, "NNS"), (".", "PUNCT", "punct", 8),
+    ]
+    got = _finder_run(pipeline, three, "the_two_is_the_pair",
+                      lambda f, doc: f.objects(doc[8], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == []
+
+
+def test_concern_if_others_act(pipeline):
+    # "Chile would have concerns if steps were taken by Peru.": the worry is about what Peru would do
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 2, None, "B-GPE"), ("would", "AUX", "aux", 2), ("have", "VERB", "ROOT", 2, "have"),
+        ("concerns", "NOUN", "dobj", 2, "concern"), ("if", "SCONJ", "mark", 7), ("steps", "NOUN", "nsubjpass", 7, "step"),
+        ("were", "AUX", "auxpass", 7, "be"), ("taken", "VERB", "advcl", 2, "take", None, "VBN"),
+        ("by", "ADP", "agent", 7), ("Peru", "PROPN", "pobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 2),
+    ]
+    got = _finder_run(pipeline, tokens, "concern_if_others_act",
+                      lambda f, doc: f.objects(doc[2], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["PER"] and got[1] == []

@@ -136,3 +136,22 @@ def test_his_ally_named_in_apposition_is_a_stated_alliance(code):
 def test_a_participle_with_agents_distributes_them_over_its_noun(code):
     (e,) = _events(code("Hamas, backed by Iran and Qatar, attacked Israel."), "backed")
     assert e.type == "SUPPORT" and _nodes(e.source) == {"IRN", "QAT"} and _nodes(e.target) == {"PSEREB:hamas"}
+
+
+def test_a_tie_cut_in_the_passive_is_one_hostile_act_between_its_parties(code):
+    # the tie noun is the subject: no friendly stated relation beside the act (count once), the act has both parties
+    for text in ("Diplomatic ties between Chile and Peru were severed in 2010.",
+                 "Ties between Chile and Peru were \u201cfrozen\u201d in 2010."):
+        x = code(text)
+        (e,) = [e for e in x.events if e.score < 0]
+        assert _nodes(e.source) | _nodes(e.target) == {"CHL", "PER"}
+        assert not [c for c in x.relation_claims if c.polarity > 0], text
+    x = code("Chile said its membership in NATO was \u201cfrozen\u201d.")
+    (e,) = [e for e in x.events if e.score < 0]
+    assert _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"IGOMIL:nato"}
+
+
+def test_an_arrest_warrant_is_a_hostile_act_on_the_one_named(code):
+    x = code("The Hague court issued an arrest warrant for the Chilean president.")
+    (e,) = _events(x, "issued")
+    assert e.score < 0 and "CHL" in _nodes(e.target)

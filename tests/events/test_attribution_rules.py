@@ -272,3 +272,79 @@ def test_a_named_speaker_is_not_replaced_by_an_unnamed_one(speakers):
     ])
     m = sp.speaker_of_clause(sp.doc[1])
     assert m is not None and m.actor is not None and m.actor.country == "RUS"
+
+
+def test_quote_opening_the_next_paragraph_is_the_same_speakers(speakers):
+    # '“Russia talks,” Lavrov said.' then a paragraph '“Russia waits.”': news runs a long quote over paragraphs
+    toks = [tuple("Russia" if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    toks = toks[:8] + [("\n\n", "SPACE", "dep", 10)] + [
+        (w, pos, dep, head + 1 if head >= 8 else head, *rest) for (w, pos, dep, head, *rest) in toks[8:]]
+    sp = speakers(toks)
+    k = sp.quote_at(sp.doc[11].idx)
+    assert k == 1
+    m = sp.speaker_of_quote(k)
+    assert m is not None and m.text == "Lavrov"
+
+
+def test_a_speech_verb_reports_only_its_own_sentence(speakers):
+    # "Lavrov said Russia waits." then a paragraph "Iran talks.", whose verb a parse that runs on across the
+    # paragraph break hangs on "said"
+    sp = speakers([
+        ("Lavrov", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("waits", "VERB", "ccomp", 1, "wait"),
+        (".", "PUNCT", "punct", 1), ("\n\n", "SPACE", "dep", 7),
+        ("Iran", "PROPN", "nsubj", 7, None, "B-GPE"), ("talks", "VERB", "ccomp", 1, "talk"), (".", "PUNCT", "punct", 7),
+    ])
+    assert len(sp.parsed.sentences) == 2
+    assert sp.speaker_of_clause(sp.doc[3]).text == "Lavrov"
+    assert sp.speaker_of_clause(sp.doc[7]) is None
+
+
+def test_a_dateline_never_speaks(speakers):
+    # "LIMA (AP) — Chile's president, saying he would leave.": the parser makes the dateline the subject of "saying"
+    sp = speakers([
+        ("LIMA", "PROPN", "nsubj", 9, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("AP", "PROPN", "appos", 0, None, "B-ORG"),
+        (")", "PUNCT", "punct", 0), ("—", "PUNCT", "punct", 0), ("Chile", "PROPN", "poss", 7, None, "B-GPE"),
+        ("'s", "PART", "case", 5, None, None, "POS"), ("president", "NOUN", "appos", 0), (",", "PUNCT", "punct", 9),
+        ("saying", "VERB", "ROOT", 9, "say"), ("he", "PRON", "nsubj", 12), ("would", "AUX", "aux", 12),
+        ("leave", "VERB", "ccomp", 9), (".", "PUNCT", "punct", 9),
+    ])
+    m = subject_of(sp.doc[9], sp)
+    assert m is not None and "LIMA" not in m.text and m.actor is not None and m.actor.country == "CHL"
+
+
+def _post(pipeline, signature: bool):
+    # "Congratulations to Chile on the accord." then the line "— President Biden (@POTUS)" (made-up post)
+    tokens = [("Congratulations", "NOUN", "ROOT", 0, "congratulation"), ("to", "ADP", "prep", 0),
+              ("Chile", "PROPN", "pobj", 1, None, "B-GPE"), ("on", "ADP", "prep", 0), ("the", "DET", "det", 5),
+              ("accord", "NOUN", "pobj", 3), (".", "PUNCT", "punct", 0), ("\n", "SPACE", "dep", 6)]
+    if signature:
+        tokens += [("—", "PUNCT", "punct", 10), ("President", "PROPN", "compound", 10, None, "B-PERSON"),
+                   ("Biden", "PROPN", "ROOT", 10, None, "I-PERSON"), ("(@POTUS)", "PUNCT", "punct", 10)]
+    else:
+        tokens += [("President", "PROPN", "compound", 9, None, "B-PERSON"), ("Biden", "PROPN", "nsubj", 10, None, "I-PERSON"),
+                   ("spoke", "VERB", "ROOT", 10, "speak"), (".", "PUNCT", "punct", 10)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    return parsed, Speakers(parsed, pipeline.resolver.resolve(parsed))
+
+
+def test_a_post_signature_names_its_speaker(pipeline):
+    parsed, sp = _post(pipeline, signature=True)
+    m = sp.signature_speaker(parsed.doc[2])
+    assert m is not None and m.actor is not None and m.actor.country == "USA"
+    parsed, sp = _post(pipeline, signature=False)
+    assert sp.signature_speaker(parsed.doc[2]) is None
+
+
+def test_exclamation_is_the_speakers(pipeline):
+    from detente.events.extract import EventCoder
+
+    parsed, sp = _post(pipeline, signature=True)
+    coder = pipeline.coder
+    found = []
+    for disabled in (frozenset(), frozenset({"exclamation_is_the_speakers"})):
+        c = EventCoder(coder.lex, agents=coder.agents, disabled=disabled)
+        found.append([(e.trigger, [m.actor.node for m in e.source], [m.actor.node for m in e.target], e.said_by)
+                      for e in c.code(parsed, sp.mentions, sp) if e.trigger == "Congratulations"])
+    assert found[0] == [("Congratulations", ["USA"], ["CHL"], None)]
+    assert all(src == [] for _, src, _, _ in found[1])  # without the rule: no source (the post's author only says it)

@@ -161,6 +161,15 @@ def test_earlier_event_noun():
     assert on.background and not off.background
 
 
+def test_cause_is_earlier():
+    # "Chile's blockade of Peru has prompted Bolivia to act .": the blockade named as the cause came before
+    spec = [("Chile", 2, "poss"), ("'s", 0, "case"), ("blockade", 6, "nsubj"), ("of", 2, "prep"), ("Peru", 3, "pobj"),
+            ("has", 6, "aux", "have"), ("prompted", 6, "ROOT", "prompt"), ("Bolivia", 6, "dobj"), ("to", 9, "aux"),
+            ("act", 6, "xcomp"), (".", 6, "punct")]
+    on, off = _both(spec, "blockade", "cause_is_earlier")
+    assert on.background and not off.background
+
+
 @pytest.mark.parametrize("name", [r.name for r in rules() if r.stage == "modality"])
 def test_every_modality_rule_has_its_test(name):
     assert f"def test_{name}(" in open(__file__, encoding="utf-8").read()

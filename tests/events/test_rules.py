@@ -403,3 +403,49 @@ def test_event_nouns_of_stated_commitments_and_frozen_ties():
                 ["the", "freezing", "of", "relation"], ["DET", "NOUN", "ADP", "NOUN"])
     on, _ = _coded(doc, "event_noun")
     assert on[1].nominal and on[1].cameo.startswith("16")
+
+
+def test_each_other_is_the_sources():
+    # "Chile and Peru pledged to defend each other": the co-agents are each other's targets (a made-up sentence)
+    doc = _doc(["Chile", "and", "Peru", "pledged", "to", "defend", "each", "other"], [3, 0, 0, 3, 5, 3, 7, 5],
+               ["nsubj", "cc", "conj", "ROOT", "aux", "xcomp", "det", "dobj"],
+               ["Chile", "and", "Peru", "pledge", "to", "defend", "each", "other"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on, off = _both(_draft(doc, 5, "0334", source=[chile, peru]), "each_other_is_the_sources")
+    assert set(on.target) == {chile, peru} and off.target == ()
+    # "Chile and Peru said that the rebels fight each other": another clause's reciprocal is not theirs
+    doc = _doc(["Chile", "and", "Peru", "backed", "talks", "that", "the", "rebels", "say", "help", "each", "other"],
+               [3, 0, 0, 3, 3, 8, 7, 8, 4, 8, 11, 9],
+               ["nsubj", "cc", "conj", "ROOT", "dobj", "mark", "det", "nsubj", "relcl", "ccomp", "det", "dobj"],
+               ["Chile", "and", "Peru", "back", "talk", "that", "the", "rebel", "say", "help", "each", "other"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on = apply_rules(_draft(doc, 3, "051", source=[chile, peru]), load_lexicon())
+    assert on.target == ()
+
+
+def test_opposed_is_not_done():
+    # "Chile dropped its block on Peru's entry": the entry has not happened
+    doc = _doc(["Chile", "dropped", "its", "block", "on", "Peru", "'s", "entry"], [1, 1, 3, 1, 3, 7, 5, 4],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "poss", "case", "pobj"],
+               ["Chile", "drop", "its", "block", "on", "Peru", "'s", "entry"])
+    trigs = _triggers(doc, (1, "085", True, False), (7, "057", False, False))
+    assert 7 in not_done(trigs, load_lexicon())
+    assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})
+
+
+def test_a_visit_one_is_due_to_make_is_intended():
+    # "Chile was due to visit Peru": scheduled, not done (intent_adjective "due")
+    doc = _doc(["Chile", "was", "due", "to", "visit", "Peru"], [1, 1, 1, 4, 2, 4],
+               ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["Chile", "be", "due", "to", "visit", "Peru"])
+    on, off = _both(_draft(doc, 4, "042"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent
+
+
+def test_complaint_is_disapproval_of_a_conditional_act():
+    # "Chile would have concerns if Peru armed the rebels": a worry about what Peru would do is disapproval of Peru
+    doc = _doc(["Chile", "would", "have", "concerns", "if", "Peru", "armed", "the", "rebels"], [2, 2, 2, 2, 6, 6, 2, 8, 6],
+               ["nsubj", "aux", "ROOT", "dobj", "mark", "nsubj", "advcl", "det", "dobj"],
+               ["Chile", "would", "have", "concern", "if", "Peru", "arm", "the", "rebel"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 5, "PER")
+    on, off = _both(_draft(doc, 2, "012", source=[chile], target=[peru]), "complaint_is_disapproval")
+    assert on.coding.cameo == "110" and off.coding.cameo == "012"

@@ -266,3 +266,116 @@ def test_model_runs_in_a_forked_worker_after_use_in_the_parent():
     parent = _predict_type(0)
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.map_async(_predict_type, [0]).get(timeout=120) == [parent]
+
+
+def _with(pipeline, pred: Prediction, heads: set[str], text: str):
+    """The one extraction of ``text`` with a stub model answering ``pred`` and the ``heads`` on."""
+    from dataclasses import replace
+
+    from detente.eval.common import make_document
+    from detente.learned.apply import LearnedEvents
+
+    stub = _Stub(pred)
+    (x,) = list(replace(pipeline, learned=LearnedEvents(stub, frozenset(heads))).extract(  # type: ignore[arg-type]
+        [make_document(text)]))
+    return x
+
+
+def _span(text: str, phrase: str, role: str) -> tuple[int, int, str]:
+    start = text.index(phrase)
+    return (start, start + len(phrase), role)
+
+
+@pytest.mark.model
+def test_an_empty_side_is_filled_only_with_a_confident_span(pipeline):
+    text = "Poland condemned the strike that Russia carried out in Ukraine."
+    (rule,) = [e for e in _with(pipeline, Prediction((), 3, 0.9, "ACCUSE", 0.9), set(), text).events]
+    assert [m.actor.id for m in rule.source] == ["POL"] and rule.target == ()
+    tagged = (_span(text, "Russia", "TGT"),)
+    sure = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.8,)), {"source", "target"}, text)
+    assert [m.actor.id for m in sure.events[0].target] == ["RUS"]
+    assert sure.events[0].method == "rule+learned"
+    unsure = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.3,)), {"source", "target"}, text)
+    assert unsure.events[0].target == ()
+
+
+@pytest.mark.model
+def test_a_rule_argument_takes_the_extent_of_the_tagged_phrase_but_keeps_its_actor(pipeline):
+    text = "Chinese diplomats praised the Kenyan proposal."
+    tagged = (_span(text, "Chinese diplomats praised", "SRC"), _span(text, "Kenyan", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    (event,) = x.events
+    assert [m.text for m in event.source] == ["Chinese diplomats praised"]
+    assert [m.text for m in event.target] == ["Kenyan"]  # an adjective: no noun phrase to reach
+    assert [m.actor.id for m in event.target] == ["KEN"]
+
+
+@pytest.mark.model
+def test_only_the_main_clause_event_gets_a_side_filled(pipeline):
+    # "backed" is a relative clause inside what the minister said: the sentence-level tagger's target is not
+    # its argument, so the empty side stays empty.
+    text = "The minister said the plan that Germany backed would help Ukraine."
+    tagged = (_span(text, "Ukraine", "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.99,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "backed"]
+    assert [m.actor.id for m in event.source] == ["DEU"] and event.target == ()
+
+
+@pytest.mark.model
+def test_a_conjunct_of_one_side_never_fills_the_other(pipeline):
+    # Both sides empty: the tagger names the dyad; "the US and Britain" are co-participants, not a dyad.
+    text = "The cooperation between the US and Britain has undermined peace."
+    tagged = (_span(text, "the US", "SRC"), _span(text, "Britain", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "SANCTION", 0.9, (0.99, 0.99)), {"source", "target"}, text)
+    (event,) = x.events
+    assert [m.actor.id for m in event.source] == ["USA"] and event.target == ()
+
+
+@pytest.mark.model
+def test_both_sides_empty_need_the_new_event_confidence(pipeline):
+    text = "The cooperation between the US and Britain has undermined peace."
+    tagged = (_span(text, "the US", "SRC"),)
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "SANCTION", 0.9, (0.7,)), {"source", "target"}, text)
+    assert x.events[0].source == ()  # 0.7 fills a side next to a rule argument, not a dyad on its own
+
+
+@pytest.mark.model
+def test_a_new_event_needs_a_verbal_predicate(pipeline):
+    verbal = "France and Germany gathered in Berlin on Monday."
+    pred = Prediction((_span(verbal, "France", "SRC"),), 1, 0.9, "CONSULT", 0.9, (0.99,))
+    (event,) = _with(pipeline, pred, {"new_events"}, verbal).events
+    assert event.method == "learned" and event.trigger == "gathered"
+    copula = "France and Germany were in Berlin on Monday."
+    assert _with(pipeline, pred, {"new_events"}, copula).events == ()
+
+
+def test_decoded_spans_carry_their_weakest_word_confidence():
+    offsets = [(0, 0), (0, 6), (7, 13), (14, 17), (0, 0)]
+    words = [None, 0, 1, 2, None]
+    probs = [[1, 0, 0, 0, 0], [0.1, 0.9, 0, 0, 0], [0.4, 0, 0.6, 0, 0], [0.2, 0, 0, 0.8, 0], [1, 0, 0, 0, 0]]
+    scores: list[float] = []
+    spans = decode_word_spans(probs, offsets, words, scores)
+    assert spans == [(0, 13, "SRC"), (14, 17, "TGT")]
+    assert scores == pytest.approx([0.6, 0.8])
+
+
+@pytest.mark.model
+def test_a_target_span_reaches_the_start_of_its_noun_phrase(pipeline):
+    text = "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday."
+    tagged = (_span(text, "Russian troops", "SRC"), _span(text, "city of Kharkiv", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "ASSAULT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert {m.text for m in x.events[0].target} == {"the Ukrainian city of Kharkiv"}
+    # a source span keeps the tagger's extent
+    tagged = (_span(text, "troops", "SRC"), _span(text, "city of Kharkiv", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "ASSAULT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert [m.text for m in x.events[0].source] == ["troops"]
+
+
+@pytest.mark.model
+def test_a_tagged_place_is_no_party(pipeline):
+    # the rules' place veto holds for the tagger's spans: "in Syria" is where, not who
+    text = "France condemned the war in Syria."
+    for phrase in ("Syria", "the war in Syria"):
+        pred = Prediction((_span(text, "France", "SRC"), _span(text, phrase, "TGT")), 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99))
+        (event,) = _with(pipeline, pred, {"source", "target"}, text).events
+        assert all(m.actor is None for m in event.target), phrase

@@ -100,3 +100,27 @@ def test_dyads_group_date_is_its_most_precise_report_and_counts_background(tmp_p
     store.close()
     assert dt.date(2023, 1, 1) not in monthly and monthly[dt.date(2023, 3, 1)][1] == 1
     assert yearly[dt.date(2023, 1, 1)][1] == 2
+
+
+def test_dyads_co_sources_are_parties_only_of_a_mutual_act(tmp_path):
+    # "Russia and Iran met" is a meeting of the two; "Russia and Iran backed the rebels" is no act between them,
+    # and nor is an act on a target that is named but not resolved (store.pairs.reciprocal, data/reciprocal_acts.tsv)
+    store = new_store(tmp_path / "d.duckdb")
+
+    def co_sources(id, cameo, score, target_ids):
+        store.con.execute(
+            """INSERT INTO events (id, doc_id, sent_idx, trigger, trigger_start, type, cameo, score, source_ids,
+                                   target_ids, source_nodes, target_nodes, outlet, hedged, negated, intent, date,
+                                   date_basis, date_precision, evidence_start, evidence_end, salience, method)
+               VALUES (?, 'd', 0, '', 0, 'X', ?, ?, ['RUS', 'IRN'], ?, ['RUS', 'IRN'], [], 'A', false, false,
+                       false, DATE '2023-01-05', 'published', 'day', 0, 0, 0, 'test')""", [id, cameo, score, target_ids])
+
+    co_sources("met", "040", 1.0, [])
+    co_sources("backed", "051", 3.0, [])
+    co_sources("armed", "057", 5.0, ["the rebels"])
+    from detente.store.pairs import sync_pairs
+
+    sync_pairs(store.con)
+    rows = store.con.execute("SELECT item_id, a, b FROM pairs ORDER BY item_id").fetchall()
+    assert rows == [("met", "IRN", "RUS")]
+    store.close()

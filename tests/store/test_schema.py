@@ -137,3 +137,21 @@ def test_version_4_store_drops_its_evidence_copies(tmp_path):
         assert "evidence_text" not in [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
         (listed,) = readers.events(store.con)
         assert listed.evidence_text == "Russia condemned the strike."
+
+
+def test_version_8_drops_the_pairs_of_co_agents(tmp_path):
+    # a version-7 store paired the co-sources of any act with no target; version 8 keeps only mutual acts' pairs
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        for id, cameo in (("met", "040"), ("backed", "051")):
+            store.con.execute(
+                """INSERT INTO events (id, doc_id, sent_idx, trigger, trigger_start, type, cameo, score, source_ids,
+                                       target_ids, source_nodes, target_nodes, negated, date_basis)
+                   VALUES (?, 'd', 0, '', 0, 'X', ?, 3.0, ['RUS', 'IRN'], [], ['RUS', 'IRN'], [], false,
+                           'published')""", [id, cameo])
+            store.con.execute("INSERT INTO pairs (item_id, kind, a, b, source, target, score) "
+                              "VALUES (?, 'event', 'IRN', 'RUS', 'RUS', 'IRN', 3.0)", [id])
+        store.con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.schema_version() == duck.SCHEMA_VERSION
+        assert store.con.execute("SELECT item_id FROM pairs").fetchall() == [("met",)]

@@ -210,6 +210,7 @@ class ActorResolver:
         self._link_roles_to_named_holders(candidates, on)
         candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
         candidates += self._generic_org_references(doc, candidates)
+        candidates += self._bloc_by_its_kind(doc, candidates)
         candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
@@ -799,6 +800,31 @@ class ActorResolver:
                     unresolved[tok.i].actor, unresolved[tok.i].method = actor, "org-noun"
                 else:
                     out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
+        return out
+
+    def _bloc_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
+        Beijing-led defence alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
+        (sector MIL) the same article names.  None named, or two: nothing (the kind of body is all the phrase
+        says).  Not when the noun names its own parties ("an alliance with Iran", "the alliance between A and
+        B": a tie between states, read as a stated relation)."""
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        named = {c.actor.id: c.actor for c in candidates
+                 if c.actor is not None and c.actor.kind == "igo" and c.actor.sector == "MIL"}
+        if len(named) != 1:
+            return []
+        (actor,) = named.values()
+        nouns = identity_cues()["bloc_noun"]
+        out = []
+        for tok in doc:
+            if tok.i in covered or tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in nouns:
+                continue
+            if not any(c.dep_ == "det" for c in tok.children):
+                continue
+            if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "of"})
+                   for c in tok.children):
+                continue  # "a new alliance with Iran", "the alliance between A and B": a tie, not a body
+            out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
 
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:

@@ -15,9 +15,10 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   gazetteer organisation's acronym (its first all-capitals alias), else its
   name.  So ``RUSGOV:vladimir-putin`` counts as RUS and ``IGOMIL:nato`` as NATO.
 * **Reported relations.**  The pairs of each event are its (source node,
-  target node) pairs, or, for an event with sources and no target ("A and B
-  met"), every pair of its sources in both directions, as
-  ``network.dyads.evidence_items`` builds them; each stated relation claim
+  target node) pairs, or, for a mutual act (``store.pairs.reciprocal``) with
+  sources and no target ("A and B met"), every pair of its sources in both
+  directions, as ``network.dyads.evidence_items`` builds them (co-agents of
+  any other act, or of one whose target is named but unresolved, are no pair); each stated relation claim
   gives (a, b).  The sign is the sign of the event's PLOVER score (of the
   claim's polarity); unsigned (score 0) items and negated ones (which the
   network weighs 0) report no relation and are only counted.
@@ -36,7 +37,8 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   items of a sentence are its events and relation claims.  An attribution is
   right when an item carries a ``said_by`` naming the expected speaker (text or
   resolved name, folded, one containing the other; "X (Y)" and "X and Y" give
-  several accepted names) and no item names someone else; a speech act (CAMEO
+  several accepted names) and no item names someone else ("two speakers", not
+  right, when one does and that speaker is named in the sentence too); a speech act (CAMEO
   roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A background
   sentence is marked when one of its items is dated as background (or
   "before publication").  A modality sentence is flagged when one of its items
@@ -57,6 +59,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import DateBasis, Extraction, Mention
+from ..store.pairs import reciprocal
 from . import metrics
 from .common import ErrorCase, EvalResult, describe_crash, extract_records
 
@@ -249,7 +252,7 @@ def reported_pairs(article: str, x: Extraction, orgs: dict[str, Any]) -> tuple[l
     for e in x.events:
         sources, targets = codes(e.source), codes(e.target)
         pairs = [(s, t, False) for s in sources for t in targets if s != t]
-        if not targets and len(sources) >= 2:
+        if not e.target and len(sources) >= 2 and reciprocal(e.cameo):
             pairs = [(s, t, True) for i, s in enumerate(sources) for t in sources[i + 1:]]
         if not pairs:
             continue
@@ -412,6 +415,10 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
             outcome = "no said_by"
         elif right and len(right) == len(said):
             outcome = "right"
+        elif right and all(any(fold(n) in fold(g["sentence"]) for n in i.said_by) for i in said):
+            # the expected speaker is credited, and the other items' speakers are named in the same sentence
+            # ("A said X, a day after B confirmed Y"): counted apart, not as right (the expectation names one)
+            outcome = "two speakers"
         else:
             outcome = "wrong speaker"
         attribution[outcome] += 1

@@ -37,8 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, Mention
-from .attribution import SPEECH_LEMMAS, Speakers
-from .rules import (undone_objects, clause_rule, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
+from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
+from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -232,6 +232,9 @@ def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Menti
                 found += [x for x in phrase_extra(by, speakers, _DISABLED.get()) if x not in found]
         if m is None and deep:
             found = mentions_in_np(t, speakers)
+        if m is not None and pair_reference(t) is not None:
+            # "accused the two countries": both of the pair (``mention_for`` gives the first alone)
+            found = phrase_extra(t, speakers, _DISABLED.get()) or found
         if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
             # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
             found = phrase_extra(t, speakers, _DISABLED.get()) or found
@@ -353,7 +356,7 @@ class ArgumentFinder:
             nodes = {m.actor.node for m in agents if m.actor is not None}
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
             return (agents if patients else []), (patients or with_conj(tok.head, sp))
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
         if passive:
             patients: list[Mention] = []
             agents: list[Mention] = []
@@ -364,6 +367,11 @@ class ArgumentFinder:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             agents.extend(with_conj(p, sp, deep=True))
+            if not agents:
+                # "ties between A and B were cut", "A's membership in B was frozen": the parties are in the subject
+                parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled)
+                if parties is not None:
+                    return parties
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
         exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
@@ -567,6 +575,10 @@ class ArgumentFinder:
                             found = self.pact_parties(p) or with_conj(p, self.speakers, deep=True)
                             if found:
                                 return found
+        if nouns:
+            found = run_rule("concern_if_others_act", tok, self, disabled=self.disabled)
+            if found:
+                return found
         return []
 
     def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
@@ -849,6 +861,18 @@ def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
     return None
 
 
+@phrase_rule("the_two_is_the_pair", reads="a pair noun with a numeral (pair_noun, pair_numeral: 'the two countries', "
+             "'the two leaders') as an object or phrase; the last pair of actors named together before it "
+             "(Speakers.last_two_before)", changes="the phrase stands for both of the pair")
+def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Erdogan accused the two countries of ...": both states of the last pair named together, not the first alone
+    (the subject-stage ``the_two_is_last_pair`` does the same for a subject)."""
+    persons = pair_reference(node)
+    if persons is None:
+        return None
+    return sp.last_two_before(node.idx, persons=persons) or None
+
+
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
              "(plural_country_noun) with an adjective or numeral and no actor of its own; the last coordination of "
              "states before it (as many as the numeral says, count_word)",
@@ -895,6 +919,30 @@ def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder,
         found = [m for m in found if m.actor.kind == "person"]
     elif low in w["thing_owner_pronoun"]:
         found = [m for m in found if m.actor.kind != "person"]
+    return found or None
+
+
+@subject_rule("reaction_to_owner", reads="a possessive 'its'/'their' (thing_owner_pronoun, plural_owner_pronoun) that "
+              "names no actor, on a noun in a cause phrase (cause_prep: 'after its choice') of a verb of reacting "
+              "against someone (reaction_verb) whose direct object is an actor", changes="source -> that object",
+              vocab=("thing_owner_pronoun", "plural_owner_pronoun", "cause_prep", "reaction_verb"))
+def reaction_to_owner(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Lima expelled Quito's envoys after its choice to arm the rebels", "the US sanctioned Iran over its
+    missile tests": what one reacts against is the other side's act, so the pronoun is the one reacted against,
+    not the clause's subject (which ``it_is_last_thing`` would take)."""
+    if child.dep_ != "poss" or f.speakers.mention_at(child) is not None:
+        return None
+    if child.lower_ not in w["thing_owner_pronoun"] | w["plural_owner_pronoun"]:
+        return None
+    noun = child.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in w["cause_prep"]:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in w["reaction_verb"]:
+        return None
+    found = [m for c in verb.children if c.dep_ in OBJ_DEPS
+             if (m := f.speakers.mention_for(c)) is not None and m.actor is not None and m.actor.node]
     return found or None
 
 
@@ -1254,6 +1302,25 @@ def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("body_that_meets", reads="a direct object that is a gathering noun (gathering_noun) and its of-phrase "
+             "naming an organisation", changes="target -> the organisation whose gathering it is",
+             vocab=("gathering_noun",))
+def body_that_meets(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"boycotted the bloc's sessions", "stayed away from the summit of the alliance": attending, skipping or
+    boycotting a body's gathering is done towards that body (a state in the of-phrase is left alone: "meetings of
+    Russia and China" are no body's)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["gathering_noun"]:
+            continue
+        found = [m for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" for m in with_conj(p, f.speakers)
+                 if m.actor is not None and m.actor.node and m.actor.kind in {"igo", "organization"}]
+        found = q.other(found)
+        if found:
+            return found
+    return []
+
+
 @object_rule("clausal_target", reads="the subject of a that-clause (ccomp) of a trigger whose type takes one "
              "(CLAUSAL_TARGET_TYPES)", changes="target -> the one asked or accused")
 def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
@@ -1421,6 +1488,10 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
             m = f.speakers.mention_at(c)
             if m is not None:
                 return [m]
+            # "expelled Quito's envoys after its choice to arm the rebels": the one reacted against
+            reacted = run_rule("reaction_to_owner", c, ctx, f, disabled=f.disabled)
+            if reacted:
+                return reacted
     return None
 
 
@@ -1458,3 +1529,81 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
     (``ArgumentFinder._controller``)."""
     return f._controller(node)
+
+
+@noun_rule("parties_of_a_passive_tie", reads="the passive subject (nsubjpass, no by-agent) of the trigger that is a tie "
+           "or membership noun (passive_tie_noun), its 'between A and B' phrase, or its possessor and in/with/to/of "
+           "phrase (read by ArgumentFinder.verbal)", changes="source, target -> A and B (both sources: a mutual act), "
+                                                               "or the possessor and the phrase's actors",
+           vocab=("passive_tie_noun",))
+def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> tuple | None:
+    """"Diplomatic ties between A and B were severed", "A's membership in the B alliance was frozen": a passive
+    with no agent whose subject is a relation names both parties inside that subject; the act is between them
+    (without this the event has no source and is dropped, and the tie noun alone is read as a friendly stated
+    relation)."""
+    sp = f.speakers
+    copula = copula_subject(tok)
+    for subj in [c for c in tok.children if c.dep_ == "nsubjpass"] + ([copula] if copula is not None else []):
+        if subj.lemma_.lower() not in w["passive_tie_noun"]:
+            continue
+        preps = [c for c in subj.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ == "between":
+                both = [m for p in prep.children if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True)
+                        if m.actor is not None]
+                if len(both) >= 2:
+                    return both, []
+        owner = next((m for c in subj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                      if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
+        if owner is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            owner = _reporting_speaker(subj.head, sp)  # "Chile said its membership in B was frozen"
+        if owner is None:
+            continue
+        other = [m for prep in preps if prep.lower_ in {"in", "with", "to", "of"} for p in prep.children
+                 if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True) if m.actor is not None and m != owner]
+        if other:
+            return [owner], other
+    return None
+
+
+def _reporting_speaker(verb: Any, sp: Speakers) -> Mention | None:
+    """The named subject of the speech verb whose reported clause (ccomp) ``verb`` heads, or None."""
+    from .attribution import SPEECH_LEMMAS
+
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next((m for c in verb.head.children if c.dep_ == "nsubj"
+                 if (m := sp.mention_at(c)) is not None and m.actor is not None), None)
+
+
+@noun_rule("exclamation_is_the_speakers", reads="an exclamation noun (exclamation_noun: 'congratulations', 'thanks') "
+           "heading a verbless sentence (ROOT), and the sentence's speaker (quote, clause or post signature; read by "
+           "EventCoder._build)", changes="source of the noun -> the speaker (and no said_by: the speaker is the source)",
+           vocab=("exclamation_noun",))
+def exclamation_is_the_speakers(noun: Any, speaker: Mention | None, w: dict[str, frozenset[str]]) -> list | None:
+    """"Congratulations to A and B on signing the accord" (a post signed by a head of state): a verbless
+    exclamation is said and done by its speaker, who praises (or thanks) those it names."""
+    if noun.dep_ != "ROOT" or noun.lemma_.lower() not in w["exclamation_noun"] and noun.lower_ not in w["exclamation_noun"]:
+        return None
+    if speaker is None or speaker.actor is None or not speaker.actor.node:
+        return None
+    return [speaker]
+
+
+@noun_rule("concern_if_others_act", reads="a complaint noun on the trigger (read by ArgumentFinder.complaint_target) "
+           "and an if-clause (condition_mark) of the trigger: its by-agents, else its subjects",
+           changes="target of the complaint -> those whose act the condition names", vocab=("condition_mark",))
+def concern_if_others_act(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"X would have serious concerns if steps were taken by A and B to build a base": the worry is about what A
+    and B would do (the clause is hedged by the condition: ``modality_rules.conditional_clause``)."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in w["condition_mark"] for m in c.children):
+            continue
+        agents = [m for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                  for m in with_conj(p, f.speakers, deep=True) if m.actor is not None]
+        if agents:
+            return agents
+        subjects = [m for s in c.children if s.dep_ == "nsubj" for m in with_conj(s, f.speakers) if m.actor is not None]
+        if subjects:
+            return subjects
+    return None

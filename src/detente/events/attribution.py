@@ -54,6 +54,8 @@ _TRAILING = re.compile(
     r'[^,;“”"]{0,60}\.?\s*$'
 )
 LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "from", "into", "throughout"})
+# The signature line of an embedded social-media post: "— Name (@handle) date" on the line after the post's text.
+_SIGNATURE = re.compile(r"[ \t]*[—–][ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@\w{1,30}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,8 @@ class Speakers:
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in LOCATION_WORDS:
                     continue  # "targets within Syria and Iran" are places, not a pair of actors
+                if len(root.conjuncts) > 1:
+                    continue  # "A, B and C" are three: "the two countries" is never two of them
                 a, b = self.by_token.get(tok.head.i), self.by_token.get(tok.i)
             elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 b = self.by_token.get(tok.i)
@@ -332,11 +336,15 @@ class Speakers:
     def _same_paragraph_speaker(self, k: int) -> Mention | None:
         """Rule ``quote_after_attributed_quote``: '“A,” Lavrov said. “B.”': a quote with no speech verb of its
         own, in the paragraph of an attributed quote, with no one else named between them, is the same
-        speaker's."""
+        speaker's; so is a quote that opens the next paragraph ('“A,” X said.' or 'X said: “A.”', then a
+        paragraph '“B. C.”')."""
         prev, q = self.quotes[k - 1], self.quotes[k]
         speaker = self._quote_speaker.get(k - 1)
         text = self.parsed.document.text
-        if speaker is None or "\n\n" in text[prev.end:q.start]:
+        gap = text[prev.end:q.start]
+        # the next paragraph may go on quoting (news sets a long quote as a run of quoted paragraphs): a quote
+        # that opens the paragraph right after the one that ended with the attributed quote
+        if speaker is None or ("\n\n" in gap and (gap.rsplit("\n\n", 1)[1].strip() or gap.count("\n\n") > 1)):
             return None
         import bisect
 
@@ -386,7 +394,10 @@ class Speakers:
 
     # -- indirect speech --------------------------------------------------------
     def speaker_of_clause(self, tok: Any) -> Mention | None:
-        """Speaker of the clause containing ``tok``: a governing speech verb or "according to X"."""
+        """Speaker of the clause containing ``tok``: a governing speech verb or "according to X", within
+        ``tok``'s own sentence (detente's sentences can cut a parse tree that runs on across a paragraph break:
+        a speech verb of the sentence before does not report this one)."""
+        lo, hi = self.parsed.spans[self.sent_index(tok)]
         node = tok
         for _ in range(8):
             for child in node.children:
@@ -398,7 +409,7 @@ class Speakers:
                                 if m is not None:
                                     return m
             head = node.head
-            if head == node:
+            if head == node or not lo <= head.i < hi:
                 break
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
@@ -408,7 +419,25 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return self.trailing_speaker(tok) or self.colon_speaker(tok)
+        return self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
+
+    def signature_speaker(self, tok: Any) -> Mention | None:
+        """Rule ``post_signature``: an embedded social-media post is followed by its signature line, "— Name
+        (@handle) date": the line before it (the post's text) is said by that person (the handle is no actor)."""
+        text = self.parsed.document.text
+        end = text.find("\n", tok.idx)
+        if end < 0:
+            return None
+        rest = text[end:end + 200]
+        body = rest.lstrip("\n")
+        skipped = len(rest) - len(body)
+        if skipped > 2:
+            return None  # the next line, or the next paragraph, and no further
+        m = _SIGNATURE.match(body)
+        if m is None:
+            return None
+        lo, hi = end + skipped + m.start("name"), end + skipped + m.end("name")
+        return next((x for x in self.mentions if lo <= x.start < hi and _is_person(x) and x.actor is not None), None)
 
     def speech_verb_of(self, tok: Any) -> Any:
         """The speech verb whose reported clause holds ``tok`` ("Iran condemned Israel, officials said"), or None."""
@@ -612,8 +641,17 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
         # subjects; the one that is itself a name speaks
         named = [c for c in subjects if speakers.by_token.get(c.i) is not None]
         subjects = named[-1:] or subjects
+    from .arguments import dateline  # (arguments imports this module)
+
     for child in subjects:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if dateline(child):
+            # "STOCKHOLM (AP) — Turkey's president ..., saying ...": the parser makes the dateline the subject and
+            # the real one its apposition (the last: the first is the agency in brackets); a dateline never speaks
+            real = [c for c in child.children if c.dep_ == "appos" and c.i > child.i + 2]
+            if not real:
+                return None
+            child = real[-1]
+        if child.dep_ in {"nsubj", "nsubjpass", "appos"}:
             m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head

@@ -28,7 +28,8 @@ from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern
 from .modality import Modality, read_modality
-from .rules import Draft, apply_rules, code_trigger, coding_rule, not_done, rules, undone_objects, vetoed, words
+from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, rules, run_rule,
+                    undone_objects, vetoed, words)
 
 
 
@@ -178,8 +179,11 @@ class EventCoder:
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
         measures = words("measure_noun")
-        for c in tok.children:
-            if c.dep_ in OBJ_DEPS | {"nsubjpass"}:
+        kids = list(tok.children)
+        if (subj := copula_subject(tok)) is not None:
+            kids.append(subj)  # "membership was “frozen”": the copula's subject is what was done to
+        for c in kids:
+            if c.dep_ in OBJ_DEPS | {"nsubjpass", "nsubj"} and (c.dep_ != "nsubj" or c is subj):
                 objects.add(c.lemma_.lower())
                 if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
                     objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
@@ -205,10 +209,16 @@ class EventCoder:
         if coding is None:
             return None
         tok = trig.tok
+        exclaimed = False
         if trig.evaluation:
             source, target = finder.evaluation(tok, self.speaker(tok, speakers))
         elif trig.nominal:
             source, target = finder.nominal(tok)
+            if not source and target:
+                # "Congratulations to A and B on ...": a verbless exclamation is its speaker's act
+                source = run_rule("exclamation_is_the_speakers", tok, self.speaker(tok, speakers),
+                                  disabled=self.disabled) or []
+                exclaimed = bool(source)
         elif trig.recipient:
             source, target = finder.recipient(tok, ctx)
         else:
@@ -233,7 +243,7 @@ class EventCoder:
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
         said_by = self.speaker(tok, speakers)
-        if trig.evaluation:
+        if trig.evaluation or exclaimed:
             said_by = None  # the speaker is the source: a speech act's own source is not repeated as said_by
         draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
                             self.disabled)

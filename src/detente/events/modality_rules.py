@@ -149,6 +149,16 @@ def earlier_event_noun(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     return {"background_cue": f"{tok.head.lower_} (an earlier event)"} if hit else None
 
 
+@modality_rule("cause_is_earlier", reads="an event noun that is the subject of a verb of causing (cause_verb: "
+               "'the blockade of the port has prompted ...', '... meant that')", changes="background",
+               vocab=("cause_verb",))
+def cause_is_earlier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"the blockade of the port has prompted the two states to ...": an act named as the cause of what the
+    clause tells came before it; it is context, with no date of its own (not the publication's day)."""
+    hit = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words["cause_verb"]
+    return {"background_cue": f"{tok.head.lower_} (an earlier cause)"} if hit else None
+
+
 def _condition_clause(node: Any, marks: frozenset[str]) -> bool:
     """Whether ``node`` heads an adverbial clause opened by a condition mark ("if Turkey does not support ...")."""
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)

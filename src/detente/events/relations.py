@@ -184,7 +184,10 @@ def _told_by_event(acts: dict[tuple[int, int], set[frozenset[str]]], sent_idx: i
     The event is kept: it carries the act's type.
     """
     pair = frozenset((a.actor.node, b.actor.node)) if a.actor and b.actor else frozenset()
-    return any(pair in acts.get((sent_idx, t.idx), ()) for t in (cue, _verb_of(cue)))
+    verb = _verb_of(cue)
+    # "ties were “frozen”": the parser's copula "were" and its participle complement, the event's trigger
+    said = (cue, verb, *(c for c in verb.children if c.dep_ == "acomp"))
+    return any(pair in acts.get((sent_idx, t.idx), ()) for t in said)
 
 
 def _by_clause(cues: list[Any]) -> list[list[Any]]:

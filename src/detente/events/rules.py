@@ -454,11 +454,25 @@ def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
 
 
 @trigger_veto("adjectival_participle", reads="a past participle used as a modifier or complement (amod, acomp, "
-              "oprd, ccomp) with no subject, agent or auxiliary of its own")
+              "oprd, ccomp) with no subject, agent or auxiliary of its own, unless it is the complement of 'be' "
+              "whose subject is a tie or membership noun (passive_tie_noun)", vocab=("passive_tie_noun",))
 def adjectival_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
-    """"left Russia isolated", "a closed border": a state, not an act."""
+    """"left Russia isolated", "a closed border": a state, not an act.  But "A's membership in B was “frozen”",
+    "ties between A and B were severed" read as a copula and its complement are a passive: what was done to
+    the tie is an act between its parties (``arguments.parties_of_a_passive_tie``)."""
+    subj = copula_subject(tok)
+    if subj is not None and subj.lemma_.lower() in w["passive_tie_noun"]:
+        return False
     return tok.tag_ == "VBN" and tok.dep_ in {"amod", "acomp", "oprd", "ccomp"} and not any(
         c.dep_ in {"agent", "nsubjpass", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
+def copula_subject(tok: Any) -> Any:
+    """The subject of "be" when ``tok`` is its past-participle complement ("membership was “frozen”", which the
+    parser reads as a copula and an adjective: a passive whose subject hangs on "be"), else None."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acomp" or tok.head.lemma_.lower() != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 # -- selection-stage rules: triggers that report no act of their own ------------------------------------------
@@ -526,6 +540,23 @@ def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
             # the parser often hangs "to buy ..." on the verb: an infinitive right after the object is its clause
             out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1
                        and c.left_edge.lower_ == "to" for x in c.subtree)
+    return out
+
+
+@selection_rule("opposed_is_not_done", reads="an event noun that is the object of an on/to/against phrase of an "
+                "opposition noun (opposition_noun: 'its block on X's entry', 'objections to the deal')",
+                vocab=("opposition_noun",))
+def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"dropped its block on Chile's entry", "withdrew its objections to the two states joining": what a veto or
+    an objection is against has not happened (the stance on it is told by the veto's own event, if any)."""
+    out: set[int] = set()
+    for t in triggers:
+        tok = t.tok
+        for node in (tok, *tok.conjuncts):
+            prep = node.head
+            if node.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"on", "to", "against"} \
+                    and prep.head.lemma_.lower() in w["opposition_noun"]:
+                out.add(tok.i)
     return out
 
 
@@ -776,11 +807,24 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     found = [n for n in nouns if n.lemma_.lower() in w["complaint_noun"]]
     if not found:
         return d
-    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target):
+    if all(n.lemma_.lower() in w["worry_noun"] for n in found) and not any(_about(n, m) for n in found for m in d.target) \
+            and not any(_in_condition(d.tok, m) for m in d.target):
         # "expressed concern for his health", "conveyed concerns ... to the minister": worry, not disapproval,
         # unless it is about what the target did ("concern about negotiations between X and Y")
         return d
     return replace(d, coding=_code(lex, "110", d.coding))
+
+
+def _in_condition(verb: Any, m: Mention) -> bool:
+    """Whether mention ``m`` lies in an if-clause of ``verb`` ("would have concerns if steps were taken by X"): the
+    worry is about what X would do (``arguments.concern_if_others_act``)."""
+    marks = words("condition_mark")
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in c.children):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if lo <= m.start < hi:
+                return True
+    return False
 
 
 def _about(noun: Any, m: Mention) -> bool:
@@ -805,3 +849,27 @@ def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Dra
             p.dep_ == "prt" and p.lower_ == "out" and c.lemma_.lower() == "pull" for p in c.children) for c in asked):
         return d
     return replace(d, coding=_code(lex, "1056", d.coding))
+
+
+@rule("each_other_is_the_sources", reads="a reciprocal pronoun (reciprocal_pronoun: 'each other', 'one another') in "
+      "the trigger's phrase (its object, a preposition's object, or the possessor of one: 'each other's security'), "
+      "not inside a clause of its own", changes="target -> the sources, when there are several and no target",
+      vocab=("reciprocal_pronoun",))
+def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"the two states pledged to defend each other": an act the co-agents do to each other has them
+    as its targets too, so each is a party of it with each other (without this the act has co-sources and no
+    target, and co-agents of an act are not its parties: ``store.pairs.reciprocal``)."""
+    if d.target or len(d.source) < 2:
+        return d
+    for t in d.tok.subtree:
+        if t.i == 0 or f"{t.nbor(-1).lower_} {t.lower_}" not in w["reciprocal_pronoun"]:
+            continue
+        node, steps = t, 0
+        while node != d.tok and steps < 8:
+            if node.dep_ in {"ccomp", "advcl", "relcl", "acl"} and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                break  # another clause, with a subject of its own
+            node, steps = node.head, steps + 1
+        if node == d.tok:
+            return replace(d, target=d.source)
+    return d

@@ -2,8 +2,12 @@
 
 ``pairs`` holds one row per (report, unordered pair of nodes): an event with
 sources S and targets T gives a row for every s in S, t in T with s != t; an
-event without targets and two or more sources ("A and B met") gives a row
-per pair of its sources in listed order; a stated relation gives one row.
+event with no target and two or more sources gives a row per pair of its
+sources in listed order only when its act is mutual (``reciprocal``: "A and B
+met", "signed a pact", "cut ties"); co-agents of any other act ("A and B
+backed the rebels") are not its parties and give no row, and nor do the
+sources of an event whose target is named but not resolved; a stated
+relation gives one row.
 Each row carries what the weights need (``negated``, ``hedged``,
 ``background``, ``second_hand``, ``kind``), the score, date, date precision,
 outlet and the report's event group (``group_id``, kept equal to
@@ -27,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..model import DyadPoint, Relation
@@ -55,7 +60,8 @@ WITH e AS (
     WHERE {where}
 ), u AS (
     SELECT *, unnest(s) AS src, generate_subscripts(s, 1) AS si,
-           CASE WHEN len(t) > 0 THEN t ELSE s END AS other, len(t) = 0 AS recip FROM e
+           CASE WHEN len(t) > 0 THEN t WHEN len(coalesce(target_ids, [])) = 0 AND {reciprocal} THEN s
+                ELSE [] END AS other, len(t) = 0 AS recip FROM e
 ), v AS (
     SELECT *, unnest(other) AS tgt, generate_subscripts(other, 1) AS ti FROM u
 )
@@ -87,6 +93,35 @@ FROM {claims} c LEFT JOIN actors sp ON sp.id = c.speaker_actor LEFT JOIN event_g
 WHERE c.kind = 'relation' AND coalesce(c.a_node, '') <> '' AND coalesce(c.b_node, '') <> ''
   AND c.a_node <> c.b_node AND {where}
 """
+
+@lru_cache(maxsize=1)
+def reciprocal_codes() -> tuple[str, ...]:
+    """The CAMEO codes of mutual acts (``data/reciprocal_acts.tsv``): a code there covers every code under it.
+
+    Raises:
+        DataFileError: a row is not a CAMEO code (digits only).
+    """
+    from ..data import read_tsv
+    from ..errors import DataFileError
+
+    codes = []
+    for n, row in read_tsv("reciprocal_acts.tsv", ["cameo", "note"]):
+        code = row["cameo"].strip()
+        if not code.isdigit():
+            raise DataFileError(f"data file reciprocal_acts.tsv line {n}: {code!r} is not a CAMEO code")
+        codes.append(code)
+    return tuple(codes)
+
+
+def reciprocal(cameo: str | None) -> bool:
+    """Whether an act of this CAMEO code is mutual: its co-sources, with no target, are its parties."""
+    return bool(cameo) and any(cameo.startswith(c) for c in reciprocal_codes())
+
+
+def _reciprocal_sql(column: str = "cameo") -> str:
+    """``reciprocal`` as an SQL condition on ``column`` (the codes are digits only: safe as literals)."""
+    return "(" + " OR ".join(f"starts_with(coalesce({column}, ''), '{c}')" for c in reciprocal_codes()) + ")"
+
 
 # A stated alliance or enmity weighs like a firm verbal act (PLOVER scores
 # of SUPPORT and ACCUSE are about +/-3 to +/-5): chosen at 5.
@@ -128,7 +163,8 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
                else "")).fetchall()]
     if event_ids is None or event_ids:
         con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(events="events", where=ev_where,
-                                                               solo=solo if event_ids is None else "true"), ev_params)
+                                                               solo=solo if event_ids is None else "true",
+                                                               reciprocal=_reciprocal_sql()), ev_params)
     if claim_ids is None or claim_ids:
         con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(claims="claims", where=cl_where,
                                                                stated_score=STATED_RELATION_SCORE,
@@ -160,7 +196,8 @@ def _sync_batch(con: Any, batch: Mapping[str, Any], event_ids: Sequence[str]) ->
     con.register("_pairs_claims", batch["claims"])
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE _new_pairs AS "
-                    + _EVENT_PAIRS.format(events="_pairs_events", where="true", solo="true") + " UNION ALL "
+                    + _EVENT_PAIRS.format(events="_pairs_events", where="true", solo="true",
+                                         reciprocal=_reciprocal_sql()) + " UNION ALL "
                     + _CLAIM_PAIRS.format(claims="_pairs_claims", where="true", stated_score=STATED_RELATION_SCORE,
                                           solo="true"))
         con.execute("INSERT INTO pairs SELECT * FROM _new_pairs")
