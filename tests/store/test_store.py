@@ -92,8 +92,8 @@ def test_store_migration_removes_made_up_background_dates(tmp_path):
     assert rows["c-news"]["date_precision"] == "day"
 
 
-def test_store_migration_8_drops_the_keys_of_per_document_tables(tmp_path):
-    """Version 8: sentences and mentions lose their PRIMARY KEY (an ART index that every insert loaded into
+def test_store_migration_9_drops_the_keys_of_per_document_tables(tmp_path):
+    """Version 9: sentences and mentions lose their PRIMARY KEY (an ART index that every insert loaded into
     memory) and keep their rows; documents, actors, nodes, events and claims keep theirs."""
     import dataclasses
 

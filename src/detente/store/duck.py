@@ -18,13 +18,10 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import EVIDENCE_MACRO, UNKEYED, all_ddl, arrow_schema, ddl, missing_columns, row_of
 
-SCHEMA_VERSION = 8
-<<<<<<< HEAD
+SCHEMA_VERSION = 9
 
 # What ``Store.release_memory`` leaves DuckDB's buffer pool for a moment (the cached blocks above it go).
 CACHE_FLOOR = "32MB"
-=======
->>>>>>> main
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -77,8 +74,18 @@ _SCHEMA_V7 = "SELECT 1"
 
 
 def _schema_v8(con: Any) -> None:
-<<<<<<< HEAD
-    """Version 8: sentences and mentions without a PRIMARY KEY (``schema.UNKEYED``: their ART
+    """Version 8: co-sources with no target are parties of each other only in a mutual act (``pairs.reciprocal``,
+    issue 12): the pair table and its summaries are rebuilt from the stored events and stated relations."""
+    from . import cache
+    from .pairs import sync_pairs
+
+    con.execute("DELETE FROM pairs")
+    sync_pairs(con)  # the table is empty: every item gets its rows, and the summaries are rebuilt
+    cache.bump(con)
+
+
+def _schema_v9(con: Any) -> None:
+    """Version 9: sentences and mentions without a PRIMARY KEY (``schema.UNKEYED``: their ART
     indexes grew with the store in the memory of every ingest).  DuckDB cannot drop a key constraint, so each
     table is copied into one made from the current DDL (columns by name: a column added since is NULL)."""
     keyed = {t for t, in con.execute("SELECT DISTINCT table_name FROM duckdb_constraints() "
@@ -90,21 +97,12 @@ def _schema_v8(con: Any) -> None:
         con.execute(f"INSERT INTO _unkeyed BY NAME SELECT * FROM {name}")
         con.execute(f"DROP TABLE {name}")
         con.execute(f"ALTER TABLE _unkeyed RENAME TO {name}")
-=======
-    """Version 8: co-sources with no target are parties of each other only in a mutual act (``pairs.reciprocal``,
-    issue 12): the pair table and its summaries are rebuilt from the stored events and stated relations."""
-    from . import cache
-    from .pairs import sync_pairs
-
-    con.execute("DELETE FROM pairs")
-    sync_pairs(con)  # the table is empty: every item gets its rows, and the summaries are rebuilt
-    cache.bump(con)
->>>>>>> main
 
 
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
-                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8}
+                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8,
+                                                      9: _schema_v9}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:

@@ -60,7 +60,7 @@ def _c(spec: str, *, keyed: bool = True) -> tuple[Column, ...]:
 
 # The tables written once per document whose ids are unique by construction (each id is a digest of its
 # document's id and its place in it, and a document is written once: ``Store.write``) and never looked up one
-# by one: they carry no PRIMARY KEY (schema version 8).  DuckDB keeps a primary key as an ART index that an
+# by one: they carry no PRIMARY KEY (schema version 9).  DuckDB keeps a primary key as an ART index that an
 # insert must check, so a long ingest held the index of every stored sentence and mention in memory, growing
 # with the store (bench/README.md, part 2).  Events and claims keep theirs: the API fetches them by id (an
 # actor's 200 events, a dyad's evidence), and without the index those lookups scan the table (measured: the
