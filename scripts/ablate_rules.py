@@ -1,4 +1,5 @@
-"""Ablation of the event coder's named rules: every development set and the probe, one rule disabled at a time.
+"""Ablation of the named rules (the event coder's, and the attribution and identity rules the pipeline runs with
+the coder's ``disabled``): every development set and the probe, one rule disabled at a time.
 
 Usage: PYTHONPATH=src python scripts/ablate_rules.py ../shared/eval ../shared/probe-dev [rule ...]
 

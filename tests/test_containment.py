@@ -227,10 +227,10 @@ def test_ingest_failure_inside_the_pipeline_is_listed_and_the_batch_goes_on(tmp_
 
     real = pipeline.resolver.resolve
 
-    def resolve(parsed):
+    def resolve(parsed, **kw):
         if "explode" in parsed.document.text:
             raise KeyError("boom")
-        return real(parsed)
+        return real(parsed, **kw)
 
     monkeypatch.setattr(pipeline.resolver, "resolve", resolve)
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")

@@ -61,8 +61,10 @@ class Pipeline:
 
     def extract_parsed(self, parsed: Parsed) -> Extraction:
         """Actors, events and stated relations of one parsed document."""
-        mentions = self.resolver.resolve(parsed)
-        speakers = Speakers(parsed, mentions)  # quotes, speakers and pairs: found once, shared by both readers
+        # the coder's disabled rules (ablation) reach the resolver's identity rules and the attribution rules too
+        mentions = self.resolver.resolve(parsed, disabled=self.coder.disabled)
+        # quotes, speakers and pairs: found once, shared by both readers
+        speakers = Speakers(parsed, mentions, disabled=self.coder.disabled)
         events = self.coder.code(parsed, mentions, speakers)
         # Stated relations stay with the rules: read against the rule coder's events, before the learned model.
         claims = self.relations.read(parsed, mentions, speakers, events)

@@ -16,9 +16,9 @@ DATED = dt.date(2025, 6, 1)
 
 @pytest.fixture(scope="module")
 def resolve(pipeline):
-    def run(tokens, published=DATED):
+    def run(tokens, published=DATED, disabled=frozenset()):
         parsed = build(pipeline.nlp.vocab, tokens, published=published)
-        return {m.text: m for m in pipeline.resolver.resolve(parsed)}
+        return {m.text: m for m in pipeline.resolver.resolve(parsed, disabled=disabled)}
 
     return run
 
@@ -358,6 +358,97 @@ def test_joint_speakers(resolve):
     assert _joint(resolve, "met")["John Poe"].actor is None
 
 
+# -- each identity rule (registry stage ``identity``) decides its case: without it the mention is someone else ----
+def _country(text, country):
+    return lambda ms: text in ms and ms[text].actor is not None and ms[text].actor.country == country
+
+
+_ABLATION = [
+    # "Liisa Korhonen of Finland voted."
+    ("person_of_state", [
+        ("Liisa", "PROPN", "compound", 1, None, "B-PERSON"), ("Korhonen", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("of", "ADP", "prep", 1), ("Finland", "PROPN", "pobj", 2, None, "B-GPE"), ("voted", "VERB", "ROOT", 4, "vote"),
+        (".", "PUNCT", "punct", 4),
+    ], _country("Liisa Korhonen", "FIN")),
+    # "Olga Ivanova, a spokeswoman for Russia's foreign ministry, spoke."
+    ("apposition_affiliation", [
+        ("Olga", "PROPN", "compound", 1, None, "B-PERSON"), ("Ivanova", "PROPN", "nsubj", 11, None, "I-PERSON"),
+        (",", "PUNCT", "punct", 1), ("a", "DET", "det", 4), ("spokeswoman", "NOUN", "appos", 1),
+        ("for", "ADP", "prep", 4), ("Russia", "PROPN", "poss", 9, None, "B-GPE"), ("'s", "PART", "case", 6),
+        ("foreign", "ADJ", "amod", 9), ("ministry", "NOUN", "pobj", 5),
+        (",", "PUNCT", "punct", 1), ("spoke", "VERB", "ROOT", 11, "speak"), (".", "PUNCT", "punct", 11),
+    ], _country("Olga Ivanova", "RUS")),
+    # "A Japanese team was headed by Ken Mori."
+    ("led_for_state", [
+        ("A", "DET", "det", 2), ("Japanese", "ADJ", "amod", 2, None, "B-NORP"), ("team", "NOUN", "nsubjpass", 4),
+        ("was", "AUX", "auxpass", 4), ("headed", "VERB", "ROOT", 4, "head"), ("by", "ADP", "agent", 4),
+        ("Ken", "PROPN", "compound", 7, None, "B-PERSON"), ("Mori", "PROPN", "pobj", 5, None, "I-PERSON"),
+        (".", "PUNCT", "punct", 4),
+    ], _country("Ken Mori", "JPN")),
+    # "Canadian defence minister Anne Roy and the trade minister, Paul Roy, said."
+    ("joint_speakers", [
+        ("Canadian", "ADJ", "amod", 4, None, "B-NORP"), ("defence", "NOUN", "compound", 2), ("minister", "NOUN", "compound", 4),
+        ("Anne", "PROPN", "compound", 4, None, "B-PERSON"), ("Roy", "PROPN", "nsubj", 12, None, "I-PERSON"),
+        ("and", "CCONJ", "cc", 4), ("the", "DET", "det", 8), ("trade", "NOUN", "compound", 8),
+        ("minister", "NOUN", "conj", 4), (",", "PUNCT", "punct", 8), ("Paul", "PROPN", "compound", 11, None, "B-PERSON"),
+        ("Lebrun", "PROPN", "appos", 8, None, "I-PERSON"), ("said", "VERB", "ROOT", 12, "say"), (".", "PUNCT", "punct", 12),
+    ], _country("Paul Lebrun", "CAN")),
+    # "Greek envoy Nikos Papadakis arrived. Papadakis spoke."
+    ("same_person", [
+        ("Greek", "ADJ", "amod", 1, None, "B-NORP"), ("envoy", "NOUN", "compound", 3),
+        ("Nikos", "PROPN", "compound", 3, None, "B-PERSON"), ("Papadakis", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("arrived", "VERB", "ROOT", 4, "arrive"), (".", "PUNCT", "punct", 4),
+        ("Papadakis", "PROPN", "nsubj", 7, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 7, "speak"),
+        (".", "PUNCT", "punct", 7),
+    ], _country("Papadakis", "GRC")),
+    # "NATO convened. The Alliance warned."
+    ("org_by_its_noun", [
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("convened", "VERB", "ROOT", 1, "convene"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("Alliance", "PROPN", "nsubj", 5, None, "B-ORG"), ("warned", "VERB", "ROOT", 5, "warn"),
+        (".", "PUNCT", "punct", 5),
+    ], lambda ms: "Alliance" in ms and ms["Alliance"].actor is not None and ms["Alliance"].actor.id == ms["NATO"].actor.id),
+    # "NATO convened. The bloc warned Russia."
+    ("bloc_by_its_kind", [
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("convened", "VERB", "ROOT", 1, "convene"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("bloc", "NOUN", "nsubj", 5), ("warned", "VERB", "ROOT", 5, "warn"),
+        ("Russia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ], lambda ms: "bloc" in ms and ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id),
+    # "Turkey's foreign ministry protested. The foreign ministry said."
+    ("institution_in_article", [
+        ("Turkey", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("foreign", "ADJ", "amod", 3),
+        ("ministry", "NOUN", "nsubj", 4), ("protested", "VERB", "ROOT", 4, "protest"), (".", "PUNCT", "punct", 4),
+        ("The", "DET", "det", 8), ("foreign", "ADJ", "amod", 8), ("ministry", "NOUN", "nsubj", 9),
+        ("said", "VERB", "ROOT", 9, "say"), (".", "PUNCT", "punct", 9),
+    ], lambda ms: "foreign ministry" in ms and ms["foreign ministry"].method == "institution-in-article"),
+    # "Italian ambassador Marco Bruni spoke. The Italian ambassador left." (a name no gazetteer knows)
+    ("role_in_article", [
+        ("Italian", "ADJ", "amod", 3, None, "B-NORP"), ("ambassador", "NOUN", "compound", 3),
+        ("Marco", "PROPN", "compound", 3, None, "B-PERSON"), ("Bruni", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+        ("The", "DET", "det", 8), ("Italian", "ADJ", "amod", 8, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 9),
+        ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9),
+    ], lambda ms: ms["Italian ambassador"].actor.name == "Marco Bruni"),
+]
+
+
+@pytest.mark.parametrize("rule, tokens, holds", _ABLATION, ids=[c[0] for c in _ABLATION])
+def test_each_identity_rule_decides_its_case(resolve, rule, tokens, holds):
+    from detente.events.rules import rules
+
+    assert rule in {r.name for r in rules() if r.stage == "identity"}
+    assert holds(resolve(tokens))
+    assert not holds(resolve(tokens, disabled=frozenset({rule})))
+
+
+def test_every_identity_rule_has_its_case_and_every_cue_set_a_reader():
+    from detente.actors.resolve import identity_cues
+    from detente.events.rules import rules
+
+    identity = [r for r in rules() if r.stage == "identity"]
+    assert {r.name for r in identity} == {c[0] for c in _ABLATION}
+    assert set(identity_cues()) == {k for r in identity for k in r.vocab}
+
+
 def _bloc(resolve, second_bloc: bool):
     # "NATO met [and the CSTO]. A Moscow-led bloc said." -> the one military organisation the article names
     first = [("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1)]
@@ -386,3 +477,34 @@ def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
         (".", "PUNCT", "punct", 4),
     ])
     assert "alliance" not in ms or ms["alliance"].actor is None
+
+
+def _kremlin_spokesman(resolve, published, *, name_the_ministry_spokeswoman=True):
+    # "Foreign ministry spokeswoman Maria Zakharova spoke. The Kremlin spokesman said." (two offices of one state:
+    # the ministry's spokesperson and the presidency's)
+    first = [
+        ("Foreign", "PROPN", "compound", 1, None, "B-ORG"), ("Ministry", "PROPN", "compound", 2, None, "I-ORG"),
+        ("spokeswoman", "NOUN", "compound", 4), ("Maria", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Zakharova", "PROPN", "nsubj", 5, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 5, "speak"),
+        (".", "PUNCT", "punct", 5),
+    ] if name_the_ministry_spokeswoman else []
+    n = len(first)
+    return resolve(first + [
+        ("The", "DET", "det", n + 2), ("Kremlin", "PROPN", "compound", n + 2, None, "B-ORG"),
+        ("spokesman", "NOUN", "nsubj", n + 3), ("said", "VERB", "ROOT", n + 3, "say"), (".", "PUNCT", "punct", n + 3),
+    ], published)
+
+
+@pytest.mark.parametrize("published", [DATED, None], ids=["dated", "undated"])
+@pytest.mark.parametrize("named", [True, False], ids=["ministry-spokeswoman-named", "alone"])
+def test_one_institutions_spokesman_is_not_anothers(resolve, published, named):
+    ms = _kremlin_spokesman(resolve, published, name_the_ministry_spokeswoman=named)
+    if named:
+        assert ms["Maria Zakharova"].actor.name == "Maria Zakharova"
+    role = ms["Kremlin spokesman"].actor
+    assert role.name != "Maria Zakharova"
+    assert role.country == "RUS"
+    if published is not None:  # the presidency's spokesman on that date (tenure), never the ministry's
+        assert role.kind == "person" and role.name == "Dmitry Peskov"
+    else:  # undated: the office and country only
+        assert role.kind != "person"

@@ -18,9 +18,9 @@ DATED = dt.date(2024, 2, 28)
 
 @pytest.fixture(scope="module")
 def speakers(pipeline):
-    def run(tokens):
+    def run(tokens, disabled=frozenset()):
         parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
-        return Speakers(parsed, pipeline.resolver.resolve(parsed))
+        return Speakers(parsed, pipeline.resolver.resolve(parsed), disabled=disabled)
 
     return run
 
@@ -272,6 +272,105 @@ def test_a_named_speaker_is_not_replaced_by_an_unnamed_one(speakers):
     ])
     m = sp.speaker_of_clause(sp.doc[1])
     assert m is not None and m.actor is not None and m.actor.country == "RUS"
+
+
+# -- each attribution rule (registry stage ``attribution``) decides its case: without it the speaker is another ------
+def _clause(i):
+    return lambda sp: sp.speaker_of_clause(sp.doc[i])
+
+
+def _quote(i):
+    return lambda sp: sp.speaker_of_quote(sp.quote_at(sp.doc[i].idx))
+
+
+_ABLATION = [
+    # "A statement by the Kremlin said Moscow backs Minsk."
+    ("statement_issuer", [
+        ("A", "DET", "det", 1), ("statement", "NOUN", "nsubj", 5), ("by", "ADP", "prep", 1), ("the", "DET", "det", 4),
+        ("Kremlin", "PROPN", "pobj", 2, None, "B-ORG"), ("said", "VERB", "ROOT", 5, "say"),
+        ("Moscow", "PROPN", "nsubj", 7, None, "B-GPE"), ("backs", "VERB", "ccomp", 5, "back"),
+        ("Minsk", "PROPN", "dobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ], _clause(7), "Kremlin"),
+    # "It was stated by the Kremlin."
+    ("passive_speaker", [
+        ("It", "PRON", "nsubjpass", 2), ("was", "AUX", "auxpass", 2), ("stated", "VERB", "ROOT", 2, "state"),
+        ("by", "ADP", "agent", 2), ("the", "DET", "det", 5), ("Kremlin", "PROPN", "pobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 2),
+    ], lambda sp: passive_agent(sp.doc[2], sp), "Kremlin"),
+    # "Xinhua quoted Li Wen as saying Beijing opposed the plan."
+    ("quoted_as_saying", [
+        ("Xinhua", "PROPN", "nsubj", 1, None, "B-ORG"), ("quoted", "VERB", "ROOT", 1, "quote"),
+        ("Li", "PROPN", "compound", 3, None, "B-PERSON"), ("Wen", "PROPN", "dobj", 1, None, "I-PERSON"),
+        ("as", "ADP", "prep", 1), ("saying", "VERB", "pcomp", 4, "say"), ("Beijing", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("opposed", "VERB", "ccomp", 5, "oppose"), ("the", "DET", "det", 9), ("plan", "NOUN", "dobj", 7),
+        (".", "PUNCT", "punct", 1),
+    ], _clause(7), "Li Wen"),
+    # "Ankara blocked the bid, according to Erdogan."
+    ("according_to", [
+        ("Ankara", "PROPN", "nsubj", 1, None, "B-GPE"), ("blocked", "VERB", "ROOT", 1, "block"), ("the", "DET", "det", 3),
+        ("bid", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1), ("according", "VERB", "prep", 1),
+        ("to", "ADP", "prep", 5), ("Erdogan", "PROPN", "pobj", 6, None, "B-PERSON"), (".", "PUNCT", "punct", 1),
+    ], _clause(1), "Erdogan"),
+    # "Greece rejects Turkey: Mitsotakis"
+    ("headline_colon_speaker", [
+        ("Greece", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),
+        ("Turkey", "PROPN", "dobj", 1, None, "B-GPE"), (":", "PUNCT", "punct", 1),
+        ("Mitsotakis", "PROPN", "appos", 2, None, "B-PERSON"),
+    ], _clause(1), "Mitsotakis"),
+    # "Moscow will retaliate, the Kremlin said." with "said" hanging from the reported clause
+    ("trailing_speaker", [
+        ("Moscow", "PROPN", "nsubj", 2, None, "B-GPE"), ("will", "AUX", "aux", 2), ("retaliate", "VERB", "ROOT", 2),
+        (",", "PUNCT", "punct", 2), ("the", "DET", "det", 5), ("Kremlin", "PROPN", "nsubj", 6, None, "B-ORG"),
+        ("said", "VERB", "parataxis", 2, "say"), (".", "PUNCT", "punct", 2),
+    ], _clause(2), "Kremlin"),
+    # "Cairo recalled its envoy, officials said."
+    ("unnamed_speaker", [
+        ("Cairo", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"), ("its", "PRON", "poss", 3),
+        ("envoy", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1), ("officials", "NOUN", "nsubj", 6, "official"),
+        ("said", "VERB", "parataxis", 1, "say"), (".", "PUNCT", "punct", 1),
+    ], lambda sp: sp.unnamed_speaker(sp.doc[1]), "officials"),
+    # "Minister for Trade Jan Novak said Poland agrees."
+    ("titled_holder", [
+        ("Minister", "PROPN", "nsubj", 5), ("for", "ADP", "prep", 0), ("Trade", "PROPN", "compound", 4),
+        ("Jan", "PROPN", "compound", 4, None, "B-PERSON"), ("Novak", "PROPN", "pobj", 1, None, "I-PERSON"),
+        ("said", "VERB", "ROOT", 5, "say"), ("Poland", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("agrees", "VERB", "ccomp", 5, "agree"), (".", "PUNCT", "punct", 5),
+    ], _clause(7), "Jan Novak"),
+    # '“Ties are strong,” Blinken said. “Athens waits.”'
+    ("quote_after_attributed_quote", [
+        ("“", "PUNCT", "punct", 2), ("Ties", "NOUN", "nsubj", 2, "tie"), ("are", "AUX", "ccomp", 6, "be"),
+        ("strong", "ADJ", "acomp", 2), (",", "PUNCT", "punct", 6), ("”", "PUNCT", "punct", 6),
+        ("Blinken", "PROPN", "nsubj", 7, None, "B-PERSON"), ("said", "VERB", "ROOT", 7, "say"), (".", "PUNCT", "punct", 7),
+        ("“", "PUNCT", "punct", 11), ("Athens", "PROPN", "nsubj", 11, None, "B-GPE"), ("waits", "VERB", "ROOT", 11, "wait"),
+        (".", "PUNCT", "punct", 11), ("”", "PUNCT", "punct", 11),
+    ], _quote(11), "Blinken"),
+    # "Well done, Peru." then the line "— President Biden (@POTUS)" (a made-up post and its signature)
+    ("post_signature", [
+        ("Well", "ADV", "advmod", 1), ("done", "VERB", "ROOT", 1, "do"), (",", "PUNCT", "punct", 1),
+        ("Peru", "PROPN", "npadvmod", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1), ("\n", "SPACE", "dep", 4),
+        ("—", "PUNCT", "punct", 8), ("President", "PROPN", "compound", 8, None, "B-PERSON"),
+        ("Biden", "PROPN", "ROOT", 8, None, "I-PERSON"), ("(@POTUS)", "PUNCT", "punct", 8),
+    ], lambda sp: sp.signature_speaker(sp.doc[1]), "President Biden"),
+]
+
+
+@pytest.mark.parametrize("rule, tokens, read, speaker", _ABLATION, ids=[c[0] for c in _ABLATION])
+def test_each_attribution_rule_decides_its_case(speakers, rule, tokens, read, speaker):
+    from detente.events.rules import rules
+
+    assert rule in {r.name for r in rules() if r.stage == "attribution"}
+    on, off = read(speakers(tokens)), read(speakers(tokens, disabled=frozenset({rule})))
+    assert on is not None and on.text == speaker
+    assert off is None or off.text != speaker
+
+
+def test_every_attribution_rule_has_its_case_and_every_cue_list_a_reader():
+    from detente.events.rules import rules
+
+    attribution = [r for r in rules() if r.stage == "attribution"]
+    assert {r.name for r in attribution} == {c[0] for c in _ABLATION}
+    # speech_verb is read by every rule (what a speech verb is); each other list by a rule that declares it
+    assert set(cue_lists()) == {"speech_verb"} | {k for r in attribution for k in r.vocab}
 
 
 def test_quote_opening_the_next_paragraph_is_the_same_speakers(speakers):

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from spacy.lang.en import English
-from spacy.tokens import Doc
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import doc as hand_doc  # noqa: E402
 
-from detente.events import change_rules  # noqa: F401  (registers the change rules)
-from detente.events.rules import rules, states_change
-
-VOCAB = English().vocab
+from detente.events import change_rules  # noqa: E402,F401  (registers the change rules)
+from detente.events.rules import rules, states_change  # noqa: E402
 
 
 def _doc(spec):
     """spec: (word, head index, dep, lemma) per token."""
-    return Doc(VOCAB, words=[w for w, *_ in spec], heads=[h for _, h, *_ in spec],
-               deps=[d for _, _, d, *_ in spec], lemmas=[(s[3] if len(s) > 3 else s[0].lower()) for s in spec],
-               sent_starts=[i == 0 for i in range(len(spec))])
+    return hand_doc([w for w, *_ in spec], [h for _, h, *_ in spec], [d for _, _, d, *_ in spec],
+                    lemmas=[(s[3] if len(s) > 3 else s[0].lower()) for s in spec],
+                    sent_starts=[i == 0 for i in range(len(spec))])
 
 
 def _both(spec, cues, name):

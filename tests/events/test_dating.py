@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+import sys
+from pathlib import Path
+
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from detente.events.dating import date_event, stated_date
-from detente.events.modality import Modality
-from detente.model import DateBasis, Document
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import doc as hand_doc  # noqa: E402
 
-NLP = spacy.blank("en")
+from detente.events.dating import date_event, stated_date  # noqa: E402
+from detente.events.modality import Modality  # noqa: E402
+from detente.model import DateBasis, Document  # noqa: E402
+
 LEMMAS = {"said": "say"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     """rows: (word, head index, dep, pos, ent IOB) with absolute head indices."""
-    return Doc(NLP.vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], lemmas=[LEMMAS.get(r[0], r[0].lower()) for r in rows], ents=[r[4] for r in rows])
+    return hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
+                    lemmas=[LEMMAS.get(r[0], r[0].lower()) for r in rows], ents=[r[4] for r in rows])
 
 
 def _tok(doc: Doc, word: str):

@@ -3,26 +3,28 @@ turns when the rule is left out."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
-from spacy.lang.en import English
-from spacy.tokens import Doc
 
-from detente.events import load_lexicon
-from detente.events import modality_rules  # noqa: F401  (registers the modality rules)
-from detente.events.modality import read_modality
-from detente.events.rules import rules
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import doc as hand_doc  # noqa: E402
 
-VOCAB = English().vocab
+from detente.events import load_lexicon  # noqa: E402
+from detente.events import modality_rules  # noqa: E402,F401  (registers the modality rules)
+from detente.events.modality import read_modality  # noqa: E402
+from detente.events.rules import rules  # noqa: E402
 
 
 def _doc(spec):
     """spec: (word, head index, dep, lemma, tag) per token."""
     words = [w for w, *_ in spec]
-    return Doc(VOCAB, words=words, heads=[h for _, h, *_ in spec], deps=[d for _, _, d, *_ in spec],
-               lemmas=[(s[3] if len(s) > 3 and s[3] else s[0].lower()) for s in spec],
-               tags=[(s[4] if len(s) > 4 else "XX") for s in spec],
-               pos=["VERB" if d in {"ROOT", "xcomp", "ccomp", "pcomp"} else "NOUN" for _, _, d, *_ in spec],
-               sent_starts=[i == 0 for i in range(len(spec))])
+    return hand_doc(words, [h for _, h, *_ in spec], [d for _, _, d, *_ in spec],
+                    lemmas=[(s[3] if len(s) > 3 and s[3] else s[0].lower()) for s in spec],
+                    tags=[(s[4] if len(s) > 4 else "XX") for s in spec],
+                    pos=["VERB" if d in {"ROOT", "xcomp", "ccomp", "pcomp"} else "NOUN" for _, _, d, *_ in spec],
+                    sent_starts=[i == 0 for i in range(len(spec))])
 
 
 def _both(spec, trigger, name):

@@ -3,28 +3,22 @@ remove the rule (or the data row it reads) and its test fails."""
 
 from __future__ import annotations
 
-from spacy.lang.en import English
-from spacy.tokens import Doc
+import sys
+from pathlib import Path
 
-from detente.events import load_lexicon
-from detente.events.extract import EventCoder
-from detente.events.modality import Modality
-from detente.events.rules import Draft, apply_rules
-from detente.model import Actor, Mention
-from detente.nlp import fix_lemmas, lemma_exceptions
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handdoc import doc as hand_doc, parsed as hand_parsed, state_mention as _mention  # noqa: E402
 
-VOCAB = English().vocab
+from detente.events import load_lexicon  # noqa: E402
+from detente.events.extract import EventCoder  # noqa: E402
+from detente.events.modality import Modality  # noqa: E402
+from detente.events.rules import Draft, apply_rules  # noqa: E402
+from detente.nlp import fix_lemmas, lemma_exceptions  # noqa: E402
 
 
 def _doc(words, heads, deps, lemmas, pos=None):
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, tags=["XX"] * len(words),
-               pos=pos or ["VERB" if d in {"ROOT", "xcomp", "ccomp", "csubj", "advcl"} else "NOUN" for d in deps])
-
-
-def _mention(doc, i, country):
-    tok = doc[i]
-    actor = Actor(id=f"{country}GOV", name=tok.text, kind="state", country=country, sector="GOV", node=country)
-    return Mention("d", 0, tok.idx, tok.idx + len(tok), tok.text, actor, "gazetteer")
+    return hand_doc(words, heads, deps, lemmas=lemmas, tags=["XX"] * len(words),
+                    pos=pos or ["VERB" if d in {"ROOT", "xcomp", "ccomp", "csubj", "advcl"} else "NOUN" for d in deps])
 
 
 def _both(doc, trigger, cameo, name, *, source=(), target=(), said_by=None):
@@ -184,15 +178,11 @@ def test_deliberated_is_not_done():
 def test_dropped_triggers_are_not_recorded_by_the_fallback():
     # the no-actor fallback records a sentence's main trigger when none has an actor; a dropped one (an act
     # only considered) is not recorded: "they are considering sending aid" gives no event
-    from detente.model import Document
-    from detente.nlp import Parsed, split_sentences
 
     doc = _doc(["They", "are", "considering", "sending", "aid"], [2, 2, 2, 2, 3],
                ["nsubj", "aux", "ROOT", "xcomp", "dobj"], ["they", "be", "consider", "send", "aid"],
                pos=["PRON", "AUX", "VERB", "VERB", "NOUN"])
-    document = Document(id="d", text=doc.text)
-    sentences, spans = split_sentences(document, doc)
-    parsed = Parsed(document, doc, sentences, spans)
+    parsed = hand_parsed(doc, doc_id="d")
     lex = load_lexicon()
     assert EventCoder(lex).code(parsed, ()) == ()
     assert EventCoder(lex, disabled={"deliberated_is_not_done"}).code(parsed, ())  # the rule is what drops it

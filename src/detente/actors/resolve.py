@@ -22,9 +22,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from ..data import read_tsv
+from ..events.rules import enabled, stage_decorator
 from ..model import Actor, Mention
 from ..nlp import Parsed
 from .gazetteer import Gazetteer, RolePeriod, fold
@@ -49,6 +51,30 @@ def load_titles() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 TITLES, EXACT_TITLES = load_titles()
 
 
+def load_office_units() -> dict[str, str]:
+    """Institution words that pick one office among those sharing a title (data/office_units.tsv):
+    word -> people.tsv role key ("kremlin" -> the presidency's spokesperson, "foreign" -> the ministry's)."""
+    return {row["word"].strip().lower(): row["role"].strip() for _, row in read_tsv("office_units.tsv", ["word", "role"])}
+
+
+OFFICE_UNITS = load_office_units()
+_UNIT_OFFICES = frozenset(OFFICE_UNITS.values())
+
+
+def office_roles(doc: Any, lo: int, start: int, title: str) -> tuple[tuple[str, ...], bool]:
+    """The people.tsv role keys of the office a role phrase names, and whether its institution was named.
+    ``doc[lo:start]`` are the words before the title ("Kremlin", "Russian foreign ministry").  A title shared
+    by offices of several institutions (a state's foreign-ministry spokesperson and its presidency's) is that
+    very office when the phrase names the institution, and no gazetteer office at all when it does not: the
+    Kremlin's spokesman is never the ministry's spokeswoman, and "the Russian spokesman" is not a guess at
+    either."""
+    roles = TITLES.get(title, ())
+    if not any(r in _UNIT_OFFICES for r in roles):
+        return roles, False
+    named = {OFFICE_UNITS[t.lower_] for t in doc[lo:start] if t.lower_ in OFFICE_UNITS}
+    return tuple(r for r in roles if r in named), bool(named)
+
+
 def load_named_documents() -> tuple[frozenset[str], frozenset[str]]:
     """Nouns that make a city's name the name of a document (data/named_documents.tsv): in any case, and only
     when capitalised."""
@@ -69,6 +95,12 @@ def identity_cues() -> dict[str, frozenset[str]]:
     for _, row in read_tsv("identity_cues.tsv", ["set", "word", "note"]):
         sets.setdefault(row["set"].strip(), set()).add(row["word"].strip().lower())
     return {k: frozenset(v) for k, v in sets.items()}
+
+
+identity_rule = stage_decorator("identity", """Register the decorated resolver step as (one of) the identity-stage
+    rule(s) ``name``: who a mention is, read from the rest of the article.  A step of ``ActorResolver.resolve``,
+    which applies it unless ``name`` is in the ``disabled`` it is given (the coder's, ``Pipeline.extract_parsed``);
+    its word sets are in ``data/identity_cues.tsv`` (``identity_cues``).""", lists=identity_cues)
 
 
 # Links of a noun phrase through which a person reaches the verb of its clause ("led by A, ..., and B": B is a
@@ -108,6 +140,8 @@ class _Candidate:
     actor: Actor | None = None
     method: str = "gazetteer"
     country: str | None = None  # role phrases: the office's country
+    offices: tuple[str, ...] | None = None  # role phrases: people.tsv role keys of the office (office_roles)
+    institution: bool = False  # role phrases: the phrase names the office's institution ("Kremlin spokesman")
 
 
 class ActorResolver:
@@ -188,14 +222,17 @@ class ActorResolver:
         return out
 
     # -- public ----------------------------------------------------------
-    def resolve(self, parsed: Parsed) -> tuple[Mention, ...]:
-        """Return the actor mentions of a parsed document, in text order."""
+    def resolve(self, parsed: Parsed, *, disabled: Iterable[str] = ()) -> tuple[Mention, ...]:
+        """Return the actor mentions of a parsed document, in text order.  ``disabled``: names of identity rules
+        (``rules.rules()``, stage ``identity``) not to apply."""
+        off = frozenset(disabled)
         doc = parsed.doc
         on = parsed.document.published
         sent_of = _sentence_index(parsed)
         # per-document state, per thread: one resolver may serve several threads (the HTTP server)
         self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
         self._doc.named_title_tokens = set()  # titles followed by their holder's name
+        self._doc.titled_offices = {}  # name start token -> (role keys, institution named) of that title
         candidates = self._gazetteer_candidates(doc)
         candidates = [c for c in candidates if not _names_a_document(doc, c)]
         candidates = self._drop_inside_own_names(doc, candidates)
@@ -204,14 +241,19 @@ class ActorResolver:
         candidates = _longest_first(candidates)
         self._resolve_candidates(doc, candidates, on)
         candidates = self._drop_covered(candidates)
-        self._learn_from_appositions(doc, candidates, on)
-        self._state_from_joint_clause(doc, candidates, on)
-        self._resolve_surnames(doc, candidates)
-        self._link_roles_to_named_holders(candidates, on)
+        self._learn_from_appositions(doc, candidates, on, off)
+        self._state_from_joint_clause(doc, candidates, on, off)
+        if enabled("same_person", off):
+            self._resolve_surnames(doc, candidates)
+        if enabled("role_in_article", off):
+            self._link_roles_to_named_holders(candidates, on)
         candidates = [c for c in candidates if not (c.kind == "role" and c.actor is None)]
-        candidates += self._generic_org_references(doc, candidates)
-        candidates += self._bloc_by_its_kind(doc, candidates)
-        candidates += self._institutions_named_in_article(doc, candidates)
+        if enabled("org_by_its_noun", off):
+            candidates += self._generic_org_references(doc, candidates)
+        if enabled("bloc_by_its_kind", off):
+            candidates += self._bloc_by_its_kind(doc, candidates)
+        if enabled("institution_in_article", off):
+            candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
         mentions = []
         for c in sorted(candidates, key=lambda c: c.start):
@@ -337,7 +379,12 @@ class ActorResolver:
                     country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
+            lo = start
+            while lo > 0 and start - lo < 4 and (lo - 1 >= span_start or doc[lo - 1].dep_ in {"compound", "amod", "nmod"}):
+                lo -= 1  # the institution words before the title: "Kremlin", "Russian foreign ministry"
+            offices = office_roles(doc, lo, start, title)
             if has_name:
+                self._doc.titled_offices[name_start] = offices
                 # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
                 # country and office (used in _resolve_entity when nothing better is known); a named holder
                 # also answers later generic mentions of the office (_link_roles_to_named_holders).
@@ -354,8 +401,9 @@ class ActorResolver:
             host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
             # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
             # ministry's spokesperson: office and country only, never a gazetteer person
-            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host)
-            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country))
+            actor = self._role_actor(country, title, on, former, lookup=not unit, host=host, roles=offices[0])
+            out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country,
+                                  offices=offices[0], institution=offices[1]))
         return out
 
     @staticmethod
@@ -403,11 +451,11 @@ class ActorResolver:
         return None
 
     def _role_actor(self, country: str, title: str, on: dt.date | None, former: bool, *, lookup: bool = True,
-                    host: _Candidate | None = None) -> Actor:
+                    host: _Candidate | None = None, roles: tuple[str, ...] | None = None) -> Actor:
         """The holder of an office on the document's date (a tenure fact), else the office and country only.
         Undated, no holder is looked up: today's holder would be a guess."""
         if not former and lookup and on is not None:
-            for role in TITLES.get(title, ()):
+            for role in TITLES.get(title, ()) if roles is None else roles:
                 period = self.gaz.holder(country, role, on)
                 if period is not None:
                     return self.gaz.person_actor(period, on)
@@ -604,18 +652,28 @@ class ActorResolver:
                      node=None if former else country, node_name=None if former else (state.name if state else country),
                      role=None if former or not title else title, former=former)
 
-    def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
-        """"Jane Doe, a former aide to the president": give the person an affiliation."""
+    @identity_rule("apposition_affiliation", reads="a person's apposition, or the comma-delimited phrase right after "
+                   "the name ('Jane Doe, a former aide to the president')",
+                   changes="the person's actor -> the affiliation the phrase gives (method apposition)")
+    @identity_rule("person_of_state", reads="a person the gazetteer does not know, followed by 'of' and a state",
+                   changes="the person's actor -> a person of that state (method of-state)")
+    def _learn_from_appositions(self, doc: Any, candidates: list[_Candidate], on: dt.date | None,
+                                disabled: frozenset[str] = frozenset()) -> None:
+        """"Jane Doe, a former aide to the president": give the person an affiliation (rules ``person_of_state``
+        and ``apposition_affiliation``, unless ``disabled``)."""
+        of_state, apposition = enabled("person_of_state", disabled), enabled("apposition_affiliation", disabled)
         by_token = {i: c for c in candidates for i in range(c.start, c.end)}
         for c in candidates:
             if c.kind not in {"person-unknown", "person"} or (c.actor is not None and c.kind == "person"):
                 continue
             # rule ``person_of_state``: "Pekka Haavisto of Finland" (the news convention for who acts for whom)
-            if c.actor is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of":
+            if of_state and c.actor is None and c.end + 1 < len(doc) and doc[c.end].lower_ == "of":
                 state = by_token.get(c.end + 1)
                 if state is not None and state.start == c.end + 1 and state.kind == "state" and state.actor is not None:
                     c.actor, c.method = self._titled_actor(doc[c.start:c.end].text, state.actor.country, "", False, on), "of-state"
                     continue
+            if not apposition:
+                continue
             head = doc[c.start:c.end].root
             appos = [t for t in head.children if t.dep_ == "appos"]
             if not appos and c.end < len(doc) and doc[c.end].text == "," and c.end + 1 < len(doc):
@@ -634,7 +692,15 @@ class ActorResolver:
                     c.actor, c.method = actor, "apposition"
                     break
 
-    def _state_from_joint_clause(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
+    @identity_rule("joint_speakers", reads="a person reached through noun-phrase links as a subject of a speech verb "
+                   "(joint_speech_verb), with an office title (office_word) on the way; the other subjects' states",
+                   changes="the person's actor -> an office-holder of the one state the others have (method "
+                   "joint-speakers)", vocab=("joint_speech_verb", "office_word"))
+    @identity_rule("led_for_state", reads="a person reached through noun-phrase links as the agent of a lead verb "
+                   "(lead_verb); the state that modifies the led noun", changes="the person's actor -> a person "
+                   "of that state (method led-for-state)", vocab=("lead_verb", "office_word"))
+    def _state_from_joint_clause(self, doc: Any, candidates: list[_Candidate], on: dt.date | None,
+                                 disabled: frozenset[str] = frozenset()) -> None:
         """Two identity rules for a named person the gazetteer and the appositions left without a state:
 
         * ``led_for_state``: the leader of a state's body acts for that state ("the American delegation was headed
@@ -677,7 +743,7 @@ class ActorResolver:
                 continue
             lemma, top = verb.lemma_.lower(), path[-1]
             country = None
-            if lemma in cues["lead_verb"] and top.dep_ == "agent":
+            if lemma in cues["lead_verb"] and top.dep_ == "agent" and enabled("led_for_state", disabled):
                 led = [t for t in verb.children if t.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
                 # the state modifying the led noun ("the U.S. delegation", "a Chinese team", "Russia's mission")
                 states = {by_token[m.i].actor.country for n in led for m in (n, *n.children)
@@ -687,7 +753,7 @@ class ActorResolver:
                 country = next(iter(states)) if len(states) == 1 else None
                 method = "led-for-state"
             elif lemma in cues["joint_speech_verb"] and top.dep_ == "nsubj" \
-                    and any(t.lemma_.lower() in offices for t in path):
+                    and any(t.lemma_.lower() in offices for t in path) and enabled("joint_speakers", disabled):
                 states = {d.actor.country for d in people if d is not c and d.actor is not None and d.actor.country
                           and not d.actor.former and reached[id(d)][0] == verb and reached[id(d)][1][-1].dep_ == "nsubj"}
                 country = next(iter(states)) if len(states) == 1 else None
@@ -739,18 +805,22 @@ class ActorResolver:
             )
         return None
 
+    @identity_rule("same_person", reads="persons named earlier in the article: a later surname, an honorific "
+                   "(honorific) + surname, or a spelling variant of it (SPELLING_VARIANT)",
+                   changes="the later mention's actor -> the earlier person's", vocab=("honorific",))
     def _resolve_surnames(self, doc: Any, candidates: list[_Candidate]) -> None:
         """Rule ``same_person``: a later "Gallyamov" or "Mr Gallyamov" takes the actor of the earlier full name,
         and so does a spelling variant of it in the same article ("Zelenskyy" after "Zelensky": folded
         accents, then a near surname, see SPELLING_VARIANT)."""
         from rapidfuzz import fuzz
 
+        honorifics = identity_cues()["honorific"]
         known: dict[str, Actor] = {}
         family_first: dict[str, set[str]] = {}  # "Wang" after "Wang Yi": names whose family name comes first
         by_id: dict[str, Actor] = {}
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
-            tokens = [t for t in span if t.lower_ not in {"mr", "mr.", "mrs", "ms", "dr", "dr."}]
+            tokens = [t for t in span if t.lower_ not in honorifics]
             if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
                 known.setdefault(fold(tokens[-1].text), c.actor)
                 family_first.setdefault(fold(tokens[0].text), set()).add(c.actor.id)
@@ -768,6 +838,9 @@ class ActorResolver:
                 if actor is not None:
                     c.actor, c.method = actor, "surname"
 
+    @identity_rule("org_by_its_noun", reads="a capitalised 'the Alliance / Organisation / Union' with no actor; the "
+                   "organisations the article names", changes="adds a mention of the one named organisation whose "
+                   "name has that word")
     def _generic_org_references(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``org_by_its_noun``: "the Alliance", "the Organisation", "the Union" (capitalised, after "the")
         is the one organisation named in the same article whose name has that word ("North Atlantic
@@ -802,6 +875,9 @@ class ActorResolver:
                     out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
         return out
 
+    @identity_rule("bloc_by_its_kind", reads="a lower-case bloc noun (bloc_noun) with a determiner and no parties of "
+                   "its own (no possessor, with/between/against/of phrase); the military organisations the article "
+                   "names", changes="adds a mention of the one military organisation named", vocab=("bloc_noun",))
     def _bloc_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
         Beijing-led defence alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
@@ -827,6 +903,8 @@ class ActorResolver:
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
 
+    @identity_rule("institution_in_article", reads="a generic institution ('the foreign ministry'); the institutions "
+                   "the article names with their country", changes="adds a mention of the one such institution")
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
         names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry").  Two countries'
@@ -862,6 +940,9 @@ class ActorResolver:
                     break
         return out
 
+    @identity_rule("role_in_article", reads="a generic office ('the Finnish president'); the holders of that office "
+                   "the article names", changes="the office's actor -> the one holder named (the office and "
+                   "country when two are)")
     def _link_roles_to_named_holders(self, candidates: list[_Candidate], on: dt.date | None) -> None:
         """Rule ``role_in_article``: a generic office ("the Finnish president", "the French ambassador") is the
         holder the same article names ("President of Finland Sauli Niinisto", "Sauli Niinisto" when the
@@ -877,7 +958,9 @@ class ActorResolver:
             titled = self._doc.titled.get(c.start)
             if titled is not None and not titled[2]:
                 country, title, _ = titled
-                keys |= {(country, title)} | {(country, r) for r in TITLES.get(title, ())}
+                roles, institution = self._doc.titled_offices.get(c.start, (TITLES.get(title, ()), False))
+                # a title shared by several institutions' offices holds only the office its phrase names
+                keys |= ({(country, title)} if not institution else set()) | {(country, r) for r in roles}
             for period in self.gaz.people.get(actor.name, ()):
                 if on is None or period.active(on):
                     keys.add((period.country, period.role))
@@ -890,7 +973,16 @@ class ActorResolver:
                 continue
             roles = TITLES.get(c.key, ())
             found: set[str] = set()
-            for key in [(c.country, c.key), *((c.country, r) for r in roles)]:
+            if c.institution:
+                # "the Kremlin spokesman": only a holder of that very office (none known: the office stays)
+                keys = [(c.country, r) for r in c.offices or ()]
+            else:
+                keys = [(c.country, c.key), *((c.country, r) for r in roles)]
+            if not c.institution and any(r in _UNIT_OFFICES for r in roles):
+                # "the spokesman" names no institution: the one holder of any of its offices the article names
+                found = set().union(*(holders.get(k, set()) for k in keys))
+                keys = []
+            for key in keys:
                 if holders.get(key):
                     found = holders[key]
                     break

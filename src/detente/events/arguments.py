@@ -32,7 +32,6 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,10 +68,6 @@ LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RET
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
-
-# The rules the ArgumentFinder being used was built without: the phrase-stage rules are read inside the module's
-# noun-phrase helpers (``with_conj``, ``mention_in_np``), which are called from many places without a finder.
-_DISABLED: ContextVar[frozenset[str]] = ContextVar("detente_disabled_argument_rules", default=frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,74 +209,6 @@ def named(m: Mention) -> bool:
     return any(w[:1].isupper() for w in m.text.split())
 
 
-def with_conj(tok: Any, speakers: Speakers, *, deep: bool = False) -> list[Mention]:
-    """Mentions for a noun phrase and its conjuncts ("Russia and China")."""
-    out: list[Mention] = []
-    for t in [tok, *tok.conjuncts]:
-        m = speakers.mention_for(t)
-        if m is None:
-            # "the Iranian president, Ebrahim Raisi": the apposition names the actor
-            m = next((a for a in (speakers.mention_for(c) for c in t.children if c.dep_ == "appos") if a), None)
-        found = [m] if m is not None else []
-        if m is not None:
-            # "support for Finland and Sweden's memberships": the phrase is named by a modifier, and the
-            # phrase-stage rules add its conjuncts
-            by = next((c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
-                       and speakers.mention_at(c) is m), None)
-            if by is not None:
-                found += [x for x in phrase_extra(by, speakers, _DISABLED.get()) if x not in found]
-        if m is None and deep:
-            found = mentions_in_np(t, speakers)
-        if m is not None and pair_reference(t) is not None:
-            # "accused the two countries": both of the pair (``mention_for`` gives the first alone)
-            found = phrase_extra(t, speakers, _DISABLED.get()) or found
-        if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
-            # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
-            found = phrase_extra(t, speakers, _DISABLED.get()) or found
-        out.extend(x for x in found if x not in out)
-    return out
-
-
-def mention_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset(),
-                  places: bool = False) -> Mention | None:
-    """The closest mention inside a noun phrase, not crossing into clauses, other events or (unless
-    ``places``: "rebels in the Ivory Coast") places."""
-    return _closest_in_np(tok, speakers, event_nouns, places)[0]
-
-
-def _closest_in_np(tok: Any, speakers: Speakers, event_nouns: frozenset[str], places: bool) -> tuple[Mention | None, Any]:
-    """``mention_in_np``'s mention and the token it was found at."""
-    best, best_dist, best_node = None, 99, None
-    place_of = enabled("place_of_is_a_place", _DISABLED.get())
-    stack = [(tok, 0)]
-    while stack:
-        node, dist = stack.pop()
-        m = speakers.mention_at(node)
-        if m is not None and dist < best_dist:
-            best, best_dist, best_node = m, dist, node
-        if node != tok and node.lemma_.lower() in event_nouns:
-            continue
-        for c in node.children:
-            if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
-                continue
-            if c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS and not (places and node == tok and c.lower_ in {"in", "from"}):
-                continue
-            if place_of and not places and c.dep_ == "prep" and c.lower_ == "of" and _place_noun(node):
-                continue  # "the region of Nagorno-Karabakh" names where, not who (rule place_of_is_a_place)
-            stack.append((c, dist + 1))
-    return (best, best_node) if best_dist <= 3 else (None, None)
-
-
-def mentions_in_np(tok: Any, speakers: Speakers, *, event_nouns: frozenset[str] = frozenset(),
-                   places: bool = False) -> list[Mention]:
-    """``mention_in_np``'s mention and what the phrase-stage rules add at the token it was found at (the other
-    conjuncts of a coordinated possessor: "Sweden's and Finland's accession")."""
-    m, node = _closest_in_np(tok, speakers, event_nouns, places)
-    if m is None:
-        return []
-    return [m, *(x for x in phrase_extra(node, speakers, _DISABLED.get()) if x != m)]
-
-
 def _place_noun(node: Any) -> bool:
     """A place noun (set place_noun) that is where something is sent: the object of "to"/"towards" ("deployed to
     the region of X"). "Shelled the city of X" and "imposed a curfew in the town of X" keep X: there the place's
@@ -337,25 +264,90 @@ class ArgumentFinder:
                  noun_types: dict[str, str] | None = None, disabled: frozenset[str] = frozenset()) -> None:
         """``disabled``: names of argument rules (``rules.rules()``) not to apply."""
         self.speakers = speakers
-        self.disabled = disabled
-        _DISABLED.set(frozenset(disabled))
+        self.disabled = frozenset(disabled)
         self.noun_types = noun_types or {}
         self.event_nouns = event_nouns
         self.agents = agents or {}
 
+    # -- noun phrases (the phrase-stage rules are read here, by this finder's own ``disabled``) -----------------
+    def with_conj(self, tok: Any, *, deep: bool = False) -> list[Mention]:
+        """Mentions for a noun phrase and its conjuncts ("Russia and China")."""
+        sp = self.speakers
+        out: list[Mention] = []
+        for t in [tok, *tok.conjuncts]:
+            m = sp.mention_for(t)
+            if m is None:
+                # "the Iranian president, Ebrahim Raisi": the apposition names the actor
+                m = next((a for a in (sp.mention_for(c) for c in t.children if c.dep_ == "appos") if a), None)
+            found = [m] if m is not None else []
+            if m is not None:
+                # "support for Finland and Sweden's memberships": the phrase is named by a modifier, and the
+                # phrase-stage rules add its conjuncts
+                by = next((c for c in t.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                           and sp.mention_at(c) is m), None)
+                if by is not None:
+                    found += [x for x in phrase_extra(by, sp, self.disabled) if x not in found]
+            if m is None and deep:
+                found = self.mentions_in_np(t)
+            if m is not None and pair_reference(t) is not None:
+                # "accused the two countries": both of the pair (``mention_for`` gives the first alone)
+                found = phrase_extra(t, sp, self.disabled) or found
+            if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
+                # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
+                found = phrase_extra(t, sp, self.disabled) or found
+            out.extend(x for x in found if x not in out)
+        return out
+
+    def mention_in_np(self, tok: Any, *, event_nouns: frozenset[str] = frozenset(),
+                      places: bool = False) -> Mention | None:
+        """The closest mention inside a noun phrase, not crossing into clauses, other events or (unless
+        ``places``: "rebels in the Ivory Coast") places."""
+        return self._closest_in_np(tok, event_nouns, places)[0]
+
+    def _closest_in_np(self, tok: Any, event_nouns: frozenset[str], places: bool) -> tuple[Mention | None, Any]:
+        """``mention_in_np``'s mention and the token it was found at."""
+        best, best_dist, best_node = None, 99, None
+        place_of = enabled("place_of_is_a_place", self.disabled)
+        stack = [(tok, 0)]
+        while stack:
+            node, dist = stack.pop()
+            m = self.speakers.mention_at(node)
+            if m is not None and dist < best_dist:
+                best, best_dist, best_node = m, dist, node
+            if node != tok and node.lemma_.lower() in event_nouns:
+                continue
+            for c in node.children:
+                if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
+                    continue
+                if (c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS
+                        and not (places and node == tok and c.lower_ in {"in", "from"})):
+                    continue
+                if place_of and not places and c.dep_ == "prep" and c.lower_ == "of" and _place_noun(node):
+                    continue  # "the region of Nagorno-Karabakh" names where, not who (rule place_of_is_a_place)
+                stack.append((c, dist + 1))
+        return (best, best_node) if best_dist <= 3 else (None, None)
+
+    def mentions_in_np(self, tok: Any, *, event_nouns: frozenset[str] = frozenset(),
+                       places: bool = False) -> list[Mention]:
+        """``mention_in_np``'s mention and what the phrase-stage rules add at the token it was found at (the other
+        conjuncts of a coordinated possessor: "Sweden's and Finland's accession")."""
+        m, node = self._closest_in_np(tok, event_nouns, places)
+        if m is None:
+            return []
+        return [m, *(x for x in phrase_extra(node, self.speakers, self.disabled) if x != m)]
+
     # -- verbs ---------------------------------------------------------------------
     def verbal(self, tok: Any, *, etype: str, cameo: str, wanted_prep: str | None,
                ctx: Context) -> tuple[list[Mention], list[Mention]]:
-        sp = self.speakers
         visit = cameo.startswith(VISIT_CAMEO_PREFIXES)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
             # Qatar, ...": the agents (each its own dyad) did it
             agents = [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                      for m in with_conj(p, sp, deep=True)]
+                      for m in self.with_conj(p, deep=True)]
             nodes = {m.actor.node for m in agents if m.actor is not None}
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
-            return (agents if patients else []), (patients or with_conj(tok.head, sp))
+            return (agents if patients else []), (patients or self.with_conj(tok.head))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
         if passive:
             patients: list[Mention] = []
@@ -366,7 +358,7 @@ class ArgumentFinder:
                 if child.dep_ == "agent":
                     for p in child.children:
                         if p.dep_ == "pobj":
-                            agents.extend(with_conj(p, sp, deep=True))
+                            agents.extend(self.with_conj(p, deep=True))
             if not agents:
                 # "ties between A and B were cut", "A's membership in B was frozen": the parties are in the subject
                 parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled)
@@ -387,7 +379,7 @@ class ArgumentFinder:
             if c.dep_ == "prep" and c.lower_ == "from" and (c.head == tok or on_object):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        givers.extend(m for m in with_conj(p, self.speakers, deep=True) if m not in givers)
+                        givers.extend(m for m in self.with_conj(p, deep=True) if m not in givers)
             if givers:
                 break
         return givers, self.subjects(tok, ctx)
@@ -419,29 +411,28 @@ class ArgumentFinder:
         if len(coordination) > 1 and (clause.i < max(t.i for t in coordination) or singular):
             m = self.speakers.mention_for(head)
             return [m] if m is not None else []
-        return with_conj(head, self.speakers)
+        return self.with_conj(head)
 
     def _controller(self, node: Any) -> list[Mention] | None:
         """Object control: "called on Israel to cancel", "accused Lapid of bombing", "asked Iran to boost"."""
-        sp = self.speakers
         if node.dep_ == "xcomp":
             head = node.head
             if head.lemma_.lower() in words("subject_control_verb"):
                 return None
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
-                return with_conj(objs[0], sp)
+                return self.with_conj(objs[0])
             for c in head.children:
                 if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return with_conj(p, sp)
+                            return self.with_conj(p)
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"for", "of"}:
             verb = node.head.head
             if verb.pos_ == "VERB":
                 objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
                 if objs:
-                    found = with_conj(objs[0], sp)
+                    found = self.with_conj(objs[0])
                     if found:
                         return found
         return None
@@ -460,7 +451,7 @@ class ArgumentFinder:
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 for p in child.children:
                     if p.dep_ == "pobj":
-                        m = sp.mention_for(p) or mention_in_np(p, sp)
+                        m = sp.mention_for(p) or self.mention_in_np(p)
                         if m is not None and m.actor is not None:
                             return m
             if child.dep_ == "acl":
@@ -566,13 +557,13 @@ class ArgumentFinder:
                         or c.dep_ == "ccomp":
                     for s in c.children:
                         if s.dep_ in {"nsubj", "nsubjpass"}:
-                            found = with_conj(s, self.speakers, deep=True)
+                            found = self.with_conj(s, deep=True)
                             if found:
                                 return found
                 if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = self.pact_parties(p) or with_conj(p, self.speakers, deep=True)
+                            found = self.pact_parties(p) or self.with_conj(p, deep=True)
                             if found:
                                 return found
         if nouns:
@@ -653,7 +644,6 @@ class ArgumentFinder:
 
     def _prep_objects(self, tok: Any, *, etype: str | None, wanted: str | None, visit: bool) -> list[Mention]:
         """Objects of the trigger's prepositions; ``etype`` None accepts every preposition (an event noun's)."""
-        sp = self.speakers
         preps = [c for c in tok.children if c.dep_ in {"prep", "prt", "dative"}]
         order: list[tuple[str, frozenset[str] | None]] = [(wanted, None)] if wanted else []
         order += [p for p in TARGET_PREPS if p[0] != wanted]
@@ -669,7 +659,7 @@ class ArgumentFinder:
                     if p.dep_ != "pobj":
                         continue
                     # "with the Russians' prior knowledge": a possessor under "with" is no party
-                    found = with_conj(p, sp, deep=name != "with")
+                    found = self.with_conj(p, deep=name != "with")
                     if not visit:
                         found = [m for m in found if not is_location(m, p, prep)]
                     if found:
@@ -677,7 +667,7 @@ class ArgumentFinder:
                 if prep.dep_ == "prt" and tok.pos_ == "VERB":  # "call on X" parsed with a particle
                     for c in tok.children:
                         if c.dep_ in OBJ_DEPS:
-                            return with_conj(c, sp)
+                            return self.with_conj(c)
         return []
 
     def _host(self, tok: Any) -> list[Mention]:
@@ -771,7 +761,7 @@ class ArgumentFinder:
                     if p.dep_ != "pobj":
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
-                    found = found or [m for m in with_conj(p, sp, deep=True) if not is_location(m, p, child)]
+                    found = found or [m for m in self.with_conj(p, deep=True) if not is_location(m, p, child)]
                     if worry and child.lower_ in {"about", "over"}:
                         # "concerns of X about Y's influence": what the worry is about names the target
                         target.extend(self.pact_parties(p) or found)
@@ -794,7 +784,7 @@ class ArgumentFinder:
             target.extend(m for m in helped if m not in source)
         if not source and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in words("recipient_verb"):
             # "Putin won the backing of Xi": the one whose backing is won acts; the winner is its target
-            winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in with_conj(c, sp)]
+            winners = [m for c in tok.head.children if c.dep_ == "nsubj" for m in self.with_conj(c)]
             if winners and target:
                 source, target = target, winners
         return source, target
@@ -1085,7 +1075,7 @@ def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: d
 def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Russia and China condemned": the subject's own mentions; "Rohingya Muslim insurgents" (a mention with no
     actor) is better described by its agent noun."""
-    found = with_conj(child, f.speakers)
+    found = f.with_conj(child)
     if not found:
         return None
     if any(m.actor is not None for m in found):
@@ -1097,7 +1087,7 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
               "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
 def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent."""
-    m = mention_in_np(child, f.speakers, event_nouns=f.event_nouns, places=True)
+    m = f.mention_in_np(child, event_nouns=f.event_nouns, places=True)
     return [m] if m is not None else _one(f.generic(child))
 
 
@@ -1120,7 +1110,7 @@ def _deep_agents(tok: Any, f: ArgumentFinder) -> list[Mention]:
     while stack:
         node = stack.pop()
         if node.dep_ in {"prep", "agent"} and node.lower_ == "by":
-            out.extend(m for p in node.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+            out.extend(m for p in node.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)
                        if m.actor is not None and m not in out)
             continue
         stack.extend(c for c in node.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp", "conj"})
@@ -1136,7 +1126,7 @@ def reduced_passive_patient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
         return []
     head = q.tok.head
     return q.other([m for o in head.children if o.dep_ in OBJ_DEPS and o.i < q.tok.i
-                    for m in with_conj(o, f.speakers) if m.actor is not None])
+                    for m in f.with_conj(o) if m.actor is not None])
 
 
 @object_rule("drift_partner", reads="the to/from phrase on 'closer'/'away' (closer_word) of a drift verb (drift_verb)",
@@ -1150,7 +1140,7 @@ def drift_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
             prep = "to" if c.lower_ in w["closer_word"] else "from"
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == prep:
-                    found = q.other([m for o in p.children if o.dep_ == "pobj" for m in with_conj(o, f.speakers)
+                    found = q.other([m for o in p.children if o.dep_ == "pobj" for m in f.with_conj(o)
                                      if m.actor is not None])
                     if found:
                         return found
@@ -1165,7 +1155,7 @@ def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
     if q.wanted_prep != "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
         return []
     return q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
-                    if p.dep_ == "pobj" for m in with_conj(p, f.speakers) if m.actor is not None])
+                    if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None])
 
 
 @object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
@@ -1184,7 +1174,7 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
             continue
         preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at"}]
         preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
-        hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers)]
+        hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p)]
         found = q.other([m for m in hosts if m.actor is not None and m.actor.node])
         if found:
             return found
@@ -1195,7 +1185,7 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"attacked Ukraine and Georgia": the objects that name actors."""
     for d in _dobjs(q):
-        found = q.other(with_conj(d, f.speakers))
+        found = q.other(f.with_conj(d))
         if found:
             return found
     return []
@@ -1231,7 +1221,7 @@ def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
         if d.lemma_.lower() not in w["membership_noun"]:
             continue
         found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
-                         for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)
+                         for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)
                          if m.actor is not None and m.actor.node])
         found = found or q.other([m for c in d.children if c.dep_ in {"compound", "amod", "nmod"}
                                   if (m := f.speakers.mention_at(c)) is not None and m.actor is not None
@@ -1241,7 +1231,7 @@ def membership_organisation(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     # "applied to join NATO": the body joined
     for c in q.tok.children:
         if bid and c.dep_ == "xcomp" and c.lemma_.lower() in w["joining_verb"]:
-            found = q.other([m for o in c.children if o.dep_ in OBJ_DEPS for m in with_conj(o, f.speakers)
+            found = q.other([m for o in c.children if o.dep_ in OBJ_DEPS for m in f.with_conj(o)
                              if m.actor is not None and m.actor.node])
             if found:
                 return found
@@ -1268,7 +1258,7 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
             named = [m for c in t.children if c.dep_ in {"compound", "nmod", "amod"}
                      if (m := f.speakers.mention_at(c)) is not None]
             named += [m for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}
-                      for p in c.children if p.dep_ == "pobj" for m in with_conj(p, f.speakers, deep=True)]
+                      for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)]
             found = q.other([m for m in named if m.actor is not None and m.actor.node and m.actor.kind != "state"])
             if found:
                 return found
@@ -1313,7 +1303,7 @@ def body_that_meets(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
         if d.lemma_.lower() not in w["gathering_noun"]:
             continue
         found = [m for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                 if p.dep_ == "pobj" for m in with_conj(p, f.speakers)
+                 if p.dep_ == "pobj" for m in f.with_conj(p)
                  if m.actor is not None and m.actor.node and m.actor.kind in {"igo", "organization"}]
         found = q.other(found)
         if found:
@@ -1331,7 +1321,7 @@ def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
         if c.dep_ == "ccomp":
             for s in c.children:
                 if s.dep_ in {"nsubj", "nsubjpass"}:
-                    found = q.other(with_conj(s, f.speakers))
+                    found = q.other(f.with_conj(s))
                     if found:
                         return found
     return []
@@ -1367,7 +1357,7 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                 return found
             continue
         if d.dep_ in OBJ_DEPS:
-            found = q.other(mentions_in_np(d, f.speakers, event_nouns=f.event_nouns))
+            found = q.other(f.mentions_in_np(d, event_nouns=f.event_nouns))
             if found:
                 return found
     return []
@@ -1389,7 +1379,7 @@ def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: fro
             continue
         for s in clause.children:
             if s.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                out.extend(m for m in with_conj(s, f.speakers, deep=True)
+                out.extend(m for m in f.with_conj(s, deep=True)
                            if m.actor is not None and m.actor.node and m not in out)
     return out
 
@@ -1463,7 +1453,7 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
                 for other in node.children:
                     if other.i > child.i and other.dep_ == child.dep_ and found and any(
                             t.dep_ == "cc" for t in child.doc[child.i:other.i]):
-                        found += [m for m in with_conj(other, f.speakers) if m not in found]
+                        found += [m for m in f.with_conj(other) if m not in found]
                 return found
     return None
 
@@ -1549,7 +1539,7 @@ def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset
         preps = [c for c in subj.children if c.dep_ == "prep"]
         for prep in preps:
             if prep.lower_ == "between":
-                both = [m for p in prep.children if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True)
+                both = [m for p in prep.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)
                         if m.actor is not None]
                 if len(both) >= 2:
                     return both, []
@@ -1560,7 +1550,7 @@ def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset
         if owner is None:
             continue
         other = [m for prep in preps if prep.lower_ in {"in", "with", "to", "of"} for p in prep.children
-                 if p.dep_ == "pobj" for m in with_conj(p, sp, deep=True) if m.actor is not None and m != owner]
+                 if p.dep_ == "pobj" for m in f.with_conj(p, deep=True) if m.actor is not None and m != owner]
         if other:
             return [owner], other
     return None
@@ -1600,10 +1590,10 @@ def concern_if_others_act(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[st
         if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in w["condition_mark"] for m in c.children):
             continue
         agents = [m for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                  for m in with_conj(p, f.speakers, deep=True) if m.actor is not None]
+                  for m in f.with_conj(p, deep=True) if m.actor is not None]
         if agents:
             return agents
-        subjects = [m for s in c.children if s.dep_ == "nsubj" for m in with_conj(s, f.speakers) if m.actor is not None]
+        subjects = [m for s in c.children if s.dep_ == "nsubj" for m in f.with_conj(s) if m.actor is not None]
         if subjects:
             return subjects
     return None

@@ -20,16 +20,19 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from ..data import read_tsv
 from ..errors import DataFileError
 from ..model import Mention
 from ..nlp import Parsed
+from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
-CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun")
+CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
+             "trailing_speech_form")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,12 @@ def cue_lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+attribution_rule = stage_decorator("attribution", """Register the decorated function as the attribution-stage rule
+    ``name``: one way of finding who says a clause or a quote, read at its own place by ``Speakers`` (it gives no
+    speaker when its rule is in the ``Speakers``' ``disabled``: ``Speakers.on``).  Its word sets are lists of
+    ``data/attribution.tsv`` (``cue_lists``).""", changes="said_by (the speaker of a clause or quote)",
+                                    lists=cue_lists)
+
 SPEECH_LEMMAS = cue_lists()["speech_verb"]
 STATEMENT_NOUNS = cue_lists()["statement_noun"]
 ISSUER_PREPS = cue_lists()["issuer_prep"]
@@ -50,7 +59,8 @@ QUOTING_VERBS = cue_lists()["quoting_verb"]
 UNNAMED_SPEAKERS = cue_lists()["unnamed_speaker_noun"] | STATEMENT_NOUNS
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _TRAILING = re.compile(
-    r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:tells|told|says|said|claims|claimed|writes|wrote)\b'
+    r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:'
+    + "|".join(sorted(map(re.escape, cue_lists()["trailing_speech_form"]), key=lambda w: (-len(w), w))) + r')\b'
     r'[^,;“”"]{0,60}\.?\s*$'
 )
 LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "from", "into", "throughout"})
@@ -116,7 +126,9 @@ class Speakers:
 
     _starts_for_quotes: list[int] | None = None  # mention starts, for quotes that carry a speaker on
 
-    def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...]) -> None:
+    def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...], *, disabled: Iterable[str] = ()) -> None:
+        """``disabled``: names of attribution rules (``rules.rules()``) not to apply (the coder's ``disabled``)."""
+        self.disabled = frozenset(disabled)
         self.parsed = parsed
         self.doc = parsed.doc
         self.mentions = mentions
@@ -153,6 +165,10 @@ class Speakers:
         self._speaker_ats = [at for at, _ in self.named_speakers]
         self._quote_speaker: dict[int, Mention | None] = {}
         self._assign_quote_speakers()
+
+    def on(self, name: str) -> bool:
+        """Whether the attribution rule ``name`` applies (it is not in ``disabled``)."""
+        return enabled(name, self.disabled)
 
     def sent_index(self, tok: Any) -> int:
         """The index of the sentence (``parsed.spans``) holding ``tok`` (binary search; Token.sent is slow)."""
@@ -291,11 +307,14 @@ class Speakers:
                 return m
         return None
 
+    @attribution_rule("titled_holder", reads="a noun phrase headed by a title (PROPN or NOUN) that ends in a "
+                      "person's name, with only capitalised words and of/for/the between",
+                      changes="the phrase's mention (a speaker's, or any argument's) -> the person named at its end")
     def _titled_holder(self, tok: Any) -> Mention | None:
         """Rule ``titled_holder``: "Minister for Defence Peter Dutton said": the parser heads the phrase with
         the title; the speaker is the person named at the phrase's end (capitalised words and "of"/"for"
         between, nothing else)."""
-        if tok.pos_ not in {"PROPN", "NOUN"}:
+        if tok.pos_ not in {"PROPN", "NOUN"} or not self.on("titled_holder"):
             return None
         end = tok.right_edge
         m = self.by_token.get(end.i)
@@ -333,6 +352,8 @@ class Speakers:
             self._quote_speaker[k] = speaker
         del doc
 
+    @attribution_rule("quote_after_attributed_quote", reads="the quote before, in the same paragraph, its speaker, "
+                      "and the mentions between the two quotes", changes="the quote's speaker -> the one before's")
     def _same_paragraph_speaker(self, k: int) -> Mention | None:
         """Rule ``quote_after_attributed_quote``: '“A,” Lavrov said. “B.”': a quote with no speech verb of its
         own, in the paragraph of an attributed quote, with no one else named between them, is the same
@@ -344,7 +365,8 @@ class Speakers:
         gap = text[prev.end:q.start]
         # the next paragraph may go on quoting (news sets a long quote as a run of quoted paragraphs): a quote
         # that opens the paragraph right after the one that ended with the attributed quote
-        if speaker is None or ("\n\n" in gap and (gap.rsplit("\n\n", 1)[1].strip() or gap.count("\n\n") > 1)):
+        if not self.on("quote_after_attributed_quote") or speaker is None or (
+                "\n\n" in gap and (gap.rsplit("\n\n", 1)[1].strip() or gap.count("\n\n") > 1)):
             return None
         import bisect
 
@@ -400,14 +422,9 @@ class Speakers:
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         node = tok
         for _ in range(8):
-            for child in node.children:
-                if child.lower_ == "according" and child.dep_ == "prep":
-                    for to in child.children:
-                        for pobj in to.children:
-                            if pobj.dep_ == "pobj":
-                                m = self.mention_for(pobj)
-                                if m is not None:
-                                    return m
+            m = according_to(node, self)
+            if m is not None:
+                return m
             head = node.head
             if head == node or not lo <= head.i < hi:
                 break
@@ -421,9 +438,14 @@ class Speakers:
             node = head
         return self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
 
+    @attribution_rule("post_signature", reads="the line after the clause's line: an embedded post's signature "
+                      "'— Name (@handle) date' (a pattern, _SIGNATURE) naming a person",
+                      changes="said_by -> that person (the handle is no actor)")
     def signature_speaker(self, tok: Any) -> Mention | None:
         """Rule ``post_signature``: an embedded social-media post is followed by its signature line, "— Name
         (@handle) date": the line before it (the post's text) is said by that person (the handle is no actor)."""
+        if not self.on("post_signature"):
+            return None
         text = self.parsed.document.text
         end = text.find("\n", tok.idx)
         if end < 0:
@@ -454,15 +476,17 @@ class Speakers:
         # "Iran condemned Israel, officials said" parsed with the speech verb hanging from the reported clause
         return next((c for c in node.children if c.dep_ == "parataxis" and c.i > tok.i and _is_speech_verb(c)), None)
 
+    @attribution_rule("unnamed_speaker", reads="the subject (or by-agent) of the speech verb reporting the clause: "
+                      "an unnamed voice (unnamed_speaker_noun, statement_noun) that names no actor",
+                      changes="said_by -> that description, with no actor (when no named speaker was found)",
+                      vocab=("unnamed_speaker_noun", "statement_noun"))
     def unnamed_speaker(self, tok: Any) -> Mention | None:
         """Rule ``unnamed_speaker`` (cue list ``unnamed_speaker_noun``, with ``statement_noun``): a clause reported
         by an unnamed voice ("a foreign ministry statement said", "officials said", "a senior official in Moscow
         said", "diplomatic sources told reporters") is second-hand, not the outlet's own assertion: its
         ``said_by`` is that description, with no actor (nothing is guessed about whose it is).  Only when no named
         speaker was found (``speaker_of_clause``)."""
-        from .rules import UNNAMED_SPEAKER
-
-        verb = self.speech_verb_of(tok)
+        verb = self.speech_verb_of(tok) if self.on("unnamed_speaker") else None
         if verb is None:
             return None
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -482,9 +506,13 @@ class Speakers:
         return Mention(self.parsed.document.id, self.sent_index(subj), span.start_char, span.end_char, span.text,
                        None, UNNAMED_SPEAKER)
 
+    @attribution_rule("headline_colon_speaker", reads="a sentence that ends in a colon and a person's name",
+                      changes="said_by -> that person, for what stands before the colon")
     def colon_speaker(self, tok: Any) -> Mention | None:
         """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
         that ends with a colon and a person's name is that person's statement (the headline convention)."""
+        if not self.on("headline_colon_speaker"):
+            return None
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         end = hi
         while end > lo and self.doc[end - 1].is_punct:
@@ -499,9 +527,16 @@ class Speakers:
             return None
         return m
 
+    @attribution_rule("trailing_speaker", reads="the sentence's surface: ', a/the <description> tells/says ...' at "
+                      "its end (a pattern, _TRAILING, of the forms trailing_speech_form: the parse of a long sentence "
+                      "often goes astray there)",
+                      changes="said_by -> the mention the description heads, or the person the article describes so",
+                      vocab=("trailing_speech_form",))
     def trailing_speaker(self, tok: Any) -> Mention | None:
-        """"..., a former aide to the president tells a tabloid.": the speaker named
+        """Rule ``trailing_speaker``: "..., a former aide to the president tells a tabloid.": the speaker named
         at the end of the sentence, read from the surface when the parse of a long sentence goes astray."""
+        if not self.on("trailing_speaker"):
+            return None
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         sent = self.doc[lo:hi]
         m = _TRAILING.search(sent.text)
@@ -579,10 +614,29 @@ def _is_person(m: Mention | None) -> bool:
     return m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person")
 
 
+@attribution_rule("according_to", reads="an 'according to X' phrase on the clause or on a clause above it",
+                  changes="said_by -> X")
+def according_to(node: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``according_to``: "the talks failed, according to X": X speaks for the clause ``node`` heads."""
+    if not speakers.on("according_to"):
+        return None
+    for child in node.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        m = speakers.mention_for(pobj)
+                        if m is not None:
+                            return m
+    return None
+
+
+@attribution_rule("quoted_as_saying", reads="a quoting verb (quoting_verb) with an 'as' (saying) and its object",
+                  changes="said_by -> the one quoted, not the quoting outlet", vocab=("quoting_verb",))
 def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
     """Rule ``quoted_as_saying``: "TASS quoted X as saying", "Kan cited an official as saying": the one quoted
     speaks; the quoting outlet only relays (cue list ``quoting_verb``)."""
-    if verb.lemma_.lower() not in QUOTING_VERBS:
+    if verb.lemma_.lower() not in QUOTING_VERBS or not speakers.on("quoted_as_saying"):
         return None
     if not any(c.lower_ == "as" or any(g.lower_ == "as" for g in c.children) for c in verb.children) \
             and not any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
@@ -593,11 +647,14 @@ def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
     return None
 
 
+@attribution_rule("statement_issuer", reads="a statement noun (statement_noun) as the speaker, and its issuer: the "
+                  "object of an issuer preposition (issuer_prep) or a possessor/modifier",
+                  changes="said_by -> the issuer", vocab=("statement_noun", "issuer_prep"))
 def issuer_of(noun: Any, speakers: Speakers) -> Mention | None:
     """Rule ``statement_issuer``: a statement speaks for whoever issued it ("a readout from the White House
     stated", "a statement by the ministry said", "the ministry's statement said", "a ministry statement said")
     (cue lists ``statement_noun`` and ``issuer_prep``)."""
-    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+    if noun.lemma_.lower() not in STATEMENT_NOUNS or not speakers.on("statement_issuer"):
         return None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
@@ -614,10 +671,12 @@ def issuer_of(noun: Any, speakers: Speakers) -> Mention | None:
     return None
 
 
+@attribution_rule("passive_speaker", reads="a passive speech verb (nsubjpass or auxpass) and its by-agent",
+                  changes="said_by -> the agent")
 def passive_agent(verb: Any, speakers: Speakers) -> Mention | None:
     """Rule ``passive_speaker``: "this was announced by the President's office", "it was reported by TASS":
     the agent of a passive speech verb is its speaker."""
-    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or not speakers.on("passive_speaker"):
         return None
     for child in verb.children:
         if child.dep_ == "agent":

@@ -69,11 +69,14 @@ class EventCoder:
         self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
                            if (c := lexicon.coding(code)) is not None and c.type}
 
+    def finder(self, speakers: Speakers) -> ArgumentFinder:
+        """An argument finder for one document's ``speakers``, with this coder's rules (its own ``disabled``)."""
+        return ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types, self.disabled)
+
     def code(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None) -> tuple[Event, ...]:
         """All events of a document, per sentence most salient first."""
-        speakers = speakers or Speakers(parsed, mentions)
-        finder = ArgumentFinder(speakers, self.event_nouns, self.agents, self.noun_types,
-                                self.disabled)
+        speakers = speakers or Speakers(parsed, mentions, disabled=self.disabled)
+        finder = self.finder(speakers)
         doc = parsed.doc
         out: list[Event] = []
         ctx = Context()

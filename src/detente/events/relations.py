@@ -51,7 +51,7 @@ class RelationReader:
     def read(self, parsed: Parsed, mentions: tuple[Mention, ...], speakers: Speakers | None = None,
              events: tuple[Event, ...] = ()) -> tuple[RelationClaim, ...]:
         """The stated relations of a document; none that restates an event of ``events`` (see ``_told_by_event``)."""
-        speakers = speakers or Speakers(parsed, mentions)
+        speakers = speakers or Speakers(parsed, mentions, disabled=self.coder.disabled)
         acts = _event_pairs(events)
         doc = parsed.doc
         out: list[RelationClaim] = []

@@ -13,7 +13,7 @@ the draft).  Its words live in ``data/rule_vocab.tsv`` under the word-set names 
 dead vocabulary cannot linger.  ``EventCoder(..., disabled={"name"})`` builds a coder without some rules:
 the tests use it to show that each rule's test fails without its rule.
 
-Stages, each a decorator here and a list of rules applied in registration order:
+Stages, each a decorator made by ``stage_decorator`` and a list of rules applied in registration order:
 
 * ``coding`` (``coding_rule``, rules in ``extract.py``): what trigger a token makes (reversals, recipients,
   aspectual verbs, the lexicon's verbs, compound nouns, event nouns); the first rule that applies decides;
@@ -33,7 +33,14 @@ Stages, each a decorator here and a list of rules applied in registration order:
   argument finder where it applies ("participate in exercises with X": the participants; "with X's help": the
   clause's subject);
 * ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
-  rule applies.
+  rule applies;
+* ``change`` (``change_rule``, rules in ``change_rules.py``): whether a stated relation tells of a change;
+* ``attribution`` (``attribution.attribution_rule``, words in ``data/attribution.tsv``): who says a clause or a
+  quote; each rule is read at its own place in ``attribution.Speakers``, which is built with the coder's
+  ``disabled``;
+* ``identity`` (``actors.resolve.identity_rule``, words in ``data/identity_cues.tsv``): who a mention is, from
+  the rest of the article (appositions, surnames, roles and institutions named elsewhere in it); each is a step of
+  ``ActorResolver.resolve``, which takes the coder's ``disabled`` (``Pipeline.extract_parsed``).
 
 A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
 """
@@ -68,8 +75,10 @@ class Draft:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named rule. ``stage`` "trigger": ``fn(token, words) -> bool`` vetoes a verb as a trigger; stage
-    "event": ``fn(draft, lexicon, words) -> Draft`` revises an event after its arguments are found."""
+    """A named rule of stage ``stage``: what it ``reads`` and ``changes``, the word sets it declares (``vocab``, in
+    ``rule_vocab.tsv`` or in the data file ``lists`` loads) and its function ``fn`` (the arguments each stage gives
+    it: the docstring of the stage's decorator, e.g. ``rule`` for stage "event": ``fn(draft, lexicon, words) ->
+    Draft`` revises an event after its arguments are found)."""
 
     name: str
     reads: str
@@ -77,201 +86,155 @@ class Rule:
     vocab: tuple[str, ...]
     fn: Callable[..., Any]
     stage: str = "event"
+    # the loader of the data file that holds its word sets (set name -> words); None: ``rule_vocab.tsv``
+    lists: Callable[[], dict[str, frozenset[str]]] | None = None
 
     def __call__(self, draft: Draft, lex: Lexicon) -> Draft:
         return self.fn(draft, lex, self.words())
 
     def words(self) -> dict[str, frozenset[str]]:
-        every = vocab()
+        every = (self.lists or vocab)()
         return {k: every[k] for k in self.vocab}
 
 
 _RULES: dict[str, Rule] = {}
+# Each stage's rules in registration order: an index over ``_RULES`` (the stages run once per token or clause),
+# emptied by every registration and rebuilt on first use.
+_BY_STAGE: dict[str, tuple[Rule, ...]] = {}
 # The mention method of an unnamed voice ("officials said"; ``attribution.Speakers.unnamed_speaker``).
 UNNAMED_SPEAKER = "unnamed-speaker"
+Decorator = Callable[[Callable], Callable]
 
 
-def rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the rule ``name`` (a later registration of a name replaces it)."""
+def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
+                    lists: Callable[[], dict[str, frozenset[str]]] | None = None) -> Callable[..., Decorator]:
+    """The registering decorator of the stage ``stage``: ``@decorator("name", reads=..., changes=..., vocab=(...))``
+    registers the decorated function as the rule ``name`` of that stage (a later registration of a name replaces
+    it, in its first place).  ``changes``: what every rule of the stage changes, so that its rules need not say it;
+    without it each rule must.  ``lists``: the loader of the data file its rules' word sets are in, when it is not
+    ``rule_vocab.tsv``.  ``doc``: what the stage's functions take and return (the decorator's docstring)."""
+    default = changes
 
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn)
-        return fn
+    def decorator(name: str, *, reads: str, changes: str | None = default,
+                  vocab: tuple[str, ...] = ()) -> Decorator:
+        if changes is None:
+            raise TypeError(f"rule {name!r} of stage {stage!r}: say what it changes (changes=...)")
 
-    return register
+        def register(fn: Callable) -> Callable:
+            _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists)
+            _BY_STAGE.clear()
+            return fn
+
+        return register
+
+    decorator.__doc__ = doc
+    return decorator
 
 
-def trigger_veto(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated predicate as the trigger-stage rule ``name``: a verb it holds true for is no trigger."""
+def _on(stage: str, disabled: Iterable[str] = ()) -> Iterable[Rule]:
+    """The rules of ``stage`` not in ``disabled``, in registration order."""
+    if not _BY_STAGE:
+        by_stage: dict[str, list[Rule]] = defaultdict(list)
+        for r in _RULES.values():
+            by_stage[r.stage].append(r)
+        _BY_STAGE.update({k: tuple(v) for k, v in by_stage.items()})
+    on = _BY_STAGE.get(stage, ())
+    off = frozenset(disabled)
+    return [r for r in on if r.name not in off] if off else on
 
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, "drops the verb as a trigger", vocab, fn, stage="trigger")
-        return fn
 
-    return register
+def _first(stage: str, disabled: Iterable[str], *args: Any,
+           found: Callable[[Any], bool] = lambda got: got is not None) -> Any:
+    """What the first rule of ``stage`` (not in ``disabled``) whose answer to ``args`` is ``found`` answers, or None."""
+    for r in _on(stage, disabled):
+        got = r.fn(*args, r.words())
+        if found(got):
+            return got
+    return None
+
+
+rule = stage_decorator("event", """Register the decorated function as the event-stage rule ``name``:
+    ``fn(draft, lexicon, words) -> Draft`` revises an event after its arguments are found.""")
+trigger_veto = stage_decorator("trigger", """Register the decorated predicate as the trigger-stage rule ``name``:
+    ``fn(token, words) -> bool``; a verb it holds true for is no trigger.""", changes="drops the verb as a trigger")
+selection_rule = stage_decorator("selection", """Register the decorated function as the selection-stage rule ``name``:
+    given a sentence's triggers (objects with ``tok``, ``cameo``, ``specific`` and ``undoes``), the lexicon and its
+    words, it returns the token indices of triggers that report no act of their own.""",
+                                 changes="drops triggers whose act is not done")
+subject_rule = stage_decorator("subject", """Register the decorated function as the subject-stage rule ``name`` of the
+    argument finder: ``fn(child, ctx, finder, words)`` returns the mentions a subject token ``child`` stands for, or
+    None when the rule does not apply (the next rule is tried).  The first rule that applies decides.""")
+coding_rule = stage_decorator("coding", """Register the decorated function as the coding-stage rule ``name`` of trigger
+    selection: ``fn(tok, coder, words)`` returns a trigger for the token, ``False`` when the token is no trigger, or
+    None when the rule does not apply (the next rule is tried).  The first rule that applies decides.""")
+clause_rule = stage_decorator("clause", """Register the decorated function as the clause-stage rule ``name`` of the
+    argument finder's climb to a trigger's subject: ``fn(node, tok, ctx, finder, words)`` returns the subjects (a
+    list, which decides, even empty), a token to continue the climb from, or None when it does not apply at ``node``
+    (the next rule is tried; when none applies the climb goes up one link).""")
+object_rule = stage_decorator("object", """Register the decorated function as the object-stage rule ``name`` of the
+    argument finder: ``fn(query, finder, words)`` returns the target mentions it finds for ``query`` (an
+    ``arguments.ObjectQuery``: the trigger, its event type, the lexicon's preposition, whether it is a visit, the
+    source nodes to avoid), empty when it finds none (the next rule is tried).  The first rule that finds a target
+    decides.""", changes="target -> the mentions found")
+phrase_rule = stage_decorator("phrase", """Register the decorated function as the phrase-stage rule ``name`` of the
+    argument finder: ``fn(node, speakers, words)`` returns the mentions a noun phrase token ``node`` stands for
+    besides (or, when it names no actor itself, instead of) its own mention, or None when the rule does not apply.
+    Every rule applies; their mentions are added in registration order (``phrase_extra``).""")
+noun_rule = stage_decorator("noun", """Register the decorated function as the noun-stage rule ``name``:
+    ``fn(noun, finder, words)`` returns the mentions it finds for a missing argument of an event noun (read by
+    ``ArgumentFinder.nominal`` through ``run_rule``, each at its own place: the source when the noun names none, or
+    the target), or None.""")
+modality_rule = stage_decorator("modality", """Register the decorated function as the modality-stage rule ``name``
+    (rules in ``modality_rules.py``): ``fn(tok, sent, chain, lexicon, words)`` returns the ``Modality`` fields it sets
+    (``negated``, ``hedged``, ``intent`` as True; ``background_cue`` as the cue's text), or None when it does not
+    apply.  Every rule is applied; the first background cue found is kept.""")
+change_rule = stage_decorator("change", """Register the decorated function as the change-stage rule ``name`` (rules in
+    ``change_rules.py``): ``fn(cues, sent, words)`` says whether the clause of a stated relation (``cues``: its cue
+    tokens) tells of a change of the relation ("ties have soured", "no longer allies") rather than a state ("close
+    allies").""", changes="the claim's change (its polarity's sign)")
 
 
 def vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
     """The name of the first trigger-stage rule (not in ``disabled``) that rules the verb ``tok`` out, or None."""
-    off = frozenset(disabled)
-    for r in _RULES.values():
-        if r.stage == "trigger" and r.name not in off and r.fn(tok, r.words()):
-            return r.name
-    return None
-
-
-def selection_rule(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the selection-stage rule ``name``: given a sentence's triggers (objects
-    with ``tok``, ``cameo``, ``specific`` and ``undoes``), the lexicon and its words, it returns the token
-    indices of triggers that report no act of their own."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, "drops triggers whose act is not done", vocab, fn, stage="selection")
-        return fn
-
-    return register
+    return next((r.name for r in _on("trigger", disabled) if r.fn(tok, r.words())), None)
 
 
 def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> set[int]:
     """Token indices of ``triggers`` that the selection-stage rules (not in ``disabled``) drop."""
-    off = frozenset(disabled)
     out: set[int] = set()
-    for r in _RULES.values():
-        if r.stage == "selection" and r.name not in off:
-            out |= r.fn(triggers, lex, r.words())
+    for r in _on("selection", disabled):
+        out |= r.fn(triggers, lex, r.words())
     return out
-
-
-def subject_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the subject-stage rule ``name`` of the argument finder:
-    ``fn(child, ctx, finder, words)`` returns the mentions a subject token ``child`` stands for, or None when the
-    rule does not apply (the next rule is tried).  The first rule that applies decides."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="subject")
-        return fn
-
-    return register
 
 
 def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
     """The mentions the subject token ``child`` stands for: the first subject-stage rule (not in ``disabled``)
     that applies, in registration order; none when no rule applies."""
-    off = frozenset(disabled)
-    for r in _RULES.values():
-        if r.stage == "subject" and r.name not in off:
-            found = r.fn(child, ctx, finder, r.words())
-            if found is not None:
-                return found
-    return []
-
-
-def coding_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the coding-stage rule ``name`` of trigger selection:
-    ``fn(tok, coder, words)`` returns a trigger for the token, ``False`` when the token is no trigger, or None
-    when the rule does not apply (the next rule is tried).  The first rule that applies decides."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="coding")
-        return fn
-
-    return register
+    return _first("subject", disabled, child, ctx, finder) or []
 
 
 def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
     """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None."""
-    off = frozenset(disabled)
-    for r in _RULES.values():
-        if r.stage == "coding" and r.name not in off:
-            found = r.fn(tok, coder, r.words())
-            if found is not None:
-                return found or None
-    return None
-
-
-def clause_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the clause-stage rule ``name`` of the argument finder's climb to a
-    trigger's subject: ``fn(node, tok, ctx, finder, words)`` returns the subjects (a list, which decides, even
-    empty), a token to continue the climb from, or None when it does not apply at ``node`` (the next rule is
-    tried; when none applies the climb goes up one link)."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="clause")
-        return fn
-
-    return register
+    return _first("coding", disabled, tok, coder) or None
 
 
 def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
     """What the first clause-stage rule (not in ``disabled``) that applies at ``node`` returns, or None."""
-    off = frozenset(disabled)
-    for r in _RULES.values():
-        if r.stage == "clause" and r.name not in off:
-            got = r.fn(node, tok, ctx, finder, r.words())
-            if got is not None:
-                return got
-    return None
-
-
-def object_rule(name: str, *, reads: str, changes: str = "target -> the mentions found",
-                vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the object-stage rule ``name`` of the argument finder:
-    ``fn(query, finder, words)`` returns the target mentions it finds for ``query`` (an ``arguments.ObjectQuery``:
-    the trigger, its event type, the lexicon's preposition, whether it is a visit, the source nodes to avoid),
-    empty when it finds none (the next rule is tried).  The first rule that finds a target decides."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="object")
-        return fn
-
-    return register
+    return _first("clause", disabled, node, tok, ctx, finder)
 
 
 def object_mentions(query: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
     """The targets the first object-stage rule (not in ``disabled``) finds for ``query``; none if no rule finds one."""
-    off = frozenset(disabled)
-    for r in _RULES.values():
-        if r.stage == "object" and r.name not in off:
-            found = r.fn(query, finder, r.words())
-            if found:
-                return found
-    return []
-
-
-def phrase_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the phrase-stage rule ``name`` of the argument finder:
-    ``fn(node, speakers, words)`` returns the mentions a noun phrase token ``node`` stands for besides (or, when
-    it names no actor itself, instead of) its own mention, or None when the rule does not apply.  Every rule
-    applies; their mentions are added in registration order (``arguments.phrase_mentions``)."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="phrase")
-        return fn
-
-    return register
-
-
-def noun_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the noun-stage rule ``name``: ``fn(noun, finder, words)`` returns the
-    mentions it finds for a missing argument of an event noun (read by ``ArgumentFinder.nominal`` through
-    ``run_rule``, each at its own place: the source when the noun names none, or the target), or None."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="noun")
-        return fn
-
-    return register
+    return _first("object", disabled, query, finder, found=bool) or []
 
 
 def phrase_extra(node: Any, speakers: Any, disabled: Iterable[str] = ()) -> list[Mention]:
     """The mentions the phrase-stage rules (not in ``disabled``) add for the noun phrase token ``node``."""
-    off = frozenset(disabled)
     out: list[Mention] = []
-    for r in _RULES.values():
-        if r.stage == "phrase" and r.name not in off:
-            for m in r.fn(node, speakers, r.words()) or ():
-                if m not in out:
-                    out.append(m)
+    for r in _on("phrase", disabled):
+        for m in r.fn(node, speakers, r.words()) or ():
+            if m not in out:
+                out.append(m)
     return out
 
 
@@ -289,69 +252,47 @@ def enabled(name: str, disabled: Iterable[str] = ()) -> bool:
     return name in _RULES and name not in frozenset(disabled)
 
 
-def modality_rule(name: str, *, reads: str, changes: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the modality-stage rule ``name`` (rules in ``modality_rules.py``):
-    ``fn(tok, sent, chain, lexicon, words)`` returns the ``Modality`` fields it sets (``negated``, ``hedged``,
-    ``intent`` as True; ``background_cue`` as the cue's text), or None when it does not apply.  Every rule is
-    applied; the first background cue found is kept."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, changes, vocab, fn, stage="modality")
-        return fn
-
-    return register
-
-
 def modality_flags(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) -> Modality:
     """The modality of the trigger ``tok`` (``chain``: it and the words governing it) by the modality-stage rules
     not in ``disabled``, in registration order (``events/__init__`` imports ``modality_rules``, which registers
     them, before any coder exists)."""
-    off = frozenset(disabled)
     flags: dict[str, Any] = {"negated": False, "hedged": False, "intent": False, "background_cue": None}
-    for r in _RULES.values():
-        if r.stage == "modality" and r.name not in off:
-            got = r.fn(tok, sent, chain, lex, r.words())
-            for key, value in (got or {}).items():
-                if key == "background_cue":
-                    flags[key] = flags[key] or value
-                else:
-                    flags[key] = flags[key] or bool(value)
+    for r in _on("modality", disabled):
+        got = r.fn(tok, sent, chain, lex, r.words())
+        for key, value in (got or {}).items():
+            if key == "background_cue":
+                flags[key] = flags[key] or value
+            else:
+                flags[key] = flags[key] or bool(value)
     return Modality(flags["negated"], flags["hedged"], flags["intent"], flags["background_cue"] is not None,
                     flags["background_cue"])
 
 
-def change_rule(name: str, *, reads: str, vocab: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
-    """Register the decorated function as the change-stage rule ``name`` (rules in ``change_rules.py``):
-    ``fn(cues, sent, words)`` says whether the clause of a stated relation (``cues``: its cue tokens) tells of a
-    change of the relation ("ties have soured", "no longer allies") rather than a state ("close allies")."""
-
-    def register(fn: Callable) -> Callable:
-        _RULES[name] = Rule(name, reads, "the claim's change (its polarity's sign)", vocab, fn, stage="change")
-        return fn
-
-    return register
-
-
 def states_change(cues: list[Any], sent: Any, disabled: Iterable[str] = ()) -> bool:
     """Whether any change-stage rule not in ``disabled`` reads the clause of ``cues`` as telling of a change."""
-    off = frozenset(disabled)
-    return any(r.fn(cues, sent, r.words()) for r in _RULES.values() if r.stage == "change" and r.name not in off)
+    return any(r.fn(cues, sent, r.words()) for r in _on("change", disabled))
+
+
+def _register_all() -> None:
+    """Import every module that registers rules (the argument finder's, trigger coding's, modality's, change's,
+    attribution's and the actor resolver's identity rules)."""
+    from ..actors import resolve  # noqa: F401
+    from . import arguments, attribution, change_rules, extract, modality_rules  # noqa: F401
 
 
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, in the order the coder applies them."""
+    _register_all()
     return tuple(_RULES.values())
 
 
 def apply_rules(draft: Draft, lex: Lexicon, disabled: Iterable[str] = ()) -> Draft:
     """``draft`` after every registered rule not in ``disabled``, in registration order."""
-    off = frozenset(disabled)
-    unknown = off - _RULES.keys()
+    unknown = frozenset(disabled) - _RULES.keys()
     if unknown:
         raise ValueError(f"unknown rule(s) {sorted(unknown)}; registered: {sorted(_RULES)}")
-    for r in _RULES.values():
-        if r.stage == "event" and r.name not in off:
-            draft = r(draft, lex)
+    for r in _on("event", disabled):
+        draft = r(draft, lex)
     return draft
 
 
@@ -363,13 +304,11 @@ def vocab() -> dict[str, frozenset[str]]:
         DataFileError: the file is malformed, or holds a set that no rule declares (dead vocabulary),
             or lacks one that a rule declares.
     """
-    from . import arguments, change_rules, extract, modality_rules  # noqa: F401  (register the argument finder's, trigger
-    # coding's and modality's rules)
-
+    _register_all()
     sets: dict[str, set[str]] = defaultdict(set)
     for _, row in read_tsv("rule_vocab.tsv", ["set", "word", "note"]):
         sets[row["set"].strip()].add(row["word"].strip().lower())
-    declared = {name for r in _RULES.values() for name in r.vocab} | set(EXTRA_SETS)
+    declared = {name for r in _RULES.values() if r.lists is None for name in r.vocab} | set(EXTRA_SETS)
     dead, missing = set(sets) - declared, declared - set(sets)
     if dead or missing:
         raise DataFileError(f"data file rule_vocab.tsv: sets no rule reads {sorted(dead)}; "
