@@ -30,6 +30,9 @@ from .store.metadata import document_metadata, forget_documents, update_document
 # Documents per extraction/store batch: big enough that the Arrow insert and
 # the transaction cost are amortised, small enough to stream 10k articles.
 BATCH_DOCS = 64
+# Stored batches between two ``Store.release_memory`` calls (a checkpoint, and DuckDB's cache of the file's
+# blocks dropped), so that a long ingest's memory does not grow with the store it writes.
+RELEASE_EVERY = 8
 
 
 @dataclass
@@ -180,8 +183,10 @@ def ingest(
     # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
     pending = store.merge_pending()
     written: list[str] = []
+    batches = 0
 
     def finish(batch_size: int, results: list[Extraction | Rejected]) -> None:
+        nonlocal batches
         extractions = [x for x in results if isinstance(x, Extraction)]
         summary.rejected.extend(x for x in results if isinstance(x, Rejected))
         # A document extracted again replaces its stored rows only once its new extraction succeeded.
@@ -192,6 +197,9 @@ def ingest(
         written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
         del extractions, results
+        batches += 1
+        if batches % RELEASE_EVERY == 0 and hasattr(store, "release_memory"):
+            store.release_memory()  # DuckDB's cache of the growing file (see Store.release_memory)
         heap.trim()  # the batch's arrays are freed: return their pages
         if progress:
             progress(batch_size)

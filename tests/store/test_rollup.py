@@ -50,7 +50,7 @@ def test_rollup_one_article_at_a_time_reingest_and_merges(tmp_path, seed_extract
             assert rollup.stale_dyads(store.con) == []
             assert rollup.actor_index_current(store.con)
             assert store.con.execute("SELECT * FROM event_actors ORDER BY ALL").fetchall() == store.con.execute(
-                "SELECT * FROM (" + rollup._ACTOR_ROWS.format(where="true") + ") ORDER BY ALL").fetchall()
+                "SELECT * FROM (" + rollup._ACTOR_ROWS.format(events="events", where="true") + ") ORDER BY ALL").fetchall()
         multi = store.con.execute("SELECT count(*) FROM pairs WHERE NOT solo").fetchone()[0]
         assert multi > 0  # merged groups are in the summaries as groups
         before = store.con.execute("SELECT count(*), sum(n) FROM pair_parts").fetchone()
@@ -230,7 +230,7 @@ def test_rollup_follows_metadata_updates_and_re_extraction(tmp_path, pipeline):
         assert rollup.stale_dyads(store.con) == []
         assert rollup.current(store.con) and rollup.actor_index_current(store.con)
         assert store.con.execute("SELECT * FROM event_actors ORDER BY ALL").fetchall() == store.con.execute(
-            "SELECT * FROM (" + rollup._ACTOR_ROWS.format(where="true") + ") ORDER BY ALL").fetchall()
+            "SELECT * FROM (" + rollup._ACTOR_ROWS.format(events="events", where="true") + ") ORDER BY ALL").fetchall()
         outlets = {r[0] for r in store.con.execute("SELECT DISTINCT outlet FROM pairs").fetchall()}
         assert None not in outlets and _same_relations(store.con, Filters()) > 0
         # an outlet changed in place (no re-extraction): the summaries' outlets follow

@@ -90,3 +90,93 @@ def test_store_migration_removes_made_up_background_dates(tmp_path):
     assert rows["c-bg"]["date"] is None and rows["c-bg"]["date_precision"] == "before-publication"
     assert rows["news"]["date"] == dt.date(2023, 10, 27) and rows["news"]["date_precision"] == "day"
     assert rows["c-news"]["date_precision"] == "day"
+
+
+def test_store_migration_9_drops_the_keys_of_per_document_tables(tmp_path):
+    """Version 9: sentences and mentions lose their PRIMARY KEY (an ART index that every insert loaded into
+    memory) and keep their rows; documents, actors, nodes, events and claims keep theirs."""
+    import dataclasses
+
+    import duckdb
+
+    from detente.store.schema import TABLES, UNKEYED, all_ddl
+
+    keyed = {name: tuple(dataclasses.replace(c, primary_key=i == 0) for i, c in enumerate(cols))
+             for name, cols in TABLES.items()}
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute(all_ddl(keyed))
+    con.execute("ALTER TABLE claims DROP COLUMN change")  # a column added later: NULL after the copy
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO events (id, doc_id, score) VALUES ('e1', 'd1', 2.5)")
+    con.execute("INSERT INTO claims (id, kind, event_id) VALUES ('e1:claim', 'event', 'e1')")
+    con.execute("INSERT INTO sentences (id, doc_id, idx, text) VALUES ('s1', 'd1', 0, 'x')")
+    con.execute("INSERT INTO mentions (id, doc_id, text) VALUES ('m1', 'd1', 'Russia')")
+    before = {t for t, in con.execute("SELECT table_name FROM duckdb_constraints() "
+                                      "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    con.close()
+    assert set(UNKEYED) <= before
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        after = {t for t, in store.con.execute("SELECT table_name FROM duckdb_constraints() "
+                                               "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert not after & set(UNKEYED) and {"documents", "actors", "nodes", "events", "claims"} <= after
+        assert store.query("SELECT id, doc_id, score FROM events") == [{"id": "e1", "doc_id": "d1", "score": 2.5}]
+        assert store.query("SELECT id, change FROM claims") == [{"id": "e1:claim", "change": None}]
+        assert store.counts()["sentences"] == 1 and store.counts()["mentions"] == 1
+        assert store.write([_extraction()]) == 1
+
+
+def test_store_refuses_a_batch_whose_rows_share_an_id(tmp_path, monkeypatch):
+    """Without a key constraint the write itself checks that the batch's ids are unique (they are by
+    construction; a clash is a bug, and the batch is refused whole rather than stored twice)."""
+    import pyarrow as pa
+
+    from detente.store import duck
+
+    real = duck._tables
+
+    def doubled(batch):
+        tables = real(batch)
+        tables["sentences"] = pa.concat_tables([tables["sentences"], tables["sentences"]])
+        return tables
+
+    with Store(tmp_path / "s.duckdb") as store:
+        monkeypatch.setattr(duck, "_tables", doubled)
+        with pytest.raises(StoreError, match="share an id"):
+            store.write([_extraction()])
+        assert store.counts()["documents"] == 0 and store.counts()["sentences"] == 0
+
+
+def test_store_release_memory_drops_cached_blocks_and_keeps_the_limit(tmp_path, monkeypatch):
+    """``release_memory`` (called by ``jobs.ingest`` every few batches) checkpoints and empties DuckDB's cache of
+    the file's blocks, which otherwise grows with the store, and leaves the memory limit as it was (within the
+    setting's rounding)."""
+    def cached_mb(con):
+        row = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                          "WHERE tag = 'BASE_TABLE'").fetchone()
+        return row[0] / 2**20
+
+    from detente.store import duck
+
+    monkeypatch.setattr(duck, "CACHE_FLOOR", "4MB")  # below this test's table (the product keeps 32 MB)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute("CREATE TABLE big AS SELECT range AS i, md5(CAST(range AS VARCHAR)) AS h "
+                          "FROM range(1000000)")
+        store.con.execute("CHECKPOINT")
+        store.con.execute("SELECT count(DISTINCT h) FROM big").fetchall()  # reads the blocks into the cache
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert cached_mb(store.con) > 12
+        store.release_memory()
+        assert cached_mb(store.con) < 4
+        after = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert after.split()[1] == limit.split()[1] and abs(float(after.split()[0]) - float(limit.split()[0])) < 0.15
+        assert store.con.execute("SELECT count(*) FROM big").fetchone()[0] == 1000000  # read again when needed
+        # the limit really is back (not only the setting): a query needing more than the floor runs
+        assert store.con.execute("SELECT len(list(range)) FROM range(3000000)").fetchone()[0] == 3000000
+        store.release_memory()  # and again: no drift
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == after
+        assert store.con.execute("SELECT len(list(range)) FROM range(3000000)").fetchone()[0] == 3000000
+    with Store(":memory:") as store:  # nothing to release: the cache is the store
+        store.release_memory()

@@ -16,9 +16,12 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
-from .schema import EVIDENCE_MACRO, all_ddl, arrow_schema, missing_columns, row_of
+from .schema import EVIDENCE_MACRO, UNKEYED, all_ddl, arrow_schema, ddl, missing_columns, row_of
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+
+# What ``Store.release_memory`` leaves DuckDB's buffer pool for a moment (the cached blocks above it go).
+CACHE_FLOOR = "32MB"
 
 # Version 1: the tables of ``schema.TABLES`` (generated from the one table of columns).
 _SCHEMA_V1 = all_ddl()
@@ -81,9 +84,25 @@ def _schema_v8(con: Any) -> None:
     cache.bump(con)
 
 
+def _schema_v9(con: Any) -> None:
+    """Version 9: sentences and mentions without a PRIMARY KEY (``schema.UNKEYED``: their ART
+    indexes grew with the store in the memory of every ingest).  DuckDB cannot drop a key constraint, so each
+    table is copied into one made from the current DDL (columns by name: a column added since is NULL)."""
+    keyed = {t for t, in con.execute("SELECT DISTINCT table_name FROM duckdb_constraints() "
+                                     "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    for name in UNKEYED:
+        if name not in keyed:
+            continue
+        con.execute(ddl(name, as_name="_unkeyed"))
+        con.execute(f"INSERT INTO _unkeyed BY NAME SELECT * FROM {name}")
+        con.execute(f"DROP TABLE {name}")
+        con.execute(f"ALTER TABLE _unkeyed RENAME TO {name}")
+
+
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
-                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8}
+                                                      5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8,
+                                                      9: _schema_v9}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:
@@ -102,6 +121,7 @@ class Store:
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; run 'detente ingest' first or pass --db")
         self.snapshot = False  # True when a locked store is read through its server's snapshot
+        self._memory_limit: str | None = None  # DuckDB's, as read before the first ``release_memory``
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -212,6 +232,10 @@ class Store:
         tables = _tables(fresh)
         self.con.execute("BEGIN TRANSACTION")
         try:
+            for name in UNKEYED:  # unique by construction (no key constraint checks it: schema.UNKEYED)
+                ids = tables[name].column("id")
+                if pc.count_distinct(ids).as_py() != len(ids):
+                    raise StoreError(f"two {name} rows share an id")
             for name, table in tables.items():
                 self.con.register("_batch", table)
                 verb = "INSERT OR IGNORE" if name in {"actors", "nodes"} else "INSERT"
@@ -220,7 +244,7 @@ class Store:
             # the pair rows of the new events and stated relations, in the same transaction
             sync_pairs(self.con, tables["events"].column("id").to_pylist(),
                        tables["claims"].filter(pc.equal(tables["claims"].column("kind"), "relation"))
-                       .column("id").to_pylist())
+                       .column("id").to_pylist(), batch=tables)
             self.con.execute("COMMIT")
             self.written_items = [*tables["events"].column("id").to_pylist(),
                                   *(r.id for x in fresh for r in x.relation_claims)]
@@ -228,6 +252,31 @@ class Store:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(fresh)} documents failed and was rolled back: {exc}") from exc
         return len(fresh)
+
+    def release_memory(self) -> None:
+        """Write the file and drop DuckDB's cache of its blocks (``jobs.ingest`` calls it every few batches).
+
+        DuckDB keeps every block it wrote at a checkpoint or read for a query in its buffer pool until the
+        pool reaches its memory limit (80 % of the machine's RAM by default), so a long ingest's memory grew
+        with the store: 14 MB of cached blocks after 1,000 articles, 108 MB after 10,000 (bench/README.md,
+        part 2).  A checkpoint turns the rows written since the last one into blocks of the file; lowering the
+        limit for a moment then evicts the cached blocks (blocks of the file are dropped, not spilled), and
+        the limit goes back to what it was when first read.  Nothing is lost: an evicted block is read again when needed.
+        """
+        if self.path == ":memory:" or self.snapshot:
+            return
+        import duckdb
+
+        if self._memory_limit is None:  # read once: the setting reads back rounded ('18.8 GiB')
+            self._memory_limit = self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        self.con.execute("CHECKPOINT")
+        try:
+            self.con.execute(f"SET memory_limit = '{CACHE_FLOOR}'")
+        except duckdb.Error:  # could not evict down to the floor: whatever was evicted is gone, that is all
+            pass
+        finally:
+            # always SET (DuckDB 1.4's RESET shows the default again but leaves the buffer pool at the floor)
+            self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
 
     # -- reading -----------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:

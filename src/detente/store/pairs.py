@@ -29,7 +29,7 @@ report only where its whole date period fits.  The weights are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -56,7 +56,7 @@ _EVENT_PAIRS = """
 WITH e AS (
     SELECT e.*, list_filter(e.source_nodes, x -> coalesce(x, '') <> '') AS s,
            list_filter(e.target_nodes, x -> coalesce(x, '') <> '') AS t, sp.node AS speaker_node
-    FROM events e LEFT JOIN actors sp ON sp.id = e.said_by_actor
+    FROM {events} e LEFT JOIN actors sp ON sp.id = e.said_by_actor
     WHERE {where}
 ), u AS (
     SELECT *, unnest(s) AS src, generate_subscripts(s, 1) AS si,
@@ -89,7 +89,7 @@ SELECT c.id AS item_id, 'relation' AS kind, c.doc_id, coalesce(g.group_id, c.id)
        coalesce(c.date_basis = 'background', false),
        coalesce(c.speaker_actor, '') <> '' AND (sp.node IS NULL OR sp.node NOT IN (c.a_node, c.b_node)),
        {solo}, false
-FROM claims c LEFT JOIN actors sp ON sp.id = c.speaker_actor LEFT JOIN event_groups g ON g.item_id = c.id
+FROM {claims} c LEFT JOIN actors sp ON sp.id = c.speaker_actor LEFT JOIN event_groups g ON g.item_id = c.id
 WHERE c.kind = 'relation' AND coalesce(c.a_node, '') <> '' AND coalesce(c.b_node, '') <> ''
   AND c.a_node <> c.b_node AND {where}
 """
@@ -128,8 +128,18 @@ def _reciprocal_sql(column: str = "cameo") -> str:
 STATED_RELATION_SCORE = 5.0
 
 
-def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequence[str] | None = None) -> None:
-    """Write the pair rows of the given events and claims (None: of every item that has none yet)."""
+def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequence[str] | None = None, *,
+               batch: Mapping[str, Any] | None = None) -> None:
+    """Write the pair rows of the given events and claims (None: of every item that has none yet).
+
+    ``batch``: the Arrow tables ``events`` and ``claims`` just inserted (``Store.write``), holding exactly the
+    rows of ``event_ids`` and ``claim_ids``; the same SQL then reads them instead of finding them among the
+    stored rows, so a write costs what it adds (the stored tables were read whole, once per batch, and their
+    blocks stayed in DuckDB's cache).
+    """
+    if batch is not None and event_ids is not None and claim_ids is not None:
+        _sync_batch(con, batch, event_ids)
+        return
     if event_ids is None:
         ev_where, ev_params = "e.id NOT IN (SELECT item_id FROM pairs)", []
     else:
@@ -152,11 +162,12 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
             + (f"UNION ALL SELECT id FROM claims c WHERE c.kind = 'relation' AND {cl_where}" if claim_ids is None
                else "")).fetchall()]
     if event_ids is None or event_ids:
-        con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(where=ev_where, solo=solo if event_ids is None
-                                                               else "true", reciprocal=_reciprocal_sql()),
-                    ev_params)
+        con.execute("INSERT INTO pairs " + _EVENT_PAIRS.format(events="events", where=ev_where,
+                                                               solo=solo if event_ids is None else "true",
+                                                               reciprocal=_reciprocal_sql()), ev_params)
     if claim_ids is None or claim_ids:
-        con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(where=cl_where, stated_score=STATED_RELATION_SCORE,
+        con.execute("INSERT INTO pairs " + _CLAIM_PAIRS.format(claims="claims", where=cl_where,
+                                                               stated_score=STATED_RELATION_SCORE,
                                                                solo=solo if claim_ids is None else "true"),
                     cl_params)
     if not summaries:  # an older store on its way through the migrations: version 6 builds them
@@ -173,6 +184,40 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
             from . import cache
 
             cache.bump(con)
+
+
+def _sync_batch(con: Any, batch: Mapping[str, Any], event_ids: Sequence[str]) -> None:
+    """``sync_pairs`` over the rows of one write (new reports: alone in their groups until the merge)."""
+    from . import cache, rollup
+
+    summaries = rollup.exists(con)
+    was_empty = summaries and not con.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    con.register("_pairs_events", batch["events"])
+    con.register("_pairs_claims", batch["claims"])
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _new_pairs AS "
+                    + _EVENT_PAIRS.format(events="_pairs_events", where="true", solo="true",
+                                         reciprocal=_reciprocal_sql()) + " UNION ALL "
+                    + _CLAIM_PAIRS.format(claims="_pairs_claims", where="true", stated_score=STATED_RELATION_SCORE,
+                                          solo="true"))
+        con.execute("INSERT INTO pairs SELECT * FROM _new_pairs")
+        dyads = [(a, b) for a, b in con.execute("SELECT DISTINCT a, b FROM _new_pairs").fetchall()]
+        con.execute("DROP TABLE _new_pairs")
+        if not summaries:  # an older store on its way through the migrations: version 6 builds them
+            return
+        if was_empty:
+            rollup.cluster(con)
+            rollup.rebuild(con)
+            rollup.rebuild_actor_index(con)
+            return
+        rollup.refresh(con, dyads)
+        rollup.index_events(con, event_ids, events="_pairs_events")
+        rollup.cluster_if_due(con)
+        if event_ids:  # events on no pair change the event listings (store.cache) too
+            cache.bump(con)
+    finally:
+        con.unregister("_pairs_events")
+        con.unregister("_pairs_claims")
 
 
 # -- filters and weights ---------------------------------------------------------------

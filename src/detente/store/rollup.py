@@ -107,6 +107,11 @@ def rebuild(con: Any) -> None:
     cache.bump(con)
 
 
+# The pair columns ``_parts_sql`` and ``_facts_sql`` read.
+_ROW_COLUMNS = ("p.item_id, p.group_id, p.a, p.b, p.kind, p.score, p.date, p.date_precision, p.outlet, p.negated, "
+                "p.hedged, p.background, p.second_hand, p.solo, p.dup")
+
+
 def refresh(con: Any, dyads: Iterable[tuple[str, str]]) -> None:
     """Recompute the summaries of ``dyads`` ((a, b) with a < b) from their pair rows; nothing else moves."""
     import pyarrow as pa
@@ -116,8 +121,10 @@ def refresh(con: Any, dyads: Iterable[tuple[str, str]]) -> None:
         return
     con.register("_rollup_dyads", pa.table({"a": [x for x, _ in wanted], "b": [y for _, y in wanted]}))
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE _rollup_rows AS "
-                    "SELECT p.* FROM pairs p SEMI JOIN _rollup_dyads d ON p.a = d.a AND p.b = d.b")
+        # only the columns the summaries read (the rows of busy dyads are many: this copy is the write's
+        # largest transient)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _rollup_rows AS SELECT {_ROW_COLUMNS} FROM pairs p "
+                    "SEMI JOIN _rollup_dyads d ON p.a = d.a AND p.b = d.b")
         for table in _TABLES:
             con.execute(f"DELETE FROM {table} t USING _rollup_dyads d WHERE t.a = d.a AND t.b = d.b")
         for span in SPANS:
@@ -218,7 +225,7 @@ _ACTOR_ROWS = """
 SELECT DISTINCT * FROM (
     SELECT unnest(list_concat(list_concat(source_nodes, target_nodes), list_concat(source_ids, target_ids)))
            AS actor, id, date, doc_id, sent_idx, outlet
-    FROM events e WHERE {where})
+    FROM {events} e WHERE {where})
 WHERE actor IS NOT NULL AND actor <> ''"""
 
 
@@ -229,21 +236,24 @@ def mark_indexed(con: Any) -> None:
 def rebuild_actor_index(con: Any) -> None:
     con.execute(ACTOR_INDEX_DDL)
     con.execute("DELETE FROM event_actors")
-    con.execute("INSERT INTO event_actors SELECT * FROM (" + _ACTOR_ROWS.format(where="true")
+    con.execute("INSERT INTO event_actors SELECT * FROM (" + _ACTOR_ROWS.format(events="events", where="true")
                 + ") ORDER BY actor, date, doc_id, sent_idx, id")
     mark_indexed(con)
 
 
-def index_events(con: Any, event_ids: Sequence[str] | None) -> None:
-    """Add the rows of new events (None: of every event not indexed yet)."""
-    if event_ids is None:
+def index_events(con: Any, event_ids: Sequence[str] | None, *, events: str = "events") -> None:
+    """Add the rows of new events (None: of every event not indexed yet); ``events``: the table or view that
+    holds them (``pairs.sync_pairs`` passes the batch just written: all of its rows are new)."""
+    if events != "events":
+        where, params = "true", []
+    elif event_ids is None:
         where, params = "e.id NOT IN (SELECT id FROM event_actors)", []
     elif not event_ids:
         mark_indexed(con)
         return
     else:
         where, params = "e.id IN (SELECT unnest(?))", [list(event_ids)]
-    con.execute("INSERT INTO event_actors " + _ACTOR_ROWS.format(where=where), params)
+    con.execute("INSERT INTO event_actors " + _ACTOR_ROWS.format(events=events, where=where), params)
     mark_indexed(con)
 
 

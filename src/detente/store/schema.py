@@ -49,13 +49,23 @@ class Column:
         return self.get(record) if self.get is not None else getattr(record, self.name)
 
 
-def _c(spec: str) -> tuple[Column, ...]:
-    """Columns from 'name TYPE, name TYPE, ...' (the first one is the primary key)."""
+def _c(spec: str, *, keyed: bool = True) -> tuple[Column, ...]:
+    """Columns from 'name TYPE, name TYPE, ...' (the first one is the primary key when ``keyed``)."""
     out = []
     for i, part in enumerate(p.strip() for p in spec.split(",") if p.strip()):
         name, typ = part.split()
-        out.append(Column(name, typ, primary_key=i == 0))
+        out.append(Column(name, typ, primary_key=keyed and i == 0))
     return tuple(out)
+
+
+# The tables written once per document whose ids are unique by construction (each id is a digest of its
+# document's id and its place in it, and a document is written once: ``Store.write``) and never looked up one
+# by one: they carry no PRIMARY KEY (schema version 9).  DuckDB keeps a primary key as an ART index that an
+# insert must check, so a long ingest held the index of every stored sentence and mention in memory, growing
+# with the store (bench/README.md, part 2).  Events and claims keep theirs: the API fetches them by id (an
+# actor's 200 events, a dyad's evidence), and without the index those lookups scan the table (measured: the
+# events route's p95 went from 181 ms to 1.0 s at 1M events).
+UNKEYED = ("sentences", "mentions")
 
 
 def _nodes(mentions: Any) -> list[str]:
@@ -124,11 +134,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "documents": _c("""id VARCHAR, title VARCHAR, outlet VARCHAR, url VARCHAR, source_path VARCHAR, published DATE,
         date_basis VARCHAR, date_text VARCHAR, language VARCHAR, text VARCHAR, ingested_at TIMESTAMP"""),
     "sentences": _c("""id VARCHAR, doc_id VARCHAR, idx INTEGER, start INTEGER, end INTEGER, text VARCHAR,
-        paragraph INTEGER"""),
+        paragraph INTEGER""", keyed=False),
     "actors": _c("""id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, node VARCHAR,
         node_name VARCHAR, role VARCHAR, former BOOLEAN"""),
     "mentions": _c("""id VARCHAR, doc_id VARCHAR, sent_idx INTEGER, start INTEGER, end INTEGER, text VARCHAR,
-        actor_id VARCHAR, method VARCHAR, loaded BOOLEAN"""),
+        actor_id VARCHAR, method VARCHAR, loaded BOOLEAN""", keyed=False),
     "events": EVENT_COLUMNS,
     "claims": CLAIM_COLUMNS,
     "nodes": _c("id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR"),
@@ -153,11 +163,11 @@ def _quote(name: str) -> str:
     return f'"{name}"'
 
 
-def ddl(name: str, tables: Mapping[str, tuple[Column, ...]] | None = None) -> str:
-    """``CREATE TABLE IF NOT EXISTS`` for ``name``."""
+def ddl(name: str, tables: Mapping[str, tuple[Column, ...]] | None = None, *, as_name: str | None = None) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for ``name`` (created as ``as_name`` when given)."""
     tables = TABLES if tables is None else tables
     cols = ", ".join(f"{_quote(c.name)} {c.type}{' PRIMARY KEY' if c.primary_key else ''}" for c in tables[name])
-    return f"CREATE TABLE IF NOT EXISTS {name} ({cols});"
+    return f"CREATE TABLE IF NOT EXISTS {as_name or name} ({cols});"
 
 
 def all_ddl(tables: Mapping[str, tuple[Column, ...]] | None = None) -> str:
