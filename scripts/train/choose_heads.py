@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ sys.path.insert(0, str(REPO / "src"))
 from detente.eval import conflibert, plover_gsr  # noqa: E402
 from detente.events.attribution import Speakers  # noqa: E402
 from detente.learned.apply import HEADS, LearnedEvents  # noqa: E402
-from detente.model import Extraction  # noqa: E402
 from detente.nlp import parse_documents  # noqa: E402
 from detente.pipeline import Pipeline  # noqa: E402
 
@@ -57,19 +56,17 @@ class Cached:
         return Cached(self.base, frozenset(), self.model, self.cache)
 
     def extract(self, documents: list[Any]) -> Any:
+        rules = self.base.rules_only()
         todo = [d for d in documents if d.id not in self.cache]
         for parsed in parse_documents(todo, self.base.nlp):
-            mentions = self.base.resolver.resolve(parsed)
-            speakers = Speakers(parsed, mentions)
-            events = self.base.coder.code(parsed, mentions, speakers)
-            claims = self.base.relations.read(parsed, mentions, speakers, events)
-            self.cache[parsed.document.id] = (parsed, mentions, speakers, events, claims)
+            x = rules.extract_parsed(parsed)  # the pipeline's own stages, rules alone
+            self.cache[parsed.document.id] = (parsed, x, Speakers(parsed, x.mentions, disabled=rules.coder.disabled))
         for d in documents:
-            parsed, mentions, speakers, events, claims = self.cache[d.id]
+            parsed, x, speakers = self.cache[d.id]
             if self.use:
-                events = LearnedEvents.of(self.model, self.use).apply(  # type: ignore[arg-type]
-                    parsed, mentions, events, self.base.coder, speakers)
-            yield Extraction(parsed.document, parsed.sentences, mentions, events, claims)
+                x = replace(x, events=LearnedEvents.of(self.model, self.use).apply(  # type: ignore[arg-type]
+                    parsed, x.mentions, x.events, self.base.coder, speakers))
+            yield x
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ either side.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -54,17 +54,14 @@ class _Trigger:
 class EventCoder:
     """Codes events in parsed documents; build once with the lexicon and reuse."""
 
-    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None, disabled: Iterable[str] = (),
-                 learned: Callable[[Draft], Draft] | None = None) -> None:
-        """``disabled``: names of rules (``rules.rules()``) not to apply; ``learned``: an optional learned head,
-        called on each event draft after the rules (the hook for models that revise type or arguments)."""
+    def __init__(self, lexicon: Lexicon, *, agents: dict[str, str] | None = None, disabled: Iterable[str] = ()) -> None:
+        """``disabled``: names of rules (``rules.rules()``) not to apply."""
         self.lex = lexicon
         self.agents = agents or {}
         self.disabled = frozenset(disabled)
         unknown = self.disabled - {r.name for r in rules()}
         if unknown:
             raise ValueError(f"unknown rule(s) {sorted(unknown)}")
-        self.learned = learned
         self.event_nouns = frozenset(lexicon.nouns) | frozenset(lexicon.relation_cues)
         self.noun_types = {noun: c.type for noun, code in lexicon.nouns.items()
                            if (c := lexicon.coding(code)) is not None and c.type}
@@ -250,8 +247,6 @@ class EventCoder:
             said_by = None  # the speaker is the source: a speech act's own source is not repeated as said_by
         draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
                             self.disabled)
-        if self.learned is not None:
-            draft = self.learned(draft)
         coding, modality, said_by = draft.coding, draft.modality, draft.said_by
         if coding.type is None:
             return None  # a comment (01x) with no PLOVER type, unless a rule made it an act

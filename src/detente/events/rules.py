@@ -42,7 +42,8 @@ Stages, each a decorator made by ``stage_decorator`` and a list of rules applied
   the rest of the article (appositions, surnames, roles and institutions named elsewhere in it); each is a step of
   ``ActorResolver.resolve``, which takes the coder's ``disabled`` (``Pipeline.extract_parsed``).
 
-A learned model plugs in beside the rules, not inside them: ``EventCoder(learned=...)`` (see ``extract.py``).
+A learned model refines the coder's events after the rules, not inside them (``learned/apply.py``, called by
+``Pipeline.extract_parsed``).
 """
 
 from __future__ import annotations

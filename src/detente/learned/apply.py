@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..events.arguments import _place_noun, is_location
 from ..model import Event, Mention
 from ..nlp import Parsed
 from .model import EventModel, Prediction
@@ -239,8 +240,6 @@ def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
     """The rules' place veto for a mention the tagger put in a phrase: a state or capital after "in", "at",
     "from" ... (``events.arguments.is_location``; not for a ``material`` act), or the X of "sent to the region
     of X"."""
-    from ..events.arguments import _place_noun, is_location
-
     own = doc.char_span(m.start, m.end, alignment_mode="expand")
     if own is None or not len(own):
         return False

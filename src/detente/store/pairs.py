@@ -29,7 +29,7 @@ report only where its whole date period fits.  The weights are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -170,25 +170,32 @@ def sync_pairs(con: Any, event_ids: Sequence[str] | None = None, claim_ids: Sequ
                                                                stated_score=STATED_RELATION_SCORE,
                                                                solo=solo if claim_ids is None else "true"),
                     cl_params)
-    if not summaries:  # an older store on its way through the migrations: version 6 builds them
-        return
+    if summaries:  # else an older store on its way through the migrations: version 6 builds them
+        _update_summaries(con, was_empty, lambda: rollup.dyads_of_items(con, new_ids), event_ids,
+                          bump=event_ids is None or bool(event_ids))
+
+
+def _update_summaries(con: Any, was_empty: bool, dyads: Callable[[], list[tuple[str, str]]],
+                      event_ids: Sequence[str] | None, *, events: str = "events", bump: bool) -> None:
+    """The summaries and the actor index after new pair rows: built whole into an empty store, else refreshed for
+    the ``dyads`` touched; ``bump``: events were added (events on no pair change the event listings too)."""
+    from . import cache, rollup
+
     if was_empty:
         rollup.cluster(con)
         rollup.rebuild(con)
         rollup.rebuild_actor_index(con)
-    else:
-        rollup.refresh(con, rollup.dyads_of_items(con, new_ids))
-        rollup.index_events(con, event_ids)
-        rollup.cluster_if_due(con)
-        if event_ids is None or event_ids:  # events on no pair change the event listings (store.cache) too
-            from . import cache
-
-            cache.bump(con)
+        return
+    rollup.refresh(con, dyads())
+    rollup.index_events(con, event_ids, events=events)
+    rollup.cluster_if_due(con)
+    if bump:
+        cache.bump(con)
 
 
 def _sync_batch(con: Any, batch: Mapping[str, Any], event_ids: Sequence[str]) -> None:
     """``sync_pairs`` over the rows of one write (new reports: alone in their groups until the merge)."""
-    from . import cache, rollup
+    from . import rollup
 
     summaries = rollup.exists(con)
     was_empty = summaries and not con.execute("SELECT count(*) FROM pairs").fetchone()[0]
@@ -203,18 +210,8 @@ def _sync_batch(con: Any, batch: Mapping[str, Any], event_ids: Sequence[str]) ->
         con.execute("INSERT INTO pairs SELECT * FROM _new_pairs")
         dyads = [(a, b) for a, b in con.execute("SELECT DISTINCT a, b FROM _new_pairs").fetchall()]
         con.execute("DROP TABLE _new_pairs")
-        if not summaries:  # an older store on its way through the migrations: version 6 builds them
-            return
-        if was_empty:
-            rollup.cluster(con)
-            rollup.rebuild(con)
-            rollup.rebuild_actor_index(con)
-            return
-        rollup.refresh(con, dyads)
-        rollup.index_events(con, event_ids, events="_pairs_events")
-        rollup.cluster_if_due(con)
-        if event_ids:  # events on no pair change the event listings (store.cache) too
-            cache.bump(con)
+        if summaries:  # else an older store on its way through the migrations: version 6 builds them
+            _update_summaries(con, was_empty, lambda: dyads, event_ids, events="_pairs_events", bump=bool(event_ids))
     finally:
         con.unregister("_pairs_events")
         con.unregister("_pairs_claims")
