@@ -1,6 +1,6 @@
 """Where the ingest time goes: cProfile over an ingest of N bench articles (default 50).
 
-    python bench/profile_ingest.py [N]
+    python bench/profile_ingest.py [N]          # PROFILE_DUMP=FILE also writes the pstats file
 
 Prints the time inside spaCy (``nlp.pipe``) vs detente's own stages
 (cumulative time of the stage entry points) and the top detente functions
@@ -11,6 +11,7 @@ so detente's share is overstated by a little; use it for ranking.
 from __future__ import annotations
 
 import cProfile
+import os
 import pstats
 import sys
 import tempfile
@@ -71,6 +72,8 @@ def main(n: int = 50) -> None:
         print(f"{own:7.2f} {cum:7.2f} {calls:9d}  {short}:{ln} {name}")
     print("\ntop functions overall by own time:")
     stats.sort_stats("tottime").print_stats(15)
+    if os.environ.get("PROFILE_DUMP"):
+        stats.dump_stats(os.environ["PROFILE_DUMP"])
 
 
 if __name__ == "__main__":

@@ -379,3 +379,32 @@ def test_a_tagged_place_is_no_party(pipeline):
         pred = Prediction((_span(text, "France", "SRC"), _span(text, phrase, "TGT")), 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99))
         (event,) = _with(pipeline, pred, {"source", "target"}, text).events
         assert all(m.actor is None for m in event.target), phrase
+
+
+@pytest.mark.model
+def test_the_act_an_intention_governs_is_the_main_clause_event(pipeline):
+    # "willing to withdraw" is coded as the intent (03): the act under "says ... is willing" is the sentence's event,
+    # so its empty target is filled; and the intended act is material, so the state it withdraws from is its
+    # target, not a mere place (the rules' place veto does not hold for a material act, intended or done).
+    text = "Syria says it is willing to withdraw its troops from Lebanon."
+    (rule,) = _with(pipeline, Prediction((), 1, 0.9, "AGREE", 0.9), set(), text).events
+    assert rule.cameo.startswith("03") and rule.intent and rule.target == ()
+    tagged = (_span(text, "Syria", "SRC"), _span(text, "Lebanon", "TGT"))
+    (event,) = _with(pipeline, Prediction(tagged, 1, 0.9, "AGREE", 0.9, (0.99, 0.99)), {"source", "target"},
+                     text).events
+    assert [m.actor.id if m.actor else None for m in event.target] == ["LBN"]
+    # the same place after a verbal intention (no material act) stays a place
+    text = "Syria says it is willing to talk about the crisis in Lebanon."
+    tagged = (_span(text, "Syria", "SRC"), _span(text, "Lebanon", "TGT"))
+    events = _with(pipeline, Prediction(tagged, 1, 0.9, "AGREE", 0.9, (0.99, 0.99)), {"source", "target"}, text).events
+    assert events and all(m.actor is None for e in events for m in e.target)
+
+
+@pytest.mark.model
+def test_an_adjective_complement_is_not_the_main_clause_event(pipeline):
+    # "the backlash ... was insulting" is the speaker's evaluation inside what he said: the tagger's China (a party
+    # of the talks) is not whom he disapproves of, so the empty side stays empty.
+    text = "The prime minister said that the backlash to his talks with China was insulting."
+    tagged = (_span(text, "China", "TGT"),)
+    events = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text).events
+    assert events and not any(m.actor and m.actor.id == "CHN" for e in events for m in e.target)

@@ -28,8 +28,10 @@ GOV_ROLES = {
 MIL_ROLES = {"military_chief"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key for names ("Erdoğan" == "erdogan")."""
+    """Case- and accent-insensitive key for names ("Erdoğan" == "erdogan"); cached: the resolver folds the same
+    words over and over (a quarter of its time before)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'")

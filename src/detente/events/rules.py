@@ -95,7 +95,17 @@ class Rule:
 
     def words(self) -> dict[str, frozenset[str]]:
         every = (self.lists or vocab)()
-        return {k: every[k] for k in self.vocab}
+        # Rules run once per token or clause: the selection is built once per loaded vocabulary (the loaders are
+        # cached; a reloaded one is a new object, so a test that swaps it gets a fresh selection).
+        key = (self.vocab, id(every))
+        got = _WORDS.get(key)
+        if got is None or got[0] is not every:
+            got = _WORDS[key] = (every, {k: every[k] for k in self.vocab})
+        return got[1]
+
+
+# ``Rule.words`` memo: (the rule's vocab names, id of the loaded vocabulary) -> (that vocabulary, the rule's word sets).
+_WORDS: dict[tuple[tuple[str, ...], int], tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
 
 
 _RULES: dict[str, Rule] = {}

@@ -125,9 +125,7 @@ class LearnedEvents:
                 new = coder.lex.coding(code_for(coder.lex, pred.penta, etype))
                 if new is not None:
                     changes.update(cameo=new.cameo, score=new.score)
-        coding = coder.lex.coding(event.cameo)
-        material = coding is not None and coding.penta in MATERIAL
-        changes.update(self._arguments(event, sentence, pred, ments, main, doc, material))
+        changes.update(self._arguments(event, sentence, pred, ments, main, doc, _material(event, doc, coder)))
         if not changes:
             return event
         return replace(event, method=f"{event.method}+learned", **changes)
@@ -195,6 +193,32 @@ class LearnedEvents:
         )
 
 
+def _material(event: Event, doc: Any, coder: Any) -> bool:
+    """True when ``event`` is a material act (CAMEO classes 2 and 4), or the intention, offer or threat of one:
+    "willing to withdraw its troops from Lebanon", "threatened to impose a curfew in the capital" are coded as the
+    intent (03x) or threat (13x), but the state where the act would happen is its target as for the act itself
+    (``intent_coding`` codes the act's own verb; here the verb is coded again as an act)."""
+    coding = coder.lex.coding(event.cameo)
+    if coding is not None and coding.penta in MATERIAL:
+        return True
+    if event.cameo[:2] not in {"03", "13"} or doc is None:
+        return False
+    tok = next((t for t in doc if t.idx == event.trigger_start), None)
+    if tok is None:
+        return False
+    from ..events.rules import code_trigger
+
+    # The act: the trigger itself when it was coded as an intention of its own act, else the verb the
+    # intention or threat governs ("threatened to impose").
+    acts = [tok] if event.intent else [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for act_tok in acts:
+        act = code_trigger(act_tok, coder, coder.disabled)
+        act_coding = coder.lex.coding(act.cameo) if act is not None else None
+        if act_coding is not None and act_coding.penta in MATERIAL:
+            return True
+    return False
+
+
 def _can_hold_event(parsed: Parsed, idx: int, ments: list[Mention], coder: Any) -> bool:
     """Two actor mentions, or a trigger candidate (a lexicon verb or event noun)."""
     if sum(1 for m in ments if m.actor is not None) >= 2:
@@ -254,6 +278,7 @@ def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
 # A trigger heads the main clause when it is the sentence's root or a clause hanging from the root as reported
 # speech or a coordinated main clause ("X said Y attacked Z": the attack is the sentence's event).
 MAIN_CLAUSE_DEPS = frozenset({"ccomp", "conj", "parataxis"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
 
 
 def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
@@ -264,7 +289,18 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     if tok is None:
         return False
     root = span.root
-    return tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS)
+    if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
+        return True
+    # "X says it is willing to withdraw ...": the act an intention or state of the main clause governs (an open
+    # complement, then a chain of complements up to the main clause) is the sentence's event; an adjective that is
+    # itself the complement ("the backlash was insulting") is not climbed from.
+    if tok.dep_ != "xcomp":
+        return False
+    while tok.dep_ in COMPLEMENT_DEPS and tok.head is not tok:
+        tok = tok.head
+        if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
+            return True
+    return False
 
 
 def _coordinated(doc: Any, a: Mention, b: Mention) -> bool:
