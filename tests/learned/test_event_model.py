@@ -408,3 +408,35 @@ def test_an_adjective_complement_is_not_the_main_clause_event(pipeline):
     tagged = (_span(text, "China", "TGT"),)
     events = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text).events
     assert events and not any(m.actor and m.actor.id == "CHN" for e in events for m in e.target)
+
+
+@pytest.mark.model
+def test_a_main_verb_the_rules_left_uncoded_gets_the_first_event(pipeline):
+    # The rules code only the subordinate "notifying"; the main clause's act is the sentence's event: a learned
+    # event on the root, first, when the tagger names a known actor with confidence.
+    text = "Japan lifted travel curbs on North Korea without notifying Chinese authorities."
+    (rule,) = _with(pipeline, Prediction((), 2, 0.9, "RETREAT", 0.9), set(), text).events
+    assert rule.trigger == "notifying"
+    tagged = (_span(text, "Japan", "SRC"), _span(text, "North Korea", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 2, 0.9, "RETREAT", 0.9, (0.99, 0.99)), {"source", "target", "new_events"},
+              text)
+    first, second = x.events
+    assert (first.trigger, first.method) == ("lifted", "learned") and second.trigger == "notifying"
+    assert [m.actor.id for m in first.source] == ["JPN"] and [m.actor.id for m in first.target] == ["PRK"]
+
+
+@pytest.mark.model
+def test_a_main_verb_event_that_restates_the_rules_pairs_is_not_added(pipeline):
+    # The tagger's dyad for the main verb is the one the rules' subordinate event already relates: one relation,
+    # one event.
+    text = "The spokesman described China's military aid to Russia as a threat."
+    (rule,) = _with(pipeline, Prediction((), 2, 0.9, "AID", 0.9), set(), text).events
+    assert rule.trigger == "aid" and [m.actor.id for m in (*rule.source, *rule.target)] == ["CHN", "RUS"]
+    tagged = (_span(text, "China", "SRC"), _span(text, "Russia", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 2, 0.9, "AID", 0.9, (0.99, 0.99)), {"source", "target", "new_events"}, text)
+    assert [e.trigger for e in x.events] == ["aid"]
+    # another dyad for the main verb is an event of its own
+    tagged = (_span(text, "The spokesman", "SRC"), _span(text, "China", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"source", "target", "new_events"},
+              text)
+    assert [e.trigger for e in x.events] == ["described", "aid"]
