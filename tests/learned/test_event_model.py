@@ -440,3 +440,20 @@ def test_a_main_verb_event_that_restates_the_rules_pairs_is_not_added(pipeline):
     x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"source", "target", "new_events"},
               text)
     assert [e.trigger for e in x.events] == ["described", "aid"]
+
+
+@pytest.mark.model
+def test_a_new_event_may_have_an_unnamed_source_but_not_on_a_verb_of_saying(pipeline):
+    # "The finance minister" resolves to no actor, but the tagger is sure it is the source of the act: a learned
+    # event with an unresolved source (it adds no relation).  On a verb of saying the act is in what is said.
+    text = "The finance minister rejected the accusation on Monday, after his visit to Germany."
+    assert _with(pipeline, Prediction((), 3, 0.9, "REJECT", 0.9), set(), text).events == ()
+    tagged = (_span(text, "The finance minister", "SRC"),)
+    (event,) = _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.99,)), {"new_events"}, text).events
+    assert event.trigger == "rejected" and [m.actor for m in event.source] == [None]
+    unsure = Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.8,))
+    assert _with(pipeline, unsure, {"new_events"}, text).events == ()
+    said = "The finance minister told Germany and France that it was false."
+    tagged = (_span(said, "The finance minister", "SRC"),)
+    assert _with(pipeline, Prediction((), 3, 0.9, "REJECT", 0.9), set(), said).events == ()
+    assert _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.99,)), {"new_events"}, said).events == ()
