@@ -306,7 +306,7 @@ def test_a_rule_argument_takes_the_extent_of_the_tagged_phrase_but_keeps_its_act
     x = _with(pipeline, Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
     (event,) = x.events
     assert [m.text for m in event.source] == ["Chinese diplomats praised"]
-    assert [m.text for m in event.target] == ["Kenyan"]  # an adjective: no noun phrase to reach
+    assert [m.text for m in event.target] == ["the Kenyan proposal"]  # an adjective reaches the noun it modifies
     assert [m.actor.id for m in event.target] == ["KEN"]
 
 
@@ -457,3 +457,23 @@ def test_a_new_event_may_have_an_unnamed_source_but_not_on_a_verb_of_saying(pipe
     tagged = (_span(said, "The finance minister", "SRC"),)
     assert _with(pipeline, Prediction((), 3, 0.9, "REJECT", 0.9), set(), said).events == ()
     assert _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.99,)), {"new_events"}, said).events == ()
+
+
+@pytest.mark.model
+def test_a_tagged_modifier_reaches_the_noun_it_modifies(pipeline):
+    text = "Iraqi troops attacked Syrian refugees near the border."
+    tagged = (_span(text, "Iraqi troops", "SRC"), _span(text, "Syrian", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "ASSAULT", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert [m.text for m in x.events[0].target] == ["Syrian refugees"]
+    assert [m.actor.country for m in x.events[0].target] == ["SYR"]
+
+
+@pytest.mark.model
+def test_a_span_of_function_words_is_no_phrase(pipeline):
+    # The tagger, unsure of the pieces of "U.S.", tags "The" alone: the rules' "The U.S." keeps its extent.
+    text = "The U.S. imposed sanctions on Iran on Monday."
+    (rule,) = _with(pipeline, Prediction((), 4, 0.9, "SANCTION", 0.9), set(), text).events
+    assert [m.text for m in rule.source] == ["The U.S."]
+    tagged = (_span(text, "The", "SRC"), _span(text, "Iran", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.9, "SANCTION", 0.9, (0.9, 0.9)), {"source", "target"}, text)
+    assert [m.text for m in x.events[0].source] == ["The U.S."]

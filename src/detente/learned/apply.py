@@ -307,6 +307,8 @@ def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
 # speech or a coordinated main clause ("X said Y attacked Z": the attack is the sentence's event).
 MAIN_CLAUSE_DEPS = frozenset({"ccomp", "conj", "parataxis"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+FUNCTION_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX"})  # words that name nothing
 
 
 def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
@@ -357,15 +359,31 @@ def _whole_targets(pred: Prediction, parsed: Parsed, sentence: Any) -> Predictio
     doc = parsed.doc
     first = parsed.spans[sentence.idx][0]
     out = []
-    for a, b, role in pred.spans:
+    scores = list(pred.span_scores) if pred.span_scores else None
+    kept_scores = []
+    for k, (a, b, role) in enumerate(pred.spans):
         span = doc.char_span(sentence.start + a, sentence.start + b, alignment_mode="expand")
+        if span is not None and len(span) and all(t.pos_ in FUNCTION_POS for t in span):
+            # "The" of "The U.S." (the uncased tagger splits "U.S." into pieces it is unsure of), a lone "of" or
+            # "-": a span of function words names nothing; it neither stands for an argument nor re-spans one.
+            continue
+        if scores is not None:
+            kept_scores.append(scores[k])
+        if role == "TGT" and span is not None and len(span) and span.root.dep_ in MODIFIER_DEPS \
+                and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.i == span.end \
+                and span.root.head.i < parsed.spans[sentence.idx][1]:
+            # "the Syrian" of "Syrian refugees", "U.S. Supreme" of "a U.S. Supreme Court decision": a modifier
+            # alone stands for the noun it modifies; the phrase reaches that noun.
+            head = span.root.head
+            span = doc[span.start:head.i + 1]
+            b = head.idx + len(head.text) - sentence.start
         if role == "TGT" and span is not None and len(span) and span.root.pos_ in ("NOUN", "PROPN"):
             left = max(first, min(span.start, span.root.left_edge.i))
             while left < span.start and doc[left].is_punct:
                 left += 1
             a = doc[left].idx - sentence.start
         out.append((a, b, role))
-    return replace(pred, spans=tuple(out))
+    return replace(pred, spans=tuple(out), span_scores=tuple(kept_scores) if scores is not None else pred.span_scores)
 
 
 def _confident(pred: Prediction, floor: float) -> Prediction:
