@@ -444,3 +444,22 @@ def test_complaint_is_disapproval_of_a_conditional_act():
     chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 5, "PER")
     on, off = _both(_draft(doc, 2, "012", source=[chile], target=[peru]), "complaint_is_disapproval")
     assert on.coding.cameo == "110" and off.coding.cameo == "012"
+
+
+def test_coding_rules_fire_only_on_the_parts_of_speech_they_declare(seed_texts, pipeline):
+    # A coding rule that declares ``pos`` is never asked about other tokens (rules._on_pos): asked about every
+    # token of the seeds, it answers nothing for the others, so the filter changes no trigger.
+    from detente.events.rules import _on, code_trigger
+
+    coder = pipeline.coder
+    declared = [r for r in _on("coding") if r.pos is not None]
+    assert {r.name for r in declared} >= {"lexicon_verb", "event_noun"}
+    asked = fired = 0
+    for text in seed_texts.values():
+        for tok in pipeline.nlp(text):
+            for r in declared:
+                if tok.pos_ not in r.pos:
+                    asked += 1
+                    assert r.fn(tok, coder, r.words()) is None, (r.name, tok.text, tok.pos_)
+            fired += code_trigger(tok, coder) is not None
+    assert asked > 10_000 and fired > 50

@@ -343,7 +343,7 @@ def _dedupe(events: Any) -> list[Event]:
 
 
 # -- coding-stage rules: what trigger (if any) a token makes, tried in this order (``rules.coding_rule``) ------------
-@coding_rule("reversal_codes_undone", reads="a reversal verb or verb + particle (reversal_verb, reversal_particle) and "
+@coding_rule("reversal_codes_undone", pos=("VERB",), reads="a reversal verb or verb + particle (reversal_verb, reversal_particle) and "
              "the event noun it governs (nouns.tsv)", changes="trigger -> the reversal of the noun's act, marked undoes",
              vocab=("reversal_verb", "reversal_particle"))
 def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -358,7 +358,7 @@ def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
 
 
-@coding_rule("reversal_of_ties", reads="a reversal verb (reversal_verb, reversal_particle) whose object is a positive "
+@coding_rule("reversal_of_ties", pos=("VERB",), reads="a reversal verb (reversal_verb, reversal_particle) whose object is a positive "
              "relation cue (relation_cues.tsv)", changes="trigger -> 161 (reduce or break relations)",
              vocab=("reversal_verb", "reversal_particle"))
 def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -370,7 +370,7 @@ def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) 
     return None
 
 
-@coding_rule("recipient_is_given", reads="a receiving verb (recipient_verb) and the aid noun (07x, nouns.tsv) it "
+@coding_rule("recipient_is_given", pos=("VERB",), reads="a receiving verb (recipient_verb) and the aid noun (07x, nouns.tsv) it "
              "receives", changes="trigger -> the aid noun's code, marked recipient (the giver is the source)",
              vocab=("recipient_verb",))
 def recipient_is_given(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -381,7 +381,7 @@ def recipient_is_given(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]
     return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], "from", specific=True, recipient=True)
 
 
-@coding_rule("aspectual_takes_noun", reads="an aspectual verb (aspectual_verb) with no lexicon pattern naming its "
+@coding_rule("aspectual_takes_noun", pos=("VERB",), reads="an aspectual verb (aspectual_verb) with no lexicon pattern naming its "
              "object, and the event noun it governs (nouns.tsv)", changes="trigger -> the event noun's code",
              vocab=("aspectual_verb",))
 def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -399,7 +399,7 @@ def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], None)
 
 
-@coding_rule("lexicon_verb", reads="a verb of the lexicon (verbs.tsv) that is no verb of saying (speech verbs less "
+@coding_rule("lexicon_verb", pos=("VERB",), reads="a verb of the lexicon (verbs.tsv) that is no verb of saying (speech verbs less "
              "speech_trigger, plus not_trigger_verb) and no trigger-stage rule vetoes; its particles, prepositions "
              "and objects", changes="trigger -> the most specific matching pattern's code")
 def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -451,7 +451,7 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
     return None
 
 
-@coding_rule("compound_noun_head_carries", reads="a noun that is a compound modifier and, with its head, an event "
+@coding_rule("compound_noun_head_carries", pos=("NOUN",), reads="a noun that is a compound modifier and, with its head, an event "
              "noun (nouns.tsv)", changes="drops the modifier as a trigger")
 def compound_noun_head_carries(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
     """"war games": the head noun carries the event, not "war"."""
@@ -474,7 +474,7 @@ def _drift(tok: Any, w: dict[str, frozenset[str]]) -> tuple[str, str] | None:
     return None
 
 
-@coding_rule("drifting_closer_or_away", reads="a drift verb (drift_verb) with 'closer' (closer_word) and a to-phrase, or "
+@coding_rule("drifting_closer_or_away", pos=("VERB", "AUX"), reads="a drift verb (drift_verb) with 'closer' (closer_word) and a to-phrase, or "
              "with 'away' and a from-phrase", changes="trigger -> 050 (diplomatic cooperation) towards, 160 (reduce "
              "relations) away from, the phrase's actor (object rule drift_partner)", vocab=("drift_verb", "closer_word"))
 def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -486,7 +486,7 @@ def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[
     return _Trigger(tok, "050" if found[1] == "to" else "160", found[1], specific=True)
 
 
-@coding_rule("designation_as_enemy", reads="a designating verb (designating_verb) whose as-phrase names a hostile label "
+@coding_rule("designation_as_enemy", pos=("VERB", "AUX"), reads="a designating verb (designating_verb) whose as-phrase names a hostile label "
              "(hostile_label)", changes="trigger -> 172 (administrative sanction)",
              vocab=("designating_verb", "hostile_label"))
 def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -501,7 +501,7 @@ def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return None
 
 
-@coding_rule("worry_of_about", reads="a worry noun (worry_noun) with an owner (possessor, or of-phrase naming an actor) "
+@coding_rule("worry_of_about", pos=("NOUN",), reads="a worry noun (worry_noun) with an owner (possessor, or of-phrase naming an actor) "
              "and an about/over phrase", changes="trigger -> 110 (disapprove), nominal: the owner against the author "
              "of what the worry is about", vocab=("worry_noun",))
 def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -517,7 +517,7 @@ def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
 WORRY_PREPS = frozenset({"about", "over"})
 
 
-@coding_rule("event_noun", reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
+@coding_rule("event_noun", pos=("NOUN",), reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
              changes="trigger -> the noun's code, nominal")
 def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Israel's bombing in Gaza", "the invasion of Ukraine": an event named by a noun."""

@@ -89,6 +89,8 @@ class Rule:
     stage: str = "event"
     # the loader of the data file that holds its word sets (set name -> words); None: ``rule_vocab.tsv``
     lists: Callable[[], dict[str, frozenset[str]]] | None = None
+    # coding stage: the parts of speech of the tokens it can fire on (it is not asked about others); None: any
+    pos: frozenset[str] | None = None
 
     def __call__(self, draft: Draft, lex: Lexicon) -> Draft:
         return self.fn(draft, lex, self.words())
@@ -127,13 +129,15 @@ def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
     default = changes
 
     def decorator(name: str, *, reads: str, changes: str | None = default,
-                  vocab: tuple[str, ...] = ()) -> Decorator:
+                  vocab: tuple[str, ...] = (), pos: Iterable[str] | None = None) -> Decorator:
         if changes is None:
             raise TypeError(f"rule {name!r} of stage {stage!r}: say what it changes (changes=...)")
 
         def register(fn: Callable) -> Callable:
-            _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists)
+            _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists,
+                                pos=frozenset(pos) if pos is not None else None)
             _BY_STAGE.clear()
+            _BY_POS.clear()
             return fn
 
         return register
@@ -152,6 +156,20 @@ def _on(stage: str, disabled: Iterable[str] = ()) -> Iterable[Rule]:
     on = _BY_STAGE.get(stage, ())
     off = frozenset(disabled)
     return [r for r in on if r.name not in off] if off else on
+
+
+# The coding stage's rules per (disabled, part of speech): the stage runs once per token, and most tokens are words
+# no rule fires on (determiners, prepositions, names); emptied by every registration.
+_BY_POS: dict[tuple[str, frozenset[str], str], tuple[Rule, ...]] = {}
+
+
+def _on_pos(stage: str, disabled: Iterable[str], pos: str) -> tuple[Rule, ...]:
+    """The rules of ``stage`` not in ``disabled`` that can fire on a token of part of speech ``pos``."""
+    key = (stage, frozenset(disabled), pos)
+    got = _BY_POS.get(key)
+    if got is None:
+        got = _BY_POS[key] = tuple(r for r in _on(stage, disabled) if r.pos is None or pos in r.pos)
+    return got
 
 
 def _first(stage: str, disabled: Iterable[str], *args: Any,
@@ -225,8 +243,13 @@ def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] 
 
 
 def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
-    """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None."""
-    return _first("coding", disabled, tok, coder) or None
+    """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None; a rule
+    that declares its parts of speech (``pos``) is asked only about tokens of those."""
+    for r in _on_pos("coding", disabled, tok.pos_):
+        got = r.fn(tok, coder, r.words())
+        if got is not None:
+            return got or None
+    return None
 
 
 def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
