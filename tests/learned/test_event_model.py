@@ -477,16 +477,3 @@ def test_a_span_of_function_words_is_no_phrase(pipeline):
     tagged = (_span(text, "The", "SRC"), _span(text, "Iran", "TGT"))
     x = _with(pipeline, Prediction(tagged, 4, 0.9, "SANCTION", 0.9, (0.9, 0.9)), {"source", "target"}, text)
     assert [m.text for m in x.events[0].source] == ["The U.S."]
-
-
-@pytest.mark.model
-def test_a_new_statement_event_has_no_type_while_the_type_head_is_off(pipeline):
-    # Class 0 with a type no statement code has: the class's statement code (010), and no PLOVER type, as the
-    # rules give a statement none; the type head's guess only picks among the class's codes.
-    text = "France and Germany gathered in Berlin on Monday."
-    pred = Prediction((_span(text, "France", "SRC"),), 0, 0.9, "SUPPORT", 0.9, (0.99,))
-    (event,) = _with(pipeline, pred, {"new_events"}, text).events
-    assert event.cameo == "010" and event.type == ""
-    pred = Prediction((_span(text, "France", "SRC"),), 0, 0.9, "REQUEST", 0.9, (0.99,))
-    (event,) = _with(pipeline, pred, {"new_events"}, text).events
-    assert event.cameo.startswith("02") and event.type == "REQUEST"

@@ -200,9 +200,7 @@ class LearnedEvents:
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
         return Event(
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
-            # the type head picks the code within the class; the event's type is that code's (none for a
-            # statement, as the rules give none) unless the head itself is on
-            type=pred.type if "type" in self.use else (coding.type or ""), cameo=coding.cameo,
+            type=pred.type if "type" in self.use else (coding.type or pred.type), cameo=coding.cameo,
             score=coding.score, source=tuple(source), target=tuple(target), mode=coding.mode,
             context=coding.context, said_by=coder.speaker(tok, speakers), outlet=parsed.document.outlet,
             hedged=modality.hedged, negated=modality.negated, intent=modality.intent,
