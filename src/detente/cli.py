@@ -37,6 +37,7 @@ from .cli_output import (
     node,
     nodes,
     print_json,
+    print_json_texts,
     unknown_names,
     warn,
 )
@@ -417,6 +418,14 @@ def relations(
                 except ValueError as exc:
                     raise typer.BadParameter(str(exc), param_hint="--window") from None
                 records = _series_records(points, store)
+            elif as_json:  # the records' JSON made by DuckDB and written as it comes (dyads.relations_json)
+                chunks = dyads.relations_json(store, filters=filters, pair=None if by_outlet else _pair(pair),
+                                              by_outlet=by_outlet, evidence_limit=evidence or None, limit=limit)
+                n = print_json_texts(chunks)
+                records = [None] * min(n, 1)  # only whether any came: for the empty listing's note
+                hints = _outlet_hints(store, [*(outlet or ()), *(exclude_outlet or ())])
+                _explain_empty(records, hints, "relations")
+                return
             elif by_outlet:
                 records = [r.to_dict() for r in dyads.relations_by_outlet(store, filters=filters,
                                                                           evidence_limit=evidence or None)]

@@ -185,6 +185,20 @@ def dumps_indented(data: Any, default: Callable[[Any], Any] = _json_default, *, 
     return _indented(data, "\n", default)
 
 
+def print_json_texts(chunks: Iterable[Sequence[str]]) -> int:
+    """Write a JSON array whose items are ready JSON texts (lists of them, written as they come); returns how
+    many.  One item a line: ``[``, then the items indented by two spaces, then ``]``; ``[]`` when none."""
+    out = sys.stdout
+    n = 0
+    for chunk in chunks:
+        if not chunk:
+            continue
+        out.write(("[\n  " if n == 0 else ",\n  ") + ",\n  ".join(chunk))
+        n += len(chunk)
+    out.write("\n]\n" if n else "[]\n")
+    return n
+
+
 def emit(records: Sequence[dict[str, Any]], columns: Sequence[Column], *, as_json: bool = False,
          as_csv: bool = False, console: Optional[Console] = None, plain_floats: bool = False) -> None:
     """Print ``records`` as JSON (the records themselves), CSV or a table (``columns`` of each record).

@@ -87,11 +87,15 @@ class Pipeline:
             if not chunk:
                 return
             try:
-                parsed: list[Parsed] | None = list(parse_documents(chunk, self.nlp, batch_size=batch_size))
+                parsed: list[Parsed | None] | None = list(parse_documents(chunk, self.nlp, batch_size=batch_size))
             except Exception:  # noqa: BLE001 - retried one by one below, where the boundary names the document
                 parsed = None
             for i, document in enumerate(chunk):
-                yield self._contained(document, parsed[i] if parsed is not None else None, debug)
+                result = self._contained(document, parsed[i] if parsed is not None else None, debug)
+                if parsed is not None:
+                    parsed[i] = None  # this Doc is freed now, not with its chunk (nor while the next one is parsed)
+                yield result
+            del parsed, chunk
 
     def _contained(self, document: Document, parsed: Parsed | None, debug: bool) -> Extraction | Rejected:
         try:

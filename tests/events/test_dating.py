@@ -217,3 +217,24 @@ def test_an_event_named_as_what_came_before_is_background():
     assert read_modality(_tok(doc, "invasion"), doc[:], lexicon).background
     assert not read_modality(_tok(doc, "invasion"), doc[:], lexicon, disabled={"earlier_event_noun"}).background
     assert not read_modality(_tok(doc, "applied"), doc[:], lexicon).background
+
+
+def test_dating_leaves_no_reference_cycle_on_the_doc():
+    """The DATE entities cached on a Doc are ints: a Span kept in the Doc's ``user_data`` holds the Doc, and the
+    cycle kept every Doc of an ingest alive until the collector's next full pass (its peak memory grew with the
+    run).  The Doc must be freed as soon as its last reference goes, with the collector off."""
+    import gc
+    import weakref
+
+    doc = _doc(CUT_AND_RESTORED)
+    assert (_date(doc, "restored").date, _date(doc, "cut").precision) == (FRIDAY, "year")  # the cache is filled
+    assert "detente_date_entities" in doc.user_data
+    ref = weakref.ref(doc)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        if was:
+            gc.enable()

@@ -80,13 +80,15 @@ class _Expr:
         self.text, self.attach, self.ent, self.noun = text, attach, ent, noun
 
 
-def _date_entities(doc: Any) -> tuple[list[int], list[Any]]:
-    """The document's DATE entities and their start tokens, found once per Doc (kept in ``user_data``):
-    ``doc.ents`` is rebuilt by spaCy on every access, and reading it per event was quadratic."""
+def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
+    """The token bounds (starts, ends) of the document's DATE entities, found once per Doc (kept in
+    ``user_data``): ``doc.ents`` is rebuilt by spaCy on every access, and reading it per event was quadratic.
+    Ints, not Spans: a Span holds its Doc, so Spans kept in the Doc's own ``user_data`` made a reference cycle
+    and every parsed Doc of an ingest lived on until the collector's next full pass (bench/README.md, memory)."""
     cached = doc.user_data.get("detente_date_entities")
     if cached is None:
-        ents = [ent for ent in doc.ents if ent.label_ == "DATE"]
-        cached = ([ent.start for ent in ents], ents)
+        bounds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"]
+        cached = ([b[0] for b in bounds], [b[1] for b in bounds])
         doc.user_data["detente_date_entities"] = cached
     return cached
 
@@ -94,8 +96,9 @@ def _date_entities(doc: Any) -> tuple[list[int], list[Any]]:
 def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
     """The DATE entities of tokens ``start..end`` with what each one modifies."""
     out = []
-    starts, ents = _date_entities(doc)
-    for ent in ents[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+    starts, ends = _date_entities(doc)
+    for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        ent = doc[starts[k]:ends[k]]
         root = ent.root
         head = root.head
         if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \

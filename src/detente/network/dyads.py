@@ -32,6 +32,7 @@ shows one relation as each outlet tells it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DyadPoint, Relation
@@ -41,7 +42,7 @@ from ..store.pairs import STATED_RELATION_SCORE, UNKNOWN_OUTLET, WINDOWS, Filter
 
 __all__ = ["STATED_RELATION_SCORE", "UNKNOWN_OUTLET", "WINDOWS", "DyadPoint", "Filters", "GroupItem", "Item",
            "Relation", "Weights", "dyad_series", "evidence_items", "node_names", "relations", "relations_by_outlet",
-           "where_clause", "window_start"]
+           "relations_json", "where_clause", "window_start"]
 
 # One report on one pair, with its sentence (read from the pair table).
 Item = sql.PairItem
@@ -88,6 +89,19 @@ def relations(store: Store, *, filters: Filters = Filters(), weights: Weights = 
     """
     return sql.relation_rows(store.con, filters=filters, weights=weights, pair=pair,
                              evidence_limit=evidence_limit, min_events=min_events)
+
+
+def relations_json(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),
+                   pair: tuple[str, str] | None = None, by_outlet: bool = False, evidence_limit: int | None = None,
+                   min_events: int = 1, limit: int = 0) -> Iterator[list[str]]:
+    """``relations`` (or ``relations_by_outlet``) as the JSON texts of their ``to_dict()``, made by DuckDB and
+    yielded a chunk of relations at a time: no Python record per relation (``store.pairs.relation_json``).
+
+    Args:
+        limit: only the first so many relations (0: all).
+    """
+    return sql.relation_json(store.con, filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                             evidence_limit=evidence_limit, min_events=min_events, limit=limit)
 
 
 def relations_by_outlet(store: Store, *, filters: Filters = Filters(), weights: Weights = Weights(),

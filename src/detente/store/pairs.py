@@ -29,7 +29,7 @@ report only where its whole date period fits.  The weights are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -394,6 +394,58 @@ def relation_rows(con: Any, *, filters: Filters = Filters(), weights: Weights = 
     return out
 
 
+# ``Relation.to_dict`` written by DuckDB: the same keys in the same order, and values that parse equal.  The score
+# is rounded by ``printf('%.2f')``, which rounds the double's exact value half to even as Python's ``round(x, 2)``
+# does (DuckDB's ``round`` and DECIMAL casts round the scaled value half away from zero: 0.125 -> 0.13, not
+# 0.12); tests/store/test_relation_json.py compares both on the seeds, the samples and a synthetic store.
+_JSON_FIELDS = ("'a', json_object('id', a, 'name', a_name), 'b', json_object('id', b, 'name', b_name), "
+                "'score', CAST(printf('%.2f', CAST(score AS DOUBLE)) AS DOUBLE), 'n_events', n_events, "
+                "'n_outlets', n_outlets, 'n_background', n_background, 'n_undated', n_undated, "
+                "'first', CAST(first AS VARCHAR), 'last', CAST(last AS VARCHAR), 'evidence', {evidence}")
+
+
+def relation_json_sql(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
+                      by_outlet: bool = False, pair: tuple[str, str] | None = None,
+                      evidence_limit: int | None = None, min_events: int = 1,
+                      limit: int = 0) -> tuple[str, list[Any]]:
+    """The SQL of ``relation_json``: one column, each relation's ``Relation.to_dict()`` as JSON text, in the order
+    of ``relation_rows`` (``limit``: the first so many; 0 all)."""
+    fast = None
+    if not by_outlet and pair is None:
+        fast = summary_relation_sql(con, filters=filters, weights=weights, evidence_limit=evidence_limit,
+                                    min_events=min_events, ids_as_list=True)
+    if fast:
+        sql, params = fast
+        evidence = "coalesce(evidence_ids, [])"
+    else:
+        sql, params = relation_sql(filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                                   evidence_limit=evidence_limit, min_events=min_events)
+        evidence = "list_sort(list_distinct(coalesce(evidence, [])))"
+    fields = _JSON_FIELDS.format(evidence=evidence)
+    obj = f"json_object({fields})"
+    if by_outlet:  # to_dict: the outlet first, and no key at all when there is none
+        obj = f"CASE WHEN outlet IS NULL THEN {obj} ELSE json_object('outlet', outlet, {fields}) END"
+    okey = "outlet, " if by_outlet else ""
+    tail = f" LIMIT {int(limit)}" if limit and limit > 0 else ""
+    return f"SELECT CAST({obj} AS VARCHAR) FROM ({sql}) ORDER BY {okey} n_events DESC, a, b{tail}", params
+
+
+def relation_json(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(), by_outlet: bool = False,
+                  pair: tuple[str, str] | None = None, evidence_limit: int | None = None, min_events: int = 1,
+                  limit: int = 0, chunk: int = 2048) -> Iterator[list[str]]:
+    """``[r.to_dict() for r in relation_rows(...)]`` as JSON texts made by DuckDB, ``chunk`` relations at a time:
+    no Python record or dict per relation (the listing of 20,000 relations x 20 ids spent more time in those than
+    in its query).  Parsed, each text equals the record's ``to_dict()`` (tests/store/test_relation_json.py)."""
+    sql, params = relation_json_sql(con, filters=filters, weights=weights, by_outlet=by_outlet, pair=pair,
+                                    evidence_limit=evidence_limit, min_events=min_events, limit=limit)
+    cur = con.execute(sql, params)
+    while True:
+        rows = cur.fetchmany(chunk)
+        if not rows:
+            return
+        yield [r[0] for r in rows]
+
+
 def _month_spans(since: dt.date | None, until: dt.date | None
                  ) -> tuple[dt.date | None, dt.date | None, bool, list[tuple[dt.date | None, dt.date | None]]]:
     """Split [since, until] into whole calendar months (first and last month start, None: open; False when
@@ -449,10 +501,12 @@ def _summary_where(since: dt.date | None, until: dt.date | None
     return "(" + " OR ".join(conds) + ")", params, rest
 
 
-def _joined(keys: str) -> str:
+def _joined(keys: str, as_list: bool = False) -> str:
     """The ids of the evidence keys, sorted, as one string (unit separator between them): fetching one string
-    per relation instead of a list of strings is what keeps 20,000 relations x 20 reports fast in Python."""
-    return f"array_to_string(list_sort(list_transform({keys}, x -> substr(x, 11))), chr(31)) AS evidence_ids"
+    per relation instead of a list of strings is what keeps 20,000 relations x 20 reports fast in Python.
+    ``as_list``: as a list of strings instead (for ``relation_json_sql``, which never leaves SQL)."""
+    ids = f"list_sort(list_transform({keys}, x -> substr(x, 11)))"
+    return f"{ids if as_list else f'array_to_string({ids}, chr(31))'} AS evidence_ids"
 
 
 # The columns of ``summary_relation_sql`` in the order of ``Relation``'s fields (outlet, None here, left out), typed
@@ -464,11 +518,12 @@ _SUMMARY_COLUMNS = ("r.a, r.b, coalesce(na.name, r.a) AS a_name, coalesce(nb.nam
 
 
 def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Weights = Weights(),
-                         evidence_limit: int | None = None, min_events: int = 1) -> tuple[str, list[Any]] | None:
+                         evidence_limit: int | None = None, min_events: int = 1,
+                         ids_as_list: bool = False) -> tuple[str, list[Any]] | None:
     """The relations table from the summaries of ``store.rollup`` (None when they cannot answer: outlet
     filters, more evidence than they keep, or summaries not current).  The same rows as ``relation_sql``:
     whole months (or all time) come from the summaries, the days of a partial first or last month from
-    ``pairs``."""
+    ``pairs``.  ``evidence_ids`` is the cited ids joined by chr(31), or (``ids_as_list``) their list."""
     from . import rollup
 
     if filters.outlets or filters.exclude_outlets or evidence_limit is None or evidence_limit > RECENT:
@@ -499,11 +554,11 @@ def summary_relation_sql(con: Any, *, filters: Filters = Filters(), weights: Wei
         fact_params += range_params
     limit = int(evidence_limit)
     if cond == "span = 'all'":  # one row per dyad: its outlets and most recent reports as they are
-        facts = f"SELECT a, b, len(outlets) AS n_outlets, {_joined(f'list_slice(recent, 1, {limit})')} " \
-                "FROM pair_facts WHERE span = 'all'"
+        ids = _joined(f"list_slice(recent, 1, {limit})", ids_as_list)
+        facts = f"SELECT a, b, len(outlets) AS n_outlets, {ids} FROM pair_facts WHERE span = 'all'"
     else:  # the keys sort as dates then ids: the most recent of the months' most recent are the window's
         facts = f"""SELECT a, b, len(list_distinct(flatten(list(outlets)))) AS n_outlets,
-                           {_joined(f"list_slice(list_reverse_sort(flatten(list(recent))), 1, {limit})")}
+                           {_joined(f"list_slice(list_reverse_sort(flatten(list(recent))), 1, {limit})", ids_as_list)}
                     FROM (SELECT a, b, outlets, recent FROM pair_facts WHERE {cond}{raw_facts}) GROUP BY a, b"""
     sql = f"""
     WITH pw AS (SELECT *, {weight_sql(weights)} AS w
