@@ -65,3 +65,23 @@ def _solo_flags_agree(store):
         """SELECT count(*) FROM pairs p
            WHERE p.solo <> ((SELECT count(*) FROM event_groups g WHERE g.group_id = p.group_id) <= 1)""").fetchone()
     assert wrong[0] == 0
+
+
+def test_a_merge_in_small_chunks_ordered_by_pair_groups_as_the_whole_store(tmp_path, pipeline, monkeypatch):
+    # The samples' reports merged in chunks of 7, ordered by pair and date (``groups.merge_order``): the groups
+    # are the ones regrouping the whole store gives.
+    from detente.jobs import ingest
+    from detente.network import dedup
+    from detente.network.dedup import group_ids, group_reports, load_reports
+    from detente.store import groups
+
+    monkeypatch.setattr(dedup, "MERGE_CHUNK", 7)
+    ordered = []
+    real = groups.merge_order
+    monkeypatch.setattr(groups, "merge_order", lambda con, ids: ordered.append(len(ids)) or real(con, ids))
+    with Store(tmp_path / "chunks.duckdb") as store:
+        ingest([str(REPO / "samples")], store=store, pipeline=pipeline, manifest=REPO / "samples" / "manifest.csv")
+        stored = group_ids(store)
+        assert ordered and len(stored) > 7 * 3
+        assert stored == group_reports(load_reports(store))
+        assert len(set(stored.values())) < len(stored)

@@ -40,6 +40,17 @@ def unmerged_items(con: Any) -> list[str]:
              AND id NOT IN (SELECT item_id FROM event_groups)""").fetchall()]
 
 
+def merge_order(con: Any, ids: Sequence[str]) -> list[str]:
+    """``ids`` ordered by their first pair row's unordered pair, date and article (items with no pair row last,
+    in their given order): chunks of this order each reach the candidates of few pairs (``network.dedup``)."""
+    keyed = dict(con.execute(
+        """SELECT item_id, min(struct_pack(a := a, b := b, d := coalesce(CAST(date AS VARCHAR), ''), doc := doc_id))
+           FROM pairs WHERE item_id IN (SELECT unnest(?)) GROUP BY item_id""", [list(ids)]).fetchall())
+    first = sorted((i for i in dict.fromkeys(ids) if i in keyed),
+                   key=lambda i: (keyed[i]["a"], keyed[i]["b"], keyed[i]["d"], keyed[i]["doc"], i))
+    return first + [i for i in dict.fromkeys(ids) if i not in keyed]
+
+
 def grouped_items(con: Any, ids: Sequence[str]) -> set[str]:
     """Those of ``ids`` that already have a group."""
     return {r[0] for r in con.execute("SELECT item_id FROM event_groups WHERE item_id IN (SELECT unnest(?))",
