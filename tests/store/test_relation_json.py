@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -92,15 +91,6 @@ def samples_store(tmp_path_factory, pipeline):
         ingest([str(REPO / "samples")], store=store, pipeline=pipeline, manifest=REPO / "samples" / "manifest.csv")
     return db
 
-
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory):
-    sys.path.insert(0, str(REPO))
-    from bench.queries import build_duckdb
-
-    db = tmp_path_factory.mktemp("synthetic-json") / "synthetic.duckdb"
-    build_duckdb(db, 20_000)
-    return db
 
 
 @pytest.mark.parametrize("which", ["seed_store", "samples_store", "synthetic_store"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -100,15 +99,6 @@ def test_rollup_relations_equal_the_pair_table_path(which, request):
             for weights, evidence in ((Weights(), 20), (Weights(negated=0.3, hedged=0.2, second_hand=1.0), 2)):
                 _same_relations(store.con, f, weights, evidence)
 
-
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory):
-    sys.path.insert(0, str(REPO))
-    from bench.queries import build_duckdb
-
-    db = tmp_path_factory.mktemp("synthetic") / "synthetic.duckdb"
-    build_duckdb(db, 30_000)
-    return db
 
 
 def test_rollup_synthetic_windows_and_incremental_sync(synthetic_store, tmp_path):
