@@ -31,7 +31,7 @@ from .store.metadata import document_metadata, forget_documents, update_document
 # Documents per extraction/store batch: big enough that the Arrow insert and
 # the transaction cost are amortised, small enough to stream 10k articles.
 BATCH_DOCS = 64
-# Stored batches between two ``Store.release_memory`` calls (a checkpoint, and DuckDB's cache of the file's
+# Stored batches (of ``BATCH_DOCS`` documents read) between two ``Store.release_memory`` calls (a checkpoint, and DuckDB's cache of the file's
 # blocks dropped), so that a long ingest's memory does not grow with the store it writes.  Every batch: between
 # two releases DuckDB held 70-110 MB (rows not yet checkpointed, cached blocks), and what its automatic
 # checkpoints freed stayed with the process until the next release, more in each cycle; the next batch's parse
@@ -189,10 +189,10 @@ def ingest(
     # A run killed before its merge left reports unmerged (the flag says so): this run's merge takes them all.
     pending = store.merge_pending()
     written: list[str] = []
-    batches = 0
+    unreleased = 0  # documents read since the last release of DuckDB's memory
 
     def finish(batch_size: int, results: list[Extraction | Rejected]) -> None:
-        nonlocal batches
+        nonlocal unreleased
         extractions = [x for x in results if isinstance(x, Extraction)]
         summary.rejected.extend(x for x in results if isinstance(x, Rejected))
         # A document extracted again replaces its stored rows only once its new extraction succeeded.
@@ -203,8 +203,11 @@ def ingest(
         written.extend(getattr(store, "written_items", []))
         summary.events += sum(len(x.events) for x in extractions)
         del extractions, results
-        batches += 1
-        if batches % RELEASE_EVERY == 0 and hasattr(store, "release_memory"):
+        # Counted in documents, not calls: `--workers` stores a worker's batch of 16 at a time, and a release
+        # (a checkpoint) after each of those cost it time (96 articles with two workers: 13.9 s, 12.9 s now).
+        unreleased += batch_size
+        if unreleased >= BATCH_DOCS * RELEASE_EVERY and hasattr(store, "release_memory"):
+            unreleased = 0
             store.release_memory()  # DuckDB's cache of the growing file (see Store.release_memory)
         heap.trim()  # the batch's arrays are freed: return their pages
         if progress:
