@@ -172,8 +172,18 @@ class _Stub:
         self.pred, self.config, self.seen = pred, {}, []
 
     def predict(self, texts: list[str], **kw) -> list[Prediction]:
+        return self.decode(self.tokenize(texts), self.infer(texts))
+
+    # the three steps the pipeline calls (``Pipeline._code``, ``_predict`` in the encoder thread, ``_finish``)
+    def tokenize(self, texts: list[str]) -> list[str]:
         self.seen.extend(texts)
-        return [self.pred for _ in texts]
+        return list(texts)
+
+    def infer(self, encodings: list[str]) -> list[None]:
+        return [None for _ in encodings]
+
+    def decode(self, encodings: list[str], outputs: list[None]) -> list[Prediction]:
+        return [self.pred for _ in encodings]
 
 
 @pytest.mark.model

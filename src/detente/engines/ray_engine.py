@@ -118,7 +118,8 @@ class _Extractor:
         docs = [document_from_json(str(t)) for t in batch["doc"]]
         extractions, rejected = [], []
         run = getattr(self.pipeline, "run", None)
-        results = run(docs) if run is not None else self.pipeline.extract(docs)
+        # overlap off: each actor asks Ray for one CPU (a second encoder thread would take another's)
+        results = run(docs, overlap=False) if run is not None else self.pipeline.extract(docs)
         for r in results:
             (rejected if isinstance(r, Rejected) else extractions).append(r)
         names, payloads = [], []

@@ -73,10 +73,34 @@ class LearnedEvents:
         return cls(model, use, float(c.get("fill_min_score", FILL_MIN_SCORE)),
                    float(c.get("new_min_score", NEW_MIN_SCORE)))
 
-    def apply(self, parsed: Parsed, mentions: tuple[Mention, ...], events: tuple[Event, ...], coder: Any,
-              speakers: Any) -> tuple[Event, ...]:
-        """The events of one document with the learned heads applied (order kept, sentence by sentence)."""
+    def to_encode(self, parsed: Parsed, mentions: tuple[Mention, ...], events: tuple[Event, ...],
+                  coder: Any) -> list[int]:
+        """The indexes of the document's sentences the encoder reads (those that can hold an event)."""
         if not self.use:
+            return []
+        with_events = {e.sent_idx for e in events}
+        ments: dict[int, list[Mention]] = {}
+        for m in mentions:
+            ments.setdefault(m.sent_idx, []).append(m)
+        # Without `new_events`, a prediction is only ever used on a sentence the rules found an event in: encode
+        # only those (the encoder is most of the model's cost; bench/README.md, part 6).
+        new = "new_events" in self.use
+        return [s.idx for s in parsed.sentences
+                if s.idx in with_events or (new and _can_hold_event(parsed, s.idx, ments.get(s.idx, []), coder))]
+
+    def apply(self, parsed: Parsed, mentions: tuple[Mention, ...], events: tuple[Event, ...], coder: Any,
+              speakers: Any, predictions: dict[int, Prediction] | None = None) -> tuple[Event, ...]:
+        """The events of one document with the learned heads applied (order kept, sentence by sentence).
+
+        ``predictions``: the model's answer for each sentence of ``to_encode`` (by sentence index), already
+        computed; by default the sentences are encoded here.
+        """
+        if not self.use:
+            return events
+        if predictions is None:
+            chosen = self.to_encode(parsed, mentions, events, coder)
+            predictions = dict(zip(chosen, self.model.predict([parsed.sentences[i].text for i in chosen])))
+        if not predictions:
             return events
         by_sent: dict[int, list[Event]] = {}
         for e in events:
@@ -84,15 +108,8 @@ class LearnedEvents:
         ments: dict[int, list[Mention]] = {}
         for m in mentions:
             ments.setdefault(m.sent_idx, []).append(m)
-        # Without `new_events`, a prediction is only ever used on a sentence the rules found an event in: encode
-        # only those (the encoder is most of the model's cost; bench/README.md, part 6).
         new = "new_events" in self.use
-        chosen = [s for s in parsed.sentences
-                  if s.idx in by_sent or (new and _can_hold_event(parsed, s.idx, ments.get(s.idx, []), coder))]
-        if not chosen:
-            return events
-        preds = dict(zip((s.idx for s in chosen), self.model.predict([s.text for s in chosen])))
-        preds = {i: _whole_targets(p, parsed, parsed.sentences[i]) for i, p in preds.items()}
+        preds = {i: _whole_targets(p, parsed, parsed.sentences[i]) for i, p in predictions.items()}
         out: list[Event] = []
         for sentence in parsed.sentences:
             found = by_sent.get(sentence.idx, [])

@@ -141,29 +141,54 @@ class EventModel:
 
     def predict(self, texts: list[str], *, batch_size: int = BATCH_SIZE) -> list[Prediction]:
         """One ``Prediction`` per text, in order (batched, shortest first, to waste little on padding)."""
+        encs = self.tokenize(texts)
+        if batch_size == 1:
+            return self.decode(encs, self.infer(encs))
         out: list[Prediction | None] = [None] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for k in range(0, len(order), batch_size):
             idx = order[k:k + batch_size]
-            # One by one, not encode_batch: its Rayon thread pool deadlocks in a forked worker
-            # (`detente ingest --workers`); tokenising is a small part of the cost.
-            encs = [self.tokenizer.encode(texts[i]) for i in idx]
-            width = max(len(e.ids) for e in encs)
-            ids = np.zeros((len(encs), width), dtype=np.int64)
-            mask = np.zeros((len(encs), width), dtype=np.int64)
-            for j, e in enumerate(encs):
-                ids[j, :len(e.ids)] = e.ids
-                mask[j, :len(e.ids)] = 1
-            tags, penta, etype = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            pp, tp, tagp = _softmax(penta), _softmax(etype), _softmax(tags)
+            width = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
             for j, i in enumerate(idx):
-                n = len(encs[j].ids)
-                scores: list[float] = []
-                spans = decode_word_spans(tagp[j, :n].tolist(), list(encs[j].offsets), list(encs[j].word_ids),
-                                          scores)
-                p, t = int(pp[j].argmax()), int(tp[j].argmax())
-                out[i] = Prediction(tuple(spans), p, float(pp[j, p]), TYPES[t], float(tp[j, t]), tuple(scores))
+                ids[j, :len(encs[i].ids)] = encs[i].ids
+                mask[j, :len(encs[i].ids)] = 1
+            tags, penta, etype = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for j, i in enumerate(idx):
+                out[i] = self._prediction(encs[i], (tags[j:j + 1], penta[j:j + 1], etype[j:j + 1]))
         return [p for p in out if p is not None]
+
+    def tokenize(self, texts: list[str]) -> list[Any]:
+        # One by one, not encode_batch: its Rayon thread pool deadlocks in a forked worker
+        # (`detente ingest --workers`); tokenising is a small part of the cost.
+        return [self.tokenizer.encode(t) for t in texts]
+
+    def infer(self, encodings: list[Any]) -> list[tuple[np.ndarray, ...]]:
+        """The raw outputs (tags, 5-way class, type logits), one encoder run per sentence.
+
+        Kept to the encoder runs and nothing else, so that in a second thread it holds the GIL as little as
+        possible: onnxruntime releases it while it computes (``Pipeline.run`` overlaps this with parsing).
+        """
+        run, out = self.session.run, []
+        for e in encodings:
+            ids = np.asarray([e.ids], dtype=np.int64)
+            out.append(tuple(run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})))
+        return out
+
+    def decode(self, encodings: list[Any], outputs: list[tuple[np.ndarray, ...]]) -> list[Prediction]:
+        """``Prediction``s from ``infer``'s outputs."""
+        return [self._prediction(e, o) for e, o in zip(encodings, outputs)]
+
+    @staticmethod
+    def _prediction(enc: Any, outputs: tuple[np.ndarray, ...]) -> Prediction:
+        tags, penta, etype = outputs
+        n = len(enc.ids)
+        pp, tp, tagp = _softmax(penta[0]), _softmax(etype[0]), _softmax(tags[0, :n])
+        scores: list[float] = []
+        spans = decode_word_spans(tagp.tolist(), list(enc.offsets), list(enc.word_ids), scores)
+        p, t = int(pp.argmax()), int(tp.argmax())
+        return Prediction(tuple(spans), p, float(pp[p]), TYPES[t], float(tp[t]), tuple(scores))
 
 
 @lru_cache(maxsize=1)
