@@ -238,3 +238,66 @@ def test_dating_leaves_no_reference_cycle_on_the_doc():
     finally:
         if was:
             gc.enable()
+
+
+VERB_FORMS = {"VBD": "issued", "VBZ": "issues", "VB": "issue"}
+
+
+def _court(time: list[tuple[str, str, str]], verb_tag: str = "VBD", aux: str | None = None):
+    """"The court, which <time> issued a warrant, was criticised." with ``time`` as (word, dep, ent) rows placed
+    before the verb (heads: the first is the verb's prep, the rest its object), and the tags the rule reads."""
+    rows = [("The", 1, "det", "DET", "O", "DT"), ("court", 0, "nsubjpass", "NOUN", "O", "NN"),
+            (",", 1, "punct", "PUNCT", "O", ","), ("which", 0, "nsubj", "PRON", "O", "WDT")]
+    if aux:
+        rows.append((aux, 0, "aux", "AUX", "O", "MD"))
+    first = len(rows)
+    for k, (word, dep, ent) in enumerate(time):
+        rows.append((word, first if k else 0, dep, "ADP" if dep == "prep" else "PROPN", ent, "IN" if dep == "prep"
+                     else "NNP"))
+    verb = len(rows)
+    rows += [(VERB_FORMS[verb_tag], 1, "relcl", "VERB", "O", verb_tag),
+             ("a", verb + 2, "det", "DET", "O", "DT"), ("warrant", verb, "dobj", "NOUN", "O", "NN"),
+             ("was", verb + 4, "auxpass", "AUX", "O", "VBD"), ("criticised", verb + 4, "ROOT", "VERB", "O", "VBN"),
+             (".", verb + 4, "punct", "PUNCT", "O", ".")]
+    heads = [verb if r[1] == 0 and r[2] in {"nsubj", "prep", "aux"} else r[1] for r in rows]
+    heads[1] = verb + 4
+    if time and time[0][1] != "prep":  # a bare time ("March"): the verb's npadvmod
+        heads[first] = verb
+    return hand_doc([r[0] for r in rows], heads, [r[2] for r in rows], pos=[r[3] for r in rows],
+                    ents=[r[4] for r in rows], tags=[r[5] for r in rows])
+
+
+def _undated(doc: Doc, word: str):
+    document = Document(id="d", text=doc.text, published=None)
+    return date_event(_tok(doc, word), (0, len(doc)), document, Modality())
+
+
+def test_dating_undated_article_past_event_dated_by_a_month_is_background():
+    # an undated article: "which in March issued a warrant" is context, with no year to date it by
+    doc = _court([("in", "prep", "O"), ("March", "pobj", "B-DATE")])
+    issued, criticised = _undated(doc, "issued"), _undated(doc, "criticised")
+    assert (issued.date, issued.precision, issued.basis, issued.text) == (
+        None, "before-publication", DateBasis.BACKGROUND, "in March")
+    assert (criticised.date, criticised.basis) == (None, DateBasis.UNKNOWN)
+    # the same article dated in March: the date decides, and March holds the news
+    dated = date_event(_tok(doc, "issued"), (0, len(doc)), Document(id="d", text=doc.text,
+                       published=dt.date(2023, 3, 20)), Modality())
+    assert (dated.date, dated.precision, dated.basis) == (dt.date(2023, 3, 1), "month", DateBasis.STATED)
+
+
+def test_dating_undated_article_past_event_dated_by_a_year_keeps_the_year_as_background():
+    doc = _court([("in", "prep", "O"), ("2019", "pobj", "B-DATE")])
+    issued = _undated(doc, "issued")
+    assert (issued.date, issued.precision, issued.basis) == (dt.date(2019, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("time, tag, aux", [
+    ([("on", "prep", "O"), ("Friday", "pobj", "B-DATE")], "VBD", None),  # a weekday dates the news itself
+    ([("in", "prep", "O"), ("March", "pobj", "B-DATE")], "VB", "will"),  # the future is not context
+    ([("in", "prep", "O"), ("March", "pobj", "B-DATE")], "VBZ", None),  # nor the present ("which in March sits")
+    ([], "VBD", None),  # no time: nothing to read
+])
+def test_dating_undated_article_news_times_and_the_future_stay_undated(time, tag, aux):
+    doc = _court(time, tag, aux)
+    event = _undated(doc, VERB_FORMS[tag])
+    assert (event.date, event.basis) == (None, DateBasis.UNKNOWN)

@@ -22,7 +22,9 @@ because the syntax says so:
 An event is *background* (told as context, before the article's news) when
 its clause has a background cue (``Modality.background``: "for years", "had
 long", past perfect) or its stated time lies wholly before the news
-(``dates.before_the_news``: "last November", "in 2019", "seven years ago").
+(``dates.before_the_news``: "last November", "in 2019", "seven years ago"), or, in an article with no
+date, its past-tense clause dates it by a month or a year alone (``undated_earlier``: news style dates the
+news by weekday or day, what is older by month or year).
 A background event with no time in its clause has no date: precision
 ``before-publication``.  Nothing is guessed.
 
@@ -38,7 +40,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..ingest.dates import BEFORE_PUBLICATION, DAY, UNKNOWN_PRECISION, before_the_news, resolve_time
+from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, UNKNOWN_PRECISION, YEAR,
+                             before_the_news, resolve_time)
 from ..model import DateBasis, Document, EventDate
 from .modality import Modality
 
@@ -200,6 +203,41 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     return None
 
 
+# A time that names only a month or a year ("in March", "last March", "in 2019", "in March 2023", "early
+# 2020"), or lies before publication by its words ("last week", "two years ago").
+_MONTHS_RE = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_EARLIER_TIME = re.compile(
+    r"^(?:(?:in|during|early|late|mid|last)[\s-]+)?(?:(?:" + _MONTHS_RE + r")\.?,?\s*(?:(?:19|20)\d\d)?|(?:19|20)\d\d)$"
+    r"|^(?:last|past|previous)\s+(?:week|month|year|" + _MONTHS_RE + r")$"
+    r"|\bago$", re.I)
+
+
+def undated_earlier(tok: Any, span: tuple[int, int]) -> str | None:
+    """For an article with no date: the month or year that the event's own clause states, when the clause is
+    in the past tense ("the court, which in March issued a warrant"; "the pact they signed in 2019").
+
+    News is dated by weekday or by day ("on Tuesday", "on 3 October"); an earlier event by its month or year
+    (news agencies' style: a weekday within the week, a date or month beyond it).  So in an undated article a
+    past event dated by a month or a year alone is told as context: background.  Its year is unknown when only
+    a month is given: it gets no date (``before-publication``).  A dated article needs no such reading: its
+    date says whether the month lies before the news (``before_the_news``).
+    """
+    clause = clause_head(tok)
+    verb = clause if _verbal(clause) else tok
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children))
+    if not past or _is_future(verb):
+        return None
+    for expr in time_expressions(tok.doc, *span):
+        if expr.noun is not None and expr.attach == expr.noun:  # "the 2019 pact": the noun's own time
+            own = tok == expr.noun or _within_noun(tok, expr.noun)
+        else:
+            own = clause_head(expr.attach) == clause or expr.attach == tok
+        if own and _after_clause(expr) is None and _EARLIER_TIME.search(" ".join(expr.text.split())):
+            return expr.text
+    return None
+
+
 def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None, depth: int) -> EventDate | None:
     """A reported clause with no time of its own takes its speech verb's ("he said last week that ...")."""
     from .attribution import SPEECH_LEMMAS
@@ -226,13 +264,18 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     """
     published = document.published
     stated = stated_date(tok, span, published) if tok is not None else None
+    # an undated article: a past event its clause dates by a month or a year is context (``undated_earlier``)
+    earlier = undated_earlier(tok, span) if tok is not None and published is None else None
     if stated is not None:
         carried = modality.background_cue == CONTINUES_CUE
-        background = (modality.background and not carried) or before_the_news(stated, published)
+        background = ((modality.background and not carried) or before_the_news(stated, published)
+                      or (earlier is not None and stated.precision in (MONTH, YEAR)))
         basis = DateBasis.BACKGROUND if background else DateBasis.STATED
         return EventDate(stated.date, basis, stated.precision, stated.text)
     if modality.background:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
+    if earlier is not None:  # "in March" with no year to put it in: before the news, undated
+        return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, earlier)
     if published is None:
         return EventDate(None, DateBasis.UNKNOWN, UNKNOWN_PRECISION)
     basis = DateBasis.INFERRED if document.date_basis == DateBasis.INFERRED else DateBasis.PUBLISHED
