@@ -39,7 +39,6 @@ from .cli_output import (
     print_json,
     print_json_texts,
     unknown_names,
-    warn,
 )
 from .errors import EXIT_PARTIAL, DetenteError, InputError, cli_error
 

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from detente.api.guard import MAX_BODY_BYTES, SECURITY_HEADERS, Guard, allowed_hosts, host_name, token_matches
+from detente.api.guard import MAX_BODY_BYTES, SECURITY_HEADERS, allowed_hosts, host_name, token_matches
 
 from .conftest import TestClient
 from .live import LOCAL, REQUEST_SECONDS, LiveServer, copy_store

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from detente.errors import InputError
 from detente.ingest.sources import MAX_BYTES, Meta, iter_documents, make_document, read_manifest
 from detente.model import DateBasis, Document, Rejected
 

@@ -3,7 +3,6 @@ read from them equal the same listings computed from the pair table (seeds, samp
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import random
 from pathlib import Path
