@@ -32,6 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
+from ..events.rules import code_trigger
 from ..model import Event, Mention
 from ..nlp import Parsed
 from .model import EventModel, Prediction
@@ -251,8 +252,6 @@ def _material(event: Event, doc: Any, coder: Any) -> bool:
     tok = next((t for t in doc if t.idx == event.trigger_start), None)
     if tok is None:
         return False
-    from ..events.rules import code_trigger
-
     # The act: the trigger itself when it was coded as an intention of its own act, else the verb the
     # intention or threat governs ("threatened to impose").
     acts = [tok] if event.intent else [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
