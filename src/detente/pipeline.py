@@ -12,11 +12,11 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from .actors import ActorResolver, load_gazetteer
 from .actors.gazetteer import Gazetteer
@@ -27,6 +27,8 @@ from .errors import InputError
 from .learned.apply import LearnedEvents
 from .model import Document, Extraction, Rejected
 from .nlp import BATCH_SIZE, Parsed, load_nlp, parse_documents
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -121,7 +123,7 @@ class Pipeline:
     def _parse_chunk(self, chunk: list[Document], batch_size: int) -> list[Parsed | None] | None:
         try:
             return list(parse_documents(chunk, self.nlp, batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - retried one by one (``_contained``), where the boundary names the document
+        except Exception:  # noqa: BLE001 - retried one by one (``_parsed``), inside the boundary that names the document
             return None
 
     def _run(self, documents: Iterable[Document], batch_size: int, debug: bool) -> Iterator[Extraction | Rejected]:
@@ -132,7 +134,7 @@ class Pipeline:
                 return
             parsed = self._parse_chunk(chunk, batch_size)
             for i, document in enumerate(chunk):
-                result = self._contained(document, parsed[i] if parsed is not None else None, debug)
+                result = self._extract_one(document, parsed[i] if parsed is not None else None, debug)
                 if parsed is not None:
                     parsed[i] = None  # this Doc is freed now, not with its chunk (nor while the next one is parsed)
                 yield result
@@ -158,13 +160,13 @@ class Pipeline:
                     parsed = self._parse_chunk(chunk, batch_size) if chunk else None
                     while pending:  # the encoder went on with these during the parse
                         document, coded, future = pending.popleft()
-                        result = self._finish_contained(document, coded, future, debug)
+                        result = self._finish_one(document, coded, future, debug)
                         del coded, future  # this Doc is freed now, not with its chunk
                         yield result
                     if not chunk:
                         return
                     for i, document in enumerate(chunk):
-                        coded = self._code_contained(document, parsed[i] if parsed is not None else None, debug)
+                        coded = self._code_one(document, parsed[i] if parsed is not None else None, debug)
                         if parsed is not None:
                             parsed[i] = None
                         future = (pool.submit(self._predict, coded)
@@ -174,30 +176,30 @@ class Pipeline:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _code_contained(self, document: Document, parsed: Parsed | None, debug: bool) -> "_Coded | Rejected":
+    def _contained(self, document: Document, step: Callable[[], _T], debug: bool) -> _T | Rejected:
+        """The pipeline's one per-document failure boundary: ``step`` (a stage of ``document``), or, whatever it
+        raises, the document's ``Rejected`` (code R10, a one-line reason, the traceback when ``debug``)."""
         try:
-            if parsed is None:
-                parsed = next(parse_documents([document], self.nlp))
-            return self._code(parsed)
+            return step()
         except Exception as exc:  # noqa: BLE001 - the per-document failure boundary
-            return _rejected(document, exc, debug)
+            return Rejected.from_exception(document.source_path or document.url or document.id, exc, debug)
 
-    def _finish_contained(self, document: Document, coded: "_Coded | Rejected", future: Any,
-                          debug: bool) -> Extraction | Rejected:
+    def _parsed(self, document: Document, parsed: Parsed | None) -> Parsed:
+        """``parsed``, or the document parsed alone (its chunk's parse failed)."""
+        return parsed if parsed is not None else next(parse_documents([document], self.nlp))
+
+    def _extract_one(self, document: Document, parsed: Parsed | None, debug: bool) -> Extraction | Rejected:
+        return self._contained(document, lambda: self.extract_parsed(self._parsed(document, parsed)), debug)
+
+    def _code_one(self, document: Document, parsed: Parsed | None, debug: bool) -> "_Coded | Rejected":
+        return self._contained(document, lambda: self._code(self._parsed(document, parsed)), debug)
+
+    def _finish_one(self, document: Document, coded: "_Coded | Rejected", future: Any,
+                    debug: bool) -> Extraction | Rejected:
         if isinstance(coded, Rejected):
             return coded
-        try:
-            return self._finish(coded, future.result() if future is not None else [])
-        except Exception as exc:  # noqa: BLE001 - the per-document failure boundary
-            return _rejected(document, exc, debug)
-
-    def _contained(self, document: Document, parsed: Parsed | None, debug: bool) -> Extraction | Rejected:
-        try:
-            if parsed is None:
-                parsed = next(parse_documents([document], self.nlp))
-            return self.extract_parsed(parsed)
-        except Exception as exc:  # noqa: BLE001 - the per-document failure boundary
-            return _rejected(document, exc, debug)
+        outputs = (lambda: future.result()) if future is not None else list
+        return self._contained(document, lambda: self._finish(coded, outputs()), debug)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
         """Like ``run``, for callers that need every document: a rejected one raises its ``InputError``."""
@@ -247,10 +249,6 @@ def _short_switch() -> Iterator[None]:
             _switch_users -= 1
             if _switch_users == 0:
                 sys.setswitchinterval(_switch_saved)
-
-
-def _rejected(document: Document, exc: Exception, debug: bool) -> Rejected:
-    return Rejected.from_exception(document.source_path or document.url or document.id, exc, debug)
 
 
 def _usable_cpus() -> int:
