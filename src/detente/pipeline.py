@@ -123,7 +123,7 @@ class Pipeline:
     def _parse_chunk(self, chunk: list[Document], batch_size: int) -> list[Parsed | None] | None:
         try:
             return list(parse_documents(chunk, self.nlp, batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - retried one by one (``_parsed``), inside the boundary that names the document
+        except Exception:  # noqa: BLE001 - retried one by one (``_parsed``) inside the per-document boundary
             return None
 
     def _run(self, documents: Iterable[Document], batch_size: int, debug: bool) -> Iterator[Extraction | Rejected]:
