@@ -31,8 +31,8 @@ from .store.metadata import document_metadata, forget_documents, update_document
 # Documents per extraction/store batch: big enough that the Arrow insert and
 # the transaction cost are amortised, small enough to stream 10k articles.
 BATCH_DOCS = 64
-# Stored batches (of ``BATCH_DOCS`` documents read) between two ``Store.release_memory`` calls (a checkpoint, and DuckDB's cache of the file's
-# blocks dropped), so that a long ingest's memory does not grow with the store it writes.  Every batch: between
+# Stored batches (of ``BATCH_DOCS`` documents read) between two ``Store.release_memory`` calls (a checkpoint,
+# and DuckDB's cache of the file's blocks dropped), so that a long ingest's memory does not grow with the store.  Every batch: between
 # two releases DuckDB held 70-110 MB (rows not yet checkpointed, cached blocks), and what its automatic
 # checkpoints freed stayed with the process until the next release, more in each cycle; the next batch's parse
 # (about 280 MB for 32 articles) landed on top of it.  Released every batch, the peak while a 10,000-article

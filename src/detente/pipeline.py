@@ -13,7 +13,8 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from functools import partial
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, TypeVar
@@ -114,67 +115,53 @@ class Pipeline:
         processes (one per core already).
         """
         if overlap is None:
-            overlap = self.learned is not None and _usable_cpus() > 1
-        if not overlap or self.learned is None:
-            yield from self._run(documents, batch_size, debug)
-        else:
-            yield from self._run_overlapped(documents, batch_size, debug)
+            overlap = _usable_cpus() > 1
+        pool = None
+        if overlap and self.learned is not None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-encoder")
+        try:
+            with _short_switch() if pool is not None else nullcontext():
+                yield from self._stream(documents, batch_size, debug, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _stream(self, documents: Iterable[Document], batch_size: int, debug: bool,
+                pool: Any) -> Iterator[Extraction | Rejected]:
+        """``run``'s loop.  Without a ``pool`` each document is finished as soon as its rule stages are done.
+        With one (the encoder thread), its sentences go to the thread and it is finished after the next chunk is
+        parsed, the encoder having gone on with it meanwhile (same results; two chunks of parsed documents are
+        alive at a time instead of one)."""
+        pending: deque[tuple[Document, _Coded | Rejected, Callable[[], list[Any]]]] = deque()
+        it = iter(documents)
+        while True:
+            chunk = list(islice(it, batch_size))
+            parsed = self._parse_chunk(chunk, batch_size) if chunk else None
+            while pending:  # the encoder went on with these during the parse
+                document, coded, outputs = pending.popleft()
+                result = self._finish_one(document, coded, outputs, debug)
+                del coded, outputs  # this Doc is freed now, not with its chunk
+                yield result
+            if not chunk:
+                return
+            for i, document in enumerate(chunk):
+                coded = self._code_one(document, parsed[i] if parsed is not None else None, debug)
+                if parsed is not None:
+                    parsed[i] = None  # this Doc is freed with its extraction, not with its chunk
+                if pool is None:
+                    yield self._finish_one(document, coded, partial(self._predict, coded), debug)
+                    continue
+                future = pool.submit(self._predict, coded) if isinstance(coded, _Coded) and coded.encode else None
+                pending.append((document, coded, future.result if future is not None else list))
+            del parsed, chunk
 
     def _parse_chunk(self, chunk: list[Document], batch_size: int) -> list[Parsed | None] | None:
         try:
             return list(parse_documents(chunk, self.nlp, batch_size=batch_size))
         except Exception:  # noqa: BLE001 - retried one by one (``_parsed``) inside the per-document boundary
             return None
-
-    def _run(self, documents: Iterable[Document], batch_size: int, debug: bool) -> Iterator[Extraction | Rejected]:
-        it = iter(documents)
-        while True:
-            chunk = list(islice(it, batch_size))
-            if not chunk:
-                return
-            parsed = self._parse_chunk(chunk, batch_size)
-            for i, document in enumerate(chunk):
-                result = self._extract_one(document, parsed[i] if parsed is not None else None, debug)
-                if parsed is not None:
-                    parsed[i] = None  # this Doc is freed now, not with its chunk (nor while the next one is parsed)
-                yield result
-            del parsed, chunk
-
-    def _run_overlapped(self, documents: Iterable[Document], batch_size: int,
-                        debug: bool) -> Iterator[Extraction | Rejected]:
-        """``_run`` with the encoder of one chunk running while the next chunk is parsed (same results).
-
-        Each document goes through the rule stages at once, its sentences go to the encoder thread, and its
-        extraction is finished (the learned heads applied) after the next chunk is parsed.  Two chunks of
-        parsed documents are alive at a time instead of one.
-        """
-        from concurrent.futures import Future, ThreadPoolExecutor
-
-        pending: deque[tuple[Document, _Coded | Rejected, Future[list[Any]] | None]] = deque()
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detente-encoder")
-        try:
-            with _short_switch():
-                it = iter(documents)
-                while True:
-                    chunk = list(islice(it, batch_size))
-                    parsed = self._parse_chunk(chunk, batch_size) if chunk else None
-                    while pending:  # the encoder went on with these during the parse
-                        document, coded, future = pending.popleft()
-                        result = self._finish_one(document, coded, future, debug)
-                        del coded, future  # this Doc is freed now, not with its chunk
-                        yield result
-                    if not chunk:
-                        return
-                    for i, document in enumerate(chunk):
-                        coded = self._code_one(document, parsed[i] if parsed is not None else None, debug)
-                        if parsed is not None:
-                            parsed[i] = None
-                        future = (pool.submit(self._predict, coded)
-                                  if isinstance(coded, _Coded) and coded.encode else None)
-                        pending.append((document, coded, future))
-                    del parsed, chunk
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
 
     def _contained(self, document: Document, step: Callable[[], _T], debug: bool) -> _T | Rejected:
         """The pipeline's one per-document failure boundary: ``step`` (a stage of ``document``), or, whatever it
@@ -184,21 +171,19 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - the per-document failure boundary
             return Rejected.from_exception(document.source_path or document.url or document.id, exc, debug)
 
-    def _parsed(self, document: Document, parsed: Parsed | None) -> Parsed:
-        """``parsed``, or the document parsed alone (its chunk's parse failed)."""
-        return parsed if parsed is not None else next(parse_documents([document], self.nlp))
-
-    def _extract_one(self, document: Document, parsed: Parsed | None, debug: bool) -> Extraction | Rejected:
-        return self._contained(document, lambda: self.extract_parsed(self._parsed(document, parsed)), debug)
-
     def _code_one(self, document: Document, parsed: Parsed | None, debug: bool) -> "_Coded | Rejected":
-        return self._contained(document, lambda: self._code(self._parsed(document, parsed)), debug)
+        """The rule stages of ``document`` (parsed alone when its chunk's parse failed), within the boundary."""
+        def code() -> _Coded:
+            return self._code(parsed if parsed is not None else next(parse_documents([document], self.nlp)))
 
-    def _finish_one(self, document: Document, coded: "_Coded | Rejected", future: Any,
+        return self._contained(document, code, debug)
+
+    def _finish_one(self, document: Document, coded: "_Coded | Rejected", outputs: Callable[[], list[Any]],
                     debug: bool) -> Extraction | Rejected:
+        """``coded`` finished with the encoder's ``outputs`` (a call: the thread's result, or the encoder run
+        here), within the boundary."""
         if isinstance(coded, Rejected):
             return coded
-        outputs = (lambda: future.result()) if future is not None else list
         return self._contained(document, lambda: self._finish(coded, outputs()), debug)
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:

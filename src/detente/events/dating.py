@@ -188,13 +188,14 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
             base = main.date if main and main.date else published
             return resolve_time(f"{expr.ent.text} ago", base)
         return None
-    if expr.noun is not None and expr.attach == expr.noun:
-        if tok == expr.noun or _within_noun(tok, expr.noun):
-            return resolve_time(expr.text, published, future=future)
+    noun_time = expr.noun is not None and expr.attach == expr.noun
+    # a relative clause on the date itself ("in March, when the court issued ...")
+    on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end
+    if _own_time(expr, tok, clause) or on_the_date:
+        return resolve_time(expr.text, published, future=future)
+    if noun_time:
         return None
     target = clause_head(expr.attach)
-    if target == clause or expr.attach == tok or (tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end):
-        return resolve_time(expr.text, published, future=future)
     since = _since_target(target)
     if since is not None and since == clause:
         start = resolve_time(expr.text, published)
@@ -229,13 +230,18 @@ def undated_earlier(tok: Any, span: tuple[int, int]) -> str | None:
     if not past or _is_future(verb):
         return None
     for expr in time_expressions(tok.doc, *span):
-        if expr.noun is not None and expr.attach == expr.noun:  # "the 2019 pact": the noun's own time
-            own = tok == expr.noun or _within_noun(tok, expr.noun)
-        else:
-            own = clause_head(expr.attach) == clause or expr.attach == tok
-        if own and _after_clause(expr) is None and _EARLIER_TIME.search(" ".join(expr.text.split())):
+        if _own_time(expr, tok, clause) and _after_clause(expr) is None \
+                and _EARLIER_TIME.search(" ".join(expr.text.split())):
             return expr.text
     return None
+
+
+def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
+    """Whether ``expr`` is the time of the event of ``tok`` (in ``clause``): a noun's own time ("the 2019
+    pact") dates that noun's phrase; any other dates the clause it modifies."""
+    if expr.noun is not None and expr.attach == expr.noun:
+        return tok == expr.noun or _within_noun(tok, expr.noun)
+    return clause_head(expr.attach) == clause or expr.attach == tok
 
 
 def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None, depth: int) -> EventDate | None:
@@ -265,15 +271,16 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     published = document.published
     stated = stated_date(tok, span, published) if tok is not None else None
     # an undated article: a past event its clause dates by a month or a year is context (``undated_earlier``)
-    earlier = undated_earlier(tok, span) if tok is not None and published is None else None
+    undated = tok is not None and published is None
     if stated is not None:
         carried = modality.background_cue == CONTINUES_CUE
         background = ((modality.background and not carried) or before_the_news(stated, published)
-                      or (earlier is not None and stated.precision in (MONTH, YEAR)))
+                      or (undated and stated.precision in (MONTH, YEAR) and undated_earlier(tok, span) is not None))
         basis = DateBasis.BACKGROUND if background else DateBasis.STATED
         return EventDate(stated.date, basis, stated.precision, stated.text)
     if modality.background:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
+    earlier = undated_earlier(tok, span) if undated else None
     if earlier is not None:  # "in March" with no year to put it in: before the news, undated
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, earlier)
     if published is None:
