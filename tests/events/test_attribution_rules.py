@@ -447,3 +447,40 @@ def test_exclamation_is_the_speakers(pipeline):
                       for e in c.code(parsed, sp.mentions, sp) if e.trigger == "Congratulations"])
     assert found[0] == [("Congratulations", ["USA"], ["CHL"], None)]
     assert all(src == [] for _, src, _, _ in found[1])  # without the rule: no source (the post's author only says it)
+
+
+def _quoted_we(verb: str, lemma: str, obj: str) -> list[tuple]:
+    # "“We <verb> <obj>,” Russia said." (the obj a state)
+    return [("“", "PUNCT", "punct", 7), ("We", "PRON", "nsubj", 2, "we"), (verb, "VERB", "ccomp", 7, lemma),
+            (obj, "PROPN", "dobj", 2, None, "B-GPE"), (",", "PUNCT", "punct", 7), ("”", "PUNCT", "punct", 7),
+            ("Russia", "PROPN", "nsubj", 7, None, "B-GPE"), ("said", "VERB", "ROOT", 7, "say"),
+            (".", "PUNCT", "punct", 7)]
+
+
+@pytest.mark.parametrize("verb, lemma, said_by", [
+    ("condemn", "condemn", None),  # a speech act: Russia is its source, so not also its said_by (item 5)
+    ("attacked", "attack", "Russia"),  # an act told by its actor: Russia says so
+])
+def test_a_speech_acts_source_is_not_its_said_by(pipeline, verb, lemma, said_by):
+    from detente.events.extract import EventCoder
+
+    parsed = build(pipeline.nlp.vocab, _quoted_we(verb, lemma, "Ukraine"), published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    events = [e for e in EventCoder(coder.lex, agents=coder.agents).code(parsed, sp.mentions, sp) if e.trigger == verb]
+    assert [([m.actor.node for m in e.source], [m.actor.node for m in e.target]) for e in events] == [(["RUS"], ["UKR"])]
+    assert (events[0].said_by.text if events[0].said_by else None) == said_by
+
+
+def test_own_speaker():
+    from detente.events.lexicon import own_speaker
+    from detente.model import Mention
+
+    russia = Mention("d", 0, 10, 16, "Russia")
+    other = Mention("d", 0, 30, 36, "Israel")
+    assert own_speaker(russia, [russia], "111") is None
+    assert own_speaker(russia, [Mention("d", 0, 0, 16, "Moscow's Russia")], "020") is None  # a span inside a source
+    assert own_speaker(russia, [other], "111") is russia
+    assert own_speaker(russia, [russia], "190") is russia  # no speech act: kept
+    assert own_speaker(russia, [russia], "042") is russia  # a meeting has parties, not a speaker
+    assert own_speaker(None, [russia], "111") is None

@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..events.lexicon import VERBAL_ROOTS
 from ..model import DateBasis, Extraction, Mention
 from ..store.pairs import reciprocal
 from . import metrics
@@ -210,11 +211,6 @@ def _said_by(m: Mention | None) -> tuple[str, ...]:
 def _background(date: Any) -> bool:
     precision = (getattr(date, "precision", "") or "").replace("_", " ").replace("-", " ")
     return date.basis == DateBasis.BACKGROUND or precision.startswith("before")
-
-
-# CAMEO's verbal quad classes (verbal cooperation 01-05, verbal conflict 10-14) less consultations (04: a meeting or
-# a call has parties, not a speaker): a speech act.
-VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13", "14"})
 
 
 def speakers_of(e: Any) -> tuple[str, ...]:

@@ -891,7 +891,7 @@ def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, 
 @subject_rule("owner_pronoun_is_clause_subject", reads="a possessive pronoun (poss; person_owner_pronoun, "
               "thing_owner_pronoun, plural_owner_pronoun) that names no actor, on the object of a verb; that verb's "
               "subjects", changes="source -> the subject that agrees (a person for his/her, no person for its)",
-              vocab=("person_owner_pronoun", "thing_owner_pronoun", "plural_owner_pronoun"))
+              vocab=("person_owner_pronoun", "thing_owner_pronoun", "plural_owner_pronoun", "quoted_we"))
 def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Macron asserted his support for X", "Armenia announced its decision to ...": a possessive pronoun on the
     verb's object is, first of all, the verb's own subject."""
@@ -904,12 +904,28 @@ def owner_pronoun_is_clause_subject(child: Any, ctx: Context, f: ArgumentFinder,
     verb = noun.head if noun.dep_ in OBJ_DEPS else None
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if low in w["thing_owner_pronoun"] and _subject_word(verb) in w["quoted_we"]:
+        return None  # "we are concerned, noting its potential to ...": "its" is not "we"
     found = [m for m in f.subjects(verb, ctx) if m.actor is not None]
     if low in w["person_owner_pronoun"]:
         found = [m for m in found if m.actor.kind == "person"]
     elif low in w["thing_owner_pronoun"]:
         found = [m for m in found if m.actor.kind != "person"]
     return found or None
+
+
+def _subject_word(verb: Any) -> str | None:
+    """The lower-cased subject word of ``verb``'s clause, climbing through the clauses that share their subject
+    with the verb above (xcomp, advcl, conj), or None."""
+    node = verb
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj.lower_
+        if node.dep_ not in {"xcomp", "advcl", "conj"} or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 @subject_rule("reaction_to_owner", reads="a possessive 'its'/'their' (thing_owner_pronoun, plural_owner_pronoun) that "
@@ -944,6 +960,22 @@ def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
         return None
     said = f._speaker_of_pronoun(child)
     return [said] if said is not None else None
+
+
+@subject_rule("quoted_we_is_speaker", reads="a first-person plural subject pronoun (quoted_we) inside a direct quote "
+              "whose speaker is a resolved actor (Speakers.speaker_of_quote)", changes="source -> the quote's speaker",
+              vocab=("quoted_we",))
+def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"“We would raise it with their government,” the defence minister told a broadcaster": in a quote, "we"
+    is the side the speaker speaks for, read through the speaker (a minister rolls up to the state). A quote
+    whose speaker is unresolved, or "we" outside quotes (the outlet's or an analyst's), gives nothing."""
+    if child.lower_ not in w["quoted_we"] or child.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    k = f.speakers.quote_at(child.idx)
+    if k is None:
+        return None
+    said = f.speakers.speaker_of_quote(k)
+    return [said] if said is not None and said.actor is not None and said.actor.node else None
 
 
 @subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); the previous clause's "
@@ -1467,10 +1499,13 @@ def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w
     return None
 
 
-@clause_rule("noun_owner_acts", reads="an infinitival clause (acl) on a noun with a possessor naming an actor",
-             changes="source -> the possessor")
+@clause_rule("noun_owner_acts", reads="an infinitival clause (acl) on a noun with a possessor naming an actor; a "
+             "possessive 'its' or 'their' (thing_owner_pronoun, plural_owner_pronoun) in a clause whose subject is "
+             "'we' (quoted_we)", changes="source -> the possessor; none for 'its' under 'we'",
+             vocab=("thing_owner_pronoun", "plural_owner_pronoun", "quoted_we"))
 def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Moscow's readiness to abandon Armenia": the owner of the noun acts."""
+    """"Moscow's readiness to abandon Armenia": the owner of the noun acts. "We are worried, noting its potential
+    to undermine stability": "its" is not "we", so the clause's subject is not climbed to (no source)."""
     if node.dep_ != "acl":
         return None
     for c in node.head.children:
@@ -1482,6 +1517,9 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
             reacted = run_rule("reaction_to_owner", c, ctx, f, disabled=f.disabled)
             if reacted:
                 return reacted
+            if c.lower_ in w["thing_owner_pronoun"] | w["plural_owner_pronoun"] \
+                    and _subject_word(node.head.head) in w["quoted_we"]:
+                return []
     return None
 
 
@@ -1492,11 +1530,20 @@ def orphan_subjects_rule(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w
     return orphan_subjects(node, f.speakers) or None
 
 
-@clause_rule("order_issuer_acts", reads="an infinitival clause (acl) on an object (dobj, pobj)",
-             changes="continues the climb at the verb of that object")
+@clause_rule("order_issuer_acts", reads="an infinitival clause (acl) on an object (dobj, pobj), unless the verb "
+             "above is one of reacting to another's act (others_act_verb)",
+             changes="continues the climb at the verb of that object; none after a verb of reacting",
+             vocab=("others_act_verb",))
 def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
-    """"issued an order to close the crossing": the one who issued it closes."""
+    """"issued an order to close the crossing": the one who issued it closes. "witnessed attempts to blame Iran",
+    "rejected the offer to extend", "warned against efforts to arm": the attempt, offer or effort is someone
+    else's, so the one reacting to it is not its actor (no source)."""
     if node.dep_ == "acl" and node.head.dep_ in {"dobj", "pobj"}:
+        verb = node.head.head
+        if verb.dep_ == "prep":
+            verb = verb.head
+        if verb.lemma_.lower() in w["others_act_verb"]:
+            return []
         return node.head.head
     return None
 

@@ -26,7 +26,7 @@ from ..nlp import Parsed
 from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
-from .lexicon import Lexicon, VerbPattern
+from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
 from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, rules, run_rule,
                     undone_objects, vetoed, words)
@@ -251,6 +251,7 @@ class EventCoder:
         if coding.type is None:
             return None  # a comment (01x) with no PLOVER type, unless a rule made it an act
         source, target = list(draft.source), list(draft.target)
+        said_by = own_speaker(said_by, source, coding.cameo)
         evidence = evidence_window(sentence.text, sentence.start, tok.idx)
         return Event(
             doc_id=parsed.document.id,

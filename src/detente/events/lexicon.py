@@ -11,16 +11,31 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from ..data import read_tsv
 from ..errors import DataFileError
-from ..model import PLOVER_TYPES
+from ..model import PLOVER_TYPES, Mention
 
 
 # The cue kinds modality.py reads: hedges and background phrases (words or phrases), intention lemmas (one
 # word: the clause chain is matched lemma by lemma), negation phrases (several words: single negators are
 # read from the parse's "neg" links).
 MODALITY_KINDS = frozenset({"hedge", "negation", "intent", "background"})
+# CAMEO's verbal quad classes (verbal cooperation 01-05, verbal conflict 10-14) less consultations (04: a meeting or
+# a call has parties, not a speaker): a speech act, whose source is its speaker.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13", "14"})
+
+
+def own_speaker(said_by: Mention | None, source: Iterable[Mention], cameo: str) -> Mention | None:
+    """``said_by`` unless the event is a speech act said by its own source (issue 12, item 5: a speech act's
+    source is its speaker and is not repeated in ``said_by``): "“We condemn it,” the minister said" has the
+    minister as source, not as a second, reporting speaker."""
+    if said_by is None or cameo[:2] not in VERBAL_ROOTS:
+        return said_by
+    if any(m.start <= said_by.start and said_by.end <= m.end for m in source):
+        return None
+    return said_by
 
 
 @dataclass(frozen=True, slots=True)

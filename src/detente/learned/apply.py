@@ -32,6 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
+from ..events.lexicon import own_speaker
 from ..events.rules import code_trigger
 from ..model import Event, Mention
 from ..nlp import Parsed
@@ -158,6 +159,9 @@ class LearnedEvents:
         changes.update(self._arguments(event, sentence, pred, ments, main, doc, _material(event, doc, coder)))
         if not changes:
             return event
+        said_by = own_speaker(event.said_by, changes.get("source", event.source), changes.get("cameo", event.cameo))
+        if said_by is not event.said_by:
+            changes["said_by"] = said_by
         return replace(event, method=f"{event.method}+learned", **changes)
 
     def _arguments(self, event: Event, sentence: Any, pred: Prediction, ments: list[Mention], main: bool,
@@ -220,7 +224,7 @@ class LearnedEvents:
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
             type=pred.type if "type" in self.use else (coding.type or pred.type), cameo=coding.cameo,
             score=coding.score, source=tuple(source), target=tuple(target), mode=coding.mode,
-            context=coding.context, said_by=coder.speaker(tok, speakers), outlet=parsed.document.outlet,
+            context=coding.context, said_by=own_speaker(coder.speaker(tok, speakers), source, coding.cameo), outlet=parsed.document.outlet,
             hedged=modality.hedged, negated=modality.negated, intent=modality.intent,
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
