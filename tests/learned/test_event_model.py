@@ -487,3 +487,21 @@ def test_a_span_of_function_words_is_no_phrase(pipeline):
     tagged = (_span(text, "The", "SRC"), _span(text, "Iran", "TGT"))
     x = _with(pipeline, Prediction(tagged, 4, 0.9, "SANCTION", 0.9, (0.9, 0.9)), {"source", "target"}, text)
     assert [m.text for m in x.events[0].source] == ["The U.S."]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    # the clause reports something else's state: a material act is not the speaker's
+    ("Armenia said that security in Azerbaijan had deteriorated sharply.", False),
+    # the speaker's own act ("it"), or an act the verb itself names (no clause): kept
+    ("Armenia said it was ready for the next stage in Azerbaijan.", True),
+])
+def test_a_material_act_on_a_verb_of_saying_is_the_speakers_only_when_the_clause_is(pipeline, text, kept):
+    tagged = (_span(text, "Armenia", "SRC"), _span(text, "Azerbaijan", "TGT"))
+    pred = Prediction(tagged, 4, 0.9, "COERCE", 0.9, (0.99, 0.99))
+    assert _with(pipeline, pred, set(), text).events == ()  # the rules find nothing
+    events = _with(pipeline, pred, {"new_events"}, text).events
+    assert [(e.trigger, e.method) for e in events] == ([("said", "learned")] if kept else [])
+    # a speech act on the same verb is kept either way
+    verbal = Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99))
+    assert [e.trigger for e in _with(pipeline, verbal, {"new_events"}, text).events] == ["said"]

@@ -219,6 +219,10 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
+        if tok.lemma_.lower() in SPEECH_LEMMAS and pred.penta in MATERIAL and _tells_anothers_act(tok, source):
+            # "X said that security had deteriorated", "X said 50 police were deployed": a material act told in
+            # what is said is not the speaker's own act
+            return None
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
         return Event(
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
@@ -229,6 +233,22 @@ class LearnedEvents:
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
         )
+
+
+def _tells_anothers_act(verb: Any, source: tuple[Mention, ...] | list[Mention]) -> bool:
+    """Whether the speech verb ``verb`` has the speaker (its subject) as source while what it reports is a clause
+    about something else: "X said that security had deteriorated" (a noun subject), not "X said it struck Y"
+    (a pronoun: the speaker's own act), "X announced a ceasefire" (an object, no clause) or an act tagged inside
+    the clause ("North Korea tried to hack ..., officials said": the source is not the speaker)."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+             if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not any(lo <= m.start and m.end <= hi for m in source for lo, hi in spans):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    return subject is not None and subject.pos_ != "PRON"
 
 
 def _restates(event: Event, others: list[Event]) -> bool:
