@@ -505,3 +505,14 @@ def test_a_material_act_on_a_verb_of_saying_is_the_speakers_only_when_the_clause
     # a speech act on the same verb is kept either way
     verbal = Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99))
     assert [e.trigger for e in _with(pipeline, verbal, {"new_events"}, text).events] == ["said"]
+
+
+@pytest.mark.model
+def test_a_new_event_restating_a_rule_events_nodes_is_not_added(pipeline):
+    # the rules code the noun ("support": Macron -> Finland); the tagger's event on the main verb relates France
+    # (the adjective of the same phrase) and Finland: the same relation by node, so it is not counted twice
+    text = "France President Emmanuel Macron asserted his support for Finland."
+    tagged = (_span(text, "France President Emmanuel Macron", "SRC"), _span(text, "Finland", "TGT"))
+    pred = Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.99, 0.99))
+    assert [e.trigger for e in _with(pipeline, pred, set(), text).events] == ["support"]
+    assert [e.trigger for e in _with(pipeline, pred, {"new_events"}, text).events] == ["support"]
