@@ -516,3 +516,41 @@ def test_a_new_event_restating_a_rule_events_nodes_is_not_added(pipeline):
     pred = Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.99, 0.99))
     assert [e.trigger for e in _with(pipeline, pred, set(), text).events] == ["support"]
     assert [e.trigger for e in _with(pipeline, pred, {"new_events"}, text).events] == ["support"]
+
+
+@pytest.mark.model
+def test_one_mention_per_node_in_a_tagged_phrase(pipeline):
+    # "France" and "Emmanuel Macron" in one tagged source phrase are one side: one mention (the person's)
+    text = "France President Emmanuel Macron stood beside Russia on Monday."
+    tagged = (_span(text, "France President Emmanuel Macron", "SRC"), _span(text, "Russia", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"new_events"}, text)
+    (event,) = x.events
+    assert event.method == "learned"
+    assert [(m.text, m.actor.kind) for m in event.source] == [("France President Emmanuel Macron", "person")]
+    # two states in one phrase stay two
+    text = "The fleet will be built with US and UK assistance for Australia."
+    tagged = (_span(text, "US and UK", "SRC"), _span(text, "Australia", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 2, 0.9, "AID", 0.9, (0.99, 0.99)), {"source", "target"}, text)
+    assert sorted(m.actor.country for e in x.events for m in e.source if m.actor) == ["GBR", "USA"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, phrase, role, kept", [
+    # where the actor is: the host of an embassy is no party of what the embassy does, even a material act
+    ("The Russian embassy in Cairo delivered aid to Gaza.", "The Russian embassy in Cairo", "SRC", ["RUS"]),
+    # where a material act happens is its target, as PLOVER codes it
+    ("Vietnamese forces retook a village in Cambodia.", "a village in Cambodia", "TGT", ["KHM"]),
+])
+def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, kept):
+    from detente.eval.common import make_document
+    from detente.learned.apply import arguments
+    from detente.nlp import parse_documents
+
+    (parsed,) = list(parse_documents([make_document(text)], pipeline.nlp))
+    ments = list(pipeline.resolver.resolve(parsed))
+    sentence = parsed.sentences[0]
+    start = text.index(phrase) - sentence.start
+    pred = Prediction(((start, start + len(phrase), role),), 2, 0.9, "AID", 0.9, (0.99,))
+    source, target = arguments("d", sentence, pred, ments, parsed.doc, material=True)
+    side = source if role == "SRC" else target
+    assert [m.actor.country for m in side if m.actor is not None] == kept

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
-from ..events.lexicon import own_speaker
+from ..events.lexicon import load_lexicon, own_speaker
 from ..events.rules import code_trigger
 from ..model import Event, Mention
 from ..nlp import Parsed
@@ -319,7 +319,8 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
         text = sentence.text[a:b]
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
         if doc is not None:
-            hits = [m for m in hits if not _is_place(doc, m, material)]
+            hits = [m for m in hits if not _is_place(doc, m, material, source=role == "SRC")]
+        hits = _one_per_node(hits)
         if hits:
             for m in hits:
                 used.add(m.id)
@@ -329,10 +330,24 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
     return tuple(sides["SRC"]), tuple(sides["TGT"])
 
 
-def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
+def _one_per_node(hits: list[Mention]) -> list[Mention]:
+    """The mentions of one tagged phrase, one per network node: "France President Emmanuel Macron" holds the
+    state (from "France") and the person, one side of one relation; the longest mention (the most specific
+    name) stands for its node. Unresolved mentions and different nodes ("US and UK assistance") are all kept."""
+    best: dict[str, Mention] = {}
+    for m in hits:
+        node = m.actor.node if m.actor is not None else None
+        if node and (node not in best or m.end - m.start > best[node].end - best[node].start):
+            best[node] = m
+    return [m for m in hits if m.actor is None or not m.actor.node or best[m.actor.node] is m]
+
+
+def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False) -> bool:
     """The rules' place veto for a mention the tagger put in a phrase: a state or capital after "in", "at",
-    "from" ... (``events.arguments.is_location``; not for a ``material`` act), or the X of "sent to the region
-    of X"."""
+    "from" ... (``events.arguments.is_location``; not for a ``material`` act, whose place PLOVER codes as its
+    target, "retook a village in Cambodia", unless the phrase is a ``source`` phrase and hangs on a noun that is
+    no event: "the Russian embassy in Cairo", "US troops in Syria" say where the actor is), or the X of "sent to
+    the region of X"."""
     own = doc.char_span(m.start, m.end, alignment_mode="expand")
     if own is None or not len(own):
         return False
@@ -341,7 +356,9 @@ def _is_place(doc: Any, m: Mention, material: bool = False) -> bool:
         return False
     if tok.head.lower_ == "of" and _place_noun(tok.head.head):
         return True
-    return not material and is_location(m, tok, tok.head)
+    holder = tok.head.head
+    on_agent = source and holder.pos_ in {"NOUN", "PROPN"} and holder.lemma_.lower() not in load_lexicon().nouns
+    return (not material or on_agent) and is_location(m, tok, tok.head)
 
 
 # A trigger heads the main clause when it is the sentence's root or a clause hanging from the root as reported
