@@ -281,6 +281,17 @@ def test_compound_noun_head_carries():
     assert 2 not in on and off[2].nominal
 
 
+@pytest.mark.parametrize("of_word, lemma, fires", [("interests", "interest", True), ("rebels", "rebel", False)])
+def test_figurative_conflict_is_no_act(of_word, lemma, fires):
+    # "Moscow settled the clash of interests" is no armed clash; "the clash of rebels" still is one
+    doc = _pdoc(["Moscow", "settled", "the", "clash", "of", of_word], [1, 1, 3, 1, 3, 4],
+                ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], ["Moscow", "settle", "the", "clash", "of", lemma],
+                ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"])
+    on, off = _coded(doc, "figurative_conflict_is_no_act")
+    assert off[3].cameo == load_lexicon().nouns["clash"]
+    assert (3 not in on) == fires
+
+
 def test_event_noun():
     # "the invasion of Ukraine"
     doc = _pdoc(["the", "invasion", "of", "Ukraine"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],

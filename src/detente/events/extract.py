@@ -518,6 +518,21 @@ def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
 WORRY_PREPS = frozenset({"about", "over"})
 
 
+@coding_rule("figurative_conflict_is_no_act", pos=("NOUN",), reads="a conflict noun (figurative_conflict_noun) whose "
+             "of-phrase names an abstract thing (abstract_of_noun): 'a clash of interests', 'a war of words'",
+             changes="no trigger", vocab=("figurative_conflict_noun", "abstract_of_noun"))
+def figurative_conflict_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"Moscow and Tel Aviv settled their clash of interests", "a war of words": a disagreement named as a fight,
+    not an armed clash (nouns.tsv codes "clash" and "war" as 190)."""
+    if tok.lemma_.lower() not in w["figurative_conflict_noun"]:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" \
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in w["abstract_of_noun"] for o in prep.children):
+            return False
+    return None
+
+
 @coding_rule("event_noun", pos=("NOUN",), reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
              changes="trigger -> the noun's code, nominal")
 def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
