@@ -108,6 +108,16 @@ SUBJECT_CASES = [
         ("”", "PUNCT", "punct", 14), ("Australia", "PROPN", "nsubj", 14, None, "B-GPE"),
         ("said", "VERB", "ROOT", 14, "say"), (".", "PUNCT", "punct", 14),
     ], 9, None, [], ["AUS"], id="noun_owner_acts-its-is-not-we"),
+    # "Russia reacted to the raid, in which people were killed, by blaming Israel." with "by blaming" hung on
+    # the passive: the one who blames is Russia, not the killed
+    pytest.param("by_gerund_skips_passive", [
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("reacted", "VERB", "ROOT", 1, "react"),
+        ("to", "ADP", "prep", 1), ("the", "DET", "det", 4), ("raid", "NOUN", "pobj", 2), (",", "PUNCT", "punct", 4),
+        ("in", "ADP", "prep", 10), ("which", "PRON", "pobj", 6), ("people", "NOUN", "nsubjpass", 10, "people"),
+        ("were", "AUX", "auxpass", 10, "be"), ("killed", "VERB", "relcl", 4, "kill", None, "VBN"),
+        ("by", "ADP", "prep", 10), ("blaming", "VERB", "pcomp", 11, "blame", None, "VBG"),
+        ("Israel", "PROPN", "dobj", 12, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 12, None, ["RUS"], ["CVL"], id="by_gerund_skips_passive"),
     # "They attacked Kyiv." after a clause whose subject was Russia
     pytest.param("they_is_last_subjects", [
         ("Russia", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),

@@ -1490,6 +1490,20 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     return None
 
 
+@clause_rule("by_gerund_skips_passive", reads="the trigger, a gerund (pcomp) under 'by' that hangs from a passive "
+             "verb (a nsubjpass or auxpass child)", changes="continues the climb at the next verb above that verb")
+def by_gerund_skips_passive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"X reacted to the raid, in which 47 people were killed, by blaming Israel": the parser hangs "by blaming"
+    on the nearest passive; whoever does the blaming is not the passive's patient (the killed), so the climb
+    goes on above the passive clause, to "reacted"."""
+    if node is not tok or tok.dep_ != "pcomp" or tok.head.lower_ != "by":
+        return None
+    passive = tok.head.head
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in passive.children):
+        return None
+    return next((a for a in passive.ancestors if a.pos_ in {"VERB", "AUX"}), [])
+
+
 @clause_rule("relative_clause_noun", reads="a relative clause (relcl) or participial clause (acl, VBG/VBN)",
              changes="source -> the noun it modifies (its coordination only when the clause follows it all)")
 def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
