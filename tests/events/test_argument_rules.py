@@ -753,6 +753,19 @@ def test_participants_act(pipeline):
     assert got == [["ARM"], []]
 
 
+@pytest.mark.parametrize("verb, lemma, expected", [("said", "say", ["RUS"]), ("met", "meet", [])])
+def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
+    # "On a visit to Cuba, Russia said ...": Russia's visit; "On a visit to Cuba, Russia met ...": the verb is the
+    # meeting (no second source for the noun)
+    tokens = [
+        ("On", "ADP", "prep", 6), ("a", "DET", "det", 2), ("visit", "NOUN", "pobj", 0), ("to", "ADP", "prep", 2),
+        ("Cuba", "PROPN", "pobj", 3, None, "B-GPE"), ("Russia", "PROPN", "nsubj", 6, None, "B-GPE"),
+        (verb, "VERB", "ROOT", 6, lemma), ("officials", "NOUN", "dobj", 6, "official"), (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "meeting_sets_the_clause", lambda f, doc: f.nominal(doc[2])[0])
+    assert got == [expected, []]
+
+
 # -- issue 12 (branch probe12): ties in a passive subject, the body that meets --------------------------------------
 def test_parties_of_a_passive_tie(pipeline):
     # "Ties between Chile and Peru were severed.": the act is between the two named in the subject

@@ -554,3 +554,15 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
     source, target = arguments("d", sentence, pred, ments, parsed.doc, material=True)
     side = source if role == "SRC" else target
     assert [m.actor.country for m in side if m.actor is not None] == kept
+
+
+@pytest.mark.model
+def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline):
+    # "On a visit to Cuba last week, the Russian minister spoke.": the rules read Russia's visit to Cuba; the
+    # tagger's event on the main verb with both as co-sources is the same relation again
+    text = "On a visit to Cuba last week, the Russian minister spoke."
+    tagged = (_span(text, "Cuba", "SRC"), _span(text, "the Russian minister", "SRC"))
+    pred = Prediction(tagged, 1, 0.9, "CONSULT", 0.9, (0.99, 0.99))
+    rules = _with(pipeline, pred, set(), text).events
+    assert [(e.trigger, [m.actor.country for m in e.source]) for e in rules] == [("visit", ["RUS"])]
+    assert [e.trigger for e in _with(pipeline, pred, {"new_events"}, text).events] == ["visit"]

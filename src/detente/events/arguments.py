@@ -778,6 +778,10 @@ class ArgumentFinder:
             # "units would participate in joint drills alongside American forces": the participants act
             source.extend(m for m in run_rule("participants_act", tok, self, disabled=self.disabled) or []
                           if m not in target)
+        if not source:
+            # "On a visit to Pyongyang, the minister said ...": whoever speaks or acts in the clause is the visitor
+            source.extend(m for m in run_rule("meeting_sets_the_clause", tok, self, disabled=self.disabled) or []
+                          if m not in target)
         if not target and source:
             # "acquired vessels with US and UK assistance": the help goes to the clause's subject
             helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
@@ -1444,6 +1448,25 @@ def participants_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]])
     if verb is None or verb.lemma_.lower() not in w["participation_verb"]:
         return None
     return [m for m in f.subjects(verb, Context()) if m.actor is not None]
+
+
+@noun_rule("meeting_sets_the_clause", reads="a meeting noun (meeting_setting_noun) that is the object of a phrase of "
+           "circumstance (setting_prep: 'on', 'during', 'after', 'at') on a verb; that verb's subjects (read by "
+           "ArgumentFinder.nominal), unless the verb is itself a meeting (meeting_verb)",
+           changes="source of the meeting noun -> those subjects",
+           vocab=("meeting_setting_noun", "setting_prep", "meeting_verb"))
+def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"On a visit to North Korea, the Russian minister said ...", "After talks with Erdogan, Putin announced ...":
+    the visit or talks are those of the one who speaks or acts in the clause they set. Only for meetings (an
+    attack or a decision in such a phrase is often someone else's: "After the attack, Russia said ...")."""
+    if noun.lemma_.lower() not in w["meeting_setting_noun"] or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in w["setting_prep"] or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if prep.head.lemma_.lower() in w["meeting_verb"]:
+        return None  # "met at the summit": the verb is the meeting, the noun only where it took place
+    return [m for m in f.subjects(prep.head, Context()) if m.actor is not None] or None
 
 
 @noun_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "

@@ -255,9 +255,12 @@ def _restates(event: Event, others: list[Event]) -> bool:
     """True when every pair of known actors ``event`` relates is already related by one of ``others`` (the same
     sentence's rule events): a second event would count one relation twice."""
     def pairs(e: Event) -> set[tuple[str, str]]:
-        # by network node: "France" and "President Macron" of one phrase are one side of one relation
-        return {(a.actor.node or a.actor.id, b.actor.node or b.actor.id) for a in e.source for b in e.target
-                if a.actor is not None and b.actor is not None}
+        # by network node: "France" and "President Macron" of one phrase are one side of one relation; with no
+        # target, co-sources are each other's party ("A and B met")
+        other = e.target or e.source
+        found = {(a.actor.node or a.actor.id, b.actor.node or b.actor.id) for a in e.source for b in other
+                 if a.actor is not None and b.actor is not None}
+        return {(x, y) for x, y in found if x != y}
     own = pairs(event)
     told = set().union(*(pairs(e) for e in others)) if others else set()
     told |= {(b, a) for a, b in told}
