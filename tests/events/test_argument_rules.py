@@ -766,6 +766,17 @@ def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
     assert got == [expected, []]
 
 
+def test_visit_to_a_capital(pipeline):
+    # "France's trip to Beijing ended.": a visit to China ("the summit in Beijing" stays a place)
+    tokens = [
+        ("France", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("trip", "NOUN", "nsubj", 5),
+        ("to", "ADP", "prep", 2), ("Beijing", "PROPN", "pobj", 3, None, "B-GPE"), ("ended", "VERB", "ROOT", 5, "end"),
+        (".", "PUNCT", "punct", 5),
+    ]
+    got = _finder_run(pipeline, tokens, "visit_to_a_capital", lambda f, doc: f.nominal(doc[2])[1])
+    assert got == [["CHN"], []]
+
+
 # -- issue 12 (branch probe12): ties in a passive subject, the body that meets --------------------------------------
 def test_parties_of_a_passive_tie(pipeline):
     # "Ties between Chile and Peru were severed.": the act is between the two named in the subject

@@ -761,7 +761,12 @@ class ArgumentFinder:
                     if p.dep_ != "pobj":
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
-                    found = found or [m for m in self.with_conj(p, deep=True) if not is_location(m, p, child)]
+                    # a capital after "to" is where one goes, except for a visit noun ("his trip to Beijing" is a
+                    # visit to China, as "flew to Beijing for talks" is for the verb)
+                    visit = child.lower_ == "to" and bool(run_rule("visit_to_a_capital", tok, self,
+                                                                   disabled=self.disabled))
+                    found = found or [m for m in self.with_conj(p, deep=True)
+                                      if visit or not is_location(m, p, child)]
                     if worry and child.lower_ in {"about", "over"}:
                         # "concerns of X about Y's influence": what the worry is about names the target
                         target.extend(self.pact_parties(p) or found)
@@ -1467,6 +1472,14 @@ def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset
     if prep.head.lemma_.lower() in w["meeting_verb"]:
         return None  # "met at the summit": the verb is the meeting, the noun only where it took place
     return [m for m in f.subjects(prep.head, Context()) if m.actor is not None] or None
+
+
+@noun_rule("visit_to_a_capital", reads="a visit noun (visit_noun) with a to-phrase (read by ArgumentFinder.nominal)",
+           changes="a capital or state after 'to' is the visit's target, not a place", vocab=("visit_noun",))
+def visit_to_a_capital(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"His trip to Beijing": a visit to China, where "the summit in Beijing" only says where (the verb path
+    has the same exception for "flew to Beijing for talks")."""
+    return True if noun.lemma_.lower() in w["visit_noun"] else None
 
 
 @noun_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "

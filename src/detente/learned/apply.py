@@ -329,6 +329,8 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
                 used.add(m.id)
                 sides[role].append(replace(m, start=start, end=end, text=text))
         else:
+            # kept unresolved, also when its only actors were places ("diplomats sent to Ankara"): it names no
+            # party (no relation), but drops no tagged extent (dropping these cost 0.007 of training span F1)
             sides[role].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
     return tuple(sides["SRC"]), tuple(sides["TGT"])
 
