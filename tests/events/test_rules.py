@@ -292,6 +292,19 @@ def test_figurative_conflict_is_no_act(of_word, lemma, fires):
     assert (3 not in on) == fires
 
 
+@pytest.mark.parametrize("obj, leave, expelled", [("ambassador", "leave", True), ("troops", "leave", False),
+                                                   ("ambassador", "attend", False)])
+def test_ordering_out_is_expulsion(obj, leave, expelled):
+    # "Mali ordered the ambassador to leave": an expulsion (161), not a demand; troops told to leave, or an envoy
+    # told to attend, are no expulsion of a diplomat
+    doc = _pdoc(["Mali", "ordered", "the", obj, "to", leave], [1, 1, 3, 1, 5, 1],
+                ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp"], ["Mali", "order", "the", obj, "to", leave],
+                ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB"])
+    on, off = _coded(doc, "ordering_out_is_expulsion")
+    assert (on.get(1) is not None and on[1].cameo == "161") == expelled
+    assert off.get(1) is None or off[1].cameo != "161"
+
+
 def test_event_noun():
     # "the invasion of Ukraine"
     doc = _pdoc(["the", "invasion", "of", "Ukraine"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],

@@ -400,6 +400,21 @@ def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], None)
 
 
+@coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
+             "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb)",
+             changes="trigger -> 161 (expel diplomats: reduce relations)",
+             vocab=("order_out_verb", "diplomat_noun", "withdrawal_verb"))
+def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Mali ordered the French ambassador to leave within 72 hours", "gave the envoy 48 hours to quit the
+    country": an expulsion (a negative act on the envoy's state, issue 12 item 3), not a mere demand."""
+    if tok.lemma_.lower() not in w["order_out_verb"]:
+        return None
+    envoy = any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in w["diplomat_noun"] for c in tok.children)
+    leave = any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in w["withdrawal_verb"]
+                for c in tok.children)
+    return _Trigger(tok, "161", None, specific=True) if envoy and leave else None
+
+
 @coding_rule("lexicon_verb", pos=("VERB",), reads="a verb of the lexicon (verbs.tsv) that is no verb of saying (speech verbs less "
              "speech_trigger, plus not_trigger_verb) and no trigger-stage rule vetoes; its particles, prepositions "
              "and objects", changes="trigger -> the most specific matching pattern's code")
