@@ -566,3 +566,30 @@ def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline)
     rules = _with(pipeline, pred, set(), text).events
     assert [(e.trigger, [m.actor.country for m in e.source]) for e in rules] == [("visit", ["RUS"])]
     assert [e.trigger for e in _with(pipeline, pred, {"new_events"}, text).events] == ["visit"]
+
+
+@pytest.mark.model
+def test_a_tagged_phrase_is_cut_at_its_own_trigger(pipeline):
+    # a headline parsed as one phrase: "Turkey objects" tagged as the source of "objects" is the argument
+    # "Turkey"; "the wrong decision" of "wrong" names no actor once the trigger is cut out, so it is no target
+    from detente.eval.common import make_document
+    from detente.learned.apply import arguments
+    from detente.nlp import parse_documents
+
+    text = "Turkey objects as Sweden seeks NATO membership"
+    (parsed,) = list(parse_documents([make_document(text)], pipeline.nlp))
+    ments = list(pipeline.resolver.resolve(parsed))
+    sentence = parsed.sentences[0]
+    pred = Prediction((_span(text, "Turkey objects", "SRC"),), 3, 0.9, "REJECT", 0.9, (0.99,))
+    trigger = (text.index("objects"), text.index("objects") + len("objects"))
+    source, _ = arguments("d", sentence, pred, ments, parsed.doc, trigger=trigger)
+    assert [(m.text, m.actor.country) for m in source] == [("Turkey", "TUR")]
+    uncut, _ = arguments("d", sentence, pred, ments, parsed.doc)
+    assert [m.text for m in uncut] == ["Turkey objects"]
+    text = "Russia called it the wrong decision."
+    (parsed,) = list(parse_documents([make_document(text)], pipeline.nlp))
+    pred = Prediction((_span(text, "the wrong decision", "TGT"),), 3, 0.9, "ACCUSE", 0.9, (0.99,))
+    trigger = (text.index("wrong"), text.index("wrong") + len("wrong"))
+    _, target = arguments("d", parsed.sentences[0], pred, list(pipeline.resolver.resolve(parsed)), parsed.doc,
+                          trigger=trigger)
+    assert target == ()

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
-from ..events.lexicon import load_lexicon, own_speaker
+from ..events.lexicon import own_speaker
 from ..events.rules import code_trigger
 from ..model import Event, Mention
 from ..nlp import Parsed
@@ -183,8 +183,8 @@ class LearnedEvents:
                 spans = [(sentence.start + a, sentence.start + b) for a, b, r in pred.spans if r == role]
                 new = tuple(_respan(m, spans, sentence) for m in rule)
             else:
-                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc,
-                                    material)[role == "TGT"]
+                learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc, material,
+                                    (event.trigger_start, event.trigger_start + len(event.trigger)))[role == "TGT"]
                 other = out.get("target" if side == "source" else "source",
                                 event.target if side == "source" else event.source)
                 # Outside the main clause only a phrase naming no known actor (it adds no relation).
@@ -206,7 +206,7 @@ class LearnedEvents:
         if tok.pos_ != "VERB":  # an event is anchored on a verbal predicate, not a fragment or a copula
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
-                                   parsed.doc, pred.penta in MATERIAL)
+                                   parsed.doc, pred.penta in MATERIAL, (tok.idx, tok.idx + len(tok)))
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source))
         # A known actor on either side, or a sure source the resolver does not know ("The finance minister
         # rejected the accusation": an event with no relation, dev macro-F1 0.879 -> 0.890, span F1 0.726 ->
@@ -306,7 +306,8 @@ def _can_hold_event(parsed: Parsed, idx: int, ments: list[Mention], coder: Any) 
 
 
 def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention],
-              doc: Any = None, material: bool = False) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+              doc: Any = None, material: bool = False,
+              trigger: tuple[int, int] | None = None) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """Source and target arguments of the tagged spans.
 
     Each span becomes the mentions it overlaps, re-spanned to the tagged phrase (as the rule coder re-spans a
@@ -314,25 +315,49 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
     parse (``doc``), a mention that names a place ("the war in Syria", "deployed to the region of X") is left
     out, as the rules leave it out (``_is_place``), except that a state where a ``material`` act happens is
     its target ("withdrew its troops from Lebanon", "imposed a curfew in Sudan": PLOVER codes it so).
+    A span holding the event's own ``trigger`` (its character extent) is cut at it: "Turkey objects" is the
+    argument "Turkey" of "objects"; a piece that names no actor is dropped ("The war in Syria" of "war").
     """
     sides: dict[str, list[Mention]] = {"SRC": [], "TGT": []}
     used: set[str] = set()
-    for a, b, role in pred.spans:
+    for a, b, role in _cut_at(pred.spans, sentence, trigger):
         start, end = sentence.start + a, sentence.start + b
         text = sentence.text[a:b]
+        side = role.rstrip("?")
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
         if doc is not None:
-            hits = [m for m in hits if not _is_place(doc, m, material, source=role == "SRC")]
+            hits = [m for m in hits if not _is_place(doc, m, material, source=side == "SRC")]
         hits = _one_per_node(hits)
         if hits:
             for m in hits:
                 used.add(m.id)
-                sides[role].append(replace(m, start=start, end=end, text=text))
-        else:
+                sides[side].append(replace(m, start=start, end=end, text=text))
+        elif role == side:
             # kept unresolved, also when its only actors were places ("diplomats sent to Ankara"): it names no
             # party (no relation), but drops no tagged extent (dropping these cost 0.007 of training span F1)
-            sides[role].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
+            sides[side].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
     return tuple(sides["SRC"]), tuple(sides["TGT"])
+
+
+def _cut_at(spans: tuple, sentence: Any, trigger: tuple[int, int] | None) -> list[tuple[int, int, str]]:
+    """The tagged spans, each holding the trigger cut into its parts before and after it (whitespace and
+    punctuation trimmed); such a part is marked with the role ``"SRC?"``/``"TGT?"``, kept only if it names an
+    actor (see ``arguments``)."""
+    if trigger is None:
+        return list(spans)
+    t0, t1 = trigger[0] - sentence.start, trigger[1] - sentence.start
+    out: list[tuple[int, int, str]] = []
+    for a, b, role in spans:
+        if not (a <= t0 and t1 <= b):
+            out.append((a, b, role))
+            continue
+        for lo, hi in ((a, t0), (t1, b)):
+            piece = sentence.text[lo:hi]
+            lo += len(piece) - len(piece.lstrip(" ,;:–—-"))
+            hi -= len(piece) - len(piece.rstrip(" ,;:–—-"))
+            if hi > lo:
+                out.append((lo, hi, role + "?"))
+    return out
 
 
 def _one_per_node(hits: list[Mention]) -> list[Mention]:
@@ -349,10 +374,9 @@ def _one_per_node(hits: list[Mention]) -> list[Mention]:
 
 def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False) -> bool:
     """The rules' place veto for a mention the tagger put in a phrase: a state or capital after "in", "at",
-    "from" ... (``events.arguments.is_location``; not for a ``material`` act, whose place PLOVER codes as its
-    target, "retook a village in Cambodia", unless the phrase is a ``source`` phrase and hangs on a noun that is
-    no event: "the Russian embassy in Cairo", "US troops in Syria" say where the actor is), or the X of "sent to
-    the region of X"."""
+    "from" ... (``events.arguments.is_location``), or the X of "sent to the region of X". A target's place is
+    kept for a ``material`` act, as PLOVER codes it ("retook a village in Cambodia"); a place in a ``source``
+    phrase never acts ("the Russian embassy in Cairo", "the war in Syria displaced millions")."""
     own = doc.char_span(m.start, m.end, alignment_mode="expand")
     if own is None or not len(own):
         return False
@@ -361,9 +385,7 @@ def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False
         return False
     if tok.head.lower_ == "of" and _place_noun(tok.head.head):
         return True
-    holder = tok.head.head
-    on_agent = source and holder.pos_ in {"NOUN", "PROPN"} and holder.lemma_.lower() not in load_lexicon().nouns
-    return (not material or on_agent) and is_location(m, tok, tok.head)
+    return (not material or source) and is_location(m, tok, tok.head)
 
 
 # A trigger heads the main clause when it is the sentence's root or a clause hanging from the root as reported
