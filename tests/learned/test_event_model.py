@@ -527,6 +527,12 @@ def test_one_mention_per_node_in_a_tagged_phrase(pipeline):
     (event,) = x.events
     assert event.method == "learned"
     assert [(m.text, m.actor.kind) for m in event.source] == [("France President Emmanuel Macron", "person")]
+    # an unknown name beside a known actor in one phrase is that actor, not a second, unresolved source
+    text = "The Chinese envoy, Qiao Xiaoqian, stood beside Russia on Monday."
+    tagged = (_span(text, "The Chinese envoy, Qiao Xiaoqian", "SRC"), _span(text, "Russia", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"new_events"}, text)
+    assert [[m.actor.country if m.actor else None for m in e.source] for e in x.events
+            if e.method == "learned"] == [["CHN"]]
     # two states in one phrase stay two
     text = "The fleet will be built with US and UK assistance for Australia."
     tagged = (_span(text, "US and UK", "SRC"), _span(text, "Australia", "TGT"))

@@ -363,13 +363,16 @@ def _cut_at(spans: tuple, sentence: Any, trigger: tuple[int, int] | None) -> lis
 def _one_per_node(hits: list[Mention]) -> list[Mention]:
     """The mentions of one tagged phrase, one per network node: "France President Emmanuel Macron" holds the
     state (from "France") and the person, one side of one relation; the longest mention (the most specific
-    name) stands for its node. Unresolved mentions and different nodes ("US and UK assistance") are all kept."""
+    name) stands for its node; different nodes ("US and UK assistance") are all kept, and mentions with no node
+    only when the phrase has no known actor."""
     best: dict[str, Mention] = {}
     for m in hits:
         node = m.actor.node if m.actor is not None else None
         if node and (node not in best or m.end - m.start > best[node].end - best[node].start):
             best[node] = m
-    return [m for m in hits if m.actor is None or not m.actor.node or best[m.actor.node] is m]
+    if best:  # "The Chinese ambassador, Xiao Qian": an unknown name beside a known actor is that actor
+        return [m for m in hits if m.actor is not None and m.actor.node and best[m.actor.node] is m]
+    return hits
 
 
 def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False) -> bool:
