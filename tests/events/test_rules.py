@@ -85,6 +85,18 @@ def test_intent_from_governor():
     assert on.modality.intent and not off.modality.intent
 
 
+def test_intent_from_an_intention_noun():
+    # "Moscow signalled its readiness to abandon Israel": an infinitive on an intention noun is intended
+    doc = _doc(["Moscow", "signalled", "its", "readiness", "to", "abandon", "Israel"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "poss", "dobj", "aux", "acl", "dobj"],
+               ["Moscow", "signal", "its", "readiness", "to", "abandon", "Israel"])
+    on, off = _both(_draft(doc, 5, "161"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent
+    # an intended hostile act with no military root is a threat (130), not a threat of force (138)
+    on, _ = _both(_draft(doc, 5, "110", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.cameo == "130"
+
+
 def test_intent_coding_threat_and_offer():
     # "Turkey threatened to impose sanctions": a threat, not a sanction
     doc = _doc(["Turkey", "threatened", "to", "impose", "sanctions"], [1, 1, 3, 1, 3],
@@ -243,6 +255,24 @@ def test_reversal_of_ties():
                 ["Turkey", "end", "its", "rapprochement"], ["PROPN", "VERB", "PRON", "NOUN"])
     on, off = _coded(doc, "reversal_of_ties")
     assert on[1].cameo == "161" and (1 not in off or off[1].cameo != "161")
+
+
+def test_reversal_of_ties_reads_the_cue_as_written():
+    # "Moscow abandoned its ties with Israel": the cue is "ties" (its lemma "tie" is no cue)
+    doc = _pdoc(["Moscow", "abandoned", "its", "ties"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+                ["Moscow", "abandon", "its", "tie"], ["PROPN", "VERB", "PRON", "NOUN"])
+    on, off = _coded(doc, "reversal_of_ties")
+    assert on[1].cameo == "161" and off[1].cameo != "161"
+
+
+@pytest.mark.parametrize("obj, pos, ent, deserted", [("Armenia", "PROPN", "GPE", True), ("positions", "NOUN", "", False)])
+def test_deserting_a_partner(obj, pos, ent, deserted):
+    # "Russia abandoned Armenia": a partner deserted (161); "abandoned its positions" stays a yield (080)
+    doc = hand_doc(["Russia", "abandoned", obj], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+                   lemmas=["Russia", "abandon", obj.lower()], pos=["PROPN", "VERB", pos], tags=["XX"] * 3,
+                   ents=["B-GPE", "O", f"B-{ent}" if ent else "O"])
+    on, off = _coded(doc, "deserting_a_partner")
+    assert (on[1].cameo == "161") == deserted and off[1].cameo == "080"
 
 
 def test_recipient_is_given():

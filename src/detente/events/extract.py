@@ -366,7 +366,24 @@ def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) 
     """"abandoned its partnership", "ended the rapprochement": abandoning ties or an alliance reduces relations."""
     if tok.pos_ != "VERB" or not _is_reversal(tok, w):
         return None
-    if any(c.dep_ in OBJ_DEPS and coder.lex.relation_cues.get(c.lemma_.lower(), 0) > 0 for c in tok.children):
+    cues = coder.lex.relation_cues
+    # the cue as written or as its lemma ("ties" is a cue; its lemma "tie" is not)
+    if any(c.dep_ in OBJ_DEPS and max(cues.get(c.lemma_.lower(), 0), cues.get(c.lower_, 0)) > 0 for c in tok.children):
+        return _Trigger(tok, "161", None, specific=True)
+    return None
+
+
+@coding_rule("deserting_a_partner", pos=("VERB",), reads="a verb of deserting (desertion_verb) whose direct object is a "
+             "named state, group or person (a proper noun or a GPE/ORG/NORP/PERSON entity)",
+             changes="trigger -> 161 (reduce or break relations)", vocab=("desertion_verb",))
+def deserting_a_partner(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Russia abandoned Armenia", "would not abandon its allies": deserting a partner reduces relations
+    (PETRARCH's default for "abandon" is a yield, 080, as in "abandoned its positions")."""
+    if tok.lemma_.lower() not in w["desertion_verb"]:
+        return None
+    named = {"GPE", "ORG", "NORP", "PERSON"}
+    if any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in named
+                                 or any(t.ent_type_ in named for t in c.subtree)) for c in tok.children):
         return _Trigger(tok, "161", None, specific=True)
     return None
 

@@ -364,6 +364,9 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
 def intent_governor(tok: Any) -> str | None:
     """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
     gov = words("intent_governor") | words("intent_adjective")
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in words("intent_noun") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head.lemma_.lower()  # "Moscow's readiness to abandon", "a plan to deploy"
     node = tok
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
@@ -592,10 +595,10 @@ def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 
 
 @rule("intent_from_governor", reads="an xcomp/ccomp chain up to an intention verb or adjective "
-      "(intent_governor, intent_adjective), unless a refusing verb governs the trigger",
-      changes="modality.intent", vocab=("intent_governor", "intent_adjective"))
+      "(intent_governor, intent_adjective), or an infinitive on an intention noun (intent_noun), unless a refusing "
+      "verb governs the trigger", changes="modality.intent", vocab=("intent_governor", "intent_adjective", "intent_noun"))
 def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
-    """"pledged to send", "ready to withdraw": the act is intended, not done."""
+    """"pledged to send", "ready to withdraw", "its readiness to abandon": the act is intended, not done."""
     if d.modality.intent or intent_governor(d.tok) is None or refusal_governor(d.tok) is not None:
         return d
     return replace(d, modality=replace(d.modality, intent=True))
@@ -625,7 +628,9 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
         if not code.startswith("03"):
             code = "030"
     else:
-        code = INTENT_BY_ROOT.get(coding.cameo[:2], "138" if coding.score < 0 else "030")
+        # a hostile act with no military root of its own ("in a bid to counter China") is a threat, not a threat
+        # of force (138 is kept for the roots INTENT_BY_ROOT maps to it)
+        code = INTENT_BY_ROOT.get(coding.cameo[:2], "130" if coding.score < 0 else "030")
     return replace(d, coding=_code(lex, code, coding))
 
 
