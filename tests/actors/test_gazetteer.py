@@ -1,5 +1,7 @@
 """The gazetteer data files load, validate, and avoid names that would match ordinary words."""
 
+import datetime as dt
+
 import pytest
 
 from detente.actors.gazetteer import load_gazetteer
@@ -14,6 +16,21 @@ def test_gazetteer_loads_every_file():
     assert len(gaz.states) > 190 and "RUS" in gaz.states and "PSE" in gaz.states
     assert "hamas" in gaz.organisations and gaz.organisations["hamas"].country == "PSE"
     assert gaz.agents["soldier"] == "MIL"
+
+
+@pytest.mark.parametrize("name, country, sector", [
+    ("INDOPACOM", "USA", "MIL"),  # the US unified commands (an official "Deputy Commander INDOPACOM")
+    ("Magdalena Andersson", "SWE", "GOV"),  # heads of government beyond the G20, 2015-2026
+    ("Manasseh Sogavare", "SLB", "GOV"),
+])
+def test_gazetteer_covers_commands_and_heads_of_government(pipeline, name, country, sector):
+    from detente.eval.common import make_document
+    from detente.nlp import parse_documents
+
+    text = f"{name} spoke on Tuesday."
+    (parsed,) = list(parse_documents([make_document(text, published=dt.date(2022, 6, 1))], pipeline.nlp))
+    (m, *_) = [m for m in pipeline.resolver.resolve(parsed) if m.text == name]
+    assert (m.actor.country, m.actor.sector) == (country, sector)
 
 
 def test_gazetteer_no_generic_word_names_an_organisation():
