@@ -351,6 +351,14 @@ _ABLATION = [
         ("—", "PUNCT", "punct", 8), ("President", "PROPN", "compound", 8, None, "B-PERSON"),
         ("Biden", "PROPN", "ROOT", 8, None, "I-PERSON"), ("(@POTUS)", "PUNCT", "punct", 8),
     ], lambda sp: sp.signature_speaker(sp.doc[1]), "President Biden"),
+    # "Turkey signed a deal. This was announced by Russia."
+    ("announced_in_the_next_sentence", [
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign"), ("a", "DET", "det", 3),
+        ("deal", "NOUN", "dobj", 1), (".", "PUNCT", "punct", 1),
+        ("This", "PRON", "nsubjpass", 7, "this"), ("was", "AUX", "auxpass", 7, "be"),
+        ("announced", "VERB", "ROOT", 7, "announce"), ("by", "ADP", "agent", 7),
+        ("Russia", "PROPN", "pobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 7),
+    ], _clause(1), "Russia"),
 ]
 
 
@@ -484,3 +492,19 @@ def test_own_speaker():
     assert own_speaker(russia, [russia], "190") is russia  # no speech act: kept
     assert own_speaker(russia, [russia], "042") is russia  # a meeting has parties, not a speaker
     assert own_speaker(None, [russia], "111") is None
+
+
+@pytest.mark.parametrize("verb, lemma, speaks", [("announced", "announce", True), ("denied", "deny", False)])
+def test_announced_in_the_next_sentence(speakers, verb, lemma, speaks):
+    # "Turkey signed a deal. This was announced by Russia.": the deal is Russia's announcement ("denied" is no
+    # announcement of it)
+    tokens = [
+        ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign"), ("a", "DET", "det", 3),
+        ("deal", "NOUN", "dobj", 1), (".", "PUNCT", "punct", 1),
+        ("This", "PRON", "nsubjpass", 7, "this"), ("was", "AUX", "auxpass", 7, "be"), (verb, "VERB", "ROOT", 7, lemma),
+        ("by", "ADP", "agent", 7), ("Russia", "PROPN", "pobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 7),
+    ]
+    sp = speakers(tokens)
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert (m is not None and m.actor.country == "RUS") == speaks
+    assert speakers(tokens, disabled={"announced_in_the_next_sentence"}).speaker_of_clause(sp.doc[1]) is None

@@ -599,3 +599,15 @@ def test_a_tagged_phrase_is_cut_at_its_own_trigger(pipeline):
     _, target = arguments("d", parsed.sentences[0], pred, list(pipeline.resolver.resolve(parsed)), parsed.doc,
                           trigger=trigger)
     assert target == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    ("This was announced by Armenia on Monday.", False),  # an anaphor: the act told is the sentence before's
+    ("A blockade was announced by Armenia on Monday.", True),  # the act is the verb's subject
+])
+def test_a_material_act_on_a_passive_verb_of_saying(pipeline, text, kept):
+    tagged = (_span(text, "Armenia", "SRC"),)
+    pred = Prediction(tagged, 4, 0.9, "COERCE", 0.9, (0.99,))
+    events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
+    assert [e.trigger for e in events] == (["announced"] if kept else [])

@@ -32,7 +32,7 @@ from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
-             "trailing_speech_form")
+             "trailing_speech_form", "announcing_verb", "anaphoric_subject")
 
 
 @lru_cache(maxsize=1)
@@ -436,7 +436,42 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
+        return (self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
+                or self.announced_next(tok))
+
+    @attribution_rule("announced_in_the_next_sentence", reads="the sentence after the clause's (across at most one "
+                      "paragraph break): a passive announcing verb (announcing_verb) whose subject is an anaphor "
+                      "(anaphoric_subject: 'this', 'that') and whose by-agent names an actor",
+                      changes="said_by -> the by-agent", vocab=("announcing_verb", "anaphoric_subject"))
+    def announced_next(self, tok: Any) -> Mention | None:
+        """Rule ``announced_in_the_next_sentence``: "The countries signed a memorandum. This was announced by the
+        Finnish president's office.": what the sentence before tells is the agent's announcement."""
+        if not self.on("announced_in_the_next_sentence"):
+            return None
+        k = self.sent_index(tok)
+        spans = self.parsed.spans
+        if k + 1 >= len(spans):
+            return None
+        doc = self.doc
+        end, (lo, hi) = spans[k][1], spans[k + 1]
+        if lo >= len(doc) or doc.text[doc[end - 1].idx:doc[lo].idx].count("\n\n") > 1:
+            return None
+        lists = cue_lists()
+        for t in doc[lo:hi]:
+            if t.lemma_.lower() not in lists["announcing_verb"] or not any(
+                    c.dep_ == "nsubjpass" and c.lower_ in lists["anaphoric_subject"] for c in t.children):
+                continue
+            for by in (c for c in t.children if c.dep_ == "agent"):
+                for p in (c for c in by.children if c.dep_ == "pobj"):
+                    m = self.mention_for(p)
+                    if m is not None and m.actor is not None:
+                        return m
+                    # "the Office of the President of Finland Sauli Niinisto": the person named in the phrase,
+                    # else the state
+                    inside = [x for x in (self.mention_at(d) for d in p.subtree) if x is not None and x.actor]
+                    if inside:
+                        return next((x for x in inside if _is_person(x)), inside[0])
+        return None
 
     @attribution_rule("post_signature", reads="the line after the clause's line: an embedded post's signature "
                       "'— Name (@handle) date' (a pattern, _SIGNATURE) naming a person",

@@ -236,17 +236,21 @@ class LearnedEvents:
 
 
 def _tells_anothers_act(verb: Any, source: tuple[Mention, ...] | list[Mention]) -> bool:
-    """Whether the speech verb ``verb`` has the speaker (its subject) as source while what it reports is a clause
-    about something else: "X said that security had deteriorated" (a noun subject), not "X said it struck Y"
-    (a pronoun: the speaker's own act), "X announced a ceasefire" (an object, no clause) or an act tagged inside
-    the clause ("North Korea tried to hack ..., officials said": the source is not the speaker)."""
-    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
-             if c.dep_ in {"nsubj", "nsubjpass"}]
+    """Whether the speech verb ``verb`` has the speaker (its subject, or the by-agent of a passive) as source
+    while it names no act of the speaker's own: "X said that security had deteriorated" (a clause with a noun
+    subject), "This was announced by X" (an anaphor). Not "X said it struck Y" (a pronoun: the speaker's own act),
+    "X announced a ceasefire", "a ceasefire was announced by X" (the act is the verb's object), nor an act tagged
+    inside the clause ("North Korea tried to hack ..., officials said": the source is not the speaker)."""
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    speakers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in speakers]
     if not any(lo <= m.start and m.end <= hi for m in source for lo, hi in spans):
         return False
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in verb.children):
+        return False  # "announced a ceasefire": the object is the act
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
-        return False
+        return any(c.dep_ == "nsubjpass" for c in verb.children)  # "This was announced by X"
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
     return subject is not None and subject.pos_ != "PRON"
 
