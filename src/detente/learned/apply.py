@@ -32,7 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
-from ..events.lexicon import own_speaker
+from ..events.lexicon import VERBAL_ROOTS, own_speaker
 from ..events.rules import code_trigger
 from ..model import Event, Mention
 from ..nlp import Parsed
@@ -219,7 +219,8 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
-        if tok.lemma_.lower() in SPEECH_LEMMAS and pred.penta in MATERIAL and _tells_anothers_act(tok, source):
+        if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in VERBAL_ROOTS) \
+                and _tells_anothers_act(tok, source):
             # "X said that security had deteriorated", "X said 50 police were deployed": a material act told in
             # what is said is not the speaker's own act
             return None
