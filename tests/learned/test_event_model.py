@@ -505,6 +505,9 @@ def test_a_material_act_on_a_verb_of_saying_is_the_speakers_only_when_the_clause
     # a speech act on the same verb is kept either way
     verbal = Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99))
     assert [e.trigger for e in _with(pipeline, verbal, {"new_events"}, text).events] == ["said"]
+    # a meeting coded on the verb of saying is no speech act: as a material act
+    meeting = Prediction(tagged, 1, 0.9, "CONSULT", 0.9, (0.99, 0.99))
+    assert [e.trigger for e in _with(pipeline, meeting, {"new_events"}, text).events] == (["said"] if kept else [])
 
 
 @pytest.mark.model

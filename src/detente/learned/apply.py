@@ -40,6 +40,9 @@ from .model import EventModel, Prediction
 
 HEADS = ("penta", "type", "source", "target", "new_events")
 MATERIAL = frozenset({2, 4})  # the 5-way classes of material acts (cooperation, conflict)
+# CAMEO roots a verb of saying can carry itself: the speech acts, and verbal conflict's 09x (investigate, accuse
+# in CAMEO's quad classes)
+SAYABLE = VERBAL_ROOTS | {"09"}
 # A new event needs this much confidence in its class (the training data has no "no event" sentences, so a
 # low-confidence class on a sentence the rules found nothing in is more likely no event at all).
 NEW_EVENT_MIN_PROB = 0.5
@@ -219,7 +222,7 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
-        if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in VERBAL_ROOTS) \
+        if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in SAYABLE) \
                 and _tells_anothers_act(tok, source):
             # "X said that security had deteriorated", "X said 50 police were deployed": a material act told in
             # what is said is not the speaker's own act
