@@ -454,12 +454,12 @@ class Speakers:
             return None
         doc = self.doc
         end, (lo, hi) = spans[k][1], spans[k + 1]
-        if lo >= len(doc) or doc.text[doc[end - 1].idx:doc[lo].idx].count("\n\n") > 1:
-            return None
         lists = cue_lists()
-        for t in doc[lo:hi]:
-            if t.lemma_.lower() not in lists["announcing_verb"] or not any(
-                    c.dep_ == "nsubjpass" and c.lower_ in lists["anaphoric_subject"] for c in t.children):
+        verbs = [t for t in doc[lo:hi] if t.lemma_.lower() in lists["announcing_verb"]]
+        if not verbs or self.parsed.document.text[doc[end - 1].idx:doc[lo].idx].count("\n\n") > 1:
+            return None
+        for t in verbs:
+            if not any(c.dep_ == "nsubjpass" and c.lower_ in lists["anaphoric_subject"] for c in t.children):
                 continue
             for by in (c for c in t.children if c.dep_ == "agent"):
                 for p in (c for c in by.children if c.dep_ == "pobj"):
