@@ -84,9 +84,10 @@ def test_intent_governor_cue():
     assert on.intent and not off.intent
 
 
-def test_hedge_governor():
-    # "Putin seems to back Hamas ."
-    spec = [("Putin", 1, "nsubj"), ("seems", 1, "ROOT", "seem"), ("to", 3, "aux"), ("back", 1, "xcomp"),
+@pytest.mark.parametrize("verb, lemma", [("seems", "seem"), ("tried", "try")])
+def test_hedge_governor(verb, lemma):
+    # "Putin seems to back Hamas .", "Putin tried to back Hamas .": not known to be done
+    spec = [("Putin", 1, "nsubj"), (verb, 1, "ROOT", lemma), ("to", 3, "aux"), ("back", 1, "xcomp"),
             ("Hamas", 3, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "back", "hedge_governor")
     assert on.hedged and not off.hedged
