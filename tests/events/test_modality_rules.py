@@ -76,6 +76,14 @@ def test_hedge_modifier():
     assert on.hedged and not off.hedged
 
 
+def test_hedge_modifier_on_an_event_noun():
+    # "Russia condemned the alleged strike ." : the strike is claimed, not established
+    spec = [("Russia", 1, "nsubj"), ("condemned", 1, "ROOT", "condemn"), ("the", 4, "det"), ("alleged", 4, "amod"),
+            ("strike", 1, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "strike", "hedge_modifier")
+    assert on.hedged and not off.hedged
+
+
 def test_intent_governor_cue():
     # "Russia plans to send troops ."
     spec = [("Russia", 1, "nsubj"), ("plans", 1, "ROOT", "plan"), ("to", 3, "aux"), ("send", 1, "xcomp"),
