@@ -457,6 +457,17 @@ def test_membership_organisation(objects):
     assert len(on) == 1 and on[0] not in {"ARM", "the CSTO"} and off == []
 
 
+def test_worry_about_talks_targets_their_parties(objects):
+    # "Australia is concerned about negotiations between Honiara and China.": a worried predicate (worried_about)
+    on, off = objects([
+        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), ("is", "AUX", "ROOT", 1, "be"),
+        ("concerned", "ADJ", "acomp", 1), ("about", "ADP", "prep", 2), ("negotiations", "NOUN", "pobj", 3, "negotiation"),
+        ("between", "ADP", "prep", 4), ("Honiara", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
+        ("China", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 2, "ACCUSE", "complaint_object")
+    assert on == ["SLB", "CHN"] and off != on
+
+
 def test_complaint_about_talks_targets_their_parties(objects):
     # "Australia expressed concern about negotiations between Honiara and China.": both parties of the talks
     on, _ = objects([

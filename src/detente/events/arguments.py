@@ -551,6 +551,8 @@ class ArgumentFinder:
         over/at/with/about phrase."""
         nouns = [n for n in [tok, *(c for c in tok.children if c.dep_ in OBJ_DEPS)]
                  if n.lemma_.lower() in words("complaint_noun")]
+        if tok.lower_ in words("worry_adjective"):  # "is concerned about the pact between X and Y" (worried_about)
+            nouns.insert(0, tok)
         for noun in nouns:
             for c in noun.children:
                 if c.dep_ in {"ccomp", "acl", "relcl", "advcl"} and any(m.lower_ == "that" for m in c.children) \
