@@ -468,6 +468,26 @@ def test_worry_about_talks_targets_their_parties(objects):
     assert on == ["SLB", "CHN"] and off != on
 
 
+def test_worried_subject_parsed_as_passive_is_the_source(pipeline):
+    # "Israel is concerned about a shift in Russia's policy." parsed with "Israel" as a passive subject: Israel
+    # is worried (the source), about Russia (the owner of the policy the shift is in)
+    from detente.events.arguments import Context
+
+    tokens = [
+        ("Israel", "PROPN", "nsubjpass", 2, None, "B-GPE"), ("is", "AUX", "auxpass", 2, "be"),
+        ("concerned", "ADJ", "ROOT", 2), ("about", "ADP", "prep", 2), ("a", "DET", "det", 5),
+        ("shift", "NOUN", "pobj", 3), ("in", "ADP", "prep", 5), ("Russia", "PROPN", "poss", 9, None, "B-GPE"),
+        ("'s", "PART", "case", 7), ("policy", "NOUN", "pobj", 6), (".", "PUNCT", "punct", 2),
+    ]
+
+    def sides(f, doc):
+        source, target = f.verbal(doc[2], etype="ACCUSE", cameo="110", wanted_prep="about", ctx=Context())
+        return source + target
+
+    on, off = _finder_run(pipeline, tokens, "complaint_object", sides)
+    assert on == ["ISR", "RUS"] and off == ["ISR"]
+
+
 def test_complaint_about_talks_targets_their_parties(objects):
     # "Australia expressed concern about negotiations between Honiara and China.": both parties of the talks
     on, _ = objects([

@@ -349,6 +349,12 @@ class ArgumentFinder:
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
             return (agents if patients else []), (patients or self.with_conj(tok.head))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
+        if passive and tok.lower_ in words("worry_adjective"):
+            # "Israel is concerned about ...", parsed as a passive: the one worried is its subject, the source
+            subjects = [m for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        for m in self._subject_mentions(c, ctx)] or self.subjects(tok, ctx)
+            exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
         if passive:
             patients: list[Mention] = []
             agents: list[Mention] = []
@@ -565,13 +571,26 @@ class ArgumentFinder:
                 if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = self.pact_parties(p) or self.with_conj(p, deep=True)
+                            found = self.pact_parties(p) or self.with_conj(p, deep=True) or self._owner_within(p)
                             if found:
                                 return found
         if nouns:
             found = run_rule("concern_if_others_act", tok, self, disabled=self.disabled)
             if found:
                 return found
+        return []
+
+    def _owner_within(self, noun: Any) -> list[Mention]:
+        """"a shift in Russia's policy", "the growth of Chinese influence": the owner (possessor, adjective or
+        compound) of the noun of an of/in phrase on ``noun``, one level down; never a between-phrase's parties."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
+                continue
+            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                found = [m for c in inner.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
+                         if (m := self.speakers.mention_at(c)) is not None and m.actor is not None]
+                if found:
+                    return found
         return []
 
     def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
