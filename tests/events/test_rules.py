@@ -335,14 +335,14 @@ def test_ordering_out_is_expulsion(obj, leave, expelled):
     assert off.get(1) is None or off[1].cameo != "161"
 
 
-@pytest.mark.parametrize("prep, worried", [("about", True), ("for", False)])
+@pytest.mark.parametrize("prep, worried", [("about", True), ("by", True), ("for", False)])
 def test_worried_about(prep, worried):
     # "Australia is concerned about influence": disapproval (110); "concerned for" (sympathy) is none
     doc = _pdoc(["Australia", "is", "concerned", prep, "influence"], [1, 1, 1, 2, 3],
                 ["nsubj", "ROOT", "acomp", "prep", "pobj"], ["Australia", "be", "concerned", prep, "influence"],
                 ["PROPN", "AUX", "ADJ", "ADP", "NOUN"])
     on, off = _coded(doc, "worried_about")
-    assert (on.get(2) is not None and on[2].cameo == "110" and on[2].prep == "about") == worried
+    assert (on.get(2) is not None and on[2].cameo == "110" and on[2].prep == prep) == worried
     assert 2 not in off
 
 

@@ -568,7 +568,7 @@ class ArgumentFinder:
                             found = self.with_conj(s, deep=True)
                             if found:
                                 return found
-                if c.dep_ == "prep" and c.lower_ in {"over", "at", "with", "about", "by"}:
+                if c.dep_ in {"prep", "agent"} and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found = self.pact_parties(p) or self.with_conj(p, deep=True) or self._owner_within(p)

@@ -417,6 +417,21 @@ def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], None)
 
 
+@coding_rule("worried_about", pos=("ADJ", "VERB"), reads="a worry adjective or participle (worry_adjective) as a "
+             "predicate (acomp, or the root) with an about/over/at/by phrase",
+             changes="trigger -> 110 (disapprove): the subject against the author of what the worry is about",
+             vocab=("worry_adjective",))
+def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Australia is concerned about China's growing influence", "Tokyo was alarmed by Beijing's drills": a worry
+    held by one actor about another's act is disapproval of it (as ``worry_of_about`` reads the noun)."""
+    if tok.lower_ not in w["worry_adjective"] or tok.dep_ not in {"acomp", "ROOT"}:
+        return None
+    # "alarmed by X's drills" is parsed as a passive: ArgumentFinder.verbal keeps the worried subject as source
+    prep = next((c.lower_ for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in WORRY_PREPS | {"at", "by"}),
+                None)
+    return _Trigger(tok, "110", prep, specific=True) if prep else None
+
+
 @coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
              "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb)",
              changes="trigger -> 161 (expel diplomats: reduce relations)",
@@ -548,20 +563,6 @@ def worry_of_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
 
 
 WORRY_PREPS = frozenset({"about", "over"})
-
-
-@coding_rule("worried_about", pos=("ADJ", "VERB"), reads="a worry adjective or participle (worry_adjective) as a "
-             "predicate (acomp, or the root) with an about/over/at phrase",
-             changes="trigger -> 110 (disapprove): the subject against the author of what the worry is about",
-             vocab=("worry_adjective",))
-def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"Australia is concerned about China's growing influence", "Tokyo was alarmed by Beijing's drills": a worry
-    held by one actor about another's act is disapproval of it (as ``worry_of_about`` reads the noun)."""
-    if tok.lower_ not in w["worry_adjective"] or tok.dep_ not in {"acomp", "ROOT"}:
-        return None
-    # (not "by": "alarmed by X's drills" is parsed as a passive, whose agent would become the source)
-    prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in WORRY_PREPS | {"at"}), None)
-    return _Trigger(tok, "110", prep, specific=True) if prep else None
 
 
 @coding_rule("figurative_conflict_is_no_act", pos=("NOUN",), reads="a conflict noun (figurative_conflict_noun) whose "
