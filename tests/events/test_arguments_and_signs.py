@@ -106,6 +106,7 @@ def test_ties_take_their_sign_from_the_verb(code):
 
     assert signs("Saudi Arabia broke off ties with Iran.") == {-1}
     assert signs("Saudi Arabia and Iran restored ties.") == {1}
+    assert {r.polarity for r in code("Armenia's ties with Russia have frayed.").relation_claims} == {-1}
 
 
 @pytest.mark.parametrize("text,source,target", [
@@ -122,6 +123,23 @@ def test_cancelling_a_contract_to_buy_is_no_purchase_but_a_blow_to_the_seller(co
     assert not _events(x, "buy")  # the purchase is undone, not done
     (e,) = _events(x, "cancelled")
     assert e.score < 0 and _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"FRA"}
+
+
+def test_an_apposition_ally_of_is_a_stated_alliance_beside_the_clauses_act(code):
+    # "X, an ally of Y, arrived in Z": the apposition states an alliance; the verb's visit is another thing
+    x = code("Erdogan, an ally of Azerbaijan, arrived in Baku on Monday.")
+    (r,) = x.relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"TUR", "AZE"}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Australia is deeply concerned about China's growing influence in the Pacific.", "AUS", {"CHN"}),
+    ("Tokyo was alarmed by Beijing's military drills near Taiwan.", "JPN", {"CHN"}),
+    ("Australia is worried about the pact between China and the Solomon Islands.", "AUS", {"CHN", "SLB"}),
+])
+def test_a_worry_about_another_actor_is_disapproval_of_it(code, text, source, target):
+    (e,) = [e for e in code(text).events if source in _nodes(e.source)]
+    assert e.type == "ACCUSE" and e.score < 0 and _nodes(e.target) == target
 
 
 def test_his_ally_named_in_apposition_is_a_stated_alliance(code):

@@ -183,6 +183,8 @@ def _told_by_event(acts: dict[tuple[int, int], set[frozenset[str]]], sent_idx: i
     as an event (SUPPORT, a reduction of relations) and the cue noun it governs says the same thing again.
     The event is kept: it carries the act's type.
     """
+    if cue.dep_ == "appos":
+        return False  # "Erdogan, an ally of Aliyev, arrived in Baku": the apposition says something else
     pair = frozenset((a.actor.node, b.actor.node)) if a.actor and b.actor else frozenset()
     verb = _verb_of(cue)
     # "ties were “frozen”": the parser's copula "were" and its participle complement, the event's trigger
@@ -219,6 +221,14 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     """"Russia's close alliance with Iran", "the Russia-Iran alliance"."""
     if cue.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if cue.dep_ == "appos":
+        # "Erdogan, a close ally of Aliyev, ...": the noun the apposition names, and the of-phrase's actor
+        named = speakers.mention_for(cue.head)
+        for p in (p for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"):
+            other = speakers.mention_for(p)
+            if named is not None and other is not None and other != named:
+                return named, other
     owner = None
     for child in cue.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
