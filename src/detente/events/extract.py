@@ -373,8 +373,8 @@ def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) 
     return None
 
 
-@coding_rule("deserting_a_partner", pos=("VERB",), reads="a verb of deserting (desertion_verb) whose direct object is a "
-             "named state, group or person (a proper noun or a GPE/ORG/NORP/PERSON entity)",
+@coding_rule("deserting_a_partner", pos=("VERB",), reads="a verb of deserting (desertion_verb) whose direct object "
+             "is a named state, group or person (a proper noun or a GPE/ORG/NORP/PERSON entity)",
              changes="trigger -> 161 (reduce or break relations)", vocab=("desertion_verb",))
 def deserting_a_partner(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Russia abandoned Armenia", "would not abandon its allies": deserting a partner reduces relations
@@ -427,8 +427,8 @@ def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> 
     if tok.lower_ not in w["worry_adjective"] or tok.dep_ not in {"acomp", "ROOT"}:
         return None
     # "alarmed by X's drills" is parsed as a passive: ArgumentFinder.verbal keeps the worried subject as source
-    prep = next((c.lower_ for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in WORRY_PREPS | {"at", "by"}),
-                None)
+    preps = WORRY_PREPS | {"at", "by"}
+    prep = next((c.lower_ for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps), None)
     return _Trigger(tok, "110", prep, specific=True) if prep else None
 
 

@@ -596,7 +596,8 @@ def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 
 @rule("intent_from_governor", reads="an xcomp/ccomp chain up to an intention verb or adjective "
       "(intent_governor, intent_adjective), or an infinitive on an intention noun (intent_noun), unless a refusing "
-      "verb governs the trigger", changes="modality.intent", vocab=("intent_governor", "intent_adjective", "intent_noun"))
+      "verb governs the trigger", changes="modality.intent",
+      vocab=("intent_governor", "intent_adjective", "intent_noun"))
 def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"pledged to send", "ready to withdraw", "its readiness to abandon": the act is intended, not done."""
     if d.modality.intent or intent_governor(d.tok) is None or refusal_governor(d.tok) is not None:

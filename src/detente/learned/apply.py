@@ -224,15 +224,17 @@ class LearnedEvents:
             return None
         if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in SAYABLE) \
                 and _tells_anothers_act(tok, source):
-            # "X said that security had deteriorated", "X said 50 police were deployed": a material act told in
-            # what is said is not the speaker's own act
+            # "X said that security had deteriorated", "Le Drian said Australia told Paris": an act no verb of
+            # saying carries (a material act, a meeting, a reduction of relations), told in what is said, is not
+            # the speaker's own act
             return None
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
         return Event(
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
             type=pred.type if "type" in self.use else (coding.type or pred.type), cameo=coding.cameo,
             score=coding.score, source=tuple(source), target=tuple(target), mode=coding.mode,
-            context=coding.context, said_by=own_speaker(coder.speaker(tok, speakers), source, coding.cameo), outlet=parsed.document.outlet,
+            context=coding.context, said_by=own_speaker(coder.speaker(tok, speakers), source, coding.cameo),
+            outlet=parsed.document.outlet,
             hedged=modality.hedged, negated=modality.negated, intent=modality.intent,
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
