@@ -124,6 +124,14 @@ SUBJECT_CASES = [
         ("They", "PRON", "nsubj", 3, "they"), ("attacked", "VERB", "ROOT", 3, "attack"),
         ("Kyiv", "PROPN", "dobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 3),
     ], 3, _last_subjects, ["RUS"], [], id="they_is_last_subjects"),
+    # "Iran and Syria cut ties, but they restored them.": in the coordinated clause "they" is the first clause's
+    # subjects (the running context holds only earlier sentences)
+    pytest.param("they_is_last_subjects", [
+        ("Iran", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0), ("Syria", "PROPN", "conj", 0, None, "B-GPE"),
+        ("cut", "VERB", "ROOT", 3), ("ties", "NOUN", "dobj", 3, "tie"), (",", "PUNCT", "punct", 3),
+        ("but", "CCONJ", "cc", 3), ("they", "PRON", "nsubj", 8, "they"), ("restored", "VERB", "conj", 3, "restore"),
+        ("them", "PRON", "dobj", 8, "they"), (".", "PUNCT", "punct", 3),
+    ], 8, None, ["IRN", "SYR"], [], id="they_is_the_first_clause_subjects"),
     # "It attacked Israel." after Iran was named
     pytest.param("it_is_last_thing", [
         ("Iran", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),

@@ -173,3 +173,13 @@ def test_an_arrest_warrant_is_a_hostile_act_on_the_one_named(code):
     x = code("The Hague court issued an arrest warrant for the Chilean president.")
     (e,) = _events(x, "issued")
     assert e.score < 0 and "CHL" in _nodes(e.target)
+
+
+def test_an_earlier_time_reaches_only_its_own_clause_and_a_pronoun_carries_the_ties(code):
+    # issue 12: "ties were cut seven years ago" makes only that clause background; "restored them" is restored ties
+    x = code("Turkey and Israel cut ties seven years ago, but on Monday they restored them.")
+    (cut,) = _events(x, "cut")
+    (restored,) = _events(x, "restored")
+    assert cut.date.basis.value == "background" and cut.score < 0
+    assert restored.date.basis.value == "stated" and restored.date.precision == "day" and restored.score > 0
+    assert _nodes(cut.source) == _nodes(restored.source) == {"TUR", "ISR"}

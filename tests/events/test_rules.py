@@ -346,6 +346,21 @@ def test_worried_about(prep, worried):
     assert 2 not in off
 
 
+@pytest.mark.parametrize("noun, coded", [("ties", True), ("talks", False)])
+def test_pronoun_for_ties(noun, coded):
+    # "Turkey cut ties. Turkey restored them.": "them" is the ties, so "restored" is "restored ties" (054); after
+    # "talks" the pronoun stands for no tie and "restored" keeps no pattern
+    doc = hand_doc(["Turkey", "cut", noun, ".", "Turkey", "restored", "them", "."], [1, 1, 1, 1, 5, 5, 5, 5],
+                   ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                   lemmas=["Turkey", "cut", noun.rstrip("s") if noun == "ties" else noun, ".", "Turkey", "restore",
+                           "they", "."],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"], tags=["XX"] * 8,
+                   sent_starts=[True, False, False, False, True, False, False, False])
+    on, off = _coded(doc, "pronoun_for_ties")
+    assert (on.get(5) is not None and on[5].cameo == "054") == coded
+    assert 5 not in off
+
+
 def test_event_noun():
     # "the invasion of Ukraine"
     doc = _pdoc(["the", "invasion", "of", "Ukraine"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],

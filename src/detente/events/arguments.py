@@ -1008,11 +1008,20 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     return [said] if said is not None and said.actor is not None and said.actor.node else None
 
 
-@subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); the previous clause's "
-              "subjects (Context.last_subjects)", changes="source -> the previous subjects", vocab=("plural_pronoun",))
+@subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); in a coordinated clause "
+              "the first clause's subjects when several, else the previous sentence's (Context.last_subjects)", changes="source -> the previous subjects", vocab=("plural_pronoun",))
 def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Iran and Syria condemned ... They also ...": the previous clause's subjects."""
-    return list(ctx.last_subjects) if child.lower_ in w["plural_pronoun"] else None
+    """"Iran and Syria condemned ... They also ...": the previous clause's subjects; "A and B cut ties in 2016,
+    but on Monday they restored them": in a coordinated clause, the first clause's subjects when they are
+    several (the context holds only earlier sentences)."""
+    if child.lower_ not in w["plural_pronoun"]:
+        return None
+    verb = child.head
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        first = [m for c in verb.head.children if c.dep_ == "nsubj" for m in f.with_conj(c)]
+        if len(first) >= 2:
+            return first
+    return list(ctx.last_subjects)
 
 
 @subject_rule("it_is_last_thing", reads="the pronoun subject 'it' (thing_pronoun); earlier subjects of the sentence; "

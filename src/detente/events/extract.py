@@ -432,6 +432,25 @@ def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> 
     return _Trigger(tok, "110", prep, specific=True) if prep else None
 
 
+@coding_rule("pronoun_for_ties", pos=("VERB",), reads="a verb of the lexicon whose direct object is a pronoun "
+             "(tie_pronoun) standing for a tie noun (tie_antecedent) named before it in its sentence or the one "
+             "before, and the verb's pattern for that noun", changes="trigger -> the pattern's code for the tie noun",
+             vocab=("tie_pronoun", "tie_antecedent"))
+def pronoun_for_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"They cut ties in 2016 but restored them on Friday": "them" is the ties, so "restored" is coded as
+    "restored ties" (the lexicon's pattern), not left uncoded for want of an object it knows."""
+    patterns = coder.lex.verbs.get(tok.lemma_.lower())
+    if not patterns or not any(c.dep_ == "dobj" and c.lower_ in w["tie_pronoun"] for c in tok.children):
+        return None
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    nouns = {t.lemma_.lower() for t in doc[start:tok.i] if t.lower_ in w["tie_antecedent"]}
+    pattern = next((p for p in patterns if p.obj in nouns and p.particle is None and p.prep is None), None)
+    return None if pattern is None else _Trigger(tok, pattern.cameo, None, specific=True)
+
+
 @coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
              "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb)",
              changes="trigger -> 161 (expel diplomats: reduce relations)",
