@@ -361,6 +361,18 @@ def test_pronoun_for_ties(noun, coded):
     assert 5 not in off
 
 
+@pytest.mark.parametrize("last, expelled", [("grata", True), ("secret", False)])
+def test_persona_non_grata(last, expelled):
+    # "Estonia declared the diplomat persona non grata": an expulsion (161), parsed as one noun phrase
+    words = ["Estonia", "declared", "the", "diplomat", "persona", "non", last]
+    doc = _pdoc(words, [1, 1, 6, 6, 6, 6, 1], ["nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj"],
+                [w.lower() if i else w for i, w in enumerate(words[:1] + ["declare"] + words[2:])],
+                ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADJ", "NOUN"])
+    on, off = _coded(doc, "persona_non_grata")
+    assert (on.get(1) is not None and on[1].cameo == "161") == expelled
+    assert off.get(1) is None or off[1].cameo != "161"
+
+
 def test_event_noun():
     # "the invasion of Ukraine"
     doc = _pdoc(["the", "invasion", "of", "Ukraine"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],

@@ -451,6 +451,19 @@ def pronoun_for_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) 
     return None if pattern is None else _Trigger(tok, pattern.cameo, None, specific=True)
 
 
+@coding_rule("persona_non_grata", pos=("VERB",), reads="a declaring verb (declaring_verb) with the words 'persona non "
+             "grata' in its phrase", changes="trigger -> 161 (expel diplomats: reduce relations)",
+             vocab=("declaring_verb",))
+def persona_non_grata(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Estonia declared a Russian diplomat persona non grata": an expulsion of the diplomat, whatever the parse
+    makes of the Latin (often one noun phrase, "a Russian diplomat persona non grata")."""
+    if tok.lemma_.lower() not in w["declaring_verb"]:
+        return None
+    words_after = [t.lower_ for t in tok.subtree if t.i > tok.i]
+    found = any(words_after[i:i + 3] == ["persona", "non", "grata"] for i in range(len(words_after)))
+    return _Trigger(tok, "161", None, specific=True) if found else None
+
+
 @coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
              "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb)",
              changes="trigger -> 161 (expel diplomats: reduce relations)",
