@@ -465,17 +465,6 @@ def test_membership_organisation(objects):
     assert len(on) == 1 and on[0] not in {"ARM", "the CSTO"} and off == []
 
 
-def test_worry_about_talks_targets_their_parties(objects):
-    # "Australia is concerned about negotiations between Honiara and China.": a worried predicate (worried_about)
-    on, off = objects([
-        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), ("is", "AUX", "ROOT", 1, "be"),
-        ("concerned", "ADJ", "acomp", 1), ("about", "ADP", "prep", 2), ("negotiations", "NOUN", "pobj", 3, "negotiation"),
-        ("between", "ADP", "prep", 4), ("Honiara", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
-        ("China", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
-    ], 2, "ACCUSE", "complaint_object")
-    assert on == ["SLB", "CHN"] and off != on
-
-
 def test_worried_subject_parsed_as_passive_is_the_source(pipeline):
     # "Israel is concerned about a shift in Russia's policy." parsed with "Israel" as a passive subject: Israel
     # is worried (the source), about Russia (the owner of the policy the shift is in)
@@ -496,15 +485,21 @@ def test_worried_subject_parsed_as_passive_is_the_source(pipeline):
     assert on == ["ISR", "RUS"] and off == ["ISR"]
 
 
-def test_complaint_about_talks_targets_their_parties(objects):
-    # "Australia expressed concern about negotiations between Honiara and China.": both parties of the talks
-    on, _ = objects([
-        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), ("expressed", "VERB", "ROOT", 1, "express"),
-        ("concern", "NOUN", "dobj", 1), ("about", "ADP", "prep", 2), ("negotiations", "NOUN", "pobj", 3, "negotiation"),
+@pytest.mark.parametrize("head, trigger", [
+    # "Australia expressed concern about negotiations between Honiara and China.": the complaint noun's phrase
+    (("expressed", "VERB", "ROOT", 1, "express"), ("concern", "NOUN", "dobj", 1)),
+    # "Australia is concerned about negotiations between Honiara and China.": a worried predicate (worried_about)
+    (("is", "AUX", "ROOT", 1, "be"), ("concerned", "ADJ", "acomp", 1)),
+], ids=["complaint_noun", "worried_predicate"])
+def test_complaint_about_talks_targets_their_parties(objects, head, trigger):
+    # both parties of the talks
+    on, off = objects([
+        ("Australia", "PROPN", "nsubj", 1, None, "B-GPE"), head, trigger,
+        ("about", "ADP", "prep", 2), ("negotiations", "NOUN", "pobj", 3, "negotiation"),
         ("between", "ADP", "prep", 4), ("Honiara", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
         ("China", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
-    ], 1, "ACCUSE", "complaint_object")
-    assert on == ["SLB", "CHN"]
+    ], 2 if trigger[0] == "concerned" else 1, "ACCUSE", "complaint_object")
+    assert on == ["SLB", "CHN"] and off != on
 
 
 def test_membership_organisation_of_a_bid(objects):

@@ -763,6 +763,9 @@ class ArgumentFinder:
         target: list[Mention] = []
         # a worry noun coded by the coding rule worry_of_about: its of-phrase is its owner
         worry = tok.lemma_.lower() in words("worry_noun") and enabled("worry_of_about", self.disabled)
+        # a capital after "to" is where one goes, except for a visit noun ("his trip to Beijing" is a visit to
+        # China, as "flew to Beijing for talks" is for the verb)
+        visit = bool(run_rule("visit_to_a_capital", tok, self, disabled=self.disabled))
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
@@ -782,12 +785,8 @@ class ArgumentFinder:
                     if p.dep_ != "pobj":
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
-                    # a capital after "to" is where one goes, except for a visit noun ("his trip to Beijing" is a
-                    # visit to China, as "flew to Beijing for talks" is for the verb)
-                    visit = child.lower_ == "to" and bool(run_rule("visit_to_a_capital", tok, self,
-                                                                   disabled=self.disabled))
                     found = found or [m for m in self.with_conj(p, deep=True)
-                                      if visit or not is_location(m, p, child)]
+                                      if (visit and child.lower_ == "to") or not is_location(m, p, child)]
                     if worry and child.lower_ in {"about", "over"}:
                         # "concerns of X about Y's influence": what the worry is about names the target
                         target.extend(self.pact_parties(p) or found)
@@ -1009,7 +1008,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
 
 
 @subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); in a coordinated clause "
-              "the first clause's subjects when several, else the previous sentence's (Context.last_subjects)", changes="source -> the previous subjects", vocab=("plural_pronoun",))
+              "the first clause's subjects when several, else the previous sentence's (Context.last_subjects)",
+              changes="source -> those subjects", vocab=("plural_pronoun",))
 def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iran and Syria condemned ... They also ...": the previous clause's subjects; "A and B cut ties in 2016,
     but on Monday they restored them": in a coordinated clause, the first clause's subjects when they are
