@@ -286,3 +286,29 @@ def test_a_second_speaker_named_in_the_sentence_is_counted_apart(tmp_path):
     assert named.figures["attributions"]["right"] == 0 and named.figures["attributions"]["two speakers"] == 1
     [absent] = evaluate("probe", _probe_folder(tmp_path / "b", expectations), TwoSpeakers("Gammaland"), limit=1)
     assert absent.figures["attributions"]["wrong speaker"] == 1
+
+
+def test_a_sentence_that_only_names_a_speaker_is_scored_on_what_it_attributes(tmp_path):
+    # "Gammaland and Alphaland met. Ana Lopez said so.": the sentence naming the speaker has no item of its own;
+    # the meeting credited to Ana (her mention in that sentence) is its attribution; uncredited, it has no event
+    sent = "Ana Lopez said Betaland would not help."
+
+    class Credited:
+        def __init__(self, credit):
+            self.credit = credit
+
+        def extract(self, documents):
+            for d in documents:
+                x = _extraction(d.id)
+                ana = x.mentions[0]
+                met = replace(x.events[1], said_by=ana if self.credit else None)
+                yield replace(x, events=(x.events[0], met), relation_claims=())
+
+    expectations = {"relations": [], "people": [], "background": [], "modality": [],
+                    "attributions": [{"article": "01_a.txt", "sentence": sent, "speaker": "Ana Lopez"}]}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    [credited] = evaluate("probe", _probe_folder(tmp_path / "a", expectations), Credited(True), limit=1)
+    assert credited.figures["attributions"]["right"] == 1
+    [not_credited] = evaluate("probe", _probe_folder(tmp_path / "b", expectations), Credited(False), limit=1)
+    assert not_credited.figures["attributions"]["no event"] == 1

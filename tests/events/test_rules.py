@@ -6,6 +6,7 @@ is what makes the difference: remove the rule and the test fails.
 
 from __future__ import annotations
 
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -418,6 +419,10 @@ def test_concern_is_disapproval_only_about_the_target():
     on, off = _both(_draft(about, 1, "012", source=[_mention(about, 0, "AUS")], target=[_mention(about, 4, "CHN")]),
                     "complaint_is_disapproval")
     assert on.coding.cameo == "110" and off.coding.cameo == "012"
+    # the pipeline re-spans the target to its whole argument phrase ("concern about China", as_argument) first
+    phrase = replace(_mention(about, 4, "CHN"), start=about[2].idx, end=about[4].idx + len(about[4]))
+    on = apply_rules(_draft(about, 1, "012", source=[_mention(about, 0, "AUS")], target=[phrase]), load_lexicon())
+    assert on.coding.cameo == "110"
     health = _doc(["Australia", "expressed", "concern", "for", "China"], [1, 1, 1, 2, 3],
                   ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Australia", "express", "concern", "for", "China"])
     on = apply_rules(_draft(health, 1, "012", source=[_mention(health, 0, "AUS")], target=[_mention(health, 4, "CHN")]),

@@ -39,7 +39,9 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   resolved name, folded, one containing the other; "X (Y)" and "X and Y" give
   several accepted names) and no item names someone else ("two speakers", not
   right, when one does and that speaker is named in the sentence too); a speech act (CAMEO
-  roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A background
+  roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A sentence with no items
+  of its own and no quotation that names the speaker of another sentence's items ("The countries signed a
+  memorandum. This was announced by the president's office.") is scored on those items.  A background
   sentence is marked when one of its items is dated as background (or
   "before publication").  A modality sentence is flagged when one of its items
   carries the flag (hedged, negated, intent).
@@ -200,6 +202,9 @@ class Item:
     negated: bool
     intent: bool
     what: str
+    # the sentence that names the item's speaker when that is not the item's own sentence ("The countries signed a
+    # memorandum. This was announced by the president's office."): the item is that sentence's attribution too
+    speaker_sentence: str = ""
 
 
 def _said_by(m: Mention | None) -> tuple[str, ...]:
@@ -225,13 +230,17 @@ def speakers_of(e: Any) -> tuple[str, ...]:
 
 def sentence_items(x: Extraction) -> list[Item]:
     text_of = {s.idx: s.text for s in x.sentences}
+
+    def named_in(said_by: Mention | None, sent_idx: int) -> str:
+        return text_of.get(said_by.sent_idx, "") if said_by is not None and said_by.sent_idx != sent_idx else ""
+
     out = []
     for e in x.events:
         out.append(Item(text_of.get(e.sent_idx, e.evidence_text), speakers_of(e), _background(e.date),
-                        e.hedged, e.negated, e.intent, f"{e.type} '{e.trigger}'"))
+                        e.hedged, e.negated, e.intent, f"{e.type} '{e.trigger}'", named_in(e.said_by, e.sent_idx)))
     for c in x.relation_claims:
         out.append(Item(text_of.get(c.sent_idx, c.evidence_text), _said_by(c.said_by), _background(c.date),
-                        c.hedged, c.negated, False, f"claim '{c.cue}'"))
+                        c.hedged, c.negated, False, f"claim '{c.cue}'", named_in(c.said_by, c.sent_idx)))
     return out
 
 
@@ -403,6 +412,10 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
         if g["article"] not in scored:
             continue
         its = in_sentence(g["article"], g["sentence"])
+        if not its and not any(q in g["sentence"] for q in '"“”«»'):
+            # a sentence that quotes nothing and only names the speaker of what another tells ("This was
+            # announced by X."); a quote with no event of its own is not credited with the next quote's
+            its = [i for i in items[g["article"]] if i.speaker_sentence and sentence_matches(g["sentence"], i.speaker_sentence)]
         said = [i for i in its if i.said_by]
         right = [i for i in said if speaker_matches(g["speaker"], list(i.said_by))]
         if not its:

@@ -807,11 +807,12 @@ def _in_condition(verb: Any, m: Mention) -> bool:
 
 
 def _about(noun: Any, m: Mention) -> bool:
-    """Whether mention ``m`` lies in ``noun``'s that-clause or its about/over/at/by phrase."""
+    """Whether mention ``m`` lies in ``noun``'s that-clause or its about/over/at/by phrase (or, re-spanned to the
+    argument's whole phrase by ``arguments.as_argument``, "concerns about China", spans the noun and that phrase)."""
     for c in noun.children:
         if c.dep_ in {"ccomp", "acl"} or (c.dep_ == "prep" and c.lower_ in {"about", "over", "at", "by"}):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
-            if lo <= m.start < hi:
+            if lo <= m.start < hi or (m.start <= noun.idx and hi <= m.end):
                 return True
     return False
 
