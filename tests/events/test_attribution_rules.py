@@ -283,6 +283,15 @@ def _quote(i):
     return lambda sp: sp.speaker_of_quote(sp.quote_at(sp.doc[i].idx))
 
 
+def _with_speaking(subject: str, verb: str, lemma: str) -> list[tuple]:
+    # "<subject> reacted angrily, with Sergei Lavrov <verb> it as hostile."
+    return [(subject, "PROPN", "nsubj", 1, None, "B-GPE"), ("reacted", "VERB", "ROOT", 1, "react"),
+            ("angrily", "ADV", "advmod", 1), (",", "PUNCT", "punct", 1), ("with", "ADP", "prep", 1),
+            ("Sergei", "PROPN", "compound", 6, None, "B-PERSON"), ("Lavrov", "PROPN", "nsubj", 7, None, "I-PERSON"),
+            (verb, "VERB", "pcomp", 4, lemma), ("it", "PRON", "dobj", 7), ("as", "ADP", "prep", 7),
+            ("hostile", "ADJ", "pobj", 9), (".", "PUNCT", "punct", 1)]
+
+
 _ABLATION = [
     # "A statement by the Kremlin said Moscow backs Minsk."
     ("statement_issuer", [
@@ -351,6 +360,8 @@ _ABLATION = [
         ("—", "PUNCT", "punct", 8), ("President", "PROPN", "compound", 8, None, "B-PERSON"),
         ("Biden", "PROPN", "ROOT", 8, None, "I-PERSON"), ("(@POTUS)", "PUNCT", "punct", 8),
     ], lambda sp: sp.signature_speaker(sp.doc[1]), "President Biden"),
+    # "Moscow reacted angrily, with Sergei Lavrov describing it as hostile."
+    ("with_speaking_elaborates", _with_speaking("Moscow", "describing", "describe"), _clause(1), "Sergei Lavrov"),
     # "Turkey signed a deal. This was announced by Russia."
     ("announced_in_the_next_sentence", [
         ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign"), ("a", "DET", "det", 3),
@@ -508,3 +519,14 @@ def test_announced_in_the_next_sentence(speakers, verb, lemma, speaks):
     m = sp.speaker_of_clause(sp.doc[1])
     assert (m is not None and m.actor.country == "RUS") == speaks
     assert speakers(tokens, disabled={"announced_in_the_next_sentence"}).speaker_of_clause(sp.doc[1]) is None
+
+
+@pytest.mark.parametrize("subject, verb, lemma, speaks", [
+    ("Moscow", "saying", "say", True),
+    ("Paris", "describing", "describe", False),  # a Russian minister does not say what Paris reacted
+    ("Moscow", "visiting", "visit", False),  # "with Lavrov visiting ...": no speech
+])
+def test_with_speaking_is_the_reactions_speaker_of_its_own_state_only(speakers, subject, verb, lemma, speaks):
+    sp = speakers(_with_speaking(subject, verb, lemma))
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert (m is not None and m.text == "Sergei Lavrov") == speaks

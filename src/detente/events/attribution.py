@@ -32,7 +32,7 @@ from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
-             "trailing_speech_form", "announcing_verb", "anaphoric_subject")
+             "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep")
 
 
 @lru_cache(maxsize=1)
@@ -436,8 +436,40 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return (self.trailing_speaker(tok) or self.colon_speaker(tok) or self.signature_speaker(tok)
-                or self.announced_next(tok))
+        return (self.with_speaking(tok) or self.trailing_speaker(tok) or self.colon_speaker(tok)
+                or self.signature_speaker(tok) or self.announced_next(tok))
+
+    @attribution_rule("with_speaking_elaborates", reads="the clause's verb and a with-phrase on it (elaborating_prep) "
+                      "whose clause is a speech verb with a person of the clause subject's own state as its subject "
+                      "('with X saying', 'with X, saying')", changes="said_by -> that person",
+                      vocab=("elaborating_prep",))
+    def with_speaking(self, tok: Any) -> Mention | None:
+        """Rule ``with_speaking_elaborates``: "Paris reacted with fury, with its foreign minister describing the
+        deal as a stab in the back": the with-clause tells what the reaction said and who said it, so the
+        reaction is that person's word.  Someone of another state ("..., with US officials saying ...") tells
+        nothing about who reacted and is left alone."""
+        if not self.on("with_speaking_elaborates"):
+            return None
+        verb = tok
+        for _ in range(4):  # the clause's verb: the trigger itself, or the verb its noun or adjective hangs from
+            if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+                break
+            verb = verb.head
+        subject = next((self.mention_for(c) for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.actor is None or not subject.actor.country:
+            return None
+        preps = cue_lists()["elaborating_prep"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+            for c in prep.children:
+                if c.dep_ == "pcomp" and _is_speech_verb(c):  # "with X describing it as ..."
+                    speaker = next((self.mention_for(s) for s in c.children if s.dep_ == "nsubj"), None)
+                elif c.dep_ == "pobj" and any(a.dep_ in {"acl", "advcl"} and _is_speech_verb(a) for a in c.children):
+                    speaker = self.mention_for(c)  # "with X saying ...", parsed as X modified by "saying"
+                else:
+                    continue
+                if _is_person(speaker) and speaker.actor is not None and speaker.actor.country == subject.actor.country:
+                    return speaker
+        return None
 
     @attribution_rule("announced_in_the_next_sentence", reads="the sentence after the clause's (across at most one "
                       "paragraph break): a passive announcing verb (announcing_verb) whose subject is an anaphor "
