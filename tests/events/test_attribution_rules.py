@@ -292,6 +292,20 @@ def _with_speaking(subject: str, verb: str, lemma: str) -> list[tuple]:
             ("hostile", "ADJ", "pobj", 9), (".", "PUNCT", "punct", 1)]
 
 
+def _counted(count: str, adjective: str) -> list[tuple]:
+    # "<count> <adjective> ministers said Moscow objects. The foreign minister, Sergei Lavrov, said Moscow agrees."
+    first = ([(count, "NUM", "nummod", 2)] if count else [("The", "DET", "det", 2)]) + [
+        (adjective, "ADJ", "amod", 2, None, "B-NORP"), ("ministers", "NOUN", "nsubj", 3, "minister"),
+        ("said", "VERB", "ROOT", 3, "say"), ("Moscow", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("objects", "VERB", "ccomp", 3, "object"), (".", "PUNCT", "punct", 3)]
+    return first + [
+        ("The", "DET", "det", 9), ("foreign", "ADJ", "amod", 9), ("minister", "NOUN", "nsubj", 14, "minister"),
+        (",", "PUNCT", "punct", 9), ("Sergei", "PROPN", "compound", 12, None, "B-PERSON"),
+        ("Lavrov", "PROPN", "appos", 9, None, "I-PERSON"), (",", "PUNCT", "punct", 9), ("said", "VERB", "ROOT", 14, "say"),
+        ("Moscow", "PROPN", "nsubj", 16, None, "B-GPE"), ("agrees", "VERB", "ccomp", 14, "agree"),
+        (".", "PUNCT", "punct", 14)]
+
+
 _ABLATION = [
     # "A statement by the Kremlin said Moscow backs Minsk."
     ("statement_issuer", [
@@ -362,6 +376,8 @@ _ABLATION = [
     ], lambda sp: sp.signature_speaker(sp.doc[1]), "President Biden"),
     # "Moscow reacted angrily, with Sergei Lavrov describing it as hostile."
     ("with_speaking_elaborates", _with_speaking("Moscow", "describing", "describe"), _clause(1), "Sergei Lavrov"),
+    # "Two Russian ministers said Moscow objects. The foreign minister, Sergei Lavrov, said ..."
+    ("counted_officials_named_after", _counted("Two", "Russian"), _clause(5), "Sergei Lavrov"),
     # "Turkey signed a deal. This was announced by Russia."
     ("announced_in_the_next_sentence", [
         ("Turkey", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign"), ("a", "DET", "det", 3),
@@ -530,3 +546,14 @@ def test_with_speaking_is_the_reactions_speaker_of_its_own_state_only(speakers, 
     sp = speakers(_with_speaking(subject, verb, lemma))
     m = sp.speaker_of_clause(sp.doc[1])
     assert (m is not None and m.text == "Sergei Lavrov") == speaks
+
+
+@pytest.mark.parametrize("count, adjective, named", [
+    ("Two", "Russian", True),
+    ("Two", "Chinese", False),  # a Russian minister is not one of two Chinese ones
+    ("", "Russian", False),  # "the Russian ministers": no count, no list of holders announced
+])
+def test_counted_officials_are_the_holders_named_next(speakers, count, adjective, named):
+    sp = speakers(_counted(count, adjective))
+    m = sp.speaker_of_clause(sp.doc[5])
+    assert m is not None and (m.text == "Sergei Lavrov") == named

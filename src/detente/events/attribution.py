@@ -32,7 +32,8 @@ from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
-             "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep")
+             "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep",
+             "counted_office_noun")
 
 
 @lru_cache(maxsize=1)
@@ -594,6 +595,30 @@ class Speakers:
             return None
         return m
 
+    @attribution_rule("counted_officials_named_after", reads="a speaker phrase of a numeral and a plural office "
+                      "noun (counted_office_noun: 'two Australian ministers') that stands for a state; the next two "
+                      "sentences: a person of that state in the subject of a speech verb",
+                      changes="said_by -> the first such person (the phrase names the holders next)",
+                      vocab=("counted_office_noun",))
+    def named_after(self, head: Any, m: Mention | None) -> Mention | None:
+        """Rule ``counted_officials_named_after``: '“...,” two Australian ministers said in a statement. The foreign
+        minister, A, and the minister for the Pacific, B, said ...': the officials counted are the holders the
+        article names next as speaking; the first of them is the speaker (``said_by`` holds one mention)."""
+        if (m is None or m.actor is None or m.actor.kind == "person" or not m.actor.country
+                or head.lower_ not in cue_lists()["counted_office_noun"]
+                or not any(c.dep_ == "nummod" for c in head.children) or not self.on("counted_officials_named_after")):
+            return None
+        k = self.sent_index(head)
+        spans = self.parsed.spans
+        for lo, hi in spans[k + 1:k + 3]:
+            for verb in (t for t in self.doc[lo:hi] if _is_speech_verb(t)):
+                for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                    found = [p for p in dict.fromkeys(self.by_token.get(t.i) for t in subj.subtree)
+                             if _is_person(p) and p.actor is not None and p.actor.country == m.actor.country]
+                    if found:  # the name rather than its title ("Marise Payne", not "foreign minister")
+                        return next((p for p in found if p.text[:1].isupper()), found[0])
+        return None
+
     @attribution_rule("trailing_speaker", reads="the sentence's surface: ', a/the <description> tells/says ...' at "
                       "its end (a pattern, _TRAILING, of the forms trailing_speech_form: the parse of a long sentence "
                       "often goes astray there)",
@@ -779,6 +804,7 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
             child = real[-1]
         if child.dep_ in {"nsubj", "nsubjpass", "appos"}:
             m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
+            m = speakers.named_after(child, m) or m
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head
                 for t in child.subtree:
