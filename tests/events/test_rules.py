@@ -560,3 +560,24 @@ def test_coding_rules_fire_only_on_the_parts_of_speech_they_declare(seed_texts, 
                     assert r.fn(tok, coder, r.words()) is None, (r.name, tok.text, tok.pos_)
             fired += code_trigger(tok, coder) is not None
     assert asked > 10_000 and fired > 50
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, dropped", [
+    # "Chile worries the deal grew": a bare definite noun points back to an act told before
+    (["Chile", "worries", "the", "deal", "grew"], [1, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp"],
+     ["PROPN", "VERB", "DET", "NOUN", "VERB"], True),
+    # "Chile worries the deal with Peru grew": its phrase can name a party: an event of its own
+    (["Chile", "worries", "the", "deal", "with", "Peru", "grew"], [1, 1, 3, 6, 3, 4, 1],
+     ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp"], ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "VERB"],
+     False),
+    # "Chile worries a deal grew": not definite
+    (["Chile", "worries", "a", "deal", "grew"], [1, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp"],
+     ["PROPN", "VERB", "DET", "NOUN", "VERB"], False),
+])
+def test_bare_definite_noun_refers_back(words, heads, deps, pos, dropped):
+    from detente.events.extract import _Trigger
+
+    doc = _doc(words, heads, deps, [w.lower() for w in words], pos=pos)
+    trigs = [_Trigger(doc[3], "057", None, nominal=True)]
+    assert (3 in not_done(trigs, load_lexicon())) == dropped
+    assert 3 not in not_done(trigs, load_lexicon(), disabled={"bare_definite_noun_refers_back"})

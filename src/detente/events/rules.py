@@ -536,6 +536,31 @@ def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
     return out
 
 
+@selection_rule("bare_definite_noun_refers_back", reads="a nominal trigger with a definite determiner "
+                "(definite_det: 'the deal', 'this agreement') and nothing else in its phrase that could name a party "
+                "or a new act: no possessor, preposition, clause, apposition, proper noun or named entity",
+                vocab=("definite_det",))
+def bare_definite_noun_refers_back(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """""Canberra would be concerned if the deal led to a base", "the pact means Australia will ...": a bare
+    definite event noun points back to an act the article told before; it reports no act of its own (with no
+    party in its phrase it could only ever be an event of no one, read in a side clause as a second event)."""
+    named = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+    out: set[int] = set()
+    for t in triggers:
+        tok = t.tok
+        if not getattr(t, "nominal", False) or tok.pos_ != "NOUN":
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in w["definite_det"] for c in kids):
+            continue
+        if any(c.dep_ in {"poss", "prep", "acl", "relcl", "appos", "nmod", "conj"} for c in kids):
+            continue
+        if any(x.pos_ == "PROPN" or x.ent_type_ in named for x in tok.subtree if x is not tok):
+            continue
+        out.add(tok.i)
+    return out
+
+
 def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
     w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
