@@ -912,3 +912,16 @@ def test_concern_if_others_act(pipeline):
     got = _finder_run(pipeline, tokens, "concern_if_others_act",
                       lambda f, doc: f.objects(doc[2], etype="ACCUSE", wanted_prep=None, visit=False))
     assert got[0] == ["PER"] and got[1] == []
+
+
+def test_a_headlines_worried_name_is_the_source(pipeline):
+    # "China alarmed by Japan's drills" (verbless headline): China is worried (the source), not what was done to
+    tokens = [("China", "PROPN", "ROOT", 0, None, "B-GPE"), ("alarmed", "VERB", "acl", 0, "alarm"),
+              ("by", "ADP", "agent", 1), ("Japan", "PROPN", "poss", 5, None, "B-GPE"), ("'s", "PART", "case", 3),
+              ("drills", "NOUN", "pobj", 2, "drill")]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, frozenset())
+    source, target = finder.verbal(parsed.doc[1], etype="ACCUSE", cameo="110", wanted_prep="by", ctx=Context())
+    assert [m.actor.country for m in source] == ["CHN"] and [m.actor.country for m in target] == ["JPN"]

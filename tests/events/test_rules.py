@@ -581,3 +581,20 @@ def test_bare_definite_noun_refers_back(words, heads, deps, pos, dropped):
     trigs = [_Trigger(doc[3], "057", None, nominal=True)]
     assert (3 in not_done(trigs, load_lexicon())) == dropped
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"bare_definite_noun_refers_back"})
+
+
+@pytest.mark.parametrize("words, heads, deps, lemmas, pos", [
+    # "Australia said it was disappointed by influence": an adjective with a subject of its own heads a clause
+    (["Australia", "said", "it", "was", "disappointed", "by", "influence"], [1, 1, 4, 4, 1, 4, 5],
+     ["nsubj", "ROOT", "nsubjpass", "auxpass", "ccomp", "prep", "pobj"],
+     ["Australia", "say", "it", "be", "disappointed", "by", "influence"],
+     ["PROPN", "VERB", "PRON", "AUX", "ADJ", "ADP", "NOUN"]),
+    # the verbless headline "Australia disappointed by influence": the adjective hangs from the name it opens with
+    (["Australia", "disappointed", "by", "influence"], [0, 0, 1, 2], ["ROOT", "amod", "prep", "pobj"],
+     ["Australia", "disappointed", "by", "influence"], ["PROPN", "ADJ", "ADP", "NOUN"]),
+], ids=["own_clause", "headline"])
+def test_worried_about_as_a_clause_or_headline_predicate(words, heads, deps, lemmas, pos):
+    doc = _pdoc(words, heads, deps, lemmas, pos)
+    i = words.index("disappointed")
+    on, off = _coded(doc, "worried_about")
+    assert on[i].cameo == "110" and i not in off

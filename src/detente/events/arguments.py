@@ -340,6 +340,13 @@ class ArgumentFinder:
     def verbal(self, tok: Any, *, etype: str, cameo: str, wanted_prep: str | None,
                ctx: Context) -> tuple[list[Mention], list[Mention]]:
         visit = cameo.startswith(VISIT_CAMEO_PREFIXES)
+        if tok.dep_ in {"amod", "acl"} and tok.lower_ in words("worry_adjective") and tok.head.dep_ == "ROOT" \
+                and tok.head.pos_ == "PROPN" and tok.i > tok.head.i:
+            # a verbless headline, "Australia ‘deeply disappointed’ by X's pact", "China alarmed by US drills": the
+            # name it opens with is the one worried (worried_about), not what was done to
+            subjects = self.with_conj(tok.head)
+            exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
             # Qatar, ...": the agents (each its own dyad) did it

@@ -418,13 +418,19 @@ def aspectual_takes_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
 
 
 @coding_rule("worried_about", pos=("ADJ", "VERB"), reads="a worry adjective or participle (worry_adjective) as a "
-             "predicate (acomp, or the root) with an about/over/at/by phrase",
+             "predicate (acomp, the root, or an adjective with a subject of its own) with an about/over/at/by phrase",
              changes="trigger -> 110 (disapprove): the subject against the author of what the worry is about",
              vocab=("worry_adjective",))
 def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Australia is concerned about China's growing influence", "Tokyo was alarmed by Beijing's drills": a worry
     held by one actor about another's act is disapproval of it (as ``worry_of_about`` reads the noun)."""
-    if tok.lower_ not in w["worry_adjective"] or tok.dep_ not in {"acomp", "ROOT"}:
+    if tok.lower_ not in w["worry_adjective"]:
+        return None
+    if tok.dep_ not in {"acomp", "ROOT"} and not (
+            tok.pos_ == "ADJ" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and not (
+            tok.dep_ in {"amod", "acl"} and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" and tok.i > tok.head.i):
+        # "said it was disappointed by ...": an adjective heading its own clause is a predicate too; so is one
+        # after the name a verbless headline opens with ("Australia ‘deeply disappointed’ by ...")
         return None
     # "alarmed by X's drills" is parsed as a passive: ArgumentFinder.verbal keeps the worried subject as source
     preps = WORRY_PREPS | {"at", "by"}
