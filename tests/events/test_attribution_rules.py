@@ -541,6 +541,7 @@ def test_announced_in_the_next_sentence(speakers, verb, lemma, speaks):
     ("Moscow", "saying", "say", True),
     ("Paris", "describing", "describe", False),  # a Russian minister does not say what Paris reacted
     ("Moscow", "visiting", "visit", False),  # "with Lavrov visiting ...": no speech
+    ("Moscow", "calling", "call", True),  # "with Lavrov calling it hostile": naming it is saying so
 ])
 def test_with_speaking_is_the_reactions_speaker_of_its_own_state_only(speakers, subject, verb, lemma, speaks):
     sp = speakers(_with_speaking(subject, verb, lemma))
@@ -557,3 +558,18 @@ def test_counted_officials_are_the_holders_named_next(speakers, count, adjective
     sp = speakers(_counted(count, adjective))
     m = sp.speaker_of_clause(sp.doc[5])
     assert m is not None and (m.text == "Sergei Lavrov") == named
+
+
+def test_according_to_a_statement_is_its_issuer(speakers):
+    # "Ankara blocked the bid, according to a statement from the Turkish ministry."
+    tokens = [
+        ("Ankara", "PROPN", "nsubj", 1, None, "B-GPE"), ("blocked", "VERB", "ROOT", 1, "block"), ("the", "DET", "det", 3),
+        ("bid", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1), ("according", "VERB", "prep", 1),
+        ("to", "ADP", "prep", 5), ("a", "DET", "det", 8), ("statement", "NOUN", "pobj", 6, "statement"),
+        ("from", "ADP", "prep", 8), ("the", "DET", "det", 12), ("Turkish", "ADJ", "amod", 12, None, "B-NORP"),
+        ("ministry", "NOUN", "pobj", 9, "ministry"), (".", "PUNCT", "punct", 1),
+    ]
+    sp = speakers(tokens)
+    m = sp.speaker_of_clause(sp.doc[1])
+    assert m is not None and m.actor is not None and m.actor.country == "TUR"
+    assert speakers(tokens, disabled=frozenset({"statement_issuer"})).speaker_of_clause(sp.doc[1]) is None

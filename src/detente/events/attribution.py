@@ -33,7 +33,7 @@ OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
              "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep",
-             "counted_office_noun")
+             "elaborating_naming_verb", "counted_office_noun")
 
 
 @lru_cache(maxsize=1)
@@ -441,9 +441,9 @@ class Speakers:
                 or self.signature_speaker(tok) or self.announced_next(tok))
 
     @attribution_rule("with_speaking_elaborates", reads="the clause's verb and a with-phrase on it (elaborating_prep) "
-                      "whose clause is a speech verb with a person of the clause subject's own state as its subject "
-                      "('with X saying', 'with X, saying')", changes="said_by -> that person",
-                      vocab=("elaborating_prep",))
+                      "whose clause is a speech or naming verb (elaborating_naming_verb: 'with X calling it a mistake') "
+                      "with a person of the clause subject's own state as its subject ('with X saying', 'with X, "
+                      "saying')", changes="said_by -> that person", vocab=("elaborating_prep", "elaborating_naming_verb"))
     def with_speaking(self, tok: Any) -> Mention | None:
         """Rule ``with_speaking_elaborates``: "Paris reacted with fury, with its foreign minister describing the
         deal as a stab in the back": the with-clause tells what the reaction said and who said it, so the
@@ -459,12 +459,16 @@ class Speakers:
         subject = next((self.mention_for(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.actor is None or not subject.actor.country:
             return None
-        preps = cue_lists()["elaborating_prep"]
+        preps, naming = cue_lists()["elaborating_prep"], cue_lists()["elaborating_naming_verb"]
+
+        def speaks(t: Any) -> bool:
+            return _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in naming)
+
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
             for c in prep.children:
-                if c.dep_ == "pcomp" and _is_speech_verb(c):  # "with X describing it as ..."
+                if c.dep_ == "pcomp" and speaks(c):  # "with X describing it as ...", "with X calling it ..."
                     speaker = next((self.mention_for(s) for s in c.children if s.dep_ == "nsubj"), None)
-                elif c.dep_ == "pobj" and any(a.dep_ in {"acl", "advcl"} and _is_speech_verb(a) for a in c.children):
+                elif c.dep_ == "pobj" and any(a.dep_ in {"acl", "advcl"} and speaks(a) for a in c.children):
                     speaker = self.mention_for(c)  # "with X saying ...", parsed as X modified by "saying"
                 else:
                     continue
@@ -717,7 +721,8 @@ def according_to(node: Any, speakers: Speakers) -> Mention | None:
             for to in child.children:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
-                        m = speakers.mention_for(pobj)
+                        # "according to a statement from the foreign ministry": the statement's issuer
+                        m = speakers.mention_for(pobj) or issuer_of(pobj, speakers)
                         if m is not None:
                             return m
     return None
