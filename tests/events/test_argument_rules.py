@@ -404,6 +404,13 @@ OBJECT_CASES = [
         ("Australia", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("the", "DET", "det", 8),
         ("US", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ACCUSE", ["AUS", "USA"], DIFFERENT, id="pact_parties"),
+    # "Japan does not want coercion that it sees from China.": the author named in a clause on the act
+    pytest.param("hostile_act_author", [
+        ("Japan", "PROPN", "nsubj", 3, None, "B-GPE"), ("does", "AUX", "aux", 3, "do"), ("not", "PART", "neg", 3),
+        ("want", "VERB", "ROOT", 3, "want"), ("coercion", "NOUN", "dobj", 3, "coercion"),
+        ("that", "PRON", "dobj", 7), ("it", "PRON", "nsubj", 7), ("sees", "VERB", "relcl", 4, "see"),
+        ("from", "ADP", "prep", 7), ("China", "PROPN", "pobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 3),
+    ], 3, "ACCUSE", ["CHN"], [], id="hostile_act_author"),
 ]
 
 

@@ -183,3 +183,13 @@ def test_an_earlier_time_reaches_only_its_own_clause_and_a_pronoun_carries_the_t
     assert cut.date.basis.value == "background" and cut.score < 0
     assert restored.date.basis.value == "stated" and restored.date.precision == "day" and restored.score > 0
     assert _nodes(cut.source) == _nodes(restored.source) == {"TUR", "ISR"}
+
+
+def test_not_wanting_anothers_coercion_is_a_stance_against_it(code):
+    # a quote after an attributed quote in the paragraph before is the same speaker's, though the attribution
+    # names another actor ("told Japan's broadcaster NHK"); "we don't want X's coercion" is disapproval, not negated
+    x = code("“We would be concerned,” Defence Minister Richard Marles told Japan’s broadcaster NHK.\n\n"
+             "“We don’t want pressure and coercion that we are seeing from China.”")
+    (e,) = _events(x, "want")
+    assert not e.negated and e.score < 0
+    assert _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"CHN"}

@@ -201,6 +201,18 @@ def test_quote_after_someone_else_is_named_is_not_carried_over(speakers):
     assert k == 1 and sp.speaker_of_quote(k) is None
 
 
+@pytest.mark.parametrize("addressee, ent, carried", [("Wang", "B-PERSON", False), ("China", "B-GPE", True)])
+def test_a_state_named_in_the_attribution_does_not_stop_the_quote(speakers, addressee, ent, carried):
+    # '“Russia talks,” Lavrov said to China. “Iran waits.”': a state named in the attribution speaks no quote, so
+    # the next quote is still Lavrov's; a person named there may be the one answering (not carried over)
+    toks = [tuple("Iran" if x == "{name}" else x for x in t) for t in _TWO_QUOTES]
+    named = toks[:7] + [("to", "ADP", "prep", 6), (addressee, "PROPN", "pobj", 7, None, ent)] + [
+        (w, pos, dep, head + 2 if head >= 7 else head, *rest) for (w, pos, dep, head, *rest) in toks[7:]]
+    sp = speakers(named)
+    m = sp.speaker_of_quote(sp.quote_at(sp.doc[12].idx))
+    assert (m is not None and m.text == "Lavrov") == carried
+
+
 def test_headline_ending_in_colon_and_name_is_that_persons(speakers):
     # "Turkey rejects Sweden: Erdogan"
     sp = speakers([

@@ -92,6 +92,19 @@ def test_intent_governor_cue():
     assert on.intent and not off.intent
 
 
+def test_intent_governor_cue_is_not_a_conjuncts_sibling():
+    # "Russia plans to build and run a plant .": "run" is intended through "build"; "Russia wants peace and
+    # condemned Israel .": the verb a conjunct hangs from is no governor of it
+    build = [("Russia", 1, "nsubj"), ("plans", 1, "ROOT", "plan"), ("to", 3, "aux"), ("build", 1, "xcomp"),
+             ("and", 3, "cc"), ("run", 3, "conj"), ("a", 7, "det"), ("plant", 5, "dobj"), (".", 1, "punct")]
+    on, _ = _both(build, "run", "intent_governor_cue")
+    assert on.intent
+    sibling = [("Russia", 1, "nsubj"), ("wants", 1, "ROOT", "want"), ("peace", 1, "dobj"), ("and", 1, "cc"),
+               ("condemned", 1, "conj", "condemn"), ("Israel", 4, "dobj"), (".", 1, "punct")]
+    on, _ = _both(sibling, "condemned", "intent_governor_cue")
+    assert not on.intent
+
+
 @pytest.mark.parametrize("verb, lemma", [("seems", "seem"), ("tried", "try")])
 def test_hedge_governor(verb, lemma):
     # "Putin seems to back Hamas .", "Putin tried to back Hamas .": not known to be done

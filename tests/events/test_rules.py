@@ -598,3 +598,14 @@ def test_worried_about_as_a_clause_or_headline_predicate(words, heads, deps, lem
     i = words.index("disappointed")
     on, off = _coded(doc, "worried_about")
     assert on[i].cameo == "110" and i not in off
+
+
+@pytest.mark.parametrize("obj, coded", [("coercion", True), ("peace", False)])
+def test_unwanted_hostile_act(obj, coded):
+    # "Japan does not want coercion": refusing to bear a hostile act is disapproval (110), its "not" no negation;
+    # "does not want peace" is no such act
+    doc = _pdoc(["Japan", "does", "not", "want", obj], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj"],
+                ["Japan", "do", "not", "want", obj], ["PROPN", "AUX", "PART", "VERB", "NOUN"])
+    on, off = _coded(doc, "unwanted_hostile_act")
+    assert (on.get(3) is not None and on[3].cameo == "110" and on[3].negation_is_the_act) == coded
+    assert off.get(3) is None or off[3].cameo != "110"

@@ -1370,6 +1370,38 @@ def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("hostile_act_author", reads="a direct object, or a conjunct of it, that is a hostile-act noun "
+             "(hostile_act_noun); its possessor, compound or by/from phrase, or a by/from phrase in a clause on it",
+             changes="target -> the author of the act", vocab=("hostile_act_noun",))
+def hostile_act_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"don't want the coercion we are seeing from China", "will not tolerate Russia's interference": the one
+    whose act it is (``extract.unwanted_hostile_act``), also when a relative clause says where it comes from."""
+    for d in _dobjs(q):
+        for n in (d, *d.conjuncts):
+            if n.lemma_.lower() not in w["hostile_act_noun"]:
+                continue
+            author = f._event_author(n)
+            if author is None:
+                for clause in (c for c in n.children if c.dep_ in {"relcl", "acl"}):
+                    for prep in (t for t in clause.subtree if t.dep_ in {"prep", "agent"} and t.lower_ in {"by", "from"}):
+                        for p in prep.children:
+                            # "seeing from China", "coming from China continuing to roll out": pobj, or the
+                            # subject of a gerund the parser hangs on the preposition
+                            head = p if p.dep_ == "pobj" else next(
+                                (s for s in p.children if s.dep_ == "nsubj"), None) if p.dep_ == "pcomp" else None
+                            m = f.speakers.mention_for(head) if head is not None else None
+                            if m is not None and m.actor is not None:
+                                author = m
+                                break
+                        if author is not None:
+                            break
+                    if author is not None:
+                        break
+            if author is not None and not (author.actor and author.actor.node in q.exclude):
+                return [author]
+    return []
+
+
 @object_rule("body_that_meets", reads="a direct object that is a gathering noun (gathering_noun) and its of-phrase "
              "naming an organisation", changes="target -> the organisation whose gathering it is",
              vocab=("gathering_noun",))

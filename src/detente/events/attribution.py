@@ -375,6 +375,10 @@ class Speakers:
             self._starts_for_quotes = [m.start for m in self.mentions]
         starts = self._starts_for_quotes
         for m in self.mentions[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, q.start)]:
+            if m.sent_idx == speaker.sent_idx and m.start >= prev.end and not _is_person(m):
+                # a state or body named in the speaker's own attribution ('“A,” X told Australia's Channel Nine.')
+                # speaks no quote; a person named there ('X said to Y') may be the one who answers
+                continue
             if m is not speaker and not (
                     m.actor is not None and speaker.actor is not None and m.actor.id == speaker.actor.id):
                 return None

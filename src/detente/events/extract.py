@@ -49,6 +49,7 @@ class _Trigger:
     recipient: bool = False  # "X receives funding from Y": the giver is the source, the subject the target
     undoes: bool = False  # "cancelled a contract to buy ...": a reversal; the act in its object is not done
     evaluation: bool = False  # "X said Y's decision was reckless": the speaker disapproves of Y
+    negation_is_the_act: bool = False  # "we don't want X's coercion": the "not" is what makes it disapproval
 
 
 class EventCoder:
@@ -237,6 +238,8 @@ class EventCoder:
         source = [as_argument(m, sent, tok) for m in source]
         target = [as_argument(m, sent, tok) for m in target]
         modality = read_modality(tok, sent, self.lex, self.disabled)
+        if trig.negation_is_the_act and modality.negated:
+            modality = replace(modality, negated=False)
         if not modality.background and carry and tok.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # A past-tense sentence right after a background one in the same paragraph continues it
@@ -436,6 +439,22 @@ def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> 
     preps = WORRY_PREPS | {"at", "by"}
     prep = next((c.lower_ for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps), None)
     return _Trigger(tok, "110", prep, specific=True) if prep else None
+
+
+@coding_rule("unwanted_hostile_act", pos=("VERB",), reads="a negated verb of wanting or bearing (unwanted_verb: "
+             "'don't want', 'will not tolerate') whose direct object, or a conjunct of it, is a hostile-act noun "
+             "(hostile_act_noun: 'coercion', 'interference')", changes="trigger -> 110 (disapprove), not negated: "
+             "against the act's author (object rule hostile_act_author)", vocab=("unwanted_verb", "hostile_act_noun"))
+def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"We don't want the pressure and coercion we are seeing from China", "Poland will not tolerate Russian
+    interference": refusing to bear another's hostile act is disapproval of its author; the negation is the
+    stance itself, not a denial that it was taken."""
+    if tok.lemma_.lower() not in w["unwanted_verb"] or not any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if not any(n.lemma_.lower() in w["hostile_act_noun"] for d in tok.children if d.dep_ in OBJ_DEPS
+               for n in (d, *d.conjuncts)):
+        return None
+    return _Trigger(tok, "110", None, specific=True, negation_is_the_act=True)
 
 
 @coding_rule("pronoun_for_ties", pos=("VERB",), reads="a verb of the lexicon whose direct object is a pronoun "

@@ -66,8 +66,11 @@ def hedge_modifier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 @modality_rule("intent_governor_cue", reads="a word above the trigger among the intent cues of modality.tsv "
                "('plans to send')", changes="intent")
 def intent_governor_cue(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"plans to send": an intent cue above the trigger."""
-    hit = any(node != tok and node.lemma_.lower() in lex.cues("intent") for node in chain)
+    """"plans to send": an intent cue above the trigger.  The verb a conjunct hangs from is its sibling, not above
+    it: "we want peace and we don't want coercion" intends nothing ("plans to build and run" still reaches "plans"
+    through "build")."""
+    hit = any(node != tok and node.lemma_.lower() in lex.cues("intent") and chain[i - 1].dep_ != "conj"
+              for i, node in enumerate(chain) if i)
     return {"intent": True} if hit else None
 
 
