@@ -91,6 +91,13 @@ SUBJECT_CASES = [
         ("they", "PRON", "nsubj", 4), ("would", "AUX", "aux", 4), ("send", "VERB", "ccomp", 1),
         ("troops", "NOUN", "dobj", 4, "troop"), (".", "PUNCT", "punct", 1),
     ], 4, None, ["RUS"], [], id="pronoun_is_speaker"),
+    # "Russia and Iran said they would send troops": every one of the coordinated speakers
+    pytest.param("pronoun_is_speaker", [
+        ("Russia", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Iran", "PROPN", "conj", 0, None, "B-GPE"), ("said", "VERB", "ROOT", 3, "say"),
+        ("they", "PRON", "nsubj", 6), ("would", "AUX", "aux", 6), ("send", "VERB", "ccomp", 3),
+        ("troops", "NOUN", "dobj", 6, "troop"), (".", "PUNCT", "punct", 3),
+    ], 6, None, ["RUS", "IRN"], DIFFERENT, id="pronoun_is_speaker-coordinated"),
     # "“We will send troops,” Russia said.": "we" in a quote is the side its speaker speaks for
     pytest.param("quoted_we_is_speaker", [
         ("“", "PUNCT", "punct", 8), ("We", "PRON", "nsubj", 3, "we"), ("will", "AUX", "aux", 3),

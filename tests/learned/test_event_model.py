@@ -566,6 +566,23 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_an_empty_side_is_not_filled_from_someone_elses_clause(pipeline):
+    # "Poland cut ties with ... after protesters stormed the Chilean embassy": the embassy is what the protesters
+    # stormed (a clause with a subject of its own), not the side of the cut; in "condemned the strike that Russia
+    # carried out" (the test above) the clause's subject is the author of what is condemned, and is kept
+    text = "Poland cut ties after protesters stormed the Chilean embassy."
+    tagged = (_span(text, "the Chilean embassy", "TGT"),)
+    pred = Prediction(tagged, 4, 0.9, "SANCTION", 0.9, (0.9,))
+    (cut,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "cut"]
+    assert cut.target == ()
+    text = "Poland cut ties after attacks on the Chilean embassy."  # no clause of another's: filled
+    tagged = (_span(text, "the Chilean embassy", "TGT"),)
+    pred = Prediction(tagged, 4, 0.9, "SANCTION", 0.9, (0.9,))
+    (cut,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "cut"]
+    assert [m.actor.country for m in cut.target] == ["CHL"]
+
+
+@pytest.mark.model
 def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline):
     # "On a visit to Cuba last week, the Russian minister spoke.": the rules read Russia's visit to Cuba; the
     # tagger's event on the main verb with both as co-sources is the same relation again

@@ -989,13 +989,22 @@ def reaction_to_owner(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, 
 
 
 @subject_rule("pronoun_is_speaker", reads="a subject pronoun (speaker_pronoun) of a that-clause (ccomp) of a speech "
-              "verb, and that verb's subject", changes="source -> the speaker", vocab=("speaker_pronoun",))
+              "verb, and that verb's subject (all its conjuncts for a plural pronoun, plural_pronoun)",
+              changes="source -> the speaker (or speakers)", vocab=("speaker_pronoun", "plural_pronoun"))
 def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Israel says it intends to ...": a pronoun subject inside reported speech is its speaker."""
     if child.lower_ not in w["speaker_pronoun"]:
         return None
     said = f._speaker_of_pronoun(child)
-    return [said] if said is not None else None
+    if said is None:
+        return None
+    if child.lower_ in w["plural_pronoun"]:
+        # "Turkey and Israel announced they would restore ties": "they" is every one of the coordinated speakers
+        subject = next((c for c in child.head.head.children if c.dep_ == "nsubj"), None)
+        together = f.with_conj(subject) if subject is not None and subject.conjuncts else []
+        if len(together) > 1 and said in together:
+            return together
+    return [said]
 
 
 @subject_rule("quoted_we_is_speaker", reads="a first-person plural subject pronoun (quoted_we) inside a direct quote "

@@ -190,11 +190,14 @@ class LearnedEvents:
                                     (event.trigger_start, event.trigger_start + len(event.trigger)))[role == "TGT"]
                 other = out.get("target" if side == "source" else "source",
                                 event.target if side == "source" else event.source)
-                # Outside the main clause only a phrase naming no known actor (it adds no relation).
+                # Outside the main clause only a phrase naming no known actor (it adds no relation); never an actor
+                # inside a clause of the trigger's that has a subject of its own ("cut ties after protesters
+                # stormed the Saudi embassy": the embassy is the storming's).
                 new = tuple(m for m in learned
                             if (main or m.actor is None)
                             and not any(m.start < b and a < m.end for a, b in taken)
-                            and not any(_coordinated(doc, m, o) for o in other))
+                            and not any(_coordinated(doc, m, o) for o in other)
+                            and not (m.actor is not None and _in_anothers_clause(doc, event, m)))
             if new != rule:
                 out[side] = new
         return out
@@ -428,6 +431,30 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
         tok = tok.head
         if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
             return True
+    return False
+
+
+def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a clause under ``event``'s trigger (adverbial, relative, complement) that
+    has a subject of its own: what happens there is someone else's act, not a side of this one."""
+    trig = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if trig is None or span is None:
+        return False
+    node, top = span.root, trig.root
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if node.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj"} and subjects:
+            if top in node.subtree:
+                return False  # a clause that holds the trigger too is the trigger's own
+            # someone else's clause: its subject is a noun that is none of the event's sources ("protesters");
+            # a pronoun ("he tried calling X") may well be the source itself, and the subject of a clause on what
+            # the event is about is that act's author, a side of it ("condemned the strike that Russia carried out")
+            return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
+                       and not (m.start <= s.idx < m.end) for s in subjects)
+        node = node.head
     return False
 
 
