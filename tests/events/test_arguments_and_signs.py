@@ -193,3 +193,11 @@ def test_not_wanting_anothers_coercion_is_a_stance_against_it(code):
     (e,) = _events(x, "want")
     assert not e.negated and e.score < 0
     assert _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"CHN"}
+
+
+def test_where_a_passive_act_took_place_is_a_host_only_for_hosting(code):
+    # "The delegation was welcomed in Moscow": Russia hosts; "the deal was signed in Beijing": where, not who
+    (welcomed,) = _events(code("The delegation was welcomed in Moscow."), "welcomed")
+    assert _nodes(welcomed.source) == {"RUS"}
+    signed = _events(code("The deal was signed in Beijing on Friday."), "signed")
+    assert all("CHN" not in _nodes(e.source) | _nodes(e.target) for e in signed)

@@ -699,7 +699,10 @@ class ArgumentFinder:
         return []
 
     def _host(self, tok: Any) -> list[Mention]:
-        """"A delegation was welcomed in Moscow": the capital's government hosts."""
+        """"A delegation was welcomed in Moscow": the capital's government hosts.  Only a verb of hosting
+        (hosting_verb): "the deal was signed in Beijing" names where, not who signed."""
+        if tok.lemma_.lower() not in words("hosting_verb"):
+            return []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
                 for p in child.children:
