@@ -508,3 +508,17 @@ def test_one_institutions_spokesman_is_not_anothers(resolve, published, named):
         assert role.kind == "person" and role.name == "Dmitry Peskov"
     else:  # undated: the office and country only
         assert role.kind != "person"
+
+
+@pytest.mark.parametrize("posted", [True, False])
+def test_a_name_set_off_by_commas_after_a_title_holds_it(resolve, posted):
+    # "The French ambassador to Niger, Jean Dupont, left." / "The French ambassador, Jean Dupont, left."
+    head = [("The", "DET", "det", 2), ("French", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 0)]
+    to = [("to", "ADP", "prep", 2), ("Niger", "PROPN", "pobj", 3, None, "B-GPE")] if posted else []
+    k = len(head) + len(to)
+    tokens = head + to + [(",", "PUNCT", "punct", 2), ("Jean", "PROPN", "compound", k + 2, None, "B-PERSON"),
+                          ("Dupont", "PROPN", "appos", 2, None, "I-PERSON"), (",", "PUNCT", "punct", 2),
+                          ("left", "VERB", "ROOT", k + 4, "leave"), (".", "PUNCT", "punct", k + 4)]
+    tokens[2] = ("ambassador", "NOUN", "nsubj", k + 4)
+    actor = resolve(tokens)["Jean Dupont"].actor
+    assert actor is not None and actor.country == "FRA" and actor.role == "ambassador"

@@ -368,6 +368,15 @@ class ActorResolver:
             former = start > 0 and doc[start - 1].lower_ in FORMER_WORDS
             if country_c is not None and country_c.start < start and start > 0 and doc[country_c.start - 1].lower_ in FORMER_WORDS:
                 former = True
+            if country_c is not None and name_start == end and not any(start <= c.start < end for c in candidates):
+                # "the French ambassador to Niger, Sylvain Itté, ...", "the Turkish foreign minister, Hakan Fidan,":
+                # the name set off by a comma after the title (and after the state it is posted to); not after a
+                # title that holds an actor of its own ("ambassador to the UN": the UN stays a mention of its own)
+                host_c = self._host_country(doc, end, by_start)
+                after = host_c.end if host_c is not None else end
+                if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].pos_ == "PROPN" \
+                        and doc[after + 1].ent_type_ in {"PERSON", "ORG", ""}:
+                    name_start = after + 1
             name_end = name_start
             while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ in {"PERSON", "ORG", ""}:
                 name_end += 1
