@@ -404,6 +404,12 @@ OBJECT_CASES = [
         ("Washington", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
         ("Canberra", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
     ], 2, "SANCTION", ["USA", "AUS"], DIFFERENT, id="envoy_host_from_capitals"),
+    # "Morocco recalled its ambassador from Algeria.": the from-phrase hung on the noun
+    pytest.param("envoy_host", [
+        ("Morocco", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
+        ("its", "PRON", "poss", 3), ("ambassador", "NOUN", "dobj", 1, "ambassador"), ("from", "ADP", "prep", 3),
+        ("Algeria", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "SANCTION", ["DZA"], DIFFERENT, id="envoy_host_from_on_the_noun"),
     # "China condemned a pact between Australia and the US.": a stance on the pact is one on its parties
     pytest.param("pact_parties", [
         ("China", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
@@ -939,3 +945,18 @@ def test_a_headlines_worried_name_is_the_source(pipeline):
     finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, frozenset())
     source, target = finder.verbal(parsed.doc[1], etype="ACCUSE", cameo="110", wanted_prep="by", ctx=Context())
     assert [m.actor.country for m in source] == ["CHN"] and [m.actor.country for m in target] == ["JPN"]
+
+
+@pytest.mark.parametrize("root_pos, author", [("VERB", ["ARM"]), ("NOUN", [])])
+def test_whose_act_displeased_is_the_main_verbs_subject(pipeline, root_pos, author):
+    # "Armenia ratified the treaty, angering Russia": the participle's author is the main verb's subject (not the
+    # climb's nearest noun); a headline the parser reads as a noun phrase has no verb, so no author
+    from detente.events.extract import _displeasing_author
+
+    tokens = [("Armenia", "PROPN", "nsubj", 1, None, "B-GPE"), ("ratified", root_pos, "ROOT", 1, "ratify"),
+              ("the", "DET", "det", 3), ("treaty", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1),
+              ("angering", "VERB", "advcl", 1, "anger", None, "VBG"), ("Russia", "PROPN", "dobj", 5, None, "B-GPE")]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    wrong = [sp.mention_for(parsed.doc[6])]  # what a climb gone astray could give
+    assert [m.actor.country for m in _displeasing_author(parsed.doc[5], wrong, sp)] == author

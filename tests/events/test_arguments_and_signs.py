@@ -201,3 +201,9 @@ def test_where_a_passive_act_took_place_is_a_host_only_for_hosting(code):
     assert _nodes(welcomed.source) == {"RUS"}
     signed = _events(code("The deal was signed in Beijing on Friday."), "signed")
     assert all("CHN" not in _nodes(e.source) | _nodes(e.target) for e in signed)
+
+
+def test_the_one_angered_disapproves_of_the_act_that_angered_it(code):
+    # "Armenia ratified the treaty, angering Russia": Russia disapproves of Armenia, not the reverse
+    (e,) = _events(code("Armenia ratified the treaty, angering Russia."), "angering")
+    assert e.score < 0 and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"ARM"}

@@ -609,3 +609,13 @@ def test_unwanted_hostile_act(obj, coded):
     on, off = _coded(doc, "unwanted_hostile_act")
     assert (on.get(3) is not None and on[3].cameo == "110" and on[3].negation_is_the_act) == coded
     assert off.get(3) is None or off[3].cameo != "110"
+
+
+@pytest.mark.parametrize("verb, lemma, coded", [("angered", "anger", True), ("visited", "visit", False)])
+def test_displeasing_act(verb, lemma, coded):
+    # "Chile's move angered Peru": Peru is the one displeased (110, experiencer); "visited Peru" is no such verb
+    doc = _pdoc(["Chile", "'s", "move", verb, "Peru"], [2, 0, 3, 3, 3], ["poss", "case", "nsubj", "ROOT", "dobj"],
+                ["Chile", "'s", "move", lemma, "Peru"], ["PROPN", "PART", "NOUN", "VERB", "PROPN"])
+    on, off = _coded(doc, "displeasing_act")
+    assert (on.get(3) is not None and on[3].cameo == "110" and on[3].experiencer) == coded
+    assert off.get(3) is None or not off[3].experiencer

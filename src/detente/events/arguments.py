@@ -1249,7 +1249,7 @@ def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
 
 
 @object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
-             "other actor than the source; the to/in/at phrase on it or on the trigger, the trigger's from phrase",
+             "other actor than the source; the to/in/at/from phrase on it or on the trigger",
              changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
 def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"X recalled its envoys to Y and Z", "recalling its envoys from two capitals and
@@ -1262,7 +1262,8 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
         own = f.speakers.mention_for(d)
         if own is not None and own.actor is not None and own.actor.node and own.actor.node not in q.exclude:
             continue
-        preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at"}]
+        # "recalled its ambassador from Algeria": the parser hangs "from" on the noun as often as on the verb
+        preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "from"}]
         preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
         hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p)]
         found = q.other([m for m in hosts if m.actor is not None and m.actor.node])

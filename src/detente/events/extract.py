@@ -50,6 +50,7 @@ class _Trigger:
     undoes: bool = False  # "cancelled a contract to buy ...": a reversal; the act in its object is not done
     evaluation: bool = False  # "X said Y's decision was reckless": the speaker disapproves of Y
     negation_is_the_act: bool = False  # "we don't want X's coercion": the "not" is what makes it disapproval
+    experiencer: bool = False  # "X's move angered Russia": the object is the one displeased, the subject's the act
 
 
 class EventCoder:
@@ -224,6 +225,10 @@ class EventCoder:
             source, target = finder.recipient(tok, ctx)
         else:
             source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
+            if trig.experiencer:  # the one displeased is the verb's object; the act that displeased is the subject's
+                source, target = target, _displeasing_author(tok, source, speakers)
+                nodes = {m.actor.node for m in source if m.actor is not None}
+                target = [m for m in target if not (m.actor is not None and m.actor.node in nodes)]
         source = [m for m in source if m.actor is not None or named(m)]
         if trig.undoes and not target:
             # "cancelled a contract to buy French submarines": the party of the undone act is the one affected
@@ -319,6 +324,19 @@ def _reverse(cameo: str, noun: str) -> str:
     if "mediat" in noun:
         return "165"
     return REVERSE_BY_ROOT.get(cameo[:2], "080")
+
+
+def _displeasing_author(tok: Any, subjects: list[Mention], speakers: Speakers) -> list[Mention]:
+    """Whose act displeased: the verb's own subject ("Armenia's move angered Russia"); for a participle with no
+    subject of its own ("Armenia ratified the treaty, angering Russia") the subject of the sentence's main verb,
+    and no one when the main clause has no verb (a headline the parser reads as a noun phrase)."""
+    if tok.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return subjects
+    root = tok.sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return []
+    found = [speakers.mention_for(c) for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [m for m in found if m is not None and m.actor is not None]
 
 
 def _depth(tok: Any) -> int:
@@ -455,6 +473,18 @@ def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
                for n in (d, *d.conjuncts)):
         return None
     return _Trigger(tok, "110", None, specific=True, negation_is_the_act=True)
+
+
+@coding_rule("displeasing_act", pos=("VERB",), reads="a verb whose object is the one displeased (displeasing_verb: "
+             "'angered', 'alarmed') with a direct object", changes="trigger -> 110 (disapprove), experiencer: the "
+             "object is the source, the subject (the author of the act) the target", vocab=("displeasing_verb",))
+def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Armenia's move angered Russia", "ratified the treaty, angering Moscow", "China's drills alarmed Japan":
+    the one angered or alarmed disapproves of the one whose act it was (as "Russia was angered by ..." does,
+    ``worried_about``), not the other way round."""
+    if tok.lemma_.lower() not in w["displeasing_verb"] or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    return _Trigger(tok, "110", None, specific=True, experiencer=True)
 
 
 @coding_rule("pronoun_for_ties", pos=("VERB",), reads="a verb of the lexicon whose direct object is a pronoun "
