@@ -114,12 +114,31 @@ def test_hedge_governor(verb, lemma):
     assert on.hedged and not off.hedged
 
 
-def test_negating_governor():
-    # "Israel avoided condemning Russia ."
-    spec = [("Israel", 1, "nsubj"), ("avoided", 1, "ROOT", "avoid"), ("condemning", 1, "xcomp", "condemn"),
+@pytest.mark.parametrize("verb, lemma", [("avoided", "avoid"), ("denied", "deny")])
+def test_negating_governor(verb, lemma):
+    # "Israel avoided condemning Russia .", "China denied supplying Russia ." (claimed not done)
+    spec = [("Israel", 1, "nsubj"), (verb, 1, "ROOT", lemma), ("condemning", 1, "xcomp", "condemn"),
             ("Russia", 2, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "condemning", "negating_governor")
     assert on.negated and not off.negated
+
+
+# "Israel is expected to retaliate ." / "Israel expects to retaliate ."
+EXPECTED = [("Israel", 2, "nsubjpass"), ("is", 2, "auxpass", "be"), ("expected", 2, "ROOT", "expect"), ("to", 4, "aux"),
+            ("retaliate", 2, "xcomp"), (".", 2, "punct")]
+EXPECTS = [("Israel", 1, "nsubj"), ("expects", 1, "ROOT", "expect"), ("to", 3, "aux"), ("retaliate", 1, "xcomp"),
+           (".", 1, "punct")]
+
+
+def test_expected_by_others():
+    on, off = _both(EXPECTED, "retaliate", "expected_by_others")
+    assert on.hedged and not off.hedged
+    assert not _both(EXPECTS, "retaliate", "expected_by_others")[0].hedged  # one's own expectation: no hedge
+
+
+def test_intent_governor_cue_is_not_others_expectation():
+    assert not _both(EXPECTED, "retaliate", "expected_by_others")[0].intent
+    assert _both(EXPECTS, "retaliate", "expected_by_others")[0].intent
 
 
 def test_negation_phrase():

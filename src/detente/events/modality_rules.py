@@ -64,14 +64,28 @@ def hedge_modifier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 
 
 @modality_rule("intent_governor_cue", reads="a word above the trigger among the intent cues of modality.tsv "
-               "('plans to send')", changes="intent")
+               "('plans to send'); not a passive verb of expectation (expectation_verb)", changes="intent",
+               vocab=("expectation_verb",))
 def intent_governor_cue(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"plans to send": an intent cue above the trigger.  The verb a conjunct hangs from is its sibling, not above
     it: "we want peace and we don't want coercion" intends nothing ("plans to build and run" still reaches "plans"
-    through "build")."""
+    through "build").  "Israel is expected to retaliate" is others' expectation (``expected_by_others``)."""
     hit = any(node != tok and node.lemma_.lower() in lex.cues("intent") and chain[i - 1].dep_ != "conj"
-              for i, node in enumerate(chain) if i)
+              and not _passive_expectation(node, words) for i, node in enumerate(chain) if i)
     return {"intent": True} if hit else None
+
+
+def _passive_expectation(node: Any, words: dict) -> bool:
+    return node.lemma_.lower() in words["expectation_verb"] and any(c.dep_ == "auxpass" for c in node.children)
+
+
+@modality_rule("expected_by_others", reads="a passive verb of expectation (expectation_verb: 'is expected to') above "
+               "the trigger", changes="hedged", vocab=("expectation_verb",))
+def expected_by_others(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Israel is expected to retaliate", "a move that was expected to escalate tensions": what others expect of
+    an actor is not known to happen, nor is it the actor's announced intent."""
+    hit = any(node != tok and _passive_expectation(node, words) for node in chain)
+    return {"hedged": True} if hit else None
 
 
 @modality_rule("hedge_governor", reads="a word above the trigger among the hedge cues of modality.tsv or the "
