@@ -207,3 +207,10 @@ def test_the_one_angered_disapproves_of_the_act_that_angered_it(code):
     # "Armenia ratified the treaty, angering Russia": Russia disapproves of Armenia, not the reverse
     (e,) = _events(code("Armenia ratified the treaty, angering Russia."), "angering")
     assert e.score < 0 and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"ARM"}
+
+
+def test_joining_sanctions_against_a_state_sanctions_it(code):
+    # "joined Western sanctions against Russia": a sanction on Russia (not cooperation with it); the unknown
+    # "Western" in the object's phrase gives way to the noun's own party
+    (e,) = _events(code("On Monday Japan joined the Western sanctions against Russia, its neighbour."), "joined")
+    assert e.score < 0 and _nodes(e.source) == {"JPN"} and _nodes(e.target) == {"RUS"}

@@ -619,3 +619,12 @@ def test_displeasing_act(verb, lemma, coded):
     on, off = _coded(doc, "displeasing_act")
     assert (on.get(3) is not None and on[3].cameo == "110" and on[3].experiencer) == coded
     assert off.get(3) is None or not off[3].experiencer
+
+
+def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
+    # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
+    # preposition names the direct object
+    doc = _pdoc(["Japan", "joined", "sanctions", "over", "war"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+                ["Japan", "join", "sanction", "over", "war"], ["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
+    on, _ = _coded(doc, "lexicon_verb")
+    assert on[1].cameo == "163"

@@ -1274,9 +1274,13 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
 
 @object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"attacked Ukraine and Georgia": the objects that name actors."""
+    """"attacked Ukraine and Georgia": the objects that name actors.  An event noun whose own phrase names only an
+    unknown ("joined Western sanctions against Russia": "Western") is left to the rules that read the noun's
+    party (``light_verb_noun``: Russia)."""
     for d in _dobjs(q):
         found = q.other(f.with_conj(d))
+        if found and all(m.actor is None for m in found) and d.lemma_.lower() in f.event_nouns:
+            continue
         if found:
             return found
     return []

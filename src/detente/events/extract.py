@@ -184,21 +184,27 @@ class EventCoder:
         kids = list(tok.children)
         if (subj := copula_subject(tok)) is not None:
             kids.append(subj)  # "membership was “frozen”": the copula's subject is what was done to
+        prep_objects: dict[str, set[str]] = {}
         for c in kids:
             if c.dep_ in OBJ_DEPS | {"nsubjpass", "nsubj"} and (c.dep_ != "nsubj" or c is subj):
                 objects.add(c.lemma_.lower())
                 if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
                     objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                                    for p in pr.children if p.dep_ == "pobj")
-            if c.dep_ == "prep":
-                objects.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            if c.dep_ in {"prep", "agent", "dative"}:
+                prep_objects.setdefault(c.lower_, set()).update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+        # verbs.tsv: a pattern's object is the direct object, or the object of its own preposition when it names one
+        # ("joined the sanctions over the war" is no "join war"); a pattern with no preposition still takes a
+        # prepositional object when the verb has no direct object ("agreed on a ceasefire")
+        if not objects:
+            objects = {o for objs in prep_objects.values() for o in objs}
         # spaCy parses "call on X" with "on" as a particle or a preposition: accept either.
         for p in patterns:  # sorted most specific first
             if p.particle and p.particle not in particles and p.particle not in preps:
                 continue
             if p.prep and p.prep not in preps and p.prep not in particles:
                 continue
-            if p.obj and p.obj not in objects:
+            if p.obj and p.obj not in (prep_objects.get(p.prep, set()) | objects if p.prep else objects):
                 continue
             return p
         return None
