@@ -256,6 +256,12 @@ SUBJECT_CASES = [
         ("step", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3), ("recalling", "VERB", "pcomp", 4, "recall"),
         ("its", "PRON", "poss", 7), ("ambassador", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
     ], 5, None, ["FRA"], [], id="step_of_gerund"),
+    # "Serbia has no intention of joining sanctions.": whoever has the intention would join
+    pytest.param("step_of_gerund", [
+        ("Serbia", "PROPN", "nsubj", 1, None, "B-GPE"), ("has", "VERB", "ROOT", 1, "have"), ("no", "DET", "det", 3),
+        ("intention", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3), ("joining", "VERB", "pcomp", 4, "join"),
+        ("sanctions", "NOUN", "dobj", 5, "sanction"), (".", "PUNCT", "punct", 1),
+    ], 5, None, ["SRB"], [], id="step_of_gerund-intention"),
 ]
 
 

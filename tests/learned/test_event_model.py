@@ -566,6 +566,15 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_a_gerund_on_a_step_noun_is_the_main_clauses_act(pipeline):
+    # "France took the step of recalling its ambassador from Chile": the recall is the sentence's own event, so the
+    # tagger adds no second one on "took"
+    text = "France took the step of recalling its ambassador from Chile."
+    pred = Prediction((_span(text, "France", "SRC"),), 4, 0.9, "SANCTION", 0.9, (0.99,))
+    assert [e.trigger for e in _with(pipeline, pred, {"new_events"}, text).events] == ["recalling"]
+
+
+@pytest.mark.model
 def test_an_empty_side_is_not_filled_from_someone_elses_clause(pipeline):
     # "Poland cut ties with ... after protesters stormed the Chilean embassy": the embassy is what the protesters
     # stormed (a clause with a subject of its own), not the side of the cut; in "condemned the strike that Russia

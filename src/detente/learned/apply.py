@@ -33,7 +33,7 @@ from typing import Any
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker
-from ..events.rules import code_trigger
+from ..events.rules import code_trigger, words
 from ..model import Event, Mention
 from ..nlp import Parsed
 from .model import EventModel, Prediction
@@ -422,6 +422,13 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     root = span.root
     if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words("step_noun") \
+            and tok.head.head.dep_ in {"dobj", "obj"}:
+        # "France took the step of recalling its envoys", "has no intention of joining": the gerund is the main
+        # clause's act (the clause rule step_of_gerund gives it the verb's subject)
+        tok = tok.head.head.head
+        if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
+            return True
     # "X says it is willing to withdraw ...": the act an intention or state of the main clause governs (an open
     # complement, then a chain of complements up to the main clause) is the sentence's event; an adjective that is
     # itself the complement ("the backlash was insulting") is not climbed from.
