@@ -410,12 +410,18 @@ OBJECT_CASES = [
         ("Washington", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
         ("Canberra", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
     ], 2, "SANCTION", ["USA", "AUS"], DIFFERENT, id="envoy_host_from_capitals"),
-    # "Morocco recalled its ambassador from Algeria.": the from-phrase hung on the noun
+    # "Morocco recalled the ambassador from Algeria.": the from-phrase hung on the noun
     pytest.param("envoy_host", [
         ("Morocco", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
-        ("its", "PRON", "poss", 3), ("ambassador", "NOUN", "dobj", 1, "ambassador"), ("from", "ADP", "prep", 3),
+        ("the", "DET", "det", 3), ("ambassador", "NOUN", "dobj", 1, "ambassador"), ("from", "ADP", "prep", 3),
         ("Algeria", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", ["DZA"], DIFFERENT, id="envoy_host_from_on_the_noun"),
+    # "Chile opened an embassy in Peru.": an embassy is aimed at its host (CAMEO 054's own example)
+    pytest.param("envoy_host", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("opened", "VERB", "ROOT", 1, "open"), ("an", "DET", "det", 3),
+        ("embassy", "NOUN", "dobj", 1, "embassy"), ("in", "ADP", "prep", 3), ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "COOPERATE", ["PER"], DIFFERENT, id="envoy_host_embassy"),
     # "China condemned a pact between Australia and the US.": a stance on the pact is one on its parties
     pytest.param("pact_parties", [
         ("China", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
@@ -440,10 +446,11 @@ def test_object_rule_decides(objects, rule, tokens, verb, etype, with_rule, with
 
 
 def test_envoy_host(objects):
-    # "France recalled its ambassadors to the UK and Australia.": aimed at the hosts, not at the envoys
+    # "France recalled the ambassadors to the UK and Australia.": aimed at the hosts, not at the envoys (with "its",
+    # the envoys are France's own and no party without the rule either: generic_object)
     on, off = objects([
         ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
-        ("its", "PRON", "poss", 3), ("ambassadors", "NOUN", "dobj", 1, "ambassador"), ("to", "ADP", "prep", 3),
+        ("the", "DET", "det", 3), ("ambassadors", "NOUN", "dobj", 1, "ambassador"), ("to", "ADP", "prep", 3),
         ("the", "DET", "det", 6), ("UK", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
         ("Australia", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", "envoy_host")
@@ -966,3 +973,14 @@ def test_whose_act_displeased_is_the_main_verbs_subject(pipeline, root_pos, auth
     sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
     wrong = [sp.mention_for(parsed.doc[6])]  # what a climb gone astray could give
     assert [m.actor.country for m in _displeasing_author(parsed.doc[5], wrong, sp)] == author
+
+
+@pytest.mark.parametrize("det, generic", [("the", True), ("its", False)])
+def test_the_sources_own_agent_is_no_other_party(objects, det, generic):
+    # "France recalled the ambassador": an unnamed party; "France recalled its ambassador": France's own, no party
+    on, _ = objects([
+        ("France", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
+        (det, "DET" if det == "the" else "PRON", "det" if det == "the" else "poss", 3),
+        ("ambassador", "NOUN", "dobj", 1, "ambassador"), (".", "PUNCT", "punct", 1),
+    ], 1, "SANCTION", "generic_object")
+    assert (on != []) == generic

@@ -566,6 +566,16 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_a_mutual_act_of_co_sources_gets_no_actorless_target(pipeline):
+    # "Chile and Peru reopened their embassies": a tagged "their embassies" (no actor) would hide that the two
+    # are each other's parties
+    text = "Chile and Peru reopened their embassies on Monday."
+    pred = Prediction((_span(text, "their embassies", "TGT"),), 2, 0.9, "COOPERATE", 0.9, (0.99,))
+    (e,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "reopened"]
+    assert e.target == () and {m.actor.country for m in e.source} == {"CHL", "PER"}
+
+
+@pytest.mark.model
 def test_a_gerund_on_a_step_noun_is_the_main_clauses_act(pipeline):
     # "France took the step of recalling its ambassador from Chile": the recall is the sentence's own event, so the
     # tagger adds no second one on "took"

@@ -104,7 +104,7 @@ def test_dyads_group_date_is_its_most_precise_report_and_counts_background(tmp_p
 
 def test_dyads_co_sources_are_parties_only_of_a_mutual_act(tmp_path):
     # "Russia and Iran met" is a meeting of the two; "Russia and Iran backed the rebels" is no act between them,
-    # and nor is an act on a target that is named but not resolved (store.pairs.reciprocal, data/reciprocal_acts.tsv)
+    # and nor is an act on a target that is named but not resolved (events.lexicon.reciprocal, data/reciprocal_acts.tsv)
     store = new_store(tmp_path / "d.duckdb")
 
     def co_sources(id, cameo, score, target_ids):

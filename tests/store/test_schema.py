@@ -155,3 +155,19 @@ def test_version_8_drops_the_pairs_of_co_agents(tmp_path):
     with Store(path) as store:
         assert store.schema_version() == duck.SCHEMA_VERSION
         assert store.con.execute("SELECT item_id FROM pairs").fetchall() == [("met",)]
+
+
+def test_version_10_pairs_the_co_sources_of_restored_relations(tmp_path):
+    # "A and B reopened their embassies" (054) became a mutual act: a version-9 store had no pair for it
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.con.execute(
+            """INSERT INTO events (id, doc_id, sent_idx, trigger, trigger_start, type, cameo, score, source_ids,
+                                   target_ids, source_nodes, target_nodes, negated, date_basis)
+               VALUES ('reopened', 'd', 0, '', 0, 'COOPERATE', '054', 5.0, ['IRN', 'SAU'], [], ['IRN', 'SAU'], [],
+                       false, 'published')""")
+        store.con.execute("DELETE FROM pairs")
+        store.con.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.schema_version() == duck.SCHEMA_VERSION
+        assert store.con.execute("SELECT item_id, a, b FROM pairs").fetchall() == [("reopened", "IRN", "SAU")]

@@ -15,7 +15,7 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   gazetteer organisation's acronym (its first all-capitals alias), else its
   name.  So ``RUSGOV:vladimir-putin`` counts as RUS and ``IGOMIL:nato`` as NATO.
 * **Reported relations.**  The pairs of each event are its (source node,
-  target node) pairs, or, for a mutual act (``store.pairs.reciprocal``) with
+  target node) pairs, or, for a mutual act (``events.lexicon.reciprocal``) with
   sources and no target ("A and B met"), every pair of its sources in both
   directions, as ``network.dyads.evidence_items`` builds them (co-agents of
   any other act, or of one whose target is named but unresolved, are no pair); each stated relation claim
@@ -62,7 +62,7 @@ from typing import Any
 from ..errors import InputError
 from ..events.lexicon import VERBAL_ROOTS
 from ..model import DateBasis, Extraction, Mention
-from ..store.pairs import reciprocal
+from ..events.lexicon import reciprocal
 from . import metrics
 from .common import ErrorCase, EvalResult, describe_crash, extract_records
 

@@ -1361,13 +1361,17 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 
 
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
-             "event type that does not convey its object (CONVEYED_OBJECT_TYPES)",
+             "event type that does not convey its object (CONVEYED_OBJECT_TYPES), and not the source's own "
+             "(possessive_self: 'its ambassador')",
              changes="target -> the unnamed agent (a sector, no country)")
 def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target."""
+    """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target.  The
+    source's own ("recalled its ambassador", "reopened their embassies") is no other party."""
     if q.etype in CONVEYED_OBJECT_TYPES:
         return []
     for d in _dobjs(q):
+        if any(c.dep_ == "poss" and c.lower_ in words("possessive_self") for c in d.children):
+            continue
         generic = f.generic(d)
         if generic is not None and d.lemma_.lower() not in f.event_nouns:
             return [generic]

@@ -143,3 +143,25 @@ def load_lexicon() -> Lexicon:
         modality={k: frozenset(v) for k, v in modality.items()},
         relation_cues=cues,
     )
+
+
+@lru_cache(maxsize=1)
+def reciprocal_codes() -> tuple[str, ...]:
+    """The CAMEO codes of mutual acts (``data/reciprocal_acts.tsv``): a code there covers every code under it.
+
+    Raises:
+        DataFileError: a row is not a CAMEO code (digits only).
+    """
+    codes = []
+    for n, row in read_tsv("reciprocal_acts.tsv", ["cameo", "note"]):
+        code = row["cameo"].strip()
+        if not code.isdigit():
+            raise DataFileError(f"data file reciprocal_acts.tsv line {n}: {code!r} is not a CAMEO code")
+        codes.append(code)
+    return tuple(codes)
+
+
+def reciprocal(cameo: str | None) -> bool:
+    """Whether an act of this CAMEO code is mutual: its co-sources, with no target, are its parties (the store's
+    pairs, the probe's scorer and the learned heads read it)."""
+    return bool(cameo) and any(cameo.startswith(c) for c in reciprocal_codes())

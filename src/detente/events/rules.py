@@ -863,7 +863,7 @@ def demand_to_leave(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Dra
 def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"the two states pledged to defend each other": an act the co-agents do to each other has them
     as its targets too, so each is a party of it with each other (without this the act has co-sources and no
-    target, and co-agents of an act are not its parties: ``store.pairs.reciprocal``)."""
+    target, and co-agents of an act are not its parties: ``events.lexicon.reciprocal``)."""
     if d.target or len(d.source) < 2:
         return d
     for t in d.tok.subtree:

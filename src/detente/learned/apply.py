@@ -32,7 +32,7 @@ from typing import Any
 
 from ..events.arguments import _place_noun, is_location
 from ..events.attribution import SPEECH_LEMMAS
-from ..events.lexicon import VERBAL_ROOTS, own_speaker
+from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import code_trigger, words
 from ..model import Event, Mention
 from ..nlp import Parsed
@@ -193,8 +193,11 @@ class LearnedEvents:
                 # Outside the main clause only a phrase naming no known actor (it adds no relation); never an actor
                 # inside a clause of the trigger's that has a subject of its own ("cut ties after protesters
                 # stormed the Saudi embassy": the embassy is the storming's).
+                # a mutual act of co-sources ("A and B reopened their embassies") keeps no target that names no
+                # actor: it would hide that the sources are each other's parties (events.lexicon.reciprocal)
+                mutual = side == "target" and len(event.source) > 1 and reciprocal(event.cameo)
                 new = tuple(m for m in learned
-                            if (main or m.actor is None)
+                            if (main or m.actor is None) and not (mutual and m.actor is None)
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m)))

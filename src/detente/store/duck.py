@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..model import Actor, Extraction, Mention
 from .schema import EVIDENCE_MACRO, UNKEYED, all_ddl, arrow_schema, ddl, missing_columns, row_of
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # What ``Store.release_memory`` leaves DuckDB's buffer pool for a moment (the cached blocks above it go).
 CACHE_FLOOR = "32MB"
@@ -74,8 +74,10 @@ _SCHEMA_V7 = "SELECT 1"
 
 
 def _schema_v8(con: Any) -> None:
-    """Version 8: co-sources with no target are parties of each other only in a mutual act (``pairs.reciprocal``,
-    issue 12): the pair table and its summaries are rebuilt from the stored events and stated relations."""
+    """Version 8: co-sources with no target are parties of each other only in a mutual act
+    (``events.lexicon.reciprocal``, issue 12): the pair table and its summaries are rebuilt from the stored events
+    and stated relations.  Version 10 does the same again: establishing relations (CAMEO 054, "A and B reopened
+    their embassies") joined the mutual acts."""
     from . import cache
     from .pairs import sync_pairs
 
@@ -102,7 +104,7 @@ def _schema_v9(con: Any) -> None:
 # version -> SQL (or a function of the connection) that upgrades a store at version-1 to it
 MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _schema_v4,
                                                       5: _SCHEMA_V5, 6: _schema_v6, 7: _SCHEMA_V7, 8: _schema_v8,
-                                                      9: _schema_v9}
+                                                      9: _schema_v9, 10: _schema_v8}
 
 
 def _speaker(m: Mention | None) -> tuple[str | None, str | None, str | None]:

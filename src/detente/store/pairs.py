@@ -31,9 +31,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from ..events.lexicon import reciprocal_codes
 from ..model import DyadPoint, Relation
 from .rollup import RECENT, recent_key_sql
 
@@ -93,30 +93,6 @@ FROM {claims} c LEFT JOIN actors sp ON sp.id = c.speaker_actor LEFT JOIN event_g
 WHERE c.kind = 'relation' AND coalesce(c.a_node, '') <> '' AND coalesce(c.b_node, '') <> ''
   AND c.a_node <> c.b_node AND {where}
 """
-
-@lru_cache(maxsize=1)
-def reciprocal_codes() -> tuple[str, ...]:
-    """The CAMEO codes of mutual acts (``data/reciprocal_acts.tsv``): a code there covers every code under it.
-
-    Raises:
-        DataFileError: a row is not a CAMEO code (digits only).
-    """
-    from ..data import read_tsv
-    from ..errors import DataFileError
-
-    codes = []
-    for n, row in read_tsv("reciprocal_acts.tsv", ["cameo", "note"]):
-        code = row["cameo"].strip()
-        if not code.isdigit():
-            raise DataFileError(f"data file reciprocal_acts.tsv line {n}: {code!r} is not a CAMEO code")
-        codes.append(code)
-    return tuple(codes)
-
-
-def reciprocal(cameo: str | None) -> bool:
-    """Whether an act of this CAMEO code is mutual: its co-sources, with no target, are its parties."""
-    return bool(cameo) and any(cameo.startswith(c) for c in reciprocal_codes())
-
 
 def _reciprocal_sql(column: str = "cameo") -> str:
     """``reciprocal`` as an SQL condition on ``column`` (the codes are digits only: safe as literals)."""
