@@ -103,6 +103,32 @@ identity_rule = stage_decorator("identity", """Register the decorated resolver s
     its word sets are in ``data/identity_cues.tsv`` (``identity_cues``).""", lists=identity_cues)
 
 
+@identity_rule("geographic_name", reads="a state, capital or nationality word inside the proper name of a sea, gulf, "
+               "strait or the like (geo_feature): right before the capitalised feature word ('the South China Sea', "
+               "'the Taiwan Strait', 'the Indian Ocean') or after it and 'of' ('the Sea of Japan', 'the Gulf of "
+               "Oman')", changes="drops the word as an actor: the name is a place", vocab=("geo_feature",))
+def _drop_geographic_names(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``geographic_name``: "Russia fired missiles into the Sea of Japan" is no act on Japan, nor is "the
+    South China Sea" China (spaCy's entity often covers only the state's name inside the place's)."""
+    features = identity_cues()["geo_feature"]
+
+    def feature(tok: Any) -> bool:
+        return tok.lower_ in features and tok.text[:1].isupper()
+
+    keep = []
+    for c in candidates:
+        if c.kind in {"state", "adjective", "seat"} or (c.kind == "ent" and c.key in {"GPE", "NORP", "LOC"}):
+            after = doc[c.end] if c.end < len(doc) else None
+            k = c.start - 1
+            if k >= 0 and doc[k].lower_ == "the":
+                k -= 1
+            before = doc[k - 1] if k >= 1 and doc[k].lower_ == "of" else None
+            if (after is not None and feature(after)) or (before is not None and feature(before)):
+                continue
+        keep.append(c)
+    return keep
+
+
 # Links of a noun phrase through which a person reaches the verb of its clause ("led by A, ..., and B": B is a
 # conjunct of A, the object of the agent "by").
 _NOMINAL_LINKS = frozenset({"conj", "appos", "pobj", "prep", "agent", "compound"})
@@ -239,6 +265,8 @@ class ActorResolver:
         candidates = self._add_roles(doc, candidates, on)
         candidates = self._add_entities(doc, candidates)
         candidates = _longest_first(candidates)
+        if enabled("geographic_name", off):
+            candidates = _drop_geographic_names(doc, candidates)
         self._resolve_candidates(doc, candidates, on)
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on, off)
