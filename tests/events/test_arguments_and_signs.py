@@ -214,3 +214,11 @@ def test_joining_sanctions_against_a_state_sanctions_it(code):
     # "Western" in the object's phrase gives way to the noun's own party
     (e,) = _events(code("On Monday Japan joined the Western sanctions against Russia, its neighbour."), "joined")
     assert e.score < 0 and _nodes(e.source) == {"JPN"} and _nodes(e.target) == {"RUS"}
+
+
+def test_a_clause_the_parser_hangs_on_a_noun_keeps_its_subject(code):
+    # "said in a statement that Cairo had recalled its ambassador": the parser makes the that-clause an acl of
+    # "statement"; with a subject of its own it is no reduced participle ("hostages kidnapped by ...")
+    x = code("Egypt's foreign ministry said in a statement that Cairo had recalled its ambassador from Ethiopia.")
+    (e,) = _events(x, "recalled")
+    assert _nodes(e.source) == {"EGY"} and _nodes(e.target) == {"ETH"}

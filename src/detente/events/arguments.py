@@ -347,9 +347,11 @@ class ArgumentFinder:
             subjects = self.with_conj(tok.head)
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
             return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children):
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
-            # Qatar, ...": the agents (each its own dyad) did it
+            # Qatar, ...": the agents (each its own dyad) did it.  A clause with a subject or an auxiliary of its
+            # own is no reduced participle ("a statement that Cairo had recalled its envoy", parsed as acl)
             agents = [m for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                       for m in self.with_conj(p, deep=True)]
             nodes = {m.actor.node for m in agents if m.actor is not None}
