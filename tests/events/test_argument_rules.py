@@ -984,3 +984,23 @@ def test_the_sources_own_agent_is_no_other_party(objects, det, generic):
         ("ambassador", "NOUN", "dobj", 1, "ambassador"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", "generic_object")
     assert (on != []) == generic
+
+
+def test_the_two_countries_are_the_last_events_dyad(subjects):
+    # "Egypt recalled its envoy from Ethiopia. The two countries cut ties." (no pair named together): the two states
+    # of the last event between two (Context.last_dyad)
+    tokens = [
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),
+        ("its", "PRON", "poss", 3), ("envoy", "NOUN", "dobj", 1), ("from", "ADP", "prep", 1),
+        ("Ethiopia", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 9, "the"), ("two", "NUM", "nummod", 9), ("countries", "NOUN", "nsubj", 10, "country"),
+        ("cut", "VERB", "ROOT", 10, "cut"), ("ties", "NOUN", "dobj", 10, "tie"), (".", "PUNCT", "punct", 10),
+    ]
+
+    def dyad(c, sp):
+        egypt, ethiopia = [m for m in sp.mentions if m.actor is not None][:2]
+        c.last_dyad, c.last_dyad_end = (egypt, ethiopia), ethiopia.end
+
+    on, off = subjects(tokens, 10, "the_two_is_last_pair", dyad)
+    assert sorted(on) == ["EGY", "ETH"] and sorted(off) != ["EGY", "ETH"]
+    assert subjects(tokens, 10, "the_two_is_last_pair")[0] != on  # no dyad remembered: not these two

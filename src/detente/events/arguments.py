@@ -94,8 +94,13 @@ class Context:
         self.last_state: Mention | None = None
         self.last_non_person: Mention | None = None
         self.last_event_source: tuple[Mention, ...] = ()
+        # the two states of the last main event with one source and one target ("Egypt recalled its envoy from
+        # Ethiopia"), and where that sentence ends: "the two countries" may mean them
+        self.last_dyad: tuple[Mention, Mention] | None = None
+        self.last_dyad_end = -1
 
-    def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...]) -> None:
+    def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...],
+                 main_target: tuple[Mention, ...] = ()) -> None:
         subjects: list[Mention] = []
         for tok in sent:
             m = speakers.mention_at(tok)
@@ -116,6 +121,11 @@ class Context:
             self.last_subjects = tuple(subjects)
         if main_source:
             self.last_event_source = main_source
+        if len(main_source) == 1 and len(main_target) == 1:
+            a, b = main_source[0], main_target[0]
+            if a.actor is not None and b.actor is not None and a.actor.kind == b.actor.kind == "state" \
+                    and a.actor.node and b.actor.node and a.actor.node != b.actor.node:
+                self.last_dyad, self.last_dyad_end = (a, b), sent[-1].idx + len(sent[-1])
 
 
 def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
@@ -1058,7 +1068,8 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
 
 
 @subject_rule("the_two_is_last_pair", reads="a definite (definite_det) pair noun (pair_noun) with a numeral "
-              "(pair_numeral); the last two actors named (people for person_pair_noun)",
+              "(pair_numeral); the last two actors named together (people for person_pair_noun), or the two states "
+              "of the last event between two, when it comes later (Context.last_dyad)",
               changes="source -> the last two actors", vocab=_DEF + ("pair_numeral", "pair_noun", "person_pair_noun"))
 def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the two leaders", "the two countries": the last two actors named."""
@@ -1066,7 +1077,14 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     if not (_definite(child, w) and any(d.lower_ in w["pair_numeral"] for d in child.children)
             and low in w["pair_noun"]):
         return None
-    return f.speakers.last_two_before(child.idx, persons=low in w["person_pair_noun"])
+    persons = low in w["person_pair_noun"]
+    pair = f.speakers.last_two_before(child.idx, persons=persons)
+    if not persons and ctx.last_dyad is not None and ctx.last_dyad_end <= child.idx and (
+            not pair or max(m.end for m in pair) < ctx.last_dyad_end):
+        # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the last dyad of an
+        # event, when it comes after the last pair named together
+        return list(ctx.last_dyad)
+    return pair
 
 
 @subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "

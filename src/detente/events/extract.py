@@ -116,7 +116,7 @@ class EventCoder:
             background_paragraph = (
                 sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND else None
             )
-            ctx.remember(sent, speakers, events[0].source if events else ())
+            ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
         return tuple(out)
 
     # -- triggers ------------------------------------------------------------
