@@ -222,3 +222,10 @@ def test_a_clause_the_parser_hangs_on_a_noun_keeps_its_subject(code):
     x = code("Egypt's foreign ministry said in a statement that Cairo had recalled its ambassador from Ethiopia.")
     (e,) = _events(x, "recalled")
     assert _nodes(e.source) == {"EGY"} and _nodes(e.target) == {"ETH"}
+
+
+def test_expelling_each_others_diplomats_pairs_the_two(code):
+    # "each other's diplomats" are the sources' own, no unnamed other party: each expelled the other's
+    (e,) = _events(code("On Monday India and Canada expelled each other's diplomats in a row over a killing."),
+                   "expelled")
+    assert e.score < 0 and _nodes(e.source) == _nodes(e.target) == {"IND", "CAN"}

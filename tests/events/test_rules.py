@@ -628,3 +628,19 @@ def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
                 ["Japan", "join", "sanction", "over", "war"], ["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
     on, _ = _coded(doc, "lexicon_verb")
     assert on[1].cameo == "163"
+
+
+@pytest.mark.parametrize("tag, aux, coded", [("VBD", None, True), ("VB", "to", False), ("VBG", None, False)])
+def test_joining_a_body(tag, aux, coded):
+    # "Chile joined NATO": siding with the body (050); "... for Chile to join NATO", "Chile joining NATO": not done
+    words, heads, deps = ["Chile", "joined", "NATO"], [1, 1, 1], ["nsubj", "ROOT", "dobj"]
+    lemmas, pos, tags = ["Chile", "join", "NATO"], ["PROPN", "VERB", "PROPN"], ["NNP", tag, "NNP"]
+    if aux:
+        words, heads, deps = ["Chile", aux, "join", "NATO"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"]
+        lemmas, pos, tags = ["Chile", aux, "join", "NATO"], ["PROPN", "PART", "VERB", "PROPN"], ["NNP", "TO", tag, "NNP"]
+    doc = hand_doc(words, heads, deps, lemmas=lemmas, tags=tags, pos=pos,
+                   ents=["B-GPE"] + ["O"] * (len(words) - 2) + ["B-ORG"])
+    i = lemmas.index("join")
+    on, off = _coded(doc, "joining_a_body")
+    assert (on.get(i) is not None and on[i].cameo == "050") == coded
+    assert off.get(i) is None or off[i].cameo != "050"

@@ -566,6 +566,16 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_a_new_event_never_targets_its_sources_own_state(pipeline):
+    # "The Kremlin said Moscow had no plans to attack Poland.": Moscow is the Kremlin's own state, no target of it
+    text = "The Kremlin said Moscow had no plans to attack Poland."
+    pred = Prediction((_span(text, "The Kremlin", "SRC"), _span(text, "Moscow", "TGT")), 3, 0.9, "THREATEN", 0.9,
+                      (0.99, 0.99))
+    learned = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
+    assert learned and all(not e.target for e in learned)
+
+
+@pytest.mark.model
 def test_a_mutual_act_of_co_sources_gets_no_actorless_target(pipeline):
     # "Chile and Peru reopened their embassies": a tagged "their embassies" (no actor) would hide that the two
     # are each other's parties

@@ -1389,9 +1389,12 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
     source's own ("recalled its ambassador", "reopened their embassies") is no other party."""
     if q.etype in CONVEYED_OBJECT_TYPES:
         return []
+    mutual = words("reciprocal_pronoun")
     for d in _dobjs(q):
         if any(c.dep_ == "poss" and c.lower_ in words("possessive_self") for c in d.children):
             continue
+        if any(t.i > 0 and f"{t.nbor(-1).lower_} {t.lower_}" in mutual for t in d.subtree if t.i < d.i):
+            continue  # "expelled each other's diplomats": the sources' own (each_other_is_the_sources pairs them)
         generic = f.generic(d)
         if generic is not None and d.lemma_.lower() not in f.event_nouns:
             return [generic]

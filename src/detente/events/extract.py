@@ -493,6 +493,28 @@ def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -
     return _Trigger(tok, "110", None, specific=True, experiencer=True)
 
 
+@coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
+             "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
+             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc')", changes="trigger -> 050 (diplomatic cooperation) with the body",
+             vocab=("body_joining_verb", "body_noun"))
+def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Sweden joined NATO", "Finland joined the alliance in April", "Armenia acceded to the Rome Statute's court":
+    joining a body sides with it, as PETRARCH's "join coalition" (050) does; "join" has no default code of its own,
+    so such sentences gave no rule event at all."""
+    if tok.lemma_.lower() not in w["body_joining_verb"]:
+        return None
+    if not (tok.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
+                                                   for c in tok.children)):
+        # "paves the way for X to join NATO", "objections to X joining", "interest in joining": a join that a
+        # finite verb does not tell is not done (PETRARCH's patterns read it as done: no event here)
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in objects):
+        return _Trigger(tok, "050", None, specific=True)
+    return None
+
+
 @coding_rule("pronoun_for_ties", pos=("VERB",), reads="a verb of the lexicon whose direct object is a pronoun "
              "(tie_pronoun) standing for a tie noun (tie_antecedent) named before it in its sentence or the one "
              "before, and the verb's pattern for that noun", changes="trigger -> the pattern's code for the tie noun",
