@@ -416,6 +416,19 @@ OBJECT_CASES = [
         ("the", "DET", "det", 3), ("ambassador", "NOUN", "dobj", 1, "ambassador"), ("from", "ADP", "prep", 3),
         ("Algeria", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", ["DZA"], DIFFERENT, id="envoy_host_from_on_the_noun"),
+    # "Honduras switched recognition from Taiwan to China.": the recognition goes to China (the parser hangs
+    # "from Taiwan" on the object, where the nearest actor is the partner left)
+    pytest.param("switched_to", [
+        ("Honduras", "PROPN", "nsubj", 1, None, "B-GPE"), ("switched", "VERB", "ROOT", 1, "switch"),
+        ("recognition", "NOUN", "dobj", 1), ("from", "ADP", "prep", 2), ("Taiwan", "PROPN", "pobj", 3, None, "B-GPE"),
+        ("to", "ADP", "prep", 1), ("China", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "COOPERATE", ["CHN"], DIFFERENT, id="switched_to"),
+    # "Bahrain upgraded relations with Israel.": "relations" is no relation cue, but a tie noun: its with-phrase
+    pytest.param("light_verb_noun", [
+        ("Bahrain", "PROPN", "nsubj", 1, None, "B-GPE"), ("upgraded", "VERB", "ROOT", 1, "upgrade"),
+        ("relations", "NOUN", "dobj", 1, "relation"), ("with", "ADP", "prep", 2),
+        ("Israel", "PROPN", "pobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "COOPERATE", ["ISR"], [], id="light_verb_noun_tie_noun"),
     # "Chile opened an embassy in Peru.": an embassy is aimed at its host (CAMEO 054's own example)
     pytest.param("envoy_host", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("opened", "VERB", "ROOT", 1, "open"), ("an", "DET", "det", 3),

@@ -229,3 +229,16 @@ def test_expelling_each_others_diplomats_pairs_the_two(code):
     (e,) = _events(code("On Monday India and Canada expelled each other's diplomats in a row over a killing."),
                    "expelled")
     assert e.score < 0 and _nodes(e.source) == _nodes(e.target) == {"IND", "CAN"}
+
+
+def test_halting_arms_sales_reduces_material_aid(code):
+    # "halted arms sales to X" undoes the arms supply ("arms" is a noun of the lexicon as written; its lemma "arm"
+    # is not): a cut (16x, negative), not a positive act on X
+    (e,) = _events(code("Germany has halted its arms sales to Saudi Arabia over the war in Yemen."), "halted")
+    assert e.score < 0 and e.cameo.startswith("16") and _nodes(e.target) == {"SAU"}
+
+
+def test_switching_recognition_grants_one_and_breaks_with_the_other(code):
+    x = code("In March Honduras switched its recognition from Taiwan to China, ending decades of ties.")
+    by_code = {e.cameo: e for e in _events(x, "switched")}
+    assert _nodes(by_code["054"].target) == {"CHN"} and _nodes(by_code["161"].target) == {"TWN"}

@@ -1257,14 +1257,32 @@ def drift_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
     return []
 
 
-@object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it",
-             vocab=("switch_verb",), changes="target -> the partner left (not a place)")
+def switch_phrases(tok: Any, prep: str) -> list[Any]:
+    """The ``prep`` phrases of a switch verb: on the verb, or on its object, where the parser often hangs them
+    ("switched recognition from Taiwan to China")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in OBJ_DEPS)]
+    return [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == prep]
+
+
+@object_rule("switched_from", reads="the from-phrase of a switch verb (switch_verb) whose trigger asks for it, on the "
+             "verb or on its object", vocab=("switch_verb",), changes="target -> the partner left (not a place)")
 def switched_from(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"moved its recognition from Taipei to Beijing": the partner left is the target of the break (a
     state after "from" is otherwise read as a place)."""
     if q.wanted_prep != "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
         return []
-    return q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+    return q.other([m for c in switch_phrases(q.tok, "from") for p in c.children
+                    if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None])
+
+
+@object_rule("switched_to", reads="the to-phrase of a switch verb (switch_verb) whose trigger asks for no 'from', on "
+             "the verb or on its object", vocab=("switch_verb",), changes="target -> the partner recognised")
+def switched_to(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"switched recognition from Taiwan to China": the recognition (054) goes to China; the partner inside the
+    object's from-phrase is the one left (``switched_from``), not the one recognised."""
+    if q.wanted_prep == "from" or q.tok.lemma_.lower() not in w["switch_verb"]:
+        return []
+    return q.other([m for c in switch_phrases(q.tok, "to") for p in c.children
                     if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None])
 
 
@@ -1496,16 +1514,18 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     return q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
 
 
-@object_rule("light_verb_noun", reads="an event noun object, or 'with' object, of the trigger (nouns.tsv) and its "
-             "prepositions; else an actor inside a direct object's phrase")
+@object_rule("light_verb_noun", reads="an event noun object, or 'with' object, of the trigger (nouns.tsv, or a tie "
+             "noun, tie_antecedent) and its prepositions; else an actor inside a direct object's phrase")
 def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"held a phone call with Putin", "continue with an offensive against Hamas": the event noun's party; else an
     actor named inside the object ("seized a tanker of Iran's")."""
     dobjs = _dobjs(q)
     nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                      if p.dep_ == "pobj"]
+    ties = words("tie_antecedent")
     for d in nouns:
-        if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns:  # "ties": lemma "tie"
+        # "ties": lemma "tie"; "upgraded relations with Israel": "relations" is no cue (neutral), but a tie noun
+        if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns or d.lower_ in ties:
             found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
             if found:
                 return found

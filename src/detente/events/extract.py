@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
-from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named
+from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named, switch_phrases
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
@@ -166,10 +166,13 @@ class EventCoder:
                     return c.lemma_.lower()
                 if c.lemma_.lower() not in self.agents:
                     # "launched a mediation effort"; but in "ordered the opposition newspaper to ..." the
-                    # object is an actor and its modifier says which one, not what was done
+                    # object is an actor and its modifier says which one, not what was done.  The modifier as
+                    # written too: "halted arms sales" ("arms" is a noun of the lexicon, its lemma "arm" is not)
                     for m in c.children:
-                        if m.dep_ == "compound" and m.lemma_.lower() in self.lex.nouns:
-                            return m.lemma_.lower()
+                        if m.dep_ == "compound":
+                            for form in (m.lemma_.lower(), m.lower_):
+                                if form in self.lex.nouns:
+                                    return form
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.lex.nouns:
@@ -354,10 +357,11 @@ def _depth(tok: Any) -> int:
 
 
 def _switched_from(trig: _Trigger) -> bool:
-    """A switch verb (switch_verb) coded as granting recognition (054) that leaves a partner named after "from"."""
+    """A switch verb (switch_verb) coded as granting recognition (054) that leaves a partner named after "from" (on
+    the verb or on its object: "switched recognition from Taiwan to China")."""
     tok = trig.tok
     return trig.cameo == "054" and tok.lemma_.lower() in words("switch_verb") and any(
-        c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
+        any(p.dep_ == "pobj" for p in c.children) for c in switch_phrases(tok, "from"))
 
 
 def _dedupe(events: Any) -> list[Event]:
