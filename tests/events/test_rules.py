@@ -644,3 +644,13 @@ def test_joining_a_body(tag, aux, coded):
     on, off = _coded(doc, "joining_a_body")
     assert (on.get(i) is not None and on[i].cameo == "050") == coded
     assert off.get(i) is None or off[i].cameo != "050"
+
+
+@pytest.mark.parametrize("verb, lemma, mutual", [("exchanged", "exchange", True), ("opened", "open", False)])
+def test_exchange_is_mutual(verb, lemma, mutual):
+    # "Chile and Peru exchanged fire": each fired on the other; "Chile and Peru opened fire": no target of each other
+    doc = _doc(["Chile", "and", "Peru", verb, "fire"], [3, 0, 0, 3, 3], ["nsubj", "cc", "conj", "ROOT", "dobj"],
+               ["Chile", "and", "Peru", lemma, "fire"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on, off = _both(_draft(doc, 3, "193", source=[chile, peru]), "exchange_is_mutual")
+    assert (set(on.target) == {chile, peru}) == mutual and off.target == ()

@@ -878,3 +878,15 @@ def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str
         if node == d.tok:
             return replace(d, target=d.source)
     return d
+
+
+@rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
+      "several sources and no target", changes="target -> the sources (each does it to the other)",
+      vocab=("exchange_verb",))
+def exchange_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Israel and Hezbollah exchanged fire", "India and Pakistan traded accusations": what co-agents exchange they do
+    to each other; without this the act has co-sources and no target, and co-agents of an act that is not mutual
+    (``events.lexicon.reciprocal``) are not its parties."""
+    if d.target or len(d.source) < 2 or d.tok.lemma_.lower() not in w["exchange_verb"]:
+        return d
+    return replace(d, target=d.source)
