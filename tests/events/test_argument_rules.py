@@ -416,6 +416,13 @@ OBJECT_CASES = [
         ("the", "DET", "det", 3), ("ambassador", "NOUN", "dobj", 1, "ambassador"), ("from", "ADP", "prep", 3),
         ("Algeria", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "SANCTION", ["DZA"], DIFFERENT, id="envoy_host_from_on_the_noun"),
+    # "Egypt brokered a truce between Israel and Hamas.": a mediation (PLOVER CONSULT) is aimed at the parties
+    pytest.param("pact_parties", [
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("brokered", "VERB", "ROOT", 1, "broker"),
+        ("a", "DET", "det", 3), ("truce", "NOUN", "dobj", 1), ("between", "ADP", "prep", 3),
+        ("Israel", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("Chile", "PROPN", "conj", 5, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", ["ISR", "CHL"], DIFFERENT, id="pact_parties_of_a_mediation"),
     # "Honduras switched recognition from Taiwan to China.": the recognition goes to China (the parser hangs
     # "from Taiwan" on the object, where the nearest actor is the partner left)
     pytest.param("switched_to", [

@@ -1326,13 +1326,15 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
 
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
-             "possessor and with-phrase", changes="target -> the pact's parties other than the source")
+             "possessor and with-phrase; for a meeting or mediation (CONSULT) its between-phrase only", changes="target -> the pact's parties other than the source")
 def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"condemned a defence pact agreed between the governments of A, B and C": a stance on
     an agreement is a stance on its parties."""
-    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN"}:
+    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "CONSULT"}:
         return []
     for d in _dobjs(q):
+        if q.etype == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "between" for c in d.children):
+            continue  # "brokered a truce between Israel and Hamas" (a mediation, PLOVER CONSULT): its parties
         found = q.other(f.pact_parties(d))
         if found:
             return found
