@@ -566,6 +566,16 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_a_rule_argument_is_not_respanned_to_a_phrase_without_its_name(pipeline):
+    # "Hungary vetoed the EU's aid package for Ukraine.": the target is the EU's; a tagged "Ukraine" would show
+    # the evidence "Ukraine" for the actor EU
+    text = "Hungary vetoed the EU's aid package for Ukraine."
+    pred = Prediction((_span(text, "Ukraine", "TGT"),), 3, 0.9, "REJECT", 0.9, (0.99,))
+    (e,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "vetoed"]
+    assert [(m.actor.id, "EU" in m.text) for m in e.target] == [("IGOGOV:eu", True)]
+
+
+@pytest.mark.model
 def test_a_new_event_never_targets_its_sources_own_state(pipeline):
     # "The Kremlin said Moscow had no plans to attack Poland.": Moscow is the Kremlin's own state, no target of it
     text = "The Kremlin said Moscow had no plans to attack Poland."

@@ -184,7 +184,7 @@ class LearnedEvents:
             rule: tuple[Mention, ...] = getattr(event, side)
             if rule:
                 spans = [(sentence.start + a, sentence.start + b) for a, b, r in pred.spans if r == role]
-                new = tuple(_respan(m, spans, sentence) for m in rule)
+                new = tuple(_respan(m, spans, sentence, ments) for m in rule)
             else:
                 learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc, material,
                                     (event.trigger_start, event.trigger_start + len(event.trigger)))[role == "TGT"]
@@ -560,12 +560,19 @@ def _confident(pred: Prediction, floor: float) -> Prediction:
     return replace(pred, spans=tuple(s for s, _ in keep), span_scores=tuple(c for _, c in keep))
 
 
-def _respan(m: Mention, spans: list[tuple[int, int]], sentence: Any) -> Mention:
-    """``m`` with the boundaries of the one tagged span that overlaps it (unchanged when none or several do)."""
+def _respan(m: Mention, spans: list[tuple[int, int]], sentence: Any, ments: list[Mention] = ()) -> Mention:
+    """``m`` with the boundaries of the one tagged span that overlaps it (unchanged when none or several do, or when
+    that span leaves out the name the actor was resolved from: "vetoed the EU's aid package for Ukraine" with
+    "Ukraine" tagged keeps its phrase, whose actor is the EU)."""
     hits = [(a, b) for a, b in spans if a < m.end and m.start < b]
     if len(hits) != 1 or hits[0] == (m.start, m.end):
         return m
     a, b = hits[0]
+    if m.actor is not None:
+        cores = [x for x in ments if x.actor is not None and x.actor.id == m.actor.id and m.start <= x.start
+                 and x.end <= m.end]
+        if cores and not any(x.start < b and a < x.end for x in cores):
+            return m
     return replace(m, start=a, end=b, text=sentence.text[a - sentence.start:b - sentence.start])
 
 
