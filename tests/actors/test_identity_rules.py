@@ -430,7 +430,8 @@ _ABLATION = [
     ], lambda ms: ms["Italian ambassador"].actor.name == "Marco Bruni"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
-        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"), ("into", "ADP", "prep", 1),
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),
+        ("into", "ADP", "prep", 1),
         ("the", "DET", "det", 4), ("Sea", "PROPN", "pobj", 2), ("of", "ADP", "prep", 4),
         ("Japan", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], lambda ms: "Japan" not in ms and ms["Russia"].actor is not None),
@@ -534,7 +535,8 @@ def test_a_name_set_off_by_commas_after_a_title_holds_it(resolve, posted):
 def test_a_state_before_a_sea_is_part_of_its_name(resolve):
     # "Ships sailed into the South China Sea ." (the rule's other side: the feature word after the state)
     tokens = [("Ships", "NOUN", "nsubj", 1), ("sailed", "VERB", "ROOT", 1, "sail"), ("into", "ADP", "prep", 1),
-              ("the", "DET", "det", 6), ("South", "PROPN", "compound", 6), ("China", "PROPN", "compound", 6, None, "B-GPE"),
+              ("the", "DET", "det", 6), ("South", "PROPN", "compound", 6),
+              ("China", "PROPN", "compound", 6, None, "B-GPE"),
               ("Sea", "PROPN", "pobj", 2), (".", "PUNCT", "punct", 1)]
     assert "China" not in resolve(tokens)
     assert resolve(tokens, disabled=frozenset({"geographic_name"}))["China"].actor is not None

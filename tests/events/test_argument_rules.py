@@ -420,7 +420,8 @@ OBJECT_CASES = [
     pytest.param("pact_parties", [
         ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("brokered", "VERB", "ROOT", 1, "broker"),
         ("a", "DET", "det", 3), ("truce", "NOUN", "dobj", 1), ("between", "ADP", "prep", 3),
-        ("Israel", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("Chile", "PROPN", "conj", 5, None, "B-GPE"),
+        ("Israel", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5),
+        ("Chile", "PROPN", "conj", 5, None, "B-GPE"),
         (".", "PUNCT", "punct", 1),
     ], 1, "CONSULT", ["ISR", "CHL"], DIFFERENT, id="pact_parties_of_a_mediation"),
     # "Honduras switched recognition from Taiwan to China.": the recognition goes to China (the parser hangs
@@ -439,7 +440,8 @@ OBJECT_CASES = [
     # "Chile opened an embassy in Peru.": an embassy is aimed at its host (CAMEO 054's own example)
     pytest.param("envoy_host", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("opened", "VERB", "ROOT", 1, "open"), ("an", "DET", "det", 3),
-        ("embassy", "NOUN", "dobj", 1, "embassy"), ("in", "ADP", "prep", 3), ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
+        ("embassy", "NOUN", "dobj", 1, "embassy"), ("in", "ADP", "prep", 3),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
         (".", "PUNCT", "punct", 1),
     ], 1, "COOPERATE", ["PER"], DIFFERENT, id="envoy_host_embassy"),
     # "China condemned a pact between Australia and the US.": a stance on the pact is one on its parties

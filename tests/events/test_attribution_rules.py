@@ -313,7 +313,8 @@ def _counted(count: str, adjective: str) -> list[tuple]:
     return first + [
         ("The", "DET", "det", 9), ("foreign", "ADJ", "amod", 9), ("minister", "NOUN", "nsubj", 14, "minister"),
         (",", "PUNCT", "punct", 9), ("Sergei", "PROPN", "compound", 12, None, "B-PERSON"),
-        ("Lavrov", "PROPN", "appos", 9, None, "I-PERSON"), (",", "PUNCT", "punct", 9), ("said", "VERB", "ROOT", 14, "say"),
+        ("Lavrov", "PROPN", "appos", 9, None, "I-PERSON"), (",", "PUNCT", "punct", 9),
+        ("said", "VERB", "ROOT", 14, "say"),
         ("Moscow", "PROPN", "nsubj", 16, None, "B-GPE"), ("agrees", "VERB", "ccomp", 14, "agree"),
         (".", "PUNCT", "punct", 14)]
 
@@ -575,9 +576,10 @@ def test_counted_officials_are_the_holders_named_next(speakers, count, adjective
 def test_according_to_a_statement_is_its_issuer(speakers):
     # "Ankara blocked the bid, according to a statement from the Turkish ministry."
     tokens = [
-        ("Ankara", "PROPN", "nsubj", 1, None, "B-GPE"), ("blocked", "VERB", "ROOT", 1, "block"), ("the", "DET", "det", 3),
-        ("bid", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1), ("according", "VERB", "prep", 1),
-        ("to", "ADP", "prep", 5), ("a", "DET", "det", 8), ("statement", "NOUN", "pobj", 6, "statement"),
+        ("Ankara", "PROPN", "nsubj", 1, None, "B-GPE"), ("blocked", "VERB", "ROOT", 1, "block"),
+        ("the", "DET", "det", 3), ("bid", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1),
+        ("according", "VERB", "prep", 1), ("to", "ADP", "prep", 5), ("a", "DET", "det", 8),
+        ("statement", "NOUN", "pobj", 6, "statement"),
         ("from", "ADP", "prep", 8), ("the", "DET", "det", 12), ("Turkish", "ADJ", "amod", 12, None, "B-NORP"),
         ("ministry", "NOUN", "pobj", 9, "ministry"), (".", "PUNCT", "punct", 1),
     ]

@@ -568,7 +568,8 @@ def test_coding_rules_fire_only_on_the_parts_of_speech_they_declare(seed_texts, 
      ["PROPN", "VERB", "DET", "NOUN", "VERB"], True),
     # "Chile worries the deal with Peru grew": its phrase can name a party: an event of its own
     (["Chile", "worries", "the", "deal", "with", "Peru", "grew"], [1, 1, 3, 6, 3, 4, 1],
-     ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp"], ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "VERB"],
+     ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp"],
+     ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "VERB"],
      False),
     # "Chile worries a deal grew": not definite
     (["Chile", "worries", "a", "deal", "grew"], [1, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "nsubj", "ccomp"],
@@ -624,7 +625,8 @@ def test_displeasing_act(verb, lemma, coded):
 def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
     # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
     # preposition names the direct object
-    doc = _pdoc(["Japan", "joined", "sanctions", "over", "war"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+    doc = _pdoc(["Japan", "joined", "sanctions", "over", "war"], [1, 1, 1, 1, 3],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj"],
                 ["Japan", "join", "sanction", "over", "war"], ["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
     on, _ = _coded(doc, "lexicon_verb")
     assert on[1].cameo == "163"
@@ -637,7 +639,8 @@ def test_joining_a_body(tag, aux, coded):
     lemmas, pos, tags = ["Chile", "join", "NATO"], ["PROPN", "VERB", "PROPN"], ["NNP", tag, "NNP"]
     if aux:
         words, heads, deps = ["Chile", aux, "join", "NATO"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"]
-        lemmas, pos, tags = ["Chile", aux, "join", "NATO"], ["PROPN", "PART", "VERB", "PROPN"], ["NNP", "TO", tag, "NNP"]
+        lemmas, pos = ["Chile", aux, "join", "NATO"], ["PROPN", "PART", "VERB", "PROPN"]
+        tags = ["NNP", "TO", tag, "NNP"]
     doc = hand_doc(words, heads, deps, lemmas=lemmas, tags=tags, pos=pos,
                    ents=["B-GPE"] + ["O"] * (len(words) - 2) + ["B-ORG"])
     i = lemmas.index("join")

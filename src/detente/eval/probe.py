@@ -415,7 +415,8 @@ def evaluate(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalResu
         if not its and not any(q in g["sentence"] for q in '"“”«»'):
             # a sentence that quotes nothing and only names the speaker of what another tells ("This was
             # announced by X."); a quote with no event of its own is not credited with the next quote's
-            its = [i for i in items[g["article"]] if i.speaker_sentence and sentence_matches(g["sentence"], i.speaker_sentence)]
+            its = [i for i in items[g["article"]]
+                   if i.speaker_sentence and sentence_matches(g["sentence"], i.speaker_sentence)]
         said = [i for i in its if i.said_by]
         right = [i for i in said if speaker_matches(g["speaker"], list(i.said_by))]
         if not its:

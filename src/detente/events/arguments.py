@@ -1326,7 +1326,8 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
 
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
-             "possessor and with-phrase; for a meeting or mediation (CONSULT) its between-phrase only", changes="target -> the pact's parties other than the source")
+             "possessor and with-phrase; for a meeting or mediation (CONSULT) its between-phrase only",
+             changes="target -> the pact's parties other than the source")
 def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"condemned a defence pact agreed between the governments of A, B and C": a stance on
     an agreement is a stance on its parties."""
@@ -1444,26 +1445,25 @@ def hostile_act_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
         for n in (d, *d.conjuncts):
             if n.lemma_.lower() not in w["hostile_act_noun"]:
                 continue
-            author = f._event_author(n)
-            if author is None:
-                for clause in (c for c in n.children if c.dep_ in {"relcl", "acl"}):
-                    for prep in (t for t in clause.subtree if t.dep_ in {"prep", "agent"} and t.lower_ in {"by", "from"}):
-                        for p in prep.children:
-                            # "seeing from China", "coming from China continuing to roll out": pobj, or the
-                            # subject of a gerund the parser hangs on the preposition
-                            head = p if p.dep_ == "pobj" else next(
-                                (s for s in p.children if s.dep_ == "nsubj"), None) if p.dep_ == "pcomp" else None
-                            m = f.speakers.mention_for(head) if head is not None else None
-                            if m is not None and m.actor is not None:
-                                author = m
-                                break
-                        if author is not None:
-                            break
-                    if author is not None:
-                        break
+            author = f._event_author(n) or _author_in_clause(n, f)
             if author is not None and not (author.actor and author.actor.node in q.exclude):
                 return [author]
     return []
+
+
+def _author_in_clause(noun: Any, f: ArgumentFinder) -> Mention | None:
+    """The actor of a by/from phrase in a relative or participial clause on ``noun`` ("the coercion that we are
+    seeing from China"): its object, or the subject of a gerund the parser hangs on the preposition ("from China
+    continuing to roll out")."""
+    for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
+        for prep in (t for t in clause.subtree if t.dep_ in {"prep", "agent"} and t.lower_ in {"by", "from"}):
+            for p in prep.children:
+                head = p if p.dep_ == "pobj" else next(
+                    (s for s in p.children if s.dep_ == "nsubj"), None) if p.dep_ == "pcomp" else None
+                m = f.speakers.mention_for(head) if head is not None else None
+                if m is not None and m.actor is not None:
+                    return m
+    return None
 
 
 @object_rule("body_that_meets", reads="a direct object that is a gathering noun (gathering_noun) and its of-phrase "

@@ -445,9 +445,10 @@ class Speakers:
                 or self.signature_speaker(tok) or self.announced_next(tok))
 
     @attribution_rule("with_speaking_elaborates", reads="the clause's verb and a with-phrase on it (elaborating_prep) "
-                      "whose clause is a speech or naming verb (elaborating_naming_verb: 'with X calling it a mistake') "
-                      "with a person of the clause subject's own state as its subject ('with X saying', 'with X, "
-                      "saying')", changes="said_by -> that person", vocab=("elaborating_prep", "elaborating_naming_verb"))
+                      "whose clause is a speech or naming verb (elaborating_naming_verb: 'with X calling it a "
+                      "mistake') with a person of the clause subject's own state as its subject ('with X saying', "
+                      "'with X, saying')", changes="said_by -> that person",
+                      vocab=("elaborating_prep", "elaborating_naming_verb"))
     def with_speaking(self, tok: Any) -> Mention | None:
         """Rule ``with_speaking_elaborates``: "Paris reacted with fury, with its foreign minister describing the
         deal as a stab in the back": the with-clause tells what the reaction said and who said it, so the

@@ -195,7 +195,8 @@ class EventCoder:
                     objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                                    for p in pr.children if p.dep_ == "pobj")
             if c.dep_ in {"prep", "agent", "dative"}:
-                prep_objects.setdefault(c.lower_, set()).update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                prep_objects.setdefault(c.lower_, set()).update(
+                    p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         # verbs.tsv: a pattern's object is the direct object, or the object of its own preposition when it names one
         # ("joined the sanctions over the war" is no "join war"); a pattern with no preposition still takes a
         # prepositional object when the verb has no direct object ("agreed on a ceasefire")
@@ -459,7 +460,8 @@ def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> 
         return None
     if tok.dep_ not in {"acomp", "ROOT"} and not (
             tok.pos_ == "ADJ" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and not (
-            tok.dep_ in {"amod", "acl"} and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" and tok.i > tok.head.i):
+            tok.dep_ in {"amod", "acl"} and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"
+            and tok.i > tok.head.i):
         # "said it was disappointed by ...": an adjective heading its own clause is a predicate too; so is one
         # after the name a verbless headline opens with ("Australia ‘deeply disappointed’ by ...")
         return None
@@ -499,7 +501,8 @@ def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -
 
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
-             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc')", changes="trigger -> 050 (diplomatic cooperation) with the body",
+             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc')",
+             changes="trigger -> 050 (diplomatic cooperation) with the body",
              vocab=("body_joining_verb", "body_noun"))
 def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Sweden joined NATO", "Finland joined the alliance in April", "Armenia acceded to the Rome Statute's court":
