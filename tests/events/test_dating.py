@@ -301,3 +301,12 @@ def test_dating_undated_article_news_times_and_the_future_stay_undated(time, tag
     doc = _court(time, tag, aux)
     event = _undated(doc, VERB_FORMS[tag])
     assert (event.date, event.basis) == (None, DateBasis.UNKNOWN)
+
+
+def test_dating_a_decade_is_background_with_no_date():
+    # "They fought a war in the 1990s ." was dated to the publication day
+    doc = _doc([("They", 1, "nsubj", "PRON", "O"), ("fought", 1, "ROOT", "VERB", "O"), ("a", 3, "det", "DET", "O"),
+                ("war", 1, "dobj", "NOUN", "O"), ("in", 1, "prep", "ADP", "O"), ("the", 6, "det", "DET", "B-DATE"),
+                ("1990s", 4, "pobj", "NUM", "I-DATE"), (".", 1, "punct", "PUNCT", "O")])
+    got = _date(doc, "fought")
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)

@@ -110,3 +110,16 @@ def test_dates_without_publication_date_keep_what_is_known(expr, precision):
     d = resolve_time(expr, None)
     assert d is not None and d.precision == precision
     assert resolve_time("yesterday", None) is None and resolve_time("in March", None) is None
+
+
+@pytest.mark.parametrize("expr, before", [
+    ("in the 1990s", True), ("the late 1980s", True), ("in the '90s", True),
+    ("in the 2020s", False),  # the publication's own decade: no date at all, not background
+])
+def test_a_decade_is_before_publication_with_no_date(expr, before):
+    # "fought a war in the 1990s" was dated to the publication day: a decade gives no year, only "before"
+    got = resolve_time(expr, dt.date(2024, 3, 6))
+    assert (got is not None and got.date is None and got.precision == "before-publication") == before
+    if not before:
+        assert got is None
+    assert resolve_time(expr, None) is None  # no publication date: not even "before" can be said

@@ -155,6 +155,9 @@ _MONTH_DAY = (re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?\b", re.
 _LAST_MONTH = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+" + _MONTH_RE, re.I)
 _BARE_MONTH = re.compile(r"\b" + _MONTH_RE + r"(?!\w)", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(19|20)\d\d)(?!s|\d|-\d)")
+# A decade: "the 1990s", "the late 1980s", "the '90s" (a period with no year to give: before publication, undated,
+# when it ended before the publication's year)
+_DECADE = re.compile(r"(?<![\d-])(?:(?P<century>19|20)(?P<tens>\d)0|['’](?P<short>\d)0)s\b")
 _VAGUE_PAST = re.compile(
     r"\b(recently|lately|previously|formerly|in recent (days|weeks|months|years)|(over|for|during) the (past|last)"
     r"( few| several| many)? (years|decades)|in the past(?! \w+ (days|weeks|months|years))|decades|years ago|months ago|"
@@ -209,6 +212,16 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
     m = _AFTER_YEAR.search(text)
     if m:  # "seven years after the 2016 rupture"
         return _after_year(m, text)
+    m = _DECADE.search(text)
+    if m:  # "in the 1990s": undated, before the news when the decade ended before the publication's year
+        if base is None:
+            return None  # with no publication date, a decade says neither when nor whether before the news
+        if m["century"]:
+            end = int(m["century"] + m["tens"] + "9")
+        else:  # "the '90s": the last such decade before publication
+            end = (base.year // 100) * 100 + int(m["short"]) * 10 + 9
+            end = end if end < base.year else end - 100
+        return _stated(None, BEFORE_PUBLICATION, text) if end < base.year else None
     if base is None:
         m = _BARE_YEAR.search(text)
         if m:
