@@ -310,3 +310,18 @@ def test_dating_a_decade_is_background_with_no_date():
                 ("1990s", 4, "pobj", "NUM", "I-DATE"), (".", 1, "punct", "PUNCT", "O")])
     got = _date(doc, "fought")
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("year, background", [("2008", True), ("2024", False)])
+def test_dating_a_past_act_after_an_earlier_years_event_is_background(year, background):
+    # "After the 2008 war , Russia recognised Abkhazia ." (published 2024): before the news, on no stated day; after
+    # a war of the publication's own year it may be the news itself (the publication's day, as any undated act)
+    doc = _doc([("After", 6, "prep", "ADP", "O"), ("the", 3, "det", "DET", "O"), (year, 3, "nummod", "NUM", "B-DATE"),
+                ("war", 0, "pobj", "NOUN", "O"), (",", 6, "punct", "PUNCT", "O"), ("Russia", 6, "nsubj", "PROPN", "B-GPE"),
+                ("recognised", 6, "ROOT", "VERB", "O"), ("Abkhazia", 6, "dobj", "PROPN", "B-GPE"),
+                (".", 6, "punct", "PUNCT", "O")])
+    doc[6].tag_ = "VBD"
+    got = _date(doc, "recognised")
+    assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background
+    if not background:
+        assert (got.date, got.precision) == (FRIDAY, "day")

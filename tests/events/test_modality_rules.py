@@ -180,6 +180,14 @@ def test_background_phrase():
     assert on.background and on.background_cue and not off.background
 
 
+def test_background_phrase_reads_a_historical_period():
+    # "In Soviet times , Moscow armed Syria ." (modality.tsv's historical periods); "in a new Cold War" is not one
+    spec = [("In", 5, "prep"), ("Soviet", 2, "amod"), ("times", 0, "pobj", "time"), (",", 5, "punct"),
+            ("Moscow", 5, "nsubj"), ("armed", 5, "ROOT", "arm"), ("Syria", 5, "dobj"), (".", 5, "punct")]
+    on, off = _both(spec, "armed", "background_phrase")
+    assert on.background and on.background_cue == "in soviet times" and not off.background
+
+
 def test_background_phrase_keeps_time_adjectives_only_in_time_phrases():
     # "Russia abandoned its long - standing ally ." : "long-standing" describes the ally, not the time
     spec = [("Russia", 1, "nsubj"), ("abandoned", 1, "ROOT", "abandon"), ("its", 6, "poss"), ("long", 5, "advmod"),

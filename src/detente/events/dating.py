@@ -194,7 +194,7 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     if _own_time(expr, tok, clause) or on_the_date:
         return resolve_time(expr.text, published, future=future)
     if noun_time:
-        return None
+        return _after_dated_noun(expr, clause, published)
     target = clause_head(expr.attach)
     since = _since_target(target)
     if since is not None and since == clause:
@@ -202,6 +202,20 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         if start is not None:
             return EventDate(start.date, start.basis, start.precision, f"{SINCE} {expr.ent.text}")
     return None
+
+
+def _after_dated_noun(expr: _Expr, clause: Any, published: dt.date | None) -> EventDate | None:
+    """"After the 2008 war, Russia recognised Abkhazia": a past-tense clause that follows an event of an earlier year
+    lies before the news too, on no day the text gives (before publication, undated); the year dates the war only."""
+    noun = expr.noun
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"after", "following"} or clause_head(prep.head) != clause \
+            or clause.tag_ != "VBD" or published is None:
+        return None
+    year = resolve_time(expr.ent.text, published)
+    if year is None or year.date is None or year.date.year >= published.year:
+        return None
+    return EventDate(None, DateBasis.STATED, BEFORE_PUBLICATION, f"{prep.lower_} {expr.ent.text}")
 
 
 # A time that names only a month or a year ("in March", "last March", "in 2019", "in March 2023", "early
