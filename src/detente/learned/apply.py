@@ -234,6 +234,10 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
+        if tok.lemma_.lower() in words("cognition_verb") and any(c.dep_ == "ccomp" for c in tok.children):
+            # "Netanyahu has finally realised Russia is no friend of Israel": a state of mind is no act; what it
+            # holds is told by its clause (a stated relation there), not by a second event on "realised"
+            return None
         if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in SAYABLE) \
                 and _tells_anothers_act(tok, source):
             # "X said that security had deteriorated", "Le Drian said Australia told Paris": an act no verb of
