@@ -105,7 +105,7 @@ def test_intent_governor_cue_is_not_a_conjuncts_sibling():
     assert not on.intent
 
 
-@pytest.mark.parametrize("verb, lemma", [("seems", "seem"), ("tried", "try")])
+@pytest.mark.parametrize("verb, lemma", [("seems", "seem"), ("tried", "try"), ("fears", "fear"), ("suspects", "suspect")])
 def test_hedge_governor(verb, lemma):
     # "Putin seems to back Hamas .", "Putin tried to back Hamas .": not known to be done
     spec = [("Putin", 1, "nsubj"), (verb, 1, "ROOT", lemma), ("to", 3, "aux"), ("back", 1, "xcomp"),
