@@ -424,6 +424,12 @@ OBJECT_CASES = [
         ("Chile", "PROPN", "conj", 5, None, "B-GPE"),
         (".", "PUNCT", "punct", 1),
     ], 1, "CONSULT", ["ISR", "CHL"], DIFFERENT, id="pact_parties_of_a_mediation"),
+    # "Sweden became a member of NATO.": the body joined
+    pytest.param("body_joined_as_member", [
+        ("Sweden", "PROPN", "nsubj", 1, None, "B-GPE"), ("became", "VERB", "ROOT", 1, "become"), ("a", "DET", "det", 3),
+        ("member", "NOUN", "attr", 1, "member"), ("of", "ADP", "prep", 3), ("NATO", "PROPN", "pobj", 4, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "COOPERATE", ["IGO"], [], id="body_joined_as_member"),
     # "Honduras switched recognition from Taiwan to China.": the recognition goes to China (the parser hangs
     # "from Taiwan" on the object, where the nearest actor is the partner left)
     pytest.param("switched_to", [

@@ -657,3 +657,15 @@ def test_exchange_is_mutual(verb, lemma, mutual):
     chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
     on, off = _both(_draft(doc, 3, "193", source=[chile, peru]), "exchange_is_mutual")
     assert (set(on.target) == {chile, peru}) == mutual and off.target == ()
+
+
+@pytest.mark.parametrize("owner, ent, coded", [("NATO", "B-ORG", True), ("Lima", "B-GPE", False)])
+def test_joining_a_body_by_becoming_its_member(owner, ent, coded):
+    # "Chile became a member of NATO": joining the body (050); "a member of Lima" names no body
+    doc = hand_doc(["Chile", "became", "a", "member", "of", owner], [1, 1, 3, 1, 3, 4],
+                   ["nsubj", "ROOT", "det", "attr", "prep", "pobj"], lemmas=["Chile", "become", "a", "member", "of", owner],
+                   tags=["NNP", "VBD", "DT", "NN", "IN", "NNP"], pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"],
+                   ents=["B-GPE", "O", "O", "O", "O", ent])
+    on, off = _coded(doc, "joining_a_body")
+    assert (on.get(1) is not None and on[1].cameo == "050") == coded
+    assert off.get(1) is None

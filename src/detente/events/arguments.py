@@ -1342,6 +1342,24 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
     return []
 
 
+@object_rule("body_joined_as_member", reads="a verb of becoming (member_becoming_verb) whose complement (attr) is a "
+             "member noun (member_noun); the complement's possessor or of/to-object",
+             changes="target -> the body one became a member of", vocab=("member_becoming_verb", "member_noun"))
+def body_joined_as_member(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Sweden became NATO's 32nd member", "became a member of the alliance": the body joined
+    (``extract.joining_a_body``)."""
+    if q.tok.lemma_.lower() not in w["member_becoming_verb"]:
+        return []
+    for attr in (c for c in q.tok.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() in w["member_noun"]):
+        owners = [c for c in attr.children if c.dep_ == "poss"] + [
+            p for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "to"} for p in c.children
+            if p.dep_ == "pobj"]
+        found = q.other([m for o in owners for m in f.with_conj(o) if m.actor is not None and m.actor.node])
+        if found:
+            return found
+    return []
+
+
 @object_rule("membership_organisation", reads="a direct, passive-subject or for/to object that is a membership noun "
              "(membership_noun) and the in/of/to phrase or the name on it; a joining verb (joining_verb) the trigger "
              "governs and its object", changes="target -> the organisation (or state) it is membership of",

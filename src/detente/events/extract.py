@@ -501,13 +501,19 @@ def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -
 
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
-             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc')",
+             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc'); or a verb of becoming "
+             "(member_becoming_verb) whose complement is a member noun (member_noun) of such a body",
              changes="trigger -> 050 (diplomatic cooperation) with the body",
-             vocab=("body_joining_verb", "body_noun"))
+             vocab=("body_joining_verb", "body_noun", "member_becoming_verb", "member_noun"))
 def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Sweden joined NATO", "Finland joined the alliance in April", "Armenia acceded to the Rome Statute's court":
     joining a body sides with it, as PETRARCH's "join coalition" (050) does; "join" has no default code of its own,
     so such sentences gave no rule event at all."""
+    if tok.lemma_.lower() in w["member_becoming_verb"] and _member_of_a_body(tok, w) is not None:
+        # "Sweden became NATO's 32nd member", "became a member of the alliance" (a finite verb, as below)
+        if tok.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children):
+            return _Trigger(tok, "050", None, specific=True)
+        return None
     if tok.lemma_.lower() not in w["body_joining_verb"]:
         return None
     if not (tok.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
@@ -519,6 +525,18 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
         p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in objects):
         return _Trigger(tok, "050", None, specific=True)
+    return None
+
+
+def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> Any:
+    """The member noun of "became NATO's member" / "became a member of the alliance" (an attr whose possessor is a
+    named organisation, or whose of/to-object is one or a body noun), else None."""
+    for attr in (c for c in tok.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() in w["member_noun"]):
+        owners = [c for c in attr.children if c.dep_ == "poss"] + [
+            p for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "to"} for p in c.children
+            if p.dep_ == "pobj"]
+        if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in owners):
+            return attr
     return None
 
 
