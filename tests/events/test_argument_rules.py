@@ -1032,3 +1032,15 @@ def test_the_two_countries_are_the_last_events_dyad(subjects):
     on, off = subjects(tokens, 10, "the_two_is_last_pair", dyad)
     assert sorted(on) == ["EGY", "ETH"] and sorted(off) != ["EGY", "ETH"]
     assert subjects(tokens, 10, "the_two_is_last_pair")[0] != on  # no dyad remembered: not these two
+
+
+@pytest.mark.parametrize("first_dep", ["nsubj", "npadvmod"])
+def test_a_headlines_comma_pair_are_both_subjects(subjects, first_dep):
+    # "Chile, Peru agree to ...": a headline's comma stands for "and"; the parser makes the first a second subject
+    # or an adverbial noun before the subject
+    on, _ = subjects([
+        ("Chile", "PROPN", first_dep, 3, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("Peru", "PROPN", "nsubj", 3, None, "B-GPE"), ("agree", "VERB", "ROOT", 3, "agree"),
+        ("to", "PART", "aux", 5), ("cooperate", "VERB", "xcomp", 3, "cooperate"),
+    ], 5, "own_subject")
+    assert sorted(on) == ["CHL", "PER"]

@@ -669,3 +669,11 @@ def test_joining_a_body_by_becoming_its_member(owner, ent, coded):
     on, off = _coded(doc, "joining_a_body")
     assert (on.get(1) is not None and on[1].cameo == "050") == coded
     assert off.get(1) is None
+
+
+def test_a_particle_read_as_an_adverb_still_picks_its_pattern():
+    # "Chile hits back at Peru" (the parser makes "back" an advmod): verbs.tsv's "hit back at" (111), not "hit" (190)
+    doc = _pdoc(["Chile", "hits", "back", "at", "Peru"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "advmod", "prep", "pobj"],
+                ["Chile", "hit", "back", "at", "Peru"], ["PROPN", "VERB", "ADV", "ADP", "PROPN"])
+    on, _ = _coded(doc, "lexicon_verb")
+    assert on[1].cameo == "111"

@@ -1660,7 +1660,8 @@ def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, 
 
 
 @clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
-             "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction",
+             "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction, or "
+             "after a bare comma (a headline's 'A, B agree')",
              changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
 def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
@@ -1672,9 +1673,18 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
             found = f._subject_mentions(child, ctx)
             if found or child.lower_ not in w["relative_pronoun"]:
                 for other in node.children:
-                    if other.i > child.i and other.dep_ == child.dep_ and found and any(
-                            t.dep_ == "cc" for t in child.doc[child.i:other.i]):
+                    between = child.doc[child.i + 1:other.left_edge.i]  # (the comma may hang on the first)
+                    # "... and Syria condemned"; a headline's "Saudi Arabia, Iran agree to ..." (a bare comma)
+                    if other.i > child.i and other.dep_ == child.dep_ and found and (
+                            any(t.dep_ == "cc" for t in child.doc[child.i:other.i])
+                            or (len(between) > 0 and all(t.text == "," for t in between))):
                         found += [m for m in f.with_conj(other) if m not in found]
+                    # "China, Russia hold naval drills": the parser makes the first of a headline's comma pair an
+                    # adverbial noun before the subject
+                    lead = child.doc[other.i + 1:child.left_edge.i]
+                    if other.i < child.i and other.dep_ == "npadvmod" and other.pos_ == "PROPN" and found \
+                            and len(lead) > 0 and all(t.text == "," for t in lead):
+                        found = [m for m in f.with_conj(other) if m.actor is not None and m not in found] + found
                 return found
     return None
 

@@ -180,7 +180,9 @@ class EventCoder:
         return None
 
     def _best_pattern(self, tok: Any, patterns: tuple[VerbPattern, ...]) -> VerbPattern | None:
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        # a particle the parser reads as an adverb ("hits back at X": advmod) is the verb's particle too
+        particles = {c.lower_ for c in tok.children
+                     if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in {"back", "off", "out", "away", "down"})}
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = set()
         measures = words("measure_noun")
