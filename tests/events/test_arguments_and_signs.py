@@ -189,7 +189,7 @@ def test_not_wanting_anothers_coercion_is_a_stance_against_it(code):
     # a quote after an attributed quote in the paragraph before is the same speaker's, though the attribution
     # names another actor ("told Japan's broadcaster NHK"); "we don't want X's coercion" is disapproval, not negated
     x = code("“We would be concerned,” Defence Minister Richard Marles told Japan’s broadcaster NHK.\n\n"
-             "“We don’t want pressure and coercion that we are seeing from China.”")
+             "“We do not want the intimidation that we now face from China.”")
     (e,) = _events(x, "want")
     assert not e.negated and e.score < 0
     assert _nodes(e.source) == {"AUS"} and _nodes(e.target) == {"CHN"}

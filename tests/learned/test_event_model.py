@@ -578,10 +578,10 @@ def test_a_rule_argument_is_not_respanned_to_a_phrase_without_its_name(pipeline)
 @pytest.mark.model
 @pytest.mark.parametrize("verb, added", [("realised", False), ("announced", True)])
 def test_no_learned_event_on_a_state_of_mind(pipeline, verb, added):
-    # "Netanyahu has finally realised Russia is no friend of Israel.": a state of mind is no act (the clause's
-    # stated relation tells it); "announced" is a speech act the tagger may code
-    text = f"Netanyahu has finally {verb} that Russia is no friend of Chile."
-    pred = Prediction((_span(text, "Netanyahu", "SRC"), _span(text, "Russia", "TGT")), 1, 0.9, "REJECT", 0.9,
+    # "Peru's president has finally realised that Russia is no friend of Chile.": a state of mind is no act (the
+    # clause's stated relation tells it); "announced" is a speech act the tagger may code
+    text = f"Peru's president has finally {verb} that Russia is no friend of Chile."
+    pred = Prediction((_span(text, "Peru's president", "SRC"), _span(text, "Russia", "TGT")), 1, 0.9, "REJECT", 0.9,
                       (0.99, 0.99))
     learned = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
     assert bool(learned) == added

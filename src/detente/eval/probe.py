@@ -40,8 +40,8 @@ How detente's output is matched (see EVAL.md, "Development probe"):
   several accepted names) and no item names someone else ("two speakers", not
   right, when one does and that speaker is named in the sentence too); a speech act (CAMEO
   roots 01-03, 05, 10-14) with no ``said_by`` is credited to its source, its speaker.  A sentence with no items
-  of its own and no quotation that names the speaker of another sentence's items ("The countries signed a
-  memorandum. This was announced by the president's office.") is scored on those items.  A background
+  of its own and no quotation that names the speaker of another sentence's items ("Chile and Peru signed a
+  pact. This was made public by Peru's prime minister.") is scored on those items.  A background
   sentence is marked when one of its items is dated as background (or
   "before publication").  A modality sentence is flagged when one of its items
   carries the flag (hedged, negated, intent).
@@ -202,8 +202,8 @@ class Item:
     negated: bool
     intent: bool
     what: str
-    # the sentence that names the item's speaker when that is not the item's own sentence ("The countries signed a
-    # memorandum. This was announced by the president's office."): the item is that sentence's attribution too
+    # the sentence that names the item's speaker when that is not the item's own sentence ("Chile and Peru signed a
+    # pact. This was made public by Peru's prime minister."): the item is that sentence's attribution too
     speaker_sentence: str = ""
 
 

@@ -1457,7 +1457,7 @@ def event_object_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
              "(hostile_act_noun); its possessor, compound or by/from phrase, or a by/from phrase in a clause on it",
              changes="target -> the author of the act", vocab=("hostile_act_noun",))
 def hostile_act_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"don't want the coercion we are seeing from China", "will not tolerate Russia's interference": the one
+    """"do not want the intimidation we now face from Beijing", "will not tolerate Russia's interference": the one
     whose act it is (``extract.unwanted_hostile_act``), also when a relative clause says where it comes from."""
     for d in _dobjs(q):
         for n in (d, *d.conjuncts):
@@ -1470,9 +1470,9 @@ def hostile_act_author(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
 
 
 def _author_in_clause(noun: Any, f: ArgumentFinder) -> Mention | None:
-    """The actor of a by/from phrase in a relative or participial clause on ``noun`` ("the coercion that we are
-    seeing from China"): its object, or the subject of a gerund the parser hangs on the preposition ("from China
-    continuing to roll out")."""
+    """The actor of a by/from phrase in a relative or participial clause on ``noun`` ("the intimidation that we
+    face from Beijing"): its object, or the subject of a gerund the parser hangs on the preposition ("from Beijing
+    going on in the region")."""
     for clause in (c for c in noun.children if c.dep_ in {"relcl", "acl"}):
         for prep in (t for t in clause.subtree if t.dep_ in {"prep", "agent"} and t.lower_ in {"by", "from"}):
             for p in prep.children:

@@ -486,8 +486,8 @@ class Speakers:
                       "(anaphoric_subject: 'this', 'that') and whose by-agent names an actor",
                       changes="said_by -> the by-agent", vocab=("announcing_verb", "anaphoric_subject"))
     def announced_next(self, tok: Any) -> Mention | None:
-        """Rule ``announced_in_the_next_sentence``: "The countries signed a memorandum. This was announced by the
-        Finnish president's office.": what the sentence before tells is the agent's announcement."""
+        """Rule ``announced_in_the_next_sentence``: "Chile and Peru signed a pact. This was made public by Peru's
+        prime minister.": what the sentence before tells is the agent's announcement."""
         if not self.on("announced_in_the_next_sentence"):
             return None
         k = self.sent_index(tok)
@@ -605,13 +605,13 @@ class Speakers:
         return m
 
     @attribution_rule("counted_officials_named_after", reads="a speaker phrase of a numeral and a plural office "
-                      "noun (counted_office_noun: 'two Australian ministers') that stands for a state; the next two "
+                      "noun (counted_office_noun: 'two Chilean ministers') that stands for a state; the next two "
                       "sentences: a person of that state in the subject of a speech verb",
                       changes="said_by -> the first such person (the phrase names the holders next)",
                       vocab=("counted_office_noun",))
     def named_after(self, head: Any, m: Mention | None) -> Mention | None:
-        """Rule ``counted_officials_named_after``: '“...,” two Australian ministers said in a statement. The foreign
-        minister, A, and the minister for the Pacific, B, said ...': the officials counted are the holders the
+        """Rule ``counted_officials_named_after``: '“...,” two Chilean ministers said. The foreign minister, A,
+        and the trade minister, B, said ...': the officials counted are the holders the
         article names next as speaking; the first of them is the speaker (``said_by`` holds one mention)."""
         if (m is None or m.actor is None or m.actor.kind == "person" or not m.actor.country
                 or head.lower_ not in cue_lists()["counted_office_noun"]

@@ -478,7 +478,7 @@ def worried_about(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> 
              "(hostile_act_noun: 'coercion', 'interference')", changes="trigger -> 110 (disapprove), not negated: "
              "against the act's author (object rule hostile_act_author)", vocab=("unwanted_verb", "hostile_act_noun"))
 def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"We don't want the pressure and coercion we are seeing from China", "Poland will not tolerate Russian
+    """"We do not want the intimidation we now face from Beijing", "Poland will not tolerate Russian
     interference": refusing to bear another's hostile act is disapproval of its author; the negation is the
     stance itself, not a denial that it was taken."""
     if tok.lemma_.lower() not in w["unwanted_verb"] or not any(c.dep_ == "neg" for c in tok.children):

@@ -82,7 +82,7 @@ def _passive_expectation(node: Any, words: dict) -> bool:
 @modality_rule("expected_by_others", reads="a passive verb of expectation (expectation_verb: 'is expected to') above "
                "the trigger", changes="hedged", vocab=("expectation_verb",))
 def expected_by_others(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"Israel is expected to retaliate", "a move that was expected to escalate tensions": what others expect of
+    """"Israel is expected to retaliate", "a step that was expected to anger Moscow": what others expect of
     an actor is not known to happen, nor is it the actor's announced intent."""
     hit = any(node != tok and _passive_expectation(node, words) for node in chain)
     return {"hedged": True} if hit else None

@@ -542,7 +542,7 @@ def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
                 "or a new act: no possessor, preposition, clause, apposition, proper noun or named entity",
                 vocab=("definite_det",))
 def bare_definite_noun_refers_back(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """""Canberra would be concerned if the deal led to a base", "the pact means Australia will ...": a bare
+    """""Lima would worry if the deal opened the way to a base", "the pact lets Chile ...": a bare
     definite event noun points back to an act the article told before; it reports no act of its own (with no
     party in its phrase it could only ever be an event of no one, read in a side clause as a second event)."""
     named = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}

@@ -235,7 +235,7 @@ class LearnedEvents:
         if coding is None:
             return None
         if tok.lemma_.lower() in words("cognition_verb") and any(c.dep_ == "ccomp" for c in tok.children):
-            # "Netanyahu has finally realised Russia is no friend of Israel": a state of mind is no act; what it
+            # "The minister now realises Moscow is no ally of Chile": a state of mind is no act; what it
             # holds is told by its clause (a stated relation there), not by a second event on "realised"
             return None
         if tok.lemma_.lower() in SPEECH_LEMMAS and (pred.penta in MATERIAL or coding.cameo[:2] not in SAYABLE) \
