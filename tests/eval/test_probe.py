@@ -262,53 +262,50 @@ def test_reported_pairs_co_agents_of_a_one_sided_act_are_no_pair():
         assert pairs == []
 
 
+class _Revised:
+    """The hand-built extraction of every document, revised by ``revise(extraction, doc_id)``."""
+
+    def __init__(self, revise):
+        self.revise = revise
+
+    def extract(self, documents):
+        for d in documents:
+            yield self.revise(_extraction(d.id), d.id)
+
+
+def _attribution_figures(folder: Path, revise) -> dict:
+    """The attribution figures of the one-article probe in ``folder`` whose only expectation credits "Ana Lopez said
+    Betaland would not help." to Ana Lopez, extracted by ``_Revised(revise)``."""
+    folder.mkdir()
+    expectations = {"relations": [], "people": [], "background": [], "modality": [],
+                    "attributions": [{"article": "01_a.txt", "sentence": "Ana Lopez said Betaland would not help.",
+                                      "speaker": "Ana Lopez"}]}
+    [result] = evaluate("probe", _probe_folder(folder, expectations), _Revised(revise), limit=1)
+    return result.figures["attributions"]
+
+
 def test_a_second_speaker_named_in_the_sentence_is_counted_apart(tmp_path):
     # "Ana Lopez said Betaland would not help.": Ana is credited; a second item credited to Betaland, named in the
     # same sentence, makes the row "two speakers" (not right); the same item credited to someone absent is wrong
-    sent = "Ana Lopez said Betaland would not help."
+    def second_speaker(who):
+        def revise(x, doc_id):
+            other = replace(x.events[2], trigger_start=91, said_by=_mention(doc_id, who, _actor("USA"), 2))
+            return replace(x, events=(*x.events, other))
+        return revise
 
-    class TwoSpeakers:
-        def __init__(self, who):
-            self.who = who
-
-        def extract(self, documents):
-            for d in documents:
-                x = _extraction(d.id)
-                help_ = x.events[2]
-                other = replace(help_, trigger_start=91, said_by=_mention(d.id, self.who, _actor("USA"), 2))
-                yield replace(x, events=(*x.events, other))
-
-    expectations = {"relations": [], "people": [], "background": [], "modality": [],
-                    "attributions": [{"article": "01_a.txt", "sentence": sent, "speaker": "Ana Lopez"}]}
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    [named] = evaluate("probe", _probe_folder(tmp_path / "a", expectations), TwoSpeakers("Betaland"), limit=1)
-    assert named.figures["attributions"]["right"] == 0 and named.figures["attributions"]["two speakers"] == 1
-    [absent] = evaluate("probe", _probe_folder(tmp_path / "b", expectations), TwoSpeakers("Gammaland"), limit=1)
-    assert absent.figures["attributions"]["wrong speaker"] == 1
+    named = _attribution_figures(tmp_path / "a", second_speaker("Betaland"))
+    assert named["right"] == 0 and named["two speakers"] == 1
+    assert _attribution_figures(tmp_path / "b", second_speaker("Gammaland"))["wrong speaker"] == 1
 
 
 def test_a_sentence_that_only_names_a_speaker_is_scored_on_what_it_attributes(tmp_path):
     # "Gammaland and Alphaland met. Ana Lopez said so.": the sentence naming the speaker has no item of its own;
     # the meeting credited to Ana (her mention in that sentence) is its attribution; uncredited, it has no event
-    sent = "Ana Lopez said Betaland would not help."
+    def meeting(credit):
+        def revise(x, doc_id):
+            met = replace(x.events[1], said_by=x.mentions[0] if credit else None)
+            return replace(x, events=(x.events[0], met), relation_claims=())
+        return revise
 
-    class Credited:
-        def __init__(self, credit):
-            self.credit = credit
-
-        def extract(self, documents):
-            for d in documents:
-                x = _extraction(d.id)
-                ana = x.mentions[0]
-                met = replace(x.events[1], said_by=ana if self.credit else None)
-                yield replace(x, events=(x.events[0], met), relation_claims=())
-
-    expectations = {"relations": [], "people": [], "background": [], "modality": [],
-                    "attributions": [{"article": "01_a.txt", "sentence": sent, "speaker": "Ana Lopez"}]}
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    [credited] = evaluate("probe", _probe_folder(tmp_path / "a", expectations), Credited(True), limit=1)
-    assert credited.figures["attributions"]["right"] == 1
-    [not_credited] = evaluate("probe", _probe_folder(tmp_path / "b", expectations), Credited(False), limit=1)
-    assert not_credited.figures["attributions"]["no event"] == 1
+    assert _attribution_figures(tmp_path / "a", meeting(True))["right"] == 1
+    assert _attribution_figures(tmp_path / "b", meeting(False))["no event"] == 1
