@@ -1350,14 +1350,20 @@ def body_joined_as_member(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
     (``extract.joining_a_body``)."""
     if q.tok.lemma_.lower() not in w["member_becoming_verb"]:
         return []
-    for attr in (c for c in q.tok.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() in w["member_noun"]):
-        owners = [c for c in attr.children if c.dep_ == "poss"] + [
-            p for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "to"} for p in c.children
-            if p.dep_ == "pobj"]
+    for owners in member_owners(q.tok, w["member_noun"]):
         found = q.other([m for o in owners for m in f.with_conj(o) if m.actor is not None and m.actor.node])
         if found:
             return found
     return []
+
+
+def member_owners(verb: Any, member_nouns: frozenset[str]) -> list[list[Any]]:
+    """For each member noun complement of ``verb`` ("became NATO's member", "a member of the alliance"), the tokens
+    naming whose member: its possessor and its of/to-objects (read by ``extract.joining_a_body`` too)."""
+    return [[c for c in attr.children if c.dep_ == "poss"]
+            + [p for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "to"} for p in c.children
+               if p.dep_ == "pobj"]
+            for attr in verb.children if attr.dep_ in {"attr", "oprd"} and attr.lemma_.lower() in member_nouns]
 
 
 @object_rule("membership_organisation", reads="a direct, passive-subject or for/to object that is a membership noun "
@@ -1765,9 +1771,15 @@ def order_issuer_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: d
              changes="continues the climb at that verb", vocab=("step_noun",))
 def step_of_gerund(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
     """"France took the drastic step of recalling its envoys": whoever takes the step recalls."""
+    return step_verb(node, w["step_noun"])
+
+
+def step_verb(node: Any, step_nouns: frozenset[str]) -> Any:
+    """The verb whose step noun object a gerund hangs on ("took the step of recalling", "has no intention of
+    joining"), else None (read by the clause rule ``step_of_gerund`` and by the learned heads' main clause)."""
     if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "of":
         noun = node.head.head
-        if noun.dep_ in OBJ_DEPS and noun.lemma_.lower() in w["step_noun"] and noun.head.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ in OBJ_DEPS and noun.lemma_.lower() in step_nouns and noun.head.pos_ in {"VERB", "AUX"}:
             return noun.head
     return None
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
-from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, named, switch_phrases
+from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, switch_phrases
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
@@ -511,7 +511,7 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
     """"Sweden joined NATO", "Finland joined the alliance in April", "Armenia acceded to the Rome Statute's court":
     joining a body sides with it, as PETRARCH's "join coalition" (050) does; "join" has no default code of its own,
     so such sentences gave no rule event at all."""
-    if tok.lemma_.lower() in w["member_becoming_verb"] and _member_of_a_body(tok, w) is not None:
+    if tok.lemma_.lower() in w["member_becoming_verb"] and _member_of_a_body(tok, w):
         # "Sweden became NATO's 32nd member", "became a member of the alliance" (a finite verb, as below)
         if tok.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children):
             return _Trigger(tok, "050", None, specific=True)
@@ -530,16 +530,11 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
     return None
 
 
-def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> Any:
-    """The member noun of "became NATO's member" / "became a member of the alliance" (an attr whose possessor is a
-    named organisation, or whose of/to-object is one or a body noun), else None."""
-    for attr in (c for c in tok.children if c.dep_ in {"attr", "oprd"} and c.lemma_.lower() in w["member_noun"]):
-        owners = [c for c in attr.children if c.dep_ == "poss"] + [
-            p for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "to"} for p in c.children
-            if p.dep_ == "pobj"]
-        if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in owners):
-            return attr
-    return None
+def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """Whether ``tok`` has a member noun complement of a named organisation or a body noun ("became NATO's member",
+    "became a member of the alliance"; ``arguments.member_owners``)."""
+    return any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"]
+               for owners in member_owners(tok, w["member_noun"]) for o in owners)
 
 
 @coding_rule("pronoun_for_ties", pos=("VERB",), reads="a verb of the lexicon whose direct object is a pronoun "

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..events.arguments import _place_noun, is_location
+from ..events.arguments import _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import code_trigger, words
@@ -435,12 +435,11 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     root = span.root
     if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
         return True
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words("step_noun") \
-            and tok.head.head.dep_ in {"dobj", "obj"}:
+    verb = step_verb(tok, words("step_noun"))
+    if verb is not None:
         # "France took the step of recalling its envoys", "has no intention of joining": the gerund is the main
         # clause's act (the clause rule step_of_gerund gives it the verb's subject)
-        tok = tok.head.head.head
-        if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
+        if verb == root or (verb.head == root and verb.dep_ in MAIN_CLAUSE_DEPS):
             return True
     # "X says it is willing to withdraw ...": the act an intention or state of the main clause governs (an open
     # complement, then a chain of complements up to the main clause) is the sentence's event; an adjective that is
