@@ -622,6 +622,34 @@ def test_displeasing_act(verb, lemma, coded):
     assert off.get(3) is None or not off[3].experiencer
 
 
+@pytest.mark.parametrize("frame, noun, coded", [
+    ("will", "deployment", True), ("vowed", "deployment", True), (None, "deployment", False),
+    ("will", "proposal", False)])
+def test_answering_a_hostile_act(frame, noun, coded):
+    # "Chile will respond to Peru's deployment", "Chile vowed to respond to ...": an announced answer to another's
+    # move is a threat (130) read through the to-phrase; "Chile responded to ..." (an answer told by whatever
+    # gives it) and "will respond to Peru's proposal" (no hostile act) are not
+    tail_words, tail_lemmas = ["to", "Peru", "'s", noun], ["to", "Peru", "'s", noun]
+    tail_pos = ["ADP", "PROPN", "PART", "NOUN"]
+    if frame == "vowed":
+        words = ["Chile", "vowed", "to", "respond"] + tail_words
+        heads, deps = [1, 1, 3, 1, 3, 7, 5, 4], ["nsubj", "ROOT", "aux", "xcomp", "prep", "poss", "case", "pobj"]
+        lemmas, pos = ["Chile", "vow", "to", "respond"] + tail_lemmas, ["PROPN", "VERB", "PART", "VERB"] + tail_pos
+    elif frame == "will":
+        words = ["Chile", "will", "respond"] + tail_words
+        heads, deps = [2, 2, 2, 2, 6, 4, 3], ["nsubj", "aux", "ROOT", "prep", "poss", "case", "pobj"]
+        lemmas, pos = ["Chile", "will", "respond"] + tail_lemmas, ["PROPN", "AUX", "VERB"] + tail_pos
+    else:
+        words = ["Chile", "responded"] + tail_words
+        heads, deps = [1, 1, 1, 5, 3, 2], ["nsubj", "ROOT", "prep", "poss", "case", "pobj"]
+        lemmas, pos = ["Chile", "respond"] + tail_lemmas, ["PROPN", "VERB"] + tail_pos
+    doc = _pdoc(words, heads, deps, lemmas, pos)
+    i = lemmas.index("respond")
+    on, off = _coded(doc, "answering_a_hostile_act")
+    assert (on.get(i) is not None and on[i].cameo == "130" and on[i].prep == "to") == coded
+    assert off.get(i) is None or off[i].cameo != "130"
+
+
 def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
     # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
     # preposition names the direct object

@@ -501,6 +501,37 @@ def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -
     return _Trigger(tok, "110", None, specific=True, experiencer=True)
 
 
+@coding_rule("answering_a_hostile_act", pos=("VERB",), reads="a verb of answering (answering_verb: 'respond', "
+             "'react') told as to come (a will/would/shall auxiliary, or the to-infinitive of a framing verb: "
+             "answer_frame_verb 'vowed', 'warned', 'ready') whose to- or against-phrase is a hostile act (an event "
+             "noun of negative score in nouns.tsv, a hostile_act_noun, or a move_noun: 'presence', 'deployment')",
+             changes="trigger -> 130 (threaten), aimed at the act's author through the to-phrase",
+             vocab=("answering_verb", "answer_frame_verb", "move_noun", "hostile_act_noun"))
+def answering_a_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"The US would respond accordingly to any Chinese military presence", "Moscow vowed to respond to the
+    deployment of American missiles": announcing an answer to another's move is a threat against its author, as
+    PETRARCH codes "announce retaliation" (130). An answer already given ("responded to the strike by ...") is
+    told by the verb that gives it, and "will respond to the proposal" answers no hostile act: neither is read."""
+    if tok.lemma_.lower() not in w["answering_verb"]:
+        return None
+    to_come = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or (
+        tok.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() in w["answer_frame_verb"])
+    if not to_come:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "against"}):
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = p.lemma_.lower()
+            coding = coder.lex.coding(coder.lex.nouns[lemma]) if lemma in coder.lex.nouns else None
+            if (lemma in w["hostile_act_noun"] or lemma in w["move_noun"]
+                    or (coding is not None and coding.score < 0)):
+                return _Trigger(tok, "130", prep.lower_, specific=True)
+    return None
+
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
              "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc'); or a verb of becoming "
