@@ -650,6 +650,24 @@ def test_answering_a_hostile_act(frame, noun, coded):
     assert off.get(i) is None or off[i].cameo != "130"
 
 
+@pytest.mark.parametrize("joint, code", [(None, "150"), ("joint", "062"), ("with", "062")])
+def test_exercising_together_or_alone(joint, code):
+    # "Chile held drills": a show of force (150); "Chile held joint drills", "held drills with Peru": military
+    # cooperation (062), whatever the lexicon gives "hold" + an exercise noun
+    words, heads, deps = ["Chile", "held", "drills"], [1, 1, 1], ["nsubj", "ROOT", "dobj"]
+    lemmas, pos = ["Chile", "hold", "drill"], ["PROPN", "VERB", "NOUN"]
+    if joint == "joint":
+        words, heads, deps = ["Chile", "held", "joint", "drills"], [1, 1, 3, 1], ["nsubj", "ROOT", "amod", "dobj"]
+        lemmas, pos = ["Chile", "hold", "joint", "drill"], ["PROPN", "VERB", "ADJ", "NOUN"]
+    elif joint == "with":
+        words, heads = words + ["with", "Peru"], heads + [1, 3]
+        deps, lemmas, pos = deps + ["prep", "pobj"], lemmas + ["with", "Peru"], pos + ["ADP", "PROPN"]
+    doc = _pdoc(words, heads, deps, lemmas, pos)
+    on, off = _coded(doc, "exercising_together_or_alone")
+    assert on[1].cameo == code and on[1].prep == ("with" if code == "062" else None)
+    assert off.get(1) is None or off[1].cameo != code or code == "062" and off[1].prep != "with"
+
+
 def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
     # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
     # preposition names the direct object

@@ -433,6 +433,46 @@ def recipient_is_given(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]
     return None if noun is None else _Trigger(tok, coder.lex.nouns[noun], "from", specific=True, recipient=True)
 
 
+@coding_rule("exercising_together_or_alone", pos=("VERB", "NOUN"), reads="an exercise noun (exercise_noun: 'drills', "
+             "'war games') as a verb's direct object or passive subject, or standing alone; whether it is joint (an "
+             "amod joint_marker, a with-phrase on the noun or the verb, or a coordinated subject of the verb)",
+             changes="trigger -> 062 (military cooperation) with the with-phrase's partner if joint, else 150 "
+             "(show of military force)", vocab=("exercise_noun", "joint_marker"))
+def exercising_together_or_alone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Russia and China held joint naval drills", "will hold exercises with France": exercising together is
+    military cooperation (CAMEO 062); "China held large-scale drills around Taiwan", "staged war games near the
+    border": exercising alone is a show of force (150) whatever the verb (the lexicon had "hold" + an exercise
+    noun as 062 and "conduct" + one as 150, so the same drills got either sign)."""
+    if tok.pos_ == "NOUN":
+        if not _is_exercise(tok, w) or (tok.dep_ in OBJ_DEPS | {"nsubjpass"} and tok.head.pos_ == "VERB"):
+            return None
+        joint = _exercise_is_joint(tok, None, w)
+        return _Trigger(tok, "062" if joint else "150", "with" if joint else None, nominal=True, specific=True)
+    if tok.pos_ != "VERB":
+        return None
+    noun = next((c for c in tok.children if c.dep_ in OBJ_DEPS | {"nsubjpass"} and _is_exercise(c, w)), None)
+    if noun is None:
+        return None
+    joint = _exercise_is_joint(noun, tok, w)
+    return _Trigger(tok, "062" if joint else "150", "with" if joint else None, specific=True)
+
+
+def _is_exercise(noun: Any, w: dict[str, frozenset[str]]) -> bool:
+    lemma = noun.lemma_.lower()
+    compound = next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound"), None)
+    return lemma in w["exercise_noun"] or (compound is not None and f"{compound} {lemma}" in w["exercise_noun"])
+
+
+def _exercise_is_joint(noun: Any, verb: Any | None, w: dict[str, frozenset[str]]) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in w["joint_marker"] for c in noun.children):
+        return True
+    holders = (noun,) if verb is None else (noun, verb)
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+           for h in holders for c in h.children):
+        return True
+    return verb is not None and any(c.dep_ in {"nsubj", "agent"} and c.conjuncts for c in verb.children)
+
+
 @coding_rule("aspectual_takes_noun", pos=("VERB",), reads="an aspectual verb (aspectual_verb) with no lexicon pattern naming its "
              "object, and the event noun it governs (nouns.tsv)", changes="trigger -> the event noun's code",
              vocab=("aspectual_verb",))
