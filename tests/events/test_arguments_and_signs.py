@@ -242,3 +242,24 @@ def test_switching_recognition_grants_one_and_breaks_with_the_other(code):
     x = code("In March Honduras switched its recognition from Taiwan to China, ending decades of ties.")
     by_code = {e.cameo: e for e in _events(x, "switched")}
     assert _nodes(by_code["054"].target) == {"CHN"} and _nodes(by_code["161"].target) == {"TWN"}
+
+
+def test_an_announced_answer_to_anothers_move_is_a_threat_against_it(code):
+    (e,) = _events(code("Ankara warned that it would respond firmly to any Greek deployment on the islands."), "respond")
+    assert e.score < 0 and e.type == "THREATEN" and _nodes(e.target) == {"GRC"}
+    assert not _events(code("Tehran will respond to the European proposal next week, officials said."), "respond")
+
+
+@pytest.mark.parametrize("text, sign, pair", [
+    ("On Monday Beijing held its large military drills around the island of Taiwan.", -1, {"CHN", "TWN"}),
+    ("Moscow and Beijing conducted their joint naval drills in the Pacific last week.", 1, {"RUS", "CHN"}),
+    ("The US Navy carried out the joint patrols with the Philippines in March.", 1, {"USA", "PHL"})])
+def test_drills_are_cooperation_when_joint_and_a_show_of_force_when_alone(code, text, sign, pair):
+    x = code(text)
+    (e,) = [e for e in x.events if e.cameo.startswith(("06", "15"))]
+    assert (e.score > 0) - (e.score < 0) == sign and _nodes(e.source) | _nodes(e.target) == pair
+
+
+def test_tense_relations_are_a_stated_negative_relation(code):
+    (r,) = code("Relations between Caracas and Washington have been tense since the sanctions.").relation_claims
+    assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"VEN", "USA"}

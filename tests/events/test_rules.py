@@ -584,6 +584,19 @@ def test_bare_definite_noun_refers_back(words, heads, deps, pos, dropped):
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"bare_definite_noun_refers_back"})
 
 
+@pytest.mark.parametrize("verb_code, dropped", [("190", True), ("111", False)])
+def test_object_noun_is_the_verbs_act(verb_code, dropped):
+    # "Chile launched its attack": the verb coded from its object tells the attack once; "Chile condemned its
+    # attack" (another code) keeps both
+    from detente.events.extract import _Trigger
+
+    doc = _doc(["Chile", "launched", "its", "attack"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+               ["Chile", "launch", "its", "attack"], pos=["PROPN", "VERB", "PRON", "NOUN"])
+    trigs = [_Trigger(doc[1], verb_code, None), _Trigger(doc[3], "190", None, nominal=True)]
+    assert (3 in not_done(trigs, load_lexicon())) == dropped and 1 not in not_done(trigs, load_lexicon())
+    assert 3 not in not_done(trigs, load_lexicon(), disabled={"object_noun_is_the_verbs_act"})
+
+
 @pytest.mark.parametrize("words, heads, deps, lemmas, pos", [
     # "Australia said it was disappointed by influence": an adjective with a subject of its own heads a clause
     (["Australia", "said", "it", "was", "disappointed", "by", "influence"], [1, 1, 4, 4, 1, 4, 5],

@@ -562,6 +562,29 @@ def bare_definite_noun_refers_back(triggers: list[Any], lex: Lexicon, w: dict[st
     return out
 
 
+@selection_rule("object_noun_is_the_verbs_act", reads="a nominal trigger that is the direct object of a verb trigger "
+                "of the same code (or the of-object of a measure noun that is: 'held a round of talks')")
+def object_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"China launched its attack on Taiwan", "held their talks in Moscow", "conducted their joint drills": a verb
+    that takes its act from its object noun tells that act once; the noun, which a possessor gives a source of its
+    own, is no second event. A verb of another code keeps both ("condemned Russia's attack")."""
+    by_token = {t.tok.i: t for t in triggers}
+    out: set[int] = set()
+    for t in triggers:
+        tok = t.tok
+        if not getattr(t, "nominal", False):
+            continue
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in {"dobj", "obj"}:
+            head = head.head.head  # "held a new round of talks"
+        elif tok.dep_ not in {"dobj", "obj"}:
+            continue
+        verb = by_token.get(head.i)
+        if verb is not None and verb is not t and not getattr(verb, "nominal", False) and verb.cameo == t.cameo:
+            out.add(tok.i)
+    return out
+
+
 def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
     w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
