@@ -204,6 +204,19 @@ def test_past_perfect():
     assert on.background_cue == "had (past perfect)" and not off.background
 
 
+def test_past_perfect_of_reported_speech_is_no_background():
+    # "Chile said it had supplied weapons .": the tense follows "said" back; the act may be the news itself
+    spec = [("Chile", 1, "nsubj"), ("said", 1, "ROOT", "say", "VBD"), ("it", 4, "nsubj"),
+            ("had", 4, "aux", "have", "VBD"), ("supplied", 1, "ccomp", "supply", "VBN"), ("weapons", 4, "dobj"),
+            (".", 1, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[4], doc[:], load_lexicon()).background
+    # without the reporting verb's exception, the past perfect alone would make it background
+    from detente.events.modality_rules import past_perfect
+
+    assert past_perfect(doc[4], doc[:], [], load_lexicon(), {"reporting_verb": frozenset()})
+
+
 def test_earlier_event_noun():
     # "Sweden applied after Russia's invasion of Ukraine .": the invasion is what came before (background)
     spec = [("Sweden", 1, "nsubj"), ("applied", 1, "ROOT", "apply"), ("after", 1, "prep"), ("Russia", 5, "poss"),

@@ -192,6 +192,17 @@ def test_adjectival_participle():
     assert vetoed(doc[4], disabled={"adjectival_participle"}) is None
 
 
+@pytest.mark.parametrize("aux, tag, veto", [("to", "VBN", True), ("to", "VB", False), ("was", "VBN", False)])
+def test_to_before_a_participle(aux, tag, veto):
+    # "Chile moves troops to disputed border": "to" + a participle is a misread preposition, the participle an
+    # attribute of the border; "to dispute" and "was disputed" are read as verbs
+    doc = _doc(["Chile", "moves", "troops", aux, "disputed", "border"], [1, 1, 1, 4, 1, 4],
+               ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj"], ["Chile", "move", "troop", aux, "dispute", "border"],
+               tags=["NNP", "VBZ", "NNS", "TO", tag, "NN"])
+    assert (vetoed(doc[4]) == "to_before_a_participle") == veto
+    assert vetoed(doc[4], disabled={"to_before_a_participle"}) != "to_before_a_participle"
+
+
 # -- selection-stage rules -----------------------------------------------------------------------------------
 def _triggers(doc, *specs):
     from detente.events.extract import _Trigger

@@ -149,11 +149,22 @@ def background_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
     return {"background_cue": cue} if cue else None
 
 
-@modality_rule("past_perfect", reads="'had' + past participle on the trigger ('had supplied')", changes="background")
+@modality_rule("past_perfect", reads="'had' + past participle on the trigger ('had supplied'), unless its clause is "
+               "the that-clause (ccomp) of a reporting verb in the past (reporting_verb: 'said it had sent')",
+               changes="background", vocab=("reporting_verb",))
 def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"had supplied": the past perfect tells of an earlier time."""
+    """"had supplied": the past perfect tells of an earlier time. Not in reported speech: in "Brazil said it had
+    reinforced its border" the tense only follows "said" back (the act may be the news itself), and a time the
+    clause names still dates it."""
     hit = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
-    return {"background_cue": "had (past perfect)"} if hit else None
+    if not hit:
+        return None
+    clause = tok
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words["reporting_verb"] and clause.head.tag_ == "VBD":
+        return None
+    return {"background_cue": "had (past perfect)"}
 
 
 @modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "

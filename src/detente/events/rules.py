@@ -430,6 +430,15 @@ def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ == "oprd" for c in tok.children)
 
 
+@trigger_veto("to_before_a_participle", reads="a past participle (VBN) whose only auxiliary is an infinitive 'to'")
+def to_before_a_participle(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"moves troops to disputed border": no infinitive takes a past participle, so the parser has misread a
+    preposition and an attributive participle (frequent in headlines, which drop the article); the participle
+    describes the border and is no act."""
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].lower_ == "to"
+
+
 @trigger_veto("adjectival_participle", reads="a past participle used as a modifier or complement (amod, acomp, "
               "oprd, ccomp) with no subject, agent or auxiliary of its own, unless it is the complement of 'be' "
               "whose subject is a tie or membership noun (passive_tie_noun)", vocab=("passive_tie_noun",))
