@@ -634,6 +634,19 @@ def test_an_empty_side_is_not_filled_from_someone_elses_clause(pipeline):
 
 
 @pytest.mark.model
+def test_an_empty_side_is_not_filled_from_an_according_to_phrase(pipeline):
+    # "Chile sent warships to the area, according to the Peruvian navy": the navy tells the act, it is no side of it
+    text = "Chile sent warships to the area, according to the Peruvian navy."
+    pred = Prediction((_span(text, "the Peruvian", "TGT"),), 2, 0.9, "MOBILIZE", 0.9, (0.9,))
+    (sent,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "sent"]
+    assert sent.target == ()
+    text = "Chile sent warships to the area, near the Peruvian navy."  # no attribution: filled
+    pred = Prediction((_span(text, "the Peruvian", "TGT"),), 2, 0.9, "MOBILIZE", 0.9, (0.9,))
+    (sent,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "sent"]
+    assert [m.actor.country for m in sent.target] == ["PER"]
+
+
+@pytest.mark.model
 def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline):
     # "On a visit to Cuba last week, the Russian minister spoke.": the rules read Russia's visit to Cuba; the
     # tagger's event on the main verb with both as co-sources is the same relation again

@@ -200,7 +200,8 @@ class LearnedEvents:
                             if (main or m.actor is None) and not (mutual and m.actor is None)
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
-                            and not (m.actor is not None and _in_anothers_clause(doc, event, m)))
+                            and not (m.actor is not None and _in_anothers_clause(doc, event, m))
+                            and not _in_attribution(doc, m))
             if new != rule:
                 out[side] = new
         return out
@@ -216,7 +217,9 @@ class LearnedEvents:
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
                                    parsed.doc, pred.penta in MATERIAL, (tok.idx, tok.idx + len(tok)))
-        target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source))
+        target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source)
+                       and not _in_attribution(parsed.doc, m))
+        source = tuple(m for m in source if not _in_attribution(parsed.doc, m))
         if tok.lemma_.lower() in SPEECH_LEMMAS:
             # on a verb of saying, never the speaker's own node ("The Kremlin said Moscow had no plans ...": Moscow
             # is what the Kremlin speaks for); a material act may have its own state as target (a domestic event,
@@ -475,6 +478,15 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
                        and not (m.start <= s.idx < m.end) for s in subjects)
         node = node.head
     return False
+
+
+def _in_attribution(doc: Any, m: Mention) -> bool:
+    """Whether mention ``m`` lies in an "according to" phrase: who tells the act, never a side of it ("China sent
+    warships, according to the Philippine coast guard"; the rules read it as the speaker, attribution.py)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(a.lower_ == "according" and any(c.lower_ == "to" for c in a.children) for a in span[-1].ancestors)
 
 
 def _coordinated(doc: Any, a: Mention, b: Mention) -> bool:
