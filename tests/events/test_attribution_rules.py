@@ -347,6 +347,15 @@ _ABLATION = [
         ("bid", "NOUN", "dobj", 1), (",", "PUNCT", "punct", 1), ("according", "VERB", "prep", 1),
         ("to", "ADP", "prep", 5), ("Erdogan", "PROPN", "pobj", 6, None, "B-PERSON"), (".", "PUNCT", "punct", 1),
     ], _clause(1), "Erdogan"),
+    # "Jan Novak met Li Wen, according to his office.": the office speaks for the sentence's subject, not the last
+    # person named
+    ("mouthpiece_speaks_for_owner", [
+        ("Jan", "PROPN", "compound", 1, None, "B-PERSON"), ("Novak", "PROPN", "nsubj", 2, None, "I-PERSON"),
+        ("met", "VERB", "ROOT", 2, "meet"), ("Li", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Wen", "PROPN", "dobj", 2, None, "I-PERSON"), (",", "PUNCT", "punct", 2), ("according", "VERB", "prep", 2),
+        ("to", "ADP", "prep", 6), ("his", "PRON", "poss", 9), ("office", "NOUN", "pobj", 7, "office"),
+        (".", "PUNCT", "punct", 2),
+    ], _clause(2), "Jan Novak"),
     # "Greece rejects Turkey: Mitsotakis"
     ("headline_colon_speaker", [
         ("Greece", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),

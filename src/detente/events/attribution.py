@@ -33,7 +33,7 @@ OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
              "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep",
-             "elaborating_naming_verb", "counted_office_noun")
+             "elaborating_naming_verb", "counted_office_noun", "mouthpiece_noun")
 
 
 @lru_cache(maxsize=1)
@@ -727,7 +727,7 @@ def according_to(node: Any, speakers: Speakers) -> Mention | None:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
                         # "according to a statement from the foreign ministry": the statement's issuer
-                        m = speakers.mention_for(pobj) or issuer_of(pobj, speakers)
+                        m = mouthpiece_owner(pobj, speakers) or speakers.mention_for(pobj) or issuer_of(pobj, speakers)
                         if m is not None:
                             return m
     return None
@@ -752,6 +752,29 @@ def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
 @attribution_rule("statement_issuer", reads="a statement noun (statement_noun) as the speaker, and its issuer: the "
                   "object of an issuer preposition (issuer_prep) or a possessor/modifier",
                   changes="said_by -> the issuer", vocab=("statement_noun", "issuer_prep"))
+@attribution_rule("mouthpiece_speaks_for_owner", reads="a mouthpiece noun (mouthpiece_noun: 'office', 'spokesman') "
+                  "with a possessive 'his' or 'her', as a speech verb's subject or in 'according to'",
+                  changes="said_by -> the person the pronoun stands for (the last person named before it)",
+                  vocab=("mouthpiece_noun",))
+def mouthpiece_owner(noun: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``mouthpiece_speaks_for_owner``: "Lula spoke with Maduro, according to his office", "..., her
+    spokesman said": an office or a spokesperson speaks for the person whose it is (the phrase names no actor of
+    its own, so the claim had no speaker or one of no country)."""
+    if noun.lemma_.lower() not in cue_lists()["mouthpiece_noun"] or not speakers.on("mouthpiece_speaks_for_owner"):
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    if poss is None:
+        return None
+    # the person the sentence is about (a subject before the pronoun) before the last one named ("Lula spoke with
+    # Maduro, according to his office" is Lula's office)
+    for t in poss.sent:
+        if t.i >= poss.i:
+            break
+        if t.dep_ in {"nsubj", "nsubjpass"} and _is_person(m := speakers.mention_for(t)):
+            return m
+    return speakers.last_person_before(poss.idx)
+
+
 def issuer_of(noun: Any, speakers: Speakers) -> Mention | None:
     """Rule ``statement_issuer``: a statement speaks for whoever issued it ("a readout from the White House
     stated", "a statement by the ministry said", "the ministry's statement said", "a ministry statement said")
@@ -813,7 +836,8 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
                 return None
             child = real[-1]
         if child.dep_ in {"nsubj", "nsubjpass", "appos"}:
-            m = speakers.mention_for(child, speaking=True) or issuer_of(child, speakers) or speakers._described(child)
+            m = (mouthpiece_owner(child, speakers) or speakers.mention_for(child, speaking=True)
+                 or issuer_of(child, speakers) or speakers._described(child))
             m = speakers.named_after(child, m) or m
             if m is None:
                 # "a senior Israeli diplomatic source": a mention modifying the subject's head
