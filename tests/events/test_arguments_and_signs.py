@@ -263,3 +263,9 @@ def test_drills_are_cooperation_when_joint_and_a_show_of_force_when_alone(code, 
 def test_tense_relations_are_a_stated_negative_relation(code):
     (r,) = code("Relations between Caracas and Washington have been tense since the sanctions.").relation_claims
     assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"VEN", "USA"}
+
+
+def test_allies_during_a_period_are_allies(code):
+    # "the Cold War" names the time, and is no confrontation that cancels the stated alliance
+    (r,) = code("Moscow and Pyongyang were close allies during the Cold War, according to the author.").relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"RUS", "PRK"}

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from handdoc import doc as hand_doc  # noqa: E402
 
 from detente.events import change_rules  # noqa: E402,F401  (registers the change rules)
-from detente.events.rules import rules, states_change  # noqa: E402
+from detente.events.rules import cue_vetoed, rules, states_change  # noqa: E402
 
 
 def _doc(spec):
@@ -73,6 +73,19 @@ def test_change_rules_are_registered_with_their_vocabulary():
     assert set(change) == {"change_word", "no_longer"}
     assert "sour" in change["change_word"].words()["relation_change"]
     assert "longer" in change["no_longer"].words()["no_longer"]
+
+
+# "Moscow and Seoul were allies during the Cold War ."
+PERIOD = [("Moscow", 3, "nsubj"), ("and", 0, "cc"), ("Seoul", 0, "conj"), ("were", 3, "ROOT", "be"),
+          ("allies", 3, "attr", "ally"), ("during", 3, "prep"), ("the", 8, "det"), ("Cold", 8, "amod", "cold"),
+          ("War", 5, "pobj", "war"), (".", 3, "punct")]
+
+
+def test_period_is_no_relation():
+    # "the Cold War" in a phrase of time names a period, not a confrontation of the two; "allies" stays a cue
+    doc = _doc(PERIOD)
+    assert cue_vetoed(doc[7]) == cue_vetoed(doc[8]) == "period_is_no_relation"
+    assert cue_vetoed(doc[7], {"period_is_no_relation"}) is None and cue_vetoed(doc[4]) is None
 
 
 @pytest.mark.model

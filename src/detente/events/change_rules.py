@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .rules import change_rule
+from .rules import change_rule, cue_veto
 
 
 def _around(cues: list[Any]) -> list[Any]:
@@ -53,3 +53,14 @@ def no_longer(cues: list[Any], sent: Any, words: dict) -> bool:
                 if negated:
                     return True
     return False
+
+
+@cue_veto("period_is_no_relation", reads="a relation cue that is the object of a preposition of time (period_prep: "
+          "'during the Cold War', 'since the split', 'until the rift')", vocab=("period_prep",))
+def period_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Moscow and Pyongyang were allies during the Cold War": the Cold War names a time, not a confrontation
+    between the two (its negative cue outweighed "allies", and the sentence stated no relation at all)."""
+    head = tok
+    while head.dep_ in {"compound", "amod"} and head.head is not head:
+        head = head.head  # "the Cold War": the cue word may be a modifier of the phrase's head
+    return head.dep_ == "pobj" and head.head.lower_ in w["period_prep"]

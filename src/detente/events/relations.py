@@ -35,7 +35,7 @@ from .attribution import Speakers, pair_reference
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
-from .rules import states_change, undone_clause, words
+from .rules import cue_vetoed, states_change, undone_clause, words
 
 
 
@@ -57,7 +57,8 @@ class RelationReader:
         out: list[RelationClaim] = []
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
-            cue_toks = [t for t in self._cue_tokens(sent) if speakers.mention_at(t) is None]
+            cue_toks = [t for t in self._cue_tokens(sent) if speakers.mention_at(t) is None
+                        and cue_vetoed(t, self.coder.disabled) is None]
             if not cue_toks:
                 continue
             sentence = parsed.sentences[idx]

@@ -34,6 +34,7 @@ Stages, each a decorator made by ``stage_decorator`` and a list of rules applied
   clause's subject);
 * ``modality`` (``modality_rule``, rules in ``modality_rules.py``): negated, hedged, intended, background; every
   rule applies;
+* ``cue`` (``cue_veto``, rules in ``change_rules.py``): relation cues that state no relation where they stand;
 * ``change`` (``change_rule``, rules in ``change_rules.py``): whether a stated relation tells of a change;
 * ``attribution`` (``attribution.attribution_rule``, words in ``data/attribution.tsv``): who says a clause or a
   quote; each rule is read at its own place in ``attribution.Speakers``, which is built with the coder's
@@ -217,6 +218,9 @@ modality_rule = stage_decorator("modality", """Register the decorated function a
     (rules in ``modality_rules.py``): ``fn(tok, sent, chain, lexicon, words)`` returns the ``Modality`` fields it sets
     (``negated``, ``hedged``, ``intent`` as True; ``background_cue`` as the cue's text), or None when it does not
     apply.  Every rule is applied; the first background cue found is kept.""")
+cue_veto = stage_decorator("cue", """Register the decorated predicate as the cue-stage rule ``name`` (rules in
+    ``change_rules.py``): ``fn(token, words) -> bool``; a relation cue (relation_cues.tsv) it holds true for states no
+    relation where it stands.""", changes="drops the word as a relation cue")
 change_rule = stage_decorator("change", """Register the decorated function as the change-stage rule ``name`` (rules in
     ``change_rules.py``): ``fn(cues, sent, words)`` says whether the clause of a stated relation (``cues``: its cue
     tokens) tells of a change of the relation ("ties have soured", "no longer allies") rather than a state ("close
@@ -300,6 +304,11 @@ def modality_flags(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, disabled
                 flags[key] = flags[key] or bool(value)
     return Modality(flags["negated"], flags["hedged"], flags["intent"], flags["background_cue"] is not None,
                     flags["background_cue"])
+
+
+def cue_vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
+    """The name of the first cue-stage rule (not in ``disabled``) that rules the relation cue ``tok`` out, or None."""
+    return next((r.name for r in _on("cue", disabled) if r.fn(tok, r.words())), None)
 
 
 def states_change(cues: list[Any], sent: Any, disabled: Iterable[str] = ()) -> bool:
