@@ -25,7 +25,7 @@ from .events import EventCoder, RelationReader, load_lexicon
 from .events.attribution import Speakers
 from .events.lexicon import Lexicon
 from .errors import InputError
-from .learned.apply import LearnedEvents
+from .learned.apply import LearnedEvents, without_restated_claims
 from .model import Document, Extraction, Rejected
 from .nlp import BATCH_SIZE, Parsed, load_nlp, parse_documents
 
@@ -97,6 +97,7 @@ class Pipeline:
         if self.learned is not None:  # issue 11: learned heads refine the rule coder's events
             predictions = dict(zip(coded.encode, self.learned.model.decode(list(coded.tokens), outputs)))
             events = self.learned.apply(parsed, coded.mentions, events, self.coder, coded.speakers, predictions)
+            events = without_restated_claims(events, coded.claims)
         return Extraction(parsed.document, parsed.sentences, coded.mentions, events, coded.claims)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,

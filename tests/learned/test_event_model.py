@@ -647,6 +647,28 @@ def test_an_empty_side_is_not_filled_from_an_according_to_phrase(pipeline):
 
 
 @pytest.mark.model
+def test_a_new_verbal_event_restating_a_stated_relation_is_not_added(pipeline):
+    # "Chile called Peru its most honest friend": the rules read the stated alliance; the tagger's event on
+    # "called" would count the one relation twice. A material act beside a stated relation is kept.
+    from dataclasses import replace
+
+    from detente.learned.apply import without_restated_claims
+
+    text = "Chile called Peru its most honest friend and ally."
+    tagged = (_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "SUPPORT", 0.9, (0.99, 0.99)), {"new_events"}, text)
+    assert [(c.a.actor.country, c.b.actor.country, c.polarity) for c in x.relation_claims] == [("CHL", "PER", 1)]
+    assert x.events == ()
+    (call,) = _with(pipeline, Prediction((), 1, 0.9, "CONSULT", 0.9), set(),
+                    "Chile called Peru on the telephone on Monday.").events
+    e = replace(call, method="learned", cameo="010")  # a new event of the tagger: the same sentence and pair
+    assert without_restated_claims((e,), x.relation_claims) == ()
+    assert without_restated_claims((replace(e, method="rule"),), x.relation_claims) == (replace(e, method="rule"),)
+    material = replace(e, cameo="190")
+    assert without_restated_claims((material,), x.relation_claims) == (material,)
+
+
+@pytest.mark.model
 def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline):
     # "On a visit to Cuba last week, the Russian minister spoke.": the rules read Russia's visit to Cuba; the
     # tagger's event on the main verb with both as co-sources is the same relation again

@@ -296,6 +296,32 @@ def _restates(event: Event, others: list[Event]) -> bool:
     return bool(own) and own <= told
 
 
+# CAMEO roots of material acts (the quad classes of material cooperation and material conflict)
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def without_restated_claims(events: tuple[Event, ...], claims: tuple[Any, ...]) -> tuple[Event, ...]:
+    """``events`` less the tagger's new events (method "learned") that relate only the pair a stated relation of
+    the same sentence relates: "Kim called Russia its most honest friend" is the stated alliance (the rules read
+    it), and an event on "called" would count one relation twice (issue 12, item 4)."""
+    stated: dict[int, set[tuple[str, str]]] = {}
+    for c in claims:
+        if c.a.actor is not None and c.b.actor is not None and c.a.actor.node and c.b.actor.node:
+            stated.setdefault(c.sent_idx, set()).update({(c.a.actor.node, c.b.actor.node),
+                                                         (c.b.actor.node, c.a.actor.node)})
+
+    def restated(e: Event) -> bool:
+        # only a verbal act: a material one ("strengthened its forces in Crimea amid the confrontation with
+        # Ukraine") is something done beside the relation the sentence states
+        if e.method != "learned" or e.sent_idx not in stated or e.cameo[:2] in MATERIAL_ROOTS:
+            return False
+        pairs = {(a.actor.node, b.actor.node) for a in e.source for b in e.target
+                 if a.actor is not None and b.actor is not None and a.actor.node and b.actor.node
+                 and a.actor.node != b.actor.node}
+        return bool(pairs) and pairs <= stated[e.sent_idx]
+    return tuple(e for e in events if not restated(e))
+
+
 def _material(event: Event, doc: Any, coder: Any) -> bool:
     """True when ``event`` is a material act (CAMEO classes 2 and 4), or the intention, offer or threat of one:
     "willing to withdraw its troops from Lebanon", "threatened to impose a curfew in the capital" are coded as the
