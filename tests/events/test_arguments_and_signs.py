@@ -269,3 +269,22 @@ def test_allies_during_a_period_are_allies(code):
     # "the Cold War" names the time, and is no confrontation that cancels the stated alliance
     (r,) = code("Moscow and Pyongyang were close allies during the Cold War, according to the author.").relation_claims
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"RUS", "PRK"}
+
+
+def test_a_bare_definite_pact_is_the_agreement_signed_before(pipeline, code):
+    # "the treaty" after a signing names no party of its own: what is said of it is said of its signatories
+    text = ("Moscow and Pyongyang signed a defence treaty in the capital on Wednesday. "
+            "Seoul said that it was deeply concerned about the treaty.")
+    (e,) = _events(code(text), "concerned")
+    assert e.score < 0 and _nodes(e.source) == {"KOR"} and _nodes(e.target) == {"RUS", "PRK"}
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+
+    off = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents,
+                                             disabled={"pact_told_before"}), learned=None)
+    from detente.ingest.sources import Meta, make_document
+
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(off.extract([doc]))), "concerned")
+    assert not _nodes(e.target)

@@ -32,10 +32,11 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Actor, Mention
+from ..model import Actor, Event, Mention
 from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
 from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
@@ -80,6 +81,7 @@ class ObjectQuery:
     wanted_prep: str | None
     visit: bool
     exclude: frozenset[str]
+    ctx: "Context | None" = None  # the earlier sentences (``pact_told_before``)
 
     def other(self, ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if not (m.actor and m.actor.node in self.exclude)]
@@ -98,6 +100,20 @@ class Context:
         # Ethiopia"), and where that sentence ends: "the two countries" may mean them
         self.last_dyad: tuple[Mention, Mention] | None = None
         self.last_dyad_end = -1
+        # the parties of the last agreement signed (057) by two or more actors: "the pact" may mean it
+        self.last_pact: tuple[Mention, ...] = ()
+
+    def remember_pact(self, events: Iterable[Event]) -> None:
+        """The parties of the last event of ``events`` that signs an agreement (057) between two or more nodes."""
+        for e in events:
+            if not e.cameo.startswith("057"):
+                continue
+            parties: dict[str, Mention] = {}
+            for m in (*e.source, *e.target):
+                if m.actor is not None and m.actor.node:
+                    parties.setdefault(m.actor.node, m)
+            if len(parties) >= 2:
+                self.last_pact = tuple(parties.values())
 
     def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...],
                  main_target: tuple[Mention, ...] = ()) -> None:
@@ -356,7 +372,7 @@ class ArgumentFinder:
             # name it opens with is the one worried (worried_about), not what was done to
             subjects = self.with_conj(tok.head)
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
-            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children):
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
@@ -373,7 +389,7 @@ class ArgumentFinder:
             subjects = [m for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for m in self._subject_mentions(c, ctx)] or self.subjects(tok, ctx)
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
-            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
         if passive:
             patients: list[Mention] = []
             agents: list[Mention] = []
@@ -392,7 +408,7 @@ class ArgumentFinder:
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
         exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
-        objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
+        objects = self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
         return subjects, objects
 
     def recipient(self, tok: Any, ctx: Context) -> tuple[list[Mention], list[Mention]]:
@@ -553,21 +569,21 @@ class ArgumentFinder:
         return None
 
     def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
-                exclude: frozenset[str] = frozenset()) -> list[Mention]:
+                exclude: frozenset[str] = frozenset(), ctx: Context | None = None) -> list[Mention]:
         """Targets, preferring actors other than the source; a domestic event ("Sudan's government lifted
         a state of emergency in Darfur") keeps its own country as target when nothing else is named."""
-        found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude)
+        found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
         found = [m for m in found if not (m.actor and m.actor.node in exclude)]
         if not found and etype in LOCATION_TARGET_TYPES:
             found = self._prep_objects(tok, etype=etype, wanted=None, visit=True)
         if not found and exclude:
-            found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset())
+            found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset(), ctx=ctx)
         return found
 
     def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
-                 exclude: frozenset[str]) -> list[Mention]:
+                 exclude: frozenset[str], ctx: Context | None = None) -> list[Mention]:
         """Targets by the object-stage rules below (``rules.object_mentions``)."""
-        return object_mentions(ObjectQuery(tok, etype, wanted_prep, visit, exclude), self, self.disabled)
+        return object_mentions(ObjectQuery(tok, etype, wanted_prep, visit, exclude, ctx), self, self.disabled)
 
     def complaint_target(self, tok: Any) -> list[Mention]:
         """"voiced disappointment that China did not condemn ...", "regret over Iran's decision": the actor whose
@@ -1582,6 +1598,30 @@ def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: fro
                 out.extend(m for m in f.with_conj(s, deep=True)
                            if m.actor is not None and m.actor.node and m not in out)
     return out
+
+
+@object_rule("pact_told_before", reads="a direct object, or the object of the trigger's own preposition, that is a pact "
+             "noun (pact_noun) with a definite determiner (definite_det) and no party named in its phrase; the "
+             "parties of the last agreement signed in the article (Context.last_pact)",
+             changes="target -> those parties (the source's own node left out)", vocab=("pact_noun", "definite_det"))
+def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Moscow and Pyongyang signed a defence treaty. Seoul said it was deeply concerned about the treaty",
+    "Tokyo criticised the pact": a bare "the treaty" is the agreement told before, and what is said of it is said
+    of its parties (a pact whose phrase names a party is read by the rules above)."""
+    if q.ctx is None or not q.ctx.last_pact:
+        return []
+    nouns = _dobjs(q) + [p for c in q.tok.children if c.dep_ in {"prep", "agent"}
+                         and (q.wanted_prep is None or c.lower_ == q.wanted_prep)
+                         for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        if n.lemma_.lower() not in w["pact_noun"] or not any(
+                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in n.children):
+            continue
+        if any(c.dep_ in {"poss", "prep", "compound", "nmod", "appos"} and any(
+                f.speakers.mention_at(t) is not None for t in c.subtree) for c in n.children):
+            return []  # a party is named in its phrase: not a bare reference back
+        return q.other(list(q.ctx.last_pact))
+    return []
 
 
 @object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "

@@ -117,6 +117,7 @@ class EventCoder:
                 sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND else None
             )
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
+            ctx.remember_pact(events)
         return tuple(out)
 
     # -- triggers ------------------------------------------------------------
