@@ -356,6 +356,12 @@ _ABLATION = [
         ("to", "ADP", "prep", 6), ("his", "PRON", "poss", 9), ("office", "NOUN", "pobj", 7, "office"),
         (".", "PUNCT", "punct", 2),
     ], _clause(2), "Jan Novak"),
+    # "Chile accused Peru of arming rebels.": the arming is Chile's claim
+    ("accusation_is_the_accusers", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("accused", "VERB", "ROOT", 1, "accuse"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), ("of", "ADP", "prep", 1), ("arming", "VERB", "pcomp", 3, "arm"),
+        ("rebels", "NOUN", "dobj", 4, "rebel"), (".", "PUNCT", "punct", 1),
+    ], _clause(4), "Chile"),
     # "Greece rejects Turkey: Mitsotakis"
     ("headline_colon_speaker", [
         ("Greece", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejects", "VERB", "ROOT", 1, "reject"),

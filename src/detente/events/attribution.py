@@ -33,7 +33,7 @@ OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
 CUE_LISTS = ("speech_verb", "statement_noun", "issuer_prep", "quoting_verb", "unnamed_speaker_noun",
              "trailing_speech_form", "announcing_verb", "anaphoric_subject", "elaborating_prep",
-             "elaborating_naming_verb", "counted_office_noun", "mouthpiece_noun")
+             "elaborating_naming_verb", "counted_office_noun", "mouthpiece_noun", "accusing_verb")
 
 
 @lru_cache(maxsize=1)
@@ -427,7 +427,7 @@ class Speakers:
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         node = tok
         for _ in range(8):
-            m = according_to(node, self)
+            m = according_to(node, self) or accuser_of(node, self)
             if m is not None:
                 return m
             head = node.head
@@ -731,6 +731,21 @@ def according_to(node: Any, speakers: Speakers) -> Mention | None:
                         if m is not None:
                             return m
     return None
+
+
+@attribution_rule("accusation_is_the_accusers", reads="a gerund (pcomp) of an of/for phrase on an accusing verb "
+                  "(accusing_verb: 'accused Y of supplying', 'blamed Y for attacking')",
+                  changes="said_by -> the accusing verb's subject", vocab=("accusing_verb",))
+def accuser_of(node: Any, speakers: Speakers) -> Mention | None:
+    """Rule ``accusation_is_the_accusers``: "Israel accused Iran of supplying drones to Russia": the supply is
+    what Israel alleges, not a fact the outlet reports; its claim is Israel's (it had no speaker)."""
+    if node.dep_ != "pcomp" or node.head.lower_ not in {"of", "for"} or not speakers.on("accusation_is_the_accusers"):
+        return None
+    verb = node.head.head
+    if verb.lemma_.lower() not in cue_lists()["accusing_verb"]:
+        return None
+    return next((m for c in verb.children if c.dep_ == "nsubj" and (m := speakers.mention_for(c)) is not None),
+                None)
 
 
 @attribution_rule("quoted_as_saying", reads="a quoting verb (quoting_verb) with an 'as' (saying) and its object",
