@@ -215,6 +215,27 @@ def test_family_name_first_surname_is_the_same_person(resolve):
     assert ms["Wang"].actor is not None and ms["Wang"].actor.id == ms["Wang Yi"].actor.id
 
 
+@pytest.mark.parametrize("headline", [True, False])
+def test_a_headline_name_takes_the_full_name_the_body_gives(resolve, headline):
+    # "Wang left. Chinese Foreign Minister Wang Yi spoke.": a headline names him before the body introduces him; a
+    # bare name later in the body does not reach forward ("... spoke. Wang left. Chinese ... Wang Yi spoke.")
+    lede = [("Officials", "NOUN", "nsubj", 1), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1)]
+    n = 0 if headline else len(lede)
+    toks = ([] if headline else lede) + [
+        ("Wang", "PROPN", "nsubj", n + 1, None, "B-PERSON"), ("left", "VERB", "ROOT", n + 1, "leave"),
+        (".", "PUNCT", "punct", n + 1),
+        ("Chinese", "ADJ", "amod", n + 5, None, "B-NORP"), ("Foreign", "PROPN", "compound", n + 5),
+        ("Minister", "PROPN", "compound", n + 7), ("Wang", "PROPN", "compound", n + 7, None, "B-PERSON"),
+        ("Yi", "PROPN", "nsubj", n + 8, None, "I-PERSON"), ("spoke", "VERB", "ROOT", n + 8, "speak"),
+        (".", "PUNCT", "punct", n + 8)]
+    ms = resolve(toks)
+    found = ms["Wang"].actor is not None and ms["Wang"].actor.id == ms["Wang Yi"].actor.id
+    assert found == headline
+    if headline:
+        off = resolve(toks, disabled=frozenset({"same_person"}))
+        assert off["Wang"].actor is None or off["Wang"].actor.id != ms["Wang Yi"].actor.id
+
+
 def _ministries(resolve, second_country: bool):
     # "Russia's foreign ministry spoke [and Armenia's foreign ministry spoke]. The foreign ministry left."
     toks = [("Russia", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),

@@ -225,6 +225,12 @@ SUBJECT_CASES = [
         ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("kept", "VERB", "ROOT", 9, "keep"),
         ("ties", "NOUN", "dobj", 9, "tie"), (".", "PUNCT", "punct", 9),
     ], 9, None, ["ISR", "RUS"], [], id="orphan_subjects"),
+    # "Chile and Peru sign pact", a headline whose first name the parser hangs on the verb as a modifier
+    pytest.param("orphan_subjects", [
+        ("Chile", "PROPN", "nmod", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("sign", "VERB", "ROOT", 3, "sign", None, "VB"),
+        ("pact", "NOUN", "dobj", 3),
+    ], 3, None, ["CHL", "PER"], [], id="orphan_subjects_headline"),
     # "Israel issued an order to close the crossing.": the issuer closes
     pytest.param("order_issuer_acts", [
         ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("issued", "VERB", "ROOT", 1, "issue"), ("an", "DET", "det", 3),

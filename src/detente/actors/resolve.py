@@ -855,6 +855,17 @@ class ActorResolver:
         known: dict[str, Actor] = {}
         family_first: dict[str, set[str]] = {}  # "Wang" after "Wang Yi": names whose family name comes first
         by_id: dict[str, Actor] = {}
+        # A headline names people before the body introduces them ("Putin and Kim sign pact" over "... Kim Jong Un
+        # signed ..."): a name in the first sentence may take a full name from anywhere in the article.
+        headline_end = _first_sentence_end(doc)
+        later: dict[str, set[str]] = {}
+        later_first: dict[str, set[str]] = {}
+        for c in candidates:
+            tokens = [t for t in doc[c.start:c.end] if t.lower_ not in honorifics]
+            if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
+                later.setdefault(fold(tokens[-1].text), set()).add(c.actor.id)
+                later_first.setdefault(fold(tokens[0].text), set()).add(c.actor.id)
+                by_id[c.actor.id] = c.actor
         for c in sorted(candidates, key=lambda c: c.start):
             span = doc[c.start:c.end]
             tokens = [t for t in span if t.lower_ not in honorifics]
@@ -867,6 +878,10 @@ class ActorResolver:
                 actor = known.get(surname)
                 if actor is None and len(tokens) == 1 and len(family_first.get(surname, ())) == 1:
                     actor = by_id[next(iter(family_first[surname]))]
+                if actor is None and len(tokens) == 1 and c.end <= headline_end:
+                    ids = later.get(surname, set()) | later_first.get(surname, set())
+                    if len(ids) == 1:
+                        actor = by_id[next(iter(ids))]
                 if actor is None and len(surname) >= 5:
                     near = [(fuzz.ratio(surname, k), k) for k in known if k[:1] == surname[:1] and len(k) >= 5]
                     near = [x for x in near if x[0] >= SPELLING_VARIANT]
@@ -1216,3 +1231,12 @@ def resolve_actors(batch: list[Parsed], *, resolver: ActorResolver) -> list[tupl
 
 def period_label(period: RolePeriod) -> str:
     return f"{period.title} ({period.country})"
+
+
+def _first_sentence_end(doc: Any) -> int:
+    """The token index where the document's first sentence (an article's headline) ends; 0 when the parse has no
+    sentence boundaries."""
+    try:
+        return next(iter(doc.sents)).end
+    except (ValueError, StopIteration):
+        return 0

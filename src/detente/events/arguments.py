@@ -159,8 +159,19 @@ def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
         if m is None:
             break
         out.insert(0, m)
-        node = node.head if node.head.dep_ == "conj" else None
+        head = node.head
+        node = head if head.dep_ == "conj" else None
+        if node is None and head.head == verb and head.dep_ in MISREAD_SUBJECT_DEPS and head.i < verb.i \
+                and (m := speakers.mention_at(head)) is not None:
+            out.insert(0, m)  # "Putin and Kim sign pact": a headline's first name read as a modifier of the verb
+    if not out and before is not None and before.head == verb and before.dep_ in MISREAD_SUBJECT_DEPS \
+            and before.pos_ == "PROPN" and (m := speakers.mention_at(before)) is not None:
+        out.append(m)  # "Putin signs pact", parsed the same way
     return out
+
+
+# what the parser makes of a headline's subject before a bare verb ("Putin and Kim sign pact")
+MISREAD_SUBJECT_DEPS = frozenset({"nmod", "npadvmod", "compound", "dep"})
 
 
 NP_EXCLUDE = {"conj", "cc", "appos", "punct", "relcl", "parataxis"}

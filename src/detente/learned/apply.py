@@ -183,7 +183,11 @@ class LearnedEvents:
                 continue
             rule: tuple[Mention, ...] = getattr(event, side)
             if rule:
-                spans = [(sentence.start + a, sentence.start + b) for a, b, r in pred.spans if r == role]
+                # a tagged phrase holding the trigger ("Putin and Kim sign mutual defence pact", a headline read as
+                # one phrase) is cut at it, as for the tagger's own arguments
+                trigger = (event.trigger_start, event.trigger_start + len(event.trigger))
+                spans = [(sentence.start + a, sentence.start + b) for a, b, r in _cut_at(pred.spans, sentence, trigger)
+                         if r.rstrip("?") == role]
                 new = tuple(_respan(m, spans, sentence, ments) for m in rule)
             else:
                 learned = arguments(event.doc_id, sentence, _confident(pred, floor), ments, doc, material,
