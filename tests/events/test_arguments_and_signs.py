@@ -288,3 +288,12 @@ def test_a_bare_definite_pact_is_the_agreement_signed_before(pipeline, code):
     doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
     (e,) = _events(next(iter(off.extract([doc]))), "concerned")
     assert not _nodes(e.target)
+
+
+def test_the_two_countries_of_a_stated_relation_are_the_articles_pair(code):
+    # the pair the article tells of most, not the last two states named together (co-speakers of a reaction)
+    x = code("Lima ordered a Chilean diplomat to leave the country on Tuesday. On Monday, Santiago had expelled a "
+             "Peruvian diplomat from its capital. The United States and Brazil said that they were watching the "
+             "situation. Relations between the two countries have soured over the affair.")
+    (r,) = [c for c in x.relation_claims if c.cue == "soured"]
+    assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"PER", "CHL"}

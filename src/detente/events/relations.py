@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Event, Mention, RelationClaim, evidence_window
@@ -63,8 +64,9 @@ class RelationReader:
                 continue
             sentence = parsed.sentences[idx]
             seen: set[tuple[str, str]] = set()
+            dyads = _state_dyads(e for e in events if e.sent_idx < idx)
             for group in _by_clause(cue_toks):
-                pair = self._pair(sent, group, speakers)
+                pair = self._pair(sent, group, speakers, dyads)
                 if pair is None:
                     continue
                 a, b, cue_tok = pair
@@ -132,7 +134,8 @@ class RelationReader:
         return (total > 0) - (total < 0)
 
     # -- pairs -----------------------------------------------------------------------
-    def _pair(self, sent: Any, group: list[Any], speakers: Speakers) -> tuple[Mention, Mention, Any] | None:
+    def _pair(self, sent: Any, group: list[Any], speakers: Speakers,
+              dyads: Iterable[tuple[Mention, Mention]] = ()) -> tuple[Mention, Mention, Any] | None:
         for cue in group:
             pair = _noun_pair(cue, speakers)
             if pair:
@@ -141,7 +144,7 @@ class RelationReader:
             for tok in sent:
                 if tok.lower_ == "between" and _attached(tok, cue):
                     objs = [c for c in tok.children if c.dep_ == "pobj"]
-                    ms = _conj_mentions(objs[0], speakers) if objs else []
+                    ms = _conj_mentions(objs[0], speakers, dyads) if objs else []
                     if len(ms) >= 2:
                         return ms[0], ms[1], cue
             pair = _hyphen_pair(cue, speakers)
@@ -155,7 +158,7 @@ class RelationReader:
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
             else:
-                subjects = _conj_mentions(subj_tok, speakers)
+                subjects = _conj_mentions(subj_tok, speakers, dyads)
             if len(subjects) >= 2:
                 return subjects[0], subjects[1], cue
             if not subjects:
@@ -311,12 +314,45 @@ def _negated_cue(cue: Any) -> bool:
     return False
 
 
-def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:
+def _conj_mentions(tok: Any, speakers: Speakers, dyads: Iterable[tuple[Mention, Mention]] = ()) -> list[Mention]:
     if (persons := pair_reference(tok)) is not None:
-        return speakers.last_two_before(tok.idx, persons=persons)
+        named = speakers.last_two_before(tok.idx, persons=persons)
+        return named if persons else _main_pair(named, list(dyads))
     out: list[Mention] = []
     for t in [tok, *tok.conjuncts]:
         m = speakers.mention_for(t)
         if m is not None and m not in out:
             out.append(m)
     return out
+
+
+def _state_dyads(events: Iterable[Event]) -> list[tuple[Mention, Mention]]:
+    """The (source, target) pairs of two different states of ``events``, in order."""
+    out: list[tuple[Mention, Mention]] = []
+    for e in events:
+        for a in e.source:
+            for b in e.target:
+                if a.actor is not None and b.actor is not None and a.actor.kind == b.actor.kind == "state" \
+                        and a.actor.node and b.actor.node and a.actor.node != b.actor.node:
+                    out.append((a, b))
+    return out
+
+
+def _main_pair(named: list[Mention], dyads: list[tuple[Mention, Mention]]) -> list[Mention]:
+    """"The two countries" in a stated relation: the pair the article has told most often so far, as an event
+    between two states or as two states named together (``named``, the last such pair), the later on a tie. "India
+    expelled a Canadian diplomat ... The United States and Australia said ... Relations between the two countries
+    had soured" is India and Canada, not the last two states named together."""
+    tally: dict[frozenset[str], int] = {}
+    last: dict[frozenset[str], tuple[int, list[Mention]]] = {}
+    candidates = [(a, b) for a, b in dyads] + ([(named[0], named[1])] if len(named) == 2 else [])
+    for order, (a, b) in enumerate(candidates):
+        if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node:
+            continue
+        key = frozenset((a.actor.node, b.actor.node))
+        tally[key] = tally.get(key, 0) + 1
+        last[key] = (order, [a, b])
+    if not tally:
+        return named
+    best = max(tally, key=lambda k: (tally[k], last[k][0]))
+    return last[best][1]
