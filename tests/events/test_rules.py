@@ -692,24 +692,6 @@ def test_exercising_together_or_alone(joint, code):
     assert off.get(1) is None or off[1].cameo != code or code == "062" and off[1].prep != "with"
 
 
-@pytest.mark.parametrize("named, coded", [(True, True), (False, False)])
-def test_rebutting_an_accuser(named, coded):
-    # "Chile rejected Peru's accusation": a rejection of the accuser (120); "Chile rejected the accusation" names
-    # none (the lexicon's 016, no PLOVER type)
-    if named:
-        words, heads = ["Chile", "rejected", "Peru", "'s", "accusation"], [1, 1, 4, 2, 1]
-        deps, pos = ["nsubj", "ROOT", "poss", "case", "dobj"], ["PROPN", "VERB", "PROPN", "PART", "NOUN"]
-    else:
-        words, heads = ["Chile", "rejected", "the", "accusation"], [1, 1, 3, 1]
-        deps, pos = ["nsubj", "ROOT", "det", "dobj"], ["PROPN", "VERB", "DET", "NOUN"]
-    lemmas = [w if w[0].isupper() else w.lower() for w in words]
-    lemmas[1] = "reject"
-    doc = _pdoc(words, heads, deps, lemmas, pos)
-    on, off = _coded(doc, "rebutting_an_accuser")
-    assert (on.get(1) is not None and on[1].cameo == "120") == coded
-    assert off.get(1) is None or off[1].cameo != "120"
-
-
 def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
     # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
     # preposition names the direct object

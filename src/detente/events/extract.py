@@ -573,29 +573,6 @@ def answering_a_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-@coding_rule("rebutting_an_accuser", pos=("VERB",), reads="a verb of rebuttal (rebuttal_verb: 'rejected', 'dismissed') "
-             "whose direct object is an accusation noun (accusation_noun) whose phrase names its author (a possessor, "
-             "compound or by/from phrase holding a proper noun or a named entity)", changes="trigger -> 120 (reject), "
-             "aimed at the author (object rule event_object_author)", vocab=("rebuttal_verb", "accusation_noun"))
-def rebutting_an_accuser(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
-    """"India rejected Canada's accusation", "Beijing dismissed the claims by Washington": rebutting another's
-    accusation rejects the accuser. The lexicon codes these as CAMEO 016 (deny responsibility), which has no PLOVER
-    type, so the sentence gave no event; the PLOVER manual names 016 -> REJECT as a documented choice, taken here
-    only where the accuser is named ("denied the allegations" alone is still no event)."""
-    if tok.lemma_.lower() not in w["rebuttal_verb"]:
-        return None
-    named = {"GPE", "NORP", "ORG", "PERSON"}
-    for d in (c for c in tok.children if c.dep_ in OBJ_DEPS):
-        if d.lemma_.lower() not in w["accusation_noun"]:
-            continue
-        for c in d.children:
-            holders = [c] if c.dep_ in {"poss", "compound", "nmod"} else (
-                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"by", "from"} else [])
-            if any(t.pos_ == "PROPN" or t.ent_type_ in named for h in holders for t in h.subtree):
-                return _Trigger(tok, "120", None, specific=True)
-    return None
-
-
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
              "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc'); or a verb of becoming "
