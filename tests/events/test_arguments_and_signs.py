@@ -246,7 +246,8 @@ def test_switching_recognition_grants_one_and_breaks_with_the_other(code):
 
 
 def test_an_announced_answer_to_anothers_move_is_a_threat_against_it(code):
-    (e,) = _events(code("Ankara warned that it would respond firmly to any Greek deployment on the islands."), "respond")
+    x = code("Ankara warned that it would respond firmly to any Greek deployment on the islands.")
+    (e,) = _events(x, "respond")
     assert e.score < 0 and e.type == "THREATEN" and _nodes(e.target) == {"GRC"}
     assert not _events(code("Tehran will respond to the European proposal next week, officials said."), "respond")
 

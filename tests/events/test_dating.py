@@ -120,6 +120,24 @@ def test_dating_a_year_on_a_noun_dates_that_noun_only():
     assert (decision.date, decision.precision) == (dt.date(2019, 1, 1), "year")
 
 
+def test_dating_a_time_on_an_event_noun_in_the_object_dates_that_act():
+    # "Chile is investigating a link to the killing in June ." : June dates the killing, not the investigating;
+    # "Chile launched the attack in June" (the verb's own object) is the attack, so June dates the launch
+    rows = [("Chile", 2, "nsubj", "PROPN", "B-GPE"), ("is", 2, "aux", "AUX", "O"),
+            ("investigating", 2, "ROOT", "VERB", "O"),
+            ("a", 4, "det", "DET", "O"), ("link", 2, "dobj", "NOUN", "O"), ("to", 4, "prep", "ADP", "O"),
+            ("the", 7, "det", "DET", "O"), ("killing", 5, "pobj", "NOUN", "O"), ("in", 7, "prep", "ADP", "O"),
+            ("June", 8, "pobj", "PROPN", "B-DATE"), (".", 2, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    inv = _date(doc, "investigating", dt.date(2023, 9, 19))
+    assert (inv.date, inv.basis) == (dt.date(2023, 9, 19), DateBasis.PUBLISHED)
+    assert _date(doc, "killing", dt.date(2023, 9, 19)).date == dt.date(2023, 6, 1)
+    launch = _doc([("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("launched", 1, "ROOT", "VERB", "O"),
+                   ("the", 3, "det", "DET", "O"), ("attack", 1, "dobj", "NOUN", "O"), ("in", 3, "prep", "ADP", "O"),
+                   ("June", 4, "pobj", "PROPN", "B-DATE"), (".", 1, "punct", "PUNCT", "O")])
+    assert _date(launch, "launched", dt.date(2023, 9, 19)).date == dt.date(2023, 6, 1)
+
+
 def test_dating_future_clause_takes_the_coming_month():
     # "Israel will host talks in March." (published in October)
     doc = _doc([

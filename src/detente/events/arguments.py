@@ -383,7 +383,8 @@ class ArgumentFinder:
             # name it opens with is the one worried (worried_about), not what was done to
             subjects = self.with_conj(tok.head)
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
-            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude,
+                                          ctx=ctx)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children):
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
@@ -400,7 +401,8 @@ class ArgumentFinder:
             subjects = [m for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for m in self._subject_mentions(c, ctx)] or self.subjects(tok, ctx)
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
-            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
+            return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude,
+                                          ctx=ctx)
         if passive:
             patients: list[Mention] = []
             agents: list[Mention] = []
@@ -1611,8 +1613,8 @@ def _report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder, pronouns: fro
     return out
 
 
-@object_rule("pact_told_before", reads="a direct object, or the object of the trigger's own preposition, that is a pact "
-             "noun (pact_noun) with a definite determiner (definite_det) and no party named in its phrase; the "
+@object_rule("pact_told_before", reads="a direct object, or the object of the trigger's own preposition, that is a "
+             "pact noun (pact_noun) with a definite determiner (definite_det) and no party named in its phrase; the "
              "parties of the last agreement signed in the article (Context.last_pact)",
              changes="target -> those parties (the source's own node left out)", vocab=("pact_noun", "definite_det"))
 def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:

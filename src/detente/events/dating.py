@@ -255,7 +255,32 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
     pact") dates that noun's phrase; any other dates the clause it modifies."""
     if expr.noun is not None and expr.attach == expr.noun:
         return tok == expr.noun or _within_noun(tok, expr.noun)
+    if expr.attach != tok and expr.attach.pos_ == "NOUN" and _event_noun(expr.attach) \
+            and _in_object(expr.attach, clause):
+        # "is investigating a link to the killing of X in June": a time phrase on an event noun dates that act
+        # (as "the 2019 decision" does), not the verb whose object phrase holds it; a verb whose own object it is
+        # tells that act ("launched an attack on X in June")
+        return _within_noun(tok, expr.attach) or (expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok)
     return clause_head(expr.attach) == clause or expr.attach == tok
+
+
+def _in_object(noun: Any, clause: Any) -> bool:
+    """Whether ``noun`` lies in the object phrase of the verb ``clause`` (not in an adverbial phrase of it: "said
+    during remarks at a conference on Thursday" is dated by the conference's day, "signed after talks on Tuesday"
+    by the talks')."""
+    node, steps = noun, 0
+    while node.head != node and steps < _STEPS:
+        if node.head == clause:
+            return node.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}
+        node, steps = node.head, steps + 1
+    return False
+
+
+def _event_noun(tok: Any) -> bool:
+    """Whether ``tok`` is a noun of the event lexicon (nouns.tsv: "killing", "attack", "visit")."""
+    from .lexicon import load_lexicon
+
+    return tok.lemma_.lower() in load_lexicon().nouns
 
 
 def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None, depth: int) -> EventDate | None:
