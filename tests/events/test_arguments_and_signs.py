@@ -94,7 +94,7 @@ def test_won_backing_is_support_from_the_backer(code):
     ("Saudi Arabia broke off ties with Iran.", "broke", "IRN"),
     ("Niger demanded that French troops leave the country.", "demanded", "FRA"),
     ("Canada paused its trade talks with India.", "paused", "IND"),
-    ("India summoned Canada's High Commissioner over the remarks.", "summoned", "CAN"),
+    ("On Monday India summoned the High Commissioner of Canada over what he had said.", "summoned", "CAN"),
 ])
 def test_ending_ties_and_expelling_are_negative_acts_on_the_partner(code, text, trigger, target):
     (e,) = _events(code(text), trigger)
