@@ -300,3 +300,9 @@ def test_the_two_countries_of_a_stated_relation_are_the_articles_pair(code):
              "situation. Relations between the two countries have soured over the affair.")
     (r,) = [c for c in x.relation_claims if c.cue == "soured"]
     assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"PER", "CHL"}
+
+
+def test_a_summit_where_it_was_said_is_no_target(code):
+    # "at the G20 summit" says where; the one the issue was raised with is the target
+    (e,) = _events(code("Trudeau raised the issue with Prime Minister Modi at the G20 summit on Saturday."), "raised")
+    assert _nodes(e.target) == {"IND"}

@@ -727,6 +727,8 @@ class ArgumentFinder:
                 for p in prep.children:
                     if p.dep_ != "pobj":
                         continue
+                    if name == "at" and p.lemma_.lower() in words("gathering_noun") | words("meeting_setting_noun"):
+                        continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
                     # "with the Russians' prior knowledge": a possessor under "with" is no party
                     found = self.with_conj(p, deep=name != "with")
                     if not visit:
