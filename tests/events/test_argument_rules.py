@@ -179,6 +179,18 @@ SUBJECT_CASES = [
         ("Its", "PRON", "poss", 3, "its"), ("spokesman", "NOUN", "nsubj", 4), ("condemned", "VERB", "ROOT", 4, "condemn"),
         ("Israel", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
     ], 4, _last_thing, ["IRN"], ["GOV"], id="its_agent_is_last_thing"),
+    # "Chile said its army attacked Peru.": in what a state says, "its" is that state
+    pytest.param("its_agent_is_last_thing", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),
+        ("army", "NOUN", "nsubj", 4), ("attacked", "VERB", "ccomp", 1, "attack"),
+        ("Peru", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 4, None, ["CHL"], ["MIL"], id="its_agent_of_a_speaker"),
+    # "Macron said his government backed Peru.": "his" is the speaker's
+    pytest.param("its_agent_is_last_thing", [
+        ("Macron", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+        ("his", "PRON", "poss", 3), ("government", "NOUN", "nsubj", 4), ("backed", "VERB", "ccomp", 1, "back"),
+        ("Peru", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 4, None, ["FRA"], ["GOV"], id="his_agent_of_a_speaker"),
     # "The missiles fired by Israel struck Gaza.": the agent of the participle (no other rule reaches into it)
     pytest.param("event_subject_is_its_agent", [
         ("The", "DET", "det", 1), ("missiles", "NOUN", "nsubj", 5, "missile"), ("fired", "VERB", "acl", 1, "fire",

@@ -566,6 +566,18 @@ class ArgumentFinder:
                     best = m
         return best
 
+    def _speaker_of_clause_subject(self, subj: Any) -> Mention | None:
+        """The resolved subject of the speech verb whose that-clause ``subj`` is the subject of, or None."""
+        verb = subj.head
+        if subj.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp" \
+                or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and not dateline(c):
+                m = self.speakers.mention_for(c)
+                return m if m is not None and m.actor is not None else None
+        return None
+
     def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
         """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
         verb = pron.head
@@ -1161,16 +1173,33 @@ def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, fr
 
 
 @subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
-              "(owner_pronoun); the last non-person actor (Context.last_non_person)",
-              changes="source -> that actor", vocab=("owner_pronoun",))
+              "(owner_pronoun 'its', person_owner_pronoun 'his'/'her'); the speaker of the clause, the nearest "
+              "subject before, else the last person or non-person actor (Context.last_non_person)",
+              changes="source -> that actor", vocab=("owner_pronoun", "person_owner_pronoun"))
 def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"its spokesman said": the organisation or state named before speaks."""
-    if child.lemma_.lower() not in f.agents:
+    """"its spokesman said": the organisation or state named before speaks. "Canada said its military would help",
+    "Trudeau said his government was investigating": in what a speaker says, the owner is the speaker (a person
+    for "his"/"her", no person for "its"); else the nearest such subject before it in the sentence, else the last
+    one named (a person for "his"/"her", the last organisation or state for "its")."""
+    if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents:  # "forces" (its lemma "force" is not)
         return None
-    if any(c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] and f.speakers.mention_at(c) is None
-           for c in child.children):
-        return _one(ctx.last_non_person)
-    return None
+    poss = next((c for c in child.children if c.dep_ == "poss" and f.speakers.mention_at(c) is None
+                 and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
+    if poss is None:
+        return None
+    persons = poss.lower_ in w["person_owner_pronoun"]
+    speaker = f._speaker_of_clause_subject(child)
+    if speaker is not None and (speaker.actor.kind == "person") == persons:
+        return [speaker]
+    near = f._nearest_subject_before(poss, persons=persons)
+    if near is not None:
+        return [near]
+    # the last sentence's subject ("Russia attacked Kyiv. Its army then shelled ..." is Russia's), else the last
+    # one named
+    last = [m for m in ctx.last_subjects if m.actor is not None and (m.actor.kind == "person") == persons]
+    if len(last) == 1:
+        return last
+    return _one(f.speakers.last_person_before(poss.idx) if persons else ctx.last_non_person)
 
 
 @subject_rule("part_of_a_body_is_no_actor", reads="a member noun (member_noun) subject with a partitive determiner "
