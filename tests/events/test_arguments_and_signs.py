@@ -310,3 +310,12 @@ def test_a_summit_where_it_was_said_is_no_target(pipeline):
     doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
     (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "raised")
     assert _nodes(e.target) == {"IND"}
+
+
+@pytest.mark.parametrize("when, carried", [("in 2016", True), ("last week", False)])
+def test_a_past_tense_sentence_continues_an_older_background_but_not_last_weeks_news(code, when, carried):
+    # "In 2016 X did A. Y did B." goes on telling that past; after "last week" the next sentence is news again
+    x = code(f"A delegation of Chile travelled to Peru {when} for talks with the government. "
+             "Brazil suspended all of its aid to Bolivia.")
+    (e,) = _events(x, "suspended")
+    assert (e.date.basis.value == "background") == carried

@@ -114,7 +114,8 @@ class EventCoder:
             # only a sentence whose main event is background is continued: a background aside in one clause
             # ("ties cut seven years ago") does not make the next sentence background
             background_paragraph = (
-                sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND else None
+                sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND
+                and not _recent(events[0].date, parsed.document.published) else None
             )
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
             ctx.remember_pact(events)
@@ -315,6 +316,13 @@ class EventCoder:
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
+def _recent(date: Any, published: Any) -> bool:
+    """Whether a background date lies within a month before publication ("last week", "on Monday"): the news of
+    the last days, not a past the next sentence goes on telling ("A delegation flew to Moscow last week. The US
+    suspended aid" is two pieces of news)."""
+    return date.date is not None and published is not None and 0 <= (published - date.date).days <= 31
+
+
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
