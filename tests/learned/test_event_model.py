@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -667,6 +668,26 @@ def test_a_new_verbal_event_restating_a_stated_relation_is_not_added(pipeline):
     assert without_restated_claims((replace(e, method="rule"),), x.relation_claims) == (replace(e, method="rule"),)
     material = replace(e, cameo="190")
     assert without_restated_claims((material,), x.relation_claims) == (material,)
+
+
+@pytest.mark.model
+def test_an_empty_source_is_not_filled_with_a_conjuncts_own_subject(pipeline):
+    # "Chilean protesters waved flags, and a delegation travelled to Lima": the protesters did not travel; with no
+    # subject of its own the conjunct shares the first one's ("Chilean protesters waved flags and travelled")
+    from detente.learned.apply import _a_conjuncts_argument
+
+    text = "Chilean protesters waved flags on Monday, and a delegation travelled to Lima."
+    pred = Prediction((_span(text, "Chilean protesters", "SRC"),), 1, 0.9, "CONSULT", 0.9, (0.9,))
+    (trip,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "travelled"]
+    assert trip.source == ()
+    from detente.eval.common import make_document
+    from detente.nlp import parse_documents
+
+    shared = "Chilean protesters waved flags on Monday and travelled to Lima."
+    (parsed,) = list(parse_documents([make_document(shared)], pipeline.nlp))
+    (m,) = [m for m in pipeline.resolver.resolve(parsed) if m.text.startswith("Chilean")]
+    event = replace(trip, trigger="travelled", trigger_start=shared.index("travelled"))
+    assert not _a_conjuncts_argument(parsed.doc, event, m)
 
 
 @pytest.mark.model

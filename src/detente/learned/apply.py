@@ -205,7 +205,8 @@ class LearnedEvents:
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
-                            and not _in_attribution(doc, m))
+                            and not _in_attribution(doc, m)
+                            and not (side == "source" and _a_conjuncts_argument(doc, event, m)))
             if new != rule:
                 out[side] = new
         return out
@@ -508,6 +509,31 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
                        and not (m.start <= s.idx < m.end) for s in subjects)
         node = node.head
     return False
+
+
+def _a_conjuncts_argument(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is an argument of a verb conjoined with ``event``'s trigger ("protesters waved flags,
+    and a delegation travelled": the protesters did not travel). The subject the two verbs share is both's. Read
+    for an empty source only: ConfliBERT's coders give one event per sentence and take its target from either
+    conjunct ("declared a siege in X and sent troops to the area"), and dropping such targets cost training span
+    F1 0.814 -> 0.810 for dev +0.001."""
+    trig = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if trig is None or span is None or not len(span):
+        return False
+    top, node = trig.root, span.root
+    for _ in range(12):  # the verb whose argument the mention is
+        if node.pos_ in {"VERB", "AUX"} or node.head == node:
+            break
+        node = node.head
+    verb = node
+    if verb == top or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not ((top.dep_ == "conj" and top.head == verb) or (verb.dep_ == "conj" and verb.head == top)):
+        return False
+    arg = next((a for a in span.root.ancestors if a.head == verb), span.root) if span.root.head != verb else span.root
+    shared = arg.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children)
+    return not shared
 
 
 def _in_attribution(doc: Any, m: Mention) -> bool:
