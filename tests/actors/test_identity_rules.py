@@ -236,6 +236,25 @@ def test_a_headline_name_takes_the_full_name_the_body_gives(resolve, headline):
         assert off["Wang"].actor is None or off["Wang"].actor.id != ms["Wang Yi"].actor.id
 
 
+@pytest.mark.parametrize("second", [False, True])
+def test_the_junta_is_the_one_state_whose_junta_is_named(resolve, second):
+    # "The Chile junta spoke. The junta left." ; with "Peru's junta" named too, "the junta" is neither
+    toks = [("The", "DET", "det", 2), ("Chile", "PROPN", "compound", 2, None, "B-GPE"), ("junta", "NOUN", "nsubj", 3),
+            ("spoke", "VERB", "ROOT", 3, "speak"), (".", "PUNCT", "punct", 3)]
+    if second:
+        toks += [("Peru", "PROPN", "poss", 7, None, "B-GPE"), ("'s", "PART", "case", 5, None, None, "POS"),
+                 ("junta", "NOUN", "nsubj", 8), ("spoke", "VERB", "ROOT", 8, "speak"), (".", "PUNCT", "punct", 8)]
+    n = len(toks)
+    toks += [("The", "DET", "det", n + 1), ("junta", "NOUN", "nsubj", n + 2), ("left", "VERB", "ROOT", n + 2, "leave"),
+             (".", "PUNCT", "punct", n + 2)]
+    ms = resolve(toks)
+    found = "junta" in ms and ms["junta"].actor is not None and ms["junta"].actor.id == "CHLGOV"
+    assert found == (not second)
+    if not second:
+        off = resolve(toks, disabled=frozenset({"institution_in_article"}))
+        assert "junta" not in off or off["junta"].actor is None
+
+
 def _ministries(resolve, second_country: bool):
     # "Russia's foreign ministry spoke [and Armenia's foreign ministry spoke]. The foreign ministry left."
     toks = [("Russia", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),

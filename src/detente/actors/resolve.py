@@ -959,7 +959,8 @@ class ActorResolver:
                    "the article names with their country", changes="adds a mention of the one such institution")
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
-        names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry").  Two countries'
+        names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry"); "the junta" is the one
+        state whose junta (or regime, or government) the article names ("Niger junta orders ...").  Two countries'
         ministries, or none: nothing (the ministry's country is not guessed from the clause it reports: "Israel
         struck Gaza, the health ministry said" is Gaza's ministry)."""
         covered = {i for c in candidates for i in range(c.start, c.end)}
@@ -972,6 +973,20 @@ class ActorResolver:
                 phrase = " ".join(words[-n:])
                 if phrase in self.gaz.agents and self.gaz.agents[phrase] == c.actor.sector:
                     named.setdefault(phrase, {})[c.actor.id] = c.actor
+        headline_end = _first_sentence_end(doc)
+        for c in candidates:
+            # "the Niger junta", "Niger's junta" where the mention is the state alone: "the junta" is that state's
+            if c.actor is None or c.actor.kind != "state" or not c.actor.country:
+                continue
+            k = c.end + (1 if c.end < len(doc) and doc[c.end].tag_ == "POS" else 0)
+            if k >= len(doc) or k in covered or doc[k].pos_ != "NOUN" or (
+                    k + 1 < len(doc) and doc[k + 1].pos_ in {"NOUN", "PROPN"} and k >= headline_end):
+                continue  # "the Niger junta leader": the noun is another's modifier (a headline's parse is loose:
+                # "Niger junta orders envoy out" reads "orders" as a noun)
+            word = fold(doc[k].text)
+            if self.gaz.agents.get(word) == "GOV":
+                actor = self.gaz.state_actor(c.actor.country, "GOV")
+                named.setdefault(word, {})[actor.id] = actor
         if not named:
             return []
         out = []
