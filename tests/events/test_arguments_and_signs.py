@@ -319,3 +319,13 @@ def test_a_past_tense_sentence_continues_an_older_background_but_not_last_weeks_
              "Brazil suspended all of its aid to Bolivia.")
     (e,) = _events(x, "suspended")
     assert (e.date.basis.value == "background") == carried
+
+
+def test_turning_to_a_capital_seeks_its_state(pipeline):
+    # "turned to Moscow" (the lexicon's "turn to"): the capital after "to" is whom one turns to, not where one goes
+    from detente.ingest.sources import Meta, make_document
+
+    text = "After the coup, the rulers of Niger turned to Moscow for help with their security."
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "turned")
+    assert e.score > 0 and _nodes(e.target) == {"RUS"}

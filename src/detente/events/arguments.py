@@ -743,7 +743,9 @@ class ArgumentFinder:
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
                     # "with the Russians' prior knowledge": a possessor under "with" is no party
                     found = self.with_conj(p, deep=name != "with")
-                    if not visit:
+                    if not visit and not (name == wanted == "to"):
+                        # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
+                        # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing")
                         found = [m for m in found if not is_location(m, p, prep)]
                     if found:
                         return found
