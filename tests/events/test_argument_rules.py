@@ -179,6 +179,14 @@ SUBJECT_CASES = [
         ("Its", "PRON", "poss", 3, "its"), ("spokesman", "NOUN", "nsubj", 4), ("condemned", "VERB", "ROOT", 4, "condemn"),
         ("Israel", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
     ], 4, _last_thing, ["IRN"], ["GOV"], id="its_agent_is_last_thing"),
+    # the headline "Chile junta orders French envoy out, turns to Peru", with "orders" read as a noun
+    pytest.param("headline_verb_read_as_noun", [
+        ("Chile", "PROPN", "compound", 2, None, "B-GPE"), ("junta", "NOUN", "compound", 2),
+        ("orders", "NOUN", "nsubj", 8, "order", None, "NNS"), ("French", "ADJ", "amod", 4, None, "B-NORP"),
+        ("envoy", "NOUN", "appos", 2), ("out", "ADV", "advmod", 4), (",", "PUNCT", "punct", 8),
+        ("then", "ADV", "advmod", 8), ("turns", "VERB", "ROOT", 8, "turn"), ("to", "ADP", "prep", 8),
+        ("Peru", "PROPN", "pobj", 9, None, "B-GPE"),
+    ], 8, None, ["CHL"], DIFFERENT, id="headline_verb_read_as_noun"),
     # "Chile said its army attacked Peru.": in what a state says, "its" is that state
     pytest.param("its_agent_is_last_thing", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),

@@ -1242,6 +1242,22 @@ def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: d
     return _one(f._nominal_agent(child))
 
 
+@subject_rule("headline_verb_read_as_noun", reads="a plural noun subject (NNS) of a headline (the first sentence) that "
+              "is a verb of the event lexicon ('orders', 'warns'), with a name modifying it before it ('Niger junta "
+              "orders ...')", changes="source -> the mention that modifies it")
+def headline_verb_read_as_noun(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Niger junta orders French ambassador out, turns to Moscow": a headline drops the articles, and the parser
+    reads the verb "orders" as a noun with "the French ambassador" as its apposition; the one who orders and turns
+    is the name before it (the apposition made France the one turning to Moscow)."""
+    from .lexicon import load_lexicon
+
+    if child.tag_ != "NNS" or f.speakers.sent_index(child) != 0 or child.lemma_.lower() not in load_lexicon().verbs:
+        return None
+    names = [m for c in child.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < child.i
+             for m in [f.speakers.mention_at(t) for t in c.subtree] if m is not None and m.actor is not None]
+    return names[:1] or None
+
+
 @subject_rule("named_subject", reads="the mentions of the subject and its conjuncts (or apposition); an agent noun "
               "(agents.tsv) for an unresolved one", changes="source -> those mentions")
 def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
