@@ -329,3 +329,19 @@ def test_turning_to_a_capital_seeks_its_state(pipeline):
     doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
     (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "turned")
     assert e.score > 0 and _nodes(e.target) == {"RUS"}
+
+
+def test_a_demand_is_made_of_the_party_its_of_phrase_names(pipeline):
+    # "demanded the withdrawal of French troops": asked of France; a condemned invasion "of Ukraine" is not Ukraine's
+    from detente.ingest.sources import Meta, make_document
+
+    def rules(text):
+        doc = make_document(text.encode(), source="t", is_html=False,
+                            meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+        return next(iter(pipeline.rules_only().extract([doc])))
+
+    (e,) = _events(rules("On Friday the rulers of Niger demanded the withdrawal of all the French troops."), "demanded")
+    assert _nodes(e.target) == {"FRA"}
+    (e,) = _events(rules("On Friday the rulers of Egypt condemned the invasion of Ukraine by its neighbour."),
+                   "condemned")
+    assert "UKR" not in _nodes(e.target)

@@ -1633,6 +1633,15 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
             if found:
                 return found
+            if q.etype == "REQUEST" and d.dep_ in OBJ_DEPS:
+                # "demanded the withdrawal of French troops", "called for the release of the Israeli hostages": what
+                # is asked for is asked of the party its of-phrase names (not so for a condemnation: "the
+                # invasion of Ukraine" is not Ukraine's)
+                found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for p in c.children if p.dep_ == "pobj"
+                                 for m in f.mentions_in_np(p, event_nouns=f.event_nouns)])
+                if found:
+                    return found
             continue
         if d.dep_ in OBJ_DEPS:
             found = q.other(f.mentions_in_np(d, event_nouns=f.event_nouns))
