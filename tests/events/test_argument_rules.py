@@ -187,6 +187,12 @@ SUBJECT_CASES = [
         ("then", "ADV", "advmod", 8), ("turns", "VERB", "ROOT", 8, "turn"), ("to", "ADP", "prep", 8),
         ("Peru", "PROPN", "pobj", 9, None, "B-GPE"),
     ], 8, None, ["CHL"], DIFFERENT, id="headline_verb_read_as_noun"),
+    # "The foreign ministers of Chile and Peru met.", with "Peru" hung on "ministers" as the parser often does
+    pytest.param("plural_agents_of_states", [
+        ("The", "DET", "det", 2), ("foreign", "ADJ", "amod", 2), ("ministers", "NOUN", "nsubj", 7, "minister", None, "NNS"),
+        ("of", "ADP", "prep", 2), ("Chile", "PROPN", "pobj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 4),
+        ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("met", "VERB", "ROOT", 7, "meet"), (".", "PUNCT", "punct", 7),
+    ], 7, None, ["CHL", "PER"], DIFFERENT, id="plural_agents_of_states"),
     # "Chile said its army attacked Peru.": in what a state says, "its" is that state
     pytest.param("its_agent_is_last_thing", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),

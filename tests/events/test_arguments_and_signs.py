@@ -345,3 +345,13 @@ def test_a_demand_is_made_of_the_party_its_of_phrase_names(pipeline):
     (e,) = _events(rules("On Friday the rulers of Egypt condemned the invasion of Ukraine by its neighbour."),
                    "condemned")
     assert "UKR" not in _nodes(e.target)
+
+
+def test_a_second_name_hung_on_an_apposition_is_a_conjunct(pipeline):
+    # "hosted his Turkish counterpart A and Syria's B": the parser hangs B on the apposition A
+    from detente.ingest.sources import Meta, make_document
+
+    text = "Lavrov hosted his Turkish counterpart Mevlut Cavusoglu and Syria's Faisal Mekdad in the capital."
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2023, 5, 1)))
+    (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "hosted")
+    assert _nodes(e.target) == {"TUR", "SYR"}

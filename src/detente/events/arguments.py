@@ -332,6 +332,10 @@ class ArgumentFinder:
             if (not found or (m is not None and m.actor is None)) and not t.conjuncts:
                 # "the Nordic countries" (phrase-stage rules: what an unnamed phrase stands for)
                 found = phrase_extra(t, sp, self.disabled) or found
+            # "his Turkish counterpart Mevlut Cavusoglu and Syria's Faisal Mekdad": the parser hangs the second
+            # name on the apposition; it is a conjunct of the phrase all the same
+            found += [x for a in t.children if a.dep_ == "appos" for c in a.conjuncts
+                      if (x := sp.mention_for(c)) is not None and x.actor is not None and x not in found]
             out.extend(x for x in found if x not in out)
         return out
 
@@ -1256,6 +1260,23 @@ def headline_verb_read_as_noun(child: Any, ctx: Context, f: ArgumentFinder, w: d
     names = [m for c in child.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < child.i
              for m in [f.speakers.mention_at(t) for t in c.subtree] if m is not None and m.actor is not None]
     return names[:1] or None
+
+
+@subject_rule("plural_agents_of_states", reads="a plural agent noun subject (NNS, agents.tsv) whose of-phrase names "
+              "coordinated actors, or one actor and a proper-noun conjunct the parser hangs on the agent noun",
+              changes="source -> each actor named")
+def plural_agents_of_states(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The leaders of Russia and China met", "The foreign ministers of Turkey and Syria met" (the parser often
+    makes "Syria" a conjunct of "ministers"): each state's agents act, not the last one named."""
+    if child.tag_ != "NNS" or (child.lemma_.lower() not in f.agents and child.lower_ not in f.agents):
+        return None
+    of = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if not of:
+        return None
+    found = [m for m in f.with_conj(of[0]) if m.actor is not None]
+    found += [m for c in child.conjuncts if c.pos_ == "PROPN" and (m := f.speakers.mention_for(c)) is not None
+              and m.actor is not None and m not in found]
+    return found if len(found) > 1 else None
 
 
 @subject_rule("named_subject", reads="the mentions of the subject and its conjuncts (or apposition); an agent noun "
