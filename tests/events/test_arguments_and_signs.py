@@ -95,6 +95,7 @@ def test_won_backing_is_support_from_the_backer(code):
     ("Niger demanded that French troops leave the country.", "demanded", "FRA"),
     ("Canada paused its trade talks with India.", "paused", "IND"),
     ("On Monday India summoned the High Commissioner of Canada over what he had said.", "summoned", "CAN"),
+    ("The Commission in Brussels froze about 22 billion euros earmarked for Budapest.", "froze", "HUN"),
 ])
 def test_ending_ties_and_expelling_are_negative_acts_on_the_partner(code, text, trigger, target):
     (e,) = _events(code(text), trigger)

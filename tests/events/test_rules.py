@@ -608,6 +608,19 @@ def test_object_noun_is_the_verbs_act(verb_code, dropped):
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"object_noun_is_the_verbs_act"})
 
 
+@pytest.mark.parametrize("verb, dropped", [("blocked", True), ("praised", False)])
+def test_blocked_is_not_done(verb, dropped):
+    # "Chile blocked EU aid": the aid is not given; "Chile praised EU aid" leaves it an act
+    from detente.events.extract import _Trigger
+
+    doc = _doc(["Chile", verb, "EU", "aid"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "dobj"],
+               ["Chile", verb[:-2] if verb == "blocked" else "praise", "EU", "aid"],
+               pos=["PROPN", "VERB", "PROPN", "NOUN"])
+    trigs = [_Trigger(doc[1], "170", None), _Trigger(doc[3], "070", None, nominal=True)]
+    assert (3 in not_done(trigs, load_lexicon())) == dropped
+    assert 3 not in not_done(trigs, load_lexicon(), disabled={"blocked_is_not_done"})
+
+
 @pytest.mark.parametrize("words, heads, deps, lemmas, pos", [
     # "Australia said it was disappointed by influence": an adjective with a subject of its own heads a clause
     (["Australia", "said", "it", "was", "disappointed", "by", "influence"], [1, 1, 4, 4, 1, 4, 5],

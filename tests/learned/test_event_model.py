@@ -691,6 +691,26 @@ def test_an_empty_source_is_not_filled_with_a_conjuncts_own_subject(pipeline):
 
 
 @pytest.mark.model
+def test_an_empty_target_is_not_filled_from_a_relative_clause_on_the_source(pipeline):
+    # "Lagos, who has close ties with Lima, said he would not support the plan": Lima is a side of the ties, not of
+    # what Lagos would not support
+    text = "Chile, which has close ties with Peru, said that it would not support the plan."
+    pred = Prediction((_span(text, "Peru", "TGT"),), 3, 0.9, "REJECT", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "support"]
+    assert events and all(e.target == () for e in events)
+
+
+@pytest.mark.model
+def test_an_empty_target_is_not_filled_with_the_speaker(pipeline):
+    # '"Peru is isolating itself," said the foreign minister of Chile': the speaker is no side of what is said
+    text = "“Peru is isolating itself from all its partners,” said the foreign minister of Chile."
+    pred = Prediction((_span(text, "the foreign minister of Chile", "TGT"),), 4, 0.9, "SANCTION", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "isolating"]
+    assert events and all(e.said_by is not None for e in events)
+    assert all(not any(m.actor is not None and m.actor.country == "CHL" for m in e.target) for e in events)
+
+
+@pytest.mark.model
 def test_a_new_event_of_co_sources_restating_a_rule_event_is_not_added(pipeline):
     # "On a visit to Cuba last week, the Russian minister spoke.": the rules read Russia's visit to Cuba; the
     # tagger's event on the main verb with both as co-sources is the same relation again

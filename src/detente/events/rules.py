@@ -555,6 +555,25 @@ def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
     return out
 
 
+@selection_rule("blocked_is_not_done", reads="an event noun in the direct object of a verb of blocking (blocking_verb: "
+                "'blocked EU aid for Ukraine', 'vetoed the sanctions'), or a compound modifier of that object",
+                vocab=("blocking_verb",))
+def blocked_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"Hungary blocked EU aid for Ukraine": the aid was not given (it was a +10 aid from the EU to Ukraine); the
+    block is told by the blocking verb's own event."""
+    out: set[int] = set()
+    for t in triggers:
+        tok = t.tok
+        if not getattr(t, "nominal", False):
+            continue
+        node = tok
+        while node.dep_ == "compound" and node.head is not node:
+            node = node.head  # "the EU aid package": the package is what is blocked
+        if node.dep_ in {"dobj", "obj", "nsubjpass"} and node.head.lemma_.lower() in w["blocking_verb"]:
+            out.add(tok.i)
+    return out
+
+
 @selection_rule("bare_definite_noun_refers_back", reads="a nominal trigger with a definite determiner "
                 "(definite_det: 'the deal', 'this agreement') and nothing else in its phrase that could name a party "
                 "or a new act: no possessor, preposition, clause, apposition, proper noun or named entity",

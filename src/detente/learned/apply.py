@@ -205,6 +205,8 @@ class LearnedEvents:
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
+                            and not (side == "target" and event.said_by is not None
+                                     and m.start < event.said_by.end and event.said_by.start < m.end)
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m)))
             if new != rule:
@@ -504,7 +506,11 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
                 return False  # a clause that holds the trigger too is the trigger's own
             # someone else's clause: its subject is a noun that is none of the event's sources ("protesters");
             # a pronoun ("he tried calling X") may well be the source itself, and the subject of a clause on what
-            # the event is about is that act's author, a side of it ("condemned the strike that Russia carried out")
+            # the event is about is that act's author, a side of it ("condemned the strike that Russia carried out").
+            # A relative pronoun's clause describes its noun ("Orban, who has cultivated ties with Moscow, said he
+            # would not support ..."): what it names besides its subject is no side of this event.
+            if node.dep_ == "relcl" and all(s.tag_ in {"WP", "WDT"} for s in subjects):
+                return not any(m.start <= s.idx < m.end for s in subjects)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and not (m.start <= s.idx < m.end) for s in subjects)
         node = node.head
