@@ -138,6 +138,17 @@ def test_dating_a_time_on_an_event_noun_in_the_object_dates_that_act():
     assert _date(launch, "launched", dt.date(2023, 9, 19)).date == dt.date(2023, 6, 1)
 
 
+def test_dating_a_time_in_the_subjects_apposition_describes_it_only():
+    # "Chile , a rival until ties in March , rejected the talks ." : March is in the apposition on Chile
+    doc = _doc([("Chile", 9, "nsubj", "PROPN", "B-GPE"), (",", 0, "punct", "PUNCT", "O"), ("a", 3, "det", "DET", "O"),
+                ("rival", 0, "appos", "NOUN", "O"), ("until", 3, "prep", "ADP", "O"), ("ties", 4, "pobj", "NOUN", "O"),
+                ("in", 5, "prep", "ADP", "O"), ("March", 6, "pobj", "PROPN", "B-DATE"), (",", 0, "punct", "PUNCT", "O"),
+                ("rejected", 9, "ROOT", "VERB", "O"), ("the", 11, "det", "DET", "O"), ("talks", 9, "dobj", "NOUN", "O"),
+                (".", 9, "punct", "PUNCT", "O")])
+    got = _date(doc, "rejected", dt.date(2023, 9, 21))
+    assert (got.date, got.basis) == (dt.date(2023, 9, 21), DateBasis.PUBLISHED)
+
+
 def test_dating_future_clause_takes_the_coming_month():
     # "Israel will host talks in March." (published in October)
     doc = _doc([

@@ -261,7 +261,21 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
         # (as "the 2019 decision" does), not the verb whose object phrase holds it; a verb whose own object it is
         # tells that act ("launched an attack on X in June")
         return _within_noun(tok, expr.attach) or (expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok)
+    if expr.attach != tok and _in_apposition(expr.attach, clause) and not _in_apposition(tok, clause):
+        # "Iran, Saudi Arabia's rival until the two restored ties in March, dismissed the talks": a time in an
+        # apposition describes the noun it is set beside, not when the clause's act took place
+        return False
     return clause_head(expr.attach) == clause or expr.attach == tok
+
+
+def _in_apposition(tok: Any, clause: Any) -> bool:
+    """Whether ``tok`` lies in an apposition on the way up to ``clause``."""
+    node, steps = tok, 0
+    while node != clause and node.head != node and steps < _STEPS:
+        if node.dep_ == "appos":
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _in_object(noun: Any, clause: Any) -> bool:
