@@ -356,3 +356,15 @@ def test_a_second_name_hung_on_an_apposition_is_a_conjunct(pipeline):
     doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2023, 5, 1)))
     (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "hosted")
     assert _nodes(e.target) == {"TUR", "SYR"}
+
+
+def test_getting_closer_to_an_act_with_a_state_is_alignment_with_it(pipeline):
+    # "his country was getting closer to normalising relations with X": the speaker's state draws closer to X
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("Crown Prince Mohammed bin Salman said his country was getting closer every day to normalising ties "
+            "with Israel.")
+    meta = Meta(outlet=None, published=dt.date(2023, 9, 21))
+    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
+    (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "getting")
+    assert e.score > 0 and _nodes(e.source) == {"SAU"} and _nodes(e.target) == {"ISR"}

@@ -1179,15 +1179,17 @@ def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, fr
 
 
 @subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
-              "(owner_pronoun 'its', person_owner_pronoun 'his'/'her'); the speaker of the clause, the nearest "
-              "subject before, else the last person or non-person actor (Context.last_non_person)",
-              changes="source -> that actor", vocab=("owner_pronoun", "person_owner_pronoun"))
+              "or a country noun (country_noun: 'his country') (owner_pronoun 'its', person_owner_pronoun "
+              "'his'/'her'); the speaker of the clause, the nearest subject before, else the last person or non-person actor "
+              "(Context.last_non_person)", changes="source -> that actor",
+              vocab=("owner_pronoun", "person_owner_pronoun", "country_noun"))
 def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"its spokesman said": the organisation or state named before speaks. "Canada said its military would help",
     "Trudeau said his government was investigating": in what a speaker says, the owner is the speaker (a person
     for "his"/"her", no person for "its"); else the nearest such subject before it in the sentence, else the last
     one named (a person for "his"/"her", the last organisation or state for "its")."""
-    if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents:  # "forces" (its lemma "force" is not)
+    if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents \
+            and child.lemma_.lower() not in w["country_noun"]:  # "forces" (its lemma "force" is not); "his country"
         return None
     poss = next((c for c in child.children if c.dep_ == "poss" and f.speakers.mention_at(c) is None
                  and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
@@ -1347,10 +1349,16 @@ def drift_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
     for c in q.tok.children:
         if c.lower_ in w["closer_word"] | {"away"}:
             prep = "to" if c.lower_ in w["closer_word"] else "from"
-            for p in c.children:
+            for p in (*c.children, *q.tok.children):
                 if p.dep_ == "prep" and p.lower_ == prep:
                     found = q.other([m for o in p.children if o.dep_ == "pobj" for m in f.with_conj(o)
                                      if m.actor is not None])
+                    if not found:
+                        # "getting closer to normalising relations with Israel", "closer to a deal with X": the
+                        # party of the act drawn closer to
+                        found = q.other([m for o in p.children if o.dep_ in {"pobj", "pcomp"} for t in o.subtree
+                                         if t.dep_ == "pobj" and t.head.lower_ in {"with", "to"}
+                                         for m in f.with_conj(t) if m.actor is not None])
                     if found:
                         return found
     return []
