@@ -1180,8 +1180,8 @@ def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, fr
 
 @subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
               "or a country noun (country_noun: 'his country') (owner_pronoun 'its', person_owner_pronoun "
-              "'his'/'her'); the speaker of the clause, the nearest subject before, else the last person or non-person actor "
-              "(Context.last_non_person)", changes="source -> that actor",
+              "'his'/'her'); the speaker of the clause, the nearest subject before, else the last person or "
+              "non-person actor (Context.last_non_person)", changes="source -> that actor",
               vocab=("owner_pronoun", "person_owner_pronoun", "country_noun"))
 def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"its spokesman said": the organisation or state named before speaks. "Canada said its military would help",
