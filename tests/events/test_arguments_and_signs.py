@@ -368,3 +368,23 @@ def test_getting_closer_to_an_act_with_a_state_is_alignment_with_it(pipeline):
     doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
     (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "getting")
     assert e.score > 0 and _nodes(e.source) == {"SAU"} and _nodes(e.target) == {"ISR"}
+
+
+def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline):
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("Chile and Peru have held talks on their border. The president of Chile said on Monday that his country "
+            "was ready for a deal. The prime minister of Bolivia welcomed the remarks and urged both sides to reach "
+            "an agreement soon.")
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    x = next(iter(pipeline.rules_only().extract([doc])))
+    (welcomed,) = _events(x, "welcomed")
+    (urged,) = _events(x, "urged")
+    assert _nodes(welcomed.target) == {"CHL"} and _nodes(urged.target) == {"CHL", "PER"}
+    off = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents,
+                                             disabled={"remarks_told_before"}), learned=None)
+    (welcomed,) = _events(next(iter(off.extract([doc]))), "welcomed")
+    assert not _nodes(welcomed.target)

@@ -1724,6 +1724,23 @@ def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     return []
 
 
+@object_rule("remarks_told_before", reads="a direct object that is a word for what was said (said_noun: 'the remarks', "
+             "'the comments') with a definite determiner (definite_det) and no party named in its phrase; the last "
+             "person named as speaking before it", changes="target -> that speaker", vocab=("said_noun", "definite_det"))
+def remarks_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"MBS said his country was getting closer to a deal. Netanyahu welcomed the remarks": what is welcomed or
+    rejected is the word of the one who spoke it (the remarks had no author, so the welcome had no target)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["said_noun"] or not any(
+                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in d.children):
+            continue
+        if any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl"} for c in d.children):
+            return []  # "Putin's remarks", "the remarks by X", "the remarks he made": read elsewhere
+        speaker = f.speakers.last_speaker_before(d.idx)
+        return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
+    return []
+
+
 @object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "
              "naming verb in a participial clause (advcl) before its head; the subjects of the head's that-clause "
              "(ccomp)", changes="target of the evaluation -> those subjects (their conjuncts and possessors)",
