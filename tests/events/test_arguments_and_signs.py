@@ -388,3 +388,19 @@ def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline
                                              disabled={"remarks_told_before"}), learned=None)
     (welcomed,) = _events(next(iter(off.extract([doc]))), "welcomed")
     assert not _nodes(welcomed.target)
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Ethiopia signed a memorandum of understanding with Kenya's leader in January.", "signed", {"KEN"}),
+    ("Turkey has hosted two rounds of talks between Somali and Ethiopian officials in its capital.", "hosted",
+     {"SOM", "ETH"}),
+    ("Egypt has thrown its support behind Somalia in the dispute over the port.", "thrown", {"SOM"}),
+])
+def test_the_party_of_a_nested_or_measured_event_noun(pipeline, text, trigger, target):
+    from detente.ingest.sources import Meta, make_document
+
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    x = next(iter(pipeline.rules_only().extract([doc])))
+    (e,) = _events(x, trigger)
+    assert _nodes(e.target) == target
+    assert not x.relation_claims  # "understanding" names the document: no stated relation beside the signing

@@ -88,6 +88,15 @@ def test_period_is_no_relation():
     assert cue_vetoed(doc[7], {"period_is_no_relation"}) is None and cue_vetoed(doc[4]) is None
 
 
+def test_document_name_is_no_relation():
+    # "Chile signed a memorandum of understanding with Peru ." : the understanding names the document
+    doc = _doc([("Chile", 1, "nsubj"), ("signed", 1, "ROOT", "sign"), ("a", 3, "det"), ("memorandum", 1, "dobj"),
+                ("of", 3, "prep"), ("understanding", 4, "pobj"), ("with", 5, "prep"), ("Peru", 6, "pobj"),
+                (".", 1, "punct")])
+    assert cue_vetoed(doc[5]) == "document_name_is_no_relation"
+    assert cue_vetoed(doc[5], {"document_name_is_no_relation"}) is None
+
+
 @pytest.mark.model
 def test_reader_marks_a_stated_change_and_not_a_state(pipeline):
     """Through the real parser and relation reader: the change's sign is its polarity; a state has none."""

@@ -59,6 +59,8 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("with", frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
                         "PROTEST"})),
     ("for", frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})),
+    # "threw its support behind Somalia", "rallied behind Kyiv"
+    ("behind", frozenset({"SUPPORT"})),
 )
 # Event types whose place is their target when no other target is named ("troops arrived in Bosnia").
 # Types whose direct object is what is given or moved, not a party ("mobilized army reservists").
@@ -1307,6 +1309,18 @@ def _dobjs(q: ObjectQuery) -> list[Any]:
     return [c for c in q.tok.children if c.dep_ in OBJ_DEPS]
 
 
+def _measured_dobjs(q: ObjectQuery) -> list[Any]:
+    """The direct objects, a measure noun's (measure_noun) of-object for the measure when it is an event noun:
+    "hosted two rounds of talks between A and B", "held a round of talks with X" (the talks are the event noun;
+    "deployed thousands of troops into X" keeps its object)."""
+    from .lexicon import load_lexicon
+
+    measures, nouns = words("measure_noun"), load_lexicon().nouns
+    return [next((p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in nouns), d) if d.lemma_.lower() in measures else d
+            for d in _dobjs(q)]
+
+
 def _reduced_passive(tok: Any) -> bool:
     """A past participle heading an adverbial clause with no subject ("backed the PKK, designated as a terrorist
     group by X, Y and Z"): a passive whose patient is what the clause it hangs on acted on."""
@@ -1440,7 +1454,7 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
     an agreement is a stance on its parties."""
     if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "CONSULT"}:
         return []
-    for d in _dobjs(q):
+    for d in _measured_dobjs(q):
         if q.etype == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "between" for c in d.children):
             continue  # "brokered a truce between Israel and Hamas" (a mediation, PLOVER CONSULT): its parties
         found = q.other(f.pact_parties(d))
@@ -1652,7 +1666,7 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
 def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"held a phone call with Putin", "continue with an offensive against Hamas": the event noun's party; else an
     actor named inside the object ("seized a tanker of Iran's")."""
-    dobjs = _dobjs(q)
+    dobjs = _measured_dobjs(q)
     nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                      if p.dep_ == "pobj"]
     ties = words("tie_antecedent")
@@ -1662,6 +1676,14 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
             if found:
                 return found
+            for o in (p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"):
+                # "signed a memorandum of understanding with X", "held a round of talks with X": the party hangs on
+                # the of-object
+                found = q.other(f._prep_objects(o, etype=f.noun_types.get(d.lemma_.lower()), wanted=None,
+                                                visit=q.visit))
+                if found:
+                    return found
             if q.etype == "REQUEST" and d.dep_ in OBJ_DEPS:
                 # "demanded the withdrawal of French troops", "called for the release of the Israeli hostages": what
                 # is asked for is asked of the party its of-phrase names (not so for a condemnation: "the

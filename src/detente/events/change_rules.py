@@ -64,3 +64,11 @@ def period_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     while head.dep_ in {"compound", "amod"} and head.head is not head:
         head = head.head  # "the Cold War": the cue word may be a modifier of the phrase's head
     return head.dep_ == "pobj" and head.head.lower_ in w["period_prep"]
+
+
+@cue_veto("document_name_is_no_relation", reads="a relation cue that is the of-object of a document noun "
+          "(document_of_noun: 'a memorandum of understanding')", vocab=("document_of_noun",))
+def document_name_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Ethiopia signed a memorandum of understanding with Somaliland": the understanding names the document (the
+    signing is the event), not a stated relation beside it (one relation counted twice)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in w["document_of_noun"]
