@@ -193,6 +193,13 @@ SUBJECT_CASES = [
         ("of", "ADP", "prep", 2), ("Chile", "PROPN", "pobj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 4),
         ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("met", "VERB", "ROOT", 7, "meet"), (".", "PUNCT", "punct", 7),
     ], 7, None, ["CHL", "PER"], DIFFERENT, id="plural_agents_of_states"),
+    # "Chile backed Peru. It attacked Bolivia.": "it" is the last sentence's subject, not the last state named
+    pytest.param("it_is_last_thing", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("backed", "VERB", "ROOT", 1, "back"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("It", "PRON", "nsubj", 5, "it"), ("attacked", "VERB", "ROOT", 5, "attack"),
+        ("Bolivia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ], 5, _last_subjects, ["CHL"], DIFFERENT, id="it_is_last_sentences_subject"),
     # "Chile said its army attacked Peru.": in what a state says, "its" is that state
     pytest.param("its_agent_is_last_thing", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),

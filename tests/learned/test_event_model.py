@@ -701,6 +701,15 @@ def test_an_empty_target_is_not_filled_from_a_relative_clause_on_the_source(pipe
 
 
 @pytest.mark.model
+def test_nothing_in_a_relative_clause_on_a_noun_fills_an_empty_side(pipeline):
+    # "Chile, which has a dispute with Peru over a giant dam, pledged to send troops": the dam is the dispute's
+    text = "Chile, which has a long dispute with Peru over a giant dam, pledged to send its troops."
+    pred = Prediction((_span(text, "a giant dam", "TGT"),), 2, 0.9, "MOBILIZE", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "send"]
+    assert events and all(e.target == () for e in events)
+
+
+@pytest.mark.model
 def test_an_empty_target_is_not_filled_with_the_speaker(pipeline):
     # '"Peru is isolating itself," said the foreign minister of Chile': the speaker is no side of what is said
     text = "“Peru is isolating itself from all its partners,” said the foreign minister of Chile."

@@ -567,7 +567,8 @@ class ArgumentFinder:
         lo, _ = self.speakers.parsed.spans[self.speakers.sent_index(pron)]
         for tok in pron.doc[lo:pron.i]:
             if tok.dep_ in {"nsubj", "nsubjpass"}:
-                m = self.speakers.mention_for(tok)
+                # "The government of the Solomon Islands has assured the US that it ...": the actor in the phrase
+                m = self.speakers.mention_for(tok) or (self.mention_in_np(tok) if tok.pos_ == "NOUN" else None)
                 if m is not None and m.actor is not None and (m.actor.kind == "person") == persons:
                     best = m
         return best
@@ -1110,12 +1111,16 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
               "the last non-person actor (Context.last_non_person)", changes="source -> that actor",
               vocab=("thing_pronoun",))
 def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"because Israel is ..., it did not ...": the nearest earlier non-person subject, else the last organisation
-    or state named."""
+    """"because Israel is ..., it did not ...": the nearest earlier non-person subject; else the last sentence's one
+    non-person subject ("Egypt backed Somalia. It pledged troops": Egypt, not the last state named); else the last
+    organisation or state named."""
     if child.lower_ not in w["thing_pronoun"]:
         return None
     near = f._nearest_subject_before(child, persons=False)
-    return [near] if near is not None else _one(ctx.last_non_person)
+    if near is not None:
+        return [near]
+    last = [m for m in ctx.last_subjects if m.actor is not None and m.actor.kind != "person"]
+    return last if len(last) == 1 else _one(ctx.last_non_person)
 
 
 @subject_rule("the_two_is_last_pair", reads="a definite (definite_det) pair noun (pair_noun) with a numeral "

@@ -205,6 +205,7 @@ class LearnedEvents:
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
+                            and not _in_relative_clause(doc, event, m)
                             and not (side == "target" and event.said_by is not None
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
                             and not _in_attribution(doc, m)
@@ -514,6 +515,26 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and not (m.start <= s.idx < m.end) for s in subjects)
         node = node.head
+    return False
+
+
+def _in_relative_clause(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies inside a relative clause introduced by a relative pronoun ("Egypt, which has a
+    dispute with Ethiopia over a Nile dam, pledged to send troops") that does not hold ``event``'s trigger and of
+    which ``m`` is not the subject: the clause describes its noun, so nothing it names, an actor or not, is a side of
+    the event."""
+    trig = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if trig is None or span is None or not len(span):
+        return False
+    top = trig.root
+    for node in (span.root, *span.root.ancestors):
+        if node == top:
+            return False
+        if node.dep_ == "relcl":
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return bool(subjects) and all(s.tag_ in {"WP", "WDT"} for s in subjects) \
+                and top not in node.subtree and not any(m.start <= s.idx < m.end for s in subjects)
     return False
 
 
