@@ -404,3 +404,22 @@ def test_the_party_of_a_nested_or_measured_event_noun(pipeline, text, trigger, t
     (e,) = _events(x, trigger)
     assert _nodes(e.target) == target
     assert not x.relation_claims  # "understanding" names the document: no stated relation beside the signing
+
+
+def test_both_countries_are_the_pair_the_article_tells_most(code):
+    # the headline's pair named together and related by its act, not the last pair named ("Moscow and Ankara")
+    x = code("Chile and Peru agree on border as Lima courts Moscow and Ankara\n\nPeru agreed on Tuesday to return "
+             "four border villages to Chile, a step both governments called progress. Lima has also strengthened "
+             "its ties with Turkey and signed a declaration with Russia. The European Union praised both countries "
+             "for their approach.")
+    (e,) = _events(x, "praised")
+    assert _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_a_described_pair_is_the_pair_named_together(code):
+    # "the two Nordic countries": a description of the pair named together, not the pair told most
+    x = code("Turkey blocked the bid of Sweden on Monday. Turkey also criticised Sweden over its laws. Ankara then "
+             "accused Sweden of harbouring militants. Finland and Sweden had applied to join the alliance in May. "
+             "NATO backed the two Nordic countries that had applied.")
+    (e,) = _events(x, "backed")
+    assert _nodes(e.target) == {"FIN", "SWE"}

@@ -146,6 +146,22 @@ class Context:
                 self.last_dyad, self.last_dyad_end = (a, b), sent[-1].idx + len(sent[-1])
 
 
+def state_dyads(events: Iterable[Event]) -> list[tuple[Mention, Mention]]:
+    """The pairs of two different states (or people acting for them) that ``events`` relate, in order: each source
+    with each target, and the co-sources of a mutual act with no target ("Armenia and Azerbaijan agreed")."""
+    from .lexicon import reciprocal
+
+    def state(m: Mention) -> bool:  # a state, or a person acting for one (its node is the state's code)
+        return m.actor is not None and bool(m.actor.node) and ":" not in m.actor.node
+
+    out: list[tuple[Mention, Mention]] = []
+    for e in events:
+        pairs = [(a, b) for a in e.source for b in e.target] if e.target else (
+            [(a, b) for i, a in enumerate(e.source) for b in e.source[i + 1:]] if reciprocal(e.cameo) else [])
+        out.extend((a, b) for a, b in pairs if state(a) and state(b) and a.actor.node != b.actor.node)
+    return out
+
+
 def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
     """Subjects the parser hung elsewhere: "welcomed in the capital and the leader is said to ...", "Before the war
     in Ukraine, the two states had ...": a verb with no subject whose left neighbours are nouns attached
@@ -963,7 +979,8 @@ def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -
     persons = pair_reference(node)
     if persons is None:
         return None
-    return sp.last_two_before(node.idx, persons=persons) or None
+    return (sp.last_two_before(node.idx, persons=True) if persons
+            else sp.pair_of_states(node.idx, described=described_pair(node))) or None
 
 
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
@@ -1134,13 +1151,21 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
             and low in w["pair_noun"]):
         return None
     persons = low in w["person_pair_noun"]
-    pair = f.speakers.last_two_before(child.idx, persons=persons)
-    if not persons and ctx.last_dyad is not None and ctx.last_dyad_end <= child.idx and (
-            not pair or max(m.end for m in pair) < ctx.last_dyad_end):
-        # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the last dyad of an
-        # event, when it comes after the last pair named together
+    if persons:
+        return f.speakers.last_two_before(child.idx, persons=True)
+    # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the pair of states the
+    # article has told most so far (Speakers.pair_of_states), events included; else the last event's dyad
+    # (Context.last_dyad, for a finder whose coder recorded no dyads)
+    pair = f.speakers.pair_of_states(child.idx, described=described_pair(child))
+    if not pair and ctx.last_dyad is not None and ctx.last_dyad_end <= child.idx:
         return list(ctx.last_dyad)
     return pair
+
+
+def described_pair(noun: Any) -> bool:
+    """Whether a pair noun is described ("the two European countries", "the two countries that seek to join"): it
+    then names a pair named together, not whichever pair the article tells most."""
+    return any(c.dep_ in {"amod", "relcl", "acl"} for c in noun.children)
 
 
 @subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "
@@ -1701,9 +1726,19 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             continue
         if d.dep_ in OBJ_DEPS:
             found = q.other(f.mentions_in_np(d, event_nouns=f.event_nouns))
+            if not found and q.etype in WITH_OBJECT_TYPES:
+                # "signed a declaration with Russia", "reached an understanding with X": the partner of the thing
+                # done together (a with-phrase is no part of the noun's own phrase for mentions_in_np)
+                found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ == "with"
+                                 for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p)
+                                 if m.actor is not None])
             if found:
                 return found
     return []
+
+
+# Event types whose object's with-phrase names the partner ("signed a declaration with X")
+WITH_OBJECT_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "CONSULT"})
 
 
 def report_named_ahead(judged: Any, verb: Any, f: ArgumentFinder) -> list[Mention]:

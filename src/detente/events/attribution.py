@@ -162,6 +162,7 @@ class Speakers:
         self._pairs = self._find_pairs()
         self._pairs_by_end = sorted(self._pairs, key=lambda p: p[0])  # stable: ties keep text order
         self._pair_ends = [p[0] for p in self._pairs_by_end]
+        self.told_dyads: list[tuple[Mention, Mention]] = []  # state pairs of the events coded so far
         self.named_speakers = self._named_speakers()
         self._speaker_ats = [at for at, _ in self.named_speakers]
         self._quote_speaker: dict[int, Mention | None] = {}
@@ -229,6 +230,40 @@ class Speakers:
                         return person
                 return speaker
         return person
+
+    def remember_dyads(self, pairs: list[tuple[Mention, Mention]]) -> None:
+        """Record the state pairs the events of a sentence relate (the coder calls this sentence by sentence), for
+        ``pair_of_states``."""
+        self.told_dyads.extend(pairs)
+
+    def pair_of_states(self, char: int, *, described: bool = False) -> list[Mention]:
+        """"The two countries", "both countries": of the pairs of states the article has told so far (events between
+        two states, recorded by ``remember_dyads``, and the pairs named together), the one told most (the
+        headline's and the lede's twice), the later on a tie (the last pair named together counts as the
+        latest). "India expelled a Canadian diplomat. Ottawa expelled an Indian one. The US and Australia were
+        concerned ... both countries" is India and Canada."""
+        named = self.last_two_before(char, persons=False)
+        if described:  # "the two European countries that seek to join": a description of a pair named together
+            return named
+        # events between two states count once; a pair named together ("Azerbaijan and Armenia agree ...", "the
+        # talks between A and B") is a pair by its words and counts twice; the last one named is the latest
+        together = [(a, b) for end, a, b in self._pairs_by_end[:bisect.bisect_right(self._pair_ends, char)]
+                    if a.actor is not None and b.actor is not None and a.actor.kind != "person"
+                    and b.actor.kind != "person"]
+        candidates = [(a, b, 1) for a, b in self.told_dyads if a.end <= char and b.end <= char]
+        candidates += [(a, b, 2) for a, b in together[:-1]] + ([(named[0], named[1], 2)] if len(named) == 2 else [])
+        tally: dict[frozenset[str], int] = {}
+        last: dict[frozenset[str], tuple[int, list[Mention]]] = {}
+        for order, (a, b, weight) in enumerate(candidates):
+            if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node:
+                continue
+            key = frozenset((a.actor.node, b.actor.node))
+            # the headline and the lede tell what the article is about: their pairs count twice
+            tally[key] = tally.get(key, 0) + weight * (2 if min(a.sent_idx, b.sent_idx) <= 1 else 1)
+            last[key] = (order, [a, b])
+        if not tally:
+            return named
+        return last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]
 
     def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
         """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):

@@ -23,7 +23,8 @@ from typing import Any
 
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
-from .arguments import OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, switch_phrases
+from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, state_dyads,
+                        switch_phrases)
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
@@ -119,6 +120,7 @@ class EventCoder:
             )
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
             ctx.remember_pact(events)
+            speakers.remember_dyads(state_dyads(events))
         return tuple(out)
 
     # -- triggers ------------------------------------------------------------

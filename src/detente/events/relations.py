@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
-from .arguments import loose_apposition, orphan_subjects, pronoun_owner
+from .arguments import described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
 from .attribution import Speakers, pair_reference
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
@@ -53,6 +52,8 @@ class RelationReader:
              events: tuple[Event, ...] = ()) -> tuple[RelationClaim, ...]:
         """The stated relations of a document; none that restates an event of ``events`` (see ``_told_by_event``)."""
         speakers = speakers or Speakers(parsed, mentions, disabled=self.coder.disabled)
+        if events and not speakers.told_dyads:  # a Speakers of its own: the coder did not record the dyads in it
+            speakers.remember_dyads(state_dyads(events))
         acts = _event_pairs(events)
         doc = parsed.doc
         out: list[RelationClaim] = []
@@ -64,9 +65,8 @@ class RelationReader:
                 continue
             sentence = parsed.sentences[idx]
             seen: set[tuple[str, str]] = set()
-            dyads = _state_dyads(e for e in events if e.sent_idx < idx)
             for group in _by_clause(cue_toks):
-                pair = self._pair(sent, group, speakers, dyads)
+                pair = self._pair(sent, group, speakers)
                 if pair is None:
                     continue
                 a, b, cue_tok = pair
@@ -134,8 +134,7 @@ class RelationReader:
         return (total > 0) - (total < 0)
 
     # -- pairs -----------------------------------------------------------------------
-    def _pair(self, sent: Any, group: list[Any], speakers: Speakers,
-              dyads: Iterable[tuple[Mention, Mention]] = ()) -> tuple[Mention, Mention, Any] | None:
+    def _pair(self, sent: Any, group: list[Any], speakers: Speakers) -> tuple[Mention, Mention, Any] | None:
         for cue in group:
             pair = _noun_pair(cue, speakers)
             if pair:
@@ -144,7 +143,7 @@ class RelationReader:
             for tok in sent:
                 if tok.lower_ == "between" and _attached(tok, cue):
                     objs = [c for c in tok.children if c.dep_ == "pobj"]
-                    ms = _conj_mentions(objs[0], speakers, dyads) if objs else []
+                    ms = _conj_mentions(objs[0], speakers) if objs else []
                     if len(ms) >= 2:
                         return ms[0], ms[1], cue
             pair = _hyphen_pair(cue, speakers)
@@ -158,7 +157,7 @@ class RelationReader:
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
             else:
-                subjects = _conj_mentions(subj_tok, speakers, dyads)
+                subjects = _conj_mentions(subj_tok, speakers)
             if len(subjects) >= 2:
                 return subjects[0], subjects[1], cue
             if not subjects:
@@ -314,10 +313,11 @@ def _negated_cue(cue: Any) -> bool:
     return False
 
 
-def _conj_mentions(tok: Any, speakers: Speakers, dyads: Iterable[tuple[Mention, Mention]] = ()) -> list[Mention]:
+def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:
     if (persons := pair_reference(tok)) is not None:
-        named = speakers.last_two_before(tok.idx, persons=persons)
-        return named if persons else _main_pair(named, list(dyads))
+        # "relations between the two countries": the pair the article has told most (Speakers.pair_of_states)
+        return speakers.last_two_before(tok.idx, persons=True) if persons else speakers.pair_of_states(
+            tok.idx, described=described_pair(tok))
     out: list[Mention] = []
     for t in [tok, *tok.conjuncts]:
         m = speakers.mention_for(t)
@@ -325,34 +325,3 @@ def _conj_mentions(tok: Any, speakers: Speakers, dyads: Iterable[tuple[Mention, 
             out.append(m)
     return out
 
-
-def _state_dyads(events: Iterable[Event]) -> list[tuple[Mention, Mention]]:
-    """The (source, target) pairs of two different states of ``events``, in order."""
-    out: list[tuple[Mention, Mention]] = []
-    for e in events:
-        for a in e.source:
-            for b in e.target:
-                if a.actor is not None and b.actor is not None and a.actor.kind == b.actor.kind == "state" \
-                        and a.actor.node and b.actor.node and a.actor.node != b.actor.node:
-                    out.append((a, b))
-    return out
-
-
-def _main_pair(named: list[Mention], dyads: list[tuple[Mention, Mention]]) -> list[Mention]:
-    """"The two countries" in a stated relation: the pair the article has told most often so far, as an event
-    between two states or as two states named together (``named``, the last such pair), the later on a tie. "India
-    expelled a Canadian diplomat ... The United States and Australia said ... Relations between the two countries
-    had soured" is India and Canada, not the last two states named together."""
-    tally: dict[frozenset[str], int] = {}
-    last: dict[frozenset[str], tuple[int, list[Mention]]] = {}
-    candidates = [(a, b) for a, b in dyads] + ([(named[0], named[1])] if len(named) == 2 else [])
-    for order, (a, b) in enumerate(candidates):
-        if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node:
-            continue
-        key = frozenset((a.actor.node, b.actor.node))
-        tally[key] = tally.get(key, 0) + 1
-        last[key] = (order, [a, b])
-    if not tally:
-        return named
-    best = max(tally, key=lambda k: (tally[k], last[k][0]))
-    return last[best][1]
