@@ -423,3 +423,11 @@ def test_a_described_pair_is_the_pair_named_together(code):
              "NATO backed the two Nordic countries that had applied.")
     (e,) = _events(x, "backed")
     assert _nodes(e.target) == {"FIN", "SWE"}
+
+
+@pytest.mark.parametrize("when, target", [("on Thursday", {"TUR"}), ("in 2019", set())])
+def test_the_decision_welcomed_is_the_act_told_before(code, when, target):
+    # "welcomed the decision": the author of the act told before, unless that act is background
+    x = code(f"Turkey suspended all of its trade with Israel {when}. The Palestinian Authority welcomed the decision.")
+    (e,) = _events(x, "welcomed")
+    assert _nodes(e.target) == target

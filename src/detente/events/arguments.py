@@ -104,6 +104,8 @@ class Context:
         self.last_dyad_end = -1
         # the parties of the last agreement signed (057) by two or more actors: "the pact" may mean it
         self.last_pact: tuple[Mention, ...] = ()
+        # whether the last main event was background (an act told as context is rarely "the move" welcomed next)
+        self.last_event_background = False
 
     def remember_pact(self, events: Iterable[Event]) -> None:
         """The parties of the last event of ``events`` that signs an agreement (057) between two or more nodes."""
@@ -1800,6 +1802,27 @@ def remarks_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
             return []  # "Putin's remarks", "the remarks by X", "the remarks he made": read elsewhere
         speaker = f.speakers.last_speaker_before(d.idx)
         return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
+    return []
+
+
+@object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "
+             "'the move') with a definite determiner (definite_det) and no party named in its phrase; the previous "
+             "main event's source (Context.last_event_source)", changes="target -> that source",
+             vocab=("event_anaphor", "definite_det"))
+def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Turkey suspended all trade with Israel. ... The Palestinian Authority welcomed the decision": what is
+    welcomed or condemned is the act told before, so its author is the target (as ``the_move_is_last_event``
+    reads such a noun as a subject). Not after a background act ("Russia's invasion prompted A and B to apply.
+    X blocked the move": the move is theirs, not the invasion)."""
+    if q.ctx is None or not q.ctx.last_event_source or q.ctx.last_event_background:
+        return []
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["event_anaphor"] or not any(
+                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in d.children):
+            continue
+        if any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl", "amod"} for c in d.children):
+            return []  # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
+        return q.other([m for m in q.ctx.last_event_source if m.actor is not None])
     return []
 
 

@@ -120,6 +120,8 @@ class EventCoder:
             )
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
             ctx.remember_pact(events)
+            if events:
+                ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
             speakers.remember_dyads(state_dyads(events))
         return tuple(out)
 
