@@ -431,3 +431,11 @@ def test_the_decision_welcomed_is_the_act_told_before(code, when, target):
     x = code(f"Turkey suspended all of its trade with Israel {when}. The Palestinian Authority welcomed the decision.")
     (e,) = _events(x, "welcomed")
     assert _nodes(e.target) == target
+
+
+def test_he_said_after_an_accusation_is_the_accuser(code):
+    # "Katz accused Erdogan of ... . Israel would halt its trade with Turkey, he said.": he is the one who spoke
+    x = code("Israeli Foreign Minister Israel Katz accused President Recep Tayyip Erdogan of behaving like a "
+             "dictator. Israel would suspend all of its trade with Turkey, he said.")
+    (e,) = _events(x, "suspend")
+    assert e.said_by is not None and e.said_by.text == "Israel Katz"

@@ -311,10 +311,12 @@ class Speakers:
         return self.named_speakers[i - 1][1] if i else None
 
     def _named_speakers(self) -> list[tuple[int, Mention]]:
-        """Speech verbs whose subject is a named person (not a pronoun), in text order."""
+        """Speech verbs whose subject is a named person (not a pronoun), in text order. A verb of accusing speaks
+        too ("Katz accused Erdogan of ... . Israel would look elsewhere, he said": he is Katz, not Erdogan)."""
         out = []
+        accusing = cue_lists()["accusing_verb"] if self.on("accusation_is_the_accusers") else frozenset()
         for tok in self.doc:
-            if not _is_speech_verb(tok):
+            if not _is_speech_verb(tok) and tok.lemma_.lower() not in accusing:
                 continue
             for child in tok.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in PRONOUNS_PERSON:
