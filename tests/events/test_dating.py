@@ -149,6 +149,16 @@ def test_dating_a_time_in_the_subjects_apposition_describes_it_only():
     assert (got.date, got.basis) == (dt.date(2023, 9, 21), DateBasis.PUBLISHED)
 
 
+def test_dating_since_on_a_noun_counts_that_noun_back_and_dates_nothing():
+    # "Chile spoke in its first interview since 2019 ." : 2019 is when the last such interview was, not when it spoke
+    doc = _doc([("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("spoke", 1, "ROOT", "VERB", "O"),
+                ("in", 1, "prep", "ADP", "O"), ("its", 5, "poss", "PRON", "O"), ("first", 5, "amod", "ADJ", "O"),
+                ("interview", 2, "pobj", "NOUN", "O"), ("since", 5, "prep", "ADP", "O"),
+                ("2019", 6, "pobj", "NUM", "B-DATE"), (".", 1, "punct", "PUNCT", "O")])
+    got = _date(doc, "spoke", dt.date(2023, 9, 21))
+    assert (got.date, got.basis) == (dt.date(2023, 9, 21), DateBasis.PUBLISHED)
+
+
 def test_dating_future_clause_takes_the_coming_month():
     # "Israel will host talks in March." (published in October)
     doc = _doc([

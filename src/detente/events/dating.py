@@ -261,6 +261,10 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
         # (as "the 2019 decision" does), not the verb whose object phrase holds it; a verb whose own object it is
         # tells that act ("launched an attack on X in June")
         return _within_noun(tok, expr.attach) or (expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok)
+    if expr.attach != tok and expr.attach.pos_ == "NOUN" and expr.text.lower().startswith(f"{SINCE} "):
+        # "in his first interview since 2019", "the worst crisis since 1979": "since" on a noun counts that noun's
+        # kind back to a time; it does not date the clause
+        return _within_noun(tok, expr.attach)
     if expr.attach != tok and _in_apposition(expr.attach, clause) and not _in_apposition(tok, clause):
         # "Iran, Saudi Arabia's rival until the two restored ties in March, dismissed the talks": a time in an
         # apposition describes the noun it is set beside, not when the clause's act took place
