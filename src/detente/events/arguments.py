@@ -1794,15 +1794,21 @@ def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
 def remarks_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"MBS said his country was getting closer to a deal. Netanyahu welcomed the remarks": what is welcomed or
     rejected is the word of the one who spoke it (the remarks had no author, so the welcome had no target)."""
+    # "Putin's remarks", "the remarks by X", "the remarks he made": read elsewhere
+    d = _bare_definite_object(q, w["said_noun"], w["definite_det"],
+                              {"poss", "prep", "compound", "nmod", "acl", "relcl"})
+    speaker = f.speakers.last_speaker_before(d.idx) if d is not None else None
+    return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
+
+
+def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: frozenset[str],
+                          named: set[str]) -> Any:
+    """The first direct object of ``q`` that is one of ``nouns`` with a definite determiner, when nothing in its
+    phrase (children of the ``named`` dependencies) says whose it is; else None."""
     for d in _dobjs(q):
-        if d.lemma_.lower() not in w["said_noun"] or not any(
-                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in d.children):
-            continue
-        if any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl"} for c in d.children):
-            return []  # "Putin's remarks", "the remarks by X", "the remarks he made": read elsewhere
-        speaker = f.speakers.last_speaker_before(d.idx)
-        return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
-    return []
+        if d.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in definite for c in d.children):
+            return None if any(c.dep_ in named for c in d.children) else d
+    return None
 
 
 @object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "
@@ -1816,14 +1822,10 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     X blocked the move": the move is theirs, not the invasion)."""
     if q.ctx is None or not q.ctx.last_event_source or q.ctx.last_event_background:
         return []
-    for d in _dobjs(q):
-        if d.lemma_.lower() not in w["event_anaphor"] or not any(
-                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in d.children):
-            continue
-        if any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl", "amod"} for c in d.children):
-            return []  # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
-        return q.other([m for m in q.ctx.last_event_source if m.actor is not None])
-    return []
+    # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
+    d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"],
+                              {"poss", "prep", "compound", "nmod", "acl", "relcl", "amod"})
+    return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
 
 
 @object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "
