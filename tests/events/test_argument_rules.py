@@ -200,6 +200,11 @@ SUBJECT_CASES = [
         ("It", "PRON", "nsubj", 5, "it"), ("attacked", "VERB", "ROOT", 5, "attack"),
         ("Bolivia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
     ], 5, _last_subjects, ["CHL"], DIFFERENT, id="it_is_last_sentences_subject"),
+    # the headline "Chile expels French envoy", with "Chile" read as an adjective of the verb
+    pytest.param("orphan_subjects", [
+        ("Chile", "PROPN", "amod", 1, None, "B-GPE"), ("expels", "VERB", "ROOT", 1, "expel", None, "VBZ"),
+        ("French", "ADJ", "amod", 3, None, "B-NORP"), ("envoy", "NOUN", "dobj", 1),
+    ], 1, None, ["CHL"], [], id="orphan_subjects_headline_amod"),
     # "Chile said its army attacked Peru.": in what a state says, "its" is that state
     pytest.param("its_agent_is_last_thing", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),

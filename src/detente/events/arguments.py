@@ -191,7 +191,7 @@ def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
 
 
 # what the parser makes of a headline's subject before a bare verb ("Putin and Kim sign pact")
-MISREAD_SUBJECT_DEPS = frozenset({"nmod", "npadvmod", "compound", "dep"})
+MISREAD_SUBJECT_DEPS = frozenset({"nmod", "npadvmod", "compound", "dep", "amod"})
 
 
 NP_EXCLUDE = {"conj", "cc", "appos", "punct", "relcl", "parataxis"}
