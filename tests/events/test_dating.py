@@ -159,6 +159,17 @@ def test_dating_since_on_a_noun_counts_that_noun_back_and_dates_nothing():
     assert (got.date, got.basis) == (dt.date(2023, 9, 21), DateBasis.PUBLISHED)
 
 
+def test_dating_a_when_clauses_time_is_its_main_clauses():
+    # "When Chile landed in March , Peru greeted it ." : the greeting was in March too
+    doc = _doc([("When", 2, "advmod", "SCONJ", "O"), ("Chile", 2, "nsubj", "PROPN", "B-GPE"),
+                ("landed", 7, "advcl", "VERB", "O"), ("in", 2, "prep", "ADP", "O"),
+                ("March", 3, "pobj", "PROPN", "B-DATE"), (",", 7, "punct", "PUNCT", "O"),
+                ("Peru", 7, "nsubj", "PROPN", "B-GPE"), ("greeted", 7, "ROOT", "VERB", "O"),
+                ("it", 7, "dobj", "PRON", "O"), (".", 7, "punct", "PUNCT", "O")])
+    got = _date(doc, "greeted", dt.date(2023, 9, 21))
+    assert (got.date, got.precision) == (dt.date(2023, 3, 1), "month")
+
+
 def test_dating_future_clause_takes_the_coming_month():
     # "Israel will host talks in March." (published in October)
     doc = _doc([

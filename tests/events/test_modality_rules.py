@@ -323,3 +323,11 @@ def test_hypothetical_would_rules_its_own_clause_only():
     lex = load_lexicon()
     assert not read_modality(doc[7], doc[:], lex).hedged
     assert read_modality(doc[2], doc[:], lex).hedged
+
+
+def test_the_alternative_not_taken_is_negated():
+    # "Chile hedged rather than abandoning Peru ." : the abandoning is what Chile did not do (negation_phrase)
+    spec = [("Chile", 1, "nsubj"), ("hedged", 1, "ROOT", "hedge"), ("rather", 3, "advmod"), ("than", 1, "prep"),
+            ("abandoning", 3, "pcomp", "abandon"), ("Peru", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "abandoning", "negation_phrase")
+    assert on.negated and not off.negated

@@ -201,6 +201,17 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         start = resolve_time(expr.text, published)
         if start is not None:
             return EventDate(start.date, start.basis, start.precision, f"{SINCE} {expr.ent.text}")
+    if _when_target(target) == clause:
+        # "When Xi landed in Riyadh last December, he was greeted with pomp": a when-clause's time is its main
+        # clause's
+        return resolve_time(expr.text, published, future=future)
+    return None
+
+
+def _when_target(clause: Any) -> Any:
+    """The clause a "when <clause>" dates ("When X landed in Riyadh last December, he was greeted"), else None."""
+    if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
+        return clause_head(clause.head)
     return None
 
 
