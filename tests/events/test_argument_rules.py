@@ -205,6 +205,12 @@ SUBJECT_CASES = [
         ("Chile", "PROPN", "amod", 1, None, "B-GPE"), ("expels", "VERB", "ROOT", 1, "expel", None, "VBZ"),
         ("French", "ADJ", "amod", 3, None, "B-NORP"), ("envoy", "NOUN", "dobj", 1),
     ], 1, None, ["CHL"], [], id="orphan_subjects_headline_amod"),
+    # "Chile's role in brokering the deal grew.": the owner of the noun the gerund hangs on acts
+    pytest.param("noun_owner_acts", [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("role", "NOUN", "nsubj", 7),
+        ("in", "ADP", "prep", 2), ("brokering", "VERB", "pcomp", 3, "broker"), ("the", "DET", "det", 6),
+        ("deal", "NOUN", "dobj", 4), ("grew", "VERB", "ROOT", 7, "grow"), (".", "PUNCT", "punct", 7),
+    ], 4, None, ["CHL"], DIFFERENT, id="noun_owner_acts_gerund"),
     # "Chile said its army attacked Peru.": in what a state says, "its" is that state
     pytest.param("its_agent_is_last_thing", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("its", "PRON", "poss", 3),

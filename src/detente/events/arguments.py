@@ -1962,13 +1962,19 @@ def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w
     return None
 
 
-@clause_rule("noun_owner_acts", reads="an infinitival clause (acl) on a noun with a possessor naming an actor; a "
-             "possessive 'its' or 'their' (thing_owner_pronoun, plural_owner_pronoun) in a clause whose subject is "
-             "'we' (quoted_we)", changes="source -> the possessor; none for 'its' under 'we'",
+@clause_rule("noun_owner_acts", reads="an infinitival clause (acl), or a gerund under in/of (pcomp), on a noun with a "
+             "possessor naming an actor; a possessive 'its' or 'their' (thing_owner_pronoun, plural_owner_pronoun) "
+             "in a clause whose subject is 'we' (quoted_we)", changes="source -> the possessor; none for 'its' under 'we'",
              vocab=("thing_owner_pronoun", "plural_owner_pronoun", "quoted_we"))
 def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Moscow's readiness to abandon Armenia": the owner of the noun acts. "We are worried, noting its potential
     to undermine stability": "its" is not "we", so the clause's subject is not climbed to (no source)."""
+    if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"in", "of"} \
+            and node.head.head.pos_ == "NOUN":
+        # "Beijing's role in brokering the rapprochement": the owner of the noun the gerund hangs on acts
+        m = next((m for c in node.head.head.children if c.dep_ == "poss"
+                  and (m := f.speakers.mention_at(c)) is not None and m.actor is not None), None)
+        return [m] if m is not None else None
     if node.dep_ != "acl":
         return None
     for c in node.head.children:
