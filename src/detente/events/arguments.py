@@ -1964,7 +1964,8 @@ def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w
 
 @clause_rule("noun_owner_acts", reads="an infinitival clause (acl), or a gerund under in/of (pcomp), on a noun with a "
              "possessor naming an actor; a possessive 'its' or 'their' (thing_owner_pronoun, plural_owner_pronoun) "
-             "in a clause whose subject is 'we' (quoted_we)", changes="source -> the possessor; none for 'its' under 'we'",
+             "in a clause whose subject is 'we' (quoted_we)",
+             changes="source -> the possessor; none for 'its' under 'we'",
              vocab=("thing_owner_pronoun", "plural_owner_pronoun", "quoted_we"))
 def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Moscow's readiness to abandon Armenia": the owner of the noun acts. "We are worried, noting its potential
