@@ -439,3 +439,10 @@ def test_he_said_after_an_accusation_is_the_accuser(code):
              "dictator. Israel would suspend all of its trade with Turkey, he said.")
     (e,) = _events(x, "suspend")
     assert e.said_by is not None and e.said_by.text == "Israel Katz"
+
+
+def test_the_nordic_pair_is_the_pair_named_together(code):
+    x = code("Sweden and Finland applied to join the alliance in May. On Monday Turkey criticised the Nordic pair "
+             "over their laws.")
+    (e,) = _events(x, "criticised")
+    assert _nodes(e.target) == {"SWE", "FIN"}
