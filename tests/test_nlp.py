@@ -45,7 +45,30 @@ def test_a_headline_is_parsed_apart_from_the_body(pipeline):
     assert doc.text == text and parsed.sentences[0].text == "Turkey lifting objections to Sweden joining NATO"
     # a paragraph that ends like a sentence is not cut off: the parse may link it to what follows, as before
     assert headline_cuts("Russia warned Israel.\n\nIran agreed.") == ["Russia warned Israel.\n\nIran agreed."]
-    assert headline_cuts(text) == ["Turkey lifting objections to Sweden joining NATO\n\n", text.split("\n\n")[1]]
+    assert headline_cuts(text) == ["Turkey lifting objections to Sweden joining NATO\n\n", "MADRID (AP) — ",
+                                   "Turkey has agreed to drop its opposition."]
+
+
+@pytest.mark.parametrize("dateline", ["WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ",
+                                      "STOCKHOLM (AP) — ", "YEREVAN: ", "MANILA - "])
+def test_a_dateline_is_parsed_apart_but_stays_in_its_ledes_sentence(pipeline, dateline):
+    # "AL-ULA, Saudi Arabia, Jan 5 - Saudi Arabia, the UAE, Bahrain and Egypt signed ...": parsed with its lede, the
+    # dateline's names became the lede's subjects
+    lede = "Chile, Peru and Bolivia on Tuesday signed a declaration ending the dispute."
+    text = f"Three states end dispute\n\n{dateline}{lede} Ecuador welcomed it."
+    assert headline_cuts(text) == ["Three states end dispute\n\n", dateline, f"{lede} Ecuador welcomed it."]
+    parsed = next(parse_documents([Document(id="d", text=text)], pipeline.nlp))
+    doc = parsed.doc
+    body = next(t.i for t in doc if t.text == "Chile")
+    assert all((t.head.i >= body) == (t.i >= body) for t in doc if not t.is_space)
+    assert [s.text for s in parsed.sentences] == ["Three states end dispute", dateline + lede, "Ecuador welcomed it."]
+    signed = next(t for t in doc if t.text == "signed")
+    assert {c.text for c in signed.children if c.dep_ == "nsubj"} == {"Chile"}
+
+
+def test_a_capitalised_word_and_a_dash_in_a_sentence_is_no_dateline():
+    assert headline_cuts("T\n\nUS officials said - as expected - that talks failed.") == [
+        "T\n\n", "US officials said - as expected - that talks failed."]
 
 
 def test_a_verb_in_scare_quotes_is_a_verb(pipeline):

@@ -197,6 +197,8 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
             spans.append((start, sent.end))
     out_spans: list[tuple[int, int]] = []
     last_end = 0
+    dated = dateline_span(text)
+    carried: int | None = None  # the first token of a dateline that opens the next sentence
     for start, end in spans:
         while start < end and doc[start].is_space:
             start += 1
@@ -204,6 +206,12 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
             end -= 1
         if start >= end:
             continue
+        if dated is not None and dated[0] <= doc[start].idx and doc[end - 1].idx < dated[1]:
+            # the dateline is parsed on its own (``headline_cuts``) but belongs to its lede's sentence
+            carried = start if carried is None else carried
+            continue
+        if carried is not None:
+            start, carried = carried, None
         char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         if "\n\n" in text[last_end:char_start]:
             paragraph += 1
@@ -243,6 +251,36 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
 _SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
 
 
+# A wire story's dateline opening its first body paragraph: a place in capitals ("WARSAW", "AL-ULA"), perhaps its
+# country, perhaps a date ("Sept 20", "Jan. 5"), perhaps the agency in brackets, then a dash set off by spaces or a
+# colon: "WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ", "STOCKHOLM (AP) — ", "YEREVAN: ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,[ ][A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})?"
+    r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?"
+    r"(?:[ ]?\([^()\n]{1,40}\))?"
+    r"(?:[ ][-\u2013\u2014]{1,2}|:)[ ]+(?=[A-Z\"\u201c])")
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The character range of the dateline that opens the first body paragraph of ``text`` (after the leading
+    headline paragraphs of ``headline_cuts``), or None."""
+    start = _body_start(text)
+    m = _DATELINE.match(text, start)
+    return (m.start(), m.end()) if m else None
+
+
+def _body_start(text: str) -> int:
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        para = text[start:m.start()].rstrip()
+        if para and not para.endswith(_SENTENCE_ENDS):
+            start = m.end()
+        else:
+            break
+    return start
+
+
 def headline_cuts(text: str) -> list[str]:
     """``text`` cut after each of its leading paragraphs (up to a blank line) that does not end like a sentence:
     a headline (and a byline or dateline paragraph under it) is parsed on its own, so its parse tree never runs
@@ -259,6 +297,13 @@ def headline_cuts(text: str) -> list[str]:
             start = m.end()
         else:
             break
+    dated = _DATELINE.match(text, start)
+    if dated is not None:
+        # "AL-ULA, Saudi Arabia, Jan 5 - Saudi Arabia, the UAE, ... signed": parsed with its lede, the dateline's
+        # names became the lede's subjects; it is parsed on its own, and ``split_sentences`` puts it back into the
+        # lede's sentence
+        out.append(text[start:dated.end()])
+        start = dated.end()
     out.append(text[start:])
     return [p for p in out if p]
 

@@ -1094,3 +1094,17 @@ def test_a_headlines_comma_pair_are_both_subjects(subjects, first_dep):
         ("to", "PART", "aux", 5), ("cooperate", "VERB", "xcomp", 3, "cooperate"),
     ], 5, "own_subject")
     assert sorted(on) == ["CHL", "PER"]
+
+
+def test_what_the_pact_does(pipeline):
+    # "Chile signed a declaration ending a boycott of Peru.": the one the declaration's act is done to is its party
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign", None, "VBD"),
+        ("a", "DET", "det", 3), ("declaration", "NOUN", "dobj", 1), ("ending", "VERB", "acl", 3, "end", None, "VBG"),
+        ("a", "DET", "det", 6), ("boycott", "NOUN", "dobj", 4), ("of", "ADP", "prep", 6),
+        ("Peru", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], "what_the_pact_does")
+    signed_on = [e for e in on if e[1] == ["CHL"]]
+    signed_off = [e for e in off if e[1] == ["CHL"]]
+    assert signed_on and signed_on[0][2] == ["PER"]
+    assert signed_off and signed_off[0][2] == []

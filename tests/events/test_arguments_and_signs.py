@@ -446,3 +446,43 @@ def test_the_nordic_pair_is_the_pair_named_together(code):
              "over their laws.")
     (e,) = _events(x, "criticised")
     assert _nodes(e.target) == {"SWE", "FIN"}
+
+
+def test_a_state_set_beside_another_state_is_a_conjunct(code):
+    # the parser makes the second state of the list an apposition of the first; the declaration's act names Qatar
+    x = code("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt signed a declaration ending a boycott of "
+             "Qatar.")
+    (e,) = _events(x, "signed")
+    assert _nodes(e.source) == {"SAU", "ARE", "BHR", "EGY"} and _nodes(e.target) == {"QAT"}
+
+
+def test_a_with_clause_of_circumstance_names_no_party(code):
+    # "with Biden calling it a step" says how it was welcomed; Biden is no party of the summit
+    (e,) = _events(code("Washington welcomed the summit, with President Joe Biden calling it a groundbreaking step."),
+                   "welcomed")
+    assert "USA" not in _nodes(e.target)
+
+
+def test_the_owner_of_a_pair_noun_is_each_ones_ally(code):
+    x = code("Japan and South Korea, both allies of Washington, met on Monday. Relations between the two U.S. "
+             "allies sank to their lowest point in 2019.")
+    claims = {(r.sent_idx, frozenset((r.a.actor.node, r.b.actor.node)), r.polarity) for r in x.relation_claims}
+    assert claims == {(0, frozenset({"USA", "JPN"}), 1), (0, frozenset({"USA", "KOR"}), 1),
+                      (1, frozenset({"USA", "JPN"}), 1), (1, frozenset({"USA", "KOR"}), 1),
+                      (1, frozenset({"JPN", "KOR"}), -1)}
+
+
+def test_no_longer_negates_only_its_own_conjunct(code):
+    x = code("Poland said it was no longer sending weapons to Ukraine and would focus on arming itself. Hungary no "
+             "longer supplies gas to Serbia.")
+    (sending,) = _events(x, "sending")
+    (arming,) = _events(x, "arming")
+    (supplies,) = _events(x, "supplies")
+    assert sending.negated and supplies.negated and not arming.negated
+
+
+def test_agreeing_to_mend_ties_is_mutual(code):
+    from detente.events.lexicon import reciprocal
+
+    (e,) = _events(code("Japan and South Korea agreed on Thursday to mend their ties."), "mend")
+    assert e.cameo.startswith("032") and reciprocal(e.cameo) and _nodes(e.source) == {"JPN", "KOR"}

@@ -375,3 +375,44 @@ def test_dating_a_past_act_after_an_earlier_years_event_is_background(year, back
     assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background
     if not background:
         assert (got.date, got.precision) == (FRIDAY, "day")
+
+
+def _tagged(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, tag, ent IOB)."""
+    return hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
+                    tags=[r[4] for r in rows], lemmas=[r[0].lower() for r in rows], ents=[r[5] for r in rows])
+
+
+def test_dating_a_subjectless_conjunct_shares_its_verbs_time():
+    # "In 2019 , Chile visited Peru and agreed to talks ." : the agreeing was in 2019 too
+    doc = _tagged([("In", 4, "prep", "ADP", "IN", "O"), ("2019", 0, "pobj", "NUM", "CD", "B-DATE"),
+                   (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("visited", 4, "ROOT", "VERB", "VBD", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+                   ("and", 4, "cc", "CCONJ", "CC", "O"), ("agreed", 4, "conj", "VERB", "VBD", "O"),
+                   ("to", 7, "prep", "ADP", "IN", "O"), ("talks", 8, "pobj", "NOUN", "NNS", "O"),
+                   (".", 4, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "agreed", dt.date(2024, 1, 17))
+    assert (got.date, got.precision, got.basis) == (dt.date(2019, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_a_conjunct_with_its_own_subject_keeps_its_own_time():
+    # "In 2019 , Chile visited Peru and Peru agreed to talks ." : a clause of its own, with no time: the news day
+    doc = _tagged([("In", 4, "prep", "ADP", "IN", "O"), ("2019", 0, "pobj", "NUM", "CD", "B-DATE"),
+                   (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("visited", 4, "ROOT", "VERB", "VBD", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+                   ("and", 4, "cc", "CCONJ", "CC", "O"), ("Peru", 8, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("agreed", 4, "conj", "VERB", "VBD", "O"), ("to", 8, "prep", "ADP", "IN", "O"),
+                   ("talks", 9, "pobj", "NOUN", "NNS", "O"), (".", 4, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "agreed", dt.date(2024, 1, 17))
+    assert (got.date, got.basis) == (dt.date(2024, 1, 17), DateBasis.PUBLISHED)
+
+
+def test_dating_a_participle_on_a_dated_verb_shares_its_time():
+    # "Chile cut ties in 2017 , accusing Peru ." : the accusation came with the cut, in 2017
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("cut", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("in", 1, "prep", "ADP", "IN", "O"),
+                   ("2017", 3, "pobj", "NUM", "CD", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
+                   ("accusing", 1, "advcl", "VERB", "VBG", "O"), ("Peru", 6, "dobj", "PROPN", "NNP", "B-GPE"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "accusing", dt.date(2024, 1, 17))
+    assert (got.date, got.precision, got.basis) == (dt.date(2017, 1, 1), "year", DateBasis.BACKGROUND)

@@ -149,6 +149,26 @@ def test_negation_phrase():
     assert on.negated and not off.negated
 
 
+def test_negation_phrase_on_the_triggers_own_adverb():
+    # "Poland no longer supplies arms ." : the parser hangs "no" on "longer", not on the verb
+    spec = [("Poland", 3, "nsubj"), ("no", 2, "neg"), ("longer", 3, "advmod"), ("supplies", 3, "ROOT", "supply"),
+            ("arms", 3, "dobj"), (".", 3, "punct")]
+    on, off = _both(spec, "supplies", "negation_phrase")
+    assert on.negated and not off.negated
+
+
+def test_a_conjunct_with_its_own_auxiliary_has_its_own_modality():
+    # "Poland was no longer sending arms and would focus on arming itself ." : the negation is the first verb's
+    spec = [("Poland", 4, "nsubj"), ("was", 4, "aux", "be"), ("no", 3, "neg"), ("longer", 4, "advmod"),
+            ("sending", 4, "ROOT", "send"), ("arms", 4, "dobj"), ("and", 4, "cc"), ("would", 8, "aux"),
+            ("focus", 4, "conj"), ("on", 8, "prep"), ("arming", 9, "pcomp", "arm"), ("itself", 10, "dobj"),
+            (".", 4, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    sending, arming = (read_modality(next(t for t in doc if t.text == w), doc[:], lex) for w in ("sending", "arming"))
+    assert sending.negated and not arming.negated
+
+
 def test_hedge_phrase():
     # "Iran is said to have sent drones ." ("said" is a speech verb: the chain stops below it, the phrase is read
     # in the words between the top of the chain and the trigger)

@@ -760,3 +760,38 @@ def test_a_particle_read_as_an_adverb_still_picks_its_pattern():
                 ["Chile", "hit", "back", "at", "Peru"], ["PROPN", "VERB", "ADV", "ADP", "PROPN"])
     on, _ = _coded(doc, "lexicon_verb")
     assert on[1].cameo == "111"
+
+
+@pytest.mark.parametrize("subject, obj, quarrel", [("Chile", "history", True), ("Chile", "border", False),
+                                                   ("soldiers", "history", False)])
+def test_clashing_over_an_issue(subject, obj, quarrel):
+    # "Chile and Peru clashed over history": a quarrel (110), each with the other; over a border, or between
+    # soldiers, a fight (19x stays)
+    doc = _doc([subject, "and", "Peru", "clashed", "over", obj], [3, 0, 0, 3, 3, 4],
+               ["nsubj", "cc", "conj", "ROOT", "prep", "pobj"], [subject.rstrip("s"), "and", "Peru", "clash", "over",
+                                                                 obj])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on, off = _both(_draft(doc, 3, "190", source=[chile, peru]), "clashing_over_an_issue")
+    assert off.coding.cameo == "190" and off.target == ()
+    assert (on.coding.cameo == "110" and set(on.target) == {chile, peru}) == quarrel
+    assert quarrel or on == off
+
+
+@pytest.mark.parametrize("obj, opening, current", [("summit", "summit", True), ("summit", "visit", False),
+                                                   ("crisis", "crisis", False)])
+def test_news_object_is_current(obj, opening, current):
+    # "Chile and Peru hold summit. ... Bolivia welcomed the summit.": after a background sentence, acting on the
+    # news the headline tells of is today's act; on something else, or on a noun that is no gathering, agreement
+    # or act, the background carried over stays
+    words = ["Chile", "and", "Peru", "hold", opening, ".", "Bolivia", "welcomed", "the", obj, "."]
+    doc = hand_doc(words, [3, 0, 0, 3, 3, 3, 7, 7, 9, 7, 7],
+                   ["nsubj", "cc", "conj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+                   lemmas=[w.lower() for w in words], tags=["NNP", "CC", "NNP", "VBP", "NN", ".", "NNP", "VBD", "DT",
+                                                            "NN", "."],
+                   pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                   sent_starts=[i in {0, 6} for i in range(len(words))])
+    carried = Modality(background=True, background_cue="(continues the previous sentence)")
+    on, off = _both(_draft(doc, 7, "051", modality=carried, source=[_mention(doc, 6, "BOL")]),
+                    "news_object_is_current")
+    assert off.modality.background
+    assert on.modality.background != current

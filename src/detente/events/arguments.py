@@ -356,6 +356,12 @@ class ArgumentFinder:
             # name on the apposition; it is a conjunct of the phrase all the same
             found += [x for a in t.children if a.dep_ == "appos" for c in a.conjuncts
                       if (x := sp.mention_for(c)) is not None and x.actor is not None and x not in found]
+            if m is not None and m.actor is not None and m.actor.kind == "state":
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt signed": a list whose second state the
+                # parser makes an apposition of the first (a state set beside another state is no second name of it)
+                found += [x for a in t.children if a.dep_ == "appos" and (x := sp.mention_for(a)) is not None
+                          and x.actor is not None and x.actor.kind == "state" and x.actor.node != m.actor.node
+                          and x not in found]
             out.extend(x for x in found if x not in out)
         return out
 
@@ -759,7 +765,7 @@ class ArgumentFinder:
             if types is not None and etype is not None and etype not in types:
                 continue
             for prep in preps:
-                if prep.lower_ != name:
+                if prep.lower_ != name or absolute_with(prep):
                     continue
                 for p in prep.children:
                     if p.dep_ != "pobj":
@@ -1496,6 +1502,27 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
     return []
 
 
+@object_rule("what_the_pact_does", reads="a direct object that is an agreement noun (pact_noun) with a participle "
+             "(acl, VBG) on it whose object names actors ('a declaration ending a boycott of Qatar'), for a signing or "
+             "agreeing (AGREE, SUPPORT, COOPERATE)", changes="target -> the actors the participle's object names",
+             vocab=("pact_noun",))
+def what_the_pact_does(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"signed a declaration ending a boycott of Qatar", "signed an agreement restoring ties with Israel": the one
+    the agreement's act is done to is its party."""
+    if q.etype not in {"AGREE", "SUPPORT", "COOPERATE"}:
+        return []
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["pact_noun"]:
+            continue
+        for acl in (c for c in d.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            found = q.other([m for o in acl.children if o.dep_ in OBJ_DEPS
+                             for m in f.mentions_in_np(o) + f._prep_objects(o, etype=None, wanted=None, visit=False)
+                             if m.actor is not None])
+            if found:
+                return list(dict.fromkeys(found))
+    return []
+
+
 @object_rule("body_joined_as_member", reads="a verb of becoming (member_becoming_verb) whose complement (attr) is a "
              "member noun (member_noun); the complement's possessor or of/to-object",
              changes="target -> the body one became a member of", vocab=("member_becoming_verb", "member_noun"))
@@ -1738,6 +1765,14 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             if found:
                 return found
     return []
+
+
+def absolute_with(prep: Any) -> bool:
+    """"welcomed the summit, with Biden calling it a step": a with-phrase whose object acts in a participle of its own
+    (the parser hangs the participle on "with" as pcomp) is a clause of circumstance, and its object is no party of
+    the noun or verb it hangs on. (A participle on the object itself, "talks with rebels fighting the army", is a
+    reduced relative clause: the rebels stay the partner.)"""
+    return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"} for c in prep.children)
 
 
 # Event types whose object's with-phrase names the partner ("signed a declaration with X")

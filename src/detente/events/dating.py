@@ -175,7 +175,28 @@ def stated_date(tok: Any, span: tuple[int, int], published: dt.date | None, *, d
         found = _apply(expr, tok, clause, span, published, future, depth)
         if found is not None:
             return found
+    shared = _shares_time_with(clause)
+    if shared is not None and depth < 2 and not any(_own_time(expr, tok, clause) for expr in exprs):
+        return stated_date(shared, span, published, depth=depth + 1)
     return _reported_date(clause, span, published, depth)
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _shares_time_with(clause: Any) -> Any:
+    """The verb whose time a clause with no time of its own shares, or None: a verb conjoined to it with no
+    subject of its own, in the same tense ("In 2019, Khan visited Tehran and agreed to set up a force"), or a
+    subjectless participle (VBG) hung on it with no conjunction ("cut ties with Doha in 2017, accusing it of ...").
+    A clause with its own subject is a clause of its own ("ties were cut in 2017 but the two restored them")."""
+    head = clause.head
+    if head == clause or not _verbal(head) or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    if clause.dep_ == "conj" and clause.tag_ == head.tag_:
+        return head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
+        return head
+    return None
 
 
 def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published: dt.date | None, future: bool,

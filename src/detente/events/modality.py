@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod"}
 CHAIN_LIMIT = 5
+# A conjunct with one of these of its own is a clause of its own for modality
+OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "neg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,9 @@ def _chain(tok: Any) -> list[Any]:
         head = node.head
         if head.lemma_.lower() in SPEECH_LEMMAS and node.dep_ in {"ccomp", "conj"}:
             break
+        if node.dep_ == "conj" and any(c.dep_ in OWN_CLAUSE_DEPS for c in node.children):
+            break  # "was no longer sending arms and would focus on ...": a conjunct with its own auxiliary or subject
+            # has its own modality
         chain.append(head)
         node = head
     return chain

@@ -108,10 +108,12 @@ def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
 
 def _window(tok: Any, chain: list[Any]) -> str:
     """The words from the top of the chain, with its auxiliaries ("is said to", "are believed to"), to the
-    trigger."""
+    trigger; for a trigger at the top, its own adverbs before it ("was no longer sending", "no longer supplies": the
+    parser hangs "no" on "longer", not on the verb)."""
     top = min(chain, key=lambda t: t.i)
     if top == tok:
-        return ""
+        starts = [c.left_edge.i for c in tok.children if c.dep_ == "advmod" and c.i < tok.i]
+        return tok.doc[min(starts):tok.i].text if starts else ""
     start = min([top.i, *(c.i for c in top.children if c.dep_ in {"aux", "auxpass"} and c.i < top.i)])
     return tok.doc[start:tok.i].text
 

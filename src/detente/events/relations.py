@@ -63,8 +63,20 @@ class RelationReader:
                         and cue_vetoed(t, self.coder.disabled) is None]
             if not cue_toks:
                 continue
-            sentence = parsed.sentences[idx]
             seen: set[tuple[str, str]] = set()
+            owned = [t for t in cue_toks if self._cue_value(t) and _pair_owner(t, speakers) is not None]
+            for cue_tok in owned:
+                # "relations between the two U.S. allies", "both allies of Washington": each of the pair is the
+                # owner's ally; the noun says nothing of the pair's own relation
+                owner = _pair_owner(cue_tok, speakers)
+                # "Japan and South Korea, both allies of Washington": the pair is the phrase the apposition is on
+                members = _conj_mentions(cue_tok.head, speakers) if cue_tok.dep_ == "appos" else []
+                for b in (members if len(members) >= 2 else _conj_mentions(cue_tok, speakers)):
+                    claim = self._claim(parsed, idx, sent, cue_tok, owner, b, self._cue_value(cue_tok), 0, speakers)
+                    if claim is not None and (claim.a.actor.node, claim.b.actor.node) not in seen:
+                        seen.add((claim.a.actor.node, claim.b.actor.node))
+                        out.append(claim)
+            cue_toks = [t for t in cue_toks if t not in owned]
             for group in _by_clause(cue_toks):
                 pair = self._pair(sent, group, speakers)
                 if pair is None:
@@ -88,24 +100,32 @@ class RelationReader:
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
-                modality = read_modality(cue_tok, sent, self.lex, self.coder.disabled)
-                said_by = self.coder.speaker(cue_tok, speakers)
-                verb = _verb_of(cue_tok)
-                if said_by is None and verb.lemma_.lower() in words("naming_verb") \
-                        and speakers.mention_at(verb) is None:
-                    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-                    if subj and not list(subj[0].conjuncts):
-                        said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
-                evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
-                out.append(
-                    RelationClaim(
-                        doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
-                        polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-                        negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, cue_tok), evidence_text=evidence[0],
-                        evidence_start=evidence[1], evidence_end=evidence[2],
-                    )
-                )
+                claim = self._claim(parsed, idx, sent, cue_tok, a, b, polarity, change, speakers)
+                if claim is not None:
+                    out.append(claim)
         return tuple(out)
+
+    def _claim(self, parsed: Parsed, idx: int, sent: Any, cue_tok: Any, a: Mention, b: Mention, polarity: int,
+               change: int, speakers: Speakers) -> RelationClaim | None:
+        """The stated relation of ``a`` and ``b`` that ``cue_tok`` tells, with its speaker, modality and date."""
+        if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node or a.actor.node == b.actor.node:
+            return None
+        sentence = parsed.sentences[idx]
+        modality = read_modality(cue_tok, sent, self.lex, self.coder.disabled)
+        said_by = self.coder.speaker(cue_tok, speakers)
+        verb = _verb_of(cue_tok)
+        if said_by is None and verb.lemma_.lower() in words("naming_verb") \
+                and speakers.mention_at(verb) is None:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj and not list(subj[0].conjuncts):
+                said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
+        evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
+        return RelationClaim(
+            doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
+            polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
+            negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, cue_tok),
+            evidence_text=evidence[0], evidence_start=evidence[1], evidence_end=evidence[2],
+        )
 
     # -- cues ----------------------------------------------------------------------
     def _cue_tokens(self, sent: Any) -> list[Any]:
@@ -311,6 +331,24 @@ def _negated_cue(cue: Any) -> bool:
         if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids):
             return True
     return False
+
+
+def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
+    """"the two U.S. allies", "both allies of Washington": the actor a pair noun that is a cue (pair_reference) is
+    owned by (a modifier or an of-phrase), or None ("the two allies" are allies of each other)."""
+    if pair_reference(cue) is None:
+        return None
+    for child in cue.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
+            m = speakers.mention_at(child)
+            if m is not None and m.actor is not None:
+                return m
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for p in child.children:
+                m = speakers.mention_for(p) if p.dep_ == "pobj" else None
+                if m is not None and m.actor is not None:
+                    return m
+    return None
 
 
 def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:

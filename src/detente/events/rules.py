@@ -858,6 +858,33 @@ def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
     return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None)
 
 
+# the background cue of a sentence that continues a background one (``dating.CONTINUES_CUE``)
+_CONTINUES_CUE = "(continues the previous sentence)"
+
+
+@rule("news_object_is_current", reads="a background carried over from the sentence before (Coder.code); a definite "
+      "(definite_det) direct object of the trigger that is an agreement, gathering or event-anaphor noun (pact_noun, "
+      "gathering_noun, event_anaphor) that the headline or the lede names too",
+      changes="modality: background off (the event is dated as news)",
+      vocab=("definite_det", "pact_noun", "gathering_noun", "event_anaphor"))
+def news_object_is_current(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Relations sank after a court ruling in 2018. Washington welcomed the summit.": a past-tense sentence after a
+    background one is read as going on with it, but what it acts on here is the news itself, the summit that the
+    headline or lede tells of, so the act is today's, not background."""
+    if not d.modality.background or d.modality.background_cue != _CONTINUES_CUE:
+        return d
+    nouns = w["pact_noun"] | w["gathering_noun"] | w["event_anaphor"]
+    objects = [c for c in d.tok.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in nouns
+               and any(t.dep_ == "det" and t.lower_ in w["definite_det"] for t in c.children)]
+    if not objects:
+        return d
+    own = d.tok.sent
+    opening = [t.lemma_.lower() for s, _ in zip(d.tok.doc.sents, range(2)) if s != own for t in s if t.pos_ == "NOUN"]
+    if not any(o.lemma_.lower() in opening for o in objects):
+        return d
+    return replace(d, modality=replace(d.modality, background=False, background_cue=None))
+
+
 @rule("complaint_is_disapproval", reads="a complaint noun (complaint_noun) as the trigger's object or the trigger, "
       "and the subject of the that-clause or of the over/at/with object it governs",
       changes="coding -> 110 DISAPPROVE when it was a comment or sympathy (01x) code; a worry noun (worry_noun) only "
@@ -939,6 +966,28 @@ def each_other_is_the_sources(d: Draft, lex: Lexicon, w: dict[str, frozenset[str
         if node == d.tok:
             return replace(d, target=d.source)
     return d
+
+
+@rule("clashing_over_an_issue", reads="a fighting code (19x) on a quarrel verb (quarrel_verb: 'clash', 'spar') with an "
+      "over-phrase whose object is no place (place_noun, terrain_noun, a place name) and no subject that is a troop "
+      "noun (troop_noun)", changes="coding -> 110 (disapprove); target -> the sources, when there are several and no "
+      "target (a quarrel is each one's with the other)", vocab=("quarrel_verb", "place_noun", "terrain_noun",
+                                                                "troop_noun"))
+def clashing_over_an_issue(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Japan and South Korea have clashed over history": states that clash over an issue quarrel; they do not
+    fight. Soldiers clash, and states clash over a valley or a border: those are fights, and stay 19x."""
+    if not d.coding.cameo.startswith("19") or d.tok.lemma_.lower() not in w["quarrel_verb"]:
+        return d
+    over = [p for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "over" for p in c.children
+            if p.dep_ == "pobj"]
+    places = w["place_noun"] | w["terrain_noun"]
+    if not over or any(p.lemma_.lower() in places or p.ent_type_ in {"GPE", "LOC", "FAC"} for p in over):
+        return d
+    subjects = [s for c in d.tok.children if c.dep_ in {"nsubj", "nsubjpass"} for s in (c, *c.conjuncts)]
+    if any(s.lemma_.lower() in w["troop_noun"] for s in subjects):
+        return d
+    target = d.source if not d.target and len(d.source) >= 2 else ()
+    return replace(d, coding=_code(lex, "110", d.coding), target=target)
 
 
 @rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
