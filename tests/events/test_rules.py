@@ -795,3 +795,40 @@ def test_news_object_is_current(obj, opening, current):
                     "news_object_is_current")
     assert off.modality.background
     assert on.modality.background != current
+
+
+@pytest.mark.parametrize("verb, lemma, dropped", [("conveyed", "convey", True), ("condemned", "condemn", False)])
+def test_conveyed_noun_is_the_verbs_act(verb, lemma, dropped):
+    # "Chile conveyed its protest": the protest is the conveying (one complaint, not a demonstration beside it);
+    # "Chile condemned the protest" keeps both
+    from detente.events.extract import _Trigger
+
+    doc = _doc(["Chile", verb, "its", "protest"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+               ["Chile", lemma, "its", "protest"], pos=["PROPN", "VERB", "PRON", "NOUN"])
+    trigs = [_Trigger(doc[1], "110", None), _Trigger(doc[3], "140", None, nominal=True)]
+    assert (3 in not_done(trigs, load_lexicon())) == dropped
+    assert 3 not in not_done(trigs, load_lexicon(), disabled={"conveyed_noun_is_the_verbs_act"})
+
+
+@pytest.mark.parametrize("modifier, coded", [("news", False), ("peace", True)])
+def test_press_event_is_no_meeting(modifier, coded):
+    # "Chile spoke at a news conference": reporters, no meeting; "a peace conference" is one
+    doc = _pdoc(["Chile", "spoke", "at", "a", modifier, "conference"], [1, 1, 1, 5, 5, 2],
+                ["nsubj", "ROOT", "prep", "det", "compound", "pobj"], ["Chile", "speak", "at", "a", modifier,
+                                                                      "conference"],
+                ["PROPN", "VERB", "ADP", "DET", "NOUN", "NOUN"])
+    on, off = _coded(doc, "press_event_is_no_meeting")
+    assert (5 in on) == coded and 5 in off
+
+
+@pytest.mark.parametrize("kind, sector, complaint", [("state", "GOV", True), ("group", "CVL", False)])
+def test_official_protest_is_complaint(kind, sector, complaint):
+    # "Chile protested the strikes": a government's protest is an official complaint (114); protesters' stays 140
+    from detente.model import Actor, Mention
+
+    doc = _doc(["Chile", "protested", "the", "strikes"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["Chile", "protest", "the", "strike"])
+    actor = Actor(id=f"CHL{sector}", name="Chile", kind=kind, country="CHL", sector=sector, node="CHL")
+    source = Mention("d", 0, 0, 5, "Chile", actor, "gazetteer")
+    on, off = _both(_draft(doc, 1, "140", source=[source]), "official_protest_is_complaint")
+    assert off.coding.cameo == "140" and (on.coding.cameo == "114") == complaint

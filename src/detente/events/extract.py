@@ -801,6 +801,17 @@ def figurative_conflict_is_no_act(tok: Any, coder: EventCoder, w: dict[str, froz
     return None
 
 
+@coding_rule("press_event_is_no_meeting", pos=("NOUN",), reads="a noun of the lexicon with a press modifier "
+             "(press_modifier: 'news', 'press') before it ('a joint news conference')", changes="no trigger",
+             vocab=("press_modifier",))
+def press_event_is_no_meeting(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"Kishida told a joint news conference", "at a press briefing": where leaders speak to reporters, not a
+    meeting of the two (a "joint" news conference says who spoke, and the talks are told as an event of their own)."""
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in w["press_modifier"] and c.i < tok.i for c in tok.children):
+        return False
+    return None
+
+
 @coding_rule("event_noun", pos=("NOUN",), reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",
              changes="trigger -> the noun's code, nominal")
 def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:

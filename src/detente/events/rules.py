@@ -622,6 +622,24 @@ def object_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[str,
     return out
 
 
+@selection_rule("conveyed_noun_is_the_verbs_act", reads="a nominal trigger that is the direct object of a verb trigger "
+                "that conveys it (conveying_verb: 'conveyed', 'lodged', 'voiced')", vocab=("conveying_verb",))
+def conveyed_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"conveyed its strong protest to the Iranian government", "lodged a protest with Beijing": the verb is coded
+    from its object noun (the lexicon's pattern: a protest conveyed is a complaint), and the noun is that one act,
+    not a second one (as a demonstration, 140)."""
+    by_token = {t.tok.i: t for t in triggers}
+    out: set[int] = set()
+    for t in triggers:
+        if not getattr(t, "nominal", False) or t.tok.dep_ not in {"dobj", "obj"}:
+            continue
+        verb = by_token.get(t.tok.head.i)
+        if verb is not None and not getattr(verb, "nominal", False) \
+                and verb.tok.lemma_.lower() in w["conveying_verb"]:
+            out.add(t.tok.i)
+    return out
+
+
 def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cancelled", "withdrew", "pulled out": a verb (or verb + particle) that ends or undoes what its object names."""
     w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
@@ -988,6 +1006,21 @@ def clashing_over_an_issue(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]])
         return d
     target = d.source if not d.target and len(d.source) >= 2 else ()
     return replace(d, coding=_code(lex, "110", d.coding), target=target)
+
+
+@rule("official_protest_is_complaint", reads="a protest code (14x) on a protest word (protest_word: 'protest', "
+      "'protested') whose sources are all states, international bodies or government officials",
+      changes="coding -> 114 (complain officially)", vocab=("protest_word",))
+def official_protest_is_complaint(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Manila protests after ...", "summoned the envoy to protest the use of water cannon": a government's protest is
+    a diplomatic complaint (CAMEO 114; the PLOVER GSR codes "lodged official protest" by a state as disapproval), not
+    the street demonstration of PROTEST, which civilians stage."""
+    if not d.coding.cameo.startswith("14") or d.tok.lemma_.lower() not in w["protest_word"] or not d.source:
+        return d
+    if not all(m.actor is not None and (m.actor.kind in {"state", "igo"} or m.actor.sector == "GOV")
+               for m in d.source):
+        return d
+    return replace(d, coding=_code(lex, "114", d.coding))
 
 
 @rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
