@@ -486,3 +486,18 @@ def test_agreeing_to_mend_ties_is_mutual(code):
 
     (e,) = _events(code("Japan and South Korea agreed on Thursday to mend their ties."), "mend")
     assert e.cameo.startswith("032") and reciprocal(e.cameo) and _nodes(e.source) == {"JPN", "KOR"}
+
+
+def test_a_relation_in_a_relative_clause_is_its_nouns_with_each_of_a_pair(code):
+    # "China, which has close ties with both countries": the clause is China's; "both countries" the pair told
+    x = code("Pakistan recalled its ambassador from Iran on Wednesday. China, which has close ties with both "
+             "countries, urged restraint. The United States, which has a mutual defense treaty with the Philippines, "
+             "said it would respond.")
+    claims = {(r.sent_idx, frozenset((r.a.actor.node, r.b.actor.node)), r.polarity) for r in x.relation_claims}
+    assert claims == {(1, frozenset({"CHN", "PAK"}), 1), (1, frozenset({"CHN", "IRN"}), 1),
+                      (2, frozenset({"USA", "PHL"}), 1)}
+
+
+def test_easing_curbs_is_easing_restrictions(code):
+    (e,) = _events(code("Japan eased export curbs on South Korea."), "eased")
+    assert e.cameo == "081" and e.score > 0 and _nodes(e.target) == {"KOR"}

@@ -82,6 +82,14 @@ class RelationReader:
                 if pair is None:
                     continue
                 a, b, cue_tok = pair
+                # "close ties with both countries": the subject with each of the pair
+                for extra in self._complement_pair(pair, speakers):
+                    if extra.actor is not None and extra.actor.node and extra.actor.node != a.actor.node \
+                            and (a.actor.node, extra.actor.node) not in seen:
+                        claim = self._claim(parsed, idx, sent, cue_tok, a, extra, self._polarity(group), 0, speakers)
+                        if claim is not None and not _told_by_event(acts, idx, cue_tok, a, extra):
+                            seen.add((a.actor.node, extra.actor.node))
+                            out.append(claim)
                 if a.actor is None or b.actor is None or a.actor.node is None or b.actor.node is None:
                     continue
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
@@ -104,6 +112,22 @@ class RelationReader:
                 if claim is not None:
                     out.append(claim)
         return tuple(out)
+
+    @staticmethod
+    def _complement_pair(pair: tuple[Mention, Mention, Any], speakers: Speakers) -> list[Mention]:
+        """The other member of a pair that a cue's with/to-object refers to ("ties with both countries", "relations
+        with the two countries"): ``_complement`` gives the first, this the rest."""
+        a, b, cue = pair
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
+                for p in child.children:
+                    if p.dep_ == "pobj" and pair_reference(p) is False:
+                        members = _conj_mentions(p, speakers)
+                        if b in members or (b.actor and any(m.actor and m.actor.node == b.actor.node
+                                                            for m in members)):
+                            return [m for m in members if m is not b and not (
+                                m.actor and b.actor and m.actor.node == b.actor.node)]
+        return []
 
     def _claim(self, parsed: Parsed, idx: int, sent: Any, cue_tok: Any, a: Mention, b: Mention, polarity: int,
                change: int, speakers: Speakers) -> RelationClaim | None:
@@ -176,6 +200,9 @@ class RelationReader:
                 subjects = orphan_subjects(verb, speakers)
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
+            elif subj_tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # "China, which has close ties with both countries, urged restraint": the noun the clause is on
+                subjects = _conj_mentions(verb.head, speakers)
             else:
                 subjects = _conj_mentions(subj_tok, speakers)
             if len(subjects) >= 2:
@@ -305,7 +332,10 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
         if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
             for p in child.children:
                 if p.dep_ == "pobj":
-                    m = speakers.mention_for(p)
+                    # "ties with both countries": the pair the article tells about most (``_conj_mentions``)
+                    pair = _conj_mentions(p, speakers) if pair_reference(p) is False else []
+                    m = next((x for x in pair if x != a and x.actor and a.actor and x.actor.node != a.actor.node),
+                             None) if pair else speakers.mention_for(p)
                     if m is not None and m != a:
                         return m
         if child.dep_ in {"compound", "amod", "nmod"} or (
@@ -331,6 +361,9 @@ def _negated_cue(cue: Any) -> bool:
         if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids):
             return True
     return False
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
 
 def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
