@@ -580,3 +580,12 @@ def test_a_state_before_a_sea_is_part_of_its_name(resolve):
               ("Sea", "PROPN", "pobj", 2), (".", "PUNCT", "punct", 1)]
     assert "China" not in resolve(tokens)
     assert resolve(tokens, disabled=frozenset({"geographic_name"}))["China"].actor is not None
+
+
+def test_a_state_after_a_region_word_is_part_of_a_regions_name(resolve):
+    # "China courted Latin America ." (the rule's third side: a capitalised region word before the state's name)
+    tokens = [("China", "PROPN", "nsubj", 1, None, "B-GPE"), ("courted", "VERB", "ROOT", 1, "court"),
+              ("Latin", "PROPN", "compound", 3, None, "B-LOC"), ("America", "PROPN", "dobj", 1, None, "I-LOC"),
+              (".", "PUNCT", "punct", 1)]
+    assert "America" not in resolve(tokens) and resolve(tokens)["China"].actor is not None
+    assert resolve(tokens, disabled=frozenset({"geographic_name"}))["America"].actor.country == "USA"

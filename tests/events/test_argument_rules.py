@@ -1108,3 +1108,17 @@ def test_what_the_pact_does(pipeline):
     signed_off = [e for e in off if e[1] == ["CHL"]]
     assert signed_on and signed_on[0][2] == ["PER"]
     assert signed_off and signed_off[0][2] == []
+
+
+def test_attack_told_before(pipeline):
+    # "Chile struck Peru. Bolivia denounced the attack.": what is denounced is the attack told before, Chile's
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("struck", "VERB", "ROOT", 1, "strike", None, "VBD"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"), ("denounced", "VERB", "ROOT", 5, "denounce", None, "VBD"),
+        ("the", "DET", "det", 7), ("attack", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 5),
+    ], "attack_told_before")
+    denounced_on = [e for e in on if e[1] == ["BOL"]]
+    denounced_off = [e for e in off if e[1] == ["BOL"]]
+    assert denounced_on and denounced_on[0][2] == ["CHL"]
+    assert denounced_off and denounced_off[0][2] == []

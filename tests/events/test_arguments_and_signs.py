@@ -501,3 +501,22 @@ def test_a_relation_in_a_relative_clause_is_its_nouns_with_each_of_a_pair(code):
 def test_easing_curbs_is_easing_restrictions(code):
     (e,) = _events(code("Japan eased export curbs on South Korea."), "eased")
     assert e.cameo == "081" and e.score > 0 and _nodes(e.target) == {"KOR"}
+
+
+def test_the_strike_judged_is_the_attack_told_before(code):
+    x = code("Israel struck targets near Damascus on Sunday. Russia, an ally of Syria, called the strike "
+             "unacceptable. Iran condemned the war in the region.")
+    (judged,) = _events(x, "unacceptable")
+    assert _nodes(judged.source) == {"RUS"} and _nodes(judged.target) == {"ISR"}
+    (war,) = _events(x, "condemned")
+    assert "ISR" not in _nodes(war.target)  # a war has two sides: no attack of one told before
+
+
+def test_at_odds_is_a_bad_relation(code):
+    (r,) = code("Algeria and Morocco have been at odds for decades over Western Sahara.").relation_claims
+    assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}
+
+
+def test_a_region_named_after_a_state_is_no_actor(code):
+    (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
+    assert "USA" not in _nodes(e.target)

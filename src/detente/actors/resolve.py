@@ -106,14 +106,21 @@ identity_rule = stage_decorator("identity", """Register the decorated resolver s
 @identity_rule("geographic_name", reads="a state, capital or nationality word inside the proper name of a sea, gulf, "
                "strait or the like (geo_feature): right before the capitalised feature word ('the South China Sea', "
                "'the Taiwan Strait', 'the Indian Ocean') or after it and 'of' ('the Sea of Japan', 'the Gulf of "
-               "Oman')", changes="drops the word as an actor: the name is a place", vocab=("geo_feature",))
+               "Oman'), or after a capitalised region word (region_prefix: 'Latin America', 'South America')",
+               changes="drops the word as an actor: the name is a place", vocab=("geo_feature", "region_prefix"))
 def _drop_geographic_names(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
     """Rule ``geographic_name``: "Russia fired missiles into the Sea of Japan" is no act on Japan, nor is "the
     South China Sea" China (spaCy's entity often covers only the state's name inside the place's)."""
-    features = identity_cues()["geo_feature"]
+    features, prefixes = identity_cues()["geo_feature"], identity_cues()["region_prefix"]
 
     def feature(tok: Any) -> bool:
         return tok.lower_ in features and tok.text[:1].isupper()
+
+    def region(c: _Candidate) -> bool:
+        # "Latin America", "South America", "Latin American": a capitalised region word right before the name
+        # (a state whose own name starts so, "South Korea", is a longer candidate of its own)
+        prev = doc[c.start - 1] if c.start > 0 else None
+        return prev is not None and prev.lower_ in prefixes and prev.text[:1].isupper()
 
     keep = []
     for c in candidates:
@@ -123,7 +130,7 @@ def _drop_geographic_names(doc: Any, candidates: list[_Candidate]) -> list[_Cand
             if k >= 0 and doc[k].lower_ == "the":
                 k -= 1
             before = doc[k - 1] if k >= 1 and doc[k].lower_ == "of" else None
-            if (after is not None and feature(after)) or (before is not None and feature(before)):
+            if (after is not None and feature(after)) or (before is not None and feature(before)) or region(c):
                 continue
         keep.append(c)
     return keep

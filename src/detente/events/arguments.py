@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Actor, Event, Mention
+from ..model import Actor, DateBasis, Event, Mention
 from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
 from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
@@ -106,6 +106,16 @@ class Context:
         self.last_pact: tuple[Mention, ...] = ()
         # whether the last main event was background (an act told as context is rarely "the move" welcomed next)
         self.last_event_background = False
+        # the sources of the last attack told as news (CAMEO 18-20, not background): "the strike" may mean it
+        self.last_attack: tuple[Mention, ...] = ()
+
+    def remember_attack(self, events: Iterable[Event]) -> None:
+        """The sources of the last event of ``events`` that is an assault or fight (ATTACK_ROOTS) told as news."""
+        for e in events:
+            if e.cameo[:2] in ATTACK_ROOTS and e.date.basis != DateBasis.BACKGROUND:
+                sources = tuple(m for m in e.source if m.actor is not None and m.actor.node)
+                if sources:
+                    self.last_attack = sources
 
     def remember_pact(self, events: Iterable[Event]) -> None:
         """The parties of the last event of ``events`` that signs an agreement (057) between two or more nodes."""
@@ -684,7 +694,8 @@ class ArgumentFinder:
                     return found
         return []
 
-    def evaluation(self, tok: Any, speaker: Mention | None) -> tuple[list[Mention], list[Mention]]:
+    def evaluation(self, tok: Any, speaker: Mention | None,
+                   ctx: Context | None = None) -> tuple[list[Mention], list[Mention]]:
         """Source and target of a judgement (``extract.evaluation_is_disapproval``): the namer ("Le Drian
         described it as unacceptable") or, for a copula, the speaker who reports or quotes it; the target is the
         author of what is judged: a possessor ("Armenia's decision"), an actor named as the thing judged, or the
@@ -718,6 +729,9 @@ class ArgumentFinder:
             target.extend(self.pact_parties(j))
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
+            if not target:
+                # "called the strike unacceptable": the attack told before (rule attack_told_before)
+                target.extend(last_attack_for(j, ctx, self))
         nodes = {m.actor.node for m in source if m.actor is not None}
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
@@ -1845,6 +1859,41 @@ def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: froze
         if d.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in definite for c in d.children):
             return None if any(c.dep_ in named for c in d.children) else d
     return None
+
+
+# CAMEO roots of an attack (unconventional violence, assault, fight, mass violence): what "the strike" refers to
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def last_attack_for(noun: Any, ctx: Context | None, f: ArgumentFinder) -> list[Mention]:
+    """The rule ``attack_told_before`` on one noun (also read by ``ArgumentFinder.evaluation``)."""
+    if ctx is None or not ctx.last_attack or not enabled("attack_told_before", f.disabled):
+        return []
+    from .lexicon import load_lexicon
+
+    code = load_lexicon().nouns.get(noun.lemma_.lower())
+    if code is None or code[:2] not in ATTACK_ROOTS or noun.lemma_.lower() in words("conflict_noun") or not any(
+            c.dep_ == "det" and c.lower_ in words("definite_det") for c in noun.children):
+        return []
+    if any(c.dep_ in {"poss", "compound", "amod", "nmod", "prep"} and any(
+            f.speakers.mention_at(t) is not None for t in c.subtree) for c in noun.children):
+        return []  # "Israel's strike", "the strike on Syria": the phrase says whose, or on whom, itself
+    return list(ctx.last_attack)
+
+
+@object_rule("attack_told_before", reads="a direct object that is an attack noun of the lexicon (nouns.tsv, CAMEO "
+             "18-20: 'the attack', 'the strike') with a definite determiner (definite_det) and no actor named in its "
+             "phrase, and no conflict noun (conflict_noun: 'the war' has two sides); the sources of the last attack "
+             "told as news (Context.last_attack)", changes="target -> those sources",
+             vocab=("definite_det", "conflict_noun"))
+def attack_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Israel struck targets near Damascus. Syria denounced the attack": what is denounced is the attack told
+    before, so its author is the target (as ``move_told_before`` reads "the decision")."""
+    for d in _dobjs(q):
+        found = q.other(last_attack_for(d, q.ctx, f))
+        if found:
+            return found
+    return []
 
 
 @object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "

@@ -120,6 +120,7 @@ class EventCoder:
             )
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
             ctx.remember_pact(events)
+            ctx.remember_attack(events)
             if events:
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
             speakers.remember_dyads(state_dyads(events))
@@ -231,7 +232,7 @@ class EventCoder:
         tok = trig.tok
         exclaimed = False
         if trig.evaluation:
-            source, target = finder.evaluation(tok, self.speaker(tok, speakers))
+            source, target = finder.evaluation(tok, self.speaker(tok, speakers), ctx)
         elif trig.nominal:
             source, target = finder.nominal(tok)
             if not source and target:
