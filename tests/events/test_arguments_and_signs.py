@@ -520,3 +520,14 @@ def test_at_odds_is_a_bad_relation(code):
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)
+
+
+def test_his_country_in_what_its_president_says_is_the_owners(code):
+    # "its president said that his country ...": Paraguay's president and Paraguay, not the last person named; and a
+    # name followed by a comma and a verb ("Lula, visited ... President Xi") describes no one as president
+    x = code("Brazil's leader, Luiz Inacio Lula da Silva, visited Beijing in April and met Chinese President Xi "
+             "Jinping. Paraguay, one of Taiwan's last allies, has resisted pressure, and its president said last week "
+             "that his country would not abandon Taipei.")
+    (e,) = _events(x, "abandon")
+    assert _nodes(e.source) == {"PRY"} and _nodes(e.target) == {"TWN"}
+    assert e.said_by is None or e.said_by.text not in {"Luiz Inacio Lula da Silva", "Xi Jinping"}

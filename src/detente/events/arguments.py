@@ -616,6 +616,10 @@ class ArgumentFinder:
         for c in verb.head.children:
             if c.dep_ == "nsubj" and not dateline(c):
                 m = self.speakers.mention_for(c)
+                if (m is None or m.actor is None) and any(p.dep_ == "poss" for p in c.children):
+                    # "its president said that his country would ...": the speaker is whom the pronoun stands for
+                    m = next((x for x in subject_mentions(c, Context(), self, self.disabled) if x.actor is not None),
+                             None)
                 return m if m is not None and m.actor is not None else None
         return None
 
@@ -1252,8 +1256,9 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
         return None
     persons = poss.lower_ in w["person_owner_pronoun"]
     speaker = f._speaker_of_clause_subject(child)
-    if speaker is not None and (speaker.actor.kind == "person") == persons:
-        return [speaker]
+    country = child.lemma_.lower() in w["country_noun"]
+    if speaker is not None and ((speaker.actor.kind == "person") == persons or country):
+        return [speaker]  # "his country" is the speaker's, a person's or (for "its president") the state's
     near = f._nearest_subject_before(poss, persons=persons)
     if near is not None:
         return [near]

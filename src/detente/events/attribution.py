@@ -69,6 +69,11 @@ LOCATION_WORDS = frozenset({"in", "within", "at", "inside", "across", "near", "f
 _SIGNATURE = re.compile(r"[ \t]*[—–][ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\(@\w{1,30}\)")
 
 
+# How an apposition that describes a person begins: an article, a possessive or a possessor ("a former aide",
+# "the bloc's envoy", "his deputy", "Iran's foreign minister")
+_APPOSITION_START = re.compile(r"\s*(?:an?|the|his|her|its|their|[a-z][\w.-]*'s)\s")
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation: character range and the sentence it opens in."""
@@ -328,8 +333,8 @@ class Speakers:
     def _described(self, tok: Any) -> Mention | None:
         """"a former aide to the president tells ...": the person the article later
         introduces with the same description ("Jane Doe, a former aide to the president")."""
-        if tok.pos_ != "NOUN":
-            return None
+        if tok.pos_ != "NOUN" or any(c.dep_ == "poss" for c in tok.children):
+            return None  # "its president" is the owner's, not a person described by the noun
         lemma = tok.lemma_.lower()
         if lemma not in self._described_cache:  # the answer depends on the lemma only
             self._described_cache[lemma] = self._described_by(lemma)
@@ -341,7 +346,11 @@ class Speakers:
             if not ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):
                 continue
             after = text[m.end:m.end + 80].lower()
-            if after.startswith(",") and re.search(rf"\b{re.escape(lemma)}s?\b", after.split(",")[1] if "," in after[1:] else after):
+            described = after.split(",")[1] if "," in after[1:] else after[1:]
+            # an apposition describes ("Jane Doe, a former aide to the president"); a verb after the comma does not
+            # ("Lula da Silva, visited Beijing and met President Xi")
+            if after.startswith(",") and _APPOSITION_START.match(described) \
+                    and re.search(rf"\b{re.escape(lemma)}s?\b", described):
                 return m
         return None
 
