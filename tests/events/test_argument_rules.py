@@ -1122,3 +1122,15 @@ def test_attack_told_before(pipeline):
     denounced_off = [e for e in off if e[1] == ["BOL"]]
     assert denounced_on and denounced_on[0][2] == ["CHL"]
     assert denounced_off and denounced_off[0][2] == []
+
+
+def test_relative_pronoun_object(pipeline):
+    # "Chile backs Peru, which Bolivia condemned.": what Bolivia condemned is Peru, the noun the clause is on
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("backs", "VERB", "ROOT", 1, "back", None, "VBZ"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), (",", "PUNCT", "punct", 3), ("which", "PRON", "dobj", 6),
+        ("Bolivia", "PROPN", "nsubj", 6, None, "B-GPE"), ("condemned", "VERB", "relcl", 2, "condemn", None, "VBD"),
+        (".", "PUNCT", "punct", 1),
+    ], "relative_pronoun_object")
+    assert [e for e in on if e[1] == ["BOL"]][0][2] == ["PER"]
+    assert [e for e in off if e[1] == ["BOL"]][0][2] == []

@@ -1503,6 +1503,17 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
+             "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
+             vocab=("relative_pronoun",))
+def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"its cooperation with Israel, which Algeria does not recognise": what the clause's verb acts on is the noun
+    the clause describes (the pronoun names nothing itself)."""
+    if q.tok.dep_ != "relcl" or not any(d.lower_ in w["relative_pronoun"] for d in _dobjs(q)):
+        return []
+    return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None])
+
+
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
              "possessor and with-phrase; for a meeting or mediation (CONSULT) its between-phrase only",
