@@ -531,3 +531,8 @@ def test_his_country_in_what_its_president_says_is_the_owners(code):
     (e,) = _events(x, "abandon")
     assert _nodes(e.source) == {"PRY"} and _nodes(e.target) == {"TWN"}
     assert e.said_by is None or e.said_by.text not in {"Luiz Inacio Lula da Silva", "Xi Jinping"}
+
+
+def test_a_to_phrase_on_the_verb_names_the_partner(code):
+    (r,) = code("The ministry said Morocco would remain a loyal partner to the Algerian people.").relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"MAR", "DZA"}

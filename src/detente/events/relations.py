@@ -343,6 +343,14 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
             m = speakers.mention_at(child)
             if m is not None and m != a:
                 return m
+    if cue.dep_ in {"attr", "oprd"}:
+        # "Morocco would remain a loyal partner to the Algerian people": the parser hangs the to-phrase on the verb
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in words("complement_prep") and child.i > cue.i:
+                for p in child.children:
+                    m = speakers.mention_for(p) if p.dep_ == "pobj" else None
+                    if m is not None and m != a:
+                        return m
     # "called Russia its closest friend", "see Israel as an enemy"
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
