@@ -216,6 +216,19 @@ def test_background_phrase_keeps_time_adjectives_only_in_time_phrases():
     assert not read_modality(doc[1], doc[:], load_lexicon()).background
 
 
+def test_a_historic_visit_is_news_and_historically_is_background():
+    # "Chile arrived for a historic visit ." : "historic" says how much it matters, not when it was
+    spec = [("Chile", 1, "nsubj"), ("arrived", 1, "ROOT", "arrive"), ("for", 1, "prep"), ("a", 5, "det"),
+            ("historic", 5, "amod"), ("visit", 2, "pobj"), (".", 1, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).background
+    # "Chile historically backed Peru ."
+    spec = [("Chile", 2, "nsubj"), ("historically", 2, "advmod"), ("backed", 2, "ROOT", "back"), ("Peru", 2, "dobj"),
+            (".", 2, "punct")]
+    doc = _doc(spec)
+    assert read_modality(doc[2], doc[:], load_lexicon()).background
+
+
 def test_past_perfect():
     # "Russia had supplied weapons ."
     spec = [("Russia", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("supplied", 2, "ROOT", "supply", "VBN"),
