@@ -287,6 +287,12 @@ SUBJECT_CASES = [
         ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("lift", "VERB", "xcomp", 1),
         ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
     ], 4, None, ["ISR"], ["EGY"], id="object_control"),
+    # "Egypt expected Israel to lift the blockade.": the parser makes the infinitive a ccomp; Israel is to lift it
+    pytest.param("object_control", [
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("expected", "VERB", "ROOT", 1, "expect"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("lift", "VERB", "ccomp", 1),
+        ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
+    ], 4, None, ["ISR"], ["EGY"], id="object_control_of_a_ccomp_infinitive"),
     # "MADRID (AP) — Turkey agreed." with MADRID taken by the parser for a second subject
     pytest.param("own_subject", [
         ("MADRID", "PROPN", "nsubj", 6, None, "B-GPE"), ("(", "PUNCT", "punct", 0), ("AP", "PROPN", "appos", 0),

@@ -536,3 +536,9 @@ def test_his_country_in_what_its_president_says_is_the_owners(code):
 def test_a_to_phrase_on_the_verb_names_the_partner(code):
     (r,) = code("The ministry said Morocco would remain a loyal partner to the Algerian people.").relation_claims
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"MAR", "DZA"}
+
+
+def test_prosecutors_are_an_unnamed_voice(code):
+    (e,) = _events(code("Federal prosecutors said there was evidence that Moscow had ordered the killing of a "
+                        "Georgian man in a Berlin park."), "ordered")
+    assert e.said_by is not None and e.said_by.actor is None and e.said_by.text == "Federal prosecutors"

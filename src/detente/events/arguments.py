@@ -508,8 +508,11 @@ class ArgumentFinder:
         return self.with_conj(head)
 
     def _controller(self, node: Any) -> list[Mention] | None:
-        """Object control: "called on Israel to cancel", "accused Lapid of bombing", "asked Iran to boost"."""
-        if node.dep_ == "xcomp":
+        """Object control: "called on Israel to cancel", "accused Lapid of bombing", "asked Iran to boost"; also
+        "expected Moscow to help", where the parser makes the infinitive a ccomp with no subject of its own."""
+        infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in node.children)
+        if node.dep_ == "xcomp" or infinitive:
             head = node.head
             if head.lemma_.lower() in words("subject_control_verb"):
                 return None
