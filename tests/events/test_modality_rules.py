@@ -66,6 +66,15 @@ def test_modal_intent():
     spec = [("Russia", 2, "nsubj"), ("will", 2, "aux"), ("send", 2, "ROOT"), ("aid", 2, "dobj"), (".", 2, "punct")]
     on, off = _both(spec, "send", "modal_intent")
     assert on.intent and not off.intent
+    # "Russia will send aid and train troops ." : the conjoined verb shares the future modal
+    spec = [("Russia", 2, "nsubj"), ("will", 2, "aux"), ("send", 2, "ROOT"), ("aid", 2, "dobj"), ("and", 2, "cc"),
+            ("train", 2, "conj"), ("troops", 5, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "train", "modal_intent")
+    assert on.intent and not off.intent
+    # "Russia will send aid and Iran trains troops ." : a conjunct with a subject of its own does not
+    spec = [("Russia", 2, "nsubj"), ("will", 2, "aux"), ("send", 2, "ROOT"), ("aid", 2, "dobj"), ("and", 2, "cc"),
+            ("Iran", 6, "nsubj"), ("trains", 2, "conj"), ("troops", 6, "dobj"), (".", 2, "punct")]
+    assert not _both(spec, "trains", "modal_intent")[0].intent
 
 
 def test_hedge_modifier():

@@ -47,11 +47,17 @@ def modal_hedge(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict
     return {"hedged": True} if hit else None
 
 
-@modality_rule("modal_intent", reads="a future auxiliary of the trigger itself ('will send')", changes="intent",
-               vocab=("modal_intent",))
+@modality_rule("modal_intent", reads="a future auxiliary of the trigger itself ('will send'), or of the verb it is "
+               "conjoined to when it has no auxiliary or subject of its own ('will restore flights and resume trade')",
+               changes="intent", vocab=("modal_intent",))
 def modal_intent(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"will send": a future modal on the trigger."""
-    hit = any(c.dep_ == "aux" and c.lower_ in words["modal_intent"] for c in tok.children)
+    """"will send": a future modal on the trigger; "will restore flights and resume trade": the modal is shared by
+    the conjoined verbs that have none of their own."""
+    node, steps = tok, 0
+    while node.dep_ == "conj" and node.head != node and steps < 4 and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in node.children):
+        node, steps = node.head, steps + 1
+    hit = any(c.dep_ == "aux" and c.lower_ in words["modal_intent"] for c in node.children)
     return {"intent": True} if hit else None
 
 
