@@ -97,7 +97,7 @@ class Pipeline:
         if self.learned is not None:  # issue 11: learned heads refine the rule coder's events
             predictions = dict(zip(coded.encode, self.learned.model.decode(list(coded.tokens), outputs)))
             events = self.learned.apply(parsed, coded.mentions, events, self.coder, coded.speakers, predictions)
-            events = without_restated_claims(events, coded.claims)
+            events = without_restated_claims(events, coded.claims, parsed.doc)
         return Extraction(parsed.document, parsed.sentences, coded.mentions, events, coded.claims)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,

@@ -1140,3 +1140,14 @@ def test_relative_pronoun_object(pipeline):
     ], "relative_pronoun_object")
     assert [e for e in on if e[1] == ["BOL"]][0][2] == ["PER"]
     assert [e for e in off if e[1] == ["BOL"]][0][2] == []
+
+
+def test_blocked_aid_hurts_its_recipient(pipeline):
+    # "Chile blocked EU aid to Peru.": the block is aimed at Peru, denied the aid, not at the EU
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("blocked", "VERB", "ROOT", 1, "block", None, "VBD"),
+        ("EU", "PROPN", "compound", 3, None, "B-ORG"), ("aid", "NOUN", "dobj", 1), ("to", "ADP", "prep", 1),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], "blocked_aid_hurts_its_recipient")
+    assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
+    assert [e for e in off if e[1] == ["CHL"]][0][2] != ["PER"]

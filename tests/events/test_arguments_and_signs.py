@@ -542,3 +542,19 @@ def test_prosecutors_are_an_unnamed_voice(code):
     (e,) = _events(code("Federal prosecutors said there was evidence that Moscow had ordered the killing of a "
                         "Georgian man in a Berlin park."), "ordered")
     assert e.said_by is not None and e.said_by.actor is None and e.said_by.text == "Federal prosecutors"
+
+
+def test_a_framing_phrase_names_no_party(code):
+    x = code("Jaishankar and his Chinese counterpart Wang Yi met on the sidelines of a Shanghai Cooperation "
+             "Organisation meeting. Michel said Orban had no mandate to negotiate on behalf of the EU.")
+    (met,) = _events(x, "met")
+    assert _nodes(met.target) == set() and _nodes(met.source) == {"IND", "CHN"}
+    (negotiate,) = _events(x, "negotiate")
+    assert "IGOGOV:eu" not in _nodes(negotiate.target)
+
+
+def test_a_relation_cue_takes_one_modifier_between_its_words(code):
+    x = code("Hungary has kept warm energy relations with Russia. India is a strategic military partner of France.")
+    claims = {(frozenset((r.a.actor.node, r.b.actor.node)), r.polarity) for r in x.relation_claims}
+    assert claims == {(frozenset({"HUN", "RUS"}), 1), (frozenset({"IND", "FRA"}), 1)}
+    assert not _events(x, "kept")  # the verb of the stated relation is no act of its own

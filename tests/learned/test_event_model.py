@@ -671,6 +671,17 @@ def test_a_new_verbal_event_restating_a_stated_relation_is_not_added(pipeline):
 
 
 @pytest.mark.model
+def test_a_new_event_on_the_verb_of_a_stated_relation_is_not_added_whatever_its_code(pipeline):
+    # "Chile has kept close energy ties with Peru": the verb's object is the stated relation; a material act that
+    # the tagger puts on "kept" (an assault, once) says nothing the claim does not
+    text = "Chile has kept close energy ties with Peru."
+    tagged = (_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 4, 0.95, "ASSAULT", 0.95, (0.99, 0.99)), {"new_events"}, text)
+    assert [(c.a.actor.country, c.b.actor.country, c.polarity) for c in x.relation_claims] == [("CHL", "PER", 1)]
+    assert x.events == ()
+
+
+@pytest.mark.model
 def test_an_empty_source_is_not_filled_with_a_conjuncts_own_subject(pipeline):
     # "Chilean protesters waved flags, and a delegation travelled to Lima": the protesters did not travel; with no
     # subject of its own the conjunct shares the first one's ("Chilean protesters waved flags and travelled")

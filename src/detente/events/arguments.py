@@ -70,6 +70,9 @@ CLAUSAL_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
 LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
+# Nouns of a phrase that frames an act, whose of-object is no party of it: "met on the sidelines of an SCO meeting",
+# "negotiate on behalf of the EU" (a closed class of framing words, kept here beside NP_SKIP_PREPS)
+FRAME_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "behalf", "eve"})
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -789,7 +792,7 @@ class ArgumentFinder:
                 if prep.lower_ != name or absolute_with(prep):
                     continue
                 for p in prep.children:
-                    if p.dep_ != "pobj":
+                    if p.dep_ != "pobj" or p.lemma_.lower() in FRAME_NOUNS:
                         continue
                     if name == "at" and p.lemma_.lower() in words("gathering_noun") | words("meeting_setting_noun"):
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
@@ -1487,6 +1490,30 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
         preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
         hosts = [m for c in preps for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p)]
         found = q.other([m for m in hosts if m.actor is not None and m.actor.node])
+        if found:
+            return found
+    return []
+
+
+@object_rule("blocked_aid_hurts_its_recipient", reads="a verb of blocking (blocking_verb) whose direct object is an aid "
+             "noun of the lexicon (nouns.tsv, CAMEO 07x: 'aid', 'assistance') with a to/for-phrase naming actors",
+             changes="target -> those actors (the ones denied the aid), not the giver named in the object",
+             vocab=("blocking_verb",))
+def blocked_aid_hurts_its_recipient(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Hungary blocked EU aid to Ukraine": the one denied the aid is the one the block is aimed at (the EU, named as
+    the giver, is no target of the act; the aid itself is no event: ``rules.blocked_is_not_done``)."""
+    from .lexicon import load_lexicon
+
+    if q.tok.lemma_.lower() not in w["blocking_verb"]:
+        return []
+    nouns = load_lexicon().nouns
+    for node in _dobjs(q):
+        if not nouns.get(node.lemma_.lower(), "").startswith("07"):
+            continue
+        # the to/for-phrase on the noun, or on the verb where the parser hangs it ("blocked EU aid to Ukraine")
+        found = q.other([m for c in (*node.children, *q.tok.children) if c.dep_ == "prep" and c.lower_ in {"to", "for"}
+                         for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)
+                         if m.actor is not None])
         if found:
             return found
     return []

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..model import Event, Mention, RelationClaim, evidence_window
@@ -156,7 +157,7 @@ class RelationReader:
         out = [t for t in sent if t.lemma_.lower() in self.cues or t.lower_ in self.cues]
         low = sent.text.lower()
         for cue in self.multi:
-            for m in re.finditer(re.escape(cue), low):
+            for m in re.finditer(_cue_pattern(cue), low):
                 span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
                 if span is not None and span.root not in out:
                     out.append(span.root)
@@ -372,6 +373,21 @@ def _negated_cue(cue: Any) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# The relation nouns a two-word cue may end in with one modifier between ("close energy ties", "warm personal
+# relations", "strategic military partner"), and the function words that modifier cannot be
+_TIE_NOUNS = frozenset({"ties", "relations", "relationship", "partner", "partners", "partnership", "ally", "allies",
+                        "friend", "friends", "cooperation"})
+_NOT_MODIFIERS = "the|a|an|to|of|and|or|their|its|his|her|our|with|in|on|for|that|which"
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern(cue: str) -> str:
+    """The pattern of a multi-word cue in lower-cased text: the cue itself, or for two words that end in a relation
+    noun, also with one modifier between them ("close energy ties" is a "close ties")."""
+    words_ = cue.split()
+    if len(words_) == 2 and words_[1] in _TIE_NOUNS:
+        return rf"\b{re.escape(words_[0])}\s+(?:(?!(?:{_NOT_MODIFIERS})\b)[a-z-]+\s+)?{re.escape(words_[1])}\b"
+    return re.escape(cue)
 
 
 def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:

@@ -308,22 +308,32 @@ def _restates(event: Event, others: list[Event]) -> bool:
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
-def without_restated_claims(events: tuple[Event, ...], claims: tuple[Any, ...]) -> tuple[Event, ...]:
+def without_restated_claims(events: tuple[Event, ...], claims: tuple[Any, ...], doc: Any = None) -> tuple[Event, ...]:
     """``events`` less the tagger's new events (method "learned") that relate only the pair a stated relation of
     the same sentence relates: "Kim called Russia its most honest friend" is the stated alliance (the rules read
-    it), and an event on "called" would count one relation twice (issue 12, item 4)."""
+    it), and an event on "called" would count one relation twice (issue 12, item 4). With the parsed ``doc``, also
+    a new event on the verb whose object is the relation itself, whatever its code: "Hungary has kept close energy
+    ties with Russia" tells the ties, not an act (the tagger had coded "kept" as an assault)."""
     stated: dict[int, set[tuple[str, str]]] = {}
+    cue_heads: set[int] = set()  # character offsets of stated relations' cues and of the verbs they are objects of
     for c in claims:
         if c.a.actor is not None and c.b.actor is not None and c.a.actor.node and c.b.actor.node:
             stated.setdefault(c.sent_idx, set()).update({(c.a.actor.node, c.b.actor.node),
                                                          (c.b.actor.node, c.a.actor.node)})
+            cue_heads.add(c.cue_start)  # "A and B have strained ties": the cue itself taken for a verb
+            cue = doc.char_span(c.cue_start, c.cue_start + 1, alignment_mode="expand") if doc is not None else None
+            if cue is not None and cue.root.dep_ in {"dobj", "obj", "attr"}:
+                cue_heads.add(cue.root.head.idx)
 
     def restated(e: Event) -> bool:
-        # only a verbal act: a material one ("strengthened its forces in Crimea amid the confrontation with
-        # Ukraine") is something done beside the relation the sentence states
-        if e.method != "learned" or e.sent_idx not in stated or e.cameo[:2] in MATERIAL_ROOTS:
+        if e.method != "learned" or e.sent_idx not in stated:
             return False
-        pairs = {(a.actor.node, b.actor.node) for a in e.source for b in e.target
+        # only a verbal act: a material one ("strengthened its forces in Crimea amid the confrontation with
+        # Ukraine") is something done beside the relation the sentence states, unless its object is that relation
+        if e.cameo[:2] in MATERIAL_ROOTS and e.trigger_start not in cue_heads:
+            return False
+        others = e.target if e.target or not reciprocal(e.cameo) else e.source  # co-sources of a mutual act
+        pairs = {(a.actor.node, b.actor.node) for a in e.source for b in others
                  if a.actor is not None and b.actor is not None and a.actor.node and b.actor.node
                  and a.actor.node != b.actor.node}
         return bool(pairs) and pairs <= stated[e.sent_idx]
