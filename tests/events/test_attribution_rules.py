@@ -602,3 +602,24 @@ def test_according_to_a_statement_is_its_issuer(speakers):
     m = sp.speaker_of_clause(sp.doc[1])
     assert m is not None and m.actor is not None and m.actor.country == "TUR"
     assert speakers(tokens, disabled=frozenset({"statement_issuer"})).speaker_of_clause(sp.doc[1]) is None
+
+
+@pytest.mark.parametrize("subject, pos, inherits", [("statement", "NOUN", False), ("it", "PRON", True)])
+def test_a_quote_its_sentence_attributes_is_not_the_last_speakers(speakers, subject, pos, inherits):
+    # '“Ties are strong,” Blinken said. “Athens waits,” the statement said.': the second quote is the statement's
+    # (an unnamed voice), not Blinken's; '..., it said.' goes on with Blinken
+    tokens = [
+        ("“", "PUNCT", "punct", 2), ("Ties", "NOUN", "nsubj", 2, "tie"), ("are", "AUX", "ccomp", 6, "be"),
+        ("strong", "ADJ", "acomp", 2), (",", "PUNCT", "punct", 6), ("”", "PUNCT", "punct", 6),
+        ("Blinken", "PROPN", "nsubj", 7, None, "B-PERSON"), ("said", "VERB", "ROOT", 7, "say"), (".", "PUNCT", "punct", 7),
+        ("“", "PUNCT", "punct", 11), ("Athens", "PROPN", "nsubj", 11, None, "B-GPE"),
+        ("waits", "VERB", "ccomp", 16 if subject == "statement" else 15, "wait"), (",", "PUNCT", "punct", 11),
+        ("”", "PUNCT", "punct", 11)]
+    if subject == "statement":
+        tokens += [("the", "DET", "det", 15), ("statement", pos, "nsubj", 16), ("said", "VERB", "ROOT", 16, "say"),
+                   (".", "PUNCT", "punct", 16)]
+    else:
+        tokens += [("it", pos, "nsubj", 15, "it"), ("said", "VERB", "ROOT", 15, "say"), (".", "PUNCT", "punct", 15)]
+    sp = speakers(tokens)
+    got = sp.speaker_of_quote(sp.quote_at(sp.doc[11].idx))
+    assert (got is not None and got.text == "Blinken") == inherits

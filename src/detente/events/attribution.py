@@ -394,7 +394,9 @@ class Speakers:
                 speaker = self._quote_speaker.get(k - 1)
             if speaker is None:
                 speaker = self._speaker_near(q)
-            if speaker is None and k > 0:
+            if speaker is None and k > 0 and not self._speech_verb_after(q):
+                # '“A,” the joint statement said.': a quote its own sentence attributes, to an unnamed voice, is not
+                # the last speaker's
                 speaker = self._same_paragraph_speaker(k)
             self._quote_speaker[k] = speaker
         del doc
@@ -452,6 +454,18 @@ class Speakers:
                     return m
         # a quote that makes up a whole paragraph right after "He continued:" etc. is handled above
         return None
+
+    def _speech_verb_after(self, q: Quote) -> bool:
+        """Whether a speech verb outside the quote, in its sentence, follows it with a subject of its own that is no
+        pronoun ('“A,” the statement said.'; '“A,” it continued.' goes on with the speaker before)."""
+        for t in self._sentence_tokens_around(q):
+            if t.idx < q.end or t.lemma_.lower() not in SPEECH_LEMMAS or t.pos_ not in {"VERB", "AUX"} \
+                    or self.quote_at(t.idx) is not None:
+                continue
+            subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return True
+        return False
 
     def _sentence_tokens_around(self, q: Quote) -> list[Any]:
         doc = self.doc
