@@ -611,7 +611,8 @@ def test_a_quote_its_sentence_attributes_is_not_the_last_speakers(speakers, subj
     tokens = [
         ("“", "PUNCT", "punct", 2), ("Ties", "NOUN", "nsubj", 2, "tie"), ("are", "AUX", "ccomp", 6, "be"),
         ("strong", "ADJ", "acomp", 2), (",", "PUNCT", "punct", 6), ("”", "PUNCT", "punct", 6),
-        ("Blinken", "PROPN", "nsubj", 7, None, "B-PERSON"), ("said", "VERB", "ROOT", 7, "say"), (".", "PUNCT", "punct", 7),
+        ("Blinken", "PROPN", "nsubj", 7, None, "B-PERSON"), ("said", "VERB", "ROOT", 7, "say"),
+        (".", "PUNCT", "punct", 7),
         ("“", "PUNCT", "punct", 11), ("Athens", "PROPN", "nsubj", 11, None, "B-GPE"),
         ("waits", "VERB", "ccomp", 16 if subject == "statement" else 15, "wait"), (",", "PUNCT", "punct", 11),
         ("”", "PUNCT", "punct", 11)]
