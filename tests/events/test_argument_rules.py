@@ -1151,3 +1151,14 @@ def test_blocked_aid_hurts_its_recipient(pipeline):
     ], "blocked_aid_hurts_its_recipient")
     assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
     assert [e for e in off if e[1] == ["CHL"]][0][2] != ["PER"]
+
+
+def test_helped_to_act(pipeline):
+    # "Chile helped Peru meet its needs.": the parser makes Peru the infinitive's subject; Peru is the one helped
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("helped", "VERB", "ROOT", 1, "help", None, "VBD"),
+        ("Peru", "PROPN", "nsubj", 3, None, "B-GPE"), ("pay", "VERB", "ccomp", 1, "pay", None, "VB"),
+        ("its", "PRON", "poss", 5), ("debts", "NOUN", "dobj", 3, "debt"), (".", "PUNCT", "punct", 1),
+    ], "helped_to_act")
+    assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
+    assert [e for e in off if e[1] == ["CHL"]][0][2] == []

@@ -238,6 +238,17 @@ def test_a_historic_visit_is_news_and_historically_is_background():
     assert read_modality(doc[2], doc[:], load_lexicon()).background
 
 
+def test_since_clause_is_earlier():
+    # "Chile visited Peru since Bolivia invaded Peru ." : the invasion is where the period begins, before the news;
+    # "since Bolivia refuses" (present: a cause) is not
+    for verb, tag, earlier in (("invaded", "VBD", True), ("refuses", "VBZ", False)):
+        spec = [("Chile", 1, "nsubj"), ("visited", 1, "ROOT", "visit", "VBD"), ("Peru", 1, "dobj"),
+                ("since", 5, "mark"), ("Bolivia", 5, "nsubj"), (verb, 1, "advcl", verb, tag), ("Peru", 5, "dobj"),
+                (".", 1, "punct")]
+        on, off = _both(spec, verb, "since_clause_is_earlier")
+        assert on.background == earlier and not off.background
+
+
 def test_past_perfect():
     # "Russia had supplied weapons ."
     spec = [("Russia", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("supplied", 2, "ROOT", "supply", "VBN"),

@@ -832,3 +832,12 @@ def test_official_protest_is_complaint(kind, sector, complaint):
     source = Mention("d", 0, 0, 5, "Chile", actor, "gazetteer")
     on, off = _both(_draft(doc, 1, "140", source=[source]), "official_protest_is_complaint")
     assert off.coding.cameo == "140" and (on.coding.cameo == "114") == complaint
+
+
+@pytest.mark.parametrize("obj, vetoed_", [("needs", True), ("envoy", False)])
+def test_meeting_a_need_is_no_meeting(obj, vetoed_):
+    # "Chile will meet its needs": fulfilling them; "Chile will meet its envoy": a meeting
+    doc = _doc(["Chile", "will", "meet", "its", obj], [2, 2, 2, 4, 2], ["nsubj", "aux", "ROOT", "poss", "dobj"],
+               ["Chile", "will", "meet", "its", obj.rstrip("s")])
+    assert (vetoed(doc[2]) == "meeting_a_need_is_no_meeting") == vetoed_
+    assert vetoed(doc[2], disabled={"meeting_a_need_is_no_meeting"}) is None

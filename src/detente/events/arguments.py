@@ -1533,6 +1533,24 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("helped_to_act", reads="a verb of enabling (enabling_verb: 'help', 'assist') with no direct object and "
+             "a complement clause (ccomp, xcomp) with a subject of its own ('help Ukraine meet its needs')",
+             changes="target -> that subject", vocab=("enabling_verb",))
+def helped_to_act(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"ready to help Ukraine meet its power needs", "will not help Russia earn money": the parser makes the one
+    helped the subject of the bare infinitive after it; it is the one the help is for."""
+    if q.tok.lemma_.lower() not in w["enabling_verb"] or _dobjs(q):
+        return []
+    for c in q.tok.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None:
+                found = q.other([m for m in f.with_conj(subj) if m.actor is not None])
+                if found:
+                    return found
+    return []
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
              "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
              vocab=("relative_pronoun",))

@@ -185,6 +185,18 @@ def earlier_event_noun(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, word
     return {"background_cue": f"{tok.head.lower_} (an earlier event)"} if hit else None
 
 
+@modality_rule("since_clause_is_earlier", reads="a past-tense verb (VBD) heading a clause opened by 'since' "
+               "(earlier_mark) ('one of the few leaders to visit since Russia invaded Ukraine')", changes="background",
+               vocab=("earlier_mark",))
+def since_clause_is_earlier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Fico is one of the few EU leaders to visit Moscow since Russia invaded Ukraine": what a since-clause tells
+    in the past tense is where the period counted begins, before the news (a clause of cause, "since Russia refuses
+    to talk", is in the present)."""
+    hit = tok.tag_ == "VBD" and tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words["earlier_mark"] for c in tok.children)
+    return {"background_cue": "since (an earlier event)"} if hit else None
+
+
 @modality_rule("cause_is_earlier", reads="an event noun that is the subject of a verb of causing (cause_verb: "
                "'the blockade of the port has prompted ...', '... meant that')", changes="background",
                vocab=("cause_verb",))

@@ -433,6 +433,16 @@ def problem_is_no_fight(tok: Any, w: dict[str, frozenset[str]]) -> bool:
                for t in c.subtree)
 
 
+@trigger_veto("meeting_a_need_is_no_meeting", reads="the verb 'meet' (meeting_a_need_verb) whose direct object is a "
+              "need noun (need_noun: 'needs', 'demands', 'targets')", vocab=("meeting_a_need_verb", "need_noun"))
+def meeting_a_need_is_no_meeting(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"help Ukraine meet its power needs", "failed to meet the targets": meeting a need is fulfilling it, no meeting of
+    two parties."""
+    if tok.lemma_.lower() not in w["meeting_a_need_verb"]:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["need_noun"] for c in tok.children)
+
+
 @trigger_veto("naming_is_no_event", reads="an object predicate (oprd) on the verb")
 def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"called Russia its closest friend": a naming, read as a stated relation, not an appeal."""
