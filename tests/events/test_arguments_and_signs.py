@@ -558,3 +558,10 @@ def test_a_relation_cue_takes_one_modifier_between_its_words(code):
     claims = {(frozenset((r.a.actor.node, r.b.actor.node)), r.polarity) for r in x.relation_claims}
     assert claims == {(frozenset({"HUN", "RUS"}), 1), (frozenset({"IND", "FRA"}), 1)}
     assert not _events(x, "kept")  # the verb of the stated relation is no act of its own
+
+
+def test_no_ties_states_no_relation_and_its_backer_is_the_other(code):
+    # "no formal diplomatic ties" is no hostility; "is its most important backer" is the US backing Taiwan
+    (r,) = code("The United States has no formal diplomatic ties with Taiwan but is its most important "
+                "international backer.").relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"USA", "TWN"}

@@ -416,3 +416,23 @@ def test_dating_a_participle_on_a_dated_verb_shares_its_time():
                    (".", 1, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "accusing", dt.date(2024, 1, 17))
     assert (got.date, got.precision, got.basis) == (dt.date(2017, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_an_after_clause_of_a_background_act_is_background_undated():
+    # "Chile cut ties in 2016 after rebels stormed its embassy ." : the storming came before 2016's cut, on no day
+    # the text gives (it was dated to the news day)
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("cut", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("in", 1, "prep", "ADP", "IN", "O"),
+                   ("2016", 3, "pobj", "NUM", "CD", "B-DATE"), ("after", 7, "mark", "SCONJ", "IN", "O"),
+                   ("rebels", 7, "nsubj", "NOUN", "NNS", "O"), ("stormed", 1, "advcl", "VERB", "VBD", "O"),
+                   ("its", 9, "poss", "PRON", "PRP$", "O"), ("embassy", 7, "dobj", "NOUN", "NN", "O"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "stormed", dt.date(2023, 6, 7))
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+    # after a clause of the news day, the after-clause keeps the news day
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("cut", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("after", 5, "mark", "SCONJ", "IN", "O"),
+                   ("rebels", 5, "nsubj", "NOUN", "NNS", "O"), ("stormed", 1, "advcl", "VERB", "VBD", "O"),
+                   ("its", 7, "poss", "PRON", "PRP$", "O"), ("embassy", 5, "dobj", "NOUN", "NN", "O"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    assert _date(doc, "stormed", dt.date(2023, 6, 7)).basis == DateBasis.PUBLISHED

@@ -229,6 +229,25 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     return None
 
 
+# Marks of a clause that tells what came before its main clause ("after protesters stormed the embassy")
+BEFORE_MARKS = frozenset({"after", "following"})
+
+
+def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
+    """"Riyadh severed ties in 2016 after protesters stormed its missions": an after-clause with no time of its
+    own came before its main clause; when the main clause lies before the news, so does the clause, on no day the
+    text gives (background, undated; not the publication's day). Returns the cue, or None."""
+    clause = clause_head(tok)
+    if clause.dep_ != "advcl" or clause.head == clause or not any(
+            c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children):
+        return None
+    main = stated_date(clause.head, span, published, depth=1)
+    if main is None or not before_the_news(main, published):
+        return None
+    mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
+    return f"{mark} (earlier than an act {main.text or 'before the news'})"
+
+
 def _when_target(clause: Any) -> Any:
     """The clause a "when <clause>" dates ("When X landed in Riyadh last December, he was greeted"), else None."""
     if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
@@ -369,6 +388,9 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
         return EventDate(stated.date, basis, stated.precision, stated.text)
     if modality.background:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
+    before = _before_an_earlier_act(tok, span, published) if tok is not None else None
+    if before is not None:
+        return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, before)
     earlier = undated_earlier(tok, span) if undated else None
     if earlier is not None:  # "in March" with no year to put it in: before the news, undated
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, earlier)

@@ -97,6 +97,9 @@ class RelationReader:
                     continue
                 polarity = self._polarity(group)
                 if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
+                    if all(t.lemma_.lower() in _BARE_TIES for t in group):
+                        # "has no formal diplomatic ties with Taiwan": no relation stated, not a hostile one
+                        continue
                     polarity = -polarity
                 if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)) or undone_clause(cue_tok):
                     # "dropping his old alliance with Y"; "called off a dinner to mark ties
@@ -197,6 +200,9 @@ class RelationReader:
         for cue in group:
             verb = _verb_of(cue)
             subj_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj_tok is None and verb.dep_ == "conj" and verb.head != verb:
+                # "The US has no formal ties with Taiwan but is its most important backer": the first verb's subject
+                subj_tok = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None:
                 subjects = orphan_subjects(verb, speakers)
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
@@ -344,6 +350,16 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
             m = speakers.mention_at(child)
             if m is not None and m != a:
                 return m
+    if cue.dep_ == "attr":
+        # "The US ... is its most important backer": no one is their own backer, so a possessive pronoun on the
+        # attribute stands for the last other actor named before it in the sentence
+        pron = next((c for c in cue.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if pron is not None:
+            for t in reversed(cue.doc[cue.sent.start:pron.i]):
+                m = speakers.mention_at(t)
+                if m is not None and m.actor is not None and m.actor.kind != "person" and a.actor is not None \
+                        and m.actor.node != a.actor.node:
+                    return m
     if cue.dep_ in {"attr", "oprd"}:
         # "Morocco would remain a loyal partner to the Algerian people": the parser hangs the to-phrase on the verb
         for child in verb.children:
@@ -373,6 +389,8 @@ def _negated_cue(cue: Any) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Tie nouns that name a relation without saying how it is: negated ("no diplomatic ties"), they state none
+_BARE_TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 # The relation nouns a two-word cue may end in with one modifier between ("close energy ties", "warm personal
 # relations", "strategic military partner"), and the function words that modifier cannot be
 _TIE_NOUNS = frozenset({"ties", "relations", "relationship", "partner", "partners", "partnership", "ally", "allies",
