@@ -565,3 +565,13 @@ def test_no_ties_states_no_relation_and_its_backer_is_the_other(code):
     (r,) = code("The United States has no formal diplomatic ties with Taiwan but is its most important "
                 "international backer.").relation_claims
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"USA", "TWN"}
+
+
+def test_an_unnamed_speaker_speaks_for_the_body_named_with_it(code):
+    # "a spokesperson for the Eastern Theatre Command", then "the spokesperson": the PLA speaks, and its "we" is China
+    x = code("A spokesperson for the Eastern Theatre Command said on Saturday that the US was provoking China. "
+             "\"We firmly oppose the hyping of the Taiwan question by the US side,\" the spokesperson said.")
+    (provoking,) = _events(x, "provoking")
+    assert provoking.said_by.actor is not None and provoking.said_by.actor.node == "CHN"
+    (oppose,) = _events(x, "oppose")
+    assert _nodes(oppose.source) == {"CHN"} and _nodes(oppose.target) == {"USA"}

@@ -1136,7 +1136,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     k = f.speakers.quote_at(child.idx)
     if k is None:
         return None
-    said = f.speakers.speaker_of_quote(k)
+    # an unnamed speaker of a known body ("“We oppose it,” the spokesperson [for the PLA] said") speaks for it
+    said = f.speakers.speaker_of_quote(k) or f.speakers.unnamed_speaker(child)
     return [said] if said is not None and said.actor is not None and said.actor.node else None
 
 

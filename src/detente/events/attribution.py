@@ -640,8 +640,30 @@ class Speakers:
                 break
             end = t.i
         span = self.doc[subj.left_edge.i:end + 1]
+        body = self._speakers_body(subj)
         return Mention(self.parsed.document.id, self.sent_index(subj), span.start_char, span.end_char, span.text,
-                       None, UNNAMED_SPEAKER)
+                       body.actor if body is not None else None, UNNAMED_SPEAKER)
+
+    def _speakers_body(self, subj: Any) -> Mention | None:
+        """"a spokesperson for the Eastern Theatre Command", "an official at the foreign ministry": the body an unnamed
+        speaker speaks for, named in a for/of/at/from phrase on the noun; for "the spokesperson", the body of the last
+        such phrase on the same noun before it. None when no state or organisation is named."""
+        def body_of(noun: Any) -> Mention | None:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "from"}):
+                for t in prep.subtree:
+                    m = self.by_token.get(t.i)
+                    if m is not None and m.actor is not None and m.actor.kind != "person":
+                        return m
+            return None
+
+        found = body_of(subj)
+        if found is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return found
+        lemma = subj.lemma_.lower()
+        for t in reversed(self.doc[:subj.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                return body_of(t)
+        return None
 
     @attribution_rule("headline_colon_speaker", reads="a sentence that ends in a colon and a person's name",
                       changes="said_by -> that person, for what stands before the colon")
