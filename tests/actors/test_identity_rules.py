@@ -468,6 +468,13 @@ _ABLATION = [
         ("The", "DET", "det", 8), ("Italian", "ADJ", "amod", 8, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 9),
         ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9),
     ], lambda ms: ms["Italian ambassador"].actor.name == "Marco Bruni"),
+    # "WARSAW — Deputy Foreign Minister Jan Kowal spoke ." : a local official's country goes unsaid
+    ("dateline_office", [
+        ("WARSAW", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+        ("Deputy", "PROPN", "compound", 5), ("Foreign", "PROPN", "compound", 4), ("Minister", "PROPN", "compound", 5),
+        ("Jan", "PROPN", "compound", 6, None, "B-PERSON"), ("Kowal", "PROPN", "nsubj", 7, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 7, "speak"), (".", "PUNCT", "punct", 7),
+    ], lambda ms: ms["Jan Kowal"].actor is not None and ms["Jan Kowal"].actor.country == "POL"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

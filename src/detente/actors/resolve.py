@@ -269,6 +269,8 @@ class ActorResolver:
         candidates = self._gazetteer_candidates(doc)
         candidates = [c for c in candidates if not _names_a_document(doc, c)]
         candidates = self._drop_inside_own_names(doc, candidates)
+        self._doc.dateline_country = self._dateline_country(parsed, candidates) \
+            if enabled("dateline_office", off) else None
         candidates = self._add_roles(doc, candidates, on)
         candidates = self._add_entities(doc, candidates)
         candidates = _longest_first(candidates)
@@ -379,6 +381,23 @@ class ActorResolver:
             keep.append(c)
         return keep
 
+    def _dateline_country(self, parsed: Parsed, candidates: list[_Candidate]) -> str | None:
+        """The state whose capital (or own name) is the story's dateline ("WARSAW, Sept 20 (Reuters) -"), or None."""
+        from ..nlp import dateline_span
+
+        span = dateline_span(parsed.document.text)
+        if span is None:
+            return None
+        doc = parsed.doc
+        for c in candidates:
+            if c.kind in {"seat", "state"} and span[0] <= doc[c.start].idx < span[1]:
+                return self._country_of(c)
+        return None
+
+    @identity_rule("dateline_office", reads="a named holder of an office title that names no state ('Deputy Foreign "
+                   "Minister Pawel Jablonski', 'foreign ministry spokeswoman X'), and the story's dateline (a capital "
+                   "or a state: nlp.dateline_span)", changes="the holder's actor -> an office-holder of the "
+                   "dateline's state (news style names a foreign official's country; a local one's goes unsaid)")
     def _add_roles(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> list[_Candidate]:
         """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]",
         "<title> of <Country> [Name]", "<Country-adj> <unit> <title> [Name]" ("Chinese embassy spokesman")."""
@@ -423,6 +442,9 @@ class ActorResolver:
                     country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
+            if country is None and has_name and self._doc.dateline_country is not None:
+                # rule ``dateline_office``: "WARSAW - ... Deputy Foreign Minister Pawel Jablonski told reporters"
+                country = self._doc.dateline_country
             lo = start
             while lo > 0 and start - lo < 4 and (lo - 1 >= span_start or doc[lo - 1].dep_ in {"compound", "amod", "nmod"}):
                 lo -= 1  # the institution words before the title: "Kremlin", "Russian foreign ministry"
