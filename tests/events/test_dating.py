@@ -436,3 +436,17 @@ def test_dating_an_after_clause_of_a_background_act_is_background_undated():
                    ("its", 7, "poss", "PRON", "PRP$", "O"), ("embassy", 5, "dobj", "NOUN", "NN", "O"),
                    (".", 1, "punct", "PUNCT", ".", "O")])
     assert _date(doc, "stormed", dt.date(2023, 6, 7)).basis == DateBasis.PUBLISHED
+
+
+def test_dating_a_past_relative_clause_in_a_background_clause_is_background_undated():
+    # "In 2020 , Chile signed a deal with Peru , which recognised it ." : the recognition is part of the 2020 story,
+    # on no day the text gives (it was dated to the news day)
+    doc = _tagged([("In", 4, "prep", "ADP", "IN", "O"), ("2020", 0, "pobj", "NUM", "CD", "B-DATE"),
+                   (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("signed", 4, "ROOT", "VERB", "VBD", "O"), ("a", 6, "det", "DET", "DT", "O"),
+                   ("deal", 4, "dobj", "NOUN", "NN", "O"), ("with", 6, "prep", "ADP", "IN", "O"),
+                   ("Peru", 7, "pobj", "PROPN", "NNP", "B-GPE"), (",", 8, "punct", "PUNCT", ",", "O"),
+                   ("which", 11, "nsubj", "PRON", "WDT", "O"), ("recognised", 8, "relcl", "VERB", "VBD", "O"),
+                   ("it", 11, "dobj", "PRON", "PRP", "O"), (".", 4, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "recognised", dt.date(2021, 8, 24))
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)

@@ -235,15 +235,29 @@ BEFORE_MARKS = frozenset({"after", "following"})
 
 def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
     """"Riyadh severed ties in 2016 after protesters stormed its missions": an after-clause with no time of its
-    own came before its main clause; when the main clause lies before the news, so does the clause, on no day the
-    text gives (background, undated; not the publication's day). Returns the cue, or None."""
+    own came before its main clause, and a past-tense relative clause belongs to its clause's story; when that
+    clause lies before the news, so does the subordinate one, on no day the text gives (background, undated; not
+    the publication's day). Returns the cue, or None."""
     clause = clause_head(tok)
-    if clause.dep_ != "advcl" or clause.head == clause or not any(
-            c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children):
+    if clause.head == clause:
         return None
-    main = stated_date(clause.head, span, published, depth=1)
+    after = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children)
+    # "Last year, Morocco normalised relations in a deal brokered by the US, which in return recognised ...": a
+    # past-tense relative clause with no time of its own in a clause told of an earlier time is part of that story
+    told_with = clause.dep_ == "relcl" and clause.tag_ == "VBD"
+    if not (after or told_with):
+        return None
+    # the nearest clause above with a time of its own ("a deal brokered by the US, which ...": the deal's clause)
+    node, main = clause_head(clause.head), None
+    for _ in range(3):
+        main = stated_date(node, span, published, depth=1)
+        if main is not None or node.head == node:
+            break
+        node = clause_head(node.head)
     if main is None or not before_the_news(main, published):
         return None
+    if told_with:
+        return f"told with an act {main.text or 'before the news'}"
     mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
 
