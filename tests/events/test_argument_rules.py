@@ -1162,3 +1162,17 @@ def test_helped_to_act(pipeline):
     ], "helped_to_act")
     assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
     assert [e for e in off if e[1] == ["CHL"]][0][2] == []
+
+
+def test_its_counterpart_is_the_other(pipeline):
+    # "Chile cut ties with Peru, accusing its neighbour.": the neighbour is Peru, the other state named
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("cut", "VERB", "ROOT", 1, "cut", None, "VBD"),
+        ("ties", "NOUN", "dobj", 1, "tie"), ("with", "ADP", "prep", 2), ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
+        (",", "PUNCT", "punct", 1), ("accusing", "VERB", "advcl", 1, "accuse", None, "VBG"),
+        ("its", "PRON", "poss", 8), ("neighbour", "NOUN", "dobj", 6), (".", "PUNCT", "punct", 1),
+    ], "its_counterpart_is_the_other")
+    accusing_on = [e for e in on if e[0] == "ACCUSE"]
+    accusing_off = [e for e in off if e[0] == "ACCUSE"]
+    assert accusing_on and accusing_on[0][2] == ["PER"]
+    assert not accusing_off or accusing_off[0][2] != ["PER"]

@@ -575,3 +575,15 @@ def test_an_unnamed_speaker_speaks_for_the_body_named_with_it(code):
     assert provoking.said_by.actor is not None and provoking.said_by.actor.node == "CHN"
     (oppose,) = _events(x, "oppose")
     assert _nodes(oppose.source) == {"CHN"} and _nodes(oppose.target) == {"USA"}
+
+
+def test_mediating_between_the_two_countries_is_not_between_the_mediators(code):
+    x = code("Congo broke off diplomatic relations with Rwanda on Sunday. Kenya and Angola, which have tried to "
+             "mediate between the two countries, called for a ceasefire.")
+    (e,) = _events(x, "mediate")
+    assert _nodes(e.source) == {"KEN", "AGO"} and _nodes(e.target) == {"COD", "RWA"}
+
+
+def test_striking_a_tone_is_no_attack(code):
+    x = code("Erdogan struck a conciliatory tone on Thursday.")
+    assert not [e for e in x.events if e.type == "ASSAULT"]

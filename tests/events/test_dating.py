@@ -380,7 +380,8 @@ def test_dating_a_past_act_after_an_earlier_years_event_is_background(year, back
 def _tagged(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
     """rows: (word, head index, dep, pos, tag, ent IOB)."""
     return hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
-                    tags=[r[4] for r in rows], lemmas=[r[0].lower() for r in rows], ents=[r[5] for r in rows])
+                    tags=[r[4] for r in rows], lemmas=[LEMMAS.get(r[0], r[0].lower()) for r in rows],
+                    ents=[r[5] for r in rows])
 
 
 def test_dating_a_subjectless_conjunct_shares_its_verbs_time():
@@ -450,3 +451,16 @@ def test_dating_a_past_relative_clause_in_a_background_clause_is_background_unda
                    ("it", 11, "dobj", "PRON", "PRP", "O"), (".", 4, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "recognised", dt.date(2021, 8, 24))
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+def test_dating_a_clause_on_a_reported_noun_takes_the_speech_verbs_time():
+    # "Peru said last year it found evidence that Chile was arming rebels ." : the arming is reported last year
+    doc = _tagged([("Peru", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("last", 3, "amod", "ADJ", "JJ", "B-DATE"), ("year", 1, "npadvmod", "NOUN", "NN", "I-DATE"),
+                   ("it", 5, "nsubj", "PRON", "PRP", "O"), ("found", 1, "ccomp", "VERB", "VBD", "O"),
+                   ("evidence", 5, "dobj", "NOUN", "NN", "O"), ("that", 10, "mark", "SCONJ", "IN", "O"),
+                   ("Chile", 10, "nsubj", "PROPN", "NNP", "B-GPE"), ("was", 10, "aux", "AUX", "VBD", "O"),
+                   ("arming", 6, "acl", "VERB", "VBG", "O"), ("rebels", 10, "dobj", "NOUN", "NNS", "O"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "arming", dt.date(2025, 1, 26))
+    assert (got.date, got.precision, got.basis) == (dt.date(2024, 1, 1), "year", DateBasis.BACKGROUND)

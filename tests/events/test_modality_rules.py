@@ -238,6 +238,20 @@ def test_a_historic_visit_is_news_and_historically_is_background():
     assert read_modality(doc[2], doc[:], load_lexicon()).background
 
 
+def test_a_clause_under_a_conjunction_or_a_setting_phrase_keeps_its_own_modality():
+    lex = load_lexicon()
+    # "Chile denies arming rebels as Peru cuts ties ." : the denial does not reach the as-clause
+    doc = _doc([("Chile", 1, "nsubj"), ("denies", 1, "ROOT", "deny"), ("arming", 1, "xcomp", "arm"),
+                ("rebels", 2, "dobj"), ("as", 6, "mark"), ("Peru", 6, "nsubj"), ("cuts", 1, "advcl", "cut"),
+                ("ties", 6, "dobj"), (".", 1, "punct")])
+    assert read_modality(doc[2], doc[:], lex).negated and not read_modality(doc[6], doc[:], lex).negated
+    # "Chile pledged to sign a pact during a visit ." : the pledge does not make the visit intended
+    doc = _doc([("Chile", 1, "nsubj"), ("pledged", 1, "ROOT", "pledge"), ("to", 3, "aux"), ("sign", 1, "xcomp"),
+                ("a", 5, "det"), ("pact", 3, "dobj"), ("during", 3, "prep"), ("a", 8, "det"), ("visit", 6, "pobj"),
+                (".", 1, "punct")])
+    assert read_modality(doc[3], doc[:], lex).intent and not read_modality(doc[8], doc[:], lex).intent
+
+
 def test_since_clause_is_earlier():
     # "Chile visited Peru since Bolivia invaded Peru ." : the invasion is where the period begins, before the news;
     # "since Bolivia refuses" (present: a cause) is not

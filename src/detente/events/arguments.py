@@ -1552,6 +1552,25 @@ def helped_to_act(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]
     return []
 
 
+@object_rule("its_counterpart_is_the_other", reads="a direct object that is a counterpart noun (counterpart_noun: "
+             "'neighbour', 'rival') owned by 'its'/'their' (owner_pronoun) that stands for the subject; the last other "
+             "state named before it in the sentence", changes="target -> that state",
+             vocab=("counterpart_noun", "owner_pronoun"))
+def its_counterpart_is_the_other(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Congo broke off relations with Rwanda, accusing its neighbour of supporting the rebels": the subject's
+    neighbour is the other state the sentence names, not the subject (nor the last thing named)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["counterpart_noun"] or not any(
+                c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] for c in d.children):
+            continue
+        sent = f.speakers.doc[f.speakers.parsed.spans[f.speakers.sent_index(d)][0]:d.i]
+        for t in reversed(sent):
+            m = f.speakers.mention_at(t)
+            if m is not None and m.actor is not None and m.actor.kind == "state" and m.actor.node not in q.exclude:
+                return [m]
+    return []
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
              "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
              vocab=("relative_pronoun",))
@@ -1796,8 +1815,14 @@ def complaint_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
 @object_rule("preposition_object", reads="the objects of the trigger's prepositions: the lexicon pattern's, then the "
              "typed fallbacks (TARGET_PREPS), 'in' for visits; places are no parties (is_location)")
 def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"."""
-    return q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+    """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"; "mediate between the two
+    countries" said by two states is the pair told most other than they (Speakers.pair_of_states)."""
+    found = q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+    if found or not q.exclude:
+        return found
+    pairs = [p for c in q.tok.children if c.dep_ == "prep" for p in c.children
+             if p.dep_ == "pobj" and pair_reference(p) is False]
+    return q.other(f.speakers.pair_of_states(pairs[0].idx, exclude=q.exclude)) if pairs else []
 
 
 @object_rule("light_verb_noun", reads="an event noun object, or 'with' object, of the trigger (nouns.tsv, or a tie "

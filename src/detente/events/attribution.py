@@ -241,7 +241,8 @@ class Speakers:
         ``pair_of_states``."""
         self.told_dyads.extend(pairs)
 
-    def pair_of_states(self, char: int, *, described: bool = False) -> list[Mention]:
+    def pair_of_states(self, char: int, *, described: bool = False,
+                       exclude: frozenset[str] = frozenset()) -> list[Mention]:
         """"The two countries", "both countries": of the pairs of states the article has told so far (events between
         two states, recorded by ``remember_dyads``, and the pairs named together), the one told most (the
         headline's and the lede's twice), the later on a tie (the last pair named together counts as the
@@ -257,6 +258,9 @@ class Speakers:
                     and b.actor.kind != "person"]
         candidates = [(a, b, 1) for a, b in self.told_dyads if a.end <= char and b.end <= char]
         candidates += [(a, b, 2) for a, b in together[:-1]] + ([(named[0], named[1], 2)] if len(named) == 2 else [])
+        if exclude:  # "Kenya and Angola tried to mediate between the two countries": not the mediators themselves
+            candidates = [(a, b, w) for a, b, w in candidates if a.actor is None or b.actor is None
+                          or not ({a.actor.node, b.actor.node} & exclude)]
         tally: dict[frozenset[str], int] = {}
         last: dict[frozenset[str], tuple[int, list[Mention]]] = {}
         for order, (a, b, weight) in enumerate(candidates):

@@ -370,10 +370,19 @@ def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None
     """A reported clause with no time of its own takes its speech verb's ("he said last week that ...")."""
     from .attribution import SPEECH_LEMMAS
 
-    head = clause.head
-    if depth >= 2 or clause.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_LEMMAS:
+    if depth >= 2:
         return None
-    return stated_date(head, span, published, depth=depth + 1)
+    # "a panel said last year that it had found evidence that Rwanda was providing weapons": up through the
+    # complements (a that-clause, a clause on a noun of the object) to the speech verb
+    node = clause
+    for _ in range(3):
+        head = node.head
+        if head == node or node.dep_ not in {"ccomp", "acl", "xcomp"}:
+            return None
+        if node.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_LEMMAS:
+            return stated_date(head, span, published, depth=depth + 1)
+        node = clause_head(head)
+    return None
 
 
 def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Modality) -> EventDate:

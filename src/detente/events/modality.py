@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod"}
 CHAIN_LIMIT = 5
+# Prepositions of a phrase that sets the time of an act: what it names is not under the act's modality
+SETTING_PREPS = frozenset({"during", "amid", "after", "before", "following"})
 # A conjunct with one of these of its own is a clause of its own for modality
 OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "neg"})
 
@@ -47,6 +49,11 @@ def _chain(tok: Any) -> list[Any]:
         if node.dep_ == "conj" and any(c.dep_ in OWN_CLAUSE_DEPS for c in node.children):
             break  # "was no longer sending arms and would focus on ...": a conjunct with its own auxiliary or subject
             # has its own modality
+        if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
+            break  # "pledged to improve ties during Erdogan's first visit": the visit is where, not what is pledged
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            break  # "Rwanda denies backing the rebels as Congo cuts ties": a clause of its own under a conjunction
         chain.append(head)
         node = head
     return chain
