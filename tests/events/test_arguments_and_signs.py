@@ -587,3 +587,20 @@ def test_mediating_between_the_two_countries_is_not_between_the_mediators(code):
 def test_striking_a_tone_is_no_attack(code):
     x = code("Erdogan struck a conciliatory tone on Thursday.")
     assert not [e for e in x.events if e.type == "ASSAULT"]
+
+
+def test_quoted_we_and_each_cue_nouns_own_partner(code):
+    # '“We value our strategic partnership with Russia and our good relations with China,” Tokayev said.'
+    x = code("Kazakh President Kassym-Jomart Tokayev spoke in Astana. \"We value our strategic partnership with "
+             "Russia and our good relations with China,\" Tokayev said.")
+    claims = {frozenset((r.a.actor.node, r.b.actor.node)) for r in x.relation_claims if r.polarity == 1}
+    events = {frozenset((m.actor.node, t.actor.node)) for e in x.events for m in e.source for t in e.target
+              if m.actor and t.actor and e.score > 0}
+    assert frozenset({"KAZ", "CHN"}) in claims and frozenset({"KAZ", "RUS"}) in claims | events
+
+
+def test_the_two_leaders_are_the_pair_told_when_none_was_named_together(code):
+    x = code("Tokayev told reporters after meeting German Chancellor Olaf Scholz in Astana. The two leaders signed "
+             "agreements on energy.")
+    (e,) = _events(x, "signed")
+    assert _nodes(e.source) == {"KAZ", "DEU"}

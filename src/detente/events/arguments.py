@@ -1186,7 +1186,9 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
         return None
     persons = low in w["person_pair_noun"]
     if persons:
-        return f.speakers.last_two_before(child.idx, persons=True)
+        # "Tokayev ... after meeting Scholz. The two leaders signed agreements": the two named together, else the
+        # states of the pair the article tells most (leaders stand for their states)
+        return f.speakers.last_two_before(child.idx, persons=True) or f.speakers.pair_of_states(child.idx)
     # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the pair of states the
     # article has told most so far (Speakers.pair_of_states), events included; else the last event's dyad
     # (Context.last_dyad, for a finder whose coder recorded no dyads)

@@ -83,11 +83,14 @@ class RelationReader:
                 if pair is None:
                     continue
                 a, b, cue_tok = pair
-                # "close ties with both countries": the subject with each of the pair
-                for extra in self._complement_pair(pair, speakers):
+                # "close ties with both countries": the subject with each of the pair; "our strategic partnership
+                # with Russia and our good relations with China": each cue noun with its own partner
+                extras = [(m, cue_tok, self._polarity(group)) for m in self._complement_pair(pair, speakers)]
+                extras += [(m, t, self._cue_value(t)) for m, t in _other_cue_partners(group, cue_tok, a, b, speakers)]
+                for extra, extra_cue, extra_polarity in extras:
                     if extra.actor is not None and extra.actor.node and extra.actor.node != a.actor.node \
-                            and (a.actor.node, extra.actor.node) not in seen:
-                        claim = self._claim(parsed, idx, sent, cue_tok, a, extra, self._polarity(group), 0, speakers)
+                            and (a.actor.node, extra.actor.node) not in seen and extra_polarity:
+                        claim = self._claim(parsed, idx, sent, extra_cue, a, extra, extra_polarity, 0, speakers)
                         if claim is not None and not _told_by_event(acts, idx, cue_tok, a, extra):
                             seen.add((a.actor.node, extra.actor.node))
                             out.append(claim)
@@ -205,6 +208,10 @@ class RelationReader:
                 subj_tok = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None:
                 subjects = orphan_subjects(verb, speakers)
+            elif subj_tok.lower_ in {"we", "i"} and (k := speakers.quote_at(subj_tok.idx)) is not None \
+                    and (said := speakers.speaker_of_quote(k)) is not None and said.actor is not None:
+                # '“We value our strategic partnership with Russia,” Tokayev said': the speaker's side
+                subjects = [said]
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
             elif subj_tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -406,6 +413,23 @@ def _cue_pattern(cue: str) -> str:
     if len(words_) == 2 and words_[1] in _TIE_NOUNS:
         return rf"\b{re.escape(words_[0])}\s+(?:(?!(?:{_NOT_MODIFIERS})\b)[a-z-]+\s+)?{re.escape(words_[1])}\b"
     return re.escape(cue)
+
+
+def _other_cue_partners(group: list[Any], cue_tok: Any, a: Mention, b: Mention,
+                        speakers: Speakers) -> list[tuple[Mention, Any]]:
+    """The partners, with their cue, that the other cue nouns of a clause name in their own with/to-phrase (not
+    ``b``, not ``a``)."""
+    out: list[tuple[Mention, Any]] = []
+    for t in group:
+        if t is cue_tok or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}):
+            for p in (x for x in prep.children if x.dep_ == "pobj"):
+                m = speakers.mention_for(p)
+                if m is not None and m.actor is not None and all(m is not x for x, _ in out) and not any(
+                        x.actor is not None and x.actor.node == m.actor.node for x in (a, b)):
+                    out.append((m, t))
+    return out
 
 
 def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
