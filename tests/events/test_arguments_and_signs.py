@@ -604,3 +604,19 @@ def test_the_two_leaders_are_the_pair_told_when_none_was_named_together(code):
              "agreements on energy.")
     (e,) = _events(x, "signed")
     assert _nodes(e.source) == {"KAZ", "DEU"}
+
+
+def test_a_first_name_read_as_a_modifier_of_a_title_is_a_co_subject(code):
+    (e,) = _events(code("Biden and Communist Party chief Nguyen Phu Trong announced a comprehensive strategic "
+                        "partnership."), "announced")
+    assert _nodes(e.source) == {"USA", "VNM"}
+
+
+def test_the_present_perfect_after_a_background_sentence_is_news(code):
+    x = code("Vietnam and China fought a brief border war in 1979. Hanoi has nonetheless maintained close ties with "
+             "Beijing.")
+    (fought,) = _events(x, "fought")
+    assert _nodes(fought.target) == {"VNM", "CHN"} and fought.date.basis.value == "background"
+    maintained = [e for e in x.events if e.trigger == "maintained"] + [
+        r for r in x.relation_claims if r.cue.lower().startswith("ties")]
+    assert maintained and all(e.date.basis.value != "background" for e in maintained)

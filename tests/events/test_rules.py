@@ -841,3 +841,16 @@ def test_meeting_a_need_is_no_meeting(obj, vetoed_):
                ["Chile", "will", "meet", "its", obj.rstrip("s")])
     assert (vetoed(doc[2]) == "meeting_a_need_is_no_meeting") == vetoed_
     assert vetoed(doc[2], disabled={"meeting_a_need_is_no_meeting"}) is None
+
+
+@pytest.mark.parametrize("verb, lemma, cameo, mutual", [("fought", "fight", "190", True),
+                                                        ("disputed", "dispute", "110", True),
+                                                        ("bombed", "bomb", "195", False)])
+def test_fighting_is_mutual(verb, lemma, cameo, mutual):
+    # "Chile and Peru fought a war": each against the other; "Chile and Peru bombed ..." did it together
+    doc = _doc(["Chile", "and", "Peru", verb, "a", "war"], [3, 0, 0, 3, 5, 3], ["nsubj", "cc", "conj", "ROOT", "det",
+                                                                                "dobj"],
+               ["Chile", "and", "Peru", lemma, "a", "war"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    on, off = _both(_draft(doc, 3, cameo, source=[chile, peru]), "fighting_is_mutual")
+    assert (set(on.target) == {chile, peru}) == mutual and off.target == ()

@@ -1358,6 +1358,13 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
     found = f.with_conj(child)
     if not found:
         return None
+    first = child.left_edge
+    if first.dep_ in {"nmod", "compound"} and any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+            and (m := f.speakers.mention_at(first)) is not None and m.actor is not None and m.actor.kind in \
+            {"person", "state"} and m not in found:
+        # "Biden and Communist Party chief Nguyen Phu Trong announced ...": the parser makes the first name, with its
+        # "and", a modifier of the second's title; it is a co-subject
+        found = [m, *found]
     if any(m.actor is not None for m in found):
         return found
     return _one(f.generic(child)) or found

@@ -265,7 +265,9 @@ class EventCoder:
         if trig.negation_is_the_act and modality.negated:
             modality = replace(modality, negated=False)
         if not modality.background and carry and tok.tag_ in {"VBD", "VBN"} \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
+                and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "had" for c in tok.children):
+            # (the present perfect, "Hanoi has nonetheless maintained close ties", comes back to the present)
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue=CONTINUES_CUE)

@@ -1033,6 +1033,19 @@ def official_protest_is_complaint(d: Draft, lex: Lexicon, w: dict[str, frozenset
     return replace(d, coding=_code(lex, "114", d.coding))
 
 
+@rule("fighting_is_mutual", reads="a fighting or disputing code (19x, 11x) on a verb of mutual strife (strife_verb: "
+      "'fought', 'disputed') with several sources and no resolved target",
+      changes="target -> the sources (each fights or disputes with the other)", vocab=("strife_verb",))
+def fighting_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Vietnam and China fought a brief border war in 1979", "have long disputed islands": co-agents of strife with
+    no other party named strive against each other (a place fought over is no party)."""
+    if d.coding.cameo[:2] not in {"19", "11"} or d.tok.lemma_.lower() not in w["strife_verb"] or len(d.source) < 2:
+        return d
+    if any(m.actor is not None for m in d.target):
+        return d
+    return replace(d, target=d.source)
+
+
 @rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
       "several sources and no target", changes="target -> the sources (each does it to the other)",
       vocab=("exchange_verb",))
