@@ -281,6 +281,13 @@ SUBJECT_CASES = [
         ("order", "NOUN", "dobj", 1), ("to", "PART", "aux", 5), ("close", "VERB", "acl", 3, None, None, "VB"),
         ("the", "DET", "det", 7), ("crossing", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
     ], 5, None, ["ISR"], [], id="order_issuer_acts"),
+    # "Chile is the first country to sign the pact.": the one who is that country signs
+    pytest.param("first_to_act_is_the_subject", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("is", "AUX", "ROOT", 1, "be"), ("the", "DET", "det", 4),
+        ("first", "ADJ", "amod", 4), ("country", "NOUN", "attr", 1), ("to", "PART", "aux", 6),
+        ("sign", "VERB", "relcl", 4, None, None, "VB"), ("the", "DET", "det", 8), ("pact", "NOUN", "dobj", 6),
+        (".", "PUNCT", "punct", 1),
+    ], 6, None, ["CHL"], [], id="first_to_act_is_the_subject"),
     # "Egypt urged Israel to lift the blockade.": Israel is to lift it, not Egypt
     pytest.param("object_control", [
         ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("urged", "VERB", "ROOT", 1, "urge"),

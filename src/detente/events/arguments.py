@@ -2137,6 +2137,24 @@ def by_gerund_skips_passive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder
     return next((a for a in passive.ancestors if a.pos_ in {"VERB", "AUX"}), [])
 
 
+@clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to') on a predicate noun "
+             "(attr) of a copula or a verb of becoming (member_becoming_verb)", changes="source -> the copula's subject",
+             vocab=("member_becoming_verb",))
+def first_to_act_is_the_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder,
+                                w: dict[str, frozenset[str]]) -> list | None:
+    """"Japan is the first country in Asia to sign such a pact", "Honduras became the latest country to switch": the
+    one who is that country acts (the predicate noun names no actor of its own)."""
+    noun = node.head
+    if node.dep_ not in {"relcl", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            or noun.dep_ != "attr" or f.speakers.mention_for(noun) is not None:
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() != "be" and verb.lemma_.lower() not in w["member_becoming_verb"]:
+        return None
+    subjects = [m for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for m in f._subject_mentions(c, ctx)]
+    return subjects or None
+
+
 @clause_rule("relative_clause_noun", reads="a relative clause (relcl) or participial clause (acl, VBG/VBN)",
              changes="source -> the noun it modifies (its coordination only when the clause follows it all)")
 def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
