@@ -1183,3 +1183,14 @@ def test_its_counterpart_is_the_other(pipeline):
     accusing_off = [e for e in off if e[0] == "ACCUSE"]
     assert accusing_on and accusing_on[0][2] == ["PER"]
     assert not accusing_off or accusing_off[0][2] != ["PER"]
+
+
+def test_its_asset_object(pipeline):
+    # "Chile says Peru harassed its ships.": its ships are the speaker's
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("says", "VERB", "ROOT", 1, "say", None, "VBZ"),
+        ("Peru", "PROPN", "nsubj", 3, None, "B-GPE"), ("harassed", "VERB", "ccomp", 1, "harass", None, "VBD"),
+        ("its", "PRON", "poss", 5), ("ships", "NOUN", "dobj", 3, "ship"), (".", "PUNCT", "punct", 1),
+    ], "its_asset_object")
+    assert [e for e in on if e[1] == ["PER"]][0][2] == ["CHL"]
+    assert [e for e in off if e[1] == ["PER"]][0][2] == []

@@ -620,3 +620,11 @@ def test_the_present_perfect_after_a_background_sentence_is_news(code):
     maintained = [e for e in x.events if e.trigger == "maintained"] + [
         r for r in x.relation_claims if r.cue.lower().startswith("ties")]
     assert maintained and all(e.date.basis.value != "background" for e in maintained)
+
+
+def test_its_ships_in_what_one_reports_are_the_speakers(code):
+    x = code("The Philippines says Chinese vessels have harassed its ships. Estonia said Russian jets violated its "
+             "airspace on Friday.")
+    (harassed,) = _events(x, "harassed")
+    (violated,) = _events(x, "violated")
+    assert _nodes(harassed.target) == {"PHL"} and _nodes(violated.target) == {"EST"}

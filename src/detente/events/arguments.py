@@ -1263,6 +1263,11 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
                  and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
     if poss is None:
         return None
+    return _pronoun_owner(child, poss, ctx, f, w)
+
+
+def _pronoun_owner(child: Any, poss: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """Whom the possessive pronoun ``poss`` on ``child`` stands for (``its_agent_is_last_thing``)."""
     persons = poss.lower_ in w["person_owner_pronoun"]
     speaker = f._speaker_of_clause_subject(child)
     country = child.lemma_.lower() in w["country_noun"]
@@ -1577,6 +1582,28 @@ def its_counterpart_is_the_other(q: ObjectQuery, f: ArgumentFinder, w: dict[str,
             m = f.speakers.mention_at(t)
             if m is not None and m.actor is not None and m.actor.kind == "state" and m.actor.node not in q.exclude:
                 return [m]
+    return []
+
+
+@object_rule("its_asset_object", reads="a direct object that is an asset noun (owned_asset_noun: 'ships', 'airspace', "
+             "'citizens') owned by 'its'/'their' (owner_pronoun); the clause's speaker, else the nearest subject "
+             "before, else the last one named (as the subject rule its_agent_is_last_thing reads an owner)",
+             changes="target -> that owner",
+             vocab=("owned_asset_noun", "owner_pronoun", "person_owner_pronoun", "country_noun"))
+def its_asset_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"the Philippines says Chinese vessels have harassed its ships", "Estonia said Russian jets violated its
+    airspace": what is done to its ships is done to the Philippines, the one who says so."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["owned_asset_noun"] or not any(
+                c.dep_ == "poss" and c.lower_ in w["owner_pronoun"] for c in d.children):
+            continue
+        poss = next(c for c in d.children if c.dep_ == "poss" and c.lower_ in w["owner_pronoun"])
+        speaker = f.speakers.speaker_of_clause(q.tok)  # in what one reports, its ships are the speaker's
+        owner = [speaker] if speaker is not None and speaker.actor is not None \
+            else _pronoun_owner(d, poss, q.ctx or Context(), f, w)
+        found = q.other([m for m in owner or [] if m.actor is not None])
+        if found:
+            return found
     return []
 
 
