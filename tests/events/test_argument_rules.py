@@ -1194,3 +1194,15 @@ def test_its_asset_object(pipeline):
     ], "its_asset_object")
     assert [e for e in on if e[1] == ["PER"]][0][2] == ["CHL"]
     assert [e for e in off if e[1] == ["PER"]][0][2] == []
+
+
+def test_blocked_aid_package_hurts_its_recipient(pipeline):
+    # "Chile vetoed an EU aid package for Peru.": aid named as a compound on the object
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("vetoed", "VERB", "ROOT", 1, "veto", None, "VBD"),
+        ("an", "DET", "det", 5), ("EU", "PROPN", "compound", 5, None, "B-ORG"), ("aid", "NOUN", "compound", 5),
+        ("package", "NOUN", "dobj", 1), ("for", "ADP", "prep", 5), ("Peru", "PROPN", "pobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], "blocked_aid_hurts_its_recipient")
+    assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
+    assert [e for e in off if e[1] == ["CHL"]][0][2] != ["PER"]

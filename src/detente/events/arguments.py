@@ -1523,7 +1523,9 @@ def blocked_aid_hurts_its_recipient(q: ObjectQuery, f: ArgumentFinder, w: dict[s
         return []
     nouns = load_lexicon().nouns
     for node in _dobjs(q):
-        if not nouns.get(node.lemma_.lower(), "").startswith("07"):
+        # "blocked EU aid", "vetoed a 50 billion euro EU aid package": the object, or a compound on it, is aid
+        if not any(nouns.get(t.lemma_.lower(), "").startswith("07") for t in (node, *(
+                c for c in node.children if c.dep_ == "compound"))):
             continue
         # the to/for-phrase on the noun, or on the verb where the parser hangs it ("blocked EU aid to Ukraine")
         found = q.other([m for c in (*node.children, *q.tok.children) if c.dep_ == "prep" and c.lower_ in {"to", "for"}
