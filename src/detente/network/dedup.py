@@ -26,7 +26,7 @@ which pairs are candidates) when all of these hold:
 * the same PLOVER family (``PLOVER_FAMILY``: verbal or material cooperation or
   conflict, so one outlet's ACCUSE and another's REJECT of one act can meet),
   the same ``negated`` flag, and overlapping source and target nodes (for
-  events without a target: the same set of sources);
+  events without a target: the same set of sources, of a mutual act);
 * dates compatible within their precision: the periods they name ("on 3
   August", "in August", "in 2021") overlap, and two days are at most
   ``DATE_WINDOW_DAYS`` apart; an undated report only matches within its own article.
@@ -60,6 +60,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..events.lexicon import reciprocal
 from ..store import Store
 from ..store import groups as groups_sql
 
@@ -122,6 +123,9 @@ class Report:
     speaker: str | None
     words: str
     date_precision: str = "day"
+    # a mutual act (``events.lexicon.reciprocal``): its co-sources with no target are each other's parties, and
+    # the pair table holds the pair; co-agents of any other act have no pair row
+    mutual: bool = False
 
     @property
     def family(self) -> str:
@@ -199,7 +203,7 @@ def load_reports(store: Store, ids: Sequence[str] | None = None) -> list[Report]
                           frozenset(n for n in e.target_nodes or [] if n), bool(e.negated), e.date,
                           e.date_basis, e.said_by_actor,
                           topic_words(e.evidence_text or "", drop=drop, drop_words=node_words),
-                          e.date_precision or ("day" if e.date is not None else "unknown")))
+                          e.date_precision or ("day" if e.date is not None else "unknown"), reciprocal(e.cameo)))
     for c in claims:
         drop = [*names[(c.doc_id, c.sent_idx)], c.cue or ""]
         pair = frozenset((c.a_node, c.b_node))
@@ -250,7 +254,9 @@ def _same_parties(x: Report, y: Report) -> bool:
     if x.kind == "relation":
         return x.sources == y.sources
     if not x.targets and not y.targets:
-        return x.sources == y.sources and len(x.sources) >= 2
+        # co-sources with no target are parties of each other only in a mutual act ("A and B met"); "the two
+        # leaders praised a climate of trust" relates no pair, and has no pair row to be found by
+        return x.sources == y.sources and len(x.sources) >= 2 and x.mutual and y.mutual
     return bool(x.sources & y.sources) and bool(x.targets & y.targets)
 
 

@@ -69,7 +69,7 @@ def report_rows(con: Any, ids: Sequence[str] | None = None) -> tuple[list[Any], 
                                    " UNION SELECT doc_id FROM claims WHERE true" + only + ")")
     mentions = fetch(con, "MentionText", "SELECT doc_id, sent_idx, text FROM mentions" + docs, one * 2)
     events = fetch(con, "EventReport",
-                   """SELECT id, doc_id, sent_idx, type, trigger, source_nodes, target_nodes, negated, date,
+                   """SELECT id, doc_id, sent_idx, type, cameo, trigger, source_nodes, target_nodes, negated, date,
                              date_basis, date_precision, said_by_actor,
                              evidence_of(doc_id, sent_idx, evidence_start, evidence_end) AS evidence_text
                       FROM events WHERE true""" + only, one)
