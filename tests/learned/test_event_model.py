@@ -569,11 +569,12 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 @pytest.mark.model
 def test_a_rule_argument_is_not_respanned_to_a_phrase_without_its_name(pipeline):
-    # "Hungary vetoed the EU's aid package for Ukraine.": the target is the EU's; a tagged "Ukraine" would show
-    # the evidence "Ukraine" for the actor EU
-    text = "Hungary vetoed the EU's aid package for Ukraine."
-    pred = Prediction((_span(text, "Ukraine", "TGT"),), 3, 0.9, "REJECT", 0.9, (0.99,))
-    (e,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "vetoed"]
+    # "Hungary criticised the EU's aid package for Ukraine.": the target is the EU's; a tagged "Ukraine" would
+    # show the evidence "Ukraine" for the actor EU (a blocked package hurts Ukraine: ``blocked_aid_hurts_its_
+    # recipient``, so the sentence is no longer about vetoing it)
+    text = "Hungary criticised the EU's aid package for Ukraine."
+    pred = Prediction((_span(text, "Ukraine", "TGT"),), 3, 0.9, "ACCUSE", 0.9, (0.99,))
+    (e,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "criticised"]
     assert [(m.actor.id, "EU" in m.text) for m in e.target] == [("IGOGOV:eu", True)]
 
 
