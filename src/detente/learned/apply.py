@@ -676,7 +676,7 @@ def _confident(pred: Prediction, floor: float) -> Prediction:
 
 def _respan(m: Mention, spans: list[tuple[int, int]], sentence: Any, ments: list[Mention] = ()) -> Mention:
     """``m`` with the boundaries of the one tagged span that overlaps it (unchanged when none or several do, or when
-    that span leaves out the name the actor was resolved from: "vetoed the EU's aid package for Ukraine" with
+    that span leaves out the name the actor was resolved from: "criticised the EU's aid package for Ukraine" with
     "Ukraine" tagged keeps its phrase, whose actor is the EU)."""
     hits = [(a, b) for a, b in spans if a < m.end and m.start < b]
     if len(hits) != 1 or hits[0] == (m.start, m.end):
