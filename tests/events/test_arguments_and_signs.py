@@ -628,3 +628,12 @@ def test_its_ships_in_what_one_reports_are_the_speakers(code):
     (harassed,) = _events(x, "harassed")
     (violated,) = _events(x, "violated")
     assert _nodes(harassed.target) == {"PHL"} and _nodes(violated.target) == {"EST"}
+
+
+def test_ties_take_the_sign_and_time_of_the_verb_the_parser_hangs_on_their_pair(code):
+    # the parser makes "soured" a clause on "the two countries": the ties soured, in 2021, and are background
+    x = code("Britain and France agreed a deal on Friday. Ties between the two countries soured in 2021 when "
+             "Australia cancelled a French submarine deal in favour of the AUKUS pact with Britain and the United "
+             "States.")
+    ties = [r for r in x.relation_claims if {r.a.actor.node, r.b.actor.node} == {"GBR", "FRA"}]
+    assert ties and all(r.polarity == -1 and r.date.basis.value == "background" for r in ties)

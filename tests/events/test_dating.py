@@ -464,3 +464,14 @@ def test_dating_a_clause_on_a_reported_noun_takes_the_speech_verbs_time():
                    (".", 1, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "arming", dt.date(2025, 1, 26))
     assert (got.date, got.precision, got.basis) == (dt.date(2024, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_a_when_clause_without_its_own_time_takes_its_main_clauses():
+    # "Ties soured in 2021 when Chile cancelled a deal ." : the cancelling was in 2021 (it was dated to the news)
+    doc = _tagged([("Ties", 1, "nsubj", "NOUN", "NNS", "O"), ("soured", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("in", 1, "prep", "ADP", "IN", "O"), ("2021", 2, "pobj", "NUM", "CD", "B-DATE"),
+                   ("when", 6, "advmod", "SCONJ", "WRB", "O"), ("Chile", 6, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("cancelled", 1, "advcl", "VERB", "VBD", "O"), ("a", 8, "det", "DET", "DT", "O"),
+                   ("deal", 6, "dobj", "NOUN", "NN", "O"), (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "cancelled", dt.date(2023, 3, 10))
+    assert (got.date, got.precision, got.basis) == (dt.date(2021, 1, 1), "year", DateBasis.BACKGROUND)

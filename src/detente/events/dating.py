@@ -187,10 +187,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 def _shares_time_with(clause: Any) -> Any:
     """The verb whose time a clause with no time of its own shares, or None: a verb conjoined to it with no
     subject of its own, in the same tense ("In 2019, Khan visited Tehran and agreed to set up a force"), or a
-    subjectless participle (VBG) hung on it with no conjunction ("cut ties with Doha in 2017, accusing it of ...").
-    A clause with its own subject is a clause of its own ("ties were cut in 2017 but the two restored them")."""
+    subjectless participle (VBG) hung on it with no conjunction ("cut ties with Doha in 2017, accusing it of ..."),
+    or a when-clause ("soured in 2021 when Australia cancelled the deal"). A clause with its own subject is
+    otherwise a clause of its own ("ties were cut in 2017 but the two restored them")."""
     head = clause.head
-    if head == clause or not _verbal(head) or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    if head == clause or not _verbal(head):
+        return None
+    if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
+        return head  # "Ties soured in 2021 when Australia cancelled the deal": the cancelling was in 2021 too
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
     if clause.dep_ == "conj" and clause.tag_ == head.tag_:
         return head

@@ -99,6 +99,14 @@ class RelationReader:
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
                     continue
                 polarity = self._polarity(group)
+                said: list[Any] = []
+                if all(t.lemma_.lower() in _BARE_TIES for t in group):
+                    # "Ties between the two countries soured in 2021 ...": the parser hangs the verb on the pair
+                    # as a clause of its own; the verb inside the tie noun's phrase says how the ties are
+                    said = [t for t in cue_toks if t not in group and t.pos_ == "VERB"
+                            and any(t in g.subtree for g in group)]
+                    if said:
+                        polarity = self._polarity(said)
                 if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
                     if all(t.lemma_.lower() in _BARE_TIES for t in group):
                         # "has no formal diplomatic ties with Taiwan": no relation stated, not a hostile one
@@ -111,11 +119,12 @@ class RelationReader:
                 if polarity == 0:
                     continue
                 # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
-                change = polarity if states_change(group, sent, self.coder.disabled) else 0
+                change = polarity if states_change(group + said, sent, self.coder.disabled) else 0
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
-                claim = self._claim(parsed, idx, sent, cue_tok, a, b, polarity, change, speakers)
+                claim = self._claim(parsed, idx, sent, cue_tok, a, b, polarity, change, speakers,
+                                    when=said[0] if said else None)
                 if claim is not None:
                     out.append(claim)
         return tuple(out)
@@ -137,8 +146,9 @@ class RelationReader:
         return []
 
     def _claim(self, parsed: Parsed, idx: int, sent: Any, cue_tok: Any, a: Mention, b: Mention, polarity: int,
-               change: int, speakers: Speakers) -> RelationClaim | None:
-        """The stated relation of ``a`` and ``b`` that ``cue_tok`` tells, with its speaker, modality and date."""
+               change: int, speakers: Speakers, *, when: Any = None) -> RelationClaim | None:
+        """The stated relation of ``a`` and ``b`` that ``cue_tok`` tells, with its speaker, modality and date (of
+        ``when``, the verb that tells it, when that is not the cue's own clause)."""
         if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node or a.actor.node == b.actor.node:
             return None
         sentence = parsed.sentences[idx]
@@ -154,7 +164,7 @@ class RelationReader:
         return RelationClaim(
             doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
             polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-            negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, cue_tok),
+            negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, when or cue_tok),
             evidence_text=evidence[0], evidence_start=evidence[1], evidence_end=evidence[2],
         )
 
