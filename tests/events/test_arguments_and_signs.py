@@ -637,3 +637,10 @@ def test_ties_take_the_sign_and_time_of_the_verb_the_parser_hangs_on_their_pair(
              "States.")
     ties = [r for r in x.relation_claims if {r.a.actor.node, r.b.actor.node} == {"GBR", "FRA"}]
     assert ties and all(r.polarity == -1 and r.date.basis.value == "background" for r in ties)
+
+
+def test_our_countries_in_a_quote_are_the_speakers_pair(code):
+    x = code("British Prime Minister Rishi Sunak met French President Emmanuel Macron in Paris on Friday. \"Our "
+             "countries are historic allies,\" Sunak said.")
+    allies = [r for r in x.relation_claims if r.cue == "allies"]
+    assert [({r.a.actor.node, r.b.actor.node}, r.polarity) for r in allies] == [({"GBR", "FRA"}, 1)]

@@ -218,6 +218,10 @@ class RelationReader:
                 subj_tok = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None:
                 subjects = orphan_subjects(verb, speakers)
+            elif _our_pair(subj_tok, speakers):
+                # '“Our countries are historic allies,” Sunak said': the speaker's state and its partner in the
+                # pair the article tells most
+                subjects = _our_pair(subj_tok, speakers)
             elif subj_tok.lower_ in {"we", "i"} and (k := speakers.quote_at(subj_tok.idx)) is not None \
                     and (said := speakers.speaker_of_quote(k)) is not None and said.actor is not None:
                 # '“We value our strategic partnership with Russia,” Tokayev said': the speaker's side
@@ -423,6 +427,20 @@ def _cue_pattern(cue: str) -> str:
     if len(words_) == 2 and words_[1] in _TIE_NOUNS:
         return rf"\b{re.escape(words_[0])}\s+(?:(?!(?:{_NOT_MODIFIERS})\b)[a-z-]+\s+)?{re.escape(words_[1])}\b"
     return re.escape(cue)
+
+
+def _our_pair(subj: Any, speakers: Speakers) -> list[Mention]:
+    """"Our countries", "our two nations" in a quote: the pair of states told most that holds the quote's speaker's
+    state (``Speakers.pair_of_states``), or nothing."""
+    if subj.lower_ not in {"countries", "nations", "states"} or not any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in subj.children):
+        return []
+    k = speakers.quote_at(subj.idx)
+    said = speakers.speaker_of_quote(k) if k is not None else None
+    if said is None or said.actor is None or not said.actor.node:
+        return []
+    pair = speakers.pair_of_states(subj.idx)
+    return pair if any(m.actor is not None and m.actor.node == said.actor.node for m in pair) else []
 
 
 def _other_cue_partners(group: list[Any], cue_tok: Any, a: Mention, b: Mention,
