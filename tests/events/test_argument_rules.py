@@ -1206,3 +1206,14 @@ def test_blocked_aid_package_hurts_its_recipient(pipeline):
     ], "blocked_aid_hurts_its_recipient")
     assert [e for e in on if e[1] == ["CHL"]][0][2] == ["PER"]
     assert [e for e in off if e[1] == ["CHL"]][0][2] != ["PER"]
+
+
+def test_body_named_after_its_noun(pipeline):
+    # "Chile left the bloc ECOWAS.": the parser does not join the name to the noun; the bloc is ECOWAS
+    on, off = _events(pipeline, [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("left", "VERB", "ROOT", 1, "leave", None, "VBD"),
+        ("the", "DET", "det", 3), ("bloc", "NOUN", "dobj", 1), ("ECOWAS", "VERB", "advcl", 1, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], "body_named_after_its_noun")
+    assert [e for e in on if e[1] == ["CHL"]][0][2] == ["IGO"]  # ECOWAS: country code IGO
+    assert [e for e in off if e[1] == ["CHL"]][0][2] == []

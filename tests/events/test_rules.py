@@ -854,3 +854,13 @@ def test_fighting_is_mutual(verb, lemma, cameo, mutual):
     chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
     on, off = _both(_draft(doc, 3, cameo, source=[chile, peru]), "fighting_is_mutual")
     assert (set(on.target) == {chile, peru}) == mutual and off.target == ()
+
+
+@pytest.mark.parametrize("obj, coded", [("bloc", True), ("capital", False)])
+def test_leaving_a_body(obj, coded):
+    # "Chile left the bloc": a break with the body (161); "Chile left the capital" is no such act
+    doc = _pdoc(["Chile", "left", "the", obj], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                ["Chile", "leave", "the", obj], ["PROPN", "VERB", "DET", "NOUN"])
+    on, off = _coded(doc, "leaving_a_body")
+    assert (on.get(1) is not None and on[1].cameo == "161") == coded
+    assert off.get(1) is None or off[1].cameo != "161"

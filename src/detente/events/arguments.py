@@ -1609,6 +1609,21 @@ def its_asset_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     return []
 
 
+@object_rule("body_named_after_its_noun", reads="a direct object that is a body noun (body_noun: 'the bloc') right "
+             "before the name of an organisation ('the regional bloc ECOWAS', which the parser may not join to it)",
+             changes="target -> that organisation", vocab=("body_noun",))
+def body_named_after_its_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"leaving the West African regional bloc ECOWAS": the name after the body noun is the body (the parser read
+    "ECOWAS" as a verb of its own)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["body_noun"] or d.i + 1 >= len(d.doc):
+            continue
+        m = f.speakers.mention_at(d.doc[d.i + 1])
+        if m is not None and m.actor is not None and m.actor.kind in {"igo", "organization"}:
+            return q.other([m])
+    return []
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
              "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
              vocab=("relative_pronoun",))

@@ -617,6 +617,24 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
     return None
 
 
+@coding_rule("leaving_a_body", pos=("VERB",), reads="a verb of leaving (body_leaving_verb: 'leave', 'quit', 'exit') "
+             "whose direct object is a named organisation (a proper noun tagged ORG, or one in apposition to a body "
+             "noun: 'the regional bloc ECOWAS') or a body noun (body_noun: 'the bloc')",
+             changes="trigger -> 161 (reduce or break relations) with the body",
+             vocab=("body_leaving_verb", "body_noun"))
+def leaving_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Niger, Mali and Burkina Faso were leaving the regional bloc ECOWAS", "Britain quit the EU": leaving a body
+    breaks with it (the opposite of ``joining_a_body``); the lexicon has "leave" as a visit's end and "quit" only
+    for a camp, a party or a post, so these gave no event."""
+    if tok.lemma_.lower() not in w["body_leaving_verb"]:
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    objects += [a for o in objects for a in o.children if a.dep_ in {"appos", "compound"}]
+    if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in objects):
+        return _Trigger(tok, "161", None, specific=True)
+    return None
+
+
 def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """Whether ``tok`` has a member noun complement of a named organisation or a body noun ("became NATO's member",
     "became a member of the alliance"; ``arguments.member_owners``)."""
