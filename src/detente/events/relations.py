@@ -87,6 +87,8 @@ class RelationReader:
                 # with Russia and our good relations with China": each cue noun with its own partner
                 extras = [(m, cue_tok, self._polarity(group)) for m in self._complement_pair(pair, speakers)]
                 extras += [(m, t, self._cue_value(t)) for m, t in _other_cue_partners(group, cue_tok, a, b, speakers)]
+                if any(_negated_cue(t) for t in group):
+                    extras = []  # "no ties with either country": what a negation says is read below, for the pair
                 for extra, extra_cue, extra_polarity in extras:
                     if extra.actor is not None and extra.actor.node and extra.actor.node != a.actor.node \
                             and (a.actor.node, extra.actor.node) not in seen and extra_polarity:
