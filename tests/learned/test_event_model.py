@@ -683,6 +683,16 @@ def test_a_new_event_on_the_verb_of_a_stated_relation_is_not_added_whatever_its_
 
 
 @pytest.mark.model
+def test_an_empty_target_is_not_filled_from_a_clause_under_a_conjunction(pipeline):
+    # "Chile has sent aid since Bolivia launched its offensive": the since-clause is a circumstance; Bolivia, its
+    # subject, is no side of the sending
+    text = "Chile has sent humanitarian aid since Bolivia launched its offensive."
+    pred = Prediction((_span(text, "Chile", "SRC"), _span(text, "Bolivia", "TGT")), 4, 0.9, "AID", 0.9, (0.99, 0.99))
+    (sent,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "sent"]
+    assert sent.target == ()
+
+
+@pytest.mark.model
 def test_an_empty_source_is_not_filled_with_a_conjuncts_own_subject(pipeline):
     # "Chilean protesters waved flags, and a delegation travelled to Lima": the protesters did not travel; with no
     # subject of its own the conjunct shares the first one's ("Chilean protesters waved flags and travelled")

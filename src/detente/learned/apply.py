@@ -529,8 +529,11 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             # a pronoun ("he tried calling X") may well be the source itself, and the subject of a clause on what
             # the event is about is that act's author, a side of it ("condemned the strike that Russia carried out";
             # a relative pronoun's clause is ``_in_relative_clause``'s)
+            # a clause under a conjunction ("since Russia launched its invasion", "after X attacked") tells a
+            # circumstance, not what the event is about: even its subject is no side
+            circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
-                       and not (m.start <= s.idx < m.end) for s in subjects)
+                       and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
         node = node.head
     return False
 
