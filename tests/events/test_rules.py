@@ -864,3 +864,12 @@ def test_leaving_a_body(obj, coded):
     on, off = _coded(doc, "leaving_a_body")
     assert (on.get(1) is not None and on[1].cameo == "161") == coded
     assert off.get(1) is None or off[1].cameo != "161"
+
+
+def test_fighting_is_mutual_over_a_topic():
+    # "Chile and Peru disagree over Bolivia": Bolivia is what they disagree over, not a party
+    doc = _doc(["Chile", "and", "Peru", "disagree", "over", "Bolivia"], [3, 0, 0, 3, 3, 4],
+               ["nsubj", "cc", "conj", "ROOT", "prep", "pobj"], ["Chile", "and", "Peru", "disagree", "over", "Bolivia"])
+    chile, peru, bolivia = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER"), _mention(doc, 5, "BOL")
+    on, off = _both(_draft(doc, 3, "110", source=[chile, peru], target=[bolivia]), "fighting_is_mutual")
+    assert set(on.target) == {chile, peru} and off.target == (bolivia,)

@@ -1034,14 +1034,16 @@ def official_protest_is_complaint(d: Draft, lex: Lexicon, w: dict[str, frozenset
 
 
 @rule("fighting_is_mutual", reads="a fighting or disputing code (19x, 11x) on a verb of mutual strife (strife_verb: "
-      "'fought', 'disputed') with several sources and no resolved target",
+      "'fought', 'disputed', 'disagree') with several sources and no resolved target but what an over-phrase names",
       changes="target -> the sources (each fights or disputes with the other)", vocab=("strife_verb",))
 def fighting_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Vietnam and China fought a brief border war in 1979", "have long disputed islands": co-agents of strife with
     no other party named strive against each other (a place fought over is no party)."""
     if d.coding.cameo[:2] not in {"19", "11"} or d.tok.lemma_.lower() not in w["strife_verb"] or len(d.source) < 2:
         return d
-    if any(m.actor is not None for m in d.target):
+    # what the strife is over is its topic, not a party ("the two countries still disagree over Libya")
+    over = {t.idx for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "over" for t in c.subtree}
+    if any(m.actor is not None and m.start not in over for m in d.target):
         return d
     return replace(d, target=d.source)
 
