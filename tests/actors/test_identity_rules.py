@@ -596,3 +596,15 @@ def test_a_state_after_a_region_word_is_part_of_a_regions_name(resolve):
               (".", "PUNCT", "punct", 1)]
     assert "America" not in resolve(tokens) and resolve(tokens)["China"].actor is not None
     assert resolve(tokens, disabled=frozenset({"geographic_name"}))["America"].actor.country == "USA"
+
+
+def test_an_apposition_of_relation_gives_no_affiliation(resolve):
+    # "Jan Kowal , an ally of Russia , spoke ." : an ally of Russia is no Russian (the relation is read as a stated
+    # one); "Jan Kowal , an adviser to Russia , spoke ." is Russia's
+    def tokens(head):
+        return [("Jan", "PROPN", "compound", 1, None, "B-PERSON"), ("Kowal", "PROPN", "nsubj", 8, None, "I-PERSON"),
+                (",", "PUNCT", "punct", 1), ("an", "DET", "det", 4), (head, "NOUN", "appos", 1),
+                ("to" if head == "adviser" else "of", "ADP", "prep", 4), ("Russia", "PROPN", "pobj", 5, None, "B-GPE"),
+                (",", "PUNCT", "punct", 1), ("spoke", "VERB", "ROOT", 8, "speak"), (".", "PUNCT", "punct", 8)]
+    assert resolve(tokens("ally"))["Jan Kowal"].actor is None
+    assert resolve(tokens("adviser"))["Jan Kowal"].actor.country == "RUS"

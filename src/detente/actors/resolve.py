@@ -136,6 +136,10 @@ def _drop_geographic_names(doc: Any, candidates: list[_Candidate]) -> list[_Cand
     return keep
 
 
+# Apposition heads that relate a person to the actor they name, not make them one of its people ("an ally of
+# Ankara", "a close friend of Putin", "a critic of the government"): closed-class words, kept beside FORMER_WORDS
+_RELATION_HEADS = frozenset({"ally", "friend", "partner", "critic", "opponent", "rival", "foe", "enemy", "backer",
+                             "supporter"})
 # Links of a noun phrase through which a person reaches the verb of its clause ("led by A, ..., and B": B is a
 # conjunct of A, the object of the agent "by").
 _NOMINAL_LINKS = frozenset({"conj", "appos", "pobj", "prep", "agent", "compound"})
@@ -833,6 +837,10 @@ class ActorResolver:
     def _affiliation(self, doc: Any, lo: int, hi: int, by_token: dict[int, _Candidate],
                      person: _Candidate, on: dt.date | None) -> Actor | None:
         words = [t.lower_ for t in doc[lo:hi]]
+        if words and (words[0] in {"a", "an", "the"} and len(words) > 1 and _RELATION_HEADS & {words[1], *words[1:3]}):
+            # "Mohamed Mursi, an ally of Ankara": a relation to the actor named, not membership of it (a stated
+            # relation, read by events.relations); "a close ally of X" too
+            return None
         former = bool(FORMER_WORDS & set(words))
         name = doc[person.start:person.end].text
         inner = []
