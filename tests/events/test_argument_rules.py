@@ -1217,3 +1217,20 @@ def test_body_named_after_its_noun(pipeline):
     ], "body_named_after_its_noun")
     assert [e for e in on if e[1] == ["CHL"]][0][2] == ["IGO"]  # ECOWAS: country code IGO
     assert [e for e in off if e[1] == ["CHL"]][0][2] == []
+
+
+def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
+    # "Hamas attacked Israel. Iran armed and trained the group.": the group is Hamas, and the object after "trained"
+    # is "armed"'s too
+    tokens = [
+        ("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("attacked", "VERB", "ROOT", 1, "attack", None, "VBD"),
+        ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("Iran", "PROPN", "nsubj", 5, None, "B-GPE"), ("armed", "VERB", "ROOT", 5, "arm", None, "VBD"),
+        ("and", "CCONJ", "cc", 5), ("trained", "VERB", "conj", 5, "train", None, "VBD"), ("the", "DET", "det", 9),
+        ("group", "NOUN", "dobj", 7), (".", "PUNCT", "punct", 5)]
+    on, off = _events(pipeline, tokens, "the_group_told_before")
+    assert all(e[2] == ["PSE"] for e in on if e[1] == ["IRN"]) and any(e[1] == ["IRN"] for e in on)
+    assert all(e[2] != ["PSE"] for e in off if e[1] == ["IRN"])
+    on, off = _events(pipeline, tokens, "object_of_the_next_conjunct")
+    armed = lambda evs: [e for e in evs if e[1] == ["IRN"]][0]  # noqa: E731 (the first: "armed")
+    assert armed(on)[2] == ["PSE"] and armed(off)[2] == []

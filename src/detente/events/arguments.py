@@ -1624,6 +1624,20 @@ def body_named_after_its_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, fr
     return []
 
 
+@object_rule("the_group_told_before", reads="a direct object that is a definite (definite_det) group noun (group_noun: "
+             "'the group', 'the militia') naming no actor of its own; the last organisation or armed group named "
+             "before it (as the subject rule the_group_is_last_group reads one)", changes="target -> that group",
+             vocab=_DEF + ("group_noun",))
+def the_group_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Washington accuses Tehran of arming and training the group": the group is the Houthis, named before."""
+    for d in _dobjs(q):
+        if f.speakers.mention_for(d) is None:
+            found = q.other(the_group_is_last_group(d, q.ctx or Context(), f, w) or [])
+            if found:
+                return found
+    return []
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
              "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
              vocab=("relative_pronoun",))
@@ -2054,6 +2068,19 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"],
                               {"poss", "prep", "compound", "nmod", "acl", "relcl", "amod"})
     return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
+
+
+@object_rule("object_of_the_next_conjunct", reads="a verb with no direct object whose conjoined verb after it has one "
+             "('arming and training the group'); that verb's targets by the rules above",
+             changes="target -> those targets")
+def object_of_the_next_conjunct(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"accuses Tehran of arming and training the group": the object after the last verb is every conjoined verb's."""
+    if _dobjs(q):
+        return []
+    for c in q.tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > q.tok.i and any(d.dep_ in OBJ_DEPS for d in c.children):
+            return q.other(f._objects(c, etype=q.etype, wanted_prep=None, visit=q.visit, exclude=q.exclude, ctx=q.ctx))
+    return []
 
 
 @object_rule("fronted_naming_names_the_report", reads="the object 'it'/'this' (thing_pronoun, definite_det) of a "
