@@ -777,6 +777,15 @@ def test_clashing_over_an_issue(subject, obj, quarrel):
     assert quarrel or on == off
 
 
+def test_clashing_over_an_issue_keeps_the_one_clashed_with():
+    # "Chile clashed with Peru over history": a quarrel with Peru
+    doc = _doc(["Chile", "clashed", "with", "Peru", "over", "history"], [1, 1, 1, 2, 1, 4],
+               ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"], ["Chile", "clash", "with", "Peru", "over", "history"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 3, "PER")
+    on, off = _both(_draft(doc, 1, "190", source=[chile], target=[peru]), "clashing_over_an_issue")
+    assert on.coding.cameo == "110" and on.target == (peru,) and off.coding.cameo == "190"
+
+
 @pytest.mark.parametrize("obj, opening, current", [("summit", "summit", True), ("summit", "visit", False),
                                                    ("crisis", "crisis", False)])
 def test_news_object_is_current(obj, opening, current):

@@ -1014,7 +1014,7 @@ def clashing_over_an_issue(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]])
     subjects = [s for c in d.tok.children if c.dep_ in {"nsubj", "nsubjpass"} for s in (c, *c.conjuncts)]
     if any(s.lemma_.lower() in w["troop_noun"] for s in subjects):
         return d
-    target = d.source if not d.target and len(d.source) >= 2 else ()
+    target = d.target or (d.source if len(d.source) >= 2 else ())
     return replace(d, coding=_code(lex, "110", d.coding), target=target)
 
 
