@@ -644,3 +644,9 @@ def test_our_countries_in_a_quote_are_the_speakers_pair(code):
              "countries are historic allies,\" Sunak said.")
     allies = [r for r in x.relation_claims if r.cue == "allies"]
     assert [({r.a.actor.node, r.b.actor.node}, r.polarity) for r in allies] == [({"GBR", "FRA"}, 1)]
+
+
+def test_coordinated_nationality_modifiers_are_each_a_side(code):
+    # "Australian and Chinese defence officials met": both states met, not China alone
+    (e,) = _events(code("Australian and Chinese defence officials met in Canberra on Tuesday."), "met")
+    assert _nodes(e.source) == {"AUS", "CHN"}

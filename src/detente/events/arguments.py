@@ -369,6 +369,15 @@ class ArgumentFinder:
             # name on the apposition; it is a conjunct of the phrase all the same
             found += [x for a in t.children if a.dep_ == "appos" for c in a.conjuncts
                       if (x := sp.mention_for(c)) is not None and x.actor is not None and x not in found]
+            if m is not None and m.actor is not None:
+                # "Australian and Chinese defence officials": the head's mention covers the last modifier only; each
+                # coordinated modifier names a side
+                for c in t.children:
+                    if c.dep_ in {"amod", "compound", "nmod"} and c.conjuncts:
+                        for x in (sp.mention_at(y) for y in (c, *c.conjuncts)):
+                            if x is not None and x.actor is not None and x not in found and not any(
+                                    f.actor is not None and f.actor.node == x.actor.node for f in found):
+                                found.append(x)
             if m is not None and m.actor is not None and m.actor.kind == "state":
                 # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt signed": a list whose second state the
                 # parser makes an apposition of the first (a state set beside another state is no second name of it)
