@@ -650,3 +650,11 @@ def test_coordinated_nationality_modifiers_are_each_a_side(code):
     # "Australian and Chinese defence officials met": both states met, not China alone
     (e,) = _events(code("Australian and Chinese defence officials met in Canberra on Tuesday."), "met")
     assert _nodes(e.source) == {"AUS", "CHN"}
+
+
+def test_the_decision_judged_is_the_news_when_the_last_act_is_the_judges(code):
+    x = code("Germany expels Russian diplomats\n\nBERLIN - Germany expelled two Russian diplomats on Wednesday.\n\n"
+             "The Kremlin denied any involvement. Peskov told the state news agency RIA that the decision was an "
+             "unfriendly step.")
+    (e,) = _events(x, "unfriendly")
+    assert _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"DEU"}

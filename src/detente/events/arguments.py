@@ -32,7 +32,7 @@ What a subject token stands for is decided by the named subject-stage rules at t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -111,6 +111,14 @@ class Context:
         self.last_event_background = False
         # the sources of the last attack told as news (CAMEO 18-20, not background): "the strike" may mean it
         self.last_attack: tuple[Mention, ...] = ()
+        # the source of the news itself: the first main event of the headline or lede told as news
+        self.news_source: tuple[Mention, ...] = ()
+
+    def remember_news(self, sent_idx: int, events: Sequence[Event]) -> None:
+        """The source of the first main event of the headline or the lede told as news (``news_source``)."""
+        if self.news_source or sent_idx > 1 or not events or events[0].date.basis == DateBasis.BACKGROUND:
+            return
+        self.news_source = tuple(m for m in events[0].source if m.actor is not None and m.actor.node)
 
     def remember_attack(self, events: Iterable[Event]) -> None:
         """The sources of the last event of ``events`` that is an assault or fight (ATTACK_ROOTS) told as news."""
@@ -751,6 +759,10 @@ class ArgumentFinder:
             if not target:
                 # "called the strike unacceptable": the attack told before (rule attack_told_before)
                 target.extend(last_attack_for(j, ctx, self))
+            if not target:
+                # "Peskov said the decision was an unfriendly step": the act told before, or the news itself
+                # (rule move_told_before)
+                target.extend(move_judged(j, ctx, self, frozenset(m.actor.node for m in source if m.actor)))
         nodes = {m.actor.node for m in source if m.actor is not None}
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
@@ -2062,9 +2074,25 @@ def attack_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     return []
 
 
+def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
+    """The rule ``move_told_before`` for a judged noun (``ArgumentFinder.evaluation``): a bare "the decision", "the
+    move" is the act told before, unless that act is the judge's own; then the news the headline or lede tells
+    (Context.news_source)."""
+    if ctx is None or not enabled("move_told_before", f.disabled) or noun.lemma_.lower() not in words("event_anaphor") \
+            or not any(c.dep_ == "det" and c.lower_ in words("definite_det") for c in noun.children) \
+            or any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "amod"} for c in noun.children):
+        return []
+    for sources in (() if ctx.last_event_background else ctx.last_event_source, ctx.news_source):
+        found = [m for m in sources if m.actor is not None and m.actor.node and m.actor.node not in own]
+        if found:
+            return found
+    return []
+
+
 @object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "
              "'the move') with a definite determiner (definite_det) and no party named in its phrase; the previous "
-             "main event's source (Context.last_event_source)", changes="target -> that source",
+             "main event's source (Context.last_event_source); for a judged noun (move_judged), else the news's "
+             "source (Context.news_source) when that act is the judge's own", changes="target -> that source",
              vocab=("event_anaphor", "definite_det"))
 def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Turkey suspended all trade with Israel. ... The Palestinian Authority welcomed the decision": what is

@@ -121,6 +121,7 @@ class EventCoder:
             ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
             ctx.remember_pact(events)
             ctx.remember_attack(events)
+            ctx.remember_news(idx, events)
             if events:
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
             speakers.remember_dyads(state_dyads(events))
