@@ -658,3 +658,15 @@ def test_the_decision_judged_is_the_news_when_the_last_act_is_the_judges(code):
              "unfriendly step.")
     (e,) = _events(x, "unfriendly")
     assert _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"DEU"}
+
+
+def test_an_apposition_naming_a_states_ally_is_no_second_state(code):
+    x = code("Israel summoned Colombia's ambassador on Sunday. The United States, Colombia's closest ally in the "
+             "region, urged both countries to lower tensions.")
+    (e,) = _events(x, "urged")
+    assert _nodes(e.source) == {"USA"} and _nodes(e.target) == {"ISR", "COL"}
+
+
+def test_halting_exports_is_an_embargo(code):
+    (e,) = _events(code("Israel halted security exports to Colombia."), "halted")
+    assert e.cameo == "163" and _nodes(e.target) == {"COL"}

@@ -240,6 +240,11 @@ def test_a_historic_visit_is_news_and_historically_is_background():
 
 def test_a_clause_under_a_conjunction_or_a_setting_phrase_keeps_its_own_modality():
     lex = load_lexicon()
+    # "Chile would not support it and called for talks ." : the past-tense conjunct is a clause of its own
+    doc = _doc([("Chile", 3, "nsubj"), ("would", 3, "aux"), ("not", 3, "neg"), ("support", 3, "ROOT", "support", "VB"),
+                ("it", 3, "dobj"), ("and", 3, "cc"), ("called", 3, "conj", "call", "VBD"), ("for", 6, "prep"),
+                ("talks", 7, "pobj"), (".", 3, "punct")])
+    assert read_modality(doc[3], doc[:], lex).negated and not read_modality(doc[6], doc[:], lex).negated
     # "Chile denies arming rebels as Peru cuts ties ." : the denial does not reach the as-clause
     doc = _doc([("Chile", 1, "nsubj"), ("denies", 1, "ROOT", "deny"), ("arming", 1, "xcomp", "arm"),
                 ("rebels", 2, "dobj"), ("as", 6, "mark"), ("Peru", 6, "nsubj"), ("cuts", 1, "advcl", "cut"),

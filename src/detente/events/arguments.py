@@ -389,11 +389,26 @@ class ArgumentFinder:
             if m is not None and m.actor is not None and m.actor.kind == "state":
                 # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt signed": a list whose second state the
                 # parser makes an apposition of the first (a state set beside another state is no second name of it)
-                found += [x for a in t.children if a.dep_ == "appos" and (x := sp.mention_for(a)) is not None
+                found += [x for a in t.children if a.dep_ == "appos" and (x := self._listed_state(a)) is not None
                           and x.actor is not None and x.actor.kind == "state" and x.actor.node != m.actor.node
                           and x not in found]
             out.extend(x for x in found if x not in out)
         return out
+
+    def _listed_state(self, appos: Any) -> Mention | None:
+        """The state an apposition names as a second item of a list: its own name ("Saudi Arabia, the United Arab
+        Emirates"), or the possessor of a noun that says what the list's items have ("Finland, Sweden's
+        memberships"); not the possessor of a relation or a role ("the US, Colombia's closest ally": the US is the
+        ally, not Colombia)."""
+        from .lexicon import load_lexicon
+
+        own = self.speakers.mention_at(appos)
+        if own is not None:
+            return own
+        lemma = appos.lemma_.lower()
+        if lemma in load_lexicon().relation_cues or lemma in self.agents or appos.lower_ in self.agents:
+            return None
+        return self.speakers.mention_for(appos)
 
     def mention_in_np(self, tok: Any, *, event_nouns: frozenset[str] = frozenset(),
                       places: bool = False) -> Mention | None:

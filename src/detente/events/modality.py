@@ -46,7 +46,9 @@ def _chain(tok: Any) -> list[Any]:
         head = node.head
         if head.lemma_.lower() in SPEECH_LEMMAS and node.dep_ in {"ccomp", "conj"}:
             break
-        if node.dep_ == "conj" and any(c.dep_ in OWN_CLAUSE_DEPS for c in node.children):
+        if node.dep_ == "conj" and (any(c.dep_ in OWN_CLAUSE_DEPS for c in node.children)
+                                    or (node.tag_ == "VBD" and head.tag_ == "VB")):
+            # (a past-tense conjunct of a bare verb is a clause of its own: "would not support X and called for Y")
             break  # "was no longer sending arms and would focus on ...": a conjunct with its own auxiliary or subject
             # has its own modality
         if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
