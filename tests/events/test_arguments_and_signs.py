@@ -670,3 +670,12 @@ def test_an_apposition_naming_a_states_ally_is_no_second_state(code):
 def test_halting_exports_is_an_embargo(code):
     (e,) = _events(code("Israel halted security exports to Colombia."), "halted")
     assert e.cameo == "163" and _nodes(e.target) == {"COL"}
+
+
+def test_calling_the_deployment_a_threat_is_disapproval_of_its_author(code):
+    x = code("North Korea has sent troops to Russia to support Moscow's war in Ukraine. South Korean President Yoon "
+             "Suk Yeol called the deployment a grave security threat.")
+    (sent,) = _events(x, "sent")
+    assert sent.type == "AID" and _nodes(sent.target) == {"RUS"}
+    (threat,) = _events(x, "threat")
+    assert threat.type == "ACCUSE" and _nodes(threat.source) == {"KOR"} and _nodes(threat.target) == {"PRK"}

@@ -882,3 +882,13 @@ def test_fighting_is_mutual_over_a_topic():
     chile, peru, bolivia = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER"), _mention(doc, 5, "BOL")
     on, off = _both(_draft(doc, 3, "110", source=[chile, peru], target=[bolivia]), "fighting_is_mutual")
     assert set(on.target) == {chile, peru} and off.target == (bolivia,)
+
+
+@pytest.mark.parametrize("verb, lemma, aid", [("support", "support", True), ("attack", "attack", False)])
+def test_force_sent_to_help_is_aid(verb, lemma, aid):
+    # "Chile sent troops to Peru to support its army": military aid (074); "... to attack ..." stays a force posture
+    doc = _doc(["Chile", "sent", "troops", "to", "Peru", "to", verb, "its", "army"], [1, 1, 1, 1, 3, 6, 1, 8, 6],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj", "aux", "advcl", "poss", "dobj"],
+               ["Chile", "send", "troop", "to", "Peru", "to", lemma, "its", "army"])
+    on, off = _both(_draft(doc, 1, "154", source=[_mention(doc, 0, "CHL")]), "force_sent_to_help_is_aid")
+    assert (on.coding.cameo == "074") == aid and off.coding.cameo == "154"

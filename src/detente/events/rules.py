@@ -873,6 +873,21 @@ def invited_force_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
     return d
 
 
+@rule("force_sent_to_help_is_aid", reads="a 15x (force posture) coding; a purpose clause ('to' + verb) on the trigger "
+      "whose verb helps (aid_purpose_verb: 'to support', 'to help')", changes="coding -> 074 (military assistance)",
+      vocab=("aid_purpose_verb",))
+def force_sent_to_help_is_aid(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"North Korea has sent troops to Russia to support Moscow's war": troops sent to help the host are military
+    aid to it, not a show of force against it."""
+    if d.coding.cameo[:2] != "15":
+        return d
+    for c in d.tok.children:
+        if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in w["aid_purpose_verb"] \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return replace(d, coding=_code(lex, "074", d.coding))
+    return d
+
+
 @rule("obligation_is_demand", reads="an obligation modal on the trigger (obligation_modal) and the speaker",
       changes="source -> the speaker, target -> the old source, coding -> 100 DEMAND, said_by -> none",
       vocab=("obligation_modal",))
