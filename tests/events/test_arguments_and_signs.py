@@ -679,3 +679,16 @@ def test_calling_the_deployment_a_threat_is_disapproval_of_its_author(code):
     assert sent.type == "AID" and _nodes(sent.target) == {"RUS"}
     (threat,) = _events(x, "threat")
     assert threat.type == "ACCUSE" and _nodes(threat.source) == {"KOR"} and _nodes(threat.target) == {"PRK"}
+
+
+@pytest.mark.parametrize("text", [
+    # the parser makes "South Korea's spy agency" an apposition of "Russia"
+    "North Korea has sent about 1,500 troops to Russia, South Korea's spy agency said on Friday, a move that could "
+    "deepen a partnership.",
+    # the parser makes "said" a conjunct of "sent"
+    "North Korea has sent about 1,500 special forces troops to Russia to support Moscow's war in Ukraine, South "
+    "Korea's spy agency said on Friday, a move that could deepen a military partnership condemned by the West."])
+def test_a_trailing_speaker_the_parser_hangs_elsewhere_still_speaks(code, text):
+    x = code(text)
+    (e,) = _events(x, "sent")
+    assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.node == "KOR"

@@ -505,8 +505,21 @@ class Speakers:
                 if subj is not None:
                     return subj
             node = head
-        return (self.with_speaking(tok) or self.trailing_speaker(tok) or self.colon_speaker(tok)
-                or self.signature_speaker(tok) or self.announced_next(tok))
+        return (self._speaker_conjoined_after(node, tok) or self.with_speaking(tok) or self.trailing_speaker(tok)
+                or self.colon_speaker(tok) or self.signature_speaker(tok) or self.announced_next(tok))
+
+    def _speaker_conjoined_after(self, top: Any, tok: Any) -> Mention | None:
+        """"North Korea has sent troops to Russia ..., South Korea's spy agency said on Friday": the parser makes the
+        trailing speech verb a conjunct of the reported clause; its subject, after a comma, speaks the clause (a
+        speech verb with a complement or object of its own reports something else)."""
+        for c in top.children:
+            if c.dep_ == "conj" and c.i > tok.i and _is_speech_verb(c) and c.left_edge.i > 0 \
+                    and self.doc[c.left_edge.i - 1].text == "," \
+                    and not any(d.dep_ in {"ccomp", "dobj", "xcomp"} for d in c.children):
+                subj = subject_of(c, self)
+                if subj is not None:
+                    return subj
+        return None
 
     @attribution_rule("with_speaking_elaborates", reads="the clause's verb and a with-phrase on it (elaborating_prep) "
                       "whose clause is a speech or naming verb (elaborating_naming_verb: 'with X calling it a "
@@ -948,6 +961,14 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
                         if m is not None:
                             break
             return m
+    if not subjects and verb.i > 0 and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        # "North Korea has sent troops to Russia, South Korea's spy agency said": the parser hangs the speaker on
+        # the reported clause's last noun, as an apposition, right before the verb
+        prev = verb.doc[verb.i - 1]
+        if prev.dep_ in {"appos", "conj"} and prev.pos_ in {"NOUN", "PROPN"} and prev.head.i < prev.i:
+            m = speakers.mention_for(prev, speaking=True)
+            if m is not None and m.actor is not None:
+                return m
     if verb.dep_ == "conj":
         return subject_of(verb.head, speakers)
     if verb.dep_ == "acl":
