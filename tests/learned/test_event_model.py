@@ -440,8 +440,8 @@ def test_a_main_verb_the_rules_left_uncoded_gets_the_first_event(pipeline):
 @pytest.mark.model
 def test_a_main_verb_event_that_restates_the_rules_pairs_is_not_added(pipeline):
     # The tagger's dyad for the main verb is the one the rules' subordinate event already relates: one relation,
-    # one event.
-    text = "The spokesman described China's military aid to Russia as a threat."
+    # one event. ("... as a threat" would be a judgement the rules read: evaluation_is_disapproval.)
+    text = "The spokesman described China's military aid to Russia as routine."
     (rule,) = _with(pipeline, Prediction((), 2, 0.9, "AID", 0.9), set(), text).events
     assert rule.trigger == "aid" and [m.actor.id for m in (*rule.source, *rule.target)] == ["CHN", "RUS"]
     tagged = (_span(text, "China", "SRC"), _span(text, "Russia", "TGT"))
