@@ -692,3 +692,10 @@ def test_a_trailing_speaker_the_parser_hangs_elsewhere_still_speaks(code, text):
     x = code(text)
     (e,) = _events(x, "sent")
     assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.node == "KOR"
+
+
+def test_the_comments_judged_are_the_last_speakers(code):
+    x = code("U.S. Ambassador Ken Salazar said last week that the reform could threaten trade between the two "
+             "countries. Lopez Obrador called the comments imprudent.")
+    (e,) = _events(x, "imprudent")
+    assert e.type == "ACCUSE" and _nodes(e.target) == {"USA"}

@@ -778,6 +778,15 @@ class ArgumentFinder:
                 # "Peskov said the decision was an unfriendly step": the act told before, or the news itself
                 # (rule move_told_before)
                 target.extend(move_judged(j, ctx, self, frozenset(m.actor.node for m in source if m.actor)))
+            if not target and enabled("remarks_told_before", self.disabled) \
+                    and j.lemma_.lower() in words("said_noun") and not any(
+                    c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl"} for c in j.children) \
+                    and any(c.dep_ == "det" and c.lower_ in words("definite_det") for c in j.children):
+                # "called the comments imprudent": the word of the one who spoke it (rule remarks_told_before)
+                said = sp.last_speaker_before(j.idx)
+                if said is not None and said.actor is not None and not any(
+                        m.actor is not None and m.actor.node == said.actor.node for m in source):
+                    target.append(said)
         nodes = {m.actor.node for m in source if m.actor is not None}
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
@@ -2032,8 +2041,9 @@ def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
 
 
 @object_rule("remarks_told_before", reads="a direct object that is a word for what was said (said_noun: 'the remarks', "
-             "'the comments') with a definite determiner (definite_det) and no party named in its phrase; the last "
-             "person named as speaking before it", changes="target -> that speaker", vocab=("said_noun", "definite_det"))
+             "'the comments') with a definite determiner (definite_det) and no party named in its phrase, or such a "
+             "judged noun (ArgumentFinder.evaluation); the last person named as speaking before it",
+             changes="target -> that speaker", vocab=("said_noun", "definite_det"))
 def remarks_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"MBS said his country was getting closer to a deal. Netanyahu welcomed the remarks": what is welcomed or
     rejected is the word of the one who spoke it (the remarks had no author, so the welcome had no target)."""
