@@ -265,20 +265,24 @@ _DATELINE = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The character range of the dateline that opens the first body paragraph of ``text`` (after the leading
     headline paragraphs of ``headline_cuts``), or None."""
-    start = _body_start(text)
-    m = _DATELINE.match(text, start)
+    ends = _headline_ends(text)
+    m = _DATELINE.match(text, ends[-1] if ends else 0)
     return (m.start(), m.end()) if m else None
 
 
-def _body_start(text: str) -> int:
+def _headline_ends(text: str) -> list[int]:
+    """The ends (after their blank line) of ``text``'s leading paragraphs that do not end like a sentence: a
+    headline, a byline, a dateline paragraph."""
+    ends: list[int] = []
     start = 0
     for m in re.finditer(r"\n[ \t]*\n\s*", text):
         para = text[start:m.start()].rstrip()
         if para and not para.endswith(_SENTENCE_ENDS):
+            ends.append(m.end())
             start = m.end()
         else:
             break
-    return start
+    return ends
 
 
 def headline_cuts(text: str) -> list[str]:
@@ -288,24 +292,16 @@ def headline_cuts(text: str) -> list[str]:
     one tree, and one noun phrase of both lines).  Only the leading paragraphs are cut, and the text is cut rather
     than given preset sentence starts: either of those also changed the parser's choices far down the body (a
     seed article lost "Putin issued an order ..." to a new sentence cut).  The pieces' concatenation is ``text``."""
-    out: list[str] = []
-    start = 0
-    for m in re.finditer(r"\n[ \t]*\n\s*", text):
-        para = text[start:m.start()].rstrip()
-        if para and not para.endswith(_SENTENCE_ENDS):
-            out.append(text[start:m.end()])
-            start = m.end()
-        else:
-            break
+    cuts = _headline_ends(text)
+    start = cuts[-1] if cuts else 0
     dated = _DATELINE.match(text, start)
     if dated is not None:
         # "AL-ULA, Saudi Arabia, Jan 5 - Saudi Arabia, the UAE, ... signed": parsed with its lede, the dateline's
         # names became the lede's subjects; it is parsed on its own, and ``split_sentences`` puts it back into the
         # lede's sentence
-        out.append(text[start:dated.end()])
-        start = dated.end()
-    out.append(text[start:])
-    return [p for p in out if p]
+        cuts.append(dated.end())
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:

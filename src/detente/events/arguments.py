@@ -758,6 +758,7 @@ class ArgumentFinder:
         else:
             source = [speaker] if speaker is not None else []
             judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        nodes = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
         target: list[Mention] = []
         for j in judged:
             m = sp.mention_for(j)
@@ -772,22 +773,9 @@ class ArgumentFinder:
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
             if not target:
-                # "called the strike unacceptable": the attack told before (rule attack_told_before)
-                target.extend(last_attack_for(j, ctx, self))
-            if not target:
-                # "Peskov said the decision was an unfriendly step": the act told before, or the news itself
-                # (rule move_told_before)
-                target.extend(move_judged(j, ctx, self, frozenset(m.actor.node for m in source if m.actor)))
-            if not target and enabled("remarks_told_before", self.disabled) \
-                    and j.lemma_.lower() in words("said_noun") and not any(
-                    c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "relcl"} for c in j.children) \
-                    and any(c.dep_ == "det" and c.lower_ in words("definite_det") for c in j.children):
-                # "called the comments imprudent": the word of the one who spoke it (rule remarks_told_before)
-                said = sp.last_speaker_before(j.idx)
-                if said is not None and said.actor is not None and not any(
-                        m.actor is not None and m.actor.node == said.actor.node for m in source):
-                    target.append(said)
-        nodes = {m.actor.node for m in source if m.actor is not None}
+                # "called the strike unacceptable", "said the decision was an unfriendly step", "called the comments
+                # imprudent": the author of the act or words told before
+                target.extend(told_before(j, ctx, self, nodes))
         return source, [m for m in target if not (m.actor and m.actor.node in nodes)]
 
     def pact_parties(self, noun: Any) -> list[Mention]:
@@ -2048,10 +2036,29 @@ def remarks_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     """"MBS said his country was getting closer to a deal. Netanyahu welcomed the remarks": what is welcomed or
     rejected is the word of the one who spoke it (the remarks had no author, so the welcome had no target)."""
     # "Putin's remarks", "the remarks by X", "the remarks he made": read elsewhere
-    d = _bare_definite_object(q, w["said_noun"], w["definite_det"],
-                              {"poss", "prep", "compound", "nmod", "acl", "relcl"})
+    d = _bare_definite_object(q, w["said_noun"], w["definite_det"], _SAID_NAMED)
     speaker = f.speakers.last_speaker_before(d.idx) if d is not None else None
     return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
+
+
+def remarks_judged(noun: Any, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
+    """The rule ``remarks_told_before`` for a judged noun (``ArgumentFinder.evaluation``): "called the comments
+    imprudent" judges the word of the one who spoke it, unless that is the judge."""
+    if not enabled("remarks_told_before", f.disabled) \
+            or not _definite_of(noun, words("said_noun"), words("definite_det")) or not _bare(noun, _SAID_NAMED):
+        return []
+    said = f.speakers.last_speaker_before(noun.idx)
+    return [said] if said is not None and said.actor is not None and said.actor.node not in own else []
+
+
+def _definite_of(noun: Any, nouns: frozenset[str], definite: frozenset[str]) -> bool:
+    """Whether ``noun`` is one of ``nouns`` with a definite determiner ("the decision", "this move")."""
+    return noun.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in definite for c in noun.children)
+
+
+def _bare(noun: Any, named: set[str] | frozenset[str]) -> bool:
+    """Whether nothing in ``noun``'s phrase (children of the ``named`` dependencies) says whose it is."""
+    return not any(c.dep_ in named for c in noun.children)
 
 
 def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: frozenset[str],
@@ -2059,9 +2066,19 @@ def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: froze
     """The first direct object of ``q`` that is one of ``nouns`` with a definite determiner, when nothing in its
     phrase (children of the ``named`` dependencies) says whose it is; else None."""
     for d in _dobjs(q):
-        if d.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in definite for c in d.children):
-            return None if any(c.dep_ in named for c in d.children) else d
+        if _definite_of(d, nouns, definite):
+            return d if _bare(d, named) else None
     return None
+
+
+def told_before(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
+    """The author of what a judged noun refers back to (``ArgumentFinder.evaluation``), by the object rules that
+    read such nouns as objects: an attack (``attack_told_before``), a move (``move_told_before``), words spoken
+    (``remarks_told_before``); none of the judge's own nodes (``own``)."""
+    for found in (last_attack_for(noun, ctx, f), move_judged(noun, ctx, f, own), remarks_judged(noun, f, own)):
+        if found:
+            return found
+    return []
 
 
 # CAMEO roots of an attack (unconventional violence, assault, fight, mass violence): what "the strike" refers to
@@ -2099,13 +2116,18 @@ def attack_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     return []
 
 
+# The dependencies through which an event anaphor's own phrase says whose act it is ("Turkey's decision", "the
+# decision to ...", "the Turkish move"), and a said noun's ("Putin's remarks", "the remarks by X")
+_MOVE_NAMED = frozenset({"poss", "prep", "compound", "nmod", "acl", "amod"})
+_SAID_NAMED = frozenset({"poss", "prep", "compound", "nmod", "acl", "relcl"})
+
+
 def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
     """The rule ``move_told_before`` for a judged noun (``ArgumentFinder.evaluation``): a bare "the decision", "the
     move" is the act told before, unless that act is the judge's own; then the news the headline or lede tells
     (Context.news_source)."""
-    if ctx is None or not enabled("move_told_before", f.disabled) or noun.lemma_.lower() not in words("event_anaphor") \
-            or not any(c.dep_ == "det" and c.lower_ in words("definite_det") for c in noun.children) \
-            or any(c.dep_ in {"poss", "prep", "compound", "nmod", "acl", "amod"} for c in noun.children):
+    if ctx is None or not enabled("move_told_before", f.disabled) \
+            or not _definite_of(noun, words("event_anaphor"), words("definite_det")) or not _bare(noun, _MOVE_NAMED):
         return []
     for sources in (() if ctx.last_event_background else ctx.last_event_source, ctx.news_source):
         found = [m for m in sources if m.actor is not None and m.actor.node and m.actor.node not in own]
@@ -2127,8 +2149,7 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     if q.ctx is None or not q.ctx.last_event_source or q.ctx.last_event_background:
         return []
     # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
-    d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"],
-                              {"poss", "prep", "compound", "nmod", "acl", "relcl", "amod"})
+    d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"], _MOVE_NAMED | {"relcl"})
     return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
 
 

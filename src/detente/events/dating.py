@@ -193,7 +193,7 @@ def _shares_time_with(clause: Any) -> Any:
     head = clause.head
     if head == clause or not _verbal(head):
         return None
-    if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
+    if _is_when_clause(clause):
         return head  # "Ties soured in 2021 when Australia cancelled the deal": the cancelling was in 2021 too
     if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
@@ -267,11 +267,13 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
 
 
+def _is_when_clause(clause: Any) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children)
+
+
 def _when_target(clause: Any) -> Any:
     """The clause a "when <clause>" dates ("When X landed in Riyadh last December, he was greeted"), else None."""
-    if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
-        return clause_head(clause.head)
-    return None
+    return clause_head(clause.head) if _is_when_clause(clause) else None
 
 
 def _after_dated_noun(expr: _Expr, clause: Any, published: dt.date | None) -> EventDate | None:
