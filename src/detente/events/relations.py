@@ -65,37 +65,23 @@ class RelationReader:
             if not cue_toks:
                 continue
             seen: set[tuple[str, str]] = set()
-            owned = [t for t in cue_toks if self._cue_value(t) and _pair_owner(t, speakers) is not None]
-            for cue_tok in owned:
+            owners = {t: o for t in cue_toks if self._cue_value(t) and (o := _pair_owner(t, speakers)) is not None}
+            for cue_tok, owner in owners.items():
                 # "relations between the two U.S. allies", "both allies of Washington": each of the pair is the
                 # owner's ally; the noun says nothing of the pair's own relation
-                owner = _pair_owner(cue_tok, speakers)
-                # "Japan and South Korea, both allies of Washington": the pair is the phrase the apposition is on
-                members = _conj_mentions(cue_tok.head, speakers) if cue_tok.dep_ == "appos" else []
-                for b in (members if len(members) >= 2 else _conj_mentions(cue_tok, speakers)):
-                    claim = self._claim(parsed, idx, sent, cue_tok, owner, b, self._cue_value(cue_tok), 0, speakers)
-                    if claim is not None and (claim.a.actor.node, claim.b.actor.node) not in seen:
-                        seen.add((claim.a.actor.node, claim.b.actor.node))
-                        out.append(claim)
-            cue_toks = [t for t in cue_toks if t not in owned]
+                for b in _owned_pair(cue_tok, speakers):
+                    _keep(self._claim(parsed, idx, sent, cue_tok, owner, b, self._cue_value(cue_tok), 0, speakers),
+                          seen, out)
+            cue_toks = [t for t in cue_toks if t not in owners]
             for group in _by_clause(cue_toks):
                 pair = self._pair(sent, group, speakers)
                 if pair is None:
                     continue
                 a, b, cue_tok = pair
-                # "close ties with both countries": the subject with each of the pair; "our strategic partnership
-                # with Russia and our good relations with China": each cue noun with its own partner
-                extras = [(m, cue_tok, self._polarity(group)) for m in self._complement_pair(pair, speakers)]
-                extras += [(m, t, self._cue_value(t)) for m, t in _other_cue_partners(group, cue_tok, a, b, speakers)]
-                if any(_negated_cue(t) for t in group):
-                    extras = []  # "no ties with either country": what a negation says is read below, for the pair
-                for extra, extra_cue, extra_polarity in extras:
-                    if extra.actor is not None and extra.actor.node and extra.actor.node != a.actor.node \
-                            and (a.actor.node, extra.actor.node) not in seen and extra_polarity:
-                        claim = self._claim(parsed, idx, sent, extra_cue, a, extra, extra_polarity, 0, speakers)
-                        if claim is not None and not _told_by_event(acts, idx, cue_tok, a, extra):
-                            seen.add((a.actor.node, extra.actor.node))
-                            out.append(claim)
+                for extra, extra_cue, extra_polarity in self._extra_partners(group, pair, speakers):
+                    if not _told_by_event(acts, idx, cue_tok, a, extra):
+                        _keep(self._claim(parsed, idx, sent, extra_cue, a, extra, extra_polarity, 0, speakers),
+                              seen, out)
                 if a.actor is None or b.actor is None or a.actor.node is None or b.actor.node is None:
                     continue
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
@@ -130,6 +116,19 @@ class RelationReader:
                 if claim is not None:
                     out.append(claim)
         return tuple(out)
+
+    def _extra_partners(self, group: list[Any], pair: tuple[Mention, Mention, Any],
+                        speakers: Speakers) -> list[tuple[Mention, Any, int]]:
+        """Partners of the subject beyond the pair's own, each with its cue and polarity: the rest of a pair the
+        complement refers to ("close ties with both countries"), and each other cue noun's own partner ("our
+        strategic partnership with Russia and our good relations with China"). None under a negation ("no ties
+        with either country": read for the pair alone)."""
+        if any(_negated_cue(t) for t in group):
+            return []
+        a, b, cue_tok = pair
+        extras = [(m, cue_tok, self._polarity(group)) for m in self._complement_pair(pair, speakers)]
+        extras += [(m, t, self._cue_value(t)) for m, t in _other_cue_partners(group, cue_tok, a, b, speakers)]
+        return [x for x in extras if x[2]]
 
     @staticmethod
     def _complement_pair(pair: tuple[Mention, Mention, Any], speakers: Speakers) -> list[Mention]:
@@ -460,6 +459,20 @@ def _other_cue_partners(group: list[Any], cue_tok: Any, a: Mention, b: Mention,
                         x.actor is not None and x.actor.node == m.actor.node for x in (a, b)):
                     out.append((m, t))
     return out
+
+
+def _keep(claim: RelationClaim | None, seen: set[tuple[str, str]], out: list[RelationClaim]) -> None:
+    """Add ``claim`` to ``out`` unless its sentence already stated a relation of the same ordered pair."""
+    if claim is not None and (claim.a.actor.node, claim.b.actor.node) not in seen:
+        seen.add((claim.a.actor.node, claim.b.actor.node))
+        out.append(claim)
+
+
+def _owned_pair(cue: Any, speakers: Speakers) -> list[Mention]:
+    """The pair an owned pair noun stands for: the phrase an apposition is on ("Japan and South Korea, both allies
+    of Washington"), else the pair the noun refers to ("the two U.S. allies")."""
+    members = _conj_mentions(cue.head, speakers) if cue.dep_ == "appos" else []
+    return members if len(members) >= 2 else _conj_mentions(cue, speakers)
 
 
 def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
