@@ -229,7 +229,7 @@ class RelationReader:
                 subjects = [said]
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
-            elif subj_tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            elif subj_tok.lower_ in words("relative_pronoun") and verb.dep_ == "relcl":
                 # "China, which has close ties with both countries, urged restraint": the noun the clause is on
                 subjects = _conj_mentions(verb.head, speakers)
             else:
@@ -410,7 +410,6 @@ def _negated_cue(cue: Any) -> bool:
     return False
 
 
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 # Tie nouns that name a relation without saying how it is: negated ("no diplomatic ties"), they state none
 _BARE_TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 # The relation nouns a two-word cue may end in with one modifier between ("close energy ties", "warm personal
