@@ -253,9 +253,11 @@ _SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
 
 # A wire story's dateline opening its first body paragraph: a place in capitals ("WARSAW", "AL-ULA"), perhaps its
 # country, perhaps a date ("Sept 20", "Jan. 5"), perhaps the agency in brackets, then a dash set off by spaces or a
-# colon: "WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ", "STOCKHOLM (AP) — ", "YEREVAN: ".
+# colon: "WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ", "STOCKHOLM (AP) — ", "YEREVAN: "; two
+# places of a joint byline are split by a slash ("MOSCOW/KYIV, May 2 - ").
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:/[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3})?"
     r"(?:,[ ][A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})?"
     r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?"
     r"(?:[ ]?\([^()\n]{1,40}\))?"

@@ -475,6 +475,21 @@ _ABLATION = [
         ("Jan", "PROPN", "compound", 6, None, "B-PERSON"), ("Kowal", "PROPN", "nsubj", 7, None, "I-PERSON"),
         ("spoke", "VERB", "ROOT", 7, "speak"), (".", "PUNCT", "punct", 7),
     ], lambda ms: ms["Jan Kowal"].actor is not None and ms["Jan Kowal"].actor.country == "POL"),
+    # "ROME — The French ambassador spoke . Ambassador Marco Bruni left ." : the envoy the article named, not Italy's
+    ("office_told_before", [
+        ("ROME", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+        ("The", "DET", "det", 4), ("French", "ADJ", "amod", 4, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 5),
+        ("spoke", "VERB", "ROOT", 5, "speak"), (".", "PUNCT", "punct", 5),
+        ("Ambassador", "PROPN", "compound", 9), ("Marco", "PROPN", "compound", 9, None, "B-PERSON"),
+        ("Bruni", "PROPN", "nsubj", 10, None, "I-PERSON"), ("left", "VERB", "ROOT", 10, "leave"),
+        (".", "PUNCT", "punct", 10),
+    ], lambda ms: ms["Marco Bruni"].actor is not None and ms["Marco Bruni"].actor.country == "FRA"),
+    # "Hezbollah commander Ali Karaki spoke ." (a name no gazetteer knows)
+    ("affiliation_before_name", [
+        ("Hezbollah", "PROPN", "compound", 3, None, "B-ORG"), ("commander", "NOUN", "compound", 3),
+        ("Ali", "PROPN", "compound", 3, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+    ], lambda ms: ms["Ali Karaki"].actor is not None and ms["Ali Karaki"].actor.node == ms["Hezbollah"].actor.node),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),
@@ -608,3 +623,48 @@ def test_an_apposition_of_relation_gives_no_affiliation(resolve):
                 (",", "PUNCT", "punct", 1), ("spoke", "VERB", "ROOT", 8, "speak"), (".", "PUNCT", "punct", 8)]
     assert resolve(tokens("ally"))["Jan Kowal"].actor is None
     assert resolve(tokens("adviser"))["Jan Kowal"].actor.country == "RUS"
+
+
+def test_a_named_envoy_never_takes_the_datelines_state(resolve):
+    # "ROME — Ambassador Marco Bruni left ." : an ambassador in Rome is posted there from abroad
+    ms = resolve([("ROME", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+                  ("Ambassador", "PROPN", "compound", 4), ("Marco", "PROPN", "compound", 4, None, "B-PERSON"),
+                  ("Bruni", "PROPN", "nsubj", 5, None, "I-PERSON"), ("left", "VERB", "ROOT", 5, "leave"),
+                  (".", "PUNCT", "punct", 5)])
+    assert "Marco Bruni" not in ms or ms["Marco Bruni"].actor is None or ms["Marco Bruni"].actor.country != "ITA"
+
+
+def test_a_minister_is_of_the_state_whose_ministry_was_named_before_him(resolve):
+    # "WARSAW — Chile 's foreign ministry spoke . Foreign Minister Jan Kowal left ." : Chile's, not Poland's
+    toks = [("WARSAW", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+            ("Chile", "PROPN", "poss", 5, None, "B-GPE"), ("'s", "PART", "case", 2, None, None, "POS"),
+            ("foreign", "ADJ", "amod", 5), ("ministry", "NOUN", "nsubj", 6), ("spoke", "VERB", "ROOT", 6, "speak"),
+            (".", "PUNCT", "punct", 6),
+            ("Foreign", "PROPN", "compound", 9), ("Minister", "PROPN", "compound", 11),
+            ("Jan", "PROPN", "compound", 11, None, "B-PERSON"), ("Kowal", "PROPN", "nsubj", 12, None, "I-PERSON"),
+            ("left", "VERB", "ROOT", 12, "leave"), (".", "PUNCT", "punct", 12)]
+    assert resolve(toks)["Jan Kowal"].actor.country == "CHL"
+    assert resolve(toks, disabled=frozenset({"office_told_before"}))["Jan Kowal"].actor.country == "POL"
+
+
+@pytest.mark.parametrize("speaker", [False, True])
+def test_an_institution_named_after_its_generic_mention_needs_a_person_of_its_state_beside_it(resolve, speaker):
+    # "The foreign ministry urged Peru [, Jan Kowal said] . Chile 's foreign ministry left ." : named only after it,
+    # the ministry is Chile's when a person of Chile speaks in its sentence, and nobody's when Peru (the other side)
+    # is the only state there
+    toks = [("The", "DET", "det", 2), ("foreign", "ADJ", "amod", 2), ("ministry", "NOUN", "nsubj", 3),
+            ("urged", "VERB", "ROOT", 3, "urge"), ("Peru", "PROPN", "dobj", 3, None, "B-GPE")]
+    if speaker:
+        toks += [(",", "PUNCT", "punct", 3), ("President", "PROPN", "compound", 8),
+                 ("Gabriel", "PROPN", "compound", 8, None, "B-PERSON"),
+                 ("Boric", "PROPN", "nsubj", 9, None, "I-PERSON"),
+                 ("said", "VERB", "parataxis", 3, "say")]
+    n = len(toks)
+    toks += [(".", "PUNCT", "punct", 3),
+             ("Chile", "PROPN", "poss", n + 4, None, "B-GPE"), ("'s", "PART", "case", n + 1, None, None, "POS"),
+             ("foreign", "ADJ", "amod", n + 4), ("ministry", "NOUN", "nsubj", n + 5),
+             ("left", "VERB", "ROOT", n + 5, "leave"), (".", "PUNCT", "punct", n + 5)]
+    ms = resolve(toks)
+    found = "foreign ministry" in ms and ms["foreign ministry"].actor is not None \
+        and ms["foreign ministry"].actor.country == "CHL" and ms["foreign ministry"].method == "institution-in-article"
+    assert found == speaker

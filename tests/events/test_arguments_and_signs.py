@@ -589,6 +589,23 @@ def test_striking_a_tone_is_no_attack(code):
     assert not [e for e in x.events if e.type == "ASSAULT"]
 
 
+def test_hosting_a_base_is_military_cooperation_and_raising_concerns_disapproval(code):
+    x = code("Armenia still hosts a Russian military base near the border.")
+    (e,) = _events(x, "hosts")
+    assert e.type == "COOPERATE" and e.cameo == "062" and _nodes(e.target) == {"RUS"}
+    x = code("India raised concerns about the protests in Canada when the two leaders met at the summit on Sunday.")
+    (e,) = _events(x, "raised")
+    assert e.type != "CONSULT" and e.score < 0
+
+
+def test_a_conditional_promise_and_a_refusal_are_coded_as_what_they_are(code):
+    x = code("Mali and Burkina Faso pledged to defend Niger if the bloc intervenes militarily.")
+    (e,) = _events(x, "defend")
+    assert e.score > 0 and e.intent and _nodes(e.target) == {"NER"}
+    x = code("French President Emmanuel Macron refused to recognise the junta in Niger on Sunday.")
+    assert [e.trigger for e in x.events if e.type == "REJECT"] == ["recognise"]
+
+
 def test_quoted_we_and_each_cue_nouns_own_partner(code):
     # '“We value our strategic partnership with Russia and our good relations with China,” Tokayev said.'
     x = code("Kazakh President Kassym-Jomart Tokayev spoke in Astana. \"We value our strategic partnership with "

@@ -225,6 +225,21 @@ def test_background_phrase_keeps_time_adjectives_only_in_time_phrases():
     assert not read_modality(doc[1], doc[:], load_lexicon()).background
 
 
+def test_a_possessed_noun_after_a_time_preposition_is_no_time_phrase():
+    # "Chile and Peru agreed in their long - running row ." : "long-running" describes the row, not when they agreed
+    spec = [("Chile", 3, "nsubj"), ("and", 0, "cc"), ("Peru", 0, "conj"), ("agreed", 3, "ROOT", "agree"),
+            ("in", 3, "prep"), ("their", 9, "poss"), ("long", 8, "advmod"), ("-", 8, "punct"),
+            ("running", 9, "amod", "run"), ("row", 4, "pobj"), (".", 3, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[3], doc[:], load_lexicon()).background
+    # "Chile armed Peru in the long - running war ." (no possessor): a time phrase still reads as one
+    spec = [("Chile", 1, "nsubj"), ("armed", 1, "ROOT", "arm"), ("Peru", 1, "dobj"), ("in", 1, "prep"),
+            ("the", 8, "det"), ("long", 7, "advmod"), ("-", 7, "punct"), ("running", 8, "amod", "run"),
+            ("war", 3, "pobj"), (".", 1, "punct")]
+    doc = _doc(spec)
+    assert read_modality(doc[1], doc[:], load_lexicon()).background
+
+
 def test_a_historic_visit_is_news_and_historically_is_background():
     # "Chile arrived for a historic visit ." : "historic" says how much it matters, not when it was
     spec = [("Chile", 1, "nsubj"), ("arrived", 1, "ROOT", "arrive"), ("for", 1, "prep"), ("a", 5, "det"),

@@ -116,6 +116,25 @@ def test_intent_coding_threat_and_offer():
     assert on.coding.type == "REQUEST" and on.modality.intent
 
 
+def test_a_condition_makes_a_hostile_act_a_threat_and_leaves_a_promise_a_promise():
+    # "Mali pledged to defend Niger if Chad attacks ." : defending Niger on a condition is a promise to Niger
+    doc = _doc(["Mali", "pledged", "to", "defend", "Niger", "if", "Chad", "attacks", "."], [1, 1, 3, 1, 3, 7, 7, 3, 1],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj", "mark", "nsubj", "advcl", "punct"],
+               ["Mali", "pledge", "to", "defend", "Niger", "if", "Chad", "attack", "."])
+    on, off = _both(_draft(doc, 3, "052", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "AGREE" and on.coding.score > 0 and off.coding.cameo == "052"
+    # "Mali pledged to sanction Niger if Chad attacks ." : a hostile act on a condition is a threat
+    on, _ = _both(_draft(doc, 3, "163", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "THREATEN"
+    # "Mali will boycott the vote unless Chad agrees to resign": the act in the condition is the threat's
+    doc = _doc(["Mali", "will", "boycott", "the", "vote", "unless", "Chad", "agrees", "to", "resign"],
+               [2, 2, 2, 4, 2, 7, 7, 2, 9, 7], ["nsubj", "aux", "ROOT", "det", "dobj", "mark", "nsubj", "advcl", "aux",
+                                                "xcomp"],
+               ["Mali", "will", "boycott", "the", "vote", "unless", "Chad", "agree", "to", "resign"])
+    on, _ = _both(_draft(doc, 9, "0834", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "THREATEN"
+
+
 def test_refused_intent_is_rejection():
     # "Iran will not release the pilots": refusing to release is the act
     doc = _doc(["Iran", "will", "not", "release", "the", "pilots"], [3, 3, 3, 3, 5, 3],
@@ -132,6 +151,17 @@ def test_peacekeeping_is_aid():
                ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["France", "deploy", "peacekeeper", "to", "Mali"])
     on, off = _both(_draft(doc, 1, "154"), "peacekeeping_is_aid")
     assert on.coding.type == "AID" and off.coding.type == "MOBILIZE"
+
+
+def test_paying_a_price_is_a_threat_by_the_speaker():
+    # "Iran said Israel will pay a heavy price": no payment, Iran threatens Israel
+    doc = _doc(["Iran", "said", "Israel", "will", "pay", "a", "heavy", "price"], [1, 1, 4, 4, 1, 7, 7, 4],
+               ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "amod", "dobj"],
+               ["Iran", "say", "Israel", "will", "pay", "a", "heavy", "price"])
+    iran, israel = _mention(doc, 0, "IRN"), _mention(doc, 2, "ISR")
+    on, off = _both(_draft(doc, 4, "061", source=[israel], said_by=iran), "paying_a_price_is_a_threat")
+    assert on.source == (iran,) and on.target == (israel,) and on.coding.type == "THREATEN" and on.said_by is None
+    assert off.source == (israel,) and off.coding.cameo == "061"
 
 
 def test_obligation_is_demand():
@@ -217,6 +247,19 @@ def test_intention_verb_is_no_act():
     trigs = _triggers(doc, (1, "030", False, False), (3, "0841", False, False))
     assert not_done(trigs, load_lexicon()) == {1}
     assert not_done(trigs, load_lexicon(), disabled={"intention_verb_is_no_act"}) == set()
+
+
+def test_a_refusal_is_coded_once_on_the_act_refused():
+    # "France refused to recognise the junta": one rejection (on "recognise"), not a second on "refused"
+    doc = _doc(["France", "refused", "to", "recognise", "the", "junta"], [1, 1, 3, 1, 5, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"],
+               ["France", "refuse", "to", "recognise", "the", "junta"])
+    trigs = _triggers(doc, (1, "120", False, False), (3, "054", False, False))
+    assert not_done(trigs, load_lexicon()) == {1}
+    assert not_done(trigs, load_lexicon(), disabled={"refusal_is_its_act"}) == set()
+    # "France refused to sanction the junta": refusing a hostile act is no rejection of it; the refusal stays
+    trigs = _triggers(doc, (1, "120", False, False), (3, "163", False, False))
+    assert not_done(trigs, load_lexicon()) == set()
 
 
 def test_requested_is_not_done():

@@ -384,6 +384,37 @@ def test_a_target_span_reaches_the_start_of_its_noun_phrase(pipeline):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, phrase", [
+    ("LIMA, May 2 (Reuters) - Chile and Peru agreed to hold talks on Tuesday.", ") - Chile and Peru"),
+    ("LIMA, May 2 (Reuters) - Chile and Peru agreed to hold talks on Tuesday.", "(Reuters) - Chile and Peru"),
+    ("LIMA, May 2 (Reuters) - Chile and Peru agreed to hold talks on Tuesday.", "Chile and Peru"),
+    ("On Tuesday, Chile and Peru agreed to hold talks in Lima.", ", Chile and Peru"),
+])
+def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, text, phrase):
+    # the dateline is kept in its lede's sentence, and the tagger reads "(Reuters) - Chile and Peru" as one phrase
+    start = text.index(phrase)
+    tagged = ((start, start + len(phrase), "SRC"),)
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "AGREE", 0.9, (0.9,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "hold"]
+    assert {m.text for m in event.source} == {"Chile and Peru"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    # the agent of a participle on a noun in a phrase of the event is the participle's author: no side
+    ("Chile and Peru restored relations on Monday in a deal brokered by Brazil.", False),
+    # on what the event acts on, the agent is that act's author: a side
+    ("Chile condemned the strike carried out by Brazil on Monday.", True),
+])
+def test_the_agent_of_a_participle_is_a_side_only_on_what_the_event_acts_on(pipeline, text, kept):
+    (rule,) = _with(pipeline, Prediction((), 1, 0.9, "SUPPORT", 0.9), set(), text).events
+    assert kept or rule.target == ()
+    pred = Prediction((_span(text, "Brazil", "TGT"),), 1, 0.9, rule.type, 0.9, (0.99,))
+    (event,) = _with(pipeline, pred, {"source", "target"}, text).events
+    assert [m.actor.id for m in event.target if m.actor] == (["BRA"] if kept else [])
+
+
+@pytest.mark.model
 def test_a_tagged_place_is_no_party(pipeline):
     # the rules' place veto holds for the tagger's spans: "in Syria" is where, not who
     text = "France condemned the war in Syria."

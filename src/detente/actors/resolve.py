@@ -270,6 +270,7 @@ class ActorResolver:
         self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
         self._doc.named_title_tokens = set()  # titles followed by their holder's name
         self._doc.titled_offices = {}  # name start token -> (role keys, institution named) of that title
+        self._doc.disabled = off
         candidates = self._gazetteer_candidates(doc)
         candidates = [c for c in candidates if not _names_a_document(doc, c)]
         candidates = self._drop_inside_own_names(doc, candidates)
@@ -283,6 +284,8 @@ class ActorResolver:
         self._resolve_candidates(doc, candidates, on)
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on, off)
+        if enabled("affiliation_before_name", off):
+            self._affiliation_before_name(doc, candidates, on)
         self._state_from_joint_clause(doc, candidates, on, off)
         if enabled("same_person", off):
             self._resolve_surnames(doc, candidates)
@@ -406,6 +409,7 @@ class ActorResolver:
         """Role phrases: "[the] <Country-adj> <title> [Name]", "<Country>'s <title> [Name]",
         "<title> of <Country> [Name]", "<Country-adj> <unit> <title> [Name]" ("Chinese embassy spokesman")."""
         out = list(candidates)
+        pending: list[tuple[int, str]] = []  # named envoys with no state: (name start, title)
         by_end = {c.end: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         by_start = {c.start: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         for _, start, end in _longest_spans(self.titles(doc)):
@@ -446,8 +450,15 @@ class ActorResolver:
                     country_c = after
             span_start = country_c.start if country_c is not None and country_c.start < start else start
             country = self._country_of(country_c)
-            if country is None and has_name and self._doc.dateline_country is not None:
-                # rule ``dateline_office``: "WARSAW - ... Deputy Foreign Minister Pawel Jablonski told reporters"
+            envoy = title in identity_cues()["envoy_title"]
+            if country is None and has_name and enabled("office_told_before", self._doc.disabled):
+                if envoy:
+                    pending.append((name_start, title))  # given the state of the envoy phrase of that title, below
+                else:
+                    country = self._country_of(self._ministry_told_before(doc, start, title, by_end))
+            if country is None and has_name and not envoy and self._doc.dateline_country is not None:
+                # rule ``dateline_office``: "WARSAW - ... Deputy Foreign Minister Pawel Jablonski told reporters"; an
+                # ambassador or envoy is posted abroad, so the dateline tells nothing of his state
                 country = self._doc.dateline_country
             lo = start
             while lo > 0 and start - lo < 4 and (lo - 1 >= span_start or doc[lo - 1].dep_ in {"compound", "amod", "nmod"}):
@@ -474,7 +485,36 @@ class ActorResolver:
             actor = self._role_actor(country, title, on, former, lookup=not unit, host=host, roles=offices[0])
             out.append(_Candidate(span_start, end, "role", title, actor=actor, method="role", country=country,
                                   offices=offices[0], institution=offices[1]))
+        for name_start, title in pending:
+            # rule ``office_told_before``: "the French ambassador ... ambassador Sylvain Itte": a named envoy with
+            # no state is the envoy of the one state the article names an envoy of that title for
+            states = {c.country for c in out if c.kind == "role" and c.key == title and c.country}
+            if len(states) == 1:
+                self._doc.titled[name_start] = (next(iter(states)), title, False)
         return out
+
+    @identity_rule("office_told_before", reads="a named office-holder whose title names no state: the article's "
+                   "envoy phrases of the same title ('the French ambassador'), or for a minister the ministry "
+                   "named with a state before him ('Lithuania's foreign ministry' before 'Foreign Minister X')",
+                   changes="the holder's state -> that state, before the dateline's (dateline_office); an envoy "
+                   "(envoy_title) never takes the dateline's state", vocab=("envoy_title",))
+    def _ministry_told_before(self, doc: Any, start: int, title: str,
+                              by_end: dict[int, _Candidate]) -> _Candidate | None:
+        """The state named with the last ministry of ``title`` ("foreign minister": "foreign ministry") before
+        token ``start``: "Lithuania's foreign ministry", "the Lithuanian foreign ministry"."""
+        words = title.split()
+        if len(words) < 2 or words[-1] != "minister":
+            return None
+        unit = words[:-1]
+        found = None
+        for i in range(len(unit), start):
+            if doc[i].lower_ != "ministry" or [t.lower_ for t in doc[i - len(unit):i]] != unit:
+                continue
+            j = i - len(unit)
+            c = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].tag_ == "POS" else None)
+            if c is not None and c.kind in {"adjective", "state"}:
+                found = c
+        return found
 
     @staticmethod
     def _country_before_unit(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
@@ -762,6 +802,24 @@ class ActorResolver:
                     c.actor, c.method = actor, "apposition"
                     break
 
+    @identity_rule("affiliation_before_name", reads="a person the gazetteer does not know, right after an agent noun "
+                   "(affiliation_noun: 'official', 'commander') that a state, nationality or organisation opens "
+                   "('Houthi official X', 'Hezbollah commander X')", changes="the person's actor -> a person of that "
+                   "state or organisation (method affiliation)", vocab=("affiliation_noun",))
+    def _affiliation_before_name(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
+        """"Houthi official Hussein al-Ezzi": the news style names who a little-known person acts for in the words
+        before the name, with a noun that is no office title (titles.tsv's are read by ``_add_roles``)."""
+        nouns = identity_cues()["affiliation_noun"]
+        owners = {c.end: c for c in candidates
+                  if c.actor is not None and c.kind in {"adjective", "state", "org", "loaded"}}
+        for c in candidates:
+            if c.kind != "person-unknown" or c.actor is not None or c.start < 2 or doc[c.start - 1].lower_ not in nouns:
+                continue
+            country = self._country_of(owners.get(c.start - 1))
+            if country is not None:
+                c.actor = self._titled_actor(doc[c.start:c.end].text, country, doc[c.start - 1].lower_, False, on)
+                c.method = "affiliation"
+
     @identity_rule("joint_speakers", reads="a person reached through noun-phrase links as a subject of a speech verb "
                    "(joint_speech_verb), with an office title (office_word) on the way; the other subjects' states",
                    changes="the person's actor -> an office-holder of the one state the others have (method "
@@ -996,12 +1054,17 @@ class ActorResolver:
                    "the article names with their country", changes="adds a mention of the one such institution")
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
-        names with its country ("Russia's foreign ministry", "the Russian Foreign Ministry"); "the junta" is the one
-        state whose junta (or regime, or government) the article names ("Niger junta orders ...").  Two countries'
-        ministries, or none: nothing (the ministry's country is not guessed from the clause it reports: "Israel
-        struck Gaza, the health ministry said" is Gaza's ministry)."""
+        names with its country before it ("Russia's foreign ministry", "the Russian Foreign Ministry"); "the junta" is
+        the one state whose junta (or regime, or government) the article names ("Niger junta orders ...").  Two
+        countries' ministries, or none: nothing (the ministry's country is not guessed from the clause it reports:
+        "Israel struck Gaza, the health ministry said" is Gaza's ministry)."""
         covered = {i for c in candidates for i in range(c.start, c.end)}
-        named: dict[str, dict[str, Actor]] = {}
+        named: dict[str, dict[str, tuple[Actor, int]]] = {}  # phrase -> actor id -> (actor, first token named at)
+
+        def name(phrase: str, actor: Actor, at: int) -> None:
+            first = named.setdefault(phrase, {}).get(actor.id)
+            named[phrase][actor.id] = (actor, min(at, first[1]) if first else at)
+
         for c in candidates:
             if c.actor is None or c.actor.kind == "person" or c.end - c.start < 2:
                 continue
@@ -1009,7 +1072,7 @@ class ActorResolver:
             for n in (2, 1):
                 phrase = " ".join(words[-n:])
                 if phrase in self.gaz.agents and self.gaz.agents[phrase] == c.actor.sector:
-                    named.setdefault(phrase, {})[c.actor.id] = c.actor
+                    name(phrase, c.actor, c.start)
         headline_end = _first_sentence_end(doc)
         for c in candidates:
             # "the Niger junta", "Niger's junta" where the mention is the state alone: "the junta" is that state's
@@ -1022,10 +1085,17 @@ class ActorResolver:
                 # "Niger junta orders envoy out" reads "orders" as a noun)
             word = fold(doc[k].text)
             if self.gaz.agents.get(word) == "GOV":
-                actor = self.gaz.state_actor(c.actor.country, "GOV")
-                named.setdefault(word, {})[actor.id] = actor
+                name(word, self.gaz.state_actor(c.actor.country, "GOV"), c.start)
         if not named:
             return []
+
+        def sentence_states(tok: Any) -> set[str]:
+            """The states of the people named in ``tok``'s sentence (a state's own name there may be the other
+            side: "..., the foreign ministry said, urging Lithuania to ...")."""
+            sent = tok.sent
+            return {c.actor.country for c in candidates if c.actor is not None and c.actor.country
+                    and c.actor.kind == "person" and sent.start <= c.start < sent.end}
+
         out = []
         for tok in doc:
             if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in covered:
@@ -1037,10 +1107,14 @@ class ActorResolver:
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
                     continue  # "the ministry building": another noun's modifier
-                owners = named.get(fold(span.text), {})
-                if len(owners) == 1:
+                # named before it, or after it when its own sentence names a person of that state: "Kurt Campbell led
+                # the delegation" before "the U.S. delegation"; but "The Chinese government expresses ..., the foreign
+                # ministry said" before "Lithuania's foreign ministry" is not Lithuania's
+                owners = [a for a, at in named.get(fold(span.text), {}).values()
+                          if at < tok.i or a.country in sentence_states(tok)]
+                if len(owners) == 1 and len(named[fold(span.text)]) == 1:
                     out.append(_Candidate(span.start, span.end, "org", fold(span.text),
-                                          actor=next(iter(owners.values())), method="institution-in-article"))
+                                          actor=owners[0], method="institution-in-article"))
                     break
         return out
 

@@ -78,11 +78,13 @@ def _phrase_in(cues: frozenset[str], text: str) -> str | None:
 
 def _temporal_or_not_amod(t: Any, temporal_preps: frozenset[str]) -> bool:
     """Keep adjectives of time phrases ("in recent years"), drop those inside noun phrases ("its long-standing
-    ties", "despite their historical connections"): they describe a thing, not when the event happened."""
+    ties", "despite their historical connections"): they describe a thing, not when the event happened.  A noun with
+    a possessor is a thing, not a time ("in their long-running dispute")."""
     if t.dep_ != "amod":
         return True
     head = t.head
-    return head.dep_ == "pobj" and head.head.lower_ in temporal_preps
+    return head.dep_ == "pobj" and head.head.lower_ in temporal_preps and not any(
+        c.dep_ == "poss" for c in head.children)
 
 
 def _clause_text(tok: Any, temporal_preps: frozenset[str]) -> str:

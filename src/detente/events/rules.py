@@ -498,6 +498,29 @@ def intention_verb_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, fro
     return out
 
 
+@selection_rule("refusal_is_its_act", reads="a refusing verb (refusal_governor) among the triggers that governs "
+                "(xcomp, up to two links) another trigger of a non-negative act that is no rejection",
+                vocab=("refusal_governor",))
+def refusal_is_its_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"refused to recognise the junta": one rejection, coded on the act refused (``refusal_is_rejection``), not a
+    second one on the refusing verb."""
+    verbs = {t.tok.i for t in triggers if t.tok.lemma_.lower() in w["refusal_governor"]}
+    out: set[int] = set()
+    for t in triggers:
+        coding = lex.coding(t.cameo)
+        if coding is None or coding.score < 0 or t.cameo[:2] == "12":
+            continue
+        node = t.tok
+        for _ in range(2):
+            if node.dep_ != "xcomp" or node.head == node:
+                break
+            node = node.head
+            if node.i in verbs:
+                out.add(node.i)
+                break
+    return out
+
+
 @selection_rule("deliberated_is_not_done", reads="the clause (xcomp, ccomp) or gerund object of a deliberating "
                 "verb (deliberation_verb: 'is considering sending troops', 'weighs imposing sanctions')",
                 vocab=("deliberation_verb",))
@@ -726,7 +749,8 @@ def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
 
-    "threatened to ban", "will withdraw ... unless" are threats whatever the act; "offered to hand over",
+    "threatened to ban" is a threat whatever the act, "will withdraw ... unless" as a hostile act on a condition;
+    "offered to hand over",
     "willing to withdraw" are offers (AGREE); otherwise a hostile act intended is a threat and a cooperative
     one an expressed intent to cooperate.
     """
@@ -736,7 +760,13 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     if coding.cameo[:2] == "02" and intent_governor(d.tok) not in w["threat_governor"]:
         return d  # "plans to seek clarification": an appeal intended stays an appeal (CAMEO has no 03x for it)
     governor = intent_governor(d.tok) if refusal_governor(d.tok) is None else None
-    if governor in w["threat_governor"] or conditional(d.tok):
+    # a condition makes a hostile act a threat; a friendly one promised on a condition is still a promise to the
+    # one it helps ("pledged to defend Niger if ECOWAS intervenes"), unless the act is the condition itself ("will
+    # boycott the vote unless the president agrees to step down": the threat is the sentence's)
+    marks = w["condition_mark"]
+    in_protasis = any(n.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in n.children)
+                      for n in (d.tok, *d.tok.ancestors))
+    if governor in w["threat_governor"] or (conditional(d.tok) and (coding.score < 0 or in_protasis)):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
     elif governor in w["offer_governor"]:
         code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
@@ -899,6 +929,21 @@ def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
         return d
     # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``
     return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None)
+
+
+@rule("paying_a_price_is_a_threat", reads="a paying verb (price_verb) whose direct object is a price noun "
+      "(price_noun: 'will pay a heavy price'), and the speaker",
+      changes="coding -> 130 THREATEN; source -> the speaker (none for the outlet's own voice or an unnamed one), "
+      "target -> the old source, said_by -> none", vocab=("price_verb", "price_noun"))
+def paying_a_price_is_a_threat(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"America and Britain will have to pay a heavy price," the official said: no payment, a threat by the speaker
+    against those who will pay."""
+    if d.tok.lemma_.lower() not in w["price_verb"] or not any(
+            c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["price_noun"] for c in d.tok.children):
+        return d
+    named = d.said_by is not None and d.said_by not in d.source and d.said_by.method != UNNAMED_SPEAKER
+    return replace(d, source=(d.said_by,) if named else (), target=d.source, coding=_code(lex, "130", d.coding),
+                   said_by=None if named else d.said_by)
 
 
 # the background cue of a sentence that continues a background one (``dating.CONTINUES_CUE``)

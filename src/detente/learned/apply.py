@@ -35,7 +35,7 @@ from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import code_trigger, words
 from ..model import Event, Mention
-from ..nlp import Parsed
+from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
 
 HEADS = ("penta", "type", "source", "target", "new_events")
@@ -517,10 +517,16 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
     if found is None:
         return False
     top, span = found
-    node = span.root
+    node, below = span.root, None
     for _ in range(12):
         if node == top or node.head == node:
             return False
+        if below is not None and below.dep_ == "agent" and node.dep_ == "acl" and node.head.dep_ == "pobj" \
+                and top not in node.subtree:
+            # "restored relations in a deal brokered by China": the agent of a participle on a noun in a phrase
+            # of the event (not on what the event acts on: "condemned the strike carried out by Russia") is that
+            # participle's author, no side of this event
+            return True
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if node.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj"} and subjects:
             if top in node.subtree:
@@ -534,7 +540,7 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
-        node = node.head
+        node, below = node.head, node
     return False
 
 
@@ -615,8 +621,15 @@ def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any) -> Prediction:
     out = []
     scores = list(pred.span_scores) if pred.span_scores else None
     kept_scores = []
+    dated = dateline_span(parsed.document.text)
     for k, (a, b, role) in enumerate(pred.spans):
+        a = _past_dateline(a, b, sentence.start, dated)
         span = doc.char_span(sentence.start + a, sentence.start + b, alignment_mode="expand")
+        if span is not None and len(span) > 1 and span[0].is_punct and span[0].text in _LEADING_JUNK:
+            # ") - Bahrain and Iran": the tagger's span opened on the punctuation before the name
+            first_word = next((t.i for t in span if not (t.is_punct and t.text in _LEADING_JUNK)), span.end - 1)
+            span = span.doc[first_word:span.end]
+            a = span.start_char - sentence.start
         if span is not None and not len(span):
             span = None
         if span is not None and _names_nothing(span):
@@ -632,6 +645,20 @@ def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any) -> Prediction:
                 a = start - sentence.start
         out.append((a, b, role))
     return replace(pred, spans=tuple(out), span_scores=tuple(kept_scores) if scores is not None else pred.span_scores)
+
+
+# Punctuation a tagged span never opens on: closing brackets, dashes, commas, colons (an opening quote or bracket may
+# open a name's phrase)
+_LEADING_JUNK = frozenset({")", "]", "-", "\u2013", "\u2014", "--", ",", ":", ";", "."})
+
+
+def _past_dateline(a: int, b: int, offset: int, dated: tuple[int, int] | None) -> int:
+    """A span's start ``a`` (relative to its sentence, which starts at character ``offset``) moved past the wire
+    dateline it reaches into: the dateline is kept in its lede's sentence, and the tagger reads "(Reuters) - Bahrain
+    and Iran" as one phrase."""
+    if dated is not None and offset + a < dated[1] < offset + b:
+        return dated[1] - offset
+    return a
 
 
 def _names_nothing(span: Any) -> bool:
