@@ -668,3 +668,18 @@ def test_an_institution_named_after_its_generic_mention_needs_a_person_of_its_st
     found = "foreign ministry" in ms and ms["foreign ministry"].actor is not None \
         and ms["foreign ministry"].actor.country == "CHL" and ms["foreign ministry"].method == "institution-in-article"
     assert found == speaker
+
+
+@pytest.mark.parametrize("gerund", [True, False])
+def test_a_bloc_noun_with_a_gerund_of_phrase_is_still_the_bloc(resolve, gerund):
+    # "NATO met . Chile accused the alliance of failing ." ; "... the alliance of Peru ." names a party: a tie
+    toks = [("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"),
+            (".", "PUNCT", "punct", 1), ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"),
+            ("accused", "VERB", "ROOT", 4, "accuse"),
+            ("the", "DET", "det", 6), ("alliance", "NOUN", "dobj", 4), ("of", "ADP", "prep", 6)]
+    toks += [("failing", "VERB", "pcomp", 7, "fail", None, "VBG")] if gerund else \
+        [("Peru", "PROPN", "pobj", 7, None, "B-GPE")]
+    toks += [(".", "PUNCT", "punct", 4)]
+    ms = resolve(toks)
+    found = "alliance" in ms and ms["alliance"].actor is not None and ms["alliance"].actor.id == ms["NATO"].actor.id
+    assert found == gerund

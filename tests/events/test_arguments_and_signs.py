@@ -716,3 +716,62 @@ def test_the_comments_judged_are_the_last_speakers(code):
              "countries. Lopez Obrador called the comments imprudent.")
     (e,) = _events(x, "imprudent")
     assert e.type == "ACCUSE" and _nodes(e.target) == {"USA"}
+
+
+def _claims(x):
+    return {(frozenset((c.a.actor.node, c.b.actor.node)), c.polarity) for c in x.relation_claims
+            if c.a.actor is not None and c.b.actor is not None}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a quote's "our": the quote's speaker's state
+    ("Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Monday. \"Armenia is our ally, and we will "
+     "continue the dialogue,\" Peskov told reporters.", {"ARM", "RUS"}),
+    # reported speech, and a participle elaborating the speech verb: its speaker is the verb's subject
+    ("Chad's foreign minister Abderaman Koulamallah said the country wanted its full sovereignty, adding that "
+     "France remained an essential partner.", {"TCD", "FRA"}),
+    # the outlet's own voice names no partner
+    ("Armenia is a close ally, and the dialogue between the leaders will continue for some time.", None),
+])
+def test_an_attribute_cue_with_no_partner_of_its_own_has_the_speakers_state(code, text, pair):
+    x = code(text)
+    assert _claims(x) == ({(frozenset(pair), 1)} if pair else set())
+
+
+def test_a_participle_elaborating_a_speech_verb_is_spoken_by_its_subject(code):
+    x = code("Chad's foreign minister Abderaman Koulamallah said the country wanted its full sovereignty, adding that "
+             "France had criticised Mali on several occasions.")
+    (e,) = _events(x, "criticised")
+    assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.node == "TCD"
+
+
+def test_leaving_a_states_cooperation_format_breaks_with_that_state(code):
+    x = code("Lithuania left China's cooperation format with the region's states in May, calling it divisive.")
+    (e,) = _events(x, "left")
+    assert e.score < 0 and _nodes(e.target) == {"CHN"}
+
+
+def test_a_relation_told_in_the_past_perfect_is_background(code):
+    x = code("Chad had been one of the closest allies of France in the region until the coup in the capital.")
+    (c,) = [c for c in x.relation_claims if c.cue == "allies"]
+    assert c.date.basis.value == "background" and c.date.date is None
+    x = code("Chad is one of the closest allies of France in the region since the coup in the capital.")
+    (c,) = [c for c in x.relation_claims if c.cue == "allies"]
+    assert c.date.basis.value != "background"
+
+
+def test_a_sourceless_event_does_not_make_the_act_told_before_current(code):
+    # the act told before is background; a sentence between whose event has no source leaves it so, and "the move"
+    # is not that background act's
+    x = code("Chile restored ties with Peru in 2016 after a long dispute. There was no reason to delay the talks any "
+             "further, an official said. Bolivia welcomed the move on Friday.")
+    (e,) = _events(x, "welcomed")
+    assert _nodes(e.target) == set()
+
+
+@pytest.mark.parametrize("text", ["Mali and Burkina Faso pushed French forces out in 2022 and turned to Russia.",
+                                  "Mali expelled French troops in 2022 and turned to Russia for security help."])
+def test_expelling_a_states_forces_is_expel_or_withdraw(code, text):
+    x = code(text)
+    (e,) = [e for e in x.events if e.trigger in {"pushed", "expelled"}]
+    assert e.cameo == "166" and _nodes(e.target) == {"FRA"}

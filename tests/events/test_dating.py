@@ -435,6 +435,27 @@ def test_dating_an_after_clause_of_a_background_act_is_background_undated():
     assert _date(doc, "stormed", dt.date(2023, 6, 7)).basis == DateBasis.PUBLISHED
 
 
+@pytest.mark.parametrize("had", [True, False])
+def test_dating_an_after_clause_of_a_past_perfect_clause_is_background_undated(had):
+    # "Chile [had] backed Peru after rebels stormed its embassy and fled ." : under a past-perfect clause, the
+    # after-clause (and its subjectless conjunct) came before it, on no day the text gives
+    rows = [("Chile", 2, "nsubj", "PROPN", "NNP", "B-GPE"), ("had", 2, "aux", "AUX", "VBD", "O"),
+            ("backed", 2, "ROOT", "VERB", "VBN", "O"), ("Peru", 2, "dobj", "PROPN", "NNP", "B-GPE"),
+            ("after", 6, "mark", "SCONJ", "IN", "O"), ("rebels", 6, "nsubj", "NOUN", "NNS", "O"),
+            ("stormed", 2, "advcl", "VERB", "VBD", "O"), ("its", 8, "poss", "PRON", "PRP$", "O"),
+            ("embassy", 6, "dobj", "NOUN", "NN", "O"), ("and", 6, "cc", "CCONJ", "CC", "O"),
+            ("fled", 6, "conj", "VERB", "VBD", "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+    if not had:
+        rows = [(w, h - (h > 1), d, p, "VBD" if w == "backed" else t, e) for w, h, d, p, t, e in rows if w != "had"]
+    doc = _tagged(rows)
+    for word in ("stormed", "fled"):
+        got = _date(doc, word, dt.date(2023, 6, 7))
+        if had:
+            assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND), word
+        else:
+            assert got.basis == DateBasis.PUBLISHED, word
+
+
 def test_dating_a_past_relative_clause_in_a_background_clause_is_background_undated():
     # "In 2020 , Chile signed a deal with Peru , which recognised it ." : the recognition is part of the 2020 story,
     # on no day the text gives (it was dated to the news day)

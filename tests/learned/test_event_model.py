@@ -401,12 +401,12 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, kept", [
-    # the agent of a participle on a noun in a phrase of the event is the participle's author: no side
+    # a mutual act of co-sources: the agent of a participle in a phrase of it is the participle's author, no side
     ("Chile and Peru restored relations on Monday in a deal brokered by Brazil.", False),
     # on what the event acts on, the agent is that act's author: a side
     ("Chile condemned the strike carried out by Brazil on Monday.", True),
 ])
-def test_the_agent_of_a_participle_is_a_side_only_on_what_the_event_acts_on(pipeline, text, kept):
+def test_a_mutual_act_takes_no_participles_author_as_its_target(pipeline, text, kept):
     (rule,) = _with(pipeline, Prediction((), 1, 0.9, "SUPPORT", 0.9), set(), text).events
     assert kept or rule.target == ()
     pred = Prediction((_span(text, "Brazil", "TGT"),), 1, 0.9, rule.type, 0.9, (0.99,))

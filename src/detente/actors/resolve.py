@@ -1044,9 +1044,10 @@ class ActorResolver:
                 continue
             if not any(c.dep_ == "det" for c in tok.children):
                 continue
-            if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "of"})
-                   for c in tok.children):
-                continue  # "a new alliance with Iran", "the alliance between A and B": a tie, not a body
+            if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "of"}
+                                        and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children):
+                continue  # "a new alliance with Iran", "the alliance between A and B": a tie, not a body ("accusing
+                # the alliance of failing to protect it": a gerund names no party)
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
 

@@ -499,6 +499,13 @@ class Speakers:
                 break
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
+                    if node.dep_ == "advcl" and node.tag_ == "VBG" and _is_speech_verb(node) and not any(
+                            c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                        # "X said ..., adding that France remained a partner": the participle's speaker is the
+                        # subject of the speech verb it elaborates
+                        subj = subject_of(head, self)
+                        if subj is not None:
+                            return subj
                     node = head
                     continue
                 subj = subject_of(head, self)

@@ -244,6 +244,9 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     clause lies before the news, so does the subordinate one, on no day the text gives (background, undated; not
     the publication's day). Returns the cue, or None."""
     clause = clause_head(tok)
+    while clause.dep_ == "conj" and clause.head != clause and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        clause = clause.head  # "after juntas expelled French troops and turned to Russia": one clause's time
     if clause.head == clause:
         return None
     after = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children)
@@ -254,17 +257,29 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         return None
     # the nearest clause above with a time of its own ("a deal brokered by the US, which ...": the deal's clause)
     node, main = clause_head(clause.head), None
+    top = node
     for _ in range(3):
         main = stated_date(node, span, published, depth=1)
         if main is not None or node.head == node:
             break
         node = clause_head(node.head)
+    if main is None and after and past_perfect(top):
+        # "Chad had been France's ally after juntas expelled French troops": the main clause's past perfect puts
+        # it before the news, and the after-clause before that
+        return f"{next(c.lower_ for c in clause.children if c.dep_ == 'mark')} (earlier than a past-perfect act)"
     if main is None or not before_the_news(main, published):
         return None
     if told_with:
         return f"told with an act {main.text or 'before the news'}"
     mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
+
+
+def past_perfect(clause: Any) -> bool:
+    """Whether ``clause`` is told in the past perfect ("had been", "had cut"), not as the that-clause of a speech
+    verb (where the tense only follows the verb back: "said it had sent")."""
+    return clause.tag_ == "VBN" and clause.dep_ != "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def _is_when_clause(clause: Any) -> bool:

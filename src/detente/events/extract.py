@@ -122,7 +122,8 @@ class EventCoder:
             ctx.remember_pact(events)
             ctx.remember_attack(events)
             ctx.remember_news(idx, events)
-            if events:
+            if events and events[0].source:
+                # paired with the source it remembers: a main event with no source leaves both as they were
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
             speakers.remember_dyads(state_dyads(events))
         return tuple(out)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
 from .attribution import Speakers, pair_reference
+from .dating import past_perfect
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import read_modality
@@ -156,6 +158,9 @@ class RelationReader:
         modality = read_modality(cue_tok, sent, self.lex, self.coder.disabled)
         said_by = self.coder.speaker(cue_tok, speakers)
         verb = _verb_of(cue_tok)
+        if not modality.background and verb is not cue_tok and past_perfect(verb):
+            # "Chad had been one of France's last allies": the verb that tells the relation is in the past perfect
+            modality = replace(modality, background=True, background_cue="had (past perfect)")
         if said_by is None and verb.lemma_.lower() in words("naming_verb") \
                 and speakers.mention_at(verb) is None:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -396,7 +401,21 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
             m = speakers.mention_for(child)
             if m is not None and m != a:
                 return m
-    return None
+    return _speakers_side(cue, speakers, a)
+
+
+def _speakers_side(cue: Any, speakers: Speakers, a: Mention) -> Mention | None:
+    """'"Armenia is our ally," Peskov said', 'the minister said France remained an essential partner': an attribute
+    cue that names no partner of its own ("our" at most), in what a speaker of another state says, has the speaker's
+    state as the partner.  The outlet's own voice names no one: "X is a key ally" alone is no claim."""
+    if cue.dep_ not in {"attr", "oprd"} or a.actor is None or any(
+            c.dep_ == "poss" and c.lower_ not in {"our", "my"} for c in cue.children):
+        return None
+    k = speakers.quote_at(cue.idx)
+    said = speakers.speaker_of_quote(k) if k is not None else speakers.speaker_of_clause(cue)
+    if said is None or said.actor is None or not said.actor.node or said.actor.node == a.actor.node:
+        return None
+    return said
 
 
 def _negated_cue(cue: Any) -> bool:

@@ -199,9 +199,12 @@ class LearnedEvents:
                 # stormed the Saudi embassy": the embassy is the storming's).
                 # a mutual act of co-sources ("A and B reopened their embassies") keeps no target that names no
                 # actor: it would hide that the sources are each other's parties (events.lexicon.reciprocal)
+                # nor one that authors a participle in a phrase of it ("restored relations in a deal brokered by
+                # China": China brokered; the pair restored relations with each other)
                 mutual = side == "target" and len(event.source) > 1 and reciprocal(event.cameo)
                 new = tuple(m for m in learned
                             if (main or m.actor is None) and not (mutual and m.actor is None)
+                            and not (mutual and _agent_of_a_participle(doc, event, m))
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
@@ -517,16 +520,10 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
     if found is None:
         return False
     top, span = found
-    node, below = span.root, None
+    node = span.root
     for _ in range(12):
         if node == top or node.head == node:
             return False
-        if below is not None and below.dep_ == "agent" and node.dep_ == "acl" and node.head.dep_ == "pobj" \
-                and top not in node.subtree:
-            # "restored relations in a deal brokered by China": the agent of a participle on a noun in a phrase
-            # of the event (not on what the event acts on: "condemned the strike carried out by Russia") is that
-            # participle's author, no side of this event
-            return True
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if node.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj"} and subjects:
             if top in node.subtree:
@@ -540,7 +537,25 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
-        node, below = node.head, node
+        node = node.head
+    return False
+
+
+def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is the agent of a participle on a noun in a prepositional phrase under ``event``'s
+    trigger ("restored relations in a deal brokered by China"): that participle's author."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    node = span.root
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ == "agent":
+            participle = node.head
+            return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
+        node = node.head
     return False
 
 
