@@ -775,3 +775,21 @@ def test_expelling_a_states_forces_is_expel_or_withdraw(code, text):
     x = code(text)
     (e,) = [e for e in x.events if e.trigger in {"pushed", "expelled"}]
     assert e.cameo == "166" and _nodes(e.target) == {"FRA"}
+
+
+def test_a_pronoun_that_names_a_partner_is_the_person_told_before(code):
+    x = code("Kim Jong Un praised the talks with the visitors on Wednesday. He called Russia the most honest friend of "
+             "his country.")
+    assert _claims(x) == {(frozenset({"PRK", "RUS"}), 1)}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The foreign ministry of China called the release by Japan extremely selfish and irresponsible.", ("CHN", "JPN")),
+    ("Turkey halted trade on Thursday, in a move Israel called a breach of agreements.", ("ISR", "TUR")),
+    ("Turkish President Tayyip Erdogan has called Israel a terrorist state in several speeches.", ("TUR", "ISR")),
+])
+def test_a_naming_the_parser_reads_as_an_object_is_a_judgement_of_its_author(code, text, pair):
+    x = code(text)
+    judged = [e for e in x.events if e.cameo == "111"]
+    assert [(_nodes(e.source), _nodes(e.target)) for e in judged] == [({pair[0]}, {pair[1]})]
+    assert not [e for e in x.events if e.cameo == "041"]

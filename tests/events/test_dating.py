@@ -492,3 +492,16 @@ def test_dating_a_when_clause_without_its_own_time_takes_its_main_clauses():
                    ("deal", 6, "dobj", "NOUN", "NN", "O"), (".", 1, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "cancelled", dt.date(2023, 3, 10))
     assert (got.date, got.precision, got.basis) == (dt.date(2021, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("aux, month", [("would", dt.date(2024, 1, 1)), ("did", dt.date(2023, 1, 1))])
+def test_dating_a_future_told_in_the_past_looks_ahead(aux, month):
+    # "Chile said Peru would return in January ." in a December story: the coming January; "... did return in
+    # January" the last one
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "O"),
+            ("Peru", 4, "nsubj", "PROPN", "NNP", "B-GPE"), (aux, 4, "aux", "AUX", "MD" if aux == "would" else "VBD",
+                                                             "O"),
+            ("return", 1, "ccomp", "VERB", "VB", "O"), ("in", 4, "prep", "ADP", "IN", "O"),
+            ("January", 5, "pobj", "PROPN", "NNP", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "return", dt.date(2023, 12, 15))
+    assert (got.date, got.precision) == (month, "month")

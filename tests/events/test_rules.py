@@ -664,6 +664,18 @@ def test_blocked_is_not_done(verb, dropped):
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"blocked_is_not_done"})
 
 
+@pytest.mark.parametrize("noun, lemma, dropped", [("euros", "euro", True), ("talk", "talk", False)])
+def test_blocked_amount_of_aid_is_not_given(noun, lemma, dropped):
+    # "Chile blocked euros of aid": the amount blocked is of the aid; "Chile blocked talk of aid" leaves it an act
+    from detente.events.extract import _Trigger
+
+    doc = _doc(["Chile", "blocked", noun, "of", "aid"], [1, 1, 1, 2, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+               ["Chile", "block", lemma, "of", "aid"], pos=["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
+    trigs = [_Trigger(doc[1], "170", None), _Trigger(doc[4], "070", None, nominal=True)]
+    assert (4 in not_done(trigs, load_lexicon())) == dropped
+    assert 4 not in not_done(trigs, load_lexicon(), disabled={"blocked_is_not_done"})
+
+
 @pytest.mark.parametrize("words, heads, deps, lemmas, pos", [
     # "Australia said it was disappointed by influence": an adjective with a subject of its own heads a clause
     (["Australia", "said", "it", "was", "disappointed", "by", "influence"], [1, 1, 4, 4, 1, 4, 5],
@@ -860,6 +872,22 @@ def test_conveyed_noun_is_the_verbs_act(verb, lemma, dropped):
     trigs = [_Trigger(doc[1], "110", None), _Trigger(doc[3], "140", None, nominal=True)]
     assert (3 in not_done(trigs, load_lexicon())) == dropped
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"conveyed_noun_is_the_verbs_act"})
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, named", [
+    # "Chile called it a victory": two objects, the second names the first ("a success" has a lexicon pattern)
+    (["Chile", "called", "it", "a", "victory"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "dobj"],
+     ["PROPN", "VERB", "PRON", "DET", "NOUN"], True),
+    # "Chile called the release selfish": the parser hangs the predicate adjective on the object
+    (["Chile", "called", "the", "release", "selfish"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "det", "dobj", "amod"],
+     ["PROPN", "VERB", "DET", "NOUN", "ADJ"], True),
+    # "Chile called Peru": a call
+    (["Chile", "called", "Peru"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"], False),
+])
+def test_naming_is_no_call(words, heads, deps, pos, named):
+    doc = _pdoc(words, heads, deps, [w.lower() if w != "called" else "call" for w in words], pos)
+    on, off = _coded(doc, "naming_is_no_call")
+    assert (1 in on) == (not named) and off[1].cameo == "041"
 
 
 @pytest.mark.parametrize("modifier, coded", [("news", False), ("peace", True)])

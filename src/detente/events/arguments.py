@@ -753,8 +753,13 @@ class ArgumentFinder:
             source = [speaker] if speaker is not None else []
             judged = [verb]
         elif kind == "naming":
+            from .extract import naming_predicate
+
             source = self.subjects(verb, Context())
-            judged = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+            predicate = naming_predicate(verb)
+            judged = [c for c in verb.children if c.dep_ in OBJ_DEPS and c != predicate]
+            if not judged and verb.dep_ == "relcl":
+                judged = [verb.head]  # "a move Israel called a breach": the relative clause's noun is what is named
         else:
             source = [speaker] if speaker is not None else []
             judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -766,10 +771,18 @@ class ArgumentFinder:
                 target.append(m)
                 continue
             owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
+            if owner is None:  # "called the release by Japan selfish": the author in a by-phrase
+                owner = next((m for c in j.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                              for p in c.children if p.dep_ == "pobj" and (m := sp.mention_for(p)) is not None
+                              and m.actor is not None), None)
             if owner is not None:
                 target.append(owner)
                 continue
             target.extend(self.pact_parties(j))
+            if not target and j.dep_ == "pobj" and j.head.head.pos_ == "VERB" \
+                    and j.lemma_.lower() in words("event_anaphor"):
+                # "Turkey halted trade, in a move Israel called a breach": the move is the clause's own act
+                target.extend(self.subjects(j.head.head, Context()))
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
             if not target:

@@ -120,9 +120,16 @@ def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
 
 
 def _is_future(verb: Any) -> bool:
+    from .attribution import SPEECH_LEMMAS
     from .rules import words
 
-    return any(c.dep_ == "aux" and c.lower_ in words("modal_intent") for c in verb.children)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & words("modal_intent"):
+        return True
+    # "Michel said leaders would return to it in January": a future told in the past, after the speaking (not
+    # "would have"; a would outside reported speech may be a hypothesis)
+    return bool(aux & {"would", "'d"}) and "have" not in aux and verb.dep_ == "ccomp" \
+        and verb.head.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _after_clause(expr: _Expr) -> Any:

@@ -691,6 +691,41 @@ def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozense
     return _Trigger(tok, "161", None, specific=True) if envoy and leave else None
 
 
+@coding_rule("naming_is_no_call", pos=("VERB",), reads="a naming verb (naming_verb) with an object predicate: an oprd, "
+             "an adjective after its direct object ('called the release selfish'), or a direct object in a relative "
+             "clause on the thing named ('a move Israel called a breach'); the verb's lexicon pattern",
+             changes="no trigger when that pattern is the verb's default (the phone call of 'call'): the naming is "
+             "read by evaluation_is_disapproval", vocab=("naming_verb",))
+def naming_is_no_call(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"calling it a victory for Ukraine", "a move Israel called a breach of agreements": naming something is no phone
+    call (041); only the lexicon's patterns for a named thing ("called him a liar") still code the verb."""
+    if tok.lemma_.lower() not in w["naming_verb"] or naming_predicate(tok) is None:
+        return None
+    patterns = coder.lex.verbs.get(tok.lemma_.lower())
+    pattern = coder._best_pattern(tok, patterns) if patterns else None
+    return False if pattern is None or not pattern.obj else None
+
+
+def naming_predicate(verb: Any) -> Any:
+    """The object predicate of a naming verb ("called it [a victory]", "called the release by Japan [selfish]", "a move
+    Israel called [a breach]"), or None (a token: compare with ==, spaCy makes a new one on each access)."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return c
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if len(objects) == 2:
+        return objects[1]  # "calling it “a victory for Ukraine”": the parser's second object
+    for o in objects:
+        # the parser hangs the predicate adjective on the object: an adjective after it
+        late = [a for a in o.children if a.dep_ == "amod" and a.i > o.i]
+        if late:
+            return late[0]
+    if verb.dep_ == "relcl" and len(objects) == 1 and objects[0].i > verb.i:
+        # the named thing is the relative clause's noun, so the verb's object is its predicate
+        return objects[0]
+    return None
+
+
 @coding_rule("lexicon_verb", pos=("VERB",), reads="a verb of the lexicon (verbs.tsv) that is no verb of saying (speech verbs less "
              "speech_trigger, plus not_trigger_verb) and no trigger-stage rule vetoes; its particles, prepositions "
              "and objects", changes="trigger -> the most specific matching pattern's code")
@@ -738,6 +773,10 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
         return "copula", node.head
     if node.dep_ == "oprd":
         return "naming", node.head
+    verb = tok.head if tok.dep_ in {"dobj", "obj"} else tok.head.head if tok.dep_ == "amod" else None
+    if verb is not None and verb.lemma_.lower() in words("naming_verb") and naming_predicate(verb) == tok:
+        # "called the release by Japan extremely selfish", "a move Israel called a breach": parsed as an object
+        return "naming", verb
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in words("naming_verb"):
         return "naming", node.head.head
     return None

@@ -232,6 +232,10 @@ class RelationReader:
                     and (said := speakers.speaker_of_quote(k)) is not None and said.actor is not None:
                 # '“We value our strategic partnership with Russia,” Tokayev said': the speaker's side
                 subjects = [said]
+            elif subj_tok.lower_ in {"he", "she"} and verb.lemma_.lower() in words("naming_verb") \
+                    and (person := speakers.resolve_pronoun(subj_tok)) is not None:
+                # "He called Russia the most honest friend of his country": the one who names, as for a named subject
+                subjects = [person]
             elif subj_tok.lower_ in {"they", "he", "she", "it", "we", "i"}:
                 continue
             elif subj_tok.lower_ in words("relative_pronoun") and verb.dep_ == "relcl":

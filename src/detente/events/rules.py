@@ -589,8 +589,9 @@ def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
 
 
 @selection_rule("blocked_is_not_done", reads="an event noun in the direct object of a verb of blocking (blocking_verb: "
-                "'blocked EU aid for Ukraine', 'vetoed the sanctions'), or a compound modifier of that object",
-                vocab=("blocking_verb",))
+                "'blocked EU aid for Ukraine', 'vetoed the sanctions'), a compound modifier of that object, or the "
+                "of-object of an amount (measure_noun) that is ('blocked 50 billion euros of aid')",
+                vocab=("blocking_verb", "measure_noun"))
 def blocked_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"Hungary blocked EU aid for Ukraine": the aid was not given (it was a +10 aid from the EU to Ukraine); the
     block is told by the blocking verb's own event."""
@@ -602,6 +603,8 @@ def blocked_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
         node = tok
         while node.dep_ == "compound" and node.head is not node:
             node = node.head  # "the EU aid package": the package is what is blocked
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in w["measure_noun"]:
+            node = node.head.head  # "blocked 50 billion euros of EU aid": the amount of it is what is blocked
         if node.dep_ in {"dobj", "obj", "nsubjpass"} and node.head.lemma_.lower() in w["blocking_verb"]:
             out.add(tok.i)
     return out
