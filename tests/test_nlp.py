@@ -101,3 +101,17 @@ def test_the_acute_accent_apostrophe_makes_a_possessive_read_as_one(pipeline):
     assert [t.text for t in doc][3:5] == ["Chile", "´s"]
     assert doc[4].tag_ == "POS" and doc[3].dep_ == "poss"
     assert (doc[4].norm_, doc[4].shape_) == ("'s", pipeline.nlp.vocab["’s"].shape_)
+
+
+@pytest.mark.parametrize("headline, verb, subject", [
+    ("Turkey halts all trade with Israel over Gaza", "halts", "Turkey"),
+    ("US sanctions Russian banks over Ukraine war", "sanctions", "US"),
+])
+def test_a_headline_verb_read_as_a_plural_noun_is_a_verb(pipeline, headline, verb, subject):
+    text = f"{headline}\n\nThe ministry said on Thursday that the measures would stay in place for a long time."
+    parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
+    tok = next(t for t in parsed.doc if t.text == verb)
+    assert tok.pos_ == "VERB" and {c.text for c in tok.children if c.dep_ == "nsubj"} == {subject}
+    # the same words ending like a sentence are no headline: left as the parser read them
+    body = next(parse_documents([Document(id="b", text=f"{headline}.")], pipeline.nlp))
+    assert next(t for t in body.doc if t.text == verb).pos_ == "NOUN"

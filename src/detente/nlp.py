@@ -118,6 +118,38 @@ def quoted_verbs(doc: Any) -> Any:
     return doc
 
 
+HEADLINE_VERB = "detente_headline_verb"
+
+
+def headline_verbs(doc: Any) -> Any:
+    """A headline's verb in the present is often tagged as a plural noun, with the name before it as its modifier
+    ("Turkey halts all trade with Israel", "US sanctions Russian banks": "halts", "sanctions" read as nouns), so no
+    event was read from it.  In a headline (a piece of text that does not end like a sentence, ``headline_cuts``),
+    a root plural noun with a noun phrase after it as its object or apposition, a modifier before it, and the form
+    of a lexicon verb is that verb: retag it (``VBZ``/``VERB``, lemma refilled by the lemmatizer), its nearest
+    modifier before it its subject and the phrase after it its object."""
+    text = doc.text.strip()
+    if not text or text.endswith(_SENTENCE_ENDS) or "\n" in text:
+        return doc
+    from .events.lexicon import load_lexicon  # (the lexicon's loader does not import this module's callers)
+
+    verbs = load_lexicon().verbs
+    for tok in doc:
+        if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lower_[:-1] not in verbs \
+                and tok.lower_[:-2] not in verbs:
+            continue
+        after = [c for c in tok.children if c.i > tok.i and c.dep_ in {"dobj", "appos"}]
+        before = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod", "nsubj"}]
+        if not after or not before:
+            continue
+        tok.tag_, tok.pos_ = "VBZ", "VERB"
+        tok.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+        tok.lemma = 0
+        before[-1].dep_ = "nsubj"
+        after[0].dep_ = "dobj"
+    return doc
+
+
 LEMMA_FIX = "detente_lemma_fixes"
 
 
@@ -150,6 +182,8 @@ def _register_cap() -> None:
         Language.component(SENTENCE_CAP, func=cap_sentences)
     if not Language.has_factory(QUOTED_VERB):
         Language.component(QUOTED_VERB, func=quoted_verbs)
+    if not Language.has_factory(HEADLINE_VERB):
+        Language.component(HEADLINE_VERB, func=headline_verbs)
     if not Language.has_factory(LEMMA_FIX):
         Language.component(LEMMA_FIX, func=fix_lemmas)
 
@@ -175,6 +209,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(SENTENCE_CAP, before="parser")
     if "lemmatizer" in nlp.pipe_names and "parser" in nlp.pipe_names and QUOTED_VERB not in nlp.pipe_names:
         nlp.add_pipe(QUOTED_VERB, before="lemmatizer")
+    if "lemmatizer" in nlp.pipe_names and "parser" in nlp.pipe_names and HEADLINE_VERB not in nlp.pipe_names:
+        nlp.add_pipe(HEADLINE_VERB, before="lemmatizer")
     if "lemmatizer" in nlp.pipe_names and LEMMA_FIX not in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     return nlp

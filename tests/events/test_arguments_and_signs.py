@@ -793,3 +793,9 @@ def test_a_naming_the_parser_reads_as_an_object_is_a_judgement_of_its_author(cod
     judged = [e for e in x.events if e.cameo == "111"]
     assert [(_nodes(e.source), _nodes(e.target)) for e in judged] == [({pair[0]}, {pair[1]})]
     assert not [e for e in x.events if e.cameo == "041"]
+
+
+def test_tensions_between_a_pair_and_another_state_are_each_of_the_pair_with_it(code):
+    x = code("Egypt sent weapons to Somalia on Tuesday, in a move likely to deepen tensions between the two countries "
+             "and Ethiopia.")
+    assert {p for p, polarity in _claims(x) if polarity < 0} == {frozenset({"EGY", "ETH"}), frozenset({"SOM", "ETH"})}

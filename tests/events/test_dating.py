@@ -505,3 +505,19 @@ def test_dating_a_future_told_in_the_past_looks_ahead(aux, month):
             ("January", 5, "pobj", "PROPN", "NNP", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "return", dt.date(2023, 12, 15))
     assert (got.date, got.precision) == (month, "month")
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
+    # "Chile sent its first envoy to Peru in decades ." : the news, the first in decades; without "first", "in
+    # decades" is vague past (before the news, undated)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("sent", 1, "ROOT", "VERB", "VBD", "O"),
+            ("its", 4, "poss", "PRON", "PRP$", "O"), ("first" if first else "new", 4, "amod", "ADJ", "JJ", "O"),
+            ("envoy", 1, "dobj", "NOUN", "NN", "O"), ("to", 4, "prep", "ADP", "IN", "O"),
+            ("Peru", 5, "pobj", "PROPN", "NNP", "B-GPE"), ("in", 1, "prep", "ADP", "IN", "O"),
+            ("decades", 7, "pobj", "NOUN", "NNS", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "sent", dt.date(2024, 8, 28))
+    if first:
+        assert got.basis == DateBasis.PUBLISHED and got.date == dt.date(2024, 8, 28)
+    else:
+        assert got.basis == DateBasis.BACKGROUND and got.date is None

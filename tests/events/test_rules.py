@@ -164,6 +164,17 @@ def test_paying_a_price_is_a_threat_by_the_speaker():
     assert off.source == (israel,) and off.coding.cameo == "061"
 
 
+def test_an_agentless_threat_is_the_speakers():
+    # "Iran said Israel will be punished": no one named to punish, Iran threatens Israel
+    doc = _doc(["Iran", "said", "Israel", "will", "be", "punished"], [1, 1, 5, 5, 5, 1],
+               ["nsubj", "ROOT", "nsubjpass", "aux", "auxpass", "ccomp"],
+               ["Iran", "say", "Israel", "will", "be", "punish"])
+    iran, israel = _mention(doc, 0, "IRN"), _mention(doc, 2, "ISR")
+    on, off = _both(_draft(doc, 5, "138", target=[israel], said_by=iran), "agentless_threat_is_the_speakers")
+    assert on.source == (iran,) and on.target == (israel,) and on.said_by is None
+    assert off.source == () and off.said_by == iran
+
+
 def test_obligation_is_demand():
     # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
     doc = _doc(["Russia", "said", "Sudan", "must", "return", "the", "helicopter"], [1, 1, 4, 4, 1, 6, 4],

@@ -781,8 +781,12 @@ class ArgumentFinder:
             target.extend(self.pact_parties(j))
             if not target and j.dep_ == "pobj" and j.head.head.pos_ == "VERB" \
                     and j.lemma_.lower() in words("event_anaphor"):
-                # "Turkey halted trade, in a move Israel called a breach": the move is the clause's own act
-                target.extend(self.subjects(j.head.head, Context()))
+                # "Turkey halted trade, in a move Israel called a breach": the move is the clause's own act (what a
+                # speech verb reports: "Turkey has suspended trade, the ministry said, in a move ...")
+                act = j.head.head
+                if act.lemma_.lower() in SPEECH_LEMMAS:
+                    act = next((c for c in act.children if c.dep_ == "ccomp"), act)
+                target.extend(m for m in self.subjects(act, Context()) if m.actor is not None)
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
             if not target:

@@ -214,6 +214,8 @@ def _shares_time_with(clause: Any) -> Any:
 def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published: dt.date | None, future: bool,
            depth: int) -> EventDate | None:
     """The date ``expr`` gives the event of ``tok`` (in ``clause``), or None when it does not date it."""
+    if _gap_since_the_last(expr, clause):
+        return None
     after = _after_clause(expr)
     if after is not None:
         if clause_head(after) == clause and depth < 2 and after.head != after:
@@ -239,6 +241,17 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         # clause's
         return resolve_time(expr.text, published, future=future)
     return None
+
+
+def _gap_since_the_last(expr: _Expr, clause: Any) -> bool:
+    """"its first weapons shipment to Somalia in more than four decades", "for the first time in years": a span
+    after "first" counts the time since the last such act; it does not date this one (which stays the news's)."""
+    if expr.text.split(" ", 1)[0].lower() not in {"in", "for"} or not _SPAN_WORDS.search(expr.ent.text):
+        return False
+    return any(t.lower_ == "first" and t.i < expr.ent.start for t in clause.subtree)
+
+
+_SPAN_WORDS = re.compile(r"\b(days|weeks|months|years|decades|centuries)\b", re.I)
 
 
 # Marks of a clause that tells what came before its main clause ("after protesters stormed the embassy")

@@ -137,6 +137,12 @@ class RelationReader:
         """The other member of a pair that a cue's with/to-object refers to ("ties with both countries", "relations
         with the two countries"): ``_complement`` gives the first, this the rest."""
         a, b, cue = pair
+        for tok in cue.sent:
+            if tok.lower_ == "between" and _attached(tok, cue):
+                side = next((x for p in tok.children if p.dep_ == "pobj"
+                             and (x := _pair_and_other_side(p, speakers)) is not None), None)
+                if side is not None and b in side[1]:
+                    return [m for m in side[1] if m is not b]
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
                 for p in child.children:
@@ -210,6 +216,11 @@ class RelationReader:
             for tok in sent:
                 if tok.lower_ == "between" and _attached(tok, cue):
                     objs = [c for c in tok.children if c.dep_ == "pobj"]
+                    side = _pair_and_other_side(objs[0], speakers) if objs else None
+                    if side is not None:
+                        # "tensions between the two countries and Ethiopia": each of the pair with the other side
+                        # (the rest of the pair: ``_complement_pair``)
+                        return side[0], side[1][0], cue
                     ms = _conj_mentions(objs[0], speakers) if objs else []
                     if len(ms) >= 2:
                         return ms[0], ms[1], cue
@@ -513,6 +524,16 @@ def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
                 if m is not None and m.actor is not None:
                     return m
     return None
+
+
+def _pair_and_other_side(tok: Any, speakers: Speakers) -> tuple[Mention, list[Mention]] | None:
+    """"between the two countries and Ethiopia": the other side (Ethiopia) and the states of the pair referred to, or
+    None when ``tok`` is no state pair coordinated with a named actor."""
+    if pair_reference(tok) is not False:
+        return None
+    others = [m for t in tok.conjuncts if (m := speakers.mention_for(t)) is not None and m.actor is not None]
+    pair = _conj_mentions(tok, speakers) if others else []
+    return (others[0], pair) if pair else None
 
 
 def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:

@@ -949,6 +949,17 @@ def paying_a_price_is_a_threat(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
                    said_by=None if named else d.said_by)
 
 
+@rule("agentless_threat_is_the_speakers", reads="a threat (13x) whose source names no actor, and a named speaker",
+      changes="source -> the speaker, said_by -> none")
+def agentless_threat_is_the_speakers(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The Zionist regime will be punished," the Leader said: a threat voiced with no one named to carry it out is
+    the speaker's own (a speech act: its speaker is its source, not repeated as ``said_by``)."""
+    if d.coding.cameo[:2] != "13" or any(m.actor is not None for m in d.source) or d.said_by is None \
+            or d.said_by.actor is None or d.said_by.method == UNNAMED_SPEAKER:
+        return d
+    return replace(d, source=(d.said_by,), said_by=None)
+
+
 # the background cue of a sentence that continues a background one (``dating.CONTINUES_CUE``)
 _CONTINUES_CUE = "(continues the previous sentence)"
 
