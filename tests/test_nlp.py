@@ -115,3 +115,28 @@ def test_a_headline_verb_read_as_a_plural_noun_is_a_verb(pipeline, headline, ver
     # the same words ending like a sentence are no headline: left as the parser read them
     body = next(parse_documents([Document(id="b", text=f"{headline}.")], pipeline.nlp))
     assert next(t for t in body.doc if t.text == verb).pos_ == "NOUN"
+
+
+def test_a_paragraph_that_ends_like_a_sentence_ends_one(pipeline):
+    # the parser ran the two paragraphs into one tree: the second one's subject a prepositional object of the first's
+    text = ("Modi said India had always acted as a first responder for the Maldives.\n\nMuizzu, who was elected last "
+            "year on a campaign against India, had asked New Delhi to withdraw its soldiers from the islands.")
+    doc = next(parse_documents([Document(id="p", text=text)], pipeline.nlp)).doc
+    second = next(t.i for t in doc if t.text == "Muizzu")
+    assert all((t.head.i >= second) == (t.i >= second) for t in doc if not t.is_space)
+    # before the parser: a sentence starts after a paragraph that ends like one, not after a hard-wrapped line
+    from detente.nlp import cap_sentences
+
+    doc = cap_sentences(pipeline.nlp.make_doc("Chile agreed.\n\nPeru said that the president\n\nissued it."))
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert "Peru" in starts and "issued" not in starts
+
+
+@pytest.mark.parametrize("para, ends", [("He said.", True), ('"We will respond."', True),
+                                       ("PM says flak ‘insulting’", False), ("Reuters, SYDNEY", False),
+                                       ("By a reporter (AP)", False), ("Asked why:", True)])
+def test_ends_like_sentence(para, ends):
+    from detente.nlp import ends_like_sentence
+
+    assert ends_like_sentence(para) == ends
+    assert (headline_cuts(f"{para}\n\nChile agreed.") == [f"{para}\n\n", "Chile agreed."]) == (not ends)

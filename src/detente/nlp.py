@@ -53,11 +53,18 @@ _HARD_BREAKS = {".", "!", "?"}
 
 def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     """Set a sentence start in every run of more than ``limit`` tokens without a sentence end or a line
-    break: after the last comma-like token of the run's second half, else at the limit."""
+    break: after the last comma-like token of the run's second half, else at the limit; and at the first word of
+    every paragraph after one that ends like a sentence."""
     run_start = 0
     soft = -1
     for tok in doc:
         i = tok.i
+        if tok.text.count("\n") >= 2 and 0 < i and i + 1 < len(doc) and not doc[i + 1].is_space \
+                and ends_like_sentence(doc[max(0, i - 3):i].text):
+            # a paragraph that ends like a sentence ends one: the parser ran "... for the Maldives.\n\nMuizzu, who
+            # ..." into one tree, the next paragraph's subject a prepositional object of the last one's (a paragraph
+            # that does not, "... to the extent that Putin\n\nissued an order", is a hard-wrapped line)
+            doc[i + 1].is_sent_start = True
         if tok.text in _HARD_BREAKS or "\n" in tok.text:
             run_start, soft = i + 1, -1
             continue
@@ -129,7 +136,7 @@ def headline_verbs(doc: Any) -> Any:
     of a lexicon verb is that verb: retag it (``VBZ``/``VERB``, lemma refilled by the lemmatizer), its nearest
     modifier before it its subject and the phrase after it its object."""
     text = doc.text.strip()
-    if not text or text.endswith(_SENTENCE_ENDS) or "\n" in text:
+    if not text or ends_like_sentence(text) or "\n" in text:
         return doc
     from .events.lexicon import load_lexicon  # (the lexicon's loader does not import this module's callers)
 
@@ -282,9 +289,17 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-# A paragraph ending in one of these ends a sentence; one that does not is a headline, a dateline or a byline
-# ("X drops objections to Y joining the bloc", "By political reporter X").
-_SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
+# A paragraph ending in one of these (perhaps inside closing quotes or brackets) ends a sentence; one that does not
+# is a headline, a dateline or a byline ("X drops objections to Y joining the bloc", "By political reporter X").
+_SENTENCE_ENDS = (".", "!", "?", "…", ":")
+_CLOSERS = "\"”’')]»"
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence: a full stop, question or exclamation mark, ellipsis or colon, perhaps
+    inside closing quotes or brackets ('... he said.', '... "we will respond."').  A headline may end in a quoted
+    word ("PM says pact flak ‘insulting’") or a bracket ("(Reuters)") with no stop before it."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 # A wire story's dateline opening its first body paragraph: a place in capitals ("WARSAW", "AL-ULA"), perhaps its
@@ -315,7 +330,7 @@ def _headline_ends(text: str) -> list[int]:
     start = 0
     for m in re.finditer(r"\n[ \t]*\n\s*", text):
         para = text[start:m.start()].rstrip()
-        if para and not para.endswith(_SENTENCE_ENDS):
+        if para and not ends_like_sentence(para):
             ends.append(m.end())
             start = m.end()
         else:

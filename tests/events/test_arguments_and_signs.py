@@ -799,3 +799,20 @@ def test_tensions_between_a_pair_and_another_state_are_each_of_the_pair_with_it(
     x = code("Egypt sent weapons to Somalia on Tuesday, in a move likely to deepen tensions between the two countries "
              "and Ethiopia.")
     assert {p for p, polarity in _claims(x) if polarity < 0} == {frozenset({"EGY", "ETH"}), frozenset({"SOM", "ETH"})}
+
+
+def test_the_signers_of_a_pact_are_its_parties(code):
+    x = code("The shipment follows a defence agreement signed by Somali President Hassan Sheikh Mohamud and Egyptian "
+             "President Abdel Fattah al-Sisi in Cairo this month.")
+    (e,) = _events(x, "agreement")
+    assert [m.actor.node for m in e.source] == ["SOM", "EGY"] and e.target == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan cut ties with the United Arab Emirates, which it accuses of supplying weapons to the paramilitary RSF.",
+    "Sudan cut ties with the United Arab Emirates on Tuesday and accused it of supplying weapons to the RSF.",
+])
+def test_a_pronoun_object_of_an_accusation_is_the_one_accused(code, text):
+    x = code(text)
+    (e,) = _events(x, "supplying")
+    assert _nodes(e.source) == {"ARE"}

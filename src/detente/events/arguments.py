@@ -564,10 +564,26 @@ class ArgumentFinder:
             if verb.pos_ == "VERB":
                 objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
                 if objs:
-                    found = self.with_conj(objs[0])
+                    found = self.with_conj(objs[0]) or self._object_pronoun(objs[0], verb)
                     if found:
                         return found
         return None
+
+    def _object_pronoun(self, obj: Any, verb: Any) -> list[Mention]:
+        """What a pronoun object of a controlling verb stands for: a relative pronoun, the noun its clause is on
+        ("the UAE, which it accuses of supplying weapons"); "it"/"them", the last actor before it in its sentence
+        that is not the verb's subject ("Sudan cuts ties with UAE, accuses it of arming the RSF")."""
+        if obj.lower_ in words("relative_pronoun") and verb.dep_ == "relcl":
+            return self.with_conj(verb.head)
+        if obj.lower_ not in {"it", "them"}:
+            return []
+        subjects = {m.actor.node for m in self.subjects(verb, Context()) if m.actor is not None}
+        for t in reversed(obj.doc[obj.sent.start:obj.i]):
+            m = self.speakers.mention_at(t)
+            if m is not None and m.actor is not None and m.actor.kind != "person" and m.actor.node \
+                    and m.actor.node not in subjects:
+                return [m]
+        return []
 
     def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
         """The mentions a subject token stands for: the subject-stage rules below (``rules.subject_mentions``)."""
@@ -924,6 +940,11 @@ class ArgumentFinder:
                 continue
             m = sp.mention_at(t)
             if m is not None and m.actor is not None and m not in out:
+                head = t
+                while head.dep_ in {"amod", "compound"} and head.head is not head:
+                    head = head.head
+                if head.i != t.i and (h := sp.mention_at(head)) is not None and h != m:
+                    continue  # "Somali President X": the person the adjective qualifies is the party
                 out.append(m)
         return out
 
@@ -994,11 +1015,16 @@ class ArgumentFinder:
 def _together_clauses(noun: Any, child: Any) -> list[Any]:
     """Clauses under ``child`` of an event noun that name the parties gathered (set meeting_together of
     ``rule_vocab.tsv``): on the noun itself, or on its place ("the summit in Tehran, which brought together ...",
-    where the parser hangs the clause on the place)."""
+    where the parser hangs the clause on the place); for a pact (pact_noun), the participle of its signing
+    (pact_signing_verb) with the signers as its agent."""
     gather = words("meeting_together")
+    signed = noun.lemma_.lower() in words("pact_noun")
 
     def ok(c: Any) -> bool:
         lemma = c.lemma_.lower()
+        if signed and c.dep_ == "acl" and c.tag_ == "VBN" and lemma in words("pact_signing_verb") \
+                and any(a.dep_ == "agent" for a in c.children):
+            return True  # "a defence agreement signed by A and B in Cairo": the signers are its parties
         return c.dep_ in {"acl", "relcl"} and lemma in gather and (
             lemma != "bring" or any(t.lower_ == "together" for t in c.children))
 

@@ -365,7 +365,8 @@ def words(name: str) -> frozenset[str]:
 
 
 # Word sets read outside the rules below (by trigger selection and the argument finder).
-EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "recipient_verb", "party_noun", "speech_trigger",
+EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "pact_signing_verb",
+              "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
               "cognition_verb")
 
