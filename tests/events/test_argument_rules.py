@@ -924,6 +924,19 @@ def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
     assert got == [expected, []]
 
 
+@pytest.mark.parametrize("obj, expected", [(True, ["CHL"]), (False, [])])
+def test_manner_of_the_clauses_act(pipeline, obj, expected):
+    # "Chile took the port in an offensive ." : Chile's offensive; "Chile suffered in an offensive ." has no object
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("took" if obj else "suffered", "VERB", "ROOT", 1,
+                                                               "take" if obj else "suffer")]
+    tokens += [("the", "DET", "det", 3), ("port", "NOUN", "dobj", 1)] if obj else \
+        [("there", "ADV", "advmod", 1), ("again", "ADV", "advmod", 1)]
+    tokens += [("in", "ADP", "prep", 1), ("an", "DET", "det", 6), ("offensive", "NOUN", "pobj", 4),
+               (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "manner_of_the_clauses_act", lambda f, doc: f.nominal(doc[6])[0])
+    assert got[0] == expected and got[1] == []
+
+
 def test_visit_to_a_capital(pipeline):
     # "France's trip to Beijing ended.": a visit to China ("the summit in Beijing" stays a place)
     tokens = [

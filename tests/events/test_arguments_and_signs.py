@@ -816,3 +816,29 @@ def test_a_pronoun_object_of_an_accusation_is_the_one_accused(code, text):
     x = code(text)
     (e,) = _events(x, "supplying")
     assert _nodes(e.source) == {"ARE"}
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Poland ordered the closure of the Russian consulate in Poznan on Tuesday.", "ordered", {"RUS"}),
+    # (the consulate, two phrases down, is not reached as the target)
+    ("Poland withdrew its consent for the operation of the Russian consulate on Tuesday.", "withdrew", set()),
+])
+def test_closing_a_states_consulate_reduces_relations(code, text, trigger, target):
+    x = code(text)
+    (e,) = _events(x, trigger)
+    assert e.cameo == "161" and _nodes(e.target) == target
+
+
+def test_a_headlines_comma_pair_is_two_subjects(code):
+    x = code("Putin, Kim sign mutual defence pact in Pyongyang\n\nMOSCOW, June 19 - Russian President Vladimir Putin "
+             "and North Korean leader Kim Jong Un signed a defence pact in Pyongyang on Wednesday, officials said.")
+    (e,) = [e for e in x.events if e.trigger == "sign"]
+    assert _nodes(e.source) == {"RUS", "PRK"}
+
+
+def test_the_two_countries_are_the_pair_named_earlier_in_their_sentence(code):
+    x = code("Vietnam hedges between Washington and Beijing\n\nHANOI, Sept 12 - Analysts say Vietnam is hedging between "
+             "Washington and Beijing. Vietnam fought a brief border war with China in 1979 and the two countries have "
+             "long-running disputes at sea.")
+    disputes = [c for c in x.relation_claims if c.cue == "disputes"]
+    assert {frozenset((c.a.actor.node, c.b.actor.node)) for c in disputes} == {frozenset({"VNM", "CHN"})}

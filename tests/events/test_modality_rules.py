@@ -240,6 +240,17 @@ def test_a_possessed_noun_after_a_time_preposition_is_no_time_phrase():
     assert read_modality(doc[1], doc[:], load_lexicon()).background
 
 
+def test_a_clause_before_a_semicolon_is_no_complement_of_the_next():
+    # "Chile summons envoy ; Peru vows response" : the parser makes the first clause a complement of "vows"
+    spec = [("Chile", 1, "nsubj"), ("summons", 6, "ccomp", "summon"), ("envoy", 1, "dobj"), (";", 6, "punct"),
+            ("Peru", 6, "nsubj"), ("now", 6, "advmod"), ("vows", 6, "ROOT", "vow"), ("response", 6, "dobj")]
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).intent
+    spec[3] = (",", 6, "punct")  # "Chile summons envoy , Peru vows": the vow's content
+    doc = _doc(spec)
+    assert read_modality(doc[1], doc[:], load_lexicon()).intent
+
+
 def test_a_historic_visit_is_news_and_historically_is_background():
     # "Chile arrived for a historic visit ." : "historic" says how much it matters, not when it was
     spec = [("Chile", 1, "nsubj"), ("arrived", 1, "ROOT", "arrive"), ("for", 1, "prep"), ("a", 5, "det"),

@@ -1000,6 +1000,10 @@ class ArgumentFinder:
             # "On a visit to Pyongyang, the minister said ...": whoever speaks or acts in the clause is the visitor
             source.extend(m for m in run_rule("meeting_sets_the_clause", tok, self, disabled=self.disabled) or []
                           if m not in target)
+        if not source:
+            # "took control of the region in a swift military offensive": the subject's offensive
+            source.extend(m for m in run_rule("manner_of_the_clauses_act", tok, self, disabled=self.disabled) or []
+                          if m not in target)
         if not target and source:
             # "acquired vessels with US and UK assistance": the help goes to the clause's subject
             helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
@@ -1446,6 +1450,14 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
         # "Biden and Communist Party chief Nguyen Phu Trong announced ...": the parser makes the first name, with its
         # "and", a modifier of the second's title; it is a co-subject
         found = [m, *found]
+    verb = child.head
+    for c in verb.children:
+        # a headline's "Putin, Kim sign pact": the parser hangs the first name, set off by a comma, on the verb
+        if c.i < child.left_edge.i and c.dep_ in {"nmod", "npadvmod", "dep"} and c.i + 1 < len(c.doc) \
+                and c.doc[c.i + 1].text == "," and c.right_edge.i == c.i \
+                and (m := f.speakers.mention_at(c)) is not None and m.actor is not None \
+                and m.actor.kind in {"person", "state"} and m not in found:
+            found = [m, *found]
     if any(m.actor is not None for m in found):
         return found
     return _one(f.generic(child)) or found
@@ -2256,6 +2268,29 @@ def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset
     if prep.head.lemma_.lower() in w["meeting_verb"]:
         return None  # "met at the summit": the verb is the meeting, the noun only where it took place
     return [m for m in f.subjects(prep.head, Context()) if m.actor is not None] or None
+
+
+# The event types of force, whose noun in a phrase of manner is the clause subject's act
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+
+
+@noun_rule("manner_of_the_clauses_act", reads="an event noun of force (assault, coercion, mobilisation) that is the "
+           "object of a phrase of manner (manner_prep: 'in', 'through') on a verb with a direct object and an active "
+           "subject (read by ArgumentFinder.nominal)",
+           changes="source of the noun -> those subjects", vocab=("manner_prep",))
+def manner_of_the_clauses_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Azerbaijan took control of the region in a swift military offensive": the offensive is how the subject did
+    what the clause tells, so it is the subject's.  Not when the verb has no object or a passive subject ("ten people
+    died in an attack", "were killed in a strike": the attack is someone else's).  Only force: "restored relations
+    in a deal" tells the restoring once, as the verb's event."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in w["manner_prep"] \
+            or f.noun_types.get(noun.lemma_.lower()) not in _FORCE_TYPES:
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or not any(c.dep_ in {"dobj", "obj"} for c in verb.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return [m for m in f.subjects(verb, Context()) if m.actor is not None] or None
 
 
 @noun_rule("visit_to_a_capital", reads="a visit noun (visit_noun) with a to-phrase (read by ArgumentFinder.nominal)",

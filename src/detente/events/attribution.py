@@ -256,6 +256,12 @@ class Speakers:
         together = [(a, b) for end, a, b in self._pairs_by_end[:bisect.bisect_right(self._pair_ends, char)]
                     if a.actor is not None and b.actor is not None and a.actor.kind != "person"
                     and b.actor.kind != "person"]
+        here = next((k for k, s in enumerate(self.parsed.sentences) if s.start <= char < s.end), None)
+        if together and here is not None and together[-1][0].sent_idx == together[-1][1].sent_idx == here and not (
+                exclude and {m.actor.node for m in together[-1]} & exclude):
+            # "Vietnam fought a war with China and the two countries have disputes": a pair named together earlier in
+            # the same sentence is the one meant, whatever pair the article tells most
+            return list(together[-1])
         candidates = [(a, b, 1) for a, b in self.told_dyads if a.end <= char and b.end <= char]
         candidates += [(a, b, 2) for a, b in together[:-1]] + ([(named[0], named[1], 2)] if len(named) == 2 else [])
         if exclude:  # "Kenya and Angola tried to mediate between the two countries": not the mediators themselves

@@ -53,6 +53,8 @@ def _chain(tok: Any) -> list[Any]:
             # has its own modality
         if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
             break  # "pledged to improve ties during Erdogan's first visit": the visit is where, not what is pledged
+        if node.dep_ == "ccomp" and node.i < head.i and any(t.text == ";" for t in tok.doc[node.i:head.i]):
+            break  # "Poland summons envoy; Moscow vows response": a clause of its own, parsed as a complement
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             break  # "Rwanda denies backing the rebels as Congo cuts ties": a clause of its own under a conjunction

@@ -383,6 +383,8 @@ def intent_governor(tok: Any) -> str | None:
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
             return None
         head = node.head
+        if node.i < head.i and any(t.text == ";" for t in tok.doc[node.i:head.i]):
+            return None  # "Poland summons envoy; Moscow vows response": a clause of its own, parsed as a complement
         lemma = head.lemma_.lower()
         if lemma in gov:
             return lemma
