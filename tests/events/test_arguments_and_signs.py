@@ -838,7 +838,7 @@ def test_a_headlines_comma_pair_is_two_subjects(code):
 
 def test_the_two_countries_are_the_pair_named_earlier_in_their_sentence(code):
     x = code("Vietnam hedges between Washington and Beijing\n\nHANOI, Sept 12 - Analysts say Vietnam is hedging "
-             "between Washington and Beijing. Vietnam fought a brief border war with China in 1979 and the two countries have "
-             "long-running disputes at sea.")
+             "between Washington and Beijing. Vietnam fought a brief border war with China in 1979 and the two "
+             "countries have long-running disputes at sea.")
     disputes = [c for c in x.relation_claims if c.cue == "disputes"]
     assert {frozenset((c.a.actor.node, c.b.actor.node)) for c in disputes} == {frozenset({"VNM", "CHN"})}
