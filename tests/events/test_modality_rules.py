@@ -246,9 +246,11 @@ def test_a_clause_before_a_semicolon_is_no_complement_of_the_next():
             ("Peru", 6, "nsubj"), ("now", 6, "advmod"), ("vows", 6, "ROOT", "vow"), ("response", 6, "dobj")]
     doc = _doc(spec)
     assert not read_modality(doc[1], doc[:], load_lexicon()).intent
-    spec[3] = (",", 6, "punct")  # "Chile summons envoy , Peru vows": the vow's content
-    doc = _doc(spec)
+    spec[3] = (",", 6, "punct")  # "Chile summons envoy , Peru now vows" (no object of its own): the vow's content
+    doc = _doc(spec[:7] + [(".", 6, "punct")])
     assert read_modality(doc[1], doc[:], load_lexicon()).intent
+    doc = _doc(spec)  # "..., Peru now vows response": the verb has an object of its own
+    assert not read_modality(doc[1], doc[:], load_lexicon()).intent
 
 
 def test_a_historic_visit_is_news_and_historically_is_background():

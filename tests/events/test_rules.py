@@ -315,6 +315,16 @@ def test_reversal_codes_undone():
     assert 1 not in off or not off[1].undoes
 
 
+def test_reversal_codes_the_act_a_plan_undone_planned():
+    # "Chile froze plans to recognise Peru": undoing the planned recognition (054) reduces relations (161)
+    doc = _pdoc(["Chile", "froze", "plans", "to", "recognise", "Peru"], [1, 1, 1, 4, 2, 4],
+                ["nsubj", "ROOT", "dobj", "aux", "acl", "dobj"], ["Chile", "freeze", "plan", "to", "recognise", "Peru"],
+                ["PROPN", "VERB", "NOUN", "PART", "VERB", "PROPN"])
+    on, off = _coded(doc, "reversal_codes_undone")
+    assert on[1].undoes and on[1].cameo == "161"
+    assert 1 not in off or not off[1].undoes
+
+
 def test_reversal_of_ties():
     # "Turkey ended its rapprochement": reducing relations (161)
     doc = _pdoc(["Turkey", "ended", "its", "rapprochement"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],

@@ -397,7 +397,8 @@ def _dedupe(events: Any) -> list[Event]:
 
 # -- coding-stage rules: what trigger (if any) a token makes, tried in this order (``rules.coding_rule``) ------------
 @coding_rule("reversal_codes_undone", pos=("VERB",), reads="a reversal verb or verb + particle (reversal_verb, reversal_particle) and "
-             "the event noun it governs (nouns.tsv)", changes="trigger -> the reversal of the noun's act, marked undoes",
+             "the event noun it governs (nouns.tsv), or the act an intention noun it governs plans ('froze plans to "
+             "normalise ties')", changes="trigger -> the reversal of the noun's act, marked undoes",
              vocab=("reversal_verb", "reversal_particle"))
 def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"reduced military aid", "lifted sanctions", "called off a strike": undoing an act is coded from what is
@@ -407,8 +408,26 @@ def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     noun = coder._governed_event_noun(tok) or next(
         (o.lemma_.lower() for o in undone_objects(tok) if o.lemma_.lower() in coder.lex.nouns), None)
     if noun is None:  # "withdrew from a deal", "pulled out of the talks": what it leaves is undone too
-        return None
+        planned = _planned_act(tok, coder)
+        if planned is None:
+            return None
+        lemma, cameo = planned
+        return _Trigger(tok, _reverse(cameo, lemma), "with", specific=True, undoes=True)
     return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
+
+
+def _planned_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:
+    """"froze plans to normalise ties with Israel", "shelved its bid to join": the act an intention noun object
+    (intent_noun) plans, as its verb and the lexicon's code for it, or None."""
+    for obj in undone_objects(tok):
+        if obj.lemma_.lower() not in words("intent_noun"):
+            continue
+        for c in obj.children:
+            patterns = coder.lex.verbs.get(c.lemma_.lower()) if c.dep_ == "acl" and c.pos_ == "VERB" else None
+            pattern = coder._best_pattern(c, patterns) if patterns else None
+            if pattern is not None:
+                return c.lemma_.lower(), pattern.cameo
+    return None
 
 
 @coding_rule("reversal_of_ties", pos=("VERB",), reads="a reversal verb (reversal_verb, reversal_particle) whose object is a positive "

@@ -53,7 +53,7 @@ def _chain(tok: Any) -> list[Any]:
             # has its own modality
         if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
             break  # "pledged to improve ties during Erdogan's first visit": the visit is where, not what is pledged
-        if node.dep_ == "ccomp" and node.i < head.i and any(t.text == ";" for t in tok.doc[node.i:head.i]):
+        if fronted_clause_of_its_own(node):
             break  # "Poland summons envoy; Moscow vows response": a clause of its own, parsed as a complement
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
@@ -64,6 +64,18 @@ def _chain(tok: Any) -> list[Any]:
 
 
 _SPAN_AFTER = re.compile(r"\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b")
+
+
+def fronted_clause_of_its_own(node: Any) -> bool:
+    """Whether ``node``, parsed as the complement (ccomp) of a verb after it, is a clause of its own: a semicolon
+    between them ("Poland summons envoy; Moscow vows response"), or a direct object of the verb's own ("China attended
+    the meeting, a sign Beijing wants a role": "wants" has its object).  A fronted quote or report ("X will respond,
+    Putin vowed") is the verb's complement."""
+    head = node.head
+    if node.dep_ != "ccomp" or node.i > head.i:
+        return False
+    return any(t.text == ";" for t in node.doc[node.i:head.i]) or any(
+        c.dep_ in {"dobj", "obj"} for c in head.children)
 
 
 def _phrase_in(cues: frozenset[str], text: str) -> str | None:

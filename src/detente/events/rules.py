@@ -59,7 +59,7 @@ from ..data import read_tsv
 from ..errors import DataFileError
 from ..model import Mention
 from .lexicon import Coding, Lexicon
-from .modality import Modality
+from .modality import Modality, fronted_clause_of_its_own
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +383,7 @@ def intent_governor(tok: Any) -> str | None:
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
             return None
         head = node.head
-        if node.i < head.i and any(t.text == ";" for t in tok.doc[node.i:head.i]):
+        if fronted_clause_of_its_own(node):
             return None  # "Poland summons envoy; Moscow vows response": a clause of its own, parsed as a complement
         lemma = head.lemma_.lower()
         if lemma in gov:
