@@ -842,3 +842,21 @@ def test_the_two_countries_are_the_pair_named_earlier_in_their_sentence(code):
              "countries have long-running disputes at sea.")
     disputes = [c for c in x.relation_claims if c.cue == "disputes"]
     assert {frozenset((c.a.actor.node, c.b.actor.node)) for c in disputes} == {frozenset({"VNM", "CHN"})}
+
+
+def test_a_relative_clause_of_displeasure_on_an_acts_object_blames_that_act(code):
+    x = code("Armenian troops held a joint exercise with U.S. forces last year, which angered Russia.")
+    (e,) = _events(x, "angered")
+    assert _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"ARM"}
+
+
+def test_allegations_judged_are_the_last_speakers_even_with_an_as_phrase(code):
+    x = code("Prime Minister Justin Trudeau told parliament that agents of India were involved in the killing. India's "
+             "foreign ministry condemned the allegations as absurd.")
+    (e,) = _events(x, "condemned")
+    assert _nodes(e.source) == {"IND"} and _nodes(e.target) == {"CAN"}
+
+
+def test_an_envoy_is_a_person_not_a_visit(code):
+    x = code("Moscow's UN envoy accused Washington of disregarding international law on Friday.")
+    assert [e.trigger for e in x.events] == ["accused"]

@@ -2112,8 +2112,9 @@ def _definite_of(noun: Any, nouns: frozenset[str], definite: frozenset[str]) -> 
 
 
 def _bare(noun: Any, named: set[str] | frozenset[str]) -> bool:
-    """Whether nothing in ``noun``'s phrase (children of the ``named`` dependencies) says whose it is."""
-    return not any(c.dep_ in named for c in noun.children)
+    """Whether nothing in ``noun``'s phrase (children of the ``named`` dependencies) says whose it is (an as-phrase
+    says what it is: "rejected the allegations as absurd", the parser hanging it on the noun)."""
+    return not any(c.dep_ in named and not (c.dep_ == "prep" and c.lower_ == "as") for c in noun.children)
 
 
 def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: frozenset[str],

@@ -357,10 +357,17 @@ def _reverse(cameo: str, noun: str) -> str:
 
 
 def _displeasing_author(tok: Any, subjects: list[Mention], speakers: Speakers) -> list[Mention]:
-    """Whose act displeased: the verb's own subject ("Armenia's move angered Russia"); for a participle with no
+    """Whose act displeased: the verb's own subject ("Armenia's move angered Russia"); for a relative clause on the
+    object of an act ("held an exercise, which angered Russia"), that act's subject; for a participle with no
     subject of its own ("Armenia ratified the treaty, angering Russia") the subject of the sentence's main verb,
     and no one when the main clause has no verb (a headline the parser reads as a noun phrase)."""
-    if tok.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and subj.lower_ in words("relative_pronoun") and tok.dep_ == "relcl" \
+            and tok.head.dep_ in {"dobj", "obj"} and tok.head.head.pos_ == "VERB":
+        # "held a joint exercise with U.S. forces, which angered Russia": the act is the clause's that holds the noun
+        found = [speakers.mention_for(c) for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return [m for m in found if m is not None and m.actor is not None] or subjects
+    if tok.tag_ != "VBG" or subj is not None:
         return subjects
     root = tok.sent.root
     if root.pos_ not in {"VERB", "AUX"}:
