@@ -860,3 +860,9 @@ def test_allegations_judged_are_the_last_speakers_even_with_an_as_phrase(code):
 def test_an_envoy_is_a_person_not_a_visit(code):
     x = code("Moscow's UN envoy accused Washington of disregarding international law on Friday.")
     assert [e.trigger for e in x.events] == ["accused"]
+
+
+def test_a_verb_with_its_own_phrase_object_takes_no_object_of_the_next_conjunct(code):
+    x = code("Ambassador MaryKay Carlson said Washington stood with its ally and condemned China's illegal actions.")
+    (e,) = _events(x, "stood")
+    assert "CHN" not in _nodes(e.target)

@@ -521,3 +521,19 @@ def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
         assert got.basis == DateBasis.PUBLISHED and got.date == dt.date(2024, 8, 28)
     else:
         assert got.basis == DateBasis.BACKGROUND and got.date is None
+
+
+@pytest.mark.parametrize("when, background", [("Saturday", False), ("2016", True)])
+def test_dating_the_past_perfect_of_a_recent_day_is_news(when, background):
+    # "Chile had backed Peru on Saturday ." : the past perfect orders the acts, the day is the news's; "... in 2016"
+    # lies before the news
+    from detente.events.modality import PAST_PERFECT_CUE
+
+    rows = [("Chile", 2, "nsubj", "PROPN", "NNP", "B-GPE"), ("had", 2, "aux", "AUX", "VBD", "O"),
+            ("backed", 2, "ROOT", "VERB", "VBN", "O"), ("Peru", 2, "dobj", "PROPN", "NNP", "B-GPE"),
+            ("on" if when == "Saturday" else "in", 2, "prep", "ADP", "IN", "O"),
+            (when, 4, "pobj", "PROPN" if when == "Saturday" else "NUM", "NNP", "B-DATE"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    perfect = Modality(background=True, background_cue=PAST_PERFECT_CUE)
+    got = _date(_tagged(rows), "backed", dt.date(2024, 12, 30), perfect)
+    assert (got.basis == DateBasis.BACKGROUND) == background and got.date is not None

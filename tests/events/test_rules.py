@@ -781,6 +781,16 @@ def test_exercising_together_or_alone(joint, code):
     assert off.get(1) is None or off[1].cameo != code or code == "062" and off[1].prep != "with"
 
 
+@pytest.mark.parametrize("verb, lemma", [("condemned", "condemn"), ("criticised", "criticise"),
+                                         ("protested", "protest")])
+def test_exercises_judged_are_no_exercise(verb, lemma):
+    # "Chile condemned joint drills": a condemnation (the lexicon's code for the verb), not Chile's cooperation
+    doc = _pdoc(["Chile", verb, "joint", "drills"], [1, 1, 3, 1], ["nsubj", "ROOT", "amod", "dobj"],
+                ["Chile", lemma, "joint", "drill"], ["PROPN", "VERB", "ADJ", "NOUN"])
+    on, _ = _coded(doc, "exercising_together_or_alone")
+    assert on[1].cameo[:2] not in {"06", "15"}
+
+
 def test_a_patterns_object_is_the_direct_object_not_an_adjunct():
     # "Japan joined sanctions over war": verbs.tsv's "join sanction" (163), not "join war" (062): a pattern with no
     # preposition names the direct object

@@ -2209,12 +2209,17 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
 
 
-@object_rule("object_of_the_next_conjunct", reads="a verb with no direct object whose conjoined verb after it has one "
-             "('arming and training the group'); that verb's targets by the rules above",
+@object_rule("object_of_the_next_conjunct", reads="a verb with no direct object and no with/to/for/against object "
+             "whose conjoined verb after it has one ('arming and training the group'); that verb's targets by the "
+             "rules above",
              changes="target -> those targets")
 def object_of_the_next_conjunct(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"accuses Tehran of arming and training the group": the object after the last verb is every conjoined verb's."""
-    if _dobjs(q):
+    """"accuses Tehran of arming and training the group": the object after the last verb is every conjoined verb's.
+    Not for a verb with a party of its own in a with/to/for/against phrase ("stood with its ally and condemned
+    China's actions": the ally is who it stands with; "swept through the region and routed the separatists" is
+    still one object for both)."""
+    if _dobjs(q) or any(c.dep_ == "prep" and c.lower_ in {"with", "to", "for", "against"}
+                        and any(p.dep_ == "pobj" for p in c.children) for c in q.tok.children):
         return []
     for c in q.tok.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > q.tok.i and any(d.dep_ in OBJ_DEPS for d in c.children):

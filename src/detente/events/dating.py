@@ -43,7 +43,7 @@ from typing import Any
 from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, UNKNOWN_PRECISION, YEAR,
                              before_the_news, resolve_time)
 from ..model import DateBasis, Document, EventDate
-from .modality import Modality
+from .modality import PAST_PERFECT_CUE, Modality
 
 # Heads of a clause of their own: a time expression under one of these does not reach the clause above.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -446,8 +446,9 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     # an undated article: a past event its clause dates by a month or a year is context (``undated_earlier``)
     undated = tok is not None and published is None
     if stated is not None:
-        carried = modality.background_cue == CONTINUES_CUE
-        background = ((modality.background and not carried) or before_the_news(stated, published)
+        # the past perfect only orders acts: one it dates to a recent day ("Putin had apologised on Saturday") is news
+        told = modality.background_cue in (CONTINUES_CUE, PAST_PERFECT_CUE)
+        background = ((modality.background and not told) or before_the_news(stated, published)
                       or (undated and stated.precision in (MONTH, YEAR) and undated_earlier(tok, span) is not None))
         basis = DateBasis.BACKGROUND if background else DateBasis.STATED
         return EventDate(stated.date, basis, stated.precision, stated.text)

@@ -486,7 +486,8 @@ def exercising_together_or_alone(tok: Any, coder: EventCoder, w: dict[str, froze
     """"Russia and China held joint naval drills", "will hold exercises with France": exercising together is
     military cooperation (CAMEO 062); "China held large-scale drills around Taiwan", "staged war games near the
     border": exercising alone is a show of force (150) whatever the verb (the lexicon had "hold" + an exercise
-    noun as 062 and "conduct" + one as 150, so the same drills got either sign)."""
+    noun as 062 and "conduct" + one as 150, so the same drills got either sign), unless the verb says or judges
+    ("condemned the US drills" is a condemnation)."""
     if tok.pos_ == "NOUN":
         if not _is_exercise(tok, w) or (tok.dep_ in OBJ_DEPS | {"nsubjpass"} and tok.head.pos_ == "VERB"):
             return None
@@ -497,8 +498,17 @@ def exercising_together_or_alone(tok: Any, coder: EventCoder, w: dict[str, froze
     noun = next((c for c in tok.children if c.dep_ in OBJ_DEPS | {"nsubjpass"} and _is_exercise(c, w)), None)
     if noun is None:
         return None
+    default = next((p.cameo for p in coder.lex.verbs.get(tok.lemma_.lower(), ()) if p.specificity == 0), None)
+    if default is not None and default[:2] in _SAYING_ROOTS:
+        return None  # "condemned the US drills", "protests Chinese manoeuvres": the drills are what is judged
     joint = _exercise_is_joint(noun, tok, w)
     return _Trigger(tok, "062" if joint else "150", "with" if joint else None, specific=True)
+
+
+# CAMEO roots of verbs that say or judge something (comment, appeal, disapprove, reject, threaten, protest): an
+# exercise they take as object is what is said or judged, not exercised ("ordered patrols", a demand root, is
+# the patrols' own mobilisation: a PLOVER training row)
+_SAYING_ROOTS = frozenset({"01", "02", "11", "12", "13", "14"})
 
 
 def _is_exercise(noun: Any, w: dict[str, frozenset[str]]) -> bool:

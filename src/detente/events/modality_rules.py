@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import Lexicon
-from .modality import _clause_text, _phrase_in
+from .modality import PAST_PERFECT_CUE, _clause_text, _phrase_in
 from .rules import modality_rule
 
 Flags = dict[str, Any] | None
@@ -172,7 +172,7 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
         clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words["reporting_verb"] and clause.head.tag_ == "VBD":
         return None
-    return {"background_cue": "had (past perfect)"}
+    return {"background_cue": PAST_PERFECT_CUE}
 
 
 @modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "

@@ -37,7 +37,7 @@ from .attribution import Speakers, pair_reference
 from .dating import past_perfect
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
-from .modality import read_modality
+from .modality import PAST_PERFECT_CUE, read_modality
 from .rules import cue_vetoed, states_change, undone_clause, words
 
 
@@ -166,7 +166,7 @@ class RelationReader:
         verb = _verb_of(cue_tok)
         if not modality.background and verb is not cue_tok and past_perfect(verb):
             # "Chad had been one of France's last allies": the verb that tells the relation is in the past perfect
-            modality = replace(modality, background=True, background_cue="had (past perfect)")
+            modality = replace(modality, background=True, background_cue=PAST_PERFECT_CUE)
         if said_by is None and verb.lemma_.lower() in words("naming_verb") \
                 and speakers.mention_at(verb) is None:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
