@@ -866,3 +866,32 @@ def test_a_verb_with_its_own_phrase_object_takes_no_object_of_the_next_conjunct(
     x = code("Ambassador MaryKay Carlson said Washington stood with its ally and condemned China's illegal actions.")
     (e,) = _events(x, "stood")
     assert "CHN" not in _nodes(e.target)
+
+
+@pytest.mark.parametrize("disabled", [frozenset(), frozenset({"exercise_told_before"})])
+def test_the_drills_are_the_exercise_told_before(pipeline, disabled):
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("South Korea, the United States and Japan staged a joint air exercise on Sunday, the ministry said. "
+            "North Korea condemned the drills as a rehearsal for invasion.")
+    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
+                learned=None)
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(p.extract([doc]))), "condemned")
+    assert _nodes(e.target) == (set() if disabled else {"KOR", "USA", "JPN"})
+
+
+def test_an_agreement_of_co_sources_is_the_pact_told_before(code):
+    x = code("The three countries, South Korea, the United States and Japan, agreed at a summit in August to hold "
+             "annual exercises. China criticised the agreement, saying it would fuel confrontation.")
+    (e,) = _events(x, "criticised")
+    assert _nodes(e.target) >= {"USA", "JPN"}
+
+
+def test_calling_a_state_a_war_criminal_judges_it(code):
+    x = code("President Tayyip Erdogan addressed a rally in Istanbul and called Israel a war criminal.")
+    judged = [e for e in x.events if e.cameo == "111"]
+    assert [(_nodes(e.source), _nodes(e.target)) for e in judged] == [({"TUR"}, {"ISR"})]

@@ -107,6 +107,7 @@ class Context:
         self.last_dyad_end = -1
         # the parties of the last agreement signed (057) by two or more actors: "the pact" may mean it
         self.last_pact: tuple[Mention, ...] = ()
+        self.last_exercise: tuple[Mention, ...] = ()  # the parties of the last military exercise told
         # whether the last main event was background (an act told as context is rarely "the move" welcomed next)
         self.last_event_background = False
         # the sources of the last attack told as news (CAMEO 18-20, not background): "the strike" may mean it
@@ -129,16 +130,19 @@ class Context:
                     self.last_attack = sources
 
     def remember_pact(self, events: Iterable[Event]) -> None:
-        """The parties of the last event of ``events`` that signs an agreement (057) between two or more nodes."""
+        """The parties of the last event of ``events`` that signs an agreement (057), or that two or more states agree
+        on together (03x with co-sources: "the three countries agreed to hold exercises"), between two or more nodes;
+        and the parties of the last military exercise (062, 150)."""
         for e in events:
-            if not e.cameo.startswith("057"):
-                continue
             parties: dict[str, Mention] = {}
             for m in (*e.source, *e.target):
                 if m.actor is not None and m.actor.node:
                     parties.setdefault(m.actor.node, m)
-            if len(parties) >= 2:
+            together = e.cameo.startswith("03") and len({m.actor.node for m in e.source if m.actor}) >= 2
+            if (e.cameo.startswith("057") or together) and len(parties) >= 2:
                 self.last_pact = tuple(parties.values())
+            if e.cameo in {"062", "150"} and parties:
+                self.last_exercise = tuple(parties.values())
 
     def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...],
                  main_target: tuple[Mention, ...] = ()) -> None:
@@ -2067,19 +2071,36 @@ def pact_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     """"Moscow and Pyongyang signed a defence treaty. Seoul said it was deeply concerned about the treaty",
     "Tokyo criticised the pact": a bare "the treaty" is the agreement told before, and what is said of it is said
     of its parties (a pact whose phrase names a party is read by the rules above)."""
-    if q.ctx is None or not q.ctx.last_pact:
+    return _parties_told_before(q, f, w["pact_noun"], w["definite_det"], q.ctx.last_pact if q.ctx else ())
+
+
+@object_rule("exercise_told_before", reads="a direct object, or the object of the trigger's own preposition, that is "
+             "an exercise noun (exercise_noun) with a definite determiner (definite_det) and no party named in its "
+             "phrase; the parties of the last military exercise told in the article (Context.last_exercise)",
+             changes="target -> those parties (the source's own node left out)",
+             vocab=("exercise_noun", "definite_det"))
+def exercise_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"South Korea, the United States and Japan staged a joint air exercise. North Korea condemned the drills": a
+    bare "the drills" are the exercise told before, and its parties are what is condemned."""
+    return _parties_told_before(q, f, w["exercise_noun"], w["definite_det"], q.ctx.last_exercise if q.ctx else ())
+
+
+def _parties_told_before(q: ObjectQuery, f: ArgumentFinder, nouns_of: frozenset[str], definite: frozenset[str],
+                         parties: tuple[Mention, ...]) -> list[Mention]:
+    """``parties`` for a direct object, or an object of the trigger's own preposition, that is one of ``nouns_of``
+    with a definite determiner and no party named in its phrase; else nothing."""
+    if not parties:
         return []
     nouns = _dobjs(q) + [p for c in q.tok.children if c.dep_ in {"prep", "agent"}
                          and (q.wanted_prep is None or c.lower_ == q.wanted_prep)
                          for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
-        if n.lemma_.lower() not in w["pact_noun"] or not any(
-                c.dep_ == "det" and c.lower_ in w["definite_det"] for c in n.children):
+        if n.lemma_.lower() not in nouns_of or not any(c.dep_ == "det" and c.lower_ in definite for c in n.children):
             continue
         if any(c.dep_ in {"poss", "prep", "compound", "nmod", "appos"} and any(
                 f.speakers.mention_at(t) is not None for t in c.subtree) for c in n.children):
             return []  # a party is named in its phrase: not a bare reference back
-        return q.other(list(q.ctx.last_pact))
+        return q.other(list(parties))
     return []
 
 
