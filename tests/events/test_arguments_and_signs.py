@@ -895,3 +895,9 @@ def test_calling_a_state_a_war_criminal_judges_it(code):
     x = code("President Tayyip Erdogan addressed a rally in Istanbul and called Israel a war criminal.")
     judged = [e for e in x.events if e.cameo == "111"]
     assert [(_nodes(e.source), _nodes(e.target)) for e in judged] == [({"TUR"}, {"ISR"})]
+
+
+def test_delaying_aid_hurts_its_recipient(code):
+    x = code("Orban's government has blocked or delayed EU aid packages for Kyiv for months, officials said.")
+    assert {e.trigger: _nodes(e.target) for e in x.events if e.trigger in {"blocked", "delayed"}} == {
+        "blocked": {"UKR"}, "delayed": {"UKR"}}
