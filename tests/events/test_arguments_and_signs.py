@@ -901,3 +901,10 @@ def test_delaying_aid_hurts_its_recipient(code):
     x = code("Orban's government has blocked or delayed EU aid packages for Kyiv for months, officials said.")
     assert {e.trigger: _nodes(e.target) for e in x.events if e.trigger in {"blocked", "delayed"}} == {
         "blocked": {"UKR"}, "delayed": {"UKR"}}
+
+
+def test_ramming_a_boat_is_a_use_of_force(code):
+    x = code("A Chinese coast guard vessel rammed a Philippine navy supply boat near the shoal on Monday, the military "
+             "said.")
+    (e,) = _events(x, "rammed")
+    assert e.type == "ASSAULT" and _nodes(e.source) == {"CHN"} and _nodes(e.target) == {"PHL"}

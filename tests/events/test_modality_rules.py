@@ -253,6 +253,26 @@ def test_a_clause_before_a_semicolon_is_no_complement_of_the_next():
     assert not read_modality(doc[1], doc[:], load_lexicon()).intent
 
 
+def test_an_act_named_as_the_subject_of_a_would_clause_is_supposed():
+    # "An attack on Chile would invoke the treaty ." : no attack is told
+    spec = [("An", 1, "det"), ("attack", 5, "nsubj"), ("on", 1, "prep"), ("Chile", 2, "pobj"), ("would", 5, "aux"),
+            ("invoke", 5, "ROOT"), ("the", 7, "det"), ("treaty", 5, "dobj"), (".", 5, "punct")]
+    on, off = _both(spec, "attack", "hypothetical_would")
+    assert on.hedged and not off.hedged
+
+
+def test_the_past_perfect_reported_by_a_participle_is_no_background():
+    # "Chile said ... , adding that Peru had threatened it ." : reported speech in the past, as after "said"
+    spec = [("Chile", 1, "nsubj"), ("said", 1, "ROOT", "say", "VBD"), ("so", 1, "advmod"), (",", 1, "punct"),
+            ("adding", 1, "advcl", "add", "VBG"), ("that", 8, "mark"), ("Peru", 8, "nsubj"), ("had", 8, "aux"),
+            ("threatened", 4, "ccomp", "threaten", "VBN"), ("it", 8, "dobj"), (".", 1, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[8], doc[:], load_lexicon()).background
+    spec[4] = ("adding", 1, "advcl", "add", "NN")  # (no verb of reporting in the past: the past perfect is earlier)
+    doc = _doc(spec)
+    assert read_modality(doc[8], doc[:], load_lexicon()).background
+
+
 def test_a_historic_visit_is_news_and_historically_is_background():
     # "Chile arrived for a historic visit ." : "historic" says how much it matters, not when it was
     spec = [("Chile", 1, "nsubj"), ("arrived", 1, "ROOT", "arrive"), ("for", 1, "prep"), ("a", 5, "det"),

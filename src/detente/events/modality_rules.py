@@ -170,8 +170,9 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     clause = tok
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words["reporting_verb"] and clause.head.tag_ == "VBD":
-        return None
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words["reporting_verb"] \
+            and clause.head.tag_ in {"VBD", "VBG"}:
+        return None  # (a participle, "..., adding that the crew had been threatened", reports in the past too)
     return {"background_cue": PAST_PERFECT_CUE}
 
 
@@ -276,7 +277,11 @@ def _indirect_speech(chain: list[Any]) -> bool:
                vocab=("hypothetical_modal", "condition_mark"))
 def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"aides said they would dispatch a unit": an announced intention ("will", told in the past); "the proposals
-    would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported."""
+    would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported; so
+    is an act named as the subject of a "would" clause ("an armed attack would invoke the treaty")."""
+    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for c in tok.head.children):
+        return {"hedged": True}  # "an armed attack on its forces would invoke the treaty": an act supposed, not told
     own = _own_clause(chain)
     if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(own)):
         return None
