@@ -513,17 +513,27 @@ def _trigger_and_span(doc: Any, event: Event, m: Mention) -> tuple[Any, Any] | N
     return trig.root, span
 
 
+def _path_to_trigger(doc: Any, event: Event, m: Mention) -> tuple[Any, list[Any]]:
+    """``event``'s trigger token and the tokens from mention ``m``'s head up to it (the trigger and the root left
+    out; at most 12), or (None, []) when they cannot be found."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return None, []
+    top, span = found
+    path, node = [], span.root
+    for _ in range(12):
+        if node == top or node.head == node:
+            break
+        path.append(node)
+        node = node.head
+    return top, path
+
+
 def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` lies in a clause under ``event``'s trigger (adverbial, relative, complement) that
     has a subject of its own: what happens there is someone else's act, not a side of this one."""
-    found = _trigger_and_span(doc, event, m)
-    if found is None:
-        return False
-    top, span = found
-    node = span.root
-    for _ in range(12):
-        if node == top or node.head == node:
-            return False
+    top, path = _path_to_trigger(doc, event, m)
+    for node in path:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if node.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj"} and subjects:
             if top in node.subtree:
@@ -537,25 +547,17 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
-        node = node.head
     return False
 
 
 def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` is the agent of a participle on a noun in a prepositional phrase under ``event``'s
     trigger ("restored relations in a deal brokered by China"): that participle's author."""
-    found = _trigger_and_span(doc, event, m)
-    if found is None:
-        return False
-    top, span = found
-    node = span.root
-    for _ in range(12):
-        if node == top or node.head == node:
-            return False
+    top, path = _path_to_trigger(doc, event, m)
+    for node in path:
         if node.dep_ == "agent":
             participle = node.head
             return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
-        node = node.head
     return False
 
 
