@@ -43,7 +43,7 @@ from typing import Any
 from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, UNKNOWN_PRECISION, YEAR,
                              before_the_news, resolve_time)
 from ..model import DateBasis, Document, EventDate
-from .modality import PAST_PERFECT_CUE, Modality
+from .modality import PAST_PERFECT_CUE, Modality, told_in_past_perfect
 
 # Heads of a clause of their own: a time expression under one of these does not reach the clause above.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -296,10 +296,11 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
 
 
 def past_perfect(clause: Any) -> bool:
-    """Whether ``clause`` is told in the past perfect ("had been", "had cut"), not as the that-clause of a speech
-    verb (where the tense only follows the verb back: "said it had sent")."""
-    return clause.tag_ == "VBN" and clause.dep_ != "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    """Whether ``clause`` is told in the past perfect, as the modality rule ``past_perfect`` reads it
+    (``modality.told_in_past_perfect``)."""
+    from .rules import words
+
+    return told_in_past_perfect(clause, words("reporting_verb"))
 
 
 def _is_when_clause(clause: Any) -> bool:

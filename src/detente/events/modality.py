@@ -68,6 +68,19 @@ def _chain(tok: Any) -> list[Any]:
 _SPAN_AFTER = re.compile(r"\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b")
 
 
+def told_in_past_perfect(tok: Any, reporting_verbs: frozenset[str]) -> bool:
+    """Whether ``tok`` is told in the past perfect ("had supplied", "had been"), not as the that-clause of a
+    reporting verb in the past (``reporting_verbs``: "said it had sent", "adding that the crew had been threatened",
+    where the tense only follows the verb back); a conjunct is in its first conjunct's clause."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return False
+    clause = tok
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return not (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reporting_verbs
+                and clause.head.tag_ in {"VBD", "VBG"})
+
+
 def fronted_clause_of_its_own(node: Any) -> bool:
     """Whether ``node``, parsed as the complement (ccomp) of a verb after it, is a clause of its own: a semicolon
     between them ("Poland summons envoy; Moscow vows response"), or a direct object of the verb's own ("China attended

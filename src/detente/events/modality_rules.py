@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import Lexicon
-from .modality import PAST_PERFECT_CUE, _clause_text, _phrase_in
+from .modality import PAST_PERFECT_CUE, _clause_text, _phrase_in, told_in_past_perfect
 from .rules import modality_rule
 
 Flags = dict[str, Any] | None
@@ -164,16 +164,8 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     """"had supplied": the past perfect tells of an earlier time. Not in reported speech: in "Brazil said it had
     reinforced its border" the tense only follows "said" back (the act may be the news itself), and a time the
     clause names still dates it."""
-    hit = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
-    if not hit:
-        return None
-    clause = tok
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words["reporting_verb"] \
-            and clause.head.tag_ in {"VBD", "VBG"}:
-        return None  # (a participle, "..., adding that the crew had been threatened", reports in the past too)
-    return {"background_cue": PAST_PERFECT_CUE}
+    # (a participle, "..., adding that the crew had been threatened", reports in the past too)
+    return {"background_cue": PAST_PERFECT_CUE} if told_in_past_perfect(tok, words["reporting_verb"]) else None
 
 
 @modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "

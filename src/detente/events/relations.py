@@ -258,7 +258,8 @@ class RelationReader:
                 return subjects[0], subjects[1], cue
             if not subjects:
                 continue
-            b = _complement(cue, verb, speakers, subjects[0])
+            b = _complement(cue, verb, speakers, subjects[0]) or _speakers_side(
+                cue, subjects[0], self.coder.speaker(cue, speakers))
             if b is not None:
                 return subjects[0], b, cue
         return None
@@ -416,18 +417,17 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
             m = speakers.mention_for(child)
             if m is not None and m != a:
                 return m
-    return _speakers_side(cue, speakers, a)
+    return None
 
 
-def _speakers_side(cue: Any, speakers: Speakers, a: Mention) -> Mention | None:
+def _speakers_side(cue: Any, a: Mention, said: Mention | None) -> Mention | None:
     """'"Armenia is our ally," Peskov said', 'the minister said France remained an essential partner': an attribute
-    cue that names no partner of its own ("our" at most), in what a speaker of another state says, has the speaker's
-    state as the partner.  The outlet's own voice names no one: "X is a key ally" alone is no claim."""
+    cue that names no partner of its own ("our" at most), in what a speaker of another state says (``said``:
+    ``EventCoder.speaker``), has the speaker's state as the partner.  The outlet's own voice names no one: "X is a
+    key ally" alone is no claim."""
     if cue.dep_ not in {"attr", "oprd"} or a.actor is None or any(
             c.dep_ == "poss" and c.lower_ not in {"our", "my"} for c in cue.children):
         return None
-    k = speakers.quote_at(cue.idx)
-    said = speakers.speaker_of_quote(k) if k is not None else speakers.speaker_of_clause(cue)
     if said is None or said.actor is None or not said.actor.node or said.actor.node == a.actor.node:
         return None
     return said

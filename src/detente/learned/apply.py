@@ -114,7 +114,8 @@ class LearnedEvents:
         for m in mentions:
             ments.setdefault(m.sent_idx, []).append(m)
         new = "new_events" in self.use
-        preds = {i: _tidy_spans(p, parsed, parsed.sentences[i]) for i, p in predictions.items()}
+        dated = dateline_span(parsed.document.text)  # once per document, not per sentence
+        preds = {i: _tidy_spans(p, parsed, parsed.sentences[i], dated) for i, p in predictions.items()}
         out: list[Event] = []
         for sentence in parsed.sentences:
             found = by_sent.get(sentence.idx, [])
@@ -629,16 +630,16 @@ def _coordinated(doc: Any, a: Mention, b: Mention) -> bool:
     return x is not None and x == first(b)
 
 
-def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any) -> Prediction:
+def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any, dated: tuple[int, int] | None) -> Prediction:
     """``pred``'s spans read against the parse: a span of function words dropped (``_names_nothing``), a target
     that is a modifier reaching the noun it modifies (``_modified_noun``), a target reaching left to the start of
-    its head noun's phrase (``_phrase_start``)."""
+    its head noun's phrase (``_phrase_start``); no span opening in the story's dateline (``dated``, its character
+    range: ``_past_dateline``) or on punctuation."""
     doc = parsed.doc
     first, last = parsed.spans[sentence.idx]
     out = []
     scores = list(pred.span_scores) if pred.span_scores else None
     kept_scores = []
-    dated = dateline_span(parsed.document.text)
     for k, (a, b, role) in enumerate(pred.spans):
         a = _past_dateline(a, b, sentence.start, dated)
         span = doc.char_span(sentence.start + a, sentence.start + b, alignment_mode="expand")
