@@ -453,6 +453,14 @@ _ABLATION = [
         ("The", "DET", "det", 4), ("bloc", "NOUN", "nsubj", 5), ("warned", "VERB", "ROOT", 5, "warn"),
         ("Russia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
     ], lambda ms: "bloc" in ms and ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id),
+    # "Qatar spoke . The Gulf state left ."
+    ("state_by_its_kind", [
+        ("Qatar", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),
+        (".", "PUNCT", "punct", 1), ("The", "DET", "det", 5), ("Gulf", "PROPN", "compound", 5),
+        ("state", "NOUN", "nsubj", 6),
+        ("left", "VERB", "ROOT", 6, "leave"), (".", "PUNCT", "punct", 6),
+    ], lambda ms: "Gulf state" in ms and ms["Gulf state"].actor is not None
+        and ms["Gulf state"].actor.country == "QAT"),
     # "Turkey's foreign ministry protested. The foreign ministry said."
     ("institution_in_article", [
         ("Turkey", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("foreign", "ADJ", "amod", 3),
@@ -683,3 +691,64 @@ def test_a_bloc_noun_with_a_gerund_of_phrase_is_still_the_bloc(resolve, gerund):
     ms = resolve(toks)
     found = "alliance" in ms and ms["alliance"].actor is not None and ms["alliance"].actor.id == ms["NATO"].actor.id
     assert found == gerund
+
+
+def _kind_doc(first, second):
+    """ "<first sentence> . The <words> left ." with the first sentence's tokens given and the second built."""
+    n = len(first)
+    words, head = second
+    rest = [("The", "DET", "det", n + len(words) + 1)] + [(w, "ADJ" if w.islower() else "PROPN", "amod",
+                                                            n + len(words) + 1) for w in words]
+    rest += [(head, "NOUN", "nsubj", n + len(words) + 2), ("left", "VERB", "ROOT", n + len(words) + 2, "leave"),
+             (".", "PUNCT", "punct", n + len(words) + 2)]
+    return first + rest
+
+
+# "Algeria cut ties with Morocco 's ally ." (Algeria the subject, Morocco a possessor in the object)
+_ALGERIA_MOROCCO = [
+    ("Algeria", "PROPN", "nsubj", 1, None, "B-GPE"), ("cut", "VERB", "ROOT", 1, "cut"),
+    ("ties", "NOUN", "dobj", 1, "tie"),
+    ("with", "ADP", "prep", 2), ("Morocco", "PROPN", "poss", 6, None, "B-GPE"), ("'s", "PART", "case", 4),
+    ("ally", "NOUN", "pobj", 3), (".", "PUNCT", "punct", 1),
+]
+
+
+def test_a_state_described_by_its_kind_is_the_subject_of_the_nearest_sentence(resolve):
+    # two North African states named: the one that was the subject, not the last one named
+    ms = resolve(_kind_doc(_ALGERIA_MOROCCO, (["North", "African"], "country")))
+    assert ms["North African country"].actor.country == "DZA" and ms["North African country"].method == "state-kind"
+
+
+def test_a_kind_no_state_named_before_has_is_left_alone(resolve):
+    # "the Gulf state" after Algeria and Morocco: neither is one
+    ms = resolve(_kind_doc(_ALGERIA_MOROCCO, (["Gulf"], "state")))
+    assert all(m.method != "state-kind" for m in ms.values())
+
+
+def test_the_kingdom_is_a_kingdom_named_before(resolve):
+    # "the kingdom" after Algeria and Morocco: Morocco, the one kingdom, though Algeria was the subject
+    ms = resolve(_kind_doc(_ALGERIA_MOROCCO, ([], "kingdom")))
+    assert ms["kingdom"].actor.country == "MAR"
+
+
+def test_an_unknown_capitalised_word_makes_a_name_not_a_kind(resolve):
+    # "The Islamic State left ." after Iran (an Islamic republic): a name, no state described
+    first = [("Iran", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),
+             (".", "PUNCT", "punct", 1)]
+    assert resolve(_kind_doc(first, (["Islamic"], "republic")))["Islamic republic"].actor.country == "IRN"
+    ms = resolve(_kind_doc(first, (["Islamic"], "State")))
+    assert all(m.method != "state-kind" for m in ms.values())
+    ms = resolve(_kind_doc(first, (["Islamic", "Western"], "republic")))
+    assert all(m.method != "state-kind" for m in ms.values())
+
+
+def test_an_indefinite_or_plural_describes_no_state_named_before(resolve):
+    # "A Gulf state left ." / "The Gulf states left ." after Qatar
+    first = [("Qatar", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),
+             (".", "PUNCT", "punct", 1)]
+    tokens = _kind_doc(first, (["Gulf"], "state"))
+    tokens[3] = ("A",) + tokens[3][1:]
+    assert all(m.method != "state-kind" for m in resolve(tokens).values())
+    tokens = _kind_doc(first, (["Gulf"], "states"))
+    tokens[5] = tokens[5][:4] + ("state",)
+    assert all(m.method != "state-kind" for m in resolve(tokens).values())

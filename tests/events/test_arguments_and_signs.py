@@ -908,3 +908,19 @@ def test_ramming_a_boat_is_a_use_of_force(code):
              "said.")
     (e,) = _events(x, "rammed")
     assert e.type == "ASSAULT" and _nodes(e.source) == {"CHN"} and _nodes(e.target) == {"PHL"}
+
+
+def test_a_state_described_by_its_kind_acts_as_that_state(code):
+    # the subject rule for "the country" (the last state named: Western Sahara here) yields to the identity stage
+    x = code("Algeria on Wednesday suspended a treaty of friendship with Spain, escalating a row over Madrid's support "
+             "for Morocco's plan for Western Sahara. The presidency said in a statement that the North African country "
+             "had decided to suspend the treaty.")
+    (e,) = [e for e in _events(x, "suspend") if e.sent_idx == 1]
+    assert _nodes(e.source) == {"DZA"}
+
+
+def test_a_state_described_by_its_kind_in_the_same_sentence_is_the_one_named_there(code):
+    x = code("Tehran accused Baku of spying. Relations have soured over Azerbaijan's ties with Israel, which supplies "
+             "the Caspian country with weapons.")
+    (e,) = _events(x, "supplies")
+    assert _nodes(e.source) == {"ISR"} and _nodes(e.target) == {"AZE"}

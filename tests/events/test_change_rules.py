@@ -110,3 +110,33 @@ def test_reader_marks_a_stated_change_and_not_a_state(pipeline):
     claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.change) for c in extraction.relation_claims}
     assert (frozenset(("RUS", "ISR")), -1) in claims
     assert (frozenset(("RUS", "IRN")), 0) in claims
+
+
+def test_a_tie_in_a_phrase_of_cause_keeps_its_own_sign():
+    # "Relations were strained by Baku 's growing ties with Israel ." : the ties are friendly, the relations strained
+    doc = _doc([("Relations", 2, "nsubjpass", "relation"), ("were", 2, "auxpass", "be"),
+                ("strained", 2, "ROOT", "strain"),
+                ("by", 2, "agent"), ("Baku", 7, "poss"), ("'s", 4, "case"), ("growing", 7, "amod", "grow"),
+                ("ties", 3, "pobj", "tie"), ("with", 7, "prep"), ("Israel", 8, "pobj"), (".", 2, "punct")])
+    doc[7].pos_ = "NOUN"
+    from detente.events.rules import run_rule
+
+    assert run_rule("cause_keeps_its_sign", doc[7]) is True
+    assert run_rule("cause_keeps_its_sign", doc[0]) is False  # the subject: the verb tells of it
+    assert run_rule("cause_keeps_its_sign", doc[7], disabled={"cause_keeps_its_sign"}) is None
+
+
+@pytest.mark.model
+def test_reader_gives_a_tie_in_a_phrase_of_cause_its_own_sign(pipeline):
+    """Through the real parser: the strained relations are the two neighbours', the growing ties Baku's with
+    Israel, a friendly relation (it was read as strained)."""
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("Azerbaijan and Iran trade barbs\n\n"
+            "Relations between the two neighbours have been strained by Azerbaijan's growing ties with Israel.")
+    meta = Meta(outlet="Test Wire", published=dt.date(2023, 1, 29))
+    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
+    extraction = next(iter(pipeline.extract([doc])))
+    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.polarity) for c in extraction.relation_claims}
+    assert (frozenset(("AZE", "ISR")), 1) in claims
+    assert (frozenset(("AZE", "ISR")), -1) not in claims

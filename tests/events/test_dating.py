@@ -537,3 +537,16 @@ def test_dating_the_past_perfect_of_a_recent_day_is_news(when, background):
     perfect = Modality(background=True, background_cue=PAST_PERFECT_CUE)
     got = _date(_tagged(rows), "backed", dt.date(2024, 12, 30), perfect)
     assert (got.basis == DateBasis.BACKGROUND) == background and got.date is not None
+
+
+def test_dating_a_time_on_an_event_noun_of_motive_dates_that_act():
+    # "Chile has vowed to retaliate for the killing in June ." : June dates the killing, not the vow
+    rows = [("Chile", 2, "nsubj", "PROPN", "B-GPE"), ("has", 2, "aux", "AUX", "O"), ("vowed", 2, "ROOT", "VERB", "O"),
+            ("to", 4, "aux", "PART", "O"), ("retaliate", 2, "xcomp", "VERB", "O"), ("for", 4, "prep", "ADP", "O"),
+            ("the", 7, "det", "DET", "O"), ("killing", 5, "pobj", "NOUN", "O"), ("in", 7, "prep", "ADP", "O"),
+            ("June", 8, "pobj", "PROPN", "B-DATE"), (".", 2, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    for verb in ("vowed", "retaliate"):
+        got = _date(doc, verb, dt.date(2023, 9, 19))
+        assert (got.date, got.basis) == (dt.date(2023, 9, 19), DateBasis.PUBLISHED), verb
+    assert _date(doc, "killing", dt.date(2023, 9, 19)).date == dt.date(2023, 6, 1)

@@ -954,6 +954,16 @@ def test_meeting_a_need_is_no_meeting(obj, vetoed_):
     assert vetoed(doc[2], disabled={"meeting_a_need_is_no_meeting"}) is None
 
 
+@pytest.mark.parametrize("obj, vetoed_", [("rift", True), ("ties", False)])
+def test_deepening_a_rift_is_no_act(obj, vetoed_):
+    # "Chile deepened its rift with Peru": how a hostile relation grows; "Chile deepened its ties with Peru": an act
+    doc = _doc(["Chile", "deepened", "its", obj, "with", "Peru"], [1, 1, 3, 1, 3, 4],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj"], ["Chile", "deepen", "its", obj.rstrip("s"), "with",
+                                                                   "Peru"])
+    assert (vetoed(doc[1]) == "deepening_a_rift_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"deepening_a_rift_is_no_act"}) is None
+
+
 @pytest.mark.parametrize("verb, lemma, cameo, mutual", [("fought", "fight", "190", True),
                                                         ("disputed", "dispute", "110", True),
                                                         ("bombed", "bomb", "195", False)])

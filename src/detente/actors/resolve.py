@@ -89,6 +89,17 @@ DOCUMENT_NOUNS, CAPITALISED_DOCUMENT_NOUNS = load_named_documents()
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def state_kinds() -> dict[str, frozenset[str]]:
+    """Kinds of state (data/state_kinds.tsv): lower-case describing words -> the ISO codes of its states."""
+    return {row["kind"].strip().lower(): frozenset(_split_codes(row["members"]))
+            for _, row in read_tsv("state_kinds.tsv", ["kind", "members", "note"])}
+
+
+def _split_codes(cell: str) -> list[str]:
+    return [c.strip() for c in cell.split("|") if c.strip()]
+
+
 def identity_cues() -> dict[str, frozenset[str]]:
     """The word sets of the identity rules (data/identity_cues.tsv): set name -> lemmas."""
     sets: dict[str, set[str]] = {}
@@ -296,6 +307,8 @@ class ActorResolver:
             candidates += self._generic_org_references(doc, candidates)
         if enabled("bloc_by_its_kind", off):
             candidates += self._bloc_by_its_kind(doc, candidates)
+        if enabled("state_by_its_kind", off):
+            candidates = self._state_by_its_kind(doc, candidates)
         if enabled("institution_in_article", off):
             candidates += self._institutions_named_in_article(doc, candidates)
         candidates = [c for c in candidates if not _is_handle(doc, c)]
@@ -1050,6 +1063,94 @@ class ActorResolver:
                 # the alliance of failing to protect it": a gerund names no party)
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
+
+    @identity_rule("state_by_its_kind", reads="'the' + words of a kind of state (state_kinds.tsv: 'Gulf', 'Central "
+                   "Asian', 'Horn of Africa') + a state noun (state_noun: 'state', 'nation'), or 'the kingdom'; the "
+                   "states the article named before it", changes="adds a mention of the one such state named before, "
+                   "or of the one that is a subject in the nearest sentence with such a subject", vocab=("state_noun",))
+    def _state_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Rule ``state_by_its_kind``: wire copy names a state once and then describes it ("Algeria suspended the
+        treaty ... the North African country had decided"; "the Gulf state has hosted"; "the kingdom welcomed").
+        The phrase stands for a state of that kind the article named before it: the only one; else the one
+        named earlier in the same sentence; else the one that is the subject (or a subject's possessor,
+        "Algeria's president") in the nearest sentence where such a subject is.  Two there, or none: nothing.
+        Every describing word must be a known kind (an unknown capitalised word makes a name, and so does a
+        capitalised noun: "the Islamic State"); other lower-case words ("the tiny Gulf state", "oil-rich") are
+        passed over.  Not a plural, an indefinite ("a Gulf state": another one), a possessed noun or one
+        followed by "of" ("the Gulf state of Qatar" names it)."""
+        kinds = state_kinds()
+        nouns = identity_cues()["state_noun"]
+        longest = max(len(k.split()) for k in kinds)
+        by_start = {c.start: c for c in candidates}
+        out = [c for c in candidates]
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma not in nouns or tok.lower_ != lemma or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+                continue
+            if any(c.dep_ == "poss" for c in tok.children) or (tok.text[:1].isupper() and lemma not in kinds):
+                continue  # "its Gulf neighbour"; "the Islamic State" is a name
+            words, j = [], tok.i - 1
+            while j >= tok.sent.start and tok.i - j <= 6 and doc[j].lower_ != "the":
+                words.insert(0, doc[j])
+                j -= 1
+            if j < tok.sent.start or doc[j].lower_ != "the" or any(t.i in by_start and by_start[t.i].actor is not None
+                                                                     and t.ent_type_ != "NORP" for t in words):
+                continue
+            members = self._kind_members(words, lemma, kinds, longest)
+            if not members:
+                continue
+            iso3 = self._state_of_kind(doc, candidates, tok, members)
+            if iso3 is None:
+                continue
+            lo = words[0].i if words else tok.i
+            out = [c for c in out if c.end <= lo or c.start > tok.i]
+            out.append(_Candidate(lo, tok.i + 1, "state", iso3, actor=self.gaz.state_actor(iso3), method="state-kind"))
+        return out
+
+    @staticmethod
+    def _kind_members(words: list[Any], head: str, kinds: dict[str, frozenset[str]], longest: int) -> frozenset[str]:
+        """The states of every kind the describing words (and a kind noun, "the kingdom") name; none named, or a
+        capitalised word of no kind: empty."""
+        lower = [w.lower_ for w in words if w.text != "-"]
+        found = [kinds[head]] if head in kinds else []
+        i = 0
+        while i < len(lower):
+            for n in range(min(longest, len(lower) - i), 0, -1):
+                phrase = " ".join(lower[i:i + n]).replace(" - ", "-")
+                if phrase in kinds:
+                    found.append(kinds[phrase])
+                    i += n
+                    break
+            else:
+                if words[i].text[:1].isupper():
+                    return frozenset()
+                i += 1
+        return frozenset.intersection(*found) if found else frozenset()
+
+    @staticmethod
+    def _state_of_kind(doc: Any, candidates: list[_Candidate], tok: Any, members: frozenset[str]) -> str | None:
+        before = [c for c in candidates if c.end <= tok.i and c.actor is not None
+                  and c.actor.kind in {"state", "person"} and c.actor.country in members]
+        states = {c.actor.country for c in before}
+        if len(states) <= 1:
+            return next(iter(states), None)
+        # one such state earlier in the same sentence is the one described ("Azerbaijan's ties with Israel, which
+        # supplies the Caspian country"); two there: nothing
+        same = {c.actor.country for c in before if c.start >= tok.sent.start}
+        if same:
+            return next(iter(same)) if len(same) == 1 else None
+        by_sent: dict[int, set[str]] = {}
+        for c in before:
+            head = doc[c.start:c.end].root
+            while head.dep_ in {"poss", "compound", "amod", "appos"} and head.head.pos_ in {"NOUN", "PROPN"} \
+                    and head.head != head:
+                head = head.head
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                by_sent.setdefault(doc[c.start].sent.start, set()).add(c.actor.country)
+        if not by_sent:
+            return None
+        nearest = by_sent[max(by_sent)]
+        return next(iter(nearest)) if len(nearest) == 1 else None
 
     @identity_rule("institution_in_article", reads="a generic institution ('the foreign ministry'); the institutions "
                    "the article names with their country", changes="adds a mention of the one such institution")

@@ -1306,6 +1306,9 @@ def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: di
         return None
     if child.tag_ in {"NNS", "NNPS"} or child.lower_ != child.lemma_.lower():
         return None
+    own = f.speakers.mention_for(child)
+    if own is not None and own.actor is not None:
+        return None  # "the North African country": the identity stage knew which (state_by_its_kind)
     return _one(f._last_of_kind_before(child, {"state"}))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .rules import change_rule, cue_veto
+from .rules import change_rule, cue_veto, own_sign
 
 
 def _around(cues: list[Any]) -> list[Any]:
@@ -72,3 +72,11 @@ def document_name_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool
     """"Ethiopia signed a memorandum of understanding with Somaliland": the understanding names the document (the
     signing is the event), not a stated relation beside it (one relation counted twice)."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in w["document_of_noun"]
+
+
+@own_sign("cause_keeps_its_sign", reads="a tie noun that is the object of a preposition of cause (cause_prep: 'by', "
+          "'over', 'amid', 'despite')", vocab=("cause_prep",))
+def cause_keeps_its_sign(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Relations between the two neighbours have been strained by Azerbaijan's growing ties with Israel": the verb
+    tells of its subject; the ties in its phrase of cause are as the noun says (friendly), not strained."""
+    return tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.lower_ in w["cause_prep"]

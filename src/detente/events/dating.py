@@ -391,15 +391,25 @@ def _in_apposition(tok: Any, clause: Any) -> bool:
 
 
 def _in_object(noun: Any, clause: Any) -> bool:
-    """Whether ``noun`` lies in the object phrase of the verb ``clause`` (not in an adverbial phrase of it: "said
-    during remarks at a conference on Thursday" is dated by the conference's day, "signed after talks on Tuesday"
-    by the talks')."""
+    """Whether ``noun`` lies in the object phrase of the verb ``clause``, or in a phrase of motive of it or of a
+    verb under it ("retaliate for the killing"), not in another adverbial phrase of it: "said during remarks at a
+    conference on Thursday" is dated by the conference's day, "signed after talks on Tuesday" by the talks'."""
+    from .rules import words
+
     node, steps = noun, 0
     while node.head != node and steps < _STEPS:
         if node.head == clause:
-            return node.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}
+            return node.dep_ in {"dobj", "obj", "dative", "attr", "oprd"} or _motive(node, words("motive_prep"))
+        if _motive(node, words("motive_prep")):
+            # "vowed to retaliate for the killing of X last month": the act's motive, told with its own time
+            return True
         node, steps = node.head, steps + 1
     return False
+
+
+def _motive(node: Any, preps: frozenset[str]) -> bool:
+    """Whether ``node`` is a preposition of motive (motive_prep: "for", "over") on a verb."""
+    return node.dep_ == "prep" and node.lower_ in preps and _verbal(node.head)
 
 
 def _event_noun(tok: Any) -> bool:

@@ -38,7 +38,7 @@ from .dating import past_perfect
 from .extract import EventCoder, _is_reversal
 from .lexicon import Lexicon
 from .modality import PAST_PERFECT_CUE, read_modality
-from .rules import cue_vetoed, states_change, undone_clause, words
+from .rules import cue_vetoed, run_rule, states_change, undone_clause, words
 
 
 
@@ -89,6 +89,8 @@ class RelationReader:
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
                     continue
                 polarity = self._polarity(group)
+                if run_rule("cause_keeps_its_sign", cue_tok, disabled=self.coder.disabled):
+                    polarity = self._cue_value(cue_tok)  # "strained by Azerbaijan's growing ties with Israel"
                 said: list[Any] = []
                 if all(t.lemma_.lower() in _BARE_TIES for t in group):
                     # "Ties between the two countries soured in 2021 ...": the parser hangs the verb on the pair

@@ -226,6 +226,10 @@ change_rule = stage_decorator("change", """Register the decorated function as th
     tokens) tells of a change of the relation ("ties have soured", "no longer allies") rather than a state ("close
     allies").""", changes="the claim's change (its polarity's sign)")
 
+own_sign = stage_decorator("sign", """Register the decorated predicate as the sign-stage rule ``name`` (rules in
+    ``change_rules.py``, read through ``run_rule`` by ``RelationReader``): ``fn(cue, words) -> bool``; a tie noun it
+    holds true for keeps its own sign, not its clause verb's.""", changes="the claim's polarity -> the noun's own")
+
 
 def vetoed(tok: Any, disabled: Iterable[str] = ()) -> str | None:
     """The name of the first trigger-stage rule (not in ``disabled``) that rules the verb ``tok`` out, or None."""
@@ -368,7 +372,7 @@ def words(name: str) -> frozenset[str]:
 EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "pact_signing_verb",
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
-              "cognition_verb")
+              "cognition_verb", "motive_prep")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -444,6 +448,21 @@ def meeting_a_need_is_no_meeting(tok: Any, w: dict[str, frozenset[str]]) -> bool
     if tok.lemma_.lower() not in w["meeting_a_need_verb"]:
         return False
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["need_noun"] for c in tok.children)
+
+
+@trigger_veto("deepening_a_rift_is_no_act", reads="a verb of growth (growth_verb: 'deepen', 'widen') whose direct "
+              "object is a hostile relation cue (relation_cues.tsv, polarity -1: 'rift', 'tension')",
+              vocab=("growth_verb",))
+def deepening_a_rift_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"deepening a rift over Ethiopia's agreement with Somaliland" was a +9.5 cooperation ("deepen" is 060 by
+    default): the verb tells how a hostile relation grows, no act between the parties (the rift is read as a stated
+    relation)."""
+    if tok.lemma_.lower() not in w["growth_verb"]:
+        return False
+    from .lexicon import load_lexicon
+
+    cues = load_lexicon().relation_cues
+    return any(c.dep_ in {"dobj", "obj"} and cues.get(c.lemma_.lower(), 0) < 0 for c in tok.children)
 
 
 @trigger_veto("naming_is_no_event", reads="an object predicate (oprd) on the verb")
