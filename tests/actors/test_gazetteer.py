@@ -18,6 +18,14 @@ def test_gazetteer_loads_every_file():
     assert gaz.agents["soldier"] == "MIL"
 
 
+def test_a_state_agency_acts_for_its_state_and_a_breakaway_authority_for_itself():
+    gaz = load_gazetteer()
+    assert gaz.org_actor("krg").node == "IRQ"  # a regional government of Iraq
+    somaliland = gaz.org_actor("somaliland")
+    assert (somaliland.country, somaliland.sector) == ("SOM", "PRE") and somaliland.node not in {"SOM", None}
+    assert {gaz.org_actor(o).node for o in ("dpr", "transnistria", "northern-cyprus")}.isdisjoint({"UKR", "MDA", "CYP"})
+
+
 @pytest.mark.parametrize("name, country, sector", [
     ("INDOPACOM", "USA", "MIL"),  # the US unified commands (an official "Deputy Commander INDOPACOM")
     ("Magdalena Andersson", "SWE", "GOV"),  # heads of government beyond the G20, 2015-2026

@@ -817,3 +817,19 @@ def test_a_material_act_on_a_passive_verb_of_saying(pipeline, text, kept):
     pred = Prediction(tagged, 4, 0.9, "COERCE", 0.9, (0.99,))
     events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
     assert [e.trigger for e in events] == (["announced"] if kept else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, phrase, kept", [
+    # the one a hostile act in a phrase of motive suffered is no side of the trigger's act
+    ("Chile vowed to retaliate for the killing of Peru's envoy.", "Peru", False),
+    # the author of that act is
+    ("Chile vowed to retaliate for Peru's killing of its envoy.", "Peru", True),
+    # a friendly noun of motive is not an act suffered ("thanked ... for the support of X")
+    ("Chile vowed to retaliate for the support of Peru.", "Peru", True),
+])
+def test_the_victim_of_the_motive_is_no_target(pipeline, text, phrase, kept):
+    tagged = (_span(text, phrase, "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "THREATEN", 0.9, (0.99,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "retaliate"]
+    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])

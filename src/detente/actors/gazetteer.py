@@ -109,8 +109,9 @@ class Gazetteer:
         org = self.organisations[org_id]
         prefix = f"{org.country or ''}{org.sector or ''}"
         node, node_name = f"{prefix}:{org.id}", org.name
-        if org.kind in {"state_agency"} and org.country in self.states:
-            # A state's own agency (IDF, FSB, a ministry) acts for the state.
+        if org.kind in {"state_agency"} and org.country in self.states and org.sector != "PRE":
+            # A state's own agency (IDF, FSB, a ministry) acts for the state; a breakaway authority (sector PRE:
+            # Somaliland, Transnistria) does not: "Ethiopia signed a deal with Somaliland" is no support of Somalia.
             node, node_name = org.country, self.states[org.country].name
         return Actor(
             id=f"{prefix}:{org.id}", name=org.name, kind=_org_kind(org.kind), country=org.country,

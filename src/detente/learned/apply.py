@@ -213,7 +213,8 @@ class LearnedEvents:
                             and not (side == "target" and event.said_by is not None
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
                             and not _in_attribution(doc, m)
-                            and not (side == "source" and _a_conjuncts_argument(doc, event, m)))
+                            and not (side == "source" and _a_conjuncts_argument(doc, event, m))
+                            and not (side == "target" and _victim_of_the_motive(doc, event, m)))
             if new != rule:
                 out[side] = new
         return out
@@ -559,6 +560,26 @@ def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
         if node.dep_ == "agent":
             participle = node.head
             return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
+    return False
+
+
+# CAMEO roots of acts one side suffers (coerce, assault, fight, mass violence): "the killing of X", "the arrest of X"
+_SUFFERED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is the one a hostile act suffered, that act named in a phrase of motive on ``event``'s
+    trigger ("vowed to retaliate for the killing of Hamas leader X": Hamas is the one killed, not the one
+    retaliated against; the killer, "for Israel's killing of X", stays a side)."""
+    from ..events.lexicon import load_lexicon
+
+    top, path = _path_to_trigger(doc, event, m)
+    for below, node in zip(path, path[1:]):
+        prep = node.head
+        if node.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words("motive_prep") and prep.head == top:
+            code = load_lexicon().nouns.get(node.lemma_.lower())
+            return code is not None and code[:2] in _SUFFERED_ROOTS and below.dep_ == "prep" \
+                and below.lower_ in {"of", "on", "against"}
     return False
 
 
