@@ -140,3 +140,32 @@ def test_ends_like_sentence(para, ends):
 
     assert ends_like_sentence(para) == ends
     assert (headline_cuts(f"{para}\n\nChile agreed.") == [f"{para}\n\n", "Chile agreed."]) == (not ends)
+
+
+def _evacuated(with_comma: bool):
+    # "Chile evacuated its embassy , days after a gunman killed a guard , and accused Peru ."
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    words = ["Chile", "evacuated", "its", "embassy", ",", "days", "after", "a", "gunman", "killed", "a", "guard", ",",
+             "and", "accused", "Peru", "."]
+    heads = [1, 1, 3, 1, 1, 9, 9, 8, 9, 1, 11, 9, 9, 9, 9, 14, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "punct", "npadvmod", "mark", "det", "nsubj", "advcl", "det", "dobj",
+            "punct", "cc", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "PRP$", "NN", ",", "NNS", "IN", "DT", "NN", "VBD", "DT", "NN", ",", "CC", "VBD", "NNP", "."]
+    if not with_comma:
+        words[4], tags[4] = ";", ":"
+    return hand_doc(words, heads, deps, tags=tags)
+
+
+def test_a_verb_after_a_set_off_subordinate_clause_is_the_main_verbs_conjunct():
+    from detente.nlp import conj_after_clause
+
+    doc = conj_after_clause(_evacuated(True))
+    assert doc[14].head.text == "evacuated" and doc[14].dep_ == "conj" and doc[13].head.text == "evacuated"
+    # the clause not set off by a comma before it: left as the parser read it
+    doc = conj_after_clause(_evacuated(False))
+    assert doc[14].head.text == "killed"

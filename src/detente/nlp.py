@@ -157,6 +157,42 @@ def headline_verbs(doc: Any) -> Any:
     return doc
 
 
+CONJ_AFTER_CLAUSE = "detente_conj_after_clause"
+
+
+def conj_after_clause(doc: Any) -> Any:
+    """"Azerbaijan evacuated its embassy on Sunday, two days after a gunman killed a guard, and accused Iran of
+    ...": the parser hangs the verb after ", and" on the verb of the subordinate clause set off before it, so the
+    gunman accused Iran.  A finite verb with no subject of its own, after a comma and "and", conjoined to the
+    verb of a subordinate clause (one with a conjunction and a subject of its own, after a comma, and no other
+    conjunct) in the tense of the clause's governing verb, is that governing verb's conjunct: re-hang it (and
+    its "and") there.  Why a component of our own: the parse is the model's, and every stage reads conjuncts."""
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or head.dep_ != "advcl" or head.i > tok.i:
+            continue  # (tags: the parts of speech come later, from the attribute ruler)
+        main = head.head
+        if main.i > head.i or main.tag_ != tok.tag_:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) or tok.i < 2 \
+                or doc[tok.i - 1].lower_ != "and" or doc[tok.i - 2].text != ",":
+            continue
+        if not any(c.dep_ == "mark" for c in head.children) or not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                      for c in head.children):
+            continue
+        first = min(t.i for t in head.subtree)
+        if first == 0 or doc[first - 1].text != "," or any(c.dep_ == "conj" and c.i < tok.i for c in head.children):
+            continue
+        cc = doc[tok.i - 1]
+        tok.head = main
+        if cc.head == head:
+            cc.head = main
+        comma = doc[tok.i - 2]
+        if comma.head == head:
+            comma.head = main
+    return doc
+
+
 LEMMA_FIX = "detente_lemma_fixes"
 
 
@@ -193,6 +229,8 @@ def _register_cap() -> None:
         Language.component(HEADLINE_VERB, func=headline_verbs)
     if not Language.has_factory(LEMMA_FIX):
         Language.component(LEMMA_FIX, func=fix_lemmas)
+    if not Language.has_factory(CONJ_AFTER_CLAUSE):
+        Language.component(CONJ_AFTER_CLAUSE, func=conj_after_clause)
 
 
 @lru_cache(maxsize=2)
@@ -220,6 +258,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(HEADLINE_VERB, before="lemmatizer")
     if "lemmatizer" in nlp.pipe_names and LEMMA_FIX not in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
+    if "parser" in nlp.pipe_names and CONJ_AFTER_CLAUSE not in nlp.pipe_names:
+        nlp.add_pipe(CONJ_AFTER_CLAUSE, after="parser")
     return nlp
 
 

@@ -924,3 +924,16 @@ def test_a_state_described_by_its_kind_in_the_same_sentence_is_the_one_named_the
              "the Caspian country with weapons.")
     (e,) = _events(x, "supplies")
     assert _nodes(e.source) == {"ISR"} and _nodes(e.target) == {"AZE"}
+
+
+def test_a_verb_after_a_set_off_subordinate_clause_shares_the_main_subject(code):
+    x = code("Chile closed its embassy in Lima on Monday, a day after a mob attacked the building, and accused Peru of "
+             "failing to protect its staff.")
+    (e,) = _events(x, "accused")
+    assert _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"PER"}
+
+
+def test_a_charge_the_accused_denies_leaves_the_accusation_made(code):
+    x = code("Moscow has also accused Yerevan of hosting American intelligence operatives, a charge Armenia denies.")
+    (e,) = _events(x, "accused")
+    assert not e.negated and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"ARM"}

@@ -253,6 +253,18 @@ def test_a_clause_before_a_semicolon_is_no_complement_of_the_next():
     assert not read_modality(doc[1], doc[:], load_lexicon()).intent
 
 
+def test_a_clause_before_an_apposed_report_noun_is_not_what_its_relative_clause_denies():
+    # "Chile accused Peru , a charge Peru denies ." : the parser makes the accusation a complement of "denies"
+    spec = [("Chile", 1, "nsubj"), ("accused", 7, "ccomp", "accuse"), ("Peru", 1, "dobj"), (",", 7, "punct"),
+            ("a", 5, "det"), ("charge", 6, "compound"), ("Peru", 7, "nsubj"), ("denies", 7, "ROOT", "deny"),
+            (".", 7, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).negated
+    spec[5] = ("day", 6, "compound")  # "Chile accused Peru , a day Peru denies": no noun of report
+    doc = _doc(spec)
+    assert read_modality(doc[1], doc[:], load_lexicon()).negated
+
+
 def test_an_act_named_as_the_subject_of_a_would_clause_is_supposed():
     # "An attack on Chile would invoke the treaty ." : no attack is told
     spec = [("An", 1, "det"), ("attack", 5, "nsubj"), ("on", 1, "prep"), ("Chile", 2, "pobj"), ("would", 5, "aux"),

@@ -827,9 +827,11 @@ def test_a_material_act_on_a_passive_verb_of_saying(pipeline, text, kept):
     ("Chile vowed to retaliate for Peru's killing of its envoy.", "Peru", True),
     # a friendly noun of motive is not an act suffered ("thanked ... for the support of X")
     ("Chile vowed to retaliate for the support of Peru.", "Peru", True),
+    # an act aimed at, not told before: its target is the trigger's too
+    ("Chile mobilised reservists for a possible war against Peru.", "Peru", True),
 ])
 def test_the_victim_of_the_motive_is_no_target(pipeline, text, phrase, kept):
     tagged = (_span(text, phrase, "TGT"),)
     x = _with(pipeline, Prediction(tagged, 1, 0.9, "THREATEN", 0.9, (0.99,)), {"source", "target"}, text)
-    (event,) = [e for e in x.events if e.trigger == "retaliate"]
+    (event,) = [e for e in x.events if e.trigger in {"retaliate", "mobilised"}]
     assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])

@@ -84,13 +84,20 @@ def told_in_past_perfect(tok: Any, reporting_verbs: frozenset[str]) -> bool:
 def fronted_clause_of_its_own(node: Any) -> bool:
     """Whether ``node``, parsed as the complement (ccomp) of a verb after it, is a clause of its own: a semicolon
     between them ("Poland summons envoy; Moscow vows response"), or a direct object of the verb's own ("China attended
-    the meeting, a sign Beijing wants a role": "wants" has its object).  A fronted quote or report ("X will respond,
+    the meeting, a sign Beijing wants a role": "wants" has its object), or an apposed noun of report with a relative
+    clause of its own before the verb ("..., a charge Azerbaijan denies").  A fronted quote or report ("X will respond,
     Putin vowed") is the verb's complement."""
+    from .rules import words
+
     head = node.head
     if node.dep_ != "ccomp" or node.i > head.i:
         return False
-    return any(t.text == ";" for t in node.doc[node.i:head.i]) or any(
-        c.dep_ in {"dobj", "obj"} for c in head.children)
+    between = node.doc[node.i:head.i]
+    # "Tehran accused Baku of hosting spies, a charge Azerbaijan denies": a relative clause on a noun set beside the
+    # clause (apposed_report_noun), which the parser read as a verb taking the clause before it
+    apposed = any(t.lemma_.lower() in words("apposed_report_noun") and t.i >= 2 and t.doc[t.i - 1].lower_ in {"a", "an"}
+                  and t.doc[t.i - 2].text == "," for t in between)
+    return apposed or any(t.text == ";" for t in between) or any(c.dep_ in {"dobj", "obj"} for c in head.children)
 
 
 def _phrase_in(cues: frozenset[str], text: str) -> str | None:

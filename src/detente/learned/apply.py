@@ -577,9 +577,13 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
     for below, node in zip(path, path[1:]):
         prep = node.head
         if node.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words("motive_prep") and prep.head == top:
+            # an act told before, definite ("the killing of", "Israel's attack on"), not one aimed at ("mobilised for
+            # a possible war against Iraq": Iraq is the war's target, and the mobilisation's); a war has two sides
             code = load_lexicon().nouns.get(node.lemma_.lower())
-            return code is not None and code[:2] in _SUFFERED_ROOTS and below.dep_ == "prep" \
-                and below.lower_ in {"of", "on", "against"}
+            told = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words("definite_det"))
+                       for c in node.children)
+            return code is not None and code[:2] in _SUFFERED_ROOTS and told and below.dep_ == "prep" \
+                and below.lower_ in {"of", "on"} and node.lemma_.lower() not in words("conflict_noun")
     return False
 
 
