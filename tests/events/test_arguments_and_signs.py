@@ -937,3 +937,10 @@ def test_a_charge_the_accused_denies_leaves_the_accusation_made(code):
     x = code("Moscow has also accused Yerevan of hosting American intelligence operatives, a charge Armenia denies.")
     (e,) = _events(x, "accused")
     assert not e.negated and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"ARM"}
+
+
+def test_a_reaction_to_the_move_is_no_move_of_its_own(code):
+    x = code("Chile recalled its ambassador from Peru on Monday. Bolivia welcomed the move. Argentina also praised "
+             "the decision, calling it brave.")
+    (e,) = _events(x, "praised")
+    assert _nodes(e.target) == {"CHL"}

@@ -835,3 +835,19 @@ def test_the_victim_of_the_motive_is_no_target(pipeline, text, phrase, kept):
     x = _with(pipeline, Prediction(tagged, 1, 0.9, "THREATEN", 0.9, (0.99,)), {"source", "target"}, text)
     (event,) = [e for e in x.events if e.trigger in {"retaliate", "mobilised"}]
     assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
+
+
+@pytest.mark.model
+def test_the_issue_of_an_act_names_no_party_beside_one(pipeline):
+    # a headline: the parser hangs the ambassador on the verb as a modifier, the rules find no target
+    text = "Somalia expels Ethiopian ambassador over Somaliland port deal"
+    both = (_span(text, "Ethiopian ambassador", "TGT"), _span(text, "Somaliland port deal", "TGT"))
+    x = _with(pipeline, Prediction(both, 1, 0.9, "SANCTION", 0.9, (0.99, 0.99)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "expels"]
+    assert {m.actor.node for m in event.target if m.actor} == {"ETH"}
+    # the issue alone: its party is the act's (no other named)
+    text = "Chile protested on Monday over a Bolivian port deal."
+    alone = (_span(text, "a Bolivian port deal", "TGT"),)
+    x = _with(pipeline, Prediction(alone, 1, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "protested"]
+    assert [m.actor.node for m in event.target if m.actor] == ["BOL"]

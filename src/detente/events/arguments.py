@@ -2233,6 +2233,20 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
 
 
+def reacts_to_the_move(doc: Any, event: Event, disabled: Iterable[str] = ()) -> bool:
+    """Whether ``event`` (a sentence's main event) reacts to the act told before, its trigger's direct object a bare
+    definite event anaphor ("Hamas praised the decision"; rule ``move_told_before``): the move told next is still
+    that act, not the reaction ("The PA welcomed the move. Hamas also praised the decision": not the PA's)."""
+    if not enabled("move_told_before", disabled):
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    if span is None:
+        return False
+    anaphor, definite = words("event_anaphor"), words("definite_det")
+    return any(c.dep_ in {"dobj", "obj"} and _definite_of(c, anaphor, definite) and _bare(c, _MOVE_NAMED | {"relcl"})
+               for c in span.root.children)
+
+
 @object_rule("object_of_the_next_conjunct", reads="a verb with no direct object and no with/to/for/against object "
              "whose conjoined verb after it has one ('arming and training the group'); that verb's targets by the "
              "rules above",

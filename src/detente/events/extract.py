@@ -23,8 +23,8 @@ from typing import Any
 
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
-from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, state_dyads,
-                        switch_phrases)
+from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, reacts_to_the_move,
+                        state_dyads, switch_phrases)
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
@@ -118,11 +118,15 @@ class EventCoder:
                 sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND
                 and not _recent(events[0].date, parsed.document.published) else None
             )
-            ctx.remember(sent, speakers, events[0].source if events else (), events[0].target if events else ())
+            # a reaction to the move told before ("Hamas praised the decision") is no move of its own: "the
+            # decision" after it is still the one told before
+            reaction = bool(events) and reacts_to_the_move(doc, events[0], self.disabled)
+            main_source = events[0].source if events and not reaction else ()
+            ctx.remember(sent, speakers, main_source, events[0].target if events else ())
             ctx.remember_pact(events)
             ctx.remember_attack(events)
             ctx.remember_news(idx, events)
-            if events and events[0].source:
+            if events and main_source:
                 # paired with the source it remembers: a main event with no source leaves both as they were
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
             speakers.remember_dyads(state_dyads(events))

@@ -372,7 +372,8 @@ def words(name: str) -> frozenset[str]:
 EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "pact_signing_verb",
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
-              "cognition_verb", "motive_prep", "apposed_report_noun")
+              "cognition_verb", "motive_prep", "apposed_report_noun",
+              "issue_prep")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------

@@ -215,6 +215,10 @@ class LearnedEvents:
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "target" and _victim_of_the_motive(doc, event, m)))
+                if side == "target" and any(not _in_issue_phrase(doc, event, m) for m in new):
+                    # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
+                    # issue names no party ("over Ethiopia's deal": Ethiopia is the party already)
+                    new = tuple(m for m in new if not _in_issue_phrase(doc, event, m))
             if new != rule:
                 out[side] = new
         return out
@@ -561,6 +565,14 @@ def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
             participle = node.head
             return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
     return False
+
+
+def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a phrase of what ``event`` is about (issue_prep: "over", "amid") on its trigger
+    or on the trigger's object."""
+    top, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "prep" and node.lower_ in words("issue_prep")
+               and (node.head == top or node.head.head == top) for node in path)
 
 
 # CAMEO roots of acts one side suffers (coerce, assault, fight, mass violence): "the killing of X", "the arrest of X"
