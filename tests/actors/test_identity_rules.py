@@ -752,3 +752,14 @@ def test_an_indefinite_or_plural_describes_no_state_named_before(resolve):
     tokens = _kind_doc(first, (["Gulf"], "states"))
     tokens[5] = tokens[5][:4] + ("state",)
     assert all(m.method != "state-kind" for m in resolve(tokens).values())
+
+
+def test_a_state_described_by_its_kind_is_never_the_subject_of_a_verb_above_it(resolve):
+    # "Algeria praised the North African country 's stance ." after "Tunisia spoke ."
+    tokens = [("Tunisia", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),
+              (".", "PUNCT", "punct", 1),
+              ("Algeria", "PROPN", "nsubj", 4, None, "B-GPE"), ("praised", "VERB", "ROOT", 4, "praise"),
+              ("the", "DET", "det", 8), ("North", "ADJ", "amod", 8, None, "B-NORP"),
+              ("African", "ADJ", "amod", 8, None, "I-NORP"), ("country", "NOUN", "poss", 10), ("'s", "PART", "case", 8),
+              ("stance", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 4)]
+    assert resolve(tokens)["North African country"].actor.country == "TUN"

@@ -336,6 +336,19 @@ def test_past_perfect():
     assert on.background_cue == "had (past perfect)" and not off.background
 
 
+def test_a_bare_verb_under_a_past_perfect_is_background():
+    # "The row had seen Chile recall its envoy .": the recall has no tense of its own
+    spec = [("The", 1, "det"), ("row", 3, "nsubj"), ("had", 3, "aux", "have", "VBD"), ("seen", 3, "ROOT", "see", "VBN"),
+            ("Chile", 5, "nsubj"), ("recall", 3, "ccomp", "recall", "VB"), ("its", 7, "poss"), ("envoy", 5, "dobj"),
+            (".", 3, "punct")]
+    on, off = _both(spec, "recall", "past_perfect")
+    assert on.background_cue == "had (past perfect)" and not off.background
+    spec[2] = ("has", 3, "aux", "have", "VBZ")  # "The row has seen Chile recall its envoy": news
+    spec[3] = ("seen", 3, "ROOT", "see", "VBN")
+    doc = _doc(spec)
+    assert not read_modality(doc[5], doc[:], load_lexicon()).background
+
+
 def test_past_perfect_of_reported_speech_is_no_background():
     # "Chile said it had supplied weapons .": the tense follows "said" back; the act may be the news itself
     spec = [("Chile", 1, "nsubj"), ("said", 1, "ROOT", "say", "VBD"), ("it", 4, "nsubj"),

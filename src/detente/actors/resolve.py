@@ -1071,9 +1071,10 @@ class ActorResolver:
     def _state_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``state_by_its_kind``: wire copy names a state once and then describes it ("Algeria suspended the
         treaty ... the North African country had decided"; "the Gulf state has hosted"; "the kingdom welcomed").
-        The phrase stands for a state of that kind the article named before it: the only one; else the one
-        named earlier in the same sentence; else the one that is the subject (or a subject's possessor,
-        "Algeria's president") in the nearest sentence where such a subject is.  Two there, or none: nothing.
+        The phrase stands for a state of that kind the article named before it, never the subject of a verb
+        above it: the only one; else the one named earlier in the same sentence; else the one that is the subject
+        (or a subject's possessor, "Algeria's president") in the nearest sentence where such a subject is.  Two
+        there, or none: nothing.
         Every describing word must be a known kind (an unknown capitalised word makes a name, and so does a
         capitalised noun: "the Islamic State"); other lower-case words ("the tiny Gulf state", "oil-rich") are
         passed over.  Not a plural, an indefinite ("a Gulf state": another one), a possessed noun or one
@@ -1131,6 +1132,11 @@ class ActorResolver:
     def _state_of_kind(doc: Any, candidates: list[_Candidate], tok: Any, members: frozenset[str]) -> str | None:
         before = [c for c in candidates if c.end <= tok.i and c.actor is not None
                   and c.actor.kind in {"state", "person"} and c.actor.country in members]
+        # never the subject of a verb above the phrase ("Algeria praised the North African country's stance";
+        # "Somalia cut ties, accusing Nairobi of meddling after the East African nation hosted ..."): that would be
+        # "its", "it"
+        above = set(tok.ancestors)
+        before = [c for c in before if _subject_verb(doc, c) not in above]
         states = {c.actor.country for c in before}
         if len(states) <= 1:
             return next(iter(states), None)
@@ -1141,11 +1147,7 @@ class ActorResolver:
             return next(iter(same)) if len(same) == 1 else None
         by_sent: dict[int, set[str]] = {}
         for c in before:
-            head = doc[c.start:c.end].root
-            while head.dep_ in {"poss", "compound", "amod", "appos"} and head.head.pos_ in {"NOUN", "PROPN"} \
-                    and head.head != head:
-                head = head.head
-            if head.dep_ in {"nsubj", "nsubjpass"}:
+            if _subject_verb(doc, c) is not None:
                 by_sent.setdefault(doc[c.start].sent.start, set()).add(c.actor.country)
         if not by_sent:
             return None
@@ -1289,6 +1291,16 @@ def _possessor_state(doc: Any, c: _Candidate, candidates: list[_Candidate], reso
         if o.end == c.start - 1 and o.kind in {"state", "adjective"}:
             return resolver._country_of(o)
     return None
+
+
+def _subject_verb(doc: Any, c: _Candidate) -> Any:
+    """The verb whose subject mention ``c`` is (itself, or the possessor, modifier or apposition of the subject:
+    "Algeria's president said"), or None."""
+    head = doc[c.start:c.end].root
+    while head.dep_ in {"poss", "compound", "amod", "appos"} and head.head.pos_ in {"NOUN", "PROPN"} \
+            and head.head != head:
+        head = head.head
+    return head.head if head.dep_ in {"nsubj", "nsubjpass"} else None
 
 
 def _phrase_head(doc: Any, offset: int) -> Any:

@@ -158,14 +158,25 @@ def background_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
 
 
 @modality_rule("past_perfect", reads="'had' + past participle on the trigger ('had supplied'), unless its clause is "
-               "the that-clause (ccomp) of a reporting verb in the past (reporting_verb: 'said it had sent')",
+               "the that-clause (ccomp) of a reporting verb in the past (reporting_verb: 'said it had sent'); or a "
+               "bare verb with no tense of its own under such a verb ('had seen the two recall their envoys')",
                changes="background", vocab=("reporting_verb",))
 def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"had supplied": the past perfect tells of an earlier time. Not in reported speech: in "Brazil said it had
     reinforced its border" the tense only follows "said" back (the act may be the news itself), and a time the
     clause names still dates it."""
     # (a participle, "..., adding that the crew had been threatened", reports in the past too)
-    return {"background_cue": PAST_PERFECT_CUE} if told_in_past_perfect(tok, words["reporting_verb"]) else None
+    if told_in_past_perfect(tok, words["reporting_verb"]):
+        return {"background_cue": PAST_PERFECT_CUE}
+    # a bare verb under a past perfect, no tense of its own: "a dispute that had seen the two neighbours recall
+    # their ambassadors", "had forced Chile to withdraw"
+    head = tok.head
+    bare = tok.dep_ in {"ccomp", "xcomp"} and tok.tag_ in {"VB", "VBP"} and head != tok \
+        and all(c.lower_ == "to" for c in tok.children if c.dep_ in {"aux", "auxpass"})
+    reporting = words["reporting_verb"]
+    if bare and head.lemma_.lower() not in reporting and told_in_past_perfect(head, reporting):
+        return {"background_cue": PAST_PERFECT_CUE}
+    return None
 
 
 @modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "
