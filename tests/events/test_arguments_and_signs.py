@@ -944,3 +944,21 @@ def test_a_reaction_to_the_move_is_no_move_of_its_own(code):
              "the decision, calling it brave.")
     (e,) = _events(x, "praised")
     assert _nodes(e.target) == {"CHL"}
+
+
+def test_ties_cut_with_a_partner_the_parser_hangs_on_the_verb(pipeline):
+    # by the rules alone (the tagger may fill the side too)
+    from detente.ingest.sources import Meta, make_document
+
+    text = "Somalia cut ties with Kenya last December, accusing Nairobi of meddling in its internal affairs."
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(pipeline.rules_only().extract([doc]))), "cut")
+    assert _nodes(e.target) == {"KEN"}
+
+
+@pytest.mark.parametrize("text", ["Ankara would not allow any threat to Azerbaijan's security.",
+                                  "Turkey will not tolerate any aggression against Azerbaijan."])
+def test_refusing_to_bear_a_threat_to_another_makes_it_no_target(code, text):
+    # the one threatened is protected: no hostile act toward it
+    x = code(text)
+    assert x.events and all("AZE" not in _nodes(e.target) for e in x.events)

@@ -1996,12 +1996,23 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
     nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                      if p.dep_ == "pobj"]
     ties = words("tie_antecedent")
+    unwanted = q.tok.lemma_.lower() in words("unwanted_verb") and any(c.dep_ == "neg" for c in q.tok.children)
     for d in nouns:
+        if unwanted and d.lemma_.lower() in words("hostile_act_noun"):
+            # "will not allow any threat to Somalia's security": the one threatened is protected, not the target
+            # (the act's author is: hostile_act_author)
+            continue
         # "ties": lemma "tie"; "upgraded relations with Israel": "relations" is no cue (neutral), but a tie noun
         if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns or d.lower_ in ties:
             found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
             if found:
                 return found
+            if d.lower_ in ties and d.dep_ in OBJ_DEPS:
+                # "cut ties with Kenya last December": the parser hangs the tie's with-phrase on the verb
+                found = q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                                 for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)])
+                if found:
+                    return found
             for o in (p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"):
                 # "signed a memorandum of understanding with X", "held a round of talks with X": the party hangs on

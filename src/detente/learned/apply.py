@@ -582,11 +582,18 @@ _SUFFERED_ROOTS = frozenset({"17", "18", "19", "20"})
 def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` is the one a hostile act suffered, that act named in a phrase of motive on ``event``'s
     trigger ("vowed to retaliate for the killing of Hamas leader X": Hamas is the one killed, not the one
-    retaliated against; the killer, "for Israel's killing of X", stays a side)."""
+    retaliated against; the killer, "for Israel's killing of X", stays a side), or as the object of a refusal to
+    bear it ("will not tolerate any aggression against X": X is protected; rule unwanted_hostile_act)."""
     from ..events.lexicon import load_lexicon
 
     top, path = _path_to_trigger(doc, event, m)
+    unwanted = top is not None and top.lemma_.lower() in words("unwanted_verb") \
+        and any(c.dep_ == "neg" for c in top.children)
     for below, node in zip(path, path[1:]):
+        if unwanted and node.dep_ in {"dobj", "obj"} and node.head == top \
+                and node.lemma_.lower() in words("hostile_act_noun"):
+            # "would not allow any threat to Somalia's security": the one threatened is protected, no side
+            return below.dep_ == "prep" and below.lower_ in {"to", "against", "on"}
         prep = node.head
         if node.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words("motive_prep") and prep.head == top:
             # an act told before, definite ("the killing of", "Israel's attack on"), not one aimed at ("mobilised for
