@@ -962,3 +962,8 @@ def test_refusing_to_bear_a_threat_to_another_makes_it_no_target(code, text):
     # the one threatened is protected: no hostile act toward it
     x = code(text)
     assert x.events and all("AZE" not in _nodes(e.target) for e in x.events)
+
+
+def test_a_critic_of_an_actor_states_a_hostile_relation(code):
+    x = code("Chile has long been a vocal critic of the Peruvian offensive.")
+    assert {(c.a.actor.node, c.b.actor.node, c.polarity) for c in x.relation_claims} == {("CHL", "PER", -1)}
