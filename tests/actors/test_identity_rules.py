@@ -453,6 +453,15 @@ _ABLATION = [
         ("The", "DET", "det", 4), ("bloc", "NOUN", "nsubj", 5), ("warned", "VERB", "ROOT", 5, "warn"),
         ("Russia", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
     ], lambda ms: "bloc" in ms and ms["bloc"].actor is not None and ms["bloc"].actor.id == ms["NATO"].actor.id),
+    # "Chile 's junta ruled . A junta spokesman , Luis Parra , spoke ." (a name no gazetteer knows)
+    ("body_named_before", [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("junta", "NOUN", "nsubj", 3),
+        ("ruled", "VERB", "ROOT", 3, "rule"), (".", "PUNCT", "punct", 3),
+        ("A", "DET", "det", 7), ("junta", "NOUN", "compound", 7), ("spokesman", "NOUN", "nsubj", 12),
+        (",", "PUNCT", "punct", 7), ("Luis", "PROPN", "compound", 10, None, "B-PERSON"),
+        ("Parra", "PROPN", "appos", 7, None, "I-PERSON"), (",", "PUNCT", "punct", 7),
+        ("spoke", "VERB", "ROOT", 12, "speak"), (".", "PUNCT", "punct", 12),
+    ], lambda ms: ms["Luis Parra"].actor is not None and ms["Luis Parra"].actor.country == "CHL"),
     # "Qatar spoke . The Gulf state left ."
     ("state_by_its_kind", [
         ("Qatar", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),

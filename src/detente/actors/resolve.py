@@ -297,6 +297,8 @@ class ActorResolver:
         self._learn_from_appositions(doc, candidates, on, off)
         if enabled("affiliation_before_name", off):
             self._affiliation_before_name(doc, candidates, on)
+        if enabled("body_named_before", off):
+            self._body_named_before(doc, candidates, on)
         self._state_from_joint_clause(doc, candidates, on, off)
         if enabled("same_person", off):
             self._resolve_surnames(doc, candidates)
@@ -832,6 +834,33 @@ class ActorResolver:
             if country is not None:
                 c.actor = self._titled_actor(doc[c.start:c.end].text, country, doc[c.start - 1].lower_, False, on)
                 c.method = "affiliation"
+
+    @identity_rule("body_named_before", reads="a person the gazetteer does not know, in apposition to an agent noun "
+                   "(affiliation_noun: 'spokesman', 'official') that a generic body of state opens (state_body_noun: "
+                   "'a junta spokesman', 'a government official'); the states whose such body the article named "
+                   "before", changes="the person's actor -> a person of the one such state (method body-named-before)",
+                   vocab=("affiliation_noun", "state_body_noun"))
+    def _body_named_before(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
+        """"Niger's ruling junta said ... A junta spokesman, Colonel Amadou Abdramane, said": the junta is the one
+        the article named, so its spokesman speaks for Niger (he was unresolved, and his accusation against
+        Washington had no source).  Two states' juntas named, or none: nothing."""
+        nouns, bodies = identity_cues()["affiliation_noun"], identity_cues()["state_body_noun"]
+        for c in candidates:
+            if c.kind != "person-unknown" or c.actor is not None:
+                continue
+            head = doc[c.start:c.end].root
+            role = head.head if head.dep_ == "appos" else None
+            if role is None or role.lemma_.lower() not in nouns:
+                continue
+            body = next((t.lemma_.lower() for t in role.children if t.dep_ in {"compound", "amod"}
+                         and t.lemma_.lower() in bodies), None)
+            if body is None:
+                continue
+            states = {x.actor.country for x in candidates if x.end <= c.start and x.actor is not None
+                      and x.actor.kind == "state" and doc[x.start:x.end].root.lemma_.lower() == body}
+            if len(states) == 1:
+                c.actor = self._titled_actor(doc[c.start:c.end].text, next(iter(states)), role.lower_, False, on)
+                c.method = "body-named-before"
 
     @identity_rule("joint_speakers", reads="a person reached through noun-phrase links as a subject of a speech verb "
                    "(joint_speech_verb), with an office title (office_word) on the way; the other subjects' states",
