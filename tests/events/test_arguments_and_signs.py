@@ -967,3 +967,9 @@ def test_refusing_to_bear_a_threat_to_another_makes_it_no_target(code, text):
 def test_a_critic_of_an_actor_states_a_hostile_relation(code):
     x = code("Chile has long been a vocal critic of the Peruvian offensive.")
     assert {(c.a.actor.node, c.b.actor.node, c.polarity) for c in x.relation_claims} == {("CHL", "PER", -1)}
+
+
+def test_who_summons_an_envoy_to_protest_protests(code):
+    x = code("On Tuesday, Chile's foreign ministry summoned the Peruvian charge d'affaires in Santiago to protest.")
+    (e,) = _events(x, "protest")
+    assert _nodes(e.source) == {"CHL"}
