@@ -295,9 +295,12 @@ def _told_by_event(acts: dict[tuple[int, int], set[frozenset[str]]], sent_idx: i
 
 
 def _by_clause(cues: list[Any]) -> list[list[Any]]:
+    """The cue tokens grouped by the verb of their clause; a cue noun coordinated with another cue noun ("his ally
+    and staunch Israel critic") is a claim of its own, with its own pair and sign."""
     groups: dict[int, list[Any]] = {}
     for t in cues:
-        groups.setdefault(_verb_of(t).i, []).append(t)
+        key = t.i if t.dep_ == "conj" and t.head in cues and t.pos_ == t.head.pos_ == "NOUN" else _verb_of(t).i
+        groups.setdefault(key, []).append(t)
     return list(groups.values())
 
 
