@@ -973,3 +973,9 @@ def test_who_summons_an_envoy_to_protest_protests(code):
     x = code("On Tuesday, Chile's foreign ministry summoned the Peruvian charge d'affaires in Santiago to protest.")
     (e,) = _events(x, "protest")
     assert _nodes(e.source) == {"CHL"}
+
+
+def test_trading_insults_is_a_mutual_denunciation_not_trade(code):
+    x = code("For years, Chile and Bolivia traded insults over access to the sea.")
+    (e,) = _events(x, "traded")
+    assert e.cameo == "111" and e.score < 0

@@ -362,6 +362,27 @@ def test_past_perfect_of_reported_speech_is_no_background():
     assert past_perfect(doc[4], doc[:], [], load_lexicon(), {"reporting_verb": frozenset()})
 
 
+def test_past_period():
+    """A fronted past period is background."""
+    # "For ten years , Chile and Peru traded insults ." : the stretch the sentence looks back on
+    spec = [("For", 6, "prep"), ("ten", 2, "nummod"), ("years", 0, "pobj", "year"), (",", 6, "punct"),
+            ("Chile", 6, "nsubj"), ("and", 4, "cc"), ("traded", 6, "ROOT", "trade", "VBD"), ("insults", 6, "dobj"),
+            (".", 6, "punct")]
+    doc = _doc(spec)
+    for i in (1, 2):
+        doc[i].ent_type_ = "DATE"
+    lex = load_lexicon()
+    assert read_modality(doc[6], doc[:], lex).background
+    assert not read_modality(doc[6], doc[:], lex, {"past_period"}).background
+    # the same span after the verb: how long a measure lasts ("suspended flights for ten years"), not read
+    spec = [("Chile", 1, "nsubj"), ("suspended", 1, "ROOT", "suspend", "VBD"), ("flights", 1, "dobj"),
+            ("for", 1, "prep"), ("ten", 5, "nummod"), ("years", 3, "pobj", "year"), (".", 1, "punct")]
+    doc = _doc(spec)
+    for i in (4, 5):
+        doc[i].ent_type_ = "DATE"
+    assert not read_modality(doc[1], doc[:], lex).background
+
+
 def test_earlier_event_noun():
     # "Sweden applied after Russia's invasion of Ukraine .": the invasion is what came before (background)
     spec = [("Sweden", 1, "nsubj"), ("applied", 1, "ROOT", "apply"), ("after", 1, "prep"), ("Russia", 5, "poss"),

@@ -179,6 +179,31 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     return None
 
 
+@modality_rule("past_period", reads="a fronted duration phrase (duration_prep 'for' + a DATE span of months, years "
+               "or decades: 'For ten years, ...') on the trigger's clause verb told in the simple past (VBD)",
+               changes="background", vocab=("duration_prep",))
+def past_period(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"For ten years, Turkey and Egypt traded insults": a stretch of time told in the simple past is over, context
+    for the news (the present perfect, "have traded insults for ten years", runs up to now: not read; nor a span
+    after the verb, "suspended flights for three months", how long a measure of the news is to last).  The cues
+    "for years", "for decades" (modality.tsv) need no number; this reads the spans with one."""
+    verb = chain[-1] if chain else tok
+    for node in {tok, verb}:
+        if node.tag_ != "VBD":
+            continue
+        subjects = [c.i for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # fronted only: after the verb a span is often how long a measure is to last ("suspended flights for
+        # three months", news), before the subject it is the stretch the sentence looks back on
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in words["duration_prep"]
+                     and c.i < min(subjects, default=node.i)):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.ent_type_ == "DATE" and obj.lemma_.lower() in {"month", "year", "decade"} \
+                        and any(c.dep_ in {"nummod", "det"} and c.lower_ not in {"the", "this", "that"}
+                                for c in obj.children):
+                    return {"background_cue": f"{prep.lower_} {' '.join(t.text for t in obj.subtree)}"}
+    return None
+
+
 @modality_rule("earlier_event_noun", reads="an event noun that is the object of a preposition naming what came "
                "before (earlier_prep: 'after Russia's invasion of Ukraine')", changes="background",
                vocab=("earlier_prep",))
