@@ -868,7 +868,7 @@ def test_a_verb_with_its_own_phrase_object_takes_no_object_of_the_next_conjunct(
     assert "CHN" not in _nodes(e.target)
 
 
-@pytest.mark.parametrize("disabled", [frozenset(), frozenset({"exercise_told_before"})])
+@pytest.mark.parametrize("disabled", [frozenset(), frozenset({"exercise_told_before", "act_told_before"})])
 def test_the_drills_are_the_exercise_told_before(pipeline, disabled):
     from dataclasses import replace
 
@@ -882,6 +882,24 @@ def test_the_drills_are_the_exercise_told_before(pipeline, disabled):
     doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
     (e,) = _events(next(iter(p.extract([doc]))), "condemned")
     assert _nodes(e.target) == (set() if disabled else {"KOR", "USA", "JPN"})
+
+
+@pytest.mark.parametrize("disabled, parties", [(frozenset(), {"KOR", "USA"}),
+                                               (frozenset({"exercise_told_before"}), {"KOR"})])
+def test_the_drills_are_all_the_parties_of_the_exercise_not_only_its_source(pipeline, disabled, parties):
+    # the exercise rule names its partner too; the act told before (act_told_before) only its source
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    text = ("South Korea staged a joint air exercise with the United States on Sunday, the ministry said. "
+            "North Korea condemned the drills as a rehearsal for invasion.")
+    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
+                learned=None)
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(p.extract([doc]))), "condemned")
+    assert _nodes(e.target) == parties
 
 
 def test_an_agreement_of_co_sources_is_the_pact_told_before(code):
@@ -979,3 +997,10 @@ def test_trading_insults_is_a_mutual_denunciation_not_trade(code):
     x = code("For years, Chile and Bolivia traded insults over access to the sea.")
     (e,) = _events(x, "traded")
     assert e.cameo == "111" and e.score < 0
+
+
+def test_a_bare_event_noun_judged_is_the_act_told_before(code):
+    x = code("Chile expelled two Peruvian diplomats on Monday, accusing them of spying. Bolivia, a close ally of Lima, "
+             "condemned the expulsion.")
+    (e,) = _events(x, "condemned")
+    assert _nodes(e.target) == {"CHL"}

@@ -114,12 +114,21 @@ class Context:
         self.last_attack: tuple[Mention, ...] = ()
         # the source of the news itself: the first main event of the headline or lede told as news
         self.news_source: tuple[Mention, ...] = ()
+        # every act told so far with a source, in order: (CAMEO code, sources); "the expulsion" may mean one
+        self.acts: list[tuple[str, tuple[Mention, ...]]] = []
 
     def remember_news(self, sent_idx: int, events: Sequence[Event]) -> None:
         """The source of the first main event of the headline or the lede told as news (``news_source``)."""
         if self.news_source or sent_idx > 1 or not events or events[0].date.basis == DateBasis.BACKGROUND:
             return
         self.news_source = tuple(m for m in events[0].source if m.actor is not None and m.actor.node)
+
+    def remember_acts(self, events: Iterable[Event]) -> None:
+        """Each event of ``events`` with a source that has a network node, as (code, sources) (``acts``)."""
+        for e in events:
+            sources = tuple(m for m in e.source if m.actor is not None and m.actor.node)
+            if sources:
+                self.acts.append((e.cameo, sources))
 
     def remember_attack(self, events: Iterable[Event]) -> None:
         """The sources of the last event of ``events`` that is an assault or fight (ATTACK_ROOTS) told as news."""
@@ -2190,6 +2199,40 @@ def last_attack_for(noun: Any, ctx: Context | None, f: ArgumentFinder) -> list[M
             f.speakers.mention_at(t) is not None for t in c.subtree) for c in noun.children):
         return []  # "Israel's strike", "the strike on Syria": the phrase says whose, or on whom, itself
     return list(ctx.last_attack)
+
+
+# The event types of a verb that judges or answers an act named as its object ("condemned the expulsion")
+_JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
+
+
+@object_rule("act_told_before", reads="a direct object that is an event noun of the lexicon (nouns.tsv: 'the "
+             "expulsion', 'the annexation') with a definite determiner (definite_det) and no actor in its phrase, "
+             "no event anaphor (event_anaphor) and no attack (attack_told_before reads those); the sources of the "
+             "last act told before with the noun's CAMEO code (its first three digits), else its root (not a "
+             "comment, an appeal or an expression of support: unspecific_root); for a verb that judges or answers "
+             "(ACCUSE, SUPPORT, REJECT, PROTEST)", changes="target -> those sources",
+             vocab=("definite_det", "event_anaphor", "unspecific_root"))
+def act_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Lithuania expelled a Belarusian diplomat ... Russia condemned the expulsion": what is condemned is the act
+    told before, so its author is the target (as ``move_told_before`` reads "the decision")."""
+    if q.ctx is None or not q.ctx.acts or q.etype not in _JUDGING_TYPES:
+        return []  # "make the arrest": a light verb's object is its own act, not one told before
+    from .lexicon import load_lexicon
+
+    nouns = load_lexicon().nouns
+    for d in _dobjs(q):
+        lemma = d.lemma_.lower()
+        code = nouns.get(lemma)
+        if code is None or lemma in w["event_anaphor"] or code[:2] in ATTACK_ROOTS \
+                or not _definite_of(d, frozenset({lemma}), w["definite_det"]) or not _bare(d, _MOVE_NAMED):
+            continue
+        for exact in (True, False):
+            if not exact and code[:2] in w["unspecific_root"]:
+                break
+            for cameo, sources in reversed(q.ctx.acts):
+                if cameo[:3] == code[:3] if exact else cameo[:2] == code[:2]:
+                    return q.other(list(sources))
+    return []
 
 
 @object_rule("attack_told_before", reads="a direct object that is an attack noun of the lexicon (nouns.tsv, CAMEO "

@@ -125,6 +125,7 @@ class EventCoder:
             ctx.remember(sent, speakers, main_source, events[0].target if events else ())
             ctx.remember_pact(events)
             ctx.remember_attack(events)
+            ctx.remember_acts(events)
             ctx.remember_news(idx, events)
             if events and main_source:
                 # paired with the source it remembers: a main event with no source leaves both as they were
