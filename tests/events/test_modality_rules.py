@@ -362,6 +362,17 @@ def test_past_perfect_of_reported_speech_is_no_background():
     assert past_perfect(doc[4], doc[:], [], load_lexicon(), {"reporting_verb": frozenset()})
 
 
+def test_a_phrase_that_only_looks_like_a_background_cue_is_none():
+    # "Chile will not sanction Peru as long as I am president ." : a condition, not "long supported"
+    spec = [("Chile", 3, "nsubj"), ("will", 3, "aux"), ("not", 3, "neg"), ("sanction", 3, "ROOT", "sanction", "VB"),
+            ("Peru", 3, "dobj"), ("as", 6, "advmod"), ("long", 3, "advmod"), ("as", 8, "mark"), ("I", 8, "nsubj"),
+            ("am", 6, "advcl", "be", "VBP"), ("president", 9, "attr"), (".", 3, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[3], doc[:], load_lexicon()).background
+    spec[5:8] = [("has", 3, "aux", "have"), ("long", 3, "advmod"), ("as", 8, "mark")]  # "... Peru has long ..."
+    assert read_modality(_doc(spec)[3], _doc(spec)[:], load_lexicon()).background
+
+
 def test_past_period():
     """A fronted past period is background."""
     # "For ten years , Chile and Peru traded insults ." : the stretch the sentence looks back on

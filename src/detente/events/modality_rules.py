@@ -8,6 +8,7 @@ sets.  Their own word sets are in ``data/rule_vocab.tsv``.  ``EventCoder(..., di
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import Lexicon
@@ -149,11 +150,16 @@ def sentence_hedge_adverb(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, w
 
 
 @modality_rule("background_phrase", reads="a background cue of modality.tsv in the trigger's own clause "
-               "('in recent years', 'since 2014'), not in another clause or inside a noun phrase",
-               changes="background", vocab=("temporal_prep",))
+               "('in recent years', 'since 2014'), not in another clause or inside a noun phrase, nor inside a "
+               "phrase that only looks like one (not_background_phrase: 'as long as')",
+               changes="background", vocab=("temporal_prep", "not_background_phrase"))
 def background_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"in recent years": a background cue in the trigger's own clause."""
-    cue = _phrase_in(lex.cues("background"), _clause_text(tok, words["temporal_prep"]))
+    """"in recent years": a background cue in the trigger's own clause; not inside a phrase that only looks like one
+    (not_background_phrase: "as long as I am president" is a condition, not "long supported")."""
+    text = _clause_text(tok, words["temporal_prep"]).lower()
+    for phrase in words["not_background_phrase"]:
+        text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+    cue = _phrase_in(lex.cues("background"), text)
     return {"background_cue": cue} if cue else None
 
 
