@@ -772,3 +772,13 @@ def test_a_state_described_by_its_kind_is_never_the_subject_of_a_verb_above_it(r
               ("African", "ADJ", "amod", 8, None, "I-NORP"), ("country", "NOUN", "poss", 10), ("'s", "PART", "case", 8),
               ("stance", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 4)]
     assert resolve(tokens)["North African country"].actor.country == "TUN"
+
+
+def test_a_state_described_by_its_kind_may_have_an_of_phrase_that_names_no_state(resolve):
+    # "Finland spoke . Russia accused the Nordic country of lying ."
+    tokens = [("Finland", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),
+              (".", "PUNCT", "punct", 1),
+              ("Russia", "PROPN", "nsubj", 4, None, "B-GPE"), ("accused", "VERB", "ROOT", 4, "accuse"),
+              ("the", "DET", "det", 8), ("Nordic", "ADJ", "amod", 8, None, "B-NORP"), ("country", "NOUN", "dobj", 4),
+              ("of", "ADP", "prep", 4), ("lying", "VERB", "pcomp", 8, "lie"), (".", "PUNCT", "punct", 4)]
+    assert resolve(tokens)["Nordic country"].actor.country == "FIN"

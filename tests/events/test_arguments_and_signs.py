@@ -1004,3 +1004,10 @@ def test_a_bare_event_noun_judged_is_the_act_told_before(code):
              "condemned the expulsion.")
     (e,) = _events(x, "condemned")
     assert _nodes(e.target) == {"CHL"}
+
+
+def test_a_warning_is_an_act_of_its_own(code):
+    x = code("Russia warns Norway over NATO troops near border\n\nThe foreign ministry in Moscow said on Monday "
+             "that it was watching the situation in the north.")
+    (e,) = _events(x, "warns")
+    assert e.method.startswith("rule") and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"NOR"}

@@ -1107,7 +1107,8 @@ class ActorResolver:
         Every describing word must be a known kind (an unknown capitalised word makes a name, and so does a
         capitalised noun: "the Islamic State"); other lower-case words ("the tiny Gulf state", "oil-rich") are
         passed over.  Not a plural, an indefinite ("a Gulf state": another one), a possessed noun or one
-        followed by "of" ("the Gulf state of Qatar" names it)."""
+        whose of-phrase names a state ("the Gulf state of Qatar" names it; "accused the Nordic country of
+        abandoning" does not)."""
         kinds = state_kinds()
         nouns = identity_cues()["state_noun"]
         longest = max(len(k.split()) for k in kinds)
@@ -1115,7 +1116,9 @@ class ActorResolver:
         out = [c for c in candidates]
         for tok in doc:
             lemma = tok.lemma_.lower()
-            if lemma not in nouns or tok.lower_ != lemma or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+            named = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and tok.i + 2 in by_start \
+                and by_start[tok.i + 2].actor is not None  # "the Gulf state of Qatar" names it
+            if lemma not in nouns or tok.lower_ != lemma or named:
                 continue
             if any(c.dep_ == "poss" for c in tok.children) or (tok.text[:1].isupper() and lemma not in kinds):
                 continue  # "its Gulf neighbour"; "the Islamic State" is a name

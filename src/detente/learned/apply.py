@@ -558,12 +558,16 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
 
 def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` is the agent of a participle on a noun in a prepositional phrase under ``event``'s
-    trigger ("restored relations in a deal brokered by China"): that participle's author."""
+    trigger ("restored relations in a deal brokered by China", "in a China-brokered deal"): that participle's
+    author."""
     top, path = _path_to_trigger(doc, event, m)
     for node in path:
         if node.dep_ == "agent":
             participle = node.head
             return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
+        if node.dep_ in {"npadvmod", "compound"} and node.head.tag_ == "VBN" and node.head.dep_ == "amod" \
+                and node.i + 1 < len(doc) and doc[node.i + 1].text == "-":
+            return top not in node.head.head.subtree or node.head.head.dep_ == "pobj"  # "in a China-brokered deal"
     return False
 
 
