@@ -169,3 +169,25 @@ def test_a_verb_after_a_set_off_subordinate_clause_is_the_main_verbs_conjunct():
     # the clause not set off by a comma before it: left as the parser read it
     doc = conj_after_clause(_evacuated(False))
     assert doc[14].head.text == "killed"
+
+
+def test_a_reporting_verb_after_a_reported_state_is_the_first_reporting_verbs_conjunct():
+    # "Chile had said Peru was doomed and warned that it would pay ."
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    from detente.nlp import conj_after_clause
+
+    words = ["Chile", "had", "said", "Peru", "was", "doomed", "and", "warned", "that", "it", "would", "pay", "."]
+    heads = [2, 2, 2, 5, 5, 2, 5, 5, 11, 11, 11, 7, 2]
+    deps = ["nsubj", "aux", "ROOT", "nsubjpass", "auxpass", "ccomp", "cc", "conj", "mark", "nsubj", "aux", "ccomp",
+            "punct"]
+    tags = ["NNP", "VBD", "VBN", "NNP", "VBD", "VBN", "CC", "VBD", "IN", "PRP", "MD", "VB", "."]
+    doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
+    assert doc[7].head.text == "said" and doc[6].head.text == "said"
+    deps[4] = "aux"  # "Peru was dooming ...": no state (no passive, no copula complement): left alone
+    doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
+    assert doc[7].head.text == "doomed"

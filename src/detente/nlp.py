@@ -169,6 +169,12 @@ def conj_after_clause(doc: Any) -> Any:
     its "and") there.  Why a component of our own: the parse is the model's, and every stage reads conjuncts."""
     for tok in doc:
         head = tok.head
+        if _conj_of_a_reported_state(tok):
+            tok.head = head.head
+            cc = next((c for c in head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
+            if cc is not None:
+                cc.head = head.head
+            continue
         if tok.dep_ != "conj" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or head.dep_ != "advcl" or head.i > tok.i:
             continue  # (tags: the parts of speech come later, from the attribute ruler)
         main = head.head
@@ -191,6 +197,22 @@ def conj_after_clause(doc: Any) -> Any:
         if comma.head == head:
             comma.head = main
     return doc
+
+
+def _conj_of_a_reported_state(tok: Any) -> bool:
+    """"Netanyahu had said Hamas was doomed and warned that ...": the parser hangs the second reporting verb (one
+    with a that-clause of its own and no subject) on the passive or copular state reported by the first; it is the
+    first one's conjunct."""
+    head = tok.head
+    if tok.dep_ != "conj" or not tok.tag_.startswith("VB") or head.dep_ != "ccomp" or head.i > tok.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return False
+    if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children):
+        return False
+    state = any(c.dep_ == "auxpass" for c in head.children) or (
+        head.tag_ in {"JJ"} or any(c.dep_ in {"acomp", "attr"} for c in head.children))
+    return state and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and head.head.tag_.startswith("VB")
 
 
 LEMMA_FIX = "detente_lemma_fixes"

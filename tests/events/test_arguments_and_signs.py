@@ -1011,3 +1011,19 @@ def test_a_warning_is_an_act_of_its_own(code):
              "that it was watching the situation in the north.")
     (e,) = _events(x, "warns")
     assert e.method.startswith("rule") and _nodes(e.source) == {"RUS"} and _nodes(e.target) == {"NOR"}
+
+
+@pytest.mark.parametrize("disabled", [frozenset(), frozenset({"condition_names_the_threatened"})])
+def test_a_threat_on_a_condition_is_aimed_at_the_one_the_condition_names(pipeline, disabled):
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    text = "Chile will take countermeasures if Peru allows foreign troops to deploy near the border, officials said."
+    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
+                learned=None)
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    (e,) = _events(next(iter(p.extract([doc]))), "take")
+    assert e.type == "THREATEN" and _nodes(e.source) == {"CHL"}
+    assert _nodes(e.target) == (set() if disabled else {"PER"})

@@ -349,6 +349,21 @@ def test_a_bare_verb_under_a_past_perfect_is_background():
     assert not read_modality(doc[5], doc[:], load_lexicon()).background
 
 
+def test_a_conjunct_shares_its_first_conjuncts_past_perfect():
+    # "Chile had sent troops and closed the border ." : the closing has no auxiliary of its own
+    spec = [("Chile", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("sent", 2, "ROOT", "send", "VBN"),
+            ("troops", 2, "dobj"), ("and", 2, "cc"), ("closed", 2, "conj", "close", "VBD"), ("the", 7, "det"),
+            ("border", 5, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "closed", "past_perfect")
+    assert on.background_cue == "had (past perfect)" and not off.background
+    # "Chile had sent troops and has closed the border .": a tense of its own
+    spec = [("Chile", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("sent", 2, "ROOT", "send", "VBN"),
+            ("troops", 2, "dobj"), ("and", 2, "cc"), ("has", 6, "aux", "have", "VBZ"),
+            ("closed", 2, "conj", "close", "VBN"), ("the", 8, "det"), ("border", 6, "dobj"), (".", 2, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[6], doc[:], load_lexicon()).background
+
+
 def test_past_perfect_of_reported_speech_is_no_background():
     # "Chile said it had supplied weapons .": the tense follows "said" back; the act may be the news itself
     spec = [("Chile", 1, "nsubj"), ("said", 1, "ROOT", "say", "VBD"), ("it", 4, "nsubj"),

@@ -2334,6 +2334,36 @@ def fronted_naming_names_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[s
     return []
 
 
+# The event types of a threat, or of a hostile act that a condition makes one ("will take countermeasures if ...")
+_CONDITIONAL_THREAT_TYPES = frozenset({"THREATEN", "COERCE", "ASSAULT", "SANCTION"})
+
+
+@object_rule("condition_names_the_threatened", reads="a threat, or a hostile act (COERCE, ASSAULT, SANCTION), with no "
+             "other target whose verb, its complement or a verb it hangs on as a complement, has a condition "
+             "clause (condition_mark: 'if', 'unless') with a subject of its own",
+             changes="target -> that subject (not the threat's source)", vocab=("condition_mark",))
+def condition_names_the_threatened(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Russia will take countermeasures if Finland allows NATO to deploy troops": a threat made on a condition is
+    aimed at the one whose act the condition names."""
+    if q.etype not in _CONDITIONAL_THREAT_TYPES:
+        return []  # (a hostile act told as to come on a condition becomes a threat after the arguments: intent_coding)
+    nodes = [q.tok, *(c for c in q.tok.children if c.dep_ in {"ccomp", "xcomp"})]
+    node = q.tok
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
+            break
+        node = node.head
+        nodes.append(node)
+    for verb in nodes:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ in w["condition_mark"] for m in c.children)):
+            for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                found = q.other([m for m in f.with_conj(subj, deep=True) if m.actor is not None])
+                if found:
+                    return found
+    return []
+
+
 @noun_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
              "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
              changes="source of the event noun -> those subjects", vocab=("participation_verb",))
