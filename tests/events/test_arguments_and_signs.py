@@ -1027,3 +1027,15 @@ def test_a_threat_on_a_condition_is_aimed_at_the_one_the_condition_names(pipelin
     (e,) = _events(next(iter(p.extract([doc]))), "take")
     assert e.type == "THREATEN" and _nodes(e.source) == {"CHL"}
     assert _nodes(e.target) == (set() if disabled else {"PER"})
+
+
+def test_every_example_of_an_agent_noun_subject_is_a_source(code):
+    x = code("Several countries, including France and Spain, condemned the decision on Monday.")
+    (e,) = _events(x, "condemned")
+    assert _nodes(e.source) == {"FRA", "ESP"}
+
+
+def test_abusing_immunities_is_no_violence(code):
+    x = code("Chile said Peru had abused the immunities of its embassy in Santiago.")
+    (e,) = _events(x, "abused")
+    assert e.type != "ASSAULT" and e.score > -5

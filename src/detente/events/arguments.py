@@ -1480,11 +1480,21 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
 
 
 @subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
-              "included", changes="source -> that actor, else the unnamed agent (a sector, no country)")
+              "included, or all the actors of its example phrase (example_prep: 'including')",
+              changes="source -> that actor (those actors), else the unnamed agent (a sector, no country)",
+              vocab=("example_prep",))
 def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent."""
+    """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent; "several
+    countries, including Brazil and Colombia": every one of the examples (example_prep)."""
     m = f.mention_in_np(child, event_nouns=f.event_nouns, places=True)
-    return [m] if m is not None else _one(f.generic(child))
+    if m is None:
+        return _one(f.generic(child))
+    for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in words("example_prep")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [x for x in f.with_conj(obj, deep=True) if x.actor is not None]
+            if found and (m in found or m.actor is None):
+                return found
+    return [m]
 
 
 # -- object-stage rules: where a verb's target is found (``rules.object_rule``), tried in this order ---------------
