@@ -50,7 +50,8 @@ def test_a_headline_is_parsed_apart_from_the_body(pipeline):
 
 
 @pytest.mark.parametrize("dateline", ["WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ",
-                                      "STOCKHOLM (AP) — ", "YEREVAN: ", "MANILA - ", "OTTAWA/NEW DELHI, Sept 19 - "])
+                                      "STOCKHOLM (AP) — ", "YEREVAN: ", "MANILA - ", "OTTAWA/NEW DELHI, Sept 19 - ",
+                                      "Global Times -- ", "Kyiv — "])
 def test_a_dateline_is_parsed_apart_but_stays_in_its_ledes_sentence(pipeline, dateline):
     # "AL-ULA, Saudi Arabia, Jan 5 - Saudi Arabia, the UAE, Bahrain and Egypt signed ...": parsed with its lede, the
     # dateline's names became the lede's subjects

@@ -369,12 +369,15 @@ def ends_like_sentence(text: str) -> bool:
 # colon: "WARSAW, Sept 20 (Reuters) - ", "AL-ULA, Saudi Arabia, Jan 5 - ", "STOCKHOLM (AP) — ", "YEREVAN: "; two
 # places of a joint byline are split by a slash ("MOSCOW/KYIV, May 2 - ").
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}"
     r"(?:/[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3})?"
     r"(?:,[ ][A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})?"
     r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?"
     r"(?:[ ]?\([^()\n]{1,40}\))?"
-    r"(?:[ ][-\u2013\u2014]{1,2}|:)[ ]+(?=[A-Z\"\u201c])")
+    r"(?:[ ][-\u2013\u2014]{1,2}|:)"
+    # or an outlet or a city in title case before a double hyphen or an em dash ("Global Times --", "Kyiv \u2014")
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}[ ](?:--|\u2014))"
+    r"[ ]+(?=[A-Z\"\u201c])")
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:

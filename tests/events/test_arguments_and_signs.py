@@ -1039,3 +1039,14 @@ def test_abusing_immunities_is_no_violence(code):
     x = code("Chile said Peru had abused the immunities of its embassy in Santiago.")
     (e,) = _events(x, "abused")
     assert e.type != "ASSAULT" and e.score > -5
+
+
+def test_who_uses_another_to_act_is_the_actor(code):
+    x = code("Analysts said Chile was using Bolivia as a pawn to contain Peru.")
+    (e,) = _events(x, "contain")
+    assert _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"PER"}
+
+
+def test_calling_a_decision_disappointing_judges_its_author(code):
+    x = code("Chile's foreign minister called the Peruvian decision disappointing and urged Lima to reconsider.")
+    assert any(e.type == "ACCUSE" and _nodes(e.target) == {"PER"} for e in x.events if e.trigger == "disappointing")

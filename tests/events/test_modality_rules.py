@@ -384,6 +384,10 @@ def test_a_phrase_that_only_looks_like_a_background_cue_is_none():
             ("am", 6, "advcl", "be", "VBP"), ("president", 9, "attr"), (".", 3, "punct")]
     doc = _doc(spec)
     assert not read_modality(doc[3], doc[:], load_lexicon()).background
+    # "Chile has once again sanctioned Peru": again, not "once" (at one time)
+    again = [("Chile", 4, "nsubj"), ("has", 4, "aux", "have", "VBZ"), ("once", 3, "advmod"), ("again", 4, "advmod"),
+             ("sanctioned", 4, "ROOT", "sanction", "VBN"), ("Peru", 4, "dobj"), (".", 4, "punct")]
+    assert not read_modality(_doc(again)[4], _doc(again)[:], load_lexicon()).background
     spec[5:8] = [("has", 3, "aux", "have"), ("long", 3, "advmod"), ("as", 8, "mark")]  # "... Peru has long ..."
     assert read_modality(_doc(spec)[3], _doc(spec)[:], load_lexicon()).background
 

@@ -78,6 +78,14 @@ def test_refusal_is_rejection():
     assert off.coding.type == "SUPPORT"
 
 
+def test_ruling_out_is_a_refusal():
+    # "Chile ruled out sending troops": a verb with its particle refuses the act it governs
+    doc = _doc(["Chile", "ruled", "out", "sending", "troops"], [1, 1, 1, 1, 3],
+               ["nsubj", "ROOT", "prt", "xcomp", "dobj"], ["Chile", "rule", "out", "send", "troop"])
+    on, off = _both(_draft(doc, 3, "072"), "refusal_is_rejection")
+    assert on.coding.type == "REJECT" and off.coding.type == "AID"
+
+
 def test_intent_from_governor():
     # "Russia pledged to send troops": intended, not done
     doc = _doc(["Russia", "pledged", "to", "send", "troops"], [1, 1, 3, 1, 3],

@@ -398,14 +398,23 @@ def intent_governor(tok: Any) -> str | None:
 
 
 def refusal_governor(tok: Any) -> str | None:
-    """"refused to recognise", "failed to reach": the refusing verb governing ``tok``."""
+    """"refused to recognise", "failed to reach", "ruled out sending": the refusing verb (with its particle)
+    governing ``tok``."""
     node = tok
+    governors = words("refusal_governor")
     for _ in range(2):
         if node.dep_ != "xcomp" or node.head == node:
             return None
-        if node.head.lemma_.lower() in words("refusal_governor"):
-            return node.head.lemma_.lower()
-        node = node.head
+        head = node.head
+        lemma = head.lemma_.lower()
+        if lemma in governors:
+            return lemma
+        # a verb with its particle ("ruled out sending missiles")
+        phrase = next((f"{lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"
+                       and f"{lemma} {c.lower_}" in governors), None)
+        if phrase is not None:
+            return phrase
+        node = head
     return None
 
 
