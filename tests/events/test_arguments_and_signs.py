@@ -1050,3 +1050,10 @@ def test_who_uses_another_to_act_is_the_actor(code):
 def test_calling_a_decision_disappointing_judges_its_author(code):
     x = code("Chile's foreign minister called the Peruvian decision disappointing and urged Lima to reconsider.")
     assert any(e.type == "ACCUSE" and _nodes(e.target) == {"PER"} for e in x.events if e.trigger == "disappointing")
+
+
+def test_a_quoted_fragment_is_said_by_whoever_reports_its_clause(code):
+    x = code('The Chilean government said on Tuesday that relations with Peru were going through a difficult period, '
+             'after Bolivia\'s president said relying solely on Chile for trade had been a "strategic mistake".')
+    (e,) = [e for e in x.events if e.trigger == "mistake"]
+    assert _nodes(e.source) == {"BOL"}

@@ -852,3 +852,13 @@ def test_the_issue_of_an_act_names_no_party_beside_one(pipeline):
     x = _with(pipeline, Prediction(alone, 1, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text)
     (event,) = [e for e in x.events if e.trigger == "protested"]
     assert [m.actor.node for m in event.target if m.actor] == ["BOL"]
+
+
+@pytest.mark.model
+def test_a_new_event_on_a_verb_of_saying_has_its_subject_as_source(pipeline):
+    text = "Chile's president told Peru's El Comercio newspaper that Bolivia was unable to meet its needs."
+    pred = Prediction((_span(text, "Chile's president", "SRC"), _span(text, "Peru's El Comercio newspaper", "SRC"),
+                       _span(text, "Bolivia", "TGT")), 2, 0.95, "REJECT", 0.95, (0.99, 0.99, 0.99))
+    x = _with(pipeline, pred, {"source", "target", "new_events"}, text)
+    (event,) = [e for e in x.events if e.trigger == "told"]
+    assert {m.actor.node for m in event.source if m.actor} == {"CHL"}  # the one told is no co-source

@@ -320,6 +320,14 @@ class EventCoder:
         if k is not None:
             quoted = speakers.speaker_of_quote(k)
             if quoted is not None:
+                q = speakers.quotes[k]
+                span = tok.doc.char_span(q.start, q.end, alignment_mode="expand")
+                if span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+                    # a quoted fragment ('... after Pashinyan said relying on Russia had been a "strategic
+                    # mistake"') is the words of whoever reports its clause, when a verb of saying does
+                    clause = speakers.speaker_of_clause(tok)
+                    if clause is not None:
+                        return clause
                 return quoted
         # a scare-quoted word ("an “enemy”") is said by whoever reports the clause
         return speakers.speaker_of_clause(tok) or speakers.unnamed_speaker(tok)
