@@ -238,16 +238,16 @@ class LearnedEvents:
                        and not _in_attribution(parsed.doc, m))
         source = tuple(m for m in source if not _in_attribution(parsed.doc, m))
         if tok.lemma_.lower() in SPEECH_LEMMAS:
-            # on a verb of saying, the source is its subject: not the one told ("Pashinyan told Italy's La
-            # Repubblica newspaper that ...": the newspaper is no co-source)
-            # (of a passive, its agent: "A blockade was announced by Armenia")
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-            subjects = [c for c in tok.children if c.dep_ == ("agent" if passive else "nsubj")]
-            if subjects:
-                source = tuple(m for m in source if any(s.left_edge.idx <= m.start < s.right_edge.idx
-                                                        + len(s.right_edge) for s in subjects))
-                if not source:
-                    return None  # a speaker the resolver does not know: the act is in what is said
+            # on a verb of saying, the one told is no source ("Pashinyan told Italy's La Repubblica newspaper
+            # that ...": the newspaper is no co-source); the act told may be anyone's (", officials said")
+            told = [c for c in tok.children if c.dep_ in {"dobj", "dative"}
+                    or (c.dep_ == "prep" and c.lower_ == "to")]
+            if told and source:
+                kept = tuple(m for m in source if not any(t.left_edge.idx <= m.start < t.right_edge.idx
+                                                          + len(t.right_edge) for t in told))
+                if not kept:
+                    return None  # the tagged sources were all the ones told: the act is in what is said
+                source = kept
             # on a verb of saying, never the speaker's own node ("The Kremlin said Moscow had no plans ...": Moscow
             # is what the Kremlin speaks for); a material act may have its own state as target (a domestic event,
             # as ConfliBERT's coders mark it: dev span F1 0.746 -> 0.744 when dropped everywhere)
