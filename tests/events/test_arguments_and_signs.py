@@ -1057,3 +1057,15 @@ def test_a_quoted_fragment_is_said_by_whoever_reports_its_clause(code):
              'after Bolivia\'s president said relying solely on Chile for trade had been a "strategic mistake".')
     (e,) = [e for e in x.events if e.trigger == "mistake"]
     assert _nodes(e.source) == {"BOL"}
+
+
+def test_the_only_member_that_has_yet_to_act_is_the_copulas_subject(code):
+    x = code("Bolivia is now the only member of the bloc that has yet to approve Peru's accession.")
+    (e,) = _events(x, "approve")
+    assert _nodes(e.source) == {"BOL"} and e.negated
+
+
+def test_removing_a_hurdle_is_a_concession(code):
+    x = code("Chile's parliament ratified the treaty on Tuesday, removing a major hurdle to Peru's membership.")
+    (e,) = _events(x, "removing")
+    assert e.score > 0

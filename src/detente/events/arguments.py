@@ -2507,16 +2507,26 @@ def by_gerund_skips_passive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder
     return next((a for a in passive.ancestors if a.pos_ in {"VERB", "AUX"}), [])
 
 
-@clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to') on a predicate noun "
-             "(attr) of a copula or a verb of becoming (member_becoming_verb)", changes="source -> the copula's subject",
-             vocab=("member_becoming_verb",))
+@clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to'), or a relative clause "
+             "with a relative pronoun subject, on a predicate noun (attr) of a copula or a verb of becoming "
+             "(member_becoming_verb); on the of-object of one with a modifier of uniqueness (unique_modifier: 'the "
+             "only member of the alliance that')", changes="source -> the copula's subject",
+             vocab=("member_becoming_verb", "unique_modifier"))
 def first_to_act_is_the_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder,
                                 w: dict[str, frozenset[str]]) -> list | None:
     """"Japan is the first country in Asia to sign such a pact", "Honduras became the latest country to switch": the
     one who is that country acts (the predicate noun names no actor of its own)."""
     noun = node.head
-    if node.dep_ not in {"relcl", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
-            or noun.dep_ != "attr" or f.speakers.mention_for(noun) is not None:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr" and any(
+            c.dep_ == "amod" and c.lower_ in w["unique_modifier"] for c in noun.head.head.children):
+        noun = noun.head.head  # "the only member of the alliance that has yet to approve": the parser hangs the
+        # clause on the alliance; it describes the only member
+    infinitival = node.dep_ in {"relcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    # "Hungary is the only member of the alliance that has yet to approve": a relative pronoun subject
+    relative = node.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"}
+                                            for c in node.children)
+    if noun.dep_ != "attr" or not (infinitival and f.speakers.mention_for(noun) is None
+                                   or relative and f.speakers.mention_at(noun) is None):
         return None
     verb = noun.head
     if verb.lemma_.lower() != "be" and verb.lemma_.lower() not in w["member_becoming_verb"]:

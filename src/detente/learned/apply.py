@@ -240,8 +240,9 @@ class LearnedEvents:
         if tok.lemma_.lower() in SPEECH_LEMMAS:
             # on a verb of saying, the one told is no source ("Pashinyan told Italy's La Repubblica newspaper
             # that ...": the newspaper is no co-source); the act told may be anyone's (", officials said")
-            told = [c for c in tok.children if c.dep_ in {"dobj", "dative"}
-                    or (c.dep_ == "prep" and c.lower_ == "to")]
+            # ("TASS quoted Pashinyan as saying": the one quoted or cited speaks, quoting_verb)
+            told = [] if tok.lemma_.lower() in words("quoting_verb") else [
+                c for c in tok.children if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "to")]
             if told and source:
                 kept = tuple(m for m in source if not any(t.left_edge.idx <= m.start < t.right_edge.idx
                                                           + len(t.right_edge) for t in told))
