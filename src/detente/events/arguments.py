@@ -2507,8 +2507,8 @@ def by_gerund_skips_passive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder
     return next((a for a in passive.ancestors if a.pos_ in {"VERB", "AUX"}), [])
 
 
-@clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to'), or a relative clause "
-             "with a relative pronoun subject, on a predicate noun (attr) of a copula or a verb of becoming "
+@clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to'), or a relative "
+             "clause with a relative pronoun subject, on a predicate noun (attr) of a copula or a verb of becoming "
              "(member_becoming_verb); on the of-object of one with a modifier of uniqueness (unique_modifier: 'the "
              "only member of the alliance that')", changes="source -> the copula's subject",
              vocab=("member_becoming_verb", "unique_modifier"))
