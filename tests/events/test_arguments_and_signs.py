@@ -1069,3 +1069,14 @@ def test_removing_a_hurdle_is_a_concession(code):
     x = code("Chile's parliament ratified the treaty on Tuesday, removing a major hurdle to Peru's membership.")
     (e,) = _events(x, "removing")
     assert e.score > 0
+
+
+def test_a_court_after_at_is_where_a_case_is_filed_not_whom(code):
+    x = code("Chile has filed a case at the International Court of Justice accusing Peru of violating the treaty.")
+    (e,) = _events(x, "filed")
+    assert not any(m.actor is not None and m.actor.sector == "JUD" for m in e.target)
+
+
+def test_calling_a_case_meritless_judges_it(code):
+    x = code("Several states backed the case, while the United States called it meritless on Friday.")
+    assert any(e.trigger == "meritless" and e.type == "ACCUSE" and _nodes(e.source) == {"USA"} for e in x.events)

@@ -877,6 +877,10 @@ class ArgumentFinder:
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
                     # "with the Russians' prior knowledge": a possessor under "with" is no party
                     found = self.with_conj(p, deep=name != "with")
+                    if name == "at" and wanted != "at":
+                        # "filed a case at the International Court of Justice": a court after "at" is where, not
+                        # whom (the accused is named elsewhere)
+                        found = [m for m in found if not (m.actor is not None and m.actor.sector == "JUD")]
                     if not visit and not (name == wanted == "to"):
                         # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
                         # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing")
