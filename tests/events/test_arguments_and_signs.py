@@ -1080,3 +1080,23 @@ def test_a_court_after_at_is_where_a_case_is_filed_not_whom(code):
 def test_calling_a_case_meritless_judges_it(code):
     x = code("Several states backed the case, while the United States called it meritless on Friday.")
     assert any(e.trigger == "meritless" and e.type == "ACCUSE" and _nodes(e.source) == {"USA"} for e in x.events)
+
+
+@pytest.mark.parametrize("disabled", [frozenset(), frozenset({"criticism_drawn"})])
+def test_criticism_drawn_from_another_is_that_ones_judgement_of_the_act(pipeline, disabled):
+    # also: a relative clause told as done on an undone object took place; its noun set beside the object
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    text = "Chile suspended talks with Peru on Monday, a move that drew sharp criticism from the EU."
+    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
+                learned=None)
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    drew = [e for e in next(iter(p.extract([doc]))).events if e.trigger == "drew"]
+    if disabled:
+        assert not any(e.type == "ACCUSE" for e in drew)
+    else:
+        (e,) = drew
+        assert e.type == "ACCUSE" and _nodes(e.source) == {"IGOGOV:eu"} and _nodes(e.target) == {"CHL"}

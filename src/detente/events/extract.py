@@ -375,10 +375,16 @@ def _displeasing_author(tok: Any, subjects: list[Mention], speakers: Speakers) -
     subject of its own ("Armenia ratified the treaty, angering Russia") the subject of the sentence's main verb,
     and no one when the main clause has no verb (a headline the parser reads as a noun phrase)."""
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    noun = tok.head.head if tok.head.dep_ == "appos" else tok.head  # "suspended talks, a move that drew ..."
     if subj is not None and subj.lower_ in words("relative_pronoun") and tok.dep_ == "relcl" \
-            and tok.head.dep_ in {"dobj", "obj"} and tok.head.head.pos_ == "VERB":
+            and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB":
         # "held a joint exercise with U.S. forces, which angered Russia": the act is the clause's that holds the noun
-        found = [speakers.mention_for(c) for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        verb = noun.head
+        found = [speakers.mention_for(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not any(found) and verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON"
+                                                           for c in verb.children):
+            # "the party said it would suspend talks, a move that drew criticism": "it" is the one who said so
+            found = [speakers.mention_for(c) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return [m for m in found if m is not None and m.actor is not None] or subjects
     if tok.tag_ != "VBG" or subj is not None:
         return subjects
@@ -594,6 +600,24 @@ def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
                for n in (d, *d.conjuncts)):
         return None
     return _Trigger(tok, "110", None, specific=True, negation_is_the_act=True)
+
+
+@coding_rule("criticism_drawn", pos=("VERB",), reads="a verb of drawing (drawing_verb: 'drew', 'sparked') whose direct "
+             "object is a noun of criticism (drawn_criticism_noun) and that has a from-phrase",
+             changes="trigger -> 111 (criticise), experiencer: the from-object is the source, the subject's author "
+             "the target", vocab=("drawing_verb", "drawn_criticism_noun"))
+def criticism_drawn(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"a move that drew sharp criticism from Brussels", "the visit sparked condemnation from Beijing": the one in
+    the from-phrase criticises the one whose act it was (the subject's author), as "angered Russia" does
+    (``displeasing_act``)."""
+    if tok.lemma_.lower() not in w["drawing_verb"]:
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in w["drawn_criticism_noun"] for c in tok.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children) and not any(
+            p.dep_ == "prep" and p.lower_ == "from" for c in tok.children if c.dep_ == "dobj" for p in c.children):
+        return None
+    return _Trigger(tok, "111", "from", specific=True, experiencer=True)
 
 
 @coding_rule("displeasing_act", pos=("VERB",), reads="a verb whose object is the one displeased (displeasing_verb: "

@@ -581,8 +581,8 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
     return out
 
 
-@selection_rule("undone_is_not_done", reads="the object (an event noun) and the clause (acl, relcl) on the object of a "
-                "reversal trigger, or of any "
+@selection_rule("undone_is_not_done", reads="the object (an event noun) and the clause (acl, relcl; not a relative "
+                "clause told as done) on the object of a reversal trigger, or of any "
                 "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included",
                 vocab=("reversal_verb", "reversal_particle"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
@@ -596,11 +596,21 @@ def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
             # "lifted its veto on X", "ended its opposition to Y": the act undone is told by the reversal's own
             # event (an event noun object is not a second, opposite event)
             out.add(obj.i)
-            out.update(x.i for c in obj.children if c.dep_ in {"acl", "relcl"} for x in c.subtree)
+            out.update(x.i for c in obj.children if c.dep_ in {"acl", "relcl"} and not _told_as_done(c)
+                       for x in c.subtree)
             # the parser often hangs "to buy ..." on the verb: an infinitive right after the object is its clause
             out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1
                        and c.left_edge.lower_ == "to" for x in c.subtree)
     return out
+
+
+def _told_as_done(clause: Any) -> bool:
+    """Whether a relative clause on an undone object tells an act that took place: finite, in the simple past or
+    present with no modal, its subject a relative pronoun ("suspended talks, a move that drew criticism from the
+    EU": the criticism happened; "a contract to buy submarines", "a deal that would have given": not)."""
+    return clause.dep_ == "relcl" and clause.tag_ in {"VBD", "VBZ", "VBP"} \
+        and not any(c.dep_ == "aux" for c in clause.children) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in clause.children)
 
 
 @selection_rule("opposed_is_not_done", reads="an event noun that is the object of an on/to/against phrase of an "
