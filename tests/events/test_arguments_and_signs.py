@@ -1100,3 +1100,10 @@ def test_criticism_drawn_from_another_is_that_ones_judgement_of_the_act(pipeline
     else:
         (e,) = drew
         assert e.type == "ACCUSE" and _nodes(e.source) == {"IGOGOV:eu"} and _nodes(e.target) == {"CHL"}
+
+
+def test_he_in_what_a_named_speaker_says_is_that_speaker(code):
+    # the resolver knows Wang Yi, not Vystrcil: "he" is still Vystrcil, who says so
+    x = code("Wang Yi said the visit was a provocation. Vystrcil said he had come to support Taiwan's democracy.")
+    (e,) = _events(x, "support")
+    assert "CHN" not in _nodes(e.source)

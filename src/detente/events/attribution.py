@@ -220,9 +220,18 @@ class Speakers:
         return best
 
     def resolve_pronoun(self, tok: Any, *, speaking: bool = False) -> Mention | None:
-        """"he"/"she": the last named speaker when the pronoun speaks ("He said:"), else the last person."""
+        """"he"/"she": the named subject of the speech verb whose clause it opens ("X said he ..."); the last named
+        speaker when the pronoun speaks ("He said:"); else the last person."""
         if tok.lower_ not in PRONOUNS_PERSON:
             return None
+        clause = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+        if clause is not None and clause.dep_ == "ccomp" and _is_speech_verb(clause.head):
+            # "Vystrcil said he had come to support ...": the one who says so, named as the speech verb's subject,
+            # even when the resolver does not know him (not the last person it knows)
+            named = next((self.mention_for(c) for c in clause.head.children if c.dep_ == "nsubj"
+                          and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return named
         person = self.last_person_before(tok.idx)
         if speaking:
             speaker = self.last_speaker_before(tok.idx)
