@@ -1107,3 +1107,10 @@ def test_he_in_what_a_named_speaker_says_is_that_speaker(code):
     x = code("Wang Yi said the visit was a provocation. Vystrcil said he had come to support Taiwan's democracy.")
     (e,) = _events(x, "support")
     assert "CHN" not in _nodes(e.source)
+
+
+def test_they_in_a_clause_under_a_plural_subject_is_that_subject(code):
+    x = code("Putin met Kim Jong Un in Pyongyang on Friday. Kim praised the plan, the Korean Central News Agency said. "
+             "The two sides discussed implementing the treaty they signed in June.")
+    (e,) = _events(x, "signed")
+    assert _nodes(e.source) == {"RUS", "PRK"}

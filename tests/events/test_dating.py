@@ -550,3 +550,19 @@ def test_dating_a_time_on_an_event_noun_of_motive_dates_that_act():
         got = _date(doc, verb, dt.date(2023, 9, 19))
         assert (got.date, got.basis) == (dt.date(2023, 9, 19), DateBasis.PUBLISHED), verb
     assert _date(doc, "killing", dt.date(2023, 9, 19)).date == dt.date(2023, 6, 1)
+
+
+def test_dating_an_act_a_bare_span_after_which_the_news_came_is_background():
+    # "Chile met Peru on Friday , days after Bolivia accused Peru ." : some days earlier, no day given
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("met", 1, "ROOT", "VERB", "O"), ("Peru", 1, "dobj", "PROPN", "O"),
+            ("on", 1, "prep", "ADP", "O"), ("Friday", 3, "pobj", "PROPN", "B-DATE"), (",", 1, "punct", "PUNCT", "O"),
+            ("days", 9, "npadvmod", "NOUN", "O"), ("after", 9, "mark", "SCONJ", "O"),
+            ("Bolivia", 9, "nsubj", "PROPN", "O"), ("accused", 1, "advcl", "VERB", "O"),
+            ("Peru", 9, "dobj", "PROPN", "O"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[9].tag_ = "VBD"
+    got = _date(doc, "accused")
+    assert (got.date, got.basis) == (None, DateBasis.BACKGROUND)
+    doc[6].tag_, doc = "NNS", _doc(rows[:6] + [("hours", 9, "npadvmod", "NOUN", "O")] + rows[7:])
+    doc[9].tag_ = "VBD"
+    assert _date(doc, "accused").basis != DateBasis.BACKGROUND

@@ -1239,7 +1239,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
 
 
 @subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); in a coordinated clause "
-              "the first clause's subjects when several, else the previous sentence's (Context.last_subjects)",
+              "the first clause's subjects when several; else a plural subject of a clause above it; else the "
+              "previous sentence's (Context.last_subjects)",
               changes="source -> those subjects", vocab=("plural_pronoun",))
 def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iran and Syria condemned ... They also ...": the previous clause's subjects; "A and B cut ties in 2016,
@@ -1252,6 +1253,16 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
         first = [m for c in verb.head.children if c.dep_ == "nsubj" for m in f.with_conj(c)]
         if len(first) >= 2:
             return first
+    for above in (list(verb.ancestors)[:4] if verb.dep_ in {"relcl", "acl", "advcl"} else []):
+        # "The two sides discussed implementing the treaty they signed in June": a plural subject of a clause
+        # above, in the same sentence, before the previous sentence's
+        subjects = [c for c in above.children if c.dep_ == "nsubj" and c.i < child.i
+                    and (c.tag_ in {"NNS", "NNPS"} or any(k.dep_ == "conj" for k in c.children))]
+        if subjects:
+            found = [m for c in subjects for m in f._subject_mentions(c, ctx)]
+            if len(found) >= 2:
+                return found
+            break
     return list(ctx.last_subjects)
 
 

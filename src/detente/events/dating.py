@@ -258,6 +258,10 @@ _SPAN_WORDS = re.compile(r"\b(days|weeks|months|years|decades|centuries)\b", re.
 BEFORE_MARKS = frozenset({"after", "following"})
 
 
+# Bare plural spans of time before "after" ("days after", "weeks after"): some span earlier, no number given
+_BARE_SPANS = frozenset({"days", "weeks", "months", "years"})
+
+
 def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
     """"Riyadh severed ties in 2016 after protesters stormed its missions": an after-clause with no time of its
     own came before its main clause, and a past-tense relative clause belongs to its clause's story; when that
@@ -275,6 +279,13 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     told_with = clause.dep_ == "relcl" and clause.tag_ == "VBD"
     if not (after or told_with):
         return None
+    if after and clause.tag_ in {"VBD", "VBN"}:
+        span_word = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS
+                          and not any(d.dep_ in {"nummod", "det"} for d in c.children)), None)
+        if span_word is not None:
+            # "met Kim on Friday, days after Seoul accused Moscow of ...": a bare span says only that the act came
+            # some days (weeks, months) before the news: background, no day
+            return f"{span_word.lower_} after (earlier than the news)"
     # the nearest clause above with a time of its own ("a deal brokered by the US, which ...": the deal's clause)
     node, main = clause_head(clause.head), None
     top = node
