@@ -566,3 +566,14 @@ def test_dating_an_act_a_bare_span_after_which_the_news_came_is_background():
     doc[6].tag_, doc = "NNS", _doc(rows[:6] + [("hours", 9, "npadvmod", "NOUN", "O")] + rows[7:])
     doc[9].tag_ = "VBD"
     assert _date(doc, "accused").basis != DateBasis.BACKGROUND
+
+
+def test_dating_the_end_of_a_period_dates_no_act_told_in_the_present():
+    # "Chile holds the presidency until December ." : when the holding ends, not a past December
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("holds", 1, "ROOT", "VERB", "O"), ("the", 3, "det", "DET", "O"),
+            ("presidency", 1, "dobj", "NOUN", "O"), ("until", 1, "prep", "ADP", "O"),
+            ("December", 4, "pobj", "PROPN", "B-DATE"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[1].tag_ = "VBZ"
+    got = _date(doc, "holds", dt.date(2024, 7, 8))
+    assert (got.date, got.basis) == (dt.date(2024, 7, 8), DateBasis.PUBLISHED)

@@ -1239,8 +1239,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
 
 
 @subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); in a coordinated clause "
-              "the first clause's subjects when several; else a plural subject of a clause above it; else the "
-              "previous sentence's (Context.last_subjects)",
+              "the first clause's subjects when several; in a relative clause, a plural subject of a clause above it; "
+              "else the previous sentence's (Context.last_subjects)",
               changes="source -> those subjects", vocab=("plural_pronoun",))
 def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iran and Syria condemned ... They also ...": the previous clause's subjects; "A and B cut ties in 2016,
@@ -1253,7 +1253,7 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
         first = [m for c in verb.head.children if c.dep_ == "nsubj" for m in f.with_conj(c)]
         if len(first) >= 2:
             return first
-    for above in (list(verb.ancestors)[:4] if verb.dep_ in {"relcl", "acl", "advcl"} else []):
+    for above in (list(verb.ancestors)[:4] if verb.dep_ == "relcl" else []):
         # "The two sides discussed implementing the treaty they signed in June": a plural subject of a clause
         # above, in the same sentence, before the previous sentence's
         subjects = [c for c in above.children if c.dep_ == "nsubj" and c.i < child.i

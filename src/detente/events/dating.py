@@ -223,6 +223,10 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
             base = main.date if main and main.date else published
             return resolve_time(f"{expr.ent.text} ago", base)
         return None
+    if expr.text.lower().split(" ", 1)[0] in _END_PREPS and clause.tag_ not in {"VBD", "VBN"}:
+        # "Hungary holds the EU's presidency until December": when a state now holding ends, no date of the act
+        # (read as a past December it was an invented, background date)
+        return None
     noun_time = expr.noun is not None and expr.attach == expr.noun
     # a relative clause on the date itself ("in March, when the court issued ...")
     on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end
@@ -258,6 +262,8 @@ _SPAN_WORDS = re.compile(r"\b(days|weeks|months|years|decades|centuries)\b", re.
 BEFORE_MARKS = frozenset({"after", "following"})
 
 
+# Prepositions of a period's end ("until December"): they date no act told in the present
+_END_PREPS = frozenset({"until", "till", "through"})
 # Bare plural spans of time before "after" ("days after", "weeks after"): some span earlier, no number given
 _BARE_SPANS = frozenset({"days", "weeks", "months", "years"})
 
