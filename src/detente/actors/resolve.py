@@ -100,8 +100,10 @@ def _split_codes(cell: str) -> list[str]:
     return [c.strip() for c in cell.split("|") if c.strip()]
 
 
+@lru_cache(maxsize=1)
 def identity_cues() -> dict[str, frozenset[str]]:
-    """The word sets of the identity rules (data/identity_cues.tsv): set name -> lemmas."""
+    """The word sets of the identity rules (data/identity_cues.tsv): set name -> lemmas (read once: every identity
+    rule asks for them on every document)."""
     sets: dict[str, set[str]] = {}
     for _, row in read_tsv("identity_cues.tsv", ["set", "word", "note"]):
         sets.setdefault(row["set"].strip(), set()).add(row["word"].strip().lower())
