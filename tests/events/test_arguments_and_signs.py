@@ -1114,3 +1114,15 @@ def test_they_in_a_clause_under_a_plural_subject_is_that_subject(code):
              "The two sides discussed implementing the treaty they signed in June.")
     (e,) = _events(x, "signed")
     assert _nodes(e.source) == {"RUS", "PRK"}
+
+
+@pytest.mark.parametrize("text, target", [
+    # "which" after a comma tells of the act, though the parser hangs it on the object's last noun
+    ("Chile held a joint exercise with U.S. forces, which angered Russia.", {"CHL"}),
+    ("Russia sent troops to the border of Ukraine, which alarmed Poland.", {"RUS"}),
+    # "who" is the one named before it
+    ("Iran backed the Houthis, who angered Saudi Arabia.", {"YEMREB:houthis"}),
+])
+def test_which_after_a_comma_displeased_by_the_act(code, text, target):
+    (e,) = [e for e in code(text).events if e.type == "ACCUSE"]
+    assert _nodes(e.target) == target

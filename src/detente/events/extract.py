@@ -376,10 +376,19 @@ def _displeasing_author(tok: Any, subjects: list[Mention], speakers: Speakers) -
     and no one when the main clause has no verb (a headline the parser reads as a noun phrase)."""
     subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     noun = tok.head.head if tok.head.dep_ == "appos" else tok.head  # "suspended talks, a move that drew ..."
-    if subj is not None and subj.lower_ in words("relative_pronoun") and tok.dep_ == "relcl" \
-            and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB":
+    for _ in range(2):
+        # "held a joint exercise with U.S. forces, which angered Russia": "which" after a comma tells of the act,
+        # though the parser hangs it on the last noun of the object's phrase
+        if subj is None or subj.lower_ != "which" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" \
+                or tok.i < 1 or tok.doc[subj.i - 1].text != ",":
+            break
+        noun = noun.head.head
+    on_the_act = noun.pos_ == "VERB" and noun != tok.head  # "sent troops to the border of X, which alarmed Y"
+    if subj is not None and subj.lower_ in words("relative_pronoun") and subj.lower_ != "who" \
+            and tok.dep_ == "relcl" and (noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB" or on_the_act):
+        # ("backed the Houthis, who angered Saudi Arabia": who angered is the Houthis)
         # "held a joint exercise with U.S. forces, which angered Russia": the act is the clause's that holds the noun
-        verb = noun.head
+        verb = noun if on_the_act else noun.head
         found = [speakers.mention_for(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not any(found) and verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON"
                                                            for c in verb.children):
