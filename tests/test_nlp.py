@@ -192,3 +192,24 @@ def test_a_reporting_verb_after_a_reported_state_is_the_first_reporting_verbs_co
     deps[4] = "aux"  # "Peru was dooming ...": no state (no passive, no copula complement): left alone
     doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
     assert doc[7].head.text == "doomed"
+
+
+def test_a_reporting_verb_after_the_act_of_a_thing_is_the_first_reporting_verbs_conjunct():
+    # "Chile said the ruling violated the law and demanded that Peru act ." : a ruling demands nothing
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    from detente.nlp import conj_after_clause
+
+    words = ["Chile", "said", "the", "ruling", "violated", "the", "law", "and", "demanded", "that", "Peru", "act", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 11, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "DT", "NN", "CC", "VBD", "IN", "NNP", "VB", "."]
+    doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
+    assert doc[8].head.text == "said"
+    words[3] = "army"  # "the army violated the law and demanded ...": an agent may go on to demand
+    doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
+    assert doc[8].head.text == "violated"

@@ -201,8 +201,8 @@ def conj_after_clause(doc: Any) -> Any:
 
 def _conj_of_a_reported_state(tok: Any) -> bool:
     """"Netanyahu had said Hamas was doomed and warned that ...": the parser hangs the second reporting verb (one
-    with a that-clause of its own and no subject) on the passive or copular state reported by the first; it is the
-    first one's conjunct."""
+    with a that-clause of its own and no subject) on the passive or copular state, or the act of a thing, reported by
+    the first; it is the first one's conjunct."""
     head = tok.head
     if tok.dep_ != "conj" or not tok.tag_.startswith("VB") or head.dep_ != "ccomp" or head.i > tok.i:
         return False
@@ -210,9 +210,21 @@ def _conj_of_a_reported_state(tok: Any) -> bool:
         return False
     if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children):
         return False
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     state = any(c.dep_ == "auxpass" for c in head.children) or (
         head.tag_ in {"JJ"} or any(c.dep_ in {"acomp", "attr"} for c in head.children))
-    return state and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and head.head.tag_.startswith("VB")
+    # or an act of a thing, which cannot go on to demand or warn ("said the ruling violated the law and demanded
+    # that Baghdad act"): a common noun that names no agent (agents.tsv)
+    thing = any(c.tag_ in {"NN", "NNS"} and c.lower_ not in _agent_nouns() for c in subjects)
+    return (state or thing) and bool(subjects) and head.head.tag_.startswith("VB")
+
+
+@lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """The agent nouns of the gazetteer ("army", "government", "protesters"), in their surface and lemma forms."""
+    from .actors.gazetteer import load_gazetteer
+
+    return frozenset(w.lower() for w in load_gazetteer().agents)
 
 
 LEMMA_FIX = "detente_lemma_fixes"
