@@ -30,6 +30,19 @@ def _events(x, trigger):
     return [e for e in x.events if e.trigger.lower().startswith(trigger)]
 
 
+def _rules_only(pipeline, disabled, text):
+    """The extraction of ``text`` by the rules alone (no learned heads), without the rules ``disabled``."""
+    from dataclasses import replace
+
+    from detente.events import EventCoder
+    from detente.ingest.sources import Meta, make_document
+
+    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
+                learned=None)
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
+    return next(iter(p.extract([doc])))
+
+
 # -- arguments ---------------------------------------------------------------------------------------
 def test_coordinated_givers_are_each_a_source(code):
     (e,) = _events(code("The militia is funded by Iran and Qatar."), "funded")
@@ -371,22 +384,14 @@ def test_getting_closer_to_an_act_with_a_state_is_alignment_with_it(pipeline):
 
 
 def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline):
-    from dataclasses import replace
-
-    from detente.events import EventCoder
-    from detente.ingest.sources import Meta, make_document
-
     text = ("Chile and Peru have held talks on their border. The president of Chile said on Monday that his country "
             "was ready for a deal. The prime minister of Bolivia welcomed the remarks and urged both sides to reach "
             "an agreement soon.")
-    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
-    x = next(iter(pipeline.rules_only().extract([doc])))
+    x = _rules_only(pipeline, frozenset(), text)
     (welcomed,) = _events(x, "welcomed")
     (urged,) = _events(x, "urged")
     assert _nodes(welcomed.target) == {"CHL"} and _nodes(urged.target) == {"CHL", "PER"}
-    off = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents,
-                                             disabled={"remarks_told_before"}), learned=None)
-    (welcomed,) = _events(next(iter(off.extract([doc]))), "welcomed")
+    (welcomed,) = _events(_rules_only(pipeline, {"remarks_told_before"}, text), "welcomed")
     assert not _nodes(welcomed.target)
 
 
@@ -870,17 +875,9 @@ def test_a_verb_with_its_own_phrase_object_takes_no_object_of_the_next_conjunct(
 
 @pytest.mark.parametrize("disabled", [frozenset(), frozenset({"exercise_told_before", "act_told_before"})])
 def test_the_drills_are_the_exercise_told_before(pipeline, disabled):
-    from dataclasses import replace
-
-    from detente.events import EventCoder
-    from detente.ingest.sources import Meta, make_document
-
     text = ("South Korea, the United States and Japan staged a joint air exercise on Sunday, the ministry said. "
             "North Korea condemned the drills as a rehearsal for invasion.")
-    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
-                learned=None)
-    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
-    (e,) = _events(next(iter(p.extract([doc]))), "condemned")
+    (e,) = _events(_rules_only(pipeline, disabled, text), "condemned")
     assert _nodes(e.target) == (set() if disabled else {"KOR", "USA", "JPN"})
 
 
@@ -888,17 +885,9 @@ def test_the_drills_are_the_exercise_told_before(pipeline, disabled):
                                                (frozenset({"exercise_told_before"}), {"KOR"})])
 def test_the_drills_are_all_the_parties_of_the_exercise_not_only_its_source(pipeline, disabled, parties):
     # the exercise rule names its partner too; the act told before (act_told_before) only its source
-    from dataclasses import replace
-
-    from detente.events import EventCoder
-    from detente.ingest.sources import Meta, make_document
-
     text = ("South Korea staged a joint air exercise with the United States on Sunday, the ministry said. "
             "North Korea condemned the drills as a rehearsal for invasion.")
-    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
-                learned=None)
-    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
-    (e,) = _events(next(iter(p.extract([doc]))), "condemned")
+    (e,) = _events(_rules_only(pipeline, disabled, text), "condemned")
     assert _nodes(e.target) == parties
 
 
@@ -1015,16 +1004,8 @@ def test_a_warning_is_an_act_of_its_own(code):
 
 @pytest.mark.parametrize("disabled", [frozenset(), frozenset({"condition_names_the_threatened"})])
 def test_a_threat_on_a_condition_is_aimed_at_the_one_the_condition_names(pipeline, disabled):
-    from dataclasses import replace
-
-    from detente.events import EventCoder
-    from detente.ingest.sources import Meta, make_document
-
     text = "Chile will take countermeasures if Peru allows foreign troops to deploy near the border, officials said."
-    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
-                learned=None)
-    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
-    (e,) = _events(next(iter(p.extract([doc]))), "take")
+    (e,) = _events(_rules_only(pipeline, disabled, text), "take")
     assert e.type == "THREATEN" and _nodes(e.source) == {"CHL"}
     assert _nodes(e.target) == (set() if disabled else {"PER"})
 
@@ -1085,16 +1066,8 @@ def test_calling_a_case_meritless_judges_it(code):
 @pytest.mark.parametrize("disabled", [frozenset(), frozenset({"criticism_drawn"})])
 def test_criticism_drawn_from_another_is_that_ones_judgement_of_the_act(pipeline, disabled):
     # also: a relative clause told as done on an undone object took place; its noun set beside the object
-    from dataclasses import replace
-
-    from detente.events import EventCoder
-    from detente.ingest.sources import Meta, make_document
-
     text = "Chile suspended talks with Peru on Monday, a move that drew sharp criticism from the EU."
-    p = replace(pipeline, coder=EventCoder(pipeline.lexicon, agents=pipeline.coder.agents, disabled=disabled),
-                learned=None)
-    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet=None, published=dt.date(2024, 3, 1)))
-    drew = [e for e in next(iter(p.extract([doc]))).events if e.trigger == "drew"]
+    drew = [e for e in _rules_only(pipeline, disabled, text).events if e.trigger == "drew"]
     if disabled:
         assert not any(e.type == "ACCUSE" for e in drew)
     else:

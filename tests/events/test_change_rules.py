@@ -97,17 +97,21 @@ def test_document_name_is_no_relation():
     assert cue_vetoed(doc[5], {"document_name_is_no_relation"}) is None
 
 
+def _claims(pipeline, text, published):
+    """The stated relations of ``text`` through the real parser and relation reader."""
+    from detente.ingest.sources import Meta, make_document
+
+    doc = make_document(text.encode(), source="t", is_html=False, meta=Meta(outlet="Test Wire", published=published))
+    return next(iter(pipeline.extract([doc]))).relation_claims
+
+
 @pytest.mark.model
 def test_reader_marks_a_stated_change_and_not_a_state(pipeline):
     """Through the real parser and relation reader: the change's sign is its polarity; a state has none."""
-    from detente.ingest.sources import Meta, make_document
-
     text = ("Relations between Russia and Israel have deteriorated sharply.\n\n"
             "Russia and Iran are close allies.")
-    meta = Meta(outlet="Test Wire", published=dt.date(2024, 3, 5))
-    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
-    extraction = next(iter(pipeline.extract([doc])))
-    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.change) for c in extraction.relation_claims}
+    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.change)
+              for c in _claims(pipeline, text, dt.date(2024, 3, 5))}
     assert (frozenset(("RUS", "ISR")), -1) in claims
     assert (frozenset(("RUS", "IRN")), 0) in claims
 
@@ -130,13 +134,9 @@ def test_a_tie_in_a_phrase_of_cause_keeps_its_own_sign():
 def test_reader_gives_a_tie_in_a_phrase_of_cause_its_own_sign(pipeline):
     """Through the real parser: the strained relations are the two neighbours', the growing ties Baku's with
     Israel, a friendly relation (it was read as strained)."""
-    from detente.ingest.sources import Meta, make_document
-
     text = ("Azerbaijan and Iran trade barbs\n\n"
             "Relations between the two neighbours have been strained by Azerbaijan's growing ties with Israel.")
-    meta = Meta(outlet="Test Wire", published=dt.date(2023, 1, 29))
-    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
-    extraction = next(iter(pipeline.extract([doc])))
-    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.polarity) for c in extraction.relation_claims}
+    claims = {(frozenset((c.a.actor.node, c.b.actor.node)), c.polarity)
+              for c in _claims(pipeline, text, dt.date(2023, 1, 29))}
     assert (frozenset(("AZE", "ISR")), 1) in claims
     assert (frozenset(("AZE", "ISR")), -1) not in claims

@@ -39,7 +39,7 @@ from typing import Any
 from ..model import Actor, DateBasis, Event, Mention
 from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
 from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
-                    phrase_extra, phrase_rule, run_rule, subject_mentions, subject_rule, words)
+                    phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
@@ -2030,7 +2030,7 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
     nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                      if p.dep_ == "pobj"]
     ties = words("tie_antecedent")
-    unwanted = q.tok.lemma_.lower() in words("unwanted_verb") and any(c.dep_ == "neg" for c in q.tok.children)
+    unwanted = refuses_to_bear(q.tok)
     for d in nouns:
         if unwanted and d.lemma_.lower() in words("hostile_act_noun"):
             # "will not allow any threat to Somalia's security": the one threatened is protected, not the target

@@ -29,8 +29,8 @@ from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
-from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, rules, run_rule,
-                    undone_objects, vetoed, words)
+from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear, rules,
+                    run_rule, undone_objects, vetoed, words)
 
 
 
@@ -603,7 +603,7 @@ def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     """"We do not want the intimidation we now face from Beijing", "Poland will not tolerate Russian
     interference": refusing to bear another's hostile act is disapproval of its author; the negation is the
     stance itself, not a denial that it was taken."""
-    if tok.lemma_.lower() not in w["unwanted_verb"] or not any(c.dep_ == "neg" for c in tok.children):
+    if not refuses_to_bear(tok):
         return None
     if not any(n.lemma_.lower() in w["hostile_act_noun"] for d in tok.children if d.dep_ in OBJ_DEPS
                for n in (d, *d.conjuncts)):

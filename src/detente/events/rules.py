@@ -397,6 +397,12 @@ def intent_governor(tok: Any) -> str | None:
     return None
 
 
+def refuses_to_bear(tok: Any) -> bool:
+    """Whether ``tok`` is a negated verb of wanting or bearing (unwanted_verb: "will not tolerate", "would not
+    allow"): read by the coding rule ``unwanted_hostile_act``, the object rules and the tagger's target guard."""
+    return tok.lemma_.lower() in words("unwanted_verb") and any(c.dep_ == "neg" for c in tok.children)
+
+
 def refusal_governor(tok: Any) -> str | None:
     """"refused to recognise", "failed to reach", "ruled out sending": the refusing verb (with its particle)
     governing ``tok``."""

@@ -33,7 +33,7 @@ from typing import Any
 from ..events.arguments import _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
-from ..events.rules import code_trigger, words
+from ..events.rules import code_trigger, refuses_to_bear, words
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -215,10 +215,11 @@ class LearnedEvents:
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "target" and _victim_of_the_motive(doc, event, m)))
-                if side == "target" and any(not _in_issue_phrase(doc, event, m) for m in new):
+                issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
+                if any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
                     # issue names no party ("over Ethiopia's deal": Ethiopia is the party already)
-                    new = tuple(m for m in new if not _in_issue_phrase(doc, event, m))
+                    new = tuple(m for m, i in zip(new, issue) if not i)
             if new != rule:
                 out[side] = new
         return out
@@ -602,8 +603,7 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
     from ..events.lexicon import load_lexicon
 
     top, path = _path_to_trigger(doc, event, m)
-    unwanted = top is not None and top.lemma_.lower() in words("unwanted_verb") \
-        and any(c.dep_ == "neg" for c in top.children)
+    unwanted = top is not None and refuses_to_bear(top)
     for below, node in zip(path, path[1:]):
         if unwanted and node.dep_ in {"dobj", "obj"} and node.head == top \
                 and node.lemma_.lower() in words("hostile_act_noun"):
