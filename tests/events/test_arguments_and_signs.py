@@ -1099,3 +1099,13 @@ def test_they_in_a_clause_under_a_plural_subject_is_that_subject(code):
 def test_which_after_a_comma_displeased_by_the_act(code, text, target):
     (e,) = [e for e in code(text).events if e.type == "ACCUSE"]
     assert _nodes(e.target) == target
+
+
+@pytest.mark.parametrize("text", ["Poland said it would stop arming Ukraine.",
+                                  "The United States halted supplying weapons to Ukraine."])
+def test_halting_an_aid_is_a_negative_act_on_its_recipient(code, text):
+    # the gerund was coded as +10 aid from the halting state to the recipient
+    x = code(text)
+    assert not [e for e in x.events if e.score > 0]
+    (e,) = [e for e in x.events if e.score < 0]
+    assert _nodes(e.target) == {"UKR"}

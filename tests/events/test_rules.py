@@ -333,6 +333,36 @@ def test_reversal_codes_the_act_a_plan_undone_planned():
     assert 1 not in off or not off[1].undoes
 
 
+@pytest.mark.parametrize("particle", [False, True])
+def test_reversal_codes_the_act_a_halting_verb_stops(particle):
+    # "Poland will stop arming Ukraine": halting military aid (072) reduces it (162); it was coded as +10 aid.
+    # "Poland ended up arming Ukraine" (a particle: an outcome, not a halt) is the aid itself
+    verb, lemma = ("ended", "end") if particle else ("stopped", "stop")
+    words = ["Poland", verb, "up", "arming", "Ukraine"] if particle else ["Poland", verb, "arming", "Ukraine"]
+    heads = [1, 1, 1, 1, 3] if particle else [1, 1, 1, 2]
+    deps = ["nsubj", "ROOT", "prt", "xcomp", "dobj"] if particle else ["nsubj", "ROOT", "xcomp", "dobj"]
+    lemmas = ["Poland", lemma, "up", "arm", "Ukraine"] if particle else ["Poland", lemma, "arm", "Ukraine"]
+    pos = ["PROPN", "VERB", "ADP", "VERB", "PROPN"] if particle else ["PROPN", "VERB", "VERB", "PROPN"]
+    doc = _pdoc(words, heads, deps, lemmas, pos)
+    doc[len(words) - 2].tag_ = "VBG"
+    on, off = _coded(doc, "reversal_codes_undone")
+    if particle:
+        assert 1 not in on or not on[1].undoes
+        return
+    assert on[1].undoes and on[1].cameo == "162"
+    assert 1 not in off or not off[1].undoes
+
+
+def test_undone_is_not_done_drops_the_act_halted():
+    # "Poland stopped arming Ukraine": the arming is halted, not done (it was a +10 aid to Ukraine)
+    doc = _doc(["Poland", "stopped", "arming", "Ukraine"], [1, 1, 1, 2], ["nsubj", "ROOT", "xcomp", "dobj"],
+               ["Poland", "stop", "arm", "Ukraine"])
+    doc[2].tag_, doc[2].pos_ = "VBG", "VERB"
+    trigs = _triggers(doc, (1, "162", True, True), (2, "072", False, False))
+    assert 2 in not_done(trigs, load_lexicon()) and 1 not in not_done(trigs, load_lexicon())
+    assert 2 not in not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"})
+
+
 def test_reversal_of_ties():
     # "Turkey ended its rapprochement": reducing relations (161)
     doc = _pdoc(["Turkey", "ended", "its", "rapprochement"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],

@@ -123,3 +123,22 @@ def test_a_decade_is_before_publication_with_no_date(expr, before):
     if not before:
         assert got is None
     assert resolve_time(expr, None) is None  # no publication date: not even "before" can be said
+
+
+@pytest.mark.parametrize("expr, date, precision", [
+    ("in 1899", dt.date(1899, 1, 1), "year"),  # was left to the publication day: years before 1900 did not parse
+    ("in March 1848", dt.date(1848, 3, 1), "month"),
+    ("since 1648", dt.date(1648, 1, 1), "year"),
+    ("in the 19th century", None, "before-publication"),
+    ("the eighteenth century", None, "before-publication"),
+    ("centuries ago", None, "before-publication"),
+])
+def test_dates_an_earlier_century_is_dated_or_before_publication(expr, date, precision):
+    d = resolve_time(expr, FRIDAY)
+    assert d is not None and (d.date, d.precision, d.basis) == (date, precision, DateBasis.STATED)
+    assert before_the_news(d, FRIDAY)
+
+
+def test_dates_the_publications_own_century_says_nothing():
+    assert resolve_time("in the 21st century", FRIDAY) is None
+    assert resolve_time("in the 19th century", None) is None  # no publication date: not even "before"

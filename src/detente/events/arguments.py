@@ -38,7 +38,7 @@ from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
 from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
-from .rules import (undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
+from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -908,7 +908,8 @@ class ArgumentFinder:
 
     def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:
         """The actor named in the clause on what a reversal verb undoes ("cancelled a contract to buy French
-        submarines" -> France; "scrapped plans to build a base with China" -> China)."""
+        submarines" -> France; "scrapped plans to build a base with China" -> China), or in the act a verb of
+        halting stops ("stopped arming Ukraine" -> Ukraine)."""
         for obj in undone_objects(tok):
             clauses = [c for c in obj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
             # "withdrew from a deal to buy French submarines", the infinitive hung on the verb
@@ -919,6 +920,11 @@ class ArgumentFinder:
                 found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
                 if found:
                     return found
+        for act in halted_acts(tok):  # "will stop arming Ukraine", "halted supplying weapons to Egypt"
+            found = self.objects(act, etype="", wanted_prep="to", visit=False, exclude=exclude)
+            found = [m for m in found if m.actor is not None and m.actor.node not in exclude]
+            if found:
+                return found
         return []
 
     def _party_noun(self, pobj: Any, source: list[Mention]) -> list[Mention]:

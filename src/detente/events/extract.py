@@ -30,7 +30,7 @@ from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
 from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear, rules,
-                    run_rule, undone_objects, vetoed, words)
+                    run_rule, halted_acts, undone_objects, vetoed, words)
 
 
 
@@ -433,7 +433,7 @@ def _dedupe(events: Any) -> list[Event]:
 # -- coding-stage rules: what trigger (if any) a token makes, tried in this order (``rules.coding_rule``) ------------
 @coding_rule("reversal_codes_undone", pos=("VERB",), reads="a reversal verb or verb + particle (reversal_verb, reversal_particle) and "
              "the event noun it governs (nouns.tsv), or the act an intention noun it governs plans ('froze plans to "
-             "normalise ties')", changes="trigger -> the reversal of the noun's act, marked undoes",
+             "normalise ties'), or the act a verb of halting stops (halting_verb: 'stopped arming Ukraine')", changes="trigger -> the reversal of the noun's act, marked undoes",
              vocab=("reversal_verb", "reversal_particle"))
 def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"reduced military aid", "lifted sanctions", "called off a strike": undoing an act is coded from what is
@@ -443,12 +443,23 @@ def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     noun = coder._governed_event_noun(tok) or next(
         (o.lemma_.lower() for o in undone_objects(tok) if o.lemma_.lower() in coder.lex.nouns), None)
     if noun is None:  # "withdrew from a deal", "pulled out of the talks": what it leaves is undone too
-        planned = _planned_act(tok, coder)
+        planned = _planned_act(tok, coder) or _halted_act(tok, coder)
         if planned is None:
             return None
         lemma, cameo = planned
         return _Trigger(tok, _reverse(cameo, lemma), "with", specific=True, undoes=True)
     return _Trigger(tok, _reverse(coder.lex.nouns[noun], noun), "with", specific=True, undoes=True)
+
+
+def _halted_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:
+    """"will stop arming Ukraine", "halted supplying weapons": the act a verb of halting stops, told by a gerund
+    (``rules.halted_acts``), as its verb and the lexicon's code for it, or None."""
+    for act in halted_acts(tok):
+        patterns = coder.lex.verbs.get(act.lemma_.lower())
+        pattern = coder._best_pattern(act, patterns) if patterns else None
+        if pattern is not None:
+            return act.lemma_.lower(), pattern.cameo
+    return None
 
 
 def _planned_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:

@@ -373,7 +373,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
               "cognition_verb", "motive_prep", "apposed_report_noun",
-              "issue_prep", "quoting_verb")
+              "issue_prep", "quoting_verb", "halting_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -589,15 +589,19 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
 
 @selection_rule("undone_is_not_done", reads="the object (an event noun) and the clause (acl, relcl; not a relative "
                 "clause told as done) on the object of a reversal trigger, or of any "
-                "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included",
+                "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included; "
+                "the gerund a verb of halting stops (halting_verb: 'stopped arming')",
                 vocab=("reversal_verb", "reversal_particle"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"cancelled a contract to buy submarines", "scrapped plans to build a base", "withdrew from a deal to buy
-    submarines", "cancelled a gala to celebrate ties", "lifted its veto": what is undone is not done."""
+    submarines", "cancelled a gala to celebrate ties", "lifted its veto", "stopped arming Ukraine": what is undone
+    is not done."""
     out: set[int] = set()
     for t in triggers:
         if not (getattr(t, "undoes", False) or reversal_verb(t.tok, w)):
             continue
+        # "will stop arming Ukraine": the act halted is not done (the halt is the reversal's own event)
+        out.update(g.i for g in halted_acts(t.tok))
         for obj in undone_objects(t.tok):
             # "lifted its veto on X", "ended its opposition to Y": the act undone is told by the reversal's own
             # event (an event noun object is not a second, opposite event)
@@ -732,6 +736,14 @@ def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in w["reversal_verb"] or any(
         f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
+
+
+def halted_acts(verb: Any) -> list[Any]:
+    """The acts a verb of halting stops, told by a gerund ("stop arming Ukraine", "halted supplying weapons to
+    Egypt", "suspended funding the agency"; not "ended up backing", where the particle makes it an outcome)."""
+    if verb.lemma_.lower() not in words("halting_verb") or any(c.dep_ == "prt" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.pos_ == "VERB"]
 
 
 def undone_objects(verb: Any) -> list[Any]:

@@ -145,22 +145,32 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _COUNT = r"(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _AGO = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+ago\b", re.I)
-_AFTER_YEAR = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+after\b.*?\b(?P<year>(19|20)\d\d)\b", re.I)
+# The year of an event's own time expression (a DATE entity, never free text): any year from 1000 to 2099, so
+# that "ruled in 1899" or "fought in 1781" is dated to its year, not to the publication
+_EVENT_YEAR = r"(?P<year>1\d\d\d|20\d\d)"
+_AFTER_YEAR = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+after\b.*?\b" + _EVENT_YEAR + r"\b", re.I)
 _WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|on|)\s*(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _PERIOD = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this|previous|coming)\s+"
                      r"(?P<grain>week|weekend|month|year)\b", re.I)
-_MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+(?P<year>(19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+" + _EVENT_YEAR + r"\b", re.I)
 _MONTH_DAY = (re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?\b", re.I),
               re.compile(r"\b(?P<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?" + _MONTH_RE, re.I))
 _LAST_MONTH = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+" + _MONTH_RE, re.I)
 _BARE_MONTH = re.compile(r"\b" + _MONTH_RE + r"(?!\w)", re.I)
-_BARE_YEAR = re.compile(r"(?<![\d-])(?P<year>(19|20)\d\d)(?!s|\d|-\d)")
+_BARE_YEAR = re.compile(r"(?<![\d-])" + _EVENT_YEAR + r"(?!s|\d|-\d)")
 # A decade: "the 1990s", "the late 1980s", "the '90s" (a period with no year to give: before publication, undated,
 # when it ended before the publication's year)
-_DECADE = re.compile(r"(?<![\d-])(?:(?P<century>19|20)(?P<tens>\d)0|['’](?P<short>\d)0)s\b")
+_DECADE = re.compile(r"(?<![\d-])(?:(?P<century>1\d|20)(?P<tens>\d)0|['’](?P<short>\d)0)s\b")
+# A century by its ordinal: "the 19th century", "the eighteenth century" (before publication when it ended before)
+_CENTURY = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()) + r")(st|nd|rd|th)?[\s-]+century\b", re.I)
+_CENTURY_ORDINALS = {w: i + 1 for i, w in enumerate(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split())}
 _VAGUE_PAST = re.compile(
     r"\b(recently|lately|previously|formerly|in recent (days|weeks|months|years)|(over|for|during) the (past|last)"
-    r"( few| several| many)? (years|decades)|in the past(?! \w+ (days|weeks|months|years))|decades|years ago|months ago|"
+    r"( few| several| many)? (years|decades)|in the past(?! \w+ (days|weeks|months|years))|decades|centuries|years ago|months ago|"
     r"a few (days|weeks|months|years) ago|at the time|back then|once)\b", re.I)
 
 
@@ -203,7 +213,7 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
     full = find_full_dates(text)
     if full:
         return _stated(full[0][0], DAY, text)
-    m = re.search(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)\b", text)
+    m = re.search(r"\b" + _EVENT_YEAR + r"-(?P<month>\d\d)\b", text)
     if m and 1 <= int(m["month"]) <= 12:
         return _stated(dt.date(int(m["year"]), int(m["month"]), 1), MONTH, text)
     m = _MONTH_YEAR.search(text)
@@ -222,6 +232,10 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
             end = (base.year // 100) * 100 + int(m["short"]) * 10 + 9
             end = end if end < base.year else end - 100
         return _stated(None, BEFORE_PUBLICATION, text) if end < base.year else None
+    m = _CENTURY.search(text)
+    if m:  # "in the 19th century": undated, before the news when the century ended before the publication's year
+        n = int(m["n"]) if m["n"].isdigit() else _CENTURY_ORDINALS[m["n"].lower()]
+        return _stated(None, BEFORE_PUBLICATION, text) if base is not None and n * 100 < base.year else None
     if base is None:
         m = _BARE_YEAR.search(text)
         if m:
