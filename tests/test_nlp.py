@@ -213,3 +213,26 @@ def test_a_reporting_verb_after_the_act_of_a_thing_is_the_first_reporting_verbs_
     words[3] = "army"  # "the army violated the law and demanded ...": an agent may go on to demand
     doc = conj_after_clause(hand_doc(words, heads, deps, tags=tags))
     assert doc[8].head.text == "violated"
+
+
+def test_a_reporting_clause_cut_off_after_a_comma_takes_the_sentence_before_it():
+    # "Peru will sign the deal , Chile 's minister said ." parsed as two sentences: the report had no speaker
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    from detente.nlp import report_after_comma
+
+    words = ["Peru", "will", "sign", "the", "deal", ",", "Chile", "'s", "minister", "said", "."]
+    heads = [2, 2, 2, 4, 2, 2, 8, 6, 9, 9, 9]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "punct", "poss", "case", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "MD", "VB", "DT", "NN", ",", "NNP", "POS", "NN", "VBD", "."]
+    lemmas = ["Peru", "will", "sign", "the", "deal", ",", "Chile", "'s", "minister", "say", "."]
+    doc = report_after_comma(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[2].head.text == "said" and doc[2].dep_ == "ccomp" and len(list(doc.sents)) == 1
+    # ended by a full stop, the first sentence is a sentence of its own
+    words[5], tags[5] = ".", "."
+    doc = report_after_comma(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[2].head.text == "sign" and len(list(doc.sents)) == 2

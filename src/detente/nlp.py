@@ -199,6 +199,36 @@ def conj_after_clause(doc: Any) -> Any:
     return doc
 
 
+REPORT_AFTER_COMMA = "detente_report_after_comma"
+
+
+def report_after_comma(doc: Any) -> Any:
+    """"... may recognise Somaliland as an independent state, Somaliland's leader said.": the parser ends a
+    sentence at the comma and parses the reporting clause as a sentence of its own, so the report has no speaker.
+    A sentence that ends with a comma, followed in the same paragraph by a short one whose root is a verb of saying
+    with a subject and no clause of its own, is that verb's reported clause: hang its root there as a ccomp (spaCy
+    then reads the two as one sentence).  Why a component of our own: the parse is the model's, and the parser does
+    not keep a boundary we forbid before it runs."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    sents = list(doc.sents)
+    for first, second in zip(sents, sents[1:]):
+        end = first.end - 1
+        while end > first.start and doc[end].is_space:
+            end -= 1
+        if doc[end].text != "," or "\n" in doc.text[doc[end].idx:second.start_char] or len(second) > 20:
+            continue
+        root = second.root
+        if root.lemma_.lower() not in SPEECH_LEMMAS or not root.tag_.startswith("VB") \
+                or any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in root.children) \
+                or not any(c.dep_ == "nsubj" for c in root.children):
+            continue
+        top = first.root
+        top.head = root
+        top.dep_ = "ccomp"
+    return doc
+
+
 def _conj_of_a_reported_state(tok: Any) -> bool:
     """"Netanyahu had said Hamas was doomed and warned that ...": the parser hangs the second reporting verb (one
     with a that-clause of its own and no subject) on the passive or copular state, or the act of a thing, reported by
@@ -265,6 +295,8 @@ def _register_cap() -> None:
         Language.component(LEMMA_FIX, func=fix_lemmas)
     if not Language.has_factory(CONJ_AFTER_CLAUSE):
         Language.component(CONJ_AFTER_CLAUSE, func=conj_after_clause)
+    if not Language.has_factory(REPORT_AFTER_COMMA):
+        Language.component(REPORT_AFTER_COMMA, func=report_after_comma)
 
 
 @lru_cache(maxsize=2)
@@ -294,6 +326,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     if "parser" in nlp.pipe_names and CONJ_AFTER_CLAUSE not in nlp.pipe_names:
         nlp.add_pipe(CONJ_AFTER_CLAUSE, after="parser")
+    if "parser" in nlp.pipe_names and LEMMA_FIX in nlp.pipe_names and REPORT_AFTER_COMMA not in nlp.pipe_names:
+        nlp.add_pipe(REPORT_AFTER_COMMA, after=LEMMA_FIX)  # it reads lemmas
     return nlp
 
 

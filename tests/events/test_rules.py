@@ -200,6 +200,30 @@ def test_obligation_is_demand():
     assert kept.source == (sudan,) and kept.said_by == unnamed
 
 
+@pytest.mark.parametrize("obj, cameo", [("resolution", "111"), ("sanctions", "163")])
+def test_measure_against_is_against(obj, cameo):
+    # "The US backed a resolution against Russia": an act against Russia (it was +5 support of Russia); "backed
+    # sanctions against Russia" takes the sanctions' own code
+    doc = _doc(["US", "backed", "a", obj, "against", "Russia"], [1, 1, 3, 1, 3, 4],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], ["US", "back", "a", obj.rstrip("s"), "against", "Russia"],
+               pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"])
+    us, russia = _mention(doc, 0, "USA"), _mention(doc, 5, "RUS")
+    on, off = _both(_draft(doc, 1, "050", source=[us], target=[russia]), "measure_against_is_against")
+    assert on.coding.cameo == cameo and on.coding.score < 0
+    assert off.coding.cameo == "050"
+
+
+def test_measure_against_is_against_not_an_ally_backed_against_a_foe():
+    # "Germany backed Ukraine against Russia": support of Ukraine stays support
+    doc = _doc(["Germany", "backed", "Ukraine", "against", "Russia"], [1, 1, 1, 2, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Germany", "back", "Ukraine", "against", "Russia"],
+               pos=["PROPN", "VERB", "PROPN", "ADP", "PROPN"])
+    doc[2].ent_type_ = "GPE"
+    de, ua = _mention(doc, 0, "DEU"), _mention(doc, 2, "UKR")
+    on, _ = _both(_draft(doc, 1, "050", source=[de], target=[ua]), "measure_against_is_against")
+    assert on.coding.cameo == "050"
+
+
 def test_complaint_is_disapproval():
     # "Israel voiced regret that China did not condemn Hamas": disapproval of China, not sympathy
     doc = _doc(["Israel", "voiced", "regret", "that", "China", "did", "not", "condemn", "Hamas"],

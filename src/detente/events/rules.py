@@ -1069,6 +1069,31 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     return replace(d, coding=_code(lex, "110", d.coding))
 
 
+@rule("measure_against_is_against", reads="a positive coding (score > 0) whose direct object (or the object of its "
+      "for-phrase) is a noun, no actor, with an against-phrase that holds every target ('backed a resolution against "
+      "Russia')", changes="coding -> the object's own code when the lexicon gives it a negative one ('sanctions': "
+      "163), else 111 (criticize or denounce)")
+def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"The US backed a resolution against Russia", "voted for sanctions against Iran": backing a measure against
+    X is an act against X (it was +5 support of Russia)."""
+    if not d.target or d.coding.score is None or d.coding.score <= 0:
+        return d
+    objs = [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
+    objs += [p for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    for obj in objs:
+        if obj.pos_ != "NOUN" or obj.ent_type_:
+            continue
+        against = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "against"]
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in against]
+        # (a target may be re-spanned to its whole phrase, "a resolution against Russia": overlap is enough)
+        if spans and all(any(m.start < hi and lo < m.end for lo, hi in spans) for m in d.target):
+            own = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
+            own_coding = lex.coding(own) if own else None
+            cameo = own if own_coding is not None and own_coding.score is not None and own_coding.score < 0 else "111"
+            return replace(d, coding=_code(lex, cameo, d.coding))
+    return d
+
+
 def _in_condition(verb: Any, m: Mention) -> bool:
     """Whether mention ``m`` lies in an if-clause of ``verb`` ("would have concerns if steps were taken by X"): the
     worry is about what X would do (``arguments.concern_if_others_act``)."""
