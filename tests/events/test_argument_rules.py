@@ -697,6 +697,20 @@ def test_coordinated_possessor_of_an_event_noun_each_acts(pipeline):
     assert got == [["USA", "GBR"], ["USA"]]
 
 
+@pytest.mark.parametrize("comma", [True, False])
+def test_along_with_is_a_conjunct(pipeline, comma):
+    # "Bahrain , along with Egypt , cut ties .": Egypt cut ties too (it was Bahrain alone); with no comma setting
+    # the phrase off, "Bahrain along with Egypt" is left to the parse
+    tokens = [
+        ("Bahrain", "PROPN", "nsubj", 6, None, "B-GPE"), ("," if comma else "-", "PUNCT", "punct", 0),
+        ("along", "ADP", "prep", 0), ("with", "ADP", "prep", 2), ("Egypt", "PROPN", "pobj", 3, None, "B-GPE"),
+        (",", "PUNCT", "punct", 0), ("cut", "VERB", "ROOT", 6, "cut"), ("ties", "NOUN", "dobj", 6, "tie"),
+        (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "along_with_is_a_conjunct", lambda f, doc: f.with_conj(doc[0]))
+    assert got == ([["BHR", "EGY"], ["BHR"]] if comma else [["BHR"], ["BHR"]])
+
+
 def test_place_of_is_a_place(pipeline):
     # "Russia deployed peacekeepers to the region of Armenia.": Armenia names where, not a party
     tokens = [

@@ -213,6 +213,16 @@ def test_measure_against_is_against(obj, cameo):
     assert off.coding.cameo == "050"
 
 
+def test_measure_against_is_against_not_a_measure_lifted():
+    # "The US lifted sanctions against Iran": an easing (085), not an act against Iran
+    doc = _doc(["US", "lifted", "sanctions", "against", "Iran"], [1, 1, 1, 2, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["US", "lift", "sanction", "against", "Iran"],
+               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
+    us, iran = _mention(doc, 0, "USA"), _mention(doc, 4, "IRN")
+    on, _ = _both(_draft(doc, 1, "085", source=[us], target=[iran]), "measure_against_is_against")
+    assert on.coding.cameo == "085"
+
+
 def test_measure_against_is_against_not_an_ally_backed_against_a_foe():
     # "Germany backed Ukraine against Russia": support of Ukraine stays support
     doc = _doc(["Germany", "backed", "Ukraine", "against", "Russia"], [1, 1, 1, 2, 3],
@@ -222,6 +232,25 @@ def test_measure_against_is_against_not_an_ally_backed_against_a_foe():
     de, ua = _mention(doc, 0, "DEU"), _mention(doc, 2, "UKR")
     on, _ = _both(_draft(doc, 1, "050", source=[de], target=[ua]), "measure_against_is_against")
     assert on.coding.cameo == "050"
+
+
+@pytest.mark.parametrize("author", [False, True])
+def test_condemned_act_spares_its_victim(author):
+    # "Chile condemned the strike on Peru": Peru was attacked, not condemned; "condemned Bolivia 's strike on Peru"
+    # keeps Bolivia, the author
+    words = ["Chile", "condemned"] + (["Bolivia", "'s"] if author else ["the"]) + ["strike", "on", "Peru"]
+    k = 2 if author else 1
+    heads = [1, 1] + ([4, 2] if author else [3]) + [1, 2 + k, 3 + k]
+    deps = ["nsubj", "ROOT"] + (["poss", "case"] if author else ["det"]) + ["dobj", "prep", "pobj"]
+    pos = ["PROPN", "VERB"] + (["PROPN", "PART"] if author else ["DET"]) + ["NOUN", "ADP", "PROPN"]
+    lemmas = [w.lower() if w not in {"Chile", "Peru", "Bolivia"} else w for w in words]
+    lemmas[1] = "condemn"
+    doc = _doc(words, heads, deps, lemmas, pos=pos)
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, len(words) - 1, "PER")
+    targets = [peru] + ([_mention(doc, 2, "BOL")] if author else [])
+    on, off = _both(_draft(doc, 1, "111", source=[chile], target=targets), "condemned_act_spares_its_victim")
+    assert [m.actor.node for m in on.target] == (["BOL"] if author else [])
+    assert [m.actor.node for m in off.target] == [m.actor.node for m in targets]
 
 
 def test_complaint_is_disapproval():

@@ -839,6 +839,20 @@ def test_the_victim_of_the_motive_is_no_target(pipeline, text, phrase, kept):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    # the one attacked is not the one condemned
+    ("Chile condemned the strike on Peru.", False),
+    # the author of the act condemned is
+    ("Chile condemned Peru's strike on the rebels.", True),
+])
+def test_the_victim_of_a_condemned_act_is_no_target(pipeline, text, kept):
+    tagged = (_span(text, "Peru", "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "condemned"]
+    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
+
+
+@pytest.mark.model
 def test_the_issue_of_an_act_names_no_party_beside_one(pipeline):
     # a headline: the parser hangs the ambassador on the verb as a modifier, the rules find no target
     text = "Somalia expels Ethiopian ambassador over Somaliland port deal"

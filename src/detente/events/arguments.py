@@ -399,6 +399,10 @@ class ArgumentFinder:
                             if x is not None and x.actor is not None and x not in found and not any(
                                     f.actor is not None and f.actor.node == x.actor.node for f in found):
                                 found.append(x)
+            if m is not None and m.actor is not None:
+                # "Bahrain, along with Saudi Arabia and Egypt, cut ties": the states along with it
+                found += [x for x in run_rule("along_with_is_a_conjunct", t, sp, disabled=self.disabled) or ()
+                          if x not in found]
             if m is not None and m.actor is not None and m.actor.kind == "state":
                 # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt signed": a list whose second state the
                 # parser makes an apposition of the first (a state set beside another state is no second name of it)
@@ -1084,6 +1088,29 @@ def coordinated_modifier_distributes(node: Any, sp: Speakers, w: dict[str, froze
     if node.dep_ not in {"poss", "nmod", "compound", "pobj"} or not node.conjuncts:
         return None
     return [m for c in node.conjuncts if (m := sp.mention_at(c)) is not None and m.actor is not None]
+
+
+@phrase_rule("along_with_is_a_conjunct", reads="a named actor's with-phrase set off by a comma, with an accompaniment "
+             "word (accompaniment_word: 'along with', 'together with'; or the preposition 'alongside')",
+             changes="adds the actors of the phrase's object and its conjuncts", vocab=("accompaniment_word",))
+def along_with_is_a_conjunct(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"Bahrain, along with Saudi Arabia and Egypt, cut ties with Qatar": the states along with it did so too (the
+    parser hangs them on a with-phrase of the subject, so only Bahrain cut ties)."""
+    out: list[Mention] = []
+    for c in node.children:
+        if c.dep_ != "prep" or c.i < 1 or node.doc[c.left_edge.i - 1].text != ",":
+            continue
+        if c.lower_ in w["accompaniment_word"]:  # "along with X" (with under along), "alongside X"
+            preps = [c] + [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+        elif c.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in w["accompaniment_word"] for a in c.children):
+            preps = [c]  # "together with X"
+        else:
+            continue
+        for p in preps:
+            for obj in (o for o in p.children if o.dep_ == "pobj"):
+                out += [m for t in (obj, *obj.conjuncts) if (m := sp.mention_at(t)) is not None
+                        and m.actor is not None and m not in out]
+    return out or None
 
 
 @phrase_rule("place_of_is_a_place", reads="a place noun (place_noun) object of to/towards, "

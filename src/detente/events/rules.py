@@ -1069,15 +1069,17 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     return replace(d, coding=_code(lex, "110", d.coding))
 
 
-@rule("measure_against_is_against", reads="a positive coding (score > 0) whose direct object (or the object of its "
+@rule("measure_against_is_against", reads="a positive coding of support or cooperation (03, 05, 06; not on a reversal "
+      "verb) whose direct object (or the object of its "
       "for-phrase) is a noun, no actor, with an against-phrase that holds every target ('backed a resolution against "
       "Russia')", changes="coding -> the object's own code when the lexicon gives it a negative one ('sanctions': "
       "163), else 111 (criticize or denounce)")
 def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"The US backed a resolution against Russia", "voted for sanctions against Iran": backing a measure against
     X is an act against X (it was +5 support of Russia)."""
-    if not d.target or d.coding.score is None or d.coding.score <= 0:
-        return d
+    if not d.target or d.coding.score is None or d.coding.score <= 0 or d.coding.cameo[:2] not in {"03", "05", "06"} \
+            or reversal_verb(d.tok):
+        return d  # ("lifted sanctions against Iran" undoes them: an easing, 08x)
     objs = [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
     objs += [p for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
     for obj in objs:
@@ -1092,6 +1094,34 @@ def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
             cameo = own if own_coding is not None and own_coding.score is not None and own_coding.score < 0 else "111"
             return replace(d, coding=_code(lex, cameo, d.coding))
     return d
+
+
+@rule("condemned_act_spares_its_victim", reads="a disapproval coding (11x, 12x) whose direct object (or a conjunct of "
+      "it) is an event noun of an act suffered (17x-20x, nouns.tsv), and the on/against/of/at phrase of that noun",
+      changes="drops the targets named only inside that phrase (the victim); the act's author stays")
+def condemned_act_spares_its_victim(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Turkey condemned the strike on Syria", "denounced the attack on the Iranian embassy": the one attacked is
+    not the one condemned (it was an accusation of Syria); "condemned the Israeli strike on Syria" keeps Israel."""
+    if not d.target or d.coding.cameo[:2] not in {"11", "12"}:
+        return d
+    spans = []
+    for obj in (c for c in d.tok.children if c.dep_ in {"dobj", "obj"}):
+        for noun in (obj, *obj.conjuncts):
+            code = lex.nouns.get(noun.lemma_.lower())
+            if code is None or code[:2] not in {"17", "18", "19", "20"}:
+                continue
+            spans += [(c.left_edge.i, c.right_edge.i) for c in noun.children
+                      if c.dep_ == "prep" and c.lower_ in {"on", "against", "of", "at"}]
+    if not spans:
+        return d
+
+    def victim(m: Mention) -> bool:
+        span = d.tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+        named = [t for t in span if t.ent_type_ or t.pos_ == "PROPN"] if span is not None else []
+        return bool(named) and all(any(lo <= t.i <= hi for lo, hi in spans) for t in named)
+
+    kept = tuple(m for m in d.target if not victim(m))
+    return d if len(kept) == len(d.target) else replace(d, target=kept)
 
 
 def _in_condition(verb: Any, m: Mention) -> bool:

@@ -599,12 +599,20 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` is the one a hostile act suffered, that act named in a phrase of motive on ``event``'s
     trigger ("vowed to retaliate for the killing of Hamas leader X": Hamas is the one killed, not the one
     retaliated against; the killer, "for Israel's killing of X", stays a side), or as the object of a refusal to
-    bear it ("will not tolerate any aggression against X": X is protected; rule unwanted_hostile_act)."""
+    bear it ("will not tolerate any aggression against X": X is protected; rule unwanted_hostile_act), or of a
+    disapproval ("condemned the strike on X")."""
     from ..events.lexicon import load_lexicon
 
     top, path = _path_to_trigger(doc, event, m)
     unwanted = top is not None and refuses_to_bear(top)
+    condemned = top is not None and event.cameo[:2] in {"11", "12"}
     for below, node in zip(path, path[1:]):
+        if condemned and node.dep_ in {"dobj", "obj", "conj"} and below.dep_ == "prep" \
+                and below.lower_ in {"on", "against", "of", "at"} \
+                and (load_lexicon().nouns.get(node.lemma_.lower()) or "")[:2] in _SUFFERED_ROOTS:
+            # "condemned the strike on Syria": the one attacked is not the one condemned (rule
+            # condemned_act_spares_its_victim)
+            return True
         if unwanted and node.dep_ in {"dobj", "obj"} and node.head == top \
                 and node.lemma_.lower() in words("hostile_act_noun"):
             # "would not allow any threat to Somalia's security": the one threatened is protected, no side
