@@ -1109,3 +1109,20 @@ def test_halting_an_aid_is_a_negative_act_on_its_recipient(code, text):
     assert not [e for e in x.events if e.score > 0]
     (e,) = [e for e in x.events if e.score < 0]
     assert _nodes(e.target) == {"UKR"}
+
+
+@pytest.mark.parametrize("text, node", [
+    # an agent noun's of-phrase names whose it is, as a modifier does ("the Peruvian foreign ministry")
+    ("A spokesman for the Foreign Ministry of Peru criticised Chile.", "PER"),
+    # the small model cuts the entity after "of the": a cut-off entity names no one
+    ("The Foreign Ministry of the DPRK denounced Japan.", "PRK"),
+])
+def test_an_institution_of_a_state_is_that_state(code, text, node):
+    (e,) = [e for e in code(text).events if e.score < 0]
+    assert _nodes(e.source) == {node}
+
+
+def test_the_two_rivals_are_the_pair_named_before(code):
+    x = code("Ankara and Cairo traded insults for years. Now the two rivals are exchanging ambassadors.")
+    (e,) = _events(x, "exchanging")
+    assert _nodes(e.source) == {"TUR", "EGY"}

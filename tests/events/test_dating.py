@@ -577,3 +577,15 @@ def test_dating_the_end_of_a_period_dates_no_act_told_in_the_present():
     doc[1].tag_ = "VBZ"
     got = _date(doc, "holds", dt.date(2024, 7, 8))
     assert (got.date, got.basis) == (dt.date(2024, 7, 8), DateBasis.PUBLISHED)
+
+
+@pytest.mark.parametrize("prep, background", [("during", True), ("since", False)])
+def test_dating_a_past_era_is_background_with_no_date(prep, background):
+    # "They fought during the Cold War ." was dated to the publication day (the era is an EVENT entity, not a
+    # DATE); "since the Cold War" runs on to the news
+    doc = _doc([("They", 1, "nsubj", "PRON", "O"), ("fought", 1, "ROOT", "VERB", "O"), (prep, 1, "prep", "ADP", "O"),
+                ("the", 5, "det", "DET", "B-EVENT"), ("Cold", 5, "compound", "PROPN", "I-EVENT"),
+                ("War", 2, "pobj", "PROPN", "I-EVENT"), (".", 1, "punct", "PUNCT", "O")])
+    got = _date(doc, "fought")
+    assert (got.date is None and got.precision == "before-publication" and got.basis == DateBasis.BACKGROUND) \
+        == background

@@ -132,6 +132,8 @@ def test_a_decade_is_before_publication_with_no_date(expr, before):
     ("in the 19th century", None, "before-publication"),
     ("the eighteenth century", None, "before-publication"),
     ("centuries ago", None, "before-publication"),
+    ("during World War Two", None, "before-publication"),
+    ("in the Cold War", None, "before-publication"),
 ])
 def test_dates_an_earlier_century_is_dated_or_before_publication(expr, date, precision):
     d = resolve_time(expr, FRIDAY)

@@ -612,6 +612,8 @@ class ActorResolver:
             if start >= ent.end:
                 continue
             last = ent[-1]
+            if last.pos_ in {"DET", "ADP", "CCONJ"} or last.lower_ in {"of", "the", "and"}:
+                continue  # "The Foreign Ministry of the | DPRK": an entity cut off mid-phrase names no one
             if ent.end - start > 1 and (last.lower_ in DOCUMENT_NOUNS or (
                     last.lower_ in CAPITALISED_DOCUMENT_NOUNS and last.text[:1].isupper())):
                 continue  # "the Rome Statute" tagged PERSON: a document is no actor (rule city_names_a_document)

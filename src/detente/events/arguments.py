@@ -453,7 +453,10 @@ class ArgumentFinder:
                     continue
                 if place_of and not places and c.dep_ == "prep" and c.lower_ == "of" and _place_noun(node):
                     continue  # "the region of Nagorno-Karabakh" names where, not who (rule place_of_is_a_place)
-                stack.append((c, dist + 1))
+                # "a spokesman for the foreign ministry of Russia": an agent noun's of-phrase names whose it is, one
+                # step from the noun as a modifier is ("the Russian foreign ministry")
+                owner = c.dep_ == "prep" and c.lower_ == "of" and node != tok and node.lower_ in self.agents
+                stack.append((c, dist if owner else dist + 1))
         return (best, best_node) if best_dist <= 3 else (None, None)
 
     def mentions_in_np(self, tok: Any, *, event_nouns: frozenset[str] = frozenset(),

@@ -40,7 +40,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, UNKNOWN_PRECISION, YEAR,
+from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, PAST_ERA, UNKNOWN_PRECISION, YEAR,
                              before_the_news, resolve_time)
 from ..model import DateBasis, Document, EventDate
 from .modality import PAST_PERFECT_CUE, Modality, told_in_past_perfect
@@ -90,7 +90,11 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
     and every parsed Doc of an ingest lived on until the collector's next full pass (bench/README.md, memory)."""
     cached = doc.user_data.get("detente_date_entities")
     if cached is None:
-        bounds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"]
+        # and a past era as the object of a time preposition ("during World War Two"; not "a Cold War-era treaty",
+        # nor "since the Cold War", which runs on to the news)
+        bounds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"
+                  or (ent.label_ == "EVENT" and PAST_ERA.search(ent.text) and ent.root.dep_ == "pobj"
+                      and ent.root.head.lower_ in {"during", "in", "throughout", "before", "after"})]
         cached = ([b[0] for b in bounds], [b[1] for b in bounds])
         doc.user_data["detente_date_entities"] = cached
     return cached

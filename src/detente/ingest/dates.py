@@ -161,6 +161,10 @@ _BARE_YEAR = re.compile(r"(?<![\d-])" + _EVENT_YEAR + r"(?!s|\d|-\d)")
 # A decade: "the 1990s", "the late 1980s", "the '90s" (a period with no year to give: before publication, undated,
 # when it ended before the publication's year)
 _DECADE = re.compile(r"(?<![\d-])(?:(?P<century>1\d|20)(?P<tens>\d)0|['’](?P<short>\d)0)s\b")
+# A named era that ended long before any news this reads ("during World War Two", "in the Cold War"): before
+# publication, with no date (spaCy tags these EVENT, not DATE: events/dating.py reads them as time expressions)
+PAST_ERA = re.compile(r"\b(world war (one|two|i|ii|1|2)|(first|second) world war|cold war|great war|napoleonic wars?|"
+                      r"revolutionary war|civil war of \d{4}|middle ages|colonial (era|period|times))\b", re.I)
 # A century by its ordinal: "the 19th century", "the eighteenth century" (before publication when it ended before)
 _CENTURY = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(
     ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -232,6 +236,8 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
             end = (base.year // 100) * 100 + int(m["short"]) * 10 + 9
             end = end if end < base.year else end - 100
         return _stated(None, BEFORE_PUBLICATION, text) if end < base.year else None
+    if PAST_ERA.search(text):  # "during World War Two"
+        return _stated(None, BEFORE_PUBLICATION, text)
     m = _CENTURY.search(text)
     if m:  # "in the 19th century": undated, before the news when the century ended before the publication's year
         n = int(m["n"]) if m["n"].isdigit() else _CENTURY_ORDINALS[m["n"].lower()]
