@@ -77,6 +77,18 @@ def test_modal_intent():
     assert not _both(spec, "trains", "modal_intent")[0].intent
 
 
+def test_modal_intent_of_the_verb_an_infinitive_completes():
+    # "Russia will be forced to take steps ." : the future is the governing verb's
+    spec = [("Russia", 3, "nsubjpass"), ("will", 3, "aux"), ("be", 3, "auxpass"), ("forced", 3, "ROOT"),
+            ("to", 5, "aux"), ("take", 3, "xcomp"), ("steps", 5, "dobj"), (".", 3, "punct")]
+    on, off = _both(spec, "take", "modal_intent")
+    assert on.intent and not off.intent
+    # "Russia was forced to take steps ." : no future
+    spec[1] = ("was", 3, "auxpass")
+    spec[2] = ("then", 3, "advmod")
+    assert not _both(spec, "take", "modal_intent")[0].intent
+
+
 def test_hedge_modifier():
     # "Iran trained and allegedly armed fighters ." (the adverb on a coordinated verb, not on the sentence's root)
     spec = [("Iran", 1, "nsubj"), ("trained", 1, "ROOT", "train"), ("and", 1, "cc"), ("allegedly", 4, "advmod"),

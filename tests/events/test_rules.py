@@ -452,6 +452,15 @@ def test_recipient_is_given():
     assert 1 not in off or not off[1].recipient
 
 
+def test_aspectual_takes_noun_with_its_modifier():
+    # "Russia will take retaliatory steps": a step is no act; a retaliatory one is (170, the pair in nouns.tsv)
+    doc = _pdoc(["Russia", "will", "take", "retaliatory", "steps"], [2, 2, 2, 4, 2],
+                ["nsubj", "aux", "ROOT", "amod", "dobj"], ["Russia", "will", "take", "retaliatory", "step"],
+                ["PROPN", "AUX", "VERB", "ADJ", "NOUN"])
+    on, off = _coded(doc, "aspectual_takes_noun")
+    assert on[2].cameo == "170" and 2 not in off
+
+
 def test_aspectual_takes_noun():
     # "Israel staged a bombing": the bombing is the event (the lexicon has no pattern for stage + bombing)
     doc = _pdoc(["Israel", "staged", "a", "bombing"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],

@@ -171,10 +171,10 @@ class EventCoder:
                 c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                           for p in pr.children if p.dep_ == "pobj"), c)
             if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":
-                # "launched a mediation effort", "war games": a compound modifier may carry the event
+                # "launched a mediation effort", "war games", "take retaliatory steps": a modifier may carry the event
                 for m in c.children:
                     pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"
-                    if m.dep_ == "compound" and pair in self.lex.nouns:
+                    if m.dep_ in {"compound", "amod"} and pair in self.lex.nouns:
                         return pair
                 if c.lemma_.lower() in self.lex.nouns:
                     return c.lemma_.lower()

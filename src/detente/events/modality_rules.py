@@ -48,8 +48,9 @@ def modal_hedge(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict
     return {"hedged": True} if hit else None
 
 
-@modality_rule("modal_intent", reads="a future auxiliary of the trigger itself ('will send'), or of the verb it is "
-               "conjoined to when it has no auxiliary or subject of its own ('will restore flights and resume trade')",
+@modality_rule("modal_intent", reads="a future auxiliary of the trigger itself ('will send'), of the verb it is "
+               "conjoined to when it has no auxiliary or subject of its own ('will restore flights and resume trade'), or "
+               "of the verb whose infinitive it is ('will be forced to take steps')",
                changes="intent", vocab=("modal_intent",))
 def modal_intent(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"will send": a future modal on the trigger; "will restore flights and resume trade": the modal is shared by
@@ -57,6 +58,10 @@ def modal_intent(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     node, steps = tok, 0
     while node.dep_ == "conj" and node.head != node and steps < 4 and not any(
             c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in node.children):
+        node, steps = node.head, steps + 1
+    # "will be forced to take steps", "will have to respond": the modal of the verb an infinitive completes
+    while node.dep_ == "xcomp" and node.head.pos_ in {"VERB", "AUX"} and steps < 4 and not any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in words["modal_intent"] for c in node.children):
         node, steps = node.head, steps + 1
     hit = any(c.dep_ == "aux" and c.lower_ in words["modal_intent"] for c in node.children)
     return {"intent": True} if hit else None
