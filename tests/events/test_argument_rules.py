@@ -98,6 +98,14 @@ SUBJECT_CASES = [
         ("they", "PRON", "nsubj", 6), ("would", "AUX", "aux", 6), ("send", "VERB", "ccomp", 3),
         ("troops", "NOUN", "dobj", 6, "troop"), (".", "PUNCT", "punct", 3),
     ], 6, None, ["RUS", "IRN"], DIFFERENT, id="pronoun_is_speaker-coordinated"),
+    # "Kenya helped Haiti fight and said it would send troops": the subject the conjoined verbs share, not Haiti
+    # (the nearest subject before the pronoun)
+    pytest.param("pronoun_is_speaker", [
+        ("Kenya", "PROPN", "nsubj", 1, None, "B-GPE"), ("helped", "VERB", "ROOT", 1, "help"),
+        ("Haiti", "PROPN", "nsubj", 3, None, "B-GPE"), ("fight", "VERB", "ccomp", 1), ("and", "CCONJ", "cc", 1),
+        ("said", "VERB", "conj", 1, "say"), ("it", "PRON", "nsubj", 8), ("would", "AUX", "aux", 8),
+        ("send", "VERB", "ccomp", 5), ("troops", "NOUN", "dobj", 8, "troop"), (".", "PUNCT", "punct", 1),
+    ], 8, None, ["KEN"], DIFFERENT, id="pronoun_is_speaker-conjoined-speech-verb"),
     # "“We will send troops,” Russia said.": "we" in a quote is the side its speaker speaks for
     pytest.param("quoted_we_is_speaker", [
         ("“", "PUNCT", "punct", 8), ("We", "PRON", "nsubj", 3, "we"), ("will", "AUX", "aux", 3),

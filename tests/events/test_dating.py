@@ -589,3 +589,22 @@ def test_dating_a_past_era_is_background_with_no_date(prep, background):
     got = _date(doc, "fought")
     assert (got.date is None and got.precision == "before-publication" and got.basis == DateBasis.BACKGROUND) \
         == background
+
+
+@pytest.mark.parametrize("anchor, date, precision", [(True, dt.date(2008, 1, 1), "year"),
+                                                     (False, None, "before-publication")])
+def test_dating_years_later_counts_from_the_sentences_earlier_year(anchor, date, precision):
+    # "Chile , which split from Peru in 2006 , recognised Bolivia two years later ." was dated to the publication
+    # day; with no earlier year ("... split from Peru in Lima ..."), before publication on no date
+    rows = [("Chile", 9, "nsubj", "PROPN", "B-GPE"), (",", 0, "punct", "PUNCT", "O"),
+            ("which", 3, "nsubj", "PRON", "O"), ("split", 0, "relcl", "VERB", "O"), ("from", 3, "prep", "ADP", "O"), ("Peru", 4, "pobj", "PROPN", "B-GPE"),
+            ("in", 3, "prep", "ADP", "O"),
+            ("2006" if anchor else "Lima", 6, "pobj", "NUM" if anchor else "PROPN", "B-DATE" if anchor else "B-GPE"),
+            (",", 0, "punct", "PUNCT", "O"), ("recognised", 9, "ROOT", "VERB", "O"),
+            ("Bolivia", 9, "dobj", "PROPN", "B-GPE"), ("two", 12, "nummod", "NUM", "B-DATE"),
+            ("years", 13, "npadvmod", "NOUN", "I-DATE"), ("later", 9, "advmod", "ADV", "I-DATE"),
+            (".", 9, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[9].tag_ = "VBD"
+    got = _date(doc, "recognised")
+    assert (got.date, got.precision) == (date, precision)

@@ -106,6 +106,16 @@ def test_intent_from_an_intention_noun():
     assert on.coding.cameo == "130"
 
 
+@pytest.mark.parametrize("cameo, kind", [("052", "AGREE"), ("190", "THREATEN")])
+def test_intent_coding_a_warning_of_help_is_a_promise(cameo, kind):
+    # "The US warned it would defend Manila": a promise to Manila (it was a threat against Manila); "warned it would
+    # strike Manila" stays a threat
+    doc = _doc(["US", "warned", "it", "would", "defend", "Manila"], [1, 1, 4, 4, 1, 4],
+               ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"], ["US", "warn", "it", "would", "defend", "Manila"])
+    on, off = _both(_draft(doc, 4, cameo, modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == kind and off.coding.cameo == cameo
+
+
 def test_intent_coding_threat_and_offer():
     # "Turkey threatened to impose sanctions": a threat, not a sanction
     doc = _doc(["Turkey", "threatened", "to", "impose", "sanctions"], [1, 1, 3, 1, 3],
@@ -266,6 +276,15 @@ def test_complaint_is_disapproval():
 
 
 # -- trigger-stage rules -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("noun, idiom", [("back", True), ("capital", False)])
+def test_idiom_is_no_act(noun, idiom):
+    # "Montenegro stabbed Serbia in the back": a betrayal, no assault; "... in the capital" is a stabbing
+    doc = _doc(["Montenegro", "stabbed", "Serbia", "in", "the", noun], [1, 1, 1, 1, 5, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], ["Montenegro", "stab", "Serbia", "in", "the", noun])
+    assert (vetoed(doc[1]) == "idiom_is_no_act") == idiom
+    assert vetoed(doc[1], disabled={"idiom_is_no_act"}) is None
+
+
 def test_problem_is_no_fight():
     # "Nigeria fought the Ebola epidemic": no armed fight
     doc = _doc(["Nigeria", "fought", "the", "Ebola", "epidemic"], [1, 1, 4, 4, 1],

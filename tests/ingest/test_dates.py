@@ -144,3 +144,16 @@ def test_dates_an_earlier_century_is_dated_or_before_publication(expr, date, pre
 def test_dates_the_publications_own_century_says_nothing():
     assert resolve_time("in the 21st century", FRIDAY) is None
     assert resolve_time("in the 19th century", None) is None  # no publication date: not even "before"
+
+
+def test_dates_later_counts_from_the_earlier_time_or_says_only_before():
+    from detente.ingest.dates import later_than
+
+    anchor = resolve_time("in 2006", FRIDAY)
+    got = later_than("two years later", anchor)
+    assert (got.date, got.precision) == (dt.date(2008, 1, 1), "year")
+    got = later_than("three months later", resolve_time("in March 2020", FRIDAY))
+    assert (got.date, got.precision) == (dt.date(2020, 6, 1), "month")
+    got = later_than("two years later", None)  # nothing to count from: before the news, on no date
+    assert (got.date, got.precision) == (None, "before-publication")
+    assert later_than("later this week", anchor) is None

@@ -702,7 +702,13 @@ class ArgumentFinder:
         verb = pron.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
-        for c in verb.head.children:
+        speech = verb.head
+        for _ in range(3):
+            # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
+            if speech.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in speech.children):
+                break
+            speech = speech.head
+        for c in speech.children:
             if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:

@@ -41,7 +41,7 @@ import re
 from typing import Any
 
 from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, PAST_ERA, UNKNOWN_PRECISION, YEAR,
-                             before_the_news, resolve_time)
+                             before_the_news, later_than, resolve_time)
 from ..model import DateBasis, Document, EventDate
 from .modality import PAST_PERFECT_CUE, Modality, told_in_past_perfect
 
@@ -235,6 +235,10 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     # a relative clause on the date itself ("in March, when the court issued ...")
     on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end
     if _own_time(expr, tok, clause) or on_the_date:
+        if not future and clause.tag_ in {"VBD", "VBN"}:
+            later = later_than(expr.ent.text, _anchor_before(expr, span, published))
+            if later is not None:  # "recognised Kosovo two years later" (after 2006, stated earlier)
+                return later
         return resolve_time(expr.text, published, future=future)
     if noun_time:
         return _after_dated_noun(expr, clause, published)
@@ -249,6 +253,17 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         # clause's
         return resolve_time(expr.text, published, future=future)
     return None
+
+
+def _anchor_before(expr: _Expr, span: tuple[int, int], published: dt.date | None) -> EventDate | None:
+    """The last time stated before ``expr`` in its sentence that resolves to a date: what "two years later" counts
+    from."""
+    found = None
+    for other in time_expressions(expr.ent.doc, span[0], expr.ent.start):
+        got = resolve_time(other.text, published)
+        if got is not None and got.date is not None:
+            found = got
+    return found
 
 
 def _gap_since_the_last(expr: _Expr, clause: Any) -> bool:

@@ -481,6 +481,17 @@ def deepening_a_rift_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and cues.get(c.lemma_.lower(), 0) < 0 for c in tok.children)
 
 
+@trigger_veto("idiom_is_no_act", reads="a verb with a prepositional phrase that makes an idiom with it (idiom_phrase: "
+              "'verb preposition noun', lemmas: 'stab in back', 'shoot in foot')", vocab=("idiom_phrase",))
+def idiom_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"accused Montenegro of stabbing Serbia in the back" was an assault on Serbia; "will end up shooting
+    themselves in the foot" a use of force: an idiom names no act of its own words (the accusation or the warning
+    around it is the event)."""
+    lemma = tok.lemma_.lower()
+    return any(f"{lemma} {c.lower_} {p.lemma_.lower()}" in w["idiom_phrase"]
+               for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
+
+
 @trigger_veto("naming_is_no_event", reads="an object predicate (oprd) on the verb")
 def naming_is_no_event(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"called Russia its closest friend": a naming, read as a stated relation, not an appeal."""
@@ -805,10 +816,10 @@ def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
     return replace(d, modality=replace(d.modality, intent=True))
 
 
-@rule("intent_coding", reads="modality.intent, the governing intention word (threat_governor, offer_governor), "
-      "a conditional advcl (condition_mark), the act's CAMEO root",
+@rule("intent_coding", reads="modality.intent, the governing intention word (threat_governor, offer_governor; "
+      "warning_governor with a friendly act), a conditional advcl (condition_mark), the act's CAMEO root",
       changes="coding -> the 03x intent or 13x threat code of the act", vocab=("threat_governor", "offer_governor",
-                                                                               "condition_mark"))
+                                                                               "condition_mark", "warning_governor"))
 def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """An intention, promise or threat is coded as such (AGREE / THREATEN), not as the act.
 
@@ -829,9 +840,13 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     marks = w["condition_mark"]
     in_protasis = any(n.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in n.children)
                       for n in (d.tok, *d.tok.ancestors))
-    if governor in w["threat_governor"] or (conditional(d.tok) and (coding.score < 0 or in_protasis)):
+    # "warned that it would defend Manila": a friendly act warned of is a warning to others and a promise to the one
+    # it helps (it was a threat against Manila)
+    warned_help = governor in w["warning_governor"] and coding.score > 0
+    if (governor in w["threat_governor"] and not warned_help) or (
+            conditional(d.tok) and (coding.score < 0 or in_protasis)):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
-    elif governor in w["offer_governor"]:
+    elif governor in w["offer_governor"] or warned_help:
         code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
         if not code.startswith("03"):
             code = "030"

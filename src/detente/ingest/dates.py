@@ -253,6 +253,25 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
     return _relative(text, low, base, future)
 
 
+_LATER = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+later\b", re.I)
+
+
+def later_than(text: str, anchor: EventDate | None) -> EventDate | None:
+    """"two years later" told of the past: counted from ``anchor``, the earlier time the sentence states ("split in
+    2006 ... recognised Kosovo two years later": 2008); with no anchor, before publication and undated (it was the
+    publication's day); None when ``text`` is no such span."""
+    m = _LATER.search(text)
+    if m is None:
+        return None
+    n, unit = _count(m["n"]), m["unit"].lower()
+    day = anchor.date if anchor is not None else None
+    if day is not None and unit.startswith(("year", "decade")):
+        return _stated(dt.date(day.year + n * (10 if unit.startswith("decade") else 1), 1, 1), YEAR, text)
+    if day is not None and unit.startswith("month") and anchor.precision in (DAY, WEEK, MONTH):
+        return _stated(_shift_months(day, n), MONTH, text)
+    return _stated(None, BEFORE_PUBLICATION, text)
+
+
 def _earlier_period(text: str) -> bool:
     """A week or more back from publication: "last month", "last November", "two years ago"."""
     m = _PERIOD.search(text)
