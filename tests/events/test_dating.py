@@ -597,7 +597,8 @@ def test_dating_years_later_counts_from_the_sentences_earlier_year(anchor, date,
     # "Chile , which split from Peru in 2006 , recognised Bolivia two years later ." was dated to the publication
     # day; with no earlier year ("... split from Peru in Lima ..."), before publication on no date
     rows = [("Chile", 9, "nsubj", "PROPN", "B-GPE"), (",", 0, "punct", "PUNCT", "O"),
-            ("which", 3, "nsubj", "PRON", "O"), ("split", 0, "relcl", "VERB", "O"), ("from", 3, "prep", "ADP", "O"), ("Peru", 4, "pobj", "PROPN", "B-GPE"),
+            ("which", 3, "nsubj", "PRON", "O"), ("split", 0, "relcl", "VERB", "O"), ("from", 3, "prep", "ADP", "O"),
+            ("Peru", 4, "pobj", "PROPN", "B-GPE"),
             ("in", 3, "prep", "ADP", "O"),
             ("2006" if anchor else "Lima", 6, "pobj", "NUM" if anchor else "PROPN", "B-DATE" if anchor else "B-GPE"),
             (",", 0, "punct", "PUNCT", "O"), ("recognised", 9, "ROOT", "VERB", "O"),
