@@ -1126,3 +1126,9 @@ def test_the_two_rivals_are_the_pair_named_before(code):
     x = code("Ankara and Cairo traded insults for years. Now the two rivals are exchanging ambassadors.")
     (e,) = _events(x, "exchanging")
     assert _nodes(e.source) == {"TUR", "EGY"}
+
+
+def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_government(code):
+    # the summoning state was missing: no relation came of it
+    (e,) = _events(code("The Chilean ambassador was summoned to the foreign ministry in Lima on Monday."), "summoned")
+    assert _nodes(e.source) == {"PER"} and _nodes(e.target) == {"CHL"}

@@ -144,6 +144,18 @@ def test_negating_governor(verb, lemma):
     assert on.negated and not off.negated
 
 
+def test_negating_governor_not_through_a_conjunct():
+    # "Pakistan denied the claim and accused India ." : the accusation is made (it was read as denied)
+    spec = [("Pakistan", 1, "nsubj"), ("denied", 1, "ROOT", "deny"), ("the", 3, "det"), ("claim", 1, "dobj"),
+            ("and", 1, "cc"), ("accused", 1, "conj", "accuse"), ("India", 5, "dobj"), (".", 1, "punct")]
+    assert not _both(spec, "accused", "negating_governor")[0].negated
+    # "Pakistan denied arming and training militants .": a conjunct of the act denied is denied too
+    spec = [("Pakistan", 1, "nsubj"), ("denied", 1, "ROOT", "deny"), ("arming", 1, "xcomp", "arm"),
+            ("and", 2, "cc"), ("training", 2, "conj", "train"), ("militants", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "training", "negating_governor")
+    assert on.negated and not off.negated
+
+
 # "Israel is expected to retaliate ." / "Israel expects to retaliate ."
 EXPECTED = [("Israel", 2, "nsubjpass"), ("is", 2, "auxpass", "be"), ("expected", 2, "ROOT", "expect"), ("to", 4, "aux"),
             ("retaliate", 2, "xcomp"), (".", 2, "punct")]

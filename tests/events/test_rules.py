@@ -223,6 +223,16 @@ def test_measure_against_is_against(obj, cameo):
     assert off.coding.cameo == "050"
 
 
+def test_measure_against_is_against_consulted_about():
+    # "The UK discussed measures against Iran": Iran is not the one consulted (it was +1.5 consultation with Iran)
+    doc = _doc(["UK", "discussed", "measures", "against", "Iran"], [1, 1, 1, 2, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["UK", "discuss", "measure", "against", "Iran"],
+               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
+    uk, iran = _mention(doc, 0, "GBR"), _mention(doc, 4, "IRN")
+    on, off = _both(_draft(doc, 1, "041", source=[uk], target=[iran]), "measure_against_is_against")
+    assert on.target == () and off.target == (iran,)
+
+
 def test_measure_against_is_against_not_a_measure_lifted():
     # "The US lifted sanctions against Iran": an easing (085), not an act against Iran
     doc = _doc(["US", "lifted", "sanctions", "against", "Iran"], [1, 1, 1, 2, 3],

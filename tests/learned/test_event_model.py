@@ -853,6 +853,19 @@ def test_the_victim_of_a_condemned_act_is_no_target(pipeline, text, kept):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    # what a measure is against is not the one consulted
+    ("Chile discussed measures against Peru.", False),
+    ("Chile discussed the measures with Peru.", True),
+])
+def test_what_a_measure_is_against_is_no_side_of_a_consultation(pipeline, text, kept):
+    tagged = (_span(text, "Peru", "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 1, 0.9, "CONSULT", 0.9, (0.99,)), {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == "discussed"]
+    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
+
+
+@pytest.mark.model
 def test_the_issue_of_an_act_names_no_party_beside_one(pipeline):
     # a headline: the parser hangs the ambassador on the verb as a modifier, the rules find no target
     text = "Somalia expels Ethiopian ambassador over Somaliland port deal"

@@ -907,11 +907,15 @@ class ArgumentFinder:
         return []
 
     def _host(self, tok: Any) -> list[Mention]:
-        """"A delegation was welcomed in Moscow": the capital's government hosts.  Only a verb of hosting
-        (hosting_verb): "the deal was signed in Beijing" names where, not who signed."""
+        """"A delegation was welcomed in Moscow", "the ambassador was summoned to the foreign ministry in Tehran": the
+        capital's government hosts (or summons).  Only a verb of hosting (hosting_verb): "the deal was signed in
+        Beijing" names where, not who signed."""
         if tok.lemma_.lower() not in words("hosting_verb"):
             return []
-        for child in tok.children:
+        # "was summoned to the Foreign Office in London": the place may be the to-phrase's
+        places = [*tok.children, *(c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                                    for o in p.children if o.dep_ == "pobj" for c in o.children)]
+        for child in places:
             if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
                 for p in child.children:
                     m = self.speakers.mention_at(p)

@@ -111,10 +111,12 @@ def hedge_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 
 
 @modality_rule("negating_governor", reads="a verb above the trigger that undoes it ('refused to meet', "
-               "'avoided condemning')", changes="negated", vocab=("negating_verb",))
+               "'avoided condemning'), not through a conjunct", changes="negated", vocab=("negating_verb",))
 def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
-    """"avoided condemning": a verb above the trigger that undoes it."""
-    hit = any(node != tok and node.lemma_.lower() in words["negating_verb"] for node in chain)
+    """"avoided condemning": a verb above the trigger that undoes it; not a verb the trigger is conjoined to
+    ("denied the claim and accused India of ...": the accusation is made)."""
+    hit = any(node.lemma_.lower() in words["negating_verb"] and below.dep_ != "conj"
+              for below, node in zip(chain, chain[1:]))
     return {"negated": True} if hit else None
 
 

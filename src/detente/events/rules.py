@@ -1084,16 +1084,16 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     return replace(d, coding=_code(lex, "110", d.coding))
 
 
-@rule("measure_against_is_against", reads="a positive coding of support or cooperation (03, 05, 06; not on a reversal "
-      "verb) whose direct object (or the object of its "
+@rule("measure_against_is_against", reads="a positive coding of support, cooperation or consultation (03-06; not on a "
+      "reversal verb) whose direct object (or the object of its "
       "for-phrase) is a noun, no actor, with an against-phrase that holds every target ('backed a resolution against "
       "Russia')", changes="coding -> the object's own code when the lexicon gives it a negative one ('sanctions': "
-      "163), else 111 (criticize or denounce)")
+      "163), else 111 (criticize or denounce); for a consultation (04), no target ('discussed measures against X')")
 def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"The US backed a resolution against Russia", "voted for sanctions against Iran": backing a measure against
     X is an act against X (it was +5 support of Russia)."""
-    if not d.target or d.coding.score is None or d.coding.score <= 0 or d.coding.cameo[:2] not in {"03", "05", "06"} \
-            or reversal_verb(d.tok):
+    if not d.target or d.coding.score is None or d.coding.score <= 0 \
+            or d.coding.cameo[:2] not in {"03", "04", "05", "06"} or reversal_verb(d.tok):
         return d  # ("lifted sanctions against Iran" undoes them: an easing, 08x)
     objs = [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
     objs += [p for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
@@ -1104,6 +1104,9 @@ def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in against]
         # (a target may be re-spanned to its whole phrase, "a resolution against Russia": overlap is enough)
         if spans and all(any(m.start < hi and lo < m.end for lo, hi in spans) for m in d.target):
+            if d.coding.cameo[:2] == "04":
+                # "discussed measures against Iran's Guards": Iran is not the one consulted (it was +1.5 with Iran)
+                return replace(d, target=())
             own = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
             own_coding = lex.coding(own) if own else None
             cameo = own if own_coding is not None and own_coding.score is not None and own_coding.score < 0 else "111"

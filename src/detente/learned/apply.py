@@ -214,7 +214,8 @@ class LearnedEvents:
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
-                            and not (side == "target" and _victim_of_the_motive(doc, event, m)))
+                            and not (side == "target" and _victim_of_the_motive(doc, event, m))
+                            and not (side == "target" and _against_the_measure(doc, event, m)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
                 if any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
@@ -589,6 +590,17 @@ def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ in words("issue_prep")
                and (node.head == top or node.head.head == top) for node in path)
+
+
+def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in the against-phrase of the object of a friendly act ("discussed measures against
+    Iran", "backed a resolution against Russia"): no side of a consultation or of a support (rule
+    measure_against_is_against)."""
+    if event.score <= 0 or event.cameo[:2] not in {"03", "04", "05", "06"}:
+        return False
+    top, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "prep" and node.lower_ == "against" and node.head.dep_ in {"dobj", "obj"}
+               and node.head.head == top and node.head.pos_ == "NOUN" for node in path)
 
 
 # CAMEO roots of acts one side suffers (coerce, assault, fight, mass violence): "the killing of X", "the arrest of X"
