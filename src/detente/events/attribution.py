@@ -669,7 +669,13 @@ class Speakers:
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subj is None or subj.lemma_.lower() not in UNNAMED_SPEAKERS or self.by_token.get(subj.i) is not None:
+        return self.unnamed_voice(subj) if subj is not None else None
+
+    def unnamed_voice(self, subj: Any) -> Mention | None:
+        """The description of an unnamed voice headed by ``subj`` ("officials", "three diplomats familiar with the
+        talks": the head with what follows it up to a comma or a clause), with the actor of the body it speaks for
+        if named, else none; None when ``subj`` is no such noun or names an actor itself."""
+        if subj.lemma_.lower() not in UNNAMED_SPEAKERS or self.by_token.get(subj.i) is not None:
             return None
         end = subj.i
         for t in subj.subtree:  # the head with what follows it up to a comma or a clause ("in Moscow")
@@ -849,6 +855,9 @@ def according_to(node: Any, speakers: Speakers) -> Mention | None:
                     if pobj.dep_ == "pobj":
                         # "according to a statement from the foreign ministry": the statement's issuer
                         m = mouthpiece_owner(pobj, speakers) or speakers.mention_for(pobj) or issuer_of(pobj, speakers)
+                        # "according to three diplomats familiar with the discussions": an unnamed voice, as for
+                        # "diplomats said" (the clause was the outlet's own)
+                        m = m or speakers.unnamed_voice(pobj)
                         if m is not None:
                             return m
     return None
