@@ -435,6 +435,24 @@ def test_reversal_codes_the_act_a_halting_verb_stops(particle):
     assert 1 not in off or not off[1].undoes
 
 
+@pytest.mark.parametrize("broken", [False, True])
+def test_reversal_codes_what_is_put_on_hold(broken):
+    # "Riyadh put the talks on hold": halting talks (164), as "suspended the talks"; the parser may read "put on hold
+    # talks" with "hold" a compound of "talks"
+    if broken:
+        words, heads = ["Riyadh", "put", "on", "hold", "talks"], [1, 1, 1, 4, 2]
+        deps = ["nsubj", "ROOT", "prep", "compound", "pobj"]
+    else:
+        words, heads = ["Riyadh", "put", "the", "talks", "on", "hold"], [1, 1, 3, 1, 1, 4]
+        deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"]
+    lemmas = ["Riyadh", "put"] + [w if w != "talks" else "talk" for w in words[2:]]
+    doc = _pdoc(words, heads, deps, lemmas, ["PROPN", "VERB"] + ["NOUN" if w in {"hold", "talks"} else
+                                                                 ("ADP" if w == "on" else "DET") for w in words[2:]])
+    on, off = _coded(doc, "reversal_codes_undone")
+    assert on[1].undoes and on[1].cameo == "164"
+    assert 1 not in off or not off[1].undoes
+
+
 def test_undone_is_not_done_drops_the_act_halted():
     # "Poland stopped arming Ukraine": the arming is halted, not done (it was a +10 aid to Ukraine)
     doc = _doc(["Poland", "stopped", "arming", "Ukraine"], [1, 1, 1, 2], ["nsubj", "ROOT", "xcomp", "dobj"],

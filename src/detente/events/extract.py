@@ -30,7 +30,7 @@ from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
 from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear, rules,
-                    run_rule, halted_acts, undone_objects, vetoed, words)
+                    reversal_verb, run_rule, halted_acts, undone_objects, vetoed, words)
 
 
 
@@ -354,11 +354,7 @@ REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "16
 def _is_reversal(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """"cut", "revoked", "broke off": undoing or ending what the object names (sets reversal_verb and
     reversal_particle of ``rule_vocab.tsv``; ``w`` a rule's own copy of them)."""
-    w = w or {k: words(k) for k in ("reversal_verb", "reversal_particle")}
-    lemma = tok.lemma_.lower()
-    if lemma in w["reversal_verb"]:
-        return True
-    return any(f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
+    return reversal_verb(tok, w)
 
 
 def _reverse(cameo: str, noun: str) -> str:

@@ -373,7 +373,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
               "cognition_verb", "motive_prep", "apposed_report_noun",
-              "issue_prep", "quoting_verb", "halting_verb")
+              "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -746,7 +746,25 @@ def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return lemma in w["reversal_verb"] or any(
-        f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt")
+        f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt") \
+        or _on_hold(tok) is not None
+
+
+def _on_hold(verb: Any) -> Any:
+    """The prepositional object of a phrase of shelving on ``verb`` (reversal_phrase: 'put the talks on hold'), or,
+    when the parser has read the phrase's noun as a compound of the next noun ('put on hold talks'), that noun;
+    None when the verb has no such phrase."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        for p in (p for p in c.children if p.dep_ == "pobj"):
+            if f"{lemma} {c.lower_} {p.lemma_.lower()}" in words("reversal_phrase"):
+                return p
+            if any(m.dep_ == "compound" and f"{lemma} {c.lower_} {m.lemma_.lower()}" in words("reversal_phrase")
+                   for m in p.children):
+                return p
+    return None
 
 
 def halted_acts(verb: Any) -> list[Any]:
@@ -761,6 +779,9 @@ def undone_objects(verb: Any) -> list[Any]:
     """What a reversal verb undoes: its direct objects and the objects of its from/of/out-of phrases
     ("withdrew from a deal", "pulled out of the accord")."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj"}]
+    held = _on_hold(verb)
+    if held is not None and any(m.dep_ == "compound" for m in held.children):
+        objs.append(held)  # "put on hold talks with X", the phrase's noun read as a compound of the object
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
             objs += [p for p in c.subtree if p.dep_ == "pobj" and p.head.lower_ in {"from", "of"}][:1]
