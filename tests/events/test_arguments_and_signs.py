@@ -395,6 +395,19 @@ def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline
     assert not _nodes(welcomed.target)
 
 
+def test_these_comments_described_are_the_last_speakers(pipeline):
+    # the speaker shares his subject with a conjoined verb ("criticised ... and said"), the comments are "these" and
+    # described by a relative clause set off by a comma: none of the three named an author before
+    text = ("Chilean Foreign Minister Maria Fernandez criticised the government of Peru and said its decisions were "
+            "reckless. The government of Peru rejected these comments, which it called unfounded.")
+    x = _rules_only(pipeline, frozenset(), text)
+    (rejected,) = _events(x, "rejected")
+    assert _nodes(rejected.target) == {"CHL"}
+    # an agent noun object is its of-phrase's actor (it was the unnamed agent, "a government")
+    (criticised,) = _events(x, "criticised")
+    assert _nodes(criticised.target) == {"PER"}
+
+
 @pytest.mark.parametrize("text, trigger, target", [
     ("Ethiopia signed a memorandum of understanding with Kenya's leader in January.", "signed", {"KEN"}),
     ("Turkey has hosted two rounds of talks between Somali and Ethiopian officials in its capital.", "hosted",

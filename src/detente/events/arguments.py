@@ -1948,8 +1948,8 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES), and not the source's own "
-             "(possessive_self: 'its ambassador')",
-             changes="target -> the unnamed agent (a sector, no country)")
+             "(possessive_self: 'its ambassador'); an actor in its of-phrase ('the government of Peru')",
+             changes="target -> the actor of its of-phrase, else the unnamed agent (a sector, no country)")
 def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target.  The
     source's own ("recalled its ambassador", "reopened their embassies") is no other party."""
@@ -1963,6 +1963,11 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
             continue  # "expelled each other's diplomats": the sources' own (each_other_is_the_sources pairs them)
         generic = f.generic(d)
         if generic is not None and d.lemma_.lower() not in f.event_nouns:
+            # "criticised the government of Peru": the agent's owner named in its of-phrase (as for a subject,
+            # agent_noun_subject), else the unnamed agent
+            owner = f.mention_in_np(d) if any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children) else None
+            if owner is not None and owner.actor is not None and not (owner.actor.node in q.exclude):
+                return [owner]
             return [generic]
     return []
 
@@ -2229,7 +2234,11 @@ def _definite_of(noun: Any, nouns: frozenset[str], definite: frozenset[str]) -> 
 def _bare(noun: Any, named: set[str] | frozenset[str]) -> bool:
     """Whether nothing in ``noun``'s phrase (children of the ``named`` dependencies) says whose it is (an as-phrase
     says what it is: "rejected the allegations as absurd", the parser hanging it on the noun)."""
-    return not any(c.dep_ in named and not (c.dep_ == "prep" and c.lower_ == "as") for c in noun.children)
+    # (a relative clause set off by a comma describes the noun, "these comments, which are contrary to ...": it
+    # names no author as "the remarks he made" does)
+    return not any(c.dep_ in named and not (c.dep_ == "prep" and c.lower_ == "as")
+                   and not (c.dep_ == "relcl" and c.left_edge.i > 0 and noun.doc[c.left_edge.i - 1].text == ",")
+                   for c in noun.children)
 
 
 def _bare_definite_object(q: ObjectQuery, nouns: frozenset[str], definite: frozenset[str],

@@ -342,7 +342,13 @@ class Speakers:
         for tok in self.doc:
             if not _is_speech_verb(tok) and tok.lemma_.lower() not in accusing:
                 continue
-            for child in tok.children:
+            verb = tok
+            for _ in range(3):
+                # "Le Drian called the junta illegitimate and said ...": the subject the conjoined verbs share
+                if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+                    break
+                verb = verb.head
+            for child in verb.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in PRONOUNS_PERSON:
                     m = self.mention_for(child) or self._described(child)
                     if m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):
