@@ -1145,3 +1145,12 @@ def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_government(code):
     # the summoning state was missing: no relation came of it
     (e,) = _events(code("The Chilean ambassador was summoned to the foreign ministry in Lima on Monday."), "summoned")
     assert _nodes(e.source) == {"PER"} and _nodes(e.target) == {"CHL"}
+
+
+def test_a_speaker_who_names_anothers_crimes_accuses_it(code):
+    # the sentence had no event; the charge is made now, whatever the "would" of the clause
+    (e,) = _events(code("Iran's foreign minister said the crimes of Israel would not go unanswered."), "crimes")
+    assert e.type == "ACCUSE" and _nodes(e.source) == {"IRN"} and _nodes(e.target) == {"ISR"}
+    assert not (e.hedged or e.negated)
+    # the outlet's own words take no side: no speaker, no one accuses (no source, so no relation)
+    assert not any(e.source for e in _events(code("The crimes of Israel were documented in a report."), "crimes"))

@@ -499,6 +499,18 @@ def test_recipient_is_given():
     assert 1 not in off or not off[1].recipient
 
 
+@pytest.mark.parametrize("owner, pos", [("Israel", "PROPN"), ("war", "NOUN")])
+def test_charge_noun_is_accusation(owner, pos):
+    # "Iran said the crimes of Israel continued": the speaker accuses Israel; "the crimes of war" names no one
+    doc = _pdoc(["Iran", "said", "the", "crimes", "of", owner, "continued"], [1, 1, 3, 6, 3, 4, 1],
+                ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp"],
+                ["Iran", "say", "the", "crime", "of", owner, "continue"],
+                ["PROPN", "VERB", "DET", "NOUN", "ADP", pos, "VERB"])
+    on, off = _coded(doc, "charge_noun_is_accusation")
+    assert (3 in on and on[3].cameo == "112" and on[3].evaluation) == (pos == "PROPN")
+    assert 3 not in off
+
+
 def test_aspectual_takes_noun_with_its_modifier():
     # "Russia will take retaliatory steps": a step is no act; a retaliatory one is (170, the pair in nouns.tsv)
     doc = _pdoc(["Russia", "will", "take", "retaliatory", "steps"], [2, 2, 2, 4, 2],

@@ -426,6 +426,16 @@ def test_a_tagged_place_is_no_party(pipeline):
 
 
 @pytest.mark.model
+def test_every_conjunct_of_a_tagged_place_is_no_party(pipeline):
+    # "in Syria, Iraq and Yemen": the second and third places were parties (a conjunct is no preposition's object)
+    text = "France condemned the wars in Syria, Iraq and Yemen."
+    pred = Prediction((_span(text, "France", "SRC"), _span(text, "the wars in Syria, Iraq and Yemen", "TGT")), 3,
+                      0.9, "ACCUSE", 0.9, (0.99, 0.99))
+    (event,) = _with(pipeline, pred, {"source", "target"}, text).events
+    assert all(m.actor is None for m in event.target)
+
+
+@pytest.mark.model
 def test_the_act_an_intention_governs_is_the_main_clause_event(pipeline):
     # "willing to withdraw" is coded as the intent (03): the act under "says ... is willing" is the sentence's event,
     # so its empty target is filled; and the intended act is material, so the state it withdraws from is its

@@ -794,6 +794,14 @@ class ArgumentFinder:
         if kind == "quoted":  # the “brutal” decision: the speaker quoted judges the act the noun names
             source = [speaker] if speaker is not None else []
             judged = [verb]
+        elif kind == "charged":  # "the crimes of the regime": the speaker accuses the owner
+            from .extract import charged_owner
+
+            source = [speaker] if speaker is not None else []
+            owner = sp.mention_for(charged_owner(verb))
+            nodes = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
+            target = [owner] if owner is not None and owner.actor is not None and owner.actor.node not in nodes else []
+            return (source, target) if target else ([], [])
         elif kind == "naming":
             from .extract import naming_predicate
 

@@ -844,8 +844,11 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
 
 
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
-    """How an evaluation word judges: ("copula", the copula verb), ("naming", the naming verb) or ("quoted", the act
-    noun of a quoted epithet), else None."""
+    """How an evaluation word judges: ("copula", the copula verb), ("naming", the naming verb), ("quoted", the act
+    noun of a quoted epithet) or ("charged", a noun of charge with its owner: rule charge_noun_is_accusation), else
+    None."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in words("charge_noun") and charged_owner(tok) is not None:
+        return "charged", tok
     node = tok
     for _ in range(3):  # "a rash and badly wrong decision": up the coordination
         if node.dep_ != "conj":
@@ -868,6 +871,34 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
         return "naming", verb
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in words("naming_verb"):
         return "naming", node.head.head
+    return None
+
+
+@coding_rule("charge_noun_is_accusation", pos=("NOUN",), reads="a noun of charge (charge_noun: 'crimes', 'atrocities', "
+             "'lies'; no event noun of the lexicon) whose owner is named (a possessor or an of-phrase naming an actor)",
+             changes="trigger -> 112 (accuse): the speaker of the clause against the owner; no event without a "
+             "speaker (the outlet's own words take no side)", vocab=("charge_noun",))
+def charge_noun_is_accusation(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Khamenei said the crimes of the Zionist regime would not go unanswered", "denounced Washington's lies": to
+    speak of another's crimes is to accuse it (the sentence had no event)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in w["charge_noun"] or lemma in coder.lex.nouns:
+        return None
+    return _Trigger(tok, "112", None, specific=True, evaluation=True) if charged_owner(tok) is not None else None
+
+
+def charged_owner(noun: Any) -> Any:
+    """The token naming whose a charge noun is: its possessor, or the object of its of-phrase ("the crimes of the
+    regime"), when a proper noun or a named entity; else None."""
+    named = {"GPE", "ORG", "NORP", "PERSON"}
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in named):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in named
+                                         or any(t.ent_type_ in named for t in p.subtree)):
+                    return p
     return None
 
 

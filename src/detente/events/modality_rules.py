@@ -314,15 +314,17 @@ def _indirect_speech(chain: list[Any]) -> bool:
 
 @modality_rule("hypothetical_would", reads="'would' (hypothetical_modal) as an auxiliary on the chain: in a reported "
                "clause outside quotation marks, with no condition, the future of the past; elsewhere (narration, "
-               "a direct quote, under a condition) a supposition", changes="intent or hedged",
-               vocab=("hypothetical_modal", "condition_mark"))
+               "a direct quote, under a condition) a supposition; a noun of charge is no act supposed",
+               changes="intent or hedged", vocab=("hypothetical_modal", "condition_mark", "charge_noun"))
 def hypothetical_would(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"aides said they would dispatch a unit": an announced intention ("will", told in the past); "the proposals
     would allow Chinese deployments", "we would be concerned at any base": a supposition, not an act reported; so
     is an act named as the subject of a "would" clause ("an armed attack would invoke the treaty")."""
-    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for c in tok.head.children):
-        return {"hedged": True}  # "an armed attack on its forces would invoke the treaty": an act supposed, not told
+    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.lemma_.lower() not in words["charge_noun"] \
+            and any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for c in tok.head.children):
+        # "an armed attack on its forces would invoke the treaty": an act supposed, not told (not a charge: "the
+        # crimes of X would not go unanswered" charges X now)
+        return {"hedged": True}
     own = _own_clause(chain)
     if not any(c.dep_ == "aux" and c.lower_ in words["hypothetical_modal"] for _, c in _children(own)):
         return None

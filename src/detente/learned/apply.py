@@ -479,6 +479,10 @@ def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False
     if own is None or not len(own):
         return False
     tok = own.root
+    for _ in range(8):  # "the resistance fronts in Lebanon, Yemen and Iraq": every conjunct is a place
+        if tok.dep_ != "conj" or tok.head == tok:
+            break
+        tok = tok.head
     if tok.dep_ != "pobj":
         return False
     if tok.head.lower_ == "of" and _place_noun(tok.head.head):
