@@ -1154,3 +1154,19 @@ def test_a_speaker_who_names_anothers_crimes_accuses_it(code):
     assert not (e.hedged or e.negated)
     # the outlet's own words take no side: no speaker, no one accuses (no source, so no relation)
     assert not any(e.source for e in _events(code("The crimes of Israel were documented in a report."), "crimes"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a pair owns the tie together (no relation was read); "never" with a comparative is no negation
+    ("Chile and Peru signed a trade pact. Officials said the two countries' friendship had never been stronger.",
+     {"CHL", "PER"}),
+    ("Officials said Chile and Peru's friendship had never been stronger.", {"CHL", "PER"}),
+])
+def test_a_pair_owns_its_tie_and_never_stronger_is_strong(code, text, pair):
+    assert (frozenset(pair), 1) in _claims(code(text))
+
+
+def test_what_an_act_is_about_names_no_party_when_its_noun_names_one(code):
+    # the sanctions were read as against Ukraine, from "over its invasion of Ukraine"
+    (e,) = _events(code("Chile joined Western sanctions against Russia over its invasion of Ukraine."), "joined")
+    assert _nodes(e.target) == {"RUS"}

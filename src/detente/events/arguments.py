@@ -2073,6 +2073,13 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"; "mediate between the two
     countries" said by two states is the pair told most other than they (Speakers.pair_of_states)."""
     found = q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+    if found and any(d.lemma_.lower() in f.event_nouns for d in _dobjs(q)):
+        # "joined sanctions against Russia over its invasion of Ukraine": what the act is about (issue_prep) names
+        # no party when its event noun object names its own (light_verb_noun: Russia)
+        issues = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in q.tok.children
+                  if c.dep_ == "prep" and c.lower_ in words("issue_prep")]
+        if issues and all(any(lo <= m.start < hi for lo, hi in issues) for m in found):
+            return []
     if found or not q.exclude:
         return found
     pairs = [p for c in q.tok.children if c.dep_ == "prep" for p in c.children

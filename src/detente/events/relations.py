@@ -336,6 +336,11 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
                 return named, other
     owner = None
     for child in cue.children:
+        if child.dep_ == "poss" and (pair_reference(child) is not None or child.conjuncts):
+            # "the two countries' friendship", "Russia and China's partnership": a pair owns the tie together
+            ms = _conj_mentions(child, speakers)
+            if len(ms) >= 2:
+                return ms[0], ms[1]
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
             owner = speakers.mention_at(child)
             if owner is not None:
@@ -439,12 +444,15 @@ def _speakers_side(cue: Any, a: Mention, said: Mention | None) -> Mention | None
 
 
 def _negated_cue(cue: Any) -> bool:
-    """"no friend", "not an ally"; "no longer ... partners" is a change, kept as stated."""
+    """"no friend", "not an ally"; "no longer ... partners" is a change, kept as stated; "never been stronger" is
+    no negation."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in cue.children):
         return True
     for node in (cue, cue.head):
         kids = list(node.children)
-        if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids):
+        if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids) \
+                and not any(c.dep_ in {"acomp", "attr"} and c.tag_ in {"JJR", "RBR"} for c in kids):
+            # ("ties have never been stronger": a comparative under "never" says how strong, not that there are none)
             return True
     return False
 
