@@ -1170,3 +1170,12 @@ def test_what_an_act_is_about_names_no_party_when_its_noun_names_one(code):
     # the sanctions were read as against Ukraine, from "over its invasion of Ukraine"
     (e,) = _events(code("Chile joined Western sanctions against Russia over its invasion of Ukraine."), "joined")
     assert _nodes(e.target) == {"RUS"}
+
+
+def test_the_two_sides_are_the_pair_the_headline_tells(pipeline):
+    # the welcome's parties are read from the headline, but Brazil's dyads with them are told later: they no longer
+    # count twice, as the headline's own pair does (the two sides were Brazil and Peru)
+    text = ("Chile, Peru agree to start border talks\n\nChile agreed on Friday to return two villages to Peru. "
+            "Brazil welcomed the deal. The United States has been mediating between the two sides.")
+    (e,) = _events(_rules_only(pipeline, frozenset(), text), "mediating")
+    assert _nodes(e.target) == {"CHL", "PER"}

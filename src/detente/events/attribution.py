@@ -282,8 +282,9 @@ class Speakers:
             if a.actor is None or b.actor is None or not a.actor.node or not b.actor.node:
                 continue
             key = frozenset((a.actor.node, b.actor.node))
-            # the headline and the lede tell what the article is about: their pairs count twice
-            tally[key] = tally.get(key, 0) + weight * (2 if min(a.sent_idx, b.sent_idx) <= 1 else 1)
+            # the headline and the lede tell what the article is about: their pairs count twice (both of the pair
+            # named there: "Russia welcomed the deal" later, its parties read from the headline, is told later)
+            tally[key] = tally.get(key, 0) + weight * (2 if max(a.sent_idx, b.sent_idx) <= 1 else 1)
             last[key] = (order, [a, b])
         if not tally:
             return named
