@@ -507,6 +507,12 @@ _ABLATION = [
         ("Ali", "PROPN", "compound", 3, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 4, None, "I-PERSON"),
         ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
     ], lambda ms: ms["Ali Karaki"].actor is not None and ms["Ali Karaki"].actor.node == ms["Hezbollah"].actor.node),
+    # "Chilean Secretary Ana Karaki spoke ." (an office word the titles list lacks, after the state it serves)
+    ("affiliation_before_name", [
+        ("Chilean", "ADJ", "amod", 1, None, "B-NORP"), ("Secretary", "PROPN", "compound", 3),
+        ("Ana", "PROPN", "compound", 3, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
+    ], _country("Ana Karaki", "CHL")),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

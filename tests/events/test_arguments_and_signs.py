@@ -1179,3 +1179,10 @@ def test_the_two_sides_are_the_pair_the_headline_tells(pipeline):
             "Brazil welcomed the deal. The United States has been mediating between the two sides.")
     (e,) = _events(_rules_only(pipeline, frozenset(), text), "mediating")
     assert _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_a_relation_noun_in_a_topic_phrase_is_no_relation_of_the_subject(code):
+    # "position on the Bolivia crisis": the crisis is the topic of Peru's position, not Chile's crisis with Bolivia
+    claims = _claims(code("Chile appreciates Peru's position on the Bolivia crisis."))
+    assert not any(pair == frozenset({"CHL", "BOL"}) for pair, _ in claims)
+    assert (frozenset({"CHL", "BOL"}), -1) in _claims(code("Chile is in a crisis with Bolivia."))

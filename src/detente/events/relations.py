@@ -231,6 +231,8 @@ class RelationReader:
                 return pair[0], pair[1], cue
         for cue in group:
             verb = _verb_of(cue)
+            if _in_topic_phrase(cue, verb):
+                continue  # "Russia appreciates China's position on the Ukraine crisis": the crisis is a topic
             subj_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None and verb.dep_ == "conj" and verb.head != verb:
                 # "The US has no formal ties with Taiwan but is its most important backer": the first verb's subject
@@ -302,6 +304,18 @@ def _by_clause(cues: list[Any]) -> list[list[Any]]:
         key = t.i if t.dep_ == "conj" and t.head in cues and t.pos_ == t.head.pos_ == "NOUN" else _verb_of(t).i
         groups.setdefault(key, []).append(t)
     return list(groups.values())
+
+
+def _in_topic_phrase(cue: Any, verb: Any) -> bool:
+    """Whether ``cue`` lies in an on/about/over phrase of a noun below ``verb`` ("appreciates China's position on
+    the Ukraine crisis"): the topic of another noun, not a relation the verb's subject has."""
+    node = cue
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in {"on", "about", "over", "regarding", "concerning"} \
+                and node.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        node = node.head
+    return False
 
 
 def _verb_of(tok: Any) -> Any:
