@@ -1186,3 +1186,10 @@ def test_a_relation_noun_in_a_topic_phrase_is_no_relation_of_the_subject(code):
     claims = _claims(code("Chile appreciates Peru's position on the Bolivia crisis."))
     assert not any(pair == frozenset({"CHL", "BOL"}) for pair, _ in claims)
     assert (frozenset({"CHL", "BOL"}), -1) in _claims(code("Chile is in a crisis with Bolivia."))
+
+
+def test_talks_with_a_visiting_minister_are_talks_with_his_state(code):
+    # the parser reads "visiting" as a gerund whose object is the minister: the talks had no partner
+    (e,) = _events(code("Chile's foreign minister held talks with visiting Peruvian Foreign Minister Ana Karaki "
+                        "in Santiago on Tuesday."), "held")
+    assert _nodes(e.target) == {"PER"}

@@ -891,8 +891,13 @@ class ArgumentFinder:
             for prep in preps:
                 if prep.lower_ != name or absolute_with(prep):
                     continue
-                for p in prep.children:
-                    if p.dep_ != "pobj" or p.lemma_.lower() in FRAME_NOUNS:
+                # "talks with visiting Russian Foreign Minister Lavrov": the parser reads the attributive participle
+                # as a gerund whose object is the party
+                objects = [p for p in prep.children if p.dep_ == "pobj"] + [
+                    o for g in prep.children if g.dep_ == "pcomp" and g.lower_ in words("attributive_participle")
+                    for o in g.children if o.dep_ in {"dobj", "obj"}]
+                for p in objects:
+                    if p.lemma_.lower() in FRAME_NOUNS:
                         continue
                     if name == "at" and p.lemma_.lower() in words("gathering_noun") | words("meeting_setting_noun"):
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
@@ -2148,8 +2153,9 @@ def absolute_with(prep: Any) -> bool:
     """"welcomed the summit, with Biden calling it a step": a with-phrase whose object acts in a participle of its own
     (the parser hangs the participle on "with" as pcomp) is a clause of circumstance, and its object is no party of
     the noun or verb it hangs on. (A participle on the object itself, "talks with rebels fighting the army", is a
-    reduced relative clause: the rebels stay the partner.)"""
-    return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"} for c in prep.children)
+    reduced relative clause: the rebels stay the partner; "talks with visiting Foreign Minister X" is no clause.)"""
+    return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"}
+                                         and c.lower_ not in words("attributive_participle") for c in prep.children)
 
 
 # Event types whose object's with-phrase names the partner ("signed a declaration with X")
