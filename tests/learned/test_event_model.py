@@ -899,3 +899,27 @@ def test_a_new_event_on_a_verb_of_saying_has_its_subject_as_source(pipeline):
     x = _with(pipeline, pred, {"source", "target", "new_events"}, text)
     (event,) = [e for e in x.events if e.trigger == "told"]
     assert {m.actor.node for m in event.source if m.actor} == {"CHL"}  # the one told is no co-source
+
+
+def test_a_conjunct_a_verb_follows_is_no_place():
+    # "Before the war in Syria , Iraq and Jordan signed ." with the subjects parsed as conjuncts of "Syria": they are
+    # the clause's subject (the tagger's spans of them lost their actors); "the fronts in Syria , Iraq and Jordan ."
+    # are places
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from handdoc import doc as hand_doc, state_mention
+
+    from detente.learned.apply import _is_place
+
+    words = ["Before", "the", "war", "in", "Syria", ",", "Iraq", "and", "Jordan", "signed", "."]
+    heads = [9, 2, 0, 2, 3, 4, 4, 6, 6, 9, 9]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "conj", "cc", "conj", "ROOT", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = hand_doc(words, heads, deps, pos=pos, ents=["O"] * 4 + ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert not _is_place(doc, state_mention(doc, 8, "JOR"))
+    assert _is_place(doc, state_mention(doc, 4, "SYR"))
+    words[9], pos[9] = "fronts", "NOUN"
+    doc = hand_doc(words, heads, deps, pos=pos, ents=["O"] * 4 + ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert _is_place(doc, state_mention(doc, 8, "JOR"))

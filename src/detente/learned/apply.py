@@ -479,6 +479,11 @@ def _is_place(doc: Any, m: Mention, material: bool = False, source: bool = False
     if own is None or not len(own):
         return False
     tok = own.root
+    after = tok.right_edge.i + 1
+    if tok.dep_ == "conj" and after < len(doc) and doc[after].pos_ in {"VERB", "AUX"}:
+        # "Before the war in Ukraine, Israel and Russia enjoyed ...": a conjunct the parser hangs on a place but that
+        # a verb follows is the clause's subject, not a place
+        return False
     for _ in range(8):  # "the resistance fronts in Lebanon, Yemen and Iraq": every conjunct is a place
         if tok.dep_ != "conj" or tok.head == tok:
             break
