@@ -236,3 +236,50 @@ def test_a_reporting_clause_cut_off_after_a_comma_takes_the_sentence_before_it()
     words[5], tags[5] = ".", "."
     doc = report_after_comma(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert doc[2].head.text == "sign" and len(list(doc.sents)) == 2
+
+
+def test_an_object_after_an_aside_is_the_reported_verbs():
+    # "Niger said it had revoked , with effect , a pact ." : the parser gave the pact to "said"
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    from detente.nlp import object_after_aside
+
+    words = ["Niger", "said", "it", "had", "revoked", ",", "with", "effect", ",", "a", "pact", "."]
+    heads = [1, 1, 4, 4, 1, 4, 4, 6, 4, 10, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "prep", "pobj", "punct", "det", "dobj", "punct"]
+    tags = ["NNP", "VBD", "PRP", "VBD", "VBN", ",", "IN", "NN", ",", "DT", "NN", "."]
+    lemmas = ["Niger", "say", "it", "have", "revoke", ",", "with", "effect", ",", "a", "pact", "."]
+    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[10].head.text == "revoked"
+    # no aside before the object: left as the parser read it
+    words[8], tags[8], lemmas[8] = "now", "RB", "now"
+    deps[8] = "advmod"
+    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[10].head.text == "said"
+
+
+def test_an_accusation_after_a_reported_past_perfect_is_the_reporters():
+    # "Chile said Peru had failed and accused Lima of lying ." : the parser hung "accused" on "failed"
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from handdoc import doc as hand_doc
+
+    from detente.nlp import object_after_aside
+
+    words = ["Chile", "said", "Peru", "had", "failed", "and", "accused", "Lima", "of", "lying", "."]
+    heads = [1, 1, 4, 4, 1, 4, 4, 6, 6, 8, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "cc", "conj", "dobj", "prep", "pcomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "VBN", "CC", "VBD", "NNP", "IN", "VBG", "."]
+    lemmas = ["Chile", "say", "Peru", "have", "fail", "and", "accuse", "Lima", "of", "lie", "."]
+    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[6].head.text == "said" and doc[5].head.text == "said"
+    # the same tense as the reported verb ("Peru failed and accused ..."): left as the parser read it
+    words[3], deps[3], tags[3], lemmas[3] = "then", "advmod", "RB", "then"
+    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[6].head.text == "failed"

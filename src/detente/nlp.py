@@ -229,6 +229,61 @@ def report_after_comma(doc: Any) -> Any:
     return doc
 
 
+OBJECT_AFTER_ASIDE = "detente_object_after_aside"
+
+
+def object_after_aside(doc: Any) -> Any:
+    """"The junta said it had revoked, with immediate effect, a military accord": set apart by an aside between
+    commas, the object goes to the verb of saying, and the revoking has none (the component also reads
+    ``_accusation_of_the_reporter``).  A direct object of a verb of saying
+    that follows the verb's reported clause, whose verb has no object of its own and ends in an aside between
+    commas right before the object, is that verb's object: re-hang it there.  Why a component of our own: as
+    ``conj_after_clause``."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for tok in doc:
+        say = tok.head
+        if tok.dep_ != "dobj" or say.lemma_.lower() not in SPEECH_LEMMAS or tok.i < 2 \
+                or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        verb = next((c for c in say.children if c.dep_ == "ccomp" and say.i < c.i < tok.i), None)
+        if verb is None or not verb.tag_.startswith("VB") or any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+            continue
+        # the aside: the reported verb's last child is a phrase closed by the comma before the object
+        if verb.right_edge.i != tok.left_edge.i - 1 or not any(c.dep_ == "punct" and c.text == "," and c.i < tok.i
+                                                                and c.i > verb.i for c in verb.children):
+            continue
+        tok.head = verb
+    _accusation_of_the_reporter(doc)
+    return doc
+
+
+def _accusation_of_the_reporter(doc: Any) -> None:
+    """"The spokesman said that a US delegation had not followed protocol and accused Washington of ...": the parser
+    hangs the accusation on the reported past perfect, so the delegation accused its own state.  A verb of accusing
+    (attribution.tsv accusing_verb) in the simple past with no subject or auxiliary of its own, conjoined to a past
+    perfect that a past-tense verb of saying reports, is that verb of saying's conjunct: the past perfect's "had"
+    does not reach a verb told in another tense."""
+    from .events.attribution import SPEECH_LEMMAS, cue_lists
+
+    accusing = cue_lists()["accusing_verb"]
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.lemma_.lower() not in accusing or head.i > tok.i:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+            continue
+        if head.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+            continue
+        say = head.head
+        if say.lemma_.lower() not in SPEECH_LEMMAS or say.tag_ != "VBD":
+            continue
+        tok.head = say
+        cc = next((c for c in head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
+        if cc is not None:
+            cc.head = say
+
+
 def _conj_of_a_reported_state(tok: Any) -> bool:
     """"Netanyahu had said Hamas was doomed and warned that ...": the parser hangs the second reporting verb (one
     with a that-clause of its own and no subject) on the passive or copular state, or the act of a thing, reported by
@@ -297,6 +352,8 @@ def _register_cap() -> None:
         Language.component(CONJ_AFTER_CLAUSE, func=conj_after_clause)
     if not Language.has_factory(REPORT_AFTER_COMMA):
         Language.component(REPORT_AFTER_COMMA, func=report_after_comma)
+    if not Language.has_factory(OBJECT_AFTER_ASIDE):
+        Language.component(OBJECT_AFTER_ASIDE, func=object_after_aside)
 
 
 @lru_cache(maxsize=2)
@@ -328,6 +385,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(CONJ_AFTER_CLAUSE, after="parser")
     if "parser" in nlp.pipe_names and LEMMA_FIX in nlp.pipe_names and REPORT_AFTER_COMMA not in nlp.pipe_names:
         nlp.add_pipe(REPORT_AFTER_COMMA, after=LEMMA_FIX)  # it reads lemmas
+    if "parser" in nlp.pipe_names and LEMMA_FIX in nlp.pipe_names and OBJECT_AFTER_ASIDE not in nlp.pipe_names:
+        nlp.add_pipe(OBJECT_AFTER_ASIDE, after=REPORT_AFTER_COMMA)
     return nlp
 
 

@@ -462,6 +462,14 @@ _ABLATION = [
         ("Parra", "PROPN", "appos", 7, None, "I-PERSON"), (",", "PUNCT", "punct", 7),
         ("spoke", "VERB", "ROOT", 12, "speak"), (".", "PUNCT", "punct", 12),
     ], lambda ms: ms["Luis Parra"].actor is not None and ms["Luis Parra"].actor.country == "CHL"),
+    # "Chile 's junta ruled . Junta spokesman Colonel Luis Parra spoke .": the role a compound before the name
+    ("body_named_before", [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("junta", "NOUN", "nsubj", 3),
+        ("ruled", "VERB", "ROOT", 3, "rule"), (".", "PUNCT", "punct", 3),
+        ("Junta", "PROPN", "compound", 6), ("spokesman", "NOUN", "compound", 9), ("Colonel", "PROPN", "compound", 9),
+        ("Luis", "PROPN", "compound", 9, None, "B-PERSON"), ("Parra", "PROPN", "nsubj", 10, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 10, "speak"), (".", "PUNCT", "punct", 10),
+    ], lambda ms: ms["Luis Parra"].actor is not None and ms["Luis Parra"].actor.country == "CHL"),
     # "Qatar spoke . The Gulf state left ."
     ("state_by_its_kind", [
         ("Qatar", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"),

@@ -1193,3 +1193,11 @@ def test_talks_with_a_visiting_minister_are_talks_with_his_state(code):
     (e,) = _events(code("Chile's foreign minister held talks with visiting Peruvian Foreign Minister Ana Karaki "
                         "in Santiago on Tuesday."), "held")
     assert _nodes(e.target) == {"PER"}
+
+
+def test_an_agent_that_is_also_an_event_noun_is_its_own_mention(pipeline):
+    # "the delegation" (a noun of the lexicon: a visit) was read as an act with no agent, so its accusation had no
+    # source; the identity stage knew it for the delegation named before
+    text = "A U.S. delegation visited Niamey on Tuesday. The spokesman said the delegation had accused Niger of lying."
+    (e,) = _events(_rules_only(pipeline, frozenset(), text), "accused")
+    assert _nodes(e.source) == {"USA"}

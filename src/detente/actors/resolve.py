@@ -845,15 +845,20 @@ class ActorResolver:
                    "before", changes="the person's actor -> a person of the one such state (method body-named-before)",
                    vocab=("affiliation_noun", "state_body_noun"))
     def _body_named_before(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
-        """"Niger's ruling junta said ... A junta spokesman, Colonel Amadou Abdramane, said": the junta is the one
-        the article named, so its spokesman speaks for Niger (he was unresolved, and his accusation against
-        Washington had no source).  Two states' juntas named, or none: nothing."""
+        """"Niger's ruling junta said ... A junta spokesman, Colonel Amadou Abdramane, said" (or "Junta spokesperson
+        Colonel Amadou Abdramane said"): the junta is the one the article named, so its spokesman speaks for Niger
+        (he was unresolved, and his accusation against Washington had no source).  Two states' juntas named, or
+        none: nothing."""
         nouns, bodies = identity_cues()["affiliation_noun"], identity_cues()["state_body_noun"]
         for c in candidates:
             if c.kind != "person-unknown" or c.actor is not None:
                 continue
             head = doc[c.start:c.end].root
             role = head.head if head.dep_ == "appos" else None
+            if role is None:
+                # "Junta spokesperson Colonel X": the role a compound before the name
+                role = next((t for t in head.children if t.dep_ == "compound" and t.i < c.start
+                             and t.lemma_.lower() in nouns), None)
             if role is None or role.lemma_.lower() not in nouns:
                 continue
             body = next((t.lemma_.lower() for t in role.children if t.dep_ in {"compound", "amod"}

@@ -1489,7 +1489,10 @@ def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: d
     """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none)."""
     if child.lemma_.lower() not in f.event_nouns:
         return None
-    return _one(f._nominal_agent(child))
+    agent = f._nominal_agent(child)
+    if agent is None and (child.lemma_.lower() in f.agents or child.lower_ in f.agents):
+        return None  # "the delegation" is an agent too: its own mention decides (named_subject)
+    return _one(agent)
 
 
 @subject_rule("headline_verb_read_as_noun", reads="a plural noun subject (NNS) of a headline (the first sentence) that "
