@@ -924,3 +924,15 @@ def test_a_conjunct_a_verb_follows_is_no_place():
     words[9], pos[9] = "fronts", "NOUN"
     doc = hand_doc(words, heads, deps, pos=pos, ents=["O"] * 4 + ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O"])
     assert _is_place(doc, state_mention(doc, 8, "JOR"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb, kept", [("has", False), ("keeps", True)])
+def test_a_verb_of_having_gets_no_learned_event(pipeline, verb, kept):
+    # "Chile has 600 troops in Peru": a state, not a mobilisation against Peru (a verb the rules leave uncoded
+    # otherwise gets the tagger's event)
+    text = f"Chile {verb} 600 troops in Peru."
+    tagged = (_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT"))
+    pred = Prediction(tagged, 4, 0.9, "MOBILIZE", 0.9, (0.99, 0.99))
+    events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
+    assert bool(events) == kept

@@ -267,6 +267,10 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
+        if tok.lemma_.lower() in words("possession_verb"):
+            # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
+            # mobilisation against Niger)
+            return None
         if tok.lemma_.lower() in words("cognition_verb") and any(c.dep_ == "ccomp" for c in tok.children):
             # "The minister now realises Moscow is no ally of Chile": a state of mind is no act; what it
             # holds is told by its clause (a stated relation there), not by a second event on "realised"
