@@ -1201,3 +1201,13 @@ def test_an_agent_that_is_also_an_event_noun_is_its_own_mention(pipeline):
     text = "A U.S. delegation visited Niamey on Tuesday. The spokesman said the delegation had accused Niger of lying."
     (e,) = _events(_rules_only(pipeline, frozenset(), text), "accused")
     assert _nodes(e.source) == {"USA"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a negative word under a negated copula, said by a speaker, defends what it is denied of (it was an accusation)
+    ('"Peru is not a terrorist state," the Chilean president said.', "SUPPORT"),
+    ('"Peru is a terrorist state," the Chilean president said.', "ACCUSE"),
+])
+def test_a_denied_epithet_defends(code, text, kind):
+    (e,) = _events(code(text), "terrorist")
+    assert e.type == kind and _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"PER"} and not e.negated

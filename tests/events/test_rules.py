@@ -273,6 +273,18 @@ def test_condemned_act_spares_its_victim(author):
     assert [m.actor.node for m in off.target] == [m.actor.node for m in targets]
 
 
+@pytest.mark.parametrize("negated", [True, False])
+def test_never_deserting_is_a_pledge(negated):
+    # "Chile will never abandon Peru": a pledge to stand by Peru (it was a negated threat, so no relation)
+    doc = _doc(["Chile", "will", "never", "abandon", "Peru"], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj"],
+               ["Chile", "will", "never", "abandon", "Peru"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 4, "PER")
+    draft = _draft(doc, 3, "131", modality=Modality(negated=negated, intent=True), source=[chile], target=[peru])
+    on, off = _both(draft, "never_deserting_is_a_pledge")
+    assert (on.coding.type == "AGREE" and not on.modality.negated) == negated
+    assert off.coding.cameo == "131"
+
+
 def test_complaint_is_disapproval():
     # "Israel voiced regret that China did not condemn Hamas": disapproval of China, not sympathy
     doc = _doc(["Israel", "voiced", "regret", "that", "China", "did", "not", "condemn", "Hamas"],

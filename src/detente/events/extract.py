@@ -832,7 +832,8 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
              "the complement of a copula (acomp, attr, or an adjective on the attribute noun), an object predicate "
              "(oprd), the as-phrase of a naming verb (naming_verb: 'described it as'), or an epithet of an act noun "
              "(judged_act_noun) inside quotation marks ('the “brutal” decision')",
-             changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged",
+             changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged; "
+             "under a negated copula, 052 (defend verbally: 'X is not a terrorist group')",
              vocab=("negative_evaluation", "judged_act_noun"))
 def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
@@ -840,7 +841,14 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
     author (issue 12: relations stated by noun phrases and evaluations were not read)."""
     if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"]:
         return None
-    return _Trigger(tok, "111", None, specific=True, evaluation=True) if evaluation_frame(tok) else None
+    frame = evaluation_frame(tok)
+    if frame is None:
+        return None
+    kind, verb = frame
+    if kind == "copula" and any(c.dep_ == "neg" for c in verb.children):
+        # "Hamas is not a terrorist organisation", said by X: X defends Hamas (052), the "not" is the act
+        return _Trigger(tok, "052", None, specific=True, evaluation=True, negation_is_the_act=True)
+    return _Trigger(tok, "111", None, specific=True, evaluation=True)
 
 
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:

@@ -889,6 +889,18 @@ def refused_intent_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[s
     return replace(d, coding=_code(lex, "120", c), modality=replace(m, negated=False))
 
 
+@rule("never_deserting_is_a_pledge", reads="a negated verb of deserting (desertion_verb) whose target is named",
+      changes="coding -> 030 (intent to cooperate: a pledge to stand by the partner); clears negated",
+      vocab=("desertion_verb",))
+def never_deserting_is_a_pledge(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Ankara would never abandon Hamas", "we will not betray our allies": refusing to desert a partner is a pledge
+    to stand by it (it was a negated threat against the partner, so no relation)."""
+    if not d.modality.negated or not any(m.actor is not None for m in d.target) \
+            or d.tok.lemma_.lower() not in w["desertion_verb"]:
+        return d
+    return replace(d, coding=_code(lex, "030", d.coding), modality=replace(d.modality, negated=False))
+
+
 @rule("encouraging_to_act_is_appeal", reads="a praise code (05x) on an urging verb (urging_verb) that governs an "
       "infinitive clause (xcomp, ccomp)", changes="coding -> 020 (appeal)", vocab=("urging_verb",))
 def encouraging_to_act_is_appeal(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
