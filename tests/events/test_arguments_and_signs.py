@@ -1211,3 +1211,15 @@ def test_an_agent_that_is_also_an_event_noun_is_its_own_mention(pipeline):
 def test_a_denied_epithet_defends(code, text, kind):
     (e,) = _events(code(text), "terrorist")
     assert e.type == kind and _nodes(e.source) == {"CHL"} and _nodes(e.target) == {"PER"} and not e.negated
+
+
+@pytest.mark.parametrize("text, claim", [
+    # the verb of a relation says how it goes: a healed rift is a mended relation (it was read as a rift now)
+    ("The rift between Chile and Peru, which lasted a decade, has healed.", 1),
+    ("Relations between Chile and Peru have improved.", 1),
+    # not improved: no change told, and no hostility either
+    ("Ties between Chile and Peru have not improved.", None),
+])
+def test_a_healed_rift_is_a_mended_relation(code, text, claim):
+    got = {p for pair, p in _claims(code(text)) if pair == frozenset({"CHL", "PER"})}
+    assert got == ({claim} if claim else set())

@@ -99,10 +99,13 @@ class RelationReader:
                             and any(t in g.subtree for g in group)]
                     if said:
                         polarity = self._polarity(said)
-                if any(_negated_cue(t) for t in group if self._cue_value(t) == polarity or len(group) == 1):
+                negated = [t for t in group if (self._cue_value(t) == polarity or len(group) == 1) and _negated_cue(t)]
+                if negated:
                     if all(t.lemma_.lower() in _BARE_TIES for t in group):
                         # "has no formal diplomatic ties with Taiwan": no relation stated, not a hostile one
                         continue
+                    if any(t.lower_ in words("improvement_cue") for t in negated):
+                        continue  # "ties have not improved": no change told, and no hostility either
                     polarity = -polarity
                 if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)) or undone_clause(cue_tok):
                     # "dropping his old alliance with Y"; "called off a dinner to mark ties
