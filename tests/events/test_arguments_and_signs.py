@@ -1223,3 +1223,17 @@ def test_a_denied_epithet_defends(code, text, kind):
 def test_a_healed_rift_is_a_mended_relation(code, text, claim):
     got = {p for pair, p in _claims(code(text)) if pair == frozenset({"CHL", "PER"})}
     assert got == ({claim} if claim else set())
+
+
+@pytest.mark.parametrize("text, trigger, source, target", [
+    # a tie's partner is its with-phrase, before what it is about (the target was Gaza)
+    ("Chile cuts ties with Peru over Gaza war", "cuts", {"CHL"}, {"PER"}),
+    # a person named as the thing judged is judged (no target)
+    ("On Monday, the foreign minister of Israel called Gustavo Petro antisemitic in a post on the platform.",
+     "antisemitic", {"ISR"}, {"COL"}),
+    # the parser hangs the passive's by-phrase in the object predicate (no source)
+    ("Lula has been declared persona non grata by Israel.", "declared", {"ISR"}, {"BRA"}),
+])
+def test_partners_judged_people_and_low_by_phrases(pipeline, text, trigger, source, target):
+    (e,) = _events(_rules_only(pipeline, frozenset(), text), trigger)
+    assert _nodes(e.source) == source and _nodes(e.target) == target

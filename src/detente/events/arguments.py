@@ -509,6 +509,12 @@ class ArgumentFinder:
                         if p.dep_ == "pobj":
                             agents.extend(self.with_conj(p, deep=True))
             if not agents:
+                # "was declared persona non grata by Israel": the parser hangs the by-phrase in the object predicate
+                for prep in (t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head != tok
+                             and t.head.dep_ in {"dobj", "oprd", "compound"} and t.head.head in {tok, *tok.children}):
+                    agents.extend(m for p in prep.children if p.dep_ == "pobj" for m in self.with_conj(p, deep=True)
+                                  if m.actor is not None)
+            if not agents:
                 # "ties between A and B were cut", "A's membership in B was frozen": the parties are in the subject
                 parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled)
                 if parties is not None:
@@ -817,7 +823,9 @@ class ArgumentFinder:
         target: list[Mention] = []
         for j in judged:
             m = sp.mention_for(j)
-            if m is not None and m.actor is not None and m.actor.kind != "person":
+            if m is not None and m.actor is not None and (m.actor.kind != "person" or (
+                    kind == "naming" and m.actor.node and m.actor.node not in nodes)):
+                # (a person named as the thing judged is judged: "Katz called Petro antisemitic")
                 target.append(m)
                 continue
             owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
@@ -2112,7 +2120,9 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             continue
         # "ties": lemma "tie"; "upgraded relations with Israel": "relations" is no cue (neutral), but a tie noun
         if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns or d.lower_ in ties:
-            found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=None, visit=q.visit))
+            # a tie's partner is its with-phrase, before what it is about ("cuts ties with Israel over Gaza war")
+            wanted = "with" if d.lower_ in ties else None
+            found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=wanted, visit=q.visit))
             if found:
                 return found
             if d.lower_ in ties and d.dep_ in OBJ_DEPS:
