@@ -1237,3 +1237,9 @@ def test_a_healed_rift_is_a_mended_relation(code, text, claim):
 def test_partners_judged_people_and_low_by_phrases(pipeline, text, trigger, source, target):
     (e,) = _events(_rules_only(pipeline, frozenset(), text), trigger)
     assert _nodes(e.source) == source and _nodes(e.target) == target
+
+
+def test_a_charge_daffaires_summoned_is_a_protest(code):
+    # the parser makes "charge" a compound of "d'affaires": the summons was a consultation (040, +2.5)
+    (e,) = _events(code("Chile summoned Peru's charge d'affaires on Thursday over the remarks."), "summoned")
+    assert e.cameo == "114" and e.score < 0
