@@ -467,6 +467,13 @@ OBJECT_CASES = [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("appealed", "VERB", "ROOT", 1, "appeal"),
         ("to", "ADP", "prep", 1), ("Turkey", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "REQUEST", ["TUR"], [], id="preposition_object"),
+    # "Chile declared two Peruvian staff persona non grata ." ("persona" parsed as a clause, "staff" its modifier)
+    pytest.param("declared_non_grata", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("declared", "VERB", "ROOT", 1, "declare"),
+        ("two", "NUM", "nummod", 4), ("Peruvian", "ADJ", "amod", 4, None, "B-NORP"), ("staff", "NOUN", "compound", 5),
+        ("persona", "NOUN", "ccomp", 1), ("non", "PROPN", "compound", 7), ("grata", "NOUN", "dobj", 5),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "SANCTION", ["PER"], DIFFERENT, id="declared_non_grata"),
     # "Russia held talks with Turkey." (the parser hangs "with" on the noun)
     pytest.param("light_verb_noun", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("held", "VERB", "ROOT", 1, "hold"),

@@ -1735,6 +1735,28 @@ def blocked_aid_hurts_its_recipient(q: ObjectQuery, f: ArgumentFinder, w: dict[s
     return []
 
 
+@object_rule("declared_non_grata", reads="a declaring verb (declaring_verb) followed by the words 'persona non grata'; "
+             "the actors named between the verb and 'persona'", changes="target -> those actors",
+             vocab=("declaring_verb",))
+def declared_non_grata(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Azerbaijan declared two French embassy staff persona non grata": the staff are France's (the parser makes
+    "persona" a clause and "staff" its modifier, and the target was the unresolved "non grata")."""
+    tok = q.tok
+    if tok.lemma_.lower() not in w["declaring_verb"]:
+        return []
+    doc = tok.doc
+    persona = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 12)] if t.lower_ == "persona"
+                    and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "non" and doc[t.i + 2].lower_ == "grata"), None)
+    if persona is None:
+        return []
+    found: list[Mention] = []
+    for t in doc[tok.i + 1:persona.i]:
+        m = f.speakers.mention_at(t)
+        if m is not None and m.actor is not None and m not in found:
+            found.append(m)
+    return q.other(found)
+
+
 @object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"attacked Ukraine and Georgia": the objects that name actors.  An event noun whose own phrase names only an
