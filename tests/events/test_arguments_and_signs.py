@@ -1243,3 +1243,10 @@ def test_a_charge_daffaires_summoned_is_a_protest(code):
     # the parser makes "charge" a compound of "d'affaires": the summons was a consultation (040, +2.5)
     (e,) = _events(code("Chile summoned Peru's charge d'affaires on Thursday over the remarks."), "summoned")
     assert e.cameo == "114" and e.score < 0
+
+
+def test_partners_not_rivals_are_partners(code):
+    # the denied apposition cancelled the cue (no relation was read)
+    text = ("Chile and Peru held talks on Monday. The Chilean president said the two countries were partners, "
+            "not rivals.")
+    assert (frozenset({"CHL", "PER"}), 1) in _claims(code(text))

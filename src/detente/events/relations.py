@@ -207,7 +207,8 @@ class RelationReader:
 
     def _polarity(self, group: list[Any]) -> int:
         predicates = [t for t in group if t.pos_ in {"VERB", "ADJ"} and t.dep_ in {"ROOT", "acomp", "conj", "xcomp", "ccomp", "advcl", "relcl"}]
-        chosen = predicates or group
+        # "partners, not rivals": a cue denied in apposition says what the relation is not
+        chosen = [t for t in (predicates or group) if not _denied_apposition(t)] or predicates or group
         total = sum(self._cue_value(t) for t in chosen)
         return (total > 0) - (total < 0)
 
@@ -460,13 +461,21 @@ def _speakers_side(cue: Any, a: Mention, said: Mention | None) -> Mention | None
     return said
 
 
+def _denied_apposition(tok: Any) -> bool:
+    """Whether ``tok`` is an apposition denied by a "not" before it ("partners, not rivals"), which the parser hangs
+    on the noun the apposition is on."""
+    return tok.dep_ == "appos" and any(c.dep_ == "neg" and tok.head.i < c.i < tok.i for c in tok.head.children)
+
+
 def _negated_cue(cue: Any) -> bool:
     """"no friend", "not an ally"; "no longer ... partners" is a change, kept as stated; "never been stronger" is
     no negation."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in cue.children):
         return True
     for node in (cue, cue.head):
-        kids = list(node.children)
+        # (a "not" before an apposition denies the apposition, not the noun: "partners, not rivals")
+        kids = [c for c in node.children if not (c.dep_ == "neg" and any(
+            a.dep_ == "appos" and c.i < a.i and node.i < c.i for a in node.children))]
         if any(c.dep_ == "neg" for c in kids) and not any(c.lower_ == "longer" for c in kids) \
                 and not any(c.dep_ in {"acomp", "attr"} and c.tag_ in {"JJR", "RBR"} for c in kids):
             # ("ties have never been stronger": a comparative under "never" says how strong, not that there are none)
