@@ -1,6 +1,12 @@
 """The pinned spaCy model: a regression check on a fixed text (catches a changed re-upload) and sentence cuts."""
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from handdoc import doc as hand_doc  # noqa: E402
 
 from detente.model import Document
 from detente.nlp import headline_cuts, parse_documents, split_sentences
@@ -145,12 +151,6 @@ def test_ends_like_sentence(para, ends):
 
 def _evacuated(with_comma: bool):
     # "Chile evacuated its embassy , days after a gunman killed a guard , and accused Peru ."
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     words = ["Chile", "evacuated", "its", "embassy", ",", "days", "after", "a", "gunman", "killed", "a", "guard", ",",
              "and", "accused", "Peru", "."]
     heads = [1, 1, 3, 1, 1, 9, 9, 8, 9, 1, 11, 9, 9, 9, 9, 14, 1]
@@ -174,12 +174,6 @@ def test_a_verb_after_a_set_off_subordinate_clause_is_the_main_verbs_conjunct():
 
 def test_a_reporting_verb_after_a_reported_state_is_the_first_reporting_verbs_conjunct():
     # "Chile had said Peru was doomed and warned that it would pay ."
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     from detente.nlp import conj_after_clause
 
     words = ["Chile", "had", "said", "Peru", "was", "doomed", "and", "warned", "that", "it", "would", "pay", "."]
@@ -196,12 +190,6 @@ def test_a_reporting_verb_after_a_reported_state_is_the_first_reporting_verbs_co
 
 def test_a_reporting_verb_after_the_act_of_a_thing_is_the_first_reporting_verbs_conjunct():
     # "Chile said the ruling violated the law and demanded that Peru act ." : a ruling demands nothing
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     from detente.nlp import conj_after_clause
 
     words = ["Chile", "said", "the", "ruling", "violated", "the", "law", "and", "demanded", "that", "Peru", "act", "."]
@@ -217,12 +205,6 @@ def test_a_reporting_verb_after_the_act_of_a_thing_is_the_first_reporting_verbs_
 
 def test_a_reporting_clause_cut_off_after_a_comma_takes_the_sentence_before_it():
     # "Peru will sign the deal , Chile 's minister said ." parsed as two sentences: the report had no speaker
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     from detente.nlp import report_after_comma
 
     words = ["Peru", "will", "sign", "the", "deal", ",", "Chile", "'s", "minister", "said", "."]
@@ -240,12 +222,6 @@ def test_a_reporting_clause_cut_off_after_a_comma_takes_the_sentence_before_it()
 
 def test_an_object_after_an_aside_is_the_reported_verbs():
     # "Niger said it had revoked , with effect , a pact ." : the parser gave the pact to "said"
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     from detente.nlp import object_after_aside
 
     words = ["Niger", "said", "it", "had", "revoked", ",", "with", "effect", ",", "a", "pact", "."]
@@ -264,12 +240,6 @@ def test_an_object_after_an_aside_is_the_reported_verbs():
 
 def test_an_accusation_after_a_reported_past_perfect_is_the_reporters():
     # "Chile said Peru had failed and accused Lima of lying ." : the parser hung "accused" on "failed"
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from handdoc import doc as hand_doc
-
     from detente.nlp import object_after_aside
 
     words = ["Chile", "said", "Peru", "had", "failed", "and", "accused", "Lima", "of", "lying", "."]

@@ -210,47 +210,49 @@ def test_obligation_is_demand():
     assert kept.source == (sudan,) and kept.said_by == unnamed
 
 
+def _against(words, lemmas, pos, cameo, nodes):
+    """(with every rule, without measure_against_is_against, the target) of the draft "SUBJECT VERB OBJECT against X"
+    (five words, or six with a determiner): its source the state ``nodes[0]`` at the first word, its target the state
+    ``nodes[1]`` at the last."""
+    n = len(words)
+    heads = [1, 1, 1, 2, 3] if n == 5 else [1, 1, 3, 1, 3, 4]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj"] if n == 5 else ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"]
+    doc = _doc(words, heads, deps, lemmas, pos=pos)
+    if pos[2] == "PROPN":
+        doc[2].ent_type_ = "GPE"
+    source, target = _mention(doc, 0, nodes[0]), _mention(doc, n - 1, nodes[1])
+    return (*_both(_draft(doc, 1, cameo, source=[source], target=[target]), "measure_against_is_against"), target)
+
+
 @pytest.mark.parametrize("obj, cameo", [("resolution", "111"), ("sanctions", "163")])
 def test_measure_against_is_against(obj, cameo):
     # "The US backed a resolution against Russia": an act against Russia (it was +5 support of Russia); "backed
     # sanctions against Russia" takes the sanctions' own code
-    doc = _doc(["US", "backed", "a", obj, "against", "Russia"], [1, 1, 3, 1, 3, 4],
-               ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], ["US", "back", "a", obj.rstrip("s"), "against", "Russia"],
-               pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"])
-    us, russia = _mention(doc, 0, "USA"), _mention(doc, 5, "RUS")
-    on, off = _both(_draft(doc, 1, "050", source=[us], target=[russia]), "measure_against_is_against")
+    on, off, _ = _against(["US", "backed", "a", obj, "against", "Russia"], ["US", "back", "a", obj.rstrip("s"),
+                          "against", "Russia"], ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"], "050", ("USA", "RUS"))
     assert on.coding.cameo == cameo and on.coding.score < 0
     assert off.coding.cameo == "050"
 
 
 def test_measure_against_is_against_consulted_about():
     # "The UK discussed measures against Iran": Iran is not the one consulted (it was +1.5 consultation with Iran)
-    doc = _doc(["UK", "discussed", "measures", "against", "Iran"], [1, 1, 1, 2, 3],
-               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["UK", "discuss", "measure", "against", "Iran"],
-               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
-    uk, iran = _mention(doc, 0, "GBR"), _mention(doc, 4, "IRN")
-    on, off = _both(_draft(doc, 1, "041", source=[uk], target=[iran]), "measure_against_is_against")
+    on, off, iran = _against(["UK", "discussed", "measures", "against", "Iran"], ["UK", "discuss", "measure",
+                             "against", "Iran"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"], "041", ("GBR", "IRN"))
     assert on.target == () and off.target == (iran,)
 
 
 def test_measure_against_is_against_not_a_measure_lifted():
     # "The US lifted sanctions against Iran": an easing (085), not an act against Iran
-    doc = _doc(["US", "lifted", "sanctions", "against", "Iran"], [1, 1, 1, 2, 3],
-               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["US", "lift", "sanction", "against", "Iran"],
-               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
-    us, iran = _mention(doc, 0, "USA"), _mention(doc, 4, "IRN")
-    on, _ = _both(_draft(doc, 1, "085", source=[us], target=[iran]), "measure_against_is_against")
+    on, _, _ = _against(["US", "lifted", "sanctions", "against", "Iran"], ["US", "lift", "sanction", "against",
+                        "Iran"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"], "085", ("USA", "IRN"))
     assert on.coding.cameo == "085"
 
 
 def test_measure_against_is_against_not_an_ally_backed_against_a_foe():
-    # "Germany backed Ukraine against Russia": support of Ukraine stays support
-    doc = _doc(["Germany", "backed", "Ukraine", "against", "Russia"], [1, 1, 1, 2, 3],
-               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Germany", "back", "Ukraine", "against", "Russia"],
-               pos=["PROPN", "VERB", "PROPN", "ADP", "PROPN"])
-    doc[2].ent_type_ = "GPE"
-    de, ua = _mention(doc, 0, "DEU"), _mention(doc, 2, "UKR")
-    on, _ = _both(_draft(doc, 1, "050", source=[de], target=[ua]), "measure_against_is_against")
+    # "Germany backed Ukraine against Russia": support of Ukraine stays support, even with Russia as the target (the
+    # object is an actor, no measure)
+    on, _, _ = _against(["Germany", "backed", "Ukraine", "against", "Russia"], ["Germany", "back", "Ukraine",
+                        "against", "Russia"], ["PROPN", "VERB", "PROPN", "ADP", "PROPN"], "050", ("DEU", "RUS"))
     assert on.coding.cameo == "050"
 
 

@@ -843,37 +843,28 @@ def test_a_material_act_on_a_passive_verb_of_saying(pipeline, text, kept):
     ("Chile mobilised reservists for a possible war against Peru.", "Peru", True),
 ])
 def test_the_victim_of_the_motive_is_no_target(pipeline, text, phrase, kept):
-    tagged = (_span(text, phrase, "TGT"),)
-    x = _with(pipeline, Prediction(tagged, 1, 0.9, "THREATEN", 0.9, (0.99,)), {"source", "target"}, text)
-    (event,) = [e for e in x.events if e.trigger in {"retaliate", "mobilised"}]
-    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
+    got = _tagged_target(pipeline, text, phrase, 1, "THREATEN", {"retaliate", "mobilised"})
+    assert got == (["PER"] if kept else [])
+
+
+def _tagged_target(pipeline, text, phrase, penta, etype, triggers):
+    """The target nodes of the event on one of ``triggers`` when the tagger names ``phrase`` as a target."""
+    pred = Prediction((_span(text, phrase, "TGT"),), penta, 0.9, etype, 0.9, (0.99,))
+    (event,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger in triggers]
+    return [m.actor.node for m in event.target if m.actor]
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, kept", [
-    # the one attacked is not the one condemned
-    ("Chile condemned the strike on Peru.", False),
-    # the author of the act condemned is
-    ("Chile condemned Peru's strike on the rebels.", True),
-])
-def test_the_victim_of_a_condemned_act_is_no_target(pipeline, text, kept):
-    tagged = (_span(text, "Peru", "TGT"),)
-    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99,)), {"source", "target"}, text)
-    (event,) = [e for e in x.events if e.trigger == "condemned"]
-    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, kept", [
+@pytest.mark.parametrize("text, penta, etype, trigger, kept", [
+    # the one attacked is not the one condemned; the author of the act condemned is
+    ("Chile condemned the strike on Peru.", 3, "ACCUSE", "condemned", False),
+    ("Chile condemned Peru's strike on the rebels.", 3, "ACCUSE", "condemned", True),
     # what a measure is against is not the one consulted
-    ("Chile discussed measures against Peru.", False),
-    ("Chile discussed the measures with Peru.", True),
+    ("Chile discussed measures against Peru.", 1, "CONSULT", "discussed", False),
+    ("Chile discussed the measures with Peru.", 1, "CONSULT", "discussed", True),
 ])
-def test_what_a_measure_is_against_is_no_side_of_a_consultation(pipeline, text, kept):
-    tagged = (_span(text, "Peru", "TGT"),)
-    x = _with(pipeline, Prediction(tagged, 1, 0.9, "CONSULT", 0.9, (0.99,)), {"source", "target"}, text)
-    (event,) = [e for e in x.events if e.trigger == "discussed"]
-    assert [m.actor.node for m in event.target if m.actor] == (["PER"] if kept else [])
+def test_a_condemned_acts_victim_and_a_measures_foe_are_no_target(pipeline, text, penta, etype, trigger, kept):
+    assert _tagged_target(pipeline, text, "Peru", penta, etype, {trigger}) == (["PER"] if kept else [])
 
 
 @pytest.mark.model

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
-from .attribution import SPEECH_LEMMAS, Speakers, pair_reference
+from .attribution import SPEECH_LEMMAS, Speakers, pair_reference, subject_bearer
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -708,13 +708,8 @@ class ArgumentFinder:
         verb = pron.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
-        speech = verb.head
-        for _ in range(3):
-            # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
-            if speech.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in speech.children):
-                break
-            speech = speech.head
-        for c in speech.children:
+        # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
+        for c in subject_bearer(verb.head).children:
             if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:

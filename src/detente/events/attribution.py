@@ -123,6 +123,16 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def subject_bearer(verb: Any) -> Any:
+    """The verb whose subject ``verb`` shares: itself when it has a subject or is no conjunct, else the first verb of
+    its coordination that has one ("Kenya welcomed the vote and said it would ...": "welcomed"), at most three up."""
+    for _ in range(3):
+        if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            break
+        verb = verb.head
+    return verb
+
+
 def _is_speech_verb(tok: Any) -> bool:
     return tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in {"VERB", "AUX"}
 
@@ -343,13 +353,8 @@ class Speakers:
         for tok in self.doc:
             if not _is_speech_verb(tok) and tok.lemma_.lower() not in accusing:
                 continue
-            verb = tok
-            for _ in range(3):
-                # "Le Drian called the junta illegitimate and said ...": the subject the conjoined verbs share
-                if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-                    break
-                verb = verb.head
-            for child in verb.children:
+            # "Le Drian called the junta illegitimate and said ...": the subject the conjoined verbs share
+            for child in subject_bearer(tok).children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in PRONOUNS_PERSON:
                     m = self.mention_for(child) or self._described(child)
                     if m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person"):

@@ -351,12 +351,6 @@ REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "16
                    "14": "083", "15": "087", "16": "081", "17": "081", "18": "087", "19": "087", "20": "087"}
 
 
-def _is_reversal(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
-    """"cut", "revoked", "broke off": undoing or ending what the object names (sets reversal_verb and
-    reversal_particle of ``rule_vocab.tsv``; ``w`` a rule's own copy of them)."""
-    return reversal_verb(tok, w)
-
-
 def _reverse(cameo: str, noun: str) -> str:
     if noun in {"sanction", "sanctions", "embargo", "boycott"}:
         return "085"
@@ -434,7 +428,7 @@ def _dedupe(events: Any) -> list[Event]:
 def reversal_codes_undone(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"reduced military aid", "lifted sanctions", "called off a strike": undoing an act is coded from what is
     undone; "annulled the deal with France": the partner of what is undone is the target."""
-    if tok.pos_ != "VERB" or not _is_reversal(tok, w):
+    if tok.pos_ != "VERB" or not reversal_verb(tok, w):
         return None
     noun = coder._governed_event_noun(tok) or next(
         (o.lemma_.lower() for o in undone_objects(tok) if o.lemma_.lower() in coder.lex.nouns), None)
@@ -477,7 +471,7 @@ def _planned_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:
              vocab=("reversal_verb", "reversal_particle"))
 def reversal_of_ties(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"abandoned its partnership", "ended the rapprochement": abandoning ties or an alliance reduces relations."""
-    if tok.pos_ != "VERB" or not _is_reversal(tok, w):
+    if tok.pos_ != "VERB" or not reversal_verb(tok, w):
         return None
     cues = coder.lex.relation_cues
     # the cue as written or as its lemma ("ties" is a cue; its lemma "tie" is not)

@@ -35,10 +35,10 @@ from ..nlp import Parsed
 from .arguments import described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
 from .attribution import Speakers, pair_reference
 from .dating import past_perfect
-from .extract import EventCoder, _is_reversal
+from .extract import EventCoder
 from .lexicon import Lexicon
 from .modality import PAST_PERFECT_CUE, read_modality
-from .rules import cue_vetoed, run_rule, states_change, undone_clause, words
+from .rules import cue_vetoed, reversal_verb, run_rule, states_change, undone_clause, words
 
 
 
@@ -107,7 +107,7 @@ class RelationReader:
                     if any(t.lower_ in words("improvement_cue") for t in negated):
                         continue  # "ties have not improved": no change told, and no hostility either
                     polarity = -polarity
-                if cue_tok.dep_ in {"dobj", "pobj"} and _is_reversal(_verb_of(cue_tok)) or undone_clause(cue_tok):
+                if cue_tok.dep_ in {"dobj", "pobj"} and reversal_verb(_verb_of(cue_tok)) or undone_clause(cue_tok):
                     # "dropping his old alliance with Y"; "called off a dinner to mark ties
                     # between X and Y": what is cancelled is the celebration of the ties
                     polarity = -polarity

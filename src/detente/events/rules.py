@@ -1126,24 +1126,22 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
 def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"The US backed a resolution against Russia", "voted for sanctions against Iran": backing a measure against
     X is an act against X (it was +5 support of Russia)."""
-    if not d.target or d.coding.score is None or d.coding.score <= 0 \
+    if not d.target or d.coding.score <= 0 \
             or d.coding.cameo[:2] not in {"03", "04", "05", "06"} or reversal_verb(d.tok):
         return d  # ("lifted sanctions against Iran" undoes them: an easing, 08x)
-    objs = [c for c in d.tok.children if c.dep_ in {"dobj", "obj"}]
-    objs += [p for c in d.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
-    for obj in objs:
-        if obj.pos_ != "NOUN" or obj.ent_type_:
-            continue
-        against = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "against"]
+    by_object: dict[Any, list[Any]] = {}
+    for prep in measure_against_phrases(d.tok):
+        by_object.setdefault(prep.head, []).append(prep)
+    for obj, against in by_object.items():
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in against]
         # (a target may be re-spanned to its whole phrase, "a resolution against Russia": overlap is enough)
-        if spans and all(any(m.start < hi and lo < m.end for lo, hi in spans) for m in d.target):
+        if all(any(m.start < hi and lo < m.end for lo, hi in spans) for m in d.target):
             if d.coding.cameo[:2] == "04":
                 # "discussed measures against Iran's Guards": Iran is not the one consulted (it was +1.5 with Iran)
                 return replace(d, target=())
             own = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)
             own_coding = lex.coding(own) if own else None
-            cameo = own if own_coding is not None and own_coding.score is not None and own_coding.score < 0 else "111"
+            cameo = own if own_coding is not None and own_coding.score < 0 else "111"
             return replace(d, coding=_code(lex, cameo, d.coding))
     return d
 
@@ -1156,14 +1154,7 @@ def condemned_act_spares_its_victim(d: Draft, lex: Lexicon, w: dict[str, frozens
     not the one condemned (it was an accusation of Syria); "condemned the Israeli strike on Syria" keeps Israel."""
     if not d.target or d.coding.cameo[:2] not in {"11", "12"}:
         return d
-    spans = []
-    for obj in (c for c in d.tok.children if c.dep_ in {"dobj", "obj"}):
-        for noun in (obj, *obj.conjuncts):
-            code = lex.nouns.get(noun.lemma_.lower())
-            if code is None or code[:2] not in {"17", "18", "19", "20"}:
-                continue
-            spans += [(c.left_edge.i, c.right_edge.i) for c in noun.children
-                      if c.dep_ == "prep" and c.lower_ in {"on", "against", "of", "at"}]
+    spans = [(c.left_edge.i, c.right_edge.i) for c in victim_phrases(d.tok, lex.nouns)]
     if not spans:
         return d
 
@@ -1174,6 +1165,32 @@ def condemned_act_spares_its_victim(d: Draft, lex: Lexicon, w: dict[str, frozens
 
     kept = tuple(m for m in d.target if not victim(m))
     return d if len(kept) == len(d.target) else replace(d, target=kept)
+
+
+# CAMEO roots of acts one side suffers (coerce, assault, fight, mass violence): "the killing of X", "the arrest of X"
+SUFFERED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def victim_phrases(verb: Any, nouns: dict[str, str]) -> list[Any]:
+    """The on/against/of/at phrases of the nouns of acts suffered (``SUFFERED_ROOTS`` by ``nouns``, the lexicon's
+    event nouns) that ``verb`` takes as objects, conjuncts included ("condemned the strike on Syria"): where the
+    victim is named (rule ``condemned_act_spares_its_victim`` and the tagger's guard)."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+        for noun in (obj, *obj.conjuncts):
+            if (nouns.get(noun.lemma_.lower()) or "")[:2] in SUFFERED_ROOTS:
+                out += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "of", "at"}]
+    return out
+
+
+def measure_against_phrases(verb: Any) -> list[Any]:
+    """The against-phrases of the measures ``verb`` takes (a noun object, or a for-phrase's, that names no entity):
+    "backed a resolution against Russia", "discussed measures against Iran" (rule ``measure_against_is_against`` and
+    the tagger's guard)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    return [c for obj in objs if obj.pos_ == "NOUN" and not obj.ent_type_
+            for c in obj.children if c.dep_ == "prep" and c.lower_ == "against"]
 
 
 def _in_condition(verb: Any, m: Mention) -> bool:

@@ -166,12 +166,10 @@ _DECADE = re.compile(r"(?<![\d-])(?:(?P<century>1\d|20)(?P<tens>\d)0|['’](?P<s
 PAST_ERA = re.compile(r"\b(world war (one|two|i|ii|1|2)|(first|second) world war|cold war|great war|napoleonic wars?|"
                       r"revolutionary war|civil war of \d{4}|middle ages|colonial (era|period|times))\b", re.I)
 # A century by its ordinal: "the 19th century", "the eighteenth century" (before publication when it ended before)
-_CENTURY = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(
-    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()) + r")(st|nd|rd|th)?[\s-]+century\b", re.I)
 _CENTURY_ORDINALS = {w: i + 1 for i, w in enumerate(
     ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
      "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split())}
+_CENTURY = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_CENTURY_ORDINALS) + r")(st|nd|rd|th)?[\s-]+century\b", re.I)
 _VAGUE_PAST = re.compile(
     r"\b(recently|lately|previously|formerly|in recent (days|weeks|months|years)|(over|for|during) the (past|last)"
     r"( few| several| many)? (years|decades)|in the past(?! \w+ (days|weeks|months|years))|decades|centuries|years ago|months ago|"

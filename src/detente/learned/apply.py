@@ -33,7 +33,8 @@ from typing import Any
 from ..events.arguments import _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
-from ..events.rules import code_trigger, refuses_to_bear, words
+from ..events.rules import (SUFFERED_ROOTS, code_trigger, measure_against_phrases, refuses_to_bear, victim_phrases,
+                             words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -612,12 +613,7 @@ def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
     if event.score <= 0 or event.cameo[:2] not in {"03", "04", "05", "06"}:
         return False
     top, path = _path_to_trigger(doc, event, m)
-    return any(node.dep_ == "prep" and node.lower_ == "against" and node.head.dep_ in {"dobj", "obj"}
-               and node.head.head == top and node.head.pos_ == "NOUN" for node in path)
-
-
-# CAMEO roots of acts one side suffers (coerce, assault, fight, mass violence): "the killing of X", "the arrest of X"
-_SUFFERED_ROOTS = frozenset({"17", "18", "19", "20"})
+    return top is not None and any(p in path for p in measure_against_phrases(top))
 
 
 def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
@@ -630,14 +626,12 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
 
     top, path = _path_to_trigger(doc, event, m)
     unwanted = top is not None and refuses_to_bear(top)
-    condemned = top is not None and event.cameo[:2] in {"11", "12"}
+    if top is not None and event.cameo[:2] in {"11", "12"} \
+            and any(p in path for p in victim_phrases(top, load_lexicon().nouns)):
+        # "condemned the strike on Syria": the one attacked is not the one condemned (rule
+        # condemned_act_spares_its_victim)
+        return True
     for below, node in zip(path, path[1:]):
-        if condemned and node.dep_ in {"dobj", "obj", "conj"} and below.dep_ == "prep" \
-                and below.lower_ in {"on", "against", "of", "at"} \
-                and (load_lexicon().nouns.get(node.lemma_.lower()) or "")[:2] in _SUFFERED_ROOTS:
-            # "condemned the strike on Syria": the one attacked is not the one condemned (rule
-            # condemned_act_spares_its_victim)
-            return True
         if unwanted and node.dep_ in {"dobj", "obj"} and node.head == top \
                 and node.lemma_.lower() in words("hostile_act_noun"):
             # "would not allow any threat to Somalia's security": the one threatened is protected, no side
@@ -649,7 +643,7 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
             code = load_lexicon().nouns.get(node.lemma_.lower())
             told = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words("definite_det"))
                        for c in node.children)
-            return code is not None and code[:2] in _SUFFERED_ROOTS and told and below.dep_ == "prep" \
+            return code is not None and code[:2] in SUFFERED_ROOTS and told and below.dep_ == "prep" \
                 and below.lower_ in {"of", "on"} and node.lemma_.lower() not in words("conflict_noun")
     return False
 
