@@ -1276,3 +1276,18 @@ def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
     on, off = _events(pipeline, tokens, "object_of_the_next_conjunct")
     armed = lambda evs: [e for e in evs if e[1] == ["IRN"]][0]  # noqa: E731 (the first: "armed")
     assert armed(on)[2] == ["PSE"] and armed(off)[2] == []
+
+
+def test_a_subject_after_a_subordinating_mark_is_the_verbs_own(subjects):
+    # "Chile's cabinet approved the plan, after the Security Council authorised the mission.": the parser read
+    # 'approved' as a participle on 'cabinet' and hung both subjects on 'authorised'; the one after 'after' is its own
+    tokens = [
+        ("Chile", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0), ("cabinet", "NOUN", "nsubj", 11),
+        ("approved", "VERB", "acl", 2, "approve", None, "VBN"), ("the", "DET", "det", 5), ("plan", "NOUN", "dobj", 3),
+        (",", "PUNCT", "punct", 3), ("after", "SCONJ", "mark", 11), ("the", "DET", "det", 10),
+        ("Security", "PROPN", "compound", 10, None, "B-ORG"), ("Council", "PROPN", "nsubj", 11, None, "I-ORG"),
+        ("authorised", "VERB", "ROOT", 11, "authorise", None, "VBD"), ("the", "DET", "det", 13),
+        ("mission", "NOUN", "dobj", 11), (".", "PUNCT", "punct", 11),
+    ]
+    on, _ = subjects(tokens, 11, "own_subject")
+    assert on and "CHL" not in on

@@ -451,6 +451,16 @@ def test_the_decision_welcomed_is_the_act_told_before(code, when, target):
     assert _nodes(e.target) == target
 
 
+@pytest.mark.parametrize("told, target", [("Chile deployed troops to Peru on Monday.", {"CHL"}),
+                                           ("Chile promised to send troops to Peru on Monday.", set())])
+def test_an_anaphor_of_a_kind_of_act_is_the_last_act_of_that_kind(code, told, target):
+    # "Bolivia offered money. A court blocked the deployment": the deployment is no offer of Bolivia's; with no
+    # deployment told before it names no author
+    x = code(f"{told} Bolivia offered money for the mission. A Peruvian court blocked the deployment on Tuesday.")
+    (e,) = _events(x, "blocked")
+    assert _nodes(e.target) == target
+
+
 def test_he_said_after_an_accusation_is_the_accuser(code):
     # "Katz accused Erdogan of ... . Israel would halt its trade with Turkey, he said.": he is the one who spoke
     x = code("Israeli Foreign Minister Israel Katz accused President Recep Tayyip Erdogan of behaving like a "

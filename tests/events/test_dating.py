@@ -609,3 +609,34 @@ def test_dating_years_later_counts_from_the_sentences_earlier_year(anchor, date,
     doc[9].tag_ = "VBD"
     got = _date(doc, "recognised")
     assert (got.date, got.precision) == (date, precision)
+
+
+def test_dating_a_length_describes_its_noun_and_dates_nothing():
+    # "Chile cut ties on Tuesday , accusing Peru , in a decades - long rivalry ." : the decades dated the accusing
+    # (made background, no date); it takes the cutting's Tuesday
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("cut", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("on", 1, "prep", "ADP", "IN", "O"),
+                   ("Tuesday", 3, "pobj", "PROPN", "NNP", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
+                   ("accusing", 1, "advcl", "VERB", "VBG", "O"), ("Peru", 6, "dobj", "PROPN", "NNP", "B-GPE"),
+                   (",", 6, "punct", "PUNCT", ",", "O"), ("in", 6, "prep", "ADP", "IN", "O"),
+                   ("a", 14, "det", "DET", "DT", "O"), ("decades", 13, "npadvmod", "NOUN", "NNS", "B-DATE"),
+                   ("-", 13, "punct", "PUNCT", "HYPH", "O"), ("long", 14, "amod", "ADJ", "JJ", "O"),
+                   ("rivalry", 9, "pobj", "NOUN", "NN", "O"), (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "accusing", dt.date(2021, 8, 25))
+    assert (got.date, got.precision, got.basis) == (dt.date(2021, 8, 24), "day", DateBasis.STATED)
+
+
+@pytest.mark.parametrize("prep, background", [("for", True), ("before", False)])
+def test_dating_a_clause_a_preposition_hangs_on_a_background_act_is_background_undated(prep, background):
+    # "In 2020 , Chile recognised Peru in exchange for Lima freeing prisoners ." : the freeing is part of the 2020
+    # story, on no day the text gives (it was dated to the news day); "before Lima freeing" may be later
+    doc = _tagged([("In", 4, "prep", "ADP", "IN", "O"), ("2020", 0, "pobj", "NUM", "CD", "B-DATE"),
+                   (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("recognised", 4, "ROOT", "VERB", "VBD", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+                   ("in", 4, "prep", "ADP", "IN", "O"), ("exchange", 6, "pobj", "NOUN", "NN", "O"),
+                   (prep, 7, "prep", "ADP", "IN", "O"), ("Lima", 10, "npadvmod", "PROPN", "NNP", "B-GPE"),
+                   ("freeing", 8, "pcomp", "VERB", "VBG", "O"), ("prisoners", 10, "dobj", "NOUN", "NNS", "O"),
+                   (".", 4, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "freeing", dt.date(2021, 8, 24))
+    assert ((got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)) == background
+    assert background or got.basis == DateBasis.PUBLISHED

@@ -927,3 +927,26 @@ def test_a_verb_of_having_gets_no_learned_event(pipeline, verb, kept):
     pred = Prediction(tagged, 4, 0.9, "MOBILIZE", 0.9, (0.99, 0.99))
     events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.method == "learned"]
     assert bool(events) == kept
+
+
+@pytest.mark.model
+def test_an_empty_target_is_not_filled_from_a_coordinate_clause(pipeline):
+    # "Chile pledged money to support the force, and Peru said it would contribute": Peru is the next clause's
+    # speaker, not whom Chile supports (a new relation Chile-Peru came of it)
+    text = "Chile has pledged money to support the force, and Peru said it would contribute funding."
+    pred = Prediction((_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT")), 4, 0.9, "AID", 0.9, (0.99, 0.99))
+    (support,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "support"]
+    assert [m.actor.id for m in support.source] == ["CHL"]
+    assert not any(m.actor is not None and m.actor.country == "PER" for m in support.target)
+
+
+@pytest.mark.model
+def test_a_new_events_target_is_not_taken_from_a_relative_clause(pipeline):
+    # "Chile, which has pressed its neighbours to keep ties with Peru, said it was disappointed": the relative clause
+    # describes Chile; Peru is no side of what Chile said (a new event Chile -> Peru came of it)
+    text = ("Chile, which has pressed its neighbours to keep their ties with Peru, said on Monday that it was "
+            "disappointed.")
+    pred = Prediction((_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT")), 1, 0.95, "SUPPORT", 0.95,
+                      (0.99, 0.99))
+    said = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.trigger == "said"]
+    assert not any(m.actor is not None and m.actor.country == "PER" for e in said for m in e.target)

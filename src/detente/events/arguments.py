@@ -2357,13 +2357,35 @@ def act_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
         if code is None or lemma in w["event_anaphor"] or code[:2] in ATTACK_ROOTS \
                 or not _definite_of(d, frozenset({lemma}), w["definite_det"]) or not _bare(d, _MOVE_NAMED):
             continue
-        for exact in (True, False):
-            if not exact and code[:2] in w["unspecific_root"]:
-                break
-            for cameo, sources in reversed(q.ctx.acts):
-                if cameo[:3] == code[:3] if exact else cameo[:2] == code[:2]:
-                    return q.other(list(sources))
+        found = last_act_of(code, q.ctx, w["unspecific_root"])
+        if found:
+            return q.other(found)
     return []
+
+
+def last_act_of(code: str, ctx: Context, unspecific: frozenset[str]) -> list[Mention]:
+    """The sources of the last act told before (Context.acts) with the CAMEO code ``code`` (its first three digits),
+    else with its root (not for an ``unspecific`` root: a comment, an appeal or support names no kind of act)."""
+    for exact in (True, False):
+        if not exact and code[:2] in unspecific:
+            break
+        for cameo, sources in reversed(ctx.acts):
+            if cameo[:3] == code[:3] if exact else cameo[:2] == code[:2]:
+                return list(sources)
+    return []
+
+
+def _told_move(noun: Any, ctx: Context) -> tuple[Mention, ...]:
+    """What a bare definite event anaphor (``noun``) stands for: the last main event's source; for an anaphor
+    that names a kind of act (nouns.tsv: "the visit", "the deployment"), the last act of that kind told before
+    (``last_act_of``), or nothing: "Kenya approved a deployment. Jamaica offered personnel. A court blocked the
+    deployment": the deployment is not Jamaica's offer."""
+    from .lexicon import load_lexicon
+
+    code = load_lexicon().nouns.get(noun.lemma_.lower())
+    if code is not None and code[:2] not in words("unspecific_root"):
+        return tuple(last_act_of(code, ctx, words("unspecific_root")))
+    return () if ctx.last_event_background else ctx.last_event_source
 
 
 @object_rule("attack_told_before", reads="a direct object that is an attack noun of the lexicon (nouns.tsv, CAMEO "
@@ -2394,7 +2416,7 @@ def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
     if ctx is None or not enabled("move_told_before", f.disabled) \
             or not _definite_of(noun, words("event_anaphor"), words("definite_det")) or not _bare(noun, _MOVE_NAMED):
         return []
-    for sources in (() if ctx.last_event_background else ctx.last_event_source, ctx.news_source):
+    for sources in (_told_move(noun, ctx), ctx.news_source):
         found = [m for m in sources if m.actor is not None and m.actor.node and m.actor.node not in own]
         if found:
             return found
@@ -2403,9 +2425,10 @@ def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
 
 @object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "
              "'the move') with a definite determiner (definite_det) and no party named in its phrase; the previous "
-             "main event's source (Context.last_event_source); for a judged noun (move_judged), else the news's "
-             "source (Context.news_source) when that act is the judge's own", changes="target -> that source",
-             vocab=("event_anaphor", "definite_det"))
+             "main event's source (Context.last_event_source), or for a noun of a kind of act (nouns.tsv, not of an "
+             "unspecific_root) the last act of that kind (last_act_of); for a judged noun (move_judged), else the "
+             "news's source (Context.news_source) when that act is the judge's own", changes="target -> that source",
+             vocab=("event_anaphor", "definite_det", "unspecific_root"))
 def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Turkey suspended all trade with Israel. ... The Palestinian Authority welcomed the decision": what is
     welcomed or condemned is the act told before, so its author is the target (as ``the_move_is_last_event``
@@ -2415,7 +2438,7 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
         return []
     # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
     d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"], _MOVE_NAMED | {"relcl"})
-    return [] if d is None else q.other([m for m in q.ctx.last_event_source if m.actor is not None])
+    return [] if d is None else q.other([m for m in _told_move(d, q.ctx) if m.actor is not None])
 
 
 def reacts_to_the_move(doc: Any, event: Event, disabled: Iterable[str] = ()) -> bool:
@@ -2594,6 +2617,8 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     for child in node.children:
         if child.dep_ in SUBJ_DEPS and dateline(child):
             continue
+        if child.dep_ == "nsubj" and _subject_after_a_mark(child, node):
+            continue  # "the cabinet approved the deployment, after the Council authorised the mission" (below)
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
             if found or child.lower_ not in w["relative_pronoun"]:
@@ -2612,6 +2637,15 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
                         found = [m for m in f.with_conj(other) if m.actor is not None and m not in found] + found
                 return found
     return None
+
+
+def _subject_after_a_mark(child: Any, verb: Any) -> bool:
+    """Whether a later subject of ``verb`` follows a subordinating mark (after, when, because) of it that comes
+    after ``child``: the parser, missing the main verb ("Kenya's cabinet approved on Tuesday the deployment ...,
+    after the Council authorised the mission": 'approved' read as a participle on 'cabinet'), hangs both subjects
+    on the subordinate verb; the one after the mark is its own."""
+    marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i > child.i]
+    return bool(marks) and any(o.dep_ == "nsubj" and o.i > min(marks) for o in verb.children)
 
 
 @clause_rule("by_gerund_skips_passive", reads="the trigger, a gerund (pcomp) under 'by' that hangs from a passive "

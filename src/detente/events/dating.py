@@ -100,6 +100,10 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
     return cached
 
 
+# Adjectives a span of time measures ("decades-long", "years-old")
+_LENGTH_ADJECTIVES = frozenset({"long", "old"})
+
+
 def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
     """The DATE entities of tokens ``start..end`` with what each one modifies."""
     out = []
@@ -108,6 +112,10 @@ def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
         ent = doc[starts[k]:ends[k]]
         root = ent.root
         head = root.head
+        if root.dep_ == "npadvmod" and head.lower_ in _LENGTH_ADJECTIVES and not (ent.start <= head.i < ent.end):
+            # "a decades-long rivalry", "a 30-year-old treaty": a length or an age describes its noun and dates
+            # nothing (the decades dated the clause above the noun: a current act was made background)
+            continue
         if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \
                 and not (ent.start <= head.i < ent.end):
             # "the 2019 decision", "a 2018 revolution": the time belongs to the noun
@@ -281,6 +289,8 @@ _SPAN_WORDS = re.compile(r"\b(days|weeks|months|years|decades|centuries)\b", re.
 BEFORE_MARKS = frozenset({"after", "following"})
 
 
+# Prepositions of what comes later ("before X signing", "ahead of X voting", "prior to")
+_LATER_PREPS = frozenset({"before", "until", "till", "ahead", "prior", "pending"})
 # Prepositions of a period's end ("until December"): they date no act told in the present
 _END_PREPS = frozenset({"until", "till", "through"})
 # Bare plural spans of time before "after" ("days after", "weeks after"): some span earlier, no number given
@@ -301,7 +311,11 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     after = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children)
     # "Last year, Morocco normalised relations in a deal brokered by the US, which in return recognised ...": a
     # past-tense relative clause with no time of its own in a clause told of an earlier time is part of that story
-    told_with = clause.dep_ == "relcl" and clause.tag_ == "VBD"
+    # and so is a clause a preposition hangs on it ("In December, the US recognised X in exchange for Rabat
+    # normalising ties with Israel"; "accused Y of arming Z"), unless the preposition puts it later ("before")
+    told_with = (clause.dep_ == "relcl" and clause.tag_ == "VBD") or (
+        clause.dep_ == "pcomp" and clause.tag_ in {"VBG", "VBN"} and clause.head.lower_ not in _LATER_PREPS
+        and clause.head.head.lower_ not in _LATER_PREPS)
     if not (after or told_with):
         return None
     if after and clause.tag_ in {"VBD", "VBN"}:

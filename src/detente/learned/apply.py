@@ -28,7 +28,7 @@ what has no training data: gazetteer resolution, modality, attribution, dates an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..events.arguments import _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
@@ -210,6 +210,7 @@ class LearnedEvents:
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
+                            and not _in_a_coordinate_clause(doc, event, m)
                             and not _in_relative_clause(doc, event, m)
                             and not (side == "target" and event.said_by is not None
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
@@ -237,8 +238,11 @@ class LearnedEvents:
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
                                    parsed.doc, pred.penta in MATERIAL, (tok.idx, tok.idx + len(tok)))
+        here = _Trigger(tok.text, tok.idx)
+        # "The US, which has pressed Central American governments to keep ties with Taipei, said it was
+        # disappointed": a relative clause describes its noun; what it names is no side of the act
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source)
-                       and not _in_attribution(parsed.doc, m))
+                       and not _in_attribution(parsed.doc, m) and not _in_relative_clause(parsed.doc, here, m))
         source = tuple(m for m in source if not _in_attribution(parsed.doc, m))
         if tok.lemma_.lower() in SPEECH_LEMMAS:
             # on a verb of saying, the one told is no source ("Pashinyan told Italy's La Repubblica newspaper
@@ -536,7 +540,14 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     return False
 
 
-def _trigger_and_span(doc: Any, event: Event, m: Mention) -> tuple[Any, Any] | None:
+class _Trigger(NamedTuple):
+    """The trigger of an event not yet built, as the guards below read it (``trigger``, ``trigger_start``)."""
+
+    trigger: str
+    trigger_start: int
+
+
+def _trigger_and_span(doc: Any, event: Event | _Trigger, m: Mention) -> tuple[Any, Any] | None:
     """The root token of ``event``'s trigger and the span of mention ``m`` in ``doc``, or None when either does not
     align (read by the guards on the tagger's fill below)."""
     trig = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
@@ -580,6 +591,24 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
             return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
+    return False
+
+
+def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a clause coordinated with the trigger's (a conjunct verb with a subject of its
+    own that does not hold the trigger): "The US pledged money to support the force, and Canada said it would
+    contribute": Canada is the next clause's speaker, not whom the US supports. (A conjunct sharing the trigger's
+    subject is ``_a_conjuncts_argument``'s, read for sources only.)"""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    for node in (span.root, *span.root.ancestors):
+        if node == top or top in node.subtree:
+            return False
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return True
     return False
 
 
@@ -648,7 +677,7 @@ def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
     return False
 
 
-def _in_relative_clause(doc: Any, event: Event, m: Mention) -> bool:
+def _in_relative_clause(doc: Any, event: Event | _Trigger, m: Mention) -> bool:
     """Whether mention ``m`` lies inside a relative clause introduced by a relative pronoun ("Egypt, which has a
     dispute with Ethiopia over a Nile dam, pledged to send troops") that does not hold ``event``'s trigger and of
     which ``m`` is not the subject: the clause describes its noun, so nothing it names, an actor or not, is a side of
