@@ -404,6 +404,12 @@ def _country(text, country):
 
 
 _ABLATION = [
+    # "The ministry of Hajj spoke.": spaCy's PERSON "Hajj" is the ministry's portfolio, no person
+    ("portfolio_is_no_person", [
+        ("The", "DET", "det", 1), ("ministry", "NOUN", "nsubj", 4, "ministry"), ("of", "ADP", "prep", 1),
+        ("Hajj", "PROPN", "pobj", 2, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 4, "speak"),
+        (".", "PUNCT", "punct", 4),
+    ], lambda ms: "Hajj" not in ms),
     # "Liisa Korhonen of Finland voted."
     ("person_of_state", [
         ("Liisa", "PROPN", "compound", 1, None, "B-PERSON"), ("Korhonen", "PROPN", "nsubj", 4, None, "I-PERSON"),

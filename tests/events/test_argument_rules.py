@@ -327,6 +327,15 @@ SUBJECT_CASES = [
         ("step", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3), ("recalling", "VERB", "pcomp", 4, "recall"),
         ("its", "PRON", "poss", 7), ("ambassador", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
     ], 5, None, ["FRA"], [], id="step_of_gerund"),
+    # "Chile criticised Peru for arming rebels by selling rifles.": the parser hangs "by selling" on "criticised"; it
+    # tells how Peru armed them
+    pytest.param("by_gerund_of_the_charge", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("criticised", "VERB", "ROOT", 1, "criticise"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), ("for", "ADP", "prep", 1),
+        ("arming", "VERB", "pcomp", 3, "arm", None, "VBG"), ("rebels", "NOUN", "dobj", 4, "rebel"),
+        ("by", "ADP", "prep", 1), ("selling", "VERB", "pcomp", 6, "sell", None, "VBG"),
+        ("rifles", "NOUN", "dobj", 7, "rifle"), (".", "PUNCT", "punct", 1),
+    ], 7, None, ["PER"], ["CHL"], id="by_gerund_of_the_charge"),
     # "Serbia has no intention of joining sanctions.": whoever has the intention would join
     pytest.param("step_of_gerund", [
         ("Serbia", "PROPN", "nsubj", 1, None, "B-GPE"), ("has", "VERB", "ROOT", 1, "have"), ("no", "DET", "det", 3),

@@ -1260,3 +1260,50 @@ def test_partners_not_rivals_are_partners(code):
     text = ("Chile and Peru held talks on Monday. The Chilean president said the two countries were partners, "
             "not rivals.")
     assert (frozenset({"CHL", "PER"}), 1) in _claims(code(text))
+
+
+def test_a_conjunct_a_subjectless_verb_follows_is_its_subject_not_an_object(code):
+    # "Chile expelled Peru's ambassador and Bolivia responded by ...": the parser makes Bolivia a second object of
+    # "expelled" and "responded" a subjectless conjunct; Bolivia is who responded, not who was expelled
+    x = code("Chile expelled Peru's ambassador on Monday and Bolivia responded by recalling its own envoy.")
+    (e,) = _events(x, "expelled")
+    assert _nodes(e.target) == {"PER"}
+
+
+@pytest.mark.parametrize("verb, target", [("cooperate on", set()), ("impose sanctions on", {"BOL"})])
+def test_the_on_phrase_of_cooperation_is_its_topic(code, verb, target):
+    # "hoped to cooperate on Libya": Libya is what they cooperate on, no party (it was the target)
+    x = code(f"Chile and Peru said on Monday they would {verb} Bolivia.")
+    (e,) = [e for e in x.events if e.trigger in verb.split()]
+    assert _nodes(e.target) == target
+
+
+def test_a_state_set_beside_another_as_its_neighbour_is_no_second_actor(code):
+    # "Chile, Peru's northern neighbour, opposes military action": Chile is the neighbour; Peru was a co-source
+    x = code("Chile, Peru's southern neighbour, opposes the use of force in the region, and it has said so to the UN.")
+    (e,) = _events(x, "opposes")
+    assert _nodes(e.source) == {"CHL"}
+
+
+def test_a_headlines_last_noun_does_not_take_the_blank_line(code):
+    x = code("Saudi Arabia and Syria agree to reopen embassies\n\nRIYADH - Saudi Arabia and Syria have agreed to "
+             "reopen their embassies, state media reported on Thursday.")
+    (e, *_) = _events(x, "reopen")
+    assert all(m.text == m.text.strip() for m in (*e.source, *e.target))
+
+
+def test_the_two_leaders_are_the_two_who_met(code):
+    # "... Russian and Chinese propaganda. ... after Lula met Biden, where the two leaders pledged ...": the two
+    # who met (a subject and the object of a meeting verb are named together), not the last two adjectives
+    x = code("A spokesman in Lima said Chile was repeating Russian and Chinese propaganda. The visit came three months "
+             "after Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima, where the two "
+             "leaders pledged to work together on climate change.")
+    (e,) = _events(x, "pledged")
+    assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_the_sides_of_a_mediation_are_its_targets(code):
+    # "Iraq's mediation between the two sides": the sides are brought together by the mediator, not mediators
+    x = code("Qatar's mediation between Chile and Peru continued on Monday, officials in Doha said.")
+    (e,) = _events(x, "mediation")
+    assert (_nodes(e.source), _nodes(e.target)) == ({"QAT"}, {"CHL", "PER"})

@@ -640,3 +640,16 @@ def test_dating_a_clause_a_preposition_hangs_on_a_background_act_is_background_u
     got = _date(doc, "freeing", dt.date(2021, 8, 24))
     assert ((got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)) == background
     assert background or got.basis == DateBasis.PUBLISHED
+
+
+def test_dating_a_span_back_dates_the_clause_whatever_noun_it_hangs_on():
+    # "Chile agreed to reopen embassies after cutting ties two years ago ." : the parser hangs "two years ago" on
+    # "ties"; it dates the cutting all the same (which was dated to the news day)
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("agreed", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("to", 3, "aux", "PART", "TO", "O"), ("reopen", 1, "xcomp", "VERB", "VB", "O"),
+                   ("embassies", 3, "dobj", "NOUN", "NNS", "O"), ("after", 3, "prep", "ADP", "IN", "O"),
+                   ("cutting", 5, "pcomp", "VERB", "VBG", "O"), ("ties", 6, "dobj", "NOUN", "NNS", "O"),
+                   ("two", 9, "nummod", "NUM", "CD", "B-DATE"), ("years", 10, "npadvmod", "NOUN", "NNS", "I-DATE"),
+                   ("ago", 7, "amod", "ADV", "RB", "I-DATE"), (".", 1, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "cutting", dt.date(2023, 5, 11))
+    assert (got.date, got.precision, got.basis) == (dt.date(2021, 1, 1), "year", DateBasis.BACKGROUND)

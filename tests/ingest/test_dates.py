@@ -59,6 +59,10 @@ FRIDAY = dt.date(2024, 2, 23)
     ("on Tuesday", dt.date(2024, 2, 20), "day"),
     ("last Friday", dt.date(2024, 2, 16), "day"),
     ("seven years ago", dt.date(2017, 1, 1), "year"),
+    ("nearly seven years ago", dt.date(2017, 1, 1), "year"),
+    # a lower bound says only "before": its year was an invented date
+    ("more than a decade ago", None, "before-publication"),
+    ("over two years ago", None, "before-publication"),
     ("three months ago", dt.date(2023, 11, 1), "month"),
     ("seven years after the 2016 rupture", dt.date(2023, 1, 1), "year"),
     ("since the 2018 war", dt.date(2018, 1, 1), "year"),

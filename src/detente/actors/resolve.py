@@ -149,6 +149,23 @@ def _drop_geographic_names(doc: Any, candidates: list[_Candidate]) -> list[_Cand
     return keep
 
 
+@identity_rule("portfolio_is_no_person", reads="a person entity (PERSON) that is the of-object of a noun of an "
+               "office or a body (portfolio_noun: 'the ministry of Hajj', 'the minister of Awqaf')",
+               changes="drops the entity: it names the portfolio, not a person", vocab=("portfolio_noun",))
+def _drop_portfolios(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``portfolio_is_no_person``: "the kingdom's ministry of Hajj said": spaCy tags "Hajj" a person, which
+    then spoke for the ministry (said_by "Hajj"); the ministry speaks."""
+    nouns = identity_cues()["portfolio_noun"]
+    keep = []
+    for c in candidates:
+        if c.kind == "ent" and c.key == "PERSON":
+            root = doc[c.start:c.end].root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
+                continue
+        keep.append(c)
+    return keep
+
+
 # Apposition heads that relate a person to the actor they name, not make them one of its people ("an ally of
 # Ankara", "a close friend of Putin", "a critic of the government"): closed-class words, kept beside FORMER_WORDS
 _RELATION_HEADS = frozenset({"ally", "friend", "partner", "critic", "opponent", "rival", "foe", "enemy", "backer",
@@ -294,6 +311,8 @@ class ActorResolver:
         candidates = _longest_first(candidates)
         if enabled("geographic_name", off):
             candidates = _drop_geographic_names(doc, candidates)
+        if enabled("portfolio_is_no_person", off):
+            candidates = _drop_portfolios(doc, candidates)
         self._resolve_candidates(doc, candidates, on)
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on, off)

@@ -46,7 +46,7 @@ OBJ_DEPS = {"dobj", "dative", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "advmod", "acomp", "npadvmod"}
 # Fallback target prepositions, with the event types each may introduce (None: any).
 TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
-    ("on", None),
+    ("on", None),  # (not for TOPIC_ON_TYPES)
     # "defend Armenia against Azerbaijan", "help them against the rebels": whom one acts against is no partner
     ("against", frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE", "SANCTION", "REJECT",
                            "REQUEST"})),
@@ -62,6 +62,9 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     # "threw its support behind Somalia", "rallied behind Kyiv"
     ("behind", frozenset({"SUPPORT"})),
 )
+# Types whose on-phrase is their topic, not a party: "hoped to cooperate on Libya", "agreed on Syria" (not "sanctions
+# on Russia", "called on Israel")
+TOPIC_ON_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Event types whose place is their target when no other target is named ("troops arrived in Bosnia").
 # Types whose direct object is what is given or moved, not a party ("mobilized army reservists").
 CONVEYED_OBJECT_TYPES = {"MOBILIZE", "AID", "COOPERATE", "RETREAT"}
@@ -198,6 +201,28 @@ def state_dyads(events: Iterable[Event]) -> list[tuple[Mention, Mention]]:
     return out
 
 
+def _mediation(noun: Any) -> bool:
+    """Whether ``noun`` is a noun of mediation (nouns.tsv, CAMEO 045: "mediation"), whose between-phrase names the
+    sides brought together, not its author."""
+    from .lexicon import load_lexicon
+
+    return (load_lexicon().nouns.get(noun.lemma_.lower()) or "").startswith("045")
+
+
+def _subject_of_the_next_verb(tok: Any) -> bool:
+    """Whether the conjunct noun ``tok`` is the subject of the verb right after it, which the parser made a
+    subjectless conjunct of the clause's verb ("Turkey expelled Egypt's ambassador and Cairo responded by
+    downgrading ties": 'Cairo' read as a second object; ``orphan_subjects`` makes it the subject of 'responded')."""
+    after = tok.right_edge.i + 1
+    if tok.dep_ != "conj" or after >= len(tok.doc):
+        return False
+    verb = tok.doc[after]
+    while verb.dep_ in {"aux", "auxpass", "neg", "advmod"} and verb.head.i > verb.i:
+        verb = verb.head  # "and Cairo later responded", "and Cairo has responded"
+    return verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "conj" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
 def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
     """Subjects the parser hung elsewhere: "welcomed in the capital and the leader is said to ...", "Before the war
     in Ukraine, the two states had ...": a verb with no subject whose left neighbours are nouns attached
@@ -242,10 +267,10 @@ def noun_phrase(head: Any) -> tuple[int, int]:
         stack.extend(t.children)
     lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
     doc = head.doc
-    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi - 1 > head.i and doc[hi - 1].is_punct:
-        hi -= 1
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1  # (a headline's last noun holds the blank line after it: "reopen embassies\n\n")
     return lo, hi
 
 
@@ -366,6 +391,8 @@ class ArgumentFinder:
         sp = self.speakers
         out: list[Mention] = []
         for t in [tok, *tok.conjuncts]:
+            if t is not tok and _subject_of_the_next_verb(t):
+                continue  # "expelled Egypt's ambassador and Cairo responded by ...": Cairo is no object
             m = sp.mention_for(t)
             if m is None:
                 # "the Iranian president, Ebrahim Raisi": the apposition names the actor
@@ -423,8 +450,9 @@ class ArgumentFinder:
         if own is not None:
             return own
         lemma = appos.lemma_.lower()
-        if lemma in load_lexicon().relation_cues or lemma in self.agents or appos.lower_ in self.agents:
-            return None
+        if lemma in load_lexicon().relation_cues or lemma in self.agents or appos.lower_ in self.agents \
+                or lemma in words("party_noun") | words("counterpart_noun"):
+            return None  # "Algeria, Niger's northern neighbour": Algeria is the neighbour, not Niger
         return self.speakers.mention_for(appos)
 
     def mention_in_np(self, tok: Any, *, event_nouns: frozenset[str] = frozenset(),
@@ -889,7 +917,8 @@ class ArgumentFinder:
         if visit:
             order += [("in", None)]
         for name, types in order:
-            if types is not None and etype is not None and etype not in types:
+            if (types is not None and etype is not None and etype not in types) \
+                    or (name == "on" and etype in TOPIC_ON_TYPES):
                 continue
             for prep in preps:
                 if prep.lower_ != name or absolute_with(prep):
@@ -1041,6 +1070,10 @@ class ArgumentFinder:
                         target.extend(self.pact_parties(p) or found)
                     elif worry and child.lower_ == "of":
                         source.extend(m for m in found if m not in source)  # the concerns "of X" are X's
+                    elif child.lower_ == "between" and len(found) >= 2 and _mediation(tok):
+                        # "praised Iraq for its mediation between the two sides": the sides are whom the mediator
+                        # (the owner) brings together, not the mediators
+                        target.extend(m for m in found if m not in target)
                     elif child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
                                                  and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
                         # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
@@ -2660,6 +2693,20 @@ def by_gerund_skips_passive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in passive.children):
         return None
     return next((a for a in passive.ancestors if a.pos_ in {"VERB", "AUX"}), [])
+
+
+@clause_rule("by_gerund_of_the_charge", reads="the trigger, a gerund (pcomp) under 'by' on a verb that also has a "
+             "gerund under 'for' or 'of' before it ('criticised X for encouraging war by supplying weapons')",
+             changes="continues the climb at that earlier gerund (whose actor is the one charged)")
+def by_gerund_of_the_charge(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"Lula criticised the US for encouraging war by supplying weapons to Kyiv": the parser hangs "by supplying"
+    on "criticised"; it tells how the charged act was done, so its actor is the charged one (the US), not the
+    critic."""
+    if node is not tok or tok.dep_ != "pcomp" or tok.head.lower_ != "by":
+        return None
+    verb = tok.head.head
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} and c.i < tok.i
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 @clause_rule("first_to_act_is_the_subject", reads="an infinitival clause (relcl or acl with 'to'), or a relative "

@@ -27,7 +27,7 @@ from ..data import read_tsv
 from ..errors import DataFileError
 from ..model import Mention
 from ..nlp import Parsed
-from .rules import UNNAMED_SPEAKER, enabled, stage_decorator
+from .rules import UNNAMED_SPEAKER, enabled, stage_decorator, words
 
 OPEN_QUOTES = "“„«"
 CLOSE_QUOTES = "”»"
@@ -325,6 +325,10 @@ class Speakers:
                 if len(root.conjuncts) > 1:
                     continue  # "A, B and C" are three: "the two countries" is never two of them
                 a, b = self.by_token.get(tok.head.i), self.by_token.get(tok.i)
+            elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in words("meeting_verb") | words("hosting_verb"):
+                # "Lula met Biden at the White House, where the two leaders pledged ...": who met whom
+                b = self.by_token.get(tok.i)
+                a = next((self.by_token.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
             elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 b = self.by_token.get(tok.i)
                 owner = tok.head.head
@@ -1031,8 +1035,6 @@ def pair_reference(tok: Any) -> bool | None:
     """Whether ``tok`` is "the two countries" / "the two leaders" (rule vocabularies ``pair_noun`` with a
     ``pair_numeral``): None when it is not; else True when the pair is of people ("leaders", "men"), False when
     of states."""
-    from .rules import words
-
     low = tok.lower_
     if low in words("pair_word") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False  # "the Nordic pair", "the duo": a pair by its own word (of states, as these are named)

@@ -117,7 +117,9 @@ def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
             # nothing (the decades dated the clause above the noun: a current act was made background)
             continue
         if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \
-                and not (ent.start <= head.i < ent.end):
+                and not (ent.start <= head.i < ent.end) and ent[-1].lower_ != "ago":
+            # (a span back, "cutting ties more than a decade ago", dates the clause, whatever noun the parser
+            # hangs it on)
             # "the 2019 decision", "a 2018 revolution": the time belongs to the noun
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in NOUN_TIME_PREPS:
                 out.append(_Expr(f"{head.head.lower_} {ent.text}", head.head.head, ent, noun=head))

@@ -145,6 +145,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _COUNT = r"(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _AGO = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+ago\b", re.I)
+# A lower bound on a span back ("more than a decade ago", "over two years ago"): earlier than that, by how much untold
+_MORE_THAN = re.compile(r"\b(more than|over|at least|upwards of|well over)\s*$", re.I)
 # The year of an event's own time expression (a DATE entity, never free text): any year from 1000 to 2099, so
 # that "ruled in 1899" or "fought in 1781" is dated to its year, not to the publication
 _EVENT_YEAR = r"(?P<year>1\d\d\d|20\d\d)"
@@ -299,6 +301,9 @@ def _relative(text: str, low: str, base: dt.date, future: bool) -> EventDate | N
     if re.search(r"\btomorrow\b", low):
         return _stated(base + dt.timedelta(days=1), DAY, text)
     m = _AGO.search(text)
+    if m and _MORE_THAN.search(text[:m.start()]):
+        # "more than a decade ago": only that it came before that time (a year there would be an invented date)
+        return _stated(None, BEFORE_PUBLICATION, text)
     if m:
         return _ago(_count(m["n"]), m["unit"].lower(), base, text)
     for pattern in _MONTH_DAY:

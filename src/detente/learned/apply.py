@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ..events.arguments import _place_noun, is_location, step_verb
+from ..events.arguments import TOPIC_ON_TYPES, _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, measure_against_phrases, refuses_to_bear, victim_phrases,
@@ -217,7 +217,8 @@ class LearnedEvents:
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "target" and _victim_of_the_motive(doc, event, m))
-                            and not (side == "target" and _against_the_measure(doc, event, m)))
+                            and not (side == "target" and _against_the_measure(doc, event, m))
+                            and not (side == "target" and _in_topic_on_phrase(doc, event, m)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
                 if any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
@@ -633,6 +634,15 @@ def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ in words("issue_prep")
                and (node.head == top or node.head.head == top) for node in path)
+
+
+def _in_topic_on_phrase(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in the on-phrase of a talk, an agreement or a cooperation (TOPIC_ON_TYPES) on its
+    trigger: what it is about ("hoped to cooperate on Libya"), as the rules read it (arguments.TOPIC_ON_TYPES)."""
+    if event.type not in TOPIC_ON_TYPES:
+        return False
+    top, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "prep" and node.lower_ == "on" and node.head == top for node in path)
 
 
 def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
