@@ -253,3 +253,44 @@ def test_an_accusation_after_a_reported_past_perfect_is_the_reporters():
     words[3], deps[3], tags[3], lemmas[3] = "then", "advmod", "RB", "then"
     doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert doc[6].head.text == "failed"
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case():
+    from detente.nlp import sentence_case
+
+    body = "\n\nLIMA - President Gabriel Boric and Peru's leader signed a pact on Wednesday, a mutual pledge."
+    headline = "Chile, Peru Sign Mutual Defence Pact Amid Boric Visit"
+    got = sentence_case(headline, body)
+    # names the body writes capitalised stay; words the body, the stop words or the lexicon know are lowered
+    assert got == "Chile, Peru sign mutual Defence pact amid Boric visit"
+    assert len(got) == len(headline)
+    assert sentence_case("Chile and Peru sign a pact", body) == "Chile and Peru sign a pact"  # not title case
+    assert sentence_case("NATO WARNS RUSSIA", body) == "NATO WARNS RUSSIA"
+
+
+def test_a_title_case_headline_keeps_its_words_and_gets_its_verb(pipeline):
+    text = ("Chile, Peru Sign Mutual Defence Pact During Boric Visit\n\nLIMA - Chilean President Gabriel Boric and "
+            "Peru's foreign minister signed a mutual defence pact on Wednesday, officials said.")
+    parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
+    assert parsed.doc.text == text and parsed.sentences[0].text.startswith("Chile, Peru Sign Mutual")
+    sign = parsed.doc[3]
+    assert sign.text == "Sign" and sign.pos_ == "VERB"
+    x = next(iter(pipeline.extract([Document(id="h", text=text)])))
+    (e,) = [e for e in x.events if e.trigger == "Sign"]
+    assert {m.actor.node for m in e.source if m.actor} == {"CHL", "PER"}
+
+
+def test_a_second_one_charged_is_a_second_object_not_a_charge():
+    # "Chile accused Peru of lies and Bolivia of meddling ." : the parser made Bolivia a conjunct of "lies"
+    from detente.nlp import object_after_aside
+
+    words = ["Chile", "accused", "Peru", "of", "lies", "and", "Bolivia", "of", "meddling", "."]
+    heads = [1, 1, 1, 2, 3, 4, 4, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "prep", "pcomp", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "NOUN", "CCONJ", "PROPN", "ADP", "VERB", "PUNCT"]
+    doc = object_after_aside(hand_doc(words, heads, deps, pos=pos))
+    assert doc[6].head.text == "Peru"
+    # with no of-phrase after it, the conjunct is a second charge ("of lies and meddling"): left as it was
+    doc = object_after_aside(hand_doc(words[:7] + ["."], heads[:7] + [1], deps[:7] + ["punct"],
+                                      pos=pos[:7] + ["PUNCT"]))
+    assert doc[6].head.text == "lies"

@@ -255,7 +255,25 @@ def object_after_aside(doc: Any) -> Any:
             continue
         tok.head = verb
     _accusation_of_the_reporter(doc)
+    _second_charged_object(doc)
     return doc
+
+
+def _second_charged_object(doc: Any) -> None:
+    """"accusing the rebels of hostile acts and the mediator, Algeria, of interfering": the parser makes the second
+    one charged ("the mediator") a conjunct of the first charge ("acts") and hangs its of-phrase on the verb, so
+    Algeria was no one's target.  A conjunct noun of the of-object of a verb's direct object, followed by an
+    of-phrase of that verb, is a second direct object: re-hang it on the first as its conjunct."""
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.pos_ not in {"NOUN", "PROPN"} or tok.head.dep_ != "pobj":
+            continue
+        of = tok.head.head
+        if of.lower_ != "of" or of.dep_ != "prep" or of.head.dep_ != "dobj":
+            continue
+        obj, verb = of.head, of.head.head
+        after = tok.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ == "of" and doc[after].head == verb and doc[after].dep_ == "prep":
+            tok.head = obj
 
 
 def _accusation_of_the_reporter(doc: Any) -> None:
@@ -527,6 +545,72 @@ def headline_cuts(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+# A word of a headline: letters (with inner apostrophes or hyphens: "Brazil's", "Long-Range")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019-]*[A-Za-z])?")
+# Share of a headline's capitalised words (of 4 letters or more) that makes it written in title case
+TITLE_CASE_SHARE = 0.7
+# Prepositions of headlines that spaCy's stop words lack
+_HEADLINE_WORDS = frozenset({"amid", "despite", "against", "toward", "towards", "via", "versus", "vs"})
+# Endings of inflected forms and what replaces them in the base form ("Ratifies" ~ "ratify", "Signs" ~ "sign")
+_ENDINGS = (("ies", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""))
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and the base forms it may inflect ("ratifies" -> "ratify", "angering" -> "anger")."""
+    return {word} | {word[: -len(end)] + base for end, base in _ENDINGS
+                     if word.endswith(end) and len(word) - len(end) >= 3}
+
+
+def sentence_case(headline: str, body: str) -> str:
+    """A headline written in title case ("Russia, North Korea Sign Mutual Defence Pact During Putin Visit") with its
+    common words in lower case, the way the parser reads news ("... sign mutual defence pact during Putin visit"):
+    in title case spaCy tags every word a proper noun, so no verb, and no event, was read from such a headline.
+    A word stays as written when it is the first, in capitals ("NATO"), or the body writes it capitalised after a
+    lower-case word (a name: "Putin", "North Korea"); it is lowered when the body, spaCy's stop words or the event
+    lexicon know it in lower case (its stem: "Signs" ~ "sign"). The length of every word is kept, so offsets hold.
+    A headline not in title case is returned as it is."""
+    words = list(_WORD.finditer(headline))
+    long = [m for m in words[1:] if len(m.group()) >= 4]
+    if not long or sum(m.group()[0].isupper() for m in long) < TITLE_CASE_SHARE * len(long) \
+            or headline.upper() == headline:
+        return headline
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .events.lexicon import load_lexicon  # (the lexicon's loader does not import this module's callers)
+
+    lex = load_lexicon()
+    known = set(lex.verbs) | set(lex.nouns)
+    lower = set(re.findall(r"(?<![.!?\n\u2014-] )\b[a-z][a-z'\u2019-]*", body))
+    lower_bases = {f for w in lower for f in _forms(w)}
+    names = {w for run in re.findall(r"(?<=[a-z,] )[A-Z][A-Za-z'\u2019-]*(?: [A-Z][A-Za-z'\u2019-]*)*", body)
+             for w in run.split()}
+    out = list(headline)
+    for m in words[1:]:
+        word = m.group()
+        low = word.lower()
+        if not word[0].isupper() or word.isupper() or word in names or word.split("'")[0] in names:
+            continue
+        if low in lower or low in STOP_WORDS or low in _HEADLINE_WORDS or _forms(low) & (known | lower_bases):
+            out[m.start()] = word[0].lower()
+    return "".join(out)
+
+
+def _restore_case(doc: Any, text: str) -> Any:
+    """``doc`` (parsed from ``sentence_case``'s text) with the words of ``text`` (its original), the parse kept; or
+    ``doc`` itself when the two do not align token for token."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    if "".join(w + t.whitespace_ for w, t in zip(words, doc)) != text:
+        return doc
+    attrs = [TAG, POS, MORPH, HEAD, DEP, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+    out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    out.from_array(attrs, doc.to_array(attrs))
+    out.tensor = doc.tensor  # (Doc.from_docs joins the pieces' tensors)
+    return out
+
+
 def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int = BATCH_SIZE) -> Iterator[Parsed]:
     """Parse documents with ``nlp.pipe``, streaming (one batch in memory at a time).
 
@@ -539,6 +623,9 @@ def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int 
         for document in documents:
             parts = [p for piece in headline_cuts(document.text) for p in split_text(piece)]
             for i, part in enumerate(parts):
+                if i == 0 and len(parts) > 1 and not ends_like_sentence(part):
+                    # a headline in title case is parsed in sentence case (its words restored below)
+                    part = sentence_case(part, document.text[len(part):])
                 yield part, (document, i, len(parts))
 
     def parsed_pieces() -> Iterator[tuple[Any, tuple[Document, int, int]]]:
@@ -557,6 +644,8 @@ def parse_documents(documents: Iterable[Document], nlp: Any, *, batch_size: int 
 
     done: list[Any] = []
     for doc, (document, i, n) in parsed_pieces():
+        if i == 0 and n > 1 and not document.text.startswith(doc.text):
+            doc = _restore_case(doc, document.text[:len(doc.text)])
         done.append(doc)
         if i < n - 1:
             continue

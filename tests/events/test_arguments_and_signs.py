@@ -1307,3 +1307,20 @@ def test_the_sides_of_a_mediation_are_its_targets(code):
     x = code("Qatar's mediation between Chile and Peru continued on Monday, officials in Doha said.")
     (e,) = _events(x, "mediation")
     assert (_nodes(e.source), _nodes(e.target)) == ({"QAT"}, {"CHL", "PER"})
+
+
+def test_the_acts_a_quoted_epithet_names_are_the_acts_told_before(code):
+    # "called the expulsions 'an unfriendly step'": the step is what the expulsions are called, and the expulsions
+    # are Chile's, told before (the judgement had no target)
+    x = code('Chile expelled two Peruvian diplomats on Monday. The Peruvian embassy in Santiago called the '
+             'expulsions "an unfriendly step" and said Lima would respond.')
+    (e,) = _events(x, "unfriendly")
+    assert (_nodes(e.source), _nodes(e.target)) == ({"PER"}, {"CHL"})
+
+
+def test_the_of_phrase_of_a_judged_act_is_its_author(code):
+    # 'the junta said the accord had failed because of the "hostile acts" of Algeria': Algeria's acts are judged
+    x = code('The junta in Bamako said on Thursday that the accord had failed because of the "hostile acts" of '
+             'Algeria.')
+    (e,) = _events(x, "hostile")
+    assert _nodes(e.target) == {"DZA"}

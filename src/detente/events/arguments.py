@@ -856,6 +856,11 @@ class ArgumentFinder:
                 owner = next((m for c in j.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
                               for p in c.children if p.dep_ == "pobj" and (m := sp.mention_for(p)) is not None
                               and m.actor is not None), None)
+            if owner is None and j.lemma_.lower() in words("judged_act_noun"):
+                # "the “hostile acts” of Algeria", "the decision of the junta": an act's of-phrase is its author
+                owner = next((m for c in j.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj" and (m := sp.mention_for(p)) is not None
+                              and m.actor is not None and m.actor.kind != "person"), None)
             if owner is not None:
                 target.append(owner)
                 continue
@@ -2339,10 +2344,27 @@ def told_before(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
     """The author of what a judged noun refers back to (``ArgumentFinder.evaluation``), by the object rules that
     read such nouns as objects: an attack (``attack_told_before``), a move (``move_told_before``), words spoken
     (``remarks_told_before``); none of the judge's own nodes (``own``)."""
-    for found in (last_attack_for(noun, ctx, f), move_judged(noun, ctx, f, own), remarks_judged(noun, f, own)):
+    for found in (last_attack_for(noun, ctx, f), move_judged(noun, ctx, f, own), remarks_judged(noun, f, own),
+                  act_judged(noun, ctx, f, own)):
         if found:
             return found
     return []
+
+
+def act_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
+    """The rule ``act_told_before`` for a judged noun (``ArgumentFinder.evaluation``): "called the expulsions an
+    unfriendly step" judges the expulsions told before, so their author is the target (none of ``own``)."""
+    if ctx is None or not ctx.acts or not enabled("act_told_before", f.disabled):
+        return []
+    from .lexicon import load_lexicon
+
+    lemma = noun.lemma_.lower()
+    code = load_lexicon().nouns.get(lemma)
+    if code is None or lemma in words("event_anaphor") or code[:2] in ATTACK_ROOTS \
+            or not _definite_of(noun, frozenset({lemma}), words("definite_det")) or not _bare(noun, _MOVE_NAMED):
+        return []
+    return [m for m in last_act_of(code, ctx, words("unspecific_root"))
+            if m.actor is not None and m.actor.node and m.actor.node not in own]
 
 
 # CAMEO roots of an attack (unconventional violence, assault, fight, mass violence): what "the strike" refers to

@@ -859,6 +859,9 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
     if node.dep_ == "amod":  # "unacceptable behaviour", "a wrong decision": the noun it qualifies
         node = node.head
         if node.lemma_.lower() in words("judged_act_noun") and in_quotes(tok):
+            if node.head.lemma_.lower() in words("naming_verb") and naming_predicate(node.head) == node:
+                # "called the expulsions “an unfriendly step”": the step is what the expulsions are called
+                return "naming", node.head
             # the “brutal, unilateral decision”: an epithet quoted from a speaker is the speaker's judgement
             return "quoted", node
     if node.dep_ in {"acomp", "attr"} and node.head.lemma_.lower() in {"be", "constitute", "remain", "become", "seem"}:
