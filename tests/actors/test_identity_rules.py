@@ -404,6 +404,13 @@ def _country(text, country):
 
 
 _ABLATION = [
+    # "The Philippine National Security Council spoke.": the Philippines' council, not the US one of the gazetteer
+    ("foreign_national_body", [
+        ("The", "DET", "det", 4, None, "B-ORG"), ("Philippine", "ADJ", "amod", 4, None, "I-ORG"),
+        ("National", "PROPN", "compound", 4, None, "I-ORG"), ("Security", "PROPN", "compound", 4, None, "I-ORG"),
+        ("Council", "PROPN", "nsubj", 5, None, "I-ORG"), ("spoke", "VERB", "ROOT", 5, "speak"),
+        (".", "PUNCT", "punct", 5),
+    ], _country("National Security Council", "PHL")),
     # "The ministry of Hajj spoke.": spaCy's PERSON "Hajj" is the ministry's portfolio, no person
     ("portfolio_is_no_person", [
         ("The", "DET", "det", 1), ("ministry", "NOUN", "nsubj", 4, "ministry"), ("of", "ADP", "prep", 1),

@@ -1324,3 +1324,15 @@ def test_the_of_phrase_of_a_judged_act_is_its_author(code):
              'Algeria.')
     (e,) = _events(x, "hostile")
     assert _nodes(e.target) == {"DZA"}
+
+
+@pytest.mark.parametrize("text, said_by", [
+    ("The Kremlin said on Monday that relations with Chile remained strong, days after Chilean President Gabriel "
+     "Boric accused Russia of lying about the crash.", None),
+    ("The Kremlin said on Monday that Chilean President Gabriel Boric had accused Russia of lying about the crash.",
+     "Kremlin"),
+])
+def test_a_time_frame_set_after_a_report_is_the_outlets_not_the_speakers(code, text, said_by):
+    # "X said ..., days after Y accused Z": the after-clause frames the statement in time; it is not what X said
+    (e,) = _events(code(text), "accused")
+    assert (e.said_by.text if e.said_by else None) == said_by

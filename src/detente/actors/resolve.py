@@ -314,6 +314,8 @@ class ActorResolver:
         if enabled("portfolio_is_no_person", off):
             candidates = _drop_portfolios(doc, candidates)
         self._resolve_candidates(doc, candidates, on)
+        if enabled("foreign_national_body", off):
+            self._foreign_national_body(candidates)
         candidates = self._drop_covered(candidates)
         self._learn_from_appositions(doc, candidates, on, off)
         if enabled("affiliation_before_name", off):
@@ -411,6 +413,7 @@ class ActorResolver:
         """Drop state matches inside an organisation's own name, and add that name instead."""
         keep = []
         ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # built once per document
+        self._doc.own_name_states = []
         for c in candidates:
             ent = ent_of.get(c.start)
             if (
@@ -420,9 +423,29 @@ class ActorResolver:
                 and c.kind in {"state", "adjective", "seat"}
                 and any(t.lower_ in OWN_NAME_WORDS for t in ent)
             ):
+                self._doc.own_name_states.append((ent.start, ent.end, c))
                 continue
             keep.append(c)
         return keep
+
+    @identity_rule("foreign_national_body", reads="a state's agency of organisations.tsv named inside an organisation "
+                   "entity whose own-name word (OWN_NAME_WORDS: 'council') dropped a nationality or state word of "
+                   "another state before it", changes="the agency's actor -> that other state, in the agency's "
+                   "sector (method foreign-body)")
+    def _foreign_national_body(self, candidates: list[_Candidate]) -> None:
+        """"The Philippine National Security Council said ...": a state's agency whose name another state shares
+        ("National Security Council" is the US one in organisations.tsv), named with a nationality word of another
+        state inside its own name, is that state's body (the nationality was dropped as part of the name, and the
+        council spoke for the United States)."""
+        for start, end, d in self._doc.own_name_states:
+            country = self._country_of(d)
+            for c in candidates:
+                if c.kind != "org" or c.actor is None or c.actor.kind == "igo" or not c.actor.country \
+                        or c.actor.country not in self.gaz.states or not (start <= c.start and c.end <= end) \
+                        or d.end > c.start or country is None or country == c.actor.country:
+                    continue
+                c.actor = self.gaz.state_actor(country, c.actor.sector or "GOV")
+                c.method = "foreign-body"
 
     def _dateline_country(self, parsed: Parsed, candidates: list[_Candidate]) -> str | None:
         """The state whose capital (or own name) is the story's dateline ("WARSAW, Sept 20 (Reuters) -"), or None."""

@@ -528,6 +528,8 @@ class Speakers:
             head = node.head
             if head == node or not lo <= head.i < hi:
                 break
+            if _narrators_time_frame(node):
+                return None
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
                     if node.dep_ == "advcl" and node.tag_ == "VBG" and _is_speech_verb(node) and not any(
@@ -852,6 +854,22 @@ def in_quotes(tok: Any, sent: Any = None) -> bool:
         elif t.text == '"':
             inside = not inside
     return inside
+
+
+# Marks of a clause that sets a reported statement in time ("..., days after X accused Y")
+_FRAME_MARKS = frozenset({"after", "before", "following"})
+
+
+def _narrators_time_frame(clause: Any) -> bool:
+    """"The Kremlin said relations remained strong, days after Aliyev accused Russia of ...": an after- or
+    before-clause with a subject of its own, set off by a comma at the end of a reported clause, is the outlet's
+    frame for the statement, not part of what the speaker said (the accusation was said_by the Kremlin)."""
+    if clause.dep_ != "advcl" or clause.i < clause.head.i or clause.left_edge.i == 0:
+        return False
+    doc = clause.doc
+    return doc[clause.left_edge.i - 1].text == "," and clause.right_edge.i >= clause.head.right_edge.i - 1 \
+        and any(c.dep_ == "mark" and c.lower_ in _FRAME_MARKS for c in clause.children) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def _is_person(m: Mention | None) -> bool:
