@@ -1336,3 +1336,36 @@ def test_a_time_frame_set_after_a_report_is_the_outlets_not_the_speakers(code, t
     # "X said ..., days after Y accused Z": the after-clause frames the statement in time; it is not what X said
     (e,) = _events(code(text), "accused")
     assert (e.said_by.text if e.said_by else None) == said_by
+
+
+def test_a_pact_with_the_region_of_an_authority_is_with_that_authority(pipeline):
+    # "signed a memorandum with the breakaway region of Somaliland": the region's authority is the party (no target)
+    x = _rules_only(pipeline, (), "Ethiopia signed a memorandum of understanding with the breakaway region of "
+                    "Somaliland on Monday.")
+    (e,) = _events(x, "signed")
+    assert _nodes(e.target) == {"SOMPRE:somaliland"}
+
+
+def test_offering_personnel_is_an_intent_to_give_aid_no_mutual_act(code):
+    # "Jamaica, the Bahamas and Belize have offered personnel": each offers to another; the co-sources were paired
+    # as parties of a mutual act (030, intend to cooperate)
+    from detente.events.lexicon import reciprocal
+
+    x = code("Jamaica, the Bahamas and Belize have also offered personnel for the mission, officials said on Monday.")
+    (e,) = _events(x, "offered")
+    assert e.cameo.startswith("033") and not reciprocal(e.cameo)
+
+
+def test_a_second_person_the_parser_makes_an_apposition_of_the_first_is_a_conjunct(pipeline):
+    # "Erdogan and Prime Minister Benjamin Netanyahu met": the title is the conjunct, Netanyahu an apposition of
+    # Erdogan; both met (Israel was lost)
+    x = _rules_only(pipeline, (), "Erdogan and Prime Minister Benjamin Netanyahu met for the first time in September "
+                    "on the sidelines of the UN General Assembly.")
+    (e,) = _events(x, "met")
+    assert _nodes(e.source) == {"TUR", "ISR"}
+
+
+def test_recalling_diplomatic_representatives_is_a_recall(code):
+    x = code("Israel said on Saturday it was recalling its diplomatic representatives from Turkey to reassess ties.")
+    (e,) = _events(x, "recalling")
+    assert e.cameo == "161" and (_nodes(e.source), _nodes(e.target)) == ({"ISR"}, {"TUR"})

@@ -950,3 +950,14 @@ def test_a_new_events_target_is_not_taken_from_a_relative_clause(pipeline):
                       (0.99, 0.99))
     said = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.trigger == "said"]
     assert not any(m.actor is not None and m.actor.country == "PER" for e in said for m in e.target)
+
+
+@pytest.mark.model
+def test_an_empty_target_of_a_subordinate_clause_is_not_filled_from_outside_it(pipeline):
+    # "Chile recalled its envoy after Bolivia signed a memorandum": the signing's target is in its own clause, not
+    # the main clause's object ("its envoy" was the target of the signing)
+    text = "Chile recalled its envoy on Monday after Bolivia signed a memorandum in La Paz."
+    pred = Prediction((_span(text, "Bolivia", "SRC"), _span(text, "its envoy", "TGT")), 5, 0.9, "SUPPORT", 0.9,
+                      (0.99, 0.99))
+    (signed,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "signed"]
+    assert [m.actor.id for m in signed.source] == ["BOL"] and signed.target == ()

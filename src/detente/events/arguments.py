@@ -417,6 +417,12 @@ class ArgumentFinder:
             # name on the apposition; it is a conjunct of the phrase all the same
             found += [x for a in t.children if a.dep_ == "appos" for c in a.conjuncts
                       if (x := sp.mention_for(c)) is not None and x.actor is not None and x not in found]
+            if m is not None and m.actor is not None and m.actor.kind == "person" and t.conjuncts:
+                # "Erdogan and Prime Minister Benjamin Netanyahu met": the parser makes the title the conjunct and
+                # the second name an apposition of the first; a person is no apposition of another person
+                found += [x for a in t.children if a.dep_ == "appos" and (x := sp.mention_for(a)) is not None
+                          and x.actor is not None and x.actor.kind == "person" and x.actor.id != m.actor.id
+                          and x not in found]
             if m is not None and m.actor is not None:
                 # "Australian and Chinese defence officials": the head's mention covers the last modifier only; each
                 # coordinated modifier names a side
@@ -940,6 +946,11 @@ class ArgumentFinder:
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
                     # "with the Russians' prior knowledge": a possessor under "with" is no party
                     found = self.with_conj(p, deep=name != "with")
+                    if not found and name == "with" and p.lemma_.lower() in words("place_noun"):
+                        # "signed a memorandum with the breakaway region of Somaliland": the region's own authority
+                        found = [m for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for o in c.children if o.dep_ == "pobj" for m in self.with_conj(o)
+                                 if m.actor is not None]
                     if name == "at" and wanted != "at":
                         # "filed a case at the International Court of Justice": a court after "at" is where, not
                         # whom (the accused is named elsewhere)

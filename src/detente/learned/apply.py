@@ -211,6 +211,7 @@ class LearnedEvents:
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
                             and not _in_a_coordinate_clause(doc, event, m)
+                            and not _outside_the_triggers_clause(doc, event, m)
                             and not _in_relative_clause(doc, event, m)
                             and not (side == "target" and event.said_by is not None
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
@@ -610,6 +611,21 @@ def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             return True
+    return False
+
+
+def _outside_the_triggers_clause(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies outside the subordinate clause that holds ``event``'s trigger, a clause under a
+    conjunction with a subject of its own ("Somalia recalled its ambassador ... after Addis Ababa signed a memorandum
+    with X": the ambassador is no side of the signing; ``_in_anothers_clause`` reads the other way round)."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    for node in (top, *top.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return span.root not in node.subtree
     return False
 
 
