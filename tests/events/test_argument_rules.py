@@ -447,6 +447,13 @@ OBJECT_CASES = [
         ("Ukraine", "PROPN", "dobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
         ("Georgia", "PROPN", "conj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ASSAULT", ["UKR", "GEO"], DIFFERENT, id="direct_object_actor"),
+    # "Chile left the bloc after Peru accused it of lying.": it is Chile, the subject of the clause above
+    pytest.param("it_is_the_clause_above", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("left", "VERB", "ROOT", 1, "leave"), ("the", "DET", "det", 3),
+        ("bloc", "NOUN", "dobj", 1), ("after", "SCONJ", "mark", 6), ("Peru", "PROPN", "nsubj", 6, None, "B-GPE"),
+        ("accused", "VERB", "advcl", 1, "accuse"), ("it", "PRON", "dobj", 6, "it"), ("of", "ADP", "prep", 6),
+        ("lying", "VERB", "pcomp", 8, "lie"), (".", "PUNCT", "punct", 1),
+    ], 6, "ACCUSE", ["CHL"], [], id="it_is_the_clause_above"),
     # "Police arrested protesters.": an unnamed party
     pytest.param("generic_object", [
         ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),
@@ -1287,7 +1294,7 @@ def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
     assert armed(on)[2] == ["PSE"] and armed(off)[2] == []
 
 
-def test_a_subject_after_a_subordinating_mark_is_the_verbs_own(subjects):
+def test_a_subject_after_a_subordinating_mark_or_a_phrase_is_the_verbs_own(subjects):
     # "Chile's cabinet approved the plan, after the Security Council authorised the mission.": the parser read
     # 'approved' as a participle on 'cabinet' and hung both subjects on 'authorised'; the one after 'after' is its own
     tokens = [
@@ -1300,3 +1307,11 @@ def test_a_subject_after_a_subordinating_mark_is_the_verbs_own(subjects):
     ]
     on, _ = subjects(tokens, 11, "own_subject")
     assert on and "CHL" not in on
+    # "Chile hosted talks, Bolivia seized Goma.": two subjects hung on one verb with no mark, nor 'and' between
+    on, _ = subjects([
+        ("Chile", "PROPN", "nsubj", 5, None, "B-GPE"), ("hosted", "VERB", "acl", 0, "host", None, "VBN"),
+        ("talks", "NOUN", "dobj", 1, "talk"), (",", "PUNCT", "punct", 0), ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("seized", "VERB", "ROOT", 5, "seize", None, "VBD"), ("Goma", "PROPN", "dobj", 5, None, "B-GPE"),
+        (".", "PUNCT", "punct", 5),
+    ], 5, "own_subject")
+    assert on == ["BOL"]

@@ -1815,6 +1815,30 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
     return []
 
 
+@object_rule("it_is_the_clause_above", reads="'it' or 'them' as the direct object of a verb in a clause under another "
+             "(advcl, ccomp, conj, relcl) whose subject names a state or an organisation",
+             changes="target -> that subject (and its conjuncts)")
+def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Israel said it was recalling its envoys, after Erdogan accused it of war crimes": the pronoun object of a
+    clause told of another state's act stands for the state the clause above is about (the accusation had no
+    target)."""
+    pron = next((d for d in _dobjs(q) if d.lower_ in {"it", "them"}), None)
+    if pron is None:
+        return []
+    node = q.tok
+    for _ in range(4):
+        if node.dep_ not in {"advcl", "ccomp", "conj", "relcl", "xcomp"} or node.head == node:
+            return []
+        node = node.head
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            # (the clause's subjects by the subject rules: "Israel said it was recalling ...": it is Israel)
+            found = [m for m in f.subjects(node, q.ctx or Context()) if m.actor is not None
+                     and m.actor.kind in {"state", "organization", "igo", "armed_group"}]
+            plural = len(found) > 1
+            return q.other(found) if found and plural == (pron.lower_ == "them") else []
+    return []
+
+
 @object_rule("helped_to_act", reads="a verb of enabling (enabling_verb: 'help', 'assist') with no direct object and "
              "a complement clause (ccomp, xcomp) with a subject of its own ('help Ukraine meet its needs')",
              changes="target -> that subject", vocab=("enabling_verb",))
@@ -2683,7 +2707,7 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     for child in node.children:
         if child.dep_ in SUBJ_DEPS and dateline(child):
             continue
-        if child.dep_ == "nsubj" and _subject_after_a_mark(child, node):
+        if child.dep_ == "nsubj" and _a_closer_own_subject(child, node):
             continue  # "the cabinet approved the deployment, after the Council authorised the mission" (below)
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
@@ -2705,13 +2729,23 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     return None
 
 
-def _subject_after_a_mark(child: Any, verb: Any) -> bool:
-    """Whether a later subject of ``verb`` follows a subordinating mark (after, when, because) of it that comes
-    after ``child``: the parser, missing the main verb ("Kenya's cabinet approved on Tuesday the deployment ...,
-    after the Council authorised the mission": 'approved' read as a participle on 'cabinet'), hangs both subjects
-    on the subordinate verb; the one after the mark is its own."""
-    marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i > child.i]
-    return bool(marks) and any(o.dep_ == "nsubj" and o.i > min(marks) for o in verb.children)
+def _a_closer_own_subject(child: Any, verb: Any) -> bool:
+    """Whether a later subject of ``verb``, before it, is its own rather than ``child``: the parser, missing the
+    main verb, hangs two subjects on one ("Kenya's cabinet approved on Tuesday the deployment ..., after the Council
+    authorised the mission": 'approved' read as a participle on 'cabinet'; "... hosted Kagame and Tshisekedi in Doha,
+    the first meeting between the two since M23 rebels seized Goma": Kagame was a subject of 'seized').  Not a
+    coordination, whose parts both act: an 'and' between the two, or only a comma ("A, B agree")."""
+    doc = verb.doc
+    for o in verb.children:
+        if o.dep_ != "nsubj" or not child.i < o.i < verb.i or o.pos_ == "PRON":
+            continue  # ("The three countries announced they would ...": the pronoun is the first subject again)
+        between, bare = doc[child.right_edge.i + 1:o.left_edge.i], doc[child.i + 1:o.left_edge.i]
+        # (an 'and' on the first subject itself: "Iran, which has armed Russia, and Syria condemned")
+        if not any(t.dep_ == "cc" or t.lower_ in {"and", "or"} for t in between) \
+                and not any(t.dep_ == "cc" and t.head == child for t in bare) \
+                and not (len(bare) > 0 and all(t.text == "," for t in bare)):
+            return True
+    return False
 
 
 @clause_rule("by_gerund_skips_passive", reads="the trigger, a gerund (pcomp) under 'by' that hangs from a passive "
