@@ -1310,7 +1310,8 @@ def test_a_subject_after_a_subordinating_mark_or_a_phrase_is_the_verbs_own(subje
     # "Chile hosted talks, Bolivia seized Goma.": two subjects hung on one verb with no mark, nor 'and' between
     on, _ = subjects([
         ("Chile", "PROPN", "nsubj", 5, None, "B-GPE"), ("hosted", "VERB", "acl", 0, "host", None, "VBN"),
-        ("talks", "NOUN", "dobj", 1, "talk"), (",", "PUNCT", "punct", 0), ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("talks", "NOUN", "dobj", 1, "talk"), (",", "PUNCT", "punct", 0),
+        ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"),
         ("seized", "VERB", "ROOT", 5, "seize", None, "VBD"), ("Goma", "PROPN", "dobj", 5, None, "B-GPE"),
         (".", "PUNCT", "punct", 5),
     ], 5, "own_subject")
