@@ -1369,3 +1369,35 @@ def test_recalling_diplomatic_representatives_is_a_recall(code):
     x = code("Israel said on Saturday it was recalling its diplomatic representatives from Turkey to reassess ties.")
     (e,) = _events(x, "recalling")
     assert e.cameo == "161" and (_nodes(e.source), _nodes(e.target)) == ({"ISR"}, {"TUR"})
+
+
+def test_co_sources_recalling_their_own_ambassadors_are_not_each_others_parties(code):
+    # "Chile and Belize recalled their ambassadors": each recalled its own from a state the clause does not name;
+    # 161 is a mutual act for co-sources with no target ("A and B cut ties"), so Chile and Belize were paired
+    from detente.events.lexicon import reciprocal
+
+    x = code("Bolivia cut ties with Israel in October, while Chile and Belize recalled their ambassadors.")
+    (e,) = _events(x, "recalled")
+    assert _nodes(e.source) == {"CHL", "BLZ"}
+    assert e.target and not _nodes(e.target) and reciprocal(e.cameo)  # a named, unresolved target: no pair
+
+
+def test_a_person_judged_in_a_reported_copula_is_the_target(code):
+    # "Katz said Petro was antisemitic": the person judged is the target, as for "Katz called Petro antisemitic"
+    x = code("Israel's foreign minister Israel Katz said on Thursday that Colombian President Gustavo Petro was "
+             "antisemitic.")
+    (e,) = _events(x, "antisemitic")
+    assert (_nodes(e.source), _nodes(e.target)) == ({"ISR"}, {"COL"})
+
+
+def test_calling_a_government_genocidal_is_an_accusation(code):
+    x = code('Colombian President Gustavo Petro spoke on Wednesday, calling the government of Prime Minister '
+             'Benjamin Netanyahu "genocidal".')
+    (e,) = _events(x, "genocidal")
+    assert e.type == "ACCUSE" and (_nodes(e.source), _nodes(e.target)) == ({"COL"}, {"ISR"})
+
+
+def test_an_act_said_to_be_unlikely_is_hedged(code):
+    x = code("Saudi Arabia is unlikely to resume talks with Israel soon, one of the sources said on Friday.")
+    (e,) = _events(x, "resume")
+    assert e.hedged

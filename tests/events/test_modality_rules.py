@@ -470,6 +470,16 @@ def test_conditional_clause():
     assert on.hedged and not off.hedged
 
 
+@pytest.mark.parametrize("tag, hedged", [("VBZ", True), ("VBD", False)])
+def test_conditional_clause_of_until_in_the_present(tag, hedged):
+    # "Riyadh will not resume talks until Israel agrees ." : a condition not yet met; "until Israel agreed" was done
+    spec = [("Riyadh", 3, "nsubj"), ("will", 3, "aux"), ("not", 3, "neg"), ("resume", 3, "ROOT"),
+            ("talks", 3, "dobj", "talk"), ("until", 7, "mark"), ("Israel", 7, "nsubj"),
+            ("agrees", 3, "advcl", "agree", tag), (".", 3, "punct")]
+    on, off = _both(spec, "agrees", "conditional_clause")
+    assert on.hedged == hedged and not off.hedged
+
+
 def test_conditional_adverb_hedges():
     # "Otherwise , they will end up fighting ."
     spec = [("Otherwise", 4, "advmod"), (",", 4, "punct"), ("they", 4, "nsubj"), ("will", 4, "aux"),

@@ -853,8 +853,9 @@ class ArgumentFinder:
         for j in judged:
             m = sp.mention_for(j)
             if m is not None and m.actor is not None and (m.actor.kind != "person" or (
-                    kind == "naming" and m.actor.node and m.actor.node not in nodes)):
-                # (a person named as the thing judged is judged: "Katz called Petro antisemitic")
+                    kind in {"naming", "copula"} and source and m.actor.node and m.actor.node not in nodes)):
+                # (a person named as the thing judged is judged: "Katz called Petro antisemitic", "Katz said
+                # Petro was antisemitic")
                 target.append(m)
                 continue
             owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
@@ -2062,7 +2063,8 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES), and not the source's own "
-             "(possessive_self: 'its ambassador'); an actor in its of-phrase ('the government of Peru')",
+             "(possessive_self: 'its ambassador') unless several sources' own envoys (posted_envoy_noun: 'their "
+             "ambassadors'); an actor in its of-phrase ('the government of Peru')", vocab=("posted_envoy_noun",),
              changes="target -> the actor of its of-phrase, else the unnamed agent (a sector, no country)")
 def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target.  The
@@ -2072,6 +2074,13 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
     mutual = words("reciprocal_pronoun")
     for d in _dobjs(q):
         if any(c.dep_ == "poss" and c.lower_ in words("possessive_self") for c in d.children):
+            own = f.generic(d) if len(q.exclude) > 1 and d.tag_ == "NNS" \
+                and d.lemma_.lower() in w["posted_envoy_noun"] else None
+            # "Chile and Belize recalled their ambassadors": each its own, from a state the clause does not name;
+            # kept as the unnamed agent, so that the co-sources are not read as each other's parties (a mutual
+            # act, as "A and B cut ties"; store/pairs.py gives no pair for a named, unresolved target)
+            if own is not None:
+                return [own]
             continue
         if any(t.i > 0 and f"{t.nbor(-1).lower_} {t.lower_}" in mutual for t in d.subtree if t.i < d.i):
             continue  # "expelled each other's diplomats": the sources' own (each_other_is_the_sources pairs them)

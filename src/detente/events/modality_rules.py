@@ -250,8 +250,17 @@ def cause_is_earlier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words:
 
 
 def _condition_clause(node: Any, marks: frozenset[str]) -> bool:
-    """Whether ``node`` heads an adverbial clause opened by a condition mark ("if Turkey does not support ...")."""
-    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
+    """Whether ``node`` heads an adverbial clause opened by a condition mark ("if Turkey does not support ..."), or
+    by "until" in the present ("will not resume talks until Israel agrees to ...": a condition not yet met; "until
+    Russia invaded" is told as done)."""
+    if node.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and (c.lower_ in marks or (c.lower_ in _UNTIL and node.tag_ in {"VBZ", "VBP"}))
+               for c in node.children)
+
+
+# Marks of a time limit that, in the present, is a condition not yet met
+_UNTIL = frozenset({"until", "till"})
 
 
 @modality_rule("conditional_clause", reads="a condition mark (condition_mark: 'if', 'unless') opening the trigger's own "
