@@ -1401,3 +1401,13 @@ def test_an_act_said_to_be_unlikely_is_hedged(code):
     x = code("Saudi Arabia is unlikely to resume talks with Israel soon, one of the sources said on Friday.")
     (e,) = _events(x, "resume")
     assert e.hedged
+
+
+def test_an_unnamed_reporter_is_the_clauses_not_a_speaker_further_up(code):
+    # "X exchanged fire, officials on both sides said, days after strikes that the Taliban said killed civilians":
+    # the parser hangs everything on the last "said"; the exchange is reported by the officials, not the Taliban
+    x = code("Pakistani and Afghan border forces exchanged heavy fire on Sunday near the Torkham crossing, officials "
+             "on both sides said, days after Pakistan carried out air strikes inside Afghanistan that the Taliban said "
+             "killed civilians.")
+    (e,) = _events(x, "exchanged")
+    assert e.said_by is not None and "officials" in e.said_by.text

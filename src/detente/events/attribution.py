@@ -544,6 +544,10 @@ class Speakers:
                 subj = subject_of(head, self)
                 if subj is not None:
                     return subj
+                if any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in head.children):
+                    # "X exchanged fire, officials on both sides said, days after ... the Taliban said ...": the
+                    # clause's own reporter is an unnamed voice (``unnamed_speaker``), not a speaker further up
+                    return None
             node = head
         return (self._speaker_conjoined_after(node, tok) or self.with_speaking(tok) or self.trailing_speaker(tok)
                 or self.colon_speaker(tok) or self.signature_speaker(tok) or self.announced_next(tok))
