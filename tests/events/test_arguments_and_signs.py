@@ -1411,3 +1411,12 @@ def test_an_unnamed_reporter_is_the_clauses_not_a_speaker_further_up(code):
              "killed civilians.")
     (e,) = _events(x, "exchanged")
     assert e.said_by is not None and "officials" in e.said_by.text
+
+
+def test_the_neighbours_are_the_pair_named_in_their_sentence_and_trade_strikes(code):
+    # "Chile and Peru agreed ..., days after the neighbours traded missile strikes ...": the bare "the neighbours" is
+    # the pair just named (no event: it had no actor), and trading strikes is each attacking the other
+    x = code("Chile and Peru agreed on Monday to return their ambassadors, days after the neighbours traded missile "
+             "strikes on militant targets in each other's territory.")
+    (e,) = _events(x, "traded")
+    assert e.type == "ASSAULT" and _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}

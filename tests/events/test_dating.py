@@ -653,3 +653,20 @@ def test_dating_a_span_back_dates_the_clause_whatever_noun_it_hangs_on():
                    ("ago", 7, "amod", "ADV", "RB", "I-DATE"), (".", 1, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "cutting", dt.date(2023, 5, 11))
     assert (got.date, got.precision, got.basis) == (dt.date(2021, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_an_after_clause_of_a_conjunct_of_a_past_perfect_verb_is_background_undated():
+    # "Chile had recalled its envoy and barred Peru 's envoy from returning after Peru struck bases ." : the
+    # after-clause hangs on "returning"; the barring shares the past perfect, and the strike came before it (it
+    # was dated to the news day)
+    doc = _tagged([("Chile", 2, "nsubj", "PROPN", "NNP", "B-GPE"), ("had", 2, "aux", "AUX", "VBD", "O"),
+                   ("recalled", 2, "ROOT", "VERB", "VBN", "O"), ("its", 4, "poss", "PRON", "PRP$", "O"),
+                   ("envoy", 2, "dobj", "NOUN", "NN", "O"), ("and", 2, "cc", "CCONJ", "CC", "O"),
+                   ("barred", 2, "conj", "VERB", "VBD", "O"), ("Peru", 9, "poss", "PROPN", "NNP", "B-GPE"),
+                   ("'s", 7, "case", "PART", "POS", "O"), ("envoy", 6, "dobj", "NOUN", "NN", "O"),
+                   ("from", 6, "prep", "ADP", "IN", "O"), ("returning", 10, "pcomp", "VERB", "VBG", "O"),
+                   ("after", 14, "mark", "SCONJ", "IN", "O"), ("Peru", 14, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("struck", 11, "advcl", "VERB", "VBD", "O"), ("bases", 14, "dobj", "NOUN", "NNS", "O"),
+                   (".", 2, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "struck", dt.date(2024, 1, 22))
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)

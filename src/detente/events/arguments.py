@@ -1403,7 +1403,7 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     low = child.lower_
     if not (_definite(child, w) and any(d.lower_ in w["pair_numeral"] for d in child.children)
             and low in w["pair_noun"]):
-        return None
+        return _pair_named_in_the_sentence(child, f, w)
     persons = low in w["person_pair_noun"]
     if persons:
         # "Tokayev ... after meeting Scholz. The two leaders signed agreements": the two named together, else the
@@ -1415,6 +1415,21 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     pair = f.speakers.pair_of_states(child.idx, described=described_pair(child))
     if not pair and ctx.last_dyad is not None and ctx.last_dyad_end <= child.idx:
         return list(ctx.last_dyad)
+    return pair
+
+
+def _pair_named_in_the_sentence(child: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran and Pakistan agreed ..., days after the neighbours traded strikes": a bare definite pair noun with no
+    numeral ("the neighbours", "the rivals") is the pair of states named together earlier in its own sentence, when
+    there is one (a numeral is not needed there); else None."""
+    if child.lower_ not in w["pair_noun"] or child.lower_ in w["person_pair_noun"] or not _definite(child, w) \
+            or any(c.dep_ in {"amod", "nummod", "compound", "poss"} for c in child.children):
+        return None
+    lo, _ = f.speakers.parsed.spans[f.speakers.sent_index(child)]
+    pair = f.speakers.last_two_before(child.idx, persons=False)
+    if len(pair) != 2 or any(m.actor is None or m.actor.kind != "state" for m in pair) \
+            or min(m.start for m in pair) < child.doc[lo].idx:
+        return None
     return pair
 
 

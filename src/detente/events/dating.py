@@ -329,13 +329,16 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
             return f"{span_word.lower_} after (earlier than the news)"
     # the nearest clause above with a time of its own ("a deal brokered by the US, which ...": the deal's clause)
     node, main = clause_head(clause.head), None
-    top = node
+    above = [node]
     for _ in range(3):
         main = stated_date(node, span, published, depth=1)
         if main is not None or node.head == node:
             break
         node = clause_head(node.head)
-    if main is None and after and past_perfect(top):
+        above.append(node)
+    # (any clause on the way up: "had recalled its envoy and barred X from returning after Iran struck": the
+    # after-clause hangs on "returning", the barring shares the past perfect)
+    if main is None and after and any(past_perfect(n) for n in above):
         # "Chad had been France's ally after juntas expelled French troops": the main clause's past perfect puts
         # it before the news, and the after-clause before that
         return f"{next(c.lower_ for c in clause.children if c.dep_ == 'mark')} (earlier than a past-perfect act)"
