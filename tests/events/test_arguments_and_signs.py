@@ -1420,3 +1420,21 @@ def test_the_neighbours_are_the_pair_named_in_their_sentence_and_trade_strikes(c
              "strikes on militant targets in each other's territory.")
     (e,) = _events(x, "traded")
     assert e.type == "ASSAULT" and _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("verb", ["rejected", "denied", "dismissed"])
+def test_rejecting_anothers_accusation_rejects_its_author(code, verb):
+    # "Chile accused Peru of spying. Peru rejected the accusation": a rejection of Chile (CAMEO 016, deny
+    # responsibility, had no PLOVER type and no target: the event was lost)
+    x = code(f"Chile accused Peru of spying on Monday. Peru's foreign ministry {verb} the accusation on Tuesday.")
+    (e,) = _events(x, verb)
+    assert e.type == "REJECT" and (_nodes(e.source), _nodes(e.target)) == ({"PER"}, {"CHL"})
+
+
+def test_taking_a_state_to_court_and_welcoming_the_filing(code):
+    x = code("Chile took Peru to the International Court of Justice on Friday. Bolivia and Ecuador welcomed the "
+             "filing.")
+    (took,) = _events(x, "took")
+    assert took.cameo == "115" and (_nodes(took.source), _nodes(took.target)) == ({"CHL"}, {"PER"})
+    (welcomed,) = _events(x, "welcomed")
+    assert _nodes(welcomed.target) == {"CHL"}

@@ -1177,3 +1177,13 @@ def test_force_sent_to_help_is_aid(verb, lemma, aid):
                ["Chile", "send", "troop", "to", "Peru", "to", lemma, "its", "army"])
     on, off = _both(_draft(doc, 1, "154", source=[_mention(doc, 0, "CHL")]), "force_sent_to_help_is_aid")
     assert (on.coding.cameo == "074") == aid and off.coding.cameo == "154"
+
+
+@pytest.mark.parametrize("accuser, rejected", [(True, True), (False, False)])
+def test_denial_rejects_its_accuser(accuser, rejected):
+    # "Peru rejected Chile's accusation": a rejection of Chile; with no accuser found, a denial (016, no PLOVER type)
+    doc = _doc(["Peru", "rejected", "Chile", "'s", "accusation"], [1, 1, 4, 2, 1],
+               ["nsubj", "ROOT", "poss", "case", "dobj"], ["Peru", "reject", "Chile", "'s", "accusation"])
+    target = (_mention(doc, 2, "CHL"),) if accuser else ()
+    on, off = _both(_draft(doc, 1, "016", target=target), "denial_rejects_its_accuser")
+    assert (on.coding.type == "REJECT") == rejected and off.coding.type is None

@@ -500,7 +500,7 @@ def test_a_main_verb_event_that_restates_the_rules_pairs_is_not_added(pipeline):
 def test_a_new_event_may_have_an_unnamed_source_but_not_on_a_verb_of_saying(pipeline):
     # "The finance minister" resolves to no actor, but the tagger is sure it is the source of the act: a learned
     # event with an unresolved source (it adds no relation).  On a verb of saying the act is in what is said.
-    text = "The finance minister rejected the accusation on Monday, after his return from Germany."
+    text = "The finance minister rejected the report on Monday, after his return from Germany."
     assert _with(pipeline, Prediction((), 3, 0.9, "REJECT", 0.9), set(), text).events == ()
     tagged = (_span(text, "The finance minister", "SRC"),)
     (event,) = _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.99,)), {"new_events"}, text).events

@@ -29,8 +29,8 @@ from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
-from .rules import (Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear, rules,
-                    reversal_verb, run_rule, halted_acts, undone_objects, vetoed, words)
+from .rules import (DENIAL, Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear,
+                    rules, reversal_verb, run_rule, halted_acts, undone_objects, vetoed, words)
 
 
 
@@ -250,7 +250,10 @@ class EventCoder:
         elif trig.recipient:
             source, target = finder.recipient(tok, ctx)
         else:
-            source, target = finder.verbal(tok, etype=coding.type, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
+            # (a denial, 016, has no PLOVER type: its accuser is found as a rejection's target, rule
+            # denial_rejects_its_accuser)
+            etype = coding.type or ("REJECT" if coding.cameo == DENIAL else None)
+            source, target = finder.verbal(tok, etype=etype, cameo=coding.cameo, wanted_prep=trig.prep, ctx=ctx)
             if trig.experiencer:  # the one displeased is the verb's object; the act that displeased is the subject's
                 source, target = target, _displeasing_author(tok, source, speakers)
                 nodes = {m.actor.node for m in source if m.actor is not None}

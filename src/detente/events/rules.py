@@ -818,6 +818,22 @@ def declining_comment(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> D
     return replace(d, coding=_code(lex, "011", d.coding))
 
 
+@rule("denial_rejects_its_accuser", reads="a denial (016, deny responsibility: 'rejected the accusation', 'denied "
+      "Washington's allegations') with a target that names an actor: the accusation's author (its possessor or "
+      "by-phrase, or the last accusation told before: act_told_before)",
+      changes="coding -> 120 REJECT (016 has no PLOVER type: the event was lost)")
+def denial_rejects_its_accuser(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"South Africa accused Israel of genocide. Israel rejected the accusation": denying another's accusation is a
+    rejection of its author; with no author named, a denial stays a statement (CAMEO 016) and no event."""
+    if d.coding.cameo != DENIAL or not any(m.actor is not None and m.actor.node for m in d.target):
+        return d
+    return replace(d, coding=_code(lex, "120", d.coding))
+
+
+# CAMEO "deny responsibility": a statement, with no PLOVER type (arguments are found as for a rejection)
+DENIAL = "016"
+
+
 @rule("refusal_is_rejection", reads="an xcomp chain from the trigger up to a refusing verb (refusal_governor)",
       changes="coding -> 120 REJECT for a non-negative act; clears negated", vocab=("refusal_governor",))
 def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
