@@ -1438,3 +1438,13 @@ def test_taking_a_state_to_court_and_welcoming_the_filing(code):
     assert took.cameo == "115" and (_nodes(took.source), _nodes(took.target)) == ({"CHL"}, {"PER"})
     (welcomed,) = _events(x, "welcomed")
     assert _nodes(welcomed.target) == {"CHL"}
+
+
+def test_an_unnamed_voice_quoted_by_an_agency_speaks_not_the_agency(code):
+    # '"X will pay," KCNA quoted a defence ministry spokesperson as saying': the agency only relays (it was the
+    # source of the threat)
+    x = code('"The US and its vassals will pay a heavy price," the official KCNA news agency quoted a defence '
+             'ministry spokesperson as saying on Monday.')
+    (e,) = _events(x, "pay")
+    assert e.said_by is not None and "spokesperson" in e.said_by.text
+    assert not any(m.actor is not None and "kcna" in (m.actor.node or "") for m in e.source)

@@ -928,7 +928,9 @@ def quoted_person(verb: Any, speakers: Speakers) -> Mention | None:
         return None
     for child in verb.children:
         if child.dep_ == "dobj":
-            return speakers.mention_for(child)
+            # "KCNA quoted a defence ministry spokesperson as saying": an unnamed voice still speaks, not the outlet
+            # (the agency was the source of the threat it relayed)
+            return speakers.mention_for(child) or speakers.unnamed_voice(child)
     return None
 
 
