@@ -1448,3 +1448,17 @@ def test_an_unnamed_voice_quoted_by_an_agency_speaks_not_the_agency(code):
     (e,) = _events(x, "pay")
     assert e.said_by is not None and "spokesperson" in e.said_by.text
     assert not any(m.actor is not None and "kcna" in (m.actor.node or "") for m in e.source)
+
+
+def test_a_second_of_gerund_of_an_accusation_is_the_accuseds_act(code):
+    # 'accusing Tallinn of "total Russophobia" and of destroying relations': Tallinn destroys them (the second "of"
+    # is a conjunct of the first; Russia was the source), and destroying relations reduces them (no use of force)
+    x = code('Russia said on Monday it was expelling the ambassador, accusing Tallinn of "total Russophobia" and of '
+             'destroying relations between the two countries.')
+    (e,) = _events(x, "destroying")
+    assert _nodes(e.source) == {"EST"} and e.cameo == "160"
+
+
+def test_charges_d_affaires_are_diplomats_not_charges(code):
+    x = code("Moscow and Tallinn will now be represented by charges d'affaires, officials said on Monday.")
+    assert not _events(x, "charges")

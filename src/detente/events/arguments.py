@@ -619,8 +619,11 @@ class ArgumentFinder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.with_conj(p)
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"for", "of"}:
-            verb = node.head.head
+        if node.dep_ == "pcomp" and node.head.dep_ in {"prep", "conj"} and node.head.lower_ in {"for", "of"}:
+            prep = node.head
+            while prep.dep_ == "conj" and prep.head.dep_ in {"prep", "conj"} and prep.head.lower_ in {"for", "of"}:
+                prep = prep.head  # "accusing Tallinn of Russophobia and of destroying relations": the first "of"'s verb
+            verb = prep.head
             if verb.pos_ == "VERB":
                 objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
                 if objs:

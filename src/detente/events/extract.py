@@ -1007,6 +1007,14 @@ def press_event_is_no_meeting(tok: Any, coder: EventCoder, w: dict[str, frozense
 def event_noun(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Israel's bombing in Gaza", "the invasion of Ukraine": an event named by a noun."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in coder.lex.nouns and lemma not in coder.lex.relation_cues:
+    if tok.pos_ == "NOUN" and lemma in coder.lex.nouns and lemma not in coder.lex.relation_cues \
+            and not _in_a_french_title(tok):
         return _Trigger(tok, coder.lex.nouns[lemma], None, nominal=True)
     return None
+
+
+def _in_a_french_title(tok: Any) -> bool:
+    """"represented by charges d'affaires": an English noun before a French "d'..." is part of a title (a charge
+    d'affaires is a diplomat, not a charge)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_.startswith(("d'", "d\u2019"))
