@@ -670,3 +670,15 @@ def test_dating_an_after_clause_of_a_conjunct_of_a_past_perfect_verb_is_backgrou
                    (".", 2, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "struck", dt.date(2024, 1, 22))
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+def test_dating_a_time_on_an_event_noun_in_an_of_phrase_of_the_object_dates_the_act():
+    # "Chile fought a series of clashes in 2008 ." : the clashes are what was fought (it was dated to the news day)
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("fought", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("a", 3, "det", "DET", "DT", "O"), ("series", 1, "dobj", "NOUN", "NN", "O"),
+                   ("of", 3, "prep", "ADP", "IN", "O"), ("clashes", 4, "pobj", "NOUN", "NNS", "O"),
+                   ("in", 5, "prep", "ADP", "IN", "O"), ("2008", 6, "pobj", "NUM", "CD", "B-DATE"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    doc[5].lemma_ = "clash"
+    got = _date(doc, "fought", dt.date(2025, 5, 28))
+    assert (got.date, got.precision, got.basis) == (dt.date(2008, 1, 1), "year", DateBasis.BACKGROUND)

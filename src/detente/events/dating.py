@@ -423,7 +423,10 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
         # "is investigating a link to the killing of X in June": a time phrase on an event noun dates that act
         # (as "the 2019 decision" does), not the verb whose object phrase holds it; a verb whose own object it is
         # tells that act ("launched an attack on X in June")
-        return _within_noun(tok, expr.attach) or (expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok)
+        obj = expr.attach
+        if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ in {"dobj", "obj"}:
+            obj = obj.head.head  # "fought a series of clashes between 2008 and 2011": the object is the series
+        return _within_noun(tok, expr.attach) or (obj.dep_ in {"dobj", "obj"} and obj.head == tok)
     if expr.attach != tok and expr.attach.pos_ == "NOUN" and expr.text.lower().startswith(f"{SINCE} "):
         # "in his first interview since 2019", "the worst crisis since 1979": "since" on a noun counts that noun's
         # kind back to a time; it does not date the clause
