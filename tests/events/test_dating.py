@@ -682,3 +682,15 @@ def test_dating_a_time_on_an_event_noun_in_an_of_phrase_of_the_object_dates_the_
     doc[5].lemma_ = "clash"
     got = _date(doc, "fought", dt.date(2025, 5, 28))
     assert (got.date, got.precision, got.basis) == (dt.date(2008, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+def test_dating_a_bare_span_on_the_mark_of_an_after_clause_is_background_too():
+    # "The sale came days after Chile and Peru held talks ." : the parser hangs "days" on "after", not on "held"
+    rows = [("The", 1, "det", "DET", "O"), ("sale", 2, "nsubj", "NOUN", "O"), ("came", 2, "ROOT", "VERB", "O"),
+            ("days", 4, "npadvmod", "NOUN", "O"), ("after", 8, "mark", "SCONJ", "O"),
+            ("Chile", 8, "nsubj", "PROPN", "B-GPE"), ("and", 5, "cc", "CCONJ", "O"), ("Peru", 5, "conj", "PROPN", "B-GPE"),
+            ("held", 2, "advcl", "VERB", "O"), ("talks", 8, "dobj", "NOUN", "O"), (".", 2, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[8].tag_ = "VBD"
+    got = _date(doc, "held")
+    assert (got.date, got.basis) == (None, DateBasis.BACKGROUND)

@@ -321,7 +321,10 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     if not (after or told_with):
         return None
     if after and clause.tag_ in {"VBD", "VBN"}:
-        span_word = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS
+        # (on the clause or on its mark: "the sale came days after Washington and Beijing held talks")
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in BEFORE_MARKS]
+        span_word = next((c for c in [*clause.children, *(g for m in marks for g in m.children)]
+                          if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS
                           and not any(d.dep_ in {"nummod", "det"} for d in c.children)), None)
         if span_word is not None:
             # "met Kim on Friday, days after Seoul accused Moscow of ...": a bare span says only that the act came
