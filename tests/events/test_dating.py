@@ -688,7 +688,8 @@ def test_dating_a_bare_span_on_the_mark_of_an_after_clause_is_background_too():
     # "The sale came days after Chile and Peru held talks ." : the parser hangs "days" on "after", not on "held"
     rows = [("The", 1, "det", "DET", "O"), ("sale", 2, "nsubj", "NOUN", "O"), ("came", 2, "ROOT", "VERB", "O"),
             ("days", 4, "npadvmod", "NOUN", "O"), ("after", 8, "mark", "SCONJ", "O"),
-            ("Chile", 8, "nsubj", "PROPN", "B-GPE"), ("and", 5, "cc", "CCONJ", "O"), ("Peru", 5, "conj", "PROPN", "B-GPE"),
+            ("Chile", 8, "nsubj", "PROPN", "B-GPE"), ("and", 5, "cc", "CCONJ", "O"),
+            ("Peru", 5, "conj", "PROPN", "B-GPE"),
             ("held", 2, "advcl", "VERB", "O"), ("talks", 8, "dobj", "NOUN", "O"), (".", 2, "punct", "PUNCT", "O")]
     doc = _doc(rows)
     doc[8].tag_ = "VBD"
