@@ -1462,3 +1462,13 @@ def test_a_second_of_gerund_of_an_accusation_is_the_accuseds_act(code):
 def test_charges_d_affaires_are_diplomats_not_charges(code):
     x = code("Moscow and Tallinn will now be represented by charges d'affaires, officials said on Monday.")
     assert not _events(x, "charges")
+
+
+def test_the_two_leaders_are_the_previous_sentences_two_subjects(code):
+    # "A and B agreed ..., after talks hosted by C and D. The two leaders also agreed ...": A and B, the two who
+    # agreed, not the last two named (C and D hosted)
+    x = code("Chilean President Gabriel Boric and Peruvian President Dina Boluarte agreed on Thursday to continue "
+             "negotiations, after talks hosted by French President Emmanuel Macron and German Chancellor Olaf "
+             "Scholz. The two leaders also agreed to allow observers to deploy along the border.")
+    (e,) = _events(x, "allow")
+    assert _nodes(e.source) == {"CHL", "PER"}

@@ -1409,6 +1409,11 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
         return _pair_named_in_the_sentence(child, f, w)
     persons = low in w["person_pair_noun"]
     if persons:
+        # "Pashinyan and Aliyev agreed ..., after talks hosted by Macron and Michel. The two leaders also agreed":
+        # the previous sentence's two subjects, when they are two people, before the last two named together
+        subjects = [m for m in ctx.last_subjects if m.actor is not None and m.actor.kind == "person"]
+        if len(subjects) == 2 and len(ctx.last_subjects) == 2 and subjects[0].actor.id != subjects[1].actor.id:
+            return subjects
         # "Tokayev ... after meeting Scholz. The two leaders signed agreements": the two named together, else the
         # states of the pair the article tells most (leaders stand for their states)
         return f.speakers.last_two_before(child.idx, persons=True) or f.speakers.pair_of_states(child.idx)
