@@ -544,7 +544,7 @@ class Speakers:
                 subj = subject_of(head, self)
                 if subj is not None:
                     return subj
-                if any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in head.children):
+                if any(c.dep_ == "nsubj" and self.unnamed_voice(c) is not None for c in head.children):
                     # "X exchanged fire, officials on both sides said, days after ... the Taliban said ...": the
                     # clause's own reporter is an unnamed voice (``unnamed_speaker``), not a speaker further up
                     return None
