@@ -809,3 +809,16 @@ def test_a_state_described_by_its_kind_may_have_an_of_phrase_that_names_no_state
               ("the", "DET", "det", 8), ("Nordic", "ADJ", "amod", 8, None, "B-NORP"), ("country", "NOUN", "dobj", 4),
               ("of", "ADP", "prep", 4), ("lying", "VERB", "pcomp", 8, "lie"), (".", "PUNCT", "punct", 4)]
     assert resolve(tokens)["Nordic country"].actor.country == "FIN"
+
+
+def test_an_organisation_named_inside_a_named_thing_is_no_actor(resolve):
+    # "Egypt spoke of the Grand Ethiopian Renaissance Dam .": France's Renaissance party, matched inside the dam's
+    # name (a FAC entity), is no mention
+    ms = resolve([
+        ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"), ("of", "ADP", "prep", 1),
+        ("the", "DET", "det", 7, None, "B-FAC"), ("Grand", "PROPN", "compound", 7, None, "I-FAC"),
+        ("Ethiopian", "PROPN", "compound", 7, None, "I-FAC"), ("Renaissance", "PROPN", "compound", 7, None, "I-FAC"),
+        ("Dam", "PROPN", "pobj", 2, None, "I-FAC"), (".", "PUNCT", "punct", 1),
+    ])
+    assert not any(m.actor is not None and "renaissance" in m.actor.id for m in ms.values())
+    assert ms["Egypt"].actor.country == "EGY"

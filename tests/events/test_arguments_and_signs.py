@@ -1472,3 +1472,14 @@ def test_the_two_leaders_are_the_previous_sentences_two_subjects(code):
              "Scholz. The two leaders also agreed to allow observers to deploy along the border.")
     (e,) = _events(x, "allow")
     assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_a_pronoun_in_a_second_that_clause_is_the_speaker_and_a_dams_name_is_no_party(code):
+    # "Egypt said that talks ... over the Grand Ethiopian Renaissance Dam had ended and that it reserved its right":
+    # "it" is Egypt (it was the last thing named: France's Renaissance party, matched inside the dam's name)
+    x = code("Egypt said on Tuesday that negotiations with Ethiopia over the Grand Ethiopian Renaissance Dam had "
+             "ended without agreement and that it reserved its right to defend its water security.")
+    (e,) = _events(x, "reserved")
+    assert _nodes(e.source) == {"EGY"}
+    assert not any(m.actor is not None and "renaissance" in m.actor.id for ev in x.events
+                   for m in (*ev.source, *ev.target))

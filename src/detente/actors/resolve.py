@@ -175,6 +175,9 @@ _RELATION_HEADS = frozenset({"ally", "friend", "partner", "critic", "opponent", 
 _NOMINAL_LINKS = frozenset({"conj", "appos", "pobj", "prep", "agent", "compound"})
 # Words in an organisation's name that make it its own actor, never the state
 # whose name it contains ("Carnegie Russia Eurasia Centre").
+# Entity labels of named things (a dam, a bridge, an airport, a weapon): an organisation's name inside one is part
+# of the thing's name (not a law or an event: "the United Nations General Assembly" names the UN)
+_NAMED_THING_LABELS = frozenset({"FAC", "PRODUCT"})
 OWN_NAME_WORDS = {
     "institute", "institution", "centre", "center", "university", "college", "foundation", "school",
     "society", "association", "company", "corporation", "inc", "ltd", "times", "post", "news", "herald",
@@ -424,6 +427,11 @@ class ActorResolver:
                 and any(t.lower_ in OWN_NAME_WORDS for t in ent)
             ):
                 self._doc.own_name_states.append((ent.start, ent.end, c))
+                continue
+            if ent is not None and ent.label_ in _NAMED_THING_LABELS and c.kind == "org" \
+                    and any(t.pos_ != "DET" for t in (*doc[ent.start:c.start], *doc[c.end:ent.end])):
+                # "the Grand Ethiopian Renaissance Dam" is no act of France's Renaissance party ("at the United
+                # Nations", a place to spaCy, is the UN)
                 continue
             keep.append(c)
         return keep

@@ -743,6 +743,10 @@ class ArgumentFinder:
     def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
         """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
         verb = pron.head
+        for _ in range(3):  # "said that talks had ended and that it reserved its right": a second reported clause
+            if verb.dep_ != "conj" or not any(c.dep_ == "mark" for c in verb.children):
+                break
+            verb = verb.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
         # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
