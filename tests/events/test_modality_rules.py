@@ -373,6 +373,18 @@ def test_a_bare_verb_under_a_past_perfect_is_background():
     assert not read_modality(doc[5], doc[:], load_lexicon()).background
 
 
+def test_a_participle_on_a_past_perfect_is_background():
+    # "Turkey had blocked the bid , accusing Sweden ." : the accusing is of that earlier time (it was the news day's)
+    spec = [("Turkey", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("blocked", 2, "ROOT", "block", "VBN"),
+            ("the", 4, "det"), ("bid", 2, "dobj"), (",", 2, "punct"), ("accusing", 2, "advcl", "accuse", "VBG"),
+            ("Sweden", 6, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "accusing", "past_perfect")
+    assert on.background_cue == "had (past perfect)" and not off.background
+    spec[1] = ("has", 2, "aux", "have", "VBZ")  # "Turkey has blocked the bid, accusing Sweden": news
+    doc = _doc(spec)
+    assert not read_modality(doc[6], doc[:], load_lexicon()).background
+
+
 def test_a_conjunct_shares_its_first_conjuncts_past_perfect():
     # "Chile had sent troops and closed the border ." : the closing has no auxiliary of its own
     spec = [("Chile", 2, "nsubj"), ("had", 2, "aux", "have", "VBD"), ("sent", 2, "ROOT", "send", "VBN"),

@@ -189,6 +189,12 @@ def past_perfect(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     reporting = words["reporting_verb"]
     if bare and head.lemma_.lower() not in reporting and told_in_past_perfect(head, reporting):
         return {"background_cue": PAST_PERFECT_CUE}
+    # a participle with no subject or mark of its own, hung on a past perfect: "Erdogan had held up the bid,
+    # accusing Stockholm of ...": the accusing is of that earlier time too (it was dated to the news day)
+    participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and head != tok \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children)
+    if participle and head.lemma_.lower() not in reporting and told_in_past_perfect(head, reporting):
+        return {"background_cue": PAST_PERFECT_CUE}
     return None
 
 
