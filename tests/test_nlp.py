@@ -294,3 +294,16 @@ def test_a_second_one_charged_is_a_second_object_not_a_charge():
     doc = object_after_aside(hand_doc(words[:7] + ["."], heads[:7] + [1], deps[:7] + ["punct"],
                                       pos=pos[:7] + ["PUNCT"]))
     assert doc[6].head.text == "lies"
+
+
+def test_persona_non_grata_read_as_a_verb_gives_its_conjuncts_back():
+    # "Chile declared two diplomats persona non grata and gave them a day ." : "persona" read as a verb with the
+    # diplomats as subject and "gave" as its conjunct (the diplomats gave themselves a day)
+    from detente.nlp import object_after_aside
+
+    words = ["Chile", "declared", "two", "diplomats", "persona", "non", "grata", "and", "gave", "them", "a", "day", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 8, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "amod", "dobj", "cc", "conj", "dative", "det", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "NUM", "NOUN", "VERB", "ADJ", "NOUN", "CCONJ", "VERB", "PRON", "DET", "NOUN", "PUNCT"]
+    doc = object_after_aside(hand_doc(words, heads, deps, pos=pos))
+    assert doc[8].head.text == "declared" and (doc[3].head.text, doc[3].dep_) == ("declared", "dobj")

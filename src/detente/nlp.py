@@ -256,7 +256,24 @@ def object_after_aside(doc: Any) -> Any:
         tok.head = verb
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
+    _persona_non_grata(doc)
     return doc
+
+
+def _persona_non_grata(doc: Any) -> None:
+    """"Azerbaijan has declared two French diplomats persona non grata and given them 48 hours to leave": the parser
+    reads "persona" as a verb whose subject is the diplomats and hangs "given" on it, so the diplomats gave
+    themselves 48 hours.  The verb's conjuncts go back to the declaring verb, its subject becomes that verb's object."""
+    for tok in doc:
+        if tok.lower_ != "persona" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "non" \
+                or doc[tok.i + 2].lower_ != "grata" or tok.pos_ not in {"VERB", "AUX"} or tok.head == tok:
+            continue
+        declaring = tok.head
+        for c in list(tok.children):
+            if c.dep_ == "conj":
+                c.head = declaring
+            elif c.dep_ == "nsubj" and c.i < tok.i:
+                c.head, c.dep_ = declaring, "dobj"
 
 
 def _second_charged_object(doc: Any) -> None:
