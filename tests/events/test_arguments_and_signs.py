@@ -1483,3 +1483,14 @@ def test_a_pronoun_in_a_second_that_clause_is_the_speaker_and_a_dams_name_is_no_
     assert _nodes(e.source) == {"EGY"}
     assert not any(m.actor is not None and "renaissance" in m.actor.id for ev in x.events
                    for m in (*ev.source, *ev.target))
+
+
+def test_the_court_a_case_is_taken_to_is_no_party_and_a_named_organisation_is_itself(code):
+    # "Mexico would take the case to the ICJ": the court hears it (it was a threat against the ICJ); "The
+    # Organization of American States condemned ...": the OAS, not the last organisation named (the court)
+    x = code("Mexico said on Saturday it would take the case to the International Court of Justice. The Organization "
+             "of American States condemned the raid.")
+    (take,) = _events(x, "take")
+    assert not _nodes(take.target)
+    (condemned,) = _events(x, "condemned")
+    assert _nodes(condemned.source) == {"IGOGOV:oas"}

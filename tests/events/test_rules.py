@@ -1187,3 +1187,18 @@ def test_denial_rejects_its_accuser(accuser, rejected):
     target = (_mention(doc, 2, "CHL"),) if accuser else ()
     on, off = _both(_draft(doc, 1, "016", target=target), "denial_rejects_its_accuser")
     assert (on.coding.type == "REJECT") == rejected and off.coding.type is None
+
+
+def test_court_is_the_forum():
+    # "Mexico took the case to the court": the court hears the case, it is no party
+    from detente.model import Actor, Mention
+
+    doc = _doc(["Mexico", "took", "the", "case", "to", "the", "court"], [1, 1, 3, 1, 1, 6, 4],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj"], ["Mexico", "take", "the", "case", "to", "the",
+                                                                          "court"])
+    court = doc[6]
+    icj = Mention("d", 0, court.idx, court.idx + len(court), court.text,
+                  Actor(id="IGOJUD:icj", name="ICJ", kind="igo", country="IGO", sector="JUD", node="IGOJUD:icj"),
+                  "gazetteer")
+    on, off = _both(_draft(doc, 1, "115", target=(icj,)), "court_is_the_forum")
+    assert on.target == () and off.target == (icj,)

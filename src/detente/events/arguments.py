@@ -1454,8 +1454,12 @@ def described_pair(noun: Any) -> bool:
 @subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "
               "organisation named", changes="source -> that organisation", vocab=_DEF + ("group_noun",))
 def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"the group said": the last organisation or armed group named before."""
+    """"the group said": the last organisation or armed group named before.  Not a noun that is part of a name
+    itself ("The Organization of American States condemned": the OAS, not the court named before)."""
     if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w):
+        return None
+    own = f.speakers.mention_at(child)
+    if own is not None and own.actor is not None:
         return None
     return _one(f._last_of_kind_before(child, {"armed_group", "organization", "igo"}))
 

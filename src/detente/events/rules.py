@@ -830,6 +830,21 @@ def denial_rejects_its_accuser(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
     return replace(d, coding=_code(lex, "120", d.coding))
 
 
+@rule("court_is_the_forum", reads="a legal action (115, bring a lawsuit) and its targets that are courts (sector JUD) "
+      "named in a to/at/before phrase of the trigger", changes="drops those targets (the court hears the case; the "
+      "accused is the party)")
+def court_is_the_forum(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Mexico said it would take the case to the International Court of Justice": the court is where the case goes,
+    not whom it is against (it was a threat against the ICJ); "took Israel to the World Court" keeps Israel."""
+    if not d.coding.cameo.startswith("115") or not d.target:
+        return d
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in d.tok.children
+             if c.dep_ == "prep" and c.lower_ in {"to", "at", "before"}]
+    kept = tuple(m for m in d.target if not (m.actor is not None and m.actor.sector == "JUD"
+                                                and any(lo <= m.start < hi for lo, hi in spans)))
+    return d if kept == d.target else replace(d, target=kept)
+
+
 # CAMEO "deny responsibility": a statement, with no PLOVER type (arguments are found as for a rejection)
 DENIAL = "016"
 

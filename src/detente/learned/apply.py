@@ -219,7 +219,8 @@ class LearnedEvents:
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "target" and _victim_of_the_motive(doc, event, m))
                             and not (side == "target" and _against_the_measure(doc, event, m))
-                            and not (side == "target" and _in_topic_on_phrase(doc, event, m)))
+                            and not (side == "target" and _in_topic_on_phrase(doc, event, m))
+                            and not (side == "target" and _court_as_forum(doc, event, m)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
                 if any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
@@ -659,6 +660,15 @@ def _in_topic_on_phrase(doc: Any, event: Event, m: Mention) -> bool:
         return False
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ == "on" and node.head == top for node in path)
+
+
+def _court_as_forum(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is a court (sector JUD) in a to/at/before phrase of ``event``'s trigger: where a case
+    is taken, not a party ("would take the case to the International Court of Justice"; rule court_is_the_forum)."""
+    if m.actor is None or m.actor.sector != "JUD":
+        return False
+    top, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "prep" and node.lower_ in {"to", "at", "before"} and node.head == top for node in path)
 
 
 def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
