@@ -695,3 +695,17 @@ def test_dating_a_bare_span_on_the_mark_of_an_after_clause_is_background_too():
     doc[8].tag_ = "VBD"
     got = _date(doc, "held")
     assert (got.date, got.basis) == (None, DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_dating_since_after_first_counts_the_gap_and_dates_nothing(first):
+    # "It was Chile 's first visit to Peru since 2017 ." : the visit is the news, the first since 2017 (it was dated
+    # 2017); "its visit to Peru since 2017" is dated from 2017
+    rows = [("It", 1, "nsubj", "PRON", "PRP", "O"), ("was", 1, "ROOT", "AUX", "VBD", "O"),
+            ("Chile", 5, "poss", "PROPN", "NNP", "B-GPE"), ("'s", 2, "case", "PART", "POS", "O"),
+            ("first" if first else "official", 5, "amod", "ADJ", "JJ", "O"), ("visit", 1, "attr", "NOUN", "NN", "O"),
+            ("to", 5, "prep", "ADP", "IN", "O"), ("Peru", 6, "pobj", "PROPN", "NNP", "B-GPE"),
+            ("since", 5, "prep", "ADP", "IN", "O"), ("2017", 8, "pobj", "NUM", "CD", "B-DATE"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "visit", dt.date(2023, 12, 7))
+    assert (got.date == dt.date(2023, 12, 7)) == first
