@@ -240,18 +240,18 @@ def test_an_object_after_an_aside_is_the_reported_verbs():
 
 def test_an_accusation_after_a_reported_past_perfect_is_the_reporters():
     # "Chile said Peru had failed and accused Lima of lying ." : the parser hung "accused" on "failed"
-    from detente.nlp import object_after_aside
+    from detente.nlp import parse_repairs
 
     words = ["Chile", "said", "Peru", "had", "failed", "and", "accused", "Lima", "of", "lying", "."]
     heads = [1, 1, 4, 4, 1, 4, 4, 6, 6, 8, 1]
     deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "cc", "conj", "dobj", "prep", "pcomp", "punct"]
     tags = ["NNP", "VBD", "NNP", "VBD", "VBN", "CC", "VBD", "NNP", "IN", "VBG", "."]
     lemmas = ["Chile", "say", "Peru", "have", "fail", "and", "accuse", "Lima", "of", "lie", "."]
-    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert doc[6].head.text == "said" and doc[5].head.text == "said"
     # the same tense as the reported verb ("Peru failed and accused ..."): left as the parser read it
     words[3], deps[3], tags[3], lemmas[3] = "then", "advmod", "RB", "then"
-    doc = object_after_aside(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert doc[6].head.text == "failed"
 
 
@@ -282,16 +282,16 @@ def test_a_title_case_headline_keeps_its_words_and_gets_its_verb(pipeline):
 
 def test_a_second_one_charged_is_a_second_object_not_a_charge():
     # "Chile accused Peru of lies and Bolivia of meddling ." : the parser made Bolivia a conjunct of "lies"
-    from detente.nlp import object_after_aside
+    from detente.nlp import parse_repairs
 
     words = ["Chile", "accused", "Peru", "of", "lies", "and", "Bolivia", "of", "meddling", "."]
     heads = [1, 1, 1, 2, 3, 4, 4, 1, 7, 1]
     deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "prep", "pcomp", "punct"]
     pos = ["PROPN", "VERB", "PROPN", "ADP", "NOUN", "CCONJ", "PROPN", "ADP", "VERB", "PUNCT"]
-    doc = object_after_aside(hand_doc(words, heads, deps, pos=pos))
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert doc[6].head.text == "Peru"
     # with no of-phrase after it, the conjunct is a second charge ("of lies and meddling"): left as it was
-    doc = object_after_aside(hand_doc(words[:7] + ["."], heads[:7] + [1], deps[:7] + ["punct"],
+    doc = parse_repairs(hand_doc(words[:7] + ["."], heads[:7] + [1], deps[:7] + ["punct"],
                                       pos=pos[:7] + ["PUNCT"]))
     assert doc[6].head.text == "lies"
 
@@ -299,11 +299,11 @@ def test_a_second_one_charged_is_a_second_object_not_a_charge():
 def test_persona_non_grata_read_as_a_verb_gives_its_conjuncts_back():
     # "Chile declared two diplomats persona non grata and gave them a day ." : "persona" read as a verb with the
     # diplomats as subject and "gave" as its conjunct (the diplomats gave themselves a day)
-    from detente.nlp import object_after_aside
+    from detente.nlp import parse_repairs
 
     words = ["Chile", "declared", "two", "diplomats", "persona", "non", "grata", "and", "gave", "them", "a", "day", "."]
     heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 8, 11, 8, 1]
     deps = ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "amod", "dobj", "cc", "conj", "dative", "det", "dobj", "punct"]
     pos = ["PROPN", "VERB", "NUM", "NOUN", "VERB", "ADJ", "NOUN", "CCONJ", "VERB", "PRON", "DET", "NOUN", "PUNCT"]
-    doc = object_after_aside(hand_doc(words, heads, deps, pos=pos))
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert doc[8].head.text == "declared" and (doc[3].head.text, doc[3].dep_) == ("declared", "dobj")

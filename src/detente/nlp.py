@@ -234,8 +234,7 @@ OBJECT_AFTER_ASIDE = "detente_object_after_aside"
 
 def object_after_aside(doc: Any) -> Any:
     """"The junta said it had revoked, with immediate effect, a military accord": set apart by an aside between
-    commas, the object goes to the verb of saying, and the revoking has none (the component also reads
-    ``_accusation_of_the_reporter``).  A direct object of a verb of saying
+    commas, the object goes to the verb of saying, and the revoking has none.  A direct object of a verb of saying
     that follows the verb's reported clause, whose verb has no object of its own and ends in an aside between
     commas right before the object, is that verb's object: re-hang it there.  Why a component of our own: as
     ``conj_after_clause``."""
@@ -254,6 +253,17 @@ def object_after_aside(doc: Any) -> Any:
                                                                 and c.i > verb.i for c in verb.children):
             continue
         tok.head = verb
+    return doc
+
+
+PARSE_REPAIRS = "detente_parse_repairs"
+
+
+def parse_repairs(doc: Any) -> Any:
+    """The parser's misreadings of one pattern each, mended in place after the parse: an accusation hung on a
+    reported past perfect (``_accusation_of_the_reporter``), a second one charged read as a charge
+    (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``).  Why a component of
+    our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -389,6 +399,8 @@ def _register_cap() -> None:
         Language.component(REPORT_AFTER_COMMA, func=report_after_comma)
     if not Language.has_factory(OBJECT_AFTER_ASIDE):
         Language.component(OBJECT_AFTER_ASIDE, func=object_after_aside)
+    if not Language.has_factory(PARSE_REPAIRS):
+        Language.component(PARSE_REPAIRS, func=parse_repairs)
 
 
 @lru_cache(maxsize=2)
@@ -422,6 +434,8 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
         nlp.add_pipe(REPORT_AFTER_COMMA, after=LEMMA_FIX)  # it reads lemmas
     if "parser" in nlp.pipe_names and LEMMA_FIX in nlp.pipe_names and OBJECT_AFTER_ASIDE not in nlp.pipe_names:
         nlp.add_pipe(OBJECT_AFTER_ASIDE, after=REPORT_AFTER_COMMA)
+    if OBJECT_AFTER_ASIDE in nlp.pipe_names and PARSE_REPAIRS not in nlp.pipe_names:
+        nlp.add_pipe(PARSE_REPAIRS, after=OBJECT_AFTER_ASIDE)  # (the accusation repair reads lemmas)
     return nlp
 
 
@@ -578,6 +592,15 @@ def _forms(word: str) -> set[str]:
                      if word.endswith(end) and len(word) - len(end) >= 3}
 
 
+@lru_cache(maxsize=1)
+def _lexicon_lemmas() -> frozenset[str]:
+    """The event lexicon's verb and noun lemmas (built once: ``sentence_case`` asks for them per headline)."""
+    from .events.lexicon import load_lexicon  # (the lexicon's loader does not import this module's callers)
+
+    lex = load_lexicon()
+    return frozenset(lex.verbs) | frozenset(lex.nouns)
+
+
 def sentence_case(headline: str, body: str) -> str:
     """A headline written in title case ("Russia, North Korea Sign Mutual Defence Pact During Putin Visit") with its
     common words in lower case, the way the parser reads news ("... sign mutual defence pact during Putin visit"):
@@ -593,12 +616,8 @@ def sentence_case(headline: str, body: str) -> str:
         return headline
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .events.lexicon import load_lexicon  # (the lexicon's loader does not import this module's callers)
-
-    lex = load_lexicon()
-    known = set(lex.verbs) | set(lex.nouns)
     lower = set(re.findall(r"(?<![.!?\n\u2014-] )\b[a-z][a-z'\u2019-]*", body))
-    lower_bases = {f for w in lower for f in _forms(w)}
+    known = _lexicon_lemmas() | {f for w in lower for f in _forms(w)}
     names = {w for run in re.findall(r"(?<=[a-z,] )[A-Z][A-Za-z'\u2019-]*(?: [A-Z][A-Za-z'\u2019-]*)*", body)
              for w in run.split()}
     out = list(headline)
@@ -607,7 +626,7 @@ def sentence_case(headline: str, body: str) -> str:
         low = word.lower()
         if not word[0].isupper() or word.isupper() or word in names or word.split("'")[0] in names:
             continue
-        if low in lower or low in STOP_WORDS or low in _HEADLINE_WORDS or _forms(low) & (known | lower_bases):
+        if low in lower or low in STOP_WORDS or low in _HEADLINE_WORDS or _forms(low) & known:
             out[m.start()] = word[0].lower()
     return "".join(out)
 

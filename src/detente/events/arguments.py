@@ -2429,14 +2429,8 @@ def told_before(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
 def act_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
     """The rule ``act_told_before`` for a judged noun (``ArgumentFinder.evaluation``): "called the expulsions an
     unfriendly step" judges the expulsions told before, so their author is the target (none of ``own``)."""
-    if ctx is None or not ctx.acts or not enabled("act_told_before", f.disabled):
-        return []
-    from .lexicon import load_lexicon
-
-    lemma = noun.lemma_.lower()
-    code = load_lexicon().nouns.get(lemma)
-    if code is None or lemma in words("event_anaphor") or code[:2] in ATTACK_ROOTS \
-            or not _definite_of(noun, frozenset({lemma}), words("definite_det")) or not _bare(noun, _MOVE_NAMED):
+    code = told_act_code(noun)
+    if ctx is None or not ctx.acts or code is None or not enabled("act_told_before", f.disabled):
         return []
     return [m for m in last_act_of(code, ctx, words("unspecific_root"))
             if m.actor is not None and m.actor.node and m.actor.node not in own]
@@ -2478,19 +2472,27 @@ def act_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
     told before, so its author is the target (as ``move_told_before`` reads "the decision")."""
     if q.ctx is None or not q.ctx.acts or q.etype not in _JUDGING_TYPES:
         return []  # "make the arrest": a light verb's object is its own act, not one told before
-    from .lexicon import load_lexicon
-
-    nouns = load_lexicon().nouns
     for d in _dobjs(q):
-        lemma = d.lemma_.lower()
-        code = nouns.get(lemma)
-        if code is None or lemma in w["event_anaphor"] or code[:2] in ATTACK_ROOTS \
-                or not _definite_of(d, frozenset({lemma}), w["definite_det"]) or not _bare(d, _MOVE_NAMED):
-            continue
-        found = last_act_of(code, q.ctx, w["unspecific_root"])
+        code = told_act_code(d)
+        found = last_act_of(code, q.ctx, w["unspecific_root"]) if code is not None else []
         if found:
             return q.other(found)
     return []
+
+
+def told_act_code(noun: Any) -> str | None:
+    """The CAMEO code of ``noun`` when it names, bare and definite, an act of a kind told before ("the expulsion",
+    "the annexation": nouns.tsv), or None: not an event anaphor ("the move": ``move_told_before``), not an attack
+    ("the strike": ``attack_told_before``), nor a noun whose own phrase names its author (rule act_told_before, and
+    ``act_judged`` for a judged noun)."""
+    from .lexicon import load_lexicon
+
+    lemma = noun.lemma_.lower()
+    code = load_lexicon().nouns.get(lemma)
+    if code is None or lemma in words("event_anaphor") or code[:2] in ATTACK_ROOTS \
+            or not _definite_of(noun, frozenset({lemma}), words("definite_det")) or not _bare(noun, _MOVE_NAMED):
+        return None
+    return code
 
 
 def last_act_of(code: str, ctx: Context, unspecific: frozenset[str]) -> list[Mention]:

@@ -838,11 +838,16 @@ def court_is_the_forum(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> 
     not whom it is against (it was a threat against the ICJ); "took Israel to the World Court" keeps Israel."""
     if not d.coding.cameo.startswith("115") or not d.target:
         return d
-    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in d.tok.children
-             if c.dep_ == "prep" and c.lower_ in {"to", "at", "before"}]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in forum_phrases(d.tok)]
     kept = tuple(m for m in d.target if not (m.actor is not None and m.actor.sector == "JUD"
                                                 and any(lo <= m.start < hi for lo, hi in spans)))
     return d if kept == d.target else replace(d, target=kept)
+
+
+def forum_phrases(verb: Any) -> list[Any]:
+    """The to/at/before phrases of ``verb``: where a case is taken or heard (rule ``court_is_the_forum`` and the
+    tagger's guard)."""
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "before"}]
 
 
 # CAMEO "deny responsibility": a statement, with no PLOVER type (arguments are found as for a rejection)

@@ -33,8 +33,8 @@ from typing import Any, NamedTuple
 from ..events.arguments import TOPIC_ON_TYPES, _place_noun, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
-from ..events.rules import (SUFFERED_ROOTS, code_trigger, measure_against_phrases, refuses_to_bear, victim_phrases,
-                             words)
+from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
+                             victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -668,7 +668,7 @@ def _court_as_forum(doc: Any, event: Event, m: Mention) -> bool:
     if m.actor is None or m.actor.sector != "JUD":
         return False
     top, path = _path_to_trigger(doc, event, m)
-    return any(node.dep_ == "prep" and node.lower_ in {"to", "at", "before"} and node.head == top for node in path)
+    return top is not None and any(p in path for p in forum_phrases(top))
 
 
 def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
