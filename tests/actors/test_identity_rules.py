@@ -454,6 +454,14 @@ _ABLATION = [
         ("Papadakis", "PROPN", "nsubj", 7, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 7, "speak"),
         (".", "PUNCT", "punct", 7),
     ], _country("Papadakis", "GRC")),
+    # "Greek envoy Nikos Papadakis arrived. Papadakis spoke." where the tagger gave the lone surname no entity
+    ("same_person", [
+        ("Greek", "ADJ", "amod", 1, None, "B-NORP"), ("envoy", "NOUN", "compound", 3),
+        ("Nikos", "PROPN", "compound", 3, None, "B-PERSON"), ("Papadakis", "PROPN", "nsubj", 4, None, "I-PERSON"),
+        ("arrived", "VERB", "ROOT", 4, "arrive"), (".", "PUNCT", "punct", 4),
+        ("Papadakis", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7, "speak"),
+        (".", "PUNCT", "punct", 7),
+    ], _country("Papadakis", "GRC")),
     # "NATO convened. The Alliance warned."
     ("org_by_its_noun", [
         ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("convened", "VERB", "ROOT", 1, "convene"), (".", "PUNCT", "punct", 1),
@@ -491,6 +499,12 @@ _ABLATION = [
         ("left", "VERB", "ROOT", 6, "leave"), (".", "PUNCT", "punct", 6),
     ], lambda ms: "Gulf state" in ms and ms["Gulf state"].actor is not None
         and ms["Gulf state"].actor.country == "QAT"),
+    # "The Moroccan kingdom protested.": the state its adjective names
+    ("state_by_its_kind", [
+        ("The", "DET", "det", 2), ("Moroccan", "ADJ", "amod", 2, None, "B-NORP"), ("kingdom", "NOUN", "nsubj", 3),
+        ("protested", "VERB", "ROOT", 3, "protest"), (".", "PUNCT", "punct", 3),
+    ], lambda ms: "Moroccan kingdom" in ms and ms["Moroccan kingdom"].actor is not None
+        and ms["Moroccan kingdom"].actor.country == "MAR"),
     # "Turkey's foreign ministry protested. The foreign ministry said."
     ("institution_in_article", [
         ("Turkey", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("foreign", "ADJ", "amod", 3),

@@ -80,6 +80,7 @@ def _last_thing(c, sp):
 
 def _last_event(c, sp):
     c.last_event_source = (_first_state(sp),)
+    c.last_deed = (c.last_event_source, False)
 
 
 # Subject- and clause-stage specs: (rule, tokens, verb, ctx, with the rule, without it); ``NONEMPTY``: some actor,
@@ -551,6 +552,13 @@ OBJECT_CASES = [
         ("Australia", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5), ("the", "DET", "det", 8),
         ("US", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ACCUSE", ["AUS", "USA"], DIFFERENT, id="pact_parties"),
+    # "Brazil called for dialogue between Peru and Chile.": a call for talks is made on both sides of them
+    pytest.param("pact_parties", [
+        ("Brazil", "PROPN", "nsubj", 1, None, "B-GPE"), ("called", "VERB", "ROOT", 1, "call"),
+        ("for", "ADP", "prep", 1), ("dialogue", "NOUN", "pobj", 2), ("between", "ADP", "prep", 3),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"), ("and", "CCONJ", "cc", 5),
+        ("Chile", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "REQUEST", ["PER", "CHL"], DIFFERENT, id="pact_parties_of_a_call_for_talks"),
     # "Japan does not want coercion that it sees from China.": the author named in a clause on the act
     pytest.param("hostile_act_author", [
         ("Japan", "PROPN", "nsubj", 3, None, "B-GPE"), ("does", "AUX", "aux", 3, "do"), ("not", "PART", "neg", 3),

@@ -451,6 +451,32 @@ def test_the_decision_welcomed_is_the_act_told_before(code, when, target):
     assert _nodes(e.target) == target
 
 
+@pytest.mark.parametrize("between, target", [
+    ("Greek Foreign Minister Nikos Dendias had voiced concern about Turkey's navy on Friday.", {"TUR"}),
+    ("Greece sent warships to the area on Friday.", {"GRC"}),
+])
+def test_a_decision_is_the_last_deed_not_a_comment(code, between, target):
+    # "the decision" regretted is the last main event that was done, not one that was only said (statement_root)
+    x = code(f"Turkey on Tuesday suspended its trade with Cyprus. {between} Cyprus said it regretted the decision.")
+    (e,) = _events(x, "regretted")
+    assert _nodes(e.target) == target
+
+
+def test_a_quoted_epithet_on_its_owners_act_judges_the_clause_subject(code):
+    # "its “hostile actions”": the owner pronoun is the subject of the clause the act noun is the object of
+    x = code('Algeria cut its ties with Morocco on Tuesday. The minister said the kingdom "has never stopped its '
+             'hostile actions against Algeria".')
+    (e,) = _events(x, "hostile")
+    assert _nodes(e.target) == {"MAR"}
+
+
+def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
+    # "the decision, which it called absurd": what is named is the relative pronoun's noun
+    x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")
+    (e,) = _events(x, "absurd")
+    assert _nodes(e.target) == {"DZA"}
+
+
 @pytest.mark.parametrize("told, target", [("Chile deployed troops to Peru on Monday.", {"CHL"}),
                                            ("Chile promised to send troops to Peru on Monday.", set())])
 def test_an_anaphor_of_a_kind_of_act_is_the_last_act_of_that_kind(code, told, target):

@@ -387,6 +387,15 @@ def test_requested_is_not_done():
     assert 4 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
 
 
+def test_talks_called_for_are_not_held():
+    # "Brazil called for dialogue": the dialogue is asked for, not held
+    doc = _doc(["Brazil", "called", "for", "dialogue"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["Brazil", "call", "for", "dialogue"])
+    trigs = _triggers(doc, (1, "026", False, False), (3, "040", False, False))
+    assert 3 in not_done(trigs, load_lexicon())
+    assert 3 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
+
+
 def test_undone_is_not_done():
     # "Australia cancelled a contract to buy submarines": the purchase is undone, not done
     doc = _doc(["Australia", "cancelled", "a", "contract", "to", "buy", "submarines"], [1, 1, 3, 1, 5, 3, 5],

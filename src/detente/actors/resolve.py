@@ -1085,6 +1085,7 @@ class ActorResolver:
                         actor = known[near[0][1]]
                 if actor is not None:
                     c.actor, c.method = actor, "surname"
+        candidates.extend(_lone_surnames(doc, candidates, honorifics))
 
     @identity_rule("org_by_its_noun", reads="a capitalised 'the Alliance / Organisation / Union' with no actor; the "
                    "organisations the article names", changes="adds a mention of the one named organisation whose "
@@ -1185,8 +1186,15 @@ class ActorResolver:
             while j >= tok.sent.start and tok.i - j <= 6 and doc[j].lower_ != "the":
                 words.insert(0, doc[j])
                 j -= 1
-            if j < tok.sent.start or doc[j].lower_ != "the" or any(t.i in by_start and by_start[t.i].actor is not None
-                                                                     and t.ent_type_ != "NORP" for t in words):
+            if j < tok.sent.start or doc[j].lower_ != "the":
+                continue
+            own = _state_of_its_adjective(tok, words, by_start)
+            if own is not None:  # "the Moroccan kingdom": the state its adjective names, named or not before
+                out = [c for c in out if c.end <= own.start or c.start > tok.i]
+                out.append(_Candidate(own.start, tok.i + 1, "state", own.actor.country, actor=own.actor,
+                                      method="state-kind"))
+                continue
+            if any(t.i in by_start and by_start[t.i].actor is not None and t.ent_type_ != "NORP" for t in words):
                 continue
             members = self._kind_members(words, lemma, kinds, longest)
             if not members:
@@ -1562,6 +1570,53 @@ def resolve_actors(batch: list[Parsed], *, resolver: ActorResolver) -> list[tupl
 
 def period_label(period: RolePeriod) -> str:
     return f"{period.title} ({period.country})"
+
+
+def _lone_surnames(doc: Any, candidates: list[_Candidate], honorifics: frozenset[str]) -> list[_Candidate]:
+    """Rule ``same_person`` where the parser's entity tagger missed the later surname ("Foreign Minister Ramtane
+    Lamamra said ... Lamamra also accused Morocco": the tagger gave the lone "Lamamra" no entity): a capitalised
+    proper noun standing alone (no proper noun beside it but an honorific) that no candidate covers, and that is
+    the surname of exactly one person named in full before it, is that person."""
+    named: list[tuple[int, str, Actor]] = []  # (end of the full name, folded surname, actor)
+    for c in candidates:
+        tokens = [t for t in doc[c.start:c.end] if t.lower_ not in honorifics]
+        if c.actor is not None and c.actor.kind == "person" and len(tokens) >= 2:
+            named.append((c.end, fold(tokens[-1].text), c.actor))
+    if not named:
+        return []
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 3:
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in honorifics) \
+                or (after is not None and after.pos_ == "PROPN"):
+            continue
+        key = fold(tok.text)
+        ids = {a.id: a for end, surname, a in named if end <= tok.i and surname == key}
+        if len(ids) == 1:
+            out.append(_Candidate(tok.i, tok.i + 1, "person-unknown", key, actor=next(iter(ids.values())),
+                                  method="surname"))
+    return out
+
+
+def _state_of_its_adjective(noun: Any, words: list[Any], by_start: dict[int, _Candidate]) -> _Candidate | None:
+    """The one state adjective (a resolved state, no sector) of a state noun ("the Moroccan kingdom", "the Iranian
+    nation"): its only capitalised describing words, the noun not a modifier itself ("the Russian state media"), or
+    None (rule ``state_by_its_kind``)."""
+    if noun.dep_ in {"compound", "amod", "nmod"} or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == "-"):
+        return None
+    adjectives = {by_start[w.i].start: by_start[w.i] for w in words if w.i in by_start}
+    if len(adjectives) != 1:
+        return None
+    c = next(iter(adjectives.values()))
+    if c.kind != "adjective" or c.actor is None or c.actor.kind != "state" or c.actor.sector or not c.actor.country:
+        return None
+    if any(w.text[:1].isupper() and not c.start <= w.i < c.end for w in words):
+        return None
+    return c
 
 
 def _first_sentence_end(doc: Any) -> int:

@@ -119,6 +119,17 @@ class Context:
         self.news_source: tuple[Mention, ...] = ()
         # every act told so far with a source, in order: (CAMEO code, sources); "the expulsion" may mean one
         self.acts: list[tuple[str, tuple[Mention, ...]]] = []
+        # the source of the last main event that was no statement (statement_root), and whether it was background:
+        # "the decision" is a deed, not the comment told after it
+        self.last_deed: tuple[tuple[Mention, ...], bool] = ((), False)
+
+    def last_move(self, noun: Any) -> tuple[tuple[Mention, ...], bool]:
+        """The source of the main event a bare event anaphor ``noun`` stands for, and whether it was background: for a
+        deed (deed_anaphor: "the decision", "the move") the last that was no statement ("Algeria cut ties. Lapid had
+        voiced concern. Morocco regretted the decision": Algeria's), else the last main event."""
+        if noun.lemma_.lower() in words("deed_anaphor"):
+            return self.last_deed
+        return self.last_event_source, self.last_event_background
 
     def remember_news(self, sent_idx: int, events: Sequence[Event]) -> None:
         """The source of the first main event of the headline or the lede told as news (``news_source``)."""
@@ -850,6 +861,8 @@ class ArgumentFinder:
             source = self.subjects(verb, Context())
             predicate = naming_predicate(verb)
             judged = [c for c in verb.children if c.dep_ in OBJ_DEPS and c != predicate]
+            if verb.dep_ == "relcl":  # "the decision, which it called unjustified": the relative pronoun's noun
+                judged = [verb.head if c.tag_ in {"WDT", "WP"} else c for c in judged]
             if not judged and verb.dep_ == "relcl":
                 judged = [verb.head]  # "a move Israel called a breach": the relative clause's noun is what is named
         else:
@@ -866,6 +879,9 @@ class ArgumentFinder:
                 target.append(m)
                 continue
             owner = next((sp.mention_at(c) for c in j.children if c.dep_ == "poss" and sp.mention_at(c)), None)
+            if owner is None:  # "X never stopped its “hostile actions”": a pronoun owner is the clause subject
+                owner = next((m for c in j.children if c.dep_ == "poss" for m in run_rule(
+                    "owner_pronoun_is_clause_subject", c, Context(), self, disabled=self.disabled) or ()), None)
             if owner is None:  # "called the release by Japan selfish": the author in a by-phrase
                 owner = next((m for c in j.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
                               for p in c.children if p.dep_ == "pobj" and (m := sp.mention_for(p)) is not None
@@ -915,9 +931,11 @@ class ArgumentFinder:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ == "between":
                     for t in c.subtree:
-                        m = sp.mention_at(t)
-                        if m is not None and m.actor is not None and m.actor.node and m not in out:
-                            out.append(m)
+                        # "between the two countries": the pair it stands for (rule the_two_is_the_pair)
+                        for m in [sp.mention_at(t)] if sp.mention_at(t) is not None else phrase_extra(
+                                t, sp, self.disabled) if t.dep_ == "pobj" else ():
+                            if m is not None and m.actor is not None and m.actor.node and m not in out:
+                                out.append(m)
         if out:
             return out
         for c in noun.children:
@@ -1481,13 +1499,13 @@ def the_country_is_last_state(child: Any, ctx: Context, f: ArgumentFinder, w: di
 
 @subject_rule("the_move_is_last_event", reads="a definite (definite_det) event anaphor (event_anaphor) that names no "
               "actor; the previous main event's source (Context.last_event_source)",
-              changes="source -> that event's source", vocab=_DEF + ("event_anaphor",))
+              changes="source -> that event's source", vocab=_DEF + ("event_anaphor", "deed_anaphor", "statement_root"))
 def the_move_is_last_event(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"The step was criticised by X": the step is the previous sentence's main event, by its source."""
     if child.lemma_.lower() not in w["event_anaphor"] or not _definite(child, w) \
             or f.speakers.mention_for(child) is not None:
         return None
-    return list(ctx.last_event_source)
+    return list(ctx.last_move(child)[0])
 
 
 @subject_rule("group_possessor", reads="a possessor (poss) naming no actor that is a group noun (group_noun); the "
@@ -1972,15 +1990,21 @@ def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
-             "possessor and with-phrase; for a meeting or mediation (CONSULT) its between-phrase only",
+             "possessor and with-phrase; for a meeting or mediation (CONSULT), or a call for talks (REQUEST: its "
+             "object or for-phrase), its between-phrase only",
              changes="target -> the pact's parties other than the source")
 def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"condemned a defence pact agreed between the governments of A, B and C": a stance on
-    an agreement is a stance on its parties."""
-    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "CONSULT"}:
+    an agreement is a stance on its parties; "called for talks between A and B": a call on both."""
+    if q.etype not in {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "CONSULT", "REQUEST"}:
         return []
-    for d in _measured_dobjs(q):
-        if q.etype == "CONSULT" and not any(c.dep_ == "prep" and c.lower_ == "between" for c in d.children):
+    objects = _measured_dobjs(q)
+    if q.etype == "REQUEST":
+        objects += [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj"]
+    for d in objects:
+        if q.etype in {"CONSULT", "REQUEST"} and not any(c.dep_ == "prep" and c.lower_ == "between"
+                                                       for c in d.children):
             continue  # "brokered a truce between Israel and Hamas" (a mediation, PLOVER CONSULT): its parties
         found = q.other(f.pact_parties(d))
         if found:
@@ -2517,7 +2541,8 @@ def _told_move(noun: Any, ctx: Context) -> tuple[Mention, ...]:
     code = load_lexicon().nouns.get(noun.lemma_.lower())
     if code is not None and code[:2] not in words("unspecific_root"):
         return tuple(last_act_of(code, ctx, words("unspecific_root")))
-    return () if ctx.last_event_background else ctx.last_event_source
+    source, background = ctx.last_move(noun)
+    return () if background else source
 
 
 @object_rule("attack_told_before", reads="a direct object that is an attack noun of the lexicon (nouns.tsv, CAMEO "
@@ -2560,17 +2585,19 @@ def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
              "main event's source (Context.last_event_source), or for a noun of a kind of act (nouns.tsv, not of an "
              "unspecific_root) the last act of that kind (last_act_of); for a judged noun (move_judged), else the "
              "news's source (Context.news_source) when that act is the judge's own", changes="target -> that source",
-             vocab=("event_anaphor", "definite_det", "unspecific_root"))
+             vocab=("event_anaphor", "definite_det", "unspecific_root", "deed_anaphor", "statement_root"))
 def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Turkey suspended all trade with Israel. ... The Palestinian Authority welcomed the decision": what is
     welcomed or condemned is the act told before, so its author is the target (as ``the_move_is_last_event``
     reads such a noun as a subject). Not after a background act ("Russia's invasion prompted A and B to apply.
     X blocked the move": the move is theirs, not the invasion)."""
-    if q.ctx is None or not q.ctx.last_event_source or q.ctx.last_event_background:
+    if q.ctx is None:
         return []
     # "Turkey's decision", "the decision to ...", "the Turkish move": read elsewhere
     d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"], _MOVE_NAMED | {"relcl"})
-    return [] if d is None else q.other([m for m in _told_move(d, q.ctx) if m.actor is not None])
+    if d is None or not q.ctx.last_move(d)[0] or q.ctx.last_move(d)[1]:
+        return []
+    return q.other([m for m in _told_move(d, q.ctx) if m.actor is not None])
 
 
 def reacts_to_the_move(doc: Any, event: Event, disabled: Iterable[str] = ()) -> bool:

@@ -130,6 +130,8 @@ class EventCoder:
             if events and main_source:
                 # paired with the source it remembers: a main event with no source leaves both as they were
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
+                if events[0].cameo[:2] not in words("statement_root"):
+                    ctx.last_deed = (main_source, ctx.last_event_background)
             speakers.remember_dyads(state_dyads(events))
         return tuple(out)
 

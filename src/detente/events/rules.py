@@ -585,9 +585,11 @@ def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, froz
     return out
 
 
-@selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger")
+@selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger, its direct "
+                "object and the object of its for-phrase (with their conjuncts)")
 def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
-    """"demanded that the US cancel ...", "urged Israel to ease ...": what is asked for is not done."""
+    """"demanded that the US cancel ...", "urged Israel to ease ...", "called for dialogue between the two
+    countries", "urged talks between A and B": what is asked for is not done."""
     out: set[int] = set()
     for t in triggers:
         coding = lex.coding(t.cameo)
@@ -596,6 +598,11 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
         for child in t.tok.children:
             if child.dep_ in {"ccomp", "xcomp", "acl"}:
                 out.update(x.i for x in child.subtree)
+            # the event noun asked for itself, with its conjuncts, not a clause on it ("issued an order to close
+            # the agency's offices": the order is the act)
+            nouns = [child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"] \
+                if child.dep_ == "prep" and child.lower_ == "for" else []
+            out.update(x.i for n in nouns for x in (n, *n.conjuncts))
     return out
 
 
