@@ -921,6 +921,18 @@ def test_designation_as_enemy_and_the_reduced_passive(pipeline):
     assert ("COERCE", ["TUR", "IGO"], []) in off_patient  # without it, no one is designated
 
 
+def test_an_agentless_reduced_passive_has_no_source(subjects):
+    # "Chile and Peru agreed to restore flights, suspended for years.": those who agree did not suspend them
+    on, off = subjects([
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0), ("Peru", "PROPN", "conj", 0, None, "B-GPE"),
+        ("agreed", "VERB", "ROOT", 3, "agree"), ("to", "PART", "aux", 5), ("restore", "VERB", "xcomp", 3),
+        ("flights", "NOUN", "dobj", 5, "flight"), (",", "PUNCT", "punct", 3),
+        ("suspended", "VERB", "advcl", 3, "suspend", None, "VBN"), ("for", "ADP", "prep", 8),
+        ("years", "NOUN", "pobj", 9, "year"), (".", "PUNCT", "punct", 3),
+    ], 8, "reduced_passive_agent")
+    assert on == [] and sorted(off) == ["CHL", "PER"]
+
+
 def test_a_dateline_is_not_the_speaker_a_pronoun_stands_for(subjects):
     # "TBILISI (Reuters) - Armenia said it would leave.": "it" is Armenia, not the dateline's city
     on, off = subjects([

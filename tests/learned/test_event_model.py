@@ -763,6 +763,9 @@ def test_an_empty_source_is_not_filled_with_a_conjuncts_own_subject(pipeline):
     # an unresolved phrase too: the dam is the dispute's
     ("Chile, which has a long dispute with Peru over a giant dam, pledged to send its troops.", "a giant dam", 2,
      "MOBILIZE", "send"),
+    # a clause on a place tells what happens there, its own subject included
+    ("Chile and Peru have backed opposite sides in the war in Bolivia, where a Brazilian force has fought the "
+     "rebels since 2015.", "a Brazilian force", 2, "SUPPORT", "backed"),
 ])
 def test_nothing_in_a_relative_clause_on_a_noun_fills_an_empty_target(pipeline, text, tagged, penta, etype, trigger):
     pred = Prediction((_span(text, tagged, "TGT"),), penta, 0.9, etype, 0.9, (0.9,))

@@ -246,7 +246,8 @@ class LearnedEvents:
         # disappointed": a relative clause describes its noun; what it names is no side of the act
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source)
                        and not _in_attribution(parsed.doc, m) and not _in_relative_clause(parsed.doc, here, m))
-        source = tuple(m for m in source if not _in_attribution(parsed.doc, m))
+        source = tuple(m for m in source if not _in_attribution(parsed.doc, m)
+                       and not _in_a_clause_on_a_place_or_time(parsed.doc, here, m))
         if tok.lemma_.lower() in SPEECH_LEMMAS:
             # on a verb of saying, the one told is no source ("Pashinyan told Italy's La Repubblica newspaper
             # that ...": the newspaper is no co-source); the act told may be anyone's (", officials said")
@@ -717,7 +718,9 @@ def _in_relative_clause(doc: Any, event: Event | _Trigger, m: Mention) -> bool:
     """Whether mention ``m`` lies inside a relative clause introduced by a relative pronoun ("Egypt, which has a
     dispute with Ethiopia over a Nile dam, pledged to send troops") that does not hold ``event``'s trigger and of
     which ``m`` is not the subject: the clause describes its noun, so nothing it names, an actor or not, is a side of
-    the event."""
+    the event; nor is anything in a clause on a place or time, its subject included."""
+    if _in_a_clause_on_a_place_or_time(doc, event, m):
+        return True
     found = _trigger_and_span(doc, event, m)
     if found is None:
         return False
@@ -729,6 +732,28 @@ def _in_relative_clause(doc: Any, event: Event | _Trigger, m: Mention) -> bool:
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return bool(subjects) and all(s.tag_ in {"WP", "WDT"} for s in subjects) \
                 and top not in node.subtree and not any(m.start <= s.idx < m.end for s in subjects)
+    return False
+
+
+def _on_a_place_or_time(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` is introduced by a relative adverb ("where", "when")."""
+    return any(c.tag_ == "WRB" and c.dep_ == "advmod" for c in clause.children)
+
+
+def _in_a_clause_on_a_place_or_time(doc: Any, event: Event | _Trigger, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a relative clause on a place or a time ("backed opposite sides in the war in
+    Yemen, where a coalition has fought X"; "Since February 24, when the Kremlin deployed troops, Russia has taken
+    steps"), one that does not hold ``event``'s trigger: it tells what happens there or then, its subject included;
+    nothing it names is a side of the event, a source no more than a target."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    for node in (span.root, *span.root.ancestors):
+        if node == top:
+            return False
+        if node.dep_ == "relcl":
+            return _on_a_place_or_time(node) and top not in node.subtree
     return False
 
 
