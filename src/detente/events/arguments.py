@@ -2757,7 +2757,8 @@ def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, fro
 
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
 @clause_rule("reduced_passive_agent", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl); "
-             "the by-phrases inside its phrase", changes="source -> the agents (each conjunct), none without a by-phrase")
+             "the by-phrases inside its phrase",
+             changes="source -> the agents (each conjunct), none without a by-phrase")
 def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"..., designated as a terrorist organisation by Ankara, Washington and the EU": the agents act, not
     the subject of the clause the participle hangs on; with no by-phrase no one named does ("agreed to restore
