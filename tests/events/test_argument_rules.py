@@ -925,7 +925,8 @@ def test_an_agentless_reduced_passive_has_no_source(subjects):
     # "Chile and Peru agreed to restore flights, suspended for years.": those who agree did not suspend them
     on, off = subjects([
         ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
-        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("agreed", "VERB", "ROOT", 3, "agree"), ("to", "PART", "aux", 5), ("restore", "VERB", "xcomp", 3),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("agreed", "VERB", "ROOT", 3, "agree"),
+        ("to", "PART", "aux", 5), ("restore", "VERB", "xcomp", 3),
         ("flights", "NOUN", "dobj", 5, "flight"), (",", "PUNCT", "punct", 3),
         ("suspended", "VERB", "advcl", 3, "suspend", None, "VBN"), ("for", "ADP", "prep", 8),
         ("years", "NOUN", "pobj", 9, "year"), (".", "PUNCT", "punct", 3),
