@@ -1014,6 +1014,18 @@ def test_visit_to_a_capital(pipeline):
     assert got == [["CHN"], []]
 
 
+def test_parties_of_an_undone_act(pipeline):
+    # "Chilean sanctions against Peru were lifted.": the sanctions' author lifts them, on the one they were against
+    tokens = [
+        ("Chilean", "ADJ", "amod", 1, None, "B-NORP"), ("sanctions", "NOUN", "nsubjpass", 5, "sanction"),
+        ("against", "ADP", "prep", 1), ("Peru", "PROPN", "pobj", 2, None, "B-GPE"), ("were", "AUX", "auxpass", 5, "be"),
+        ("lifted", "VERB", "ROOT", 5, "lift", None, "VBN"), (".", "PUNCT", "punct", 5),
+    ]
+    sides = [_finder_run(pipeline, tokens, "parties_of_an_undone_act", lambda f, doc, k=k: f.verbal(
+        doc[5], etype="RETREAT", cameo="085", wanted_prep=None, ctx=Context())[k]) for k in (0, 1)]
+    assert sides == [[["CHL"], []], [["PER"], ["CHL"]]]
+
+
 # -- issue 12 (branch probe12): ties in a passive subject, the body that meets --------------------------------------
 def test_parties_of_a_passive_tie(pipeline):
     # "Ties between Chile and Peru were severed.": the act is between the two named in the subject

@@ -470,6 +470,13 @@ def test_a_quoted_epithet_on_its_owners_act_judges_the_clause_subject(code):
     assert _nodes(e.target) == {"MAR"}
 
 
+def test_a_trailing_naming_participle_judges_the_verbs_object_and_its_author(code):
+    # "condemned sanctions imposed by X, calling them illegal": "them" is the sanctions, X's act
+    x = code("Bolivia on Tuesday condemned new sanctions imposed by Brazil on its officials, calling them illegal.")
+    (e,) = _events(x, "illegal")
+    assert _nodes(e.target) == {"BRA"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

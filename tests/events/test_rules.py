@@ -396,6 +396,25 @@ def test_talks_called_for_are_not_held():
     assert 3 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
 
 
+@pytest.mark.parametrize("words, heads, deps, lemmas, pos, held", [
+    # "Trade talks remain frozen": not held
+    (["Trade", "talks", "remain", "frozen"], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "acomp"],
+     ["trade", "talk", "remain", "frozen"], ["NOUN", "NOUN", "VERB", "ADJ"], False),
+    # "Talks were suspended": not held
+    (["Talks", "were", "suspended"], [2, 2, 2], ["nsubjpass", "auxpass", "ROOT"], ["talk", "be", "suspend"],
+     ["NOUN", "AUX", "VERB"], False),
+    # "Talks, suspended in 2019, resumed": the subject's own verb decides, they are held
+    (["Talks", "suspended", "in", "2019", "resumed"], [4, 0, 1, 2, 4], ["nsubj", "acl", "prep", "pobj", "ROOT"],
+     ["talk", "suspend", "in", "2019", "resume"], ["NOUN", "VERB", "ADP", "NUM", "VERB"], True),
+])
+def test_talks_told_undone_by_their_own_clause_are_not_held(words, heads, deps, lemmas, pos, held):
+    doc = _doc(words, heads, deps, lemmas, tags=["VBN" if w == "suspended" else "XX" for w in words], pos=pos)
+    talks = words.index("talks") if "talks" in words else 0
+    trigs = _triggers(doc, (talks, "040", False, False))
+    assert (talks not in not_done(trigs, load_lexicon())) == held
+    assert talks not in not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"})
+
+
 def test_undone_is_not_done():
     # "Australia cancelled a contract to buy submarines": the purchase is undone, not done
     doc = _doc(["Australia", "cancelled", "a", "contract", "to", "buy", "submarines"], [1, 1, 3, 1, 5, 3, 5],

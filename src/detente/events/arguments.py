@@ -561,7 +561,8 @@ class ArgumentFinder:
                                   if m.actor is not None)
             if not agents:
                 # "ties between A and B were cut", "A's membership in B was frozen": the parties are in the subject
-                parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled)
+                parties = run_rule("parties_of_a_passive_tie", tok, self, disabled=self.disabled) \
+                    or run_rule("parties_of_an_undone_act", tok, self, disabled=self.disabled)
                 if parties is not None:
                     return parties
             return (agents or self._host(tok)), patients
@@ -863,6 +864,11 @@ class ArgumentFinder:
             judged = [c for c in verb.children if c.dep_ in OBJ_DEPS and c != predicate]
             if verb.dep_ == "relcl":  # "the decision, which it called unjustified": the relative pronoun's noun
                 judged = [verb.head if c.tag_ in {"WDT", "WP"} else c for c in judged]
+            if verb.dep_ == "advcl" and verb.i > verb.head.i:
+                # "condemned sanctions imposed by the EU, calling them illegal": the pronoun is the verb's object
+                pronouns = words("thing_pronoun") | words("plural_pronoun") | words("definite_det")
+                objects = [o for o in verb.head.children if o.dep_ in OBJ_DEPS]
+                judged = [x for c in judged for x in (objects if c.lower_ in pronouns and objects else [c])]
             if not judged and verb.dep_ == "relcl":
                 judged = [verb.head]  # "a move Israel called a breach": the relative clause's noun is what is named
         else:
@@ -886,6 +892,8 @@ class ArgumentFinder:
                 owner = next((m for c in j.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
                               for p in c.children if p.dep_ == "pobj" and (m := sp.mention_for(p)) is not None
                               and m.actor is not None), None)
+            if owner is None and j.pos_ == "NOUN":  # "sanctions imposed by the EU": the author of a judged act
+                owner = self._event_author(j)
             if owner is None and j.lemma_.lower() in words("judged_act_noun"):
                 # "the “hostile acts” of Algeria", "the decision of the junta": an act's of-phrase is its author
                 owner = next((m for c in j.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -2998,6 +3006,32 @@ def parties_of_a_passive_tie(tok: Any, f: ArgumentFinder, w: dict[str, frozenset
                  if p.dep_ == "pobj" for m in f.with_conj(p, deep=True) if m.actor is not None and m != owner]
         if other:
             return [owner], other
+    return None
+
+
+@noun_rule("parties_of_an_undone_act", reads="the passive subject (nsubjpass, no by-agent) of a reversal verb "
+           "(reversal_verb) that is an event noun of the lexicon (nouns.tsv), its author (possessor, compound, "
+           "adjective) and the actors of its on/against/with/to phrase", changes="source, target -> the author, the "
+           "phrase's actors", vocab=("reversal_verb",))
+def parties_of_an_undone_act(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> tuple | None:
+    """"UN sanctions against Iran were lifted", "Turkey's veto on Sweden's bid was withdrawn": the act undone is
+    its author's, and so is the undoing (only the one who imposed a measure lifts it); its party is the
+    target (the subject's author alone was read as the target, what was done to)."""
+    from .lexicon import load_lexicon
+
+    if tok.lemma_.lower() not in w["reversal_verb"]:
+        return None
+    for subj in (c for c in tok.children if c.dep_ == "nsubjpass"):
+        if subj.lemma_.lower() not in load_lexicon().nouns:
+            continue
+        author = f._event_author(subj) or next((m for c in subj.children if c.dep_ == "amod"
+                                                 and (m := f.speakers.mention_at(c)) is not None and m.actor), None)
+        if author is None:
+            continue
+        other = [m for prep in subj.children if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "with", "to"}
+                 for p in prep.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)
+                 if m.actor is not None and m != author]
+        return [author], other
     return None
 
 

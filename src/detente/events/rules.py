@@ -609,14 +609,18 @@ def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozen
 @selection_rule("undone_is_not_done", reads="the object (an event noun) and the clause (acl, relcl; not a relative "
                 "clause told as done) on the object of a reversal trigger, or of any "
                 "reversal verb (reversal_verb, reversal_particle), the object of its from/of/out-of phrase included; "
-                "the gerund a verb of halting stops (halting_verb: 'stopped arming')",
-                vocab=("reversal_verb", "reversal_particle"))
+                "the gerund a verb of halting stops (halting_verb: 'stopped arming'); an event noun told undone by its "
+                "own clause (a passive or copula of a reversal verb, or its relative clause)",
+                vocab=("reversal_verb", "reversal_particle", "undone_state"))
 def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"cancelled a contract to buy submarines", "scrapped plans to build a base", "withdrew from a deal to buy
     submarines", "cancelled a gala to celebrate ties", "lifted its veto", "stopped arming Ukraine": what is undone
     is not done."""
     out: set[int] = set()
     for t in triggers:
+        if t.tok.pos_ == "NOUN" and _undone_by_its_own_clause(t.tok, w):
+            # (and a noun it is compounded with: "trade talks ... remain frozen")
+            out.update(x.i for x in (t.tok, *t.tok.children) if x == t.tok or x.dep_ == "compound")
         if not (getattr(t, "undoes", False) or reversal_verb(t.tok, w)):
             continue
         # "will stop arming Ukraine": the act halted is not done (the halt is the reversal's own event)
@@ -631,6 +635,26 @@ def undone_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
             out.update(x.i for c in t.tok.children if c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1
                        and c.left_edge.lower_ == "to" for x in c.subtree)
     return out
+
+
+def _undone_by_its_own_clause(noun: Any, w: dict[str, frozenset[str]]) -> bool:
+    """Whether an event noun is told undone by its own clause: the subject of a passive reversal verb, or of a copula
+    with an undone state (undone_state: "talks between A and B were suspended", "talks ... remain frozen"); not a
+    subject, the noun of a relative or participial clause of one ("called for the resumption of talks, which were
+    suspended in 2019"): the talks are not held (the suspension, with its agent, is an event of its own when told
+    with one).  A subject's own verb decides ("talks, suspended in 2019, resumed on Monday": they are held)."""
+    def undoing(verb: Any) -> bool:
+        return verb.lemma_.lower() in w["reversal_verb"] or verb.lower_ in w["undone_state"]
+
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return (noun.dep_ == "nsubjpass" and undoing(head)) or (
+            head.lemma_.lower() in {"be", "remain", "stay"}
+            and any(c.dep_ in {"acomp", "oprd"} and undoing(c) for c in head.children))
+    return any(c.dep_ in {"relcl", "acl"} and undoing(c) and c.tag_ == "VBN"
+               and not any(d.dep_ == "agent" for d in c.children)
+               or c.dep_ == "relcl" and undoing(c) and any(d.dep_ == "auxpass" for d in c.children)
+               for c in noun.children)
 
 
 def _told_as_done(clause: Any) -> bool:
