@@ -96,6 +96,13 @@ def test_won_backing_is_support_from_the_backer(code):
 
 
 # -- signs -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("feeling", ["keenness", "eagerness", "desire", "commitment"])
+def test_expressing_a_will_to_cooperate_is_no_disapproval(code, feeling):
+    # "express" with an unlisted object defaults to disapproval (110): a will to act together is not one
+    (e,) = _events(code(f"Chile and Peru expressed their {feeling} to deepen trade ties."), "expressed")
+    assert e.score > 0 and e.cameo.startswith("03")
+
+
 @pytest.mark.parametrize("text,trigger,target", [
     ("Russia revoked its agreement with Georgia.", "revoked", "GEO"),
     ("Iran annulled the deal with France.", "annulled", "FRA"),

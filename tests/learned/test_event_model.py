@@ -88,6 +88,18 @@ def test_arguments_map_tagged_spans_to_the_mentions_they_cover():
     assert [(m.text, m.method, m.actor) for m in target] == [("the Pope", "learned", None)]
 
 
+def test_a_span_inside_a_longer_tagged_span_is_dropped():
+    # the tagger's noise: "Narendra" (SRC) and "Prime Minister" (TGT) beside "Prime Minister Narendra Modi" (TGT);
+    # the name's mention belongs to the phrase that holds it
+    text = "He met Prime Minister Narendra Modi in Delhi."
+    sentence = Sentence("d", 0, 0, len(text), text)
+    modi = Mention("d", 0, 22, 35, "Narendra Modi", None, "gazetteer")
+    spans = (_span(text, "Prime Minister", "TGT"), _span(text, "Narendra", "SRC"),
+             _span(text, "Prime Minister Narendra Modi", "TGT"))
+    source, target = arguments("d", sentence, Prediction(spans, 2, 0.9, "CONSULT", 0.8), [modi])
+    assert source == () and [(m.text, m.method) for m in target] == [("Prime Minister Narendra Modi", "gazetteer")]
+
+
 def test_code_for_picks_a_code_in_the_class_and_of_the_type():
     from detente.events import load_lexicon
 

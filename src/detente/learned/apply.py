@@ -431,7 +431,11 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
     """
     sides: dict[str, list[Mention]] = {"SRC": [], "TGT": []}
     used: set[str] = set()
-    for a, b, role in _cut_at(pred.spans, sentence, trigger):
+    spans = _cut_at(pred.spans, sentence, trigger)
+    # a span inside a longer tagged span is the tagger's noise ("Narendra" and "Prime Minister" tagged beside "Prime
+    # Minister Narendra Modi"): it would take the name's mention from the phrase that holds it
+    spans = [(a, b, r) for a, b, r in spans if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)]
+    for a, b, role in spans:
         start, end = sentence.start + a, sentence.start + b
         text = sentence.text[a:b]
         side = role.rstrip("?")
