@@ -484,6 +484,38 @@ def test_a_trailing_naming_participle_judges_the_verbs_object_and_its_author(cod
     assert _nodes(e.target) == {"BRA"}
 
 
+def test_they_after_a_pair_noun_speaker_is_both_of_the_pair(code):
+    # "the two governments announced that they would restore ties": both, not the first of the pair
+    x = code("Chile and Peru cut their ties in 2013. On Tuesday, the two governments announced that they would "
+             "restore full diplomatic relations.")
+    (e,) = _events(x, "restore")
+    assert _nodes(e.source) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # coordinated subjects of a tie with a complement: each with the complement, not with each other
+    ("Bolivia backs the plan. Chile and Peru, which have close ties with Brazil, will be watching.",
+     {frozenset({"CHL", "BRA"}), frozenset({"PER", "BRA"})}),
+    ("Chile and Peru are close allies.", {frozenset({"CHL", "PER"})}),
+])
+def test_coordinated_subjects_of_a_tie_relate_to_its_complement(code, text, pairs):
+    x = code(text)
+    assert {frozenset({c.a.actor.node, c.b.actor.node}) for c in x.relation_claims} == pairs
+
+
+def test_a_government_in_a_capital_is_that_state(code):
+    # "deployed troops to support the government in Lima": Peru's government, not an unnamed one
+    x = code("Chile has deployed troops to support the government in Lima.")
+    (e,) = _events(x, "support")
+    assert _nodes(e.target) == {"PER"}
+
+
+def test_opposition_channels_are_the_opposition_not_the_state(code):
+    # "curb Peruvian opposition channels": a favour to Peru's government, not an act against Peru
+    x = code("Chile agreed to curb Peruvian opposition channels broadcasting from Santiago.")
+    assert not any(m.actor is not None and m.actor.id == "PER" for e in x.events for m in e.target)
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -1363,6 +1363,10 @@ def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
         together = f.with_conj(subject) if subject is not None and subject.conjuncts else []
         if len(together) > 1 and said in together:
             return together
+        # "the two governments announced that they would": every one the plural subject stands for
+        together = f._subject_mentions(subject, ctx) if subject is not None and not subject.conjuncts else []
+        if len(together) > 1:
+            return together
     return [said]
 
 
@@ -2127,7 +2131,8 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES), and not the source's own "
              "(possessive_self: 'its ambassador') unless several sources' own envoys (posted_envoy_noun: 'their "
-             "ambassadors'); an actor in its of-phrase ('the government of Peru')", vocab=("posted_envoy_noun",),
+             "ambassadors'); an actor in its of-phrase ('the government of Peru'), a state in a government's "
+             "in-phrase ('the government in Tripoli')", vocab=("posted_envoy_noun",),
              changes="target -> the actor of its of-phrase, else the unnamed agent (a sector, no country)")
 def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"police arrested protesters": an unnamed party; "mobilized army reservists" conveys them, no target.  The
@@ -2152,6 +2157,14 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
             # "criticised the government of Peru": the agent's owner named in its of-phrase (as for a subject,
             # agent_noun_subject), else the unnamed agent
             owner = f.mention_in_np(d) if any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children) else None
+            if owner is None and generic.actor is not None and generic.actor.sector == "GOV":
+                # "to support the government in Tripoli", "the authorities in Kabul": the state it governs
+                # (the parser may hang the in-phrase on the verb, right after the object)
+                preps = [c for c in d.children if c.dep_ == "prep"] + [
+                    c for c in q.tok.children if c.dep_ == "prep" and c.i == d.right_edge.i + 1]
+                owner = next((m for c in preps if c.lower_ == "in" for p in c.children
+                              if p.dep_ == "pobj" and (m := f.speakers.mention_for(p)) is not None
+                              and m.actor is not None and m.actor.kind == "state"), None)
             if owner is not None and owner.actor is not None and not (owner.actor.node in q.exclude):
                 return [owner]
             return [generic]

@@ -84,6 +84,10 @@ class RelationReader:
                     if not _told_by_event(acts, idx, cue_tok, a, extra):
                         _keep(self._claim(parsed, idx, sent, extra_cue, a, extra, extra_polarity, 0, speakers),
                               seen, out)
+                for other in _co_subjects(cue_tok, a, b, speakers):
+                    if not _told_by_event(acts, idx, cue_tok, other, b) and not any(_negated_cue(t) for t in group):
+                        _keep(self._claim(parsed, idx, sent, cue_tok, other, b, self._polarity(group), 0, speakers),
+                              seen, out)
                 if a.actor is None or b.actor is None or a.actor.node is None or b.actor.node is None:
                     continue
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
@@ -263,6 +267,12 @@ class RelationReader:
             else:
                 subjects = _conj_mentions(subj_tok, speakers)
             if len(subjects) >= 2:
+                # "Greece and Cyprus, which have close ties with Cairo": each subject with the complement (the rest:
+                # ``_co_subjects``), else the subjects' own relation ("Greece and Cyprus are close allies")
+                b = _complement(cue, verb, speakers, subjects[0])
+                nodes = {m.actor.node for m in subjects if m.actor is not None}
+                if b is not None and b.actor is not None and b.actor.node not in nodes:
+                    return subjects[0], b, cue
                 return subjects[0], subjects[1], cue
             if not subjects:
                 continue
@@ -403,6 +413,20 @@ def _hyphen_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None
         if re.fullmatch(r"\s*[-–]\s*", text[m1.end:m2.start]):
             return m1, m2
     return None
+
+
+def _co_subjects(cue: Any, a: Mention, b: Mention, speakers: Speakers) -> list[Mention]:
+    """The other subjects coordinated with ``a`` on the cue's verb when ``b``, the cue's complement, is none of them
+    ("Greece and Cyprus, which have close ties with Cairo": Cyprus too has ties with Cairo)."""
+    verb = _verb_of(cue)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and subj.lower_ in words("relative_pronoun") and verb.dep_ == "relcl":
+        subj = verb.head
+    members = _conj_mentions(subj, speakers) if subj is not None else []
+    if a not in members or b in members:
+        return []
+    return [m for m in members if m is not a and m.actor is not None and b.actor is not None
+            and m.actor.node != b.actor.node]
 
 
 def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
