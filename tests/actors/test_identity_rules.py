@@ -399,6 +399,18 @@ def test_joint_speakers(resolve):
 
 
 # -- each identity rule (registry stage ``identity``) decides its case: without it the mention is someone else ----
+def test_a_possessive_before_an_office_unit_names_the_holders_state(resolve):
+    # "WARSAW - Chile 's presidential spokesman Jan Kowal spoke .": Chile's spokesman, not the dateline's state
+    ms = resolve([
+        ("WARSAW", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+        ("Chile", "PROPN", "poss", 5, None, "B-GPE"), ("'s", "PART", "case", 2, None, None, "POS"),
+        ("presidential", "ADJ", "amod", 5), ("spokesman", "NOUN", "compound", 7),
+        ("Jan", "PROPN", "compound", 7, None, "B-PERSON"), ("Kowal", "PROPN", "nsubj", 8, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 8, "speak"), (".", "PUNCT", "punct", 8),
+    ])
+    assert ms["Jan Kowal"].actor is not None and ms["Jan Kowal"].actor.country == "CHL"
+
+
 def _country(text, country):
     return lambda ms: text in ms and ms[text].actor is not None and ms[text].actor.country == country
 

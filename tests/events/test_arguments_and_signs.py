@@ -516,6 +516,34 @@ def test_opposition_channels_are_the_opposition_not_the_state(code):
     assert not any(m.actor is not None and m.actor.id == "PER" for e in x.events for m in e.target)
 
 
+def test_a_background_aside_in_a_relative_clause_does_not_make_the_next_sentence_background(code):
+    # the only event of the first sentence is a background aside on its subject; the summons is today's news
+    from detente.model import DateBasis
+
+    x = code("Chilean President Juan Perez, who has backed Lima since Bolivia's invasion in February 2022, compared "
+             "Peru to a sinking ship. Peru summoned the Chilean ambassador in protest.")
+    (e,) = _events(x, "summoned")
+    assert e.date.basis != DateBasis.BACKGROUND
+
+
+def test_where_a_complaint_is_lodged_is_no_party_when_it_names_its_own(code):
+    x = code("Lima filed a complaint against Santiago at the World Trade Organization.")
+    (e,) = _events(x, "filed")
+    assert _nodes(e.target) == {"CHL"}
+
+
+def test_a_state_a_hostile_word_is_aimed_at_is_its_target(code):
+    # "at" after a state is a location, except where a hostile act is aimed
+    (e,) = _events(code("Chile lashed out at Peru on Monday."), "lashed")
+    assert _nodes(e.target) == {"PER"}
+
+
+def test_who_bids_an_act_is_no_party_of_it(code):
+    # "on the orders of X", "at the behest of X": the one who bids frames the act, it is not its target
+    x = code("Chile said Peru was destroying bilateral relations on the orders of Brazil and Bolivia.")
+    assert not {"BRA", "BOL"} & {n for e in x.events for n in _nodes(e.target)}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -964,6 +964,19 @@ def test_answering_a_hostile_act(frame, noun, coded):
     assert off.get(i) is None or off[i].cameo != "130"
 
 
+@pytest.mark.parametrize("act, lemma, coded", [("expel", "expel", True), ("visit", "visit", False)])
+def test_answering_a_decision_to_act_with_hostility(act, lemma, coded):
+    # "Chile will respond to Peru's decision to expel diplomats": the decision is the hostile act it names
+    words = ["Chile", "will", "respond", "to", "Peru", "'s", "decision", "to", act, "diplomats"]
+    heads = [2, 2, 2, 2, 6, 4, 3, 8, 6, 8]
+    deps = ["nsubj", "aux", "ROOT", "prep", "poss", "case", "pobj", "aux", "acl", "dobj"]
+    lemmas = ["Chile", "will", "respond", "to", "Peru", "'s", "decision", "to", lemma, "diplomat"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PART", "NOUN", "PART", "VERB", "NOUN"]
+    on, off = _coded(_pdoc(words, heads, deps, lemmas, pos), "answering_a_hostile_act")
+    assert (on.get(2) is not None and on[2].cameo == "130") == coded
+    assert off.get(2) is None or off[2].cameo != "130"
+
+
 @pytest.mark.parametrize("joint, code", [(None, "150"), ("joint", "062"), ("with", "062")])
 def test_exercising_together_or_alone(joint, code):
     # "Chile held drills": a show of force (150); "Chile held joint drills", "held drills with Peru": military

@@ -786,6 +786,28 @@ def test_nothing_in_a_relative_clause_on_a_noun_fills_an_empty_target(pipeline, 
 
 
 @pytest.mark.model
+def test_an_empty_source_is_not_filled_with_the_speaker_of_anothers_act(pipeline):
+    # "Chile said the unilateral bans violated Mercosur rules": the bans' authors violated them, as Chile tells it
+    text = "Chile said the unilateral bans violated the rules of Mercosur."
+    pred = Prediction((_span(text, "Chile", "SRC"),), 3, 0.9, "REJECT", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "violated"]
+    assert events and all(e.source == () for e in events)
+    own = "Chile said it violated the rules of Mercosur."  # its own act: the pronoun is the speaker
+    pred = Prediction((_span(own, "Chile", "SRC"),), 3, 0.9, "REJECT", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, own).events if e.trigger == "violated"]
+    assert events and all(any(m.actor and m.actor.id == "CHL" for m in e.source) for e in events)
+
+
+@pytest.mark.model
+def test_who_bids_an_act_does_not_fill_its_target(pipeline):
+    # "on the orders of Brazil": the one who bids frames the act (FRAME_NOUNS), it is no side of it
+    text = "Peru was destroying bilateral relations on the orders of Brazil."
+    pred = Prediction((_span(text, "Brazil", "TGT"),), 4, 0.9, "SANCTION", 0.9, (0.9,))
+    events = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "destroying"]
+    assert events and not any(m.actor is not None and m.actor.id == "BRA" for e in events for m in e.target)
+
+
+@pytest.mark.model
 def test_an_empty_target_is_not_filled_with_the_speaker(pipeline):
     # '"Peru is isolating itself," said the foreign minister of Chile': the speaker is no side of what is said
     text = "“Peru is isolating itself from all its partners,” said the foreign minister of Chile."

@@ -585,13 +585,17 @@ class ActorResolver:
 
     @staticmethod
     def _country_before_unit(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
-        """"Chinese embassy spokesman", "Russian foreign ministry spokeswoman": a country named before the
-        unit words (up to three common nouns or adjectives) that precede a title."""
+        """"Chinese embassy spokesman", "Russian foreign ministry spokeswoman", "Argentina's presidential
+        spokesman": a country named before the unit words (up to three common nouns or adjectives) that precede a
+        title, or its possessive."""
         for k in range(1, 4):
             i = start - k
             if i < 0:
                 return None
             tok = doc[i]
+            if tok.tag_ == "POS" and k > 1:
+                c = by_end.get(i)
+                return c if c is not None and c.kind in {"adjective", "state"} else None
             if tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or tok.ent_type_ == "PERSON" or i + 1 in by_end:
                 return None
             if tok.dep_ not in {"compound", "amod", "nmod"}:

@@ -75,7 +75,21 @@ LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 # Nouns of a phrase that frames an act, whose of-object is no party of it: "met on the sidelines of an SCO meeting",
 # "negotiate on behalf of the EU" (a closed class of framing words, kept here beside NP_SKIP_PREPS)
+# Nouns of a preposition's object that frame the act rather than name its party: where ("on the sidelines of"), for
+# whom ("on behalf of"), when ("on the eve of")
 FRAME_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "behalf", "eve"})
+# and at whose bidding, through their of-phrase ("on the orders of Washington", "at the behest of X", "at the
+# initiative of Xi": the one who bids is no party of the act bidden; "for a possible order to move against Syria"
+# still names the target)
+BIDDING_NOUNS = frozenset({"order", "orders", "behest", "bidding", "instruction", "instructions", "initiative"})
+
+
+def frames_the_act(pobj: Any) -> bool:
+    """Whether a preposition's object frames the act (FRAME_NOUNS), or names who bids it (BIDDING_NOUNS with an
+    of-phrase)."""
+    lemma = pobj.lemma_.lower()
+    return lemma in FRAME_NOUNS or (lemma in BIDDING_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                    for c in pobj.children))
 NP_SKIP_PREPS = {"in", "at", "near", "during", "since", "after", "before", "between", "among", "with", "despite"}
 
 
@@ -974,7 +988,7 @@ class ArgumentFinder:
                     o for g in prep.children if g.dep_ == "pcomp" and g.lower_ in words("attributive_participle")
                     for o in g.children if o.dep_ in {"dobj", "obj"}]
                 for p in objects:
-                    if p.lemma_.lower() in FRAME_NOUNS:
+                    if frames_the_act(p):
                         continue
                     if name == "at" and p.lemma_.lower() in words("gathering_noun") | words("meeting_setting_noun"):
                         continue  # "raised it with X at the G20 summit": where it was said, not whom it was said to
@@ -989,10 +1003,13 @@ class ArgumentFinder:
                         # "filed a case at the International Court of Justice": a court after "at" is where, not
                         # whom (the accused is named elsewhere)
                         found = [m for m in found if not (m.actor is not None and m.actor.sector == "JUD")]
+                    aimed = name == "at" and (name == wanted or (types is not None and etype in types))
                     if not visit and not (name == wanted == "to"):
                         # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
-                        # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing")
-                        found = [m for m in found if not is_location(m, p, prep)]
+                        # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing"); a state a hostile
+                        # act is aimed at ("lashed out at Israel", "fired missiles at Israel") is its target
+                        found = [m for m in found if not is_location(m, p, prep)
+                                 or (aimed and m.method != "place" and p.ent_type_ != "FAC")]
                     if found:
                         return found
                 if prep.dep_ == "prt" and tok.pos_ == "VERB":  # "call on X" parsed with a particle
@@ -2264,6 +2281,15 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     """"appealed to Turkey", "signed a deal with Iran", "flew into Moscow for talks"; "mediate between the two
     countries" said by two states is the pair told most other than they (Speakers.pair_of_states)."""
     found = q.other(f._prep_objects(q.tok, etype=q.etype, wanted=q.wanted_prep, visit=q.visit))
+    venues = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in q.tok.children
+              if c.dep_ == "prep" and c.lower_ in {"at", "before"}]
+    if found and venues and all(any(lo <= m.start < hi for lo, hi in venues) for m in found) and any(
+            d.lemma_.lower() in f.event_nouns and any(c.dep_ == "prep" and c.lower_ in {"against", "with", "on"}
+                                                      and any(p.dep_ == "pobj" for p in c.children)
+                                                      for c in d.children) for d in _dobjs(q)):
+        # "filed a complaint against Warsaw at the WTO": where the act is lodged is no party when its event noun
+        # names its own (light_verb_noun)
+        return []
     if found and any(d.lemma_.lower() in f.event_nouns for d in _dobjs(q)):
         # "joined sanctions against Russia over its invasion of Ukraine": what the act is about (issue_prep) names
         # no party when its event noun object names its own (light_verb_noun: Russia)

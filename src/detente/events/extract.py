@@ -114,9 +114,12 @@ class EventCoder:
             out.extend(events)
             # only a sentence whose main event is background is continued: a background aside in one clause
             # ("ties cut seven years ago") does not make the next sentence background
+            # nor does one told in a relative clause or apposition on a noun, the sentence's only event ("Duda, who
+            # has backed Kyiv since Russia's invasion in 2022, compared ...")
             background_paragraph = (
                 sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND
-                and not _recent(events[0].date, parsed.document.published) else None
+                and not _recent(events[0].date, parsed.document.published)
+                and not _in_an_aside(doc, events[0]) else None
             )
             # a reaction to the move told before ("Hamas praised the decision") is no move of its own: "the
             # decision" after it is still the one told before
@@ -343,6 +346,15 @@ class EventCoder:
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
+def _in_an_aside(doc: Any, event: Event) -> bool:
+    """Whether ``event``'s trigger lies in a relative clause or an apposition on a noun: an aside on the one it
+    describes, not what the sentence tells."""
+    span = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in {"relcl", "appos"} for t in (span.root, *span.root.ancestors))
+
+
 def _recent(date: Any, published: Any) -> bool:
     """Whether a background date lies within a month before publication ("last week", "on Monday"): the news of
     the last days, not a past the next sentence goes on telling ("A delegation flew to Moscow last week. The US
@@ -650,9 +662,10 @@ def displeasing_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -
 @coding_rule("answering_a_hostile_act", pos=("VERB",), reads="a verb of answering (answering_verb: 'respond', "
              "'react') told as to come (a will/would/shall auxiliary, or the to-infinitive of a framing verb: "
              "answer_frame_verb 'vowed', 'warned', 'ready') whose to- or against-phrase is a hostile act (an event "
-             "noun of negative score in nouns.tsv, a hostile_act_noun, or a move_noun: 'presence', 'deployment')",
+             "noun of negative score in nouns.tsv, a hostile_act_noun, or a move_noun: 'presence', 'deployment'; or a "
+             "deed_anaphor whose to-infinitive is a lexicon verb of negative score: 'the decision to expel')",
              changes="trigger -> 130 (threaten), aimed at the act's author through the to-phrase",
-             vocab=("answering_verb", "answer_frame_verb", "move_noun", "hostile_act_noun"))
+             vocab=("answering_verb", "answer_frame_verb", "move_noun", "hostile_act_noun", "deed_anaphor"))
 def answering_a_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"The US would respond accordingly to any Chinese military presence", "Moscow vowed to respond to the
     deployment of American missiles": announcing an answer to another's move is a threat against its author, as
@@ -670,9 +683,23 @@ def answering_a_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[
             lemma = p.lemma_.lower()
             coding = coder.lex.coding(coder.lex.nouns[lemma]) if lemma in coder.lex.nouns else None
             if (lemma in w["hostile_act_noun"] or lemma in w["move_noun"]
-                    or (coding is not None and coding.score < 0)):
+                    or (coding is not None and coding.score < 0) or _decided_hostile_act(p, coder)):
                 return _Trigger(tok, "130", prep.lower_, specific=True)
     return None
+
+
+def _decided_hostile_act(noun: Any, coder: EventCoder) -> bool:
+    """Whether ``noun`` is a deed anaphor (deed_anaphor: "decision", "move") whose to-infinitive is a hostile act
+    ("Moldova's decision to expel 45 Russian diplomats": a lexicon verb of negative score)."""
+    if noun.lemma_.lower() not in words("deed_anaphor"):
+        return False
+    for clause in (c for c in noun.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)):
+        patterns = coder.lex.verbs.get(clause.lemma_.lower())
+        pattern = coder._best_pattern(clause, patterns) if patterns else None
+        coding = coder.lex.coding(pattern.cameo) if pattern is not None else None
+        if coding is not None and coding.score < 0:
+            return True
+    return False
 
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ..events.arguments import TOPIC_ON_TYPES, _place_noun, is_location, step_verb
+from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
@@ -217,6 +217,8 @@ class LearnedEvents:
                                      and m.start < event.said_by.end and event.said_by.start < m.end)
                             and not _in_attribution(doc, m)
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
+                            and not (side == "source" and _speaker_of_anothers_act(doc, event, m))
+                            and not _in_a_frame_phrase(doc, event, m)
                             and not (side == "target" and _victim_of_the_motive(doc, event, m))
                             and not (side == "target" and _against_the_measure(doc, event, m))
                             and not (side == "target" and _in_topic_on_phrase(doc, event, m))
@@ -787,6 +789,39 @@ def _a_conjuncts_argument(doc: Any, event: Event, m: Mention) -> bool:
     arg = next((a for a in span.root.ancestors if a.head == verb), span.root) if span.root.head != verb else span.root
     shared = arg.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children)
     return not shared
+
+
+def _in_a_frame_phrase(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a phrase that frames ``event``'s act rather than names its party
+    (``frames_the_act``: "destroying relations on the orders of Washington", "on the sidelines of the summit"), as
+    the rules read it."""
+    top, path = _path_to_trigger(doc, event, m)
+    return top is not None and any(node.dep_ == "pobj" and frames_the_act(node) for node in path)
+
+
+def _speaker_of_anothers_act(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is the subject of a verb of saying whose reported clause holds ``event``'s trigger and
+    has a subject of its own, no pronoun nor owned by one: "Ukraine said the unilateral bans violated EU law" (the
+    bans' authors violated it, as Ukraine tells it; Ukraine is who says so, no side of it: ``_tells_anothers_act``
+    reads the same for a new event on the verb of saying itself)."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    node = top
+    for _ in range(6):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_LEMMAS:
+            verb = node.head
+            if not any(c.dep_ == "nsubj" and c.left_edge.i <= span.root.i <= c.right_edge.i for c in verb.children):
+                return False
+            # (not "their forces had completed their withdrawal": the speaker's own, by its possessive pronoun)
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" and top not in c.subtree
+                       and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+                       for c in node.children)
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _in_attribution(doc: Any, m: Mention) -> bool:
