@@ -544,6 +544,21 @@ def test_who_bids_an_act_is_no_party_of_it(code):
     assert not {"BRA", "BOL"} & {n for e in x.events for n in _nodes(e.target)}
 
 
+def test_a_named_envoy_summoned_to_a_ministry_is_summoned_by_its_government(code):
+    # the title before the name is the pattern's object (summon envoy: 114), the body called to the summoner
+    x = code("Chilean Ambassador Juan Perez was summoned to the Peruvian foreign ministry on Monday.")
+    (e,) = _events(x, "summoned")
+    assert e.cameo == "114" and _nodes(e.source) == {"PER"} and _nodes(e.target) == {"CHL"}
+
+
+def test_this_deed_judged_by_a_quoted_copula_is_the_last_deed(code):
+    # '“This is a deeply unfriendly step,” X said': "this" is the last deed told, its author judged
+    x = code('Chile expelled 45 Peruvian diplomats on Monday. "This is a deeply unfriendly step," the Peruvian '
+             'foreign minister said.')
+    (e,) = _events(x, "unfriendly")
+    assert _nodes(e.target) == {"CHL"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -48,6 +48,8 @@ FRIDAY = dt.date(2024, 2, 23)
 @pytest.mark.parametrize("expr, date, precision", [
     ("in 2016", dt.date(2016, 1, 1), "year"),
     ("in March", dt.date(2023, 3, 1), "month"),  # the most recent March not after publication
+    ("in June last year", dt.date(2023, 6, 1), "month"),  # the month of the year named, not the year alone
+    ("March of this year", dt.date(2024, 3, 1), "month"),
     ("in February", dt.date(2024, 2, 1), "month"),  # the publication's own month
     ("in May", dt.date(2023, 5, 1), "month"),
     ("March 2016", dt.date(2016, 3, 1), "month"),

@@ -890,7 +890,19 @@ class ArgumentFinder:
             judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
         nodes = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
         target: list[Mention] = []
+        if kind == "quoted" and verb.dep_ == "attr":  # "“This is a deeply unfriendly step”": as a copula's
+            judged = [c for c in verb.head.children if c.dep_ == "nsubj"] or judged
+            kind, verb = "copula", verb.head
         for j in judged:
+            if kind == "copula" and ctx is not None and j.lower_ in words("thing_pronoun") | words("definite_det"):
+                # "“This is a deeply unfriendly step,” Peskov said": what "this" is, a deed, is the last deed told
+                attr = next((c for c in verb.children if c.dep_ == "attr"
+                             and c.lemma_.lower() in words("deed_anaphor")), None)
+                sources, background = ctx.last_move(attr) if attr is not None else ((), True)
+                if not background:
+                    target.extend(m for m in sources if m.actor is not None and m.actor.node
+                                  and m.actor.node not in nodes)
+                    continue
             m = sp.mention_for(j)
             if m is not None and m.actor is not None and (m.actor.kind != "person" or (
                     kind in {"naming", "copula"} and source and m.actor.node and m.actor.node not in nodes)):
@@ -1033,6 +1045,13 @@ class ArgumentFinder:
                     m = self.speakers.mention_at(p)
                     if m is not None and m.actor is not None and m.actor.kind == "state" and m.actor.sector == "GOV":
                         return [m]
+        # "was summoned to the Moldovan foreign ministry", "welcomed to Paris": the government (a body, a capital)
+        # the guest is called to hosts
+        for p in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                  if o.dep_ == "pobj"):
+            m = self.speakers.mention_for(p)
+            if m is not None and m.actor is not None and m.actor.kind == "state" and m.actor.sector == "GOV":
+                return [m]
         return []
 
     def undone_party(self, tok: Any, *, exclude: frozenset[str]) -> list[Mention]:

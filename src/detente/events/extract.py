@@ -212,6 +212,8 @@ class EventCoder:
         for c in kids:
             if c.dep_ in OBJ_DEPS | {"nsubjpass", "nsubj"} and (c.dep_ != "nsubj" or c is subj):
                 objects.add(c.lemma_.lower())
+                if c.pos_ == "PROPN":  # "summoned Russian Ambassador Oleg Vasnetsov": the title before the name
+                    objects.update(t.lemma_.lower() for t in c.children if t.dep_ == "compound" and t.i < c.i)
                 if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
                     objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                                    for p in pr.children if p.dep_ == "pobj")

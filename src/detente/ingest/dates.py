@@ -159,6 +159,8 @@ _MONTH_DAY = (re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?\b", re.
               re.compile(r"\b(?P<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?" + _MONTH_RE, re.I))
 _LAST_MONTH = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+" + _MONTH_RE, re.I)
 _BARE_MONTH = re.compile(r"\b" + _MONTH_RE + r"(?!\w)", re.I)
+# "in June last year", "March of this year": that month of the year named relative to publication
+_MONTH_OF_YEAR = re.compile(r"\b" + _MONTH_RE + r",?\s+(?:of\s+)?(?P<rel>last|this|next|previous)\s+year\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d-])" + _EVENT_YEAR + r"(?!s|\d|-\d)")
 # A decade: "the 1990s", "the late 1980s", "the '90s" (a period with no year to give: before publication, undated,
 # when it ended before the publication's year)
@@ -310,6 +312,10 @@ def _relative(text: str, low: str, base: dt.date, future: bool) -> EventDate | N
         m = pattern.search(text)
         if m:
             return _month_day(m, base, future, text)
+    m = _MONTH_OF_YEAR.search(text)
+    if m:
+        year = base.year + {"last": -1, "previous": -1, "next": 1}.get(m["rel"].lower(), 0)
+        return _stated(dt.date(year, _month(m["month"]), 1), MONTH, text)
     m = _LAST_MONTH.search(text)
     if m:
         return _named_month(_month(m["month"]), base, m["rel"].lower(), text)
