@@ -411,6 +411,17 @@ def test_a_possessive_before_an_office_unit_names_the_holders_state(resolve):
     assert ms["Jan Kowal"].actor is not None and ms["Jan Kowal"].actor.country == "CHL"
 
 
+def test_a_capitalised_noun_whose_name_goes_on_is_no_organisation_named_before(resolve):
+    # "NATO met . The Organization of African Unity spoke .": not NATO by its word "Organization"
+    ms = resolve([
+        ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"), (".", "PUNCT", "punct", 1),
+        ("The", "DET", "det", 4), ("Organization", "PROPN", "nsubj", 8), ("of", "ADP", "prep", 4),
+        ("African", "PROPN", "compound", 7), ("Unity", "PROPN", "pobj", 5), ("spoke", "VERB", "ROOT", 8, "speak"),
+        (".", "PUNCT", "punct", 8),
+    ])
+    assert "Organization" not in ms or ms["Organization"].actor is None or ms["Organization"].actor.id != "IGOMIL:nato"
+
+
 def _country(text, country):
     return lambda ms: text in ms and ms[text].actor is not None and ms[text].actor.country == country
 

@@ -559,6 +559,13 @@ def test_this_deed_judged_by_a_quoted_copula_is_the_last_deed(code):
     assert _nodes(e.target) == {"CHL"}
 
 
+def test_talks_hosted_by_a_body_are_its_consultation_with_their_parties(code):
+    x = code("Talks between Chile and Peru hosted by the European Union ended without agreement on Thursday.")
+    (e,) = _events(x, "hosted")
+    assert _nodes(e.source) == {"IGOGOV:eu"} and _nodes(e.target) == {"CHL", "PER"}
+    assert not _events(x, "ended")  # the talks ended by themselves: no one's act
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

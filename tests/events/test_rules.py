@@ -1168,6 +1168,20 @@ def test_meeting_a_need_is_no_meeting(obj, vetoed_):
     assert vetoed(doc[2], disabled={"meeting_a_need_is_no_meeting"}) is None
 
 
+@pytest.mark.parametrize("words, heads, deps, lemmas, vetoed_", [
+    # "The talks ended": an act that ends by itself, undone by no one
+    (["The", "talks", "ended"], [1, 2, 2], ["det", "nsubj", "ROOT"], ["the", "talk", "end"], True),
+    # "Chile ended the talks": Chile ends them
+    (["Chile", "ended", "the", "talks"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"], ["Chile", "end", "the", "talk"],
+     False),
+])
+def test_an_act_that_ends_is_no_act(words, heads, deps, lemmas, vetoed_):
+    doc = _doc(words, heads, deps, lemmas, pos=["VERB" if d == "ROOT" else "NOUN" for d in deps])
+    verb = deps.index("ROOT")
+    assert (vetoed(doc[verb]) == "an_act_that_ends_is_no_act") == vetoed_
+    assert vetoed(doc[verb], disabled={"an_act_that_ends_is_no_act"}) is None
+
+
 @pytest.mark.parametrize("obj, vetoed_", [("rift", True), ("ties", False)])
 def test_deepening_a_rift_is_no_act(obj, vetoed_):
     # "Chile deepened its rift with Peru": how a hostile relation grows; "Chile deepened its ties with Peru": an act

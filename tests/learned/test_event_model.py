@@ -412,17 +412,19 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, kept", [
+@pytest.mark.parametrize("text, tagged, kept", [
     # a mutual act of co-sources: the agent of a participle in a phrase of it is the participle's author, no side
-    ("Chile and Peru restored relations on Monday in a deal brokered by Brazil.", False),
-    ("Chile and Peru restored relations on Monday in a Brazil-brokered deal.", False),
+    ("Chile and Peru restored relations on Monday in a deal brokered by Brazil.", "Brazil", False),
+    ("Chile and Peru restored relations on Monday in a Brazil-brokered deal.", "Brazil", False),
+    # nor when the tagger's phrase is the whole "Brazil-brokered deal"; co-sources agreeing to act together
+    ("Chile and Peru agreed to resume ties in a Brazil-brokered deal.", "a Brazil-brokered deal", False),
     # on what the event acts on, the agent is that act's author: a side
-    ("Chile condemned the strike carried out by Brazil on Monday.", True),
+    ("Chile condemned the strike carried out by Brazil on Monday.", "Brazil", True),
 ])
-def test_a_mutual_act_takes_no_participles_author_as_its_target(pipeline, text, kept):
+def test_a_mutual_act_takes_no_participles_author_as_its_target(pipeline, text, tagged, kept):
     (rule,) = _with(pipeline, Prediction((), 1, 0.9, "SUPPORT", 0.9), set(), text).events
     assert kept or rule.target == ()
-    pred = Prediction((_span(text, "Brazil", "TGT"),), 1, 0.9, rule.type, 0.9, (0.99,))
+    pred = Prediction((_span(text, tagged, "TGT"),), 1, 0.9, rule.type, 0.9, (0.99,))
     (event,) = _with(pipeline, pred, {"source", "target"}, text).events
     assert [m.actor.id for m in event.target if m.actor] == (["BRA"] if kept else [])
 

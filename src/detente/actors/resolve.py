@@ -1118,6 +1118,8 @@ class ActorResolver:
             if tok.i in covered or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or not tok.text[:1].isupper() \
                     or tok.pos_ not in {"NOUN", "PROPN"} or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].text[:1].isupper():
+                continue  # "the Ministry of National Defence of the DPRK": a name of its own goes on
             word = _org_word(fold(tok.text))
             owners = {aid for aid, words in words_of.items() if word in words}
             if len(owners) == 1:

@@ -539,8 +539,9 @@ class ArgumentFinder:
             exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
             return subjects, self.objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude,
                                           ctx=ctx)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+        if tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)) and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children):
+            # (a by-agent makes it a participle whatever its tag: "talks hosted by the EU", tagged VBD)
             # "hostages kidnapped during ...": the noun is what the act was done to; "Hamas, backed by Iran and
             # Qatar, ...": the agents (each its own dyad) did it.  A clause with a subject or an auxiliary of its
             # own is no reduced participle ("a statement that Cairo had recalled its envoy", parsed as acl)
@@ -548,6 +549,8 @@ class ArgumentFinder:
                       for m in self.with_conj(p, deep=True)]
             nodes = {m.actor.node for m in agents if m.actor is not None}
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
+            # "talks between A and B hosted by the EU": the parties of the talks the participle is on
+            patients = patients or [m for m in self.pact_parties(tok.head) if m.actor.node not in nodes]
             return (agents if patients else []), (patients or self.with_conj(tok.head))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
         if passive and tok.lower_ in words("worry_adjective"):

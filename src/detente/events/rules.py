@@ -467,6 +467,22 @@ def meeting_a_need_is_no_meeting(tok: Any, w: dict[str, frozenset[str]]) -> bool
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["need_noun"] for c in tok.children)
 
 
+@trigger_veto("an_act_that_ends_is_no_act", reads="a reversal verb (reversal_verb: 'end', 'stop', 'halt') with no "
+              "object, particle or passive, whose subject is an event noun of the lexicon (nouns.tsv)",
+              vocab=("reversal_verb",))
+def an_act_that_ends_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Talks hosted by the EU ended without agreement" was a reduction of relations (160) by the EU: an act that
+    ends by itself, told intransitively, is undone by no one (who ended it, when told, is the subject of a
+    transitive "ended the talks")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["reversal_verb"]:
+        return False
+    if any(c.dep_ in {"dobj", "obj", "prt", "auxpass", "nsubjpass", "ccomp", "xcomp"} for c in tok.children):
+        return False
+    from .lexicon import load_lexicon
+
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in load_lexicon().nouns for c in tok.children)
+
+
 @trigger_veto("deepening_a_rift_is_no_act", reads="a verb of growth (growth_verb: 'deepen', 'widen') whose direct "
               "object is a hostile relation cue (relation_cues.tsv, polarity -1: 'rift', 'tension')",
               vocab=("growth_verb",))

@@ -200,13 +200,14 @@ class LearnedEvents:
                 # inside a clause of the trigger's that has a subject of its own ("cut ties after protesters
                 # stormed the Saudi embassy": the embassy is the storming's).
                 # a mutual act of co-sources ("A and B reopened their embassies") keeps no target that names no
-                # actor: it would hide that the sources are each other's parties (events.lexicon.reciprocal)
-                # nor one that authors a participle in a phrase of it ("restored relations in a deal brokered by
-                # China": China brokered; the pair restored relations with each other)
+                # actor: it would hide that the sources are each other's parties (events.lexicon.reciprocal);
+                # nor, with co-sources, one that authors a participle in a phrase of it ("restored relations in a
+                # deal brokered by China", "agreed to resume ties in a China-brokered deal": China brokered)
                 mutual = side == "target" and len(event.source) > 1 and reciprocal(event.cameo)
                 new = tuple(m for m in learned
                             if (main or m.actor is None) and not (mutual and m.actor is None)
-                            and not (mutual and _agent_of_a_participle(doc, event, m))
+                            and not (side == "target" and len(event.source) > 1
+                                     and _agent_of_a_participle(doc, event, m))
                             and not any(m.start < b and a < m.end for a, b in taken)
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
@@ -645,7 +646,10 @@ def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
     trigger ("restored relations in a deal brokered by China", "in a China-brokered deal"): that participle's
     author."""
     top, path = _path_to_trigger(doc, event, m)
-    for node in path:
+    found = _trigger_and_span(doc, event, m)
+    # a tagged phrase that is the whole "China-brokered deal": the name inside it is the participle's agent too
+    inside = [t for t in found[1] if t.ent_type_] if found is not None else []
+    for node in (*path, *inside):
         if node.dep_ == "agent":
             participle = node.head
             return participle.dep_ == "acl" and participle.head.dep_ == "pobj" and top not in participle.subtree
