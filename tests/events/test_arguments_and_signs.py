@@ -566,6 +566,30 @@ def test_talks_hosted_by_a_body_are_its_consultation_with_their_parties(code):
     assert not _events(x, "ended")  # the talks ended by themselves: no one's act
 
 
+def test_a_verb_of_saying_joined_to_a_reported_clause_is_its_reporters(code):
+    # "X confirmed that the two sides had reached a deal and said ...": said by X, not by the two sides
+    x = code("Chile and Peru reached a deal on Monday. Peruvian Foreign Minister Juan Perez confirmed on Tuesday "
+             "that the two sides had reached a resolution and said Peru would work with Chile to implement it.")
+    (e,) = _events(x, "work")
+    assert e.said_by is not None and e.said_by.text == "Juan Perez"
+
+
+def test_a_background_act_under_a_conjunction_does_not_carry_to_the_next_sentence(code):
+    from detente.model import DateBasis
+
+    x = code("Chile expelled a Peruvian diplomat on Friday. Relations have been tense since Peru executed a Chilean "
+             "doctor in May. Bolivia welcomed the Chilean decision.")
+    (e,) = _events(x, "welcomed")
+    assert e.date.basis != DateBasis.BACKGROUND
+
+
+def test_an_envoy_summoned_where_posted_is_summoned_by_that_state(code):
+    x = code("State media reported that the Chilean charge d'affaires in Lima had been summoned to the foreign "
+             "ministry on Monday.")
+    (e,) = _events(x, "summoned")
+    assert e.cameo == "114" and _nodes(e.source) == {"PER"} and _nodes(e.target) == {"CHL"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

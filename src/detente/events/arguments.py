@@ -1040,8 +1040,10 @@ class ArgumentFinder:
         if tok.lemma_.lower() not in words("hosting_verb"):
             return []
         # "was summoned to the Foreign Office in London": the place may be the to-phrase's
+        # "the Swedish charge d'affaires in Tehran had been summoned": or the envoy's own post
         places = [*tok.children, *(c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
-                                    for o in p.children if o.dep_ == "pobj" for c in o.children)]
+                                    for o in p.children if o.dep_ == "pobj" for c in o.children),
+                  *(c for s in tok.children if s.dep_ == "nsubjpass" for c in s.children)]
         for child in places:
             if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
                 for p in child.children:

@@ -347,14 +347,16 @@ class EventCoder:
         return date_event(tok, parsed.spans[sentence.idx], parsed.document, modality)
 
 
-# Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 def _in_an_aside(doc: Any, event: Event) -> bool:
-    """Whether ``event``'s trigger lies in a relative clause or an apposition on a noun: an aside on the one it
-    describes, not what the sentence tells."""
+    """Whether ``event``'s trigger lies in a relative clause or an apposition on a noun, or in a clause under a
+    conjunction ("Relations have been tense since Iran executed a doctor in May"): an aside on what the sentence
+    tells, not what it tells (a sentence's events are ordered main clause first, so one in an aside first means the
+    main clause told none)."""
     span = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
     if span is None:
         return False
-    return any(t.dep_ in {"relcl", "appos"} for t in (span.root, *span.root.ancestors))
+    return any(t.dep_ in {"relcl", "appos"} or (t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children))
+               for t in (span.root, *span.root.ancestors))
 
 
 def _recent(date: Any, published: Any) -> bool:
@@ -364,6 +366,7 @@ def _recent(date: Any, published: Any) -> bool:
     return date.date is not None and published is not None and 0 <= (published - date.date).days <= 31
 
 
+# Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
