@@ -732,20 +732,30 @@ def _in_relative_clause(doc: Any, event: Event | _Trigger, m: Mention) -> bool:
     dispute with Ethiopia over a Nile dam, pledged to send troops") that does not hold ``event``'s trigger and of
     which ``m`` is not the subject: the clause describes its noun, so nothing it names, an actor or not, is a side of
     the event; nor is anything in a clause on a place or time, its subject included."""
-    if _in_a_clause_on_a_place_or_time(doc, event, m):
-        return True
-    found = _trigger_and_span(doc, event, m)
+    found = _relative_clause_of(doc, event, m)
     if found is None:
         return False
+    top, clause = found
+    if _on_a_place_or_time(clause):
+        return True
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(s.tag_ in {"WP", "WDT"} for s in subjects) \
+        and not any(m.start <= s.idx < m.end for s in subjects)
+
+
+def _relative_clause_of(doc: Any, event: Event | _Trigger, m: Mention) -> tuple[Any, Any] | None:
+    """``event``'s trigger token and the first relative clause above mention ``m`` below the trigger, when that
+    clause does not hold the trigger, else None."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return None
     top, span = found
     for node in (span.root, *span.root.ancestors):
         if node == top:
-            return False
+            return None
         if node.dep_ == "relcl":
-            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            return bool(subjects) and all(s.tag_ in {"WP", "WDT"} for s in subjects) \
-                and top not in node.subtree and not any(m.start <= s.idx < m.end for s in subjects)
-    return False
+            return None if top in node.subtree else (top, node)
+    return None
 
 
 def _on_a_place_or_time(clause: Any) -> bool:
@@ -758,16 +768,8 @@ def _in_a_clause_on_a_place_or_time(doc: Any, event: Event | _Trigger, m: Mentio
     Yemen, where a coalition has fought X"; "Since February 24, when the Kremlin deployed troops, Russia has taken
     steps"), one that does not hold ``event``'s trigger: it tells what happens there or then, its subject included;
     nothing it names is a side of the event, a source no more than a target."""
-    found = _trigger_and_span(doc, event, m)
-    if found is None:
-        return False
-    top, span = found
-    for node in (span.root, *span.root.ancestors):
-        if node == top:
-            return False
-        if node.dep_ == "relcl":
-            return _on_a_place_or_time(node) and top not in node.subtree
-    return False
+    found = _relative_clause_of(doc, event, m)
+    return found is not None and _on_a_place_or_time(found[1])
 
 
 def _a_conjuncts_argument(doc: Any, event: Event, m: Mention) -> bool:
