@@ -590,6 +590,13 @@ def test_an_envoy_summoned_where_posted_is_summoned_by_that_state(code):
     assert e.cameo == "114" and _nodes(e.source) == {"PER"} and _nodes(e.target) == {"CHL"}
 
 
+def test_the_neighbour_accused_of_an_act_is_its_source(code):
+    # "accusing its neighbour of backing the rebels": the neighbour backs them, not the accuser
+    x = code("Chile recalled its ambassador from Lima on Monday, accusing its neighbour of backing the rebels.")
+    (e,) = _events(x, "backing")
+    assert _nodes(e.source) == {"PER"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -373,6 +373,18 @@ def test_a_new_event_needs_a_verbal_predicate(pipeline):
     assert _with(pipeline, pred, {"new_events"}, copula).events == ()
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("tagged, speaker", [("Chile", None), ("Peru", "Chile")])
+def test_a_new_event_on_a_verb_of_saying_is_said_by_the_speaker_of_what_is_said(pipeline, tagged, speaker):
+    # "Chile said Peru had adopted a hostile approach": Peru's act as Chile tells it (said by Chile); the speaker's
+    # own act on its own verb of saying has it as source, never again as a second speaker
+    text = "Chile said Peru had adopted a hostile approach toward Bolivia."
+    pred = Prediction((_span(text, tagged, "SRC"), _span(text, "Bolivia", "TGT")), 3, 0.95, "ACCUSE", 0.9,
+                      (0.99, 0.99))
+    events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.trigger == "said"]
+    assert events and all((e.said_by.text if e.said_by else None) == speaker for e in events)
+
+
 def test_decoded_spans_carry_their_weakest_word_confidence():
     offsets = [(0, 0), (0, 6), (7, 13), (14, 17), (0, 0)]
     words = [None, 0, 1, 2, None]

@@ -297,11 +297,15 @@ class LearnedEvents:
         # on a verb of saying the act is in what is said: who says it is the speaker of that clause ("He said Berlin
         # had adopted a hostile approach toward Iran": Germany's act, as he tells it), unless that is the source
         told = next((c for c in tok.children if c.dep_ == "ccomp"), tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
+        said_by = own_speaker(coder.speaker(told, speakers), source, coding.cameo)
+        if told is not tok and said_by is not None and any(
+                m.start <= said_by.start and said_by.end <= m.end for m in source):
+            said_by = None  # the speaker's own act on its own verb of saying: its source, not a second speaker
         return Event(
             doc_id=parsed.document.id, sent_idx=sentence.idx, trigger=tok.text, trigger_start=tok.idx,
             type=pred.type if "type" in self.use else (coding.type or pred.type), cameo=coding.cameo,
             score=coding.score, source=tuple(source), target=tuple(target), mode=coding.mode,
-            context=coding.context, said_by=own_speaker(coder.speaker(told, speakers), source, coding.cameo),
+            context=coding.context, said_by=said_by,
             outlet=parsed.document.outlet,
             hedged=modality.hedged, negated=modality.negated, intent=modality.intent,
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
