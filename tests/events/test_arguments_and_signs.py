@@ -597,6 +597,19 @@ def test_the_neighbour_accused_of_an_act_is_its_source(code):
     assert _nodes(e.source) == {"PER"}
 
 
+def test_regret_at_the_decision_is_aimed_at_its_author(code):
+    # "expressed “pain and regret” at the decision": the complaint noun a conjunct, the at-phrase on the verb
+    x = code('Chile on Thursday broke off relations with Peru. Peru\'s foreign ministry expressed "pain and regret" '
+             'at the decision.')
+    (e,) = _events(x, "expressed")
+    assert e.score < 0 and _nodes(e.target) == {"CHL"}
+
+
+def test_ceasing_contact_is_a_reduction_of_relations(code):
+    (e,) = _events(code("Chile said on Monday it would cease all official contact with Lima."), "cease")
+    assert e.score < 0 and _nodes(e.target) == {"PER"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

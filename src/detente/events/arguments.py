@@ -814,17 +814,21 @@ class ArgumentFinder:
         """Targets by the object-stage rules below (``rules.object_mentions``)."""
         return object_mentions(ObjectQuery(tok, etype, wanted_prep, visit, exclude, ctx), self, self.disabled)
 
-    def complaint_target(self, tok: Any) -> list[Mention]:
+    def complaint_target(self, tok: Any, ctx: Context | None = None) -> list[Mention]:
         """"voiced disappointment that China did not condemn ...", "regret over Iran's decision": the actor whose
         act (or failure to act) the complaint is about (complaint nouns: ``rule_vocab.tsv``, set complaint_noun).
         Read for the trigger itself or its object noun; the subject of the that-clause, else the actor of the
         over/at/with/about phrase."""
-        nouns = [n for n in [tok, *(c for c in tok.children if c.dep_ in OBJ_DEPS)]
+        objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        nouns = [n for n in [tok, *objects, *(x for o in objects for x in o.conjuncts)]
                  if n.lemma_.lower() in words("complaint_noun")]
         if tok.lower_ in words("worry_adjective"):  # "is concerned about the pact between X and Y" (worried_about)
             nouns.insert(0, tok)
         for noun in nouns:
-            for c in noun.children:
+            # "expressed “pain and regret” at the decision": the parser may hang the phrase on the verb
+            phrases = [*noun.children, *(c for c in tok.children if c.dep_ == "prep")] if noun is not tok \
+                else list(noun.children)
+            for c in phrases:
                 if c.dep_ in {"ccomp", "acl", "relcl", "advcl"} and any(m.lower_ == "that" for m in c.children) \
                         or c.dep_ == "ccomp":
                     for s in c.children:
@@ -835,7 +839,9 @@ class ArgumentFinder:
                 if c.dep_ in {"prep", "agent"} and c.lower_ in {"over", "at", "with", "about", "by"}:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = self.pact_parties(p) or self.with_conj(p, deep=True) or self._owner_within(p)
+                            # "expressed regret at the decision": the decision told before (move_told_before)
+                            found = self.pact_parties(p) or self.with_conj(p, deep=True) or self._owner_within(p) \
+                                or move_judged(p, ctx, self, frozenset())
                             if found:
                                 return found
         if nouns:
@@ -2304,7 +2310,7 @@ def clausal_target(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
 def complaint_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"voiced disappointment that China did not condemn ...": the actor the complaint is about
     (``ArgumentFinder.complaint_target``)."""
-    return q.other(f.complaint_target(q.tok))
+    return q.other(f.complaint_target(q.tok, q.ctx))
 
 
 @object_rule("preposition_object", reads="the objects of the trigger's prepositions: the lexicon pattern's, then the "
