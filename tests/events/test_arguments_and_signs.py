@@ -610,6 +610,15 @@ def test_ceasing_contact_is_a_reduction_of_relations(code):
     assert e.score < 0 and _nodes(e.target) == {"PER"}
 
 
+def test_it_after_a_government_named_by_its_head_is_that_government(code):
+    # "The government of President Gabriel Boric said it would ...": "it" is the government (Chile), not the last
+    # thing named (Peru, in the quote before)
+    x = code('"Peru is a sovereign state," the minister said. The government of President Gabriel Boric said on '
+             'Monday it would cease all official contact with Lima.')
+    (e,) = _events(x, "cease")
+    assert _nodes(e.source) == {"CHL"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

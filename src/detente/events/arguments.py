@@ -358,6 +358,13 @@ def _place_noun(node: Any) -> bool:
             and node.head.lower_ in {"to", "toward", "towards"})
 
 
+def _state_body_nouns() -> frozenset[str]:
+    """The nouns of a state's governing body ("government", "junta", "administration": identity_cues.tsv)."""
+    from ..actors.resolve import identity_cues
+
+    return identity_cues()["state_body_noun"]
+
+
 def is_location(m: Mention, pobj: Any, prep: Any) -> bool:
     """A state, capital or place after "in"/"at"/"from" is where, not who; so is a capital after "to"."""
     if m.actor is None or m.actor.kind != "state":
@@ -792,7 +799,8 @@ class ArgumentFinder:
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:
                     return None
-                is_person = m.actor.kind == "person"
+                # "The government of President Ortega said it would ...": a state body named by its head is "it"
+                is_person = m.actor.kind == "person" and c.lemma_.lower() not in _state_body_nouns()
                 if (pron.lower_ == "it") != is_person or pron.lower_ == "they":
                     return m
         return None
