@@ -485,6 +485,11 @@ _ABLATION = [
         ("Papadakis", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7, "speak"),
         (".", "PUNCT", "punct", 7),
     ], _country("Papadakis", "GRC")),
+    # "Ethnic Serb protesters clashed.": a kin group, not Serbia
+    ("ethnic_kin_is_no_state", [
+        ("Ethnic", "ADJ", "amod", 2), ("Serb", "ADJ", "amod", 2, None, "B-NORP"), ("protesters", "NOUN", "nsubj", 3),
+        ("clashed", "VERB", "ROOT", 3, "clash"), (".", "PUNCT", "punct", 3),
+    ], lambda ms: not any(m.actor is not None and m.actor.country == "SRB" for m in ms.values())),
     # "NATO convened. The Alliance warned."
     ("org_by_its_noun", [
         ("NATO", "PROPN", "nsubj", 1, None, "B-ORG"), ("convened", "VERB", "ROOT", 1, "convene"), (".", "PUNCT", "punct", 1),

@@ -116,6 +116,16 @@ identity_rule = stage_decorator("identity", """Register the decorated resolver s
     its word sets are in ``data/identity_cues.tsv`` (``identity_cues``).""", lists=identity_cues)
 
 
+@identity_rule("ethnic_kin_is_no_state", reads="a state adjective right after an ethnic word (ethnic_word: 'ethnic "
+               "Serb protesters', 'ethnic Russians')", changes="drops the adjective as an actor: an ethnic group is "
+               "no state", vocab=("ethnic_word",))
+def _drop_ethnic_kin(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``ethnic_kin_is_no_state``: "ethnic Serb protesters clashed with NATO peacekeepers in May" (in Kosovo)
+    was a Serbian assault on NATO: the protesters' kin is no act of the state of that name."""
+    ethnic = identity_cues()["ethnic_word"]
+    return [c for c in candidates if not (c.kind == "adjective" and c.start > 0 and doc[c.start - 1].lower_ in ethnic)]
+
+
 @identity_rule("geographic_name", reads="a state, capital or nationality word inside the proper name of a sea, gulf, "
                "strait or the like (geo_feature): right before the capitalised feature word ('the South China Sea', "
                "'the Taiwan Strait', 'the Indian Ocean') or after it and 'of' ('the Sea of Japan', 'the Gulf of "
@@ -314,6 +324,8 @@ class ActorResolver:
         candidates = _longest_first(candidates)
         if enabled("geographic_name", off):
             candidates = _drop_geographic_names(doc, candidates)
+        if enabled("ethnic_kin_is_no_state", off):
+            candidates = _drop_ethnic_kin(doc, candidates)
         if enabled("portfolio_is_no_person", off):
             candidates = _drop_portfolios(doc, candidates)
         self._resolve_candidates(doc, candidates, on)
