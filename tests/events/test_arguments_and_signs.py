@@ -526,8 +526,9 @@ def test_a_background_aside_in_a_relative_clause_does_not_make_the_next_sentence
     assert e.date.basis != DateBasis.BACKGROUND
 
 
-def test_where_a_complaint_is_lodged_is_no_party_when_it_names_its_own(code):
-    x = code("Lima filed a complaint against Santiago at the World Trade Organization.")
+@pytest.mark.parametrize("filed", ["a complaint", "a case"])
+def test_where_a_complaint_is_lodged_is_no_party_when_it_names_its_own(code, filed):
+    x = code(f"Lima filed {filed} against Santiago at the World Trade Organization.")
     (e,) = _events(x, "filed")
     assert _nodes(e.target) == {"CHL"}
 

@@ -2330,11 +2330,10 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
     venues = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in q.tok.children
               if c.dep_ == "prep" and c.lower_ in {"at", "before"}]
     if found and venues and all(any(lo <= m.start < hi for lo, hi in venues) for m in found) and any(
-            d.lemma_.lower() in f.event_nouns and any(c.dep_ == "prep" and c.lower_ in {"against", "with", "on"}
-                                                      and any(p.dep_ == "pobj" for p in c.children)
-                                                      for c in d.children) for d in _dobjs(q)):
-        # "filed a complaint against Warsaw at the WTO": where the act is lodged is no party when its event noun
-        # names its own (light_verb_noun)
+            c.dep_ == "prep" and c.lower_ in {"against", "with", "on"} and any(
+                p.dep_ == "pobj" and f.with_conj(p) for p in c.children) for d in _dobjs(q) for c in d.children):
+        # "filed a complaint against Warsaw at the WTO", "filed a case against China at the WTO": where the act is
+        # lodged is no party when its object names its own (light_verb_noun, event_object_author)
         return []
     if found and any(d.lemma_.lower() in f.event_nouns for d in _dobjs(q)):
         # "joined sanctions against Russia over its invasion of Ukraine": what the act is about (issue_prep) names
