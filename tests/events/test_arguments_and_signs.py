@@ -497,6 +497,8 @@ def test_they_after_a_pair_noun_speaker_is_both_of_the_pair(code):
     ("Bolivia backs the plan. Chile and Peru, which have close ties with Brazil, will be watching.",
      {frozenset({"CHL", "BRA"}), frozenset({"PER", "BRA"})}),
     ("Chile and Peru are close allies.", {frozenset({"CHL", "PER"})}),
+    # a from-phrase names the other side ("threats from X"): the two facing them are not each other's threat
+    ("Chile and Peru faced common threats from Bolivia.", {frozenset({"CHL", "BOL"}), frozenset({"PER", "BOL"})}),
 ])
 def test_coordinated_subjects_of_a_tie_relate_to_its_complement(code, text, pairs):
     x = code(text)
