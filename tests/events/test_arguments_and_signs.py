@@ -622,6 +622,23 @@ def test_it_after_a_government_named_by_its_head_is_that_government(code):
     assert _nodes(e.source) == {"CHL"}
 
 
+def test_their_after_the_two_leaders_is_the_two_named_before(code):
+    # "The two leaders confirmed their commitment": the noun's possessive is read with the running context (the two
+    # presidents who agreed), not the last two persons named (the hosts)
+    x = code("Chilean President Gabriel Boric and Peruvian President Dina Boluarte agreed on Thursday to allow a "
+             "European Union civilian mission to deploy along their border, after four hours of talks hosted by "
+             "French President Emmanuel Macron and European Council President Charles Michel. The two leaders "
+             "confirmed their commitment to the United Nations Charter.")
+    (e,) = _events(x, "commitment")
+    assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_a_pact_of_its_own_time_is_not_the_pact_told_before(code):
+    x = code("Chile and Peru signed a trade pact on Monday. Bolivia, which brokered the 2020 ceasefire, welcomed it.")
+    (e,) = _events(x, "brokered")
+    assert not _nodes(e.target) & {"CHL", "PER"}
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -100,6 +100,16 @@ def test_a_span_inside_a_longer_tagged_span_is_dropped():
     assert source == () and [(m.text, m.method) for m in target] == [("Prime Minister Narendra Modi", "gazetteer")]
 
 
+@pytest.mark.model
+def test_a_tagged_piece_of_a_number_is_dropped(pipeline):
+    # the tagger's "," of "2,000" names nothing: no unresolved target ","
+    text = "Chile has deployed some 2,000 troops in the region."
+    start = text.index(",")
+    pred = Prediction((_span(text, "Chile", "SRC"), (start, start + 1, "TGT")), 4, 0.9, "MOBILIZE", 0.9, (0.99, 0.99))
+    events = _with(pipeline, pred, {"source", "target"}, text).events
+    assert events and not any(m.text == "," for e in events for m in e.target)
+
+
 def test_code_for_picks_a_code_in_the_class_and_of_the_type():
     from detente.events import load_lexicon
 

@@ -1147,7 +1147,7 @@ class ArgumentFinder:
         return out
 
     # -- nouns ---------------------------------------------------------------------
-    def nominal(self, tok: Any) -> tuple[list[Mention], list[Mention]]:
+    def nominal(self, tok: Any, ctx: Context | None = None) -> tuple[list[Mention], list[Mention]]:
         """"X's shelling in Z", "the invitation of a group's leaders to the capital"."""
         sp = self.speakers
         source: list[Mention] = []
@@ -1164,8 +1164,9 @@ class ArgumentFinder:
                     # "US and UK assistance": each conjunct of the possessor acts (phrase-stage rules)
                     source.extend(x for x in [m, *phrase_extra(child, sp, self.disabled)] if x not in source)
                 elif child.dep_ == "poss":
-                    # "asserted his support": the pronoun's owner (subject-stage rules)
-                    source.extend(x for x in subject_mentions(child, Context(), self, self.disabled)
+                    # "asserted his support": the pronoun's owner (subject-stage rules, with the running context:
+                    # "The two leaders confirmed their commitment" after they were named)
+                    source.extend(x for x in subject_mentions(child, ctx or Context(), self, self.disabled)
                                   if x not in source)
             for clause in _together_clauses(tok, child):
                 # "quiet military cooperation between X and Y", "a three-way summit in a capital, which
@@ -2479,6 +2480,8 @@ def _parties_told_before(q: ObjectQuery, f: ArgumentFinder, nouns_of: frozenset[
         if any(c.dep_ in {"poss", "prep", "compound", "nmod", "appos"} and any(
                 f.speakers.mention_at(t) is not None for t in c.subtree) for c in n.children):
             return []  # a party is named in its phrase: not a bare reference back
+        if any(c.ent_type_ == "DATE" or c.dep_ == "nummod" for c in n.children):
+            return []  # "brokered the 2020 ceasefire": a pact of its own time, not the one just told
         return q.other(list(parties))
     return []
 

@@ -248,7 +248,7 @@ class EventCoder:
         if trig.evaluation:
             source, target = finder.evaluation(tok, self.speaker(tok, speakers), ctx)
         elif trig.nominal:
-            source, target = finder.nominal(tok)
+            source, target = finder.nominal(tok, ctx)
             if not source and target:
                 # "Congratulations to A and B on ...": a verbless exclamation is its speaker's act
                 source = run_rule("exclamation_is_the_speakers", tok, self.speaker(tok, speakers),

@@ -878,8 +878,8 @@ def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any, dated: tuple[in
             a = span.start_char - sentence.start
         if span is not None and not len(span):
             span = None
-        if span is not None and _names_nothing(span):
-            continue
+        if (span is not None and _names_nothing(span)) or not any(ch.isalpha() for ch in sentence.text[a:b]):
+            continue  # (nor a piece of a number: "," of "2,000" tagged alone)
         if scores is not None:
             kept_scores.append(scores[k])
         if role == "TGT" and span is not None:
