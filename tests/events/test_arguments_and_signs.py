@@ -639,6 +639,16 @@ def test_a_pact_of_its_own_time_is_not_the_pact_told_before(code):
     assert not _nodes(e.target) & {"CHL", "PER"}
 
 
+def test_a_day_in_an_infinitive_to_come_is_ahead_and_dates_only_it(code):
+    # published 1 March 2024: "invited ... to attend a summit on March 19" is a summit ahead, this year; the
+    # invitation is not dated by it
+    x = code("Chile said on Friday that it had invited the Peruvian president to attend a summit in Santiago on "
+             "March 19.")
+    (attend,) = _events(x, "attend")
+    assert attend.date.date == dt.date(2024, 3, 19)
+    assert all(e.date.date != dt.date(2023, 3, 19) for e in x.events)
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

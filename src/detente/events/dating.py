@@ -146,6 +146,31 @@ def _is_future(verb: Any) -> bool:
         and verb.head.lemma_.lower() in SPEECH_LEMMAS
 
 
+def _infinitive_to_come(node: Any, clause: Any) -> Any:
+    """The infinitive to come (``_to_come``) that ``node`` lies in, below ``clause``, or None."""
+    n, steps = node, 0
+    while n != clause and n.head != n and steps < _STEPS:
+        if _to_come(n):
+            return n
+        n, steps = n.head, steps + 1
+    return None
+
+
+def _to_come(verb: Any) -> bool:
+    """Whether ``verb`` is an infinitive a verb of intent or of asking governs, that verb with no time of its own
+    ("invited Assad to attend the summit on May 19": the attending is to come; "May 19" in a May 9 story is ten days
+    ahead, not last year's; the invitation is not dated by it)."""
+    from .rules import words
+
+    if verb.dep_ not in {"xcomp", "ccomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in words("intent_governor") | words("request_verb") | words("urging_verb"):
+        return False
+    return not any(e.ent_type_ == "DATE" for c in head.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+                   for e in c.subtree)
+
+
 def _after_clause(expr: _Expr) -> Any:
     """"seven years after they were cut": the clause that the span counts back from, or None."""
     if not _SPAN.match(expr.ent.text):
@@ -245,6 +270,7 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     # a relative clause on the date itself ("in March, when the court issued ...")
     on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end
     if _own_time(expr, tok, clause) or on_the_date:
+        future = future or _infinitive_to_come(expr.attach, clause) is not None
         if not future and clause.tag_ in {"VBD", "VBN"}:
             later = later_than(expr.ent.text, _anchor_before(expr, span, published))
             if later is not None:  # "recognised Kosovo two years later" (after 2006, stated earlier)
@@ -437,6 +463,10 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
         # "in his first interview since 2019", "the worst crisis since 1979": "since" on a noun counts that noun's
         # kind back to a time; it does not date the clause
         return _within_noun(tok, expr.attach)
+    infinitive = _infinitive_to_come(expr.attach, clause)
+    if infinitive is not None and tok not in infinitive.subtree:
+        # "invited Assad to attend the summit on May 19": the day of the attending, not of the invitation
+        return False
     if expr.attach != tok and _in_apposition(expr.attach, clause) and not _in_apposition(tok, clause):
         # "Iran, Saudi Arabia's rival until the two restored ties in March, dismissed the talks": a time in an
         # apposition describes the noun it is set beside, not when the clause's act took place
