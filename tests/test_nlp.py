@@ -296,6 +296,23 @@ def test_a_second_one_charged_is_a_second_object_not_a_charge():
     assert doc[6].head.text == "lies"
 
 
+@pytest.mark.parametrize("second, lemma, obj, rehung", [
+    ("accused", "accuse", ("Peru", "dobj"), True),  # a speaker's act with an object
+    ("visited", "visit", ("Peru", "dobj"), False),  # no speaker's act: left as parsed
+])
+def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(second, lemma, obj, rehung):
+    # "Chile said the claims were false and accused Peru .": the claims accuse no one; Chile does
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "the", "claims", "were", "false", "and", second, obj[0], "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 4, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "cc", "conj", obj[1], "punct"]
+    tags = ["NNP", "VBD", "DT", "NNS", "VBD", "JJ", "CC", "VBD", "NNP", "."]
+    lemmas = ["Chile", "say", "the", "claim", "be", "false", "and", lemma, obj[0], "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert (doc[7].head.text == "said") == rehung and (doc[6].head.text == "said") == rehung
+
+
 def test_persona_non_grata_read_as_a_verb_gives_its_conjuncts_back():
     # "Chile declared two diplomats persona non grata and gave them a day ." : "persona" read as a verb with the
     # diplomats as subject and "gave" as its conjunct (the diplomats gave themselves a day)

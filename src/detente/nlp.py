@@ -262,12 +262,42 @@ PARSE_REPAIRS = "detente_parse_repairs"
 def parse_repairs(doc: Any) -> Any:
     """The parser's misreadings of one pattern each, mended in place after the parse: an accusation hung on a
     reported past perfect (``_accusation_of_the_reporter``), a second one charged read as a charge
-    (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``).  Why a component of
-    our own: as ``conj_after_clause``."""
+    (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``), a reporter's second
+    act joined to the reported clause (``_reporters_second_act``).  Why a component of our own: as
+    ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
+    _reporters_second_act(doc)
     return doc
+
+
+def _reporters_second_act(doc: Any) -> None:
+    """"Lin Jian confirmed that the two sides had reached a resolution and said China would ...", "Makolo said the
+    accusations were a smokescreen and accused the Congolese army": the parser joins the second verb to the reported
+    clause, whose subject (a thing, a state) says or accuses nothing.  A subjectless verb of saying with a clause of
+    its own, or a speaker's act (speaker_act_verb) with an object, conjoined to a reported clause of a state or of a
+    thing's act (``_state_or_act_of_a_thing``) is the reporting verb's conjunct, as ``conj_after_clause`` re-hangs
+    one with a that-clause (before the lemmas this reads are set)."""
+    from .events.attribution import SPEECH_LEMMAS
+    from .events.rules import words
+
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or head.dep_ != "ccomp" or head.i > tok.i \
+                or head.head.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+            continue
+        lemma = tok.lemma_.lower()
+        if not ((lemma in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children)) or (
+                lemma in words("speaker_act_verb") and any(c.dep_ in {"dobj", "obj"} for c in tok.children))):
+            continue
+        if _state_or_act_of_a_thing(head):
+            tok.head = head.head
+            cc = next((c for c in head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
+            if cc is not None:
+                cc.head = head.head
 
 
 def _persona_non_grata(doc: Any) -> None:
@@ -340,11 +370,16 @@ def _conj_of_a_reported_state(tok: Any) -> bool:
         return False
     if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in tok.children):
         return False
+    return _state_or_act_of_a_thing(head)
+
+
+def _state_or_act_of_a_thing(head: Any) -> bool:
+    """Whether the reported clause ``head`` (under a verb) tells a passive or copular state, or the act of a thing,
+    which cannot go on to demand, warn or accuse ("said the ruling violated the law and demanded that Baghdad act"):
+    its subject a common noun that names no agent (agents.tsv)."""
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     state = any(c.dep_ == "auxpass" for c in head.children) or (
         head.tag_ in {"JJ"} or any(c.dep_ in {"acomp", "attr"} for c in head.children))
-    # or an act of a thing, which cannot go on to demand or warn ("said the ruling violated the law and demanded
-    # that Baghdad act"): a common noun that names no agent (agents.tsv)
     thing = any(c.tag_ in {"NN", "NNS"} and c.lower_ not in _agent_nouns() for c in subjects)
     return (state or thing) and bool(subjects) and head.head.tag_.startswith("VB")
 

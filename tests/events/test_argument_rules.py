@@ -934,17 +934,6 @@ def test_an_agentless_reduced_passive_has_no_source(subjects):
     assert on == [] and sorted(off) == ["CHL", "PER"]
 
 
-def test_a_verb_joined_to_a_reported_clause_is_the_reporters(subjects):
-    # "Chile said the claims were false and accused Peru .": the claims accuse no one; Chile does
-    on, off = subjects([
-        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"), ("the", "DET", "det", 3),
-        ("claims", "NOUN", "nsubj", 4, "claim"), ("were", "AUX", "ccomp", 1, "be"), ("false", "ADJ", "acomp", 4),
-        ("and", "CCONJ", "cc", 4), ("accused", "VERB", "conj", 4, "accuse"), ("Peru", "PROPN", "dobj", 7, None, "B-GPE"),
-        (".", "PUNCT", "punct", 1),
-    ], 7, "reporters_second_verb")
-    assert on == ["CHL"] and off == []
-
-
 def test_a_dateline_is_not_the_speaker_a_pronoun_stands_for(subjects):
     # "TBILISI (Reuters) - Armenia said it would leave.": "it" is Armenia, not the dateline's city
     on, off = subjects([

@@ -649,6 +649,13 @@ def test_a_day_in_an_infinitive_to_come_is_ahead_and_dates_only_it(code):
     assert all(e.date.date != dt.date(2023, 3, 19) for e in x.events)
 
 
+def test_the_act_charged_by_a_reporters_second_verb_is_the_accusers_claim(code):
+    # "X said the claims were false and accused Peru of arming the rebels": Peru's arming is X's claim
+    x = code("Chilean Foreign Minister Juan Perez said the claims were false and accused Peru of arming the rebels.")
+    (e,) = _events(x, "arming")
+    assert _nodes(e.source) == {"PER"} and e.said_by is not None and e.said_by.text == "Juan Perez"
+
+
 def test_a_decision_named_by_a_relative_clause_is_the_act_told_before(code):
     # "the decision, which it called absurd": what is named is the relative pronoun's noun
     x = code("Algeria cut its ties with Morocco on Tuesday. Rabat condemned the decision, which it called absurd.")

@@ -2851,30 +2851,6 @@ def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, fro
 
 
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------
-@clause_rule("reporters_second_verb", reads="the trigger, a subjectless verb of a speaker's act (speaker_act_verb: "
-             "'accused', 'denied') conjoined to the reported clause (ccomp) of a verb of saying, whose own subject "
-             "names no actor", changes="continues the climb at the verb of saying (its subject acts)",
-             vocab=("speaker_act_verb",))
-def reporters_second_verb(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
-    """"Makolo said the accusations were a smokescreen and accused the Congolese army of fighting": the parser
-    joins "accused" to the reported clause, whose subject ("the accusations") accuses no one; the one who said it
-    did (as ``attribution.subject_bearer`` reads a second verb of saying). Not an act a thing does ("the pact has
-    undermined peace and intensified the arms race": the pact intensified it)."""
-    from .attribution import SPEECH_LEMMAS
-
-    if node is not tok or tok.dep_ != "conj" or tok.lemma_.lower() not in w["speaker_act_verb"] \
-            or any(c.dep_ in SUBJ_DEPS | {"nsubjpass"} for c in tok.children):
-        return None
-    clause = tok.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS:
-        return None
-    subjects = [c for c in clause.children if c.dep_ in SUBJ_DEPS]
-    if not subjects or any(c.pos_ == "PRON" for c in subjects) \
-            or any(m.actor is not None for c in subjects for m in f._subject_mentions(c, ctx)):
-        return None
-    return clause.head
-
-
 @clause_rule("reduced_passive_agent", reads="a past participle (VBN) heading a subjectless adverbial clause (advcl); "
              "the by-phrases inside its phrase",
              changes="source -> the agents (each conjunct), none without a by-phrase")

@@ -125,15 +125,10 @@ def find_quotes(text: str) -> list[Quote]:
 
 def subject_bearer(verb: Any) -> Any:
     """The verb whose subject ``verb`` shares: itself when it has a subject or is no conjunct, else the first verb of
-    its coordination that has one ("Kenya welcomed the vote and said it would ...": "welcomed"), at most three up; a
-    verb of saying joined to a reported clause is its reporter's."""
+    its coordination that has one ("Kenya welcomed the vote and said it would ...": "welcomed"), at most three up."""
     for _ in range(3):
         if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             break
-        if _is_speech_verb(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
-            # "X confirmed that the two sides had reached a deal and said ...": the parser joins the second verb
-            # of saying to the reported clause; it is the reporter's, not the reported subject's
-            return subject_bearer(verb.head.head)
         verb = verb.head
     return verb
 
@@ -917,8 +912,9 @@ def accuser_of(node: Any, speakers: Speakers) -> Mention | None:
     verb = node.head.head
     if verb.lemma_.lower() not in cue_lists()["accusing_verb"]:
         return None
-    return next((m for c in verb.children if c.dep_ == "nsubj" and (m := speakers.mention_for(c)) is not None),
-                None)
+    # (the subject it shares with a verb it is conjoined to: "Makolo said ... and accused the army of fighting")
+    return next((m for c in subject_bearer(verb).children if c.dep_ == "nsubj"
+                 and (m := speakers.mention_for(c)) is not None), None)
 
 
 @attribution_rule("quoted_as_saying", reads="a quoting verb (quoting_verb) with an 'as' (saying) and its object",
@@ -1046,8 +1042,7 @@ def subject_of(verb: Any, speakers: Speakers) -> Mention | None:
             if m is not None and m.actor is not None:
                 return m
     if verb.dep_ == "conj":
-        # (a verb of saying the parser joins to a reported clause is its reporter's: ``subject_bearer``)
-        return subject_of(subject_bearer(verb) if _is_speech_verb(verb) else verb.head, speakers)
+        return subject_of(verb.head, speakers)
     if verb.dep_ == "acl":
         # "released a communiqué saying that ...": the one who released it
         noun = verb.head
