@@ -198,6 +198,11 @@ class EventCoder:
                         return p.lemma_.lower()
         return None
 
+    def pattern_of(self, tok: Any) -> VerbPattern | None:
+        """The lexicon's best pattern for the verb ``tok`` (``_best_pattern``), or None when it has none."""
+        patterns = self.lex.verbs.get(tok.lemma_.lower())
+        return self._best_pattern(tok, patterns) if patterns else None
+
     def _best_pattern(self, tok: Any, patterns: tuple[VerbPattern, ...]) -> VerbPattern | None:
         # a particle the parser reads as an adverb ("hits back at X": advmod) is the verb's particle too
         particles = {c.lower_ for c in tok.children
@@ -467,8 +472,7 @@ def _halted_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:
     """"will stop arming Ukraine", "halted supplying weapons": the act a verb of halting stops, told by a gerund
     (``rules.halted_acts``), as its verb and the lexicon's code for it, or None."""
     for act in halted_acts(tok):
-        patterns = coder.lex.verbs.get(act.lemma_.lower())
-        pattern = coder._best_pattern(act, patterns) if patterns else None
+        pattern = coder.pattern_of(act)
         if pattern is not None:
             return act.lemma_.lower(), pattern.cameo
     return None
@@ -481,8 +485,7 @@ def _planned_act(tok: Any, coder: EventCoder) -> tuple[str, str] | None:
         if obj.lemma_.lower() not in words("intent_noun"):
             continue
         for c in obj.children:
-            patterns = coder.lex.verbs.get(c.lemma_.lower()) if c.dep_ == "acl" and c.pos_ == "VERB" else None
-            pattern = coder._best_pattern(c, patterns) if patterns else None
+            pattern = coder.pattern_of(c) if c.dep_ == "acl" and c.pos_ == "VERB" else None
             if pattern is not None:
                 return c.lemma_.lower(), pattern.cameo
     return None
@@ -699,8 +702,7 @@ def _decided_hostile_act(noun: Any, coder: EventCoder) -> bool:
     if noun.lemma_.lower() not in words("deed_anaphor"):
         return False
     for clause in (c for c in noun.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)):
-        patterns = coder.lex.verbs.get(clause.lemma_.lower())
-        pattern = coder._best_pattern(clause, patterns) if patterns else None
+        pattern = coder.pattern_of(clause)
         coding = coder.lex.coding(pattern.cameo) if pattern is not None else None
         if coding is not None and coding.score < 0:
             return True
@@ -821,8 +823,7 @@ def naming_is_no_call(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]])
     call (041); only the lexicon's patterns for a named thing ("called him a liar") still code the verb."""
     if tok.lemma_.lower() not in w["naming_verb"] or naming_predicate(tok) is None:
         return None
-    patterns = coder.lex.verbs.get(tok.lemma_.lower())
-    pattern = coder._best_pattern(tok, patterns) if patterns else None
+    pattern = coder.pattern_of(tok)
     return False if pattern is None or not pattern.obj else None
 
 
