@@ -1706,3 +1706,19 @@ def test_the_court_a_case_is_taken_to_is_no_party_and_a_named_organisation_is_it
     assert not _nodes(take.target)
     (condemned,) = _events(x, "condemned")
     assert _nodes(condemned.source) == {"IGOGOV:oas"}
+
+
+@pytest.mark.parametrize("text, trigger, sources", [
+    # a plural noun subject stands between "they" and the sentence before's subject: "they" is what it stood for
+    ("Chile, Peru and Bolivia left the Andean trade bloc in January. Argentina criticised the decision on Monday. "
+     "The three countries formed a new alliance last year. They have expelled Brazilian diplomats.",
+     "expelled", {"CHL", "PER", "BOL"}),
+    ("Argentina condemned the decision. The talks between Chile and Peru ended on Friday. They signed a trade deal.",
+     "signed", {"CHL", "PER"}),
+    # the plural noun stood for no one resolved: "they" is no one, never the sentence before's subject
+    ("Mali, Niger and Burkina Faso quit the regional bloc. Senegal regretted the exit. The three countries have "
+     "formed their own confederation. They have expelled French troops.", "expelled", set()),
+])
+def test_they_after_a_plural_noun_subject_is_not_the_sentence_befores_subject(code, text, trigger, sources):
+    (e,) = _events(code(text), trigger)
+    assert _nodes(e.source) == sources

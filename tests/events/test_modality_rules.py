@@ -53,6 +53,25 @@ def test_negative_determiner():
     assert on.negated and not off.negated
 
 
+def test_neither_nor():
+    # "Moscow has neither confirmed nor denied the presence ."
+    spec = [("Moscow", 3, "nsubj"), ("has", 3, "aux", "have"), ("neither", 3, "preconj"), ("confirmed", 3, "ROOT",
+            "confirm", "VBN"), ("nor", 3, "cc"), ("denied", 3, "conj", "deny", "VBD"), ("the", 7, "det"),
+            ("presence", 5, "dobj"), (".", 3, "punct")]
+    for trigger in ("confirmed", "denied"):
+        on, off = _both(spec, trigger, "neither_nor")
+        assert on.negated and not off.negated, trigger
+    # "Neither Russia nor China condemned the attack ." (the parser makes "Neither" a determiner)
+    spec = [("Neither", 1, "det"), ("Russia", 4, "nsubj"), ("nor", 1, "cc"), ("China", 1, "conj"),
+            ("condemned", 4, "ROOT", "condemn", "VBD"), ("the", 6, "det"), ("attack", 4, "dobj"), (".", 4, "punct")]
+    on, off = _both(spec, "condemned", "neither_nor")
+    assert on.negated and not off.negated
+    # "Russia and China condemned the attack ." is made
+    plain = [("Russia", 3, "nsubj"), ("and", 0, "cc"), ("China", 0, "conj"), ("condemned", 3, "ROOT", "condemn"),
+             ("the", 5, "det"), ("attack", 3, "dobj"), (".", 3, "punct")]
+    assert not _both(plain, "condemned", "neither_nor")[0].negated
+
+
 def test_modal_hedge():
     # "Iran could strike Israel ."
     spec = [("Iran", 2, "nsubj"), ("could", 2, "aux"), ("strike", 2, "ROOT"), ("Israel", 2, "dobj"),

@@ -201,6 +201,10 @@ class Context:
                     subjects.append(m)
         if subjects:
             self.last_subjects = tuple(subjects)
+        elif _plural_noun_subject(sent.root):
+            # "The three countries formed an alliance. They have expelled French troops": "they" is what the plural
+            # noun subject stood for (its event's sources), or no one, never the sentence before's subjects
+            self.last_subjects = tuple(m for m in main_source if m.actor is not None)
         if main_source:
             self.last_event_source = main_source
         if len(main_source) == 1 and len(main_target) == 1:
@@ -208,6 +212,13 @@ class Context:
             if a.actor is not None and b.actor is not None and a.actor.kind == b.actor.kind == "state" \
                     and a.actor.node and b.actor.node and a.actor.node != b.actor.node:
                 self.last_dyad, self.last_dyad_end = (a, b), sent[-1].idx + len(sent[-1])
+
+
+def _plural_noun_subject(root: Any) -> bool:
+    """Whether the clause ``root`` has a plural noun subject, or coordinated ones ("The three countries", "the
+    talks"), not a pronoun: what a later "they" refers back to first."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
+               and (c.tag_ in {"NNS", "NNPS"} or any(k.dep_ == "conj" for k in c.children)) for c in root.children)
 
 
 def state_dyads(events: Iterable[Event]) -> list[tuple[Mention, Mention]]:

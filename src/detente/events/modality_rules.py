@@ -40,6 +40,26 @@ def negative_determiner(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, wor
     return {"negated": True} if hit else None
 
 
+@modality_rule("neither_nor", reads="'neither' before, or 'nor' between, the conjuncts the trigger is one of, or "
+               "'neither' before a subject ('neither confirmed nor denied', 'Neither Russia nor China condemned')",
+               changes="negated", vocab=("negative_coordinator",))
+def neither_nor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"has neither confirmed nor denied the presence": both verbs are negated ("neither" and "nor" hang on the
+    first conjunct); "did not confirm nor deny": the second too; "Neither
+    Russia nor China condemned the attack": a subject coordinated so is no one who did it."""
+    cue = words["negative_coordinator"]
+    # the first conjunct even where the chain stops below it ("neither confirmed nor denied": a verb of saying)
+    nodes = list(dict.fromkeys([*chain, *(n.head for n in chain if n.dep_ == "conj")]))
+    for node, child in _children(nodes):
+        if child.lower_ in cue and (child.dep_ == "preconj" or child.dep_ == "cc" and any(
+                c.dep_ == "conj" for c in node.children)):
+            return {"negated": True}
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ in {"preconj", "det", "cc"} and c.lower_ in cue
+                                                          for c in child.children):
+            return {"negated": True}
+    return None
+
+
 @modality_rule("modal_hedge", reads="an auxiliary of possibility on the chain ('could strike')", changes="hedged",
                vocab=("modal_hedge",))
 def modal_hedge(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
