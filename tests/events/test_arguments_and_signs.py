@@ -116,6 +116,8 @@ def test_expressing_a_will_to_cooperate_is_no_disapproval(code, feeling):
     ("Canada paused its trade talks with India.", "paused", "IND"),
     ("On Monday India summoned the High Commissioner of Canada over what he had said.", "summoned", "CAN"),
     ("The Commission in Brussels froze about 22 billion euros earmarked for Budapest.", "froze", "HUN"),
+    ("Niger ordered its ambassador to France to return home.", "ordered", "FRA"),  # a recall
+    ("Moscow called into question its alliance with Yerevan.", "called", "ARM"),  # doubt, no phone call
 ])
 def test_ending_ties_and_expelling_are_negative_acts_on_the_partner(code, text, trigger, target):
     (e,) = _events(code(text), trigger)

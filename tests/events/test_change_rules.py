@@ -140,3 +140,50 @@ def test_reader_gives_a_tie_in_a_phrase_of_cause_its_own_sign(pipeline):
               for c in _claims(pipeline, text, dt.date(2023, 1, 29))}
     assert (frozenset(("AZE", "ISR")), 1) in claims
     assert (frozenset(("AZE", "ISR")), -1) not in claims
+
+
+# "The row did not call into question the friendly relations between India and Nepal ."
+QUESTIONED = [("The", 1, "det"), ("row", 4, "nsubj"), ("did", 4, "aux", "do"), ("not", 4, "neg"),
+              ("call", 4, "ROOT"), ("into", 4, "prep"), ("question", 5, "pobj"), ("the", 9, "det"),
+              ("friendly", 9, "amod"), ("relations", 4, "dobj", "relation"), ("between", 9, "prep"),
+              ("India", 10, "pobj"), ("and", 11, "cc"), ("Nepal", 11, "conj"), (".", 4, "punct")]
+
+
+@pytest.mark.parametrize("verb, lemma, harmed", [("damaged", "damage", True), ("questioned", "question", False)])
+def test_a_harm_verb_acts_on_the_relation_its_object_names(verb, lemma, harmed):
+    # "The row damaged the friendly relations": the harm verb tells of the relation (a worsening); a verb that is no
+    # harm leaves the cue to its own sign
+    doc = _doc([("The", 1, "det"), ("row", 2, "nsubj"), (verb, 2, "ROOT", lemma), ("the", 5, "det"),
+                ("friendly", 5, "amod"), ("relations", 2, "dobj", "relation"), (".", 2, "punct")])
+    doc[2].pos_ = "VERB"
+    from detente.events.rules import run_rule
+
+    assert (run_rule("harm_acts_on_the_relation", doc[4]) == doc[2]) is harmed
+    assert run_rule("harm_acts_on_the_relation", doc[4], disabled={"harm_acts_on_the_relation"}) is None
+
+
+def test_a_harm_phrase_on_the_prepositions_object():
+    # "did not call into question the friendly relations": the harm is the verb with its phrase
+    doc = _doc(QUESTIONED)
+    doc[4].pos_ = "VERB"
+    from detente.events.rules import run_rule
+
+    assert run_rule("harm_acts_on_the_relation", doc[8]) == doc[4]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, polarity", [
+    # the negation denies the harm: the relation is as its noun says (it was read as hostile)
+    ("The dispute did not call into question the friendly relations between India and Nepal.", 1),
+    ("The row will not strain the friendly relations between India and Nepal.", 1),
+    # a harm told of friendly relations is a worsening
+    ("The dispute damaged the friendly relations between India and Nepal.", -1),
+    # a denied harm of bare ties says nothing of how they are
+    ("The incident will not damage ties between India and Nepal.", None),
+])
+def test_reader_reads_a_harm_to_the_relation(pipeline, text, polarity):
+    claims = [c for c in _claims(pipeline, text, dt.date(2024, 1, 9))
+              if {c.a.actor.node, c.b.actor.node} == {"IND", "NPL"}]
+    assert [c.polarity for c in claims] == ([] if polarity is None else [polarity])
+    if polarity == -1:
+        assert claims[0].change == -1

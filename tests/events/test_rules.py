@@ -600,10 +600,11 @@ def test_figurative_conflict_is_no_act(of_word, lemma, fires):
 
 
 @pytest.mark.parametrize("obj, leave, expelled", [("ambassador", "leave", True), ("troops", "leave", False),
-                                                   ("ambassador", "attend", False)])
+                                                   ("ambassador", "attend", False), ("ambassador", "return", True),
+                                                   ("troops", "return", False)])
 def test_ordering_out_is_expulsion(obj, leave, expelled):
     # "Mali ordered the ambassador to leave": an expulsion (161), not a demand; troops told to leave, or an envoy
-    # told to attend, are no expulsion of a diplomat
+    # told to attend, are no expulsion of a diplomat; an envoy ordered to return is recalled (161 too)
     doc = _pdoc(["Mali", "ordered", "the", obj, "to", leave], [1, 1, 3, 1, 5, 1],
                 ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp"], ["Mali", "order", "the", obj, "to", leave],
                 ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB"])

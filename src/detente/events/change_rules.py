@@ -80,3 +80,32 @@ def cause_keeps_its_sign(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"Relations between the two neighbours have been strained by Azerbaijan's growing ties with Israel": the verb
     tells of its subject; the ties in its phrase of cause are as the noun says (friendly), not strained."""
     return tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.lower_ in w["cause_prep"]
+
+
+@own_sign("harm_acts_on_the_relation", reads="a relation cue whose phrase is the object of a verb of harm "
+          "(relation_harm_verb: 'damaged the friendly relations', 'did not call into question the friendly ties')",
+          vocab=("relation_harm_verb", "tie_antecedent"), changes="polarity -> worsening (-1, a stated change) under "
+          "a plain harm verb; the cue's own sign, unflipped, when the harm verb is negated (it denies the harm, not the "
+          "relation), and no relation when the harm verb is the only cue ('did not sour ties')")
+def harm_acts_on_the_relation(tok: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"The dispute damaged the friendly relations between A and B": the verb tells that the relation worsened;
+    "the row did not call into question the friendly relations": its negation denies the harm, and the relation
+    stays as the noun says (it was read as hostile).  The harm verb (a token), or None."""
+    if tok.lemma_.lower() in w["relation_harm_verb"] and any(
+            c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in w["tie_antecedent"] for c in tok.children):
+        return tok  # "the row did not sour ties": the cue is the harm verb itself, on a bare tie noun
+    noun = tok
+    while noun.dep_ in {"amod", "compound"} and noun.head is not noun:
+        noun = noun.head  # "the friendly relations": the cue may be a modifier of the phrase's head
+    for c in noun.children:
+        if c.dep_ == "amod" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in w["relation_harm_verb"]:
+            return c  # "the row damaged ties", parsed as "damaged ties": ties that are damaged
+    if noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    verb = noun.head
+    if verb.pos_ not in {"VERB", "AUX"} and verb.tag_[:2] != "VB":
+        return None
+    lemma = verb.lemma_.lower()
+    phrases = {f"{lemma} {p.lower_} {o.lemma_.lower()}" for p in verb.children if p.dep_ == "prep"
+               for o in p.children if o.dep_ == "pobj"}
+    return verb if lemma in w["relation_harm_verb"] or phrases & w["relation_harm_verb"] else None

@@ -799,17 +799,18 @@ def persona_non_grata(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]])
 
 
 @coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
-             "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb)",
-             changes="trigger -> 161 (expel diplomats: reduce relations)",
-             vocab=("order_out_verb", "diplomat_noun", "withdrawal_verb"))
+             "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb) or of "
+             "going back (envoy_return_verb)", changes="trigger -> 161 (expel or recall diplomats: reduce relations)",
+             vocab=("order_out_verb", "diplomat_noun", "withdrawal_verb", "envoy_return_verb"))
 def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Mali ordered the French ambassador to leave within 72 hours", "gave the envoy 48 hours to quit the
-    country": an expulsion (a negative act on the envoy's state, issue 12 item 3), not a mere demand."""
+    country": an expulsion (a negative act on the envoy's state, issue 12 item 3), not a mere demand. "ordered its
+    ambassador to France to return home" is a recall (161 too, aimed at the host the envoy leaves)."""
     if tok.lemma_.lower() not in w["order_out_verb"]:
         return None
     envoy = any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in w["diplomat_noun"] for c in tok.children)
-    leave = any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in w["withdrawal_verb"]
-                for c in tok.children)
+    going = w["withdrawal_verb"] | w["envoy_return_verb"]
+    leave = any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in going for c in tok.children)
     return _Trigger(tok, "161", None, specific=True) if envoy and leave else None
 
 

@@ -93,7 +93,8 @@ class RelationReader:
                 if a.actor.node == b.actor.node or (a.actor.node, b.actor.node) in seen:
                     continue
                 polarity = self._polarity(group)
-                if run_rule("cause_keeps_its_sign", cue_tok, disabled=self.coder.disabled):
+                own = run_rule("cause_keeps_its_sign", cue_tok, disabled=self.coder.disabled)
+                if own:
                     polarity = self._cue_value(cue_tok)  # "strained by Azerbaijan's growing ties with Israel"
                 said: list[Any] = []
                 if all(t.lemma_.lower() in _BARE_TIES for t in group):
@@ -103,7 +104,20 @@ class RelationReader:
                             and any(t in g.subtree for g in group)]
                     if said:
                         polarity = self._polarity(said)
-                negated = [t for t in group if (self._cue_value(t) == polarity or len(group) == 1) and _negated_cue(t)]
+                harm = None if own else next((h for t in group if (h := run_rule(
+                    "harm_acts_on_the_relation", t, disabled=self.coder.disabled))), None)
+                harm_denied = harm is not None and any(c.dep_ == "neg" for c in harm.children)
+                if harm_denied:
+                    # "did not call into question the friendly relations": the relation is as its other cues say
+                    rest = [t for t in group if t != harm and not (t.lemma_.lower() in _BARE_TIES and not any(
+                        c.dep_ == "amod" and self._cue_value(c) for c in t.children))]
+                    if not rest:
+                        continue  # "the row did not strain ties": no change told, and no hostility either
+                    polarity = self._polarity(rest)
+                elif harm is not None:
+                    polarity = -1  # "the dispute damaged the friendly relations": the relation worsened
+                negated = [] if harm_denied else [
+                    t for t in group if (self._cue_value(t) == polarity or len(group) == 1) and _negated_cue(t)]
                 if negated:
                     if all(t.lemma_.lower() in _BARE_TIES for t in group):
                         # "has no formal diplomatic ties with Taiwan": no relation stated, not a hostile one
@@ -118,7 +132,8 @@ class RelationReader:
                 if polarity == 0:
                     continue
                 # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
-                change = polarity if states_change(group + said, sent, self.coder.disabled) else 0
+                change = polarity if (harm is not None and not harm_denied) or states_change(
+                    group + said, sent, self.coder.disabled) else 0
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
