@@ -576,6 +576,12 @@ _ABLATION = [
         ("Ana", "PROPN", "compound", 3, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 4, None, "I-PERSON"),
         ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4),
     ], _country("Ana Karaki", "CHL")),
+    # "President Xi Jinping spoke .": two surfaces of one person, "President Xi" and "Xi Jinping", are one mention
+    ("name_halves_join", [
+        ("President", "PROPN", "compound", 2), ("Xi", "PROPN", "compound", 2, None, "B-PERSON"),
+        ("Jinping", "PROPN", "nsubj", 3, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 3, "speak"),
+        (".", "PUNCT", "punct", 3),
+    ], lambda ms: any(k.endswith("Xi Jinping") and m.actor is not None for k, m in ms.items())),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Callable
 
 from ..data import read_tsv
 from ..events.rules import enabled, stage_decorator
@@ -321,7 +321,7 @@ class ActorResolver:
             if enabled("dateline_office", off) else None
         candidates = self._add_roles(doc, candidates, on)
         candidates = self._add_entities(doc, candidates)
-        candidates = _longest_first(candidates)
+        candidates = _longest_first(candidates, self._same_person if enabled("name_halves_join", off) else None)
         if enabled("geographic_name", off):
             candidates = _drop_geographic_names(doc, candidates)
         if enabled("ethnic_kin_is_no_state", off):
@@ -447,6 +447,16 @@ class ActorResolver:
                 continue
             keep.append(c)
         return keep
+
+    @identity_rule("name_halves_join", reads="two overlapping gazetteer surfaces of one person ('President Xi' and "
+                   "'Xi Jinping' in 'President Xi Jinping')", changes="one mention over both (it kept the first and "
+                   "lost the name's last word)")
+    def _same_person(self, a: _Candidate, b: _Candidate) -> bool:
+        """Whether two person candidates name one gazetteer person (their surfaces' first person)."""
+        def who(c: _Candidate) -> str | None:
+            names = self.gaz.person_surfaces.get(c.key) or self.gaz.person_surfaces.get(_strip_accents(c.key))
+            return names[0] if names else None
+        return who(a) is not None and who(a) == who(b)
 
     @identity_rule("foreign_national_body", reads="a state's agency of organisations.tsv named inside an organisation "
                    "entity whose own-name word (OWN_NAME_WORDS: 'council') dropped a nationality or state word of "
@@ -1480,15 +1490,23 @@ def _longest_spans(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     return sorted(chosen, key=lambda m: m[1])
 
 
-def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep non-overlapping candidates; resolved role phrases and longer spans win."""
+def _longest_first(candidates: list[_Candidate],
+                   same_person: Callable[[_Candidate, _Candidate], bool] | None = None) -> list[_Candidate]:
+    """Keep non-overlapping candidates; resolved role phrases and longer spans win.  Two overlapping names of one
+    person (``same_person``: "[President Xi] Jinping" and "President [Xi Jinping]", both gazetteer surfaces) are one
+    mention over both: the name would otherwise lose its last word, which the parse hangs the clause on."""
     chosen: list[_Candidate] = []
-    taken: set[int] = set()
+    taken: dict[int, _Candidate] = {}
     priority = {"role": 0, "loaded": 1, "person": 2, "org": 3}
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), priority.get(c.kind, 5), c.start)):
-        if not any(i in taken for i in range(c.start, c.end)):
+        held = {id(taken[i]): taken[i] for i in range(c.start, c.end) if i in taken}
+        if not held:
             chosen.append(c)
-            taken.update(range(c.start, c.end))
+            taken.update((i, c) for i in range(c.start, c.end))
+        elif same_person is not None and len(held) == 1 \
+                and (k := next(iter(held.values()))).kind == c.kind == "person" and same_person(k, c):
+            k.start, k.end = min(k.start, c.start), max(k.end, c.end)
+            taken.update((i, k) for i in range(k.start, k.end))
     return chosen
 
 
