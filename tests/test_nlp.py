@@ -324,3 +324,30 @@ def test_persona_non_grata_read_as_a_verb_gives_its_conjuncts_back():
     pos = ["PROPN", "VERB", "NUM", "NOUN", "VERB", "ADJ", "NOUN", "CCONJ", "VERB", "PRON", "DET", "NOUN", "PUNCT"]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert doc[8].head.text == "declared" and (doc[3].head.text, doc[3].dep_) == ("declared", "dobj")
+
+
+def _after_clause(with_and: bool):
+    # "Chile recalled its envoy after the two states , along with Peru , announced talks ." as the parser reads it:
+    # "after the two states" a phrase, "announced" the conjunct of "recalled"
+    words = ["Chile", "recalled", "its", "envoy", "after", "the", "two", "states", ",", "along", "with", "Peru", ",",
+             "announced", "talks", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 4, 1, 1, 9, 10, 1, 1, 13, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "prep", "det", "nummod", "pobj", "punct", "prep", "prep", "pobj", "punct",
+            "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "PRP$", "NN", "IN", "DT", "CD", "NNS", ",", "IN", "IN", "NNP", ",", "VBD", "NNS", "."]
+    if with_and:
+        words[12], tags[12], deps[12] = "and", "CC", "cc"
+    return hand_doc(words, heads, deps, tags=tags)
+
+
+def test_a_clause_of_after_read_as_a_phrase_gets_its_subject_back():
+    from detente.nlp import parse_repairs
+
+    doc = parse_repairs(_after_clause(False))
+    # "the two states" announced, not Chile; "after" marks the clause; "along with Peru" is part of its subject
+    assert doc[7].head.text == "announced" and doc[7].dep_ == "nsubj"
+    assert doc[4].head.text == "announced" and doc[4].dep_ == "mark" and doc[13].dep_ == "advcl"
+    assert doc[9].head.text == "states"
+    # "..., and announced talks": a true conjunct of "recalled", left as the parser read it
+    doc = parse_repairs(_after_clause(True))
+    assert doc[13].head.text == "recalled" and doc[13].dep_ == "conj" and doc[7].head.text == "after"

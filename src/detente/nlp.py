@@ -263,13 +263,54 @@ def parse_repairs(doc: Any) -> Any:
     """The parser's misreadings of one pattern each, mended in place after the parse: an accusation hung on a
     reported past perfect (``_accusation_of_the_reporter``), a second one charged read as a charge
     (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``), a reporter's second
-    act joined to the reported clause (``_reporters_second_act``).  Why a component of our own: as
+    act joined to the reported clause (``_reporters_second_act``), a clause of "after" read as a phrase
+    (``_clause_read_as_a_phrase``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
     _reporters_second_act(doc)
+    _clause_read_as_a_phrase(doc)
     return doc
+
+
+# Conjunctions the parser also reads as prepositions ("after the talks"), and words that open an aside between a
+# clause's subject and its verb ("the two countries, along with Spain, announced")
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "because", "once", "as"})
+_ASIDE_OPENERS = frozenset({"along", "together", "alongside", "like", "unlike", "with", "as"})
+
+
+def _clause_read_as_a_phrase(doc: Any) -> None:
+    """"Israel recalled its ambassadors after the two countries, along with Spain, announced they would recognise a
+    Palestinian state": the parser reads "after the two countries" as a phrase of time and hangs "announced" on
+    "recalled" as its conjunct, so Israel announced.  A finite verb with no subject and no "and" before it,
+    conjoined to the verb whose phrase of a subordinator (_SUBORDINATORS) ends right before it (or before an aside
+    hung on that verb: "along with Spain"), is that subordinator's clause: the phrase's noun is its subject, the
+    subordinator its mark, the aside part of the subject."""
+    for tok in doc:
+        main = tok.head
+        if tok.dep_ != "conj" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or main.i > tok.i \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in tok.children):
+            continue
+        if any(c.dep_ == "cc" and main.i < c.i < tok.i for c in main.children) \
+                or any(doc[i].dep_ == "cc" for i in range(max(main.i, tok.i - 2), tok.i)):
+            continue
+        mark = next((p for p in reversed(doc[main.i + 1:tok.i])
+                     if p.lower_ in _SUBORDINATORS and p.dep_ == "prep"), None)
+        noun = next((c for c in mark.children if c.dep_ == "pobj"), None) if mark is not None else None
+        if noun is None or not noun.tag_.startswith("NN") or main not in list(mark.ancestors):
+            continue
+        asides = [c for c in main.children if c.dep_ == "prep" and noun.i < c.i < tok.i and c.lower_ in _ASIDE_OPENERS]
+        between = set(range(noun.right_edge.i + 1, tok.i))
+        for a in asides:
+            between -= {t.i for t in a.subtree}
+        if any(not doc[i].is_punct for i in between):
+            continue
+        noun.head, noun.dep_ = tok, "nsubj"
+        mark.head, mark.dep_ = tok, "mark"
+        tok.dep_ = "advcl"
+        for a in asides:
+            a.head = noun
 
 
 def _reporters_second_act(doc: Any) -> None:
