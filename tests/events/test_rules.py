@@ -1216,6 +1216,25 @@ def test_leaving_a_body(obj, coded):
     assert off.get(1) is None or off[1].cameo != "161"
 
 
+@pytest.mark.parametrize("verb, lemma, name, coded", [
+    ("left", "leave", "ECOWAS", True),  # an organisation of the gazetteer the entity recogniser missed
+    ("left", "leave", "Dakar", False),
+    ("withdrew", "withdraw", None, True),  # "withdrew from the Council of Europe": the from-object is the body
+])
+def test_leaving_a_named_body(verb, lemma, name, coded):
+    if name is None:
+        doc = _pdoc(["Chile", verb, "from", "the", "Council", "of", "Europe"], [1, 1, 1, 4, 2, 4, 5],
+                    ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+                    ["Chile", lemma, "from", "the", "Council", "of", "Europe"],
+                    ["PROPN", "VERB", "ADP", "DET", "PROPN", "ADP", "PROPN"])
+    else:
+        doc = _pdoc(["Chile", verb, name], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Chile", lemma, name],
+                    ["PROPN", "VERB", "PROPN"])
+    on, off = _coded(doc, "leaving_a_body")
+    assert (on.get(1) is not None and on[1].cameo == "161") == coded
+    assert off.get(1) is None or off[1].cameo != "161"
+
+
 def test_fighting_is_mutual_over_a_topic():
     # "Chile and Peru disagree over Bolivia": Bolivia is what they disagree over, not a party
     doc = _doc(["Chile", "and", "Peru", "disagree", "over", "Bolivia"], [3, 0, 0, 3, 3, 4],

@@ -742,21 +742,45 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
 
 
 @coding_rule("leaving_a_body", pos=("VERB",), reads="a verb of leaving (body_leaving_verb: 'leave', 'quit', 'exit') "
-             "whose direct object is a named organisation (a proper noun tagged ORG, or one in apposition to a body "
-             "noun: 'the regional bloc ECOWAS') or a body noun (body_noun: 'the bloc')",
+             "whose direct object (or from/of-object, body_leaving_prep_verb: 'withdrew from') is a named "
+             "organisation (a proper noun tagged ORG or an organisation of the gazetteer, or one in apposition to a "
+             "body noun: 'the regional bloc ECOWAS') or a body noun (body_noun: 'the bloc')",
              changes="trigger -> 161 (reduce or break relations) with the body",
-             vocab=("body_leaving_verb", "body_noun"))
+             vocab=("body_leaving_verb", "body_noun", "body_leaving_prep_verb"))
 def leaving_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Niger, Mali and Burkina Faso were leaving the regional bloc ECOWAS", "Britain quit the EU": leaving a body
     breaks with it (the opposite of ``joining_a_body``); the lexicon has "leave" as a visit's end and "quit" only
     for a camp, a party or a post, so these gave no event."""
-    if tok.lemma_.lower() not in w["body_leaving_verb"]:
+    lemma = tok.lemma_.lower()
+    if lemma not in w["body_leaving_verb"] and lemma not in w["body_leaving_prep_verb"]:
         return None
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}] if lemma in w["body_leaving_verb"] else []
+    if lemma in w["body_leaving_prep_verb"]:
+        # "withdrew from the Council of Europe", "pulled out of the alliance" (the parser may hang "of" on "out")
+        heads = [tok] + [c for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out"]
+        objects += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                    for p in c.children if p.dep_ == "pobj"]
     objects += [a for o in objects for a in o.children if a.dep_ in {"appos", "compound"}]
-    if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in objects):
+    if any(_names_an_organisation(o) or o.lemma_.lower() in w["body_noun"] for o in objects):
         return _Trigger(tok, "161", None, specific=True)
     return None
+
+
+def _names_an_organisation(tok: Any) -> bool:
+    """Whether the proper noun ``tok`` names an organisation: tagged ORG by the entity recogniser, or, with the words
+    of its name before it, a surface of an organisation in the gazetteer ("leaving ECOWAS": the recogniser often
+    tags an acronym as nothing, or as a person)."""
+    if tok.pos_ != "PROPN" and tok.tag_ not in {"NNP", "NNPS"}:
+        return False
+    if tok.ent_type_ == "ORG":
+        return True
+    from ..actors.gazetteer import fold, load_gazetteer
+
+    name = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"compound", "det"} or t == tok]
+    text = fold(" ".join(t.text for t in name if t.lower_ != "the"))
+    # "the Council of Europe": the of-phrase is part of the name
+    full = fold(" ".join(t.text for t in tok.subtree if t.lower_ != "the"))
+    return any(kind == "org" for key in {text, full} for kind, _, _ in load_gazetteer().surfaces.get(key, ()))
 
 
 def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> bool:
