@@ -714,8 +714,9 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
-             "proper noun tagged ORG) or a body noun (body_noun: 'the alliance', 'the bloc'); or a verb of becoming "
-             "(member_becoming_verb) whose complement is a member noun (member_noun) of such a body",
+             "proper noun tagged ORG, or an organisation of the gazetteer) or a body noun (body_noun: 'the alliance', "
+             "'the bloc'); or a verb of becoming (member_becoming_verb) whose complement is a member noun "
+             "(member_noun) of such a body",
              changes="trigger -> 050 (diplomatic cooperation) with the body",
              vocab=("body_joining_verb", "body_noun", "member_becoming_verb", "member_noun"))
 def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
@@ -736,7 +737,7 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
         return None
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}] + [
         p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    if any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"] for o in objects):
+    if any(_names_an_organisation(o) or o.lemma_.lower() in w["body_noun"] for o in objects):
         return _Trigger(tok, "050", None, specific=True)
     return None
 
@@ -770,10 +771,10 @@ def _names_an_organisation(tok: Any) -> bool:
     """Whether the proper noun ``tok`` names an organisation: tagged ORG by the entity recogniser, or, with the words
     of its name before it, a surface of an organisation in the gazetteer ("leaving ECOWAS": the recogniser often
     tags an acronym as nothing, or as a person)."""
-    if tok.pos_ != "PROPN" and tok.tag_ not in {"NNP", "NNPS"}:
-        return False
-    if tok.ent_type_ == "ORG":
+    if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
         return True
+    if not tok.text[:1].isupper():  # (the tagger may read an acronym as a common noun: "leaving ECOWAS", NN)
+        return False
     from ..actors.gazetteer import fold, load_gazetteer
 
     name = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"compound", "det"} or t == tok]
@@ -786,7 +787,7 @@ def _names_an_organisation(tok: Any) -> bool:
 def _member_of_a_body(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """Whether ``tok`` has a member noun complement of a named organisation or a body noun ("became NATO's member",
     "became a member of the alliance"; ``arguments.member_owners``)."""
-    return any((o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in w["body_noun"]
+    return any(_names_an_organisation(o) or o.lemma_.lower() in w["body_noun"]
                for owners in member_owners(tok, w["member_noun"]) for o in owners)
 
 
