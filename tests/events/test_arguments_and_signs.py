@@ -1724,3 +1724,10 @@ def test_the_court_a_case_is_taken_to_is_no_party_and_a_named_organisation_is_it
 def test_they_after_a_plural_noun_subject_is_not_the_sentence_befores_subject(code, text, trigger, sources):
     (e,) = _events(code(text), trigger)
     assert _nodes(e.source) == sources
+
+
+@pytest.mark.parametrize("body", ["confederation", "federation", "coalition", "bloc"])
+def test_states_forming_a_body_of_their_own_cooperate(code, body):
+    # "The three states formed their own confederation": a mutual act (050) of the three, each a party with the others
+    (e,) = _events(code(f"Chile, Peru and Bolivia have formed their own {body}."), "formed")
+    assert e.cameo == "050" and _nodes(e.source) == {"CHL", "PER", "BOL"}
