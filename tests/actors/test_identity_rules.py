@@ -629,6 +629,21 @@ def test_a_bloc_is_the_one_military_organisation_named(resolve):
     assert "bloc" not in two or two["bloc"].actor is None
 
 
+@pytest.mark.parametrize("noun, body", [("bloc", True), ("alliance", False)])
+def test_a_bloc_is_the_one_organisation_of_states_named_whatever_its_kind(resolve, noun, body):
+    # "ECOWAS met. Chile criticised the bloc.": the one organisation of states named (no military one); "the
+    # alliance" is the military one only, and none is named
+    tokens = [("ECOWAS", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"),
+              (".", "PUNCT", "punct", 1), ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"),
+              ("criticised", "VERB", "ROOT", 4, "criticise"), ("the", "DET", "det", 6), (noun, "NOUN", "dobj", 4),
+              (".", "PUNCT", "punct", 4)]
+    ms = resolve(tokens)
+    got = noun in ms and ms[noun].actor is not None and ms[noun].actor.id == ms["ECOWAS"].actor.id
+    assert got is body
+    off = resolve(tokens, disabled=frozenset({"bloc_by_its_kind"}))
+    assert noun not in off or off[noun].actor is None
+
+
 def test_an_alliance_with_a_named_party_is_no_bloc(resolve):
     # "NATO met. Chile sought an alliance with Peru.": a tie between states, not the bloc the article names
     ms = resolve([

@@ -1717,9 +1717,11 @@ def test_the_court_a_case_is_taken_to_is_no_party_and_a_named_organisation_is_it
      "expelled", {"CHL", "PER", "BOL"}),
     ("Argentina condemned the decision. The talks between Chile and Peru ended on Friday. They signed a trade deal.",
      "signed", {"CHL", "PER"}),
+    ("Mali, Niger and Burkina Faso quit the regional bloc. Senegal regretted the exit. The three countries have "
+     "formed their own confederation. They have expelled French troops.", "expelled", {"MLI", "NER", "BFA"}),
     # the plural noun stood for no one resolved: "they" is no one, never the sentence before's subject
     ("Mali, Niger and Burkina Faso quit the regional bloc. Senegal regretted the exit. The three countries have "
-     "formed their own confederation. They have expelled French troops.", "expelled", set()),
+     "large deserts. They have expelled French troops.", "expelled", set()),
 ])
 def test_they_after_a_plural_noun_subject_is_not_the_sentence_befores_subject(code, text, trigger, sources):
     (e,) = _events(code(text), trigger)
@@ -1731,3 +1733,10 @@ def test_states_forming_a_body_of_their_own_cooperate(code, body):
     # "The three states formed their own confederation": a mutual act (050) of the three, each a party with the others
     (e,) = _events(code(f"Chile, Peru and Bolivia have formed their own {body}."), "formed")
     assert e.cameo == "050" and _nodes(e.source) == {"CHL", "PER", "BOL"}
+
+
+def test_they_after_three_coordinated_subjects_is_all_three(code):
+    # "Niger, Mali and Burkina Faso": the parser hangs the third conjunct on the second; "they" is all three
+    (e,) = _events(code("Chile, Peru and Bolivia are leaving the Andean bloc. They accused Brazil of interference."),
+                   "accused")
+    assert _nodes(e.source) == {"CHL", "PER", "BOL"}

@@ -1152,9 +1152,11 @@ class ActorResolver:
                     out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="org-noun"))
         return out
 
-    @identity_rule("bloc_by_its_kind", reads="a lower-case bloc noun (bloc_noun) with a determiner and no parties of "
-                   "its own (no possessor, with/between/against/of phrase); the military organisations the article "
-                   "names", changes="adds a mention of the one military organisation named", vocab=("bloc_noun",))
+    @identity_rule("bloc_by_its_kind", reads="a lower-case bloc noun (bloc_noun: 'the alliance'; any_bloc_noun: 'the "
+                   "bloc') with a determiner and no parties of its own (no possessor, with/between/against/of "
+                   "phrase); the organisations of states the article names", changes="adds a mention of the one "
+                   "military organisation named (bloc_noun), or of the one organisation of states of any kind named "
+                   "(any_bloc_noun)", vocab=("bloc_noun", "any_bloc_noun"))
     def _bloc_by_its_kind(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``bloc_by_its_kind``: a common noun for a military bloc with a determiner ("the bloc", "a
         Beijing-led defence alliance": ``bloc_noun`` of identity_cues.tsv) is the one military organisation
@@ -1162,15 +1164,22 @@ class ActorResolver:
         says).  Not when the noun names its own parties ("an alliance with Iran", "the alliance between A and
         B": a tie between states, read as a stated relation)."""
         covered = {i for c in candidates for i in range(c.start, c.end)}
-        named = {c.actor.id: c.actor for c in candidates
-                 if c.actor is not None and c.actor.kind == "igo" and c.actor.sector == "MIL"}
-        if len(named) != 1:
+        bodies = {c.actor.id: c.actor for c in candidates if c.actor is not None and c.actor.kind == "igo"}
+        military = [a for a in bodies.values() if a.sector == "MIL"]
+        # "the bloc" (any_bloc_noun) is the one body of states the article names, of whatever kind ("leaving ECOWAS
+        # ... accused the bloc of"); "the alliance" (bloc_noun) the one military one
+        kinds = {"bloc_noun": military[0] if len(military) == 1 else None,
+                 "any_bloc_noun": next(iter(bodies.values())) if len(bodies) == 1 else None}
+        if not any(kinds.values()):
             return []
-        (actor,) = named.values()
-        nouns = identity_cues()["bloc_noun"]
+        cues = identity_cues()
         out = []
         for tok in doc:
-            if tok.i in covered or tok.pos_ != "NOUN" or not tok.text.islower() or tok.lemma_.lower() not in nouns:
+            if tok.i in covered or tok.pos_ != "NOUN" or not tok.text.islower():
+                continue
+            lemma = tok.lemma_.lower()
+            actor = next((a for k, a in kinds.items() if a is not None and lemma in cues[k]), None)
+            if actor is None:
                 continue
             if not any(c.dep_ == "det" for c in tok.children):
                 continue

@@ -196,7 +196,7 @@ class Context:
                 # "..., an outlet reports. The step angered X as it ended a contract": an outlet reports the
                 # news, it is not what "it" stands for afterwards
                 self.last_non_person = m
-            if tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}):
+            if _coordinated_subject(tok):
                 if m not in subjects:
                     subjects.append(m)
         if subjects:
@@ -212,6 +212,15 @@ class Context:
             if a.actor is not None and b.actor is not None and a.actor.kind == b.actor.kind == "state" \
                     and a.actor.node and b.actor.node and a.actor.node != b.actor.node:
                 self.last_dyad, self.last_dyad_end = (a, b), sent[-1].idx + len(sent[-1])
+
+
+def _coordinated_subject(tok: Any) -> bool:
+    """Whether ``tok`` is a subject or a conjunct of one, however deep the parser nests the conjuncts ("Niger, Mali
+    and Burkina Faso": Faso hangs on Mali, which hangs on Niger; "they" then stood for two of the three)."""
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _plural_noun_subject(root: Any) -> bool:
