@@ -1051,3 +1051,25 @@ def test_an_empty_target_of_a_subordinate_clause_is_not_filled_from_outside_it(p
                       (0.99, 0.99))
     (signed,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "signed"]
     assert [m.actor.id for m in signed.source] == ["BOL"] and signed.target == ()
+
+
+@pytest.mark.parametrize("mark, said_hedged, hedged, negated", [
+    ("whether", False, True, False),  # "did not say whether X would go that far": an open question
+    ("that", False, False, True),     # "did not say that X would go": a denied saying stays negated
+    ("that", True, True, True),       # "did not say that X could go": the said clause's hedge reaches the event
+])
+def test_a_learned_event_on_a_verb_of_saying_takes_the_said_clauses_modality(mark, said_hedged, hedged, negated):
+    # "Chile did not say {mark} Peru would go ." (hand-built): the saying is negated; its clause has the mark
+    sys.path.insert(0, str(REPO / "tests"))
+    from handdoc import doc as hand_doc
+
+    from detente.events.modality import Modality
+    from detente.learned.apply import _said_modality
+
+    doc = hand_doc(["Chile", "did", "not", "say", mark, "Peru", "would", "go", "."], [3, 3, 3, 3, 7, 7, 7, 3, 3],
+                   ["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"])
+    got = _said_modality(Modality(negated=True), Modality(hedged=said_hedged), doc[7])
+    assert (got.hedged, got.negated) == (hedged, negated)
+    # "Chile said Peru would not go": the said clause's "not" negates the act, unless it makes a rejection
+    assert _said_modality(Modality(), Modality(negated=True), doc[7]).negated
+    assert not _said_modality(Modality(), Modality(negated=True), doc[7], rejection=True).negated

@@ -297,6 +297,9 @@ class LearnedEvents:
         # on a verb of saying the act is in what is said: who says it is the speaker of that clause ("He said Berlin
         # had adopted a hostile approach toward Iran": Germany's act, as he tells it), unless that is the source
         told = next((c for c in tok.children if c.dep_ == "ccomp"), tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
+        if told is not tok:
+            modality = _said_modality(modality, read_modality(told, sent, coder.lex, coder.disabled), told,
+                                      rejection=coding.cameo[:2] == "12")
         said_by = own_speaker(coder.speaker(told, speakers), source, coding.cameo)
         if told is not tok and said_by is not None and any(
                 m.start <= said_by.start and said_by.end <= m.end for m in source):
@@ -311,6 +314,21 @@ class LearnedEvents:
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
         )
+
+
+def _said_modality(saying: Any, said: Any, clause: Any, *, rejection: bool = False) -> Any:
+    """The modality of an event on a verb of saying, whose act is in what is said: hedged, intended or background
+    when either the saying or the said clause is ("said Russia could respond", "said it would attend"); negated as
+    the said clause is ("said the army had not crossed"), except for a rejection, which the clause's "not" makes
+    ("said it would not attend"); and a saying denied of a whether-clause ("did not say whether the country would
+    go that far") tells an open question: hedged, not negated."""
+    from dataclasses import replace as _replace
+
+    open_question = saying.negated and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+    return _replace(saying, hedged=saying.hedged or said.hedged or open_question,
+                    negated=(said.negated and not rejection) or (saying.negated and not open_question),
+                    intent=saying.intent or said.intent, background=saying.background or said.background,
+                    background_cue=saying.background_cue or said.background_cue)
 
 
 def _tells_anothers_act(verb: Any, source: tuple[Mention, ...] | list[Mention]) -> bool:
