@@ -1073,3 +1073,19 @@ def test_a_learned_event_on_a_verb_of_saying_takes_the_said_clauses_modality(mar
     # "Chile said Peru would not go": the said clause's "not" negates the act, unless it makes a rejection
     assert _said_modality(Modality(), Modality(negated=True), doc[7]).negated
     assert not _said_modality(Modality(), Modality(negated=True), doc[7], rejection=True).negated
+
+
+def test_the_clause_a_quoting_verb_tells_is_the_quoted_sayings():
+    # "TASS quoted Chile as saying that Peru could go ." (hand-built): the clause told is "go", under "saying"
+    sys.path.insert(0, str(REPO / "tests"))
+    from handdoc import doc as hand_doc
+
+    from detente.learned.apply import _said_clause
+
+    doc = hand_doc(["TASS", "quoted", "Chile", "as", "saying", "that", "Peru", "could", "go", "."],
+                   [1, 1, 1, 1, 3, 8, 8, 8, 4, 1],
+                   ["nsubj", "ROOT", "dobj", "prep", "pcomp", "mark", "nsubj", "aux", "ccomp", "punct"],
+                   lemmas=["TASS", "quote", "Chile", "as", "say", "that", "Peru", "could", "go", "."])
+    assert _said_clause(doc[1]) == doc[8]
+    assert _said_clause(doc[4]) == doc[8]  # a plain verb of saying: its own clause
+    assert _said_clause(doc[8]) == doc[8]  # no clause: the verb itself

@@ -296,7 +296,7 @@ class LearnedEvents:
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
         # on a verb of saying the act is in what is said: who says it is the speaker of that clause ("He said Berlin
         # had adopted a hostile approach toward Iran": Germany's act, as he tells it), unless that is the source
-        told = next((c for c in tok.children if c.dep_ == "ccomp"), tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
+        told = _said_clause(tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
         if told is not tok:
             modality = _said_modality(modality, read_modality(told, sent, coder.lex, coder.disabled), told,
                                       rejection=coding.cameo[:2] == "12")
@@ -314,6 +314,17 @@ class LearnedEvents:
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
         )
+
+
+def _said_clause(verb: Any) -> Any:
+    """The clause a verb of saying tells (its ccomp), or for a quoting verb the clause of the saying it quotes ("TASS
+    quoted Pashinyan as saying that the freeze could become permanent": "become"); else the verb itself."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None and verb.lemma_.lower() in words("quoting_verb"):
+        saying = [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as"
+                  for p in a.children if p.dep_ in {"pcomp", "pobj"}]
+        clause = next((c for s in saying for c in s.children if c.dep_ == "ccomp"), None)
+    return verb if clause is None else clause
 
 
 def _said_modality(saying: Any, said: Any, clause: Any, *, rejection: bool = False) -> Any:
