@@ -116,9 +116,11 @@ def test_hedge_modifier():
     assert on.hedged and not off.hedged
 
 
-def test_hedge_modifier_on_an_event_noun():
-    # "Russia condemned the alleged strike ." : the strike is claimed, not established
-    spec = [("Russia", 1, "nsubj"), ("condemned", 1, "ROOT", "condemn"), ("the", 4, "det"), ("alleged", 4, "amod"),
+@pytest.mark.parametrize("word", ["alleged", "possible", "potential"])
+def test_hedge_modifier_on_an_event_noun(word):
+    # "Russia condemned the alleged strike ." : the strike is claimed, not established; a possible or potential one
+    # has not happened
+    spec = [("Russia", 1, "nsubj"), ("condemned", 1, "ROOT", "condemn"), ("the", 4, "det"), (word, 4, "amod"),
             ("strike", 1, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "strike", "hedge_modifier")
     assert on.hedged and not off.hedged
