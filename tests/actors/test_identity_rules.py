@@ -582,6 +582,14 @@ _ABLATION = [
         ("Jinping", "PROPN", "nsubj", 3, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 3, "speak"),
         (".", "PUNCT", "punct", 3),
     ], lambda ms: any(k.endswith("Xi Jinping") and m.actor is not None for k, m in ms.items())),
+    # "Chile 's national security adviser Ana Karaki spoke ." (lower-case words of the office between the state and
+    # the noun, and a possessive)
+    ("affiliation_before_name", [
+        ("Chile", "PROPN", "poss", 4, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+        ("national", "ADJ", "amod", 3), ("security", "NOUN", "compound", 4), ("adviser", "NOUN", "compound", 6),
+        ("Ana", "PROPN", "compound", 6, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 7, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 7, "speak"), (".", "PUNCT", "punct", 7),
+    ], _country("Ana Karaki", "CHL")),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

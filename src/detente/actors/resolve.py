@@ -898,8 +898,9 @@ class ActorResolver:
                     break
 
     @identity_rule("affiliation_before_name", reads="a person the gazetteer does not know, right after an agent noun "
-                   "(affiliation_noun: 'official', 'commander') that a state, nationality or organisation opens "
-                   "('Houthi official X', 'Hezbollah commander X')", changes="the person's actor -> a person of that "
+                   "(affiliation_noun: 'official', 'commander') that a state, nationality or organisation opens, "
+                   "with up to three lower-case modifiers between ('Houthi official X', 'Hezbollah commander X', "
+                   "'Saudi national security adviser X')", changes="the person's actor -> a person of that "
                    "state or organisation (method affiliation)", vocab=("affiliation_noun",))
     def _affiliation_before_name(self, doc: Any, candidates: list[_Candidate], on: dt.date | None) -> None:
         """"Houthi official Hussein al-Ezzi": the news style names who a little-known person acts for in the words
@@ -910,7 +911,15 @@ class ActorResolver:
         for c in candidates:
             if c.kind != "person-unknown" or c.actor is not None or c.start < 2 or doc[c.start - 1].lower_ not in nouns:
                 continue
-            country = self._country_of(owners.get(c.start - 1))
+            # "Saudi national security adviser X", "Houthi military spokesman X": lower-case words of the office
+            # may stand between the owner and the noun
+            k = c.start - 1
+            while k not in owners and k - 1 >= 0 and c.start - 1 - k < 3 and doc[k - 1].text.islower() \
+                    and doc[k - 1].is_alpha and doc[k - 1].dep_ in {"compound", "amod"}:
+                k -= 1
+            if k not in owners and k >= 1 and doc[k - 1].tag_ == "POS":
+                k -= 1  # "Iran's national security adviser X"
+            country = self._country_of(owners.get(k))
             if country is not None:
                 c.actor = self._titled_actor(doc[c.start:c.end].text, country, doc[c.start - 1].lower_, False, on)
                 c.method = "affiliation"
