@@ -1349,3 +1349,15 @@ def test_a_subject_after_a_subordinating_mark_or_a_phrase_is_the_verbs_own(subje
         (".", "PUNCT", "punct", 5),
     ], 5, "own_subject")
     assert on == ["BOL"]
+
+
+def test_relative_passive_subject(pipeline):
+    # "Hamas , which is funded by Qatar , spoke .": what the passive relative clause acts on is the noun it is on
+    on, off = _events(pipeline, [
+        ("Hamas", "PROPN", "nsubj", 8, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubjpass", 4),
+        ("is", "AUX", "auxpass", 4, "be"), ("funded", "VERB", "relcl", 0, "fund", None, "VBN"),
+        ("by", "ADP", "agent", 4), ("Qatar", "PROPN", "pobj", 5, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("spoke", "VERB", "ROOT", 8, "speak", None, "VBD"), (".", "PUNCT", "punct", 8),
+    ], "relative_passive_subject")
+    assert [e for e in on if e[1] == ["QAT"]][0][2] == ["PSE"]
+    assert [e for e in off if e[1] == ["QAT"]][0][2] == []

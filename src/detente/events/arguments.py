@@ -592,7 +592,8 @@ class ArgumentFinder:
             agents: list[Mention] = []
             for child in tok.children:
                 if child.dep_ == "nsubjpass":
-                    patients = self._subject_mentions(child, ctx)
+                    patients = run_rule("relative_passive_subject", tok, child, self, disabled=self.disabled) \
+                        or self._subject_mentions(child, ctx)
                 if child.dep_ == "agent":
                     for p in child.children:
                         if p.dep_ == "pobj":
@@ -3079,6 +3080,17 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
     (``ArgumentFinder._controller``)."""
     return f._controller(node)
+
+
+@noun_rule("relative_passive_subject", reads="a relative pronoun (relative_pronoun) as the passive subject of a "
+           "trigger heading a relative clause (relcl: 'Hamas, which is funded by Qatar')",
+           changes="target -> the noun the clause is on (and its conjuncts)", vocab=("relative_pronoun",))
+def relative_passive_subject(tok: Any, subj: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The Houthi movement, which is backed by Iran", "Hamas, which is funded by Qatar": what the passive acts on is
+    the noun the clause describes (the pronoun names no one itself; the act had no target)."""
+    if tok.dep_ != "relcl" or subj.lower_ not in w["relative_pronoun"]:
+        return None
+    return [m for m in f.with_conj(tok.head) if m.actor is not None] or None
 
 
 @noun_rule("parties_of_a_passive_tie", reads="the passive subject (nsubjpass, no by-agent) of the trigger that is a tie "
