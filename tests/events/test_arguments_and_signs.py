@@ -1740,3 +1740,12 @@ def test_they_after_three_coordinated_subjects_is_all_three(code):
     (e,) = _events(code("Chile, Peru and Bolivia are leaving the Andean bloc. They accused Brazil of interference."),
                    "accused")
     assert _nodes(e.source) == {"CHL", "PER", "BOL"}
+
+
+@pytest.mark.parametrize("disabled, judged", [(frozenset(), {"CHL", "PER"}), (frozenset({"pact_told_before"}), set())])
+def test_a_deal_judged_is_the_agreement_told_before(pipeline, disabled, judged):
+    # "Bolivia called the deal a dangerous development": the deal is the agreement of Chile and Peru told before
+    text = ("Chile and Peru agreed on Friday to restore diplomatic relations. "
+            "Bolivia called the deal a dangerous development for the region.")
+    (e,) = _events(_rules_only(pipeline, disabled, text), "dangerous")
+    assert _nodes(e.source) == {"BOL"} and _nodes(e.target) == judged

@@ -2560,10 +2560,23 @@ def told_before(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
     read such nouns as objects: an attack (``attack_told_before``), a move (``move_told_before``), words spoken
     (``remarks_told_before``); none of the judge's own nodes (``own``)."""
     for found in (last_attack_for(noun, ctx, f), move_judged(noun, ctx, f, own), remarks_judged(noun, f, own),
-                  act_judged(noun, ctx, f, own)):
+                  act_judged(noun, ctx, f, own), pact_judged(noun, ctx, f, own)):
         if found:
             return found
     return []
+
+
+def pact_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
+    """The rule ``pact_told_before`` for a judged noun (``ArgumentFinder.evaluation``): "Chile and Peru agreed to
+    restore ties. Bolivia called the deal a dangerous development" judges the agreement told before, so its parties
+    are the target (none of ``own``)."""
+    if ctx is None or not ctx.last_pact or not enabled("pact_told_before", f.disabled) \
+            or noun.lemma_.lower() not in words("pact_noun") \
+            or not any(c.dep_ == "det" and c.lower_ in words("definite_det") for c in noun.children):
+        return []
+    if any(f.speakers.mention_at(t) is not None for c in noun.children if c.dep_ != "det" for t in c.subtree):
+        return []  # "the Chinese deal", "the deal with Iran": the phrase names its own parties
+    return [m for m in ctx.last_pact if m.actor is not None and m.actor.node and m.actor.node not in own]
 
 
 def act_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozenset[str]) -> list[Mention]:
