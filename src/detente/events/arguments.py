@@ -578,6 +578,10 @@ class ArgumentFinder:
             patients = [m for m in self._modified_noun(tok) if m.actor is not None and m.actor.node not in nodes]
             # "talks between A and B hosted by the EU": the parties of the talks the participle is on
             patients = patients or [m for m in self.pact_parties(tok.head) if m.actor.node not in nodes]
+            if not patients and agents:
+                # "A and B agreed ... after talks hosted by China": the talks' parties are the clause's subjects
+                patients = [m for m in run_rule("hosted_talks_are_the_clauses", tok, self, ctx or Context(),
+                                                disabled=self.disabled) or () if m.actor.node not in nodes]
             return (agents if patients else []), (patients or self.with_conj(tok.head))
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or copula_subject(tok) is not None
         if passive and tok.lower_ in words("worry_adjective"):
@@ -3093,6 +3097,26 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
     (``ArgumentFinder._controller``)."""
     return f._controller(node)
+
+
+@noun_rule("hosted_talks_are_the_clauses", reads="a participle of hosting (hosting_verb) on a talks noun (pact_noun) "
+           "that names no party of its own, in a phrase on a verb ('agreed ... after talks hosted by China'); that "
+           "verb's subjects", changes="target -> those subjects (the hosts' act is on them)",
+           vocab=("hosting_verb", "pact_noun"))
+def hosted_talks_are_the_clauses(tok: Any, f: ArgumentFinder, ctx: Context,
+                                 w: dict[str, frozenset[str]]) -> list | None:
+    """"Saudi Arabia and Iran agreed to restore ties after talks in Beijing hosted by China": the talks China hosted
+    were the two states', who are the subjects of the clause the talks' phrase is on (the host had no one it hosted,
+    and the event was dropped)."""
+    noun = tok.head
+    if tok.lemma_.lower() not in w["hosting_verb"] or noun.lemma_.lower() not in w["pact_noun"]:
+        return None
+    verb = noun
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and verb.dep_ in {"pobj", "prep"}:
+        verb = verb.head  # (a phrase on the verb: "after talks", "after four days of talks"; not its object)
+    if verb is noun or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return [m for m in f.subjects(verb, ctx) if m.actor is not None and m.actor.node] or None
 
 
 @noun_rule("relative_passive_subject", reads="a relative pronoun (relative_pronoun) as the passive subject of a "
