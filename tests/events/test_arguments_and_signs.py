@@ -1749,3 +1749,9 @@ def test_a_deal_judged_is_the_agreement_told_before(pipeline, disabled, judged):
             "Bolivia called the deal a dangerous development for the region.")
     (e,) = _events(_rules_only(pipeline, disabled, text), "dangerous")
     assert _nodes(e.source) == {"BOL"} and _nodes(e.target) == judged
+
+
+def test_talks_between_two_paused_are_halted_by_both(code):
+    # "Trade talks between A and B were paused": a passive with no agent halts the talks between the two (164, mutual)
+    (e,) = _events(code("Trade talks between Chile and Peru were paused on Monday."), "paused")
+    assert e.cameo == "164" and _nodes(e.source) == {"CHL", "PER"} and not e.target

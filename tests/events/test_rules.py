@@ -447,6 +447,15 @@ def test_reversal_codes_undone():
     assert 1 not in off or not off[1].undoes
 
 
+def test_reversal_codes_what_its_passive_subject_names():
+    # "Trade talks were paused": the passive subject is what is undone (halt negotiations, 164)
+    doc = _pdoc(["Trade", "talks", "were", "paused"], [1, 3, 3, 3], ["compound", "nsubjpass", "auxpass", "ROOT"],
+                ["trade", "talk", "be", "pause"], ["NOUN", "NOUN", "AUX", "VERB"])
+    on, off = _coded(doc, "reversal_codes_undone")
+    assert on[3].undoes and on[3].cameo == "164"
+    assert 3 not in off or not off[3].undoes
+
+
 def test_reversal_codes_the_act_a_plan_undone_planned():
     # "Chile froze plans to recognise Peru": undoing the planned recognition (054) reduces relations (161)
     doc = _pdoc(["Chile", "froze", "plans", "to", "recognise", "Peru"], [1, 1, 1, 4, 2, 4],

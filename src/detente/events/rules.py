@@ -824,9 +824,9 @@ def halted_acts(verb: Any) -> list[Any]:
 
 
 def undone_objects(verb: Any) -> list[Any]:
-    """What a reversal verb undoes: its direct objects and the objects of its from/of/out-of phrases
-    ("withdrew from a deal", "pulled out of the accord")."""
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj"}]
+    """What a reversal verb undoes: its direct objects, its passive subject ("trade talks between A and B were
+    paused") and the objects of its from/of/out-of phrases ("withdrew from a deal", "pulled out of the accord")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "nsubjpass"}]
     held = _on_hold(verb)
     if held is not None and any(m.dep_ == "compound" for m in held.children):
         objs.append(held)  # "put on hold talks with X", the phrase's noun read as a compound of the object
