@@ -1374,3 +1374,20 @@ def test_hosted_talks_are_the_clauses(pipeline):
     ], "hosted_talks_are_the_clauses")
     assert sorted([e for e in on if e[1] == ["BRA"]][0][2]) == ["CHL", "PER"]
     assert not [e for e in off if e[1] == ["BRA"]]
+
+
+@pytest.mark.parametrize("words", [("normalisation",), ("restoration", "of", "ties")])
+def test_an_act_between_two_welcomed_is_welcomed_of_both(pipeline, words):
+    # "Egypt welcomed the normalisation between Chile and Peru .", "... the restoration of ties between Chile and Peru ."
+    n = len(words)
+    noun = [(words[0], "NOUN", "dobj", 1)]
+    if n == 3:
+        noun += [("of", "ADP", "prep", 3), ("ties", "NOUN", "pobj", 4, "tie")]
+    tokens = [("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("welcomed", "VERB", "ROOT", 1, "welcome", None, "VBD"),
+              ("the", "DET", "det", 3), *noun, ("between", "ADP", "prep", 2 + n),
+              ("Chile", "PROPN", "pobj", 3 + n, None, "B-GPE"), ("and", "CCONJ", "cc", 4 + n),
+              ("Peru", "PROPN", "conj", 4 + n, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    tokens[3] = (words[0], "NOUN", "dobj", 1)
+    on, off = _events(pipeline, tokens, "light_verb_noun")
+    assert sorted([e for e in on if e[1] == ["EGY"]][0][2]) == ["CHL", "PER"]
+    assert all(e[2] != ["CHL", "PER"] for e in off if e[1] == ["EGY"])

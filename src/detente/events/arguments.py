@@ -2397,6 +2397,12 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=wanted, visit=q.visit))
             if found:
                 return found
+            # "welcomed the normalisation between A and B", "the restoration of ties between A and B": an act
+            # between two is done by both, and what is done to it (welcomed, condemned) is done to both
+            # (a pact noun's between-phrase is the rule pact_parties')
+            found = q.other(_between_pair(d, f)) if d.lemma_.lower() not in words("pact_noun") else []
+            if found:
+                return found
             if d.lower_ in ties and d.dep_ in OBJ_DEPS:
                 # "cut ties with Kenya last December": the parser hangs the tie's with-phrase on the verb
                 found = q.other([m for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -2422,6 +2428,12 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                     return found
             continue
         if d.dep_ in OBJ_DEPS:
+            if any(p.lower_ in ties or p.lemma_.lower() in f.event_nouns for c in d.children
+                   if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"):
+                # "welcomed the restoration of ties between A and B": the act on the ties is between the two
+                found = q.other(_between_pair(d, f))
+                if found:
+                    return found
             found = q.other(f.mentions_in_np(d, event_nouns=f.event_nouns))
             if not found and q.etype in WITH_OBJECT_TYPES:
                 # "signed a declaration with Russia", "reached an understanding with X": the partner of the thing
@@ -2432,6 +2444,16 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
             if found:
                 return found
     return []
+
+
+def _between_pair(noun: Any, f: ArgumentFinder) -> list[Mention]:
+    """The actors of a between-phrase on ``noun`` or on its of-object ("the normalisation between A and B", "the
+    restoration of ties between A and B"): an act between two is done by both, and what is done to it (welcomed,
+    condemned) is done to both."""
+    holders = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")]
+    return [m for n in holders for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True) if m.actor is not None]
 
 
 def absolute_with(prep: Any) -> bool:

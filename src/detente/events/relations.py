@@ -299,12 +299,15 @@ class RelationReader:
 
 
 def _event_pairs(events: tuple[Event, ...]) -> dict[tuple[int, int], set[frozenset[str]]]:
-    """(sentence, trigger offset) -> the node pairs each event links."""
+    """(sentence, trigger offset) -> the node pairs each event links: its sources with each other and with its
+    targets; not two targets ("the dispute damaged the relations between A and B" tells no act between A and B:
+    the relation the clause states is told by no event)."""
     out: dict[tuple[int, int], set[frozenset[str]]] = {}
     for e in events:
-        nodes = [m.actor.node for m in (*e.source, *e.target) if m.actor is not None and m.actor.node]
+        sources = [m.actor.node for m in e.source if m.actor is not None and m.actor.node]
+        targets = [m.actor.node for m in e.target if m.actor is not None and m.actor.node]
         pairs = out.setdefault((e.sent_idx, e.trigger_start), set())
-        pairs.update(frozenset((x, y)) for i, x in enumerate(nodes) for y in nodes[i + 1:] if x != y)
+        pairs.update(frozenset((x, y)) for i, x in enumerate(sources) for y in sources[i + 1:] + targets if x != y)
     return out
 
 
