@@ -1391,3 +1391,16 @@ def test_an_act_between_two_welcomed_is_welcomed_of_both(pipeline, words):
     on, off = _events(pipeline, tokens, "light_verb_noun")
     assert sorted([e for e in on if e[1] == ["EGY"]][0][2]) == ["CHL", "PER"]
     assert all(e[2] != ["CHL", "PER"] for e in off if e[1] == ["EGY"])
+
+
+def test_relative_passive_subject_of_a_conjunct(pipeline):
+    # "Hamas , which seeks aid and is funded by Qatar , spoke .": the passive conjunct shares the pronoun subject
+    on, off = _events(pipeline, [
+        ("Hamas", "PROPN", "nsubj", 11, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubj", 3),
+        ("seeks", "VERB", "relcl", 0, "seek", None, "VBZ"), ("aid", "NOUN", "dobj", 3), ("and", "CCONJ", "cc", 3),
+        ("is", "AUX", "auxpass", 7, "be"), ("funded", "VERB", "conj", 3, "fund", None, "VBN"),
+        ("by", "ADP", "agent", 7), ("Qatar", "PROPN", "pobj", 8, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("spoke", "VERB", "ROOT", 11, "speak", None, "VBD"), (".", "PUNCT", "punct", 11),
+    ], "relative_passive_subject")
+    assert [e for e in on if e[1] == ["QAT"]][0][2] == ["PSE"]
+    assert [e for e in off if e[1] == ["QAT"]][0][2] == []

@@ -614,6 +614,10 @@ class ArgumentFinder:
                     or run_rule("parties_of_an_undone_act", tok, self, disabled=self.disabled)
                 if parties is not None:
                     return parties
+            if not patients and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                # "the Polisario Front, which seeks independence and is backed by Algeria": a passive conjunct of a
+                # relative clause shares its pronoun subject
+                patients = run_rule("relative_passive_subject", tok, None, self, disabled=self.disabled) or []
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
         exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
@@ -3142,11 +3146,24 @@ def hosted_talks_are_the_clauses(tok: Any, f: ArgumentFinder, ctx: Context,
 
 
 @noun_rule("relative_passive_subject", reads="a relative pronoun (relative_pronoun) as the passive subject of a "
-           "trigger heading a relative clause (relcl: 'Hamas, which is funded by Qatar')",
+           "trigger heading a relative clause (relcl: 'Hamas, which is funded by Qatar'), or as the subject of the "
+           "clause a subjectless passive trigger is a conjunct of ('which seeks X and is backed by Algeria')",
            changes="target -> the noun the clause is on (and its conjuncts)", vocab=("relative_pronoun",))
 def relative_passive_subject(tok: Any, subj: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"The Houthi movement, which is backed by Iran", "Hamas, which is funded by Qatar": what the passive acts on is
-    the noun the clause describes (the pronoun names no one itself; the act had no target)."""
+    the noun the clause describes (the pronoun names no one itself; the act had no target).  With no subject of its
+    own (``subj`` None), a passive conjunct of such a clause shares its subject ("which seeks independence and is
+    backed by Algeria")."""
+    if subj is None:
+        clause = tok
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause is tok:
+            return None
+        subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        tok = clause
+        if subj is None:
+            return None
     if tok.dep_ != "relcl" or subj.lower_ not in w["relative_pronoun"]:
         return None
     return [m for m in f.with_conj(tok.head) if m.actor is not None] or None
