@@ -1363,14 +1363,16 @@ def test_relative_passive_subject(pipeline):
     assert [e for e in off if e[1] == ["QAT"]][0][2] == []
 
 
-def test_hosted_talks_are_the_clauses(pipeline):
-    # "Chile and Peru agreed after talks hosted by Brazil .": the talks Brazil hosted are the two subjects'
+@pytest.mark.parametrize("prep, noun, verb", [("after", "talks", "hosted"), ("in", "deal", "brokered")])
+def test_hosted_talks_are_the_clauses(pipeline, prep, noun, verb):
+    # "Chile and Peru agreed after talks hosted by Brazil .": the talks Brazil hosted are the two subjects'; so is
+    # "a deal brokered by Brazil"
     on, off = _events(pipeline, [
         ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
         ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("agreed", "VERB", "ROOT", 3, "agree", None, "VBD"),
-        ("after", "ADP", "prep", 3), ("talks", "NOUN", "pobj", 4, "talk"),
-        ("hosted", "VERB", "acl", 5, "host", None, "VBN"), ("by", "ADP", "agent", 6),
-        ("Brazil", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 3),
+        (prep, "ADP", "prep", 3), (noun, "NOUN", "pobj", 4, noun.rstrip("s")),
+        (verb, "VERB", "acl", 5, {"hosted": "host", "brokered": "broker"}[verb], None, "VBN"),
+        ("by", "ADP", "agent", 6), ("Brazil", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 3),
     ], "hosted_talks_are_the_clauses")
     assert sorted([e for e in on if e[1] == ["BRA"]][0][2]) == ["CHL", "PER"]
     assert not [e for e in off if e[1] == ["BRA"]]

@@ -3125,24 +3125,36 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     return f._controller(node)
 
 
-@noun_rule("hosted_talks_are_the_clauses", reads="a participle of hosting (hosting_verb) on a talks noun (pact_noun) "
-           "that names no party of its own, in a phrase on a verb ('agreed ... after talks hosted by China'); that "
-           "verb's subjects", changes="target -> those subjects (the hosts' act is on them)",
-           vocab=("hosting_verb", "pact_noun"))
+@noun_rule("hosted_talks_are_the_clauses", reads="a participle of hosting or brokering (hosting_verb, "
+           "brokering_verb) on a talks or agreement noun (pact_noun) that names no party of its own, in a phrase on a "
+           "verb ('agreed ... after talks hosted by China', 'normalised ties with X in a deal brokered by the US'); "
+           "that verb's subjects and the with-phrase on it or on its object",
+           changes="target -> those parties (the host's or broker's act is on them)",
+           vocab=("hosting_verb", "brokering_verb", "pact_noun"))
 def hosted_talks_are_the_clauses(tok: Any, f: ArgumentFinder, ctx: Context,
                                  w: dict[str, frozenset[str]]) -> list | None:
     """"Saudi Arabia and Iran agreed to restore ties after talks in Beijing hosted by China": the talks China hosted
     were the two states', who are the subjects of the clause the talks' phrase is on (the host had no one it hosted,
-    and the event was dropped)."""
+    and the event was dropped); "Morocco agreed to normalise relations with Israel in a deal brokered by the United
+    States": the deal's parties are the clause's subject and its partner."""
     noun = tok.head
-    if tok.lemma_.lower() not in w["hosting_verb"] or noun.lemma_.lower() not in w["pact_noun"]:
+    lemma = tok.lemma_.lower()
+    if (lemma not in w["hosting_verb"] and lemma not in w["brokering_verb"]) \
+            or noun.lemma_.lower() not in w["pact_noun"]:
         return None
     verb = noun
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and verb.dep_ in {"pobj", "prep"}:
         verb = verb.head  # (a phrase on the verb: "after talks", "after four days of talks"; not its object)
+    if verb is not noun and verb.dep_ in {"dobj", "obj"} and verb.pos_ in {"NOUN", "PROPN"}:
+        verb = verb.head  # "normalise ties in a deal brokered by X": the parser hangs the phrase on the object
     if verb is noun or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    return [m for m in f.subjects(verb, ctx) if m.actor is not None and m.actor.node] or None
+    parties = [m for m in f.subjects(verb, ctx) if m.actor is not None and m.actor.node]
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    parties += [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None
+                and m.actor.node and m not in parties]
+    return parties or None
 
 
 @noun_rule("relative_passive_subject", reads="a relative pronoun (relative_pronoun) as the passive subject of a "
