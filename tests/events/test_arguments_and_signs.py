@@ -1135,6 +1135,14 @@ def test_an_agreement_of_co_sources_is_the_pact_told_before(code):
     assert _nodes(e.target) >= {"USA", "JPN"}
 
 
+def test_an_agreement_with_a_partner_is_the_pact_told_before(code):
+    # "Chile agreed to normalise relations with Peru": the agreement told is between the two, and "a political sin"
+    # judges it
+    x = code("Chile agreed on Thursday to normalise relations with Peru. Bolivia called the agreement a political sin.")
+    (e,) = _events(x, "sin")
+    assert _nodes(e.source) == {"BOL"} and _nodes(e.target) == {"CHL", "PER"}
+
+
 def test_calling_a_state_a_war_criminal_judges_it(code):
     x = code("President Tayyip Erdogan addressed a rally in Istanbul and called Israel a war criminal.")
     judged = [e for e in x.events if e.cameo == "111"]
