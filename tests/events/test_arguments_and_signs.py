@@ -1763,3 +1763,11 @@ def test_talks_between_two_paused_are_halted_by_both(code):
     # "Trade talks between A and B were paused": a passive with no agent halts the talks between the two (164, mutual)
     (e,) = _events(code("Trade talks between Chile and Peru were paused on Monday."), "paused")
     assert e.cameo == "164" and _nodes(e.source) == {"CHL", "PER"} and not e.target
+
+
+def test_an_agreement_told_in_an_aside_is_not_the_pact_told_before(code):
+    # the relative clause's "sought to normalise relations with Chile" is no agreement the later "the deal" means
+    x = code("Chile and Peru agreed on Friday to restore diplomatic ties. Bolivia, which has sought to normalise "
+             "relations with Chile, did not comment. Argentina called the deal a dangerous development.")
+    (e,) = _events(x, "dangerous")
+    assert _nodes(e.target) == {"CHL", "PER"}

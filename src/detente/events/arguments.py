@@ -166,17 +166,19 @@ class Context:
                 if sources:
                     self.last_attack = sources
 
-    def remember_pact(self, events: Iterable[Event]) -> None:
+    def remember_pact(self, events: Iterable[Event], asides: frozenset[int] = frozenset()) -> None:
         """The parties of the last event of ``events`` that signs an agreement (057), or that two or more parties agree
         on (03x with co-sources, "the three countries agreed to hold exercises", or with a partner, "Morocco agreed
-        to normalise relations with Israel"), between two or more nodes; and the parties of the last military
-        exercise (062, 150)."""
+        to normalise relations with Israel", not in an aside: ``asides``, the ids of events told in a relative clause
+        or apposition, "Israel, which has sought to normalise relations with Riyadh"), between two or more nodes;
+        and the parties of the last military exercise (062, 150)."""
         for e in events:
             parties: dict[str, Mention] = {}
             for m in (*e.source, *e.target):
                 if m.actor is not None and m.actor.node:
                     parties.setdefault(m.actor.node, m)
-            together = e.cameo.startswith("03")
+            together = e.cameo.startswith("03") and (
+                len({m.actor.node for m in e.source if m.actor}) >= 2 or id(e) not in asides)
             if (e.cameo.startswith("057") or together) and len(parties) >= 2:
                 self.last_pact = tuple(parties.values())
             if e.cameo in {"062", "150"} and parties:
