@@ -594,3 +594,13 @@ def test_the_alternative_not_taken_is_negated():
             ("abandoning", 3, "pcomp", "abandon"), ("Peru", 4, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "abandoning", "negation_phrase")
     assert on.negated and not off.negated
+
+
+@pytest.mark.parametrize("verb, hedged", [("denies", True), ("welcomes", False)])
+def test_denied_claim(verb, hedged):
+    # "Chile deployed troops to Peru , a claim Lima denies .": the act is contested; "a claim Lima welcomes" is not
+    spec = [("Chile", 1, "nsubj"), ("deployed", 1, "ROOT", "deploy"), ("troops", 1, "dobj"), ("to", 1, "prep"),
+            ("Peru", 3, "pobj"), (",", 4, "punct"), ("a", 7, "det"), ("claim", 4, "appos"), ("Lima", 9, "nsubj"),
+            (verb, 7, "relcl", {"denies": "deny", "welcomes": "welcome"}[verb]), (".", 1, "punct")]
+    on, off = _both(spec, "deployed", "denied_claim")
+    assert on.hedged is hedged and not off.hedged

@@ -317,6 +317,20 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
     return {"hedged": True} if hit else None
 
 
+@modality_rule("denied_claim", reads="an apposition in the trigger's phrase that names it a claim (claim_noun: "
+               "'a claim', 'an accusation') with a relative clause of denying (denial_verb: 'a claim Bamako denies')",
+               changes="hedged", vocab=("claim_noun", "denial_verb"))
+def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Western governments say Wagner has deployed fighters to Mali, a claim Bamako denies", "Russia fired at Kyiv,
+    an accusation Moscow rejects": wire copy marks a contested act with an apposition; the act is claimed, not
+    established (the parser hangs the apposition on the clause's last noun, inside the trigger's phrase)."""
+    for t in tok.subtree:
+        if t.dep_ == "appos" and t.lemma_.lower() in words["claim_noun"] and t.i > tok.i and any(
+                c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_verb"] for c in t.children):
+            return {"hedged": True}
+    return None
+
+
 def _in_direct_quote(tok: Any, sent: Any) -> bool:
     """Whether ``tok`` stands inside quotation marks opened earlier in ``sent`` (``attribution.in_quotes``)."""
     from .attribution import in_quotes
