@@ -197,6 +197,68 @@ def test_every_integer_weight_is_unsigned_so_no_cpu_saturates():
     assert {dtypes[inputs[1]] for inputs in matmuls} == {2} and {dtypes[inputs[3]] for inputs in matmuls} == {2}
 
 
+def test_signed_weights_turn_every_integer_weight_back_and_nothing_else():
+    # the VNNI kernel's copy (learned/kernel.py): the same 39 MatMulInteger weights and zero points as INT8 (3), each
+    # byte minus 128; every other byte of the file as shipped
+    from detente.learned.kernel import signed_weights
+
+    raw = lm._files().joinpath(lm.MODEL_FILE).read_bytes()
+    signed = signed_weights(raw)
+    assert signed is not None and len(signed) == len(raw)
+    graph = _fields(next(value for number, value in _fields(signed) if number == 7))
+    tensors = {dict(_fields(v))[8].decode(): dict(_fields(v)) for k, v in graph if k == 5}
+    nodes = [_fields(value) for number, value in graph if number == 1]
+    turned = {v.decode() for node in nodes if (4, b"MatMulInteger") in node
+              for i, (k, v) in enumerate([kv for kv in node if kv[0] == 1]) if i in {1, 3}}
+    assert len(turned) >= 39 and {tensors[n][2] for n in turned} == {3}
+    original = {dict(_fields(v))[8].decode(): dict(_fields(v))
+                for k, v in _fields(next(value for number, value in _fields(raw) if number == 7)) if k == 5}
+    name = sorted(turned)[0]
+    assert bytes(b ^ 0x80 for b in original[name][9][:64]) == tensors[name][9][:64]
+    changed = sum(a != b for a, b in zip(raw, signed))
+    assert 0 < changed <= sum(len(tensors[n][9]) + 1 for n in turned)
+    assert signed_weights(signed) is None  # already signed: left as it is
+
+
+def test_the_signed_kernel_gives_the_same_integers(shipped):
+    # on a VNNI CPU the u8 x s8 kernel is exact, so both files give the same raw outputs bit for bit; elsewhere the
+    # u8 x s8 kernel saturates (the reason the file ships unsigned) and the signed copy is never used
+    import numpy as np
+    import onnxruntime as ort
+
+    from detente.learned.kernel import cpu_flags, signed_weights, use_signed
+
+    if not use_signed(cpu_flags(), env=""):
+        pytest.skip("no VNNI on this CPU: detente runs the shipped unsigned weights here")
+    raw = lm._files().joinpath(lm.MODEL_FILE).read_bytes()
+    a, b = (ort.InferenceSession(x, providers=["CPUExecutionProvider"]) for x in (raw, signed_weights(raw)))
+    for enc in shipped.tokenize(list(FIXED)):
+        feeds = {"input_ids": np.asarray([enc.ids], dtype=np.int64),
+                 "attention_mask": np.asarray([enc.attention_mask], dtype=np.int64)}
+        for x, y in zip(a.run(None, feeds), b.run(None, feeds)):
+            assert np.array_equal(x, y)
+
+
+@pytest.mark.parametrize("flags, env, signed", [
+    (frozenset({"avx2", "avx512_vnni"}), "", True), (frozenset({"avx2", "avx_vnni"}), "", True),
+    (frozenset({"avx2"}), "", False), (frozenset(), "", False),
+    (frozenset({"avx512_vnni"}), "portable", False), (frozenset({"avx2"}), "vnni", True),
+])
+def test_the_kernel_follows_the_cpu_and_the_setting(flags, env, signed):
+    from detente.learned.kernel import use_signed
+
+    assert use_signed(flags, env=env) is signed
+
+
+def test_cpu_flags_are_read_from_cpuinfo(tmp_path):
+    from detente.learned.kernel import cpu_flags
+
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nflags\t\t: fpu sse avx2 avx512_vnni\n")
+    assert cpu_flags.__wrapped__(str(info)) == frozenset({"fpu", "sse", "avx2", "avx512_vnni"})
+    assert cpu_flags.__wrapped__(str(tmp_path / "missing")) == frozenset()
+
+
 def test_model_card_states_the_licences_and_the_figures():
     card = (REPO / "src" / "detente" / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
     for needle in ("Apache-2.0", "GPL-3.0", "CC BY-SA 4.0", "MIT", "make train", "all-MiniLM-L6-v2"):
@@ -473,10 +535,12 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
     ("Chile condemned the strike carried out by Brazil on Monday.", "Brazil", True),
 ])
 def test_a_mutual_act_takes_no_participles_author_as_its_target(pipeline, text, tagged, kept):
-    (rule,) = _with(pipeline, Prediction((), 1, 0.9, "SUPPORT", 0.9), set(), text).events
+    # (the broker's own act, "brokered by Brazil", is an event of its own: Brazil mediates between the two)
+    (rule,) = [e for e in _with(pipeline, Prediction((), 1, 0.9, "SUPPORT", 0.9), set(), text).events
+               if e.trigger != "brokered"]
     assert kept or rule.target == ()
     pred = Prediction((_span(text, tagged, "TGT"),), 1, 0.9, rule.type, 0.9, (0.99,))
-    (event,) = _with(pipeline, pred, {"source", "target"}, text).events
+    (event,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger != "brokered"]
     assert [m.actor.id for m in event.target if m.actor] == (["BRA"] if kept else [])
 
 
