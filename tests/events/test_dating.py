@@ -507,6 +507,19 @@ def test_dating_a_future_told_in_the_past_looks_ahead(aux, month):
     assert (got.date, got.precision) == (month, "month")
 
 
+def test_dating_a_future_in_a_conjunct_of_the_reported_clause_looks_ahead():
+    # "Chile said Peru agreed and that it would return in January ." in a December story: the conjunct of the
+    # reported clause is reported too, so the coming January (it was last January: a background date made up)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "O"),
+            ("Peru", 3, "nsubj", "PROPN", "NNP", "B-GPE"), ("agreed", 1, "ccomp", "VERB", "VBD", "O"),
+            ("and", 3, "cc", "CCONJ", "CC", "O"), ("that", 8, "mark", "SCONJ", "IN", "O"),
+            ("it", 8, "nsubj", "PRON", "PRP", "O"), ("would", 8, "aux", "AUX", "MD", "O"),
+            ("return", 3, "conj", "VERB", "VB", "O"), ("in", 8, "prep", "ADP", "IN", "O"),
+            ("January", 9, "pobj", "PROPN", "NNP", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "return", dt.date(2023, 12, 15))
+    assert (got.date, got.precision) == (dt.date(2024, 1, 1), "month")
+
+
 @pytest.mark.parametrize("first", [True, False])
 def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
     # "Chile sent its first envoy to Peru in decades ." : the news, the first in decades; without "first", "in

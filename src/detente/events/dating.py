@@ -142,8 +142,13 @@ def _is_future(verb: Any) -> bool:
         return True
     # "Michel said leaders would return to it in January": a future told in the past, after the speaking (not
     # "would have"; a would outside reported speech may be a hypothesis)
-    return bool(aux & {"would", "'d"}) and "have" not in aux and verb.dep_ == "ccomp" \
-        and verb.head.lemma_.lower() in SPEECH_LEMMAS
+    # ("said the visit opened a new page and that he would travel to Turkey in April": a conjunct of the reported
+    # clause is reported too)
+    reported = verb
+    while reported.dep_ == "conj" and reported.head is not reported:
+        reported = reported.head
+    return bool(aux & {"would", "'d"}) and "have" not in aux and reported.dep_ == "ccomp" \
+        and reported.head.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _infinitive_to_come(node: Any, clause: Any) -> Any:
