@@ -754,8 +754,13 @@ def test_the_strike_judged_is_the_attack_told_before(code):
     assert "ISR" not in _nodes(war.target)  # a war has two sides: no attack of one told before
 
 
-def test_at_odds_is_a_bad_relation(code):
-    (r,) = code("Algeria and Morocco have been at odds for decades over Western Sahara.").relation_claims
+@pytest.mark.parametrize("text", ["Algeria and Morocco have been at odds for decades over Western Sahara.",
+                                  # the with-phrase hangs on "odds", the cue's root is "at"
+                                  "Algeria has been at odds with Morocco for decades over Western Sahara.",
+                                  # a relation that collapsed is a bad one
+                                  "Relations between Algeria and Morocco collapsed in 2021."])
+def test_at_odds_is_a_bad_relation(code, text):
+    (r,) = code(text).relation_claims
     assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}
 
 

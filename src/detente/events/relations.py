@@ -448,7 +448,10 @@ def _co_subjects(cue: Any, a: Mention, b: Mention, speakers: Speakers) -> list[M
 
 
 def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
-    for child in cue.children:
+    # "Greece is at odds with Turkey": a cue of several words headed by a preposition has its with-phrase on the
+    # preposition's object
+    holders = [cue] + ([c for c in cue.children if c.dep_ == "pobj"] if cue.pos_ == "ADP" else [])
+    for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
             for p in child.children:
                 if p.dep_ == "pobj":
