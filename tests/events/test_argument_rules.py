@@ -575,6 +575,18 @@ def test_object_rule_decides(objects, rule, tokens, verb, etype, with_rule, with
     _expect(on, off, with_rule, without_rule)
 
 
+def test_light_verb_noun_in_the_patterns_own_preposition(objects):
+    # "Chile arrived in Lima for talks with Peru .": the pattern "arrive for talk" holds the talks, whose with-phrase
+    # is the target (not the place)
+    on, off = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("arrived", "VERB", "ROOT", 1, "arrive"),
+        ("in", "ADP", "prep", 1), ("Lima", "PROPN", "pobj", 2, None, "B-GPE"), ("for", "ADP", "prep", 1),
+        ("talks", "NOUN", "pobj", 4, "talk"), ("with", "ADP", "prep", 5), ("Peru", "PROPN", "pobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", "light_verb_noun", prep="for")
+    assert on == ["PER"] and "PER" not in off
+
+
 def test_envoy_host(objects):
     # "France recalled the ambassadors to the UK and Australia.": aimed at the hosts, not at the envoys (with "its",
     # the envoys are France's own and no party without the rule either: generic_object)

@@ -2390,6 +2390,12 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
     dobjs = _measured_dobjs(q)
     nouns = dobjs + [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                      if p.dep_ == "pobj"]
+    if q.wanted_prep == "for":
+        # "arrived in Cairo for talks with Sisi": the lexicon pattern's purpose phrase ("arrive for talk") holds the
+        # event noun whose party is the target (not "met at the summit with the mediation of X": a venue's
+        # with-phrase is no partner)
+        nouns += [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                  if p.dep_ == "pobj" and (p.lemma_.lower() in f.event_nouns or p.lower_ in f.event_nouns)]
     ties = words("tie_antecedent")
     unwanted = refuses_to_bear(q.tok)
     for d in nouns:
