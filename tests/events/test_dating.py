@@ -520,6 +520,21 @@ def test_dating_a_future_in_a_conjunct_of_the_reported_clause_looks_ahead():
     assert (got.date, got.precision) == (dt.date(2024, 1, 1), "month")
 
 
+def test_dating_a_conjunct_with_only_a_gap_shares_its_partners_time():
+    # "Chile restored ties last year and appointed envoys for the first time in a decade ." : "in a decade" counts
+    # the gap since the last envoys, so the appointing shares "last year" (it was dated to the news)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
+            ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("last", 4, "amod", "ADJ", "JJ", "B-DATE"),
+            ("year", 1, "npadvmod", "NOUN", "NN", "I-DATE"), ("and", 1, "cc", "CCONJ", "CC", "O"),
+            ("appointed", 1, "conj", "VERB", "VBD", "O"), ("envoys", 6, "dobj", "NOUN", "NNS", "O"),
+            ("for", 6, "prep", "ADP", "IN", "O"), ("the", 11, "det", "DET", "DT", "O"),
+            ("first", 11, "amod", "ADJ", "JJ", "O"), ("time", 8, "pobj", "NOUN", "NN", "O"),
+            ("in", 11, "prep", "ADP", "IN", "O"), ("a", 14, "det", "DET", "DT", "B-DATE"),
+            ("decade", 12, "pobj", "NOUN", "NN", "I-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "appointed", dt.date(2024, 2, 14))
+    assert (got.date, got.precision, got.basis) == (dt.date(2023, 1, 1), "year", DateBasis.BACKGROUND)
+
+
 @pytest.mark.parametrize("first", [True, False])
 def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
     # "Chile sent its first envoy to Peru in decades ." : the news, the first in decades; without "first", "in

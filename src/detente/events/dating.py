@@ -227,7 +227,9 @@ def stated_date(tok: Any, span: tuple[int, int], published: dt.date | None, *, d
         if found is not None:
             return found
     shared = _shares_time_with(clause)
-    if shared is not None and depth < 2 and not any(_own_time(expr, tok, clause) for expr in exprs):
+    # (a gap since the last such act, "for the first time in a decade", is no time of the clause's own)
+    if shared is not None and depth < 2 and not any(_own_time(expr, tok, clause) and not _gap_since_the_last(
+            expr, clause) for expr in exprs):
         return stated_date(shared, span, published, depth=depth + 1)
     return _reported_date(clause, span, published, depth)
 
@@ -318,7 +320,7 @@ def _gap_since_the_last(expr: _Expr, clause: Any) -> bool:
     return first
 
 
-_SPAN_WORDS = re.compile(r"\b(days|weeks|months|years|decades|centuries)\b", re.I)
+_SPAN_WORDS = re.compile(r"\b(days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 
 
 # Marks of a clause that tells what came before its main clause ("after protesters stormed the embassy")
