@@ -1776,3 +1776,12 @@ def test_an_agreement_told_in_an_aside_is_not_the_pact_told_before(code):
              "relations with Chile, did not comment. Argentina called the deal a dangerous development.")
     (e,) = _events(x, "dangerous")
     assert _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_a_release_told_after_an_agreement_is_not_the_agreement(code):
+    # "Peru will also release two Bolivian soldiers" (035) is no agreement with Bolivia: "the agreement" welcomed
+    # next is still Chile and Peru's
+    x = code("Chile and Peru agreed on Thursday to exchange prisoners. Peru will also release two Bolivian soldiers, "
+             "the statement added. Argentina welcomed the agreement.")
+    (e,) = _events(x, "welcomed")
+    assert _nodes(e.target) == {"CHL", "PER"}

@@ -177,8 +177,10 @@ class Context:
             for m in (*e.source, *e.target):
                 if m.actor is not None and m.actor.node:
                     parties.setdefault(m.actor.node, m)
-            together = e.cameo.startswith("03") and (
-                len({m.actor.node for m in e.source if m.actor}) >= 2 or id(e) not in asides)
+            # (with one source, only an intent to cooperate with the partner, 030-032: "agreed to normalise relations
+            # with Israel"; not "Yerevan will release two Azerbaijani soldiers", 035, no agreement with them)
+            together = e.cameo.startswith("03") and (len({m.actor.node for m in e.source if m.actor}) >= 2 or (
+                id(e) not in asides and e.cameo[:3] in {"030", "031", "032"}))
             if (e.cameo.startswith("057") or together) and len(parties) >= 2:
                 self.last_pact = tuple(parties.values())
             if e.cameo in {"062", "150"} and parties:
