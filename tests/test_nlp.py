@@ -351,3 +351,19 @@ def test_a_clause_of_after_read_as_a_phrase_gets_its_subject_back():
     # "..., and announced talks": a true conjunct of "recalled", left as the parser read it
     doc = parse_repairs(_after_clause(True))
     assert doc[13].head.text == "recalled" and doc[13].dep_ == "conj" and doc[7].head.text == "after"
+
+
+def test_a_clauses_subject_hung_on_its_mark_is_its_subject():
+    # "Ties soured since Chile retook the port ." as the parser reads it: "Chile" the object of "since"
+    from detente.nlp import parse_repairs
+
+    words = ["Ties", "soured", "since", "Chile", "retook", "the", "port", "."]
+    heads = [1, 1, 4, 2, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "mark", "pobj", "advcl", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNP", "VBD", "DT", "NN", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags))
+    assert doc[3].head.text == "retook" and doc[3].dep_ == "nsubj"
+    # an adverb hung there ("since then retook") is no subject
+    words[3], tags[3] = "then", "RB"
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags))
+    assert doc[3].head.text == "since"

@@ -264,14 +264,29 @@ def parse_repairs(doc: Any) -> Any:
     reported past perfect (``_accusation_of_the_reporter``), a second one charged read as a charge
     (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``), a reporter's second
     act joined to the reported clause (``_reporters_second_act``), a clause of "after" read as a phrase
-    (``_clause_read_as_a_phrase``).  Why a component of our own: as
+    (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
     _reporters_second_act(doc)
     _clause_read_as_a_phrase(doc)
+    _subject_under_a_mark(doc)
     return doc
+
+
+def _subject_under_a_mark(doc: Any) -> None:
+    """"Relations have soured since Azerbaijan retook the region": the parser hangs "Azerbaijan" on "since" as its
+    object although "since" marks the clause, so "retook" has no subject.  A noun hung as the object (pobj) of a
+    clause's mark, before the clause's verb, which has no subject of its own, is that verb's subject."""
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.head.dep_ != "mark" or not tok.tag_.startswith(("NN", "PRP")):
+            continue
+        verb = tok.head.head
+        if verb.i <= tok.i or not verb.tag_.startswith("VB") \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+            continue
+        tok.head, tok.dep_ = verb, "nsubj"
 
 
 # Conjunctions the parser also reads as prepositions ("after the talks"), and words that open an aside between a
