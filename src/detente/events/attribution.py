@@ -555,10 +555,13 @@ class Speakers:
     def _speaker_conjoined_after(self, top: Any, tok: Any) -> Mention | None:
         """"North Korea has sent troops to Russia ..., South Korea's spy agency said on Friday": the parser makes the
         trailing speech verb a conjunct of the reported clause; its subject, after a comma, speaks the clause (a
-        speech verb with a complement or object of its own reports something else)."""
+        speech verb with a complement or object of its own reports something else).  So is one the parser hangs as
+        a parataxis when the sentence runs on after it ("..., South Korea's military said, hours after ...")."""
         for c in top.children:
-            if c.dep_ == "conj" and c.i > tok.i and _is_speech_verb(c) and c.left_edge.i > 0 \
-                    and self.doc[c.left_edge.i - 1].text == "," \
+            # (the comma before the speaker may hang in the speech verb's own subtree)
+            first = min((t.i for t in c.subtree if not t.is_punct), default=c.i)
+            if c.dep_ in {"conj", "parataxis"} and c.i > tok.i and _is_speech_verb(c) and first > 0 \
+                    and self.doc[first - 1].text == "," \
                     and not any(d.dep_ in {"ccomp", "dobj", "xcomp"} for d in c.children):
                 subj = subject_of(c, self)
                 if subj is not None:
