@@ -560,7 +560,8 @@ class Speakers:
         for c in top.children:
             # (the comma before the speaker may hang in the speech verb's own subtree)
             first = min((t.i for t in c.subtree if not t.is_punct), default=c.i)
-            if c.dep_ in {"conj", "parataxis"} and c.i > tok.i and _is_speech_verb(c) and first > 0 \
+            dep_ok = c.dep_ == "conj" or (c.dep_ == "parataxis" and self.on("trailing_speaker"))
+            if dep_ok and c.i > tok.i and _is_speech_verb(c) and first > 0 \
                     and self.doc[first - 1].text == "," \
                     and not any(d.dep_ in {"ccomp", "dobj", "xcomp"} for d in c.children):
                 subj = subject_of(c, self)
@@ -782,7 +783,8 @@ class Speakers:
 
     @attribution_rule("trailing_speaker", reads="the sentence's surface: ', a/the <description> tells/says ...' at "
                       "its end (a pattern, _TRAILING, of the forms trailing_speech_form: the parse of a long sentence "
-                      "often goes astray there)",
+                      "often goes astray there); and a speech verb after a comma hung as a parataxis of the clause "
+                      "('..., South Korea's military said, hours after ...': _speaker_conjoined_after)",
                       changes="said_by -> the mention the description heads, or the person the article describes so",
                       vocab=("trailing_speech_form",))
     def trailing_speaker(self, tok: Any) -> Mention | None:
