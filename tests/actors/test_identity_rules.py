@@ -590,6 +590,13 @@ _ABLATION = [
         ("Ana", "PROPN", "compound", 6, None, "B-PERSON"), ("Karaki", "PROPN", "nsubj", 7, None, "I-PERSON"),
         ("spoke", "VERB", "ROOT", 7, "speak"), (".", "PUNCT", "punct", 7),
     ], _country("Ana Karaki", "CHL")),
+    # "Chilean charge d'affaires Ana Karaki spoke ." (the head of a mission in an ambassador's absence)
+    ("affiliation_before_name", [
+        ("Chilean", "ADJ", "amod", 2, None, "B-NORP"), ("charge", "NOUN", "compound", 2),
+        ("d'affaires", "PROPN", "compound", 4), ("Ana", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Karaki", "PROPN", "nsubj", 5, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 5, "speak"),
+        (".", "PUNCT", "punct", 5),
+    ], _country("Ana Karaki", "CHL")),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),
