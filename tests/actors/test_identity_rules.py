@@ -597,6 +597,13 @@ _ABLATION = [
         ("Karaki", "PROPN", "nsubj", 5, None, "I-PERSON"), ("spoke", "VERB", "ROOT", 5, "speak"),
         (".", "PUNCT", "punct", 5),
     ], _country("Ana Karaki", "CHL")),
+    # "North Korea fired . The North spoke .": the one state named whose name starts with the compass word
+    ("compass_short_name", [
+        ("North", "PROPN", "compound", 1, None, "B-GPE"), ("Korea", "PROPN", "nsubj", 2, None, "I-GPE"),
+        ("fired", "VERB", "ROOT", 2, "fire"), (".", "PUNCT", "punct", 2),
+        ("The", "DET", "det", 5), ("North", "PROPN", "nsubj", 6, None, "B-LOC"), ("spoke", "VERB", "ROOT", 6, "speak"),
+        (".", "PUNCT", "punct", 6),
+    ], lambda ms: ms["North"].actor is not None and ms["North"].actor.country == "PRK"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -347,6 +347,8 @@ class ActorResolver:
             candidates += self._generic_org_references(doc, candidates)
         if enabled("bloc_by_its_kind", off):
             candidates += self._bloc_by_its_kind(doc, candidates)
+        if enabled("compass_short_name", off):
+            self._compass_short_names(doc, candidates)
         if enabled("state_by_its_kind", off):
             candidates = self._state_by_its_kind(doc, candidates)
         if enabled("institution_in_article", off):
@@ -1198,6 +1200,30 @@ class ActorResolver:
                 # the alliance of failing to protect it": a gerund names no party)
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
+
+    @identity_rule("compass_short_name", reads="a capitalised compass word (compass_word: 'North', 'South') after "
+                   "'the' and before no other capitalised word, with no actor; the states the article names",
+                   changes="the mention's actor -> the one state named whose name starts with that word ('the North' "
+                   "in an article naming North Korea)", vocab=("compass_word",))
+    def _compass_short_names(self, doc: Any, candidates: list[_Candidate]) -> None:
+        """Rule ``compass_short_name``: Korean wire copy names "North Korea" once and then says "the North" ("KCNA
+        warned that the North would take countermeasures", "the South said"): the one state the article names whose
+        name starts with the word.  Two such states (North Korea and North Macedonia), or none: nothing."""
+        words = identity_cues()["compass_word"]
+        named = {c.actor.country for c in candidates if c.actor is not None and c.actor.kind == "state"
+                 and c.actor.country}
+        for c in candidates:
+            if c.actor is not None or c.end - c.start != 1 or c.start == 0:
+                continue
+            tok = doc[c.start]
+            nxt = doc[c.end] if c.end < len(doc) else None
+            if tok.lower_ not in words or not tok.text[:1].isupper() or doc[c.start - 1].lower_ != "the" \
+                    or (nxt is not None and nxt.text[:1].isupper()):
+                continue
+            states = {code for code in named if (state := self.gaz.states.get(code)) is not None
+                      and any(fold(n).startswith(tok.lower_ + " ") for n in (state.name, *state.aliases))}
+            if len(states) == 1:
+                c.actor, c.method = self.gaz.state_actor(next(iter(states))), "compass-name"
 
     @identity_rule("state_by_its_kind", reads="'the' + words of a kind of state (state_kinds.tsv: 'Gulf', 'Central "
                    "Asian', 'Horn of Africa') + a state noun (state_noun: 'state', 'nation'), or 'the kingdom'; the "
