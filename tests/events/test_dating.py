@@ -520,6 +520,24 @@ def test_dating_a_future_in_a_conjunct_of_the_reported_clause_looks_ahead():
     assert (got.date, got.precision) == (dt.date(2024, 1, 1), "month")
 
 
+@pytest.mark.parametrize("pronoun, dated", [("which", False), ("when", True)])
+def test_dating_a_relative_clause_the_parser_hangs_on_a_date(pronoun, dated):
+    # "Chile signed a pact in 2016 , which Peru condemned ." : "which" is the pact, the condemning undated (it was
+    # dated 2016); "in 2016 , when Peru condemned it" is on the date
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("signed", 1, "ROOT", "VERB", "VBD", "O"),
+            ("a", 3, "det", "DET", "DT", "O"), ("pact", 1, "dobj", "NOUN", "NN", "O"),
+            ("in", 1, "prep", "ADP", "IN", "O"), ("2016", 4, "pobj", "NUM", "CD", "B-DATE"),
+            (",", 5, "punct", "PUNCT", ",", "O"),
+            (pronoun, 9, "dobj" if pronoun == "which" else "advmod", "PRON", "WDT", "O"),
+            ("Peru", 9, "nsubj", "PROPN", "NNP", "B-GPE"), ("condemned", 5, "relcl", "VERB", "VBD", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "condemned", dt.date(2024, 3, 8))
+    if dated:
+        assert (got.date, got.precision) == (dt.date(2016, 1, 1), "year")
+    else:
+        assert got.date is None and got.basis == DateBasis.BACKGROUND
+
+
 def test_dating_a_conjunct_with_only_a_gap_shares_its_partners_time():
     # "Chile restored ties last year and appointed envoys for the first time in a decade ." : "in a decade" counts
     # the gap since the last envoys, so the appointing shares "last year" (it was dated to the news)

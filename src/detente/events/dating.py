@@ -275,7 +275,9 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         return None
     noun_time = expr.noun is not None and expr.attach == expr.noun
     # a relative clause on the date itself ("in March, when the court issued ...")
-    on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end
+    # ("in 2016, which Bolivia condemned": a "which" the parser hangs on the date stands for the pact, not the time)
+    on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end \
+        and not any(c.lower_ in {"which", "that"} for c in tok.children)
     if _own_time(expr, tok, clause) or on_the_date:
         future = future or _infinitive_to_come(expr.attach, clause) is not None
         if not future and clause.tag_ in {"VBD", "VBN"}:
