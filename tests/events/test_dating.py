@@ -520,6 +520,18 @@ def test_dating_a_future_in_a_conjunct_of_the_reported_clause_looks_ahead():
     assert (got.date, got.precision) == (dt.date(2024, 1, 1), "month")
 
 
+@pytest.mark.parametrize("words, day", [(("Wednesday", "night"), dt.date(2024, 3, 6)), (("10", "pm"), None)])
+def test_dating_a_time_that_names_a_day(words, day):
+    # "Chile recalled its envoy on Wednesday night ." (a TIME entity) dates the act to that Wednesday (it was dated
+    # to the news); "at 10 pm" names no day: the news's
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", 1, "ROOT", "VERB", "VBD", "O"),
+            ("its", 3, "poss", "PRON", "PRP$", "O"), ("envoy", 1, "dobj", "NOUN", "NN", "O"),
+            ("on" if day else "at", 1, "prep", "ADP", "IN", "O"), (words[0], 6, "compound", "PROPN", "NNP", "B-TIME"),
+            (words[1], 4, "pobj", "NOUN", "NN", "I-TIME"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "recalled", dt.date(2024, 3, 8))
+    assert got.date == (day or dt.date(2024, 3, 8)) and got.basis == (DateBasis.STATED if day else DateBasis.PUBLISHED)
+
+
 @pytest.mark.parametrize("pronoun, dated", [("which", False), ("when", True)])
 def test_dating_a_relative_clause_the_parser_hangs_on_a_date(pronoun, dated):
     # "Chile signed a pact in 2016 , which Peru condemned ." : "which" is the pact, the condemning undated (it was

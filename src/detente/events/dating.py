@@ -92,7 +92,9 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
     if cached is None:
         # and a past era as the object of a time preposition ("during World War Two"; not "a Cold War-era treaty",
         # nor "since the Cold War", which runs on to the news)
+        # a TIME that names a day ("on Wednesday night") dates its clause as the day does (it was read as no time)
         bounds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"
+                  or (ent.label_ == "TIME" and any(t.lower_ in _WEEKDAYS for t in ent))
                   or (ent.label_ == "EVENT" and PAST_ERA.search(ent.text) and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in {"during", "in", "throughout", "before", "after"})]
         cached = ([b[0] for b in bounds], [b[1] for b in bounds])
@@ -100,6 +102,7 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
     return cached
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Adjectives a span of time measures ("decades-long", "years-old")
 _LENGTH_ADJECTIVES = frozenset({"long", "old"})
 
