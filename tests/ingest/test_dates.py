@@ -73,6 +73,8 @@ FRIDAY = dt.date(2024, 2, 23)
     ("yesterday", dt.date(2024, 2, 22), "day"),
     ("recently", None, "before-publication"),
     ("over the past decades", None, "before-publication"),
+    ("over the weekend", dt.date(2024, 2, 17), "week"),  # the last weekend (it was the publication's day)
+    ("at the weekend", dt.date(2024, 2, 17), "week"),
 ])
 def test_dates_resolve_time_with_precision(expr, date, precision):
     d = resolve_time(expr, FRIDAY)
@@ -89,6 +91,9 @@ def test_dates_resolve_time_future_takes_the_coming_one():
     assert resolve_time("in March", dt.date(2023, 10, 2), future=True).date == dt.date(2024, 3, 1)
     assert resolve_time("on Monday", FRIDAY, future=True).date == dt.date(2024, 2, 26)
     assert resolve_time("next week", FRIDAY).date == dt.date(2024, 2, 26)
+    assert resolve_time("over the weekend", FRIDAY, future=True).date == dt.date(2024, 2, 24)
+    # a weekend story's "over the weekend" is its own
+    assert resolve_time("over the weekend", dt.date(2024, 2, 25)).date == dt.date(2024, 2, 24)
 
 
 @pytest.mark.parametrize("expr, background", [

@@ -322,6 +322,13 @@ def _relative(text: str, low: str, base: dt.date, future: bool) -> EventDate | N
     m = _PERIOD.search(text)
     if m:
         return _period(m["rel"].lower(), m["grain"].lower(), base, text)
+    if re.search(r"\b(over|at|during|on)\s+the\s+weekend\b", low):
+        # "over the weekend": the last weekend (a Saturday or Sunday story's own), or in a future clause the coming
+        # one (it was the publication's day)
+        if base.weekday() >= 5:
+            return _stated(base - dt.timedelta(days=base.weekday() - 5), WEEK, text)
+        ahead = (5 - base.weekday()) % 7 if future else -((base.weekday() - 5) % 7)
+        return _stated(base + dt.timedelta(days=ahead), WEEK, text)
     m = _WEEKDAY.search(text)
     if m and not (m["rel"] == "" and re.search(r"\b(on|every|each)\s+" + m["wd"] + r"s\b", low)):
         return _weekday(_WEEKDAYS.index(m["wd"].lower()), m["rel"].lower(), base, future, text)
