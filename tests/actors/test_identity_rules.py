@@ -540,6 +540,13 @@ _ABLATION = [
         ("The", "DET", "det", 8), ("foreign", "ADJ", "amod", 8), ("ministry", "NOUN", "nsubj", 9),
         ("said", "VERB", "ROOT", 9, "say"), (".", "PUNCT", "punct", 9),
     ], lambda ms: "foreign ministry" in ms and ms["foreign ministry"].method == "institution-in-article"),
+    # "Mali 's military government protested . The junta said .": a junta is a military government by another name
+    ("institution_in_article", [
+        ("Mali", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+        ("military", "ADJ", "amod", 3), ("government", "NOUN", "nsubj", 4), ("protested", "VERB", "ROOT", 4, "protest"),
+        (".", "PUNCT", "punct", 4), ("The", "DET", "det", 7), ("junta", "NOUN", "nsubj", 8),
+        ("said", "VERB", "ROOT", 8, "say"), (".", "PUNCT", "punct", 8),
+    ], lambda ms: "junta" in ms and ms["junta"].actor is not None and ms["junta"].actor.country == "MLI"),
     # "Italian ambassador Marco Bruni spoke. The Italian ambassador left." (a name no gazetteer knows)
     ("role_in_article", [
         ("Italian", "ADJ", "amod", 3, None, "B-NORP"), ("ambassador", "NOUN", "compound", 3),

@@ -1326,7 +1326,8 @@ class ActorResolver:
         return next(iter(nearest)) if len(nearest) == 1 else None
 
     @identity_rule("institution_in_article", reads="a generic institution ('the foreign ministry'); the institutions "
-                   "the article names with their country", changes="adds a mention of the one such institution")
+                   "the article names with their country (a military government named, junta_phrase, names its "
+                   "junta too)", changes="adds a mention of the one such institution", vocab=("junta_phrase",))
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
         names with its country before it ("Russia's foreign ministry", "the Russian Foreign Ministry"); "the junta" is
@@ -1348,6 +1349,9 @@ class ActorResolver:
                 phrase = " ".join(words[-n:])
                 if phrase in self.gaz.agents and self.gaz.agents[phrase] == c.actor.sector:
                     name(phrase, c.actor, c.start)
+            if " ".join(words[-2:]) in identity_cues()["junta_phrase"]:
+                # "Mali's military government ... the junta said": a junta is a military government by another name
+                name("junta", c.actor, c.start)
         headline_end = _first_sentence_end(doc)
         for c in candidates:
             # "the Niger junta", "Niger's junta" where the mention is the state alone: "the junta" is that state's
