@@ -1789,3 +1789,12 @@ def test_a_release_told_after_an_agreement_is_not_the_agreement(code):
              "the statement added. Argentina welcomed the agreement.")
     (e,) = _events(x, "welcomed")
     assert _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_the_thing_named_inside_the_predicates_phrase_is_judged(code):
+    # "who last week called the junta illegitimate": the parser reads "the junta illegitimate" as one phrase, the junta
+    # a compound of the predicate; the junta (Mali's military government) is judged
+    x = code("Mali's military government on Monday gave France's ambassador 72 hours to leave. The decision followed "
+             "comments by French Foreign Minister Jean-Yves Le Drian, who last week called the junta illegitimate.")
+    (e,) = _events(x, "illegitimate")
+    assert _nodes(e.target) == {"MLI"}

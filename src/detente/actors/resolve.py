@@ -1384,8 +1384,9 @@ class ActorResolver:
                 if len(span) < n or any(t.i in covered or t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in span):
                     continue
                 nxt = doc[span.end] if span.end < len(doc) else None
-                if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
-                    continue  # "the ministry building": another noun's modifier
+                if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} and nxt.dep_ != "oprd":
+                    continue  # "the ministry building": another noun's modifier (not "called the junta illegitimate",
+                    # the predicate read as a noun the junta modifies)
                 # named before it, or after it when its own sentence names a person of that state: "Kurt Campbell led
                 # the delegation" before "the U.S. delegation"; but "The Chinese government expresses ..., the foreign
                 # ministry said" before "Lithuania's foreign ministry" is not Lithuania's

@@ -942,6 +942,10 @@ class ArgumentFinder:
                 pronouns = words("thing_pronoun") | words("plural_pronoun") | words("definite_det")
                 objects = [o for o in verb.head.children if o.dep_ in OBJ_DEPS]
                 judged = [x for c in judged for x in (objects if c.lower_ in pronouns and objects else [c])]
+            if not judged and predicate is not None:
+                # "called the junta illegitimate", parsed as one phrase with "junta" a compound of the predicate
+                judged = [c for c in predicate.children if c.dep_ == "compound" and c.i < predicate.i
+                          and c.pos_ in {"NOUN", "PROPN"}]
             if not judged and verb.dep_ == "relcl":
                 judged = [verb.head]  # "a move Israel called a breach": the relative clause's noun is what is named
         else:
