@@ -758,7 +758,10 @@ def test_the_strike_judged_is_the_attack_told_before(code):
                                   # the with-phrase hangs on "odds", the cue's root is "at"
                                   "Algeria has been at odds with Morocco for decades over Western Sahara.",
                                   # a relation that collapsed is a bad one
-                                  "Relations between Algeria and Morocco collapsed in 2021."])
+                                  "Relations between Algeria and Morocco collapsed in 2021.",
+                                  # a bare tie noun names the relation, the other cue says how it is (it was +1 -1)
+                                  "Ties between Algeria and Morocco hit a new low on Monday.",
+                                  "Analysts blame the deterioration of ties between Algeria and Morocco on Rabat."])
 def test_at_odds_is_a_bad_relation(code, text):
     (r,) = code(text).relation_claims
     assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}

@@ -225,6 +225,10 @@ class RelationReader:
         return 0
 
     def _polarity(self, group: list[Any]) -> int:
+        # a bare tie noun names the relation, the other cues say how it is ("ties hit a new low": not +1 - 1 = 0)
+        told = [t for t in group if not (t.lemma_.lower() in _BARE_TIES and not any(
+            c.dep_ == "amod" and self._cue_value(c) for c in t.children))]
+        group = told or group
         predicates = [t for t in group if t.pos_ in {"VERB", "ADJ"} and t.dep_ in {"ROOT", "acomp", "conj", "xcomp", "ccomp", "advcl", "relcl"}]
         # "partners, not rivals": a cue denied in apposition says what the relation is not
         chosen = [t for t in (predicates or group) if not _denied_apposition(t)] or predicates or group
