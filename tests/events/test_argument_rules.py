@@ -1363,14 +1363,28 @@ def test_a_subject_after_a_subordinating_mark_or_a_phrase_is_the_verbs_own(subje
     assert on == ["BOL"]
 
 
-def test_relative_passive_subject(pipeline):
+RELATIVE_PASSIVES = [
     # "Hamas , which is funded by Qatar , spoke .": what the passive relative clause acts on is the noun it is on
-    on, off = _events(pipeline, [
+    pytest.param([
         ("Hamas", "PROPN", "nsubj", 8, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubjpass", 4),
         ("is", "AUX", "auxpass", 4, "be"), ("funded", "VERB", "relcl", 0, "fund", None, "VBN"),
         ("by", "ADP", "agent", 4), ("Qatar", "PROPN", "pobj", 5, None, "B-GPE"), (",", "PUNCT", "punct", 0),
         ("spoke", "VERB", "ROOT", 8, "speak", None, "VBD"), (".", "PUNCT", "punct", 8),
-    ], "relative_passive_subject")
+    ], id="relative_clause"),
+    # "Hamas , which seeks aid and is funded by Qatar , spoke .": the passive conjunct shares the pronoun subject
+    pytest.param([
+        ("Hamas", "PROPN", "nsubj", 11, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubj", 3),
+        ("seeks", "VERB", "relcl", 0, "seek", None, "VBZ"), ("aid", "NOUN", "dobj", 3), ("and", "CCONJ", "cc", 3),
+        ("is", "AUX", "auxpass", 7, "be"), ("funded", "VERB", "conj", 3, "fund", None, "VBN"),
+        ("by", "ADP", "agent", 7), ("Qatar", "PROPN", "pobj", 8, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+        ("spoke", "VERB", "ROOT", 11, "speak", None, "VBD"), (".", "PUNCT", "punct", 11),
+    ], id="conjunct_of_a_relative_clause"),
+]
+
+
+@pytest.mark.parametrize("tokens", RELATIVE_PASSIVES)
+def test_relative_passive_subject(pipeline, tokens):
+    on, off = _events(pipeline, tokens, "relative_passive_subject")
     assert [e for e in on if e[1] == ["QAT"]][0][2] == ["PSE"]
     assert [e for e in off if e[1] == ["QAT"]][0][2] == []
 
@@ -1405,16 +1419,3 @@ def test_an_act_between_two_welcomed_is_welcomed_of_both(pipeline, words):
     on, off = _events(pipeline, tokens, "light_verb_noun")
     assert sorted([e for e in on if e[1] == ["EGY"]][0][2]) == ["CHL", "PER"]
     assert all(e[2] != ["CHL", "PER"] for e in off if e[1] == ["EGY"])
-
-
-def test_relative_passive_subject_of_a_conjunct(pipeline):
-    # "Hamas , which seeks aid and is funded by Qatar , spoke .": the passive conjunct shares the pronoun subject
-    on, off = _events(pipeline, [
-        ("Hamas", "PROPN", "nsubj", 11, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("which", "PRON", "nsubj", 3),
-        ("seeks", "VERB", "relcl", 0, "seek", None, "VBZ"), ("aid", "NOUN", "dobj", 3), ("and", "CCONJ", "cc", 3),
-        ("is", "AUX", "auxpass", 7, "be"), ("funded", "VERB", "conj", 3, "fund", None, "VBN"),
-        ("by", "ADP", "agent", 7), ("Qatar", "PROPN", "pobj", 8, None, "B-GPE"), (",", "PUNCT", "punct", 0),
-        ("spoke", "VERB", "ROOT", 11, "speak", None, "VBD"), (".", "PUNCT", "punct", 11),
-    ], "relative_passive_subject")
-    assert [e for e in on if e[1] == ["QAT"]][0][2] == ["PSE"]
-    assert [e for e in off if e[1] == ["QAT"]][0][2] == []

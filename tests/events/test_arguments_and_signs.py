@@ -1777,20 +1777,16 @@ def test_talks_between_two_paused_are_halted_by_both(code):
     assert e.cameo == "164" and _nodes(e.source) == {"CHL", "PER"} and not e.target
 
 
-def test_an_agreement_told_in_an_aside_is_not_the_pact_told_before(code):
+@pytest.mark.parametrize("text, trigger", [
     # the relative clause's "sought to normalise relations with Chile" is no agreement the later "the deal" means
-    x = code("Chile and Peru agreed on Friday to restore diplomatic ties. Bolivia, which has sought to normalise "
-             "relations with Chile, did not comment. Argentina called the deal a dangerous development.")
-    (e,) = _events(x, "dangerous")
-    assert _nodes(e.target) == {"CHL", "PER"}
-
-
-def test_a_release_told_after_an_agreement_is_not_the_agreement(code):
-    # "Peru will also release two Bolivian soldiers" (035) is no agreement with Bolivia: "the agreement" welcomed
-    # next is still Chile and Peru's
-    x = code("Chile and Peru agreed on Thursday to exchange prisoners. Peru will also release two Bolivian soldiers, "
-             "the statement added. Argentina welcomed the agreement.")
-    (e,) = _events(x, "welcomed")
+    ("Chile and Peru agreed on Friday to restore diplomatic ties. Bolivia, which has sought to normalise relations "
+     "with Chile, did not comment. Argentina called the deal a dangerous development.", "dangerous"),
+    # "Peru will also release two Bolivian soldiers" (035) is no agreement with Bolivia
+    ("Chile and Peru agreed on Thursday to exchange prisoners. Peru will also release two Bolivian soldiers, the "
+     "statement added. Argentina welcomed the agreement.", "welcomed"),
+])
+def test_an_act_told_after_an_agreement_is_not_the_pact_told_before(code, text, trigger):
+    (e,) = _events(code(text), trigger)
     assert _nodes(e.target) == {"CHL", "PER"}
 
 

@@ -2428,8 +2428,7 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                                  for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True)])
                 if found:
                     return found
-            for o in (p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                      if p.dep_ == "pobj"):
+            for o in _of_objects(d):
                 # "signed a memorandum of understanding with X", "held a round of talks with X": the party hangs on
                 # the of-object
                 found = q.other(f._prep_objects(o, etype=f.noun_types.get(d.lemma_.lower()), wanted=None,
@@ -2447,8 +2446,7 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                     return found
             continue
         if d.dep_ in OBJ_DEPS:
-            if any(p.lower_ in ties or p.lemma_.lower() in f.event_nouns for c in d.children
-                   if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"):
+            if any(p.lower_ in ties or p.lemma_.lower() in f.event_nouns for p in _of_objects(d)):
                 # "welcomed the restoration of ties between A and B": the act on the ties is between the two
                 found = q.other(_between_pair(d, f))
                 if found:
@@ -2469,10 +2467,13 @@ def _between_pair(noun: Any, f: ArgumentFinder) -> list[Mention]:
     """The actors of a between-phrase on ``noun`` or on its of-object ("the normalisation between A and B", "the
     restoration of ties between A and B"): an act between two is done by both, and what is done to it (welcomed,
     condemned) is done to both."""
-    holders = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj")]
-    return [m for n in holders for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
+    return [m for n in (noun, *_of_objects(noun)) for c in n.children if c.dep_ == "prep" and c.lower_ == "between"
             for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p, deep=True) if m.actor is not None]
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    """The objects of ``noun``'s of-phrases ("the restoration of [ties]")."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def absolute_with(prep: Any) -> bool:

@@ -109,8 +109,7 @@ class RelationReader:
                 harm_denied = harm is not None and any(c.dep_ == "neg" for c in harm.children)
                 if harm_denied:
                     # "did not call into question the friendly relations": the relation is as its other cues say
-                    rest = [t for t in group if t != harm and not (t.lemma_.lower() in _BARE_TIES and not any(
-                        c.dep_ == "amod" and self._cue_value(c) for c in t.children))]
+                    rest = [t for t in group if t != harm and not self._bare_tie(t)]
                     if not rest:
                         continue  # "the row did not strain ties": no change told, and no hostility either
                     polarity = self._polarity(rest)
@@ -224,11 +223,15 @@ class RelationReader:
                 return self.cues[cue]
         return 0
 
+    def _bare_tie(self, tok: Any) -> bool:
+        """A tie noun with no cue of its own on it ("ties", not "friendly relations"): it names the relation, the
+        other cues of its clause say how it is."""
+        return tok.lemma_.lower() in _BARE_TIES and not any(c.dep_ == "amod" and self._cue_value(c)
+                                                            for c in tok.children)
+
     def _polarity(self, group: list[Any]) -> int:
-        # a bare tie noun names the relation, the other cues say how it is ("ties hit a new low": not +1 - 1 = 0)
-        told = [t for t in group if not (t.lemma_.lower() in _BARE_TIES and not any(
-            c.dep_ == "amod" and self._cue_value(c) for c in t.children))]
-        group = told or group
+        # ("ties hit a new low": the bare tie noun's +1 and the cue's -1 summed to nothing)
+        group = [t for t in group if not self._bare_tie(t)] or group
         predicates = [t for t in group if t.pos_ in {"VERB", "ADJ"} and t.dep_ in {"ROOT", "acomp", "conj", "xcomp", "ccomp", "advcl", "relcl"}]
         # "partners, not rivals": a cue denied in apposition says what the relation is not
         chosen = [t for t in (predicates or group) if not _denied_apposition(t)] or predicates or group

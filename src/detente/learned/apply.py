@@ -333,10 +333,8 @@ def _said_modality(saying: Any, said: Any, clause: Any, *, rejection: bool = Fal
     the said clause is ("said the army had not crossed"), except for a rejection, which the clause's "not" makes
     ("said it would not attend"); and a saying denied of a whether-clause ("did not say whether the country would
     go that far") tells an open question: hedged, not negated."""
-    from dataclasses import replace as _replace
-
     open_question = saying.negated and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
-    return _replace(saying, hedged=saying.hedged or said.hedged or open_question,
+    return replace(saying, hedged=saying.hedged or said.hedged or open_question,
                     negated=(said.negated and not rejection) or (saying.negated and not open_question),
                     intent=saying.intent or said.intent, background=saying.background or said.background,
                     background_cue=saying.background_cue or said.background_cue)

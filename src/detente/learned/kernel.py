@@ -23,6 +23,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 ENV = "DETENTE_INT8_KERNEL"
 VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni"})
 
@@ -137,11 +139,7 @@ def signed_weights(raw: bytes) -> bytes | None:
         if type_at is None or type_at[1] - type_at[0] != 1 or buf[type_at[0]] != _UINT8 or raw_at is None:
             return None  # a signed weight already, or one stored outside raw_data: leave the file as it is
         buf[type_at[0]] = _INT8
-        view = memoryview(buf)[raw_at[0]:raw_at[1]]
-        import numpy as np
-
-        arr = np.frombuffer(view, dtype=np.uint8).copy()
-        arr ^= 0x80
-        view[:] = arr.tobytes()
+        buf[raw_at[0]:raw_at[1]] = (np.frombuffer(buf, dtype=np.uint8, count=raw_at[1] - raw_at[0],
+                                                   offset=raw_at[0]) ^ 0x80).tobytes()
         turned += 1
     return bytes(buf) if turned == len(wanted) else None
