@@ -367,3 +367,25 @@ def test_a_clauses_subject_hung_on_its_mark_is_its_subject():
     words[3], tags[3] = "then", "RB"
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags))
     assert doc[3].head.text == "since"
+
+
+@pytest.mark.parametrize("said, lemma, rehung", [
+    ("accused", "accuse", True),  # an accusation kills no one: the told act did
+    ("raided", "raid", False),  # not a verb of saying or accusing: left as parsed
+])
+def test_a_harm_after_a_told_act_is_that_acts(said, lemma, rehung):
+    # "Chile accused Peru of backing the group that attacked police , killing one ." as the parser reads it:
+    # "killing" hung on the first verb
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", said, "Peru", "of", "backing", "the", "group", "that", "attacked", "police", ",", "killing",
+             "one", "."]
+    heads = [1, 1, 1, 1, 3, 6, 4, 8, 6, 8, 1, 1, 11, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "dobj", "nsubj", "relcl", "dobj", "punct", "advcl",
+            "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "VBG", "DT", "NN", "WDT", "VBD", "NNS", ",", "VBG", "CD", "."]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "VERB", "DET", "NOUN", "PRON", "VERB", "NOUN", "PUNCT", "VERB", "NUM",
+           "PUNCT"]
+    lemmas = ["Chile", lemma, "Peru", "of", "back", "the", "group", "that", "attack", "police", ",", "kill", "one", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, pos=pos, lemmas=lemmas))
+    assert doc[11].head.text == ("attacked" if rehung else said)

@@ -264,7 +264,8 @@ def parse_repairs(doc: Any) -> Any:
     reported past perfect (``_accusation_of_the_reporter``), a second one charged read as a charge
     (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``), a reporter's second
     act joined to the reported clause (``_reporters_second_act``), a clause of "after" read as a phrase
-    (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``).  Why a component of our own: as
+    (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``), a harm that
+    follows a told act hung on the teller (``_harm_of_the_told_act``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -272,7 +273,28 @@ def parse_repairs(doc: Any) -> Any:
     _reporters_second_act(doc)
     _clause_read_as_a_phrase(doc)
     _subject_under_a_mark(doc)
+    _harm_of_the_told_act(doc)
     return doc
+
+
+def _harm_of_the_told_act(doc: Any) -> None:
+    """"X accused Y of backing the group that attacked police, killing one officer": the parser hangs "killing" on
+    "accused", so X killed; an accusation or a statement kills no one.  A participle of harm (harm_participle), after
+    a comma, hung as a clause (advcl) on a verb of saying or accusing, belongs to the last verb told inside that
+    verb's own object or clause before the comma."""
+    from .events.attribution import SPEECH_LEMMAS, cue_lists
+    from .events.rules import words
+
+    telling = SPEECH_LEMMAS | cue_lists()["accusing_verb"]
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in words("harm_participle") \
+                or head.i > tok.i or head.lemma_.lower() not in telling or doc[tok.i - 1].text != ",":
+            continue
+        told = [t for t in doc[head.i + 1:tok.i - 1] if t.pos_ == "VERB" and t.dep_ in {"relcl", "pcomp", "ccomp",
+                "xcomp", "advcl", "conj"} and head in t.ancestors]
+        if told:
+            tok.head = told[-1]
 
 
 def _subject_under_a_mark(doc: Any) -> None:

@@ -460,6 +460,14 @@ OBJECT_CASES = [
         ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),
         ("protesters", "NOUN", "dobj", 1, "protester"), (".", "PUNCT", "punct", 1),
     ], 1, "COERCE", ["CVL"], [], id="generic_object"),
+    # "Chile sent troops to Peru, a move Bolivia condemned.": the move is Chile's sending (parsed as a second object)
+    pytest.param("move_set_beside_the_clause", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("sent", "VERB", "ROOT", 1, "send"),
+        ("troops", "NOUN", "dobj", 1, "troop"), ("to", "ADP", "dative", 1), ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
+        (",", "PUNCT", "punct", 1), ("a", "DET", "det", 7), ("move", "NOUN", "dobj", 1, "move"),
+        ("Bolivia", "PROPN", "nsubj", 9, None, "B-GPE"), ("condemned", "VERB", "relcl", 7, "condemn"),
+        (".", "PUNCT", "punct", 1),
+    ], 9, "ACCUSE", ["CHL"], [], id="move_set_beside_the_clause"),
     # "Israel rejected calls by Iran.": the author of the calls is the target
     pytest.param("event_object_author", [
         ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejected", "VERB", "ROOT", 1, "reject"),
@@ -585,6 +593,18 @@ def test_light_verb_noun_in_the_patterns_own_preposition(objects):
         (".", "PUNCT", "punct", 1),
     ], 1, "CONSULT", "light_verb_noun", prep="for")
     assert on == ["PER"] and "PER" not in off
+
+
+def test_generic_object_owners_are_every_conjunct(objects):
+    # "Chile summoned the leaders of Peru and Bolivia.": the owners in the of-phrase, every conjunct (before, the
+    # first alone)
+    on, _ = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("summoned", "VERB", "ROOT", 1, "summon"),
+        ("the", "DET", "det", 3), ("leaders", "NOUN", "dobj", 1, "leader"), ("of", "ADP", "prep", 3),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
+        ("and", "CCONJ", "cc", 5), ("Bolivia", "PROPN", "conj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", "generic_object")
+    assert sorted(on) == ["BOL", "PER"]
 
 
 def test_envoy_host(objects):
@@ -1337,6 +1357,36 @@ def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
     on, off = _events(pipeline, tokens, "object_of_the_next_conjunct")
     armed = lambda evs: [e for e in evs if e[1] == ["IRN"]][0]  # noqa: E731 (the first: "armed")
     assert armed(on)[2] == ["PSE"] and armed(off)[2] == []
+
+
+def test_a_group_a_relative_clause_picks_out_is_not_the_group_told_before(pipeline):
+    # "Hamas attacked Israel. Iran backed the group that attacked Syria.": the clause with no comma says which group
+    # is meant, so it is not Hamas; with a comma ("the group, which ...") it is still the group told before
+    def tokens(comma):
+        return [
+            ("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("attacked", "VERB", "ROOT", 1, "attack", None, "VBD"),
+            ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+            ("Iran", "PROPN", "nsubj", 5, None, "B-GPE"), ("backed", "VERB", "ROOT", 5, "back", None, "VBD"),
+            ("the", "DET", "det", 7), ("group", "NOUN", "dobj", 5),
+            *([(",", "PUNCT", "punct", 7)] if comma else []),
+            ("which" if comma else "that", "PRON", "nsubj", 9 + comma),
+            ("attacked", "VERB", "relcl", 7, "attack", None, "VBD"),
+            ("Syria", "PROPN", "dobj", 9 + comma, None, "B-GPE"), (".", "PUNCT", "punct", 5)]
+    backed = lambda evs: [e for e in evs if e[1] == ["IRN"]]  # noqa: E731
+    on, _ = _events(pipeline, tokens(False), "the_group_told_before")
+    assert backed(on) and all(e[2] != ["PSE"] for e in backed(on))
+    on, off = _events(pipeline, tokens(True), "the_group_told_before")
+    assert any(e[2] == ["PSE"] for e in backed(on)) and all(e[2] != ["PSE"] for e in backed(off))
+
+
+def test_a_day_is_no_controlling_object(subjects):
+    # "Peru voted on Tuesday to leave the bloc.": "on Tuesday" is no "called on X to": the voter leaves
+    on, _ = subjects([
+        ("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("voted", "VERB", "ROOT", 1, "vote"), ("on", "ADP", "prep", 1),
+        ("Tuesday", "PROPN", "pobj", 2, None, "B-DATE"), ("to", "PART", "aux", 5), ("leave", "VERB", "xcomp", 1),
+        ("the", "DET", "det", 7), ("bloc", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
+    ], 5, "object_control")
+    assert on == ["PER"]
 
 
 def test_a_subject_after_a_subordinating_mark_or_a_phrase_is_the_verbs_own(subjects):

@@ -51,6 +51,13 @@ def test_negative_determiner():
             ("to", 5, "aux"), ("intervene", 3, "acl"), (".", 1, "punct")]
     on, off = _both(spec, "intervene", "negative_determiner")
     assert on.negated and not off.negated
+    # "Russia sent no troops .": on the verb's own object; "Russia sent the troops ." is sent
+    spec = [("Russia", 1, "nsubj"), ("sent", 1, "ROOT", "send"), ("no", 3, "det"), ("troops", 1, "dobj", "troop"),
+            (".", 1, "punct")]
+    on, off = _both(spec, "sent", "negative_determiner")
+    assert on.negated and not off.negated
+    spec[2] = ("the", 3, "det")
+    assert not _both(spec, "sent", "negative_determiner")[0].negated
 
 
 def test_neither_nor():

@@ -687,7 +687,8 @@ class ArgumentFinder:
             for c in head.children:
                 if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}:
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        # (not a day: "voted on Tuesday to approve" is the voter's act)
+                        if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}:
                             return self.with_conj(p)
         if node.dep_ == "pcomp" and node.head.dep_ in {"prep", "conj"} and node.head.lower_ in {"for", "of"}:
             prep = node.head
@@ -1292,6 +1293,13 @@ def _one(m: Mention | None) -> list[Mention]:
     return [m] if m is not None else []
 
 
+def _restrictive_clause(noun: Any) -> bool:
+    """Whether a relative clause not set off by a comma hangs on ``noun`` ("the group that attacked police"): it
+    says which one is meant, so the noun does not refer back ("the group, which ...", with a comma, may)."""
+    return any(c.dep_ == "relcl" and c.left_edge.i > noun.i and noun.doc[c.left_edge.i - 1].text != ","
+               for c in noun.children)
+
+
 # -- phrase-stage rules: which actors a noun phrase stands for besides its own mention (``rules.phrase_rule``) -----
 @phrase_rule("coordinated_modifier_distributes", reads="a possessor, nominal modifier, compound or preposition object "
              "(poss, nmod, compound, pobj) found inside a noun phrase, and its conjuncts",
@@ -1587,8 +1595,9 @@ def described_pair(noun: Any) -> bool:
               "organisation named", changes="source -> that organisation", vocab=_DEF + ("group_noun",))
 def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the group said": the last organisation or armed group named before.  Not a noun that is part of a name
-    itself ("The Organization of American States condemned": the OAS, not the court named before)."""
-    if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w):
+    itself ("The Organization of American States condemned": the OAS, not the court named before), nor one that a
+    relative clause with no comma picks out ("the armed group that attacked police": that group, whoever it is)."""
+    if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w) or _restrictive_clause(child):
         return None
     own = f.speakers.mention_at(child)
     if own is not None and own.actor is not None:
@@ -2102,6 +2111,33 @@ def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None])
 
 
+@object_rule("move_set_beside_the_clause", reads="a relative clause (relcl) with a subject of its own, on an event "
+             "anaphor (event_anaphor: 'a move') set beside the clause it comments on, in apposition to a noun of it or "
+             "as its adverbial noun ('sent a warship, a move Venezuela condemned'); the subjects of that clause (of "
+             "the clause a verb of saying reports)", changes="target -> the author of the act the move is",
+             vocab=("event_anaphor", "relative_pronoun"))
+def move_set_beside_the_clause(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Britain sent a warship to Guyana, a move Venezuela condemned as a provocation": the move is Britain's
+    sending, so Britain is what Venezuela condemned (the relative clause names no object of its own)."""
+    tok, noun = q.tok, q.tok.head
+    # (set off by a comma; the parser may read it as the verb's second object)
+    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["event_anaphor"] \
+            or noun.dep_ not in {"appos", "npadvmod", "dobj", "obj"} or noun.left_edge.i == 0 \
+            or noun.doc[noun.left_edge.i - 1].text != ",":
+        return []
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
+            or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
+        return []  # ("a move that angered Caracas": the move acts; "a move X called a breach": read as a naming)
+    act = noun.head
+    while act.pos_ not in {"VERB", "AUX"} and act.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
+        act = act.head
+    if act.pos_ not in {"VERB", "AUX"}:
+        return []
+    if act.lemma_.lower() in SPEECH_LEMMAS:
+        act = next((c for c in act.children if c.dep_ == "ccomp"), act)
+    return q.other([m for m in f.subjects(act, Context()) if m.actor is not None])
+
+
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
              "one (pact_act), of a stance (ACCUSE, REJECT, SUPPORT, PROTEST, THREATEN); its between-phrase, else its "
              "possessor and with-phrase; for a meeting or mediation (CONSULT), or a call for talks (REQUEST: its "
@@ -2258,7 +2294,8 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
         if generic is not None and d.lemma_.lower() not in f.event_nouns:
             # "criticised the government of Peru": the agent's owner named in its of-phrase (as for a subject,
             # agent_noun_subject), else the unnamed agent
-            owner = f.mention_in_np(d) if any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children) else None
+            owner, at = f._closest_in_np(d, frozenset(), False) \
+                if any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children) else (None, None)
             if owner is None and generic.actor is not None and generic.actor.sector == "GOV":
                 # "to support the government in Tripoli", "the authorities in Kabul": the state it governs
                 # (the parser may hang the in-phrase on the verb, right after the object)
@@ -2268,7 +2305,10 @@ def generic_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str
                               if p.dep_ == "pobj" and (m := f.speakers.mention_for(p)) is not None
                               and m.actor is not None and m.actor.kind == "state"), None)
             if owner is not None and owner.actor is not None and not (owner.actor.node in q.exclude):
-                return [owner]
+                # "summoned the leaders of Serbia and Kosovo": every conjunct of the owner
+                more = f.with_conj(at) if at is not None and at.dep_ == "pobj" and at.conjuncts else []
+                return [owner] + [m for m in more if m.actor is not None and m.actor.node != owner.actor.node
+                                  and m.actor.node not in q.exclude]
             return [generic]
     return []
 

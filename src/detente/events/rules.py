@@ -374,7 +374,8 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "hosting_verb",
               "cognition_verb", "motive_prep", "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
-              "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb")
+              "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
+              "harm_participle")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
