@@ -547,6 +547,14 @@ _ABLATION = [
         (".", "PUNCT", "punct", 4), ("The", "DET", "det", 7), ("junta", "NOUN", "nsubj", 8),
         ("said", "VERB", "ROOT", 8, "say"), (".", "PUNCT", "punct", 8),
     ], lambda ms: "junta" in ms and ms["junta"].actor is not None and ms["junta"].actor.country == "MLI"),
+    # "Mali 's military government protested . The putschists said .": the putschists are that junta
+    ("institution_in_article", [
+        ("Mali", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+        ("military", "ADJ", "amod", 3), ("government", "NOUN", "nsubj", 4), ("protested", "VERB", "ROOT", 4, "protest"),
+        (".", "PUNCT", "punct", 4), ("The", "DET", "det", 7), ("putschists", "NOUN", "nsubj", 8),
+        ("said", "VERB", "ROOT", 8, "say"), (".", "PUNCT", "punct", 8),
+    ], lambda ms: "putschists" in ms and ms["putschists"].actor is not None
+        and ms["putschists"].actor.country == "MLI"),
     # "Italian ambassador Marco Bruni spoke. The Italian ambassador left." (a name no gazetteer knows)
     ("role_in_article", [
         ("Italian", "ADJ", "amod", 3, None, "B-NORP"), ("ambassador", "NOUN", "compound", 3),
@@ -571,6 +579,13 @@ _ABLATION = [
         ("Bruni", "PROPN", "nsubj", 10, None, "I-PERSON"), ("left", "VERB", "ROOT", 10, "leave"),
         (".", "PUNCT", "punct", 10),
     ], lambda ms: ms["Marco Bruni"].actor is not None and ms["Marco Bruni"].actor.country == "FRA"),
+    # "The French ambassador spoke . The envoy left ." : the envoy told before, France's (without the rule, no one)
+    ("office_told_before", [
+        ("The", "DET", "det", 2), ("French", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 3),
+        ("spoke", "VERB", "ROOT", 3, "speak"), (".", "PUNCT", "punct", 3),
+        ("The", "DET", "det", 6), ("envoy", "NOUN", "nsubj", 7), ("left", "VERB", "ROOT", 7, "leave"),
+        (".", "PUNCT", "punct", 7),
+    ], lambda ms: "envoy" in ms and ms["envoy"].actor is not None and ms["envoy"].actor.country == "FRA"),
     # "Hezbollah commander Ali Karaki spoke ." (a name no gazetteer knows)
     ("affiliation_before_name", [
         ("Hezbollah", "PROPN", "compound", 3, None, "B-ORG"), ("commander", "NOUN", "compound", 3),

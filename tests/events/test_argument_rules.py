@@ -1359,6 +1359,22 @@ def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
     assert armed(on)[2] == ["PSE"] and armed(off)[2] == []
 
 
+def test_talks_a_passive_relative_clause_says_were_hosted_are_the_clauses(pipeline):
+    # "Chile and Peru agreed at talks which were hosted by Brazil .": the host's act is on the talks' parties, the
+    # clause's subjects (as for the participle "talks hosted by Brazil")
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("agreed", "VERB", "ROOT", 3, "agree", None, "VBD"),
+        ("at", "ADP", "prep", 3), ("talks", "NOUN", "pobj", 4, "talk"),
+        ("which", "PRON", "nsubjpass", 8, None, None, "WDT"), ("were", "AUX", "auxpass", 8, "be"),
+        ("hosted", "VERB", "relcl", 5, "host", None, "VBN"), ("by", "ADP", "agent", 8),
+        ("Brazil", "PROPN", "pobj", 9, None, "B-GPE"), (".", "PUNCT", "punct", 3)]
+    on, off = _events(pipeline, tokens, "hosted_talks_are_the_clauses")
+    hosted = lambda evs: [e for e in evs if e[1] == ["BRA"]]  # noqa: E731
+    assert [sorted(e[2]) for e in hosted(on)] == [["CHL", "PER"]]
+    assert all("CHL" not in e[2] for e in hosted(off))
+
+
 def test_a_group_a_relative_clause_picks_out_is_not_the_group_told_before(pipeline):
     # "Hamas attacked Israel. Iran backed the group that attacked Syria.": the clause with no comma says which group
     # is meant, so it is not Hamas; with a comma ("the group, which ...") it is still the group told before

@@ -1084,6 +1084,17 @@ def test_a_verb_of_having_gets_no_learned_event(pipeline, verb, kept):
 
 
 @pytest.mark.model
+def test_a_new_events_pair_noun_is_the_pair_told_before(pipeline):
+    # "Presidents Maduro and Ali met. The two leaders shook hands with Bolivia in Brazil.": the tagged "The two
+    # leaders" resolves to no mention; it is the two people named together before it (as the rule coder reads it)
+    text = "Venezuelan President Nicolas Maduro and Guyanese President Irfaan Ali met on Thursday. " \
+        "The two leaders shook hands with Bolivia in Brazil."
+    pred = Prediction(((0, 15, "SRC"),), 1, 0.95, "AGREE", 0.95, (0.99,))
+    (shook,) = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.trigger == "shook"]
+    assert sorted(m.actor.country for m in shook.source if m.actor is not None) == ["GUY", "VEN"]
+
+
+@pytest.mark.model
 def test_an_empty_target_is_not_filled_from_a_coordinate_clause(pipeline):
     # "Chile pledged money to support the force, and Peru said it would contribute": Peru is the next clause's
     # speaker, not whom Chile supports (a new relation Chile-Peru came of it)

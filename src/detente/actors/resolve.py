@@ -501,6 +501,7 @@ class ActorResolver:
         "<title> of <Country> [Name]", "<Country-adj> <unit> <title> [Name]" ("Chinese embassy spokesman")."""
         out = list(candidates)
         pending: list[tuple[int, str]] = []  # named envoys with no state: (name start, title)
+        unnamed: list[_Candidate] = []  # "the envoy", "the ambassador": an envoy with no state and no name
         by_end = {c.end: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         by_start = {c.start: c for c in candidates if c.kind in {"adjective", "state", "loaded", "seat", "org"}}
         for _, start, end in _longest_spans(self.titles(doc)):
@@ -569,6 +570,8 @@ class ActorResolver:
                     # "the prime minister", "PM": the one holder the article names (else dropped, see
                     # _link_roles_to_named_holders)
                     out.append(_Candidate(start, end, "role", title, actor=None, method="role"))
+                    if envoy and start > 0 and enabled("office_told_before", self._doc.disabled):
+                        unnamed.append(out[-1])  # "the envoy": the envoy phrase told before, below
                 continue
             host = self._host_country(doc, end, by_start) if not TITLES.get(title) else None
             # rule ``unit_title``: "the Chinese embassy spokesman" holds another post than the foreign
@@ -582,11 +585,20 @@ class ActorResolver:
             states = {c.country for c in out if c.kind == "role" and c.key == title and c.country}
             if len(states) == 1:
                 self._doc.titled[name_start] = (next(iter(states)), title, False)
+        envoys = identity_cues()["envoy_title"]
+        for u in unnamed:
+            # "the French ambassador ... the envoy had refused": the one state whose envoy the article named before
+            # (of that title; for the bare word "envoy", of any envoy title), with that phrase's office
+            told = [c for c in out if c.kind == "role" and c.country and c.actor is not None and c.start < u.start
+                    and c.key in envoys and (c.key == u.key or u.key == "envoy")]
+            if len({c.country for c in told}) == 1:
+                u.actor, u.country, u.method = told[-1].actor, told[-1].country, "office-told-before"
         return out
 
     @identity_rule("office_told_before", reads="a named office-holder whose title names no state: the article's "
                    "envoy phrases of the same title ('the French ambassador'), or for a minister the ministry "
-                   "named with a state before him ('Lithuania's foreign ministry' before 'Foreign Minister X')",
+                   "named with a state before him ('Lithuania's foreign ministry' before 'Foreign Minister X'); "
+                   "an unnamed 'the ambassador', 'the envoy': the one state's envoy phrase told before it",
                    changes="the holder's state -> that state, before the dateline's (dateline_office); an envoy "
                    "(envoy_title) never takes the dateline's state", vocab=("envoy_title",))
     def _ministry_told_before(self, doc: Any, start: int, title: str,
@@ -1327,7 +1339,8 @@ class ActorResolver:
 
     @identity_rule("institution_in_article", reads="a generic institution ('the foreign ministry'); the institutions "
                    "the article names with their country (a military government named, junta_phrase, names its "
-                   "junta too)", changes="adds a mention of the one such institution", vocab=("junta_phrase",))
+                   "junta too; 'the putschists', junta_word, is the junta)",
+                   changes="adds a mention of the one such institution", vocab=("junta_phrase", "junta_word"))
     def _institutions_named_in_article(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
         """Rule ``institution_in_article``: "the foreign ministry said" is the one foreign ministry the article
         names with its country before it ("Russia's foreign ministry", "the Russian Foreign Ministry"); "the junta" is
@@ -1390,10 +1403,12 @@ class ActorResolver:
                 # named before it, or after it when its own sentence names a person of that state: "Kurt Campbell led
                 # the delegation" before "the U.S. delegation"; but "The Chinese government expresses ..., the foreign
                 # ministry said" before "Lithuania's foreign ministry" is not Lithuania's
-                owners = [a for a, at in named.get(fold(span.text), {}).values()
+                phrase = fold(span.text)
+                phrase = "junta" if phrase in identity_cues()["junta_word"] else phrase  # "the putschists"
+                owners = [a for a, at in named.get(phrase, {}).values()
                           if at < tok.i or a.country in sentence_states(tok)]
-                if len(owners) == 1 and len(named[fold(span.text)]) == 1:
-                    out.append(_Candidate(span.start, span.end, "org", fold(span.text),
+                if len(owners) == 1 and len(named[phrase]) == 1:
+                    out.append(_Candidate(span.start, span.end, "org", phrase,
                                           actor=owners[0], method="institution-in-article"))
                     break
         return out

@@ -623,6 +623,13 @@ class ArgumentFinder:
                 # "the Polisario Front, which seeks independence and is backed by Algeria": a passive conjunct of a
                 # relative clause shares its pronoun subject
                 patients = run_rule("relative_passive_subject", tok, None, self, disabled=self.disabled) or []
+            if not patients and agents and tok.dep_ == "relcl":
+                # "at the start of the talks, which were brokered by Brazil": the talks' parties, as for a
+                # participle on them ("talks hosted by China", above)
+                nodes = {m.actor.node for m in agents if m.actor is not None}
+                patients = [m for m in self.pact_parties(tok.head) if m.actor.node not in nodes] or [
+                    m for m in run_rule("hosted_talks_are_the_clauses", tok, self, ctx or Context(),
+                                        disabled=self.disabled) or () if m.actor.node not in nodes]
             return (agents or self._host(tok)), patients
         subjects = self.subjects(tok, ctx)
         exclude = frozenset(m.actor.node for m in subjects if m.actor and m.actor.node)
@@ -3183,7 +3190,8 @@ def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict
     return f._controller(node)
 
 
-@noun_rule("hosted_talks_are_the_clauses", reads="a participle of hosting or brokering (hosting_verb, "
+@noun_rule("hosted_talks_are_the_clauses", reads="a participle, or a passive relative clause ('the talks, which "
+           "were brokered by X'), of hosting or brokering (hosting_verb, "
            "brokering_verb) on a talks or agreement noun (pact_noun) that names no party of its own, in a phrase on a "
            "verb ('agreed ... after talks hosted by China', 'normalised ties with X in a deal brokered by the US'); "
            "that verb's subjects and the with-phrase on it or on its object",

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, step_verb
-from ..events.attribution import SPEECH_LEMMAS
+from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
                              victim_phrases, words)
@@ -244,6 +244,7 @@ class LearnedEvents:
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
                                    parsed.doc, pred.penta in MATERIAL, (tok.idx, tok.idx + len(tok)))
+        source, target = (_pair_told_before(parsed.doc, side, speakers) for side in (source, target))
         here = _Trigger(tok.text, tok.idx)
         # "The US, which has pressed Central American governments to keep ties with Taipei, said it was
         # disappointed": a relative clause describes its noun; what it names is no side of the act
@@ -486,6 +487,21 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
             # party (no relation), but drops no tagged extent (dropping these cost 0.007 of training span F1)
             sides[side].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
     return tuple(sides["SRC"]), tuple(sides["TGT"])
+
+
+def _pair_told_before(doc: Any, side: tuple[Mention, ...], speakers: Any) -> tuple[Mention, ...]:
+    """A tagged span that resolved to no actor and is "the two leaders" (``pair_reference`` of people): the two
+    people last named together before it, as the rule coder reads such a subject (``the_two_is_last_pair``), re-
+    spanned to the tagged phrase ("Maduro and Ali met. The two leaders shook hands": both of them).  Not "the two
+    sides", "the two countries": without the rule coder's running context, the pair of states the article tells
+    most was the wrong one on the probe (a readout's "the two sides" of a meeting read as the pact's parties)."""
+    out: list[Mention] = []
+    for m in side:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.actor is None else None
+        pair = speakers.last_two_before(span.root.idx, persons=True) \
+            if span is not None and pair_reference(span.root) else []
+        out.extend(replace(p, start=m.start, end=m.end, text=m.text) for p in pair) if pair else out.append(m)
+    return tuple(out)
 
 
 def _cut_at(spans: tuple, sentence: Any, trigger: tuple[int, int] | None) -> list[tuple[int, int, str]]:
