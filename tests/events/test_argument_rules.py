@@ -1359,6 +1359,34 @@ def test_the_group_told_before_and_object_of_the_next_conjunct(pipeline):
     assert armed(on)[2] == ["PSE"] and armed(off)[2] == []
 
 
+def test_a_move_named_beside_the_clause_judges_that_clauses_author(pipeline):
+    # "Chile expelled Peruvian diplomats , a move Peru called cruel .": the move is Chile's expelling, so Peru's
+    # judgement is on Chile (as "in a move Peru called cruel" was)
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("expelled", "VERB", "ROOT", 1, "expel", None, "VBD"),
+        ("Peruvian", "ADJ", "amod", 3, None, "B-NORP"), ("diplomats", "NOUN", "dobj", 1, "diplomat"),
+        (",", "PUNCT", "punct", 1), ("a", "DET", "det", 6), ("move", "NOUN", "npadvmod", 1, "move"),
+        ("Peru", "PROPN", "nsubj", 8, None, "B-GPE"), ("called", "VERB", "relcl", 6, "call", None, "VBD"),
+        ("cruel", "ADJ", "oprd", 8, "cruel"), (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "move_set_beside_the_clause")
+    assert [e[2] for e in on if e[0] == "ACCUSE" and e[1] == ["PER"]] == [["CHL"]]
+
+
+def test_an_embassy_stormed_is_its_owners_not_its_hosts(pipeline):
+    # "Chile cut ties after Peruvian police stormed its embassy in Lima .": no one storms their own embassy, so
+    # "its" is Chile's (the subject before the source), and the embassy is no envoy posted to Peru (envoy_host)
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("cut", "VERB", "ROOT", 1, "cut", None, "VBD"),
+        ("ties", "NOUN", "dobj", 1, "tie"), ("after", "SCONJ", "mark", 6),
+        ("Peruvian", "ADJ", "amod", 5, None, "B-NORP"),
+        ("police", "NOUN", "nsubj", 6, "police"), ("stormed", "VERB", "advcl", 1, "storm", None, "VBD"),
+        ("its", "PRON", "poss", 8, "its"), ("embassy", "NOUN", "dobj", 6, "embassy"), ("in", "ADP", "prep", 8),
+        ("Lima", "PROPN", "pobj", 9, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    on, off = _events(pipeline, tokens, "its_asset_object")
+    assert [e[2] for e in on if e[0] == "ASSAULT"] == [["CHL"]]
+    assert [e[2] for e in off if e[0] == "ASSAULT"] == [[]]
+
+
 def test_talks_a_passive_relative_clause_says_were_hosted_are_the_clauses(pipeline):
     # "Chile and Peru agreed at talks which were hosted by Brazil .": the host's act is on the talks' parties, the
     # clause's subjects (as for the participle "talks hosted by Brazil")
@@ -1393,6 +1421,19 @@ def test_a_group_a_relative_clause_picks_out_is_not_the_group_told_before(pipeli
     assert backed(on) and all(e[2] != ["PSE"] for e in backed(on))
     on, off = _events(pipeline, tokens(True), "the_group_told_before")
     assert any(e[2] == ["PSE"] for e in backed(on)) and all(e[2] != ["PSE"] for e in backed(off))
+
+
+def test_an_agent_in_a_capital_is_that_states_agent_of_its_own_sector(pipeline):
+    # "Protesters in Lima attacked the embassy .": Peru's protesters, as "Peruvian protesters" would be, not the
+    # government the capital stands for when it acts
+    tokens = [("Protesters", "NOUN", "nsubj", 3, "protester"), ("in", "ADP", "prep", 0),
+              ("Lima", "PROPN", "pobj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 3, "attack"),
+              ("the", "DET", "det", 5), ("embassy", "NOUN", "dobj", 3, "embassy"), (".", "PUNCT", "punct", 3)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=DATED)
+    sp = Speakers(parsed, pipeline.resolver.resolve(parsed))
+    coder = pipeline.coder
+    finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, frozenset())
+    assert [m.actor.id for m in finder.subjects(parsed.doc[3], Context())] == ["PERCVL"]
 
 
 def test_a_day_is_no_controlling_object(subjects):

@@ -798,15 +798,18 @@ class ArgumentFinder:
         """"the group", "the country": the last organisation or state named before, this sentence included."""
         return self.speakers.last_of_kind_before(tok.idx, kinds)
 
-    def _nearest_subject_before(self, pron: Any, *, persons: bool) -> Mention | None:
-        """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have")."""
+    def _nearest_subject_before(self, pron: Any, *, persons: bool,
+                                skip: frozenset[str] = frozenset()) -> Mention | None:
+        """The closest earlier subject in the same sentence ("because Israel is ..., it didn't have"), of none of the
+        nodes ``skip``."""
         best = None
         lo, _ = self.speakers.parsed.spans[self.speakers.sent_index(pron)]
         for tok in pron.doc[lo:pron.i]:
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 # "The government of the Solomon Islands has assured the US that it ...": the actor in the phrase
                 m = self.speakers.mention_for(tok) or (self.mention_in_np(tok) if tok.pos_ == "NOUN" else None)
-                if m is not None and m.actor is not None and (m.actor.kind == "person") == persons:
+                if m is not None and m.actor is not None and (m.actor.kind == "person") == persons \
+                        and m.actor.node not in skip:
                     best = m
         return best
 
@@ -1000,13 +1003,10 @@ class ArgumentFinder:
                 target.append(owner)
                 continue
             target.extend(self.pact_parties(j))
-            if not target and j.dep_ == "pobj" and j.head.head.pos_ == "VERB" \
-                    and j.lemma_.lower() in words("event_anaphor"):
-                # "Turkey halted trade, in a move Israel called a breach": the move is the clause's own act (what a
-                # speech verb reports: "Turkey has suspended trade, the ministry said, in a move ...")
-                act = j.head.head
-                if act.lemma_.lower() in SPEECH_LEMMAS:
-                    act = next((c for c in act.children if c.dep_ == "ccomp"), act)
+            act = _act_the_move_is(j) if not target and j.lemma_.lower() in words("event_anaphor") else None
+            if act is not None:
+                # "Turkey halted trade, in a move Israel called a breach", "expelled refugees, a move the Taliban
+                # called cruel": the move is the clause's own act
                 target.extend(m for m in self.subjects(act, Context()) if m.actor is not None)
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
@@ -1789,15 +1789,24 @@ def named_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, froz
 
 
 @subject_rule("agent_noun_subject", reads="an agent noun subject (agents.tsv); an actor inside its phrase, places "
-              "included, or all the actors of its example phrase (example_prep: 'including')",
+              "included (a state in its in/from phrase: that state's agent of the noun's sector), or all the actors "
+              "of its example phrase (example_prep: 'including')",
               changes="source -> that actor (those actors), else the unnamed agent (a sector, no country)",
               vocab=("example_prep",))
 def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iraqi police said", "protesters in Kyiv": the actor in the phrase, else the unnamed agent; "several
-    countries, including Brazil and Colombia": every one of the examples (example_prep)."""
-    m = f.mention_in_np(child, event_nouns=f.event_nouns, places=True)
+    countries, including Brazil and Colombia": every one of the examples (example_prep).  A state or its capital
+    named as where the agent is ("protesters in Tehran") gives that state's agent of the agent's own sector, as
+    "Iranian protesters" does, not the government a capital stands for when it acts."""
+    m, at = f._closest_in_np(child, f.event_nouns, True)
     if m is None:
         return _one(f.generic(child))
+    generic = f.generic(child) if at is not None and at.dep_ == "pobj" and at.head.lower_ in {"in", "from"} \
+        and at.head.head == child and m.actor is not None and m.actor.kind == "state" else None
+    if generic is not None and generic.actor is not None and generic.actor.sector != m.actor.sector:
+        from ..actors.gazetteer import load_gazetteer
+
+        return [replace(generic, actor=load_gazetteer().state_actor(m.actor.country, generic.actor.sector))]
     for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in words("example_prep")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [x for x in f.with_conj(obj, deep=True) if x.actor is not None]
@@ -1910,12 +1919,16 @@ def switched_to(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]])
 
 
 @object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
-             "other actor than the source; the to/in/at/from phrase on it or on the trigger",
-             changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
+             "other actor than the source, of an act that is no assault or coercion; the to/in/at/from phrase on it or "
+             "on the trigger", changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
 def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"X recalled its envoys to Y and Z", "recalling its envoys from two capitals and
     Washington": recalling (or withdrawing) one's own envoy is aimed at the country the envoy is posted to, not at
-    the envoy. Another actor's envoy ("expelled the French ambassador") is left to ``direct_object_actor``."""
+    the envoy. Another actor's envoy ("expelled the French ambassador") is left to ``direct_object_actor``; so is an
+    embassy stormed or diplomats arrested ("police stormed its embassy in Quito": no one storms their own; the
+    owner is the target, its_asset_object)."""
+    if q.etype in {"ASSAULT", "COERCE"}:
+        return []
     objects = _dobjs(q) + [c for c in q.tok.children if c.dep_ == "nsubjpass"]
     for d in objects:
         if d.lemma_.lower() not in w["envoy_noun"]:
@@ -2073,6 +2086,11 @@ def its_asset_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
         owner = [speaker] if speaker is not None and speaker.actor is not None \
             else _pronoun_owner(d, poss, q.ctx or Context(), f, w)
         found = q.other([m for m in owner or [] if m.actor is not None])
+        if not found and q.etype in {"ASSAULT", "COERCE"} and speaker is None:
+            # "Mexico cut ties after Ecuadorian police stormed its embassy": no one storms their own; the nearest
+            # subject before that is not the source
+            found = _one(f._nearest_subject_before(poss, persons=poss.lower_ in w["person_owner_pronoun"],
+                                                   skip=q.exclude))
         if found:
             return found
     return []
@@ -2127,22 +2145,34 @@ def move_set_beside_the_clause(q: ObjectQuery, f: ArgumentFinder, w: dict[str, f
     """"Britain sent a warship to Guyana, a move Venezuela condemned as a provocation": the move is Britain's
     sending, so Britain is what Venezuela condemned (the relative clause names no object of its own)."""
     tok, noun = q.tok, q.tok.head
-    # (set off by a comma; the parser may read it as the verb's second object)
-    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["event_anaphor"] \
-            or noun.dep_ not in {"appos", "npadvmod", "dobj", "obj"} or noun.left_edge.i == 0 \
-            or noun.doc[noun.left_edge.i - 1].text != ",":
+    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["event_anaphor"] or noun.dep_ == "pobj":
         return []
     if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
             or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
         return []  # ("a move that angered Caracas": the move acts; "a move X called a breach": read as a naming)
-    act = noun.head
-    while act.pos_ not in {"VERB", "AUX"} and act.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
-        act = act.head
+    act = _act_the_move_is(noun)
+    return q.other([m for m in f.subjects(act, Context()) if m.actor is not None]) if act is not None else []
+
+
+def _act_the_move_is(noun: Any) -> Any:
+    """The verb of the clause a move noun comments on: "halted trade, in a move ..." (a phrase on the verb), "sent a
+    warship, a move ..." (set off by a comma: an apposition, an adverbial noun, or what the parser reads as the verb's
+    second object); for a verb of saying, the clause it reports ("Turkey has suspended trade, the ministry said, in
+    a move ..."); else None."""
+    if noun.dep_ == "pobj":
+        act = noun.head.head
+    elif noun.dep_ in {"appos", "npadvmod", "dobj", "obj"} and noun.left_edge.i > 0 \
+            and noun.doc[noun.left_edge.i - 1].text == ",":
+        act = noun.head
+        while act.pos_ not in {"VERB", "AUX"} and act.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
+            act = act.head
+    else:
+        return None
     if act.pos_ not in {"VERB", "AUX"}:
-        return []
+        return None
     if act.lemma_.lower() in SPEECH_LEMMAS:
         act = next((c for c in act.children if c.dep_ == "ccomp"), act)
-    return q.other([m for m in f.subjects(act, Context()) if m.actor is not None])
+    return act
 
 
 @object_rule("pact_parties", reads="a direct object that is an agreement or talks noun (pact_noun), or the act on "
