@@ -107,6 +107,13 @@ SUBJECT_CASES = [
         ("said", "VERB", "conj", 1, "say"), ("it", "PRON", "nsubj", 8), ("would", "AUX", "aux", 8),
         ("send", "VERB", "ccomp", 5), ("troops", "NOUN", "dobj", 8, "troop"), (".", "PUNCT", "punct", 1),
     ], 8, None, ["KEN"], DIFFERENT, id="pronoun_is_speaker-conjoined-speech-verb"),
+    # "Chile and Peru met and said they would send troops": "they" is both subjects of the verb "said" is joined to
+    pytest.param("pronoun_is_speaker", [
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("met", "VERB", "ROOT", 3, "meet"), ("and", "CCONJ", "cc", 3),
+        ("said", "VERB", "conj", 3, "say"), ("they", "PRON", "nsubj", 8, "they"), ("would", "AUX", "aux", 8),
+        ("send", "VERB", "ccomp", 5), ("troops", "NOUN", "dobj", 8, "troop"), (".", "PUNCT", "punct", 3),
+    ], 8, None, ["CHL", "PER"], DIFFERENT, id="pronoun_is_speaker-of-a-conjoined-speech-verb"),
     # "“We will send troops,” Russia said.": "we" in a quote is the side its speaker speaks for
     pytest.param("quoted_we_is_speaker", [
         ("“", "PUNCT", "punct", 8), ("We", "PRON", "nsubj", 3, "we"), ("will", "AUX", "aux", 3),
@@ -468,6 +475,20 @@ OBJECT_CASES = [
         ("Bolivia", "PROPN", "nsubj", 9, None, "B-GPE"), ("condemned", "VERB", "relcl", 7, "condemn"),
         (".", "PUNCT", "punct", 1),
     ], 9, "ACCUSE", ["CHL"], [], id="move_set_beside_the_clause"),
+    # "Russia said Chile armed Peru, a claim Chile dismissed.": what Chile dismissed is Russia's claim
+    pytest.param("claim_set_beside_the_report", [
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"),
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("armed", "VERB", "ccomp", 1, "arm"),
+        ("Peru", "PROPN", "dobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 4), ("a", "DET", "det", 7),
+        ("claim", "NOUN", "appos", 4, "claim"), ("Chile", "PROPN", "nsubj", 9, None, "B-GPE"),
+        ("dismissed", "VERB", "relcl", 7, "dismiss"), (".", "PUNCT", "punct", 1),
+    ], 9, "REJECT", ["RUS"], [], id="claim_set_beside_the_report"),
+    # "Chile closed its border with Peru.": the state across the border (the parser hangs the with-phrase on the verb)
+    pytest.param("border_partner", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("closed", "VERB", "ROOT", 1, "close"),
+        ("its", "PRON", "poss", 3, "its"), ("border", "NOUN", "dobj", 1, "border"), ("with", "ADP", "prep", 1),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "COERCE", ["PER"], [], id="border_partner"),
     # "Israel rejected calls by Iran.": the author of the calls is the target
     pytest.param("event_object_author", [
         ("Israel", "PROPN", "nsubj", 1, None, "B-GPE"), ("rejected", "VERB", "ROOT", 1, "reject"),

@@ -611,3 +611,20 @@ def test_denied_claim(verb, hedged):
             (verb, 7, "relcl", {"denies": "deny", "welcomes": "welcome"}[verb]), (".", 1, "punct")]
     on, off = _both(spec, "deployed", "denied_claim")
     assert on.hedged is hedged and not off.hedged
+
+
+def test_denied_claim_as_an_adverbial_noun_and_only_in_its_own_clause():
+    # "Chile armed the rebels , an allegation that Lima rejected .": the parser's adverbial noun is the same aside
+    spec = [("Chile", 1, "nsubj"), ("armed", 1, "ROOT", "arm"), ("rebels", 1, "dobj"), (",", 1, "punct"),
+            ("an", 5, "det"), ("allegation", 1, "npadvmod"), ("that", 8, "dobj"), ("Lima", 8, "nsubj"),
+            ("rejected", 5, "relcl", "reject"), (".", 1, "punct")]
+    on, off = _both(spec, "armed", "denied_claim")
+    assert on.hedged and not off.hedged
+    # "Peru accused Chile and said Chile deployed troops , a claim Lima denies .": the claim is what was said, not
+    # the accusation in the clause conjoined before it
+    spec = [("Peru", 1, "nsubj"), ("accused", 1, "ROOT", "accuse"), ("Chile", 1, "dobj"), ("and", 1, "cc"),
+            ("said", 1, "conj", "say", "VBD"), ("Chile", 6, "nsubj"), ("deployed", 4, "ccomp", "deploy"),
+            ("troops", 6, "dobj"), (",", 7, "punct"), ("a", 10, "det"), ("claim", 7, "appos"), ("Lima", 12, "nsubj"),
+            ("denies", 10, "relcl", "deny"), (".", 1, "punct")]
+    assert _both(spec, "deployed", "denied_claim")[0].hedged
+    assert not _both(spec, "accused", "denied_claim")[0].hedged

@@ -127,6 +127,12 @@ def test_intent_coding_threat_and_offer():
                ["Qatar", "offer", "to", "mediate"])
     on, off = _both(_draft(doc, 3, "045", modality=Modality(intent=True)), "intent_coding")
     assert on.coding.type == "AGREE" and on.coding.cameo.startswith("03") and off.coding.cameo == "045"
+    # "Latvia is ready to close the border": a hostile act one is ready to do is a threat, not an offer (030)
+    doc = _doc(["Latvia", "is", "ready", "to", "close", "the", "border"], [1, 1, 1, 4, 2, 6, 4],
+               ["nsubj", "ROOT", "acomp", "aux", "xcomp", "det", "dobj"],
+               ["Latvia", "be", "ready", "to", "close", "the", "border"])
+    on, _ = _both(_draft(doc, 4, "191", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "THREATEN"
     # "Russia plans to seek clarification": an appeal intended stays an appeal (no cooperation to express)
     doc = _doc(["Russia", "plans", "to", "seek", "clarification"], [1, 1, 3, 1, 3],
                ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Russia", "plan", "to", "seek", "clarification"])

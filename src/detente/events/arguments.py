@@ -1476,7 +1476,8 @@ def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
         return None
     if child.lower_ in w["plural_pronoun"]:
         # "Turkey and Israel announced they would restore ties": "they" is every one of the coordinated speakers
-        subject = next((c for c in child.head.head.children if c.dep_ == "nsubj"), None)
+        # (also of a speech verb conjoined to the verb that bears them: "A and B expressed solidarity and said they")
+        subject = next((c for c in subject_bearer(child.head.head).children if c.dep_ == "nsubj"), None)
         together = f.with_conj(subject) if subject is not None and subject.conjuncts else []
         if len(together) > 1 and said in together:
             return together
@@ -2154,6 +2155,24 @@ def move_set_beside_the_clause(q: ObjectQuery, f: ArgumentFinder, w: dict[str, f
     return q.other([m for m in f.subjects(act, Context()) if m.actor is not None]) if act is not None else []
 
 
+@object_rule("claim_set_beside_the_report", reads="a relative clause (relcl) with a subject of its own, on a claim "
+             "noun (claim_noun: 'a claim', 'an allegation') set off by a comma in a reported clause ('said Warsaw "
+             "was preparing to annex ..., a claim Polish officials dismissed'); the speaker of that clause",
+             changes="target -> the claimant", vocab=("claim_noun", "relative_pronoun"))
+def claim_set_beside_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Russia said Warsaw was preparing to annex part of Ukraine, a claim Polish officials dismissed as absurd":
+    what Poland dismissed is Russia's claim, so Russia is the target (a claim told by no one has no claimant)."""
+    tok, noun = q.tok, q.tok.head
+    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["claim_noun"] or noun.left_edge.i == 0 \
+            or noun.doc[noun.left_edge.i - 1].text != "," or noun.head is noun:
+        return []
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
+            or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
+        return []
+    speaker = f.speakers.speaker_of_clause(noun.head)
+    return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
+
+
 def _act_the_move_is(noun: Any) -> Any:
     """The verb of the clause a move noun comments on: "halted trade, in a move ..." (a phrase on the verb), "sent a
     warship, a move ..." (set off by a comma: an apposition, an adverbial noun, or what the parser reads as the verb's
@@ -2435,6 +2454,26 @@ def complaint_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     """"voiced disappointment that China did not condemn ...": the actor the complaint is about
     (``ArgumentFinder.complaint_target``)."""
     return q.other(f.complaint_target(q.tok, q.ctx))
+
+
+@object_rule("border_partner", reads="a direct object that is a border noun (border_noun: 'border', 'frontier') "
+             "with a with-phrase ('closed its border with Belarus'), or a between-phrase", changes="target -> the "
+             "state on the other side", vocab=("border_noun",))
+def border_partner(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Lithuania closed its border with Belarus", "sealed the frontier between A and B": what is done to a shared
+    border is done to the state across it (the act had no target)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["border_noun"]:
+            continue
+        # (the parser may hang the phrase on the verb, right after the object)
+        preps = [c for c in d.children if c.dep_ == "prep"] + [
+            c for c in q.tok.children if c.dep_ == "prep" and c.i == d.right_edge.i + 1]
+        found = [m for c in preps if c.lower_ in {"with", "between"}
+                 for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None]
+        found = q.other(found)
+        if found:
+            return found
+    return []
 
 
 @object_rule("preposition_object", reads="the objects of the trigger's prepositions: the lexicon pattern's, then the "

@@ -528,7 +528,7 @@ class Speakers:
             head = node.head
             if head == node or not lo <= head.i < hi:
                 break
-            if _narrators_time_frame(node):
+            if _narrators_time_frame(node) or aside_on_a_claim(node, self):
                 return None
             if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
@@ -883,6 +883,18 @@ def _narrators_time_frame(clause: Any) -> bool:
 
 def _is_person(m: Mention | None) -> bool:
     return m is not None and ((m.actor is not None and m.actor.kind == "person") or m.method == "unresolved-person")
+
+
+@attribution_rule("claim_aside_is_the_writers", reads="a relative clause on a claim noun (rule_vocab.tsv claim_noun: "
+                  "'a claim', 'an allegation') set off by a comma after a reported clause ('said X was preparing to "
+                  "annex ..., a claim Polish officials dismissed')", changes="said_by -> none: the outlet's aside")
+def aside_on_a_claim(node: Any, speakers: Speakers) -> bool:
+    """Rule ``claim_aside_is_the_writers``: "Russia said Warsaw was preparing to annex ..., a claim Polish officials
+    dismissed as absurd": the apposition names what was said a claim, and its clause is the outlet's own telling,
+    not the Russian speaker's (who said none of the dismissal)."""
+    noun = node.head
+    return node.dep_ == "relcl" and noun.lemma_.lower() in words("claim_noun") and noun.left_edge.i > 0 \
+        and noun.doc[noun.left_edge.i - 1].text == "," and speakers.on("claim_aside_is_the_writers")
 
 
 @attribution_rule("according_to", reads="an 'according to X' phrase on the clause or on a clause above it",

@@ -327,9 +327,19 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
 def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"Western governments say Wagner has deployed fighters to Mali, a claim Bamako denies", "Russia fired at Kyiv,
     an accusation Moscow rejects": wire copy marks a contested act with an apposition; the act is claimed, not
-    established (the parser hangs the apposition on the clause's last noun, inside the trigger's phrase)."""
-    for t in tok.subtree:
-        if t.dep_ == "appos" and t.lemma_.lower() in words["claim_noun"] and t.i > tok.i and any(
+    established (the parser hangs the apposition on the clause's last noun, inside the trigger's phrase, or on the
+    clause's subject).  Read in the trigger's own clause, not in a clause conjoined to it ("accused X of Y and said
+    Z, a claim X denies": the claim is Z)."""
+    top = _own_clause(chain)[-1] if chain else tok
+    conjoined = {t.i for c in top.children if c.dep_ == "conj"
+                 and (c.pos_ in {"VERB", "AUX"} or c.tag_.startswith("VB")) for t in c.subtree}
+    for t in top.subtree:
+        if t.i in conjoined:
+            continue
+        # (an adverbial noun after a comma is the same aside: "armed the rebels, an allegation that Lima rejected")
+        aside = t.dep_ == "appos" or (
+            t.dep_ == "npadvmod" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",")
+        if aside and t.lemma_.lower() in words["claim_noun"] and t.i > tok.i and any(
                 c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_verb"] for c in t.children):
             return {"hedged": True}
     return None
