@@ -1393,6 +1393,18 @@ def test_a_move_named_beside_the_clause_judges_that_clauses_author(pipeline):
     assert [e[2] for e in on if e[0] == "ACCUSE" and e[1] == ["PER"]] == [["CHL"]]
 
 
+def test_a_meeting_told_before_is_every_side_of_it(pipeline):
+    # "Chile met Peru . Bolivia welcomed the meeting .": the meeting is Chile's and Peru's (it was Chile's alone)
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("met", "VERB", "ROOT", 1, "meet", None, "VBD"),
+        ("Peru", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+        ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"), ("welcomed", "VERB", "ROOT", 5, "welcome", None, "VBD"),
+        ("the", "DET", "det", 7), ("meeting", "NOUN", "dobj", 5, "meeting"), (".", "PUNCT", "punct", 5)]
+    on, off = _events(pipeline, tokens, "act_told_before")
+    assert [sorted(e[2]) for e in on if e[1] == ["BOL"]] == [["CHL", "PER"]]
+    assert [sorted(e[2]) for e in off if e[1] == ["BOL"]] != [["CHL", "PER"]]
+
+
 def test_an_embassy_stormed_is_its_owners_not_its_hosts(pipeline):
     # "Chile cut ties after Peruvian police stormed its embassy in Lima .": no one storms their own embassy, so
     # "its" is Chile's (the subject before the source), and the embassy is no envoy posted to Peru (envoy_host)

@@ -155,6 +155,10 @@ def test_an_apposition_ally_of_is_a_stated_alliance_beside_the_clauses_act(code)
     x = code("Erdogan, an ally of Azerbaijan, arrived in Baku on Monday.")
     (r,) = x.relation_claims
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"TUR", "AZE"}
+    # the apposition says how things stand: the clause's "since June" is not its time (it was dated June)
+    x = code("Alexander Lukashenko, a close ally of Vladimir Putin, has hosted Wagner fighters since June.")
+    (r,) = x.relation_claims
+    assert (r.date.date, r.date.precision) == (dt.date(2024, 3, 1), "day")
 
 
 @pytest.mark.parametrize("text, source, target", [

@@ -131,8 +131,8 @@ class Context:
         self.last_attack: tuple[Mention, ...] = ()
         # the source of the news itself: the first main event of the headline or lede told as news
         self.news_source: tuple[Mention, ...] = ()
-        # every act told so far with a source, in order: (CAMEO code, sources); "the expulsion" may mean one
-        self.acts: list[tuple[str, tuple[Mention, ...]]] = []
+        # every act told so far with a source, in order: (CAMEO code, sources, targets); "the expulsion" may mean one
+        self.acts: list[tuple[str, tuple[Mention, ...], tuple[Mention, ...]]] = []
         # the source of the last main event that was no statement (statement_root), and whether it was background:
         # "the decision" is a deed, not the comment told after it
         self.last_deed: tuple[tuple[Mention, ...], bool] = ((), False)
@@ -152,11 +152,12 @@ class Context:
         self.news_source = tuple(m for m in events[0].source if m.actor is not None and m.actor.node)
 
     def remember_acts(self, events: Iterable[Event]) -> None:
-        """Each event of ``events`` with a source that has a network node, as (code, sources) (``acts``)."""
+        """Each event of ``events`` with a source that has a network node, as (code, sources, targets) (``acts``)."""
         for e in events:
             sources = tuple(m for m in e.source if m.actor is not None and m.actor.node)
             if sources:
-                self.acts.append((e.cameo, sources))
+                targets = tuple(m for m in e.target if m.actor is not None and m.actor.node)
+                self.acts.append((e.cameo, sources, targets))
 
     def remember_attack(self, events: Iterable[Event]) -> None:
         """The sources of the last event of ``events`` that is an assault or fight (ATTACK_ROOTS) told as news."""
@@ -2164,7 +2165,7 @@ def claim_set_beside_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, 
     what Poland dismissed is Russia's claim, so Russia is the target (a claim told by no one has no claimant)."""
     tok, noun = q.tok, q.tok.head
     if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["claim_noun"] or noun.left_edge.i == 0 \
-            or noun.doc[noun.left_edge.i - 1].text != "," or noun.head is noun:
+            or noun.doc[noun.left_edge.i - 1].text != "," or noun.head == noun:
         return []
     if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
             or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
@@ -2814,13 +2815,15 @@ def told_act_code(noun: Any) -> str | None:
 
 def last_act_of(code: str, ctx: Context, unspecific: frozenset[str]) -> list[Mention]:
     """The sources of the last act told before (Context.acts) with the CAMEO code ``code`` (its first three digits),
-    else with its root (not for an ``unspecific`` root: a comment, an appeal or support names no kind of act)."""
+    else with its root (not for an ``unspecific`` root: a comment, an appeal or support names no kind of act).  For a
+    meeting (CONSULT, root 04: "the meeting", "the talks", "the visit") its targets too: every side of it met."""
     for exact in (True, False):
         if not exact and code[:2] in unspecific:
             break
-        for cameo, sources in reversed(ctx.acts):
+        for cameo, sources, targets in reversed(ctx.acts):
             if cameo[:3] == code[:3] if exact else cameo[:2] == code[:2]:
-                return list(sources)
+                nodes = {m.actor.node for m in sources}
+                return list(sources) + ([m for m in targets if m.actor.node not in nodes] if code[:2] == "04" else [])
     return []
 
 

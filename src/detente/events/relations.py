@@ -196,10 +196,16 @@ class RelationReader:
             if subj and not list(subj[0].conjuncts):
                 said_by = a  # "Hamas called Russia its closest friend" is Hamas's claim
         evidence = evidence_window(sentence.text, sentence.start, cue_tok.idx)
+        dated = when or cue_tok
+        aside = _apposition_holding(cue_tok)
+        if aside is not None and when is None and not any(t.ent_type_ == "DATE" for t in aside.subtree):
+            # "Lukashenko, a close ally of Putin, has hosted Wagner since June": an apposition says how things
+            # stand; the time of the clause it sits in is not its time (it was dated June)
+            dated = None
         return RelationClaim(
             doc_id=parsed.document.id, sent_idx=idx, cue=cue_tok.text, cue_start=cue_tok.idx, a=a, b=b,
             polarity=polarity, said_by=said_by, outlet=parsed.document.outlet, hedged=modality.hedged,
-            negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, when or cue_tok),
+            negated=False, change=change, date=self.coder.date_for(parsed, sentence, modality, dated),
             evidence_text=evidence[0], evidence_start=evidence[1], evidence_end=evidence[2],
         )
 
@@ -639,3 +645,12 @@ def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:
             out.append(m)
     return out
 
+
+def _apposition_holding(tok: Any) -> Any:
+    """The apposition ("X, a close ally of Y, ...") whose phrase holds ``tok`` below any verb, or None."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        if node.dep_ == "appos":
+            return node
+        node = node.head
+    return None
