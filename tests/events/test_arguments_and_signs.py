@@ -1801,3 +1801,11 @@ def test_the_thing_named_inside_the_predicates_phrase_is_judged(code):
              "comments by French Foreign Minister Jean-Yves Le Drian, who last week called the junta illegitimate.")
     (e,) = _events(x, "illegitimate")
     assert _nodes(e.target) == {"MLI"}
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Two Belarusian military helicopters entered Polish airspace on Tuesday, as it was said.", "entered"),
+    ("Russian jets breached Estonian airspace on Tuesday, as it was said.", "breached")])
+def test_entering_anothers_airspace_is_a_show_of_force_against_it(code, text, verb):
+    (e,) = _events(code(text), verb)
+    assert e.type == "MOBILIZE" and e.score < 0 and len(_nodes(e.source)) == 1 and _nodes(e.target) & {"POL", "EST"}
