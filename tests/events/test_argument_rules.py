@@ -1393,6 +1393,26 @@ def test_a_move_named_beside_the_clause_judges_that_clauses_author(pipeline):
     assert [e[2] for e in on if e[0] == "ACCUSE" and e[1] == ["PER"]] == [["CHL"]]
 
 
+@pytest.mark.parametrize("noun, lemma", [("war", "war"), ("clashes", "clash")])
+def test_a_fight_between_two_is_both_sides(pipeline, noun, lemma):
+    # "The war between Chile and Peru began .": both fight, reciprocally (it had no actor, as "talks between" have)
+    tokens = [("The", "DET", "det", 1), (noun, "NOUN", "nsubj", 6, lemma), ("between", "ADP", "prep", 1),
+              ("Chile", "PROPN", "pobj", 2, None, "B-GPE"), ("and", "CCONJ", "cc", 3),
+              ("Peru", "PROPN", "conj", 3, None, "B-GPE"), ("began", "VERB", "ROOT", 6, "begin", None, "VBD"),
+              (".", "PUNCT", "punct", 6)]
+    on, _ = _events(pipeline, tokens, "light_verb_noun")
+    assert [(e[0], sorted(e[1])) for e in on] == [("ASSAULT", ["CHL", "PER"])]
+
+
+def test_a_meeting_in_ones_own_capital_is_no_meeting_with_oneself(pipeline):
+    # "Chile hosted talks in Santiago .": the capital is where, not whom (it fell back to Chile's own government)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("hosted", "VERB", "ROOT", 1, "host", None, "VBD"),
+              ("talks", "NOUN", "dobj", 1, "talk"), ("in", "ADP", "prep", 2),
+              ("Santiago", "PROPN", "pobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "light_verb_noun")
+    assert [e[2] for e in on if e[0] == "CONSULT"] == [[]]
+
+
 def test_a_meeting_told_before_is_every_side_of_it(pipeline):
     # "Chile met Peru . Bolivia welcomed the meeting .": the meeting is Chile's and Peru's (it was Chile's alone)
     tokens = [

@@ -133,6 +133,16 @@ def test_intent_coding_threat_and_offer():
                ["Latvia", "be", "ready", "to", "close", "the", "border"])
     on, _ = _both(_draft(doc, 4, "191", modality=Modality(intent=True)), "intent_coding")
     assert on.coding.type == "THREATEN"
+    # "Chile and Peru agreed to resume patrols in the region": what several agree to do with no one (no actor) as
+    # its target is their agreement, not a threat
+    from detente.model import Mention
+
+    doc = _doc(["Chile", "agreed", "to", "resume", "patrols", "in", "the", "region"], [1, 1, 3, 1, 3, 3, 7, 5],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "det", "pobj"],
+               ["Chile", "agree", "to", "resume", "patrol", "in", "the", "region"])
+    place = Mention("d", 0, 0, 0, "the region", None)
+    on, _ = _both(_draft(doc, 3, "191", modality=Modality(intent=True), target=(place,)), "intent_coding")
+    assert on.coding.type == "AGREE"
     # "Russia plans to seek clarification": an appeal intended stays an appeal (no cooperation to express)
     doc = _doc(["Russia", "plans", "to", "seek", "clarification"], [1, 1, 3, 1, 3],
                ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Russia", "plan", "to", "seek", "clarification"])

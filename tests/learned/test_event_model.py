@@ -1071,6 +1071,22 @@ def test_a_conjunct_a_verb_follows_is_no_place():
     assert _is_place(doc, state_mention(doc, 8, "JOR"))
 
 
+@pytest.mark.parametrize("prep, place", [("through", True), ("via", True), ("for", False)])
+def test_a_state_a_shipment_passes_through_is_a_place_for_the_tagger_too(prep, place):
+    # "Experts said arms went through Chad ." (hand-built): a route is where, not who (the tagger's span on Chad
+    # made a new event's target)
+    sys.path.insert(0, str(REPO / "tests"))
+    from handdoc import doc as hand_doc, state_mention
+
+    from detente.learned.apply import _is_place
+
+    words = ["Experts", "said", "arms", "went", prep, "Chad", "."]
+    doc = hand_doc(words, [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "punct"],
+                   pos=["NOUN", "VERB", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+                   ents=["O", "O", "O", "O", "O", "B-GPE", "O"])
+    assert _is_place(doc, state_mention(doc, 5, "TCD")) is place
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("verb, kept", [("has", False), ("keeps", True)])
 def test_a_verb_of_having_gets_no_learned_event(pipeline, verb, kept):

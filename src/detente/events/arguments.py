@@ -71,7 +71,7 @@ CONVEYED_OBJECT_TYPES = {"MOBILIZE", "AID", "COOPERATE", "RETREAT"}
 # Types whose target may be the subject of a that-clause ("demanded that the US cancel").
 CLAUSAL_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 LOCATION_TARGET_TYPES = {"MOBILIZE", "AID", "ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"}
-LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across"}
+LOCATION_PREPS = {"in", "at", "into", "near", "from", "inside", "across", "through", "via"}  # ("through Chad": a route)
 VISIT_CAMEO_PREFIXES = ("042", "043", "044")
 # Nouns of a phrase that frames an act, whose of-object is no party of it: "met on the sidelines of an SCO meeting",
 # "negotiate on behalf of the EU" (a closed class of framing words, kept here beside NP_SKIP_PREPS)
@@ -859,7 +859,9 @@ class ArgumentFinder:
         found = [m for m in found if not (m.actor and m.actor.node in exclude)]
         if not found and etype in LOCATION_TARGET_TYPES:
             found = self._prep_objects(tok, etype=etype, wanted=None, visit=True)
-        if not found and exclude:
+        if not found and exclude and etype != "CONSULT":
+            # (a meeting held in one's own city is no meeting with oneself: "hosted talks between the warring
+            # parties in Jeddah" had Saudi Arabia as its own guest)
             found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset(), ctx=ctx)
         return found
 
@@ -1235,10 +1237,12 @@ class ArgumentFinder:
                         # "praised Iraq for its mediation between the two sides": the sides are whom the mediator
                         # (the owner) brings together, not the mediators
                         target.extend(m for m in found if m not in target)
-                    elif child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2
-                                                 and self.noun_types.get(tok.lemma_.lower()) == "CONSULT"):
-                        # "talks between Armenia and Azerbaijan": both parties of a meeting, reciprocally (an
-                        # agreement or cooperation "between" them is read as a stated relation instead)
+                    elif child.lower_ == "by" or (child.lower_ == "between" and len(found) >= 2 and (
+                            self.noun_types.get(tok.lemma_.lower()) == "CONSULT"
+                            or tok.lemma_.lower() in words("conflict_noun"))):
+                        # "talks between Armenia and Azerbaijan", "the war between the army and the RSF": both
+                        # parties of a meeting or a fight, reciprocally (an agreement or cooperation "between" them
+                        # is read as a stated relation instead)
                         source.extend(found)
                     elif child.lower_ in {"of", "against", "on", "with", "to", "for"}:
                         target.extend(found)

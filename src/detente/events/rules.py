@@ -952,7 +952,8 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     if (governor in w["threat_governor"] and not warned_help) or (
             conditional(d.tok) and (coding.score < 0 or in_protasis)):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
-    elif (governor in w["offer_governor"] and (coding.score >= 0 or (governor == "agree" and not d.target))) \
+    elif (governor in w["offer_governor"] and (coding.score >= 0 or (
+            governor == "agree" and not any(m.actor is not None for m in d.target)))) \
             or warned_help:
         # (a hostile act one is ready or willing to do is a threat: "ready to close their borders with X"; what
         # several agree to do with no one as its target is their agreement: "agreed to hold annual exercises")
