@@ -161,6 +161,15 @@ SUBJECT_CASES = [
         ("It", "PRON", "nsubj", 3, "it"), ("attacked", "VERB", "ROOT", 3, "attack"),
         ("Israel", "PROPN", "dobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 3),
     ], 3, _last_thing, ["IRN"], [], id="it_is_last_thing"),
+    # "Lopez said there would be no talks with Peru until it withdrew .": the one actor named before "it" in its
+    # sentence, when no subject came first (the context's last thing, none here, without the rule)
+    pytest.param("it_is_last_thing", [
+        ("Lopez", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+        ("there", "PRON", "expl", 3), ("would", "AUX", "aux", 4), ("be", "AUX", "ccomp", 1, "be"),
+        ("no", "DET", "det", 6), ("talks", "NOUN", "attr", 4, "talk"), ("with", "ADP", "prep", 6),
+        ("Peru", "PROPN", "pobj", 7, None, "B-GPE"), ("until", "SCONJ", "mark", 11), ("it", "PRON", "nsubj", 11, "it"),
+        ("withdrew", "VERB", "advcl", 4, "withdraw"), (".", "PUNCT", "punct", 1),
+    ], 11, None, ["PER"], DIFFERENT, id="it_is_last_thing-named-in-its-sentence"),
     # "Hamas fired rockets. The group attacked Israel."
     pytest.param("the_group_is_last_group", [
         ("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -1550,6 +1550,14 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
     near = f._nearest_subject_before(child, persons=False)
     if near is not None:
         return [near]
+    # "Burhan said there would be no talks with the RSF until it withdrew": the one actor its sentence names before
+    # it, no person and no place, when no subject came first (it was the last one of earlier sentences)
+    sp = f.speakers
+    lo, _ = sp.parsed.spans[sp.sent_index(child)]
+    named = [m for t in child.doc[lo:child.i] if (m := sp.mention_at(t)) is not None and m.actor is not None
+             and m.actor.kind != "person" and m.actor.node and not (t.dep_ == "pobj" and is_location(m, t, t.head))]
+    if len({m.actor.node for m in named}) == 1:
+        return [named[-1]]
     last = [m for m in ctx.last_subjects if m.actor is not None and m.actor.kind != "person"]
     return last if len(last) == 1 else _one(ctx.last_non_person)
 
