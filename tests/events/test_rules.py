@@ -1303,3 +1303,13 @@ def test_court_is_the_forum():
                   "gazetteer")
     on, off = _both(_draft(doc, 1, "115", target=(icj,)), "court_is_the_forum")
     assert on.target == () and off.target == (icj,)
+    # "Peru filed a complaint at the council": a complaint lodged at an international body (the parser hangs the
+    # phrase on the object; the mention spans the object's phrase), which is no party of it
+    doc = _doc(["Peru", "filed", "a", "complaint", "at", "the", "council"], [1, 1, 3, 1, 3, 6, 4],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj"], ["Peru", "file", "a", "complaint", "at", "the",
+                                                                          "council"])
+    unsc = Mention("d", 0, doc[2].idx, doc[6].idx + len(doc[6]), "a complaint at the council",
+                   Actor(id="IGOGOV:unsc", name="UNSC", kind="igo", country="IGO", sector="GOV", node="IGOGOV:unsc"),
+                   "gazetteer")
+    on, off = _both(_draft(doc, 1, "114", target=(unsc,)), "court_is_the_forum")
+    assert on.target == () and off.target == (unsc,)

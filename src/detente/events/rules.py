@@ -878,24 +878,31 @@ def denial_rejects_its_accuser(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
     return replace(d, coding=_code(lex, "120", d.coding))
 
 
-@rule("court_is_the_forum", reads="a legal action (115, bring a lawsuit) and its targets that are courts (sector JUD) "
-      "named in a to/at/before phrase of the trigger", changes="drops those targets (the court hears the case; the "
-      "accused is the party)")
+@rule("court_is_the_forum", reads="a legal action or an official complaint (115, 114) and its targets that are courts "
+      "(sector JUD) named in a to/at/before phrase of the trigger or its object, or international bodies (igo) in an "
+      "at/before phrase",
+      changes="drops those targets (the court or body hears the case; the accused is the party)")
 def court_is_the_forum(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Mexico said it would take the case to the International Court of Justice": the court is where the case goes,
-    not whom it is against (it was a threat against the ICJ); "took Israel to the World Court" keeps Israel."""
-    if not d.coding.cameo.startswith("115") or not d.target:
+    not whom it is against (it was a threat against the ICJ); "took Israel to the World Court" keeps Israel; "would
+    file a complaint at the UN Security Council": the council is where it is lodged."""
+    if not d.coding.cameo.startswith(("115", "114")) or not d.target:
         return d
-    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in forum_phrases(d.tok)]
-    kept = tuple(m for m in d.target if not (m.actor is not None and m.actor.sector == "JUD"
-                                                and any(lo <= m.start < hi for lo, hi in spans)))
+    phrases = forum_phrases(d.tok)
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in phrases]
+    lodged = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in phrases if c.lower_ != "to"]
+    # (a mention re-spanned to the object's phrase, "a complaint at the Security Council", ends in the phrase)
+    kept = tuple(m for m in d.target if not (m.actor is not None and (
+        (m.actor.sector == "JUD" and any(lo <= m.start < hi or lo < m.end <= hi for lo, hi in spans))
+        or (m.actor.kind == "igo" and any(lo <= m.start < hi or lo < m.end <= hi for lo, hi in lodged)))))
     return d if kept == d.target else replace(d, target=kept)
 
 
 def forum_phrases(verb: Any) -> list[Any]:
-    """The to/at/before phrases of ``verb``: where a case is taken or heard (rule ``court_is_the_forum`` and the
-    tagger's guard)."""
-    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "before"}]
+    """The to/at/before phrases of ``verb`` or of its direct object ("file a complaint at the Security Council", as
+    the parser hangs it): where a case is taken or heard (rule ``court_is_the_forum`` and the tagger's guard)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    return [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "before"}]
 
 
 # CAMEO "deny responsibility": a statement, with no PLOVER type (arguments are found as for a rejection)
