@@ -1809,3 +1809,24 @@ def test_the_thing_named_inside_the_predicates_phrase_is_judged(code):
 def test_entering_anothers_airspace_is_a_show_of_force_against_it(code, text, verb):
     (e,) = _events(code(text), verb)
     assert e.type == "MOBILIZE" and e.score < 0 and len(_nodes(e.source)) == 1 and _nodes(e.target) & {"POL", "EST"}
+
+
+def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipeline):
+    # "Chile has maintained close relations with Peru ." (hand-built, the with-phrase hung on the verb as the parser
+    # does): the relation is Chile's with Peru (it was read as no relation)
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from handdoc import build
+
+    from detente.events.attribution import Speakers
+
+    tokens = [("Chile", "PROPN", "nsubj", 2, None, "B-GPE"), ("has", "AUX", "aux", 2, "have"),
+              ("maintained", "VERB", "ROOT", 2, "maintain", None, "VBN"), ("close", "ADJ", "amod", 4),
+              ("relations", "NOUN", "dobj", 2, "relation"), ("with", "ADP", "prep", 2),
+              ("Peru", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 2)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
+    mentions = pipeline.resolver.resolve(parsed)
+    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]

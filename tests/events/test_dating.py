@@ -470,6 +470,19 @@ def test_dating_a_past_relative_clause_in_a_background_clause_is_background_unda
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
 
 
+def test_dating_a_participle_on_a_noun_of_a_background_clause_is_background_undated():
+    # "In 2020 , Chile signed a deal brokered by Peru ." : the brokering is part of the 2020 story, on no day the
+    # text gives (it was dated to the news day)
+    doc = _tagged([("In", 4, "prep", "ADP", "IN", "O"), ("2020", 0, "pobj", "NUM", "CD", "B-DATE"),
+                   (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("signed", 4, "ROOT", "VERB", "VBD", "O"), ("a", 6, "det", "DET", "DT", "O"),
+                   ("deal", 4, "dobj", "NOUN", "NN", "O"), ("brokered", 6, "acl", "VERB", "VBN", "O"),
+                   ("by", 7, "agent", "ADP", "IN", "O"), ("Peru", 8, "pobj", "PROPN", "NNP", "B-GPE"),
+                   (".", 4, "punct", "PUNCT", ".", "O")])
+    got = _date(doc, "brokered", dt.date(2021, 8, 24))
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
 def test_dating_a_clause_on_a_reported_noun_takes_the_speech_verbs_time():
     # "Peru said last year it found evidence that Chile was arming rebels ." : the arming is reported last year
     doc = _tagged([("Peru", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "O"),

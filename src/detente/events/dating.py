@@ -356,9 +356,13 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     # past-tense relative clause with no time of its own in a clause told of an earlier time is part of that story
     # and so is a clause a preposition hangs on it ("In December, the US recognised X in exchange for Rabat
     # normalising ties with Israel"; "accused Y of arming Z"), unless the preposition puts it later ("before")
+    # (so is a past participle on a noun of that clause: "restored relations in March 2023 under a deal brokered by
+    # China" was dated the publication day)
     told_with = (clause.dep_ == "relcl" and clause.tag_ == "VBD") or (
         clause.dep_ == "pcomp" and clause.tag_ in {"VBG", "VBN"} and clause.head.lower_ not in _LATER_PREPS
-        and clause.head.head.lower_ not in _LATER_PREPS)
+        and clause.head.head.lower_ not in _LATER_PREPS) or (
+        clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} | SUBJECT_DEPS
+                                                                   for c in clause.children))
     if not (after or told_with):
         return None
     if after and clause.tag_ in {"VBD", "VBN"}:

@@ -489,8 +489,9 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
                 if m is not None and m.actor is not None and m.actor.kind != "person" and a.actor is not None \
                         and m.actor.node != a.actor.node:
                     return m
-    if cue.dep_ in {"attr", "oprd"}:
-        # "Morocco would remain a loyal partner to the Algerian people": the parser hangs the to-phrase on the verb
+    if cue.dep_ in {"attr", "oprd"} or (cue.dep_ in {"dobj", "obj"} and cue.head == verb):
+        # "Morocco would remain a loyal partner to the Algerian people", "has maintained close relations with
+        # Moscow": the parser hangs the to/with-phrase on the verb, after the cue
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in words("complement_prep") and child.i > cue.i:
                 for p in child.children:
