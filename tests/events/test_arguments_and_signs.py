@@ -1830,3 +1830,8 @@ def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipelin
     mentions = pipeline.resolver.resolve(parsed)
     claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]
+
+
+def test_opening_talks_with_a_state_is_a_meeting_intended_with_it(code):
+    (e,) = _events(code("The EU agreed on Thursday to open membership talks with Ukraine, as it was said."), "open")
+    assert e.type == "AGREE" and e.intent and _nodes(e.target) == {"UKR"}
