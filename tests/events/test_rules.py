@@ -133,6 +133,11 @@ def test_intent_coding_threat_and_offer():
                ["Latvia", "be", "ready", "to", "close", "the", "border"])
     on, _ = _both(_draft(doc, 4, "191", modality=Modality(intent=True)), "intent_coding")
     assert on.coding.type == "THREATEN"
+    # "Latvia offered to send troops": a deployment offered is help offered to the one it goes to, an AGREE
+    doc = _doc(["Latvia", "offered", "to", "send", "troops"], [1, 1, 3, 1, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["Latvia", "offer", "to", "send", "troop"])
+    on, _ = _both(_draft(doc, 3, "154", modality=Modality(intent=True)), "intent_coding")
+    assert on.coding.type == "AGREE"
     # "Chile and Peru agreed to resume patrols in the region": what several agree to do with no one (no actor) as
     # its target is their agreement, not a threat
     from detente.model import Mention

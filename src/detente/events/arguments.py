@@ -1815,8 +1815,10 @@ def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
     m, at = f._closest_in_np(child, f.event_nouns, True)
     if m is None:
         return _one(f.generic(child))
+    # (a bare agent noun: "protest leaders in Sudan" are no government's, though "leaders" alone would be)
     generic = f.generic(child) if at is not None and at.dep_ == "pobj" and at.head.lower_ in {"in", "from"} \
-        and at.head.head == child and m.actor is not None and m.actor.kind == "state" else None
+        and at.head.head == child and m.actor is not None and m.actor.kind == "state" \
+        and not any(c.dep_ in {"compound", "amod", "nmod"} for c in child.children) else None
     if generic is not None and generic.actor is not None and generic.actor.sector != m.actor.sector:
         from ..actors.gazetteer import load_gazetteer
 

@@ -959,11 +959,12 @@ def intent_coding(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft
     if (governor in w["threat_governor"] and not warned_help) or (
             conditional(d.tok) and (coding.score < 0 or in_protasis)):
         code = "138" if coding.cameo[:2] in {"15", "17", "18", "19", "20"} else "130"
-    elif (governor in w["offer_governor"] and (coding.score >= 0 or (
+    elif (governor in w["offer_governor"] and (coding.score >= 0 or coding.cameo[:2] == "15" or (
             governor == "agree" and not any(m.actor is not None for m in d.target)))) \
             or warned_help:
-        # (a hostile act one is ready or willing to do is a threat: "ready to close their borders with X"; what
-        # several agree to do with no one as its target is their agreement: "agreed to hold annual exercises")
+        # (a hostile act one is ready or willing to do is a threat: "ready to close their borders with X"; not a
+        # deployment, which is offered to the one it helps, "offered to send troops to Uganda"; what several agree to
+        # do with no one as its target is their agreement: "agreed to hold annual exercises")
         code = INTENT_BY_ROOT.get(coding.cameo[:2], "030")
         if not code.startswith("03"):
             code = "030"
