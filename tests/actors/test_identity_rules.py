@@ -23,6 +23,20 @@ def resolve(pipeline):
     return run
 
 
+def test_a_name_ending_in_an_organisations_alias_is_a_person(resolve):
+    # "Minister Anna Maria Wagner spoke ." : no Wagner Group (an organisation's alias as a surname, after two given
+    # names); "Wagner spoke ." alone stays the organisation
+    ms = resolve([("Minister", "PROPN", "compound", 3), ("Anna", "PROPN", "compound", 3, None, "B-PERSON"),
+                  ("Maria", "PROPN", "compound", 3, None, "I-PERSON"),
+                  ("Wagner", "PROPN", "nsubj", 4, None, "I-PERSON"),
+                  ("spoke", "VERB", "ROOT", 4, "speak"), (".", "PUNCT", "punct", 4)])
+    assert "Anna Maria Wagner" in ms and not (ms["Anna Maria Wagner"].actor and "wagner" == ms[
+        "Anna Maria Wagner"].actor.id.split(":")[-1])
+    ms = resolve([("Wagner", "PROPN", "nsubj", 1, None, "B-ORG"), ("spoke", "VERB", "ROOT", 1, "speak"),
+                  (".", "PUNCT", "punct", 1)])
+    assert ms["Wagner"].actor is not None and ms["Wagner"].actor.id == "RUSMIL:wagner"
+
+
 def test_generic_role_links_to_the_holder_named_in_the_article(resolve):
     # "French ambassador Jean Dupont spoke. The French ambassador left." (a name no gazetteer knows)
     ms = resolve([

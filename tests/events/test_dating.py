@@ -470,6 +470,20 @@ def test_dating_a_past_relative_clause_in_a_background_clause_is_background_unda
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
 
 
+def test_dating_the_perfects_conjunct_tagged_as_a_past_shares_its_time():
+    # "Chile said on Sunday it had cut ties and recalled its envoy ." : the tagger reads "recalled" as a simple past
+    # (VBD) under the perfect's "had"; it is told on Sunday too (it was dated to the news day)
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("on", 1, "prep", "ADP", "IN", "O"), ("Sunday", 2, "pobj", "PROPN", "NNP", "B-DATE"),
+                   ("it", 6, "nsubj", "PRON", "PRP", "O"), ("had", 6, "aux", "AUX", "VBD", "O"),
+                   ("cut", 1, "ccomp", "VERB", "VBN", "O"), ("ties", 6, "dobj", "NOUN", "NNS", "O"),
+                   ("and", 6, "cc", "CCONJ", "CC", "O"), ("recalled", 6, "conj", "VERB", "VBD", "O"),
+                   ("its", 11, "poss", "PRON", "PRP$", "O"), ("envoy", 9, "dobj", "NOUN", "NN", "O"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    cut, recalled = _date(doc, "cut"), _date(doc, "recalled")
+    assert recalled.date == cut.date == dt.date(2024, 2, 18) and recalled.precision == "day"
+
+
 def test_dating_a_participle_on_a_noun_of_a_background_clause_is_background_undated():
     # "In 2020 , Chile signed a deal brokered by Peru ." : the brokering is part of the 2020 story, on no day the
     # text gives (it was dated to the news day)

@@ -1071,6 +1071,22 @@ def test_a_conjunct_a_verb_follows_is_no_place():
     assert _is_place(doc, state_mention(doc, 8, "JOR"))
 
 
+def test_a_state_in_an_apposition_on_another_tagged_actor_is_no_side():
+    # "Chile , Peru 's ally , said ." (hand-built): the tagged source phrase holds both, but Peru only describes Chile
+    sys.path.insert(0, str(REPO / "tests"))
+    from handdoc import doc as hand_doc, state_mention
+
+    from detente.learned.apply import _describes_another
+
+    words = ["Chile", ",", "Peru", "'s", "ally", ",", "said", "."]
+    doc = hand_doc(words, [6, 0, 4, 2, 0, 0, 6, 6],
+                   ["nsubj", "punct", "poss", "case", "appos", "punct", "ROOT", "punct"],
+                   pos=["PROPN", "PUNCT", "PROPN", "PART", "NOUN", "PUNCT", "VERB", "PUNCT"],
+                   ents=["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O"])
+    chile, peru = state_mention(doc, 0, "CHL"), state_mention(doc, 2, "PER")
+    assert _describes_another(doc, peru, [chile, peru]) and not _describes_another(doc, chile, [chile, peru])
+
+
 @pytest.mark.parametrize("prep, place", [("through", True), ("via", True), ("for", False)])
 def test_a_state_a_shipment_passes_through_is_a_place_for_the_tagger_too(prep, place):
     # "Experts said arms went through Chad ." (hand-built): a route is where, not who (the tagger's span on Chad

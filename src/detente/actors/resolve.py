@@ -695,6 +695,7 @@ class ActorResolver:
         covered = {i for c in candidates for i in range(c.start, c.end)}
         one_token_people = {c.start for c in candidates if c.kind == "person" and c.end - c.start == 1}
         person_tokens = {i for c in candidates if c.kind == "person" for i in range(c.start, c.end)}
+        org_tokens = {i for c in candidates if c.kind == "org" for i in range(c.start, c.end)}
         for ent in doc.ents:
             if ent.label_ not in _SENT_ENT_LABELS:
                 continue
@@ -710,8 +711,14 @@ class ActorResolver:
             overlap = [i for i in range(start, ent.end) if i in covered]
             # "Abbas Gallyamov" is not Mahmoud Abbas, "Jean-Pierre Thebault" not Karine Jean-Pierre: a longer
             # PERSON name beats a person alias that it goes on past.
+            # So does one whose surname is an organisation's alias ("Foreign Minister Therese Kayikwamba Wagner" is
+            # no Wagner Group): the alias ends a name of two given names or more.
+            surname = bool(overlap) and set(overlap) <= org_tokens and min(overlap) - start >= 2 \
+                and max(overlap) == ent.end - 1 \
+                and all(t.pos_ == "PROPN" for t in doc[start:min(overlap)])
             if overlap and not (ent.label_ == "PERSON" and len(ent) > len(overlap) and (
-                    set(overlap) <= one_token_people or (set(overlap) <= person_tokens and max(overlap) < ent.end - 1))):
+                    set(overlap) <= one_token_people or (set(overlap) <= person_tokens and max(overlap) < ent.end - 1)
+                    or surname)):
                 continue
             out.append(_Candidate(start, ent.end, "ent", ent.label_, method="ner"))
         return out

@@ -253,7 +253,11 @@ def _shares_time_with(clause: Any) -> Any:
         return head  # "Ties soured in 2021 when Australia cancelled the deal": the cancelling was in 2021 too
     if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
-    if clause.dep_ == "conj" and clause.tag_ == head.tag_:
+    if clause.dep_ == "conj" and (clause.tag_ == head.tag_ or (
+            {clause.tag_, head.tag_} == {"VBD", "VBN"} and not any(c.dep_ == "aux" for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ in {"had", "has", "have"} for c in head.children))):
+        # (the perfect's "had" reaches its conjunct, whichever form the tagger gave it: "it had severed relations
+        # and recalled its diplomats")
         return head
     if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
         return head

@@ -477,6 +477,8 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
         if doc is not None:
             hits = [m for m in hits if not _is_place(doc, m, material, source=side == "SRC")]
+            if len(hits) > 1:
+                hits = [m for m in hits if not _describes_another(doc, m, hits)]
         hits = _one_per_node(hits)
         if hits:
             for m in hits:
@@ -502,6 +504,24 @@ def _pair_told_before(doc: Any, side: tuple[Mention, ...], speakers: Any) -> tup
             if span is not None and pair_reference(span.root) else []
         out.extend(replace(p, start=m.start, end=m.end, text=m.text) for p in pair) if pair else out.append(m)
     return tuple(out)
+
+
+def _describes_another(doc: Any, m: Mention, hits: list[Mention]) -> bool:
+    """Whether ``m`` lies in an apposition on another of ``hits`` ("China, North Korea's main ally, said": North Korea
+    describes China, it says nothing), as the rules read no side from an apposition's possessor."""
+    own = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if own is None or not len(own) or m.actor is None:
+        return False
+    for other in hits:
+        # (one actor named twice, "the Government Accountability Office (GAO)", is one side: _one_per_node)
+        span = doc.char_span(other.start, other.end, alignment_mode="expand") \
+            if other is not m and other.actor is not None and other.actor.node != m.actor.node else None
+        if span is None or not len(span):
+            continue
+        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+            if appos.left_edge.i <= own.root.i <= appos.right_edge.i and not (span.start <= own.root.i < span.end):
+                return True
+    return False
 
 
 def _cut_at(spans: tuple, sentence: Any, trigger: tuple[int, int] | None) -> list[tuple[int, int, str]]:
