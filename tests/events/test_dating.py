@@ -21,7 +21,7 @@ from detente.events.dating import date_event, stated_date  # noqa: E402
 from detente.events.modality import Modality  # noqa: E402
 from detente.model import DateBasis, Document  # noqa: E402
 
-LEMMAS = {"said": "say"}
+LEMMAS = {"said": "say", "consultations": "consultation"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
 
 
@@ -468,6 +468,23 @@ def test_dating_a_past_relative_clause_in_a_background_clause_is_background_unda
                    ("it", 11, "dobj", "PRON", "PRP", "O"), (".", 4, "punct", "PUNCT", ".", "O")])
     got = _date(doc, "recognised", dt.date(2021, 8, 24))
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+def test_dating_a_date_entity_run_across_a_comma_is_two_times_and_a_purpose_takes_no_time():
+    # "Chile recalled its envoy for consultations on Tuesday , days after Peru cut ties ." with the tagger's one
+    # DATE entity "Tuesday , days": the recall was on Tuesday (the time is no purpose's own), the cutting some days
+    # before it (background, no day); it was dated Tuesday
+    doc = _tagged([("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", 1, "ROOT", "VERB", "VBD", "O"),
+                   ("its", 3, "poss", "PRON", "PRP$", "O"), ("envoy", 1, "dobj", "NOUN", "NN", "O"),
+                   ("for", 1, "prep", "ADP", "IN", "O"), ("consultations", 4, "pobj", "NOUN", "NNS", "O"),
+                   ("on", 5, "prep", "ADP", "IN", "O"), ("Tuesday", 6, "pobj", "PROPN", "NNP", "B-DATE"),
+                   (",", 1, "punct", "PUNCT", ",", "I-DATE"), ("days", 12, "npadvmod", "NOUN", "NNS", "I-DATE"),
+                   ("after", 12, "mark", "SCONJ", "IN", "O"), ("Peru", 12, "nsubj", "PROPN", "NNP", "B-GPE"),
+                   ("cut", 1, "advcl", "VERB", "VBD", "O"), ("ties", 12, "dobj", "NOUN", "NNS", "O"),
+                   (".", 1, "punct", "PUNCT", ".", "O")])
+    recalled, cut = _date(doc, "recalled"), _date(doc, "cut")
+    assert (recalled.date, recalled.precision) == (dt.date(2024, 2, 20), "day")
+    assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
 
 
 def test_dating_the_perfects_conjunct_tagged_as_a_past_shares_its_time():

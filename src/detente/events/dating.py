@@ -97,7 +97,15 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
                   or (ent.label_ == "TIME" and any(t.lower_ in _WEEKDAYS for t in ent))
                   or (ent.label_ == "EVENT" and PAST_ERA.search(ent.text) and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in {"during", "in", "throughout", "before", "after"})]
-        cached = ([b[0] for b in bounds], [b[1] for b in bounds])
+        # an entity the tagger runs across a comma is two times ("on Tuesday, days after ...": the day and a span
+        # back before another act)
+        split = []
+        for lo, hi in bounds:
+            cuts = [i for i in range(lo + 1, hi - 1) if doc[i].text in {",", ";"}]
+            for a, b in zip([lo, *(c + 1 for c in cuts)], [*cuts, hi]):
+                if b > a:
+                    split.append((a, b))
+        cached = ([b[0] for b in split], [b[1] for b in split])
         doc.user_data["detente_date_entities"] = cached
     return cached
 
@@ -470,8 +478,10 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
     pact") dates that noun's phrase; any other dates the clause it modifies."""
     if expr.noun is not None and expr.attach == expr.noun:
         return tok == expr.noun or _within_noun(tok, expr.noun)
+    # (not a meeting the act is for, a purpose still to come: "recalled its ambassador for consultations on Tuesday"
+    # was recalled on Tuesday; "retaliate for the killing in June" is a motive, told before, and keeps its time)
     if expr.attach != tok and expr.attach.pos_ == "NOUN" and _event_noun(expr.attach) \
-            and _in_object(expr.attach, clause):
+            and _in_object(expr.attach, clause) and not _meeting_it_is_for(expr.attach):
         # "is investigating a link to the killing of X in June": a time phrase on an event noun dates that act
         # (as "the 2019 decision" does), not the verb whose object phrase holds it; a verb whose own object it is
         # tells that act ("launched an attack on X in June")
@@ -524,6 +534,14 @@ def _in_object(noun: Any, clause: Any) -> bool:
 def _motive(node: Any, preps: frozenset[str]) -> bool:
     """Whether ``node`` is a preposition of motive (motive_prep: "for", "over") on a verb."""
     return node.dep_ == "prep" and node.lower_ in preps and _verbal(node.head)
+
+
+def _meeting_it_is_for(noun: Any) -> bool:
+    """Whether ``noun`` is a meeting (nouns.tsv CONSULT, root 04) in a for-phrase: what an act is done for."""
+    from .lexicon import load_lexicon
+
+    code = load_lexicon().nouns.get(noun.lemma_.lower())
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and code is not None and code[:2] == "04"
 
 
 def _event_noun(tok: Any) -> bool:
