@@ -1413,6 +1413,18 @@ def test_a_fight_between_two_is_both_sides(pipeline, noun, lemma):
     assert [(e[0], sorted(e[1])) for e in on] == [("ASSAULT", ["CHL", "PER"])]
 
 
+def test_a_place_hung_in_a_pacts_between_phrase_is_no_party(pipeline):
+    # "Chile hosted talks between Peru and Bolivia in Quito .": the parser hangs the place on the pair; the talks'
+    # parties are Peru and Bolivia, not Ecuador
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("hosted", "VERB", "ROOT", 1, "host", None, "VBD"),
+              ("talks", "NOUN", "dobj", 1, "talk"), ("between", "ADP", "prep", 2),
+              ("Peru", "PROPN", "pobj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 4),
+              ("Bolivia", "PROPN", "conj", 4, None, "B-GPE"), ("in", "ADP", "prep", 6),
+              ("Quito", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "pact_parties")
+    assert [sorted(e[2]) for e in on if e[1] == ["CHL"]] == [["BOL", "PER"]]
+
+
 def test_a_meeting_in_ones_own_capital_is_no_meeting_with_oneself(pipeline):
     # "Chile hosted talks in Santiago .": the capital is where, not whom (it fell back to Chile's own government)
     tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("hosted", "VERB", "ROOT", 1, "host", None, "VBD"),

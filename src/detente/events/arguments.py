@@ -1042,7 +1042,10 @@ class ArgumentFinder:
                         # "between the two countries": the pair it stands for (rule the_two_is_the_pair)
                         for m in [sp.mention_at(t)] if sp.mention_at(t) is not None else phrase_extra(
                                 t, sp, self.disabled) if t.dep_ == "pobj" else ():
-                            if m is not None and m.actor is not None and m.actor.node and m not in out:
+                            # (not where: "talks between the two countries in Brussels", the parser hanging the
+                            # place on the pair)
+                            if m is not None and m.actor is not None and m.actor.node and m not in out \
+                                    and not (t.dep_ == "pobj" and t.head != c and is_location(m, t, t.head)):
                                 out.append(m)
         if out:
             return out
