@@ -389,3 +389,25 @@ def test_a_harm_after_a_told_act_is_that_acts(said, lemma, rehung):
     lemmas = ["Chile", lemma, "Peru", "of", "back", "the", "group", "that", "attack", "police", ",", "kill", "one", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, pos=pos, lemmas=lemmas))
     assert doc[11].head.text == ("attacked" if rehung else said)
+
+
+@pytest.mark.parametrize("second, lemma, rehung", [
+    ("said", "say", True),  # a second speaker of a clause of its own
+    ("hoped", "hope", False),  # no verb of saying: left as parsed
+])
+def test_a_second_speaker_read_as_a_conjunct_of_the_first_clause_speaks_for_its_own(second, lemma, rehung):
+    # "Lima said Chile would lift curbs and Peru said it would drop a case ." as the parser reads it: "Peru" joined
+    # to "curbs", the second "said" under the first
+    from detente.nlp import parse_repairs
+
+    words = ["Lima", "said", "Chile", "would", "lift", "curbs", "and", "Peru", second, "it", "would", "drop", "a",
+             "case", "."]
+    heads = [1, 1, 4, 4, 1, 4, 5, 5, 1, 11, 11, 8, 13, 11, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "cc", "conj", "ccomp", "nsubj", "aux", "ccomp", "det",
+            "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "AUX", "VERB", "NOUN", "CCONJ", "PROPN", "VERB", "PRON", "AUX", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    lemmas = ["Lima", "say", "Chile", "would", "lift", "curb", "and", "Peru", lemma, "it", "would", "drop", "a", "case",
+              "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
+    assert ((doc[7].head.i, doc[7].dep_, doc[8].dep_) == (8, "nsubj", "conj")) is rehung

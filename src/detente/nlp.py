@@ -265,7 +265,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_second_charged_object``), "persona non grata" read as a verb (``_persona_non_grata``), a reporter's second
     act joined to the reported clause (``_reporters_second_act``), a clause of "after" read as a phrase
     (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``), a harm that
-    follows a told act hung on the teller (``_harm_of_the_told_act``).  Why a component of our own: as
+    follows a told act hung on the teller (``_harm_of_the_told_act``), a second speaker read as a conjunct of the
+    first's object (``_second_speaker_read_as_a_conjunct``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -274,7 +275,29 @@ def parse_repairs(doc: Any) -> Any:
     _clause_read_as_a_phrase(doc)
     _subject_under_a_mark(doc)
     _harm_of_the_told_act(doc)
+    _second_speaker_read_as_a_conjunct(doc)
     return doc
+
+
+def _second_speaker_read_as_a_conjunct(doc: Any) -> None:
+    """"Kishida said Japan would lift the curbs and Seoul said it would drop its complaint": the parser joins
+    "Seoul" to "curbs" and hangs the second "said" on the first as what Kishida said, so Kishida speaks for Seoul's
+    act.  A subjectless verb of saying reported by another, right after a noun joined by "and" inside that other's
+    clause, has that noun as its subject and is the first verb's conjunct."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for tok in doc:
+        first = tok.head
+        if tok.dep_ != "ccomp" or tok.lemma_.lower() not in SPEECH_LEMMAS or first.lemma_.lower() not in SPEECH_LEMMAS \
+                or first.i > tok.i or tok.i < 2 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            continue
+        noun, cc = doc[tok.i - 1], doc[tok.i - 2]
+        if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or cc.dep_ != "cc" or cc.lower_ != "and" \
+                or cc.head != noun.head or first not in list(noun.ancestors):
+            continue
+        noun.head, noun.dep_ = tok, "nsubj"
+        cc.head = first
+        tok.dep_ = "conj"
 
 
 def _harm_of_the_told_act(doc: Any) -> None:

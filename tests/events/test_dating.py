@@ -811,3 +811,16 @@ def test_dating_since_after_first_counts_the_gap_and_dates_nothing(first):
             (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "visit", dt.date(2023, 12, 7))
     assert (got.date == dt.date(2023, 12, 7)) == first
+
+
+def test_dating_since_after_first_on_the_noun_a_clause_describes_counts_the_gap():
+    # "Boric is the first Chilean leader to visit Peru since 2011 ." : "first" is on the noun the infinitive
+    # describes; the visit is the news (it was dated 2011)
+    rows = [("Boric", 1, "nsubj", "PROPN", "NNP", "B-PERSON"), ("is", 1, "ROOT", "AUX", "VBZ", "O"),
+            ("the", 5, "det", "DET", "DT", "O"), ("first", 5, "amod", "ADJ", "JJ", "B-ORDINAL"),
+            ("Chilean", 5, "amod", "ADJ", "JJ", "B-NORP"), ("leader", 1, "attr", "NOUN", "NN", "O"),
+            ("to", 7, "aux", "PART", "TO", "O"), ("visit", 5, "relcl", "VERB", "VB", "O"),
+            ("Peru", 7, "dobj", "PROPN", "NNP", "B-GPE"), ("since", 7, "prep", "ADP", "IN", "O"),
+            ("2011", 9, "pobj", "NUM", "CD", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "visit", dt.date(2023, 12, 7))
+    assert (got.date, got.precision) == (dt.date(2023, 12, 7), "day")
