@@ -1835,3 +1835,28 @@ def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipelin
 def test_opening_talks_with_a_state_is_a_meeting_intended_with_it(code):
     (e,) = _events(code("The EU agreed on Thursday to open membership talks with Ukraine, as it was said."), "open")
     assert e.type == "AGREE" and e.intent and _nodes(e.target) == {"UKR"}
+
+
+def test_its_two_allies_are_the_allies_of_the_clauses_subject(pipeline):
+    # "Chile and Peru met . Brazil , which has pushed its two allies , spoke ." (hand-built): the two are Brazil's
+    # allies (they were read as allies of each other)
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from handdoc import build
+
+    from detente.events.attribution import Speakers
+
+    tokens = [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+              ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("met", "VERB", "ROOT", 3, "meet", None, "VBD"),
+              (".", "PUNCT", "punct", 3), ("Brazil", "PROPN", "nsubj", 14, None, "B-GPE"), (",", "PUNCT", "punct", 5),
+              ("which", "PRON", "nsubj", 9, "which", None, "WDT"), ("has", "AUX", "aux", 9, "have"),
+              ("pushed", "VERB", "relcl", 5, "push", None, "VBN"), ("its", "PRON", "poss", 12, "its"),
+              ("two", "NUM", "nummod", 12, "two"), ("allies", "NOUN", "dobj", 9, "ally"), (",", "PUNCT", "punct", 5),
+              ("spoke", "VERB", "ROOT", 14, "speak", None, "VBD"), (".", "PUNCT", "punct", 14)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
+    mentions = pipeline.resolver.resolve(parsed)
+    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    assert sorted((tuple(sorted({c.a.actor.node, c.b.actor.node})), c.polarity) for c in claims) == [
+        (("BRA", "CHL"), 1), (("BRA", "PER"), 1)]

@@ -71,7 +71,7 @@ class RelationReader:
             for cue_tok, owner in owners.items():
                 # "relations between the two U.S. allies", "both allies of Washington": each of the pair is the
                 # owner's ally; the noun says nothing of the pair's own relation
-                for b in _owned_pair(cue_tok, speakers):
+                for b in _owned_pair(cue_tok, speakers, owner):
                     _keep(self._claim(parsed, idx, sent, cue_tok, owner, b, self._cue_value(cue_tok), 0, speakers),
                           seen, out)
             cue_toks = [t for t in cue_toks if t not in owners]
@@ -599,11 +599,16 @@ def _keep(claim: RelationClaim | None, seen: set[tuple[str, str]], out: list[Rel
         out.append(claim)
 
 
-def _owned_pair(cue: Any, speakers: Speakers) -> list[Mention]:
+def _owned_pair(cue: Any, speakers: Speakers, owner: Mention | None = None) -> list[Mention]:
     """The pair an owned pair noun stands for: the phrase an apposition is on ("Japan and South Korea, both allies
-    of Washington"), else the pair the noun refers to ("the two U.S. allies")."""
+    of Washington"), else the pair the noun refers to ("the two U.S. allies"), which never holds its owner (the pair
+    the article tells most may: "its two allies" of Washington are not Washington and Tokyo)."""
     members = _conj_mentions(cue.head, speakers) if cue.dep_ == "appos" else []
-    return members if len(members) >= 2 else _conj_mentions(cue, speakers)
+    if len(members) >= 2:
+        return members
+    if pair_reference(cue) is False and owner is not None and owner.actor is not None and owner.actor.node:
+        return speakers.pair_of_states(cue.idx, described=described_pair(cue), exclude=frozenset({owner.actor.node}))
+    return _conj_mentions(cue, speakers)
 
 
 def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
@@ -615,6 +620,16 @@ def _pair_owner(cue: Any, speakers: Speakers) -> Mention | None:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.lower_ not in words("possessive_self"):
             m = speakers.mention_at(child)
             if m is not None and m.actor is not None:
+                return m
+        if child.dep_ == "poss" and child.lower_ in {"its", "their"} and cue.dep_ in {"dobj", "obj"}:
+            # "Washington, which has pushed its two allies to ...": the subject of the verb the pair is the object
+            # of (a relative pronoun's noun), whose allies they are (they were read as allies of each other)
+            verb = cue.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                subj = verb.head
+            m = speakers.mention_for(subj) if subj is not None else None
+            if m is not None and m.actor is not None and m.actor.kind != "person":
                 return m
         if child.dep_ == "prep" and child.lower_ == "of":
             for p in child.children:
