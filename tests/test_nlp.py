@@ -411,3 +411,17 @@ def test_a_second_speaker_read_as_a_conjunct_of_the_first_clause_speaks_for_its_
               "."]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
     assert ((doc[7].head.i, doc[7].dep_, doc[8].dep_) == (8, "nsubj", "conj")) is rehung
+
+
+def test_a_reporters_second_act_joined_to_an_infinitive_of_a_reported_state_is_the_reporters():
+    # "Chile said Peru was to blame and accused Bolivia ." as the parser reads it: "accused" a conjunct of the
+    # infinitive "blame", so Peru accused; "was to blame" is a state and a finite verb no infinitive's conjunct
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "Peru", "was", "to", "blame", "and", "accused", "Bolivia", "."]
+    heads = [1, 1, 3, 1, 5, 3, 5, 5, 7, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "cc", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "TO", "VB", "CC", "VBD", "NNP", "."]
+    lemmas = ["Chile", "say", "Peru", "be", "to", "blame", "and", "accuse", "Bolivia", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert doc[7].head.text == "said" and doc[6].head.text == "said"

@@ -385,6 +385,11 @@ def _reporters_second_act(doc: Any) -> None:
 
     for tok in doc:
         head = tok.head
+        if tok.dep_ == "conj" and head.dep_ == "xcomp" and head.tag_ == "VB" and tok.tag_ in {"VBD", "VBZ"} \
+                and head.head.dep_ == "ccomp":
+            # "said Hamas was to blame for the deadlock and accused Qatar": a finite verb is no conjunct of the
+            # infinitive; the reported clause is the one the infinitive completes ("was to blame": a state)
+            head = head.head
         if tok.dep_ != "conj" or head.dep_ != "ccomp" or head.i > tok.i \
                 or head.head.lemma_.lower() not in SPEECH_LEMMAS:
             continue
@@ -395,8 +400,9 @@ def _reporters_second_act(doc: Any) -> None:
                 lemma in words("speaker_act_verb") and any(c.dep_ in {"dobj", "obj"} for c in tok.children))):
             continue
         if _state_or_act_of_a_thing(head):
+            joined = tok.head
             tok.head = head.head
-            cc = next((c for c in head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
+            cc = next((c for c in joined.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
             if cc is not None:
                 cc.head = head.head
 
@@ -479,8 +485,11 @@ def _state_or_act_of_a_thing(head: Any) -> bool:
     which cannot go on to demand, warn or accuse ("said the ruling violated the law and demanded that Baghdad act"):
     its subject a common noun that names no agent (agents.tsv)."""
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # ("Hamas was to blame": "be" with a to-infinitive is a state too)
     state = any(c.dep_ == "auxpass" for c in head.children) or (
-        head.tag_ in {"JJ"} or any(c.dep_ in {"acomp", "attr"} for c in head.children))
+        head.tag_ in {"JJ"} or any(c.dep_ in {"acomp", "attr"} for c in head.children)) or (
+        head.lemma_.lower() == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                            for c in head.children))
     thing = any(c.tag_ in {"NN", "NNS"} and c.lower_ not in _agent_nouns() for c in subjects)
     return (state or thing) and bool(subjects) and head.head.tag_.startswith("VB")
 

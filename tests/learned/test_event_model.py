@@ -1071,6 +1071,24 @@ def test_a_conjunct_a_verb_follows_is_no_place():
     assert _is_place(doc, state_mention(doc, 8, "JOR"))
 
 
+def test_a_lone_relative_pronoun_span_is_no_unresolved_side():
+    # the tagger's "which" of "Chile, which has worked with Peru, said ..." resolves to no one and names no one: no
+    # second, unresolved source beside Chile; another unresolved phrase ("the delegation") is kept
+    from types import SimpleNamespace
+
+    from detente.learned.apply import arguments
+    from detente.model import Actor, Mention
+
+    text = "Chile, which has worked with Peru, said so. The delegation agreed."
+    sentence = SimpleNamespace(idx=0, start=0, text=text)
+    chile = Mention("d", 0, 0, 5, "Chile", Actor(id="CHL", name="Chile", kind="state", country="CHL", node="CHL"))
+    which = (text.index("which"), text.index("which") + 5, "SRC")
+    delegation = (text.index("The delegation"), text.index("The delegation") + 14, "SRC")
+    pred = Prediction(((0, 5, "SRC"), which, delegation), 1, 0.9, "AGREE", 0.9, (0.99, 0.99, 0.99))
+    source, _ = arguments("d", sentence, pred, [chile])
+    assert [m.text for m in source] == ["Chile", "The delegation"]
+
+
 def test_a_state_in_an_apposition_on_another_tagged_actor_is_no_side():
     # "Chile , Peru 's ally , said ." (hand-built): the tagged source phrase holds both, but Peru only describes Chile
     sys.path.insert(0, str(REPO / "tests"))
