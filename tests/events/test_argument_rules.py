@@ -1425,6 +1425,16 @@ def test_a_place_hung_in_a_pacts_between_phrase_is_no_party(pipeline):
     assert [sorted(e[2]) for e in on if e[1] == ["CHL"]] == [["BOL", "PER"]]
 
 
+def test_a_hostile_act_done_through_its_noun_is_done_to_its_of_object(pipeline):
+    # "Chile ordered the expulsion of Peruvian diplomats .": the expelled are Peru's (the act had no target)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("ordered", "VERB", "ROOT", 1, "order", None, "VBD"),
+              ("the", "DET", "det", 3), ("expulsion", "NOUN", "dobj", 1, "expulsion"), ("of", "ADP", "prep", 3),
+              ("Peruvian", "ADJ", "amod", 6, None, "B-NORP"), ("diplomats", "NOUN", "pobj", 4, "diplomat"),
+              (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "light_verb_noun")
+    assert [e[2] for e in on if e[1] == ["CHL"]] == [["PER"]]
+
+
 def test_a_meeting_in_ones_own_capital_is_no_meeting_with_oneself(pipeline):
     # "Chile hosted talks in Santiago .": the capital is where, not whom (it fell back to Chile's own government)
     tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("hosted", "VERB", "ROOT", 1, "host", None, "VBD"),

@@ -1860,3 +1860,25 @@ def test_its_two_allies_are_the_allies_of_the_clauses_subject(pipeline):
     claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
     assert sorted((tuple(sorted({c.a.actor.node, c.b.actor.node})), c.polarity) for c in claims) == [
         (("BRA", "CHL"), 1), (("BRA", "PER"), 1)]
+
+
+@pytest.mark.parametrize("subject, lemma, found", [("Relations", "relation", True), ("Armies", "army", False)])
+def test_a_cues_adjective_said_of_a_tie_noun_is_the_cue(pipeline, subject, lemma, found):
+    # "Relations between Chile and Peru remained strong ." (hand-built): "strong ties" said of the relations; "Armies
+    # between ..." is no tie, and "strong" alone is no cue
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from handdoc import build
+
+    from detente.events.attribution import Speakers
+
+    tokens = [(subject, "NOUN", "nsubj", 5, lemma), ("between", "ADP", "prep", 0),
+              ("Chile", "PROPN", "pobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
+              ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("remained", "VERB", "ROOT", 5, "remain", None, "VBD"),
+              ("strong", "ADJ", "acomp", 5, "strong"), (".", "PUNCT", "punct", 5)]
+    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
+    mentions = pipeline.resolver.resolve(parsed)
+    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == ([({"CHL", "PER"}, 1)] if found else [])

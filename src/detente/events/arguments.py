@@ -2569,10 +2569,11 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                                                 visit=q.visit))
                 if found:
                     return found
-            if q.etype == "REQUEST" and d.dep_ in OBJ_DEPS:
+            if q.etype in {"REQUEST", "COERCE", "SANCTION"} and d.dep_ in OBJ_DEPS:
                 # "demanded the withdrawal of French troops", "called for the release of the Israeli hostages": what
                 # is asked for is asked of the party its of-phrase names (not so for a condemnation: "the
-                # invasion of Ukraine" is not Ukraine's)
+                # invasion of Ukraine" is not Ukraine's); "ordered the expulsion of Argentine diplomats": a hostile
+                # act done through its noun is done to the one its of-phrase names
                 found = q.other([m for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for p in c.children if p.dep_ == "pobj"
                                  for m in f.mentions_in_np(p, event_nouns=f.event_nouns)])

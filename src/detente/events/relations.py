@@ -218,7 +218,17 @@ class RelationReader:
                 span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
                 if span is not None and span.root not in out:
                     out.append(span.root)
+        # "relations between A and B remained strong": the adjective of a cue "strong ties" said of a tie noun
+        out += [t for t in sent if t.dep_ == "acomp" and t not in out and self._said_of_a_tie(t)]
         return out
+
+    def _said_of_a_tie(self, adj: Any) -> bool:
+        """Whether ``adj`` predicates a tie noun ("relations remained strong", "ties are good") and is the first word
+        of a cue made with one ("strong ties", "good relations" in relation_cues.tsv)."""
+        verb = adj.head
+        return verb.lemma_.lower() in _TIE_STATE_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _BARE_TIES for c in verb.children) and any(
+            f"{adj.lower_} {noun}" in self.multi for noun in ("ties", "relations"))
 
     def _cue_value(self, tok: Any) -> int:
         for key in (tok.lower_, tok.lemma_.lower()):
@@ -544,6 +554,8 @@ def _negated_cue(cue: Any) -> bool:
 
 # Tie nouns that name a relation without saying how it is: negated ("no diplomatic ties"), they state none
 _BARE_TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+# Verbs that say how a relation stands ("relations remain strong")
+_TIE_STATE_VERBS = frozenset({"be", "remain", "stay", "become", "grow", "seem"})
 # The relation nouns a two-word cue may end in with one modifier between ("close energy ties", "warm personal
 # relations", "strategic military partner"), and the function words that modifier cannot be
 _TIE_NOUNS = frozenset({"ties", "relations", "relationship", "partner", "partners", "partnership", "ally", "allies",
