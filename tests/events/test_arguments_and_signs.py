@@ -1882,3 +1882,12 @@ def test_a_cues_adjective_said_of_a_tie_noun_is_the_cue(pipeline, subject, lemma
     mentions = pipeline.resolver.resolve(parsed)
     claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == ([({"CHL", "PER"}, 1)] if found else [])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("President Lopez has clashed with the leaders of Peru and Bolivia, as it was said.", "ACCUSE"),
+    ("Chilean troops clashed with Peruvian forces near the border, as it was said.", "ASSAULT"),
+])
+def test_a_clash_with_leaders_is_a_quarrel_and_one_with_forces_a_fight(code, text, kind):
+    (e,) = _events(code(text), "clashed")
+    assert e.type == kind
