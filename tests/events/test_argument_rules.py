@@ -1456,6 +1456,20 @@ def test_a_meeting_told_before_is_every_side_of_it(pipeline):
     assert [sorted(e[2]) for e in off if e[1] == ["BOL"]] != [["CHL", "PER"]]
 
 
+def test_a_deal_named_beside_the_clause_judges_its_parties(pipeline):
+    # "Chile signed a pact with Peru , a deal Bolivia called a violation .": the deal is the signing's, so Bolivia's
+    # judgement is on Chile and Peru (it judged no one)
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("signed", "VERB", "ROOT", 1, "sign", None, "VBD"),
+        ("a", "DET", "det", 3), ("pact", "NOUN", "dobj", 1, "pact"), ("with", "ADP", "prep", 3),
+        ("Peru", "PROPN", "pobj", 4, None, "B-GPE"), (",", "PUNCT", "punct", 1), ("a", "DET", "det", 8),
+        ("deal", "NOUN", "npadvmod", 1, "deal"), ("Bolivia", "PROPN", "nsubj", 10, None, "B-GPE"),
+        ("called", "VERB", "relcl", 8, "call", None, "VBD"), ("a", "DET", "det", 12),
+        ("violation", "NOUN", "oprd", 10, "violation"), (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "move_set_beside_the_clause")
+    assert [sorted(e[2]) for e in on if e[1] == ["BOL"]] == [["CHL", "PER"]]
+
+
 def test_an_embassy_stormed_is_its_owners_not_its_hosts(pipeline):
     # "Chile cut ties after Peruvian police stormed its embassy in Lima .": no one storms their own embassy, so
     # "its" is Chile's (the subject before the source), and the embassy is no envoy posted to Peru (envoy_host)

@@ -1006,11 +1006,19 @@ class ArgumentFinder:
                 target.append(owner)
                 continue
             target.extend(self.pact_parties(j))
-            act = _act_the_move_is(j) if not target and j.lemma_.lower() in words("event_anaphor") else None
+            pact = j.lemma_.lower() in words("pact_noun")
+            act = _act_the_move_is(j) if not target and (pact or j.lemma_.lower() in words("event_anaphor")) \
+                else None
             if act is not None:
                 # "Turkey halted trade, in a move Israel called a breach", "expelled refugees, a move the Taliban
-                # called cruel": the move is the clause's own act
+                # called cruel": the move is the clause's own act; "signed a memorandum with Somaliland, a deal
+                # Mogadishu called a violation": the deal is the clause's, its parties the subject and partner
                 target.extend(m for m in self.subjects(act, Context()) if m.actor is not None)
+                if pact:
+                    holders = [act, *(c for c in act.children if c.dep_ in OBJ_DEPS)]
+                    target.extend(m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                                  for p in c.children if p.dep_ == "pobj" for m in self.with_conj(p)
+                                  if m.actor is not None and m not in target)
             if not target and kind == "naming":
                 target.extend(report_named_ahead(j, verb, self))
             if not target:
@@ -2207,6 +2215,13 @@ def _act_the_move_is(noun: Any) -> Any:
         return None
     if act.pos_ not in {"VERB", "AUX"}:
         return None
+    if act.dep_ == "relcl" and noun.dep_ != "pobj":
+        # "signed a memorandum with X that would give it access to the sea, a deal Y called ...": the parser hangs
+        # the aside on the relative clause's verb; it comments on the clause the relative clause's noun is in
+        up = act.head
+        while up.pos_ not in {"VERB", "AUX"} and up.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
+            up = up.head
+        act = up if up.pos_ in {"VERB", "AUX"} else act
     if act.lemma_.lower() in SPEECH_LEMMAS:
         act = next((c for c in act.children if c.dep_ == "ccomp"), act)
     return act
