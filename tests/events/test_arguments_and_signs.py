@@ -1811,9 +1811,8 @@ def test_entering_anothers_airspace_is_a_show_of_force_against_it(code, text, ve
     assert e.type == "MOBILIZE" and e.score < 0 and len(_nodes(e.source)) == 1 and _nodes(e.target) & {"POL", "EST"}
 
 
-def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipeline):
-    # "Chile has maintained close relations with Peru ." (hand-built, the with-phrase hung on the verb as the parser
-    # does): the relation is Chile's with Peru (it was read as no relation)
+def _stated_relations(pipeline, tokens):
+    """The stated relations the relation reader reads in a hand-built Doc of ``tokens`` (handdoc.build's rows)."""
     import sys
     from pathlib import Path
 
@@ -1822,13 +1821,19 @@ def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipelin
 
     from detente.events.attribution import Speakers
 
+    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
+    mentions = pipeline.resolver.resolve(parsed)
+    return pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+
+
+def test_a_cue_objects_with_phrase_hung_on_the_verb_names_the_other_side(pipeline):
+    # "Chile has maintained close relations with Peru ." (hand-built, the with-phrase hung on the verb as the parser
+    # does): the relation is Chile's with Peru (it was read as no relation)
     tokens = [("Chile", "PROPN", "nsubj", 2, None, "B-GPE"), ("has", "AUX", "aux", 2, "have"),
               ("maintained", "VERB", "ROOT", 2, "maintain", None, "VBN"), ("close", "ADJ", "amod", 4),
               ("relations", "NOUN", "dobj", 2, "relation"), ("with", "ADP", "prep", 2),
               ("Peru", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 2)]
-    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
-    mentions = pipeline.resolver.resolve(parsed)
-    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    claims = _stated_relations(pipeline, tokens)
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]
 
 
@@ -1840,14 +1845,6 @@ def test_opening_talks_with_a_state_is_a_meeting_intended_with_it(code):
 def test_its_two_allies_are_the_allies_of_the_clauses_subject(pipeline):
     # "Chile and Peru met . Brazil , which has pushed its two allies , spoke ." (hand-built): the two are Brazil's
     # allies (they were read as allies of each other)
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from handdoc import build
-
-    from detente.events.attribution import Speakers
-
     tokens = [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
               ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("met", "VERB", "ROOT", 3, "meet", None, "VBD"),
               (".", "PUNCT", "punct", 3), ("Brazil", "PROPN", "nsubj", 14, None, "B-GPE"), (",", "PUNCT", "punct", 5),
@@ -1855,9 +1852,7 @@ def test_its_two_allies_are_the_allies_of_the_clauses_subject(pipeline):
               ("pushed", "VERB", "relcl", 5, "push", None, "VBN"), ("its", "PRON", "poss", 12, "its"),
               ("two", "NUM", "nummod", 12, "two"), ("allies", "NOUN", "dobj", 9, "ally"), (",", "PUNCT", "punct", 5),
               ("spoke", "VERB", "ROOT", 14, "speak", None, "VBD"), (".", "PUNCT", "punct", 14)]
-    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
-    mentions = pipeline.resolver.resolve(parsed)
-    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    claims = _stated_relations(pipeline, tokens)
     assert sorted((tuple(sorted({c.a.actor.node, c.b.actor.node})), c.polarity) for c in claims) == [
         (("BRA", "CHL"), 1), (("BRA", "PER"), 1)]
 
@@ -1866,21 +1861,11 @@ def test_its_two_allies_are_the_allies_of_the_clauses_subject(pipeline):
 def test_a_cues_adjective_said_of_a_tie_noun_is_the_cue(pipeline, subject, lemma, found):
     # "Relations between Chile and Peru remained strong ." (hand-built): "strong ties" said of the relations; "Armies
     # between ..." is no tie, and "strong" alone is no cue
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from handdoc import build
-
-    from detente.events.attribution import Speakers
-
     tokens = [(subject, "NOUN", "nsubj", 5, lemma), ("between", "ADP", "prep", 0),
               ("Chile", "PROPN", "pobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
               ("Peru", "PROPN", "conj", 2, None, "B-GPE"), ("remained", "VERB", "ROOT", 5, "remain", None, "VBD"),
               ("strong", "ADJ", "acomp", 5, "strong"), (".", "PUNCT", "punct", 5)]
-    parsed = build(pipeline.nlp.vocab, tokens, published=dt.date(2024, 3, 1))
-    mentions = pipeline.resolver.resolve(parsed)
-    claims = pipeline.relations.read(parsed, mentions, Speakers(parsed, mentions))
+    claims = _stated_relations(pipeline, tokens)
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == ([({"CHL", "PER"}, 1)] if found else [])
 
 

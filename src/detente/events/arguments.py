@@ -1319,8 +1319,28 @@ def _one(m: Mention | None) -> list[Mention]:
 def _restrictive_clause(noun: Any) -> bool:
     """Whether a relative clause not set off by a comma hangs on ``noun`` ("the group that attacked police"): it
     says which one is meant, so the noun does not refer back ("the group, which ...", with a comma, may)."""
-    return any(c.dep_ == "relcl" and c.left_edge.i > noun.i and noun.doc[c.left_edge.i - 1].text != ","
-               for c in noun.children)
+    return any(c.dep_ == "relcl" and c.left_edge.i > noun.i and not _after_comma(c) for c in noun.children)
+
+
+def _after_comma(tok: Any) -> bool:
+    """Whether the phrase ``tok`` heads is set off by a comma before it."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+
+
+def _clause_on_its_object(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """Whether ``tok`` heads a relative clause whose noun is its object: a subject of its own and no object but a
+    relative pronoun ("a move Venezuela condemned", "a claim that Lima rejected"; not "a move that angered X")."""
+    return tok.dep_ == "relcl" \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
+        and not any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children)
+
+
+def _verb_above(tok: Any) -> Any:
+    """The verb that ``tok``'s object or phrase chain hangs on (``tok`` itself if it is one), else the last word
+    climbed to."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
+        tok = tok.head
+    return tok
 
 
 # -- phrase-stage rules: which actors a noun phrase stands for besides its own mention (``rules.phrase_rule``) -----
@@ -2171,11 +2191,8 @@ def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
 def move_set_beside_the_clause(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Britain sent a warship to Guyana, a move Venezuela condemned as a provocation": the move is Britain's
     sending, so Britain is what Venezuela condemned (the relative clause names no object of its own)."""
-    tok, noun = q.tok, q.tok.head
-    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["event_anaphor"] or noun.dep_ == "pobj":
-        return []
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
-            or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
+    noun = q.tok.head
+    if noun.lemma_.lower() not in w["event_anaphor"] or noun.dep_ == "pobj" or not _clause_on_its_object(q.tok, w):
         return []  # ("a move that angered Caracas": the move acts; "a move X called a breach": read as a naming)
     act = _act_the_move_is(noun)
     return q.other([m for m in f.subjects(act, Context()) if m.actor is not None]) if act is not None else []
@@ -2188,12 +2205,9 @@ def move_set_beside_the_clause(q: ObjectQuery, f: ArgumentFinder, w: dict[str, f
 def claim_set_beside_the_report(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Russia said Warsaw was preparing to annex part of Ukraine, a claim Polish officials dismissed as absurd":
     what Poland dismissed is Russia's claim, so Russia is the target (a claim told by no one has no claimant)."""
-    tok, noun = q.tok, q.tok.head
-    if tok.dep_ != "relcl" or noun.lemma_.lower() not in w["claim_noun"] or noun.left_edge.i == 0 \
-            or noun.doc[noun.left_edge.i - 1].text != "," or noun.head == noun:
-        return []
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in w["relative_pronoun"] for c in tok.children) \
-            or any(c.dep_ in OBJ_DEPS and c.lower_ not in w["relative_pronoun"] for c in tok.children):
+    noun = q.tok.head
+    if noun.lemma_.lower() not in w["claim_noun"] or not _after_comma(noun) or noun.head == noun \
+            or not _clause_on_its_object(q.tok, w):
         return []
     speaker = f.speakers.speaker_of_clause(noun.head)
     return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
@@ -2206,11 +2220,8 @@ def _act_the_move_is(noun: Any) -> Any:
     a move ..."); else None."""
     if noun.dep_ == "pobj":
         act = noun.head.head
-    elif noun.dep_ in {"appos", "npadvmod", "dobj", "obj"} and noun.left_edge.i > 0 \
-            and noun.doc[noun.left_edge.i - 1].text == ",":
-        act = noun.head
-        while act.pos_ not in {"VERB", "AUX"} and act.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
-            act = act.head
+    elif noun.dep_ in {"appos", "npadvmod", "dobj", "obj"} and _after_comma(noun):
+        act = _verb_above(noun.head)
     else:
         return None
     if act.pos_ not in {"VERB", "AUX"}:
@@ -2218,9 +2229,7 @@ def _act_the_move_is(noun: Any) -> Any:
     if act.dep_ == "relcl" and noun.dep_ != "pobj":
         # "signed a memorandum with X that would give it access to the sea, a deal Y called ...": the parser hangs
         # the aside on the relative clause's verb; it comments on the clause the relative clause's noun is in
-        up = act.head
-        while up.pos_ not in {"VERB", "AUX"} and up.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
-            up = up.head
+        up = _verb_above(act.head)
         act = up if up.pos_ in {"VERB", "AUX"} else act
     if act.lemma_.lower() in SPEECH_LEMMAS:
         act = next((c for c in act.children if c.dep_ == "ccomp"), act)
@@ -2547,7 +2556,7 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                      if p.dep_ == "pobj"]
     if q.wanted_prep == "for":
         # "arrived in Cairo for talks with Sisi": the lexicon pattern's purpose phrase ("arrive for talk") holds the
-        # event noun whose party is the target (not "met at the summit with the mediation of X": a venue's
+        # event noun whose party is the target (not a summit's "with the mediation of" a third party: a venue's
         # with-phrase is no partner)
         nouns += [p for c in q.tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                   if p.dep_ == "pobj" and (p.lemma_.lower() in f.event_nouns or p.lower_ in f.event_nouns)]
