@@ -492,6 +492,16 @@ OBJECT_CASES = [
         ("claim", "NOUN", "appos", 4, "claim"), ("Chile", "PROPN", "nsubj", 9, None, "B-GPE"),
         ("dismissed", "VERB", "relcl", 7, "dismiss"), (".", "PUNCT", "punct", 1),
     ], 9, "REJECT", ["RUS"], [], id="claim_set_beside_the_report"),
+    # "Peru accused Chile of arming the Wagner Group, which Chile denies.": what Chile denies is Peru's claim, not
+    # the group the parser hangs the clause on
+    pytest.param("clause_denied_beside_it", [
+        ("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("accused", "VERB", "ROOT", 1, "accuse"),
+        ("Chile", "PROPN", "dobj", 1, None, "B-GPE"), ("of", "ADP", "prep", 2), ("arming", "VERB", "pcomp", 3, "arm"),
+        ("the", "DET", "det", 7), ("Wagner", "PROPN", "compound", 7, None, "B-ORG"),
+        ("Group", "PROPN", "dobj", 4, None, "I-ORG"), (",", "PUNCT", "punct", 7), ("which", "PRON", "dobj", 11),
+        ("Chile", "PROPN", "nsubj", 11, None, "B-GPE"), ("denies", "VERB", "relcl", 7, "deny"),
+        (".", "PUNCT", "punct", 1),
+    ], 11, "REJECT", ["PER"], DIFFERENT, id="clause_denied_beside_it"),
     # "Chile closed its border with Peru.": the state across the border (the parser hangs the with-phrase on the verb)
     pytest.param("border_partner", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("closed", "VERB", "ROOT", 1, "close"),

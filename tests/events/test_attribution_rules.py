@@ -430,6 +430,15 @@ _ABLATION = [
         ("claim", "NOUN", "appos", 4, "claim"), ("Lima", "PROPN", "nsubj", 9, None, "B-GPE"),
         ("dismissed", "VERB", "relcl", 7, "dismiss"), (".", "PUNCT", "punct", 1),
     ], _clause(9), None),
+    # "Peru said Chile armed Lima's rebels , which Chile denies .": a denial set beside the report on 'which' is the
+    # outlet's aside too
+    ("claim_aside_is_the_writers", [
+        ("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"),
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("armed", "VERB", "ccomp", 1, "arm"),
+        ("rebels", "NOUN", "dobj", 3, "rebel"), (",", "PUNCT", "punct", 4), ("which", "PRON", "dobj", 8),
+        ("Chile", "PROPN", "nsubj", 8, None, "B-GPE"), ("denies", "VERB", "relcl", 4, "deny"),
+        (".", "PUNCT", "punct", 1),
+    ], _clause(8), None),
 ]
 
 

@@ -613,6 +613,21 @@ def test_denied_claim(verb, hedged):
     assert on.hedged is hedged and not off.hedged
 
 
+def test_denied_claim_on_which_beside_the_clause():
+    # "Peru said Chile armed rebels , which Chile denies .": the arming is contested; "Peru accused Chile of arming
+    # rebels , which Chile denies .": the accusing itself was done, only what it claims is contested
+    spec = [("Peru", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("Chile", 3, "nsubj"), ("armed", 1, "ccomp", "arm"),
+            ("rebels", 3, "dobj"), (",", 3, "punct"), ("which", 8, "dobj"), ("Chile", 8, "nsubj"),
+            ("denies", 4, "relcl", "deny"), (".", 1, "punct")]
+    on, off = _both(spec, "armed", "denied_claim")
+    assert on.hedged and not off.hedged
+    spec = [("Peru", 1, "nsubj"), ("accused", 1, "ROOT", "accuse"), ("Chile", 1, "dobj"), ("of", 1, "prep"),
+            ("arming", 3, "pcomp", "arm"), ("rebels", 4, "dobj"), (",", 5, "punct"), ("which", 9, "dobj"),
+            ("Chile", 9, "nsubj"), ("denies", 5, "relcl", "deny"), (".", 1, "punct")]
+    assert _both(spec, "arming", "denied_claim")[0].hedged
+    assert not _both(spec, "accused", "denied_claim")[0].hedged
+
+
 def test_denied_claim_as_an_adverbial_noun_and_only_in_its_own_clause():
     # "Chile armed the rebels , an allegation that Lima rejected .": the parser's adverbial noun is the same aside
     spec = [("Chile", 1, "nsubj"), ("armed", 1, "ROOT", "arm"), ("rebels", 1, "dobj"), (",", 1, "punct"),

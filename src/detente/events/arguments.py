@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
-from .attribution import SPEECH_LEMMAS, Speakers, pair_reference, subject_bearer
+from .attribution import SPEECH_LEMMAS, Speakers, cue_lists, pair_reference, subject_bearer
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -2170,6 +2170,27 @@ def the_group_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
             if found:
                 return found
     return []
+
+
+@object_rule("clause_denied_beside_it", reads="a denying verb (denial_verb) heading a relative clause (relcl) set off by "
+             "a comma whose object is the relative pronoun 'which', in a claim: under an accusing verb (attribution.tsv "
+             "accusing_verb) or a verb of saying, else a clause whose speaker is known; that verb's subject, else the "
+             "speaker", changes="target -> the claimant", vocab=("denial_verb",))
+def clause_denied_beside_it(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Western governments accuse the junta of hiring mercenaries from the Wagner Group, which Mali denies": what
+    one denies is a claim, not the noun the parser hangs the clause on (the group), so the target is the claimant."""
+    if q.tok.dep_ != "relcl" or q.tok.lemma_.lower() not in w["denial_verb"] or not _after_comma(q.tok) \
+            or not any(d.lower_ == "which" for d in _dobjs(q)):
+        return []
+    verb = _verb_above(q.tok.head)
+    for _ in range(4):  # up through the non-finite clauses of the claim ("of hiring", "to have armed")
+        if verb.lemma_.lower() in SPEECH_LEMMAS | cue_lists()["accusing_verb"]:
+            return q.other([m for m in f.subjects(verb, Context()) if m.actor is not None])
+        if verb.dep_ not in {"pcomp", "xcomp", "ccomp", "acl"} or verb.head == verb:
+            break
+        verb = _verb_above(verb.head)
+    speaker = f.speakers.speaker_of_clause(verb)
+    return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
 
 
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "

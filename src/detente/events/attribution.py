@@ -887,14 +887,21 @@ def _is_person(m: Mention | None) -> bool:
 
 @attribution_rule("claim_aside_is_the_writers", reads="a relative clause on a claim noun (rule_vocab.tsv claim_noun: "
                   "'a claim', 'an allegation') set off by a comma after a reported clause ('said X was preparing to "
-                  "annex ..., a claim Polish officials dismissed')", changes="said_by -> none: the outlet's aside")
+                  "annex ..., a claim Polish officials dismissed'), or a denying verb's (denial_verb) clause on "
+                  "'which' so set off ('..., which Moscow denies')", changes="said_by -> none: the outlet's aside")
 def aside_on_a_claim(node: Any, speakers: Speakers) -> bool:
     """Rule ``claim_aside_is_the_writers``: "Russia said Warsaw was preparing to annex ..., a claim Polish officials
     dismissed as absurd": the apposition names what was said a claim, and its clause is the outlet's own telling,
     not the Russian speaker's (who said none of the dismissal)."""
     noun = node.head
-    return node.dep_ == "relcl" and noun.lemma_.lower() in words("claim_noun") and noun.left_edge.i > 0 \
-        and noun.doc[noun.left_edge.i - 1].text == "," and speakers.on("claim_aside_is_the_writers")
+    if node.dep_ != "relcl" or not speakers.on("claim_aside_is_the_writers"):
+        return False
+    if noun.lemma_.lower() in words("claim_noun"):
+        return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    # "Kyiv says Russian forces fired at the plant, which Moscow denies": the same aside as a sentential relative
+    return node.lemma_.lower() in words("denial_verb") and node.left_edge.i > 0 \
+        and node.doc[node.left_edge.i - 1].text == "," \
+        and any(c.lower_ == "which" and c.dep_ in {"dobj", "obj"} for c in node.children)
 
 
 @attribution_rule("according_to", reads="an 'according to X' phrase on the clause or on a clause above it",

@@ -322,7 +322,8 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
 
 
 @modality_rule("denied_claim", reads="an apposition in the trigger's phrase that names it a claim (claim_noun: "
-               "'a claim', 'an accusation') with a relative clause of denying (denial_verb: 'a claim Bamako denies')",
+               "'a claim', 'an accusation') with a relative clause of denying (denial_verb: 'a claim Bamako denies'), "
+               "or such a clause on 'which' set off by a comma ('..., which Moscow denies')",
                changes="hedged", vocab=("claim_noun", "denial_verb"))
 def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"Western governments say Wagner has deployed fighters to Mali, a claim Bamako denies", "Russia fired at Kyiv,
@@ -342,7 +343,20 @@ def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
         if aside and t.lemma_.lower() in words["claim_noun"] and t.i > tok.i and any(
                 c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_verb"] for c in t.children):
             return {"hedged": True}
+        # "Kyiv says Russian forces fired at the plant, which Moscow denies": the same aside on the clause; not on
+        # the claim's own verb ("accused X of hiring ..., which X denies": the accusing was done)
+        if t.dep_ == "relcl" and t.i > tok.i and t.lemma_.lower() in words["denial_verb"] \
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
+                and any(c.lower_ == "which" and c.dep_ in {"dobj", "obj"} for c in t.children) \
+                and tok.lemma_.lower() not in _claiming_verbs():
+            return {"hedged": True}
     return None
+
+
+def _claiming_verbs() -> frozenset[str]:
+    from .attribution import SPEECH_LEMMAS, cue_lists
+
+    return SPEECH_LEMMAS | cue_lists()["accusing_verb"]
 
 
 def _in_direct_quote(tok: Any, sent: Any) -> bool:
