@@ -1634,3 +1634,15 @@ def test_an_act_between_two_welcomed_is_welcomed_of_both(pipeline, words):
     on, off = _events(pipeline, tokens, "light_verb_noun")
     assert sorted([e for e in on if e[1] == ["EGY"]][0][2]) == ["CHL", "PER"]
     assert all(e[2] != ["CHL", "PER"] for e in off if e[1] == ["EGY"])
+
+
+def test_a_name_parsed_as_a_first_object_predicate_is_the_one_named(pipeline):
+    # "Peru called Chile a tyrant .": the parser made both "Chile" and "tyrant" object predicates (oprd); the last
+    # is the predicate and the first the one named, so Peru disapproves of Chile (no target before)
+    tokens = [
+        ("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("called", "VERB", "ROOT", 1, "call"),
+        ("Chile", "PROPN", "oprd", 1, None, "B-GPE"), ("a", "DET", "det", 4), ("tyrant", "NOUN", "oprd", 1, "tyrant"),
+        (".", "PUNCT", "punct", 1),
+    ]
+    on, _ = _events(pipeline, tokens, "evaluation_is_disapproval")
+    assert ("ACCUSE", ["PER"], ["CHL"]) in on

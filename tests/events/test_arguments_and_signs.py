@@ -1876,3 +1876,35 @@ def test_a_cues_adjective_said_of_a_tie_noun_is_the_cue(pipeline, subject, lemma
 def test_a_clash_with_leaders_is_a_quarrel_and_one_with_forces_a_fight(code, text, kind):
     (e,) = _events(code(text), "clashed")
     assert e.type == kind
+
+
+@pytest.mark.parametrize("tokens", [
+    # "Chile and Peru turned the page on years of hostility ."
+    [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+     ("Peru", "PROPN", "conj", 0, None, "B-GPE"),
+     ("turned", "VERB", "ROOT", 3, "turn"), ("the", "DET", "det", 5), ("page", "NOUN", "dobj", 3, "page"),
+     ("on", "ADP", "prep", 3), ("years", "NOUN", "pobj", 6, "year"), ("of", "ADP", "prep", 7),
+     ("hostility", "NOUN", "pobj", 8, "hostility"), (".", "PUNCT", "punct", 3)],
+    # "Chile and Peru put years of hostility behind them ."
+    [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+     ("Peru", "PROPN", "conj", 0, None, "B-GPE"),
+     ("put", "VERB", "ROOT", 3, "put"), ("years", "NOUN", "dobj", 3, "year"), ("of", "ADP", "prep", 4),
+     ("hostility", "NOUN", "pobj", 5, "hostility"), ("behind", "ADP", "prep", 3), ("them", "PRON", "pobj", 7, "they"),
+     (".", "PUNCT", "punct", 3)],
+], ids=["turn the page on", "put behind"])
+def test_a_hostility_one_closes_the_chapter_on_is_over(pipeline, tokens):
+    # reversal_phrase: the hostility is what ended, so the pair's relation is friendly (it was read as hostile)
+    claims = _stated_relations(pipeline, tokens)
+    assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]
+
+
+def test_no_learned_event_beside_the_relation_a_reversal_verb_states(pipeline):
+    # "ended years of hostility": the relation is the one thing said; the learned head added a sanction between the
+    # two, a hostile act counted against the friendly relation
+    from detente.ingest.sources import make_document, Meta
+
+    doc = make_document(b"Chile and Peru ended years of hostility on Monday.", source="t", is_html=False,
+                        meta=Meta(published=dt.date(2024, 3, 1)))
+    (x,) = pipeline.extract([doc])
+    assert not x.events
+    assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in x.relation_claims] == [({"CHL", "PER"}, 1)]

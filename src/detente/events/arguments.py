@@ -948,7 +948,8 @@ class ArgumentFinder:
 
             source = self.subjects(verb, Context())
             predicate = naming_predicate(verb)
-            judged = [c for c in verb.children if c.dep_ in OBJ_DEPS and c != predicate]
+            # (an object predicate before the predicate is the thing named: "called Sisi a tyrant", misparsed)
+            judged = [c for c in verb.children if (c.dep_ in OBJ_DEPS or c.dep_ == "oprd") and c != predicate]
             if verb.dep_ == "relcl":  # "the decision, which it called unjustified": the relative pronoun's noun
                 judged = [verb.head if c.tag_ in {"WDT", "WP"} else c for c in judged]
             if verb.dep_ == "advcl" and verb.i > verb.head.i:

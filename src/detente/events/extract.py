@@ -856,9 +856,9 @@ def naming_is_no_call(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]])
 def naming_predicate(verb: Any) -> Any:
     """The object predicate of a naming verb ("called it [a victory]", "called the release by Japan [selfish]", "a move
     Israel called [a breach]"), or None (a token: compare with ==, spaCy makes a new one on each access)."""
-    for c in verb.children:
-        if c.dep_ == "oprd":
-            return c
+    oprds = [c for c in verb.children if c.dep_ == "oprd"]
+    if oprds:  # ("called Sisi a tyrant", parsed as two object predicates: the last is the predicate)
+        return oprds[-1]
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     if len(objects) == 2:
         return objects[1]  # "calling it “a victory for Ukraine”": the parser's second object

@@ -796,7 +796,16 @@ def reversal_verb(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in w["reversal_verb"] or any(
         f"{lemma} {c.lower_}" in w["reversal_particle"] for c in tok.children if c.dep_ == "prt") \
-        or _on_hold(tok) is not None
+        or _on_hold(tok) is not None or _put_behind(tok)
+
+
+def _put_behind(verb: Any) -> bool:
+    """Whether ``verb`` heads a phrase of closing a chapter (reversal_phrase: 'turned the page on X', verb, object and
+    preposition; 'put X behind them', verb and preposition)."""
+    lemma, phrases = verb.lemma_.lower(), words("reversal_phrase")
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    preps = [c.lower_ for c in verb.children if c.dep_ == "prep"]
+    return any(f"{lemma} {p}" in phrases or any(f"{lemma} {o} {p}" in phrases for o in objects) for p in preps)
 
 
 def _on_hold(verb: Any) -> Any:

@@ -34,7 +34,7 @@ from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_l
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
-                             victim_phrases, words)
+                             reversal_verb, victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -280,6 +280,12 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
+        if reversal_verb(tok) and any(t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in coder.lex.relation_cues
+                                      and _verb_of(t) == tok for t in tok.subtree):
+            # "Egypt and Turkey ended years of hostility", "turned the page on their rivalry": the relation the
+            # sentence states, read with its sign by events.relations, is the one thing it says (the learned type
+            # was a sanction between the two)
+            return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
             # mobilisation against Niger)
@@ -315,6 +321,13 @@ class LearnedEvents:
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
         )
+
+
+def _verb_of(tok: Any) -> Any:
+    """The nearest verb above ``tok`` (itself if it is one)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head != tok:
+        tok = tok.head
+    return tok
 
 
 def _said_clause(verb: Any) -> Any:
