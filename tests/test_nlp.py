@@ -425,3 +425,19 @@ def test_a_reporters_second_act_joined_to_an_infinitive_of_a_reported_state_is_t
     lemmas = ["Chile", "say", "Peru", "be", "to", "blame", "and", "accuse", "Bolivia", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert doc[7].head.text == "said" and doc[6].head.text == "said"
+
+
+@pytest.mark.parametrize("mark, rehung", [("after", True), ("and", False)])
+def test_a_main_clause_read_as_the_complement_of_an_after_clause_is_the_root(mark, rehung):
+    # "Chile agreed to talks , years after Peru cut ties ." read with "cut" as the root and "agreed" its complement:
+    # the cutting was the news and the agreeing told inside it; a root's "after" mark shows the misreading
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "agreed", "to", "talks", ",", "years", mark, "Peru", "cut", "ties", "."]
+    heads = [1, 8, 1, 2, 8, 8, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "ccomp", "prep", "pobj", "punct", "npadvmod", "mark" if mark == "after" else "cc", "nsubj",
+            "ROOT", "dobj", "punct"]
+    tags = ["NNP", "VBD", "IN", "NNS", ",", "NNS", "IN", "NNP", "VBD", "NNS", "."]
+    lemmas = ["Chile", "agree", "to", "talk", ",", "year", mark, "Peru", "cut", "tie", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert ((doc[1].dep_, doc[8].dep_, doc[8].head.text) == ("ROOT", "advcl", "agreed")) == rehung

@@ -266,7 +266,8 @@ def parse_repairs(doc: Any) -> Any:
     act joined to the reported clause (``_reporters_second_act``), a clause of "after" read as a phrase
     (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``), a harm that
     follows a told act hung on the teller (``_harm_of_the_told_act``), a second speaker read as a conjunct of the
-    first's object (``_second_speaker_read_as_a_conjunct``).  Why a component of our own: as
+    first's object (``_second_speaker_read_as_a_conjunct``), a main clause read as the complement of a clause of
+    "after" (``_main_clause_read_as_a_complement``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -276,7 +277,32 @@ def parse_repairs(doc: Any) -> Any:
     _subject_under_a_mark(doc)
     _harm_of_the_told_act(doc)
     _second_speaker_read_as_a_conjunct(doc)
+    _main_clause_read_as_a_complement(doc)
     return doc
+
+
+# Marks of a clause that can only hang on another (a sentence's root never has one)
+_CLAUSE_MARKS = frozenset({"after", "before", "since", "until", "once", "because", "although", "though", "while"})
+
+
+def _main_clause_read_as_a_complement(doc: Any) -> None:
+    """"Bahrain and Qatar agreed on Wednesday to restore ties, more than six years after Manama joined a boycott":
+    the parser makes "joined" the root and hangs "agreed" on it as its complement, so the boycott was the news and
+    the agreement told inside it.  A root with a subordinating mark (_CLAUSE_MARKS) before it and a complement
+    (ccomp) with a subject of its own that ends before the mark, after a comma, is that complement's clause."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for root in [t for t in doc if t.dep_ == "ROOT"]:
+        mark = next((c for c in root.children if c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS and c.i < root.i),
+                    None)
+        if mark is None or root.lemma_.lower() in SPEECH_LEMMAS:
+            continue
+        main = next((c for c in root.children if c.dep_ == "ccomp" and c.right_edge.i < mark.i
+                     and any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)), None)
+        if main is None or not any(t.text == "," for t in doc[main.right_edge.i + 1:mark.i]):
+            continue
+        main.head, main.dep_ = main, "ROOT"
+        root.head, root.dep_ = main, "advcl"
 
 
 def _second_speaker_read_as_a_conjunct(doc: Any) -> None:

@@ -824,3 +824,22 @@ def test_dating_since_after_first_on_the_noun_a_clause_describes_counts_the_gap(
             ("2011", 9, "pobj", "NUM", "CD", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "visit", dt.date(2023, 12, 7))
     assert (got.date, got.precision) == (dt.date(2023, 12, 7), "day")
+
+
+def test_dating_an_after_clause_a_rough_span_before_the_news_is_background_undated():
+    # "Chile restored ties on Tuesday , more than six years after Peru cut them ." : the cutting came some six years
+    # or more before the news, on no date the text gives (it was dated the news day); "six years after" dates it
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
+            ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("on", 1, "prep", "ADP", "IN", "O"),
+            ("Tuesday", 3, "pobj", "PROPN", "NNP", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
+            ("more", 8, "amod", "ADJ", "JJR", "B-DATE"), ("than", 8, "quantmod", "ADP", "IN", "I-DATE"),
+            ("six", 9, "nummod", "NUM", "CD", "I-DATE"), ("years", 12, "npadvmod", "NOUN", "NNS", "I-DATE"),
+            ("after", 12, "mark", "SCONJ", "IN", "O"), ("Peru", 12, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("cut", 1, "advcl", "VERB", "VBD", "O"), ("them", 12, "dobj", "PRON", "PRP", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    cut = _date(_tagged(rows), "cut")
+    assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+    exact = [r for r in rows if r[0] not in {"more", "than"}]
+    exact = [(w, h - 2 * (h > 6), d, p, t, "B-DATE" if w == "six" else e) for w, h, d, p, t, e in exact]
+    cut = _date(_tagged(exact), "cut")
+    assert (cut.precision, cut.basis) == ("year", DateBasis.BACKGROUND)

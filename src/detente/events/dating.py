@@ -351,7 +351,7 @@ _LATER_PREPS = frozenset({"before", "until", "till", "ahead", "prior", "pending"
 # Prepositions of a period's end ("until December"): they date no act told in the present
 _END_PREPS = frozenset({"until", "till", "through"})
 # Bare plural spans of time before "after" ("days after", "weeks after"): some span earlier, no number given
-_BARE_SPANS = frozenset({"days", "weeks", "months", "years"})
+_BARE_SPANS = frozenset({"days", "weeks", "months", "years", "decades"})
 
 
 def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
@@ -383,11 +383,11 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         # (on the clause or on its mark: "the sale came days after Washington and Beijing held talks")
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in BEFORE_MARKS]
         span_word = next((c for c in [*clause.children, *(g for m in marks for g in m.children)]
-                          if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS
-                          and not any(d.dep_ in {"nummod", "det"} for d in c.children)), None)
+                          if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS), None)
         if span_word is not None:
             # "met Kim on Friday, days after Seoul accused Moscow of ...": a bare span says only that the act came
-            # some days (weeks, months) before the news: background, no day
+            # some days (weeks, months) before the news: background, no day; so does a span the text gives only
+            # roughly ("more than six years after Manama joined the boycott": an exact one dates it, _after_clause)
             return f"{span_word.lower_} after (earlier than the news)"
     # the nearest clause above with a time of its own ("a deal brokered by the US, which ...": the deal's clause)
     node, main = clause_head(clause.head), None
