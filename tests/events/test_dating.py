@@ -843,3 +843,15 @@ def test_dating_an_after_clause_a_rough_span_before_the_news_is_background_undat
     exact = [(w, h - 2 * (h > 6), d, p, t, "B-DATE" if w == "six" else e) for w, h, d, p, t, e in exact]
     cut = _date(_tagged(exact), "cut")
     assert (cut.precision, cut.basis) == ("year", DateBasis.BACKGROUND)
+
+
+def test_dating_an_infinitive_on_an_invitation_looks_ahead():
+    # "Chile accepted an invitation to visit Peru in January ." in a December story: the visit is to come, in the
+    # coming January (it was last January: a background visit made up)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("accepted", 1, "ROOT", "VERB", "VBD", "O"),
+            ("an", 3, "det", "DET", "DT", "O"), ("invitation", 1, "dobj", "NOUN", "NN", "O"),
+            ("to", 5, "aux", "PART", "TO", "O"), ("visit", 3, "acl", "VERB", "VB", "O"),
+            ("Peru", 5, "dobj", "PROPN", "NNP", "B-GPE"), ("in", 5, "prep", "ADP", "IN", "O"),
+            ("January", 7, "pobj", "PROPN", "NNP", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "visit", dt.date(2023, 12, 15))
+    assert (got.date, got.precision, got.basis) == (dt.date(2024, 1, 1), "month", DateBasis.STATED)

@@ -106,6 +106,15 @@ def test_intent_from_an_intention_noun():
     assert on.coding.cameo == "130"
 
 
+def test_intent_from_a_request_noun():
+    # "Chile accepted an invitation to visit Peru": the visit is to come, not done
+    doc = _doc(["Chile", "accepted", "an", "invitation", "to", "visit", "Peru"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+               ["Chile", "accept", "an", "invitation", "to", "visit", "Peru"])
+    on, off = _both(_draft(doc, 5, "042"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent
+
+
 @pytest.mark.parametrize("cameo, kind", [("052", "AGREE"), ("190", "THREATEN")])
 def test_intent_coding_a_warning_of_help_is_a_promise(cameo, kind):
     # "The US warned it would defend Manila": a promise to Manila (it was a threat against Manila); "warned it would

@@ -165,23 +165,31 @@ def _is_future(verb: Any) -> bool:
 def _infinitive_to_come(node: Any, clause: Any) -> Any:
     """The infinitive to come (``_to_come``) that ``node`` lies in, below ``clause``, or None."""
     n, steps = node, 0
-    while n != clause and n.head != n and steps < _STEPS:
-        if _to_come(n):
+    while steps < _STEPS:
+        if _to_come(n):  # (the clause itself too: "accepted an invitation to visit Turkey in April", on "visit")
             return n
+        if n == clause or n.head == n:
+            break
         n, steps = n.head, steps + 1
     return None
 
 
 def _to_come(verb: Any) -> bool:
-    """Whether ``verb`` is an infinitive a verb of intent or of asking governs, that verb with no time of its own
+    """Whether ``verb`` is an infinitive a verb or noun of intent or of asking governs, with no time of its own
     ("invited Assad to attend the summit on May 19": the attending is to come; "May 19" in a May 9 story is ten days
     ahead, not last year's; the invitation is not dated by it)."""
     from .rules import words
 
-    if verb.dep_ not in {"xcomp", "ccomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
-    if head.lemma_.lower() not in words("intent_governor") | words("request_verb") | words("urging_verb"):
+    if verb.dep_ == "acl":
+        # "accepted an invitation to visit Turkey in April", "a plan to hold talks in May": the noun of an intent
+        # or a request the infinitive completes
+        if head.lemma_.lower() not in words("intent_noun") | words("request_noun"):
+            return False
+    elif verb.dep_ not in {"xcomp", "ccomp"} \
+            or head.lemma_.lower() not in words("intent_governor") | words("request_verb") | words("urging_verb"):
         return False
     return not any(e.ent_type_ == "DATE" for c in head.children if c.dep_ in {"prep", "npadvmod", "advmod"}
                    for e in c.subtree)

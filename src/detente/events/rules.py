@@ -382,9 +382,10 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
 def intent_governor(tok: Any) -> str | None:
     """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
     gov = words("intent_governor") | words("intent_adjective")
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in words("intent_noun") \
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in words("intent_noun") | words("request_noun") \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return tok.head.lemma_.lower()  # "Moscow's readiness to abandon", "a plan to deploy"
+        # "Moscow's readiness to abandon", "a plan to deploy", "accepted an invitation to visit": to come, not done
+        return tok.head.lemma_.lower()
     node = tok
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
@@ -928,9 +929,9 @@ def refusal_is_rejection(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
 
 
 @rule("intent_from_governor", reads="an xcomp/ccomp chain up to an intention verb or adjective "
-      "(intent_governor, intent_adjective), or an infinitive on an intention noun (intent_noun), unless a refusing "
-      "verb governs the trigger", changes="modality.intent",
-      vocab=("intent_governor", "intent_adjective", "intent_noun"))
+      "(intent_governor, intent_adjective), or an infinitive on an intention or request noun (intent_noun, "
+      "request_noun: 'an invitation to visit'), unless a refusing verb governs the trigger", changes="modality.intent",
+      vocab=("intent_governor", "intent_adjective", "intent_noun", "request_noun"))
 def intent_from_governor(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"pledged to send", "ready to withdraw", "its readiness to abandon": the act is intended, not done."""
     if d.modality.intent or intent_governor(d.tok) is None or refusal_governor(d.tok) is not None:
