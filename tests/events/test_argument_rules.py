@@ -1646,3 +1646,17 @@ def test_a_name_parsed_as_a_first_object_predicate_is_the_one_named(pipeline):
     ]
     on, _ = _events(pipeline, tokens, "evaluation_is_disapproval")
     assert ("ACCUSE", ["PER"], ["CHL"]) in on
+
+
+@pytest.mark.parametrize("armed", [True, False])
+def test_the_armed_group_told_before_is_no_bloc(objects, armed):
+    # "The EU criticised Peru . Chile backed the [armed] group .": "the group" may be the EU named before, "the armed
+    # group" only an armed group (it was the EU)
+    tokens = [("The", "DET", "det", 1), ("EU", "PROPN", "nsubj", 2, None, "B-ORG"),
+              ("criticised", "VERB", "ROOT", 2, "criticise"), ("Peru", "PROPN", "dobj", 2, None, "B-GPE"),
+              (".", "PUNCT", "punct", 2), ("Chile", "PROPN", "nsubj", 6, None, "B-GPE"),
+              ("backed", "VERB", "ROOT", 6, "back"), ("the", "DET", "det", 9 if armed else 8),
+              *([("armed", "ADJ", "amod", 9, "armed")] if armed else []),
+              ("group", "NOUN", "dobj", 6, "group"), (".", "PUNCT", "punct", 6)]
+    on, _ = objects(tokens, 6, "SUPPORT", "the_group_told_before")
+    assert (on == []) == armed

@@ -1645,7 +1645,8 @@ def described_pair(noun: Any) -> bool:
 
 
 @subject_rule("the_group_is_last_group", reads="a definite (definite_det) group noun (group_noun) subject; the last "
-              "organisation named", changes="source -> that organisation", vocab=_DEF + ("group_noun",))
+              "organisation named (armed group, with an armed modifier: armed_modifier)",
+              changes="source -> that organisation", vocab=_DEF + ("group_noun", "armed_modifier"))
 def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the group said": the last organisation or armed group named before.  Not a noun that is part of a name
     itself ("The Organization of American States condemned": the OAS, not the court named before), nor one that a
@@ -1655,7 +1656,9 @@ def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict
     own = f.speakers.mention_at(child)
     if own is not None and own.actor is not None:
         return None
-    return _one(f._last_of_kind_before(child, {"armed_group", "organization", "igo"}))
+    # "accused Belgrade of backing the armed groups": an armed group, not the EU named before
+    armed = any(c.dep_ in {"amod", "compound"} and c.lower_ in w["armed_modifier"] for c in child.children)
+    return _one(f._last_of_kind_before(child, {"armed_group"} if armed else {"armed_group", "organization", "igo"}))
 
 
 @subject_rule("the_country_is_last_state", reads="a definite (definite_det) country noun (country_noun) subject; the "
@@ -2162,7 +2165,7 @@ def body_named_after_its_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, fr
 @object_rule("the_group_told_before", reads="a direct object that is a definite (definite_det) group noun (group_noun: "
              "'the group', 'the militia') naming no actor of its own; the last organisation or armed group named "
              "before it (as the subject rule the_group_is_last_group reads one)", changes="target -> that group",
-             vocab=_DEF + ("group_noun",))
+             vocab=_DEF + ("group_noun", "armed_modifier"))
 def the_group_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Washington accuses Tehran of arming and training the group": the group is the Houthis, named before."""
     for d in _dobjs(q):
