@@ -107,6 +107,15 @@ SUBJECT_CASES = [
         ("said", "VERB", "conj", 1, "say"), ("it", "PRON", "nsubj", 8), ("would", "AUX", "aux", 8),
         ("send", "VERB", "ccomp", 5), ("troops", "NOUN", "dobj", 8, "troop"), (".", "PUNCT", "punct", 1),
     ], 8, None, ["KEN"], DIFFERENT, id="pronoun_is_speaker-conjoined-speech-verb"),
+    # "Chile buys gas from Peru , which said it would send troops .": the speaker is the relative clause's noun
+    # (it was Chile, the last thing named before)
+    pytest.param("pronoun_is_speaker", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("buys", "VERB", "ROOT", 1, "buy"),
+        ("gas", "NOUN", "dobj", 1), ("from", "ADP", "prep", 1), ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
+        (",", "PUNCT", "punct", 4), ("which", "PRON", "nsubj", 7, "which"), ("said", "VERB", "relcl", 4, "say"),
+        ("it", "PRON", "nsubj", 10, "it"), ("would", "AUX", "aux", 10), ("send", "VERB", "ccomp", 7),
+        ("troops", "NOUN", "dobj", 10, "troop"), (".", "PUNCT", "punct", 1),
+    ], 10, None, ["PER"], DIFFERENT, id="pronoun_is_speaker-of-a-relative-clause"),
     # "Chile and Peru met and said they would send troops": "they" is both subjects of the verb "said" is joined to
     pytest.param("pronoun_is_speaker", [
         ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),

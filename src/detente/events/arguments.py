@@ -840,8 +840,11 @@ class ArgumentFinder:
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             return None
         # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
-        for c in subject_bearer(verb.head).children:
+        bearer = subject_bearer(verb.head)
+        for c in bearer.children:
             if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
+                if bearer.dep_ == "relcl" and c.lower_ in words("relative_pronoun"):
+                    c = bearer.head  # "from Algeria, which had said it would honour ...": the clause's noun
                 m = self.speakers.mention_for(c)
                 if m is None or m.actor is None:
                     return None
