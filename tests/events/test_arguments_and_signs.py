@@ -1908,3 +1908,17 @@ def test_no_learned_event_beside_the_relation_a_reversal_verb_states(pipeline):
     (x,) = pipeline.extract([doc])
     assert not x.events
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in x.relation_claims] == [({"CHL", "PER"}, 1)]
+
+
+def test_coordinated_subjects_that_are_its_partners_are_not_each_others(pipeline):
+    # "Chile cut ties with Peru , and Bolivia and Ecuador remain its partners .": "its" is Peru, the thing named
+    # before; Bolivia and Ecuador were read as each other's partners
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("cut", "VERB", "ROOT", 1, "cut"),
+              ("ties", "NOUN", "dobj", 1, "tie"), ("with", "ADP", "prep", 1), ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
+              (",", "PUNCT", "punct", 1), ("and", "CCONJ", "cc", 1), ("Bolivia", "PROPN", "nsubj", 10, None, "B-GPE"),
+              ("and", "CCONJ", "cc", 7), ("Ecuador", "PROPN", "conj", 7, None, "B-GPE"),
+              ("remain", "VERB", "conj", 1, "remain"), ("its", "PRON", "poss", 12, "its"),
+              ("partners", "NOUN", "attr", 10, "partner"), (".", "PUNCT", "punct", 1)]
+    claims = _stated_relations(pipeline, tokens)
+    assert sorted((sorted({c.a.actor.node, c.b.actor.node}), c.polarity) for c in claims if c.cue == "partners") == [
+        (["BOL", "PER"], 1), (["ECU", "PER"], 1)]

@@ -311,6 +311,13 @@ class RelationReader:
                 nodes = {m.actor.node for m in subjects if m.actor is not None}
                 if b is not None and b.actor is not None and b.actor.node not in nodes:
                     return subjects[0], b, cue
+                if any(c.dep_ == "poss" and c.lower_ == "its" for c in cue.children):
+                    # "Guatemala and Paraguay remain its partners": one thing's partners, not each other's; "its"
+                    # is no plural subject but the last thing named before them
+                    owner = speakers.last_of_kind_before(subj_tok.left_edge.idx, _OWNER_KINDS)
+                    if owner is None or owner.actor is None or owner.actor.node in nodes:
+                        continue
+                    return subjects[0], owner, cue
                 return subjects[0], subjects[1], cue
             if not subjects:
                 continue
@@ -319,6 +326,10 @@ class RelationReader:
             if b is not None:
                 return subjects[0], b, cue
         return None
+
+
+# What a singular "its" may stand for
+_OWNER_KINDS = frozenset({"state", "organization", "igo", "armed_group"})
 
 
 def _event_pairs(events: tuple[Event, ...]) -> dict[tuple[int, int], set[frozenset[str]]]:
