@@ -1914,7 +1914,8 @@ def test_coordinated_subjects_that_are_its_partners_are_not_each_others(pipeline
     # "Chile cut ties with Peru , and Bolivia and Ecuador remain its partners .": "its" is Peru, the thing named
     # before; Bolivia and Ecuador were read as each other's partners
     tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("cut", "VERB", "ROOT", 1, "cut"),
-              ("ties", "NOUN", "dobj", 1, "tie"), ("with", "ADP", "prep", 1), ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
+              ("ties", "NOUN", "dobj", 1, "tie"), ("with", "ADP", "prep", 1),
+              ("Peru", "PROPN", "pobj", 3, None, "B-GPE"),
               (",", "PUNCT", "punct", 1), ("and", "CCONJ", "cc", 1), ("Bolivia", "PROPN", "nsubj", 10, None, "B-GPE"),
               ("and", "CCONJ", "cc", 7), ("Ecuador", "PROPN", "conj", 7, None, "B-GPE"),
               ("remain", "VERB", "conj", 1, "remain"), ("its", "PRON", "poss", 12, "its"),
