@@ -1923,3 +1923,16 @@ def test_coordinated_subjects_that_are_its_partners_are_not_each_others(pipeline
     claims = _stated_relations(pipeline, tokens)
     assert sorted((sorted({c.a.actor.node, c.b.actor.node}), c.polarity) for c in claims if c.cue == "partners") == [
         (["BOL", "PER"], 1), (["ECU", "PER"], 1)]
+
+
+def test_ties_established_in_a_clause_of_their_own_under_a_reversal_are_not_undone(pipeline):
+    # "Chile abandoned the pledge it made when Peru and Bolivia established ties .": the establishing is told by a
+    # clause with a subject of its own, not what "abandoned" undoes (the ties were read as broken)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("abandoned", "VERB", "ROOT", 1, "abandon"),
+              ("the", "DET", "det", 3), ("pledge", "NOUN", "dobj", 1, "pledge"), ("it", "PRON", "nsubj", 5, "it"),
+              ("made", "VERB", "relcl", 3, "make", None, "VBD"), ("when", "ADV", "advmod", 10),
+              ("Peru", "PROPN", "nsubj", 10, None, "B-GPE"), ("and", "CCONJ", "cc", 7),
+              ("Bolivia", "PROPN", "conj", 7, None, "B-GPE"), ("established", "VERB", "advcl", 5, "establish"),
+              ("ties", "NOUN", "dobj", 10, "tie"), (".", "PUNCT", "punct", 1)]
+    claims = _stated_relations(pipeline, tokens)
+    assert [(sorted({c.a.actor.node, c.b.actor.node}), c.polarity) for c in claims] == [(["BOL", "PER"], 1)]

@@ -849,10 +849,14 @@ def undone_objects(verb: Any) -> list[Any]:
 
 def undone_clause(tok: Any, w: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether ``tok`` lies in a clause (acl, relcl) on what a reversal verb undoes ("cancelled a gala to celebrate
-    ties": "ties" is undone, not celebrated)."""
+    ties": "ties" is undone, not celebrated), below no adverbial or complement clause with a subject of its own."""
     node = tok
     for _ in range(6):
         if node.head == node:
+            return False
+        if node.dep_ in {"advcl", "ccomp"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            # "abandoned the commitment it made when the two countries established ties": a clause with a subject
+            # of its own tells its own act (the establishing), not what the reversal undoes
             return False
         if node.dep_ in {"acl", "relcl"}:
             noun = node.head
