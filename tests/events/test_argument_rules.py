@@ -1669,3 +1669,19 @@ def test_the_armed_group_told_before_is_no_bloc(objects, armed):
               ("group", "NOUN", "dobj", 6, "group"), (".", "PUNCT", "punct", 6)]
     on, _ = objects(tokens, 6, "SUPPORT", "the_group_told_before")
     assert (on == []) == armed
+
+
+def test_they_is_no_single_person(subjects):
+    # "Boric spoke . They attacked Kyiv .": one person the context remembers is no "they" (it was Boric); a state is
+    tokens = [("Boric", "PROPN", "nsubj", 1, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 1, "speak"),
+              (".", "PUNCT", "punct", 1), ("They", "PRON", "nsubj", 4, "they"),
+              ("attacked", "VERB", "ROOT", 4, "attack"),
+              ("Kyiv", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4)]
+
+    def person(c, sp):
+        c.last_subjects = (next(m for m in sp.mentions if m.actor is not None and m.actor.kind == "person"),)
+
+    on, _ = subjects(tokens, 4, "they_is_last_subjects", person)
+    assert on == []
+    on, _ = subjects(tokens, 4, "they_is_last_subjects", _last_subjects)
+    assert on == ["UKR"]  # (the first state of the Doc: the rule still reads the context)

@@ -1936,3 +1936,19 @@ def test_ties_established_in_a_clause_of_their_own_under_a_reversal_are_not_undo
               ("ties", "NOUN", "dobj", 10, "tie"), (".", "PUNCT", "punct", 1)]
     claims = _stated_relations(pipeline, tokens)
     assert [(sorted({c.a.actor.node, c.b.actor.node}), c.polarity) for c in claims] == [(["BOL", "PER"], 1)]
+
+
+def test_they_after_a_later_clause_of_a_plural_noun_is_that_clauses_pair(code):
+    # "..., and the two countries signed a deal. They ...": "they" is the pair the later clause's plural noun stood
+    # for, not the first clause's person (it was Boric alone)
+    x = code("Chile's president met Peru's president on Monday. Boric spoke first, and the two countries then signed "
+             "a trade deal. They also agreed to exchange ambassadors.")
+    (e,) = _events(x, "exchange")
+    assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_exchanging_ambassadors_is_done_to_each_other(code):
+    # "exchanged ambassadors": the ambassadors name no party; each source is the other's (exchange_is_mutual)
+    x = code("Chile and Peru exchanged ambassadors on Monday.")
+    (e,) = _events(x, "exchanged")
+    assert _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}

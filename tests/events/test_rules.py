@@ -1082,6 +1082,21 @@ def test_exchange_is_mutual(verb, lemma, mutual):
     assert (set(on.target) == {chile, peru}) == mutual and off.target == ()
 
 
+def test_exchange_is_mutual_past_a_target_that_names_no_party():
+    # "Chile and Peru exchanged ambassadors": the ambassadors (an agent noun of no state) are what is exchanged;
+    # each source is the other's party (with the object as target they were each other's co-agents only)
+    from dataclasses import replace as _replace
+
+    from detente.model import Actor
+
+    doc = _doc(["Chile", "and", "Peru", "exchanged", "ambassadors"], [3, 0, 0, 3, 3],
+               ["nsubj", "cc", "conj", "ROOT", "dobj"], ["Chile", "and", "Peru", "exchange", "ambassador"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    envoys = _replace(_mention(doc, 4, "CHL"), actor=Actor(id="GOV", name="ambassadors", kind="agent", sector="GOV"))
+    on, off = _both(_draft(doc, 3, "054", source=[chile, peru], target=[envoys]), "exchange_is_mutual")
+    assert set(on.target) == {chile, peru} and off.target == (envoys,)
+
+
 @pytest.mark.parametrize("owner, ent, coded", [("NATO", "B-ORG", True), ("Lima", "B-GPE", False)])
 def test_joining_a_body_by_becoming_its_member(owner, ent, coded):
     # "Chile became a member of NATO": joining the body (050); "a member of Lima" names no body

@@ -188,8 +188,9 @@ class Context:
                 self.last_exercise = tuple(parties.values())
 
     def remember(self, sent: Any, speakers: Speakers, main_source: tuple[Mention, ...],
-                 main_target: tuple[Mention, ...] = ()) -> None:
+                 main_target: tuple[Mention, ...] = (), events: Sequence[Event] = ()) -> None:
         subjects: list[Mention] = []
+        last_at = -1  # the last subject token read
         for tok in sent:
             m = speakers.mention_at(tok)
             if m is None or m.actor is None:
@@ -203,9 +204,18 @@ class Context:
                 # news, it is not what "it" stands for afterwards
                 self.last_non_person = m
             if _coordinated_subject(tok):
+                last_at = tok.i
                 if m not in subjects:
                     subjects.append(m)
-        if subjects:
+        # "Erdogan called Sisi a tyrant, and the two countries expelled each other's ambassadors. They ...": a later
+        # clause's plural noun subject, named by no mention, is what "they" refers back to: its event's sources
+        later = next((tuple(m for m in e.source if m.actor is not None) for c in reversed(sent)
+                      if c.i > last_at and c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"NNS", "NNPS"}
+                      and speakers.mention_at(c) is None and c.head != sent.root
+                      for e in events if e.trigger_start == c.head.idx and len(e.source) >= 2), None)
+        if later:
+            self.last_subjects = later
+        elif subjects:
             self.last_subjects = tuple(subjects)
         elif _plural_noun_subject(sent.root):
             # "The three countries formed an alliance. They have expelled French troops": "they" is what the plural
@@ -1570,7 +1580,12 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
             if len(found) >= 2:
                 return found
             break
-    return list(ctx.last_subjects)
+    last = list(ctx.last_subjects)
+    if len(last) == 1 and last[0].actor is not None and last[0].actor.kind == "person":
+        # "Erdogan called Sisi a tyrant, and the two countries expelled ... They exchanged ambassadors": one person
+        # is no "they" (the plural subject before was not resolved)
+        return []
+    return last
 
 
 @subject_rule("it_is_last_thing", reads="the pronoun subject 'it' (thing_pronoun); earlier subjects of the sentence; "

@@ -125,7 +125,7 @@ class EventCoder:
             # decision" after it is still the one told before
             reaction = bool(events) and reacts_to_the_move(doc, events[0], self.disabled)
             main_source = events[0].source if events and not reaction else ()
-            ctx.remember(sent, speakers, main_source, events[0].target if events else ())
+            ctx.remember(sent, speakers, main_source, events[0].target if events else (), events)
             ctx.remember_pact(events, frozenset(id(e) for e in events if _in_an_aside(doc, e)))
             ctx.remember_attack(events)
             ctx.remember_acts(events)

@@ -1417,12 +1417,16 @@ def fighting_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> 
 
 
 @rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
-      "several sources and no target", changes="target -> the sources (each does it to the other)",
+      "several sources and no target that is a party (an object such as 'ambassadors' names none)",
+      changes="target -> the sources (each does it to the other)",
       vocab=("exchange_verb",))
 def exchange_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"Israel and Hezbollah exchanged fire", "India and Pakistan traded accusations": what co-agents exchange they do
     to each other; without this the act has co-sources and no target, and co-agents of an act that is not mutual
     (``events.lexicon.reciprocal``) are not its parties."""
-    if d.target or len(d.source) < 2 or d.tok.lemma_.lower() not in w["exchange_verb"]:
+    if len(d.source) < 2 or d.tok.lemma_.lower() not in w["exchange_verb"]:
         return d
+    if any(m.actor is not None and m.actor.node for m in d.target):
+        return d  # ("A and B exchanged prisoners with C")
+    # (a target that is what is exchanged, "exchanged ambassadors", names no party: the parties are the sources)
     return replace(d, target=d.source)
