@@ -855,3 +855,22 @@ def test_dating_an_infinitive_on_an_invitation_looks_ahead():
             ("January", 7, "pobj", "PROPN", "NNP", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "visit", dt.date(2023, 12, 15))
     assert (got.date, got.precision, got.basis) == (dt.date(2024, 1, 1), "month", DateBasis.STATED)
+
+
+@pytest.mark.parametrize("cc, background", [("and", True), ("but", False)])
+def test_dating_a_past_joined_by_and_to_a_past_told_of_an_earlier_time_goes_on_with_it(cc, background):
+    # "Chile cut ties at the time , and Peru recalled its envoy .": the recall goes on with that untimed earlier
+    # story (it was dated the news day); after "but" it may be news of its own (a stated time, "in 2017", reaches
+    # only its own clause: test_dating_a_subjectless_conjunct_shares_its_verbs_time)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("cut", 1, "ROOT", "VERB", "VBD", "O"),
+            ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("at", 1, "prep", "ADP", "IN", "O"),
+            ("the", 5, "det", "DET", "DT", "O"), ("time", 3, "pobj", "NOUN", "NN", "O"),
+            (",", 1, "punct", "PUNCT", ",", "O"),
+            (cc, 1, "cc", "CCONJ", "CC", "O"), ("Peru", 9, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("recalled", 1, "conj", "VERB", "VBD", "O"), ("its", 11, "poss", "PRON", "PRP$", "O"),
+            ("envoy", 9, "dobj", "NOUN", "NN", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "recalled", dt.date(2024, 3, 8))
+    if background:
+        assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+    else:
+        assert (got.date, got.basis) == (dt.date(2024, 3, 8), DateBasis.PUBLISHED)

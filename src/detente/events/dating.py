@@ -373,6 +373,9 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         clause = clause.head  # "after juntas expelled French troops and turned to Russia": one clause's time
     if clause.head == clause:
         return None
+    sequel = _told_next_in_the_past(clause, span, published)
+    if sequel is not None:
+        return sequel
     after = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_MARKS for c in clause.children)
     # "Last year, Morocco normalised relations in a deal brokered by the US, which in return recognised ...": a
     # past-tense relative clause with no time of its own in a clause told of an earlier time is part of that story
@@ -418,6 +421,25 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         return f"told with an act {main.text or 'before the news'}"
     mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
+
+
+def _told_next_in_the_past(clause: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
+    """"Erdogan called Sisi a tyrant at the time, and the two countries expelled each other's ambassadors": a simple
+    past joined by "and" to a simple past that an undated cue tells of an earlier time ("at the time", "back then"),
+    with no time of its own, goes on with that untimed story (it was dated the news day).  Not after "but", nor
+    after a stated time, which reaches only its own clause ("ties were cut seven years ago, and ..."). The cue, or
+    None."""
+    head = clause.head
+    if clause.dep_ != "conj" or clause.tag_ != "VBD" or head.tag_ != "VBD" \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" and head.i < c.i < clause.i for c in head.children):
+        return None
+    if stated_date(head, span, published, depth=1) is not None:
+        return None
+    from .modality import read_modality
+    from .lexicon import load_lexicon
+
+    earlier = read_modality(head, head.doc[span[0]:span[1]], load_lexicon())
+    return f"told with an act {earlier.background_cue}" if earlier.background and earlier.background_cue else None
 
 
 def past_perfect(clause: Any) -> bool:
