@@ -1071,6 +1071,16 @@ def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
     assert got == [expected, []]
 
 
+def test_meeting_that_sets_a_passive_clause_is_not_its_subjects(pipeline):
+    # "Chile said the pact was signed at a meeting .": the pact did not meet (nor Chile, the speaker: it was Chile)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"),
+              ("the", "DET", "det", 3), ("pact", "NOUN", "nsubjpass", 5, "pact"), ("was", "AUX", "auxpass", 5, "be"),
+              ("signed", "VERB", "ccomp", 1, "sign", None, "VBN"), ("at", "ADP", "prep", 5), ("a", "DET", "det", 8),
+              ("meeting", "NOUN", "pobj", 6, "meeting"), (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "meeting_sets_the_clause", lambda f, doc: f.nominal(doc[8])[0])
+    assert got[0] == []
+
+
 @pytest.mark.parametrize("obj, expected", [(True, ["CHL"]), (False, [])])
 def test_manner_of_the_clauses_act(pipeline, obj, expected):
     # "Chile took the port in an offensive ." : Chile's offensive; "Chile suffered in an offensive ." has no object

@@ -3075,7 +3075,7 @@ def participants_act(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]])
 
 @noun_rule("meeting_sets_the_clause", reads="a meeting noun (meeting_setting_noun) that is the object of a phrase of "
            "circumstance (setting_prep: 'on', 'during', 'after', 'at') on a verb; that verb's subjects (read by "
-           "ArgumentFinder.nominal), unless the verb is itself a meeting (meeting_verb)",
+           "ArgumentFinder.nominal), unless the verb is itself a meeting (meeting_verb) or a passive",
            changes="source of the meeting noun -> those subjects",
            vocab=("meeting_setting_noun", "setting_prep", "meeting_verb"))
 def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -3089,6 +3089,8 @@ def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset
         return None
     if prep.head.lemma_.lower() in w["meeting_verb"]:
         return None  # "met at the summit": the verb is the meeting, the noun only where it took place
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in prep.head.children):
+        return None  # "the decision was taken at a meeting of ...": a passive's subject did not meet
     return [m for m in f.subjects(prep.head, Context()) if m.actor is not None] or None
 
 
