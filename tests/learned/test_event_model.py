@@ -1156,6 +1156,18 @@ def test_an_empty_target_is_not_filled_from_a_coordinate_clause(pipeline):
 
 
 @pytest.mark.model
+def test_an_empty_target_of_a_later_conjunct_is_not_filled_from_the_first(pipeline):
+    # "The four leaders posed for photos at a summit in the Peruvian city of Cusco, but Chile and Bolivia were slow
+    # to mend ties": Peru, where the first clause's summit was, is no side of the mending (it was its target)
+    text = ("The four leaders posed for photos at a summit in the Peruvian city of Cusco, but Chile and Bolivia were "
+            "slow to mend ties.")
+    pred = Prediction((_span(text, "Chile", "SRC"), _span(text, "the Peruvian city of Cusco", "TGT")), 4, 0.9,
+                      "SUPPORT", 0.9, (0.99, 0.99))
+    (mend,) = [e for e in _with(pipeline, pred, {"source", "target"}, text).events if e.trigger == "mend"]
+    assert not any(m.actor is not None and m.actor.country == "PER" for m in mend.target)
+
+
+@pytest.mark.model
 def test_a_new_events_target_is_not_taken_from_a_relative_clause(pipeline):
     # "Chile, which has pressed its neighbours to keep ties with Peru, said it was disappointed": the relative clause
     # describes Chile; Peru is no side of what Chile said (a new event Chile -> Peru came of it)

@@ -695,8 +695,9 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
 
 def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` lies in a clause coordinated with the trigger's (a conjunct verb with a subject of its
-    own that does not hold the trigger): "The US pledged money to support the force, and Canada said it would
-    contribute": Canada is the next clause's speaker, not whom the US supports. (A conjunct sharing the trigger's
+    own that does not hold the trigger, or the trigger's own such conjunct does not hold the mention): "The US
+    pledged money to support the force, and Canada said it would contribute": Canada is the next clause's speaker,
+    not whom the US supports. (A conjunct sharing the trigger's
     subject is ``_a_conjuncts_argument``'s, read for sources only.)"""
     found = _trigger_and_span(doc, event, m)
     if found is None:
@@ -704,6 +705,15 @@ def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
     top, span = found
     for node in (span.root, *span.root.ancestors):
         if node == top or top in node.subtree:
+            break
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return True
+    # the other way round: the trigger in a later conjunct with a subject of its own, the mention in the clause it
+    # is coordinated with ("The four countries ended the boycott at a summit in Al-Ula, but A and B were slow to
+    # mend ties": the place's state is no side of the mending)
+    for node in (top, *top.ancestors):
+        if span.root in node.subtree:
             return False
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
