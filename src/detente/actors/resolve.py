@@ -1205,7 +1205,8 @@ class ActorResolver:
         cues = identity_cues()
         out = []
         for tok in doc:
-            if tok.i in covered or tok.pos_ != "NOUN" or not tok.text.islower():
+            # (a lower-case word the tagger calls a proper noun is a common one: "Borrell said the bloc stood")
+            if tok.i in covered or tok.pos_ not in {"NOUN", "PROPN"} or not tok.text.islower():
                 continue
             lemma = tok.lemma_.lower()
             actor = next((a for k, a in kinds.items() if a is not None and lemma in cues[k]), None)

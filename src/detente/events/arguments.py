@@ -1788,6 +1788,9 @@ def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: d
     """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none)."""
     if child.lemma_.lower() not in f.event_nouns:
         return None
+    own = f.speakers.mention_at(child)
+    if own is not None and own.actor is not None and own.actor.kind != "person":
+        return None  # "the bloc stood in solidarity" (the identity stage knew which bloc): a body, not an event
     agent = f._nominal_agent(child)
     if agent is None and (child.lemma_.lower() in f.agents or child.lower_ in f.agents):
         return None  # "the delegation" is an agent too: its own mention decides (named_subject)
