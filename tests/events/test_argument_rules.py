@@ -1703,7 +1703,8 @@ def test_the_bloc_as_subject_is_the_body_not_an_event_noun(pipeline, pos):
     # identity stage knew which bloc (also when the tagger calls the lower-case word a proper noun): it acts
     tokens = [("ECOWAS", "PROPN", "nsubj", 1, None, "B-ORG"), ("met", "VERB", "ROOT", 1, "meet"),
               (".", "PUNCT", "punct", 1), ("Chile", "PROPN", "nsubj", 4, None, "B-GPE"),
-              ("said", "VERB", "ROOT", 4, "say"), ("the", "DET", "det", 6), ("bloc", pos, "nsubj", 7, "bloc"), ("backed", "VERB", "ccomp", 4, "back"),
+              ("said", "VERB", "ROOT", 4, "say"), ("the", "DET", "det", 6), ("bloc", pos, "nsubj", 7, "bloc"),
+              ("backed", "VERB", "ccomp", 4, "back"),
               ("Peru", "PROPN", "dobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 4)]
     on, off = _events(pipeline, tokens, "event_subject_is_its_agent")
     assert ("SUPPORT", ["IGO"], ["PER"]) in on
