@@ -1952,3 +1952,11 @@ def test_exchanging_ambassadors_is_done_to_each_other(code):
     x = code("Chile and Peru exchanged ambassadors on Monday.")
     (e,) = _events(x, "exchanged")
     assert _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("verb, cameo", [("threw out", "161"), ("kicked out", "161")])
+def test_throwing_out_a_diplomat_is_an_expulsion(code, verb, cameo):
+    # "Chile threw out a Peruvian diplomat": as "expelled" (verbs.tsv; it was no event)
+    x = code(f"Chile {verb} a Peruvian diplomat on Monday.")
+    (e,) = _events(x, verb.split()[0])
+    assert e.cameo == cameo and (_nodes(e.source), _nodes(e.target)) == ({"CHL"}, {"PER"})
