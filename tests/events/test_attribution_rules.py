@@ -654,3 +654,15 @@ def test_a_quote_its_sentence_attributes_is_not_the_last_speakers(speakers, subj
     sp = speakers(tokens)
     got = sp.speaker_of_quote(sp.quote_at(sp.doc[11].idx))
     assert (got is not None and got.text == "Blinken") == inherits
+
+
+@pytest.mark.parametrize("words, pair", [(["the", "two", "members"], False), (["two", "dozen", "members"], None)])
+def test_the_two_members_are_a_pair_but_two_dozen_are_not(words, pair):
+    # "the two Commonwealth members" refer to the pair told before; "roughly two dozen members of his Cabinet" do not
+    from detente.events.attribution import pair_reference
+    from handdoc import doc as hand_doc
+
+    heads, deps = ([2, 2, 2], ["det", "nummod", "ROOT"]) if pair is False else (
+        [2, 0, 2], ["nummod", "quantmod", "ROOT"])
+    doc = hand_doc(words, heads, deps, lemmas=[w if w != "members" else "member" for w in words])
+    assert pair_reference(doc[2]) is pair

@@ -388,6 +388,14 @@ def test_past_perfect():
     assert on.background_cue == "had (past perfect)" and not off.background
 
 
+def test_past_perfect_of_a_passive_with_had_hung_on_been():
+    # "Ties had been strained ." with the parser's "had" on "been" (it was no past perfect: dated the news day)
+    spec = [("Ties", 3, "nsubjpass", "tie"), ("had", 2, "aux", "have", "VBD"), ("been", 3, "auxpass", "be", "VBN"),
+            ("strained", 3, "ROOT", "strain", "VBN"), (".", 3, "punct")]
+    on, off = _both(spec, "strained", "past_perfect")
+    assert on.background_cue == "had (past perfect)" and not off.background
+
+
 def test_a_bare_verb_under_a_past_perfect_is_background():
     # "The row had seen Chile recall its envoy .": the recall has no tense of its own
     spec = [("The", 1, "det"), ("row", 3, "nsubj"), ("had", 3, "aux", "have", "VBD"), ("seen", 3, "ROOT", "see", "VBN"),

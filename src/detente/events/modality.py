@@ -72,7 +72,9 @@ def told_in_past_perfect(tok: Any, reporting_verbs: frozenset[str]) -> bool:
     """Whether ``tok`` is told in the past perfect ("had supplied", "had been"), not as the that-clause of a
     reporting verb in the past (``reporting_verbs``: "said it had sent", "adding that the crew had been threatened",
     where the tense only follows the verb back); a conjunct is in its first conjunct's clause."""
-    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    # ("had already been strained": the parser may hang "had" on the passive's "been")
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) or any(
+        c.dep_ == "auxpass" and any(g.dep_ == "aux" and g.lower_ == "had" for g in c.children) for c in tok.children)
     if not had and tok.dep_ == "conj" and tok.tag_ in {"VBN", "VBD"} \
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in tok.children):
         # "had previously said Hamas was doomed and warned ...": a conjunct with no auxiliary or subject of its own
