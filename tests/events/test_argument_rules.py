@@ -1708,3 +1708,14 @@ def test_the_bloc_as_subject_is_the_body_not_an_event_noun(pipeline, pos):
               ("Peru", "PROPN", "dobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 4)]
     on, off = _events(pipeline, tokens, "event_subject_is_its_agent")
     assert ("SUPPORT", ["IGO"], ["PER"]) in on
+
+
+def test_a_place_is_no_target_when_the_object_is_the_sources_own(pipeline):
+    # "Chile sanctioned Chileans in Peru .": the object is the source's own people (excluded as a target of its
+    # own); where they live is no target either (it was Peru, read as the place a sanction was imposed in)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("sanctioned", "VERB", "ROOT", 1, "sanction"),
+              ("Chileans", "PROPN", "dobj", 1, "chilean", "B-NORP"), ("in", "ADP", "prep", 1),
+              ("Peru", "PROPN", "pobj", 3, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "direct_object_actor", lambda f, doc: f.objects(
+        doc[1], etype="SANCTION", wanted_prep=None, visit=False, exclude=frozenset({"CHL"})))
+    assert "PER" not in got[0]

@@ -870,7 +870,10 @@ class ArgumentFinder:
         a state of emergency in Darfur") keeps its own country as target when nothing else is named."""
         found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=exclude, ctx=ctx)
         found = [m for m in found if not (m.actor and m.actor.node in exclude)]
-        if not found and etype in LOCATION_TARGET_TYPES:
+        # (where it happened only when the act names no object of the source's own: "would not abandon Serbs in
+        # Kosovo" acts on the source's own people, not on the place they live in)
+        if not found and etype in LOCATION_TARGET_TYPES and not (exclude and self._objects(
+                tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset(), ctx=ctx)):
             found = self._prep_objects(tok, etype=etype, wanted=None, visit=True)
         if not found and exclude and etype != "CONSULT":
             # (a meeting held in one's own city is no meeting with oneself: "hosted talks between the warring
