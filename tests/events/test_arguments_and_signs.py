@@ -1960,3 +1960,21 @@ def test_throwing_out_a_diplomat_is_an_expulsion(code, verb, cameo):
     x = code(f"Chile {verb} a Peruvian diplomat on Monday.")
     (e,) = _events(x, verb.split()[0])
     assert e.cameo == cameo and (_nodes(e.source), _nodes(e.target)) == ({"CHL"}, {"PER"})
+
+
+def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
+    # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
+    # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the
+    # tariffs, told by a gerund under "responded", go on with it (they were the news day's)
+    x = code("Relations worsened in 2020 after Chile called for an international inquiry. Peru responded by imposing "
+             "tariffs on Chilean goods.")
+    (e,) = _events(x, "imposing")
+    assert e.date.basis.value == "background" and e.date.date is None
+
+
+def test_a_gerund_under_a_past_verb_continues_a_background_sentence(code):
+    # "Chile cut ties with Peru in 2016. Bolivia responded by imposing sanctions on Peru.": the gerund's tense is
+    # that of "responded" (it was the news day's)
+    x = code("Chile cut ties with Peru in 2016. Bolivia responded by imposing sanctions on Peru.")
+    (e,) = _events(x, "imposing")
+    assert e.date.basis.value == "background" and e.date.date is None

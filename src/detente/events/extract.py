@@ -117,9 +117,10 @@ class EventCoder:
             # nor does one told in a relative clause or apposition on a noun, the sentence's only event ("Duda, who
             # has backed Kyiv since Russia's invasion in 2022, compared ...")
             background_paragraph = (
-                sentence.paragraph if events and events[0].date.basis == DateBasis.BACKGROUND
-                and not _recent(events[0].date, parsed.document.published)
-                and not _in_an_aside(doc, events[0]) else None
+                sentence.paragraph if (events and events[0].date.basis == DateBasis.BACKGROUND
+                                       and not _recent(events[0].date, parsed.document.published)
+                                       and not _in_an_aside(doc, events[0]))
+                or _main_clause_told_earlier(sent, (start, end), parsed.document.published) else None
             )
             # a reaction to the move told before ("Hamas praised the decision") is no move of its own: "the
             # decision" after it is still the one told before
@@ -286,9 +287,9 @@ class EventCoder:
         modality = read_modality(tok, sent, self.lex, self.disabled)
         if trig.negation_is_the_act and modality.negated:
             modality = replace(modality, negated=False)
-        if not modality.background and carry and tok.tag_ in {"VBD", "VBN"} \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
-                and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "had" for c in tok.children):
+        told = _finite_of(tok)  # ("Beijing responded by imposing tariffs": told by "responded")
+        if not modality.background and carry and told.tag_ in {"VBD", "VBN"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in told.children) and not _present_perfect(told):
             # (the present perfect, "Hanoi has nonetheless maintained close ties", comes back to the present)
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
@@ -419,6 +420,35 @@ def _displeasing_author(tok: Any, subjects: list[Mention], speakers: Speakers) -
         return []
     found = [speakers.mention_for(c) for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [m for m in found if m is not None and m.actor is not None]
+
+
+def _main_clause_told_earlier(sent: Any, span: tuple[int, int], published: Any) -> bool:
+    """Whether the sentence's main clause states a time more than a month before the news though it holds no event
+    ("Relations deteriorated in 2020 after Canberra called for an inquiry. Beijing responded by imposing tariffs":
+    the next sentence goes on with 2020's story; the only event, in the after-clause, was an aside)."""
+    from .dating import before_the_news, stated_date
+
+    root = sent.root
+    if root.tag_ not in {"VBD", "VBN"} or _present_perfect(root):
+        return False  # ("Relations have been tense since May": a state that holds now)
+    date = stated_date(root, span, published)
+    return date is not None and before_the_news(date, published) and not _recent(date, published)
+
+
+def _present_perfect(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "had" for c in verb.children)
+
+
+def _finite_of(tok: Any) -> Any:
+    """The verb that tells a non-finite trigger with no subject of its own ("responded by imposing tariffs",
+    "moved to impose"): its tense is that verb's; else the trigger itself."""
+    node = tok
+    for _ in range(3):
+        if node.tag_ not in {"VBG", "VB"} or node.dep_ not in {"pcomp", "xcomp", "advcl"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            break
+        node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ == "prep" else node.head
+    return node
 
 
 def _depth(tok: Any) -> int:
