@@ -943,3 +943,29 @@ def test_an_organisation_named_inside_a_named_thing_is_no_actor(resolve):
     ])
     assert not any(m.actor is not None and "renaissance" in m.actor.id for m in ms.values())
     assert ms["Egypt"].actor.country == "EGY"
+
+
+@pytest.mark.parametrize("subject", [True, False])
+def test_the_ministry_named_later_is_not_the_one_whose_person_it_acts_on(resolve, subject):
+    # "The foreign ministry summoned Turkey's envoy , Ali Demir . Turkey 's foreign ministry protested .": the person
+    # of Turkey is acted on, so the first ministry is not Turkey's (it was); when he speaks ("Turkey 's envoy , Ali
+    # Demir , said the foreign ministry ...") his state's ministry named later may be meant
+    first = [("The", "DET", "det", 2), ("foreign", "ADJ", "amod", 2), ("ministry", "NOUN", "nsubj", 3),
+             ("summoned", "VERB", "ROOT", 3, "summon"), ("Turkey", "PROPN", "poss", 6, None, "B-GPE"),
+             ("'s", "PART", "case", 4, None, None, "POS"), ("envoy", "NOUN", "dobj", 3), (",", "PUNCT", "punct", 6),
+             ("Ali", "PROPN", "compound", 9, None, "B-PERSON"), ("Demir", "PROPN", "appos", 6, None, "I-PERSON"),
+             (".", "PUNCT", "punct", 3)]
+    if subject:  # "Turkey 's envoy , Ali Demir , said the foreign ministry protested ."
+        first = [("Turkey", "PROPN", "poss", 2, None, "B-GPE"), ("'s", "PART", "case", 0, None, None, "POS"),
+                 ("envoy", "NOUN", "nsubj", 7), (",", "PUNCT", "punct", 2),
+                 ("Ali", "PROPN", "compound", 5, None, "B-PERSON"), ("Demir", "PROPN", "appos", 2, None, "I-PERSON"),
+                 (",", "PUNCT", "punct", 2), ("said", "VERB", "ROOT", 7, "say"), ("the", "DET", "det", 10),
+                 ("foreign", "ADJ", "amod", 10), ("ministry", "NOUN", "nsubj", 11),
+                 ("protested", "VERB", "ccomp", 7, "protest"), (".", "PUNCT", "punct", 7)]
+    n = len(first)
+    second = [("Turkey", "PROPN", "poss", n + 3, None, "B-GPE"), ("'s", "PART", "case", n, None, None, "POS"),
+              ("foreign", "ADJ", "amod", n + 3), ("ministry", "NOUN", "nsubj", n + 4),
+              ("protested", "VERB", "ROOT", n + 4, "protest"), (".", "PUNCT", "punct", n + 4)]
+    ms = resolve(first + second)
+    linked = "foreign ministry" in ms and ms["foreign ministry"].method == "institution-in-article"
+    assert linked is subject

@@ -224,6 +224,17 @@ class _Candidate:
     institution: bool = False  # role phrases: the phrase names the office's institution ("Kremlin spokesman")
 
 
+def _named_as_subject(doc: Any, c: Any) -> bool:
+    """Whether candidate ``c`` names a clause's subject (or a name set beside one: "Kurt Campbell, the coordinator,
+    led the delegation")."""
+    node = doc[c.start:c.end].root
+    for _ in range(4):
+        if node.dep_ not in {"appos", "compound", "conj", "flat"} or node.head == node:
+            break
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"}
+
+
 class ActorResolver:
     """Finds and resolves actor mentions; build once per (nlp, gazetteer) and reuse."""
 
@@ -1390,11 +1401,12 @@ class ActorResolver:
             return []
 
         def sentence_states(tok: Any) -> set[str]:
-            """The states of the people named in ``tok``'s sentence (a state's own name there may be the other
-            side: "..., the foreign ministry said, urging Lithuania to ...")."""
+            """The states of the people named as a subject in ``tok``'s sentence (a state's own name there may be
+            the other side: "..., the foreign ministry said, urging Lithuania to ..."; so may a person acted on: "the
+            foreign ministry summoned Russia's ambassador, Oleg Vasnetsov" is not Russia's ministry)."""
             sent = tok.sent
             return {c.actor.country for c in candidates if c.actor is not None and c.actor.country
-                    and c.actor.kind == "person" and sent.start <= c.start < sent.end}
+                    and c.actor.kind == "person" and sent.start <= c.start < sent.end and _named_as_subject(doc, c)}
 
         out = []
         for tok in doc:
