@@ -511,6 +511,23 @@ OBJECT_CASES = [
         ("Chile", "PROPN", "nsubj", 11, None, "B-GPE"), ("denies", "VERB", "relcl", 7, "deny"),
         (".", "PUNCT", "punct", 1),
     ], 11, "REJECT", ["PER"], DIFFERENT, id="clause_denied_beside_it"),
+    # "Chile recognised Kosovo in 2008 , which Peru condemned .": the parser hangs the clause on the year; a year is
+    # not condemned, the recognising is (it had no target)
+    pytest.param("clause_judged_beside_its_date", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("recognised", "VERB", "ROOT", 1, "recognise"),
+        ("Kosovo", "PROPN", "dobj", 1, None, "B-GPE"), ("in", "ADP", "prep", 1),
+        ("2008", "NUM", "pobj", 3, None, "B-DATE"),
+        (",", "PUNCT", "punct", 4), ("which", "PRON", "dobj", 8), ("Peru", "PROPN", "nsubj", 8, None, "B-GPE"),
+        ("condemned", "VERB", "relcl", 4, "condemn"), (".", "PUNCT", "punct", 1),
+    ], 8, "ACCUSE", ["CHL"], [], id="clause_judged_beside_its_date"),
+    # the same clause read as the verb's complement (ccomp)
+    pytest.param("clause_judged_beside_its_date", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("recognised", "VERB", "ROOT", 1, "recognise"),
+        ("Kosovo", "PROPN", "dobj", 1, None, "B-GPE"), ("in", "ADP", "prep", 1),
+        ("2008", "NUM", "pobj", 3, None, "B-DATE"),
+        (",", "PUNCT", "punct", 1), ("which", "PRON", "dobj", 8), ("Peru", "PROPN", "nsubj", 8, None, "B-GPE"),
+        ("condemned", "VERB", "ccomp", 1, "condemn"), (".", "PUNCT", "punct", 1),
+    ], 8, "ACCUSE", ["CHL"], [], id="clause_judged_beside_its_date-complement"),
     # "Chile closed its border with Peru.": the state across the border (the parser hangs the with-phrase on the verb)
     pytest.param("border_partner", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("closed", "VERB", "ROOT", 1, "close"),

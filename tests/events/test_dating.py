@@ -874,3 +874,16 @@ def test_dating_a_past_joined_by_and_to_a_past_told_of_an_earlier_time_goes_on_w
         assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
     else:
         assert (got.date, got.basis) == (dt.date(2024, 3, 8), DateBasis.PUBLISHED)
+
+
+def test_dating_a_relative_clause_read_as_a_complement_goes_with_its_clause():
+    # "In 2008 , Chile recognised Kosovo , which Peru condemned ." with "condemned" read as the complement (ccomp) of
+    # "recognised": a relative clause all the same, in the 2008 story (it was dated the news day)
+    rows = [("In", 4, "prep", "ADP", "IN", "O"), ("2008", 0, "pobj", "NUM", "CD", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("recognised", 4, "ROOT", "VERB", "VBD", "O"), ("Kosovo", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+            (",", 4, "punct", "PUNCT", ",", "O"), ("which", 9, "dobj", "PRON", "WDT", "O"),
+            ("Peru", 9, "nsubj", "PROPN", "NNP", "B-GPE"), ("condemned", 4, "ccomp", "VERB", "VBD", "O"),
+            (".", 4, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "condemned", dt.date(2024, 3, 8))
+    assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)

@@ -2221,6 +2221,33 @@ def clause_denied_beside_it(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     return q.other([speaker]) if speaker is not None and speaker.actor is not None else []
 
 
+@object_rule("clause_judged_beside_its_date", reads="a relative clause (relcl) whose object is the relative pronoun "
+             "'which', on a time (a DATE entity) of the clause above ('signed the pact in 2021, which China "
+             "condemned'), or such a clause after a comma read as the verb's complement (ccomp); the subjects of that "
+             "clause's verb, and the other parties of a pact it signs (pact_noun)",
+             changes="target -> the author of the act told", vocab=("relative_pronoun", "pact_noun"))
+def clause_judged_beside_its_date(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Morrison signed the AUKUS pact with the US and Britain in 2021, which China condemned": the parser hangs the
+    clause on the year, but a year is not condemned; the act told is (it had no target)."""
+    noun = q.tok.head
+    if not any(d.lower_ == "which" for d in _dobjs(q)):
+        return []
+    if q.tok.dep_ == "relcl" and noun.ent_type_ == "DATE":
+        act = _verb_above(noun)
+    elif q.tok.dep_ == "ccomp" and _after_comma(q.tok) and noun.i < q.tok.i:
+        act = noun  # "recognised Kosovo in 2008, which Serbia condemned", read as the verb's complement
+    else:
+        return []
+    if act.pos_ not in {"VERB", "AUX"} or act == q.tok:
+        return []
+    found = [m for m in f.subjects(act, Context()) if m.actor is not None]
+    # (a pact signed: its other parties too, "with the US and Britain")
+    found += [m for d in act.children if d.dep_ in OBJ_DEPS and d.lemma_.lower() in words("pact_noun")
+              for c in d.children if c.dep_ == "prep" and c.lower_ == "with"
+              for p in c.children if p.dep_ == "pobj" for m in f.with_conj(p) if m.actor is not None and m not in found]
+    return q.other(found)
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
              "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
              vocab=("relative_pronoun",))

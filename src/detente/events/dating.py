@@ -383,7 +383,11 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     # normalising ties with Israel"; "accused Y of arming Z"), unless the preposition puts it later ("before")
     # (so is a past participle on a noun of that clause: "restored relations in March 2023 under a deal brokered by
     # China" was dated the publication day)
-    told_with = (clause.dep_ == "relcl" and clause.tag_ == "VBD") or (
+    # ("recognised Kosovo in 2008, which Serbia condemned": the parser may read the relative clause as a complement)
+    sentential = clause.dep_ == "ccomp" and clause.tag_ == "VBD" and clause.i > clause.head.i and any(
+        c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in clause.children) \
+        and clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+    told_with = (clause.dep_ == "relcl" and clause.tag_ == "VBD") or sentential or (
         clause.dep_ == "pcomp" and clause.tag_ in {"VBG", "VBN"} and clause.head.lower_ not in _LATER_PREPS
         and clause.head.head.lower_ not in _LATER_PREPS) or (
         clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} | SUBJECT_DEPS
