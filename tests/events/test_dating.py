@@ -21,7 +21,7 @@ from detente.events.dating import date_event, stated_date  # noqa: E402
 from detente.events.modality import Modality  # noqa: E402
 from detente.model import DateBasis, Document  # noqa: E402
 
-LEMMAS = {"said": "say", "consultations": "consultation"}
+LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
 
 
@@ -887,3 +887,15 @@ def test_dating_a_relative_clause_read_as_a_complement_goes_with_its_clause():
             (".", 4, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "condemned", dt.date(2024, 3, 8))
     assert (got.date, got.precision, got.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+def test_dating_an_act_expected_to_come_looks_ahead():
+    # "Chile is expected to visit Peru on May 19 ." in a May 7 story: twelve days ahead (it was last year's May 19,
+    # background, made up)
+    rows = [("Chile", 2, "nsubjpass", "PROPN", "NNP", "B-GPE"), ("is", 2, "auxpass", "AUX", "VBZ", "O"),
+            ("expected", 2, "ROOT", "VERB", "VBN", "O"), ("to", 4, "aux", "PART", "TO", "O"),
+            ("visit", 2, "xcomp", "VERB", "VB", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+            ("on", 4, "prep", "ADP", "IN", "O"), ("May", 8, "compound", "PROPN", "NNP", "B-DATE"),
+            ("19", 6, "pobj", "NUM", "CD", "I-DATE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "visit", dt.date(2024, 5, 7))
+    assert (got.date, got.precision) == (dt.date(2024, 5, 19), "day")

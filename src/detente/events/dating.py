@@ -188,9 +188,9 @@ def _to_come(verb: Any) -> bool:
         # or a request the infinitive completes
         if head.lemma_.lower() not in words("intent_noun") | words("request_noun"):
             return False
-    elif verb.dep_ not in {"xcomp", "ccomp"} \
-            or head.lemma_.lower() not in words("intent_governor") | words("request_verb") | words("urging_verb"):
-        return False
+    elif verb.dep_ not in {"xcomp", "ccomp"} or head.lemma_.lower() not in words("intent_governor") \
+            | words("request_verb") | words("urging_verb") | words("expectation_verb"):
+        return False  # ("is expected to be invited to the summit on May 19": to come)
     return not any(e.ent_type_ == "DATE" for c in head.children if c.dep_ in {"prep", "npadvmod", "advmod"}
                    for e in c.subtree)
 
