@@ -441,3 +441,17 @@ def test_a_main_clause_read_as_the_complement_of_an_after_clause_is_the_root(mar
     lemmas = ["Chile", "agree", "to", "talk", ",", "year", mark, "Peru", "cut", "tie", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert ((doc[1].dep_, doc[8].dep_, doc[8].head.text) == ("ROOT", "advcl", "agreed")) == rehung
+
+
+def test_persona_non_grata_read_as_a_noun_clause_gives_its_conjuncts_back():
+    # "Chile declared two diplomats persona non grata and gave them a day .": "persona" read as a noun heading a
+    # clause (ccomp) with the diplomats as its subject and "gave" as its conjunct (the diplomats gave themselves a day)
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "declared", "two", "diplomats", "persona", "non", "grata", "and", "gave", "them", "a", "day", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 4, 4, 8, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "compound", "dobj", "cc", "conj", "dative", "det", "dobj",
+            "punct"]
+    pos = ["PROPN", "VERB", "NUM", "NOUN", "NOUN", "PROPN", "NOUN", "CCONJ", "VERB", "PRON", "DET", "NOUN", "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert doc[8].head.text == "declared" and (doc[3].head.text, doc[3].dep_) == ("declared", "dobj")

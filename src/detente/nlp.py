@@ -438,8 +438,10 @@ def _persona_non_grata(doc: Any) -> None:
     reads "persona" as a verb whose subject is the diplomats and hangs "given" on it, so the diplomats gave
     themselves 48 hours.  The verb's conjuncts go back to the declaring verb, its subject becomes that verb's object."""
     for tok in doc:
+        # (or read as a noun heading a clause of its own, with the diplomats as its subject)
         if tok.lower_ != "persona" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "non" \
-                or doc[tok.i + 2].lower_ != "grata" or tok.pos_ not in {"VERB", "AUX"} or tok.head == tok:
+                or doc[tok.i + 2].lower_ != "grata" or tok.head == tok or (
+                tok.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "nsubj" for c in tok.children)):
             continue
         declaring = tok.head
         for c in list(tok.children):
