@@ -455,3 +455,18 @@ def test_persona_non_grata_read_as_a_noun_clause_gives_its_conjuncts_back():
     pos = ["PROPN", "VERB", "NUM", "NOUN", "NOUN", "PROPN", "NOUN", "CCONJ", "VERB", "PRON", "DET", "NOUN", "PUNCT"]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert doc[8].head.text == "declared" and (doc[3].head.text, doc[3].dep_) == ("declared", "dobj")
+
+
+@pytest.mark.parametrize("noun, rehung", [("ally", True), ("move", False)])
+def test_an_apposition_read_as_a_second_object_is_the_names(noun, rehung):
+    # "Chile restored ties with Peru , Bolivia 's ally .": the parser makes "ally" a second object of "restored", so
+    # ties were restored with Bolivia; "... with Peru , a move Bolivia condemned" is an aside on the clause
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "restored", "ties", "with", "Peru", ",", "Bolivia", "'s", noun, "."]
+    heads = [1, 1, 1, 2, 3, 1, 8, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "poss", "case", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "PUNCT"]
+    lemmas = ["Chile", "restore", "tie", "with", "Peru", ",", "Bolivia", "'s", noun, "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
+    assert ((doc[8].head.text, doc[8].dep_) == ("Peru", "appos")) == rehung

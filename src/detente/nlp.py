@@ -267,7 +267,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_clause_read_as_a_phrase``), a clause's subject hung on its mark (``_subject_under_a_mark``), a harm that
     follows a told act hung on the teller (``_harm_of_the_told_act``), a second speaker read as a conjunct of the
     first's object (``_second_speaker_read_as_a_conjunct``), a main clause read as the complement of a clause of
-    "after" (``_main_clause_read_as_a_complement``).  Why a component of our own: as
+    "after" (``_main_clause_read_as_a_complement``), a name's apposition read as a second object
+    (``_apposition_read_as_a_second_object``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -278,7 +279,31 @@ def parse_repairs(doc: Any) -> Any:
     _harm_of_the_told_act(doc)
     _second_speaker_read_as_a_conjunct(doc)
     _main_clause_read_as_a_complement(doc)
+    _apposition_read_as_a_second_object(doc)
     return doc
+
+
+def _apposition_read_as_a_second_object(doc: Any) -> None:
+    """"Saudi Arabia restored its ties with Iran, Syria's main ally in the region": the parser makes "ally" a second
+    object of "restored", so Syria is whom ties were restored with.  A noun object after a comma, of a verb with an
+    object before it, right after a name that phrase ends in, is that name's apposition; not an aside on the clause
+    ("sent a warship to Guyana, a move Venezuela condemned": a relative clause, or an event or claim noun) nor the
+    predicate of a naming verb ("called it a victory")."""
+    from .events.rules import words
+
+    asides = words("event_anaphor") | words("claim_noun") | words("deed_anaphor")
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "dobj" or tok.pos_ != "NOUN" or tok.left_edge.i < 2 or doc[tok.left_edge.i - 1].text != "," \
+                or tok.lemma_.lower() in asides or any(c.dep_ in {"relcl", "acl"} for c in tok.children) \
+                or verb.lemma_.lower() in words("naming_verb"):
+            continue
+        name = doc[tok.left_edge.i - 2]
+        first = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < tok.i), None)
+        if first is None or name.pos_ != "PROPN" or name.i > first.right_edge.i \
+                or name.i < first.left_edge.i:
+            continue
+        tok.head, tok.dep_ = name, "appos"
 
 
 # Marks of a clause that can only hang on another (a sentence's root never has one)

@@ -969,3 +969,19 @@ def test_the_ministry_named_later_is_not_the_one_whose_person_it_acts_on(resolve
     ms = resolve(first + second)
     linked = "foreign ministry" in ms and ms["foreign ministry"].method == "institution-in-article"
     assert linked is subject
+
+
+@pytest.mark.parametrize("mark", ["after", None])
+def test_a_kind_of_state_subject_of_a_clause_of_time_may_be_the_subject_above(resolve, mark):
+    # "Qatar left the talks , weeks after the Gulf state hosted them .": no other Gulf state is named; the subject of
+    # a clause of time under the verb is the one above (it was none); without a mark ("Qatar said the Gulf state
+    # hosted them") it would be "it": not Qatar
+    tokens = [("Qatar", "PROPN", "nsubj", 1, None, "B-GPE"), ("left", "VERB", "ROOT", 1, "leave"),
+              ("the", "DET", "det", 3), ("talks", "NOUN", "dobj", 1, "talk"), (",", "PUNCT", "punct", 1),
+              ("weeks", "NOUN", "npadvmod", 10), (mark or "and", "SCONJ", "mark" if mark else "cc", 10),
+              ("the", "DET", "det", 9), ("Gulf", "PROPN", "compound", 9), ("state", "NOUN", "nsubj", 10),
+              ("hosted", "VERB", "advcl" if mark else "ccomp", 1, "host"), ("them", "PRON", "dobj", 10),
+              (".", "PUNCT", "punct", 1)]
+    ms = resolve(tokens)
+    found = "Gulf state" in ms and ms["Gulf state"].actor is not None and ms["Gulf state"].actor.country == "QAT"
+    assert found is (mark is not None)

@@ -1978,3 +1978,17 @@ def test_a_gerund_under_a_past_verb_continues_a_background_sentence(code):
     x = code("Chile cut ties with Peru in 2016. Bolivia responded by imposing sanctions on Peru.")
     (e,) = _events(x, "imposing")
     assert e.date.basis.value == "background" and e.date.date is None
+
+
+def test_an_apposition_names_its_possessors_ally_and_no_change(pipeline):
+    # "Chile restored ties with Peru , Bolivia 's main ally .": Peru is Bolivia's ally (it was read as no relation,
+    # then as an alliance restored)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("restored", "VERB", "ROOT", 1, "restore"),
+              ("ties", "NOUN", "dobj", 1, "tie"), ("with", "ADP", "prep", 2),
+              ("Peru", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 4),
+              ("Bolivia", "PROPN", "poss", 9, None, "B-GPE"),
+              ("'s", "PART", "case", 6), ("main", "ADJ", "amod", 9), ("ally", "NOUN", "appos", 4, "ally"),
+              (".", "PUNCT", "punct", 1)]
+    claims = _stated_relations(pipeline, tokens)
+    assert [({c.a.actor.node, c.b.actor.node}, c.polarity, c.change) for c in claims if c.cue == "ally"] == [
+        ({"PER", "BOL"}, 1, 0)]

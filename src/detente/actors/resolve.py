@@ -1338,7 +1338,13 @@ class ActorResolver:
         # "Somalia cut ties, accusing Nairobi of meddling after the East African nation hosted ..."): that would be
         # "its", "it"
         above = set(tok.ancestors)
-        before = [c for c in before if _subject_verb(doc, c) not in above]
+        kept = [c for c in before if _subject_verb(doc, c) not in above]
+        if not kept and tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" \
+                and any(c.dep_ == "mark" for c in tok.head.children) and len({c.actor.country for c in before}) == 1:
+            # ("Saudi Arabia led the push, weeks after the kingdom restored ties with Iran": the subject of a clause
+            # of time under the verb, with no other such state named, is the one above)
+            kept = before
+        before = kept
         states = {c.actor.country for c in before}
         if len(states) <= 1:
             return next(iter(states), None)

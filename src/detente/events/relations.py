@@ -131,8 +131,10 @@ class RelationReader:
                 if polarity == 0:
                     continue
                 # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
-                change = polarity if (harm is not None and not harm_denied) or states_change(
-                    group + said, sent, self.coder.disabled) else 0
+                # (an apposition says how things stand, not that they moved: "restored ties with Iran, Syria's main
+                # ally")
+                moved = (harm is not None and not harm_denied) or states_change(group + said, sent, self.coder.disabled)
+                change = polarity if moved and cue_tok.dep_ != "appos" else 0
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
                 seen.add((a.actor.node, b.actor.node))
@@ -407,10 +409,13 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
     if cue.pos_ not in {"NOUN", "PROPN"}:
         return None
     if cue.dep_ == "appos":
-        # "Erdogan, a close ally of Aliyev, ...": the noun the apposition names, and the of-phrase's actor
+        # "Erdogan, a close ally of Aliyev, ...": the noun the apposition names, and the of-phrase's actor (or its
+        # possessor's: "Iran, Syria's main ally")
         named = speakers.mention_for(cue.head)
-        for p in (p for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj"):
+        owners = [p for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"] + [c for c in cue.children if c.dep_ == "poss"
+                                           and c.lower_ not in words("possessive_self")]
+        for p in owners:
             other = speakers.mention_for(p)
             if named is not None and other is not None and other != named:
                 return named, other
