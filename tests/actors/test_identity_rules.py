@@ -98,6 +98,18 @@ def test_unit_title_gives_a_named_holder_its_country(resolve):
     assert ms["Liu Pengyu"].actor.country == "CHN"
 
 
+def test_a_portfolio_minister_named_is_a_person_of_the_states_government(resolve):
+    # "Chilean Agriculture Minister Ana Ruiz said .": a portfolio the gazetteer holds no office for (titles.tsv, no
+    # roles): the person acts for Chile's government (she was unresolved)
+    ms = resolve([
+        ("Chilean", "ADJ", "amod", 2, None, "B-NORP"), ("Agriculture", "PROPN", "compound", 2),
+        ("Minister", "PROPN", "compound", 4), ("Ana", "PROPN", "compound", 4, None, "B-PERSON"),
+        ("Ruiz", "PROPN", "nsubj", 5, None, "I-PERSON"), ("said", "VERB", "ROOT", 5, "say"), (".", "PUNCT", "punct", 5),
+    ])
+    actor = ms["Ana Ruiz"].actor
+    assert actor is not None and (actor.country, actor.sector, actor.kind) == ("CHL", "GOV", "person")
+
+
 def test_title_name_of_state(resolve):
     # "Prime Minister Astrid Lindqvist of Sweden said."
     ms = resolve([
