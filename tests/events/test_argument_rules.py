@@ -1736,3 +1736,25 @@ def test_a_place_is_no_target_when_the_object_is_the_sources_own(pipeline):
     got = _finder_run(pipeline, tokens, "direct_object_actor", lambda f, doc: f.objects(
         doc[1], etype="SANCTION", wanted_prep=None, visit=False, exclude=frozenset({"CHL"})))
     assert "PER" not in got[0]
+
+
+def test_help_from_a_state_in_a_with_phrase_goes_to_the_clauses_subject(pipeline):
+    # "Hamas seeks talks with backing from Iran .": Iran backs Hamas, not intended (a "from" is no place here; it
+    # was no event)
+    tokens = [("Hamas", "PROPN", "nsubj", 1, None, "B-ORG"), ("seeks", "VERB", "ROOT", 1, "seek"),
+              ("talks", "NOUN", "dobj", 1, "talk"), ("with", "ADP", "prep", 1),
+              ("backing", "NOUN", "pobj", 3, "backing"),
+              ("from", "ADP", "prep", 4), ("Iran", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    on, off = _events(pipeline, tokens, "help_with_goes_to_the_subject")
+    assert ("SUPPORT", ["IRN"], ["PSE"]) in on and not any(e[1] == ["IRN"] for e in off)
+
+
+def test_help_in_a_with_phrase_on_the_subject_goes_to_it(pipeline):
+    # "Hamas , with support from Iran , fired rockets .": the with-phrase hangs on the subject noun
+    tokens = [("Hamas", "PROPN", "nsubj", 7, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("with", "ADP", "prep", 0),
+              ("support", "NOUN", "pobj", 2, "support"), ("from", "ADP", "prep", 3),
+              ("Iran", "PROPN", "pobj", 4, None, "B-GPE"), (",", "PUNCT", "punct", 7),
+              ("fired", "VERB", "ROOT", 7, "fire"),
+              ("rockets", "NOUN", "dobj", 7, "rocket"), (".", "PUNCT", "punct", 7)]
+    on, _ = _events(pipeline, tokens, "help_with_goes_to_the_subject")
+    assert ("SUPPORT", ["IRN"], ["PSE"]) in on

@@ -1234,6 +1234,10 @@ class ArgumentFinder:
         # a capital after "to" is where one goes, except for a visit noun ("his trip to Beijing" is a visit to
         # China, as "flew to Beijing for talks" is for the verb)
         visit = bool(run_rule("visit_to_a_capital", tok, self, disabled=self.disabled))
+        # "with backing from Algeria", "with the support of Iran": help one has, given by the of/from-phrase's actor
+        # (help_with_goes_to_the_subject gives it to the clause's subject)
+        given = tok.lemma_.lower() in words("help_noun") and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+            and enabled("help_with_goes_to_the_subject", self.disabled)
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
@@ -1255,8 +1259,11 @@ class ArgumentFinder:
                         continue
                     found = self._party_noun(p, source) if child.lower_ == "with" else []
                     found = found or [m for m in self.with_conj(p, deep=True)
-                                      if (visit and child.lower_ == "to") or not is_location(m, p, child)]
-                    if worry and child.lower_ in {"about", "over"}:
+                                      if (visit and child.lower_ == "to") or (given and child.lower_ == "from")
+                                      or not is_location(m, p, child)]
+                    if given and child.lower_ in {"of", "from"}:
+                        source.extend(m for m in found if m not in source)
+                    elif worry and child.lower_ in {"about", "over"}:
                         # "concerns of X about Y's influence": what the worry is about names the target
                         target.extend(self.pact_parties(p) or found)
                     elif worry and child.lower_ == "of":
@@ -3159,8 +3166,8 @@ def visit_to_a_capital(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]
 
 
 @noun_rule("help_with_goes_to_the_subject", reads="a help noun (help_noun) in a with-phrase, and the subjects of "
-           "the clause the phrase belongs to (read by ArgumentFinder.nominal)",
-             changes="target of the help -> those subjects", vocab=("help_noun",))
+           "the clause the phrase belongs to (read by ArgumentFinder.nominal, which takes the noun's of/from-phrase "
+           "for its giver)", changes="target of the help -> those subjects", vocab=("help_noun",))
 def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the navy will acquire vessels with US and UK assistance", "rebels advanced with Turkish support": whoever
     does the clause's act is helped by those named on the help noun."""
@@ -3168,7 +3175,12 @@ def help_with_goes_to_the_subject(noun: Any, f: ArgumentFinder, w: dict[str, fro
         return None
     if noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return None
-    return [m for m in f.subjects(noun.head.head, Context()) if m.actor is not None]
+    holder = noun.head.head
+    if holder.pos_ in {"NOUN", "PROPN"} and holder.dep_ in {"nsubj", "nsubjpass"}:
+        # "The rebels, with support from Iran, attacked": the subject it is set on
+        return [m for m in f.with_conj(holder) if m.actor is not None] or (
+            [g] if (g := f.generic(holder)) is not None else [])
+    return [m for m in f.subjects(holder, Context()) if m.actor is not None]
 
 
 # -- clause-stage rules: the climb from a trigger to its subject (``rules.clause_rule``), tried in this order -------

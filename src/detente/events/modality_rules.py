@@ -100,12 +100,15 @@ def hedge_modifier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 
 
 @modality_rule("intent_governor_cue", reads="a word above the trigger among the intent cues of modality.tsv "
-               "('plans to send'); not a passive verb of expectation (expectation_verb)", changes="intent",
+               "('plans to send'); not a passive verb of expectation (expectation_verb), nor for a noun in a "
+               "with-phrase ('seeks independence with backing from X')", changes="intent",
                vocab=("expectation_verb",))
 def intent_governor_cue(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"plans to send": an intent cue above the trigger.  The verb a conjunct hangs from is its sibling, not above
     it: "we want peace and we don't want coercion" intends nothing ("plans to build and run" still reaches "plans"
     through "build").  "Israel is expected to retaliate" is others' expectation (``expected_by_others``)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        return None  # "seeks independence with backing from Algeria": the backing is had, not sought
     hit = any(node != tok and node.lemma_.lower() in lex.cues("intent") and chain[i - 1].dep_ != "conj"
               and not _passive_expectation(node, words) for i, node in enumerate(chain) if i)
     return {"intent": True} if hit else None
