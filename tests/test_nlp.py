@@ -470,3 +470,14 @@ def test_an_apposition_read_as_a_second_object_is_the_names(noun, rehung):
     lemmas = ["Chile", "restore", "tie", "with", "Peru", ",", "Bolivia", "'s", noun, "."]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
     assert ((doc[8].head.text, doc[8].dep_) == ("Peru", "appos")) == rehung
+
+
+def test_a_headline_verb_read_as_a_noun_modifying_its_object_is_a_verb(pipeline):
+    # "Chad expels German ambassador, Berlin responds in kind": "expels" read as a plural noun modifying
+    # "ambassador", itself hung on the second clause; the verb takes the object and the second clause is its conjunct
+    text = ("Chad expels German ambassador, Berlin responds in kind\n\nThe ministry said on Friday that the envoy had "
+            "interfered in internal affairs.")
+    parsed = next(parse_documents([Document(id="h", text=text)], pipeline.nlp))
+    tok = next(t for t in parsed.doc if t.text == "expels")
+    assert tok.pos_ == "VERB" and {c.text for c in tok.children if c.dep_ == "nsubj"} == {"Chad"}
+    assert {c.text for c in tok.children if c.dep_ == "dobj"} == {"ambassador"}

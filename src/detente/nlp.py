@@ -149,12 +149,36 @@ def headline_verbs(doc: Any) -> Any:
         before = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod", "nsubj"}]
         if not after or not before:
             continue
-        tok.tag_, tok.pos_ = "VBZ", "VERB"
-        tok.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
-        tok.lemma = 0
+        _retag_headline_verb(tok)
         before[-1].dep_ = "nsubj"
         after[0].dep_ = "dobj"
+    for tok in doc:
+        # "Chad expels German ambassador, Berlin responds in kind": read as a plural noun modifying its object, the
+        # object a modifier of the next clause; the verb takes the object's place and the object becomes its own
+        obj = tok.head
+        if tok.tag_ != "NNS" or tok.dep_ not in {"nmod", "compound"} or obj.i < tok.i or obj.pos_ != "NOUN" \
+                or not tok.lower_.endswith("s") or (tok.lower_[:-1] not in verbs and tok.lower_[:-2] not in verbs):
+            continue
+        before = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+        if not before or any(t.pos_ == "VERB" for t in doc[tok.i + 1:obj.i]):
+            continue
+        _retag_headline_verb(tok)
+        verb = obj.head if obj.head != obj and obj.head.pos_ in {"VERB", "AUX"} and obj.head.i > obj.i else None
+        if verb is None and obj.head != obj:
+            continue
+        # (a second clause the object hung on is the verb's conjunct: "..., Berlin responds in kind")
+        tok.head, tok.dep_ = tok, "ROOT"
+        obj.head, obj.dep_ = tok, "dobj"
+        if verb is not None:
+            verb.head, verb.dep_ = tok, "conj"
+        before[-1].dep_ = "nsubj"
     return doc
+
+
+def _retag_headline_verb(tok: Any) -> None:
+    tok.tag_, tok.pos_ = "VBZ", "VERB"
+    tok.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+    tok.lemma = 0
 
 
 CONJ_AFTER_CLAUSE = "detente_conj_after_clause"
