@@ -1898,6 +1898,17 @@ def test_a_hostility_one_closes_the_chapter_on_is_over(pipeline, tokens):
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]
 
 
+def test_no_learned_event_on_a_verb_whose_subject_is_the_ties(pipeline):
+    # "Ties broke down after the Chilean army ousted President Juan Perez in 2013.": what happened to the ties is
+    # the stated relation's (the learned head added a retreat of the army on "broke", dated the news day)
+    from detente.ingest.sources import make_document, Meta
+
+    doc = make_document(b"Ties broke down after the Chilean army ousted President Juan Perez in 2013.", source="t",
+                        is_html=False, meta=Meta(published=dt.date(2024, 3, 1)))
+    (x,) = pipeline.extract([doc])
+    assert not [e for e in x.events if e.trigger == "broke"]
+
+
 def test_no_learned_event_beside_the_relation_a_reversal_verb_states(pipeline):
     # "ended years of hostility": the relation is the one thing said; the learned head added a sanction between the
     # two, a hostile act counted against the friendly relation

@@ -280,11 +280,13 @@ class LearnedEvents:
         coding = coder.lex.coding(code_for(coder.lex, pred.penta, pred.type))
         if coding is None:
             return None
-        if reversal_verb(tok) and any(t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in coder.lex.relation_cues
-                                      and _verb_of(t) == tok for t in tok.subtree):
-            # "Egypt and Turkey ended years of hostility", "turned the page on their rivalry": the relation the
-            # sentence states, read with its sign by events.relations, is the one thing it says (the learned type
-            # was a sanction between the two)
+        if (reversal_verb(tok) and any(t.dep_ in {"dobj", "pobj"} and t.lemma_.lower() in coder.lex.relation_cues
+                                       and _verb_of(t) == tok for t in tok.subtree)) \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in words("tie_antecedent")
+                       for c in tok.children):
+            # "Egypt and Turkey ended years of hostility", "turned the page on their rivalry", "Ties broke down":
+            # the relation the sentence states, read with its sign by events.relations, is the one thing it says
+            # (the learned type was a sanction between the two, or cooperation for ties broken)
             return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
