@@ -658,7 +658,7 @@ def test_a_quote_its_sentence_attributes_is_not_the_last_speakers(speakers, subj
 
 @pytest.mark.parametrize("words, pair", [(["the", "two", "members"], False), (["two", "dozen", "members"], None)])
 def test_the_two_members_are_a_pair_but_two_dozen_are_not(words, pair):
-    # "the two Commonwealth members" refer to the pair told before; "roughly two dozen members of his Cabinet" do not
+    # "the two Commonwealth members" refer to the pair told before; "about two dozen members" of a body do not
     from detente.events.attribution import pair_reference
     from handdoc import doc as hand_doc
 

@@ -1087,7 +1087,7 @@ def pair_reference(tok: Any) -> bool | None:
     low = tok.lower_
     if low in words("pair_word") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False  # "the Nordic pair", "the duo": a pair by its own word (of states, as these are named)
-    # (the numeral alone: "roughly two dozen members" are no pair)
+    # (the numeral alone: "about two dozen members" are no pair)
     if low not in words("pair_noun") or not any(c.lower_ in words("pair_numeral") and not any(
             g.dep_ in {"quantmod", "compound", "nummod"} for g in c.children) for c in tok.children):
         return None
