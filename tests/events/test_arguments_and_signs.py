@@ -2003,3 +2003,15 @@ def test_an_apposition_names_its_possessors_ally_and_no_change(pipeline):
     claims = _stated_relations(pipeline, tokens)
     assert [({c.a.actor.node, c.b.actor.node}, c.polarity, c.change) for c in claims if c.cue == "ally"] == [
         ({"PER", "BOL"}, 1, 0)]
+
+
+def test_a_relation_of_an_agent_noun_owned_by_a_pronoun_is_its_owners(pipeline):
+    # "Boric said his government would seek ties with Peru .": the government is Boric's, Chile's (no relation was
+    # read: the subject named no actor of its own)
+    tokens = [("Boric", "PROPN", "nsubj", 1, None, "B-PERSON"), ("said", "VERB", "ROOT", 1, "say"),
+              ("his", "PRON", "poss", 3, "his"), ("government", "NOUN", "nsubj", 5, "government"),
+              ("would", "AUX", "aux", 5, "would"), ("seek", "VERB", "ccomp", 1, "seek"),
+              ("ties", "NOUN", "dobj", 5, "tie"), ("with", "ADP", "prep", 6),
+              ("Peru", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    claims = _stated_relations(pipeline, tokens)
+    assert [({c.a.actor.country, c.b.actor.country}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
-from .arguments import described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
+from .arguments import Context, described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
 from .attribution import Speakers, pair_reference
 from .dating import past_perfect
 from .extract import EventCoder
@@ -306,6 +306,11 @@ class RelationReader:
                 subjects = _conj_mentions(verb.head, speakers)
             else:
                 subjects = _conj_mentions(subj_tok, speakers)
+            if not subjects and subj_tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                             for c in subj_tok.children):
+                # "she announced that her government would seek formal ties with China": whom the pronoun's agent
+                # noun acts for, as the event coder's subject rules read it (its_agent_is_last_thing)
+                subjects = [m for m in self.coder.finder(speakers).subjects(verb, Context()) if m.actor is not None]
             if len(subjects) >= 2:
                 # "Greece and Cyprus, which have close ties with Cairo": each subject with the complement (the rest:
                 # ``_co_subjects``), else the subjects' own relation ("Greece and Cyprus are close allies")
