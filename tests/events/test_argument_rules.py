@@ -1758,3 +1758,28 @@ def test_help_in_a_with_phrase_on_the_subject_goes_to_it(pipeline):
               ("rockets", "NOUN", "dobj", 7, "rocket"), (".", "PUNCT", "punct", 7)]
     on, _ = _events(pipeline, tokens, "help_with_goes_to_the_subject")
     assert ("SUPPORT", ["IRN"], ["PSE"]) in on
+
+
+@pytest.mark.parametrize("verb, lemma, etype", [("condemned", "condemn", "ACCUSE")])
+def test_a_relative_clause_on_the_judges_own_state_judges_the_clauses_act(pipeline, verb, lemma, etype):
+    # "Peru imposed sanctions on Chile , which Santiago condemned .": Chile does not condemn itself; what it condemns
+    # is the imposing, so Peru (it was Chile itself)
+    tokens = [("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("imposed", "VERB", "ROOT", 1, "impose"),
+              ("sanctions", "NOUN", "dobj", 1, "sanction"), ("on", "ADP", "prep", 2),
+              ("Chile", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 4), ("which", "PRON", "dobj", 8),
+              ("Santiago", "PROPN", "nsubj", 8, None, "B-GPE"), (verb, "VERB", "relcl", 4, lemma),
+              (".", "PUNCT", "punct", 1)]
+    on, off = _events(pipeline, tokens, "relative_pronoun_object")
+    assert (etype, ["CHL"], ["PER"]) in on and (etype, ["CHL"], ["PER"]) not in off
+
+
+def test_a_naming_on_the_judges_own_state_judges_the_clauses_act(pipeline):
+    # "Peru imposed sanctions on Chile , which Santiago called illegal .": as for "condemned" (it had no target)
+    tokens = [("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("imposed", "VERB", "ROOT", 1, "impose"),
+              ("sanctions", "NOUN", "dobj", 1, "sanction"), ("on", "ADP", "prep", 2),
+              ("Chile", "PROPN", "pobj", 3, None, "B-GPE"), (",", "PUNCT", "punct", 4),
+              ("which", "PRON", "dobj", 8, "which", None, "WDT"), ("Santiago", "PROPN", "nsubj", 8, None, "B-GPE"),
+              ("called", "VERB", "relcl", 4, "call"),
+              ("illegal", "ADJ", "oprd", 8, "illegal"), (".", "PUNCT", "punct", 1)]
+    on, _ = _events(pipeline, tokens, "evaluation_is_disapproval")
+    assert ("ACCUSE", ["CHL"], ["PER"]) in on

@@ -979,6 +979,11 @@ class ArgumentFinder:
                           and c.pos_ in {"NOUN", "PROPN"}]
             if not judged and verb.dep_ == "relcl":
                 judged = [verb.head]  # "a move Israel called a breach": the relative clause's noun is what is named
+            nodes = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
+            if verb.dep_ == "relcl" and verb.head in judged and (m := sp.mention_for(verb.head)) is not None \
+                    and m.actor is not None and m.actor.node in nodes:
+                # "imposed sanctions on Mali, which Bamako called illegal": Bamako judges the act on it, not itself
+                return source, [a for a in _clause_authors(verb.head, self) if a.actor.node not in nodes]
         else:
             source = [speaker] if speaker is not None else []
             judged = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -2263,7 +2268,19 @@ def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     the clause describes (the pronoun names nothing itself)."""
     if q.tok.dep_ != "relcl" or not any(d.lower_ in w["relative_pronoun"] for d in _dobjs(q)):
         return []
-    return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None])
+    named = [m for m in f.with_conj(q.tok.head) if m.actor is not None]
+    found = q.other(named)
+    if named and not found:
+        # "imposed sanctions on Mali, which Bamako condemned": a state does not condemn itself; what the clause's
+        # noun stands for is its act's, the imposing, so its author is the target
+        return q.other(_clause_authors(q.tok.head, f))
+    return found
+
+
+def _clause_authors(noun: Any, f: "ArgumentFinder") -> list[Mention]:
+    """The subjects of the verb whose clause holds ``noun`` ("imposed sanctions on Mali": ECOWAS)."""
+    act = _verb_above(noun)
+    return [m for m in f.subjects(act, Context()) if m.actor is not None] if act.pos_ in {"VERB", "AUX"} else []
 
 
 @object_rule("move_set_beside_the_clause", reads="a relative clause (relcl) with a subject of its own, on an event "
