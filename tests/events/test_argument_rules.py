@@ -1783,3 +1783,20 @@ def test_a_naming_on_the_judges_own_state_judges_the_clauses_act(pipeline):
               ("illegal", "ADJ", "oprd", 8, "illegal"), (".", "PUNCT", "punct", 1)]
     on, _ = _events(pipeline, tokens, "evaluation_is_disapproval")
     assert ("ACCUSE", ["CHL"], ["PER"]) in on
+
+
+def test_the_two_countries_are_the_two_its_own_sentence_names(pipeline):
+    # "Chile attacked Bolivia . Bolivia attacked Chile . Putin met Erdogan after the two countries restored ties .":
+    # the two states its sentence names before it (people standing for theirs), not the pair told most (it was
+    # Chile and Bolivia)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("attacked", "VERB", "ROOT", 1, "attack"),
+              ("Bolivia", "PROPN", "dobj", 1, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+              ("Bolivia", "PROPN", "nsubj", 5, None, "B-GPE"), ("attacked", "VERB", "ROOT", 5, "attack"),
+              ("Chile", "PROPN", "dobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+              ("Putin", "PROPN", "nsubj", 9, None, "B-PERSON"), ("met", "VERB", "ROOT", 9, "meet"),
+              ("Erdogan", "PROPN", "dobj", 9, None, "B-PERSON"), ("after", "SCONJ", "mark", 15),
+              ("the", "DET", "det", 14), ("two", "NUM", "nummod", 14), ("countries", "NOUN", "nsubj", 15, "country"),
+              ("restored", "VERB", "advcl", 9, "restore"), ("ties", "NOUN", "dobj", 15, "tie"),
+              (".", "PUNCT", "punct", 9)]
+    on, _ = _events(pipeline, tokens, "the_two_is_last_pair")
+    assert ("SUPPORT", ["RUS", "TUR"], []) in on

@@ -1628,8 +1628,9 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
 
 
 @subject_rule("the_two_is_last_pair", reads="a definite (definite_det) pair noun (pair_noun) with a numeral "
-              "(pair_numeral); the last two actors named together (people for person_pair_noun), or the two states "
-              "of the last event between two, when it comes later (Context.last_dyad)",
+              "(pair_numeral); the last two actors named together (people for person_pair_noun); for states, the two "
+              "its own sentence names before it, else the pair the article tells most, else the two states of the "
+              "last event between two, when it comes later (Context.last_dyad)",
               changes="source -> the last two actors", vocab=_DEF + ("pair_numeral", "pair_noun", "person_pair_noun"))
 def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the two leaders", "the two countries": the last two actors named."""
@@ -1647,6 +1648,16 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
         # "Tokayev ... after meeting Scholz. The two leaders signed agreements": the two named together, else the
         # states of the pair the article tells most (leaders stand for their states)
         return f.speakers.last_two_before(child.idx, persons=True) or f.speakers.pair_of_states(child.idx)
+    # "The crown prince spoke with the Iranian president, their first call since the two countries restored
+    # relations": the two states its own sentence names before it, people standing for theirs, when it names two
+    sp = f.speakers
+    here: dict[str, Mention] = {}
+    for m in sp.mentions:
+        if m.sent_idx == sp.sent_index(child) and m.end <= child.idx and m.actor is not None and m.actor.node \
+                and m.actor.country and m.actor.node == m.actor.country:
+            here.setdefault(m.actor.node, m)
+    if len(here) == 2:
+        return list(here.values())
     # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the pair of states the
     # article has told most so far (Speakers.pair_of_states), events included; else the last event's dyad
     # (Context.last_dyad, for a finder whose coder recorded no dyads)
