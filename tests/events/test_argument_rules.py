@@ -164,6 +164,14 @@ SUBJECT_CASES = [
         ("but", "CCONJ", "cc", 3), ("they", "PRON", "nsubj", 8, "they"), ("restored", "VERB", "conj", 3, "restore"),
         ("them", "PRON", "dobj", 8, "they"), (".", "PUNCT", "punct", 3),
     ], 8, None, ["IRN", "SYR"], [], id="they_is_the_first_clause_subjects"),
+    # "Iran and Syria cut ties, though they kept talking .": in a clause of concession on the verb, its subjects
+    pytest.param("they_is_last_subjects", [
+        ("Iran", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Syria", "PROPN", "conj", 0, None, "B-GPE"), ("cut", "VERB", "ROOT", 3), ("ties", "NOUN", "dobj", 3, "tie"),
+        (",", "PUNCT", "punct", 3), ("though", "SCONJ", "mark", 8), ("they", "PRON", "nsubj", 8, "they"),
+        ("kept", "VERB", "advcl", 3, "keep"),
+        ("talking", "VERB", "xcomp", 8, "talk"), (".", "PUNCT", "punct", 3),
+    ], 8, None, ["IRN", "SYR"], [], id="they_is_the_subjects_of_the_clause_a_concession_is_on"),
     # "It attacked Israel." after Iran was named
     pytest.param("it_is_last_thing", [
         ("Iran", "PROPN", "ROOT", 0, None, "B-GPE"), (".", "PUNCT", "punct", 0),

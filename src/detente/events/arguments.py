@@ -1570,9 +1570,13 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     return [said] if said is not None and said.actor is not None and said.actor.node else None
 
 
+# Marks of a clause of concession or cause, whose "they" is the subjects of the clause it is on
+_CONCESSIVE_MARKS = frozenset({"though", "although", "while", "whereas", "because", "as"})
+
+
 @subject_rule("they_is_last_subjects", reads="a plural pronoun subject (plural_pronoun); in a coordinated clause "
-              "the first clause's subjects when several; in a relative clause, a plural subject of a clause above it; "
-              "else the previous sentence's (Context.last_subjects)",
+              "or a clause of concession or cause on a verb, that verb's subjects when several; in a relative "
+              "clause, a plural subject of a clause above it; else the previous sentence's (Context.last_subjects)",
               changes="source -> those subjects", vocab=("plural_pronoun",))
 def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Iran and Syria condemned ... They also ...": the previous clause's subjects; "A and B cut ties in 2016,
@@ -1581,7 +1585,12 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
     if child.lower_ not in w["plural_pronoun"]:
         return None
     verb = child.head
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    # (or a clause of concession or time on it: "Israel and Saudi Arabia have never had formal relations, though
+    # they have cooperated quietly")
+    # (not one of time or condition: "X must agree to changes before they demobilize" may be others)
+    if (verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS
+                                                            for c in verb.children))) \
+            and verb.head.pos_ in {"VERB", "AUX"}:
         first = [m for c in verb.head.children if c.dep_ == "nsubj" for m in f.with_conj(c)]
         if len(first) >= 2:
             return first
