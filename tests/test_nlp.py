@@ -481,3 +481,18 @@ def test_a_headline_verb_read_as_a_noun_modifying_its_object_is_a_verb(pipeline)
     tok = next(t for t in parsed.doc if t.text == "expels")
     assert tok.pos_ == "VERB" and {c.text for c in tok.children if c.dep_ == "nsubj"} == {"Chad"}
     assert {c.text for c in tok.children if c.dep_ == "dobj"} == {"ambassador"}
+
+
+@pytest.mark.parametrize("participle, lemma, rehung", [("ending", "end", True), ("citing", "cite", False)])
+def test_an_act_after_a_report_goes_with_the_reported_clause(participle, lemma, rehung):
+    # "Chile expelled the envoy , the ministry said , ending talks .": the ending is Chile's, not the ministry's;
+    # "..., citing threats" is the ministry's own
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "expelled", "the", "envoy", ",", "the", "ministry", "said", ",", participle, "talks", "."]
+    heads = [1, 7, 3, 1, 7, 6, 7, 7, 7, 7, 9, 7]
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "det", "nsubj", "ROOT", "punct", "advcl", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", ",", "DT", "NN", "VBD", ",", "VBG", "NNS", "."]
+    lemmas = ["Chile", "expel", "the", "envoy", ",", "the", "ministry", "say", ",", lemma, "talk", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert (doc[9].head.text == "expelled") == rehung

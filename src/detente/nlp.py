@@ -292,7 +292,8 @@ def parse_repairs(doc: Any) -> Any:
     follows a told act hung on the teller (``_harm_of_the_told_act``), a second speaker read as a conjunct of the
     first's object (``_second_speaker_read_as_a_conjunct``), a main clause read as the complement of a clause of
     "after" (``_main_clause_read_as_a_complement``), a name's apposition read as a second object
-    (``_apposition_read_as_a_second_object``).  Why a component of our own: as
+    (``_apposition_read_as_a_second_object``), an act after a report hung on the verb of saying
+    (``_act_after_the_report``).  Why a component of our own: as
     ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -304,7 +305,30 @@ def parse_repairs(doc: Any) -> Any:
     _second_speaker_read_as_a_conjunct(doc)
     _main_clause_read_as_a_complement(doc)
     _apposition_read_as_a_second_object(doc)
+    _act_after_the_report(doc)
     return doc
+
+
+def _act_after_the_report(doc: Any) -> None:
+    """"Burkina Faso has given French forces a month to leave, the state broadcaster said on Monday, ending a
+    military agreement": the parser hangs "ending" on "said", so the broadcaster ends the agreement.  A subjectless
+    participle (VBG) after a comma, hung as a clause on a verb of saying that follows the clause it reports, goes
+    with that reported clause; not an act of the speaker's own ("..., the ministry said, citing security", "adding",
+    "accusing X of": speech, speaker-act, comment, naming and accusing verbs)."""
+    from .events.attribution import SPEECH_LEMMAS, cue_lists
+    from .events.rules import words
+
+    speakers_own = SPEECH_LEMMAS | cue_lists()["accusing_verb"] | words("speaker_act_verb") \
+        | words("comment_verb") | words("naming_verb") | {"cite", "quote", "refer"}
+    for tok in doc:
+        said = tok.head
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() in speakers_own or said.i > tok.i \
+                or said.lemma_.lower() not in SPEECH_LEMMAS or doc[tok.i - 1].text != "," \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children):
+            continue
+        told = next((c for c in said.children if c.dep_ == "ccomp" and c.i < said.i), None)
+        if told is not None:
+            tok.head = told
 
 
 def _apposition_read_as_a_second_object(doc: Any) -> None:
