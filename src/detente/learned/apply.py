@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, step_verb
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
+from ..events.relations import _verb_of
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
                              reversal_verb, victim_phrases, words)
 from ..model import Event, Mention
@@ -323,13 +324,6 @@ class LearnedEvents:
             date=coder.date_for(parsed, sentence, modality, tok), evidence_text=sentence.text,
             evidence_start=sentence.start, evidence_end=sentence.end, salience=0.5, method="learned",
         )
-
-
-def _verb_of(tok: Any) -> Any:
-    """The nearest verb above ``tok`` (itself if it is one)."""
-    while tok.pos_ not in {"VERB", "AUX"} and tok.head != tok:
-        tok = tok.head
-    return tok
 
 
 def _said_clause(verb: Any) -> Any:
