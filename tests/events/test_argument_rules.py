@@ -1808,3 +1808,17 @@ def test_the_two_countries_are_the_two_its_own_sentence_names(pipeline):
               (".", "PUNCT", "punct", 9)]
     on, _ = _events(pipeline, tokens, "the_two_is_last_pair")
     assert ("SUPPORT", ["RUS", "TUR"], []) in on
+
+
+def test_a_relative_pronoun_beside_another_object_is_not_the_target(objects):
+    # "Peru hired fighters from the Wagner Group , which Chile accused it of doing .": "which" is the act accused
+    # of, "it" the verb's object; the group is not accused (it was the target)
+    tokens = [("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("hired", "VERB", "ROOT", 1, "hire"),
+              ("fighters", "NOUN", "dobj", 1, "fighter"), ("from", "ADP", "prep", 1), ("the", "DET", "det", 6),
+              ("Wagner", "PROPN", "compound", 6, None, "B-ORG"), ("Group", "PROPN", "pobj", 3, None, "I-ORG"),
+              (",", "PUNCT", "punct", 6), ("which", "PRON", "dobj", 10, "which", None, "WDT"),
+              ("Chile", "PROPN", "nsubj", 10, None, "B-GPE"), ("accused", "VERB", "relcl", 6, "accuse"),
+              ("it", "PRON", "dobj", 10, "it"), ("of", "ADP", "prep", 10), ("doing", "VERB", "pcomp", 12, "do"),
+              (".", "PUNCT", "punct", 1)]
+    on, _ = objects(tokens, 10, "ACCUSE", "relative_pronoun_object")
+    assert "RUS" not in on

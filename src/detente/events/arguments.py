@@ -2286,8 +2286,9 @@ def clause_judged_beside_its_date(q: ObjectQuery, f: ArgumentFinder, w: dict[str
 def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"its cooperation with Israel, which Algeria does not recognise": what the clause's verb acts on is the noun
     the clause describes (the pronoun names nothing itself)."""
-    if q.tok.dep_ != "relcl" or not any(d.lower_ in w["relative_pronoun"] for d in _dobjs(q)):
-        return []
+    if q.tok.dep_ != "relcl" or not any(d.lower_ in w["relative_pronoun"] for d in _dobjs(q)) \
+            or any(d.lower_ not in w["relative_pronoun"] for d in _dobjs(q)):
+        return []  # ("the Wagner Group, which X accused it of doing": the verb's object is "it", the act is "which")
     named = [m for m in f.with_conj(q.tok.head) if m.actor is not None]
     found = q.other(named)
     if named and not found:
