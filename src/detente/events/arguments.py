@@ -37,7 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
-from .attribution import SPEECH_LEMMAS, Speakers, cue_lists, pair_reference, subject_bearer
+from .attribution import (SPEECH_LEMMAS, Speakers, cue_lists, denial_beside_the_clause, pair_reference,
+                          subject_bearer)
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -1585,9 +1586,8 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
     if child.lower_ not in w["plural_pronoun"]:
         return None
     verb = child.head
-    # (or a clause of concession or time on it: "Israel and Saudi Arabia have never had formal relations, though
-    # they have cooperated quietly")
-    # (not one of time or condition: "X must agree to changes before they demobilize" may be others)
+    # (or a clause of concession or cause on it: "Israel and Saudi Arabia have never had formal relations, though
+    # they have cooperated quietly"; not one of time or condition: "X must agree before they demobilize")
     if (verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE_MARKS
                                                             for c in verb.children))) \
             and verb.head.pos_ in {"VERB", "AUX"}:
@@ -1661,8 +1661,9 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     # relations": the two states its own sentence names before it, people standing for theirs, when it names two
     sp = f.speakers
     here: dict[str, Mention] = {}
+    sent_idx = sp.sent_index(child)
     for m in sp.mentions:
-        if m.sent_idx == sp.sent_index(child) and m.end <= child.idx and m.actor is not None and m.actor.node \
+        if m.sent_idx == sent_idx and m.end <= child.idx and m.actor is not None and m.actor.node \
                 and m.actor.country and m.actor.node == m.actor.country:
             here.setdefault(m.actor.node, m)
     if len(here) == 2:
@@ -2239,8 +2240,7 @@ def the_group_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
 def clause_denied_beside_it(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Western governments accuse the junta of hiring mercenaries from the Wagner Group, which Mali denies": what
     one denies is a claim, not the noun the parser hangs the clause on (the group), so the target is the claimant."""
-    if q.tok.dep_ != "relcl" or q.tok.lemma_.lower() not in w["denial_verb"] or not _after_comma(q.tok) \
-            or not any(d.lower_ == "which" for d in _dobjs(q)):
+    if not denial_beside_the_clause(q.tok):
         return []
     verb = _verb_above(q.tok.head)
     for _ in range(4):  # up through the non-finite clauses of the claim ("of hiring", "to have armed")

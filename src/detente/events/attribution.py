@@ -899,7 +899,14 @@ def aside_on_a_claim(node: Any, speakers: Speakers) -> bool:
     if noun.lemma_.lower() in words("claim_noun"):
         return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
     # "Kyiv says Russian forces fired at the plant, which Moscow denies": the same aside as a sentential relative
-    return node.lemma_.lower() in words("denial_verb") and node.left_edge.i > 0 \
+    return denial_beside_the_clause(node)
+
+
+def denial_beside_the_clause(node: Any) -> bool:
+    """Whether ``node`` heads "..., which Moscow denies": a denying verb's (denial_verb) relative clause whose object
+    is "which", set off by a comma: a denial of the clause it is set beside, whatever noun the parser hangs it on
+    (read by claim_aside_is_the_writers, denied_claim and clause_denied_beside_it)."""
+    return node.dep_ == "relcl" and node.lemma_.lower() in words("denial_verb") and node.left_edge.i > 0 \
         and node.doc[node.left_edge.i - 1].text == "," \
         and any(c.lower_ == "which" and c.dep_ in {"dobj", "obj"} for c in node.children)
 

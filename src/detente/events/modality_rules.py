@@ -334,6 +334,9 @@ def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     established (the parser hangs the apposition on the clause's last noun, inside the trigger's phrase, or on the
     clause's subject).  Read in the trigger's own clause, not in a clause conjoined to it ("accused X of Y and said
     Z, a claim X denies": the claim is Z)."""
+    from .attribution import SPEECH_LEMMAS, cue_lists, denial_beside_the_clause
+
+    accusing = cue_lists()["accusing_verb"]
     top = _own_clause(chain)[-1] if chain else tok
     conjoined = {t.i for c in top.children if c.dep_ == "conj"
                  and (c.pos_ in {"VERB", "AUX"} or c.tag_.startswith("VB")) for t in c.subtree}
@@ -348,18 +351,9 @@ def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
             return {"hedged": True}
         # "Kyiv says Russian forces fired at the plant, which Moscow denies": the same aside on the clause; not on
         # the claim's own verb ("accused X of hiring ..., which X denies": the accusing was done)
-        if t.dep_ == "relcl" and t.i > tok.i and t.lemma_.lower() in words["denial_verb"] \
-                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
-                and any(c.lower_ == "which" and c.dep_ in {"dobj", "obj"} for c in t.children) \
-                and tok.lemma_.lower() not in _claiming_verbs():
+        if t.i > tok.i and denial_beside_the_clause(t) and tok.lemma_.lower() not in SPEECH_LEMMAS | accusing:
             return {"hedged": True}
     return None
-
-
-def _claiming_verbs() -> frozenset[str]:
-    from .attribution import SPEECH_LEMMAS, cue_lists
-
-    return SPEECH_LEMMAS | cue_lists()["accusing_verb"]
 
 
 def _in_direct_quote(tok: Any, sent: Any) -> bool:
