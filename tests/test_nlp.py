@@ -472,6 +472,30 @@ def test_an_apposition_read_as_a_second_object_is_the_names(noun, rehung):
     assert ((doc[8].head.text, doc[8].dep_) == ("Peru", "appos")) == rehung
 
 
+@pytest.mark.parametrize("after, rehung", [("it", True), ("that", True), ("Thursday", False)])
+def test_a_time_between_a_saying_and_its_clause_is_the_sayings(after, rehung):
+    # "Chile said on Thursday it would expel ...": the parser hangs "on Thursday" on "expel", dating the expulsion
+    # to come; standing before the reported clause's subject (or "that"), it tells when Chile spoke
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "on", "Thursday", "it", "would", "expel", "diplomats", "."]
+    heads = [1, 1, 6, 2, 6, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "nsubj", "aux", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "PRON", "AUX", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Chile", "say", "on", "Thursday", "it", "would", "expel", "diplomat", "."]
+    if after == "that":
+        words[4], deps[4], pos[4], lemmas[4] = "that", "mark", "SCONJ", "that"
+    elif after == "Thursday":  # "said it would expel diplomats on Thursday": the clause's own time
+        words = ["Chile", "said", "it", "would", "expel", "diplomats", "on", "Thursday", "."]
+        heads = [1, 1, 4, 4, 1, 4, 4, 6, 1]
+        deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "prep", "pobj", "punct"]
+        pos = ["PROPN", "VERB", "PRON", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+        lemmas = ["Chile", "say", "it", "would", "expel", "diplomat", "on", "Thursday", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
+    on = next(t for t in doc if t.text == "on")
+    assert (on.head.text == "said") == rehung
+
+
 def test_a_headline_verb_read_as_a_noun_modifying_its_object_is_a_verb(pipeline):
     # "Chad expels German ambassador, Berlin responds in kind": "expels" read as a plural noun modifying
     # "ambassador", itself hung on the second clause; the verb takes the object and the second clause is its conjunct

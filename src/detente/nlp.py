@@ -293,8 +293,8 @@ def parse_repairs(doc: Any) -> Any:
     first's object (``_second_speaker_read_as_a_conjunct``), a main clause read as the complement of a clause of
     "after" (``_main_clause_read_as_a_complement``), a name's apposition read as a second object
     (``_apposition_read_as_a_second_object``), an act after a report hung on the verb of saying
-    (``_act_after_the_report``).  Why a component of our own: as
-    ``conj_after_clause``."""
+    (``_act_after_the_report``), the time of a saying hung on what was said (``_time_of_the_saying``).  Why a
+    component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -306,7 +306,28 @@ def parse_repairs(doc: Any) -> Any:
     _main_clause_read_as_a_complement(doc)
     _apposition_read_as_a_second_object(doc)
     _act_after_the_report(doc)
+    _time_of_the_saying(doc)
     return doc
+
+
+def _time_of_the_saying(doc: Any) -> None:
+    """"Georgia said on Thursday it would expel two diplomats": the parser hangs "on Thursday" on "expel", so the
+    expulsion to come was dated to next Thursday; the phrase tells when Georgia spoke.  A phrase (prep, npadvmod,
+    advmod) of a reported clause (ccomp of a verb of saying) that stands between the verb of saying and the clause's
+    subject, or its "that", belongs to the verb of saying ("said in a statement that", "said last week it had")."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for clause in doc:
+        said = clause.head
+        if clause.dep_ != "ccomp" or said.i > clause.i or said.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"}), None)
+        if subject is None:
+            continue
+        opens = subject.left_edge.i
+        for c in list(clause.children):
+            if c.dep_ in {"prep", "npadvmod", "advmod"} and said.i < c.left_edge.i and c.right_edge.i < opens:
+                c.head = said
 
 
 def _act_after_the_report(doc: Any) -> None:

@@ -459,7 +459,8 @@ def test_every_attribution_rule_has_its_case_and_every_cue_list_a_reader():
     from detente.events.rules import rules
 
     attribution = [r for r in rules() if r.stage == "attribution"]
-    assert {r.name for r in attribution} == {c[0] for c in _ABLATION}
+    # (the one rule read by the event coder with an argument finder has its own case below)
+    assert {r.name for r in attribution} == {c[0] for c in _ABLATION} | {"speaker_resolved_as_a_subject"}
     # speech_verb is read by every rule (what a speech verb is); each other list by a rule that declares it
     assert set(cue_lists()) == {"speech_verb"} | {k for r in attribution for k in r.vocab}
 
@@ -666,3 +667,26 @@ def test_the_two_members_are_a_pair_but_two_dozen_are_not(words, pair):
         [2, 0, 2], ["nummod", "quantmod", "ROOT"])
     doc = hand_doc(words, heads, deps, lemmas=[w if w != "members" else "member" for w in words])
     assert pair_reference(doc[2]) is pair
+
+
+def test_a_speaker_naming_no_actor_is_resolved_as_the_subject_it_is(pipeline, speakers):
+    # "The foreign ministry in Baku said Moscow backs Minsk.": the speaker's mention names no actor; the subject
+    # rules read the ministry in Baku as Azerbaijan's government (rule speaker_resolved_as_a_subject)
+    from detente.events.arguments import ArgumentFinder, Context
+    from detente.events.rules import run_rule
+
+    sp = speakers([
+        ("The", "DET", "det", 2), ("foreign", "ADJ", "amod", 2), ("ministry", "NOUN", "nsubj", 5),
+        ("in", "ADP", "prep", 2), ("Baku", "PROPN", "pobj", 3, None, "B-GPE"), ("said", "VERB", "ROOT", 5, "say"),
+        ("Moscow", "PROPN", "nsubj", 7, None, "B-GPE"), ("backs", "VERB", "ccomp", 5, "back"),
+        ("Minsk", "PROPN", "dobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 5),
+    ])
+    coder = pipeline.coder
+    finder = ArgumentFinder(sp, coder.event_nouns, coder.agents, coder.noun_types, frozenset())
+    said = sp.speaker_of_clause(sp.doc[7]) or sp.unnamed_speaker(sp.doc[7])
+    assert said is not None and said.text.startswith("The foreign ministry") and said.actor is None
+    got = run_rule("speaker_resolved_as_a_subject", said, sp.doc, finder, Context())
+    assert got.start == said.start and got.actor is not None and got.actor.node == "AZE"
+    assert run_rule("speaker_resolved_as_a_subject", said, sp.doc, finder, Context(),
+                    disabled={"speaker_resolved_as_a_subject"}) is None
+

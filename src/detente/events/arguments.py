@@ -37,8 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
-from .attribution import (SPEECH_LEMMAS, Speakers, cue_lists, denial_beside_the_clause, pair_reference,
-                          subject_bearer)
+from .attribution import (SPEECH_LEMMAS, Speakers, attribution_rule, cue_lists, denial_beside_the_clause,
+                          is_speech_verb, pair_reference, subject_bearer)
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -841,8 +841,8 @@ class ArgumentFinder:
                 return m if m is not None and m.actor is not None else None
         return None
 
-    def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
-        """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
+    def speech_subject(self, pron: Any) -> Any:
+        """The subject of the verb of saying whose reported clause (ccomp) ``pron`` is the subject of, or None."""
         verb = pron.head
         for _ in range(3):  # "said that talks had ended and that it reserved its right": a second reported clause
             if verb.dep_ != "conj" or not any(c.dep_ == "mark" for c in verb.children):
@@ -855,14 +855,22 @@ class ArgumentFinder:
         for c in bearer.children:
             if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
                 if bearer.dep_ == "relcl" and c.lower_ in words("relative_pronoun"):
-                    c = bearer.head  # "from Algeria, which had said it would honour ...": the clause's noun
-                m = self.speakers.mention_for(c)
-                if m is None or m.actor is None:
-                    return None
-                # "The government of President Ortega said it would ...": a state body named by its head is "it"
-                is_person = m.actor.kind == "person" and c.lemma_.lower() not in _state_body_nouns()
-                if (pron.lower_ == "it") != is_person or pron.lower_ == "they":
-                    return m
+                    return bearer.head  # "from Algeria, which had said it would honour ...": the clause's noun
+                return c
+        return None
+
+    def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
+        """"Israel says it intends to ...": a pronoun subject inside reported speech is the speaker."""
+        c = self.speech_subject(pron)
+        if c is None:
+            return None
+        m = self.speakers.mention_for(c)
+        if m is None or m.actor is None:
+            return None
+        # "The government of President Ortega said it would ...": a state body named by its head is "it"
+        is_person = m.actor.kind == "person" and c.lemma_.lower() not in _state_body_nouns()
+        if (pron.lower_ == "it") != is_person or pron.lower_ == "they":
+            return m
         return None
 
     def objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
@@ -879,7 +887,12 @@ class ArgumentFinder:
         if not found and exclude and etype != "CONSULT":
             # (a meeting held in one's own city is no meeting with oneself: "hosted talks between the warring
             # parties in Jeddah" had Saudi Arabia as its own guest)
-            found = self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset(), ctx=ctx)
+            # Only an actor named inside the act's own phrase: one a pronoun or "the decision" brings from outside it
+            # is the source's own state told before, no domestic target ("The Kremlin denied it. Moscow regretted
+            # the decision", "Vietnam was negotiating a deal, though Hanoi denied it")
+            first, last = min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree)
+            found = [m for m in self._objects(tok, etype=etype, wanted_prep=wanted_prep, visit=visit,
+                                              exclude=frozenset(), ctx=ctx) if first <= m.start and m.end <= last]
         return found
 
     def _objects(self, tok: Any, *, etype: str, wanted_prep: str | None, visit: bool,
@@ -1538,6 +1551,12 @@ def pronoun_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
     if child.lower_ not in w["speaker_pronoun"]:
         return None
     said = f._speaker_of_pronoun(child)
+    if said is None and child.lower_ in w["plural_pronoun"]:
+        # "the three countries announced they would ...": a plural subject naming no actor itself is the states it
+        # stands for (phrase-stage rules: plural_countries_take_up_coordination)
+        subject = f.speech_subject(child)
+        if subject is not None and subject.tag_ in {"NNS", "NNPS"}:
+            return [m for m in f._subject_mentions(subject, ctx) if m.actor is not None and m.actor.node] or None
     if said is None:
         return None
     if child.lower_ in w["plural_pronoun"]:
@@ -3042,8 +3061,8 @@ def move_judged(noun: Any, ctx: Context | None, f: ArgumentFinder, own: frozense
 @object_rule("move_told_before", reads="a direct object that is an event anaphor (event_anaphor: 'the decision', "
              "'the move') with a definite determiner (definite_det) and no party named in its phrase; the previous "
              "main event's source (Context.last_event_source), or for a noun of a kind of act (nouns.tsv, not of an "
-             "unspecific_root) the last act of that kind (last_act_of); for a judged noun (move_judged), else the "
-             "news's source (Context.news_source) when that act is the judge's own", changes="target -> that source",
+             "unspecific_root) the last act of that kind (last_act_of); else the news's source (Context.news_source) "
+             "when that act is the source's own", changes="target -> that source",
              vocab=("event_anaphor", "definite_det", "unspecific_root", "deed_anaphor", "statement_root"))
 def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Turkey suspended all trade with Israel. ... The Palestinian Authority welcomed the decision": what is
@@ -3056,7 +3075,10 @@ def move_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[s
     d = _bare_definite_object(q, w["event_anaphor"], w["definite_det"], _MOVE_NAMED | {"relcl"})
     if d is None or not q.ctx.last_move(d)[0] or q.ctx.last_move(d)[1]:
         return []
-    return q.other([m for m in _told_move(d, q.ctx) if m.actor is not None])
+    # the act told before being the source's own (a denial: "The Kremlin denied the accusation. Moscow regretted the
+    # decision"), the decision is the news's, as for a judged noun (move_judged)
+    told = [m for m in _told_move(d, q.ctx) if m.actor is not None]
+    return q.other(told) or (q.other([m for m in q.ctx.news_source if m.actor is not None]) if told else [])
 
 
 def reacts_to_the_move(doc: Any, event: Event, disabled: Iterable[str] = ()) -> bool:
@@ -3235,8 +3257,8 @@ def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, 
 
 
 @clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
-             "relative pronoun (relative_pronoun) that stands for no one; a second subject after a conjunction, or "
-             "after a bare comma (a headline's 'A, B agree')",
+             "relative pronoun (relative_pronoun) that stands for no one (but for the noun a relative clause of saying "
+             "above is on); a second subject after a conjunction, or after a bare comma (a headline's 'A, B agree')",
              changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
 def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
@@ -3248,6 +3270,11 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
             continue  # "the cabinet approved the deployment, after the Council authorised the mission" (below)
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
+            if not found and child.lower_ in w["relative_pronoun"] and node.dep_ == "ccomp" \
+                    and node.head.dep_ == "relcl":
+                # "the offensive, which he said threatened peace": the pronoun is the noun the clause of saying is
+                # on, not the one who said it
+                return f._modified_noun(node.head)
             if found or child.lower_ not in w["relative_pronoun"]:
                 for other in node.children:
                     between = child.doc[child.i + 1:other.left_edge.i]  # (the comma may hang on the first)
@@ -3591,3 +3618,24 @@ def concern_if_others_act(tok: Any, f: ArgumentFinder, w: dict[str, frozenset[st
         if subjects:
             return subjects
     return None
+
+
+@attribution_rule("speaker_resolved_as_a_subject", reads="a speaker (said_by) that names no actor and is the subject "
+                  "of its verb of saying; that verb's subjects as the subject-stage rules read them with the sentences "
+                  "before (Context: 'the government', 'the ministry')", changes="said_by -> the same words, with the "
+                  "one actor they resolve to")
+def speaker_resolved_as_a_subject(said_by: Mention | None, doc: Any, f: ArgumentFinder, ctx: Context,
+                                  w: dict[str, frozenset[str]]) -> Mention | None:
+    """"Bolivia cut ties with Israel. The government also announced it would send aid": the source of "send" is
+    Bolivia's government, and so is the one who announced it; the speaker's words stay "The government"."""
+    if said_by is None or said_by.actor is not None:
+        return said_by
+    span = doc.char_span(said_by.start, said_by.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"} or not is_speech_verb(span.root.head):
+        return said_by
+    found = {m.actor.id: m for m in f.subjects(span.root.head, ctx) if m.actor is not None and m.actor.node}
+    if len(found) != 1:
+        return said_by
+    (m,) = found.values()
+    return replace(said_by, actor=m.actor, method=m.method)
+

@@ -133,7 +133,7 @@ def subject_bearer(verb: Any) -> Any:
     return verb
 
 
-def _is_speech_verb(tok: Any) -> bool:
+def is_speech_verb(tok: Any) -> bool:
     return tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in {"VERB", "AUX"}
 
 
@@ -235,7 +235,7 @@ class Speakers:
         if tok.lower_ not in PRONOUNS_PERSON:
             return None
         clause = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
-        if clause is not None and clause.dep_ == "ccomp" and _is_speech_verb(clause.head):
+        if clause is not None and clause.dep_ == "ccomp" and is_speech_verb(clause.head):
             # "Vystrcil said he had come to support ...": the one who says so, named as the speech verb's subject,
             # even when the resolver does not know him (not the last person it knows)
             named = next((self.mention_for(c) for c in clause.head.children if c.dep_ == "nsubj"
@@ -355,7 +355,7 @@ class Speakers:
         out = []
         accusing = cue_lists()["accusing_verb"] if self.on("accusation_is_the_accusers") else frozenset()
         for tok in self.doc:
-            if not _is_speech_verb(tok) and tok.lemma_.lower() not in accusing:
+            if not is_speech_verb(tok) and tok.lemma_.lower() not in accusing:
                 continue
             # "Le Drian called the junta illegitimate and said ...": the subject the conjoined verbs share
             for child in subject_bearer(tok).children:
@@ -473,7 +473,7 @@ class Speakers:
         sent_tokens = self._sentence_tokens_around(q)
         # "X said: “...", "“...,” he said", "“...,” said X"
         for tok in sent_tokens:
-            if q.start <= tok.idx < q.end or not _is_speech_verb(tok):
+            if q.start <= tok.idx < q.end or not is_speech_verb(tok):
                 continue
             subj = subject_of(tok, self)
             if subj is not None:
@@ -530,9 +530,9 @@ class Speakers:
                 break
             if _narrators_time_frame(node) or aside_on_a_claim(node, self):
                 return None
-            if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and _is_speech_verb(head):
+            if node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj"} and is_speech_verb(head):
                 if node.dep_ in {"xcomp", "advcl", "conj"}:
-                    if node.dep_ == "advcl" and node.tag_ == "VBG" and _is_speech_verb(node) and not any(
+                    if node.dep_ == "advcl" and node.tag_ == "VBG" and is_speech_verb(node) and not any(
                             c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
                         # "X said ..., adding that France remained a partner": the participle's speaker is the
                         # subject of the speech verb it elaborates
@@ -561,7 +561,7 @@ class Speakers:
             # (the comma before the speaker may hang in the speech verb's own subtree)
             first = min((t.i for t in c.subtree if not t.is_punct), default=c.i)
             dep_ok = c.dep_ == "conj" or (c.dep_ == "parataxis" and self.on("trailing_speaker"))
-            if dep_ok and c.i > tok.i and _is_speech_verb(c) and first > 0 \
+            if dep_ok and c.i > tok.i and is_speech_verb(c) and first > 0 \
                     and self.doc[first - 1].text == "," \
                     and not any(d.dep_ in {"ccomp", "dobj", "xcomp"} for d in c.children):
                 subj = subject_of(c, self)
@@ -592,7 +592,7 @@ class Speakers:
         preps, naming = cue_lists()["elaborating_prep"], cue_lists()["elaborating_naming_verb"]
 
         def speaks(t: Any) -> bool:
-            return _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in naming)
+            return is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in naming)
 
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
             for c in prep.children:
@@ -670,13 +670,13 @@ class Speakers:
             head = node.head
             if head == node:
                 break
-            if node.dep_ in {"ccomp", "parataxis"} and _is_speech_verb(head):
+            if node.dep_ in {"ccomp", "parataxis"} and is_speech_verb(head):
                 return head
-            if node.dep_ in {"xcomp", "advcl", "conj"} and _is_speech_verb(head):
+            if node.dep_ in {"xcomp", "advcl", "conj"} and is_speech_verb(head):
                 return None  # the speech verb's own clause ("said X and accused Y"): no report of another's
             node = head
         # "Iran condemned Israel, officials said" parsed with the speech verb hanging from the reported clause
-        return next((c for c in node.children if c.dep_ == "parataxis" and c.i > tok.i and _is_speech_verb(c)), None)
+        return next((c for c in node.children if c.dep_ == "parataxis" and c.i > tok.i and is_speech_verb(c)), None)
 
     @attribution_rule("unnamed_speaker", reads="the subject (or by-agent) of the speech verb reporting the clause: "
                       "an unnamed voice (unnamed_speaker_noun, statement_noun) that names no actor",
@@ -773,7 +773,7 @@ class Speakers:
         k = self.sent_index(head)
         spans = self.parsed.spans
         for lo, hi in spans[k + 1:k + 3]:
-            for verb in (t for t in self.doc[lo:hi] if _is_speech_verb(t)):
+            for verb in (t for t in self.doc[lo:hi] if is_speech_verb(t)):
                 for subj in (c for c in verb.children if c.dep_ == "nsubj"):
                     found = [p for p in dict.fromkeys(self.by_token.get(t.i) for t in subj.subtree)
                              if _is_person(p) and p.actor is not None and p.actor.country == m.actor.country]

@@ -258,9 +258,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 def _shares_time_with(clause: Any) -> Any:
     """The verb whose time a clause with no time of its own shares, or None: a verb conjoined to it with no
-    subject of its own, in the same tense ("In 2019, Khan visited Tehran and agreed to set up a force"), or a
+    subject of its own, in the same tense ("In 2019, Khan visited Tehran and agreed to set up a force"), a
     subjectless participle (VBG) hung on it with no conjunction ("cut ties with Doha in 2017, accusing it of ..."),
-    or a when-clause ("soured in 2021 when Australia cancelled the deal"). A clause with its own subject is
+    a subjectless infinitive of purpose ("summoned the envoy last week to protest"), or a when-clause ("soured in 2021 when Australia cancelled the deal"). A clause with its own subject is
     otherwise a clause of its own ("ties were cut in 2017 but the two restored them")."""
     head = clause.head
     if head == clause or not _verbal(head):
@@ -276,6 +276,11 @@ def _shares_time_with(clause: Any) -> Any:
         # and recalled its diplomats")
         return head
     if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
+        return head
+    if clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VB" and not _to_come(clause) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        # "summoned Finland's ambassador last week to protest against ...": the purpose is done with the act (an
+        # infinitive of intent or asking is still to come: ``_to_come``)
         return head
     return None
 

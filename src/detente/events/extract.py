@@ -25,7 +25,7 @@ from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, reacts_to_the_move,
                         state_dyads, switch_phrases)
-from .attribution import SPEECH_LEMMAS, Speakers, in_quotes
+from .attribution import SPEECH_LEMMAS, Speakers, in_quotes, subject_bearer
 from .dating import CONTINUES_CUE, date_event
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
@@ -288,13 +288,18 @@ class EventCoder:
         if trig.negation_is_the_act and modality.negated:
             modality = replace(modality, negated=False)
         told = _finite_of(tok)  # ("Beijing responded by imposing tariffs": told by "responded")
+        # ("Aliyev accused Moscow of ... and demanded compensation": a conjunct shares its subject's clause)
+        bearer = subject_bearer(told)
         if not modality.background and carry and told.tag_ in {"VBD", "VBN"} \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in told.children) and not _present_perfect(told):
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in bearer.children) and not _present_perfect(told) \
+                and not _present_perfect(bearer):
             # (the present perfect, "Hanoi has nonetheless maintained close ties", comes back to the present)
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
         said_by = self.speaker(tok, speakers)
+        said_by = run_rule("speaker_resolved_as_a_subject", said_by, sent.doc, finder, ctx,
+                           disabled=self.disabled) or said_by
         if trig.evaluation or exclaimed:
             said_by = None  # the speaker is the source: a speech act's own source is not repeated as said_by
         draft = apply_rules(Draft(tok, sent, coding, modality, tuple(source), tuple(target), said_by), self.lex,
