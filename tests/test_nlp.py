@@ -496,6 +496,54 @@ def test_a_time_between_a_saying_and_its_clause_is_the_sayings(after, rehung):
     assert (on.head.text == "said") == rehung
 
 
+def test_a_reported_verb_joined_to_the_saying_after_it_is_the_reported_clauses():
+    # "Envoys met and agreed that talks would resume , the ministry said .": the parser joins "agreed" to "said"
+    # (a conjunct before its head), so the ministry agreed
+    from detente.nlp import parse_repairs
+
+    words = ["Envoys", "met", "and", "agreed", "that", "talks", "would", "resume", ",", "the", "ministry", "said", "."]
+    heads = [1, 11, 11, 11, 7, 7, 7, 3, 11, 10, 11, 11, 11]
+    deps = ["nsubj", "ccomp", "cc", "conj", "mark", "nsubj", "aux", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "CCONJ", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["envoy", "meet", "and", "agree", "that", "talk", "would", "resume", ",", "the", "ministry", "say", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, lemmas=lemmas))
+    assert doc[3].head.text == "met" and doc[2].head.text == "met"
+
+
+@pytest.mark.parametrize("comma, rehung", [(True, True), (False, False)])
+def test_a_predicate_of_as_read_as_a_clauses_subject_is_a_phrase(comma, rehung):
+    # "Peru condemned the raid as a violation , recalled its envoy .": the parser makes "violation" the subject of
+    # "recalled" under the mark "as"; a subject parted from its verb by a bare comma is the phrase's noun. "Peru
+    # left as the violation recalled ..." (no comma) is a clause
+    from detente.nlp import parse_repairs
+
+    words = ["Peru", "condemned", "the", "raid", "as", "a", "violation", ",", "recalled", "its", "envoy", "."]
+    heads = [1, 1, 3, 1, 8, 6, 8, 1, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "punct", "advcl", "poss", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "PUNCT", "VERB", "PRON", "NOUN", "PUNCT"]
+    if not comma:
+        del words[7], heads[7], deps[7], pos[7]
+        heads = [h - 1 if h > 7 else h for h in heads]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    verb = next(t for t in doc if t.text == "recalled")
+    assert (verb.dep_ == "conj" and doc[6].head.text == "as" and doc[4].head.text == "condemned") == rehung
+
+
+def test_an_object_read_as_the_first_of_the_next_clauses_subjects_is_the_object():
+    # "Spain said it would help Peru , and Chile said it was ready .": the parser makes "Peru and Chile" the second
+    # "said"'s subject, so "help" has no object and Peru speaks
+    from detente.nlp import parse_repairs
+
+    words = ["Spain", "said", "it", "would", "help", "Peru", ",", "and", "Chile", "said", "it", "was", "ready", "."]
+    heads = [1, 1, 4, 4, 1, 9, 5, 5, 5, 1, 11, 9, 11, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "nsubj", "punct", "cc", "conj", "conj", "nsubj", "ccomp",
+            "acomp", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "AUX", "VERB", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "PRON", "AUX", "ADJ",
+           "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert (doc[5].head.text, doc[5].dep_) == ("help", "dobj") and (doc[8].head.i, doc[8].dep_) == (9, "nsubj")
+
+
 def test_a_headline_verb_read_as_a_noun_modifying_its_object_is_a_verb(pipeline):
     # "Chad expels German ambassador, Berlin responds in kind": "expels" read as a plural noun modifying
     # "ambassador", itself hung on the second clause; the verb takes the object and the second clause is its conjunct

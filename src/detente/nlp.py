@@ -293,8 +293,10 @@ def parse_repairs(doc: Any) -> Any:
     first's object (``_second_speaker_read_as_a_conjunct``), a main clause read as the complement of a clause of
     "after" (``_main_clause_read_as_a_complement``), a name's apposition read as a second object
     (``_apposition_read_as_a_second_object``), an act after a report hung on the verb of saying
-    (``_act_after_the_report``), the time of a saying hung on what was said (``_time_of_the_saying``).  Why a
-    component of our own: as ``conj_after_clause``."""
+    (``_act_after_the_report``), the time of a saying hung on what was said (``_time_of_the_saying``), a second
+    reported verb joined to the verb of saying after it (``_reported_conjunct_of_the_saying``), a predicate of "as"
+    read as a clause's subject (``_as_phrase_read_as_a_clause``), an object read as the first of a next clause's
+    subjects (``_object_read_as_a_coordinated_subject``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -307,7 +309,69 @@ def parse_repairs(doc: Any) -> Any:
     _apposition_read_as_a_second_object(doc)
     _act_after_the_report(doc)
     _time_of_the_saying(doc)
+    _reported_conjunct_of_the_saying(doc)
+    _as_phrase_read_as_a_clause(doc)
+    _object_read_as_a_coordinated_subject(doc)
     return doc
+
+
+def _object_read_as_a_coordinated_subject(doc: Any) -> None:
+    """"Frontex said it would send officers to help Finland, and Estonia, which borders Russia, said it was ready":
+    the parser makes "Finland and Estonia" the subject of the second "said", so Finland was ready too and "help" has
+    no object.  A subject whose conjunct follows ", and", of a verb that is a conjunct itself, right after a verb
+    with no object of its own, is that verb's object; the conjunct alone is the subject, its "and" the clauses'."""
+    for subject in doc:
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.dep_ != "conj" or subject.left_edge.i < 1 or subject.i > verb.i:
+            continue
+        before = doc[subject.left_edge.i - 1]
+        other = next((c for c in subject.children if c.dep_ == "conj"), None)
+        cc = next((c for c in subject.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if other is None or cc is None or not subject.i < cc.i < other.i or doc[cc.i - 1].text != "," \
+                or before.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj", "ccomp"} for c in before.children) \
+                or before.i < verb.head.i or verb.head not in before.ancestors and before != verb.head:
+            continue
+        subject.head, subject.dep_ = before, "dobj"
+        other.head, other.dep_ = verb, "nsubj"
+        cc.head = verb.head
+
+
+def _as_phrase_read_as_a_clause(doc: Any) -> None:
+    """"Islamabad condemned the attack as a violation of its airspace, recalled its ambassador and ...": the parser
+    reads "as a violation ..." as a clause whose subject is "violation" and whose verb is "recalled", so the violation
+    recalled the ambassador.  A clause (advcl) marked "as" whose noun subject is followed by a comma and then by the
+    clause's own verb is the phrase "as <noun>" on the verb above, and its verb that verb's conjunct."""
+    for verb in doc:
+        head = verb.head
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if verb.dep_ != "advcl" or mark is None or subject is None or head.i > mark.i or verb.i < 2 \
+                or not mark.i < subject.i < verb.i or subject.right_edge.i != verb.i - 2 or doc[verb.i - 1].text != ",":
+            continue
+        mark.head, mark.dep_ = head, "prep"
+        subject.head, subject.dep_ = mark, "pobj"
+        verb.dep_ = "conj"
+
+
+def _reported_conjunct_of_the_saying(doc: Any) -> None:
+    """"Their ministers spoke by phone and agreed that envoys would return, Pakistan's foreign ministry said": the
+    parser joins "agreed" to the "said" that comes after it, so the ministry agreed.  A conjunct of a verb of saying
+    that stands before it, after the reported clause (ccomp) it follows and before the speaker (the subject after
+    it), is a conjunct of that reported clause, its "and" with it."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for tok in doc:
+        said = tok.head
+        if tok.dep_ != "conj" or said.i < tok.i or said.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        told = next((c for c in said.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        speaker = next((c for c in said.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if told is None or speaker is None or speaker.i < tok.i:
+            continue
+        for cc in said.children:
+            if cc.dep_ == "cc" and told.i < cc.i < tok.i:
+                cc.head = told
+        tok.head = told
 
 
 def _time_of_the_saying(doc: Any) -> None:

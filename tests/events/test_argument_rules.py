@@ -579,14 +579,16 @@ OBJECT_CASES = [
         ("talks", "NOUN", "dobj", 1, "talk"), ("with", "ADP", "prep", 2), ("Turkey", "PROPN", "pobj", 3, None, "B-GPE"),
         (".", "PUNCT", "punct", 1),
     ], 1, "CONSULT", ["TUR"], [], id="light_verb_noun"),
-    # "France is recalling its ambassadors from Washington and Canberra.": the from-phrase on the verb
-    pytest.param("envoy_host", [
-        ("France", "PROPN", "nsubj", 2, None, "B-GPE"), ("is", "AUX", "aux", 2, "be"),
-        ("recalling", "VERB", "ROOT", 2, "recall"), ("its", "PRON", "poss", 4),
-        ("ambassadors", "NOUN", "dobj", 2, "ambassador"), ("from", "ADP", "prep", 2),
-        ("Washington", "PROPN", "pobj", 5, None, "B-GPE"), ("and", "CCONJ", "cc", 6),
-        ("Canberra", "PROPN", "conj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 2),
-    ], 2, "SANCTION", ["USA", "AUS"], DIFFERENT, id="envoy_host_from_capitals"),
+    # ("France is recalling its ambassadors from Washington and Canberra": a from-phrase on the verb is the target
+    # of any recall or withdrawal, TARGET_PREPS, so no longer this rule's alone to decide)
+    # "Bolivia praised Chile, with which Peru signed a pact.": the pronoun after a preposition of a party
+    pytest.param("relative_pronoun_object", [
+        ("Bolivia", "PROPN", "nsubj", 1, None, "B-GPE"), ("praised", "VERB", "ROOT", 1, "praise"),
+        ("Chile", "PROPN", "dobj", 1, None, "B-GPE"), (",", "PUNCT", "punct", 2), ("with", "ADP", "prep", 7),
+        ("which", "PRON", "pobj", 4), ("Peru", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("signed", "VERB", "relcl", 2, "sign"), ("a", "DET", "det", 9), ("pact", "NOUN", "dobj", 7),
+        (".", "PUNCT", "punct", 1),
+    ], 7, "SUPPORT", ["CHL"], DIFFERENT, id="relative_pronoun_after_with"),
     # "Morocco recalled the ambassador from Algeria.": the from-phrase hung on the noun
     pytest.param("envoy_host", [
         ("Morocco", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),

@@ -2050,6 +2050,38 @@ def test_which_in_a_clause_said_of_a_noun_is_that_noun(code):
     assert not [e for e in _events(x, "threatened") if _nodes(e.source)]
 
 
+def test_their_ministers_are_each_of_the_pairs(code):
+    # rule their_agents_are_the_pair: "Their foreign ministers spoke": each minister is his own state's
+    x = code("Pakistan strikes Iran\n\nISLAMABAD - Pakistan struck targets in Iran on Thursday.\n\nThe United "
+             "States condemned the strikes. Their foreign ministers spoke by phone on Friday.")
+    (e,) = _events(x, "spoke")
+    assert _nodes(e.source) == {"PAK", "IRN"}
+
+
+def test_the_seven_countries_are_the_seven_named_together(code):
+    # count_word: "the seven countries" takes up the coordination of seven, not the last pair named together
+    x = code("Venezuela expelled diplomats from Argentina, Chile, Costa Rica, Panama, Peru, the Dominican Republic "
+             "and Uruguay. Brazil and Colombia urged calm. Gil said Caracas would sanction the seven countries.")
+    (e,) = _events(x, "sanction")
+    assert _nodes(e.target) == {"ARG", "CHL", "CRI", "PAN", "PER", "DOM", "URY"}
+
+
+def test_a_recall_from_states_aims_at_them(code):
+    # TARGET_PREPS: "withdrawing its staff from the five countries" (a from-phrase on the verb) is aimed at them
+    x = code("Venezuela ordered diplomats from Argentina, Chile, Panama, Peru and Uruguay to leave. Gil said Caracas "
+             "was withdrawing its own staff from the five countries.")
+    (e,) = _events(x, "withdrawing")
+    assert _nodes(e.target) == {"ARG", "CHL", "PAN", "PER", "URY"}
+
+
+def test_it_said_by_a_described_name_is_the_name(code):
+    # (pronoun_is_speaker, speech_subject) "The EU's border agency Frontex said it would ...": the parser gives two
+    # subjects; "it" is the one that is a name, Frontex, not the EU its description names
+    (e,) = _events(code("The European Union's border agency Frontex said it would send officers to help Finland."),
+                   "help")
+    assert [m.actor.id for m in e.source] == ["IGOCOP:frontex"]
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

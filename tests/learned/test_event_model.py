@@ -567,11 +567,12 @@ def test_every_conjunct_of_a_tagged_place_is_no_party(pipeline):
 @pytest.mark.model
 def test_the_act_an_intention_governs_is_the_main_clause_event(pipeline):
     # "willing to withdraw" is coded as the intent (03): the act under "says ... is willing" is the sentence's event,
-    # so its empty target is filled; and the intended act is material, so the state it withdraws from is its
-    # target, not a mere place (the rules' place veto does not hold for a material act, intended or done).
+    # so its target is the learned one; and the intended act is material, so the state it withdraws from is its
+    # target, not a mere place (the rules' place veto does not hold for a material act, intended or done; the rules
+    # themselves now read a withdrawal's from-phrase as its target: TARGET_PREPS).
     text = "Syria says it is willing to withdraw its troops from Lebanon."
     (rule,) = _with(pipeline, Prediction((), 1, 0.9, "AGREE", 0.9), set(), text).events
-    assert rule.cameo.startswith("03") and rule.intent and rule.target == ()
+    assert rule.cameo.startswith("03") and rule.intent
     tagged = (_span(text, "Syria", "SRC"), _span(text, "Lebanon", "TGT"))
     (event,) = _with(pipeline, Prediction(tagged, 1, 0.9, "AGREE", 0.9, (0.99, 0.99)), {"source", "target"},
                      text).events

@@ -62,6 +62,8 @@ TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("for", frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE"})),
     # "threw its support behind Somalia", "rallied behind Kyiv"
     ("behind", frozenset({"SUPPORT"})),
+    # "recalled its ambassadors from the five countries": whom a recall or withdrawal leaves
+    ("from", frozenset({"SANCTION", "RETREAT"})),
 )
 # Types whose on-phrase is their topic, not a party: "hoped to cooperate on Libya", "agreed on Syria" (not "sanctions
 # on Russia", "called on Israel")
@@ -852,11 +854,16 @@ class ArgumentFinder:
             return None
         # "Kenya welcomed the vote and said it would deploy officers": the subject the conjoined verbs share
         bearer = subject_bearer(verb.head)
-        for c in bearer.children:
-            if c.dep_ == "nsubj" and not dateline(c):  # "TBILISI (Reuters) – Armenia said it would ..."
-                if bearer.dep_ == "relcl" and c.lower_ in words("relative_pronoun"):
-                    return bearer.head  # "from Algeria, which had said it would honour ...": the clause's noun
-                return c
+        # ("TBILISI (Reuters) – Armenia said it would ...": not the dateline)
+        subjects = [c for c in bearer.children if c.dep_ == "nsubj" and not dateline(c)]
+        if len(subjects) > 1:
+            # "The EU's border agency Frontex said it would ...": the parser splits a description and its name into
+            # two subjects; the one that is itself a name speaks (as ``attribution.subject_of`` reads it)
+            subjects = [c for c in subjects if self.speakers.by_token.get(c.i) is not None][-1:] or subjects
+        for c in subjects:
+            if bearer.dep_ == "relcl" and c.lower_ in words("relative_pronoun"):
+                return bearer.head  # "from Algeria, which had said it would honour ...": the clause's noun
+            return c
         return None
 
     def _speaker_of_pronoun(self, pron: Any) -> Mention | None:
@@ -1808,6 +1815,36 @@ def _pronoun_owner(child: Any, poss: Any, ctx: Context, f: ArgumentFinder, w: di
     return _one(f.speakers.last_person_before(poss.idx) if persons else ctx.last_non_person)
 
 
+@subject_rule("their_agents_are_the_pair", reads="a plural agent noun (NNS, agents.tsv) owned by a plural possessive "
+              "pronoun (plural_owner_pronoun) naming no actor; the coordinated subject of the verb of saying that "
+              "reports it, else the previous sentence's subjects when they are of two or more states, else the pair "
+              "of states the article tells most (Speakers.pair_of_states)", changes="source -> each of those states",
+              vocab=("plural_owner_pronoun",))
+def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Iran and Pakistan traded strikes. ... Their foreign ministers spoke by phone": each minister is his own
+    state's, so both states spoke (not the one named last)."""
+    if child.tag_ not in {"NNS", "NNPS"} or (child.lemma_.lower() not in f.agents and child.lower_ not in f.agents):
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in w["plural_owner_pronoun"] and f.speakers.mention_at(c) is None
+               for c in child.children):
+        return None
+    own = f.speakers.mention_for(child)
+    if own is not None and own.actor is not None and own.actor.node:
+        return None  # "their Chinese counterparts": named by their own words
+
+    def states(ms: Iterable[Mention]) -> list[Mention]:
+        found = {m.actor.node: m for m in ms if m.actor is not None and m.actor.node and m.actor.kind != "person"}
+        return list(found.values()) if len(found) >= 2 else []
+
+    verb = child.head
+    if child.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS:
+        # "Iran and Pakistan said their ministers would meet": the speakers
+        subject = next((c for c in subject_bearer(verb.head).children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.conjuncts:
+            return states(f.with_conj(subject)) or None
+    return states(ctx.last_subjects) or states(f.speakers.pair_of_states(child.idx)) or None
+
+
 @subject_rule("part_of_a_body_is_no_actor", reads="a member noun (member_noun) subject with a partitive determiner "
               "(partitive_det) and an of-phrase", changes="source -> none", vocab=("member_noun", "partitive_det"))
 def part_of_a_body_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -2299,12 +2336,26 @@ def clause_judged_beside_its_date(q: ObjectQuery, f: ArgumentFinder, w: dict[str
     return q.other(found)
 
 
+# Prepositions whose relative pronoun is a party of the clause's act ("with which", "to whom"); not a place or time
+# ("in which", "after which", "at which", "on which")
+_PARTY_PREPS = frozenset({"with", "to", "toward", "towards", "against", "from"})
+
+
 @object_rule("relative_pronoun_object", reads="a relative pronoun (relative_pronoun: 'which', 'whom') as the direct "
-             "object of a trigger heading a relative clause (relcl)", changes="target -> the noun the clause is on",
-             vocab=("relative_pronoun",))
+             "object of a trigger heading a relative clause (relcl), or after a preposition of a party on it ('with "
+             "which')", changes="target -> the noun the clause is on", vocab=("relative_pronoun",))
 def relative_pronoun_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"its cooperation with Israel, which Algeria does not recognise": what the clause's verb acts on is the noun
-    the clause describes (the pronoun names nothing itself)."""
+    the clause describes (the pronoun names nothing itself); so is it in "Iran, with which Bolivia signed a pact"."""
+    if q.tok.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ in _PARTY_PREPS and c.i < q.tok.i and any(
+            p.dep_ == "pobj" and p.lower_ in w["relative_pronoun"] for p in c.children) for c in q.tok.children) \
+            and not any((m := f.speakers.mention_for(d)) is not None and m.actor is not None for d in _dobjs(q)):
+        # (an actor as the verb's own object is the one acted on: "Chile, with which Peru expelled Bolivia's envoy")
+        # (the parser may hang the clause on the phrase the noun closes: "relations with Iran, with which ...")
+        before = q.tok.doc[max(q.tok.left_edge.i - 1, 0)]
+        before = before.doc[before.i - 1] if before.is_punct and before.i > 0 else before
+        noun = before if before.pos_ in {"PROPN", "NOUN"} and before in q.tok.head.subtree else q.tok.head
+        return q.other([m for m in f.with_conj(noun, deep=True) if m.actor is not None])
     if q.tok.dep_ != "relcl" or not any(d.lower_ in w["relative_pronoun"] for d in _dobjs(q)) \
             or any(d.lower_ not in w["relative_pronoun"] for d in _dobjs(q)):
         return []  # ("the Wagner Group, which X accused it of doing": the verb's object is "it", the act is "which")
