@@ -2082,6 +2082,23 @@ def test_it_said_by_a_described_name_is_the_name(code):
     assert [m.actor.id for m in e.source] == ["IGOCOP:frontex"]
 
 
+def test_whose_governments_are_the_clauses_nouns(pipeline):
+    # rule whose_agents_are_the_clauses_noun: "Brazil and Colombia, whose governments have kept ties with Caracas"
+    x = _rules_only(pipeline, frozenset(), "The opposition said its tally showed it had won. Brazil and Colombia, "
+                    "whose leftist governments have maintained ties with Caracas, urged the council to publish the "
+                    "records.")
+    (e,) = _events(x, "maintained")
+    assert _nodes(e.source) == {"BRA", "COL"}
+
+
+@pytest.mark.parametrize("word", ["disproportionate", "unwarranted", "counterproductive"])
+def test_calling_a_decision_disproportionate_disapproves_of_its_author(code, word):
+    # negative_evaluation: "said the decision was disproportionate" judges the act told before
+    x = code(f"Rwanda broke off ties with Belgium on Monday. Belgium's foreign minister said the decision was {word}.")
+    (e,) = _events(x, word)
+    assert e.type == "ACCUSE" and _nodes(e.source) == {"BEL"} and _nodes(e.target) == {"RWA"}
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

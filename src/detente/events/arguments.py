@@ -1845,6 +1845,21 @@ def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder, w: di
     return states(ctx.last_subjects) or states(f.speakers.pair_of_states(child.idx)) or None
 
 
+@subject_rule("whose_agents_are_the_clauses_noun", reads="an agent noun (agents.tsv) owned by 'whose' (relative_owner) "
+              "as the subject of a relative clause (relcl); the noun the clause is on, with its conjuncts",
+              changes="source -> those actors", vocab=("relative_owner",))
+def whose_agents_are_the_clauses_noun(child: Any, ctx: Context, f: ArgumentFinder,
+                                      w: dict[str, frozenset[str]]) -> list | None:
+    """"Brazil and Colombia, whose leftist governments have kept ties with Caracas, ...": the governments are
+    Brazil's and Colombia's."""
+    if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents:
+        return None
+    if child.head.dep_ != "relcl" or not any(c.dep_ == "poss" and c.lower_ in w["relative_owner"]
+                                             for c in child.children):
+        return None
+    return [m for m in f.with_conj(child.head.head) if m.actor is not None and m.actor.node] or None
+
+
 @subject_rule("part_of_a_body_is_no_actor", reads="a member noun (member_noun) subject with a partitive determiner "
               "(partitive_det) and an of-phrase", changes="source -> none", vocab=("member_noun", "partitive_det"))
 def part_of_a_body_is_no_actor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
