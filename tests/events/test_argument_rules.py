@@ -589,6 +589,13 @@ OBJECT_CASES = [
         ("signed", "VERB", "relcl", 2, "sign"), ("a", "DET", "det", 9), ("pact", "NOUN", "dobj", 7),
         (".", "PUNCT", "punct", 1),
     ], 7, "SUPPORT", ["CHL"], DIFFERENT, id="relative_pronoun_after_with"),
+    # "Hamas, whose officials Turkey hosted, spoke.": the officials are the clause's noun's
+    pytest.param("whose_object_is_the_clauses_noun", [
+        ("Hamas", "PROPN", "nsubj", 7, None, "B-ORG"), (",", "PUNCT", "punct", 0), ("whose", "PRON", "poss", 3),
+        ("officials", "NOUN", "dobj", 5, "official"), ("Turkey", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("hosted", "VERB", "relcl", 0, "host"), (",", "PUNCT", "punct", 0), ("spoke", "VERB", "ROOT", 7, "speak"),
+        (".", "PUNCT", "punct", 7),
+    ], 5, "CONSULT", ["PSE"], DIFFERENT, id="whose_object_is_the_clauses_noun"),
     # "Morocco recalled the ambassador from Algeria.": the from-phrase hung on the noun
     pytest.param("envoy_host", [
         ("Morocco", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),

@@ -2099,6 +2099,39 @@ def test_calling_a_decision_disproportionate_disapproves_of_its_author(code, wor
     assert e.type == "ACCUSE" and _nodes(e.source) == {"BEL"} and _nodes(e.target) == {"RWA"}
 
 
+def test_an_anti_terrorist_operation_judges_no_one(code):
+    # opposing_prefix: "what it called anti-terrorist measures" names what is fought, not a judgement of anyone
+    x = code("Chile struck Peru on Monday. Peru launched what it called anti-terrorist measures on Tuesday.")
+    assert not _events(x, "terrorist")
+
+
+@pytest.mark.parametrize("wants", ["wants", "does not want"])
+def test_wanting_another_to_act_is_an_appeal_to_it(code, wants):
+    # coding rule wanting_another_to_act_is_appeal: "Egypt wants Iran to stop supporting the Houthis" asks Iran; it
+    # was Iran's intent to stop, a threat against the Houthis
+    x = code(f"Egypt {wants} Iran to stop supporting the Houthis.")
+    (e,) = _events(x, "want")
+    assert e.type == "REQUEST" and not e.negated and (_nodes(e.source), _nodes(e.target)) == ({"EGY"}, {"IRN"})
+    assert not _events(x, "stop") and not _events(x, "supporting")
+
+
+def test_rivals_including_states_are_those_states(code):
+    # phrase rule including_names_its_members: "ties with several rivals, including the UAE and Saudi Arabia"
+    x = code("Erdogan, a vocal supporter of the Palestinian cause, has sought to mend ties with several regional "
+             "rivals, including the United Arab Emirates and Saudi Arabia.")
+    (e,) = _events(x, "mend")
+    assert _nodes(e.target) == {"ARE", "SAU"}
+
+
+@pytest.mark.parametrize("word", ["stupidity", "blunder"])
+def test_describing_a_move_as_stupidity_judges_its_authors(code, word):
+    # evaluation_frame: the as-phrase the parser hangs on the object of a naming verb; "stupidity" a judgement
+    x = code("Chile and Peru agreed to normalise relations. Bolivia's foreign ministry described the move as "
+             f"strategic {word}.")
+    (e,) = _events(x, word)
+    assert e.type == "ACCUSE" and _nodes(e.source) == {"BOL"} and _nodes(e.target) == {"CHL", "PER"}
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

@@ -43,6 +43,13 @@ NOT_ATTACK = [("Russia", 3, "nsubj"), ("did", 3, "aux", "do"), ("not", 3, "neg")
 def test_negation_particle():
     on, off = _both(NOT_ATTACK, "attack", "negation_particle")
     assert on.negated and not off.negated
+    # "Ankara would not give up on defending Gaza .": a "not" on a verb of giving up keeps the gerund's act going
+    spec = [("Ankara", 3, "nsubj"), ("would", 3, "aux", "would", "MD"), ("not", 3, "neg"), ("give", 3, "ROOT"),
+            ("up", 3, "prt"), ("on", 3, "prep"), ("defending", 5, "pcomp", "defend", "VBG"), ("Gaza", 6, "dobj"),
+            (".", 3, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[6], doc[:], load_lexicon()).negated
+    assert read_modality(doc[3], doc[:], load_lexicon()).negated  # the giving up itself is negated
 
 
 def test_negative_determiner():
@@ -500,6 +507,9 @@ def test_cause_is_earlier():
             ("act", 6, "xcomp"), (".", 6, "punct")]
     on, off = _both(spec, "blockade", "cause_is_earlier")
     assert on.background and not off.background
+    # "Chile's blockade of Peru can prompt Bolivia to act .": a cause that may come is no earlier one
+    spec[5] = ("can", 6, "aux", "can", "MD")
+    assert not read_modality(_doc(spec)[2], _doc(spec)[:], load_lexicon()).background
 
 
 @pytest.mark.parametrize("name", [r.name for r in rules() if r.stage == "modality"])

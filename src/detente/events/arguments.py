@@ -1461,6 +1461,29 @@ def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -
             else sp.pair_of_states(node.idx, described=described_pair(node))) or None
 
 
+@phrase_rule("including_names_its_members", reads="a plural noun naming no actor with an including-phrase "
+             "(inclusion_prep: 'including', 'such as') naming actors", changes="the phrase stands for those actors",
+             vocab=("inclusion_prep",))
+def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"mend ties with several regional rivals, including the UAE and Saudi Arabia": the rivals named are whom
+    the ties are mended with (the phrase had no actor, so the act had no target)."""
+    own = sp.mention_for(node)
+    if node.tag_ not in {"NNS", "NNPS"} or (own is not None and own.actor is not None and own.actor.node):
+        return None
+    for c in node.children:
+        if c.dep_ != "prep":
+            continue
+        # ("such as": the parser hangs "such" on "as")
+        phrase = "such as" if c.lower_ == "as" and any(a.lower_ == "such" for a in c.children) else c.lower_
+        if phrase not in w["inclusion_prep"]:
+            continue
+        found = [m for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                 if (m := sp.mention_for(x)) is not None and m.actor is not None and m.actor.node]
+        if found:
+            return list(dict.fromkeys(found))
+    return None
+
+
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
              "(plural_country_noun) with an adjective or numeral and no actor of its own; the last coordination of "
              "states before it (as many as the numeral says, count_word)",
@@ -2171,6 +2194,21 @@ def declared_non_grata(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
         if m is not None and m.actor is not None and m not in found:
             found.append(m)
     return q.other(found)
+
+
+@object_rule("whose_object_is_the_clauses_noun", reads="a direct object of a trigger heading a relative clause "
+             "(relcl) that is an agent noun (agents.tsv) owned by 'whose' (relative_owner)",
+             changes="target -> the noun the clause is on, with its conjuncts", vocab=("relative_owner",))
+def whose_object_is_the_clauses_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Hamas, whose officials Turkey has hosted for years": the officials hosted are Hamas's (as a subject:
+    ``whose_agents_are_the_clauses_noun``)."""
+    if q.tok.dep_ != "relcl":
+        return []
+    for d in _dobjs(q):
+        if (d.lemma_.lower() in f.agents or d.lower_ in f.agents) \
+                and any(c.dep_ == "poss" and c.lower_ in w["relative_owner"] for c in d.children):
+            return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None and m.actor.node])
+    return []
 
 
 @object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")

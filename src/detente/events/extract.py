@@ -672,6 +672,27 @@ def unwanted_hostile_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return _Trigger(tok, "110", None, specific=True, negation_is_the_act=True)
 
 
+@coding_rule("wanting_another_to_act_is_appeal", pos=("VERB",), reads="a verb of wanting (wanting_verb: 'want', "
+             "'wish') whose infinitive clause (ccomp, xcomp with 'to') has a subject of its own, or whose direct "
+             "object the infinitive follows", changes="trigger -> 020 (appeal): the one who wants against the one "
+             "wanted to act, not negated ('does not want X to': an appeal not to); what is wanted is not done "
+             "(selection rule requested_is_not_done)", vocab=("wanting_verb",))
+def wanting_another_to_act_is_appeal(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Egyptian officials want Iran to stop supporting armed groups": a wish that another act is an appeal to it,
+    like "urged Iran to stop"; it was read as Iran's own intent to stop (a threat against the groups). "Does not want
+    Iran to arm the Houthis" asks Iran not to: the negation is the appeal's own, not a denial of it."""
+    if tok.lemma_.lower() not in w["wanting_verb"]:
+        return None
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    for c in tok.children:
+        if c.dep_ not in {"ccomp", "xcomp"} or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        if any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children) \
+                or any(o.dep_ in {"dobj", "obj"} and o.i < c.i for o in tok.children):
+            return _Trigger(tok, "020", None, specific=True, negation_is_the_act=negated)
+    return None
+
+
 @coding_rule("criticism_drawn", pos=("VERB",), reads="a verb of drawing (drawing_verb: 'drew', 'sparked') whose direct "
              "object is a noun of criticism (drawn_criticism_noun) and that has a from-phrase",
              changes="trigger -> 111 (criticise), experiencer: the from-object is the source, the subject's author "
@@ -926,14 +947,18 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
              "(oprd), the as-phrase of a naming verb (naming_verb: 'described it as'), or an epithet of an act noun "
              "(judged_act_noun) inside quotation marks ('the “brutal” decision')",
              changes="trigger -> 111 (criticise): the speaker or namer against the author of what is judged; "
-             "under a negated copula, 052 (defend verbally: 'X is not a terrorist group')",
-             vocab=("negative_evaluation", "judged_act_noun"))
+             "under a negated copula, 052 (defend verbally: 'X is not a terrorist group'); none after a hyphened "
+             "prefix of opposition (opposing_prefix: 'anti-terrorist')",
+             vocab=("negative_evaluation", "judged_act_noun", "opposing_prefix"))
 def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
     it unacceptable conduct": a judgement of another's act is disapproval of its
     author (issue 12: relations stated by noun phrases and evaluations were not read)."""
     if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"]:
         return None
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in w["opposing_prefix"]:
+        return None  # "anti-terrorist measures", "counter-terrorist operation": against terror, no one called it
     frame = evaluation_frame(tok)
     if frame is None:
         return None
@@ -975,6 +1000,10 @@ def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
         return "naming", verb
     if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in words("naming_verb"):
         return "naming", node.head.head
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.dep_ in {"dobj", "obj"} \
+            and node.head.head.head.lemma_.lower() in words("naming_verb"):
+        # "described the move as strategic stupidity": the parser hangs the as-phrase on the object
+        return "naming", node.head.head.head
     return None
 
 

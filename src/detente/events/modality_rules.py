@@ -23,10 +23,22 @@ def _children(chain: list[Any]) -> list[tuple[Any, Any]]:
 
 
 @modality_rule("negation_particle", reads="a 'neg' dependent of the trigger or of a word governing it "
-               "('did not attack', 'never recognised')", changes="negated")
+               "('did not attack', 'never recognised'), below a verb of halting or giving up (halting_verb, "
+               "halting_phrase) that governs a gerund above the trigger", changes="negated",
+               vocab=("halting_verb", "halting_phrase"))
 def negation_particle(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"did not attack": a negation particle on the trigger or a word above it. A "not" on a noun above the trigger
-    qualifies that noun ("vessels, although not nuclear-armed, with US assistance"), not the act."""
+    qualifies that noun ("vessels, although not nuclear-armed, with US assistance"), not the act; a "not" on a verb of
+    halting above a gerund ("would not give up on defending the rights of X", "will not stop arming Y") keeps the act
+    going, so it does not negate it."""
+    for k in range(1, len(chain)):
+        node = chain[k]
+        phrases = {f"{node.lemma_.lower()} {c.lower_}" for c in node.children if c.dep_ == "prt"}
+        if node.pos_ in {"VERB", "AUX"} and (node.lemma_.lower() in words["halting_verb"]
+                                             or phrases & words["halting_phrase"]) \
+                and any(n.tag_ == "VBG" for n in chain[:k]):
+            chain = chain[:k]
+            break
     return {"negated": True} if any(c.dep_ == "neg" and (node is tok or node.pos_ not in {"NOUN", "PROPN"})
                                     for node, c in _children(chain)) else None
 
@@ -273,12 +285,15 @@ def since_clause_is_earlier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon,
 
 
 @modality_rule("cause_is_earlier", reads="an event noun that is the subject of a verb of causing (cause_verb: "
-               "'the blockade of the port has prompted ...', '... meant that')", changes="background",
+               "'the blockade of the port has prompted ...', '... meant that') with no modal ('can lead')",
+               changes="background",
                vocab=("cause_verb",))
 def cause_is_earlier(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"the blockade of the port has prompted the two states to ...": an act named as the cause of what the
     clause tells came before it; it is context, with no date of its own (not the publication's day)."""
-    hit = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words["cause_verb"]
+    # (not a cause that may come: "the cooperation of Iran and Saudi Arabia can lead to stability", a modal)
+    hit = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words["cause_verb"] \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)
     return {"background_cue": f"{tok.head.lower_} (an earlier cause)"} if hit else None
 
 
