@@ -353,6 +353,20 @@ def test_a_clause_of_after_read_as_a_phrase_gets_its_subject_back():
     assert doc[13].head.text == "recalled" and doc[13].dep_ == "conj" and doc[7].head.text == "after"
 
 
+def test_a_clause_of_after_hung_as_a_clause_gets_its_subject_back():
+    # "Putin left after one of his allies snubbed him ." as the parser reads it: "one" the object of the preposition
+    # "after", "snubbed" a clause of "left" with no subject (so Putin snubbed himself)
+    from detente.nlp import parse_repairs
+
+    words = ["Putin", "left", "after", "one", "of", "his", "allies", "snubbed", "him", "."]
+    heads = [1, 1, 1, 2, 3, 6, 4, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "prep", "poss", "pobj", "advcl", "dobj", "punct"]
+    tags = ["NNP", "VBD", "IN", "CD", "IN", "PRP$", "NNS", "VBD", "PRP", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags))
+    assert (doc[3].head.text, doc[3].dep_) == ("snubbed", "nsubj") and (doc[2].head.text, doc[2].dep_) == (
+        "snubbed", "mark")
+
+
 def test_a_clauses_subject_hung_on_its_mark_is_its_subject():
     # "Ties soured since Chile retook the port ." as the parser reads it: "Chile" the object of "since"
     from detente.nlp import parse_repairs

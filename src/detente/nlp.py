@@ -528,12 +528,13 @@ def _clause_read_as_a_phrase(doc: Any) -> None:
     """"Israel recalled its ambassadors after the two countries, along with Spain, announced they would recognise a
     Palestinian state": the parser reads "after the two countries" as a phrase of time and hangs "announced" on
     "recalled" as its conjunct, so Israel announced.  A finite verb with no subject and no "and" before it,
-    conjoined to the verb whose phrase of a subordinator (_SUBORDINATORS) ends right before it (or before an aside
-    hung on that verb: "along with Spain"), is that subordinator's clause: the phrase's noun is its subject, the
-    subordinator its mark, the aside part of the subject."""
+    conjoined to (or hung as a clause on) the verb whose phrase of a subordinator (_SUBORDINATORS) ends right before
+    it (or before an aside hung on that verb: "along with Spain"), is that subordinator's clause: the phrase's noun
+    is its subject, the subordinator its mark, the aside part of the subject ("Putin was left squirming after one of
+    his allies snubbed him": "one" snubbed, not Putin)."""
     for tok in doc:
         main = tok.head
-        if tok.dep_ != "conj" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or main.i > tok.i \
+        if tok.dep_ not in {"conj", "advcl"} or tok.tag_ not in {"VBD", "VBZ", "VBP"} or main.i > tok.i \
                 or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in tok.children):
             continue
         if any(c.dep_ == "cc" and main.i < c.i < tok.i for c in main.children) \
@@ -542,7 +543,7 @@ def _clause_read_as_a_phrase(doc: Any) -> None:
         mark = next((p for p in reversed(doc[main.i + 1:tok.i])
                      if p.lower_ in _SUBORDINATORS and p.dep_ == "prep"), None)
         noun = next((c for c in mark.children if c.dep_ == "pobj"), None) if mark is not None else None
-        if noun is None or not noun.tag_.startswith("NN") or main not in list(mark.ancestors):
+        if noun is None or not (noun.tag_.startswith("NN") or noun.tag_ == "CD") or main not in list(mark.ancestors):
             continue
         asides = [c for c in main.children if c.dep_ == "prep" and noun.i < c.i < tok.i and c.lower_ in _ASIDE_OPENERS]
         between = set(range(noun.right_edge.i + 1, tok.i))

@@ -596,6 +596,13 @@ OBJECT_CASES = [
         ("hosted", "VERB", "relcl", 0, "host"), (",", "PUNCT", "punct", 0), ("spoke", "VERB", "ROOT", 7, "speak"),
         (".", "PUNCT", "punct", 7),
     ], 5, "CONSULT", ["PSE"], DIFFERENT, id="whose_object_is_the_clauses_noun"),
+    # "Kosovo, whose independence Serbia rejected, spoke.": what is rejected is the clause's noun's
+    pytest.param("whose_object_is_the_clauses_noun", [
+        ("Kosovo", "PROPN", "nsubj", 7, None, "B-GPE"), (",", "PUNCT", "punct", 0), ("whose", "PRON", "poss", 3),
+        ("independence", "NOUN", "dobj", 5), ("Serbia", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("rejected", "VERB", "relcl", 0, "reject"), (",", "PUNCT", "punct", 0), ("spoke", "VERB", "ROOT", 7, "speak"),
+        (".", "PUNCT", "punct", 7),
+    ], 5, "REJECT", ["XKX"], DIFFERENT, id="whose_object_is_not_only_an_agent"),
     # "Morocco recalled the ambassador from Algeria.": the from-phrase hung on the noun
     pytest.param("envoy_host", [
         ("Morocco", "PROPN", "nsubj", 1, None, "B-GPE"), ("recalled", "VERB", "ROOT", 1, "recall"),

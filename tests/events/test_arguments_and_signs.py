@@ -1982,6 +1982,12 @@ def test_exchanging_ambassadors_is_done_to_each_other(code):
     assert _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}
 
 
+def test_hosting_refugees_grants_asylum(code):
+    # verbs.tsv: "hosted Ukrainian refugees" is aid (075), not a visit (043)
+    (e,) = _events(code("Poland has hosted millions of Ukrainian refugees since the war began."), "hosted")
+    assert e.cameo == "075" and e.type == "AID"
+
+
 @pytest.mark.parametrize("verb, cameo", [("threw out", "161"), ("kicked out", "161")])
 def test_throwing_out_a_diplomat_is_an_expulsion(code, verb, cameo):
     # "Chile threw out a Peruvian diplomat": as "expelled" (verbs.tsv; it was no event)
@@ -2091,7 +2097,7 @@ def test_whose_governments_are_the_clauses_nouns(pipeline):
     assert _nodes(e.source) == {"BRA", "COL"}
 
 
-@pytest.mark.parametrize("word", ["disproportionate", "unwarranted", "counterproductive"])
+@pytest.mark.parametrize("word", ["disproportionate", "unwarranted", "counterproductive", "ungrateful"])
 def test_calling_a_decision_disproportionate_disapproves_of_its_author(code, word):
     # negative_evaluation: "said the decision was disproportionate" judges the act told before
     x = code(f"Rwanda broke off ties with Belgium on Monday. Belgium's foreign minister said the decision was {word}.")
@@ -2130,6 +2136,40 @@ def test_describing_a_move_as_stupidity_judges_its_authors(code, word):
              f"strategic {word}.")
     (e,) = _events(x, word)
     assert e.type == "ACCUSE" and _nodes(e.source) == {"BOL"} and _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_one_of_the_leaders_who_is_the_one_named(code):
+    # one_of_named: "Orban, one of the few EU leaders who has kept close ties with Moscow": Orban's ties (a relation),
+    # and Orban's visit, not the EU leaders' (the European Council)
+    x = code("Vucic met Viktor Orban, one of the few EU leaders who has kept close ties with Moscow.")
+    assert {(c.a.actor.node, c.b.actor.node) for c in x.relation_claims} == {("HUN", "RUS")}
+    (e,) = _events(code("Vucic met Viktor Orban, one of the few EU leaders who has visited Moscow since the war."),
+                   "visited")
+    assert _nodes(e.source) == {"HUN"}
+
+
+@pytest.mark.parametrize("verb", ["vowed", "promised"])
+def test_vowing_consequences_is_a_threat(code, verb):
+    # verbs.tsv: "vowed consequences for Peru" threatens Peru (it was a pledge, 030, of positive sign)
+    (e,) = _events(code(f"Chile {verb} consequences for Peru after the vote."), verb)
+    assert e.type == "THREATEN" and _nodes(e.target) == {"PER"}
+
+
+def test_an_allys_owner_is_not_the_one_who_acts(pipeline):
+    # event_subject_is_its_agent skips a party noun: "Russia's ally Belarus condemned": Belarus, named beside it
+    x = _rules_only(pipeline, frozenset(), "Russia's ally Belarus condemned the strike on Monday.")
+    (e,) = _events(x, "condemned")
+    assert _nodes(e.source) == {"BLR"}
+
+
+@pytest.mark.parametrize("text, sign", [("Chile has poor relations with Peru.", -1),
+                                        ("Chile has good relations with Peru.", 1),
+                                        ("Relations between Chile and Peru have been poor since 2020.", -1)])
+def test_poor_relations_are_bad_ones(code, text, sign):
+    # relation_cues.tsv "poor relations"; the word a multi-word cue is found at takes the value of the cue its own
+    # words make ("relations" is in "good relations" and in "poor relations")
+    (c,) = code(text).relation_claims
+    assert c.polarity == sign and {c.a.actor.node, c.b.actor.node} == {"CHL", "PER"}
 
 
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):

@@ -175,6 +175,20 @@ def test_deliberated_is_not_done():
     assert 3 not in not_done(trigs, lex, disabled={"deliberated_is_not_done"})
 
 
+def test_custom_is_no_act():
+    # "breaking the tradition of leaders visiting India": what a custom says is done is no act
+    from detente.events.rules import not_done
+
+    doc = _doc(["Muizzu", "broke", "the", "tradition", "of", "leaders", "visiting", "India"],
+               [1, 1, 3, 1, 3, 4, 5, 6], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "dobj"],
+               ["Muizzu", "break", "the", "tradition", "of", "leader", "visit", "India"],
+               pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PROPN"])
+    lex = load_lexicon()
+    trigs = EventCoder(lex)._triggers(doc[:])
+    assert 6 in {t.tok.i for t in trigs}
+    assert 6 in not_done(trigs, lex) and 6 not in not_done(trigs, lex, disabled={"custom_is_no_act"})
+
+
 def test_dropped_triggers_are_not_recorded_by_the_fallback():
     # the no-actor fallback records a sentence's main trigger when none has an actor; a dropped one (an act
     # only considered) is not recorded: "they are considering sending aid" gives no event

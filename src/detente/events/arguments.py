@@ -38,7 +38,7 @@ from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
 from .attribution import (SPEECH_LEMMAS, Speakers, attribution_rule, cue_lists, denial_beside_the_clause,
-                          is_speech_verb, pair_reference, subject_bearer)
+                          is_speech_verb, one_of_named, pair_reference, subject_bearer)
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -682,9 +682,10 @@ class ArgumentFinder:
 
     def _modified_noun(self, clause: Any) -> list[Mention]:
         """The actors a relative or participial clause is about: its own noun ("Iran, which has armed Russia, and
-        Syria": Iran only); the whole coordination only when the clause follows every conjunct and its verb is
-        not singular ("Iran and Syria, which have armed Russia")."""
-        head = clause.head
+        Syria": Iran only; "Orban, one of the leaders who ...": Orban, ``one_of_named``); the whole coordination only
+        when the clause follows every conjunct and its verb is not singular ("Iran and Syria, which have armed
+        Russia")."""
+        head = one_of_named(clause.head) if clause.dep_ == "relcl" else clause.head
         coordination = [head, *head.conjuncts]
         singular = any(t.tag_ == "VBZ" for t in [clause, *clause.children] if t.dep_ in {"relcl", "acl", "aux", "ROOT"}
                        or t == clause)
@@ -1462,11 +1463,12 @@ def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -
 
 
 @phrase_rule("including_names_its_members", reads="a plural noun naming no actor with an including-phrase "
-             "(inclusion_prep: 'including', 'such as') naming actors", changes="the phrase stands for those actors",
-             vocab=("inclusion_prep",))
+             "(example_prep: 'including', 'such as') naming actors", changes="the phrase stands for those actors",
+             vocab=("example_prep",))
 def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"mend ties with several regional rivals, including the UAE and Saudi Arabia": the rivals named are whom
-    the ties are mended with (the phrase had no actor, so the act had no target)."""
+    the ties are mended with (the phrase had no actor, so the act had no target; a subject's agent noun reads its
+    examples in ``agent_noun_subject``)."""
     own = sp.mention_for(node)
     if node.tag_ not in {"NNS", "NNPS"} or (own is not None and own.actor is not None and own.actor.node):
         return None
@@ -1475,7 +1477,7 @@ def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[
             continue
         # ("such as": the parser hangs "such" on "as")
         phrase = "such as" if c.lower_ == "as" and any(a.lower_ == "such" for a in c.children) else c.lower_
-        if phrase not in w["inclusion_prep"]:
+        if phrase not in w["example_prep"]:
             continue
         found = [m for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
                  if (m := sp.mention_for(x)) is not None and m.actor is not None and m.actor.node]
@@ -1912,11 +1914,13 @@ def collective_is_members(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
     return None
 
 
-@subject_rule("event_subject_is_its_agent", reads="an event noun of the lexicon as subject; its possessor, "
-              "compound or by-phrase", changes="source -> the event's agent, spanned over the subject phrase")
+@subject_rule("event_subject_is_its_agent", reads="an event noun of the lexicon as subject, no party noun "
+              "(party_noun: 'ally'); its possessor, compound or by-phrase",
+              changes="source -> the event's agent, spanned over the subject phrase", vocab=("party_noun",))
 def event_subject_is_its_agent(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none)."""
-    if child.lemma_.lower() not in f.event_nouns:
+    """"A car bombing by the Islamic State killed ...": the bombing's agent acts (none if it has none). An ally's
+    owner is the other party ("Russia's ally Belarus condemned": Belarus, named beside it)."""
+    if child.lemma_.lower() not in f.event_nouns or child.lemma_.lower() in w["party_noun"]:
         return None
     own = f.speakers.mention_at(child)
     if own is not None and own.actor is not None and own.actor.kind != "person":
@@ -2197,16 +2201,16 @@ def declared_non_grata(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
 
 
 @object_rule("whose_object_is_the_clauses_noun", reads="a direct object of a trigger heading a relative clause "
-             "(relcl) that is an agent noun (agents.tsv) owned by 'whose' (relative_owner)",
+             "(relcl) owned by 'whose' (relative_owner)",
              changes="target -> the noun the clause is on, with its conjuncts", vocab=("relative_owner",))
 def whose_object_is_the_clauses_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
-    """"Hamas, whose officials Turkey has hosted for years": the officials hosted are Hamas's (as a subject:
+    """"Hamas, whose officials Turkey has hosted for years": the officials hosted are Hamas's; "Kosovo, whose
+    independence Serbia does not recognise": what is not recognised is Kosovo's (as a subject, an agent noun only:
     ``whose_agents_are_the_clauses_noun``)."""
     if q.tok.dep_ != "relcl":
         return []
     for d in _dobjs(q):
-        if (d.lemma_.lower() in f.agents or d.lower_ in f.agents) \
-                and any(c.dep_ == "poss" and c.lower_ in w["relative_owner"] for c in d.children):
+        if any(c.dep_ == "poss" and c.lower_ in w["relative_owner"] for c in d.children):
             return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None and m.actor.node])
     return []
 

@@ -133,6 +133,15 @@ def subject_bearer(verb: Any) -> Any:
     return verb
 
 
+def one_of_named(noun: Any) -> Any:
+    """The name a relative clause's plural noun picks out as "one of" them ("Orban, one of the few EU leaders who
+    has kept ties with Moscow": Orban, not the EU leaders), or ``noun`` itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "appos":
+        return prep.head.head
+    return noun
+
+
 def is_speech_verb(tok: Any) -> bool:
     return tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in {"VERB", "AUX"}
 

@@ -33,7 +33,7 @@ from typing import Any
 from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
 from .arguments import Context, described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
-from .attribution import Speakers, pair_reference
+from .attribution import Speakers, one_of_named, pair_reference
 from .dating import past_perfect
 from .extract import EventCoder
 from .lexicon import Lexicon
@@ -236,10 +236,18 @@ class RelationReader:
         for key in (tok.lower_, tok.lemma_.lower()):
             if key in self.cues:
                 return self.cues[key]
-        for cue in self.multi:
-            if tok.lower_ in cue.split() or tok.lemma_.lower() in cue.split():
+        # a word of several cues ("relations": "good relations", "poor relations") is the one its own words make
+        # around it, before any other cue holding it ("relations have been poor": the adjective's own cue)
+        holding = [cue for cue in self.multi if tok.lower_ in cue.split() or tok.lemma_.lower() in cue.split()]
+        doc = tok.doc
+        for cue in holding:
+            parts = cue.split()
+            k = next(i for i, p in enumerate(parts) if p in {tok.lower_, tok.lemma_.lower()})
+            start = tok.i - k
+            if 0 <= start and start + len(parts) <= len(doc) and all(
+                    p in {doc[start + j].lower_, doc[start + j].lemma_.lower()} for j, p in enumerate(parts)):
                 return self.cues[cue]
-        return 0
+        return self.cues[holding[0]] if holding else 0
 
     def _bare_tie(self, tok: Any) -> bool:
         """A tie noun with no cue of its own on it ("ties", not "friendly relations"): it names the relation, the
@@ -303,7 +311,8 @@ class RelationReader:
                 continue
             elif subj_tok.lower_ in words("relative_pronoun") and verb.dep_ == "relcl":
                 # "China, which has close ties with both countries, urged restraint": the noun the clause is on
-                subjects = _conj_mentions(verb.head, speakers)
+                # ("Orban, one of the few EU leaders who has kept ties with Moscow": Orban)
+                subjects = _conj_mentions(one_of_named(verb.head), speakers)
             else:
                 subjects = _conj_mentions(subj_tok, speakers)
             if not subjects and subj_tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON"

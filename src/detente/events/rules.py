@@ -603,6 +603,25 @@ def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, froz
     return out
 
 
+@selection_rule("custom_is_no_act", reads="a trigger inside the of-phrase of a noun of custom (custom_noun: "
+                "'the tradition of leaders travelling to India first')", vocab=("custom_noun",))
+def custom_is_no_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"breaking with the tradition of Maldivian leaders travelling to India first": what a custom says is done is
+    no act done at any time (it was a visit to India dated to the news day)."""
+    out: set[int] = set()
+    for t in triggers:
+        node = t.tok
+        for _ in range(4):
+            if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "of" \
+                    and node.head.head.lemma_.lower() in w["custom_noun"]:
+                out.add(t.tok.i)
+                break
+            if node.head == node:
+                break
+            node = node.head
+    return out
+
+
 @selection_rule("requested_is_not_done", reads="the clause (ccomp, xcomp, acl) of a REQUEST trigger, its direct "
                 "object and the object of its for-phrase (with their conjuncts)")
 def requested_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
