@@ -558,6 +558,22 @@ def test_an_object_read_as_the_first_of_the_next_clauses_subjects_is_the_object(
     assert (doc[5].head.text, doc[5].dep_) == ("help", "dobj") and (doc[8].head.i, doc[8].dep_) == (9, "nsubj")
 
 
+@pytest.mark.parametrize("word, rehung", [("ECOWAS", True), ("blocked", False)])
+def test_an_acronym_read_as_a_verb_is_a_name(word, rehung):
+    # "Mali left when the bloc ECOWAS imposed sanctions .": the tagger reads "ECOWAS" as the verb and "imposed" as a
+    # participle on "sanctions"; the acronym is the bloc's name and "imposed" the clause's verb (a lower-case verb
+    # is left as the parser read it)
+    from detente.nlp import parse_repairs
+
+    words = ["Mali", "left", "when", "the", "bloc", word, "imposed", "sanctions", "."]
+    heads = [1, 1, 5, 4, 5, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "advmod", "det", "nsubj", "advcl", "amod", "dobj", "punct"]
+    tags = ["NNP", "VBD", "WRB", "DT", "NN", "VBG", "VBN", "NNS", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags))
+    assert ((doc[6].head.text, doc[6].dep_, doc[5].dep_, doc[4].head.text) == ("left", "advcl", "appos",
+                                                                                "imposed")) == rehung
+
+
 def test_a_headline_verb_read_as_a_noun_modifying_its_object_is_a_verb(pipeline):
     # "Chad expels German ambassador, Berlin responds in kind": "expels" read as a plural noun modifying
     # "ambassador", itself hung on the second clause; the verb takes the object and the second clause is its conjunct

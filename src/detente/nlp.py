@@ -296,7 +296,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_act_after_the_report``), the time of a saying hung on what was said (``_time_of_the_saying``), a second
     reported verb joined to the verb of saying after it (``_reported_conjunct_of_the_saying``), a predicate of "as"
     read as a clause's subject (``_as_phrase_read_as_a_clause``), an object read as the first of a next clause's
-    subjects (``_object_read_as_a_coordinated_subject``).  Why a component of our own: as ``conj_after_clause``."""
+    subjects (``_object_read_as_a_coordinated_subject``), an acronym read as the verb of the act after it
+    (``_acronym_read_as_a_verb``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -312,7 +313,33 @@ def parse_repairs(doc: Any) -> Any:
     _reported_conjunct_of_the_saying(doc)
     _as_phrase_read_as_a_clause(doc)
     _object_read_as_a_coordinated_subject(doc)
+    _acronym_read_as_a_verb(doc)
     return doc
+
+
+def _acronym_read_as_a_verb(doc: Any) -> None:
+    """"when the West African bloc ECOWAS imposed sanctions on Niamey": the tagger reads the capitals "ECOWAS" as a
+    verb, the clause's real verb as a participle on its object, so no one imposed the sanctions.  An all-capital word
+    (three letters or more) tagged a verb, right before a past-tense verb or participle hung as a modifier (amod) on
+    its own object, is a name: the past verb heads the clause in its place, the name stands beside its subject (an
+    apposition) or is the subject itself."""
+    for name in doc:
+        if not (name.tag_.startswith("VB") and name.text.isupper() and len(name.text) >= 3 and name.text.isalpha()):
+            continue
+        if name.i + 1 >= len(doc):
+            continue
+        verb = doc[name.i + 1]
+        obj = verb.head
+        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or obj.head != name or obj.dep_ not in {"dobj", "obj"}:
+            continue
+        verb.head, verb.dep_ = (name.head, name.dep_) if name.head != name else (verb, name.dep_)
+        for c in list(name.children):
+            if c != verb:
+                c.head = verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < name.i), None)
+        name.tag_, name.pos_ = "NNP", "PROPN"
+        name.head, name.dep_ = (subject, "appos") if subject is not None else (verb, "nsubj")
+        verb.tag_, verb.pos_ = "VBD", "VERB"  # (a finite verb now, not a participle)
 
 
 def _object_read_as_a_coordinated_subject(doc: Any) -> None:

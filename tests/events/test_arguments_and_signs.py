@@ -2172,6 +2172,16 @@ def test_poor_relations_are_bad_ones(code, text, sign):
     assert c.polarity == sign and {c.a.actor.node, c.b.actor.node} == {"CHL", "PER"}
 
 
+def test_it_told_to_someone_is_not_the_one_told(code):
+    # "inform" is a verb of saying (attribution.tsv), and it_is_last_thing takes no addressee of one: "the
+    # government had informed Sweden that it would sever relations" is no Swedish act
+    x = code("Iraq expelled Sweden's ambassador on Thursday. The prime minister's office said the government had "
+             "informed Sweden that it would sever relations if the book was burned again.")
+    assert not [e for e in _events(x, "sever") if "SWE" in _nodes(e.source)]
+    (e,) = _events(code("Chile informed Peru that it would expel two Peruvian diplomats."), "expel")
+    assert _nodes(e.source) == {"CHL"}
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

@@ -1679,8 +1679,10 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
     # it, no person and no place, when no subject came first (it was the last one of earlier sentences)
     sp = f.speakers
     lo, _ = sp.parsed.spans[sp.sent_index(child)]
+    # (not the one told: "the government had informed Sweden that it would sever relations" is the government)
     named = [m for t in child.doc[lo:child.i] if (m := sp.mention_at(t)) is not None and m.actor is not None
-             and m.actor.kind != "person" and m.actor.node and not (t.dep_ == "pobj" and is_location(m, t, t.head))]
+             and m.actor.kind != "person" and m.actor.node and not (t.dep_ == "pobj" and is_location(m, t, t.head))
+             and not (t.dep_ in {"dobj", "dative"} and is_speech_verb(t.head))]
     if len({m.actor.node for m in named}) == 1:
         return [named[-1]]
     last = [m for m in ctx.last_subjects if m.actor is not None and m.actor.kind != "person"]
