@@ -369,10 +369,12 @@ def _as_phrase_read_as_a_clause(doc: Any) -> None:
     recalled the ambassador.  A clause (advcl) marked "as" whose noun subject is followed by a comma and then by the
     clause's own verb is the phrase "as <noun>" on the verb above, and its verb that verb's conjunct."""
     for verb in doc:
+        if verb.dep_ != "advcl":
+            continue
         head = verb.head
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-        if verb.dep_ != "advcl" or mark is None or subject is None or head.i > mark.i or verb.i < 2 \
+        if mark is None or subject is None or head.i > mark.i or verb.i < 2 \
                 or not mark.i < subject.i < verb.i or subject.right_edge.i != verb.i - 2 or doc[verb.i - 1].text != ",":
             continue
         mark.head, mark.dep_ = head, "prep"

@@ -2182,6 +2182,14 @@ def test_it_told_to_someone_is_not_the_one_told(code):
     assert _nodes(e.source) == {"CHL"}
 
 
+def test_a_dateline_is_none_of_the_two_countries(code):
+    # the_two_is_last_pair: the states its sentence names before it, never the dateline
+    x = code("Chile reopens embassy in Peru\n\nSANTIAGO, June 6 (Wire) - The Republic of Chile officially reopened "
+             "its embassy in the Peruvian capital on Tuesday, seven years after the two countries cut relations.")
+    (e,) = _events(x, "cut")
+    assert _nodes(e.source) == {"CHL", "PER"} and "SANTIAGO" not in {m.text for m in e.source}
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

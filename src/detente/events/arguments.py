@@ -1469,8 +1469,10 @@ def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[
     """"mend ties with several regional rivals, including the UAE and Saudi Arabia": the rivals named are whom
     the ties are mended with (the phrase had no actor, so the act had no target; a subject's agent noun reads its
     examples in ``agent_noun_subject``)."""
+    if node.tag_ not in {"NNS", "NNPS"} or not any(c.dep_ == "prep" for c in node.children):
+        return None
     own = sp.mention_for(node)
-    if node.tag_ not in {"NNS", "NNPS"} or (own is not None and own.actor is not None and own.actor.node):
+    if own is not None and own.actor is not None and own.actor.node:
         return None
     for c in node.children:
         if c.dep_ != "prep":
@@ -1717,8 +1719,9 @@ def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     sent_idx = sp.sent_index(child)
     for m in sp.mentions:
         if m.sent_idx == sent_idx and m.end <= child.idx and m.actor is not None and m.actor.node \
-                and m.actor.country and m.actor.node == m.actor.country:
-            here.setdefault(m.actor.node, m)
+                and m.actor.country and m.actor.node == m.actor.country \
+                and not dateline(child.doc.char_span(m.start, m.end, alignment_mode="expand").root):
+            here.setdefault(m.actor.node, m)  # ("TEHRAN (AP) - ...": a dateline names no state of the story)
     if len(here) == 2:
         return list(here.values())
     # "Egypt recalled its envoy from Ethiopia. ... The two countries cut ties in 2013.": the pair of states the
