@@ -2190,6 +2190,15 @@ def test_a_dateline_is_none_of_the_two_countries(code):
     assert _nodes(e.source) == {"CHL", "PER"} and "SANTIAGO" not in {m.text for m in e.source}
 
 
+@pytest.mark.parametrize("judged, trigger", [("called a provocation", "provocation"), ("condemned", "condemned")])
+def test_a_clause_judged_beside_this_month_judges_its_act(code, judged, trigger):
+    # "held exercises with Guyana this month, which Caracas called a provocation": the parser hangs the clause on
+    # "this month" (an adverbial noun); the act the time dates is judged, so its author is the target
+    x = code(f"Washington has held joint air exercises with Guyana this month, which Caracas {judged}.")
+    (e,) = _events(x, trigger)
+    assert _nodes(e.source) == {"VEN"} and _nodes(e.target) == {"USA"}
+
+
 def test_a_sentence_whose_main_clause_is_told_of_an_earlier_year_is_continued(code):
     # "Relations worsened in 2020 after Chile called for an inquiry. Peru responded by imposing tariffs on Chilean
     # goods.": the main clause holds no event (its only one is in the after-clause), but tells 2020's story; the

@@ -52,6 +52,16 @@ def test_negation_particle():
     assert read_modality(doc[3], doc[:], load_lexicon()).negated  # the giving up itself is negated
 
 
+def test_without_is_not_done():
+    # "Chile signed a deal without consulting Peru ."
+    spec = [("Chile", 1, "nsubj"), ("signed", 1, "ROOT", "sign"), ("a", 3, "det"), ("deal", 1, "dobj"),
+            ("without", 1, "prep"), ("consulting", 4, "pcomp", "consult", "VBG"), ("Peru", 5, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "consulting", "without_is_not_done")
+    assert on.negated and not off.negated
+    doc = _doc(spec)
+    assert not read_modality(doc[1], doc[:], load_lexicon()).negated  # the signing was done
+
+
 def test_negative_determiner():
     # "Russia made no attempt to intervene ."
     spec = [("Russia", 1, "nsubj"), ("made", 1, "ROOT", "make"), ("no", 3, "det"), ("attempt", 1, "dobj"),
@@ -188,6 +198,14 @@ def test_negating_governor_not_through_a_conjunct():
     spec = [("Pakistan", 1, "nsubj"), ("denied", 1, "ROOT", "deny"), ("arming", 1, "xcomp", "arm"),
             ("and", 2, "cc"), ("training", 2, "conj", "train"), ("militants", 4, "dobj"), (".", 1, "punct")]
     on, off = _both(spec, "training", "negating_governor")
+    assert on.negated and not off.negated
+
+
+def test_negating_governor_of_the_noun_the_chain_ends_in():
+    # "Ethiopia denied any plan to invade Eritrea .": the plan is denied, and the invasion with it
+    spec = [("Ethiopia", 1, "nsubj"), ("denied", 1, "ROOT", "deny"), ("any", 3, "det"), ("plan", 1, "dobj"),
+            ("to", 5, "aux"), ("invade", 3, "acl", "invade", "VB"), ("Eritrea", 5, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "invade", "negating_governor")
     assert on.negated and not off.negated
 
 

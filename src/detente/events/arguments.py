@@ -990,6 +990,11 @@ class ArgumentFinder:
             judged = [c for c in verb.children if (c.dep_ in OBJ_DEPS or c.dep_ == "oprd") and c != predicate]
             if verb.dep_ == "relcl":  # "the decision, which it called unjustified": the relative pronoun's noun
                 judged = [verb.head if c.tag_ in {"WDT", "WP"} else c for c in judged]
+                if verb.head.ent_type_ == "DATE" and verb.head in judged:
+                    # "held joint exercises with Guyana this month, which Caracas called a provocation": a time is
+                    # not judged, the act it dates is (as clause_judged_beside_its_date reads a condemnation)
+                    nodes = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
+                    return source, [a for a in _clause_authors(verb.head, self) if a.actor.node not in nodes]
             if verb.dep_ == "advcl" and verb.i > verb.head.i:
                 # "condemned sanctions imposed by the EU, calling them illegal": the pronoun is the verb's object
                 pronouns = words("thing_pronoun") | words("plural_pronoun") | words("definite_det")
@@ -1389,7 +1394,9 @@ def _clause_on_its_object(tok: Any, w: dict[str, frozenset[str]]) -> bool:
 def _verb_above(tok: Any) -> Any:
     """The verb that ``tok``'s object or phrase chain hangs on (``tok`` itself if it is one), else the last word
     climbed to."""
-    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos"}:
+    # ("this month": an adverbial noun hangs on its verb too)
+    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "obj", "pobj", "prep", "dative", "appos",
+                                                           "npadvmod"}:
         tok = tok.head
     return tok
 

@@ -43,6 +43,16 @@ def negation_particle(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
                                     for node, c in _children(chain)) else None
 
 
+@modality_rule("without_is_not_done", reads="the trigger, or a word governing it, as the object of a privative "
+               "preposition (privative_prep: 'signed the deal without consulting Asmara')", changes="negated",
+               vocab=("privative_prep",))
+def without_is_not_done(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"signed a peace deal without consulting Asmara": the consulting was not done (it was a meeting between the two
+    that never took place)."""
+    hit = any(n.dep_ in {"pcomp", "pobj"} and n.head.lower_ in words["privative_prep"] for n in chain)
+    return {"negated": True} if hit else None
+
+
 @modality_rule("negative_determiner", reads="a negative determiner of a word governing the trigger "
                "('made no attempt to intervene'), or of a verb trigger's direct object ('made no threat', 'sent no "
                "troops')", changes="negated", vocab=("negative_determiner",))
@@ -150,12 +160,16 @@ def hedge_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 
 
 @modality_rule("negating_governor", reads="a verb above the trigger that undoes it ('refused to meet', "
-               "'avoided condemning'), not through a conjunct", changes="negated", vocab=("negating_verb",))
+               "'avoided condemning'), not through a conjunct, or whose direct object is the noun the trigger's "
+               "chain ends in ('denied any plan to invade')", changes="negated", vocab=("negating_verb",))
 def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"avoided condemning": a verb above the trigger that undoes it; not a verb the trigger is conjoined to
-    ("denied the claim and accused India of ...": the accusation is made)."""
+    ("denied the claim and accused India of ...": the accusation is made). "Ethiopia has denied any plan to invade
+    its neighbour": the plan the chain stops at is what is denied, and the invasion with it."""
+    top = chain[-1]
     hit = any(node.lemma_.lower() in words["negating_verb"] and below.dep_ != "conj"
-              for below, node in zip(chain, chain[1:]))
+              for below, node in zip(chain, chain[1:])) or (
+        top is not tok and top.dep_ in {"dobj", "obj"} and top.head.lemma_.lower() in words["negating_verb"])
     return {"negated": True} if hit else None
 
 
