@@ -330,7 +330,8 @@ def _acronym_read_as_a_verb(doc: Any) -> None:
             continue
         verb = doc[name.i + 1]
         obj = verb.head
-        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or obj.head != name or obj.dep_ not in {"dobj", "obj"}:
+        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or obj.head != name \
+                or obj.dep_ not in {"dobj", "obj"}:
             continue
         verb.head, verb.dep_ = (name.head, name.dep_) if name.head != name else (verb, name.dep_)
         for c in list(name.children):

@@ -55,7 +55,8 @@ def test_negation_particle():
 def test_without_is_not_done():
     # "Chile signed a deal without consulting Peru ."
     spec = [("Chile", 1, "nsubj"), ("signed", 1, "ROOT", "sign"), ("a", 3, "det"), ("deal", 1, "dobj"),
-            ("without", 1, "prep"), ("consulting", 4, "pcomp", "consult", "VBG"), ("Peru", 5, "dobj"), (".", 1, "punct")]
+            ("without", 1, "prep"), ("consulting", 4, "pcomp", "consult", "VBG"), ("Peru", 5, "dobj"),
+            (".", 1, "punct")]
     on, off = _both(spec, "consulting", "without_is_not_done")
     assert on.negated and not off.negated
     doc = _doc(spec)

@@ -1857,7 +1857,8 @@ def _pronoun_owner(child: Any, poss: Any, ctx: Context, f: ArgumentFinder, w: di
               "reports it, else the previous sentence's subjects when they are of two or more states, else the pair "
               "of states the article tells most (Speakers.pair_of_states)", changes="source -> each of those states",
               vocab=("plural_owner_pronoun",))
-def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder,
+                              w: dict[str, frozenset[str]]) -> list | None:
     """"Iran and Pakistan traded strikes. ... Their foreign ministers spoke by phone": each minister is his own
     state's, so both states spoke (not the one named last)."""
     if child.tag_ not in {"NNS", "NNPS"} or (child.lemma_.lower() not in f.agents and child.lower_ not in f.agents):
@@ -1873,13 +1874,16 @@ def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder, w: di
         found = {m.actor.node: m for m in ms if m.actor is not None and m.actor.node and m.actor.kind != "person"}
         return list(found.values()) if len(found) >= 2 else []
 
-    verb = child.head
-    if child.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS:
-        # "Iran and Pakistan said their ministers would meet": the speakers
-        subject = next((c for c in subject_bearer(verb.head).children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.conjuncts:
-            return states(f.with_conj(subject)) or None
+    # "Iran and Pakistan said their ministers would meet": the speakers
+    subject = f.speech_subject(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
+    if subject is not None and subject.conjuncts:
+        return states(f.with_conj(subject)) or None
     return states(ctx.last_subjects) or states(f.speakers.pair_of_states(child.idx)) or None
+
+
+def _owned_by_whose(noun: Any, w: dict[str, frozenset[str]]) -> bool:
+    """Whether ``noun`` is owned by a relative "whose" (relative_owner: "whose officials", "whose independence")."""
+    return any(c.dep_ == "poss" and c.lower_ in w["relative_owner"] for c in noun.children)
 
 
 @subject_rule("whose_agents_are_the_clauses_noun", reads="an agent noun (agents.tsv) owned by 'whose' (relative_owner) "
@@ -1891,8 +1895,7 @@ def whose_agents_are_the_clauses_noun(child: Any, ctx: Context, f: ArgumentFinde
     Brazil's and Colombia's."""
     if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents:
         return None
-    if child.head.dep_ != "relcl" or not any(c.dep_ == "poss" and c.lower_ in w["relative_owner"]
-                                             for c in child.children):
+    if child.head.dep_ != "relcl" or not _owned_by_whose(child, w):
         return None
     return [m for m in f.with_conj(child.head.head) if m.actor is not None and m.actor.node] or None
 
@@ -2215,15 +2218,15 @@ def declared_non_grata(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
 @object_rule("whose_object_is_the_clauses_noun", reads="a direct object of a trigger heading a relative clause "
              "(relcl) owned by 'whose' (relative_owner)",
              changes="target -> the noun the clause is on, with its conjuncts", vocab=("relative_owner",))
-def whose_object_is_the_clauses_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+def whose_object_is_the_clauses_noun(q: ObjectQuery, f: ArgumentFinder,
+                                     w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Hamas, whose officials Turkey has hosted for years": the officials hosted are Hamas's; "Kosovo, whose
     independence Serbia does not recognise": what is not recognised is Kosovo's (as a subject, an agent noun only:
     ``whose_agents_are_the_clauses_noun``)."""
     if q.tok.dep_ != "relcl":
         return []
-    for d in _dobjs(q):
-        if any(c.dep_ == "poss" and c.lower_ in w["relative_owner"] for c in d.children):
-            return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None and m.actor.node])
+    if any(_owned_by_whose(d, w) for d in _dobjs(q)):
+        return q.other([m for m in f.with_conj(q.tok.head) if m.actor is not None and m.actor.node])
     return []
 
 

@@ -260,8 +260,9 @@ def _shares_time_with(clause: Any) -> Any:
     """The verb whose time a clause with no time of its own shares, or None: a verb conjoined to it with no
     subject of its own, in the same tense ("In 2019, Khan visited Tehran and agreed to set up a force"), a
     subjectless participle (VBG) hung on it with no conjunction ("cut ties with Doha in 2017, accusing it of ..."),
-    a subjectless infinitive of purpose ("summoned the envoy last week to protest"), or a when-clause ("soured in 2021 when Australia cancelled the deal"). A clause with its own subject is
-    otherwise a clause of its own ("ties were cut in 2017 but the two restored them")."""
+    a subjectless infinitive of purpose ("summoned the envoy last week to protest"), or a when-clause ("soured in
+    2021 when Australia cancelled the deal"). A clause with its own subject is otherwise a clause of its own ("ties
+    were cut in 2017 but the two restored them")."""
     head = clause.head
     if head == clause or not _verbal(head):
         return None
