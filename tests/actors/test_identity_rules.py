@@ -652,6 +652,12 @@ _ABLATION = [
         ("The", "DET", "det", 5), ("North", "PROPN", "nsubj", 6, None, "B-LOC"), ("spoke", "VERB", "ROOT", 6, "speak"),
         (".", "PUNCT", "punct", 6),
     ], lambda ms: ms["North"].actor is not None and ms["North"].actor.country == "PRK"),
+    # "Russia recognised the independence of Donetsk .": the self-proclaimed republic, not Ukraine
+    ("claimed_place_is_its_claimant", [
+        ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("recognised", "VERB", "ROOT", 1, "recognise"),
+        ("the", "DET", "det", 3), ("independence", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3),
+        ("Donetsk", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], lambda ms: ms["Donetsk"].actor is not None and ms["Donetsk"].actor.id == "UKRPRE:dpr"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -340,6 +340,8 @@ class ActorResolver:
         if enabled("portfolio_is_no_person", off):
             candidates = _drop_portfolios(doc, candidates)
         self._resolve_candidates(doc, candidates, on)
+        if enabled("claimed_place_is_its_claimant", off):
+            self._claimed_places(doc, candidates)
         if enabled("foreign_national_body", off):
             self._foreign_national_body(candidates)
         candidates = self._drop_covered(candidates)
@@ -1231,6 +1233,38 @@ class ActorResolver:
                 # the alliance of failing to protect it": a gerund names no party)
             out.append(_Candidate(tok.i, tok.i + 1, "org", fold(tok.text), actor=actor, method="bloc-noun"))
         return out
+
+    @identity_rule("claimed_place_is_its_claimant", reads="a place (places.tsv) whose independence or statehood is "
+                   "spoken of (statehood_noun: 'the independence of Donetsk', 'Luhansk's sovereignty') or which is "
+                   "recognised (recognising_verb: 'Moscow recognised Donetsk and Luhansk'); the breakaway "
+                   "authorities of organisations.tsv (sector PRE) of the place's state",
+                   changes="the mention's actor -> the one breakaway authority of that state named after the place "
+                   "('the Donetsk People's Republic'), not the state the place lies in",
+                   vocab=("statehood_noun", "recognising_verb"))
+    def _claimed_places(self, doc: Any, candidates: list[_Candidate]) -> None:
+        """Rule ``claimed_place_is_its_claimant``: "Russia recognised the independence of Donetsk and Luhansk" is
+        support of the two self-proclaimed republics, which Ukraine fights, not of Ukraine, where the places lie.
+        The place must name one breakaway authority of its state (``Gazetteer.org_actor`` keeps such an authority a
+        node of its own); a place with none ("the independence of Kharkiv") keeps its state."""
+        cues = identity_cues()
+        for c in candidates:
+            if c.method != "place" or c.actor is None:
+                continue
+            tok = doc[c.start:c.end].root
+            while tok.dep_ in {"conj", "compound"} and tok.head.i != tok.i:  # "Donetsk and [Luhansk]", "[Donetsk] region"
+                tok = tok.head
+            head = tok.head
+            claimed = (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues["statehood_noun"]) \
+                or (tok.dep_ == "poss" and head.lemma_.lower() in cues["statehood_noun"]) \
+                or (tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in cues["recognising_verb"])
+            if not claimed:
+                continue
+            place = fold(doc[c.start:c.end].text) + " "
+            owners = {org.id for org in self.gaz.organisations.values()
+                      if org.sector == "PRE" and org.country == c.actor.country
+                      and any(fold(n).startswith(place) for n in (org.name, *org.aliases))}
+            if len(owners) == 1:
+                c.actor, c.method = self.gaz.org_actor(next(iter(owners))), "claimed-place"
 
     @identity_rule("compass_short_name", reads="a capitalised compass word (compass_word: 'North', 'South') after "
                    "'the' and before no other capitalised word, with no actor; the states the article names",
