@@ -558,6 +558,21 @@ def test_an_object_read_as_the_first_of_the_next_clauses_subjects_is_the_object(
     assert (doc[5].head.text, doc[5].dep_) == ("help", "dobj") and (doc[8].head.i, doc[8].dep_) == (9, "nsubj")
 
 
+@pytest.mark.parametrize("verb, rehung", [("calling", True), ("meeting", False)])
+def test_a_namings_predicate_read_as_its_objects_apposition_is_the_predicate(verb, rehung):
+    # "Chile condemned the move , calling Boric an antisemitic leader .": the parser hangs "leader" on "Boric" as an
+    # apposition, so the naming has no predicate; not for a verb that names nothing ("meeting Boric, a leader")
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "condemned", "the", "move", ",", verb, "Boric", "an", "antisemitic", "leader", "."]
+    heads = [1, 1, 3, 1, 1, 1, 5, 9, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "dobj", "det", "amod", "appos", "punct"]
+    lemmas = ["Chile", "condemn", "the", "move", ",", verb[:-3] if verb == "calling" else "meet", "Boric", "an",
+              "antisemitic", "leader", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
+    assert ((doc[9].head.text, doc[9].dep_) == (verb, "oprd")) == rehung
+
+
 @pytest.mark.parametrize("word, rehung", [("ECOWAS", True), ("blocked", False)])
 def test_an_acronym_read_as_a_verb_is_a_name(word, rehung):
     # "Mali left when the bloc ECOWAS imposed sanctions .": the tagger reads "ECOWAS" as the verb and "imposed" as a

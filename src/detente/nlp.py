@@ -297,7 +297,8 @@ def parse_repairs(doc: Any) -> Any:
     reported verb joined to the verb of saying after it (``_reported_conjunct_of_the_saying``), a predicate of "as"
     read as a clause's subject (``_as_phrase_read_as_a_clause``), an object read as the first of a next clause's
     subjects (``_object_read_as_a_coordinated_subject``), an acronym read as the verb of the act after it
-    (``_acronym_read_as_a_verb``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_acronym_read_as_a_verb``), a naming's predicate read as its object's apposition
+    (``_predicate_read_as_an_apposition``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -314,7 +315,23 @@ def parse_repairs(doc: Any) -> Any:
     _as_phrase_read_as_a_clause(doc)
     _object_read_as_a_coordinated_subject(doc)
     _acronym_read_as_a_verb(doc)
+    _predicate_read_as_an_apposition(doc)
     return doc
+
+
+def _predicate_read_as_an_apposition(doc: Any) -> None:
+    """"The ministry condemned the move, calling Petro an antisemitic leader": the parser may hang "leader" on
+    "Petro" as an apposition, so the naming has no predicate and reads as a phone call.  An apposition right after
+    the object of a naming verb (naming_verb), with no comma between, is the naming's predicate (oprd)."""
+    from .events.rules import words
+
+    naming = words("naming_verb")
+    for tok in doc:
+        obj = tok.head
+        if tok.dep_ != "appos" or obj.dep_ != "dobj" or obj.head.lemma_.lower() not in naming \
+                or tok.left_edge.i != obj.i + 1:
+            continue
+        tok.head, tok.dep_ = obj.head, "oprd"
 
 
 def _acronym_read_as_a_verb(doc: Any) -> None:

@@ -2064,6 +2064,24 @@ def test_their_ministers_are_each_of_the_pairs(code):
     assert _nodes(e.source) == {"PAK", "IRN"}
 
 
+def test_their_troops_in_a_clause_on_a_pairs_act_are_that_pairs(code):
+    # their_agents_are_the_pair: "Japan and Chile signed a pact, allowing their troops to train": the troops of the
+    # clause's own subjects, not of the states the sentence before named
+    x = code("Canada, Peru and the European Union issued statements of concern. Japan and Chile signed an access "
+             "agreement weeks later, allowing their troops to train on each other's soil.")
+    (e,) = _events(x, "train")
+    assert _nodes(e.source) == {"JPN", "CHL"}
+
+
+def test_the_decision_after_an_act_said_not_to_be_done_is_the_deed_before(code):
+    # move_told_before (Context.last_deed): "Katz said Israel would not be lectured" is no deed of Katz's, so "the
+    # decision" welcomed next is still Bogota's suspension
+    x = code("Colombia suspended coal sales to Israel on Monday. Israel Katz, the foreign minister, said Israel would "
+             "not be lectured by a supporter of terrorism. Hamas welcomed the decision.")
+    (e,) = _events(x, "welcomed")
+    assert _nodes(e.target) == {"COL"}
+
+
 def test_the_seven_countries_are_the_seven_named_together(code):
     # count_word: "the seven countries" takes up the coordination of seven, not the last pair named together
     x = code("Venezuela expelled diplomats from Argentina, Chile, Costa Rica, Panama, Peru, the Dominican Republic "

@@ -1878,6 +1878,18 @@ def their_agents_are_the_pair(child: Any, ctx: Context, f: ArgumentFinder,
     subject = f.speech_subject(child) if child.dep_ in {"nsubj", "nsubjpass"} else None
     if subject is not None and subject.conjuncts:
         return states(f.with_conj(subject)) or None
+    # "Tokyo and Manila signed a pact, allowing their troops to train ...": the states of the clause it hangs on
+    verb = child.head
+    for _ in range(4):
+        if verb.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            break
+        verb = verb.head
+        subject = next((c for c in subject_bearer(verb).children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and not dateline(c)), None)
+        if subject is not None:
+            if subject.conjuncts:
+                return states(f.with_conj(subject)) or None
+            break
     return states(ctx.last_subjects) or states(f.speakers.pair_of_states(child.idx)) or None
 
 

@@ -134,7 +134,9 @@ class EventCoder:
             if events and main_source:
                 # paired with the source it remembers: a main event with no source leaves both as they were
                 ctx.last_event_background = events[0].date.basis == DateBasis.BACKGROUND
-                if events[0].cameo[:2] not in words("statement_root"):
+                # (nor an act said not to be done: "Katz said Israel would not be lectured. Hamas welcomed the
+                # decision" is no decision of Katz's)
+                if events[0].cameo[:2] not in words("statement_root") and not events[0].negated:
                     ctx.last_deed = (main_source, ctx.last_event_background)
             speakers.remember_dyads(state_dyads(events))
         return tuple(out)
