@@ -313,6 +313,21 @@ def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(seco
     assert (doc[7].head.text == "said") == rehung and (doc[6].head.text == "said") == rehung
 
 
+@pytest.mark.parametrize("second, lemma, rehung", [("accusing", "accuse", True), ("visiting", "visit", False)])
+def test_a_reporters_participle_hung_on_a_reported_state_is_the_reporters(second, lemma, rehung):
+    # "Chile said the claims were false , accusing Peru .": the parser hangs the participle on "were", so the
+    # claims accuse Peru; a participle of no speaker's act is left as parsed
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "the", "claims", "were", "false", ",", second, "Peru", "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 4, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NNS", "VBD", "JJ", ",", "VBG", "NNP", "."]
+    lemmas = ["Chile", "say", "the", "claim", "be", "false", ",", lemma, "Peru", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert (doc[7].head.text == "said") == rehung and doc[7].dep_ == "advcl"
+
+
 def test_persona_non_grata_read_as_a_verb_gives_its_conjuncts_back():
     # "Chile declared two diplomats persona non grata and gave them a day ." : "persona" read as a verb with the
     # diplomats as subject and "gave" as its conjunct (the diplomats gave themselves a day)

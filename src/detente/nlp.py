@@ -611,7 +611,8 @@ def _reporters_second_act(doc: Any) -> None:
     clause, whose subject (a thing, a state) says or accuses nothing.  A subjectless verb of saying with a clause of
     its own, or a speaker's act (speaker_act_verb) with an object, conjoined to a reported clause of a state or of a
     thing's act (``_state_or_act_of_a_thing``) is the reporting verb's conjunct, as ``conj_after_clause`` re-hangs
-    one with a that-clause (before the lemmas this reads are set)."""
+    one with a that-clause (before the lemmas this reads are set); so is such an act told by a participle after a
+    comma hung on the reported clause."""
     from .events.attribution import SPEECH_LEMMAS
     from .events.rules import words
 
@@ -622,7 +623,10 @@ def _reporters_second_act(doc: Any) -> None:
             # "said Hamas was to blame for the deadlock and accused Qatar": a finite verb is no conjunct of the
             # infinitive; the reported clause is the one the infinitive completes ("was to blame": a state)
             head = head.head
-        if tok.dep_ != "conj" or head.dep_ != "ccomp" or head.i > tok.i \
+        # "His office said Glas was a criminal, accusing Mexico of ...": a participle after a comma, hung on the
+        # reported clause as the parser may hang it, is the reporter's second act as a conjunct is
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and doc[tok.i - 1].text == ","
+        if tok.dep_ != "conj" and not participle or head.dep_ != "ccomp" or head.i > tok.i \
                 or head.head.lemma_.lower() not in SPEECH_LEMMAS:
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
@@ -631,7 +635,9 @@ def _reporters_second_act(doc: Any) -> None:
         if not ((lemma in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children)) or (
                 lemma in words("speaker_act_verb") and any(c.dep_ in {"dobj", "obj"} for c in tok.children))):
             continue
-        if _state_or_act_of_a_thing(head):
+        if _state_or_act_of_a_thing(head) and participle:
+            tok.head = head.head
+        elif _state_or_act_of_a_thing(head):
             joined = tok.head
             tok.head = head.head
             cc = next((c for c in joined.children if c.dep_ == "cc" and c.i == tok.i - 1), None)

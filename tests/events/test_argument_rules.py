@@ -221,6 +221,14 @@ SUBJECT_CASES = [
         ("Its", "PRON", "poss", 3, "its"), ("spokesman", "NOUN", "nsubj", 4), ("condemned", "VERB", "ROOT", 4, "condemn"),
         ("Israel", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 4),
     ], 4, _last_thing, ["IRN"], ["GOV"], id="its_agent_is_last_thing"),
+    # "Chile 's President Boric spoke . His office accused Peru .": a mouthpiece speaks for the person named before
+    pytest.param("its_agent_is_last_thing", [
+        ("Chile", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("President", "PROPN", "compound", 3),
+        ("Boric", "PROPN", "nsubj", 4, None, "B-PERSON"), ("spoke", "VERB", "ROOT", 4, "speak"),
+        (".", "PUNCT", "punct", 4),
+        ("His", "PRON", "poss", 7, "his"), ("office", "NOUN", "nsubj", 8), ("accused", "VERB", "ROOT", 8, "accuse"),
+        ("Peru", "PROPN", "dobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 8),
+    ], 8, None, ["CHL"], DIFFERENT, id="his_office_is_last_person"),
     # the headline "Chile junta orders French envoy out, turns to Peru", with "orders" read as a noun
     pytest.param("headline_verb_read_as_noun", [
         ("Chile", "PROPN", "compound", 2, None, "B-GPE"), ("junta", "NOUN", "compound", 2),

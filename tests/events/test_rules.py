@@ -1290,6 +1290,19 @@ def test_leaving_a_named_body(verb, lemma, name, coded):
     assert off.get(1) is None or off[1].cameo != "161"
 
 
+@pytest.mark.parametrize("obj, coded", [("bloc", True), ("capital", False)])
+def test_announcing_a_withdrawal_from_a_body_leaves_it(obj, coded):
+    # leaving_noun_of_a_body: "Chile announced its withdrawal from the bloc" breaks with the bloc (161), not a
+    # military pullback (the noun's own 0874); a withdrawal from a capital is still one
+    doc = _pdoc(["Chile", "announced", "its", "withdrawal", "from", "the", obj], [1, 1, 3, 1, 3, 6, 4],
+                ["nsubj", "ROOT", "poss", "dobj", "prep", "det", "pobj"],
+                ["Chile", "announce", "its", "withdrawal", "from", "the", obj],
+                ["PROPN", "VERB", "PRON", "NOUN", "ADP", "DET", "NOUN"])
+    on, off = _coded(doc, "leaving_noun_of_a_body")
+    assert (on.get(1) is not None and on[1].cameo == "161") == coded
+    assert off.get(1) is None or off[1].cameo != "161"
+
+
 def test_fighting_is_mutual_over_a_topic():
     # "Chile and Peru disagree over Bolivia": Bolivia is what they disagree over, not a party
     doc = _doc(["Chile", "and", "Peru", "disagree", "over", "Bolivia"], [3, 0, 0, 3, 3, 4],

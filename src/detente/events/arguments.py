@@ -1814,8 +1814,8 @@ def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, fr
     return None
 
 
-@subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv) owned by a possessive pronoun "
-              "or a country noun (country_noun: 'his country') (owner_pronoun 'its', person_owner_pronoun "
+@subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv, or a mouthpiece noun of "
+              "attribution.tsv: 'his office') owned by a possessive pronoun or a country noun (country_noun: 'his country') (owner_pronoun 'its', person_owner_pronoun "
               "'his'/'her'); the speaker of the clause, the nearest subject before, else the last person or "
               "non-person actor (Context.last_non_person)", changes="source -> that actor",
               vocab=("owner_pronoun", "person_owner_pronoun", "country_noun"))
@@ -1825,7 +1825,10 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
     for "his"/"her", no person for "its"); else the nearest such subject before it in the sentence, else the last
     one named (a person for "his"/"her", the last organisation or state for "its")."""
     if child.lemma_.lower() not in f.agents and child.lower_ not in f.agents \
-            and child.lemma_.lower() not in w["country_noun"]:  # "forces" (its lemma "force" is not); "his country"
+            and child.lemma_.lower() not in w["country_noun"] \
+            and child.lemma_.lower() not in cue_lists()["mouthpiece_noun"]:
+        # "forces" (its lemma "force" is not); "his country"; "His office accused Mexico" (a mouthpiece noun,
+        # attribution.tsv, as the mouthpiece_speaks_for_owner speaker rule reads it)
         return None
     poss = next((c for c in child.children if c.dep_ == "poss" and f.speakers.mention_at(c) is None
                  and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)

@@ -618,6 +618,25 @@ def _exercise_is_joint(noun: Any, verb: Any | None, w: dict[str, frozenset[str]]
     return verb is not None and any(c.dep_ in {"nsubj", "agent"} and c.conjuncts for c in verb.children)
 
 
+@coding_rule("leaving_noun_of_a_body", pos=("VERB",), reads="a verb whose direct object is a noun of leaving "
+             "(body_leaving_noun: 'withdrawal', 'exit') with a from/of-object that is a named organisation or a body "
+             "noun (body_noun), as leaving_a_body reads them", changes="trigger -> 161 (reduce or break relations) "
+             "with the body, not the noun's own code (0874, a military retreat)",
+             vocab=("body_leaving_noun", "body_noun"))
+def leaving_noun_of_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Niger announced its withdrawal from ECOWAS": leaving a bloc breaks with it, as "withdrew from ECOWAS" does
+    (``leaving_a_body``); the noun alone is a pullback of troops (nouns.tsv 0874, +8), so the announcement read as a
+    step of peace with the bloc."""
+    for noun in tok.children:
+        if noun.dep_ not in {"dobj", "obj"} or noun.lemma_.lower() not in w["body_leaving_noun"]:
+            continue
+        left = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                for p in c.children if p.dep_ == "pobj"]
+        if _a_body(left, w["body_noun"]):
+            return _Trigger(tok, "161", None, specific=True)
+    return None
+
+
 @coding_rule("aspectual_takes_noun", pos=("VERB",), reads="an aspectual verb (aspectual_verb) with no lexicon pattern naming its "
              "object, and the event noun it governs (nouns.tsv)", changes="trigger -> the event noun's code",
              vocab=("aspectual_verb",))
@@ -819,10 +838,16 @@ def leaving_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
         heads = [tok] + [c for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out"]
         objects += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
                     for p in c.children if p.dep_ == "pobj"]
-    objects += [a for o in objects for a in o.children if a.dep_ in {"appos", "compound"}]
-    if any(_names_an_organisation(o) or o.lemma_.lower() in w["body_noun"] for o in objects):
+    if _a_body(objects, w["body_noun"]):
         return _Trigger(tok, "161", None, specific=True)
     return None
+
+
+def _a_body(objects: list[Any], body_nouns: frozenset[str]) -> bool:
+    """Whether one of ``objects`` (or a name in apposition or compound to it: "the regional bloc ECOWAS") is a named
+    organisation or a body noun ("the bloc")."""
+    objects = objects + [a for o in objects for a in o.children if a.dep_ in {"appos", "compound"}]
+    return any(_names_an_organisation(o) or o.lemma_.lower() in body_nouns for o in objects)
 
 
 def _names_an_organisation(tok: Any) -> bool:
