@@ -1982,6 +1982,23 @@ def test_exchanging_ambassadors_is_done_to_each_other(code):
     assert _nodes(e.source) == _nodes(e.target) == {"CHL", "PER"}
 
 
+def test_striking_down_a_pact_is_no_attack(code):
+    # verbs.tsv: "a pact that Chilean courts later struck down" rejects the pact (120); it is no assault (190)
+    (e,) = _events(code("In 2013 Peru signed a memorandum with Iran, a pact that Peruvian courts later struck down."),
+                   "struck")
+    assert e.cameo == "120" and e.score < 0 and e.type == "REJECT"
+
+
+def test_boarding_boats_seizes_them_and_boarding_a_plane_is_nothing(code):
+    # verbs.tsv: "Peruvian coast guard personnel boarded Chilean navy boats" is a seizure (171); "boarded a plane" is
+    # none
+    (e,) = _events(code("The ministry said that Peruvian coast guard personnel had boarded Chilean navy boats in "
+                        "the bay on Monday."), "boarded")
+    assert e.cameo == "171" and e.score < 0
+    assert not [e for e in _events(code("The Chilean president boarded a plane to Lima on Monday, and he said that it "
+                                        "was a good trip."), "boarded") if e.cameo == "171"]
+
+
 def test_hosting_refugees_grants_asylum(code):
     # verbs.tsv: "hosted Ukrainian refugees" is aid (075), not a visit (043)
     (e,) = _events(code("Poland has hosted millions of Ukrainian refugees since the war began."), "hosted")

@@ -1237,7 +1237,22 @@ def test_an_act_that_ends_is_no_act(words, heads, deps, lemmas, vetoed_):
     assert vetoed(doc[verb], disabled={"an_act_that_ends_is_no_act"}) is None
 
 
-@pytest.mark.parametrize("obj, vetoed_", [("rift", True), ("ties", False)])
+@pytest.mark.parametrize("agent, vetoed_", [(False, True), (True, False)])
+def test_a_noun_armed_with_weapons_is_no_arming(agent, vetoed_):
+    # "Chilean police armed with batons boarded the boats": what the police carried; "... armed with batons by Peru"
+    # tells who armed them
+    words = ["police", "armed", "with", "batons"] + (["by", "Peru"] if agent else []) + ["boarded", "boats"]
+    n = len(words)
+    heads = [n - 2, 0, 1, 2] + ([1, 4] if agent else []) + [n - 2, n - 2]
+    deps = ["nsubj", "acl", "prep", "pobj"] + (["agent", "pobj"] if agent else []) + ["ROOT", "dobj"]
+    lemmas = ["police", "arm", "with", "baton"] + (["by", "Peru"] if agent else []) + ["board", "boat"]
+    doc = _doc(words, heads, deps, lemmas, tags=["NNS", "VBN", "IN", "NNS"] + (["IN", "NNP"] if agent else [])
+               + ["VBD", "NNS"])
+    assert (vetoed(doc[1]) == "equipped_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"equipped_is_no_act"}) is None
+
+
+@pytest.mark.parametrize("obj, vetoed_", [("rift", True), ("rupture", True), ("ties", False)])
 def test_deepening_a_rift_is_no_act(obj, vetoed_):
     # "Chile deepened its rift with Peru": how a hostile relation grows; "Chile deepened its ties with Peru": an act
     doc = _doc(["Chile", "deepened", "its", obj, "with", "Peru"], [1, 1, 3, 1, 3, 4],

@@ -500,6 +500,18 @@ def deepening_a_rift_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and cues.get(c.lemma_.lower(), 0) < 0 for c in tok.children)
 
 
+@trigger_veto("equipped_is_no_act", reads="a past participle of a verb of equipping (equipping_verb: 'armed', "
+              "'equipped') on a noun (acl, amod), with a with-phrase and no by-agent", vocab=("equipping_verb",))
+def equipped_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"coast guard personnel armed with axes and knives boarded the boats" was aid (072) to the coast guard: the
+    participle tells what the personnel carried, no arming by anyone ("boats armed with missiles by Russia", with
+    its agent, is still an act)."""
+    if tok.lemma_.lower() not in w["equipping_verb"] or tok.tag_ != "VBN" or tok.dep_ not in {"acl", "amod"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+        and not any(c.dep_ == "agent" for c in tok.children)
+
+
 @trigger_veto("idiom_is_no_act", reads="a verb with a prepositional phrase that makes an idiom with it (idiom_phrase: "
               "'verb preposition noun', lemmas: 'stab in back', 'shoot in foot')", vocab=("idiom_phrase",))
 def idiom_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
