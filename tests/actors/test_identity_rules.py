@@ -605,6 +605,15 @@ _ABLATION = [
         ("Bruni", "PROPN", "nsubj", 10, None, "I-PERSON"), ("left", "VERB", "ROOT", 10, "leave"),
         (".", "PUNCT", "punct", 10),
     ], lambda ms: ms["Marco Bruni"].actor is not None and ms["Marco Bruni"].actor.country == "FRA"),
+    # "ROME — The French government spoke . Government spokesman Marco Bruni left .": the government told before
+    ("office_told_before", [
+        ("ROME", "PROPN", "ROOT", 0, None, "B-GPE"), ("—", "PUNCT", "punct", 0),
+        ("The", "DET", "det", 4), ("French", "ADJ", "amod", 4, None, "B-NORP"), ("government", "NOUN", "nsubj", 5),
+        ("spoke", "VERB", "ROOT", 5, "speak"), (".", "PUNCT", "punct", 5),
+        ("Government", "PROPN", "compound", 8), ("spokesman", "NOUN", "compound", 10),
+        ("Marco", "PROPN", "compound", 10, None, "B-PERSON"), ("Bruni", "PROPN", "nsubj", 11, None, "I-PERSON"),
+        ("left", "VERB", "ROOT", 11, "leave"), (".", "PUNCT", "punct", 11),
+    ], lambda ms: ms["Marco Bruni"].actor is not None and ms["Marco Bruni"].actor.country == "FRA"),
     # "The French ambassador spoke . The envoy left ." : the envoy told before, France's (without the rule, no one)
     ("office_told_before", [
         ("The", "DET", "det", 2), ("French", "ADJ", "amod", 2, None, "B-NORP"), ("ambassador", "NOUN", "nsubj", 3),
@@ -652,6 +661,11 @@ _ABLATION = [
         ("The", "DET", "det", 5), ("North", "PROPN", "nsubj", 6, None, "B-LOC"), ("spoke", "VERB", "ROOT", 6, "speak"),
         (".", "PUNCT", "punct", 6),
     ], lambda ms: ms["North"].actor is not None and ms["North"].actor.country == "PRK"),
+    # "Peru spoke in The Hague .": the seat, not William Hague
+    ("place_after_the_is_no_surname", [
+        ("Peru", "PROPN", "nsubj", 1, None, "B-GPE"), ("spoke", "VERB", "ROOT", 1, "speak"), ("in", "ADP", "prep", 1),
+        ("The", "DET", "det", 4), ("Hague", "PROPN", "pobj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], lambda ms: "Hague" in ms and ms["Hague"].actor is not None and ms["Hague"].actor.kind != "person"),
     # "Russia recognised the independence of Donetsk .": the self-proclaimed republic, not Ukraine
     ("claimed_place_is_its_claimant", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("recognised", "VERB", "ROOT", 1, "recognise"),

@@ -1999,6 +1999,15 @@ def test_boarding_boats_seizes_them_and_boarding_a_plane_is_nothing(code):
                                         "was a good trip."), "boarded") if e.cameo == "171"]
 
 
+def test_analysts_in_a_capital_are_not_its_government(code):
+    # agent_noun_subject: "Analysts in Lima said" places the analysts in Peru; it names no Peruvian government
+    # speaking ("Police in Lima" are still Peru's police: an agent noun)
+    x = code("Peru froze its role in the bloc on Monday. Analysts in Lima said the government was unlikely to leave "
+             "the Andean Community.")
+    (e,) = _events(x, "leave")
+    assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.id == "PER"
+
+
 def test_hosting_refugees_grants_asylum(code):
     # verbs.tsv: "hosted Ukrainian refugees" is aid (075), not a visit (043)
     (e,) = _events(code("Poland has hosted millions of Ukrainian refugees since the war began."), "hosted")

@@ -126,6 +126,18 @@ def _drop_ethnic_kin(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]
     return [c for c in candidates if not (c.kind == "adjective" and c.start > 0 and doc[c.start - 1].lower_ in ethnic)]
 
 
+@identity_rule("place_after_the_is_no_surname", reads="a one-word name that is both a person's surname and a seat, "
+               "place or state of the gazetteer, right after 'the' (definite_det)", changes="drops the person: the "
+               "name is the place ('in The Hague' is no act of William Hague)", vocab=("definite_det",))
+def _drop_surnames_of_places(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``place_after_the_is_no_surname``: "hearings in The Hague" made a former British foreign secretary
+    a party of the case; a surname takes no article, a city may ("The Hague", "The Gambia")."""
+    the = identity_cues()["definite_det"]
+    places = {(c.start, c.end) for c in candidates if c.kind in {"seat", "place", "state"}}
+    return [c for c in candidates if not (c.kind == "person" and c.end - c.start == 1 and c.start > 0
+                                          and doc[c.start - 1].lower_ in the and (c.start, c.end) in places)]
+
+
 @identity_rule("geographic_name", reads="a state, capital or nationality word inside the proper name of a sea, gulf, "
                "strait or the like (geo_feature): right before the capitalised feature word ('the South China Sea', "
                "'the Taiwan Strait', 'the Indian Ocean') or after it and 'of' ('the Sea of Japan', 'the Gulf of "
@@ -332,6 +344,8 @@ class ActorResolver:
             if enabled("dateline_office", off) else None
         candidates = self._add_roles(doc, candidates, on)
         candidates = self._add_entities(doc, candidates)
+        if enabled("place_after_the_is_no_surname", off):
+            candidates = _drop_surnames_of_places(doc, candidates)
         candidates = _longest_first(candidates, self._same_person if enabled("name_halves_join", off) else None)
         if enabled("geographic_name", off):
             candidates = _drop_geographic_names(doc, candidates)
@@ -560,7 +574,8 @@ class ActorResolver:
                 if envoy:
                     pending.append((name_start, title))  # given the state of the envoy phrase of that title, below
                 else:
-                    country = self._country_of(self._ministry_told_before(doc, start, title, by_end))
+                    country = self._country_of(self._ministry_told_before(doc, start, title, by_end)
+                                               or self._unit_told_before(doc, start, by_end))
             if country is None and has_name and not envoy and self._doc.dateline_country is not None:
                 # rule ``dateline_office``: "WARSAW - ... Deputy Foreign Minister Pawel Jablonski told reporters"; an
                 # ambassador or envoy is posted abroad, so the dateline tells nothing of his state
@@ -628,6 +643,29 @@ class ActorResolver:
                 continue
             j = i - len(unit)
             c = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].tag_ == "POS" else None)
+            if c is not None and c.kind in {"adjective", "state"}:
+                found = c
+        return found
+
+    @staticmethod
+    def _unit_told_before(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
+        """Rule ``office_told_before`` for a title after the words of a unit ("Government spokesman Steffen
+        Hebestreit", "Foreign Ministry spokesperson X"): the state named with the last such unit before it ("The
+        German government said ..."), by its adjective or possessive; the dateline's state is the story's place, not
+        the speaker's."""
+        unit: list[str] = []
+        i = start - 1
+        while i >= 0 and len(unit) < 3 and doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i].ent_type_ != "PERSON" \
+                and doc[i].dep_ in {"compound", "amod", "nmod"} and i not in by_end and i + 1 not in by_end:
+            unit.insert(0, doc[i].lower_)
+            i -= 1
+        if not unit or i >= 0 and (doc[i].tag_ == "POS" or i + 1 in by_end):
+            return None  # no unit, or one named with its own state ("Germany's government spokesman")
+        found = None
+        for j in range(1, i + 1):
+            if [t.lower_ for t in doc[j:j + len(unit)]] != unit:
+                continue
+            c = by_end.get(j) or (by_end.get(j - 1) if doc[j - 1].tag_ == "POS" else None)
             if c is not None and c.kind in {"adjective", "state"}:
                 found = c
         return found

@@ -2043,6 +2043,14 @@ def agent_noun_subject(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
         from ..actors.gazetteer import load_gazetteer
 
         return [replace(generic, actor=load_gazetteer().state_actor(m.actor.country, generic.actor.sector))]
+    if at is not None and at.dep_ == "pobj" and at.head.lower_ == "in" and at.head.head == child \
+            and m.actor is not None and m.actor.kind == "state" and m.actor.sector and f.generic(child) is None \
+            and child.lemma_.lower() not in f.agents and child.lower_ not in f.agents:
+        # "Analysts in Yerevan said": a noun of no agent placed in a capital is of that state ("opposition groups
+        # in Zimbabwe"), not the government the capital stands for when it acts
+        from ..actors.gazetteer import load_gazetteer
+
+        return [replace(m, actor=load_gazetteer().state_actor(m.actor.country))]
     for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in words("example_prep")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [x for x in f.with_conj(obj, deep=True) if x.actor is not None]
