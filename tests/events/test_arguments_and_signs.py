@@ -2008,6 +2008,17 @@ def test_analysts_in_a_capital_are_not_its_government(code):
     assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.id == "PER"
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # nouns.tsv curb (163): lifting "trade curbs" undid trade (a break of relations, 161) by the modifier's code
+    ("Chile and Peru agreed on Thursday to restore a pact and lift trade curbs imposed during a dispute.", "lift"),
+    # reversal_particle "roll back", with tariff (163): rolling back tariffs eases them
+    ("The United States rolled back tariffs on Peruvian goods in exchange for more purchases.", "rolled"),
+])
+def test_lifting_curbs_or_tariffs_eases_them(code, text, trigger):
+    (e,) = _events(code(text), trigger)
+    assert e.score > 0 and e.type != "SANCTION"
+
+
 def test_hosting_refugees_grants_asylum(code):
     # verbs.tsv: "hosted Ukrainian refugees" is aid (075), not a visit (043)
     (e,) = _events(code("Poland has hosted millions of Ukrainian refugees since the war began."), "hosted")
