@@ -598,14 +598,14 @@ def test_an_adjective_complement_is_not_the_main_clause_event(pipeline):
 def test_a_main_verb_the_rules_left_uncoded_gets_the_first_event(pipeline):
     # The rules code only the subordinate "notifying"; the main clause's act is the sentence's event: a learned
     # event on the root, first, when the tagger names a known actor with confidence.
-    text = "Japan scrapped travel curbs on North Korea without notifying Chinese authorities."
+    text = "Japan tightened checks on North Korea without notifying Chinese authorities."
     (rule,) = _with(pipeline, Prediction((), 2, 0.9, "RETREAT", 0.9), set(), text).events
     assert rule.trigger == "notifying"
     tagged = (_span(text, "Japan", "SRC"), _span(text, "North Korea", "TGT"))
     x = _with(pipeline, Prediction(tagged, 2, 0.9, "RETREAT", 0.9, (0.99, 0.99)), {"source", "target", "new_events"},
               text)
     first, second = x.events
-    assert (first.trigger, first.method) == ("scrapped", "learned") and second.trigger == "notifying"
+    assert (first.trigger, first.method) == ("tightened", "learned") and second.trigger == "notifying"
     assert [m.actor.id for m in first.source] == ["JPN"] and [m.actor.id for m in first.target] == ["PRK"]
 
 
