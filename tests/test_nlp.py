@@ -298,6 +298,7 @@ def test_a_second_one_charged_is_a_second_object_not_a_charge():
 
 @pytest.mark.parametrize("second, lemma, obj, rehung", [
     ("accused", "accuse", ("Peru", "dobj"), True),  # a speaker's act with an object
+    ("expressed", "express", ("support", "dobj"), True),  # "... and expressed support": the claims express nothing
     ("visited", "visit", ("Peru", "dobj"), False),  # no speaker's act: left as parsed
 ])
 def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(second, lemma, obj, rehung):
@@ -311,6 +312,25 @@ def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(seco
     lemmas = ["Chile", "say", "the", "claim", "be", "false", "and", lemma, obj[0], "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert (doc[7].head.text == "said") == rehung and (doc[6].head.text == "said") == rehung
+
+
+@pytest.mark.parametrize("quote, rehung", [('"', True), (",", False)])
+def test_a_reporters_act_after_a_quotation_is_no_conjunct_of_the_quoted_clause(quote, rehung):
+    # 'Chile said Peru took a step " that Bolivia never took " and accused Lima .': the parser joins "accused" to the
+    # quoted clause, so Bolivia accused Lima; without the quotation marks the reading is left alone
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "Peru", "took", "a", "step", quote, "that", "Bolivia", "never", "took", quote, "and",
+             "accused", "Lima", "."]
+    heads = [1, 1, 3, 1, 5, 3, 10, 10, 10, 10, 3, 10, 10, 10, 13, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct", "mark", "nsubj", "neg", "advcl", "punct", "cc",
+            "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "DT", "NN", "``" if quote == '"' else ",", "IN", "NNP", "RB", "VBD",
+            "''" if quote == '"' else ",", "CC", "VBD", "NNP", "."]
+    lemmas = ["Chile", "say", "Peru", "take", "a", "step", quote, "that", "Bolivia", "never", "take", quote, "and",
+              "accuse", "Lima", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert (doc[13].head.text == "said") == rehung
 
 
 @pytest.mark.parametrize("second, lemma, rehung", [("accusing", "accuse", True), ("visiting", "visit", False)])

@@ -612,8 +612,8 @@ def _reporters_second_act(doc: Any) -> None:
     its own, or a speaker's act (speaker_act_verb) with an object, conjoined to a reported clause of a state or of a
     thing's act (``_state_or_act_of_a_thing``) is the reporting verb's conjunct, as ``conj_after_clause`` re-hangs
     one with a that-clause (before the lemmas this reads are set); so is such an act told by a participle after a
-    comma hung on the reported clause."""
-    from .events.attribution import SPEECH_LEMMAS
+    comma hung on the reported clause, and one conjoined to a quoted clause after the quotation closes."""
+    from .events.attribution import SPEECH_LEMMAS, in_quotes
     from .events.rules import words
 
     for tok in doc:
@@ -622,6 +622,13 @@ def _reporters_second_act(doc: Any) -> None:
                 and head.head.dep_ == "ccomp":
             # "said Hamas was to blame for the deadlock and accused Qatar": a finite verb is no conjunct of the
             # infinitive; the reported clause is the one the infinitive completes ("was to blame": a state)
+            head = head.head
+        # "said France had taken a step "that no French government had taken" and accused Paris": a conjunct after
+        # the quotation closes is no conjunct of the quoted clause; the clause the quotation hangs on is the one
+        quoted = tok.dep_ == "conj" and in_quotes(head, head.sent) and not in_quotes(tok, tok.sent)
+        for _ in range(3):
+            if not quoted or not in_quotes(head, head.sent) or head.head == head:
+                break
             head = head.head
         # "His office said Glas was a criminal, accusing Mexico of ...": a participle after a comma, hung on the
         # reported clause as the parser may hang it, is the reporter's second act as a conjunct is
@@ -637,7 +644,7 @@ def _reporters_second_act(doc: Any) -> None:
             continue
         if _state_or_act_of_a_thing(head) and participle:
             tok.head = head.head
-        elif _state_or_act_of_a_thing(head):
+        elif _state_or_act_of_a_thing(head) or quoted:
             joined = tok.head
             tok.head = head.head
             cc = next((c for c in joined.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
