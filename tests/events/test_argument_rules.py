@@ -489,13 +489,23 @@ OBJECT_CASES = [
         ("Ukraine", "PROPN", "dobj", 1, None, "B-GPE"), ("and", "CCONJ", "cc", 2),
         ("Georgia", "PROPN", "conj", 2, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], 1, "ASSAULT", ["UKR", "GEO"], DIFFERENT, id="direct_object_actor"),
-    # "Chile left the bloc after Peru accused it of lying.": it is Chile, the subject of the clause above
+    # "Chile left Bolivia 's bloc after Peru accused it of lying.": it is Chile, the subject of the clause above (not
+    # Bolivia, the last other state named: it_is_the_other_party)
     pytest.param("it_is_the_clause_above", [
-        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("left", "VERB", "ROOT", 1, "leave"), ("the", "DET", "det", 3),
-        ("bloc", "NOUN", "dobj", 1), ("after", "SCONJ", "mark", 6), ("Peru", "PROPN", "nsubj", 6, None, "B-GPE"),
-        ("accused", "VERB", "advcl", 1, "accuse"), ("it", "PRON", "dobj", 6, "it"), ("of", "ADP", "prep", 6),
-        ("lying", "VERB", "pcomp", 8, "lie"), (".", "PUNCT", "punct", 1),
-    ], 6, "ACCUSE", ["CHL"], [], id="it_is_the_clause_above"),
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("left", "VERB", "ROOT", 1, "leave"),
+        ("Bolivia", "PROPN", "poss", 4, None, "B-GPE"), ("'s", "PART", "case", 2),
+        ("bloc", "NOUN", "dobj", 1), ("after", "SCONJ", "mark", 7), ("Peru", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("accused", "VERB", "advcl", 1, "accuse"), ("it", "PRON", "dobj", 7, "it"), ("of", "ADP", "prep", 7),
+        ("lying", "VERB", "pcomp", 9, "lie"), (".", "PUNCT", "punct", 1),
+    ], 7, "ACCUSE", ["CHL"], DIFFERENT, id="it_is_the_clause_above"),
+    # "After talks with Peru , Chile accused it of lying .": it is Peru, the other party named before, not the accuser
+    pytest.param("it_is_the_other_party", [
+        ("After", "ADP", "prep", 6), ("talks", "NOUN", "pobj", 0, "talk"), ("with", "ADP", "prep", 1),
+        ("Peru", "PROPN", "pobj", 2, None, "B-GPE"), (",", "PUNCT", "punct", 6),
+        ("Chile", "PROPN", "nsubj", 6, None, "B-GPE"), ("accused", "VERB", "ROOT", 6, "accuse"),
+        ("it", "PRON", "dobj", 6, "it"), ("of", "ADP", "prep", 6), ("lying", "VERB", "pcomp", 8, "lie"),
+        (".", "PUNCT", "punct", 6),
+    ], 6, "ACCUSE", ["PER"], [], id="it_is_the_other_party"),
     # "Police arrested protesters.": an unnamed party
     pytest.param("generic_object", [
         ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),

@@ -2291,6 +2291,31 @@ def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froze
     return []
 
 
+@object_rule("it_is_the_other_party", reads="'it' or 'them' as the direct object of a verb that makes it an agent (an "
+             "of/against phrase with a gerund, or a to-infinitive: 'accused it of acting', 'urged it to act'); the "
+             "last state or organisation named before it in its sentence that is not the verb's subject",
+             changes="target -> that actor")
+def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Beijing has warned Manila not to play with fire and accused it of acting as a pawn": "it" is the other party
+    named before, Manila (it_is_the_clause_above finds the clause's own subject, the accuser).  Only where the
+    pronoun is made an agent, which a thing cannot be ("bought the oil from Iran and sold it" is the oil's)."""
+    pron = next((d for d in _dobjs(q) if d.lower_ in {"it", "them"}), None)
+    if pron is None or q.tok.dep_ == "relcl":  # ("the group, which Chile accused it of doing": read above)
+        return []
+    agent = any(c.dep_ == "prep" and c.lower_ in {"of", "against"} and any(p.dep_ == "pcomp" for p in c.children)
+                or c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in q.tok.children)
+    if not agent:
+        return []
+    subjects = {m.actor.node for m in f.subjects(q.tok, q.ctx or Context()) if m.actor is not None}
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        m = f.speakers.mention_at(t)
+        if m is not None and m.actor is not None and m.actor.kind in {"state", "organization", "igo", "armed_group"} \
+                and m.actor.node and m.actor.node not in subjects:
+            return q.other([m])
+    return []
+
+
 @object_rule("helped_to_act", reads="a verb of enabling (enabling_verb: 'help', 'assist') with no direct object and "
              "a complement clause (ccomp, xcomp) with a subject of its own ('help Ukraine meet its needs')",
              changes="target -> that subject", vocab=("enabling_verb",))
