@@ -314,6 +314,25 @@ def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(seco
     assert (doc[7].head.text == "said") == rehung and (doc[6].head.text == "said") == rehung
 
 
+@pytest.mark.parametrize("mark, rehung", [(None, True), ("after", False)])
+def test_the_first_of_a_list_of_acts_read_as_a_clause_is_the_root(mark, rehung):
+    # "Chile has promised talks , hugged Boric and called Peru a threat .": the parser makes "promised" a clause of
+    # "hugged", the root, which has no subject; with a mark ("after Chile had promised talks , ...") it is a clause
+    from detente.nlp import parse_repairs
+
+    words = ([mark] if mark else []) + ["Chile", "has", "promised", "talks", ",", "hugged", "Boric", "and", "called",
+                                        "Peru", "a", "threat", "."]
+    k = 1 if mark else 0
+    heads = [h + k for h in [2, 2, 5, 2, 5, 5, 5, 5, 5, 8, 11, 8, 5]]
+    deps = ["nsubj", "aux", "advcl", "dobj", "punct", "ROOT", "dobj", "cc", "conj", "dobj", "det", "oprd", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "VERB", "PROPN", "CCONJ", "VERB", "PROPN", "DET", "NOUN", "PUNCT"]
+    if mark:
+        heads, deps, pos = [2 + k] + heads, ["mark"] + deps, ["SCONJ"] + pos
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    promised, hugged = doc[2 + k], doc[5 + k]
+    assert ((promised.dep_, hugged.dep_, hugged.head.i) == ("ROOT", "conj", promised.i)) == rehung
+
+
 @pytest.mark.parametrize("quote, rehung", [('"', True), (",", False)])
 def test_a_reporters_act_after_a_quotation_is_no_conjunct_of_the_quoted_clause(quote, rehung):
     # 'Chile said Peru took a step " that Bolivia never took " and accused Lima .': the parser joins "accused" to the

@@ -298,7 +298,8 @@ def parse_repairs(doc: Any) -> Any:
     read as a clause's subject (``_as_phrase_read_as_a_clause``), an object read as the first of a next clause's
     subjects (``_object_read_as_a_coordinated_subject``), an acronym read as the verb of the act after it
     (``_acronym_read_as_a_verb``), a naming's predicate read as its object's apposition
-    (``_predicate_read_as_an_apposition``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_predicate_read_as_an_apposition``), the first of a list of acts read as a clause of the second
+    (``_first_act_read_as_a_clause``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -316,7 +317,30 @@ def parse_repairs(doc: Any) -> Any:
     _object_read_as_a_coordinated_subject(doc)
     _acronym_read_as_a_verb(doc)
     _predicate_read_as_an_apposition(doc)
+    _first_act_read_as_a_clause(doc)
     return doc
+
+
+def _first_act_read_as_a_clause(doc: Any) -> None:
+    """"Since taking office, Milei has promised to move the embassy, hugged Netanyahu and called Hamas a terrorist
+    organisation": the parser makes "promised" an adverbial clause of "hugged", the root, which then has no subject,
+    so the hug and the naming are no one's.  A root verb with no subject, right after a comma, whose adverbial clause
+    before it has a subject and an auxiliary of its own and no mark ("after", "when") is the second of a list of
+    acts: that clause is the root and the root its conjunct."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ != "VERB" or root.i < 1 or doc[root.i - 1].text != "," \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
+            continue
+        first = next((c for c in root.children if c.dep_ == "advcl" and c.i < root.i and c.pos_ == "VERB"), None)
+        if first is None or not any(c.dep_ == "nsubj" for c in first.children) \
+                or not any(c.dep_ == "aux" and c.lower_ != "to" for c in first.children) \
+                or any(c.dep_ == "mark" for c in first.children) or first.right_edge.i != root.i - 2:
+            continue
+        first.head, first.dep_ = first, "ROOT"
+        root.head, root.dep_ = first, "conj"
+        for c in list(root.children):
+            if c.dep_ == "punct" and c.i > root.i:
+                c.head = first  # the sentence's closing stop
 
 
 def _predicate_read_as_an_apposition(doc: Any) -> None:

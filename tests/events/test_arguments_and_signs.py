@@ -1136,6 +1136,15 @@ def test_an_envoy_is_a_person_not_a_visit(code):
     assert [e.trigger for e in x.events] == ["accused"]
 
 
+def test_a_verb_with_a_complement_clause_takes_no_object_of_the_next_conjunct(pipeline):
+    # object_of_the_next_conjunct: "has promised to move the embassy, hugged Peru's president": the promise's object
+    # is its own clause, not the one hugged
+    x = _rules_only(pipeline, frozenset(), "Since taking office in March, President Gabriel Boric has promised to move Chile's embassy to Lima, "
+             "hugged Peru's president at the border and called Hamas a terrorist group.")
+    (e,) = _events(x, "promised")
+    assert "PER" not in _nodes(e.target)
+
+
 def test_a_verb_with_its_own_phrase_object_takes_no_object_of_the_next_conjunct(code):
     x = code("Ambassador MaryKay Carlson said Washington stood with its ally and condemned China's illegal actions.")
     (e,) = _events(x, "stood")

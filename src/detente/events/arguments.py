@@ -3266,9 +3266,9 @@ def reacts_to_the_move(doc: Any, event: Event, disabled: Iterable[str] = ()) -> 
                for c in span.root.children)
 
 
-@object_rule("object_of_the_next_conjunct", reads="a verb with no direct object and no with/to/for/against object "
-             "whose conjoined verb after it has one ('arming and training the group'); that verb's targets by the "
-             "rules above",
+@object_rule("object_of_the_next_conjunct", reads="a verb with no direct object, no with/to/for/against object "
+             "and no complement clause whose conjoined verb after it has one ('arming and training the group'); that "
+             "verb's targets by the rules above",
              changes="target -> those targets")
 def object_of_the_next_conjunct(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"accuses Tehran of arming and training the group": the object after the last verb is every conjoined verb's.
@@ -3276,8 +3276,9 @@ def object_of_the_next_conjunct(q: ObjectQuery, f: ArgumentFinder, w: dict[str, 
     China's actions": the ally is who it stands with; "swept through the region and routed the separatists" is
     still one object for both)."""
     if _dobjs(q) or any(c.dep_ == "prep" and c.lower_ in {"with", "to", "for", "against"}
-                        and any(p.dep_ == "pobj" for p in c.children) for c in q.tok.children):
-        return []
+                        and any(p.dep_ == "pobj" for p in c.children) or c.dep_ in {"xcomp", "ccomp"}
+                        for c in q.tok.children):
+        return []  # ("promised to move the embassy, hugged Netanyahu": the promise's object is its own clause)
     for c in q.tok.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > q.tok.i and any(d.dep_ in OBJ_DEPS for d in c.children):
             return q.other(f._objects(c, etype=q.etype, wanted_prep=None, visit=q.visit, exclude=q.exclude, ctx=q.ctx))
