@@ -506,6 +506,12 @@ OBJECT_CASES = [
         ("it", "PRON", "dobj", 6, "it"), ("of", "ADP", "prep", 6), ("lying", "VERB", "pcomp", 8, "lie"),
         (".", "PUNCT", "punct", 6),
     ], 6, "ACCUSE", ["PER"], [], id="it_is_the_other_party"),
+    # "Chile declined to join NATO .": the refusal is aimed at what the refused act is done to
+    pytest.param("refused_acts_object", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("declined", "VERB", "ROOT", 1, "decline"),
+        ("to", "PART", "aux", 3), ("join", "VERB", "xcomp", 1, "join"), ("NATO", "PROPN", "dobj", 3, None, "B-ORG"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "REJECT", ["IGO"], [], id="refused_acts_object"),
     # "Police arrested protesters.": an unnamed party
     pytest.param("generic_object", [
         ("Police", "NOUN", "nsubj", 1, "police"), ("arrested", "VERB", "ROOT", 1, "arrest"),

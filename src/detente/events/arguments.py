@@ -2316,6 +2316,24 @@ def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
     return []
 
 
+@object_rule("refused_acts_object", reads="a refusing verb (refusal_governor: 'declined', 'refused') with no direct "
+             "object and a to-infinitive (xcomp); that infinitive's direct objects (an infinitive that is a trigger "
+             "itself takes the rejection instead: refusal_is_its_act)",
+             changes="target -> those actors", vocab=("refusal_governor",))
+def refused_acts_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Argentina declined to join the BRICS group": the refusal is aimed at what the refused act is done to (when
+    the refused verb is a trigger, as "refused to meet Putin", the rejection is coded on it with its own object:
+    ``refusal_is_rejection``)."""
+    if q.tok.lemma_.lower() not in w["refusal_governor"] or _dobjs(q):
+        return []
+    for c in q.tok.children:
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            found = [m for d in c.children if d.dep_ in OBJ_DEPS for m in f.with_conj(d) if m.actor is not None]
+            if found:
+                return q.other(found)
+    return []
+
+
 @object_rule("helped_to_act", reads="a verb of enabling (enabling_verb: 'help', 'assist') with no direct object and "
              "a complement clause (ccomp, xcomp) with a subject of its own ('help Ukraine meet its needs')",
              changes="target -> that subject", vocab=("enabling_verb",))
