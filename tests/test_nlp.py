@@ -314,6 +314,20 @@ def test_a_reporters_second_act_joined_to_a_reported_state_is_the_reporters(seco
     assert (doc[7].head.text == "said") == rehung and (doc[6].head.text == "said") == rehung
 
 
+@pytest.mark.parametrize("first, rehung", [("December", True), ("Central", False)])
+def test_a_subject_read_as_the_name_of_a_date_is_the_subject(first, rehung):
+    # "In December Chile expelled two diplomats .": the parser reads "December Chile" as one name under "In", so the
+    # expulsion has no subject; "In Central Chile ..." is a place
+    from detente.nlp import parse_repairs
+
+    words = ["In", first, "Chile", "expelled", "two", "diplomats", "."]
+    heads = [3, 2, 0, 3, 5, 3, 3]
+    deps = ["prep", "compound", "pobj", "ROOT", "nummod", "dobj", "punct"]
+    pos = ["ADP", "PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert ((doc[2].dep_, doc[2].head.i, doc[1].dep_, doc[1].head.i) == ("nsubj", 3, "pobj", 0)) == rehung
+
+
 @pytest.mark.parametrize("mark, rehung", [(None, True), ("after", False)])
 def test_the_first_of_a_list_of_acts_read_as_a_clause_is_the_root(mark, rehung):
     # "Chile has promised talks , hugged Boric and called Peru a threat .": the parser makes "promised" a clause of

@@ -299,7 +299,8 @@ def parse_repairs(doc: Any) -> Any:
     subjects (``_object_read_as_a_coordinated_subject``), an acronym read as the verb of the act after it
     (``_acronym_read_as_a_verb``), a naming's predicate read as its object's apposition
     (``_predicate_read_as_an_apposition``), the first of a list of acts read as a clause of the second
-    (``_first_act_read_as_a_clause``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_first_act_read_as_a_clause``), a subject read as the name of the date before it
+    (``_subject_read_as_a_dates_name``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -318,7 +319,29 @@ def parse_repairs(doc: Any) -> Any:
     _acronym_read_as_a_verb(doc)
     _predicate_read_as_an_apposition(doc)
     _first_act_read_as_a_clause(doc)
+    _subject_read_as_a_dates_name(doc)
     return doc
+
+
+def _subject_read_as_a_dates_name(doc: Any) -> None:
+    """"In December Azerbaijan expelled two French diplomats": the parser reads "December Azerbaijan" as one name,
+    the object of "In", so the expulsion has no subject.  A proper noun right before a subjectless verb, in a phrase
+    of "in"/"on"/"since"/"by" on that verb that opens with a month or weekday name as its compound, is the verb's
+    subject, and the month the phrase's object."""
+    from .ingest.dates import MONTH_NAMES
+
+    days = MONTH_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    for name in doc:
+        prep, verb = name.head, name.head.head
+        if name.dep_ != "pobj" or name.pos_ != "PROPN" or prep.lower_ not in {"in", "on", "since", "by"} \
+                or prep.i + 2 != name.i or name.i + 1 >= len(doc) or doc[name.i + 1] != verb \
+                or verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        day = doc[prep.i + 1]
+        if day.head != name or day.dep_ != "compound" or day.lower_ not in days:
+            continue
+        day.head, day.dep_ = prep, "pobj"
+        name.head, name.dep_ = verb, "nsubj"
 
 
 def _first_act_read_as_a_clause(doc: Any) -> None:

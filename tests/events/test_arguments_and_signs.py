@@ -2028,6 +2028,14 @@ def test_lifting_curbs_or_tariffs_eases_them(code, text, trigger):
     assert e.score > 0 and e.type != "SANCTION"
 
 
+def test_a_named_group_the_gazetteer_lacks_is_no_group_told_before(pipeline):
+    # the_group_is_last_group: "the Baku Initiative Group" is a name (capitalised after capitalised words), not "the
+    # group" standing for Hamas named before
+    x = _rules_only(pipeline, frozenset(), "Hamas fired rockets at Israel on Monday. Meanwhile, the Baku Initiative "
+                    "Group hosted a conference for separatists in the city.")
+    assert not [m for e in _events(x, "hosted") for m in e.source if m.actor is not None]
+
+
 def test_hosting_refugees_grants_asylum(code):
     # verbs.tsv: "hosted Ukrainian refugees" is aid (075), not a visit (043)
     (e,) = _events(code("Poland has hosted millions of Ukrainian refugees since the war began."), "hosted")

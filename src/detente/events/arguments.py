@@ -1766,10 +1766,13 @@ def described_pair(noun: Any) -> bool:
               changes="source -> that organisation", vocab=_DEF + ("group_noun", "armed_modifier"))
 def the_group_is_last_group(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"the group said": the last organisation or armed group named before.  Not a noun that is part of a name
-    itself ("The Organization of American States condemned": the OAS, not the court named before), nor one that a
-    relative clause with no comma picks out ("the armed group that attacked police": that group, whoever it is)."""
+    itself ("The Organization of American States condemned": the OAS, not the court named before; "the Baku
+    Initiative Group", capitalised after capitalised words), nor one that a relative clause with no comma picks out ("the armed group that attacked police": that group, whoever it is)."""
     if child.lemma_.lower() not in w["group_noun"] or not _definite(child, w) or _restrictive_clause(child):
         return None
+    if child.text[:1].isupper() and any(c.dep_ == "compound" and c.text[:1].isupper() and c.i < child.i
+                                        for c in child.children):
+        return None  # "the Baku Initiative Group": a name the gazetteer lacks, no group told before
     own = f.speakers.mention_at(child)
     if own is not None and own.actor is not None:
         return None
