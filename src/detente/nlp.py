@@ -328,9 +328,9 @@ def _subject_read_as_a_dates_name(doc: Any) -> None:
     the object of "In", so the expulsion has no subject.  A proper noun right before a subjectless verb, in a phrase
     of "in"/"on"/"since"/"by" on that verb that opens with a month or weekday name as its compound, is the verb's
     subject, and the month the phrase's object."""
-    from .ingest.dates import MONTH_NAMES
+    from .ingest.dates import MONTH_NAMES, WEEKDAY_NAMES
 
-    days = MONTH_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    days = MONTH_NAMES | WEEKDAY_NAMES
     for name in doc:
         prep, verb = name.head, name.head.head
         if name.dep_ != "pobj" or name.pos_ != "PROPN" or prep.lower_ not in {"in", "on", "since", "by"} \

@@ -636,16 +636,7 @@ class ActorResolver:
         words = title.split()
         if len(words) < 2 or words[-1] != "minister":
             return None
-        unit = words[:-1]
-        found = None
-        for i in range(len(unit), start):
-            if doc[i].lower_ != "ministry" or [t.lower_ for t in doc[i - len(unit):i]] != unit:
-                continue
-            j = i - len(unit)
-            c = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].tag_ == "POS" else None)
-            if c is not None and c.kind in {"adjective", "state"}:
-                found = c
-        return found
+        return _state_told_with(doc, words[:-1] + ["ministry"], start, by_end)
 
     @staticmethod
     def _unit_told_before(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
@@ -661,14 +652,7 @@ class ActorResolver:
             i -= 1
         if not unit or i >= 0 and (doc[i].tag_ == "POS" or i + 1 in by_end):
             return None  # no unit, or one named with its own state ("Germany's government spokesman")
-        found = None
-        for j in range(1, i + 1):
-            if [t.lower_ for t in doc[j:j + len(unit)]] != unit:
-                continue
-            c = by_end.get(j) or (by_end.get(j - 1) if doc[j - 1].tag_ == "POS" else None)
-            if c is not None and c.kind in {"adjective", "state"}:
-                found = c
-        return found
+        return _state_told_with(doc, unit, start, by_end)
 
     @staticmethod
     def _country_before_unit(doc: Any, start: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
@@ -1650,6 +1634,19 @@ def _longest_spans(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
             chosen.append(m)
             taken.update(range(m[1], m[2]))
     return sorted(chosen, key=lambda m: m[1])
+
+
+def _state_told_with(doc: Any, words: list[str], before: int, by_end: dict[int, _Candidate]) -> _Candidate | None:
+    """The state or state adjective named right before (or as the possessor of) the last occurrence of ``words``
+    (lower case) that ends by token ``before``: "Lithuania's foreign ministry", "The German government"."""
+    found = None
+    for j in range(1, before - len(words) + 1):
+        if [t.lower_ for t in doc[j:j + len(words)]] != words:
+            continue
+        c = by_end.get(j) or (by_end.get(j - 1) if doc[j - 1].tag_ == "POS" else None)
+        if c is not None and c.kind in {"adjective", "state"}:
+            found = c
+    return found
 
 
 def _longest_first(candidates: list[_Candidate],

@@ -741,13 +741,20 @@ class ArgumentFinder:
             return self.with_conj(verb.head)
         if obj.lower_ not in {"it", "them"}:
             return []
-        subjects = {m.actor.node for m in self.subjects(verb, Context()) if m.actor is not None}
-        for t in reversed(obj.doc[obj.sent.start:obj.i]):
+        found = self.last_party_before(obj, self.subjects(verb, Context()), lambda kind: kind != "person")
+        return [found] if found is not None else []
+
+    def last_party_before(self, tok: Any, subjects: Iterable[Mention], kind_ok: Any) -> Mention | None:
+        """The last mention before ``tok`` in its sentence with a network node, an actor of a kind ``kind_ok``
+        accepts, and none of the nodes of ``subjects`` (what a pronoun object stands for: ``_object_pronoun``,
+        ``it_is_the_other_party``)."""
+        nodes = {m.actor.node for m in subjects if m.actor is not None}
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
             m = self.speakers.mention_at(t)
-            if m is not None and m.actor is not None and m.actor.kind != "person" and m.actor.node \
-                    and m.actor.node not in subjects:
-                return [m]
-        return []
+            if m is not None and m.actor is not None and kind_ok(m.actor.kind) and m.actor.node \
+                    and m.actor.node not in nodes:
+                return m
+        return None
 
     def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
         """The mentions a subject token stands for: the subject-stage rules below (``rules.subject_mentions``)."""
@@ -2310,13 +2317,9 @@ def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
                 for c in q.tok.children)
     if not agent:
         return []
-    subjects = {m.actor.node for m in f.subjects(q.tok, q.ctx or Context()) if m.actor is not None}
-    for t in reversed(pron.doc[pron.sent.start:pron.i]):
-        m = f.speakers.mention_at(t)
-        if m is not None and m.actor is not None and m.actor.kind in {"state", "organization", "igo", "armed_group"} \
-                and m.actor.node and m.actor.node not in subjects:
-            return q.other([m])
-    return []
+    found = f.last_party_before(pron, f.subjects(q.tok, q.ctx or Context()),
+                                lambda kind: kind in {"state", "organization", "igo", "armed_group"})
+    return q.other([found]) if found is not None else []
 
 
 @object_rule("refused_acts_object", reads="a refusing verb (refusal_governor: 'declined', 'refused') with no direct "

@@ -40,8 +40,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, PAST_ERA, UNKNOWN_PRECISION, YEAR,
-                             before_the_news, later_than, resolve_time)
+from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, PAST_ERA, UNKNOWN_PRECISION, WEEKDAY_NAMES,
+                             YEAR, before_the_news, later_than, resolve_time)
 from ..model import DateBasis, Document, EventDate
 from .modality import PAST_PERFECT_CUE, Modality, told_in_past_perfect
 
@@ -94,7 +94,7 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
         # nor "since the Cold War", which runs on to the news)
         # a TIME that names a day ("on Wednesday night") dates its clause as the day does (it was read as no time)
         bounds = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "DATE"
-                  or (ent.label_ == "TIME" and any(t.lower_ in _WEEKDAYS for t in ent))
+                  or (ent.label_ == "TIME" and any(t.lower_ in WEEKDAY_NAMES for t in ent))
                   or (ent.label_ == "EVENT" and PAST_ERA.search(ent.text) and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in {"during", "in", "throughout", "before", "after"})]
         # an entity the tagger runs across a comma is two times ("on Tuesday, days after ...": the day and a span
@@ -110,7 +110,6 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
     return cached
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Adjectives a span of time measures ("decades-long", "years-old")
 _LENGTH_ADJECTIVES = frozenset({"long", "old"})
 

@@ -142,6 +142,7 @@ DATED_FOR_SHIFTS = frozenset({DAY, WEEK, MONTH})
 RECENT_DAYS = 31
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)  # lower case
 _COUNT = r"(?P<n>\d{1,3}|a|an|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _AGO = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+ago\b", re.I)
