@@ -187,3 +187,81 @@ def test_reader_reads_a_harm_to_the_relation(pipeline, text, polarity):
     assert [c.polarity for c in claims] == ([] if polarity is None else [polarity])
     if polarity == -1:
         assert claims[0].change == -1
+
+
+# -- the parties and sign of a tie named by the noun of an act on it ------------------------------------------
+
+class _Named:
+    """Speakers that know each capitalised word as a mention of itself (the tie rules ask for mentions)."""
+
+    def mention_at(self, tok):
+        return tok.text if tok.text[:1].isupper() and tok.text not in {"The", "Ethiopia,"} else None
+
+    def mention_for(self, tok):
+        return self.mention_at(tok)
+
+
+# "The severing of ties between Algeria and Morocco shocked Spain ."
+SEVERING = [("The", 1, "det"), ("severing", 8, "nsubj"), ("of", 1, "prep"), ("ties", 2, "pobj", "tie"),
+            ("between", 3, "prep"), ("Algeria", 4, "pobj"), ("and", 5, "cc"), ("Morocco", 5, "conj"),
+            ("shocked", 8, "ROOT", "shock"), ("Spain", 8, "dobj"), (".", 8, "punct")]
+
+
+@pytest.mark.parametrize("noun, ends", [("severing", True), ("strengthening", False)])
+def test_a_tie_undone_by_its_noun(noun, ends):
+    from detente.events.rules import run_rule
+
+    doc = _doc([(noun, *rest) if i == 1 else (w, *rest) for i, (w, *rest) in enumerate(SEVERING)])
+    doc[1].pos_ = "NOUN"
+    assert (run_rule("undone_by_its_noun", doc[3]) == doc[1]) is ends
+    assert run_rule("undone_by_its_noun", doc[3], disabled={"undone_by_its_noun"}) is None
+
+
+def test_whose_ties_are_the_relatives_noun():
+    # "Ethiopia , whose ties with Mogadishu soured , offered talks ."
+    from detente.events.rules import tie_holder
+
+    doc = _doc([("Ethiopia", 8, "nsubj"), (",", 0, "punct"), ("whose", 3, "poss"), ("ties", 6, "nsubj", "tie"),
+                ("with", 3, "prep"), ("Mogadishu", 4, "pobj"), ("soured", 0, "relcl", "sour"), (",", 0, "punct"),
+                ("offered", 8, "ROOT", "offer"), ("talks", 8, "dobj", "talk"), (".", 8, "punct")])
+    assert tie_holder(doc[3], _Named()) == "Ethiopia"
+    assert tie_holder(doc[3], _Named(), {"whose_ties_are_the_relatives_noun"}) is None
+
+
+def test_an_act_on_ties_is_its_possessors():
+    # "Algiers criticised Morocco 's normalisation of ties with Israel ."
+    from detente.events.rules import tie_holder
+
+    doc = _doc([("Algiers", 1, "nsubj"), ("criticised", 1, "ROOT", "criticise"), ("Morocco", 4, "poss"),
+                ("'s", 2, "case"), ("normalisation", 1, "dobj"), ("of", 4, "prep"), ("ties", 5, "pobj", "tie"),
+                ("with", 6, "prep"), ("Israel", 7, "pobj"), (".", 1, "punct")])
+    doc[4].pos_ = "NOUN"
+    assert tie_holder(doc[6], _Named()) == "Morocco"
+    assert tie_holder(doc[6], _Named(), {"an_act_on_ties_is_its_possessors"}) is None
+
+
+@pytest.mark.parametrize("held, lemma, vetoed", [("influence", "influence", True), ("trust", "trust", False)])
+def test_wearing_away_something_else(held, lemma, vetoed):
+    # "The row could erode American influence ." is no bond worn away; "... erode trust ." is
+    doc = _doc([("The", 1, "det"), ("row", 3, "nsubj"), ("could", 3, "aux"), ("erode", 3, "ROOT"),
+                ("American", 5, "amod"), (held, 3, "dobj", lemma), (".", 3, "punct")])
+    assert (cue_vetoed(doc[3]) == "wearing_away_something_else") is vetoed
+    assert cue_vetoed(doc[3], {"wearing_away_something_else"}) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, pair, polarity", [
+    ("The severing of ties between Algeria and Morocco shocked Spain.", {"DZA", "MAR"}, -1),
+    ("Algiers criticised Morocco's normalisation of ties with Israel.", {"MAR", "ISR"}, 1),
+    ("Ethiopia, whose ties with Mogadishu soured this year, offered to mediate.", {"ETH", "SOM"}, -1),
+])
+def test_reader_reads_a_tie_named_by_an_act(pipeline, text, pair, polarity):
+    claims = _claims(pipeline, text, dt.date(2024, 1, 9))
+    assert [(c.polarity) for c in claims if {c.a.actor.node, c.b.actor.node} == pair] == [polarity]
+    assert all({c.a.actor.node, c.b.actor.node} == pair for c in claims)  # not Algiers with Israel
+
+
+@pytest.mark.model
+def test_reader_reads_no_tie_in_an_eroded_influence(pipeline):
+    text = "US officials worry that China's role as broker could erode American influence in the Gulf."
+    assert _claims(pipeline, text, dt.date(2024, 1, 9)) == ()

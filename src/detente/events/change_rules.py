@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .rules import change_rule, cue_veto, own_sign
+from .rules import change_rule, cue_veto, own_sign, tie_owner
 
 
 def _around(cues: list[Any]) -> list[Any]:
@@ -74,6 +74,22 @@ def document_name_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in w["document_of_noun"]
 
 
+@cue_veto("wearing_away_something_else", reads="a verb of wearing away (wearing_verb: 'erode') whose subject, "
+          "object or modified noun is no bond (worn_bond, tie_antecedent: 'could erode American influence')",
+          vocab=("wearing_verb", "worn_bond", "tie_antecedent"))
+def wearing_away_something_else(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"China's role could erode American influence in the Gulf": what wears away is influence, not a bond
+    between China and the United States (it was read as their ties worsening).  "Friendly ties are eroding",
+    "eroding trust between A and B" keep the cue."""
+    if tok.lemma_.lower() not in w["wearing_verb"] and tok.lower_ not in w["wearing_verb"]:
+        return False
+    bonds = w["worn_bond"] | w["tie_antecedent"]
+    held = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"}]
+    if tok.dep_ == "amod" and tok.head is not tok:
+        held.append(tok.head)  # "eroding ties"
+    return not any(n.lower_ in bonds or n.lemma_.lower() in bonds for n in held)
+
+
 @own_sign("cause_keeps_its_sign", reads="a tie noun that is the object of a preposition of cause (cause_prep: 'by', "
           "'over', 'amid', 'despite')", vocab=("cause_prep",))
 def cause_keeps_its_sign(tok: Any, w: dict[str, frozenset[str]]) -> bool:
@@ -109,3 +125,46 @@ def harm_acts_on_the_relation(tok: Any, w: dict[str, frozenset[str]]) -> Any:
     phrases = {f"{lemma} {p.lower_} {o.lemma_.lower()}" for p in verb.children if p.dep_ == "prep"
                for o in p.children if o.dep_ == "pobj"}
     return verb if lemma in w["relation_harm_verb"] or phrases & w["relation_harm_verb"] else None
+
+
+def _act_on_the_tie(tok: Any, acts: frozenset[str]) -> Any:
+    """The noun of ``acts`` whose of-object the tie noun ``tok`` is ("the severing of ties"), or None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head is tok.head:
+        return None
+    noun = tok.head.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and (noun.lower_ in acts or noun.lemma_.lower() in acts) else None
+
+
+@own_sign("undone_by_its_noun", reads="a tie noun that is the of-object of a noun of ending (reversal_noun: 'the "
+          "severing of ties between A and B', 'the suspension of relations')", vocab=("reversal_noun",),
+          changes="polarity -> the opposite of the tie's (the ending noun, when it is no cue of its own)")
+def undone_by_its_noun(tok: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"The severing of ties between Algeria and Morocco": the noun tells that the ties ended, not that they hold
+    (they were read as friendly).  The ending noun (a token), or None."""
+    return _act_on_the_tie(tok, w["reversal_noun"])
+
+
+@tie_owner("whose_ties_are_the_relatives_noun", reads="a tie noun whose possessor is the relative 'whose' "
+           "(relative_possessive: 'Ethiopia, whose ties with Mogadishu soured')", vocab=("relative_possessive",))
+def whose_ties_are_the_relatives_noun(tok: Any, speakers: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"Ethiopia, whose own ties with Mogadishu soured this year, has offered to mediate": the ties are those of
+    the noun the relative clause is on (no relation was read: "whose" names no one)."""
+    if not any(c.dep_ == "poss" and c.lower_ in w["relative_possessive"] for c in tok.children):
+        return None
+    node = tok
+    while node.dep_ != "relcl" and node.head is not node:
+        node = node.head
+    return speakers.mention_for(node.head) if node.dep_ == "relcl" else None
+
+
+@tie_owner("an_act_on_ties_is_its_possessors", reads="a tie noun that is the of-object of a noun of an act on ties "
+           "(tie_act_noun, reversal_noun: 'Morocco's normalisation of ties with Israel', 'Algeria's severing of ties "
+           "with Morocco'), the act noun's possessor", vocab=("tie_act_noun", "reversal_noun"))
+def an_act_on_ties_is_its_possessors(tok: Any, speakers: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"Algiers criticised Morocco's normalisation of ties with Israel": the ties are Morocco's, whose act the noun
+    names (they were given to the clause's subject, Algiers)."""
+    act = _act_on_the_tie(tok, w["tie_act_noun"] | w["reversal_noun"])
+    if act is None:
+        return None
+    return next((m for c in act.children if c.dep_ in {"poss", "compound"}
+                 and (m := speakers.mention_at(c)) is not None), None)

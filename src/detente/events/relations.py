@@ -38,7 +38,7 @@ from .dating import past_perfect
 from .extract import EventCoder
 from .lexicon import Lexicon
 from .modality import PAST_PERFECT_CUE, read_modality
-from .rules import cue_vetoed, reversal_verb, run_rule, states_change, undone_clause, words
+from .rules import cue_vetoed, reversal_verb, run_rule, states_change, tie_holder, undone_clause, words
 
 
 
@@ -124,9 +124,11 @@ class RelationReader:
                     if any(t.lower_ in words("improvement_cue") for t in negated):
                         continue  # "ties have not improved": no change told, and no hostility either
                     polarity = -polarity
-                if cue_tok.dep_ in {"dobj", "pobj"} and reversal_verb(_verb_of(cue_tok)) or undone_clause(cue_tok):
+                ending = run_rule("undone_by_its_noun", cue_tok, disabled=self.coder.disabled)
+                if cue_tok.dep_ in {"dobj", "pobj"} and reversal_verb(_verb_of(cue_tok)) or undone_clause(cue_tok) \
+                        or (ending is not None and ending not in group):
                     # "dropping his old alliance with Y"; "called off a dinner to mark ties
-                    # between X and Y": what is cancelled is the celebration of the ties
+                    # between X and Y": what is cancelled is the celebration of the ties; "the severing of ties"
                     polarity = -polarity
                 if polarity == 0:
                     continue
@@ -444,6 +446,9 @@ def _noun_pair(cue: Any, speakers: Speakers) -> tuple[Mention, Mention] | None:
             owner = speakers.mention_at(child)
             if owner is not None:
                 break
+    if owner is None:
+        # "Ethiopia, whose ties with Mogadishu ...", "Morocco's normalisation of ties with Israel"
+        owner = tie_holder(cue, speakers, speakers.disabled)
     if owner is None and cue.lemma_.lower() in words("party_noun"):
         # "a meeting with his ally, Turkish president Erdogan": the pronoun's person and the one named
         named_by, mine = loose_apposition(cue, speakers), pronoun_owner(cue, speakers)

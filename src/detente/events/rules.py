@@ -226,6 +226,11 @@ change_rule = stage_decorator("change", """Register the decorated function as th
     tokens) tells of a change of the relation ("ties have soured", "no longer allies") rather than a state ("close
     allies").""", changes="the claim's change (its polarity's sign)")
 
+tie_owner = stage_decorator("tie", """Register the decorated function as the tie-stage rule ``name`` (rules in
+    ``change_rules.py``): ``fn(cue, speakers, words)`` returns the mention that holds the tie noun ``cue`` ("Morocco's
+    normalisation of ties with Israel": Morocco) when the noun has no owner of its own, or None when the rule does
+    not apply (the next rule is tried).  ``RelationReader`` pairs the holder with the tie's with-object.""",
+                             changes="the stated relation's first party -> the mention found")
 own_sign = stage_decorator("sign", """Register the decorated predicate as the sign-stage rule ``name`` (rules in
     ``change_rules.py``, read through ``run_rule`` by ``RelationReader``): ``fn(cue, words) -> bool``; a tie noun it
     holds true for keeps its own sign, not its clause verb's.""", changes="the claim's polarity -> the noun's own")
@@ -242,6 +247,11 @@ def not_done(triggers: list[Any], lex: Lexicon, disabled: Iterable[str] = ()) ->
     for r in _on("selection", disabled):
         out |= r.fn(triggers, lex, r.words())
     return out
+
+
+def tie_holder(cue: Any, speakers: Any, disabled: Iterable[str] = ()) -> Any:
+    """The mention the first tie-stage rule (not in ``disabled``) finds holding the tie noun ``cue``, or None."""
+    return _first("tie", disabled, cue, speakers)
 
 
 def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> list[Mention]:
