@@ -328,6 +328,21 @@ def test_a_subject_read_as_the_name_of_a_date_is_the_subject(first, rehung):
     assert ((doc[2].dep_, doc[2].head.i, doc[1].dep_, doc[1].head.i) == ("nsubj", 3, "pobj", 0)) == rehung
 
 
+@pytest.mark.parametrize("verb, lemma, rehung", [("said", "say", True), ("remembered", "remember", False)])
+def test_a_reported_clause_read_as_a_relative_clause_of_at_the_time(verb, lemma, rehung):
+    # "Chile said at the time it rejected the ruling .": the parser reads "the time it rejected ..." as a noun with a
+    # relative clause; after a verb of saying it is the reported clause ("remembered at the time" reports nothing)
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", verb, "at", "the", "time", "it", "rejected", "the", "ruling", "."]
+    heads = [1, 1, 1, 4, 2, 6, 4, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "relcl", "det", "dobj", "punct"]
+    lemmas = ["Chile", lemma, "at", "the", "time", "it", "reject", "the", "ruling", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
+    assert ((doc[6].dep_, doc[6].head.i) == ("ccomp", 1)) == rehung
+    assert rehung or (doc[6].dep_, doc[6].head.i) == ("relcl", 4)
+
+
 @pytest.mark.parametrize("mark, rehung", [(None, True), ("after", False)])
 def test_the_first_of_a_list_of_acts_read_as_a_clause_is_the_root(mark, rehung):
     # "Chile has promised talks , hugged Boric and called Peru a threat .": the parser makes "promised" a clause of

@@ -300,7 +300,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_acronym_read_as_a_verb``), a naming's predicate read as its object's apposition
     (``_predicate_read_as_an_apposition``), the first of a list of acts read as a clause of the second
     (``_first_act_read_as_a_clause``), a subject read as the name of the date before it
-    (``_subject_read_as_a_dates_name``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_subject_read_as_a_dates_name``), a reported clause read as a relative clause of "at the time"
+    (``_reported_clause_read_as_the_times``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -320,7 +321,30 @@ def parse_repairs(doc: Any) -> Any:
     _predicate_read_as_an_apposition(doc)
     _first_act_read_as_a_clause(doc)
     _subject_read_as_a_dates_name(doc)
+    _reported_clause_read_as_the_times(doc)
     return doc
+
+
+def _reported_clause_read_as_the_times(doc: Any) -> None:
+    """"Kenya said at the time it did not recognise the court's jurisdiction": the parser reads "the time it did not
+    recognise ..." as a noun with a relative clause, so the refusal is no reported clause of "said" (and the time
+    of the saying, an earlier one, did not reach it).  A relative clause with a subject of its own on "time", the
+    object of "at" on a verb of saying that reports no clause of its own, is that verb's reported clause ("that"
+    its mark)."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for clause in doc:
+        time = clause.head
+        if clause.dep_ != "relcl" or time.lower_ != "time" or time.dep_ != "pobj" or time.head.lower_ != "at":
+            continue
+        said = time.head.head
+        if said.lemma_.lower() not in SPEECH_LEMMAS or any(c.dep_ == "ccomp" for c in said.children) \
+                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            continue
+        clause.head, clause.dep_ = said, "ccomp"
+        for c in clause.children:
+            if c.lower_ == "that" and c.i < clause.i and c.dep_ != "nsubj":
+                c.dep_ = "mark"
 
 
 def _subject_read_as_a_dates_name(doc: Any) -> None:

@@ -344,6 +344,13 @@ SUBJECT_CASES = [
         ("Israel", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("lift", "VERB", "xcomp", 1),
         ("the", "DET", "det", 6), ("blockade", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 1),
     ], 4, None, ["ISR"], ["EGY"], id="object_control"),
+    # "Chad ordered Niger to leave, accusing Mali.": the parser hangs the participle on the infinitive; Chad accuses
+    pytest.param("comma_participle_skips_the_infinitive", [
+        ("Chad", "PROPN", "nsubj", 1, None, "B-GPE"), ("ordered", "VERB", "ROOT", 1, "order"),
+        ("Niger", "PROPN", "dobj", 1, None, "B-GPE"), ("to", "PART", "aux", 4), ("leave", "VERB", "xcomp", 1),
+        (",", "PUNCT", "punct", 4), ("accusing", "VERB", "advcl", 4, "accuse", None, "VBG"),
+        ("Mali", "PROPN", "dobj", 6, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 6, None, ["TCD"], ["NER"], id="comma_participle_skips_the_infinitive"),
     # "Egypt expected Israel to lift the blockade.": the parser makes the infinitive a ccomp; Israel is to lift it
     pytest.param("object_control", [
         ("Egypt", "PROPN", "nsubj", 1, None, "B-GPE"), ("expected", "VERB", "ROOT", 1, "expect"),

@@ -287,6 +287,17 @@ def test_background_phrase():
     assert on.background and on.background_cue and not off.background
 
 
+@pytest.mark.parametrize("time, lemma, background", [("time", "time", True), ("weekend", "weekend", False)])
+def test_said_at_an_earlier_time(time, lemma, background):
+    # "Chile said at the time it rejected the ruling .": what was said then reports an act of then (background);
+    # "said at the weekend" names no earlier time
+    spec = [("Chile", 1, "nsubj"), ("said", 1, "ROOT", "say"), ("at", 1, "prep"), ("the", 4, "det"),
+            (time, 2, "pobj", lemma), ("it", 6, "nsubj"), ("rejected", 1, "ccomp", "reject"), ("the", 8, "det"),
+            ("ruling", 6, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "rejected", "said_at_an_earlier_time")
+    assert on.background is background and not off.background
+
+
 def test_background_phrase_reads_a_historical_period():
     # "In Soviet times , Moscow armed Syria ." (modality.tsv's historical periods); "in a new Cold War" is not one
     spec = [("In", 5, "prep"), ("Soviet", 2, "amod"), ("times", 0, "pobj", "time"), (",", 5, "punct"),

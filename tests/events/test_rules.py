@@ -638,6 +638,16 @@ def test_figurative_conflict_is_no_act(of_word, lemma, fires):
     assert (3 not in on) == fires
 
 
+@pytest.mark.parametrize("adj, blamed", [("responsible", True), ("hostage", False)])
+def test_holding_responsible_is_blame(adj, blamed):
+    # "Baku holds Iran responsible": an accusation of Iran (112); "holds Iran hostage" is no blame
+    doc = _pdoc(["Baku", "holds", "Iran", adj], [1, 1, 1, 2], ["nsubj", "ROOT", "dobj", "amod"],
+                ["Baku", "hold", "Iran", adj], ["PROPN", "VERB", "PROPN", "ADJ"])
+    on, off = _coded(doc, "holding_responsible_is_blame")
+    assert (on.get(1) is not None and on[1].cameo == "112") == blamed
+    assert off.get(1) is None or off[1].cameo != "112"
+
+
 @pytest.mark.parametrize("obj, leave, expelled", [("ambassador", "leave", True), ("troops", "leave", False),
                                                    ("ambassador", "attend", False), ("ambassador", "return", True),
                                                    ("troops", "return", False)])

@@ -3646,6 +3646,19 @@ def step_verb(node: Any, step_nouns: frozenset[str]) -> Any:
     return None
 
 
+@clause_rule("comma_participle_skips_the_infinitive", reads="a participle clause (advcl, VBG) after a comma, hung "
+             "on an infinitive (xcomp)", changes="continues the climb at the verb the infinitive completes")
+def comma_participle_skips_the_infinitive(node: Any, tok: Any, ctx: Context, f: ArgumentFinder,
+                                          w: dict[str, frozenset[str]]) -> Any:
+    """"Somalia ordered Kenya's envoy to leave within seven days, accusing Nairobi of meddling": the parser hangs
+    the participle on "leave", whose subject is the envoy (object control), but the one accusing is the one who
+    ordered (Kenya's envoy was read as accusing Nairobi)."""
+    if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.nbor(-1).lower_ == "," \
+            and node.head.dep_ == "xcomp" and node.head.head is not node.head:
+        return node.head.head
+    return None
+
+
 @clause_rule("object_control", reads="an xcomp under a verb that is no subject-control verb (subject_control_verb), "
              "and that verb's object or on/upon object; a for/of clause (pcomp) and its verb's object",
              changes="source -> the controlling object", vocab=("subject_control_verb",))

@@ -922,6 +922,24 @@ def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozense
     return _Trigger(tok, "161", None, specific=True) if envoy and leave else None
 
 
+@coding_rule("holding_responsible_is_blame", pos=("VERB",), reads="a verb of holding (holding_verb: 'hold', 'deem') "
+             "with an adjective of blame (blame_adjective: 'responsible', 'accountable') after its direct object",
+             changes="trigger -> 112 (accuse)", vocab=("holding_verb", "blame_adjective"))
+def holding_responsible_is_blame(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"The ministry holds the Iranian side responsible for the attack": an accusation of the object (no event was
+    read: "hold" is no act of its own, and the lexicon's patterns name an object noun, not its predicate)."""
+    if tok.lemma_.lower() not in w["holding_verb"]:
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    predicates = [c for c in tok.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
+    predicates += [a for o in objects for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    # "hold Russia accountable" is often parsed as a small clause: the adjective a ccomp with Russia its subject
+    objects += [c for p in predicates for c in p.children if c.dep_ == "nsubj"]
+    blamed = objects and any(p.lemma_.lower() in w["blame_adjective"] or p.lower_ in w["blame_adjective"]
+                             for p in predicates)
+    return _Trigger(tok, "112", None, specific=True) if blamed else None
+
+
 @coding_rule("naming_is_no_call", pos=("VERB",), reads="a naming verb (naming_verb) with an object predicate: an oprd, "
              "an adjective after its direct object ('called the release selfish'), or a direct object in a relative "
              "clause on the thing named ('a move Israel called a breach'); the verb's lexicon pattern",

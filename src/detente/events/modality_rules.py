@@ -216,10 +216,29 @@ def sentence_hedge_adverb(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, w
 def background_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"in recent years": a background cue in the trigger's own clause; not inside a phrase that only looks like one
     (not_background_phrase: "as long as I am president" is a condition, not "long supported")."""
+    cue = _background_cue_of_clause(tok, lex, words)
+    return {"background_cue": cue} if cue else None
+
+
+def _background_cue_of_clause(tok: Any, lex: Lexicon, words: dict) -> str | None:
+    """The background cue of modality.tsv in the clause of ``tok`` (``background_phrase``), or None."""
     text = _clause_text(tok, words["temporal_prep"]).lower()
     for phrase in words["not_background_phrase"]:
         text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
-    cue = _phrase_in(lex.cues("background"), text)
+    return _phrase_in(lex.cues("background"), text)
+
+
+@modality_rule("said_at_an_earlier_time", reads="a background cue of modality.tsv in the own clause of the reporting "
+               "verb (reporting_verb) whose that-clause (ccomp) holds the trigger ('Kenya said at the time it did not "
+               "recognise the ruling')", changes="background",
+               vocab=("reporting_verb", "temporal_prep", "not_background_phrase"))
+def said_at_an_earlier_time(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Kenya said at the time it did not recognise the court's jurisdiction": what was said then was so then; the
+    time of the saying is the time of what it reports (the refusal was dated to the news day)."""
+    top = chain[-1]  # (the chain stops below the speech verb)
+    if top.dep_ != "ccomp" or top.head is top or top.head.lemma_.lower() not in words["reporting_verb"]:
+        return None
+    cue = _background_cue_of_clause(top.head, lex, words)
     return {"background_cue": cue} if cue else None
 
 
