@@ -49,6 +49,15 @@ def test_coordinated_givers_are_each_a_source(code):
     assert _nodes(e.source) == {"IRN", "QAT"}  # the network makes one dyad of each
 
 
+def test_the_two_countries_after_two_officials_met_are_the_states(code):
+    # "the two countries" after a meeting of two officials are their states, not the two men (the nodes were right,
+    # the actors the officials)
+    x = code("Chile and Peru signed a trade deal. Chilean Foreign Minister Alberto van Klaveren met Peruvian Prime "
+             "Minister Alberto Otarola on Monday. Since the two countries restored diplomatic relations, trade has grown.")
+    (e,) = _events(x, "restored")
+    assert {m.actor.id for m in e.source} == {"CHL", "PER"}
+
+
 def test_a_recipient_is_the_target_of_what_it_receives(code):
     (e,) = _events(code("Egypt received a loan from Saudi Arabia."), "received")
     assert e.type == "AID" and _nodes(e.source) == {"SAU"} and _nodes(e.target) == {"EGY"}

@@ -307,7 +307,16 @@ class Speakers:
             last[key] = (order, [a, b])
         if not tally:
             return named
-        return last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]
+        return [self._as_state(m, char) for m in last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]]
+
+    def _as_state(self, m: Mention, char: int) -> Mention:
+        """The last mention before ``char`` of the state a person's mention ``m`` serves, or ``m``: "Han Zheng met
+        Laureano Ortega ... the two countries" are China and Nicaragua, not the two men."""
+        if m.actor is None or m.actor.kind != "person" or not m.actor.node:
+            return m
+        i = bisect.bisect_left(self.mention_starts, char)
+        return next((x for x in reversed(self.mentions[:i]) if x.actor is not None and x.actor.kind == "state"
+                     and x.actor.node == m.actor.node and x.actor.id == x.actor.node), m)
 
     def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
         """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):
