@@ -1262,6 +1262,22 @@ def test_a_noun_armed_with_weapons_is_no_arming(agent, vetoed_):
     assert vetoed(doc[1], disabled={"equipped_is_no_act"}) is None
 
 
+@pytest.mark.parametrize("verb, aux, vetoed_", [("named", "be", True), ("withdraw", None, False)])
+def test_anonymity_is_no_request(verb, aux, vetoed_):
+    # "An official , who asked not to be named , spoke": the formula of an unnamed source; "asked not to withdraw"
+    # is a request
+    words = ["An", "official", ",", "who", "asked", "not", "to"] + ([aux] if aux else []) + [verb, ",", "spoke"]
+    k = len(words) - 3  # the complement's index
+    heads = [1, len(words) - 1, 1, 4, 1, k, k] + ([k] if aux else []) + [4, 1, len(words) - 1]
+    deps = ["det", "nsubj", "punct", "nsubj", "relcl", "neg", "aux"] + (["auxpass"] if aux else []) + [
+        "xcomp", "punct", "ROOT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[4], lemmas[k] = "ask", "name" if verb == "named" else verb
+    doc = _doc(words, heads, deps, lemmas)
+    assert (vetoed(doc[4]) == "anonymity_is_no_request") == vetoed_
+    assert vetoed(doc[4], disabled={"anonymity_is_no_request"}) is None
+
+
 @pytest.mark.parametrize("obj, vetoed_", [("rift", True), ("rupture", True), ("ties", False)])
 def test_deepening_a_rift_is_no_act(obj, vetoed_):
     # "Chile deepened its rift with Peru": how a hostile relation grows; "Chile deepened its ties with Peru": an act

@@ -495,6 +495,24 @@ def an_act_that_ends_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in load_lexicon().nouns for c in tok.children)
 
 
+@trigger_veto("anonymity_is_no_request", reads="a verb of asking (asking_verb: 'ask', 'request') whose complement is "
+              "a passive of naming (anonymity_verb: 'not to be named', 'not to be identified') or 'remain anonymous'",
+              vocab=("asking_verb", "anonymity_verb"))
+def anonymity_is_no_request(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"An Israeli official, who asked not to be named, said ...": the formula of an unnamed source, no appeal to
+    anyone (it was a request by Israel's government)."""
+    if tok.lemma_.lower() not in w["asking_verb"]:
+        return False
+    for c in tok.children:
+        if c.dep_ not in {"xcomp", "ccomp"}:
+            continue
+        if c.lemma_.lower() in w["anonymity_verb"] and any(a.dep_ == "auxpass" for a in c.children):
+            return True
+        if c.lemma_.lower() == "remain" and any(a.lower_ == "anonymous" for a in c.children):
+            return True
+    return False
+
+
 @trigger_veto("deepening_a_rift_is_no_act", reads="a verb of growth (growth_verb: 'deepen', 'widen') whose direct "
               "object is a hostile relation cue (relation_cues.tsv, polarity -1: 'rift', 'tension')",
               vocab=("growth_verb",))
