@@ -195,7 +195,7 @@ class _Named:
     """Speakers that know each capitalised word as a mention of itself (the tie rules ask for mentions)."""
 
     def mention_at(self, tok):
-        return tok.text if tok.text[:1].isupper() and tok.text not in {"The", "Ethiopia,"} else None
+        return tok.text if tok.text[:1].isupper() and tok.text != "The" else None
 
     def mention_for(self, tok):
         return self.mention_at(tok)

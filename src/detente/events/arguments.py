@@ -44,6 +44,8 @@ from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, cl
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "obj"}
+# The kinds of actor that are parties of the network (a pronoun's antecedent, a tie's holder): no persons
+PARTY_KINDS = frozenset({"state", "organization", "igo", "armed_group"})
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "advmod", "acomp", "npadvmod"}
 # Fallback target prepositions, with the event types each may introduce (None: any).
 TARGET_PREPS: tuple[tuple[str, frozenset[str] | None], ...] = (
@@ -2295,7 +2297,7 @@ def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froze
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             # (the clause's subjects by the subject rules: "Israel said it was recalling ...": it is Israel)
             found = [m for m in f.subjects(node, q.ctx or Context()) if m.actor is not None
-                     and m.actor.kind in {"state", "organization", "igo", "armed_group"}]
+                     and m.actor.kind in PARTY_KINDS]
             plural = len(found) > 1
             return q.other(found) if found and plural == (pron.lower_ == "them") else []
     return []
@@ -2318,7 +2320,7 @@ def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
     if not agent:
         return []
     found = f.last_party_before(pron, f.subjects(q.tok, q.ctx or Context()),
-                                lambda kind: kind in {"state", "organization", "igo", "armed_group"})
+                                lambda kind: kind in PARTY_KINDS)
     return q.other([found]) if found is not None else []
 
 

@@ -32,7 +32,8 @@ from typing import Any
 
 from ..model import Event, Mention, RelationClaim, evidence_window
 from ..nlp import Parsed
-from .arguments import Context, described_pair, loose_apposition, orphan_subjects, pronoun_owner, state_dyads
+from .arguments import (PARTY_KINDS, Context, described_pair, loose_apposition, orphan_subjects, pronoun_owner,
+                        state_dyads)
 from .attribution import Speakers, one_of_named, pair_reference
 from .dating import past_perfect
 from .extract import EventCoder
@@ -332,7 +333,8 @@ class RelationReader:
                 if any(c.dep_ == "poss" and c.lower_ == "its" for c in cue.children):
                     # "Guatemala and Paraguay remain its partners": one thing's partners, not each other's; "its"
                     # is no plural subject but the last thing named before them
-                    owner = speakers.last_of_kind_before(subj_tok.left_edge.idx, _OWNER_KINDS)
+                    # (the last party a singular "its" may stand for)
+                    owner = speakers.last_of_kind_before(subj_tok.left_edge.idx, PARTY_KINDS)
                     if owner is None or owner.actor is None or owner.actor.node in nodes:
                         continue
                     return subjects[0], owner, cue
@@ -346,8 +348,6 @@ class RelationReader:
         return None
 
 
-# What a singular "its" may stand for
-_OWNER_KINDS = frozenset({"state", "organization", "igo", "armed_group"})
 
 
 def _event_pairs(events: tuple[Event, ...]) -> dict[tuple[int, int], set[frozenset[str]]]:

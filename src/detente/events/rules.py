@@ -496,8 +496,9 @@ def an_act_that_ends_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
 
 
 @trigger_veto("anonymity_is_no_request", reads="a verb of asking (asking_verb: 'ask', 'request') whose complement is "
-              "a passive of naming (anonymity_verb: 'not to be named', 'not to be identified') or 'remain anonymous'",
-              vocab=("asking_verb", "anonymity_verb"))
+              "a passive of naming (anonymity_verb: 'not to be named', 'not to be identified') or a phrase of "
+              "anonymity (anonymity_phrase: 'remain anonymous')",
+              vocab=("asking_verb", "anonymity_verb", "anonymity_phrase"))
 def anonymity_is_no_request(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"An Israeli official, who asked not to be named, said ...": the formula of an unnamed source, no appeal to
     anyone (it was a request by Israel's government)."""
@@ -508,7 +509,7 @@ def anonymity_is_no_request(tok: Any, w: dict[str, frozenset[str]]) -> bool:
             continue
         if c.lemma_.lower() in w["anonymity_verb"] and any(a.dep_ == "auxpass" for a in c.children):
             return True
-        if c.lemma_.lower() == "remain" and any(a.lower_ == "anonymous" for a in c.children):
+        if any(f"{c.lemma_.lower()} {a.lower_}" in w["anonymity_phrase"] for a in c.children):
             return True
     return False
 
