@@ -19,7 +19,7 @@ def english_vocab() -> Any:
 
 def doc(words: list[str], heads: list[int], deps: list[str], *, lemmas: list[str] | None = None,
         pos: list[str] | None = None, tags: list[str] | None = None, ents: list[str] | None = None,
-        sent_starts: list[bool] | None = None, vocab: Any = None) -> Any:
+        sent_starts: list[bool] | None = None, spaces: list[bool] | None = None, vocab: Any = None) -> Any:
     """A spaCy ``Doc`` from columns (``heads``: absolute indices, a root its own head): the one constructor the
     column-style rule tests share.  Defaults: lemmas the lower-cased words; no pos, tags, entities or sentence
     starts unless given; the English vocabulary."""
@@ -27,7 +27,7 @@ def doc(words: list[str], heads: list[int], deps: list[str], *, lemmas: list[str
 
     return Doc(vocab or english_vocab(), words=words, heads=heads, deps=deps,
                lemmas=lemmas if lemmas is not None else [w.lower() for w in words],
-               pos=pos, tags=tags, ents=ents, sent_starts=sent_starts)
+               pos=pos, tags=tags, ents=ents, sent_starts=sent_starts, spaces=spaces)
 
 
 def parsed(doc: Any, *, published: dt.date | None = None, doc_id: str = "hand") -> Any:

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from handdoc import doc as hand_doc  # noqa: E402
 
-from detente.events.dating import date_event, stated_date  # noqa: E402
+from detente.events.dating import date_event, in_a_timeline, stated_date, timeline_dates  # noqa: E402
 from detente.events.modality import Modality  # noqa: E402
-from detente.model import DateBasis, Document  # noqa: E402
+from detente.model import DateBasis, Document, EventDate, Sentence  # noqa: E402
 
 LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
@@ -487,6 +487,30 @@ def test_dating_a_date_entity_run_across_a_comma_is_two_times_and_a_purpose_take
     assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
 
 
+@pytest.mark.parametrize("date_words, day", [
+    ((("September", "NNP"), ("18", "CD"), (",", ","), ("2023", "CD")), dt.date(2023, 9, 18)),
+    ((("Monday", "NNP"), (",", ","), ("February", "NNP"), ("12", "CD")), dt.date(2024, 2, 12)),
+])
+def test_dating_a_comma_within_one_written_day_cuts_nothing(date_words, day):
+    # "Chile recalled its envoy on September 18 , 2023 ." and "... on Monday , February 12 .", told in November
+    # 2024: one day each; the comma cut the first into "September 18" of the news year and "2023", the second into
+    # the Monday of the news week
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", 1, "ROOT", "VERB", "VBD", "O"),
+            ("its", 3, "poss", "PRON", "PRP$", "O"), ("envoy", 1, "dobj", "NOUN", "NN", "O"),
+            ("on", 1, "prep", "ADP", "IN", "O")]
+    for k, (word, tag) in enumerate(date_words):  # the parser's shape: the first word the object, the rest on it
+        root = k == 0
+        pos = "PUNCT" if word == "," else ("NUM" if tag == "CD" else "PROPN")
+        rows.append((word, 4 if root else 5, "pobj" if root else ("punct" if word == "," else "nummod"), pos, tag,
+                     "B-DATE" if root else "I-DATE"))
+    rows.append((".", 1, "punct", "PUNCT", ".", "O"))
+    doc = hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
+                   tags=[r[4] for r in rows], ents=[r[5] for r in rows],
+                   spaces=[not (k + 1 < len(rows) and rows[k + 1][0] in {",", "."}) for k in range(len(rows))])
+    got = _date(doc, "recalled", dt.date(2024, 11, 22))
+    assert (got.date, got.precision) == (day, "day")
+
+
 def test_dating_the_perfects_conjunct_tagged_as_a_past_shares_its_time():
     # "Chile said on Sunday it had cut ties and recalled its envoy ." : the tagger reads "recalled" as a simple past
     # (VBD) under the perfect's "had"; it is told on Sunday too (it was dated to the news day)
@@ -899,3 +923,35 @@ def test_dating_an_act_expected_to_come_looks_ahead():
             ("19", 6, "pobj", "NUM", "CD", "I-DATE"), (".", 2, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "visit", dt.date(2024, 5, 7))
     assert (got.date, got.precision) == (dt.date(2024, 5, 19), "day")
+
+
+def _timeline():
+    # "September 18 , 2023 : Ottawa expels a diplomat . Delhi protests .  ¶  September 19 : Delhi expels one ."
+    words = ["September", "18", ",", "2023", ":", "Ottawa", "expels", "a", "diplomat", ".", "Delhi", "protests", ".",
+             "September", "19", ":", "Delhi", "expels", "one", "."]
+    heads = [6, 0, 0, 0, 6, 6, 6, 8, 6, 6, 11, 11, 11, 17, 13, 17, 17, 17, 17, 17]
+    deps = ["npadvmod", "nummod", "punct", "nummod", "punct", "nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT",
+            "punct", "npadvmod", "nummod", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    ents = ["B-DATE", "I-DATE", "I-DATE", "I-DATE"] + ["O"] * 9 + ["B-DATE", "I-DATE"] + ["O"] * 5
+    starts = [k in (0, 10, 13) for k in range(len(words))]
+    spaces = [not (k + 1 < len(words) and words[k + 1] in {",", ".", ":"}) for k in range(len(words))]
+    doc = hand_doc(words, heads, deps, ents=ents, sent_starts=starts, spaces=spaces)
+    spans = [(0, 10), (10, 13), (13, 20)]
+    sentences = [Sentence("d", k, doc[a].idx, doc[b - 1].idx + 1, doc[a:b].text, paragraph=p)
+                 for k, ((a, b), p) in enumerate(zip(spans, (0, 0, 1)))]
+    return doc, sentences, spans
+
+
+def test_dating_a_timelines_entry_dates_its_paragraph_and_its_year_runs_on():
+    # a timeline told in 2026: the entry's second sentence ("Delhi protests") was dated to the news day, and the
+    # next entry's "September 19" to 2026 (the last such day before the news), a year the timeline never gave
+    doc, sentences, spans = _timeline()
+    published = dt.date(2026, 11, 20)
+    entries = timeline_dates(doc, sentences, spans, published)
+    assert {p: (e.date, e.precision) for p, e in entries.items()} == {
+        0: (dt.date(2023, 9, 18), "day"), 1: (dt.date(2023, 9, 19), "day")}
+    news = EventDate(published, DateBasis.PUBLISHED, "day")
+    got = in_a_timeline(news, entries[0], published)
+    assert (got.date, got.basis) == (dt.date(2023, 9, 18), DateBasis.BACKGROUND)
+    own = EventDate(dt.date(2023, 9, 1), DateBasis.BACKGROUND, "month", "in September")
+    assert in_a_timeline(own, entries[0], published) == own  # a time of the clause's own stands

@@ -98,16 +98,77 @@ def _date_entities(doc: Any) -> tuple[list[int], list[int]]:
                   or (ent.label_ == "EVENT" and PAST_ERA.search(ent.text) and ent.root.dep_ == "pobj"
                       and ent.root.head.lower_ in {"during", "in", "throughout", "before", "after"})]
         # an entity the tagger runs across a comma is two times ("on Tuesday, days after ...": the day and a span
-        # back before another act)
+        # back before another act), save the commas within one written day: before the year of a day written
+        # month first ("September 18, 2023" lost its year and was dated to the news year) and after the weekday
+        # that the day names ("Monday, September 18")
         split = []
         for lo, hi in bounds:
-            cuts = [i for i in range(lo + 1, hi - 1) if doc[i].text in {",", ";"}]
+            cuts = [i for i in range(lo + 1, hi - 1) if doc[i].text in {",", ";"} and not _within_one_day(doc, i)]
             for a, b in zip([lo, *(c + 1 for c in cuts)], [*cuts, hi]):
                 if b > a:
                     split.append((a, b))
         cached = ([b[0] for b in split], [b[1] for b in split])
         doc.user_data["detente_date_entities"] = cached
     return cached
+
+
+# a year as written after a month and day ("September 18, 2023")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _within_one_day(doc: Any, i: int) -> bool:
+    """Whether the comma at ``i`` sits inside one written day: "September 18, 2023", "Monday, September 18"."""
+    if doc[i].text != ",":
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return (before.like_num and bool(_YEAR.match(after.text))) or (
+        before.lower_ in WEEKDAY_NAMES and after.lower_.rstrip(".") in MONTH_NAMES)
+
+# What closes the date that heads an entry of a timeline ("September 18, 2023: Ottawa expels ...")
+_ENTRY_MARKS = frozenset({":", "-", "–", "—"})
+_HAS_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def timeline_dates(doc: Any, sentences: Any, spans: Any, published: dt.date | None) -> dict[int, EventDate]:
+    """The dates that head a timeline's entries, by paragraph: a paragraph that opens with a date and a colon or
+    dash ("September 18, 2023: Trudeau tells parliament ... Ottawa expels a diplomat.").  The date is each
+    sentence's of the entry that states none of its own (the entry's second sentence was dated to the news day).
+    An entry's day with no year ("September 19:") follows the entry before it, as a timeline is read (it was the
+    last such day before the news, a year the timeline never gave); the first one is read against the news.
+    Found once per Doc (kept in ``user_data``)."""
+    cached = doc.user_data.get("detente_timeline_dates")
+    if cached is not None:
+        return cached
+    starts, ends = _date_entities(doc)
+    out: dict[int, EventDate] = {}
+    previous: EventDate | None = None
+    for k, (sentence, (lo, hi)) in enumerate(zip(sentences, spans)):
+        if k and sentences[k - 1].paragraph == sentence.paragraph:
+            continue
+        while lo < hi and doc[lo].is_space:
+            lo += 1
+        e = bisect.bisect_left(starts, lo)
+        if e == len(starts) or starts[e] != lo:
+            continue
+        end = ends[e] - 1 if doc[ends[e] - 1].text in _ENTRY_MARKS else ends[e]  # (the tagger may take the colon)
+        if end >= hi or doc[end].text not in _ENTRY_MARKS:
+            continue
+        text = doc[lo:end].text
+        follows = previous is not None and previous.date is not None and not _HAS_YEAR.search(text)
+        got = resolve_time(text, previous.date if follows else published, future=follows)
+        if got is not None and got.date is not None:
+            out[sentence.paragraph] = previous = got
+    doc.user_data["detente_timeline_dates"] = out
+    return out
+
+
+def in_a_timeline(date: EventDate, entry: EventDate | None, published: dt.date | None) -> EventDate:
+    """``date`` of an act in a timeline's entry dated ``entry``: the entry's date when the act's clause states
+    none of its own (or only the entry's, read without the timeline's year); background before the news."""
+    if entry is None or not (date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) or date.text == entry.text):
+        return date
+    basis = DateBasis.BACKGROUND if before_the_news(entry, published) else DateBasis.STATED
+    return EventDate(entry.date, basis, entry.precision, entry.text)
 
 
 # Adjectives a span of time measures ("decades-long", "years-old")

@@ -26,7 +26,7 @@ from ..nlp import Parsed
 from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, reacts_to_the_move,
                         state_dyads, switch_phrases)
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes, subject_bearer
-from .dating import CONTINUES_CUE, date_event
+from .dating import CONTINUES_CUE, date_event, in_a_timeline, timeline_dates
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import Modality, read_modality
 from .rules import (DENIAL, Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear,
@@ -357,7 +357,10 @@ class EventCoder:
 
     def date_for(self, parsed: Parsed, sentence: Any, modality: Modality, tok: Any = None) -> EventDate:
         """The event's date: stated in its clause, background, or the document's own date (``dating``)."""
-        return date_event(tok, parsed.spans[sentence.idx], parsed.document, modality)
+        date = date_event(tok, parsed.spans[sentence.idx], parsed.document, modality)
+        published = parsed.document.published
+        entries = timeline_dates(parsed.doc, parsed.sentences, parsed.spans, published)
+        return in_a_timeline(date, entries.get(sentence.paragraph), published) if entries else date
 
 
 def _in_an_aside(doc: Any, event: Event) -> bool:
