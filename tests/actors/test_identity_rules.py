@@ -791,6 +791,22 @@ def test_a_name_set_off_by_commas_after_a_title_holds_it(resolve, posted):
 
 
 
+@pytest.mark.parametrize("official_name", [True, False])
+def test_a_name_set_off_by_a_comma_after_the_state_of_a_title_holds_it(resolve, official_name):
+    # "The ambassador of the Kingdom of Sweden , Jan Berg , left ." / "The ambassador of Sweden , Jan Berg , left .":
+    # the name had no state (nor had the ambassador, with "the" before the state's official name)
+    state = [("the", "DET", "det", 5), ("Kingdom", "PROPN", "pobj", 2, None, "B-GPE"),
+             ("of", "ADP", "prep", 4, None, "I-GPE")] if official_name else []
+    k = len(state)
+    tokens = [("The", "DET", "det", 1), ("ambassador", "NOUN", "nsubj", k + 8), ("of", "ADP", "prep", 1), *state,
+              ("Sweden", "PROPN", "pobj", 4 if official_name else 2, None, "I-GPE" if official_name else "B-GPE"),
+              (",", "PUNCT", "punct", 1), ("Jan", "PROPN", "compound", k + 6, None, "B-PERSON"),
+              ("Berg", "PROPN", "appos", 1, None, "I-PERSON"), (",", "PUNCT", "punct", 1),
+              ("left", "VERB", "ROOT", k + 8, "leave"), (".", "PUNCT", "punct", k + 8)]
+    actor = resolve(tokens)["Jan Berg"].actor
+    assert actor is not None and actor.country == "SWE" and actor.role == "ambassador"
+
+
 def test_a_state_before_a_sea_is_part_of_its_name(resolve):
     # "Ships sailed into the South China Sea ." (the rule's other side: the feature word after the state)
     tokens = [("Ships", "NOUN", "nsubj", 1), ("sailed", "VERB", "ROOT", 1, "sail"), ("into", "ADP", "prep", 1),
@@ -1017,3 +1033,15 @@ def test_a_kind_of_state_subject_of_a_clause_of_time_may_be_the_subject_above(re
     ms = resolve(tokens)
     found = "Gulf state" in ms and ms["Gulf state"].actor is not None and ms["Gulf state"].actor.country == "QAT"
     assert found is (mark is not None)
+
+
+def test_courtesy_words_after_the_state_of_a_title_are_no_name(resolve):
+    # "The ambassador of Sweden , HE Jan Berg , left .": "HE Jan Berg" was taken for the name, and the office with
+    # its state was lost
+    tokens = [("The", "DET", "det", 1), ("ambassador", "NOUN", "nsubj", 10), ("of", "ADP", "prep", 1),
+              ("Sweden", "PROPN", "pobj", 2, None, "B-GPE"), (",", "PUNCT", "punct", 1), ("HE", "PROPN", "compound", 7),
+              ("Jan", "PROPN", "compound", 7, None, "B-PERSON"), ("Berg", "PROPN", "appos", 1, None, "I-PERSON"),
+              (",", "PUNCT", "punct", 1), ("left", "VERB", "ROOT", 9, "leave"), (".", "PUNCT", "punct", 9)]
+    tokens[1] = ("ambassador", "NOUN", "nsubj", 9)
+    roles = [m for m in resolve(tokens).values() if m.actor is not None and m.actor.role == "ambassador"]
+    assert [m.actor.country for m in roles] == ["SWE"]

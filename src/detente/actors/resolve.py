@@ -541,22 +541,29 @@ class ActorResolver:
                 country_c = self._country_before_unit(doc, start, by_end)
                 unit = country_c is not None
             name_start = end
-            # "... minister of Iran", "the President of Finland Sauli Niinisto"
+            of_state = False
+            # "... minister of Iran", "the President of Finland Sauli Niinisto", "the ambassador of the Kingdom of
+            # Saudi Arabia" (the state's official name after "the": the ambassador had no state)
             if country_c is None and end + 1 < len(doc) and doc[end].lower_ == "of":
-                country_c = by_start.get(end + 1)
+                country_c = by_start.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
                 if country_c is not None:
-                    name_start = country_c.end
+                    name_start, of_state = country_c.end, True
             former = start > 0 and doc[start - 1].lower_ in FORMER_WORDS
             if country_c is not None and country_c.start < start and start > 0 and doc[country_c.start - 1].lower_ in FORMER_WORDS:
                 former = True
-            if country_c is not None and name_start == end and not any(start <= c.start < end for c in candidates):
+            if country_c is not None and (name_start == end or of_state) \
+                    and not any(start <= c.start < end for c in candidates):
                 # "the French ambassador to Niger, Sylvain Itté, ...", "the Turkish foreign minister, Hakan Fidan,":
                 # the name set off by a comma after the title (and after the state it is posted to); not after a
-                # title that holds an actor of its own ("ambassador to the UN": the UN stays a mention of its own)
-                host_c = self._host_country(doc, end, by_start)
-                after = host_c.end if host_c is not None else end
+                # title that holds an actor of its own ("ambassador to the UN": the UN stays a mention of its own);
+                # and after the state of "the ambassador of Saudi Arabia, Abdullah Alanazi," (the name was left
+                # unresolved, and so was every later "Alanazi")
+                host_c = self._host_country(doc, end, by_start) if not of_state else None
+                after = host_c.end if host_c is not None else name_start
+                # (after a state, only a person's name: "the Minister of Foreign Affairs of Iraq, HE Dr ..." kept
+                # its office when the courtesy words were taken for the name)
                 if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].pos_ == "PROPN" \
-                        and doc[after + 1].ent_type_ in {"PERSON", "ORG", ""}:
+                        and doc[after + 1].ent_type_ in ({"PERSON"} if of_state else {"PERSON", "ORG", ""}):
                     name_start = after + 1
             name_end = name_start
             while name_end < len(doc) and doc[name_end].pos_ == "PROPN" and doc[name_end].ent_type_ in {"PERSON", "ORG", ""}:
