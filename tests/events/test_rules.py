@@ -648,6 +648,23 @@ def test_holding_responsible_is_blame(adj, blamed):
     assert off.get(1) is None or off[1].cameo != "112"
 
 
+@pytest.mark.parametrize("prep, means, pos, code", [("by", "expelling", "VERB", None), ("with", "tariffs", "NOUN", "163"),
+                                                   ("against", "Finland", "PROPN", "190")])
+def test_an_answer_is_its_means(prep, means, pos, code):
+    # "India retaliated by expelling diplomats": the expulsion is the act, on its own verb ("retaliate", 190, had
+    # added an assault); "retaliated with tariffs" is a sanction (163); "retaliated against Finland" keeps 190
+    words_ = ["India", "retaliated", prep, means, *(["diplomats"] if prep == "by" else [])]
+    doc = _pdoc(words_, [1, 1, 1, 2, 3][:len(words_)], ["nsubj", "ROOT", "prep", "pcomp" if prep == "by" else "pobj",
+                                                       "dobj"][:len(words_)],
+                ["India", "retaliate", prep, {"expelling": "expel", "tariffs": "tariff"}.get(means, means),
+                 "diplomat"][:len(words_)], ["PROPN", "VERB", "ADP", pos, "NOUN"][:len(words_)])
+    on, off = _coded(doc, "an_answer_is_its_means")
+    assert (on[1].cameo if 1 in on else None) == code
+    assert off[1].cameo == "190"
+    if prep == "by":
+        assert on[3].cameo.startswith("16")  # the expulsion stays, on its own verb
+
+
 @pytest.mark.parametrize("obj, leave, expelled", [("ambassador", "leave", True), ("troops", "leave", False),
                                                    ("ambassador", "attend", False), ("ambassador", "return", True),
                                                    ("troops", "return", False)])

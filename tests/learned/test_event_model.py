@@ -1227,3 +1227,14 @@ def test_the_clause_a_quoting_verb_tells_is_the_quoted_sayings():
     assert _said_clause(doc[1]) == doc[8]
     assert _said_clause(doc[4]) == doc[8]  # a plain verb of saying: its own clause
     assert _said_clause(doc[8]) == doc[8]  # no clause: the verb itself
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("means", ["by expelling", "against"])
+def test_no_new_event_on_an_answer_told_by_its_means(pipeline, means):
+    # "India retaliated by expelling six Canadian diplomats": the expulsion, on its own verb, is the act; the tagger
+    # had added a second one on "retaliated" (rule an_answer_is_its_means); without the by-clause the answer stays
+    text = f"India retaliated {means} six Canadian diplomats."
+    tagged = (_span(text, "six Canadian diplomats", "TGT"),)  # (no source: no pair the rules' event relates)
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ASSAULT", 0.9, (0.99,)), {"new_events"}, text)
+    assert ("retaliated" in [e.trigger for e in x.events]) == (means == "against")

@@ -792,6 +792,26 @@ def _decided_hostile_act(noun: Any, coder: EventCoder) -> bool:
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
+@coding_rule("an_answer_is_its_means", pos=("VERB",), reads="a verb of answering (answering_verb: 'respond', "
+             "'retaliate') with a by-clause whose verb is a lexicon verb ('retaliated by expelling'), or a with-phrase "
+             "whose object is an event noun of nouns.tsv ('retaliated with tariffs')",
+             changes="no trigger (the by-clause's verb is the act, coded on its own); trigger -> the event noun's code",
+             vocab=("answering_verb",))
+def an_answer_is_its_means(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | bool | None:
+    """"India retaliates by expelling six Canadians": the answer is the expulsion, told by its own verb (the
+    lexicon's "retaliate", 190, had added an assault); "China retaliated with tariffs": the answer is what it is
+    made with (a sanction, not an assault)."""
+    if tok.lemma_.lower() not in w["answering_verb"]:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "with"}):
+        for p in prep.children:
+            if prep.lower_ == "by" and p.dep_ == "pcomp" and coder._lexicon_verb(p):
+                return False
+            if prep.lower_ == "with" and p.dep_ == "pobj" and p.lemma_.lower() in coder.lex.nouns:
+                return _Trigger(tok, coder.lex.nouns[p.lemma_.lower()], None)
+    return None
+
+
 @coding_rule("joining_a_body", pos=("VERB",), reads="a finite verb of joining (body_joining_verb: 'joined', 'has "
              "acceded to'; not an infinitive or a gerund) whose direct object or to-object is a named organisation (a "
              "proper noun tagged ORG, or an organisation of the gazetteer) or a body noun (body_noun: 'the alliance', "

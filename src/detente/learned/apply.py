@@ -35,7 +35,7 @@ from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
-                             reversal_verb, victim_phrases, words)
+                             reversal_verb, run_rule, victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -288,6 +288,10 @@ class LearnedEvents:
             # "Egypt and Turkey ended years of hostility", "turned the page on their rivalry", "Ties broke down":
             # the relation the sentence states, read with its sign by events.relations, is the one thing it says
             # (the learned type was a sanction between the two, or cooperation for ties broken)
+            return None
+        if run_rule("an_answer_is_its_means", tok, coder, disabled=coder.disabled) is False:
+            # "India retaliated by expelling six Canadian diplomats": the answer is the expulsion, coded on its own
+            # verb (the tagger had added a second act, with no source, on "retaliated")
             return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
