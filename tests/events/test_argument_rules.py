@@ -1143,6 +1143,16 @@ def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
     assert got == [expected, []]
 
 
+def test_talks_set_their_clause_whatever_the_lemma(pipeline):
+    # "Chile is in talks with Peru .": the talks ("talks", lemma "talk") are Chile's; the rule read only "talk" and
+    # the talks had no source
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("is", "AUX", "ROOT", 1, "be"), ("in", "ADP", "prep", 1),
+              ("talks", "NOUN", "pobj", 2, "talk"), ("with", "ADP", "prep", 3), ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
+              (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "meeting_sets_the_clause", lambda f, doc: f.nominal(doc[3])[0])
+    assert got[0] == ["CHL"]
+
+
 def test_meeting_that_sets_a_passive_clause_is_not_its_subjects(pipeline):
     # "Chile said the pact was signed at a meeting .": the pact did not meet (nor Chile, the speaker: it was Chile)
     tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("said", "VERB", "ROOT", 1, "say"),

@@ -3380,7 +3380,8 @@ def meeting_sets_the_clause(noun: Any, f: ArgumentFinder, w: dict[str, frozenset
     """"On a visit to North Korea, the Russian minister said ...", "After talks with Erdogan, Putin announced ...":
     the visit or talks are those of the one who speaks or acts in the clause they set. Only for meetings (an
     attack or a decision in such a phrase is often someone else's: "After the attack, Russia said ...")."""
-    if noun.lemma_.lower() not in w["meeting_setting_noun"] or noun.dep_ != "pobj":
+    # (the word as written too: "talks" has the lemma "talk", and the rule never read "after talks with X")
+    if not {noun.lemma_.lower(), noun.lower_} & w["meeting_setting_noun"] or noun.dep_ != "pobj":
         return None
     prep = noun.head
     if prep.dep_ != "prep" or prep.lower_ not in w["setting_prep"] or prep.head.pos_ not in {"VERB", "AUX"}:
