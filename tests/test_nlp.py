@@ -696,3 +696,18 @@ def test_an_act_after_a_report_goes_with_the_reported_clause(participle, lemma, 
     lemmas = ["Chile", "expel", "the", "envoy", ",", "the", "ministry", "say", ",", lemma, "talk", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert (doc[9].head.text == "expelled") == rehung
+
+
+@pytest.mark.parametrize("first, rehung", [("Mali", True), ("the", False)])
+def test_a_first_conjunct_read_as_a_modifier_of_the_second_is_its_conjunct(first, rehung):
+    # "Niger signed a pact with Mali and Burkina Faso .": the parser hung "Mali" (with its "and") on "Faso" as a
+    # modifier, and the pact's partners were Burkina Faso alone; no proper noun, no repair
+    from detente.nlp import parse_repairs
+
+    words = ["Niger", "signed", "a", "pact", "with", first, "and", "Burkina", "Faso", "."]
+    heads = [1, 1, 3, 1, 3, 8, 5, 8, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "nmod", "cc", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN" if first == "Mali" else "DET", "CCONJ", "PROPN", "PROPN",
+           "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert ((doc[5].dep_, doc[5].head.i, doc[8].dep_, doc[8].head.i) == ("pobj", 4, "conj", 5)) == rehung

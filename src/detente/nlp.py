@@ -301,7 +301,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_predicate_read_as_an_apposition``), the first of a list of acts read as a clause of the second
     (``_first_act_read_as_a_clause``), a subject read as the name of the date before it
     (``_subject_read_as_a_dates_name``), a reported clause read as a relative clause of "at the time"
-    (``_reported_clause_read_as_the_times``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_reported_clause_read_as_the_times``), a first conjunct read as a modifier of the second
+    (``_conjunct_read_as_a_modifier``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -322,7 +323,28 @@ def parse_repairs(doc: Any) -> Any:
     _first_act_read_as_a_clause(doc)
     _subject_read_as_a_dates_name(doc)
     _reported_clause_read_as_the_times(doc)
+    _conjunct_read_as_a_modifier(doc)
     return doc
+
+
+def _conjunct_read_as_a_modifier(doc: Any) -> None:
+    """"signed a mutual defence pact with Mali and Burkina Faso": the parser may hang "Mali" (with its "and") on
+    "Faso" as a modifier, so the pact's partners were Burkina Faso alone.  A proper noun read as a modifier
+    (nmod, compound) of a later proper noun, whose only child is the "and"/"or" right after it and whose head
+    the proper nouns after that "and" name, is the first conjunct: it takes the head's place, the head its conjunct.
+    """
+    for first in doc:
+        head = first.head
+        if first.pos_ != "PROPN" or first.dep_ not in {"nmod", "compound"} or head.pos_ != "PROPN" \
+                or head.i <= first.i + 2:
+            continue
+        kids = list(first.children)
+        if len(kids) != 1 or kids[0].dep_ != "cc" or kids[0].i != first.i + 1 or kids[0].lower_ not in {"and", "or"}:
+            continue
+        if not all(t.pos_ == "PROPN" and t.dep_ == "compound" and t.head == head for t in doc[first.i + 2:head.i]):
+            continue
+        first.head, first.dep_ = (head.head, head.dep_) if head.head != head else (first, head.dep_)
+        head.head, head.dep_ = first, "conj"
 
 
 def _reported_clause_read_as_the_times(doc: Any) -> None:

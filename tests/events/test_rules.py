@@ -648,6 +648,29 @@ def test_holding_responsible_is_blame(adj, blamed):
     assert off.get(1) is None or off[1].cameo != "112"
 
 
+@pytest.mark.parametrize("noun, code", [("pact", "057"), ("talks", None)])
+def test_joining_partners_in_an_act(noun, code):
+    # "Niger joined Mali in a pact": the lexicon's "join pact" (057), aimed at Mali (the verb had no pattern for an
+    # actor object); "joined Mali in talks" pairs no pattern
+    doc = _pdoc(["Niger", "joined", "Mali", "in", "a", noun], [1, 1, 1, 1, 5, 3],
+                ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], ["Niger", "join", "Mali", "in", "a", noun],
+                ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN"])
+    on, off = _coded(doc, "joining_partners_in_an_act")
+    assert (on[1].cameo if 1 in on else None) == code
+    assert 1 not in off
+
+
+@pytest.mark.parametrize("obj, code", [(None, None), ("Armenia", "051")])
+def test_a_preposition_with_no_object_is_no_prepositional_verb(obj, code):
+    # "Troops stood by ." is idleness; "Troops stood by Armenia ." is support (051, the lexicon's "stand by"): the
+    # first was read as the second
+    words_ = ["Troops", "stood", "by", *([obj] if obj else [])]
+    doc = _pdoc(words_, [1, 1, 1, 2][:len(words_)], ["nsubj", "ROOT", "prep", "pobj"][:len(words_)],
+                ["troop", "stand", "by", obj][:len(words_)], ["NOUN", "VERB", "ADP", "PROPN"][:len(words_)])
+    found = {t.tok.i: t.cameo for t in EventCoder(load_lexicon())._triggers(doc[:])}
+    assert found.get(1) == code
+
+
 @pytest.mark.parametrize("prep, means, pos, code", [("by", "expelling", "VERB", None), ("with", "tariffs", "NOUN", "163"),
                                                    ("against", "Finland", "PROPN", "190")])
 def test_an_answer_is_its_means(prep, means, pos, code):

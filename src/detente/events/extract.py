@@ -239,6 +239,11 @@ class EventCoder:
                 continue
             if p.prep and p.prep not in preps and p.prep not in particles:
                 continue
+            if p.prep and p.prep in prep_objects and not prep_objects[p.prep] and p.prep not in particles \
+                    and tok.dep_ != "relcl":
+                # a preposition with no object is no prepositional verb: "peacekeepers stood by when X attacked" is
+                # idleness, not "stand by X" (it was support); a relative clause may strand it ("the ally it stood by")
+                continue
             if p.obj and p.obj not in (prep_objects.get(p.prep, set()) | objects if p.prep else objects):
                 continue
             return p
@@ -839,6 +844,27 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
         p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     if any(_names_an_organisation(o) or o.lemma_.lower() in w["body_noun"] for o in objects):
         return _Trigger(tok, "050", None, specific=True)
+    return None
+
+
+@coding_rule("joining_partners_in_an_act", pos=("VERB",), reads="a verb of joining (body_joining_verb: 'joined') "
+             "with a proper-noun direct object and an in-phrase whose object is a noun the lexicon pairs with the verb "
+             "('joined Mali and Burkina Faso in a defence pact': verbs.tsv 'join pact')",
+             changes="trigger -> that pattern's code, aimed at the direct object (the partners)",
+             vocab=("body_joining_verb",))
+def joining_partners_in_an_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Niger has joined Mali and Burkina Faso in a mutual defence pact": the pact is made with those joined (the
+    verb had no pattern for an actor object, and the pact had no parties)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in w["body_joining_verb"] or not any(c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN"
+                                                      for c in tok.children):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            pattern = next((q for q in coder.lex.verbs.get(lemma, ()) if q.prep is None and q.particle is None
+                            and q.obj == p.lemma_.lower()), None)
+            if pattern is not None:
+                return _Trigger(tok, pattern.cameo, None)
     return None
 
 
