@@ -1913,6 +1913,13 @@ def test_a_clash_with_leaders_is_a_quarrel_and_one_with_forces_a_fight(code, tex
     assert e.type == kind
 
 
+def test_protesting_anothers_arrests_is_criticism_of_the_arrester(code):
+    # the arrests are Bolivia's (act_told_before): protesting them was PETRARCH's 053, support aimed at Bolivia
+    (e,) = _events(code("Bolivia arrested two Chilean reporters. Chile protested the arrests, as it was said."),
+                   "protested")
+    assert e.score < 0 and [m.actor.node for m in e.target if m.actor] == ["BOL"]
+
+
 @pytest.mark.parametrize("tokens", [
     # "Chile and Peru turned the page on years of hostility ."
     [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),

@@ -53,6 +53,15 @@ def test_change_word_on_the_cue():
     assert on and not off
 
 
+def test_change_word_plunged():
+    # "Ties between Russia and Israel have plunged ." (a cue and a change word added for issue 12)
+    from detente.events.lexicon import load_lexicon
+
+    plunged = [(w, h, d, *rest) if w != "soured" else ("plunged", h, d, "plunge") for w, h, d, *rest in SOURED]
+    on, off = _both(plunged, {"plunged"}, "change_word")
+    assert on and not off and load_lexicon().relation_cues.get("plunged") == -1
+
+
 def test_change_word_on_the_word_the_cue_hangs_from():
     on, off = _both(EMERGED, {"rift"}, "change_word")
     assert on and not off

@@ -649,6 +649,17 @@ def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
         assert got.basis == DateBasis.BACKGROUND and got.date is None
 
 
+def test_dating_a_span_after_a_superlative_counts_the_gap_and_dates_nothing():
+    # "Chile sent its largest force to Peru in decades .": the news, the largest in decades (it was background)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("sent", 1, "ROOT", "VERB", "VBD", "O"),
+            ("its", 4, "poss", "PRON", "PRP$", "O"), ("largest", 4, "amod", "ADJ", "JJS", "O"),
+            ("force", 1, "dobj", "NOUN", "NN", "O"), ("to", 4, "prep", "ADP", "IN", "O"),
+            ("Peru", 5, "pobj", "PROPN", "NNP", "B-GPE"), ("in", 1, "prep", "ADP", "IN", "O"),
+            ("decades", 7, "pobj", "NOUN", "NNS", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "sent", dt.date(2024, 8, 28))
+    assert got.basis == DateBasis.PUBLISHED and got.date == dt.date(2024, 8, 28)
+
+
 @pytest.mark.parametrize("when, background", [("Saturday", False), ("2016", True)])
 def test_dating_the_past_perfect_of_a_recent_day_is_news(when, background):
     # "Chile had backed Peru on Saturday ." : the past perfect orders the acts, the day is the news's; "... in 2016"

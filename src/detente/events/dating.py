@@ -402,10 +402,12 @@ def _anchor_before(expr: _Expr, span: tuple[int, int], published: dt.date | None
 
 def _gap_since_the_last(expr: _Expr, clause: Any) -> bool:
     """"its first weapons shipment to Somalia in more than four decades", "for the first time in years": a span
-    after "first" counts the time since the last such act; it does not date this one (which stays the news's)."""
+    after "first" counts the time since the last such act; it does not date this one (which stays the news's).
+    So does one after a superlative: "relations have plunged to their lowest point in decades" (it was a time
+    before the news, and the state of relations told now was background)."""
     # (or on the noun the clause describes: "the first South Korean leader to visit Japan since 2011")
     holder = clause.head if clause.dep_ in {"acl", "relcl"} and clause.head.pos_ in {"NOUN", "PROPN"} else clause
-    first = any(t.lower_ == "first" and t.i < expr.ent.start for t in holder.subtree)
+    first = any((t.lower_ == "first" or t.tag_ in {"JJS", "RBS"}) and t.i < expr.ent.start for t in holder.subtree)
     if expr.text.split(" ", 1)[0].lower() == SINCE:
         return first  # "It was Erdogan's first visit to Greece since 2017": the visit is now (it was dated 2017)
     if expr.text.split(" ", 1)[0].lower() not in {"in", "for"} or not _SPAN_WORDS.search(expr.ent.text):
