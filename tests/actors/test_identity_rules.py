@@ -511,6 +511,12 @@ _ABLATION = [
         ("Papadakis", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7, "speak"),
         (".", "PUNCT", "punct", 7),
     ], _country("Papadakis", "GRC")),
+    # "Beijing condemned a mini-NATO .": a kind of body, not NATO
+    ("likeness_is_no_body", [
+        ("Beijing", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),
+        ("a", "DET", "det", 5), ("mini", "ADJ", "amod", 5), ("-", "PUNCT", "punct", 5),
+        ("NATO", "PROPN", "dobj", 1, None, "B-ORG"), (".", "PUNCT", "punct", 1),
+    ], lambda ms: "NATO" not in ms or ms["NATO"].actor is None),
     # "Ethnic Serb protesters clashed.": a kin group, not Serbia
     ("ethnic_kin_is_no_state", [
         ("Ethnic", "ADJ", "amod", 2), ("Serb", "ADJ", "amod", 2, None, "B-NORP"), ("protesters", "NOUN", "nsubj", 3),
@@ -1045,3 +1051,11 @@ def test_courtesy_words_after_the_state_of_a_title_are_no_name(resolve):
     tokens[1] = ("ambassador", "NOUN", "nsubj", 9)
     roles = [m for m in resolve(tokens).values() if m.actor is not None and m.actor.role == "ambassador"]
     assert [m.actor.country for m in roles] == ["SWE"]
+
+
+def test_a_body_as_a_possessor_after_an_indefinite_article_is_the_body(resolve):
+    # "Rome violated a EU 's ban .": the article goes with the ban; the EU is the EU (likeness_is_no_body dropped it)
+    ms = resolve([("Rome", "PROPN", "nsubj", 1, None, "B-GPE"), ("violated", "VERB", "ROOT", 1, "violate"),
+                  ("a", "DET", "det", 3), ("EU", "PROPN", "poss", 5, None, "B-ORG"), ("'s", "PART", "case", 3),
+                  ("ban", "NOUN", "dobj", 1, "ban"), (".", "PUNCT", "punct", 1)])
+    assert ms["EU"].actor is not None and ms["EU"].actor.id.endswith("eu")

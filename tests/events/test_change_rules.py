@@ -125,6 +125,15 @@ def test_reader_marks_a_stated_change_and_not_a_state(pipeline):
     assert (frozenset(("RUS", "IRN")), 0) in claims
 
 
+@pytest.mark.parametrize("text, polarity", [("Russia is no longer a friend of Israel.", -1),
+                                            ("Armenia is no longer an enemy of Turkey.", 1)])
+def test_reader_reads_no_longer_as_a_move_away_from_the_cue(pipeline, text, polarity):
+    """"no longer a friend": the friendship ended, a move away from it (it was a friendly relation, a move towards
+    friendship)."""
+    (claim,) = _claims(pipeline, text, dt.date(2024, 3, 5))
+    assert (claim.polarity, claim.change) == (polarity, polarity)
+
+
 def test_a_tie_in_a_phrase_of_cause_keeps_its_own_sign():
     # "Relations were strained by Baku 's growing ties with Israel ." : the ties are friendly, the relations strained
     doc = _doc([("Relations", 2, "nsubjpass", "relation"), ("were", 2, "auxpass", "be"),

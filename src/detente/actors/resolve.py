@@ -126,6 +126,28 @@ def _drop_ethnic_kin(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]
     return [c for c in candidates if not (c.kind == "adjective" and c.start > 0 and doc[c.start - 1].lower_ in ethnic)]
 
 
+@identity_rule("likeness_is_no_body", reads="an organisation's name heading a noun phrase with an indefinite "
+               "determiner (indefinite_det: 'a', 'another'), or right after a prefix of likeness and a hyphen "
+               "(likeness_prefix: 'mini-', 'quasi-')", changes="drops the name as an actor: 'a mini-NATO', 'an Asian "
+               "NATO' is a kind of body, not NATO", vocab=("indefinite_det", "likeness_prefix"))
+def _drop_likenesses(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``likeness_is_no_body``: "China criticised the partnership as a 'mini-NATO' aimed at containing Beijing"
+    made NATO the one containing China: a body named as a kind is a likeness, not the body."""
+    cues = identity_cues()
+
+    def likeness(c: _Candidate) -> bool:
+        if c.kind != "org":
+            return False
+        head = doc[c.start:c.end].root
+        # (not a possessor the article went to: "violated a EU's ban" is the EU's)
+        if head.dep_ != "poss" and not any(d.dep_ == "case" for d in head.children) \
+                and any(d.dep_ == "det" and d.lower_ in cues["indefinite_det"] for d in head.children):
+            return True
+        return c.start >= 2 and doc[c.start - 1].text == "-" and doc[c.start - 2].lower_ in cues["likeness_prefix"]
+
+    return [c for c in candidates if not likeness(c)]
+
+
 @identity_rule("place_after_the_is_no_surname", reads="a one-word name that is both a person's surname and a seat, "
                "place or state of the gazetteer, right after 'the' (definite_det)", changes="drops the person: the "
                "name is the place ('in The Hague' is no act of William Hague)", vocab=("definite_det",))
@@ -351,6 +373,8 @@ class ActorResolver:
             candidates = _drop_geographic_names(doc, candidates)
         if enabled("ethnic_kin_is_no_state", off):
             candidates = _drop_ethnic_kin(doc, candidates)
+        if enabled("likeness_is_no_body", off):
+            candidates = _drop_likenesses(doc, candidates)
         if enabled("portfolio_is_no_person", off):
             candidates = _drop_portfolios(doc, candidates)
         self._resolve_candidates(doc, candidates, on)

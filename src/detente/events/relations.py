@@ -133,6 +133,14 @@ class RelationReader:
                     polarity = -polarity
                 if polarity == 0:
                     continue
+                predicates = [t for t in group if t.dep_ in {"attr", "acomp", "oprd"}]
+                if harm is None and predicates and all(self._cue_value(t) in (polarity, 0) for t in group + said) \
+                        and run_rule("no_longer", predicates, sent, disabled=self.coder.disabled):
+                    # "Russia is no longer a friend of Israel": the relation the cue names has ended, so the pair
+                    # moved away from it (it was a friendly relation and a shift towards friendship); only for a
+                    # cue the copula's "no longer" is said of, and not when another cue already tells where the
+                    # relation went ("once close allies, but no longer: relations have now fractured")
+                    polarity = -polarity
                 # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
                 # (an apposition says how things stand, not that they moved: "restored ties with Iran, Syria's main
                 # ally")
