@@ -1913,6 +1913,15 @@ def test_a_clash_with_leaders_is_a_quarrel_and_one_with_forces_a_fight(code, tex
     assert e.type == kind
 
 
+@pytest.mark.parametrize("text, trigger", [("Chile distanced itself from Peru, as it was said.", "distanced"),
+                                           ("The visit drew criticism from Peru, as it was said.", "drew")])
+def test_a_state_after_from_is_the_party_the_trigger_names_it_for(code, text, trigger):
+    # "distance from *", "drew criticism from": the lexicon's or the rule's own preposition names the party (Peru was
+    # dropped as a place, where from)
+    (e,) = _events(code(text), trigger)
+    assert "PER" in {m.actor.node for m in (*e.source, *e.target) if m.actor}
+
+
 def test_protesting_anothers_arrests_is_criticism_of_the_arrester(code):
     # the arrests are Bolivia's (act_told_before): protesting them was PETRARCH's 053, support aimed at Bolivia
     (e,) = _events(code("Bolivia arrested two Chilean reporters. Chile protested the arrests, as it was said."),

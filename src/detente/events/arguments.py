@@ -1159,10 +1159,12 @@ class ArgumentFinder:
                         # whom (the accused is named elsewhere)
                         found = [m for m in found if not (m.actor is not None and m.actor.sector == "JUD")]
                     aimed = name == "at" and (name == wanted or (types is not None and etype in types))
-                    if not visit and not (name == wanted == "to"):
+                    if not visit and not (name == wanted and name in {"to", "from"}):
                         # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
                         # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing"); a state a hostile
-                        # act is aimed at ("lashed out at Israel", "fired missiles at Israel") is its target
+                        # act is aimed at ("lashed out at Israel", "fired missiles at Israel") is its target; a state
+                        # after "from" is where from, unless the trigger names "from" for its party ("distanced
+                        # itself from Moscow", "drew criticism from Poland": Poland was dropped as a place)
                         found = [m for m in found if not is_location(m, p, prep)
                                  or (aimed and m.method != "place" and p.ent_type_ != "FAC")]
                     if found:
@@ -1824,6 +1826,24 @@ def group_possessor(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, fr
         if c.dep_ == "poss" and f.speakers.mention_at(c) is None and c.lemma_.lower() in w["group_noun"]:
             return _one(f._last_of_kind_before(c, {"armed_group", "organization", "igo"}))
     return None
+
+
+@subject_rule("persons_act_is_his", reads="a subject noun that is an event noun of the lexicon (nouns.tsv: 'trip', "
+              "'remarks') naming no actor, owned by a person pronoun (person_owner_pronoun: 'his trip drew criticism'); "
+              "in a clause under another (advcl), that clause's person subjects; else the last person named before",
+              changes="source -> that person", vocab=("person_owner_pronoun",))
+def persons_act_is_his(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Orban called for talks after his trip to Moscow drew criticism from Poland": the trip is Orban's, so the
+    criticism is aimed at him (it was aimed at no one)."""
+    owner = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in w["person_owner_pronoun"]), None)
+    if owner is None or child.lemma_.lower() not in f.event_nouns or f.speakers.mention_at(child) is not None:
+        return None
+    verb = child.head
+    if verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
+        found = [m for m in f.subjects(verb.head, ctx) if m.actor is not None and m.actor.kind == "person"]
+        if found:
+            return found
+    return _one(f.speakers.last_person_before(owner.idx))
 
 
 @subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv, or a mouthpiece noun of "
