@@ -1922,6 +1922,14 @@ def test_a_state_after_from_is_the_party_the_trigger_names_it_for(code, text, tr
     assert "PER" in {m.actor.node for m in (*e.source, *e.target) if m.actor}
 
 
+@pytest.mark.parametrize("text, kind", [("Chile went to Peru, as it was said.", "CONSULT"),
+                                        ("Chile went to war with Peru, as it was said.", "ASSAULT")])
+def test_going_to_a_state_is_a_visit_and_to_war_a_fight(code, text, kind):
+    # the lexicon's "go to" (as "travel to"): the tagger had typed "went" as a retreat
+    (e,) = _events(code(text), "went")
+    assert e.type == kind and "PER" in {m.actor.node for m in e.target if m.actor}
+
+
 def test_protesting_anothers_arrests_is_criticism_of_the_arrester(code):
     # the arrests are Bolivia's (act_told_before): protesting them was PETRARCH's 053, support aimed at Bolivia
     (e,) = _events(code("Bolivia arrested two Chilean reporters. Chile protested the arrests, as it was said."),

@@ -648,6 +648,17 @@ def test_holding_responsible_is_blame(adj, blamed):
     assert off.get(1) is None or off[1].cameo != "112"
 
 
+@pytest.mark.parametrize("place, ent, visit", [("Lima", "B-GPE", True), ("school", "O", False)])
+def test_going_to_a_state_is_a_visit(place, ent, visit):
+    # "Boric went to Lima": a visit (042), as "travelled to Lima"; "went to school" names no place of the tagger's
+    doc = hand_doc(["Boric", "went", "to", place], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+                   lemmas=["Boric", "go", "to", place], pos=["PROPN", "VERB", "ADP", "PROPN" if visit else "NOUN"],
+                   ents=["B-PERSON", "O", "O", ent])
+    on, off = _coded(doc, "going_to_a_state_is_a_visit")
+    assert (on[1].cameo if 1 in on else None) == ("042" if visit else None)
+    assert 1 not in off
+
+
 @pytest.mark.parametrize("noun, code", [("pact", "057"), ("talks", None)])
 def test_joining_partners_in_an_act(noun, code):
     # "Niger joined Mali in a pact": the lexicon's "join pact" (057), aimed at Mali (the verb had no pattern for an

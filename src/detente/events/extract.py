@@ -847,6 +847,20 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
     return None
 
 
+@coding_rule("going_to_a_state_is_a_visit", pos=("VERB",), reads="a verb of going (going_verb: 'go', 'come') with a "
+             "to-phrase whose object is a place the tagger names (GPE: a state or a capital)",
+             changes="trigger -> 042 (a visit) aimed at the to-phrase", vocab=("going_verb",))
+def going_to_a_state_is_a_visit(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Orban went to Moscow": a visit, as "travelled to Moscow" (the tagger had typed "went" as a retreat); "girls
+    going to school" is no visit (no named place), and the lexicon's "go to war" keeps its own code."""
+    if tok.lemma_.lower() not in w["going_verb"]:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if any(p.dep_ == "pobj" and p.ent_type_ == "GPE" for p in prep.children):
+            return _Trigger(tok, "042", "to", specific=True)
+    return None
+
+
 @coding_rule("joining_partners_in_an_act", pos=("VERB",), reads="a verb of joining (body_joining_verb: 'joined') "
              "with a proper-noun direct object and an in-phrase whose object is a noun the lexicon pairs with the verb "
              "('joined Mali and Burkina Faso in a defence pact': verbs.tsv 'join pact')",
