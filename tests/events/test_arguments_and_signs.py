@@ -1930,6 +1930,15 @@ def test_going_to_a_state_is_a_visit_and_to_war_a_fight(code, text, kind):
     assert e.type == kind and "PER" in {m.actor.node for m in e.target if m.actor}
 
 
+def test_a_show_of_force_near_a_state_is_aimed_at_it(code):
+    # "near Peru" names where the bombers flew, and so the one the show of force is aimed at (it was dropped as a
+    # place, and "sent ... around Peru" was military aid to Peru)
+    x = code("Chile flew two bombers near Peru and sent warships around Bolivia, as it was said.")
+    for trigger, target in (("flew", "PER"), ("sent", "BOL")):
+        (e,) = _events(x, trigger)
+        assert e.type == "MOBILIZE" and target in {m.actor.node for m in e.target if m.actor}
+
+
 def test_protesting_anothers_arrests_is_criticism_of_the_arrester(code):
     # the arrests are Bolivia's (act_told_before): protesting them was PETRARCH's 053, support aimed at Bolivia
     (e,) = _events(code("Bolivia arrested two Chilean reporters. Chile protested the arrests, as it was said."),

@@ -648,6 +648,19 @@ def test_holding_responsible_is_blame(adj, blamed):
     assert off.get(1) is None or off[1].cameo != "112"
 
 
+@pytest.mark.parametrize("prep, obj, code", [("around", "warplanes", "150"), ("to", "warplanes", None),
+                                             ("around", "food", None)])
+def test_forces_sent_near_a_state(prep, obj, code):
+    # "Chile sent warplanes around Peru": a show of force (150), not military aid (the lexicon's "send aircraft");
+    # "sent warplanes to Peru" (a recipient) and "sent food around Peru" are left to the lexicon
+    doc = hand_doc(["Chile", "sent", obj, prep, "Peru"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+                   lemmas=["Chile", "send", obj.rstrip("s"), prep, "Peru"], pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+                   ents=["B-GPE", "O", "O", "O", "B-GPE"])
+    on, off = _coded(doc, "forces_sent_near_a_state")
+    assert (on[1].cameo if on.get(1) is not None and on[1].cameo == "150" else None) == code
+    assert off.get(1) is None or off[1].cameo != "150"
+
+
 @pytest.mark.parametrize("place, ent, visit", [("Lima", "B-GPE", True), ("school", "O", False)])
 def test_going_to_a_state_is_a_visit(place, ent, visit):
     # "Boric went to Lima": a visit (042), as "travelled to Lima"; "went to school" names no place of the tagger's

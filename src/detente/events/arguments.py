@@ -1159,12 +1159,15 @@ class ArgumentFinder:
                         # whom (the accused is named elsewhere)
                         found = [m for m in found if not (m.actor is not None and m.actor.sector == "JUD")]
                     aimed = name == "at" and (name == wanted or (types is not None and etype in types))
-                    if not visit and not (name == wanted and name in {"to", "from"}):
+                    named = name == wanted and (name in {"to", "from"} or name in words("nearness_prep"))
+                    if not visit and not named:
                         # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
                         # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing"); a state a hostile
                         # act is aimed at ("lashed out at Israel", "fired missiles at Israel") is its target; a state
                         # after "from" is where from, unless the trigger names "from" for its party ("distanced
-                        # itself from Moscow", "drew criticism from Poland": Poland was dropped as a place)
+                        # itself from Moscow", "drew criticism from Poland": Poland was dropped as a place); nor is a
+                        # state after a preposition of nearness the trigger names ("flew bombers near Japan": a show
+                        # of force aimed at Japan, forces_sent_near_a_state; "pushed into Ukraine")
                         found = [m for m in found if not is_location(m, p, prep)
                                  or (aimed and m.method != "place" and p.ent_type_ != "FAC")]
                     if found:

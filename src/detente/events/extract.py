@@ -847,6 +847,34 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
     return None
 
 
+@coding_rule("forces_sent_near_a_state", pos=("VERB",), reads="a verb of sending (sending_verb: 'sent', 'dispatched') "
+             "whose direct object (or its of-object after a measure noun: 'dozens of warplanes') is a military asset "
+             "(military_asset_noun: 'warplanes', 'warships', 'troops'), with a phrase of nearness (nearness_prep: "
+             "'around', 'near', 'towards'), on the verb or on what is sent, whose object is a place the tagger names "
+             "(GPE)",
+             changes="trigger -> 150 (a show of force) aimed at the place's state",
+             vocab=("sending_verb", "military_asset_noun", "nearness_prep"))
+def forces_sent_near_a_state(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"China sent dozens of warplanes and navy ships around Taiwan": a show of force against Taiwan (the lexicon's
+    "send aircraft", 072, made it military aid to Taiwan); "sent weapons to Kyiv" (a recipient) stays aid."""
+    if tok.lemma_.lower() not in w["sending_verb"]:
+        return None
+    measures = words("measure_noun")
+    sent = []
+    for d in (c for c in tok.children if c.dep_ in {"dobj", "obj"}):
+        heads = [d] + ([p for pr in d.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
+                        if p.dep_ == "pobj"] if d.lemma_.lower() in measures else [])
+        sent += [n for h in heads for n in (h, *h.conjuncts)]
+    assets = [n for n in sent if n.lemma_.lower() in w["military_asset_noun"]]
+    if not assets:
+        return None
+    # (on the verb, or on what is sent: "flew two bombers near Japan")
+    for prep in (c for h in (tok, *assets) for c in h.children if c.dep_ == "prep" and c.lower_ in w["nearness_prep"]):
+        if any(p.dep_ == "pobj" and p.ent_type_ == "GPE" for p in prep.children):
+            return _Trigger(tok, "150", prep.lower_, specific=True)
+    return None
+
+
 @coding_rule("going_to_a_state_is_a_visit", pos=("VERB",), reads="a verb of going (going_verb: 'go', 'come') with a "
              "to-phrase whose object is a place the tagger names (GPE: a state or a capital)",
              changes="trigger -> 042 (a visit) aimed at the to-phrase", vocab=("going_verb",))
