@@ -1238,3 +1238,15 @@ def test_no_new_event_on_an_answer_told_by_its_means(pipeline, means):
     tagged = (_span(text, "six Canadian diplomats", "TGT"),)  # (no source: no pair the rules' event relates)
     x = _with(pipeline, Prediction(tagged, 3, 0.9, "ASSAULT", 0.9, (0.99,)), {"new_events"}, text)
     assert ("retaliated" in [e.trigger for e in x.events]) == (means == "against")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("predicate, added", [("a disgrace", False), ("a long story", True)])
+def test_no_new_event_on_a_word_the_rules_refuse_beside_their_event(pipeline, predicate, added):
+    # "Chile called the vote a disgrace": the rules read the naming as an evaluation (their event, on "disgrace")
+    # and refuse "called" as a phone call; the tagger had added a threat on "called". With no rule event in the
+    # sentence ("a long story" is no evaluation), the tagger's event is all there is and stays.
+    text = f"Chile called the vote {predicate}."
+    tagged = (_span(text, "Chile", "SRC"),)
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "THREATEN", 0.9, (0.99,)), {"new_events"}, text)
+    assert ("called" in [e.trigger for e in x.events]) == added

@@ -270,6 +270,18 @@ def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
     return None
 
 
+def refused_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> bool:
+    """Whether the first coding-stage rule that applies to ``tok`` decides it is no trigger (answers False: "called
+    the veto a disgrace" names, it does not phone; "retaliated by expelling" is told by its means), or a
+    trigger-stage rule vetoes it: the rules' own word that the word is no act, which the tagger should not
+    overrule with an event of its own."""
+    for r in _on_pos("coding", disabled, tok.pos_):
+        got = r.fn(tok, coder, r.words())
+        if got is not None:
+            return got is False
+    return vetoed(tok, disabled) is not None
+
+
 def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
     """What the first clause-stage rule (not in ``disabled``) that applies at ``node`` returns, or None."""
     return _first("clause", disabled, node, tok, ctx, finder)

@@ -34,8 +34,8 @@ from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_l
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
-from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refuses_to_bear,
-                             reversal_verb, run_rule, victim_phrases, words)
+from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refused_trigger,
+                             refuses_to_bear, reversal_verb, victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -136,7 +136,7 @@ class LearnedEvents:
                     # sentence's own, unless it only relates pairs the rules' events relate already (one relation
                     # counted twice).  Tried and not kept: no such event on a verb of saying or one with a clausal
                     # complement (dev macro-F1 0.879 -> 0.872, span F1 0.726 -> 0.721, probe attributions -1).
-                    event = self._new_event(parsed, sentence, pred, sent_ments, coder, speakers)
+                    event = self._new_event(parsed, sentence, pred, sent_ments, coder, speakers, beside_rules=True)
                     if event is not None and not _restates(event, found):
                         out.append(event)
                 out.extend(self._refine(e, sentence, pred, sent_ments, coder, i == main, parsed.doc)
@@ -235,7 +235,9 @@ class LearnedEvents:
         return out
 
     def _new_event(self, parsed: Parsed, sentence: Any, pred: Prediction, ments: list[Mention], coder: Any,
-                   speakers: Any) -> Event | None:
+                   speakers: Any, *, beside_rules: bool = False) -> Event | None:
+        """The tagger's event on the sentence's main verb, or None. ``beside_rules``: the rules coded other clauses
+        of the sentence, so a main verb the rules refuse as an act adds nothing (``refused_trigger``)."""
         if pred.penta_prob < NEW_EVENT_MIN_PROB:
             return None
         start, end = parsed.spans[sentence.idx]
@@ -289,9 +291,12 @@ class LearnedEvents:
             # the relation the sentence states, read with its sign by events.relations, is the one thing it says
             # (the learned type was a sanction between the two, or cooperation for ties broken)
             return None
-        if run_rule("an_answer_is_its_means", tok, coder, disabled=coder.disabled) is False:
-            # "India retaliated by expelling six Canadian diplomats": the answer is the expulsion, coded on its own
-            # verb (the tagger had added a second act, with no source, on "retaliated")
+        if beside_rules and refused_trigger(tok, coder, coder.disabled):
+            # the rules say the word is no act and told the sentence's act on another word: "India retaliated by
+            # expelling six Canadian diplomats" (the expulsion: the tagger had added a second act, with no source, on
+            # "retaliated"); "Lammy called the veto a disgrace" (the naming, read as an evaluation: the tagger had
+            # added a threat on "called"). With no rule event at all, the tagger's reading is all there is ("called
+            # Britain's ambassador a very stupid guy": dev span F1 0.757 -> 0.755 when refused there too)
             return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
