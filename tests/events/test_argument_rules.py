@@ -826,6 +826,16 @@ def test_complaint_about_talks_targets_their_parties(objects, head, trigger):
     assert on == ["SLB", "CHN"] and off != on
 
 
+def test_cause_clause_names_the_accused(objects):
+    # "Chile protested after Peru seized a boat .": the protest is against Peru (it had no target)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("protested", "VERB", "ROOT", 1, "protest"),
+              ("after", "SCONJ", "mark", 4), ("Peru", "PROPN", "nsubj", 4, None, "B-GPE"),
+              ("seized", "VERB", "advcl", 1, "seize"), ("a", "DET", "det", 6), ("boat", "NOUN", "dobj", 4, "boat"),
+              (".", "PUNCT", "punct", 1)]
+    on, off = objects(tokens, 1, "ACCUSE", "cause_clause_names_the_accused")
+    assert on == ["PER"] and off == []
+
+
 def test_membership_organisation_of_a_bid(objects):
     # "Finland applied to join NATO.": the body joined
     on, off = objects([

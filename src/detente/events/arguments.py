@@ -3379,6 +3379,27 @@ def condition_names_the_threatened(q: ObjectQuery, f: ArgumentFinder, w: dict[st
     return []
 
 
+# The event types of a complaint, whose cause told in a clause of its own names whom it is against
+_COMPLAINT_TYPES = frozenset({"ACCUSE", "PROTEST"})
+
+
+@object_rule("cause_clause_names_the_accused", reads="a complaint (ACCUSE, PROTEST) with no other target whose verb "
+             "has a clause of cause (cause_mark: 'after', 'because', 'when') with a subject of its own",
+             changes="target -> that subject (not the complaint's source)", vocab=("cause_mark",))
+def cause_clause_names_the_accused(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Japan lodged a protest after a Chinese drone flew near its southern islands": a complaint made because of
+    another's act is aimed at the one who did it (the protest had no target)."""
+    if q.etype not in _COMPLAINT_TYPES:
+        return []
+    for clause in (c for c in q.tok.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ in w["cause_mark"] for m in c.children)):
+        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            found = q.other([m for m in f.with_conj(subj, deep=True) if m.actor is not None])
+            if found:
+                return found
+    return []
+
+
 @noun_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
              "(participation_verb); that verb's subjects (read by ArgumentFinder.nominal)",
              changes="source of the event noun -> those subjects", vocab=("participation_verb",))
