@@ -408,6 +408,20 @@ def test_subject_rule_decides(subjects, rule, tokens, verb, ctx, with_rule, with
     _expect(on, off, with_rule, without_rule)
 
 
+def test_the_neighbours_are_the_pair(pipeline):
+    # "Chile and Peru met . The neighbours signed a pact .": the pair told most, with no numeral (bare_pair_noun of
+    # the phrase rule the_two_is_the_pair; they were no actor)
+    tokens = [
+        ("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Peru", "PROPN", "conj", 0, None, "B-GPE"), ("met", "VERB", "ROOT", 3, "meet"), (".", "PUNCT", "punct", 3),
+        ("The", "DET", "det", 6, "the"), ("neighbours", "NOUN", "nsubj", 7, "neighbour", None, "NNS"),
+        ("signed", "VERB", "ROOT", 7, "sign"), ("a", "DET", "det", 9), ("pact", "NOUN", "dobj", 7, "pact"),
+        (".", "PUNCT", "punct", 7),
+    ]
+    on, off = _finder_run(pipeline, tokens, "the_two_is_the_pair", lambda f, doc: f.subjects(doc[7], Context()))
+    assert sorted(on) == ["CHL", "PER"] and sorted(off) != ["CHL", "PER"]
+
+
 def test_the_two_is_last_pair(pipeline):
     # "Russia and China held talks. The two countries signed a pact." (the phrase rule the_two_is_the_pair reads
     # the same pair for any noun phrase: without both, the subject is the first of the pair alone)

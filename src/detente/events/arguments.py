@@ -1470,9 +1470,10 @@ def _count(node: Any, w: dict[str, frozenset[str]]) -> int | None:
 
 
 @phrase_rule("the_two_is_the_pair", reads="a pair noun with a numeral (pair_noun, pair_numeral: 'the two countries', "
-             "'the two leaders'), or 'the' + a pair word (pair_word: 'the Nordic pair'), as an object or phrase; the "
-             "pair the article tells most, or a described pair named together (Speakers.pair_of_states)",
-             changes="the phrase stands for both of the pair", vocab=("pair_word",))
+             "'the two leaders'), or 'the' + a pair word (pair_word: 'the Nordic pair') or a plural noun only a pair "
+             "can be, bare (bare_pair_noun: 'the neighbours'), as a subject, object or phrase; the pair the article "
+             "tells most, or a described pair named together (Speakers.pair_of_states)",
+             changes="the phrase stands for both of the pair", vocab=("pair_word", "bare_pair_noun"))
 def the_two_is_the_pair(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"Erdogan accused the two countries of ...": both states of the last pair named together, not the first alone
     (the subject-stage ``the_two_is_last_pair`` does the same for a subject)."""

@@ -1110,8 +1110,12 @@ def pair_reference(tok: Any) -> bool | None:
     ``pair_numeral``): None when it is not; else True when the pair is of people ("leaders", "men"), False when
     of states."""
     low = tok.lower_
-    if low in words("pair_word") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return False  # "the Nordic pair", "the duo": a pair by its own word (of states, as these are named)
+    bare = low in words("bare_pair_noun") and tok.tag_ == "NNS" and not any(
+        c.dep_ in {"prep", "amod", "compound", "poss", "relcl", "acl"} for c in tok.children)  # ("the neighbours of X")
+    if (low in words("pair_word") or bare) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "the Nordic pair", "the duo": a pair by its own word (of states, as these are named); so are "the
+        # neighbours" ("relations between the neighbours" had no pair)
+        return False
     # (the numeral alone: "about two dozen members" are no pair)
     if low not in words("pair_noun") or not any(c.lower_ in words("pair_numeral") and not any(
             g.dep_ in {"quantmod", "compound", "nummod"} for g in c.children) for c in tok.children):
