@@ -357,6 +357,20 @@ def test_a_past_tense_sentence_continues_an_older_background_but_not_last_weeks_
     assert (e.date.basis.value == "background") == carried
 
 
+@pytest.mark.parametrize("when, carried", [("last month", False), ("in December", True)])
+def test_a_past_tense_sentence_after_last_months_news_is_news(pipeline, when, carried):
+    # told on 25 March: February ended 25 days before, so "had cancelled ... last month" is recent and "Brazil
+    # welcomed the decision" today's news (it was carried as background, dated by February's first day)
+    from detente.ingest.sources import Meta, make_document
+
+    text = (f"Chile had cancelled its transit agreement with Peru {when}, officials said. "
+            "Brazil welcomed the decision and suspended all of its aid to Bolivia.")
+    meta = Meta(outlet=None, published=dt.date(2024, 3, 25))
+    doc = make_document(text.encode(), source="t", is_html=False, meta=meta)
+    (e,) = _events(next(iter(pipeline.extract([doc]))), "suspended")
+    assert (e.date.basis.value == "background") == carried
+
+
 def test_turning_to_a_capital_seeks_its_state(pipeline):
     # "turned to Moscow" (the lexicon's "turn to"): the capital after "to" is whom one turns to, not where one goes
     from detente.ingest.sources import Meta, make_document

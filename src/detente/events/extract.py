@@ -16,11 +16,13 @@ either side.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..ingest.dates import MONTH
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
 from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, reacts_to_the_move,
@@ -383,8 +385,14 @@ def _in_an_aside(doc: Any, event: Event) -> bool:
 def _recent(date: Any, published: Any) -> bool:
     """Whether a background date lies within a month before publication ("last week", "on Monday"): the news of
     the last days, not a past the next sentence goes on telling ("A delegation flew to Moscow last week. The US
-    suspended aid" is two pieces of news)."""
-    return date.date is not None and published is not None and 0 <= (published - date.date).days <= 31
+    suspended aid" is two pieces of news). A month counts by its last day ("had cancelled the agreements last
+    month. Washington welcomed the EU decision": the welcome was today's news, not last month's)."""
+    if date.date is None or published is None:
+        return False
+    end = date.date
+    if date.precision == MONTH:
+        end = (date.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return 0 <= (published - end).days <= 31 and date.date <= published
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
