@@ -215,6 +215,13 @@ SUBJECT_CASES = [
         ("leader", "NOUN", "nsubj", 8), ("threatened", "VERB", "ROOT", 8, "threaten"),
         ("Israel", "PROPN", "dobj", 8, None, "B-GPE"), (".", "PUNCT", "punct", 8),
     ], 8, None, NONEMPTY, ["GOV"], id="group_possessor"),
+    # "Remarks by Chile 's president . We condemn Peru .": a transcript's "we" is its speaker's side
+    pytest.param("first_person_of_a_transcript", [
+        ("Remarks", "NOUN", "ROOT", 0, "remark"), ("by", "ADP", "prep", 0), ("Chile", "PROPN", "poss", 5, None, "B-GPE"),
+        ("'s", "PART", "case", 2), ("president", "NOUN", "pobj", 1), (".", "PUNCT", "punct", 0),
+        ("We", "PRON", "nsubj", 7, "we"), ("condemn", "VERB", "ROOT", 7, "condemn"),
+        ("Peru", "PROPN", "dobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 7),
+    ], 7, None, NONEMPTY, [], id="first_person_of_a_transcript"),
     # "Chile 's President Boric spoke . His trip drew criticism .": the trip is Boric's
     pytest.param("persons_act_is_his", [
         ("Chile", "PROPN", "poss", 3, None, "B-GPE"), ("'s", "PART", "case", 0), ("President", "PROPN", "compound", 3),

@@ -1250,3 +1250,14 @@ def test_no_new_event_on_a_word_the_rules_refuse_beside_their_event(pipeline, pr
     tagged = (_span(text, "Chile", "SRC"),)
     x = _with(pipeline, Prediction(tagged, 3, 0.9, "THREATEN", 0.9, (0.99,)), {"new_events"}, text)
     assert ("called" in [e.trigger for e in x.events]) == added
+
+
+@pytest.mark.model
+def test_a_tagged_phrase_naming_the_victim_of_the_condemned_act_is_no_target(pipeline):
+    # "Chile condemned the invasion of Peru's territory": Peru suffered the invasion; the tagged phrase holding it
+    # (the whole object) had made Peru the one condemned
+    text = "Chile condemned the invasion of Peru's territory."
+    tagged = (_span(text, "Chile", "SRC"), _span(text, "the invasion of Peru's territory", "TGT"))
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"source", "target"}, text)
+    (e,) = [e for e in x.events if e.trigger == "condemned"]
+    assert "PER" not in {m.actor.node for m in e.target if m.actor}

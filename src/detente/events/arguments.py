@@ -1646,6 +1646,34 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
     return [said] if said is not None and said.actor is not None and said.actor.node else None
 
 
+@subject_rule("first_person_of_a_transcript", reads="a first-person subject pronoun (transcript_pronoun: 'we', 'I') "
+              "outside quotes, in a document whose headline is a transcript's title naming its speaker "
+              "(transcript_noun 'by' an actor: 'Remarks by President Lula at the BRICS summit')",
+              changes="source -> that speaker", vocab=("transcript_pronoun", "transcript_noun"))
+def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
+                                 w: dict[str, frozenset[str]]) -> list | None:
+    """"Remarks by President Lula ... We condemn the attacks on civilians in Gaza": the transcript's "we" is its
+    speaker's side, "I" the speaker (they had no source)."""
+    if child.lower_ not in w["transcript_pronoun"] or child.dep_ not in {"nsubj", "nsubjpass"} \
+            or f.speakers.quote_at(child.idx) is not None:
+        return None
+    speaker = transcript_speaker(f.speakers, w["transcript_noun"])
+    return [speaker] if speaker is not None else None
+
+
+def transcript_speaker(sp: Speakers, nouns: frozenset[str]) -> Mention | None:
+    """The actor a transcript's headline names as its speaker ("Remarks by President Lula ...", "Statement by the
+    Foreign Minister of X"), or None."""
+    lo, hi = sp.parsed.spans[0]
+    doc = sp.parsed.doc
+    words = [t for t in doc[lo:hi] if not t.is_space and not t.is_punct]
+    if len(words) < 3 or words[0].lemma_.lower() not in nouns or words[1].lower_ != "by":
+        return None
+    after = words[1].idx
+    return next((m for m in sp.mentions if m.sent_idx == 0 and m.start > after and m.actor is not None
+                 and m.actor.node), None)
+
+
 # Marks of a clause of concession or cause, whose "they" is the subjects of the clause it is on
 _CONCESSIVE_MARKS = frozenset({"though", "although", "while", "whereas", "because", "as"})
 

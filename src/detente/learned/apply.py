@@ -221,7 +221,8 @@ class LearnedEvents:
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "source" and _speaker_of_anothers_act(doc, event, m))
                             and not _in_a_frame_phrase(doc, event, m)
-                            and not (side == "target" and _victim_of_the_motive(doc, event, m))
+                            and not (side == "target" and (_victim_of_the_motive(doc, event, m) or any(
+                                _victim_of_the_motive(doc, event, i) for i in _named_inside(m, ments))))
                             and not (side == "target" and _against_the_measure(doc, event, m))
                             and not (side == "target" and _in_topic_on_phrase(doc, event, m))
                             and not (side == "target" and _court_as_forum(doc, event, m)))
@@ -793,6 +794,15 @@ def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
         return False
     top, path = _path_to_trigger(doc, event, m)
     return top is not None and any(p in path for p in measure_against_phrases(top))
+
+
+def _named_inside(m: Mention, ments: list[Mention]) -> list[Mention]:
+    """The sentence's mentions of ``m``'s actor that lie inside the tagged phrase ``m`` was re-spanned to ("the
+    invasion of Ukraine's territory" holds "Ukraine"): where in the phrase the actor is named."""
+    if m.actor is None:
+        return []
+    return [i for i in ments if i.actor is not None and i.actor.id == m.actor.id and m.start <= i.start
+            and i.end <= m.end and (i.start, i.end) != (m.start, m.end)]
 
 
 def _victim_of_the_motive(doc: Any, event: Event, m: Mention) -> bool:
