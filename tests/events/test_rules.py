@@ -106,6 +106,16 @@ def test_intent_from_an_intention_noun():
     assert on.coding.cameo == "130"
 
 
+@pytest.mark.parametrize("noun, intent", [("agreement", True), ("deal", True), ("ceremony", False)])
+def test_intent_from_an_agreement_to_act(noun, intent):
+    # "Chile reached an agreement to restore ties": agreed, not yet done (it was told as done); "a ceremony to restore
+    # ties" is no intention noun
+    doc = _doc(["Chile", "reached", "an", noun, "to", "restore", "ties"], [1, 1, 3, 1, 5, 3, 5],
+               ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"], ["Chile", "reach", "an", noun, "to", "restore", "tie"])
+    on, off = _both(_draft(doc, 5, "064"), "intent_from_governor")
+    assert on.modality.intent == intent and not off.modality.intent
+
+
 def test_intent_from_a_request_noun():
     # "Chile accepted an invitation to visit Peru": the visit is to come, not done
     doc = _doc(["Chile", "accepted", "an", "invitation", "to", "visit", "Peru"], [1, 1, 3, 1, 5, 3, 5],
