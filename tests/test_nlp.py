@@ -711,3 +711,17 @@ def test_a_first_conjunct_read_as_a_modifier_of_the_second_is_its_conjunct(first
            "PUNCT"]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert ((doc[5].dep_, doc[5].head.i, doc[8].dep_, doc[8].head.i) == ("pobj", 4, "conj", 5)) == rehung
+
+
+@pytest.mark.parametrize("dep", ["conj", "dep"])
+def test_a_verb_read_as_the_object_of_at_first_is_the_next_clauses_verb(dep):
+    # "Chile asked Peru to leave , and Boric at first refused .": the parser hung "refused" on "at" and "Boric" on
+    # "asked", so Chile refused
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "asked", "Peru", "to", "leave", ",", "and", "Boric", "at", "first", "refused", "."]
+    heads = [1, 1, 1, 4, 1, 1, 1, 1, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct", "cc", dep, "prep", "advmod", "pcomp", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT", "CCONJ", "PROPN", "ADP", "ADV", "VERB", "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert (doc[10].dep_, doc[10].head.i, doc[7].dep_, doc[7].head.i, doc[8].head.i) == ("conj", 1, "nsubj", 10, 10)

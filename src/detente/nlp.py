@@ -302,7 +302,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_first_act_read_as_a_clause``), a subject read as the name of the date before it
     (``_subject_read_as_a_dates_name``), a reported clause read as a relative clause of "at the time"
     (``_reported_clause_read_as_the_times``), a first conjunct read as a modifier of the second
-    (``_conjunct_read_as_a_modifier``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_conjunct_read_as_a_modifier``), a verb read as the object of "at first"
+    (``_verb_read_as_the_object_of_at_first``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -324,7 +325,28 @@ def parse_repairs(doc: Any) -> Any:
     _subject_read_as_a_dates_name(doc)
     _reported_clause_read_as_the_times(doc)
     _conjunct_read_as_a_modifier(doc)
+    _verb_read_as_the_object_of_at_first(doc)
     return doc
+
+
+def _verb_read_as_the_object_of_at_first(doc: Any) -> None:
+    """"the junta demanded that the ambassador leave, and President Emmanuel Macron at first refused": the parser
+    reads "refused" as the object of "at" ("at first refused") and "Macron" as a conjunct of "demanded", so the
+    junta refused.  A verb right after "at first"/"at last" hung on "at" is the next clause's verb: a conjunct of the
+    verb "at" hangs on, with the noun conjoined to that verb before "at" as its subject, and "at first" its own."""
+    for verb in doc:
+        at = verb.head
+        if verb.dep_ != "pcomp" or verb.pos_ != "VERB" or at.lower_ != "at" or verb.i != at.i + 2 \
+                or doc[at.i + 1].lower_ not in {"first", "last"} or at.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        host = at.head
+        subject = next((c for c in host.children if c.dep_ in {"conj", "dep"} and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                        and host.i < c.i < at.i), None)
+        if subject is None:
+            continue
+        verb.head, verb.dep_ = host, "conj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        at.head = verb
 
 
 def _conjunct_read_as_a_modifier(doc: Any) -> None:
