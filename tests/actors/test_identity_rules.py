@@ -1059,3 +1059,12 @@ def test_a_body_as_a_possessor_after_an_indefinite_article_is_the_body(resolve):
                   ("a", "DET", "det", 3), ("EU", "PROPN", "poss", 5, None, "B-ORG"), ("'s", "PART", "case", 3),
                   ("ban", "NOUN", "dobj", 1, "ban"), (".", "PUNCT", "punct", 1)])
     assert ms["EU"].actor is not None and ms["EU"].actor.id.endswith("eu")
+
+
+@pytest.mark.parametrize("head, sector", [("passenger", "BUS"), ("fighter", "MIL")])
+def test_a_civil_craft_is_no_force(resolve, head, sector):
+    # "A Chilean passenger jet crashed .": a civil craft (agents.tsv "passenger jet"), not the Chilean forces
+    ms = resolve([("A", "DET", "det", 3), ("Chilean", "ADJ", "amod", 3, None, "B-NORP"), (head, "NOUN", "compound", 3),
+                  ("jet", "NOUN", "nsubj", 4), ("crashed", "VERB", "ROOT", 4, "crash"), (".", "PUNCT", "punct", 4)])
+    actors = [m.actor for m in ms.values() if m.actor is not None]
+    assert [(a.country, a.sector) for a in actors] == [("CHL", sector)]

@@ -1191,6 +1191,15 @@ def test_meeting_sets_the_clause(pipeline, verb, lemma, expected):
     assert got == [expected, []]
 
 
+def test_a_visit_in_a_with_phrase_is_the_clauses(pipeline):
+    # "Chile reciprocated with a visit to Peru .": Chile's visit (it had no source)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("reciprocated", "VERB", "ROOT", 1, "reciprocate"),
+              ("with", "ADP", "prep", 1), ("a", "DET", "det", 4), ("visit", "NOUN", "pobj", 2, "visit"),
+              ("to", "ADP", "prep", 4), ("Peru", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "meeting_sets_the_clause", lambda f, doc: f.nominal(doc[4])[0])
+    assert got == [["CHL"], []]
+
+
 def test_talks_set_their_clause_whatever_the_lemma(pipeline):
     # "Chile is in talks with Peru .": the talks ("talks", lemma "talk") are Chile's; the rule read only "talk" and
     # the talks had no source
