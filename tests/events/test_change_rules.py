@@ -134,6 +134,14 @@ def test_reader_reads_no_longer_as_a_move_away_from_the_cue(pipeline, text, pola
     assert (claim.polarity, claim.change) == (polarity, polarity)
 
 
+@pytest.mark.parametrize("text, polarity", [("Azerbaijan is less dependent on Russia than before.", -1),
+                                            ("Armenia is less hostile to Turkey than before.", 1)])
+def test_reader_reads_a_lessened_cue_as_a_move_away(pipeline, text, polarity):
+    """"less dependent on Russia": a move away from the dependency (it was a friendly relation, with no change)."""
+    (claim,) = _claims(pipeline, text, dt.date(2024, 3, 5))
+    assert (claim.polarity, claim.change) == (polarity, polarity)
+
+
 def test_a_tie_in_a_phrase_of_cause_keeps_its_own_sign():
     # "Relations were strained by Baku 's growing ties with Israel ." : the ties are friendly, the relations strained
     doc = _doc([("Relations", 2, "nsubjpass", "relation"), ("were", 2, "auxpass", "be"),
@@ -233,6 +241,17 @@ def test_a_tie_undone_by_its_noun(noun, ends):
     doc[1].pos_ = "NOUN"
     assert (run_rule("undone_by_its_noun", doc[3]) == doc[1]) is ends
     assert run_rule("undone_by_its_noun", doc[3], disabled={"undone_by_its_noun"}) is None
+
+
+@pytest.mark.parametrize("adverb, lessened", [("less", True), ("very", False)])
+def test_a_lessened_cue(adverb, lessened):
+    # "Azerbaijan is less dependent on Russia ."
+    from detente.events.rules import run_rule
+
+    doc = _doc([("Azerbaijan", 1, "nsubj"), ("is", 1, "ROOT", "be"), (adverb, 3, "advmod"), ("dependent", 1, "acomp"),
+                ("on", 3, "prep"), ("Russia", 4, "pobj"), (".", 1, "punct")])
+    assert (run_rule("lessened_cue", doc[3]) == doc[2]) is lessened
+    assert run_rule("lessened_cue", doc[3], disabled={"lessened_cue"}) is None
 
 
 def test_whose_ties_are_the_relatives_noun():

@@ -144,6 +144,15 @@ def undone_by_its_noun(tok: Any, w: dict[str, frozenset[str]]) -> Any:
     return _act_on_the_tie(tok, w["reversal_noun"])
 
 
+@own_sign("lessened_cue", reads="a relation cue with an adverb of lessening on it (lessening_adverb: 'less "
+          "dependent on Russia', 'less close to Moscow')", vocab=("lessening_adverb",),
+          changes="polarity -> the opposite of the cue's, and a stated change away from it")
+def lessened_cue(tok: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"Baku feels less dependent on Russia than before": the pair moved away from what the cue names (it was read
+    as a dependency, a friendly relation).  The adverb (a token), or None."""
+    return next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in w["lessening_adverb"]), None)
+
+
 @tie_owner("whose_ties_are_the_relatives_noun", reads="a tie noun whose possessor is the relative 'whose' "
            "(relative_possessive: 'Ethiopia, whose ties with Mogadishu soured')", vocab=("relative_possessive",))
 def whose_ties_are_the_relatives_noun(tok: Any, speakers: Any, w: dict[str, frozenset[str]]) -> Any:

@@ -133,6 +133,11 @@ class RelationReader:
                     polarity = -polarity
                 if polarity == 0:
                     continue
+                lessened = harm is None and all(self._cue_value(t) in (polarity, 0) for t in group + said) and any(
+                    run_rule("lessened_cue", t, disabled=self.coder.disabled) is not None for t in group)
+                if lessened:
+                    # "Baku feels less dependent on Russia than before": a move away from the dependency
+                    polarity = -polarity
                 predicates = [t for t in group if t.dep_ in {"attr", "acomp", "oprd"}]
                 if harm is None and predicates and all(self._cue_value(t) in (polarity, 0) for t in group + said) \
                         and run_rule("no_longer", predicates, sent, disabled=self.coder.disabled):
@@ -144,7 +149,8 @@ class RelationReader:
                 # "ties have soured", "no longer allies": the sources say the relation moved (a stated shift)
                 # (an apposition says how things stand, not that they moved: "restored ties with Iran, Syria's main
                 # ally")
-                moved = (harm is not None and not harm_denied) or states_change(group + said, sent, self.coder.disabled)
+                moved = (harm is not None and not harm_denied) or lessened \
+                    or states_change(group + said, sent, self.coder.disabled)
                 change = polarity if moved and cue_tok.dep_ != "appos" else 0
                 if _told_by_event(acts, idx, cue_tok, a, b):
                     continue
