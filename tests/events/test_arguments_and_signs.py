@@ -1944,12 +1944,20 @@ def test_going_to_a_state_is_a_visit_and_to_war_a_fight(code, text, kind):
     assert e.type == kind and "PER" in {m.actor.node for m in e.target if m.actor}
 
 
+@pytest.mark.parametrize("verb", ["pumped", "poured"])
+def test_weapons_pumped_into_a_state_are_aid_to_it(code, verb):
+    # the lexicon's "pump/pour weapons" (as "send weapons"); a state after "into" is where aid goes, no place
+    (e,) = _events(code(f"Chile {verb} weapons into Peru, as it was said."), verb)
+    assert e.type == "AID" and _nodes(e.target) == {"PER"}
+
+
 def test_a_show_of_force_near_a_state_is_aimed_at_it(code):
     # "near Peru" names where the bombers flew, and so the one the show of force is aimed at (it was dropped as a
     # place, and "sent ... around Peru" was military aid to Peru)
-    x = code("Chile flew two bombers near Peru and sent warships around Bolivia, as it was said.")
-    for trigger, target in (("flew", "PER"), ("sent", "BOL")):
-        (e,) = _events(x, trigger)
+    x = code("Chile flew two bombers near Peru and sent warships around Bolivia, as it was said. "
+             "Chilean jets later flew into Argentina's airspace, as it was said.")
+    for trigger, target in (("flew two", "PER"), ("sent", "BOL"), ("flew into", "ARG")):
+        (e,) = [e for e in x.events if x.document.text[e.trigger_start:].lower().startswith(trigger)]
         assert e.type == "MOBILIZE" and target in {m.actor.node for m in e.target if m.actor}
 
 

@@ -1159,7 +1159,9 @@ class ArgumentFinder:
                         # whom (the accused is named elsewhere)
                         found = [m for m in found if not (m.actor is not None and m.actor.sector == "JUD")]
                     aimed = name == "at" and (name == wanted or (types is not None and etype in types))
-                    named = name == wanted and (name in {"to", "from"} or name in words("nearness_prep"))
+                    # (aid "into" a state goes to it: "pump weapons into Ukraine")
+                    named = (name == wanted and (name in {"to", "from"} or name in words("nearness_prep"))) \
+                        or (name == "into" and etype == "AID")
                     if not visit and not named:
                         # a capital after "to" is where one goes, unless the lexicon's pattern names "to" for its
                         # party ("turned to Moscow", "appealed to Kyiv", "exported arms to Beijing"); a state a hostile

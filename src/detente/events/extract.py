@@ -859,9 +859,10 @@ def joining_a_body(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) ->
              "whose direct object (or its of-object after a measure noun: 'dozens of warplanes') is a military asset "
              "(military_asset_noun: 'warplanes', 'warships', 'troops'), with a phrase of nearness (nearness_prep: "
              "'around', 'near', 'towards'), on the verb or on what is sent, whose object is a place the tagger names "
-             "(GPE)",
+             "(GPE) or one a named place owns ('into Japan's airspace'); also a military asset moving itself, the "
+             "subject of a verb of moving (moving_verb: 'flew', 'sailed')",
              changes="trigger -> 150 (a show of force) aimed at the place's state",
-             vocab=("sending_verb", "military_asset_noun", "nearness_prep"))
+             vocab=("sending_verb", "military_asset_noun", "nearness_prep", "moving_verb"))
 def forces_sent_near_a_state(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"China sent dozens of warplanes and navy ships around Taiwan": a show of force against Taiwan (the lexicon's
     "send aircraft", 072, made it military aid to Taiwan); "sent weapons to Kyiv" (a recipient) stays aid."""
@@ -873,12 +874,16 @@ def forces_sent_near_a_state(tok: Any, coder: EventCoder, w: dict[str, frozenset
         heads = [d] + ([p for pr in d.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
                         if p.dep_ == "pobj"] if d.lemma_.lower() in measures else [])
         sent += [n for h in heads for n in (h, *h.conjuncts)]
-    assets = [n for n in sent if n.lemma_.lower() in w["military_asset_noun"]]
+    # ("Chinese jets flew into Taiwan's air defence zone": the assets are the subject of a verb of moving)
+    subjects = [n for c in tok.children if c.dep_ == "nsubj" for n in (c, *c.conjuncts)] \
+        if tok.lemma_.lower() in w["moving_verb"] else []
+    assets = [n for n in sent + subjects if n.lemma_.lower() in w["military_asset_noun"]]
     if not assets:
         return None
-    # (on the verb, or on what is sent: "flew two bombers near Japan")
+    # (on the verb, or on what is sent: "flew two bombers near Japan"; a place a state owns: "into Japan's airspace")
     for prep in (c for h in (tok, *assets) for c in h.children if c.dep_ == "prep" and c.lower_ in w["nearness_prep"]):
-        if any(p.dep_ == "pobj" and p.ent_type_ == "GPE" for p in prep.children):
+        if any(p.dep_ == "pobj" and (p.ent_type_ == "GPE" or any(
+                o.dep_ == "poss" and o.ent_type_ == "GPE" for o in p.children)) for p in prep.children):
             return _Trigger(tok, "150", prep.lower_, specific=True)
     return None
 
