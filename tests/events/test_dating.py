@@ -633,31 +633,21 @@ def test_dating_a_conjunct_with_only_a_gap_shares_its_partners_time():
     assert (got.date, got.precision, got.basis) == (dt.date(2023, 1, 1), "year", DateBasis.BACKGROUND)
 
 
-@pytest.mark.parametrize("first", [True, False])
-def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(first):
-    # "Chile sent its first envoy to Peru in decades ." : the news, the first in decades; without "first", "in
-    # decades" is vague past (before the news, undated)
+@pytest.mark.parametrize("word, tag, gap", [("first", "JJ", True), ("largest", "JJS", True), ("new", "JJ", False)])
+def test_dating_a_span_after_first_counts_the_gap_and_dates_nothing(word, tag, gap):
+    # "Chile sent its first envoy to Peru in decades .": the news, the first in decades; so after a superlative
+    # ("its largest envoy ... in decades": it was background); without either, "in decades" is vague past (before
+    # the news, undated)
     rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("sent", 1, "ROOT", "VERB", "VBD", "O"),
-            ("its", 4, "poss", "PRON", "PRP$", "O"), ("first" if first else "new", 4, "amod", "ADJ", "JJ", "O"),
+            ("its", 4, "poss", "PRON", "PRP$", "O"), (word, 4, "amod", "ADJ", tag, "O"),
             ("envoy", 1, "dobj", "NOUN", "NN", "O"), ("to", 4, "prep", "ADP", "IN", "O"),
             ("Peru", 5, "pobj", "PROPN", "NNP", "B-GPE"), ("in", 1, "prep", "ADP", "IN", "O"),
             ("decades", 7, "pobj", "NOUN", "NNS", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "sent", dt.date(2024, 8, 28))
-    if first:
+    if gap:
         assert got.basis == DateBasis.PUBLISHED and got.date == dt.date(2024, 8, 28)
     else:
         assert got.basis == DateBasis.BACKGROUND and got.date is None
-
-
-def test_dating_a_span_after_a_superlative_counts_the_gap_and_dates_nothing():
-    # "Chile sent its largest force to Peru in decades .": the news, the largest in decades (it was background)
-    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("sent", 1, "ROOT", "VERB", "VBD", "O"),
-            ("its", 4, "poss", "PRON", "PRP$", "O"), ("largest", 4, "amod", "ADJ", "JJS", "O"),
-            ("force", 1, "dobj", "NOUN", "NN", "O"), ("to", 4, "prep", "ADP", "IN", "O"),
-            ("Peru", 5, "pobj", "PROPN", "NNP", "B-GPE"), ("in", 1, "prep", "ADP", "IN", "O"),
-            ("decades", 7, "pobj", "NOUN", "NNS", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")]
-    got = _date(_tagged(rows), "sent", dt.date(2024, 8, 28))
-    assert got.basis == DateBasis.PUBLISHED and got.date == dt.date(2024, 8, 28)
 
 
 @pytest.mark.parametrize("when, background", [("Saturday", False), ("2016", True)])

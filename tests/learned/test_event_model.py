@@ -1010,16 +1010,20 @@ def _tagged_target(pipeline, text, phrase, penta, etype, triggers):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, penta, etype, trigger, kept", [
+@pytest.mark.parametrize("text, phrase, penta, etype, trigger, kept", [
     # the one attacked is not the one condemned; the author of the act condemned is
-    ("Chile condemned the strike on Peru.", 3, "ACCUSE", "condemned", False),
-    ("Chile condemned Peru's strike on the rebels.", 3, "ACCUSE", "condemned", True),
+    ("Chile condemned the strike on Peru.", "Peru", 3, "ACCUSE", "condemned", False),
+    ("Chile condemned Peru's strike on the rebels.", "Peru", 3, "ACCUSE", "condemned", True),
+    # nor when the tagged phrase holds the whole act ("the invasion of Peru's territory" had made Peru the one
+    # condemned: the guard now looks where in the phrase the actor is named)
+    ("Chile condemned the invasion of Peru's territory.", "the invasion of Peru's territory", 3, "ACCUSE", "condemned",
+     False),
     # what a measure is against is not the one consulted
-    ("Chile discussed measures against Peru.", 1, "CONSULT", "discussed", False),
-    ("Chile discussed the measures with Peru.", 1, "CONSULT", "discussed", True),
+    ("Chile discussed measures against Peru.", "Peru", 1, "CONSULT", "discussed", False),
+    ("Chile discussed the measures with Peru.", "Peru", 1, "CONSULT", "discussed", True),
 ])
-def test_a_condemned_acts_victim_and_a_measures_foe_are_no_target(pipeline, text, penta, etype, trigger, kept):
-    assert _tagged_target(pipeline, text, "Peru", penta, etype, {trigger}) == (["PER"] if kept else [])
+def test_a_condemned_acts_victim_and_a_measures_foe_are_no_target(pipeline, text, phrase, penta, etype, trigger, kept):
+    assert _tagged_target(pipeline, text, phrase, penta, etype, {trigger}) == (["PER"] if kept else [])
 
 
 @pytest.mark.model
@@ -1250,14 +1254,3 @@ def test_no_new_event_on_a_word_the_rules_refuse_beside_their_event(pipeline, pr
     tagged = (_span(text, "Chile", "SRC"),)
     x = _with(pipeline, Prediction(tagged, 3, 0.9, "THREATEN", 0.9, (0.99,)), {"new_events"}, text)
     assert ("called" in [e.trigger for e in x.events]) == added
-
-
-@pytest.mark.model
-def test_a_tagged_phrase_naming_the_victim_of_the_condemned_act_is_no_target(pipeline):
-    # "Chile condemned the invasion of Peru's territory": Peru suffered the invasion; the tagged phrase holding it
-    # (the whole object) had made Peru the one condemned
-    text = "Chile condemned the invasion of Peru's territory."
-    tagged = (_span(text, "Chile", "SRC"), _span(text, "the invasion of Peru's territory", "TGT"))
-    x = _with(pipeline, Prediction(tagged, 3, 0.9, "ACCUSE", 0.9, (0.99, 0.99)), {"source", "target"}, text)
-    (e,) = [e for e in x.events if e.trigger == "condemned"]
-    assert "PER" not in {m.actor.node for m in e.target if m.actor}

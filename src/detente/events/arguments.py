@@ -3400,9 +3400,16 @@ def condition_names_the_threatened(q: ObjectQuery, f: ArgumentFinder, w: dict[st
             break
         node = node.head
         nodes.append(node)
-    for verb in nodes:
+    return _subject_of_a_marked_clause(q, f, nodes, w["condition_mark"])
+
+
+def _subject_of_a_marked_clause(q: ObjectQuery, f: ArgumentFinder, verbs: list[Any],
+                                marks: frozenset[str]) -> list[Mention]:
+    """The actors (other than the source) of the first subject, naming one, of an adverbial clause that one of
+    ``marks`` opens under one of ``verbs``; [] when none."""
+    for verb in verbs:
         for clause in (c for c in verb.children if c.dep_ == "advcl"
-                       and any(m.dep_ == "mark" and m.lower_ in w["condition_mark"] for m in c.children)):
+                       and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)):
             for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
                 found = q.other([m for m in f.with_conj(subj, deep=True) if m.actor is not None])
                 if found:
@@ -3422,13 +3429,7 @@ def cause_clause_names_the_accused(q: ObjectQuery, f: ArgumentFinder, w: dict[st
     another's act is aimed at the one who did it (the protest had no target)."""
     if q.etype not in _COMPLAINT_TYPES:
         return []
-    for clause in (c for c in q.tok.children if c.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and m.lower_ in w["cause_mark"] for m in c.children)):
-        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            found = q.other([m for m in f.with_conj(subj, deep=True) if m.actor is not None])
-            if found:
-                return found
-    return []
+    return _subject_of_a_marked_clause(q, f, [q.tok], w["cause_mark"])
 
 
 @noun_rule("participants_act", reads="an event noun that is the in-object of a participation verb "
