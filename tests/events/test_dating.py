@@ -956,3 +956,18 @@ def test_dating_a_timelines_entry_dates_its_paragraph_and_its_year_runs_on():
     assert (got.date, got.basis) == (dt.date(2023, 9, 18), DateBasis.BACKGROUND)
     own = EventDate(dt.date(2023, 9, 1), DateBasis.BACKGROUND, "month", "in September")
     assert in_a_timeline(own, entries[0], published) == own  # a time of the clause's own stands
+
+
+@pytest.mark.parametrize("aux, tag, background", [("has", "VBN", False), (None, "VBD", True)])
+def test_dating_what_holds_since_a_time_up_to_now_is_no_background(aux, tag, background):
+    # "Chile has backed Peru since 2021 .": dated by its start, but it holds up to the news (it was background, and a
+    # current state never counted); "Chile backed Peru since 2021" is told as past
+    rows = [("Chile", 2 if aux else 1, "nsubj", "PROPN", "NNP", "B-GPE")]
+    if aux:
+        rows.append(("has", 2, "aux", "AUX", "VBZ", "O"))
+    v = len(rows)
+    rows += [("backed", v, "ROOT", "VERB", tag, "O"), ("Peru", v, "dobj", "PROPN", "NNP", "B-GPE"),
+             ("since", v, "prep", "ADP", "IN", "O"), ("2021", v + 2, "pobj", "NUM", "CD", "B-DATE"),
+             (".", v, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "backed", dt.date(2024, 8, 28))
+    assert got.date == dt.date(2021, 1, 1) and (got.basis == DateBasis.BACKGROUND) == background

@@ -674,6 +674,16 @@ def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None
     return None
 
 
+def _since_up_to_now(stated: EventDate, tok: Any) -> bool:
+    """Whether ``stated`` is a since-time ("since 2021", "since Tusk returned to power last year") of a clause told
+    in the present perfect or the present ("have deteriorated since", "remain tense since"): a state up to now."""
+    if not (stated.text or "").lower().startswith(SINCE + " "):
+        return False
+    clause = clause_head(tok)
+    return clause.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
+                                                for c in clause.children)
+
+
 def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Modality) -> EventDate:
     """The date of an event: stated in its clause, background, or the document's own date.
 
@@ -695,7 +705,11 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     if stated is not None:
         # the past perfect only orders acts: one it dates to a recent day ("Putin had apologised on Saturday") is news
         told = modality.background_cue in (CONTINUES_CUE, PAST_PERFECT_CUE)
-        background = ((modality.background and not told) or before_the_news(stated, published)
+        # "relations have deteriorated sharply since Tusk returned to power last year", "have been tense since
+        # 2021": what holds since a time holds up to the news, so the start dates it but it is no background
+        # (it was, and a current state never counted)
+        ongoing = _since_up_to_now(stated, tok) and not modality.background
+        background = ((modality.background and not told) or (before_the_news(stated, published) and not ongoing)
                       or (undated and stated.precision in (MONTH, YEAR) and undated_earlier(tok, span) is not None))
         basis = DateBasis.BACKGROUND if background else DateBasis.STATED
         return EventDate(stated.date, basis, stated.precision, stated.text)
