@@ -1961,6 +1961,16 @@ def test_a_show_of_force_near_a_state_is_aimed_at_it(code):
         assert e.type == "MOBILIZE" and target in {m.actor.node for m in e.target if m.actor}
 
 
+def test_he_after_a_subject_named_in_apposition_is_that_person(code):
+    # the last speaker was Peru's minister; "he" who wrote is the one named in apposition to the next sentence's
+    # subject (it was the earlier speaker)
+    x = code('"This is a hostile act," Peruvian Foreign Minister Elmer Schialer told reporters. '
+             "Chile's foreign minister, Alberto van Klaveren, dismissed the criticism. "
+             '"Peru has no right to lecture anyone about the law," he wrote.')
+    (e,) = _events(x, "lecture")
+    assert e.said_by is not None and e.said_by.actor is not None and e.said_by.actor.country == "CHL"
+
+
 def test_protesting_anothers_arrests_is_criticism_of_the_arrester(code):
     # the arrests are Bolivia's (act_told_before): protesting them was PETRARCH's 053, support aimed at Bolivia
     (e,) = _events(code("Bolivia arrested two Chilean reporters. Chile protested the arrests, as it was said."),

@@ -259,7 +259,11 @@ class Speakers:
                 # made the subject of a later sentence than the last speaker's is who "he" is
                 if person is not None and person.sent_idx > speaker.sent_idx and person != speaker:
                     span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
-                    if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT":
+                    # (or named in apposition to the subject: "Hungary's foreign minister, Peter Szijjarto,
+                    # dismissed the criticism. '...,' he wrote": he was the earlier speaker)
+                    root = span.root.head if span is not None and span.root.dep_ == "appos" else \
+                        (span.root if span is not None else None)
+                    if root is not None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT":
                         return person
                 return speaker
         return person
