@@ -431,6 +431,14 @@ def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline
     assert not _nodes(welcomed.target)
 
 
+def test_the_proposal_rejected_is_the_last_speakers(pipeline):
+    # "proposal" is a word for what was said: rejecting "the proposal" rejects the one who made it (no target before)
+    text = ("The president of Chile said on Monday that his country would withdraw its troops if Peru did the same. "
+            "The government of Peru rejected the proposal within hours.")
+    (rejected,) = _events(_rules_only(pipeline, frozenset(), text), "rejected")
+    assert _nodes(rejected.target) == {"CHL"}
+
+
 def test_these_comments_described_are_the_last_speakers(pipeline):
     # the speaker shares his subject with a conjoined verb ("criticised ... and said"), the comments are "these" and
     # described by a relative clause set off by a comma: none of the three named an author before
