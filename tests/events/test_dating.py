@@ -971,3 +971,21 @@ def test_dating_what_holds_since_a_time_up_to_now_is_no_background(aux, tag, bac
              (".", v, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "backed", dt.date(2024, 8, 28))
     assert got.date == dt.date(2021, 1, 1) and (got.basis == DateBasis.BACKGROUND) == background
+
+
+@pytest.mark.parametrize("verb, lemma, dated", [("signed", "sign", True), ("brokered", "broker", True),
+                                                ("criticised", "criticise", False)])
+def test_dating_a_pact_the_act_makes_dates_it_by_its_year(verb, lemma, dated):
+    # "Chile signed the 2016 accord .": the signing was in 2016 (it was dated to the news day); "criticised the 2016
+    # accord" is told now
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), (verb, 1, "ROOT", "VERB", "VBD", "O"),
+            ("the", 4, "det", "DET", "DT", "O"), ("2016", 4, "nummod", "NUM", "CD", "B-DATE"),
+            ("accord", 1, "dobj", "NOUN", "NN", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    doc = hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
+                   tags=[r[4] for r in rows], lemmas=["chile", lemma, "the", "2016", "accord", "."],
+                   ents=[r[5] for r in rows])
+    got = _date(doc, verb, dt.date(2024, 8, 28))
+    if dated:
+        assert (got.date, got.precision, got.basis) == (dt.date(2016, 1, 1), "year", DateBasis.BACKGROUND)
+    else:
+        assert (got.date, got.basis) == (dt.date(2024, 8, 28), DateBasis.PUBLISHED)

@@ -375,6 +375,10 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
                 return later
         return resolve_time(expr.text, published, future=future)
     if noun_time:
+        if _pact_it_makes(expr.noun, clause):
+            # "Doha brokered the 2020 agreement", "signed the 2016 accord": the act makes the pact, so the pact's year
+            # is the act's (it was dated to the news day); "criticised the 2020 agreement" keeps its own time
+            return resolve_time(expr.ent.text, published)
         return _after_dated_noun(expr, clause, published)
     target = clause_head(expr.attach)
     since = _since_target(target)
@@ -529,6 +533,15 @@ def _is_when_clause(clause: Any) -> bool:
 def _when_target(clause: Any) -> Any:
     """The clause a "when <clause>" dates ("When X landed in Riyadh last December, he was greeted"), else None."""
     return clause_head(clause.head) if _is_when_clause(clause) else None
+
+
+def _pact_it_makes(noun: Any, clause: Any) -> bool:
+    """Whether ``noun`` is a pact (pact_noun) that the verb ``clause`` makes, as its direct object: a signing or a
+    brokering verb (pact_signing_verb, pact_making_verb)."""
+    from .rules import words
+
+    return noun.dep_ in {"dobj", "obj"} and noun.head == clause and noun.lemma_.lower() in words("pact_noun") \
+        and clause.lemma_.lower() in words("pact_signing_verb") | words("pact_making_verb")
 
 
 def _after_dated_noun(expr: _Expr, clause: Any, published: dt.date | None) -> EventDate | None:

@@ -397,7 +397,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "cognition_verb", "motive_prep", "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
-              "harm_participle")
+              "harm_participle", "pact_making_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
