@@ -951,6 +951,17 @@ def test_along_with_is_a_conjunct(pipeline, comma):
     assert got == ([["BHR", "EGY"], ["BHR"]] if comma else [["BHR"], ["BHR"]])
 
 
+def test_along_with_is_a_conjunct_only_of_a_named_actor(pipeline):
+    # "Chile negotiated the release , together with Peru .": Peru negotiated with Chile, it is no side of the release
+    # (the rule made it one, so the target of the negotiating)
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("negotiated", "VERB", "ROOT", 1, "negotiate"),
+              ("the", "DET", "det", 3), ("release", "NOUN", "dobj", 1, "release"), (",", "PUNCT", "punct", 3),
+              ("together", "ADV", "advmod", 6), ("with", "ADP", "prep", 3), ("Peru", "PROPN", "pobj", 6, None, "B-GPE"),
+              (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "along_with_is_a_conjunct", lambda f, doc: f.with_conj(doc[3]))
+    assert "PER" not in got[0]
+
+
 def test_place_of_is_a_place(pipeline):
     # "Russia deployed peacekeepers to the region of Armenia.": Armenia names where, not a party
     tokens = [

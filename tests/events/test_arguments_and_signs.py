@@ -431,6 +431,14 @@ def test_the_remarks_are_the_last_speakers_and_both_sides_the_last_pair(pipeline
     assert not _nodes(welcomed.target)
 
 
+def test_a_co_actor_together_with_the_source_is_no_target(pipeline):
+    # "together with Peru" names who negotiated beside Chile, not whom with (Peru was the target: the release's
+    # with-phrase, and a conjunct of it)
+    text = "Chile negotiated the release of the prisoners held by the rebels, together with Peru."
+    (e,) = _events(_rules_only(pipeline, frozenset(), text), "negotiated")
+    assert "PER" not in _nodes(e.target)
+
+
 def test_the_proposal_rejected_is_the_last_speakers(pipeline):
     # "proposal" is a word for what was said: rejecting "the proposal" rejects the one who made it (no target before)
     text = ("The president of Chile said on Monday that his country would withdraw its troops if Peru did the same. "

@@ -1434,7 +1434,11 @@ def coordinated_modifier_distributes(node: Any, sp: Speakers, w: dict[str, froze
              changes="adds the actors of the phrase's object and its conjuncts", vocab=("accompaniment_word",))
 def along_with_is_a_conjunct(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"Bahrain, along with Saudi Arabia and Egypt, cut ties with Qatar": the states along with it did so too (the
-    parser hangs them on a with-phrase of the subject, so only Bahrain cut ties)."""
+    parser hangs them on a with-phrase of the subject, so only Bahrain cut ties). Only on a named actor: "negotiated
+    the release of hostages, together with Egypt" made Egypt a side of the release, so the one negotiated with."""
+    own = sp.mention_at(node)
+    if own is None or own.actor is None:
+        return None
     out: list[Mention] = []
     for c in node.children:
         if c.dep_ != "prep" or c.i < 1 or node.doc[c.left_edge.i - 1].text != ",":
@@ -3030,7 +3034,11 @@ def absolute_with(prep: Any) -> bool:
     """"welcomed the summit, with Biden calling it a step": a with-phrase whose object acts in a participle of its own
     (the parser hangs the participle on "with" as pcomp) is a clause of circumstance, and its object is no party of
     the noun or verb it hangs on. (A participle on the object itself, "talks with rebels fighting the army", is a
-    reduced relative clause: the rebels stay the partner; "talks with visiting Foreign Minister X" is no clause.)"""
+    reduced relative clause: the rebels stay the partner; "talks with visiting Foreign Minister X" is no clause.) Nor
+    is a with-phrase of accompaniment ("together with Egypt": accompaniment_word) a partner."""
+    if prep.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in words("accompaniment_word")
+                                     for c in prep.children):
+        return True  # "negotiated the release of hostages, together with Egypt": a co-actor (Egypt was the target)
     return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"}
                                          and c.lower_ not in words("attributive_participle") for c in prep.children)
 
