@@ -124,6 +124,7 @@ def _within_one_day(doc: Any, i: int) -> bool:
     return (before.like_num and bool(_YEAR.match(after.text))) or (
         before.lower_ in WEEKDAY_NAMES and after.lower_.rstrip(".") in MONTH_NAMES)
 
+
 # What closes the date that heads an entry of a timeline ("September 18, 2023: Ottawa expels ...")
 _ENTRY_MARKS = frozenset({":", "-", "–", "—"})
 _HAS_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
