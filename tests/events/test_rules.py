@@ -478,6 +478,12 @@ def _pdoc(words, heads, deps, lemmas, pos):
     return _doc(words, heads, deps, lemmas, pos=pos)
 
 
+def _codes_as(doc, name, i, cameo):
+    """Whether token ``i`` is coded ``cameo`` with every rule, and with rule ``name`` disabled."""
+    on, off = _coded(doc, name)
+    return (on.get(i) is not None and on[i].cameo == cameo), (off.get(i) is not None and off[i].cameo == cameo)
+
+
 def test_reversal_codes_undone():
     # "Russia suspended aid": undoing aid is coded as reducing it (162), and the aid is not given
     doc = _pdoc(["Russia", "suspended", "aid"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Russia", "suspend", "aid"],
@@ -653,9 +659,8 @@ def test_holding_responsible_is_blame(adj, blamed):
     # "Baku holds Iran responsible": an accusation of Iran (112); "holds Iran hostage" is no blame
     doc = _pdoc(["Baku", "holds", "Iran", adj], [1, 1, 1, 2], ["nsubj", "ROOT", "dobj", "amod"],
                 ["Baku", "hold", "Iran", adj], ["PROPN", "VERB", "PROPN", "ADJ"])
-    on, off = _coded(doc, "holding_responsible_is_blame")
-    assert (on.get(1) is not None and on[1].cameo == "112") == blamed
-    assert off.get(1) is None or off[1].cameo != "112"
+    on, off = _codes_as(doc, "holding_responsible_is_blame", 1, "112")
+    assert on == blamed and not off
 
 
 @pytest.mark.parametrize("prep, obj, code", [("around", "warplanes", "150"), ("to", "warplanes", None),
@@ -666,9 +671,8 @@ def test_forces_sent_near_a_state(prep, obj, code):
     doc = hand_doc(["Chile", "sent", obj, prep, "Peru"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
                    lemmas=["Chile", "send", obj.rstrip("s"), prep, "Peru"], pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
                    ents=["B-GPE", "O", "O", "O", "B-GPE"])
-    on, off = _coded(doc, "forces_sent_near_a_state")
-    assert (on[1].cameo if on.get(1) is not None and on[1].cameo == "150" else None) == code
-    assert off.get(1) is None or off[1].cameo != "150"
+    on, off = _codes_as(doc, "forces_sent_near_a_state", 1, "150")
+    assert on == (code == "150") and not off
 
 
 @pytest.mark.parametrize("place, ent, visit", [("Lima", "B-GPE", True), ("school", "O", False)])
@@ -731,9 +735,8 @@ def test_ordering_out_is_expulsion(obj, leave, expelled):
     doc = _pdoc(["Mali", "ordered", "the", obj, "to", leave], [1, 1, 3, 1, 5, 1],
                 ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp"], ["Mali", "order", "the", obj, "to", leave],
                 ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB"])
-    on, off = _coded(doc, "ordering_out_is_expulsion")
-    assert (on.get(1) is not None and on[1].cameo == "161") == expelled
-    assert off.get(1) is None or off[1].cameo != "161"
+    on, off = _codes_as(doc, "ordering_out_is_expulsion", 1, "161")
+    assert on == expelled and not off
 
 
 @pytest.mark.parametrize("prep, worried", [("about", True), ("by", True), ("for", False)])
@@ -769,9 +772,8 @@ def test_persona_non_grata(last, expelled):
     doc = _pdoc(words, [1, 1, 6, 6, 6, 6, 1], ["nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj"],
                 [w.lower() if i else w for i, w in enumerate(words[:1] + ["declare"] + words[2:])],
                 ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADJ", "NOUN"])
-    on, off = _coded(doc, "persona_non_grata")
-    assert (on.get(1) is not None and on[1].cameo == "161") == expelled
-    assert off.get(1) is None or off[1].cameo != "161"
+    on, off = _codes_as(doc, "persona_non_grata", 1, "161")
+    assert on == expelled and not off
 
 
 def test_event_noun():
@@ -1380,9 +1382,8 @@ def test_leaving_a_body(obj, coded):
     # "Chile left the bloc": a break with the body (161); "Chile left the capital" is no such act
     doc = _pdoc(["Chile", "left", "the", obj], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
                 ["Chile", "leave", "the", obj], ["PROPN", "VERB", "DET", "NOUN"])
-    on, off = _coded(doc, "leaving_a_body")
-    assert (on.get(1) is not None and on[1].cameo == "161") == coded
-    assert off.get(1) is None or off[1].cameo != "161"
+    on, off = _codes_as(doc, "leaving_a_body", 1, "161")
+    assert on == coded and not off
 
 
 @pytest.mark.parametrize("verb, lemma, name, coded", [
@@ -1400,9 +1401,8 @@ def test_leaving_a_named_body(verb, lemma, name, coded):
         # (the tagger may read the acronym as a common noun)
         doc = _pdoc(["Chile", verb, name], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Chile", lemma, name],
                     ["PROPN", "VERB", "NOUN"])
-    on, off = _coded(doc, "leaving_a_body")
-    assert (on.get(1) is not None and on[1].cameo == "161") == coded
-    assert off.get(1) is None or off[1].cameo != "161"
+    on, off = _codes_as(doc, "leaving_a_body", 1, "161")
+    assert on == coded and not off
 
 
 @pytest.mark.parametrize("obj, coded", [("bloc", True), ("capital", False)])

@@ -224,9 +224,8 @@ class EventCoder:
                 objects.add(c.lemma_.lower())
                 if c.pos_ == "PROPN":  # "summoned Russian Ambassador Oleg Vasnetsov": the title before the name
                     objects.update(t.lemma_.lower() for t in c.children if t.dep_ == "compound" and t.i < c.i)
-                if c.lemma_.lower() in measures:  # "expelled some of the peacekeepers": the of-object is the object
-                    objects.update(p.lemma_.lower() for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
-                                   for p in pr.children if p.dep_ == "pobj")
+                # "expelled some of the peacekeepers": the of-object is the object
+                objects.update(p.lemma_.lower() for p in _measured(c, measures)[1:])
             if c.dep_ in {"prep", "agent", "dative"}:
                 prep_objects.setdefault(c.lower_, set()).update(
                     p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
@@ -368,6 +367,15 @@ class EventCoder:
         published = parsed.document.published
         entries = timeline_dates(parsed.doc, parsed.sentences, parsed.spans, published)
         return in_a_timeline(date, entries.get(sentence.paragraph), published) if entries else date
+
+
+def _measured(obj: Any, measures: frozenset[str]) -> list[Any]:
+    """An object and, when it is a measure noun (measure_noun: "some", "dozens"), its of-objects: what is counted
+    ("expelled some of the peacekeepers", "sent dozens of warplanes")."""
+    if obj.lemma_.lower() not in measures:
+        return [obj]
+    return [obj, *(p for pr in obj.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
+                   if p.dep_ == "pobj")]
 
 
 def _in_an_aside(doc: Any, event: Event) -> bool:
@@ -869,11 +877,8 @@ def forces_sent_near_a_state(tok: Any, coder: EventCoder, w: dict[str, frozenset
     if tok.lemma_.lower() not in w["sending_verb"]:
         return None
     measures = words("measure_noun")
-    sent = []
-    for d in (c for c in tok.children if c.dep_ in {"dobj", "obj"}):
-        heads = [d] + ([p for pr in d.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
-                        if p.dep_ == "pobj"] if d.lemma_.lower() in measures else [])
-        sent += [n for h in heads for n in (h, *h.conjuncts)]
+    sent = [n for d in tok.children if d.dep_ in {"dobj", "obj"} for h in _measured(d, measures)
+            for n in (h, *h.conjuncts)]
     # ("Chinese jets flew into Taiwan's air defence zone": the assets are the subject of a verb of moving)
     subjects = [n for c in tok.children if c.dep_ == "nsubj" for n in (c, *c.conjuncts)] \
         if tok.lemma_.lower() in w["moving_verb"] else []

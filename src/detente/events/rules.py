@@ -263,10 +263,16 @@ def subject_mentions(child: Any, ctx: Any, finder: Any, disabled: Iterable[str] 
 def code_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> Any:
     """The trigger the first coding-stage rule (not in ``disabled``) that applies makes of ``tok``, or None; a rule
     that declares its parts of speech (``pos``) is asked only about tokens of those."""
+    return _first_coding(tok, coder, disabled) or None
+
+
+def _first_coding(tok: Any, coder: Any, disabled: Iterable[str]) -> Any:
+    """The answer of the first coding-stage rule (not in ``disabled``) that applies to ``tok``: a trigger, False
+    ("no trigger"), or None when none applies."""
     for r in _on_pos("coding", disabled, tok.pos_):
         got = r.fn(tok, coder, r.words())
         if got is not None:
-            return got or None
+            return got
     return None
 
 
@@ -275,11 +281,8 @@ def refused_trigger(tok: Any, coder: Any, disabled: Iterable[str] = ()) -> bool:
     the veto a disgrace" names, it does not phone; "retaliated by expelling" is told by its means), or a
     trigger-stage rule vetoes it: the rules' own word that the word is no act, which the tagger should not
     overrule with an event of its own."""
-    for r in _on_pos("coding", disabled, tok.pos_):
-        got = r.fn(tok, coder, r.words())
-        if got is not None:
-            return got is False
-    return vetoed(tok, disabled) is not None
+    got = _first_coding(tok, coder, disabled)
+    return got is False if got is not None else vetoed(tok, disabled) is not None
 
 
 def clause_subjects(node: Any, tok: Any, ctx: Any, finder: Any, disabled: Iterable[str] = ()) -> Any:
