@@ -975,6 +975,18 @@ def test_place_of_is_a_place(pipeline):
     assert got == [[], ["ARM"]]
 
 
+def test_a_patron_joined_by_a_hyphen_names_no_side(subjects):
+    # "Iranian - made drones hit Kyiv .": the drones' unnamed force hit Kyiv, not Iran (it was the source)
+    tokens = [
+        ("Iranian", "ADJ", "npadvmod", 2, "iranian", "B-NORP"), ("-", "PUNCT", "punct", 2),
+        ("made", "VERB", "amod", 3, "make", None, "VBN"), ("drones", "NOUN", "nsubj", 4, "drone", None, "NNS"),
+        ("hit", "VERB", "ROOT", 4, "hit", None, "VBD"), ("Kyiv", "PROPN", "dobj", 4, None, "B-GPE"),
+        (".", "PUNCT", "punct", 4),
+    ]
+    on, _ = subjects(tokens, 4, "agent_noun_subject")
+    assert on and "IRN" not in on
+
+
 def test_plural_countries_take_up_coordination(pipeline):
     # "Sweden and Finland applied. Turkey blamed the Nordic countries.": both states, not the last one
     tokens = [

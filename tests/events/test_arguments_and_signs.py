@@ -810,6 +810,13 @@ def test_at_odds_is_a_bad_relation(code, text):
     assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}
 
 
+def test_a_friendly_ties_against_phrase_names_no_partner(code):
+    # "a partner against China": China is whom the partnership is against, not a partner
+    assert not code("Australia is a key partner against China.").relation_claims
+    (r,) = code("Japan remains an ally of the United States against North Korea.").relation_claims
+    assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"JPN", "USA"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -589,6 +589,24 @@ def test_open_question():
     assert on.hedged and not off.hedged
 
 
+def test_asked_not_told():
+    # "Will Russia attack Israel ?": a yes-no question asks, it does not say
+    spec = [("Will", 2, "aux"), ("Russia", 2, "nsubj"), ("attack", 2, "ROOT"), ("Israel", 2, "dobj"),
+            ("?", 2, "punct")]
+    on, off = _both(spec, "attack", "asked_not_told")
+    assert on.hedged and not off.hedged
+    # "Why did Russia attack Israel ?": a question word takes the attack as given
+    why = [("Why", 3, "advmod")] + [(w, h + 1, d, *rest) for w, h, d, *rest in
+                                    [("did", 2, "aux", "do")] + spec[1:]]
+    assert not _both(why, "attack", "asked_not_told")[0].hedged
+    # 'Lavrov asked : " Will Russia attack ? "': the asking is told, only the quoted question asks
+    asked = [("Lavrov", 1, "nsubj"), ("asked", 1, "ROOT", "ask"), (":", 1, "punct"), ('"', 1, "punct")] + [
+        (w, h + 4 if d != "ROOT" else 1, d if d != "ROOT" else "ccomp", *rest) for w, h, d, *rest in spec] + [
+        ('"', 1, "punct")]
+    assert not _both(asked, "asked", "asked_not_told")[0].hedged
+    assert _both(asked, "attack", "asked_not_told")[0].hedged
+
+
 def test_hypothetical_would():
     # "The pact would allow Chinese deployments ."
     spec = [("The", 1, "det"), ("pact", 3, "nsubj"), ("would", 3, "aux"), ("allow", 3, "ROOT"),

@@ -740,6 +740,25 @@ def test_a_place_in_a_source_phrase_is_no_party(pipeline, text, phrase, role, ke
 
 
 @pytest.mark.model
+def test_a_patron_named_in_a_tagged_phrase_is_no_side(pipeline):
+    # "The Iran-backed group fired drones": the group fired them (unresolved), not Iran; "Iran-backed" as the trigger
+    # itself is Iran backing
+    from detente.eval.common import make_document
+    from detente.learned.apply import arguments
+    from detente.nlp import parse_documents
+
+    text = "The Iran-backed group fired drones at ships."
+    (parsed,) = list(parse_documents([make_document(text)], pipeline.nlp))
+    ments = list(pipeline.resolver.resolve(parsed))
+    pred = Prediction((_span(text, "The Iran-backed group", "SRC"),), 5, 0.9, "ASSAULT", 0.9, (0.99,))
+    source, _ = arguments("d", parsed.sentences[0], pred, ments, parsed.doc)
+    assert [m.actor for m in source] == [None]
+    trigger = (text.index("backed"), text.index("backed") + len("backed"))
+    source, _ = arguments("d", parsed.sentences[0], pred, ments, parsed.doc, trigger=trigger)
+    assert [m.actor.country for m in source if m.actor is not None] == ["IRN"]
+
+
+@pytest.mark.model
 def test_a_rule_argument_is_not_respanned_to_a_phrase_without_its_name(pipeline):
     # "Hungary criticised the EU's aid package for Ukraine.": the target is the EU's; a tagged "Ukraine" would
     # show the evidence "Ukraine" for the actor EU (a blocked package hurts Ukraine: ``blocked_aid_hurts_its_

@@ -391,6 +391,13 @@ def named(m: Mention) -> bool:
     return any(w[:1].isupper() for w in m.text.split())
 
 
+def patron_participle(tok: Any) -> bool:
+    """"the Iran-backed group", "Iranian-made drones": a participle of patronage (patron_participle) joined by a
+    hyphen to the name before it modifies a noun that is not that name's actor (the group acts, not Iran)."""
+    return tok.dep_ == "amod" and tok.lower_ in words("patron_participle") and tok.i > 1 \
+        and tok.doc[tok.i - 1].text == "-"
+
+
 def _place_noun(node: Any) -> bool:
     """A place noun (set place_noun) that is where something is sent: the object of "to"/"towards" ("deployed to
     the region of X"). "Shelled the city of X" and "imposed a curfew in the town of X" keep X: there the place's
@@ -553,7 +560,7 @@ class ArgumentFinder:
             if node != tok and node.lemma_.lower() in event_nouns:
                 continue
             for c in node.children:
-                if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"}:
+                if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc", "conj"} or patron_participle(c):
                     continue
                 if (c.dep_ == "prep" and c.lower_ in NP_SKIP_PREPS
                         and not (places and node == tok and c.lower_ in {"in", "from"})):
@@ -2043,6 +2050,7 @@ def headline_verb_read_as_noun(child: Any, ctx: Context, f: ArgumentFinder, w: d
     if child.tag_ != "NNS" or f.speakers.sent_index(child) != 0 or child.lemma_.lower() not in load_lexicon().verbs:
         return None
     names = [m for c in child.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < child.i
+             and not patron_participle(c)
              for m in [f.speakers.mention_at(t) for t in c.subtree] if m is not None and m.actor is not None]
     return names[:1] or None
 

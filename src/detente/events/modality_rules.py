@@ -372,6 +372,26 @@ def open_question(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: di
     return {"hedged": True} if hit else None
 
 
+def _opening_quote(t: Any) -> bool:
+    return t.is_quote and (t.i == 0 or bool(t.doc[t.i - 1].whitespace_) or t.doc[t.i - 1].is_punct)
+
+
+@modality_rule("asked_not_told", reads="a question mark closing the stretch of the sentence that holds the trigger "
+               "(from the sentence's start, an opening quote or a colon), when that question opens with no question "
+               "word (question_word: 'why', 'how')", changes="hedged", vocab=("question_word",))
+def asked_not_told(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Will there be talks?", "Football match marks a thaw between Serbia and Kosovo?": a yes-no question asks
+    whether the act happened, it does not say so ("Why are Venezuela and Guyana at odds?" takes the odds as given)."""
+    doc = tok.doc
+    end = next((t for t in doc[tok.i + 1:sent.end] if t.text == "?"), None)
+    if end is None or any(t.text in {".", "!", ":"} or _opening_quote(t) for t in doc[tok.i + 1:end.i]):
+        return None  # 'Lavrov asked: "Is Israel our friend?"': the asking is told, only the quote is a question
+    start = next((t.i + 1 for t in reversed(doc[sent.start:tok.i]) if _opening_quote(t) or t.text in {":", "?"}),
+                 sent.start)
+    first = next((t for t in doc[start:tok.i + 1] if not t.is_punct), None)
+    return {"hedged": True} if first is not None and first.lower_ not in words["question_word"] else None
+
+
 @modality_rule("denied_claim", reads="an apposition in the trigger's phrase that names it a claim (claim_noun: "
                "'a claim', 'an accusation') with a relative clause of denying (denial_verb: 'a claim Bamako denies'), "
                "or such a clause on 'which' set off by a comma ('..., which Moscow denies')",

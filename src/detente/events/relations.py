@@ -340,7 +340,7 @@ class RelationReader:
             if len(subjects) >= 2:
                 # "Greece and Cyprus, which have close ties with Cairo": each subject with the complement (the rest:
                 # ``_co_subjects``), else the subjects' own relation ("Greece and Cyprus are close allies")
-                b = _complement(cue, verb, speakers, subjects[0])
+                b = _complement(cue, verb, speakers, subjects[0], self._cue_value(cue) < 0)
                 nodes = {m.actor.node for m in subjects if m.actor is not None}
                 if b is not None and b.actor is not None and b.actor.node not in nodes:
                     return subjects[0], b, cue
@@ -355,7 +355,7 @@ class RelationReader:
                 return subjects[0], subjects[1], cue
             if not subjects:
                 continue
-            b = _complement(cue, verb, speakers, subjects[0]) or _speakers_side(
+            b = _complement(cue, verb, speakers, subjects[0], self._cue_value(cue) < 0) or _speakers_side(
                 cue, subjects[0], self.coder.speaker(cue, speakers))
             if b is not None:
                 return subjects[0], b, cue
@@ -519,12 +519,15 @@ def _co_subjects(cue: Any, a: Mention, b: Mention, speakers: Speakers) -> list[M
             and m.actor.node != b.actor.node]
 
 
-def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention | None:
+def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bool = False) -> Mention | None:
     # "Greece is at odds with Turkey": a cue of several words headed by a preposition has its with-phrase on the
     # preposition's object
+    # ("a bulwark against Russia": Russia is the other party of a hostile cue; "courted India as a partner against
+    # China": a friendly cue's against-phrase names whom the tie is against, not its party)
+    preps = words("complement_prep") - (set() if hostile else words("adversary_prep"))
     holders = [cue] + ([c for c in cue.children if c.dep_ == "pobj"] if cue.pos_ == "ADP" else [])
     for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for p in child.children:
                 if p.dep_ == "pobj":
                     # "ties with both countries": the pair the article tells about most (``_conj_mentions``)
@@ -552,7 +555,7 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention) -> Mention 
         # "Morocco would remain a loyal partner to the Algerian people", "has maintained close relations with
         # Moscow": the parser hangs the to/with-phrase on the verb, after the cue
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in words("complement_prep") and child.i > cue.i:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > cue.i:
                 for p in child.children:
                     m = speakers.mention_for(p) if p.dep_ == "pobj" else None
                     if m is not None and m != a:

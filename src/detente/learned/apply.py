@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ..events.arguments import TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, step_verb
+from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, patron_participle,
+                               step_verb)
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
@@ -495,7 +496,8 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
         side = role.rstrip("?")
         hits = [m for m in ments if m.start < end and start < m.end and m.id not in used]
         if doc is not None:
-            hits = [m for m in hits if not _is_place(doc, m, material, source=side == "SRC")]
+            hits = [m for m in hits if not _is_place(doc, m, material, source=side == "SRC")
+                    and not _patron_of_the_noun(doc, m, trigger)]
             if len(hits) > 1:
                 hits = [m for m in hits if not _describes_another(doc, m, hits)]
         hits = _one_per_node(hits)
@@ -510,6 +512,20 @@ def arguments(doc_id: str, sentence: Any, pred: Prediction, ments: list[Mention]
             # was a second source)
             sides[side].append(Mention(doc_id, sentence.idx, start, end, text, None, "learned"))
     return tuple(sides["SRC"]), tuple(sides["TGT"])
+
+
+def _patron_of_the_noun(doc: Any, m: Mention, trigger: tuple[int, int] | None) -> bool:
+    """Whether mention ``m`` is the name joined by a hyphen to a participle of patronage (patron_participle) on a
+    noun: "the Iran-backed group fired drones" is the group's act, not Iran's (it was the source), as "a China-
+    brokered deal" names the broker and not the deal.  Not when the participle is the trigger itself (Iran backs
+    the group)."""
+    own = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if own is None or not len(own):
+        return False
+    tok = own.root
+    part = tok.head
+    return part.i == tok.i + 2 and patron_participle(part) \
+        and not (trigger is not None and trigger[0] <= part.idx < trigger[1])
 
 
 def _pair_told_before(doc: Any, side: tuple[Mention, ...], speakers: Any) -> tuple[Mention, ...]:
