@@ -817,6 +817,14 @@ def test_a_friendly_ties_against_phrase_names_no_partner(code):
     assert r.polarity == 1 and {r.a.actor.node, r.b.actor.node} == {"JPN", "USA"}
 
 
+@pytest.mark.parametrize("pair", ["them", "the two"])
+def test_ties_between_a_bare_pair_are_the_pairs(code, pair):
+    # "relations between them", "between the two": the pair the article tells, as "the two countries" is
+    x = code(f"Algeria and Morocco are at odds. Relations between {pair} have worsened.")
+    (r,) = [r for r in x.relation_claims if r.change]
+    assert r.change == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

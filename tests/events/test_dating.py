@@ -989,3 +989,47 @@ def test_dating_a_pact_the_act_makes_dates_it_by_its_year(verb, lemma, dated):
         assert (got.date, got.precision, got.basis) == (dt.date(2016, 1, 1), "year", DateBasis.BACKGROUND)
     else:
         assert (got.date, got.basis) == (dt.date(2024, 8, 28), DateBasis.PUBLISHED)
+
+
+def test_dating_a_time_inside_the_since_phrase_holds_up_to_now():
+    # "Ties have worsened since a battle in September .": the time of the since-phrase's event starts a state that
+    # holds up to the news (it was background)
+    rows = [("Ties", 2, "nsubj", "NOUN", "NNS", "O"), ("have", 2, "aux", "AUX", "VBP", "O"),
+            ("worsened", 2, "ROOT", "VERB", "VBN", "O"), ("since", 2, "prep", "ADP", "IN", "O"),
+            ("a", 5, "det", "DET", "DT", "O"), ("battle", 3, "pobj", "NOUN", "NN", "O"),
+            ("in", 5, "prep", "ADP", "IN", "O"), ("September", 6, "pobj", "PROPN", "NNP", "B-DATE"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "worsened", dt.date(2023, 12, 18))
+    assert (got.date, got.basis) == (dt.date(2023, 9, 1), DateBasis.STATED)
+
+
+@pytest.mark.parametrize("opening", [["in", "which"], ["when"]])
+def test_dating_a_clause_on_an_occasion_takes_the_occasions_time(opening):
+    # "Chile recalled a battle in 2008 , in which Peru attacked Bolivia .": the attack was in 2008 (it was dated to
+    # the news day); so with "when"
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", 1, "ROOT", "VERB", "VBD", "O"),
+            ("a", 3, "det", "DET", "DT", "O"), ("battle", 1, "dobj", "NOUN", "NN", "O"),
+            ("in", 3, "prep", "ADP", "IN", "O"), ("2008", 4, "pobj", "NUM", "CD", "B-DATE"),
+            (",", 3, "punct", "PUNCT", ",", "O")]
+    verb = len(rows) + len(opening) + 1
+    if opening == ["in", "which"]:
+        rows += [("in", verb, "prep", "ADP", "IN", "O"), ("which", verb - 3, "pobj", "PRON", "WDT", "O")]
+    else:
+        rows += [("when", verb, "advmod", "SCONJ", "WRB", "O")]
+    rows += [("Peru", verb, "nsubj", "PROPN", "NNP", "B-GPE"), ("attacked", 3, "relcl", "VERB", "VBD", "O"),
+             ("Bolivia", verb, "dobj", "PROPN", "NNP", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "attacked", dt.date(2023, 12, 18))
+    assert (got.date, got.precision) == (dt.date(2008, 1, 1), "year")
+
+
+def test_dating_a_pact_made_by_a_complement_dates_it_by_its_year():
+    # "Chile helped broker the 2016 accord .": the brokering was in 2016 (it was dated to the news day)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("helped", 1, "ROOT", "VERB", "VBD", "O"),
+            ("broker", 1, "xcomp", "VERB", "VB", "O"), ("the", 5, "det", "DET", "DT", "O"),
+            ("2016", 5, "nummod", "NUM", "CD", "B-DATE"), ("accord", 2, "dobj", "NOUN", "NN", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    doc = hand_doc([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], pos=[r[3] for r in rows],
+                   tags=[r[4] for r in rows], lemmas=["chile", "help", "broker", "the", "2016", "accord", "."],
+                   ents=[r[5] for r in rows])
+    got = _date(doc, "broker", dt.date(2024, 8, 28))
+    assert (got.date, got.precision, got.basis) == (dt.date(2016, 1, 1), "year", DateBasis.BACKGROUND)

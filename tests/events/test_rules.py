@@ -1300,6 +1300,18 @@ def test_official_protest_is_complaint(kind, sector, complaint):
     assert off.coding.cameo == "140" and (on.coding.cameo == "114") == complaint
 
 
+@pytest.mark.parametrize("object_, vetoed_", [(False, True), (True, False)])
+def test_helping_is_its_complements_act(object_, vetoed_):
+    # "Chile helped broker the deal": the brokering is the act; "Chile helped Peru broker the deal": aid to Peru
+    words = ["Chile", "helped"] + (["Peru"] if object_ else []) + ["broker", "the", "deal"]
+    k = len(words) - 3
+    heads = [1, 1] + ([1] if object_ else []) + [1, k + 2, k]
+    deps = ["nsubj", "ROOT"] + (["dobj"] if object_ else []) + ["xcomp", "det", "dobj"]
+    doc = _doc(words, heads, deps, [w.lower() for w in words[:1]] + ["help"] + [w.lower() for w in words[2:]])
+    assert (vetoed(doc[1]) == "helping_is_its_complements_act") == vetoed_
+    assert vetoed(doc[1], disabled={"helping_is_its_complements_act"}) is None
+
+
 @pytest.mark.parametrize("obj, vetoed_", [("needs", True), ("envoy", False)])
 def test_meeting_a_need_is_no_meeting(obj, vetoed_):
     # "Chile will meet its needs": fulfilling them; "Chile will meet its envoy": a meeting

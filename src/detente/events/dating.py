@@ -325,6 +325,10 @@ def _shares_time_with(clause: Any) -> Any:
     2021 when Australia cancelled the deal"). A clause with its own subject is otherwise a clause of its own ("ties
     were cut in 2017 but the two restored them")."""
     head = clause.head
+    if clause.dep_ == "relcl" and head != clause and _occasion_clause(clause):
+        # "a gun battle in September, in which a police officer was killed": the clause tells what happened at
+        # its noun's occasion, whose time is its time
+        return head
     if head == clause or not _verbal(head):
         return None
     if _is_when_clause(clause):
@@ -345,6 +349,15 @@ def _shares_time_with(clause: Any) -> Any:
         # infinitive of intent or asking is still to come: ``_to_come``)
         return head
     return None
+
+
+def _occasion_clause(clause: Any) -> bool:
+    """A relative clause opened by "in which", "during which" (occasion_prep + which), or "when"."""
+    from .rules import words
+
+    return any((c.dep_ == "prep" and c.lower_ in words("occasion_prep")
+                and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children))
+               or (c.dep_ == "advmod" and c.lower_ == "when") for c in clause.children)
 
 
 def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published: dt.date | None, future: bool,
@@ -376,9 +389,10 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
                 return later
         return resolve_time(expr.text, published, future=future)
     if noun_time:
-        if _pact_it_makes(expr.noun, clause):
+        if _pact_it_makes(expr.noun, clause) or _pact_it_makes(expr.noun, tok):
             # "Doha brokered the 2020 agreement", "signed the 2016 accord": the act makes the pact, so the pact's year
-            # is the act's (it was dated to the news day); "criticised the 2020 agreement" keeps its own time
+            # is the act's (it was dated to the news day); "criticised the 2020 agreement" keeps its own time; so
+            # "helped broker the 2023 deal", the trigger a complement of its clause's verb
             return resolve_time(expr.ent.text, published)
         return _after_dated_noun(expr, clause, published)
     target = clause_head(expr.attach)
@@ -691,11 +705,13 @@ def _reported_date(clause: Any, span: tuple[int, int], published: dt.date | None
 def _since_up_to_now(stated: EventDate, tok: Any) -> bool:
     """Whether ``stated`` is a since-time ("since 2021", "since Tusk returned to power last year") of a clause told
     in the present perfect or the present ("have deteriorated since", "remain tense since"): a state up to now."""
-    if not (stated.text or "").lower().startswith(SINCE + " "):
-        return False
+    text = (stated.text or "").lower()
     clause = clause_head(tok)
-    return clause.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
-                                                for c in clause.children)
+    # ("have worsened since a gun battle in September": the time of the since-phrase's event)
+    since = text.startswith(SINCE + " ") or bool(text) and any(
+        c.lower_ == SINCE and text in c.doc[c.left_edge.i:c.right_edge.i + 1].text.lower() for c in clause.children)
+    return since and (clause.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {"has", "have"}
+                                                           for c in clause.children))
 
 
 def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Modality) -> EventDate:

@@ -297,6 +297,10 @@ class RelationReader:
                         # (the rest of the pair: ``_complement_pair``)
                         return side[0], side[1][0], cue
                     ms = _conj_mentions(objs[0], speakers) if objs else []
+                    if len(ms) < 2 and objs and _bare_pair(objs[0]):
+                        # "relations between the two", "ties between them": the pair of states the article tells
+                        # most, as "the two countries" is
+                        ms = speakers.pair_of_states(objs[0].idx)
                     if len(ms) >= 2:
                         return ms[0], ms[1], cue
             pair = _hyphen_pair(cue, speakers)
@@ -711,6 +715,12 @@ def _pair_and_other_side(tok: Any, speakers: Speakers) -> tuple[Mention, list[Me
     others = [m for t in tok.conjuncts if (m := speakers.mention_for(t)) is not None and m.actor is not None]
     pair = _conj_mentions(tok, speakers) if others else []
     return (others[0], pair) if pair else None
+
+
+def _bare_pair(tok: Any) -> bool:
+    """"between the two", "between them": a pair with no noun of its own."""
+    return tok.lower_ == "them" or (tok.lower_ in words("pair_numeral") and tok.pos_ == "NUM"
+                                    and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
 
 def _conj_mentions(tok: Any, speakers: Speakers) -> list[Mention]:

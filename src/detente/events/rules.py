@@ -397,7 +397,7 @@ def words(name: str) -> frozenset[str]:
 EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "pact_signing_verb",
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "adversary_prep",
-              "patron_participle", "hosting_verb", "cognition_verb", "motive_prep", "apposed_report_noun",
+              "patron_participle", "hosting_verb", "cognition_verb", "occasion_prep", "motive_prep", "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
               "harm_participle", "pact_making_verb")
@@ -482,6 +482,21 @@ def problem_is_no_fight(tok: Any, w: dict[str, frozenset[str]]) -> bool:
         return False
     return any(t.lemma_.lower() in w["problem_noun"] for c in tok.children if c.dep_ in {"dobj", "prep"}
                for t in c.subtree)
+
+
+@trigger_veto("helping_is_its_complements_act", reads="a verb of helping (helping_verb: 'help') with no object, "
+              "whose verb complement (xcomp, ccomp) is a verb of the lexicon (verbs.tsv)", vocab=("helping_verb",))
+def helping_is_its_complements_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"China helped broker the deal", "a diplomat who helped negotiate the declaration" were aid (070) beside the
+    brokering: helping to do an act is taking part in it, and the act is the complement's ("helped Ukraine defend
+    itself", with the one helped as object, is still aid)."""
+    if tok.lemma_.lower() not in w["helping_verb"] or any(c.dep_ in {"dobj", "obj", "dative"} for c in tok.children):
+        return False
+    from .lexicon import load_lexicon
+
+    verbs = load_lexicon().verbs
+    return any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB" and c.lemma_.lower() in verbs
+               and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in tok.children)
 
 
 @trigger_veto("meeting_a_need_is_no_meeting", reads="the verb 'meet' (meeting_a_need_verb) whose direct object is a "
