@@ -511,6 +511,13 @@ _ABLATION = [
         ("Papadakis", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7, "speak"),
         (".", "PUNCT", "punct", 7),
     ], _country("Papadakis", "GRC")),
+    # "The EU spoke . Brussels pressed Serbia .": the EU's seat stands for the EU, not Belgium's government
+    ("seat_stands_for_its_body", [
+        ("The", "DET", "det", 1), ("EU", "PROPN", "nsubj", 2, None, "B-ORG"), ("spoke", "VERB", "ROOT", 2, "speak"),
+        (".", "PUNCT", "punct", 2), ("Brussels", "PROPN", "nsubj", 5, None, "B-GPE"),
+        ("pressed", "VERB", "ROOT", 5, "press"), ("Serbia", "PROPN", "dobj", 5, None, "B-GPE"),
+        (".", "PUNCT", "punct", 5),
+    ], lambda ms: ms["Brussels"].actor is not None and ms["Brussels"].actor.id.endswith(":eu")),
     # "Beijing condemned a mini-NATO .": a kind of body, not NATO
     ("likeness_is_no_body", [
         ("Beijing", "PROPN", "nsubj", 1, None, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "condemn"),

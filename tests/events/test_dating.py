@@ -386,17 +386,18 @@ def _tagged(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
 
 @pytest.mark.parametrize("own_subject", [False, True])
 def test_dating_a_subjectless_conjunct_shares_its_verbs_time(own_subject):
-    # "In 2019 , Chile visited Peru and agreed to talks ." : the agreeing was in 2019 too; "... and Peru agreed to
-    # talks" is a clause of its own, with no time: the news day
-    rows = [("In", 4, "prep", "ADP", "IN", "O"), ("2019", 0, "pobj", "NUM", "CD", "B-DATE"),
-            (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
-            ("visited", 4, "ROOT", "VERB", "VBD", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
-            ("and", 4, "cc", "CCONJ", "CC", "O"), ("agreed", 4, "conj", "VERB", "VBD", "O"),
-            ("to", 7, "prep", "ADP", "IN", "O"), ("talks", 8, "pobj", "NOUN", "NNS", "O"),
-            (".", 4, "punct", "PUNCT", ".", "O")]
+    # "Chile visited Peru in 2019 and agreed to talks ." : the agreeing was in 2019 too; "... and Peru agreed to
+    # talks" is a clause of its own, with no time: the news day (a fronted time reaches it:
+    # ``test_dating_a_fronted_time_reaches_the_joined_clauses``)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("visited", 1, "ROOT", "VERB", "VBD", "O"),
+            ("Peru", 1, "dobj", "PROPN", "NNP", "B-GPE"), ("in", 1, "prep", "ADP", "IN", "O"),
+            ("2019", 3, "pobj", "NUM", "CD", "B-DATE"),
+            ("and", 1, "cc", "CCONJ", "CC", "O"), ("agreed", 1, "conj", "VERB", "VBD", "O"),
+            ("to", 6, "prep", "ADP", "IN", "O"), ("talks", 7, "pobj", "NOUN", "NNS", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
     if own_subject:  # "Peru" before "agreed", heads after it moved one place on
-        rows = [(w, h + (h >= 7), d, p, t, e) for w, h, d, p, t, e in rows]
-        rows.insert(7, ("Peru", 8, "nsubj", "PROPN", "NNP", "B-GPE"))
+        rows = [(w, h + (h >= 6), d, p, t, e) for w, h, d, p, t, e in rows]
+        rows.insert(6, ("Peru", 7, "nsubj", "PROPN", "NNP", "B-GPE"))
     got = _date(_tagged(rows), "agreed", dt.date(2024, 1, 17))
     if own_subject:
         assert (got.date, got.basis) == (dt.date(2024, 1, 17), DateBasis.PUBLISHED)
@@ -1033,3 +1034,17 @@ def test_dating_a_pact_made_by_a_complement_dates_it_by_its_year():
                    ents=[r[5] for r in rows])
     got = _date(doc, "broker", dt.date(2024, 8, 28))
     assert (got.date, got.precision, got.basis) == (dt.date(2016, 1, 1), "year", DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("conjunction, shared", [("and", True), ("but", False)])
+def test_dating_a_fronted_time_reaches_the_joined_clauses(conjunction, shared):
+    # "In 2019 , Chile visited Peru and Bolivia hosted Peru .": the fronted time sets both clauses' time (the hosting
+    # was dated to the news day); "... but Bolivia hosted Peru" sets the second apart
+    rows = [("In", 4, "prep", "ADP", "IN", "O"), ("2019", 0, "pobj", "NUM", "CD", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", "O"), ("Chile", 4, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("visited", 4, "ROOT", "VERB", "VBD", "O"), ("Peru", 4, "dobj", "PROPN", "NNP", "B-GPE"),
+            (conjunction, 4, "cc", "CCONJ", "CC", "O"), ("Bolivia", 8, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("hosted", 4, "conj", "VERB", "VBD", "O"), ("Peru", 8, "dobj", "PROPN", "NNP", "B-GPE"),
+            (".", 4, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "hosted", dt.date(2024, 8, 28))
+    assert (got.date == dt.date(2019, 1, 1)) == shared

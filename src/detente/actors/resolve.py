@@ -380,6 +380,8 @@ class ActorResolver:
         self._resolve_candidates(doc, candidates, on)
         if enabled("claimed_place_is_its_claimant", off):
             self._claimed_places(doc, candidates)
+        if enabled("seat_stands_for_its_body", off):
+            self._seats_of_bodies(doc, candidates)
         if enabled("foreign_national_body", off):
             self._foreign_national_body(candidates)
         candidates = self._drop_covered(candidates)
@@ -1318,6 +1320,31 @@ class ActorResolver:
                       and any(fold(n).startswith(place) for n in (org.name, *org.aliases))}
             if len(owners) == 1:
                 c.actor, c.method = self.gaz.org_actor(next(iter(owners))), "claimed-place"
+
+    @identity_rule("seat_stands_for_its_body", reads="a capital that is the seat of an international body (body_seat: "
+                   "'brussels eu', the seat and the body's id in organisations.tsv); the bodies and states the article "
+                   "names", changes="the mention's actor -> that body, when the article names the body and names the "
+                   "capital's state by no other word", vocab=("body_seat",))
+    def _seats_of_bodies(self, doc: Any, candidates: list[_Candidate]) -> None:
+        """Rule ``seat_stands_for_its_body``: "The European Union imposed measures on Kosovo. Brussels has also pressed
+        Serbia" is the EU pressing Serbia, not Belgium's government; in an article that names Belgium too, or not the
+        EU, the capital keeps its state."""
+        seats = dict(w.split() for w in identity_cues()["body_seat"])
+        seat_of = {c.start: fold(doc[c.start:c.end].text) for c in candidates if c.actor is not None}
+        named = {c.actor.id for c in candidates if c.actor is not None}
+        for seat, body_id in seats.items():
+            if body_id not in self.gaz.organisations:
+                continue
+            body = self.gaz.org_actor(body_id)
+            at_seat = [c for c in candidates if seat_of.get(c.start) == seat]
+            if not at_seat or body.id not in named:
+                continue
+            country = at_seat[0].actor.country
+            if any(c.actor is not None and c.actor.country == country and seat_of.get(c.start) != seat
+                   for c in candidates):
+                continue
+            for c in at_seat:
+                c.actor, c.method = body, "seat-of-body"
 
     @identity_rule("compass_short_name", reads="a capitalised compass word (compass_word: 'North', 'South') after "
                    "'the' and before no other capitalised word, with no actor; the states the article names",

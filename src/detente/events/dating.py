@@ -333,6 +333,12 @@ def _shares_time_with(clause: Any) -> Any:
         return None
     if _is_when_clause(clause):
         return head  # "Ties soured in 2021 when Australia cancelled the deal": the cancelling was in 2021 too
+    if clause.dep_ == "conj" and clause.tag_ == head.tag_ and _fronted_time(head) \
+            and not any(t.lower_ in {"but", "yet", "while", "whereas"} for t in clause.doc[head.i:clause.left_edge.i]):
+        # "Last year, Yoon visited Tokyo and Kishida made a return trip to Seoul": a time put before the first
+        # clause's subject sets the time of the clauses joined to it in the same tense, subjects of their own too
+        # ("Ties were cut in 2017 but the two restored them": a time inside the first clause is its own)
+        return head
     if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
     if clause.dep_ == "conj" and (clause.tag_ == head.tag_ or (
@@ -349,6 +355,15 @@ def _shares_time_with(clause: Any) -> Any:
         # infinitive of intent or asking is still to come: ``_to_come``)
         return head
     return None
+
+
+def _fronted_time(verb: Any) -> bool:
+    """Whether a time phrase (one holding a DATE entity) opens the sentence before ``verb``'s subject ("Last year,
+    Yoon visited Tokyo", "In 2019, Khan visited Tehran")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and any(
+        c.i < subject.i and c.left_edge.i == verb.sent.start and c.dep_ in {"npadvmod", "prep", "advmod"}
+        and any(t.ent_type_ == "DATE" for t in c.subtree) for c in verb.children)
 
 
 def _occasion_clause(clause: Any) -> bool:
