@@ -748,6 +748,17 @@ def test_a_with_clause_of_circumstance_names_no_party(code):
     assert "USA" not in _nodes(e.target)
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # a with-phrase of presence: a witness, no partner (Bolivia was the target of the rules' with-object)
+    ("Chile and Peru agreed to meet on Monday, with Bolivia's envoy present.", "meet"),
+    # a with-clause of circumstance read by the tagger (it tagged the Bolivian officials as the target)
+    ("Chile and Peru signed the deal with Bolivian officials looking on.", "signed"),
+])
+def test_one_present_at_an_act_is_no_party(code, text, trigger):
+    (e,) = _events(code(text), trigger)
+    assert "BOL" not in _nodes(e.target)
+
+
 def test_the_owner_of_a_pair_noun_is_each_ones_ally(code):
     x = code("Japan and South Korea, both allies of Washington, met on Monday. Relations between the two U.S. "
              "allies sank to their lowest point in 2019.")
@@ -823,6 +834,25 @@ def test_ties_between_a_bare_pair_are_the_pairs(code, pair):
     x = code(f"Algeria and Morocco are at odds. Relations between {pair} have worsened.")
     (r,) = [r for r in x.relation_claims if r.change]
     assert r.change == -1 and {r.a.actor.node, r.b.actor.node} == {"DZA", "MAR"}
+
+
+@pytest.mark.parametrize("text", [
+    # a tie betrayed is broken (it was a friendly alliance)
+    "Armenia said Russia had betrayed its alliance with Yerevan.",
+    # "its" is the last state named before it (no relation was read: the clause's subject is the decision)
+    "Russia did not intervene, a decision that has strained its alliance with Yerevan.",
+])
+def test_a_tie_broken_by_one_side(code, text):
+    (r,) = code(text).relation_claims
+    assert (r.polarity, r.change) == (-1, -1) and {r.a.actor.node, r.b.actor.node} == {"RUS", "ARM"}
+
+
+def test_what_is_agreed_in_a_clause_with_an_expletive_subject_is_no_party(code):
+    # "agreed that there will be work to rid Iraq of ISIL": ISIL is what the agreement is about (the tagger made it
+    # the target of the two leaders' agreement, a friendly act towards ISIL)
+    x = code("Carter and Abadi agreed that there will still be work to rid Iraq of ISIL after the liberation of Mosul.")
+    (e,) = _events(x, "agreed")
+    assert "IMGREB:isis" not in {m.actor.id for m in e.target if m.actor is not None}
 
 
 def test_a_region_named_after_a_state_is_no_actor(code):

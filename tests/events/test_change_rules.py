@@ -277,6 +277,28 @@ def test_an_act_on_ties_is_its_possessors():
     assert tie_holder(doc[6], _Named(), {"an_act_on_ties_is_its_possessors"}) is None
 
 
+class _States(_Named):
+    """Speakers that know each capitalised word as a state mention of its own node."""
+
+    def mention_at(self, tok):
+        from types import SimpleNamespace
+
+        name = super().mention_at(tok)
+        return None if name is None else SimpleNamespace(actor=SimpleNamespace(kind="state", node=name))
+
+
+def test_its_tie_is_the_last_things():
+    # "Russia stayed out , a move that strained its alliance with Armenia ."
+    from detente.events.rules import tie_holder
+
+    doc = _doc([("Russia", 1, "nsubj"), ("stayed", 1, "ROOT", "stay"), ("out", 1, "prt"), (",", 1, "punct"),
+                ("a", 5, "det"), ("move", 1, "npadvmod"), ("that", 7, "nsubj"), ("strained", 5, "relcl", "strain"),
+                ("its", 9, "poss"), ("alliance", 7, "dobj"), ("with", 9, "prep"), ("Armenia", 10, "pobj"),
+                (".", 1, "punct")])
+    assert tie_holder(doc[9], _States()).actor.node == "Russia"
+    assert tie_holder(doc[9], _States(), {"its_tie_is_the_last_things"}) is None
+
+
 @pytest.mark.parametrize("held, lemma, vetoed", [("influence", "influence", True), ("trust", "trust", False)])
 def test_wearing_away_something_else(held, lemma, vetoed):
     # "The row could erode American influence ." is no bond worn away; "... erode trust ." is

@@ -244,6 +244,9 @@ FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "retired", "previous", "onet
 _SENT_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @dataclass
 class _Candidate:
     start: int  # token index
@@ -358,6 +361,7 @@ class ActorResolver:
         self._doc.titled = {}  # name start token -> (country, title, former) of the title before the name
         self._doc.named_title_tokens = set()  # titles followed by their holder's name
         self._doc.titled_offices = {}  # name start token -> (role keys, institution named) of that title
+        self._doc.written_titles = {}  # name start token -> the title written before the name, state or none
         self._doc.disabled = off
         candidates = self._gazetteer_candidates(doc)
         candidates = [c for c in candidates if not _names_a_document(doc, c)]
@@ -477,6 +481,14 @@ class ActorResolver:
                     # Gazetteer names are proper nouns: "chad" or "turkey" in lower case are not states.
                     continue
                 out.append(_Candidate(start, end, label, fold(span.text)))
+        # "Antony J. Blinken": a known person's name with a middle initial the gazetteer's surfaces leave out (the
+        # initial split the name: spaCy's "J. Blinken" was an unknown person)
+        for tok in doc[1:-1]:
+            if _MIDDLE_INITIAL.fullmatch(tok.text) and doc[tok.i - 1].text[:1].isupper() \
+                    and doc[tok.i + 1].text[:1].isupper():
+                key = fold(f"{doc[tok.i - 1].text} {doc[tok.i + 1].text}")
+                if key in self.gaz.person_surfaces:
+                    out.append(_Candidate(tok.i - 1, tok.i + 2, "person", key))
         return out
 
     def _drop_inside_own_names(self, doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -619,6 +631,8 @@ class ActorResolver:
             offices = office_roles(doc, lo, start, title)
             if has_name:
                 self._doc.titled_offices[name_start] = offices
+                if not former:
+                    self._doc.written_titles[name_start] = title
                 # "Gambian President Dawda Jawara": a name the gazetteer does not know takes the title's
                 # country and office (used in _resolve_entity when nothing better is known); a named holder
                 # also answers later generic mentions of the office (_link_roles_to_named_holders).
@@ -1574,6 +1588,11 @@ class ActorResolver:
                 roles, institution = self._doc.titled_offices.get(c.start, (TITLES.get(title, ()), False))
                 # a title shared by several institutions' offices holds only the office its phrase names
                 keys |= ({(country, title)} if not institution else set()) | {(country, r) for r in roles}
+            written = self._doc.written_titles.get(c.start)
+            if written is not None:
+                # "Secretary of State Antony Blinken ... The Secretary", "Foreign Minister X ... the minister": the
+                # head word of the title the article gives its holder names him too
+                keys.add((titled[0] if titled is not None else None, _title_head(written)))
             for period in self.gaz.people.get(actor.name, ()):
                 if on is None or period.active(on):
                     keys.add((period.country, period.role))
@@ -1604,6 +1623,11 @@ class ActorResolver:
 
 
 # -- helpers ---------------------------------------------------------------
+def _title_head(title: str) -> str:
+    """The head word of an office title: "secretary of state" -> "secretary", "foreign minister" -> "minister"."""
+    return title.split(" of ")[0].split()[-1]
+
+
 def _names_a_document(doc: Any, c: "_Candidate") -> bool:
     """Rule ``city_names_a_document``: a capital or place right before a document noun names a treaty, a text or
     a format ("the Rome Statute", "the Minsk agreements", "the Paris Agreement"), not its state: Armenia

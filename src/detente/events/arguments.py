@@ -3043,12 +3043,20 @@ def absolute_with(prep: Any) -> bool:
     (the parser hangs the participle on "with" as pcomp) is a clause of circumstance, and its object is no party of
     the noun or verb it hangs on. (A participle on the object itself, "talks with rebels fighting the army", is a
     reduced relative clause: the rebels stay the partner; "talks with visiting Foreign Minister X" is no clause.) Nor
-    is a with-phrase of accompaniment ("together with Egypt": accompaniment_word) a partner."""
+    is a with-phrase of accompaniment ("together with Egypt": accompaniment_word) a partner, nor one of presence ("with
+    Lula's representative present": presence_word)."""
     if prep.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in words("accompaniment_word")
                                      for c in prep.children):
         return True  # "negotiated the release of hostages, together with Egypt": a co-actor (Egypt was the target)
+    if prep.lower_ == "with" and any(c.dep_ == "pobj" and (c.lower_ in words("presence_word") or any(
+            g.dep_ in {"amod", "acl", "advmod"} and g.lower_ in words("presence_word") for g in c.children))
+            for c in prep.children):
+        return True  # "agreed to meet, with Lula's representative present": a witness (Brazil was the partner)
+    # ("agree with what Republicans were proposing": a free relative with a finite auxiliary is what is agreed with)
     return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"}
-                                         and c.lower_ not in words("attributive_participle") for c in prep.children)
+                                         and c.lower_ not in words("attributive_participle")
+                                         and not any(g.dep_ in {"aux", "auxpass"} and g.lower_ != "to"
+                                                     for g in c.children) for c in prep.children)
 
 
 # Event types whose object's with-phrase names the partner ("signed a declaration with X")

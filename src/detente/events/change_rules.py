@@ -177,3 +177,23 @@ def an_act_on_ties_is_its_possessors(tok: Any, speakers: Any, w: dict[str, froze
         return None
     return next((m for c in act.children if c.dep_ in {"poss", "compound"}
                  and (m := speakers.mention_at(c)) is not None), None)
+
+
+@tie_owner("its_tie_is_the_last_things", reads="a tie noun whose possessor is a thing's possessive pronoun "
+           "(thing_possessive: 'its alliance with Yerevan'), the last actor no person named before it in its "
+           "sentence and no party of the tie's own with-phrase", vocab=("thing_possessive",))
+def its_tie_is_the_last_things(tok: Any, speakers: Any, w: dict[str, frozenset[str]]) -> Any:
+    """"Russia did not intervene, a decision that has strained its alliance with Yerevan": the alliance is Russia's,
+    the last state named before "its" (no relation was read: the pronoun names no one, and the clause's subject is
+    the decision)."""
+    pron = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in w["thing_possessive"]), None)
+    if pron is None:
+        return None
+    others = {m.actor.node for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+              for m in [speakers.mention_for(p)] if m is not None and m.actor is not None}
+    for t in reversed(tok.doc[tok.sent.start:pron.i]):
+        m = speakers.mention_at(t)
+        if m is not None and m.actor is not None and m.actor.kind != "person" and m.actor.node \
+                and m.actor.node not in others:
+            return m
+    return None

@@ -357,6 +357,13 @@ class RelationReader:
                         continue
                     return subjects[0], owner, cue
                 return subjects[0], subjects[1], cue
+            if not subjects and subj_tok is not None and subj_tok.lemma_.lower() in _BARE_TIES \
+                    and not any(speakers.mention_at(t) is not None for t in subj_tok.subtree):
+                # "Relations are frosty.", "Ties have soured since": a tie of no one named is the pair's the
+                # article tells most, as "the two countries" is
+                pair = speakers.pair_of_states(subj_tok.idx)
+                if len(pair) == 2:
+                    return pair[0], pair[1], cue
             if not subjects:
                 continue
             b = _complement(cue, verb, speakers, subjects[0], self._cue_value(cue) < 0) or _speakers_side(

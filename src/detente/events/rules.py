@@ -397,7 +397,8 @@ def words(name: str) -> frozenset[str]:
 EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meeting_together", "pact_signing_verb",
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "adversary_prep",
-              "patron_participle", "hosting_verb", "cognition_verb", "occasion_prep", "motive_prep", "apposed_report_noun",
+              "patron_participle", "hosting_verb", "cognition_verb", "occasion_prep", "presence_word", "motive_prep",
+              "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
               "harm_participle", "pact_making_verb")

@@ -30,8 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, frames_the_act, is_location, patron_participle,
-                               step_verb)
+from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, is_location,
+                               patron_participle, step_verb)
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
@@ -222,6 +222,7 @@ class LearnedEvents:
                             and not (side == "source" and _a_conjuncts_argument(doc, event, m))
                             and not (side == "source" and _speaker_of_anothers_act(doc, event, m))
                             and not _in_a_frame_phrase(doc, event, m)
+                            and not _in_a_with_clause(doc, event, m)
                             and not (side == "target" and (_victim_of_the_motive(doc, event, m) or any(
                                 _victim_of_the_motive(doc, event, i) for i in _named_inside(m, ments))))
                             and not (side == "target" and _against_the_measure(doc, event, m))
@@ -699,7 +700,9 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
     has a subject of its own: what happens there is someone else's act, not a side of this one."""
     top, path = _path_to_trigger(doc, event, m)
     for node in path:
-        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # ("agreed that there will still be work to rid Iraq of ISIL": an expletive subject makes a clause of its
+        # own too, and what it holds is what was agreed, no party)
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
         if node.dep_ in {"advcl", "relcl", "acl", "ccomp", "csubj"} and subjects:
             if top in node.subtree:
                 return False  # a clause that holds the trigger too is the trigger's own
@@ -710,7 +713,8 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
             # a clause under a conjunction ("since Russia launched its invasion", "after X attacked") tells a
             # circumstance, not what the event is about: even its subject is no side
             circumstance = node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
-            return all(s.pos_ != "PRON" and not any(a.start <= s.idx < a.end for a in event.source)
+            return all((s.pos_ != "PRON" or s.dep_ == "expl")
+                       and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
     return False
 
@@ -774,6 +778,14 @@ def _agent_of_a_participle(doc: Any, event: Event, m: Mention) -> bool:
                 and node.i + 1 < len(doc) and doc[node.i + 1].text == "-":
             return top not in node.head.head.subtree or node.head.head.dep_ == "pobj"  # "in a China-brokered deal"
     return False
+
+
+def _in_a_with_clause(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a with-phrase of circumstance, accompaniment or presence on the way to
+    ``event``'s trigger ("signed the deal with US officials looking on": a witness, no partner), as the rules read no
+    party there (``events.arguments.absolute_with``)."""
+    _, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "prep" and absolute_with(node) for node in path)
 
 
 def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
