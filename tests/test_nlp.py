@@ -725,3 +725,19 @@ def test_a_verb_read_as_the_object_of_at_first_is_the_next_clauses_verb(dep):
     pos = ["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT", "CCONJ", "PROPN", "ADP", "ADV", "VERB", "PUNCT"]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert (doc[10].dep_, doc[10].head.i, doc[7].dep_, doc[7].head.i, doc[8].head.i) == ("conj", 1, "nsubj", 10, 10)
+
+
+@pytest.mark.parametrize("own_verb", [False, True])
+def test_a_main_verb_read_as_a_participle_on_its_subject_is_the_clauses_verb(own_verb):
+    # "Chinese vessels intruded into waters .": the parser read a noun with a reduced relative clause, so no act was
+    # told; "Chinese vessels intruded into waters sank ." has a verb of its own outside the participle
+    from detente.nlp import parse_repairs
+
+    words = ["Chinese", "vessels", "intruded", "into", "waters"] + (["sank"] if own_verb else []) + ["."]
+    heads = [1, 5 if own_verb else 1, 1, 2, 3] + ([5, 5] if own_verb else [1])
+    deps = ["amod", "nsubj" if own_verb else "ROOT", "acl", "prep", "pobj"] + (["ROOT"] if own_verb else []) + [
+        "punct"]
+    pos = ["ADJ", "NOUN", "VERB", "ADP", "NOUN"] + (["VERB"] if own_verb else []) + ["PUNCT"]
+    tags = ["JJ", "NNS", "VBN", "IN", "NNS"] + (["VBD"] if own_verb else []) + ["."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, tags=tags))
+    assert ((doc[2].dep_, doc[1].dep_, doc[1].head.i) == ("ROOT", "nsubj", 2)) != own_verb

@@ -303,7 +303,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_subject_read_as_a_dates_name``), a reported clause read as a relative clause of "at the time"
     (``_reported_clause_read_as_the_times``), a first conjunct read as a modifier of the second
     (``_conjunct_read_as_a_modifier``), a verb read as the object of "at first"
-    (``_verb_read_as_the_object_of_at_first``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_verb_read_as_the_object_of_at_first``), a main verb read as a participle on its subject
+    (``_main_verb_read_as_a_participle``).  Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -326,7 +327,31 @@ def parse_repairs(doc: Any) -> Any:
     _reported_clause_read_as_the_times(doc)
     _conjunct_read_as_a_modifier(doc)
     _verb_read_as_the_object_of_at_first(doc)
+    _main_verb_read_as_a_participle(doc)
     return doc
+
+
+def _main_verb_read_as_a_participle(doc: Any) -> None:
+    """"Philippine vessels intruded into the waters near the shoal on Sunday.": the parser may read the sentence as
+    a noun with a reduced relative clause ("vessels [that were] intruded into ..."), so it tells no act.  A sentence
+    whose root is a noun with a participle right after it (acl, VBN or VBD, no auxiliary, no by-agent) holding every
+    verb of the sentence is a clause: the participle is its past-tense verb, the noun its subject."""
+    for sent in doc.sents:
+        noun = sent.root
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i + 1 >= sent.end:
+            continue
+        verb = doc[noun.i + 1]
+        if verb.head != noun or verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} \
+                or any(c.dep_ in {"aux", "auxpass", "agent"} for c in verb.children):
+            continue
+        inside = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+        if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside for t in sent):
+            continue
+        for c in list(noun.children):
+            if c.i > verb.right_edge.i and c.dep_ == "punct":
+                c.head = verb
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
 def _verb_read_as_the_object_of_at_first(doc: Any) -> None:

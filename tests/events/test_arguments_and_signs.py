@@ -855,6 +855,15 @@ def test_what_is_agreed_in_a_clause_with_an_expletive_subject_is_no_party(code):
     assert "IMGREB:isis" not in {m.actor.id for m in e.target if m.actor is not None}
 
 
+@pytest.mark.parametrize("text", ["Chinese vessels entered Japanese waters near the islands on Sunday.",
+                                  # parsed as a noun with a reduced relative clause (parse repair)
+                                  "Chinese vessels intruded into the waters near the islands on Sunday."])
+def test_entering_anothers_waters_is_a_show_of_force(code, text):
+    # verbs.tsv names the object by its lemma ("water": the rows with "waters" never matched)
+    (e,) = code(text).events
+    assert e.cameo == "150" and _nodes(e.source) == {"CHN"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -116,6 +116,17 @@ def test_intent_from_an_agreement_to_act(noun, intent):
     assert on.modality.intent == intent and not off.modality.intent
 
 
+def test_intent_from_an_intention_noun_reaches_the_infinitives_conjunct():
+    # "Chile discussed efforts to free hostages and to increase aid": the increase is intended too (it was done)
+    words = ["Chile", "discussed", "efforts", "to", "free", "hostages", "and", "to", "increase", "aid"]
+    doc = _doc(words, [1, 1, 1, 4, 2, 4, 4, 8, 4, 8],
+               ["nsubj", "ROOT", "dobj", "aux", "acl", "dobj", "cc", "aux", "conj", "dobj"],
+               ["Chile", "discuss", "effort", "to", "free", "hostage", "and", "to", "increase", "aid"],
+               pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN", "CCONJ", "PART", "VERB", "NOUN"])
+    on, off = _both(_draft(doc, 8, "070"), "intent_from_governor")
+    assert on.modality.intent and not off.modality.intent
+
+
 def test_intent_from_a_request_noun():
     # "Chile accepted an invitation to visit Peru": the visit is to come, not done
     doc = _doc(["Chile", "accepted", "an", "invitation", "to", "visit", "Peru"], [1, 1, 3, 1, 5, 3, 5],

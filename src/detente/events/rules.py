@@ -408,10 +408,16 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
 def intent_governor(tok: Any) -> str | None:
     """The verb or adjective that makes ``tok`` an intention ("threatened to ban", "willing to withdraw")."""
     gov = words("intent_governor") | words("intent_adjective")
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in words("intent_noun") | words("request_noun") \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    verb = tok
+    for _ in range(3):  # "efforts to secure the release and to increase aid": the conjunct of the infinitive too
+        if verb.dep_ != "conj" or verb.head is verb or verb.head.pos_ != "VERB" \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            break
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("intent_noun") | words("request_noun") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "Moscow's readiness to abandon", "a plan to deploy", "accepted an invitation to visit": to come, not done
-        return tok.head.lemma_.lower()
+        return verb.head.lemma_.lower()
     node = tok
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
