@@ -357,6 +357,15 @@ def test_a_past_tense_sentence_continues_an_older_background_but_not_last_weeks_
     assert (e.date.basis.value == "background") == carried
 
 
+@pytest.mark.parametrize("when, carried", [("", False), (" in 2016", True)])
+def test_a_past_tense_sentence_after_an_undated_past_perfect_returns_to_the_news(code, when, carried):
+    # "Chile had cancelled its agreement with Peru. Brazil suspended its aid": the past perfect steps back from the
+    # story, the simple past returns to it (the suspension was background, undated); a stated old time goes on
+    x = code(f"Chile had cancelled its transit agreement with Peru{when}. Brazil suspended all of its aid to Bolivia.")
+    (e,) = _events(x, "suspended")
+    assert (e.date.basis.value == "background") == carried
+
+
 @pytest.mark.parametrize("when, carried", [("last month", False), ("in December", True)])
 def test_a_past_tense_sentence_after_last_months_news_is_news(pipeline, when, carried):
     # told on 25 March: February ended 25 days before, so "had cancelled ... last month" is recent and "Brazil

@@ -30,7 +30,7 @@ from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_o
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes, subject_bearer
 from .dating import CONTINUES_CUE, date_event, in_a_timeline, timeline_dates
 from .lexicon import Lexicon, VerbPattern, own_speaker
-from .modality import Modality, read_modality
+from .modality import PAST_PERFECT_CUE, Modality, read_modality
 from .rules import (DENIAL, Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear,
                     rules, reversal_verb, run_rule, halted_acts, undone_objects, vetoed, words)
 
@@ -118,10 +118,14 @@ class EventCoder:
             # ("ties cut seven years ago") does not make the next sentence background
             # nor does one told in a relative clause or apposition on a noun, the sentence's only event ("Duda, who
             # has backed Kyiv since Russia's invasion in 2022, compared ...")
+            # nor one told in the past perfect with no time of its own, a step back from the story that the next
+            # simple past returns from ("Armenia had asked the court to order X. The judges declined": the ruling)
             background_paragraph = (
                 sentence.paragraph if (events and events[0].date.basis == DateBasis.BACKGROUND
                                        and not _recent(events[0].date, parsed.document.published)
-                                       and not _in_an_aside(doc, events[0]))
+                                       and not _in_an_aside(doc, events[0])
+                                       and not (events[0].date.date is None
+                                                and events[0].date.text == PAST_PERFECT_CUE))
                 or _main_clause_told_earlier(sent, (start, end), parsed.document.published) else None
             )
             # a reaction to the move told before ("Hamas praised the decision") is no move of its own: "the
