@@ -451,6 +451,16 @@ def test_the_two_is_last_pair(pipeline):
     assert got[0] == got[1] == ["CHN", "RUS"] and got[2] != got[0]
 
 
+def test_an_asked_subject_is_no_one_known(subjects):
+    # "Chile did not say who attacked Peru .": the attacker is asked about (it was Chile, the one not saying)
+    tokens = [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("did", "AUX", "aux", 3, "do"), ("not", "PART", "neg", 3),
+              ("say", "VERB", "ROOT", 3, "say"), ("who", "PRON", "nsubj", 5, "who", None, "WP"),
+              ("attacked", "VERB", "ccomp", 3, "attack", None, "VBD"), ("Peru", "PROPN", "dobj", 5, None, "B-GPE"),
+              (".", "PUNCT", "punct", 3)]
+    on, _ = subjects(tokens, 5, "own_subject")
+    assert on == []
+
+
 def test_unquoted_we_is_nobody(subjects):
     # "We will send troops, Russia said." with no quotation marks: the outlet's or a paraphrase's "we", not Russia
     on, _ = subjects([
@@ -1253,6 +1263,18 @@ def test_manner_of_the_clauses_act(pipeline, obj, expected):
     tokens += [("in", "ADP", "prep", 1), ("an", "DET", "det", 6), ("offensive", "NOUN", "pobj", 4),
                (".", "PUNCT", "punct", 1)]
     got = _finder_run(pipeline, tokens, "manner_of_the_clauses_act", lambda f, doc: f.nominal(doc[6])[0])
+    assert got[0] == expected and got[1] == []
+
+
+@pytest.mark.parametrize("noun, lemma, expected", [("responsibility", "responsibility", ["CHL"]),
+                                                  ("hostages", "hostage", [])])
+def test_claimed_act_is_the_claimers(pipeline, noun, lemma, expected):
+    # "Chile claimed responsibility for the attack .": Chile's attack (it had no source); "Chile claimed hostages
+    # for the attack ." claims no act
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("claimed", "VERB", "ROOT", 1, "claim"),
+              (noun, "NOUN", "dobj", 1, lemma), ("for", "ADP", "prep", 2), ("the", "DET", "det", 5),
+              ("attack", "NOUN", "pobj", 3, "attack"), (".", "PUNCT", "punct", 1)]
+    got = _finder_run(pipeline, tokens, "claimed_act_is_the_claimers", lambda f, doc: f.nominal(doc[5])[0])
     assert got[0] == expected and got[1] == []
 
 

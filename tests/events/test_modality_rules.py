@@ -76,6 +76,10 @@ def test_negative_determiner():
     assert on.negated and not off.negated
     spec[2] = ("the", 3, "det")
     assert not _both(spec, "sent", "negative_determiner")[0].negated
+    # "Russia did nothing .": a negative pronoun as the object
+    spec = [("Russia", 1, "nsubj"), ("did", 1, "ROOT", "do"), ("nothing", 1, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "did", "negative_determiner")
+    assert on.negated and not off.negated
 
 
 def test_neither_nor():

@@ -938,6 +938,16 @@ def test_opposed_is_not_done():
     assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})
 
 
+def test_warned_against_is_not_done():
+    # "Chile warned Peru against expanding the war": the expanding has not happened
+    doc = _doc(["Chile", "warned", "Peru", "against", "expanding", "the", "war"], [1, 1, 1, 1, 3, 6, 4],
+               ["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "dobj"],
+               ["Chile", "warn", "Peru", "against", "expand", "the", "war"])
+    trigs = _triggers(doc, (1, "130", True, False), (4, "060", False, False))
+    assert 4 in not_done(trigs, load_lexicon())
+    assert 4 not in not_done(trigs, load_lexicon(), disabled={"warned_against_is_not_done"})
+
+
 def test_a_visit_one_is_due_to_make_is_intended():
     # "Chile was due to visit Peru": scheduled, not done (intent_adjective "due")
     doc = _doc(["Chile", "was", "due", "to", "visit", "Peru"], [1, 1, 1, 4, 2, 4],

@@ -1348,6 +1348,10 @@ class ArgumentFinder:
             # "took control of the region in a swift military offensive": the subject's offensive
             source.extend(m for m in run_rule("manner_of_the_clauses_act", tok, self, disabled=self.disabled) or []
                           if m not in target)
+        if not source:
+            # "Hezbollah claimed responsibility for an attack on an army post": the claimer's attack
+            source.extend(m for m in run_rule("claimed_act_is_the_claimers", tok, self, disabled=self.disabled) or []
+                          if m not in target)
         if not target and source:
             # "acquired vessels with US and UK assistance": the help goes to the clause's subject
             helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
@@ -3516,6 +3520,23 @@ def manner_of_the_clauses_act(noun: Any, f: ArgumentFinder, w: dict[str, frozens
     return [m for m in f.subjects(verb, Context()) if m.actor is not None] or None
 
 
+@noun_rule("claimed_act_is_the_claimers", reads="an event noun that is the object of a for-phrase of a noun of "
+           "responsibility (responsibility_noun) which is the object of a verb of claiming (claiming_verb: 'claimed "
+           "responsibility for an attack'; read by ArgumentFinder.nominal)", changes="source of the noun -> the "
+           "claiming verb's subjects", vocab=("responsibility_noun", "claiming_verb"))
+def claimed_act_is_the_claimers(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"Hezbollah claimed responsibility for an attack on an Israeli army post": one who claims an act says it did it
+    (the attack had no source)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    verb = noun.head.head  # ("took credit for the attack": the parser may hang the for-phrase on the verb)
+    verb = verb.head if verb.dep_ in {"dobj", "obj"} else verb
+    if verb.lemma_.lower() not in w["claiming_verb"] or not any(
+            c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["responsibility_noun"] for c in verb.children):
+        return None
+    return [m for m in f.subjects(verb, Context()) if m.actor is not None] or None
+
+
 @noun_rule("visit_to_a_capital", reads="a visit noun (visit_noun) with a to-phrase (read by ArgumentFinder.nominal)",
            changes="a capital or state after 'to' is the visit's target, not a place", vocab=("visit_noun",))
 def visit_to_a_capital(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> bool | None:
@@ -3558,7 +3579,8 @@ def reduced_passive_agent(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, 
 @clause_rule("own_subject", reads="a subject (nsubj, csubj; nsubjpass above the trigger) of the clause, unless a "
              "relative pronoun (relative_pronoun) that stands for no one (but for the noun a relative clause of saying "
              "above is on); a second subject after a conjunction, or after a bare comma (a headline's 'A, B agree')",
-             changes="source -> what the subject stands for (the subject-stage rules)", vocab=("relative_pronoun",))
+             changes="source -> what the subject stands for (the subject-stage rules); none for an asked subject "
+             "(question_word: 'did not say who fired')", vocab=("relative_pronoun", "question_word"))
 def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Russia attacked Kyiv"; "Iran, which has armed Russia, and Syria condemned": a coordination broken by a
     relative clause leaves two subjects on the verb, and both act."""
@@ -3569,6 +3591,9 @@ def own_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[st
             continue  # "the cabinet approved the deployment, after the Council authorised the mission" (below)
         if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node != tok):
             found = f._subject_mentions(child, ctx)
+            if not found and child.lower_ in w["question_word"] and child.tag_ == "WP" \
+                    and node.dep_ in {"ccomp", "xcomp", "csubj", "pcomp"} and node.head.dep_ != "relcl":
+                return []  # "did not say who fired it": an asked subject is no one known (it was the one not saying)
             if not found and child.lower_ in w["relative_pronoun"] and node.dep_ == "ccomp" \
                     and node.head.dep_ == "relcl":
                 # "the offensive, which he said threatened peace": the pronoun is the noun the clause of saying is

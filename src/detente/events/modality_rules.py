@@ -55,14 +55,15 @@ def without_is_not_done(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, wor
 
 @modality_rule("negative_determiner", reads="a negative determiner of a word governing the trigger "
                "('made no attempt to intervene'), or of a verb trigger's direct object ('made no threat', 'sent no "
-               "troops')", changes="negated", vocab=("negative_determiner",))
+               "troops'), or a negative pronoun as that object (negative_pronoun: 'did nothing')", changes="negated",
+               vocab=("negative_determiner", "negative_pronoun"))
 def negative_determiner(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"made no attempt to intervene": a negative determiner on a word above the trigger; "poses no threat",
     "imposed no sanctions": on what the verb acts on or makes, so the act is not done."""
     cue = words["negative_determiner"]
     hit = any(c.dep_ == "det" and c.lower_ in cue and node != tok for node, c in _children(chain)) or (
-        tok.pos_ in {"VERB", "AUX"} and any(o.dep_ in {"dobj", "obj"} and any(
-            d.dep_ == "det" and d.lower_ in cue for d in o.children) for o in tok.children))
+        tok.pos_ in {"VERB", "AUX"} and any(o.dep_ in {"dobj", "obj"} and (o.lower_ in words["negative_pronoun"] or any(
+            d.dep_ == "det" and d.lower_ in cue for d in o.children)) for o in tok.children))
     return {"negated": True} if hit else None
 
 

@@ -798,6 +798,22 @@ def opposed_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozense
     return out
 
 
+@selection_rule("warned_against_is_not_done", reads="a trigger that is the object (pobj, pcomp) of an against-phrase "
+                "of a verb of warning (warning_against_verb: 'warned Israel against expanding the conflict')",
+                vocab=("warning_against_verb",))
+def warned_against_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
+    """"Iran warned Israel against expanding the conflict" was a +9.5 cooperation of Iran's on "expanding": what one
+    warns against has not happened (the warning is told by the warning verb's own event)."""
+    out: set[int] = set()
+    for t in triggers:
+        for node in (t.tok, *t.tok.conjuncts):
+            prep = node.head
+            if node.dep_ in {"pobj", "pcomp"} and prep.lower_ == "against" \
+                    and prep.head.lemma_.lower() in w["warning_against_verb"]:
+                out.add(t.tok.i)
+    return out
+
+
 @selection_rule("blocked_is_not_done", reads="an event noun in the direct object of a verb of blocking (blocking_verb: "
                 "'blocked EU aid for Ukraine', 'vetoed the sanctions'), a compound modifier of that object, or the "
                 "of-object of an amount (measure_noun) that is ('blocked 50 billion euros of aid')",
