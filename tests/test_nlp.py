@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from handdoc import doc as hand_doc  # noqa: E402
 
 from detente.model import Document
-from detente.nlp import headline_cuts, parse_documents, split_sentences
+from detente.nlp import headline_cuts, label_spans, parse_documents, split_sentences
 
 pytestmark = pytest.mark.model
 
@@ -71,6 +71,24 @@ def test_a_dateline_is_parsed_apart_but_stays_in_its_ledes_sentence(pipeline, da
     assert [s.text for s in parsed.sentences] == ["Three states end dispute", dateline + lede, "Ecuador welcomed it."]
     signed = next(t for t in doc if t.text == "signed")
     assert {c.text for c in signed.children if c.dep_ == "nsubj"} == {"Chile"}
+
+
+@pytest.mark.parametrize("label", ["Answer: ", "Q: ", "10:42 GMT — ", "11.30am: "])
+def test_a_paragraph_label_is_parsed_apart_but_stays_in_its_sentence(pipeline, label):
+    # "13:02 GMT — UNIFIL says ...": parsed with its sentence, the label became a speaker ("GMT") or the root
+    body = "Chile has lodged a protest with Peru."
+    text = f"Briefing\n\nQuestion: What happened?\n\n{label}{body}"
+    assert label in headline_cuts(text) and body in headline_cuts(text)
+    parsed = next(parse_documents([Document(id="d", text=text)], pipeline.nlp))
+    assert parsed.sentences[-1].text == label + body
+    lodged = next(t for t in parsed.doc if t.text == "lodged")
+    assert {c.text for c in lodged.children if c.dep_ == "nsubj"} == {"Chile"}
+    assert all(t.head.i >= lodged.i - 2 for t in parsed.doc[lodged.i - 2:])  # the label holds nothing of the clause
+
+
+def test_a_number_opening_a_sentence_is_no_label():
+    text = "10:42 GMT — Israel struck.\n\n2023 was a bad year.\nA: Yes."
+    assert [text[a:b] for a, b in label_spans(text)] == ["10:42 GMT — ", "A: "]
 
 
 def test_a_capitalised_word_and_a_dash_in_a_sentence_is_no_dateline():

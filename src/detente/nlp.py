@@ -989,7 +989,8 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
     out_spans: list[tuple[int, int]] = []
     last_end = 0
     dated = dateline_span(text)
-    carried: int | None = None  # the first token of a dateline that opens the next sentence
+    labels = label_spans(text) + ([dated] if dated is not None else [])
+    carried: int | None = None  # the first token of a dateline (or a label) that opens the next sentence
     for start, end in spans:
         while start < end and doc[start].is_space:
             start += 1
@@ -997,7 +998,7 @@ def split_sentences(document: Document, doc: Any) -> tuple[tuple[Sentence, ...],
             end -= 1
         if start >= end:
             continue
-        if dated is not None and dated[0] <= doc[start].idx and doc[end - 1].idx < dated[1]:
+        if any(a <= doc[start].idx and doc[end - 1].idx < b for a, b in labels):
             # the dateline is parsed on its own (``headline_cuts``) but belongs to its lede's sentence
             carried = start if carried is None else carried
             continue
@@ -1074,6 +1075,24 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+# A label opening a paragraph of a transcript or a live page, set off by a colon or a dash: "Question:", "A:", "10:42
+# GMT -", "11.30am:".  Parsed with its sentence, it became a subject or a speaker ("GMT" said what UNIFIL said, and
+# "Answer: China has lodged representations ..." lost its object); it is parsed on its own, as a dateline is.
+_LABEL = re.compile(
+    r"(?:Q|A|Question|Answer|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}|local time))?)"
+    r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})[ ]+(?=[A-Z\"\u201c])")
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the labels (``_LABEL``) that open ``text``'s paragraphs."""
+    out = []
+    for m in re.finditer(r"(?:^|\n)[ \t]*", text):
+        got = _LABEL.match(text, m.end())
+        if got is not None:
+            out.append((got.start(), got.end()))
+    return out
+
+
 def _headline_ends(text: str) -> list[int]:
     """The ends (after their blank line) of ``text``'s leading paragraphs that do not end like a sentence: a
     headline, a byline, a dateline paragraph."""
@@ -1104,6 +1123,9 @@ def headline_cuts(text: str) -> list[str]:
         # names became the lede's subjects; it is parsed on its own, and ``split_sentences`` puts it back into the
         # lede's sentence
         cuts.append(dated.end())
+    # so is a paragraph's label ("Answer: ", "10:42 GMT - ")
+    cuts += [c for a, b in label_spans(text) if a >= start for c in (a, b)]
+    cuts = sorted({c for c in cuts if 0 < c < len(text)})
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 

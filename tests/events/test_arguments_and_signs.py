@@ -873,6 +873,12 @@ def test_entering_anothers_waters_is_a_show_of_force(code, text):
     assert e.cameo == "150" and _nodes(e.source) == {"CHN"}
 
 
+def test_solemn_representations_are_a_formal_complaint(code):
+    # a diplomatic protest in the words of a foreign ministry (it was a neutral statement with no target)
+    (e,) = code("China lodged solemn representations with the Philippines.").events
+    assert e.cameo == "114" and _nodes(e.target) == {"PHL"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

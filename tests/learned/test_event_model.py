@@ -16,6 +16,7 @@ from detente.learned import model as lm
 from detente.learned.apply import arguments, code_for
 from detente.learned.model import Prediction
 from detente.learned.spec import decode_word_spans
+from detente.model import Document
 from detente.learned.spec import TAGS, TYPES, fold_of, is_dev
 from detente.model import PLOVER_TYPES, Mention, Sentence
 
@@ -1273,3 +1274,16 @@ def test_no_new_event_on_a_word_the_rules_refuse_beside_their_event(pipeline, pr
     tagged = (_span(text, "Chile", "SRC"),)
     x = _with(pipeline, Prediction(tagged, 3, 0.9, "THREATEN", 0.9, (0.99,)), {"new_events"}, text)
     assert ("called" in [e.trigger for e in x.events]) == added
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("opening", ["OTTAWA — ", "Answer: "])
+def test_the_main_clause_of_a_sentence_opened_by_a_dateline_or_a_label_is_its_clauses(pipeline, opening):
+    # the dateline, parsed on its own, was the sentence's root: the lede had no main clause for the tagger
+    from detente.learned.apply import _clause_root
+    from detente.nlp import parse_documents
+
+    text = f"Talks stall\n\n{opening}Chile has lodged a protest with Peru."
+    (parsed,) = list(parse_documents([Document(id="d", text=text)], pipeline.nlp))
+    start, end = parsed.spans[-1]
+    assert _clause_root(parsed.doc[start:end]).text == "lodged"

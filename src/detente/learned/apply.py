@@ -245,7 +245,7 @@ class LearnedEvents:
             return None
         start, end = parsed.spans[sentence.idx]
         sent = parsed.doc[start:end]
-        tok = sent.root
+        tok = _clause_root(sent)
         if tok.pos_ != "VERB":  # an event is anchored on a verbal predicate, not a fragment or a copula
             return None
         source, target = arguments(parsed.document.id, sentence, _confident(pred, self.new_min_score), ments,
@@ -634,6 +634,14 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 FUNCTION_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX"})  # words that name nothing
 
 
+def _clause_root(span: Any) -> Any:
+    """The root of a sentence's clause: its last tree's (a dateline or a paragraph label parsed on its own heads a
+    tree of its own before the clause's, "OTTAWA - MPs pressed ...", "Answer: China has lodged ...", and was the
+    sentence's root, so the lede had no main clause for the tagger)."""
+    roots = [t for t in span if t.head.i == t.i]
+    return roots[-1] if roots else span.root
+
+
 def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     """True when ``event``'s trigger heads the sentence's main clause (``MAIN_CLAUSE_DEPS``)."""
     start, end = parsed.spans[sentence.idx]
@@ -641,7 +649,7 @@ def _in_main_clause(parsed: Parsed, sentence: Any, event: Event) -> bool:
     tok = next((t for t in span if t.idx == event.trigger_start), None)
     if tok is None:
         return False
-    root = span.root
+    root = _clause_root(span)
     if tok == root or (tok.head == root and tok.dep_ in MAIN_CLAUSE_DEPS):
         return True
     verb = step_verb(tok, words("step_noun"))
