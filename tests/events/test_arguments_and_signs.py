@@ -879,6 +879,13 @@ def test_solemn_representations_are_a_formal_complaint(code):
     assert e.cameo == "114" and _nodes(e.target) == {"PHL"}
 
 
+def test_the_name_before_a_headlines_colon_speaks_and_does_not_act(code):
+    # "Lavrov: West uses Kiev regime as tool against Russia": Lavrov says it (he was a co-source of the tagger's act)
+    x = code("Lavrov: West uses Kiev regime as tool against Russia\n\nThe minister spoke in Moscow.")
+    (e,) = _events(x, "uses")
+    assert e.said_by is not None and e.said_by.text == "Lavrov" and "RUS" not in _nodes(e.source)
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -224,6 +224,17 @@ def test_headline_ending_in_colon_and_name_is_that_persons(speakers):
     assert m is not None and m.text == "Erdogan"
 
 
+def test_headline_opening_with_a_name_and_a_colon_is_that_persons(speakers):
+    # "Mitsotakis : Turkey threatens Greece"
+    sp = speakers([
+        ("Mitsotakis", "PROPN", "ROOT", 0, None, "B-PERSON"), (":", "PUNCT", "punct", 0),
+        ("Turkey", "PROPN", "nsubj", 3, None, "B-GPE"), ("threatens", "VERB", "appos", 0, "threaten"),
+        ("Greece", "PROPN", "dobj", 3, None, "B-GPE"),
+    ])
+    m = sp.speaker_of_clause(sp.doc[3])
+    assert m is not None and m.text == "Mitsotakis"
+
+
 def test_a_state_after_a_colon_is_a_list_not_a_speaker(speakers):
     # "Turkey rejects one state: Sweden"
     sp = speakers([

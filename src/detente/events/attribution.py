@@ -758,11 +758,13 @@ class Speakers:
                 return body_of(t)
         return None
 
-    @attribution_rule("headline_colon_speaker", reads="a sentence that ends in a colon and a person's name",
-                      changes="said_by -> that person, for what stands before the colon")
+    @attribution_rule("headline_colon_speaker", reads="a sentence that ends in a colon and a person's name, or that "
+                      "opens with a person's name and a colon", changes="said_by -> that person, for what stands "
+                      "before (after) the colon")
     def colon_speaker(self, tok: Any) -> Mention | None:
         """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
-        that ends with a colon and a person's name is that person's statement (the headline convention)."""
+        that ends with a colon and a person's name is that person's statement (the headline convention); so is one
+        that opens with the name and a colon ("Lavrov: West uses Kiev regime as tool against Russia")."""
         if not self.on("headline_colon_speaker"):
             return None
         lo, hi = self.parsed.spans[self.sent_index(tok)]
@@ -771,6 +773,12 @@ class Speakers:
             end -= 1
         if end <= lo:
             return None
+        # "Lavrov: West uses Kiev regime as tool against Russia": a person's name and a colon opening the sentence
+        lead = self.by_token.get(self.doc[lo].i)
+        if _is_person(lead) and tok.idx >= lead.end:
+            after = next((t for t in self.doc[lo:hi] if t.idx >= lead.end), None)
+            if after is not None and after.text == ":" and tok.i > after.i:
+                return lead
         m = self.by_token.get(self.doc[end - 1].i)
         if not _is_person(m):
             return None  # "a deal with two states: Iran and Syria" lists; a person's name after the colon speaks

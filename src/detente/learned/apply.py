@@ -977,11 +977,15 @@ def _speaker_of_anothers_act(doc: Any, event: Event, m: Mention) -> bool:
 
 
 def _in_attribution(doc: Any, m: Mention) -> bool:
-    """Whether mention ``m`` lies in an "according to" phrase: who tells the act, never a side of it ("China sent
-    warships, according to the Philippine coast guard"; the rules read it as the speaker, attribution.py)."""
+    """Whether mention ``m`` lies in an "according to" phrase, or opens its sentence before a colon: who tells the
+    act, never a side of it ("China sent warships, according to the Philippine coast guard"; the rules read it as the
+    speaker, attribution.py)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if span.end < len(doc) and doc[span.end].text == ":" and (span.start == 0 or "\n" in doc[span.start - 1].text
+                                                               or doc[span.start].is_sent_start):
+        return True  # "Lavrov: West uses Kiev regime as tool": the one who says it (rule headline_colon_speaker)
     return any(a.lower_ == "according" and any(c.lower_ == "to" for c in a.children) for a in span[-1].ancestors)
 
 
