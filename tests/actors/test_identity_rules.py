@@ -60,6 +60,20 @@ def test_a_known_name_with_a_middle_initial_is_that_person(resolve):
     assert ms["Antony J. Blinken"].actor.name == "Antony Blinken"
 
 
+@pytest.mark.parametrize("after, iso3", [([], "TWN"), ([("of", "ADP", "prep", 8), ("Kinmen", "PROPN", "pobj", 9)],
+                                                       None)])
+def test_the_island_is_the_island_state_named_before(resolve, after, iso3):
+    # "Taiwan protested . China held drills around the island .": the one island state named before; "the island of
+    # Kinmen" names a place
+    ms = resolve([("Taiwan", "PROPN", "nsubj", 1, None, "B-GPE"), ("protested", "VERB", "ROOT", 1, "protest"),
+                  (".", "PUNCT", "punct", 1), ("China", "PROPN", "nsubj", 4, None, "B-GPE"),
+                  ("held", "VERB", "ROOT", 4, "hold"), ("drills", "NOUN", "dobj", 4, "drill"),
+                  ("around", "ADP", "prep", 4), ("the", "DET", "det", 8), ("island", "NOUN", "pobj", 6, "island"),
+                  *after, (".", "PUNCT", "punct", 4)])
+    got = ms.get("island")
+    assert (got.actor.country if got is not None and got.actor is not None else None) == iso3
+
+
 def test_generic_role_links_to_the_holder_named_in_the_article(resolve):
     # "French ambassador Jean Dupont spoke. The French ambassador left." (a name no gazetteer knows)
     ms = resolve([

@@ -451,6 +451,20 @@ def test_the_two_is_last_pair(pipeline):
     assert got[0] == got[1] == ["CHN", "RUS"] and got[2] != got[0]
 
 
+@pytest.mark.parametrize("on_", [False, True])
+def test_one_who_phones_to_do_does_it(subjects, on_):
+    # "Chile called Peru to offer aid .": the caller offers (it was Peru); "Chile called on Peru to offer aid ." asks
+    tokens = [("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("called", "VERB", "ROOT", 1, "call")]
+    if on_:
+        tokens.append(("on", "ADP", "prep", 1))
+    k = len(tokens)
+    tokens += [("Peru", "PROPN", "pobj" if on_ else "dobj", k - 1 if on_ else 1, None, "B-GPE"),
+               ("to", "PART", "aux", k + 2), ("offer", "VERB", "xcomp", 1, "offer"), ("aid", "NOUN", "dobj", k + 2),
+               (".", "PUNCT", "punct", 1)]
+    on, _ = subjects(tokens, k + 2, "object_control")
+    assert on == (["PER"] if on_ else ["CHL"])
+
+
 def test_an_asked_subject_is_no_one_known(subjects):
     # "Chile did not say who attacked Peru .": the attacker is asked about (it was Chile, the one not saying)
     tokens = [("Chile", "PROPN", "nsubj", 3, None, "B-GPE"), ("did", "AUX", "aux", 3, "do"), ("not", "PART", "neg", 3),

@@ -1407,8 +1407,11 @@ class ActorResolver:
         out = [c for c in candidates]
         for tok in doc:
             lemma = tok.lemma_.lower()
-            named = tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and tok.i + 2 in by_start \
-                and by_start[tok.i + 2].actor is not None  # "the Gulf state of Qatar" names it
+            # "the Gulf state of Qatar" names it; "the island of Crete" names a place of no state ("accused the
+            # Nordic country of lying" names nothing)
+            of = doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" else None
+            named = of is not None and ((tok.i + 2 in by_start and by_start[tok.i + 2].actor is not None) or (
+                of.head == tok and any(c.dep_ == "pobj" for c in of.children)))
             if lemma not in nouns or tok.lower_ != lemma or named:
                 continue
             if any(c.dep_ == "poss" for c in tok.children) or (tok.text[:1].isupper() and lemma not in kinds):

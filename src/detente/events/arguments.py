@@ -712,6 +712,9 @@ class ArgumentFinder:
             head = node.head
             if head.lemma_.lower() in words("subject_control_verb"):
                 return None
+            if head.lemma_.lower() in words("phoning_verb") and node.dep_ == "xcomp" and not any(
+                    c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"} for c in head.children):
+                return None  # "Blinken called Bazoum to offer support": who phones offers ("called on X to" asks X)
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
                 return self.with_conj(objs[0])
@@ -3788,8 +3791,9 @@ def comma_participle_skips_the_infinitive(node: Any, tok: Any, ctx: Context, f: 
 
 
 @clause_rule("object_control", reads="an xcomp under a verb that is no subject-control verb (subject_control_verb), "
-             "and that verb's object or on/upon object; a for/of clause (pcomp) and its verb's object",
-             changes="source -> the controlling object", vocab=("subject_control_verb",))
+             "nor a verb of phoning with no on/upon (phoning_verb: 'called X to offer'), and that verb's object or "
+             "on/upon object; a for/of clause (pcomp) and its verb's object",
+             changes="source -> the controlling object", vocab=("subject_control_verb", "phoning_verb"))
 def object_control(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"called on Israel to cancel", "urged Israel to lift", "accused Lapid of bombing": the object acts
     (``ArgumentFinder._controller``)."""
