@@ -886,6 +886,28 @@ def test_the_name_before_a_headlines_colon_speaks_and_does_not_act(code):
     assert e.said_by is not None and e.said_by.text == "Lavrov" and "RUS" not in _nodes(e.source)
 
 
+def test_sanctions_weighed_are_not_told_as_done(code):
+    # "The EU is weighing sanctions on Iran": the tagger's act on "weighing" is told as considered (it was done)
+    (e,) = code("The EU is weighing sanctions on Iran.").events
+    assert e.hedged
+
+
+def test_an_attack_played_out_is_a_show_of_force(code):
+    # "China simulated an attack on Taiwan": a show of force (it was an attack)
+    (e,) = code("China simulated an attack on Taiwan.").events
+    assert e.cameo == "150" and _nodes(e.source) == {"CHN"} and _nodes(e.target) == {"TWN"}
+
+
+def test_the_latter_is_the_second_of_the_last_two_named(code):
+    # "..., while the latter accused Bolivia": Peru (it had no source)
+    x = code("Chile accused Peru of lying, while the latter accused Bolivia of meddling.")
+    (second,) = [e for e in _events(x, "accused") if "BOL" in _nodes(e.target)]
+    assert _nodes(second.source) == {"PER"}
+    # two of a list of three: which ones "the former" and "the latter" mean, the list does not say
+    x = code("Chile signed a pact with Peru, Bolivia and Ecuador, under which the former would help the latter.")
+    assert not _events(x, "help")
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

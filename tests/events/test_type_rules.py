@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from handdoc import doc as hand_doc, parsed as hand_parsed, state_mention as _mention  # noqa: E402
 
@@ -173,6 +175,19 @@ def test_deliberated_is_not_done():
     assert {t.tok.i for t in trigs} >= {3}
     assert {3, 4} <= not_done(trigs, lex)
     assert 3 not in not_done(trigs, lex, disabled={"deliberated_is_not_done"})
+
+
+@pytest.mark.parametrize("verb, lemma", [("weighing", "weigh"), ("simulated", "simulate")])
+def test_an_event_noun_weighed_or_played_out_is_not_done(verb, lemma):
+    # "Norway is weighing sanctions", "Norway simulated an attack": neither the sanctions nor the attack happened
+    from detente.events.rules import not_done
+
+    doc = _doc(["Norway", verb, "an", "attack"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+               ["Norway", lemma, "an", "attack"], pos=["PROPN", "VERB", "DET", "NOUN"])
+    lex = load_lexicon()
+    trigs = EventCoder(lex)._triggers(doc[:])
+    assert 3 in {t.tok.i for t in trigs}
+    assert 3 in not_done(trigs, lex) and 3 not in not_done(trigs, lex, disabled={"deliberated_is_not_done"})
 
 
 def test_custom_is_no_act():

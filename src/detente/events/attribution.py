@@ -322,6 +322,23 @@ class Speakers:
         return next((x for x in reversed(self.mentions[:i]) if x.actor is not None and x.actor.kind == "state"
                      and x.actor.node == m.actor.node and x.actor.id == x.actor.node), m)
 
+    def _last_two_named(self, char: int) -> list[Mention]:
+        """The last two actors of different nodes named before ``char``, in text order; none when they are two of a
+        list of more ("the United States, the United Kingdom and Australia, ... the former would help the latter":
+        which ones the words mean, the list does not say)."""
+        out: list[Mention] = []
+        for m in reversed(self.mentions[:bisect.bisect_left(self.mention_starts, char)]):
+            if m.actor is None or not m.actor.node or any(o.actor.node == m.actor.node for o in out):
+                continue
+            out.insert(0, m)
+            if len(out) == 2:
+                break
+        for m in out:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) and len(span.root.conjuncts) > 1:
+                return []
+        return out
+
     def last_two_before(self, char: int, *, persons: bool) -> list[Mention]:
         """The last pair of actors named together before ``char`` ("the two leaders", "the two countries"):
         "between A and B", "A and B", "A's relationship with B", "A held a call with B"."""
@@ -855,6 +872,12 @@ class Speakers:
             return m
         if tok.lower_ in PRONOUNS_PERSON:
             return self.resolve_pronoun(tok, speaking=speaking)
+        if tok.lower_ in {"former", "latter"} and tok.dep_ != "amod" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "Cairo accused Addis Ababa, while the latter said ...": of the last two actors named before it, the
+            # first ("the former") or the second
+            two = self._last_two_named(tok.idx)
+            return (two[0] if tok.lower_ == "former" else two[1]) if len(two) == 2 else None
         if (persons := pair_reference(tok)) is not None:
             pair = self.last_two_before(tok.idx, persons=persons)
             return pair[0] if pair else None

@@ -668,8 +668,9 @@ def refusal_is_its_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset
 
 
 @selection_rule("deliberated_is_not_done", reads="the clause (xcomp, ccomp) or gerund object of a deliberating "
-                "verb (deliberation_verb: 'is considering sending troops', 'weighs imposing sanctions')",
-                vocab=("deliberation_verb",))
+                "verb (deliberation_verb: 'is considering sending troops', 'weighs imposing sanctions'), and an "
+                "event noun object of one or of a verb of simulation (simulation_verb: 'war-gamed an invasion')",
+                vocab=("deliberation_verb", "simulation_verb"))
 def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"Norway is weighing sending troops": an act under consideration (and what its clause names) is
     neither done nor intended."""
@@ -678,6 +679,9 @@ def deliberated_is_not_done(triggers: list[Any], lex: Lexicon, w: dict[str, froz
         if t.tok.dep_ in {"xcomp", "ccomp"} or t.tok.dep_ == "dobj" and t.tok.tag_ == "VBG":
             if t.tok.head.lemma_.lower() in w["deliberation_verb"]:
                 out.update(x.i for x in t.tok.subtree)
+        elif t.nominal and t.tok.dep_ in {"dobj", "obj"} and t.tok.head.lemma_.lower() in w["deliberation_verb"] \
+                | w["simulation_verb"]:
+            out.add(t.tok.i)  # "is weighing sanctions", "analysts have war-gamed an invasion": not done
     return out
 
 

@@ -316,6 +316,10 @@ class LearnedEvents:
             # the speaker's own act
             return None
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
+        if tok.lemma_.lower() in words("deliberation_verb") | words("simulation_verb"):
+            # "The EU is weighing sanctions on Iran": what is weighed is not done (deliberated_is_not_done); the
+            # tagger's act on the verb is told as considered, not as done
+            modality = replace(modality, hedged=True)
         # on a verb of saying the act is in what is said: who says it is the speaker of that clause ("He said Berlin
         # had adopted a hostile approach toward Iran": Germany's act, as he tells it), unless that is the source
         told = _said_clause(tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
