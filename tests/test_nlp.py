@@ -759,3 +759,18 @@ def test_a_main_verb_read_as_a_participle_on_its_subject_is_the_clauses_verb(own
     tags = ["JJ", "NNS", "VBN", "IN", "NNS"] + (["VBD"] if own_verb else []) + ["."]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, tags=tags))
     assert ((doc[2].dep_, doc[1].dep_, doc[1].head.i) == ("ROOT", "nsubj", 2)) != own_verb
+
+
+@pytest.mark.parametrize("word, repaired", [("remarks", True), ("says", False)])
+def test_a_plural_noun_of_remark_read_as_a_verb_is_set_beside_the_clause(word, repaired):
+    # "Duda criticised Kyiv , remarks that angered Kyiv .": the parser read "remarks" as a verb reporting the anger
+    # (Duda said it); "..., says that ..." is a verb of saying
+    from detente.nlp import parse_repairs
+
+    words = ["Duda", "criticised", "Kyiv", ",", word, "that", "angered", "Kyiv", "."]
+    heads = [1, 1, 1, 1, 1, 6, 4, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "conj", "nsubj", "ccomp", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", ",", "VBZ", "IN", "VBD", "NNP", "."]
+    lemmas = ["Duda", "criticise", "Kyiv", ",", word.rstrip("s"), "that", "anger", "Kyiv", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert ((doc[4].dep_, doc[6].dep_) == ("appos", "relcl")) == repaired

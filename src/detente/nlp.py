@@ -304,7 +304,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_reported_clause_read_as_the_times``), a first conjunct read as a modifier of the second
     (``_conjunct_read_as_a_modifier``), a verb read as the object of "at first"
     (``_verb_read_as_the_object_of_at_first``), a main verb read as a participle on its subject
-    (``_main_verb_read_as_a_participle``).  Why a component of our own: as ``conj_after_clause``."""
+    (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``).
+    Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
     _persona_non_grata(doc)
@@ -328,7 +329,32 @@ def parse_repairs(doc: Any) -> Any:
     _conjunct_read_as_a_modifier(doc)
     _verb_read_as_the_object_of_at_first(doc)
     _main_verb_read_as_a_participle(doc)
+    _remarks_read_as_a_verb(doc)
     return doc
+
+
+def _remarks_read_as_a_verb(doc: Any) -> None:
+    """"Duda criticised Ukraine's exports, remarks that angered Kyiv": the parser may read the plural noun as a verb
+    ("remarks", "comments": a conjunct of the clause with no subject of its own) whose complement is the relative
+    clause, so Duda "said" that Kyiv was angered.  A word of remark (remark_noun) in the third person singular,
+    after a comma, with no subject, whose only clause is a complement with "that" as its subject, is a plural noun
+    set beside the clause (appos), and the complement its relative clause."""
+    from .events.rules import words
+
+    for tok in doc:
+        if tok.tag_ != "VBZ" or tok.dep_ not in {"conj", "parataxis"} or tok.lemma_.lower() not in words("remark_noun") \
+                or tok.i == 0 or doc[tok.i - 1].text != "," \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children):
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and any(
+            g.dep_ == "nsubj" and g.lower_ in {"that", "which"} for g in c.children)), None)
+        if clause is None:
+            continue
+        tok.tag_, tok.pos_, tok.dep_ = "NNS", "NOUN", "appos"
+        clause.dep_ = "relcl"
+        for g in clause.children:
+            if g.dep_ == "nsubj" and g.lower_ in {"that", "which"}:
+                g.pos_, g.tag_ = "PRON", "WDT"
 
 
 def _main_verb_read_as_a_participle(doc: Any) -> None:
