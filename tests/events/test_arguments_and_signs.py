@@ -908,6 +908,15 @@ def test_the_latter_is_the_second_of_the_last_two_named(code):
     assert not _events(x, "help")
 
 
+def test_both_countries_opening_a_sentence_are_the_subjects_of_the_one_before(code):
+    # "Neither Bolivia nor Ecuador accepted the deal. Both countries asked the UN to intervene": the pair the sentence
+    # before is about (it was Chile and Peru, the pair told most)
+    x = code("Chile and Peru signed a deal. Chile accused Peru of lying, and Peru accused Chile of lying. "
+             "Bolivia and Ecuador rejected the deal. Both countries have asked the UN to intervene.")
+    (e,) = _events(x, "asked")
+    assert _nodes(e.source) == {"BOL", "ECU"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -294,6 +294,10 @@ class Speakers:
             # "Vietnam fought a war with China and the two countries have disputes": a pair named together earlier in
             # the same sentence is the one meant, whatever pair the article tells most
             return list(together[-1])
+        if together and here and self._subject_pair_of(together[-1], here - 1) and self._opens_sentence(char, here):
+            # "Neither Egypt nor Sudan has accepted the plan. Both countries have asked the UN to intervene": the pair
+            # the sentence before is about, as its subjects, when the phrase opens the next one
+            return list(together[-1])
         candidates = [(a, b, 1) for a, b in self.told_dyads if a.end <= char and b.end <= char]
         candidates += [(a, b, 2) for a, b in together[:-1]] + ([(named[0], named[1], 2)] if len(named) == 2 else [])
         if exclude:  # "Kenya and Angola tried to mediate between the two countries": not the mediators themselves
@@ -312,6 +316,23 @@ class Speakers:
         if not tally:
             return named
         return [self._as_state(m, char) for m in last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]]
+
+    def _subject_pair_of(self, pair: tuple[Mention, Mention], idx: int) -> bool:
+        """Whether both of ``pair`` are in sentence ``idx`` and are the coordinated subjects of its main verb."""
+        if pair[0].sent_idx != idx or pair[1].sent_idx != idx:
+            return False
+        toks = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in pair]
+        if any(t is None or not len(t) for t in toks):
+            return False
+        a, b = (t.root for t in toks)
+        return a.dep_ in {"nsubj", "nsubjpass"} and a.head.dep_ == "ROOT" and b.dep_ == "conj" and b.head == a
+
+    def _opens_sentence(self, char: int, idx: int) -> bool:
+        """Whether the phrase at ``char`` is the first noun phrase of sentence ``idx``."""
+        start = self.parsed.sentences[idx].start
+        return not any(m.start < char for m in self.mentions[bisect.bisect_left(self.mention_starts, start):
+                                                             bisect.bisect_left(self.mention_starts, char)]) \
+            and len(self.doc.text[start:char].split()) <= 2
 
     def _as_state(self, m: Mention, char: int) -> Mention:
         """The last mention before ``char`` of the state a person's mention ``m`` serves, or ``m``: "Han Zheng met
