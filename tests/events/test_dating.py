@@ -21,7 +21,7 @@ from detente.events.dating import date_event, in_a_timeline, stated_date, timeli
 from detente.events.modality import Modality  # noqa: E402
 from detente.model import DateBasis, Document, EventDate, Sentence  # noqa: E402
 
-LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect"}
+LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect", "began": "begin"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
 
 
@@ -1048,3 +1048,24 @@ def test_dating_a_fronted_time_reaches_the_joined_clauses(conjunction, shared):
             (".", 4, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "hosted", dt.date(2024, 8, 28))
     assert (got.date == dt.date(2019, 1, 1)) == shared
+
+
+@pytest.mark.parametrize("length, background", [(["19", "-", "month"], True), (["bitter"], False)])
+def test_dating_what_began_a_stated_span_ago_is_background(length, background):
+    # "Chile ended a 19 - month rupture that began when Peru backed Bolivia .": the backing was 19 months ago, on no
+    # day the text gives (it was dated to the news day); "a bitter rupture" gives no span
+    n = len(length)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("ended", 1, "ROOT", "VERB", "VBD", "O"),
+            ("a", 2 + n + 1, "det", "DET", "DT", "O")]
+    if n == 3:
+        rows += [("19", 5, "nummod", "NUM", "CD", "B-DATE"), ("-", 5, "punct", "PUNCT", "HYPH", "I-DATE"),
+                 ("month", 6, "compound", "NOUN", "NN", "I-DATE")]
+    else:
+        rows += [("bitter", 4, "amod", "ADJ", "JJ", "O")]
+    r = len(rows)  # the noun
+    rows += [("rupture", 1, "dobj", "NOUN", "NN", "O"), ("that", r + 2, "nsubj", "PRON", "WDT", "O"),
+             ("began", r, "relcl", "VERB", "VBD", "O"), ("when", r + 5, "advmod", "SCONJ", "WRB", "O"),
+             ("Peru", r + 5, "nsubj", "PROPN", "NNP", "B-GPE"), ("backed", r + 2, "advcl", "VERB", "VBD", "O"),
+             ("Bolivia", r + 5, "dobj", "PROPN", "NNP", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "backed", dt.date(2023, 12, 11))
+    assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background

@@ -565,6 +565,31 @@ def _when_target(clause: Any) -> Any:
     return clause_head(clause.head) if _is_when_clause(clause) else None
 
 
+def _start_of_a_span(tok: Any) -> str | None:
+    """"ending a 19-month rupture that began when Spain backed Morocco's plan": a when-clause of a verb of beginning
+    (beginning_verb) whose subject is a noun of a stated length (a duration_unit with a number, or "decades-long"),
+    tells what happened that long ago: before the news, on no day the text gives (it was dated to the news day).
+    Returns the cue, or None."""
+    from .rules import words
+
+    clause = clause_head(tok)
+    if not _is_when_clause(clause) or clause.head.lemma_.lower() not in words("beginning_verb"):
+        return None
+    began = clause.head
+    noun = began.head if began.dep_ == "relcl" else next(
+        (c for c in began.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if noun is None:
+        return None
+    units = words("duration_unit")
+    doc = noun.doc
+    for t in doc[noun.left_edge.i:noun.i]:
+        # "a 19-month rupture", "a decades-long feud" (split at its hyphens)
+        if t.lemma_.lower() in units and (any(g.like_num for g in t.children) or (
+                t.i + 2 < noun.i and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "long")):
+            return f"when {noun.text} began"
+    return None
+
+
 def _pact_it_makes(noun: Any, clause: Any) -> bool:
     """Whether ``noun`` is a pact (pact_noun) that the verb ``clause`` makes, as its direct object: a signing or a
     brokering verb (pact_signing_verb, pact_making_verb)."""
@@ -761,6 +786,8 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     if modality.background:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
     before = _before_an_earlier_act(tok, span, published) if tok is not None else None
+    if before is None and tok is not None:
+        before = _start_of_a_span(tok)
     if before is not None:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, before)
     earlier = undated_earlier(tok, span) if undated else None
