@@ -917,6 +917,23 @@ def test_both_countries_opening_a_sentence_are_the_subjects_of_the_one_before(co
     assert _nodes(e.source) == {"BOL", "ECU"}
 
 
+def test_what_two_once_were_is_not_how_they_stand(code):
+    # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
+    # "once" made the friction background)
+    x = code("Poland and Hungary argued. The exchange is the latest sign of friction between the two governments, "
+             "once close allies in the European Union.")
+    (r,) = x.relation_claims
+    assert r.polarity == -1 and {r.a.actor.node, r.b.actor.node} == {"POL", "HUN"} and r.date.basis.value != "background"
+
+
+def test_a_condition_rejected_is_its_authors(code):
+    # "..., a condition Netanyahu has rejected": the condition's author is the one rejected, and the outlet tells it
+    x = code("Saudi Crown Prince Mohammed bin Salman has said that any deal must include a path to a Palestinian "
+             "state, a condition Israeli Prime Minister Benjamin Netanyahu has rejected.")
+    (e,) = _events(x, "rejected")
+    assert _nodes(e.target) == {"SAU"} and e.said_by is None
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -158,6 +158,9 @@ def _in_other_clause(t: Any, head: Any, own: set[int], temporal_preps: frozenset
     while node != head and steps < 50:
         if node.i not in own and (node.dep_ in OTHER_CLAUSE_DEPS or (node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"})):
             return True
+        if node.i not in own and node.dep_ == "appos":
+            return True  # "friction between the two governments, once close allies": what the noun once was
+
         # an adjective phrase inside a noun phrase ("its long-standing ties", "their long-held status", with
         # "long" below "standing") describes the thing, not when the event happened
         if not _temporal_or_not_amod(node, temporal_preps):

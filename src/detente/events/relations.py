@@ -239,7 +239,9 @@ class RelationReader:
                     out.append(span.root)
         # "relations between A and B remained strong": the adjective of a cue "strong ties" said of a tie noun
         out += [t for t in sent if t.dep_ == "acomp" and t not in out and self._said_of_a_tie(t)]
-        return out
+        # "friction between the two governments, once close allies": what they once were is not how they stand
+        return [t for t in out if not any(c.lower_ in words("bygone_word") and c.dep_ in {"advmod", "amod"}
+                                          for c in (*t.children, *(c for a in t.children for c in a.children)))]
 
     def _said_of_a_tie(self, adj: Any) -> bool:
         """Whether ``adj`` predicates a tie noun ("relations remained strong", "ties are good") and is the first word

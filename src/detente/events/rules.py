@@ -398,7 +398,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "recipient_verb", "party_noun", "speech_trigger",
               "not_trigger_verb", "naming_verb", "possessive_self", "complement_prep", "adversary_prep",
               "patron_participle", "hosting_verb", "cognition_verb", "occasion_prep", "presence_word", "motive_prep",
-              "remark_noun", "beginning_verb", "duration_unit",
+              "remark_noun", "beginning_verb", "duration_unit", "bygone_word",
               "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
