@@ -406,6 +406,12 @@ def _triggers(doc, *specs):
     return [_Trigger(doc[i], cameo, None, specific=specific, undoes=undoes) for i, cameo, specific, undoes in specs]
 
 
+def _dropped_by(trigs, i, rule):
+    """Trigger ``i`` is dropped by the selection rules, and not without ``rule``."""
+    assert i in not_done(trigs, load_lexicon())
+    assert i not in not_done(trigs, load_lexicon(), disabled={rule})
+
+
 def test_intention_verb_is_no_act():
     # "Hamas vowed to release the hostages": the release is the event (as an intention), not the vow
     doc = _doc(["Hamas", "vowed", "to", "release", "the", "hostages"], [1, 1, 3, 1, 5, 3],
@@ -434,8 +440,7 @@ def test_requested_is_not_done():
                ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj"],
                ["Egypt", "urge", "Israel", "to", "lift", "the", "blockade"])
     trigs = _triggers(doc, (1, "020", False, False), (4, "085", True, False))
-    assert 4 in not_done(trigs, load_lexicon())
-    assert 4 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
+    _dropped_by(trigs, 4, "requested_is_not_done")
 
 
 def test_talks_called_for_are_not_held():
@@ -443,8 +448,7 @@ def test_talks_called_for_are_not_held():
     doc = _doc(["Brazil", "called", "for", "dialogue"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
                ["Brazil", "call", "for", "dialogue"])
     trigs = _triggers(doc, (1, "026", False, False), (3, "040", False, False))
-    assert 3 in not_done(trigs, load_lexicon())
-    assert 3 not in not_done(trigs, load_lexicon(), disabled={"requested_is_not_done"})
+    _dropped_by(trigs, 3, "requested_is_not_done")
 
 
 @pytest.mark.parametrize("words, heads, deps, lemmas, pos, held", [
@@ -801,8 +805,7 @@ def test_undone_is_not_done_reads_what_is_left():
                ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "dobj"],
                ["Australia", "withdraw", "from", "a", "deal", "to", "buy", "submarine"])
     trigs = _triggers(doc, (1, "161", True, False), (6, "061", False, False))
-    assert 6 in not_done(trigs, load_lexicon())
-    assert 6 not in not_done(trigs, load_lexicon(), disabled={"undone_is_not_done"})
+    _dropped_by(trigs, 6, "undone_is_not_done")
 
 
 def test_undone_clause_on_a_cancelled_object():
@@ -934,8 +937,7 @@ def test_opposed_is_not_done():
                ["nsubj", "ROOT", "poss", "dobj", "prep", "poss", "case", "pobj"],
                ["Chile", "drop", "its", "block", "on", "Peru", "'s", "entry"])
     trigs = _triggers(doc, (1, "085", True, False), (7, "057", False, False))
-    assert 7 in not_done(trigs, load_lexicon())
-    assert 7 not in not_done(trigs, load_lexicon(), disabled={"opposed_is_not_done"})
+    _dropped_by(trigs, 7, "opposed_is_not_done")
 
 
 def test_warned_against_is_not_done():
@@ -944,8 +946,7 @@ def test_warned_against_is_not_done():
                ["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "dobj"],
                ["Chile", "warn", "Peru", "against", "expand", "the", "war"])
     trigs = _triggers(doc, (1, "130", True, False), (4, "060", False, False))
-    assert 4 in not_done(trigs, load_lexicon())
-    assert 4 not in not_done(trigs, load_lexicon(), disabled={"warned_against_is_not_done"})
+    _dropped_by(trigs, 4, "warned_against_is_not_done")
 
 
 def test_a_visit_one_is_due_to_make_is_intended():
