@@ -934,6 +934,13 @@ def test_a_condition_rejected_is_its_authors(code):
     assert _nodes(e.target) == {"SAU"} and e.said_by is None
 
 
+def test_a_communiques_we_is_the_body_it_names_itself(code):
+    # "We, the foreign ministers of the G7, met ... We condemn Iran's attack": the G7 condemns (it had no source)
+    x = code("We, the foreign ministers of the G7, met in Capri. We condemn Iran's attack against Israel.")
+    (e,) = _events(x, "condemn")
+    assert {m.actor.id for m in e.source if m.actor is not None} == {"IGOGOV:g7"} and _nodes(e.target) == {"IRN"}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

@@ -1069,3 +1069,19 @@ def test_dating_what_began_a_stated_span_ago_is_background(length, background):
              ("Bolivia", r + 5, "dobj", "PROPN", "NNP", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "backed", dt.date(2023, 12, 11))
     assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background
+
+
+@pytest.mark.parametrize("when, background", [(["in", "2019"], True), ([], False)])
+def test_dating_a_past_before_a_later_dated_conjunct_is_background(when, background):
+    # "Chile delayed the deal , but Peru approved it in 2019 .": the delay came before 2019 (it was dated to the
+    # news day); with no time in the later clause, both are news
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("delayed", 1, "ROOT", "VERB", "VBD", "O"),
+            ("the", 3, "det", "DET", "DT", "O"), ("deal", 1, "dobj", "NOUN", "NN", "O"),
+            (",", 1, "punct", "PUNCT", ",", "O"), ("but", 1, "cc", "CCONJ", "CC", "O"),
+            ("Peru", 7, "nsubj", "PROPN", "NNP", "B-GPE"), ("approved", 1, "conj", "VERB", "VBD", "O"),
+            ("it", 7, "dobj", "PRON", "PRP", "O")]
+    if when:
+        rows += [("in", 7, "prep", "ADP", "IN", "O"), ("2019", 9, "pobj", "NUM", "CD", "B-DATE")]
+    rows += [(".", 1, "punct", "PUNCT", ".", "O")]
+    got = _date(_tagged(rows), "delayed", dt.date(2024, 4, 19))
+    assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background

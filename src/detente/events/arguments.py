@@ -1668,7 +1668,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
 
 @subject_rule("first_person_of_a_transcript", reads="a first-person subject pronoun (transcript_pronoun: 'we', 'I') "
               "outside quotes, in a document whose headline is a transcript's title naming its speaker "
-              "(transcript_noun 'by' an actor: 'Remarks by President Lula at the BRICS summit')",
+              "(transcript_noun 'by' an actor: 'Remarks by President Lula at the BRICS summit'), or whose first "
+              "'we' names itself in apposition ('We, the G7 foreign ministers, ...')",
               changes="source -> that speaker", vocab=("transcript_pronoun", "transcript_noun"))
 def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
                                  w: dict[str, frozenset[str]]) -> list | None:
@@ -1678,7 +1679,24 @@ def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
             or f.speakers.quote_at(child.idx) is not None:
         return None
     speaker = transcript_speaker(f.speakers, w["transcript_noun"])
+    if speaker is None and child.lower_ == "we":
+        speaker = we_named(f.speakers)
     return [speaker] if speaker is not None else None
+
+
+def we_named(sp: Speakers) -> Mention | None:
+    """The actor a document's "We, the G7 foreign ministers of ..., met in Capri" names in apposition to its first
+    "we" outside quotes: a communique's voice, whose later "we" it is."""
+    for tok in sp.doc:
+        if tok.lower_ != "we" or sp.quote_at(tok.idx) is not None:
+            continue
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            m = sp.mention_for(appos) or next((x for t in appos.subtree if (x := sp.mention_at(t)) is not None
+                                               and x.actor is not None), None)
+            if m is not None and m.actor is not None and m.actor.node:
+                return m
+        return None
+    return None
 
 
 def transcript_speaker(sp: Speakers, nouns: frozenset[str]) -> Mention | None:

@@ -565,6 +565,24 @@ def _when_target(clause: Any) -> Any:
     return clause_head(clause.head) if _is_when_clause(clause) else None
 
 
+def _before_a_later_conjunct(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
+    """"Turkey delayed Finland's accession for months, ... but its parliament approved the bid in March 2023": a
+    past-tense clause with no time of its own, joined to a later clause in the past tense that states a time before
+    the news (more than a month before), is told before that later one: background, on no day the text gives (it was
+    dated to the news day). Returns the cue, or None."""
+    clause = clause_head(tok)
+    shared = _shares_time_with(clause)  # ("delayed the accession, accusing Helsinki of ...": the accusing too)
+    clause = shared if shared is not None and not _is_when_clause(clause) else clause
+    if clause.tag_ != "VBD" or published is None:
+        return None
+    for later in (c for c in clause.children if c.dep_ == "conj" and c.i > clause.i and c.tag_ == "VBD"):
+        stated = stated_date(later, span, published)
+        if stated is not None and stated.date is not None and before_the_news(stated, published) \
+                and (published - stated.date).days > 31:
+            return f"before {stated.text}"
+    return None
+
+
 def _start_of_a_span(tok: Any) -> str | None:
     """"ending a 19-month rupture that began when Spain backed Morocco's plan": a when-clause of a verb of beginning
     (beginning_verb) whose subject is a noun of a stated length (a duration_unit with a number, or "decades-long"),
@@ -787,7 +805,7 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
     before = _before_an_earlier_act(tok, span, published) if tok is not None else None
     if before is None and tok is not None:
-        before = _start_of_a_span(tok)
+        before = _start_of_a_span(tok) or _before_a_later_conjunct(tok, span, published)
     if before is not None:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, before)
     earlier = undated_earlier(tok, span) if undated else None
