@@ -941,6 +941,14 @@ def test_a_communiques_we_is_the_body_it_names_itself(code):
     assert {m.actor.id for m in e.source if m.actor is not None} == {"IGOGOV:g7"} and _nodes(e.target) == {"IRN"}
 
 
+def test_whose_view_a_passive_names_is_the_other_party(code):
+    # "Azerbaijan and Russia are seen as the biggest threats by Armenians": each is Armenia's threat (they were each
+    # other's)
+    x = code("Azerbaijan and Russia are now seen as the biggest threats by Armenians.")
+    assert {(frozenset((r.a.actor.node, r.b.actor.node)), r.polarity) for r in x.relation_claims} == {
+        (frozenset({"AZE", "ARM"}), -1), (frozenset({"RUS", "ARM"}), -1)}
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

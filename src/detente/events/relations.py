@@ -579,6 +579,15 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bo
             m = speakers.mention_for(child)
             if m is not None and m != a:
                 return m
+    # "Azerbaijan and Russia are seen as the biggest threats by Armenians": whose view the passive names is the other
+    # party of each (they were each other's threats)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    for child in (*verb.children, *cue.children):
+        if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
+            m = next((x for p in child.children if p.dep_ == "pobj" and (x := speakers.mention_for(p)) is not None),
+                     None)
+            if m is not None and m != a:
+                return m
     return None
 
 
