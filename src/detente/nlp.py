@@ -342,8 +342,8 @@ def _remarks_read_as_a_verb(doc: Any) -> None:
     from .events.rules import words
 
     for tok in doc:
-        if tok.tag_ != "VBZ" or tok.dep_ not in {"conj", "parataxis"} or tok.lemma_.lower() not in words("remark_noun") \
-                or tok.i == 0 or doc[tok.i - 1].text != "," \
+        if tok.tag_ != "VBZ" or tok.dep_ not in {"conj", "parataxis"} \
+                or tok.lemma_.lower() not in words("remark_noun") or tok.i == 0 or doc[tok.i - 1].text != "," \
                 or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children):
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and any(
