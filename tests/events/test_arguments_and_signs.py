@@ -950,6 +950,15 @@ def test_whose_view_a_passive_names_is_the_other_party(code):
         (frozenset({"AZE", "ARM"}), -1), (frozenset({"RUS", "ARM"}), -1)}
 
 
+def test_bare_ties_are_with_the_other_of_the_pair(code):
+    # "Riyadh cut ties in 2016": with Iran, the other of the pair the article tells (it had no target); a source
+    # outside the pair gets none
+    (e,) = _events(code("Saudi Arabia and Iran clashed. Riyadh cut ties in 2016."), "cut")
+    assert _nodes(e.target) == {"IRN"}
+    (e,) = _events(code("Lithuania let Taiwan open an office. China downgraded ties in response."), "downgraded")
+    assert not _nodes(e.target)
+
+
 def test_a_region_named_after_a_state_is_no_actor(code):
     (e,) = _events(code("China has expanded its footprint across Latin America."), "expanded")
     assert "USA" not in _nodes(e.target)

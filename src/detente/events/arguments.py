@@ -2792,6 +2792,28 @@ def membership_named_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froz
     return []
 
 
+@object_rule("bare_ties_are_with_the_pair", reads="a direct object that is a bare tie noun (bare_tie_noun: 'cut ties', "
+             "'downgraded relations'; no modifier naming an actor, no with/between/to phrase); the pair of states "
+             "the article tells most", changes="target -> the other of that pair, when the source is one of it",
+             vocab=("bare_tie_noun",))
+def bare_ties_are_with_the_pair(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
+    """"Saudi Arabia and Iran traded accusations. Riyadh cut ties in 2016": the ties are with the other of the pair
+    the article is about (the cut had no target); a source outside that pair gets none (whose ties, the text does
+    not say)."""
+    for d in _dobjs(q):
+        if d.lemma_.lower() not in w["bare_tie_noun"] and d.lower_ not in w["bare_tie_noun"]:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in {"with", "between", "to"} for c in (*d.children, *q.tok.children)) \
+                or any(c.dep_ in {"poss", "compound", "amod", "nmod"} and f.speakers.mention_at(c) is not None
+                       for c in d.children):
+            continue
+        pair = f.speakers.pair_of_states(d.idx)
+        nodes = [m.actor.node if m.actor is not None else None for m in pair]
+        if len(pair) == 2 and q.exclude and any(n in q.exclude for n in nodes):
+            return [m for m, n in zip(pair, nodes) if n not in q.exclude and n is not None]
+    return []
+
+
 @object_rule("generic_object", reads="a direct object that is an agent noun (agents.tsv) and no event noun, for an "
              "event type that does not convey its object (CONVEYED_OBJECT_TYPES), and not the source's own "
              "(possessive_self: 'its ambassador') unless several sources' own envoys (posted_envoy_noun: 'their "
