@@ -280,6 +280,10 @@ def test_an_act_on_ties_is_its_possessors():
 class _States(_Named):
     """Speakers that know each capitalised word as a state mention of its own node."""
 
+    from detente.events.attribution import Speakers
+
+    last_party_before = Speakers.last_party_before
+
     def mention_at(self, tok):
         from types import SimpleNamespace
 

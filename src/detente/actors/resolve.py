@@ -244,9 +244,6 @@ FORMER_WORDS = {"former", "ex", "ex-", "erstwhile", "retired", "previous", "onet
 _SENT_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
-
-
 @dataclass
 class _Candidate:
     start: int  # token index
@@ -484,8 +481,8 @@ class ActorResolver:
         # "Antony J. Blinken": a known person's name with a middle initial the gazetteer's surfaces leave out (the
         # initial split the name: spaCy's "J. Blinken" was an unknown person)
         for tok in doc[1:-1]:
-            if _MIDDLE_INITIAL.fullmatch(tok.text) and doc[tok.i - 1].text[:1].isupper() \
-                    and doc[tok.i + 1].text[:1].isupper():
+            if len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper() \
+                    and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper():
                 key = fold(f"{doc[tok.i - 1].text} {doc[tok.i + 1].text}")
                 if key in self.gaz.person_surfaces:
                     out.append(_Candidate(tok.i - 1, tok.i + 2, "person", key))

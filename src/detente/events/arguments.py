@@ -760,13 +760,7 @@ class ArgumentFinder:
         """The last mention before ``tok`` in its sentence with a network node, an actor of a kind ``kind_ok``
         accepts, and none of the nodes of ``subjects`` (what a pronoun object stands for: ``_object_pronoun``,
         ``it_is_the_other_party``)."""
-        nodes = {m.actor.node for m in subjects if m.actor is not None}
-        for t in reversed(tok.doc[tok.sent.start:tok.i]):
-            m = self.speakers.mention_at(t)
-            if m is not None and m.actor is not None and kind_ok(m.actor.kind) and m.actor.node \
-                    and m.actor.node not in nodes:
-                return m
-        return None
+        return self.speakers.last_party_before(tok, {m.actor.node for m in subjects if m.actor is not None}, kind_ok)
 
     def _subject_mentions(self, child: Any, ctx: Context) -> list[Mention]:
         """The mentions a subject token stands for: the subject-stage rules below (``rules.subject_mentions``)."""
@@ -1680,23 +1674,8 @@ def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
         return None
     speaker = transcript_speaker(f.speakers, w["transcript_noun"])
     if speaker is None and child.lower_ == "we":
-        speaker = we_named(f.speakers)
+        speaker = f.speakers.we_named()
     return [speaker] if speaker is not None else None
-
-
-def we_named(sp: Speakers) -> Mention | None:
-    """The actor a document's "We, the G7 foreign ministers of ..., met in Capri" names in apposition to its first
-    "we" outside quotes: a communique's voice, whose later "we" it is."""
-    for tok in sp.doc:
-        if tok.lower_ != "we" or sp.quote_at(tok.idx) is not None:
-            continue
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            m = sp.mention_for(appos) or next((x for t in appos.subtree if (x := sp.mention_at(t)) is not None
-                                               and x.actor is not None), None)
-            if m is not None and m.actor is not None and m.actor.node:
-                return m
-        return None
-    return None
 
 
 def transcript_speaker(sp: Speakers, nouns: frozenset[str]) -> Mention | None:

@@ -146,14 +146,19 @@ def is_speech_verb(tok: Any) -> bool:
     return tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in {"VERB", "AUX"}
 
 
+_UNSET = object()
+
+
 class Speakers:
     """Resolves speakers in one document; build per document."""
 
     _starts_for_quotes: list[int] | None = None  # mention starts, for quotes that carry a speaker on
+    _we_named: Any = None  # (``we_named``: _UNSET until looked up)
 
     def __init__(self, parsed: Parsed, mentions: tuple[Mention, ...], *, disabled: Iterable[str] = ()) -> None:
         """``disabled``: names of attribution rules (``rules.rules()``) not to apply (the coder's ``disabled``)."""
         self.disabled = frozenset(disabled)
+        self._we_named = _UNSET
         self.parsed = parsed
         self.doc = parsed.doc
         self.mentions = mentions
@@ -342,6 +347,35 @@ class Speakers:
         i = bisect.bisect_left(self.mention_starts, char)
         return next((x for x in reversed(self.mentions[:i]) if x.actor is not None and x.actor.kind == "state"
                      and x.actor.node == m.actor.node and x.actor.id == x.actor.node), m)
+
+    def last_party_before(self, tok: Any, nodes: Any, kind_ok: Any) -> Mention | None:
+        """The last mention before ``tok`` in its sentence with a network node, an actor of a kind ``kind_ok``
+        accepts, and none of ``nodes`` (what a pronoun stands for: an object "it", "its alliance with X")."""
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+            m = self.mention_at(t)
+            if m is not None and m.actor is not None and kind_ok(m.actor.kind) and m.actor.node \
+                    and m.actor.node not in nodes:
+                return m
+        return None
+
+    def we_named(self) -> Mention | None:
+        """The actor a document's "We, the G7 foreign ministers of ..., met in Capri" names in apposition to its first
+        "we" outside quotes: a communique's voice, whose later "we" it is (found once per document)."""
+        if self._we_named is _UNSET:
+            self._we_named = self._find_we_named()
+        return self._we_named
+
+    def _find_we_named(self) -> Mention | None:
+        for tok in self.doc:
+            if tok.lower_ != "we" or self.quote_at(tok.idx) is not None:
+                continue
+            for appos in (c for c in tok.children if c.dep_ == "appos"):
+                m = self.mention_for(appos) or next((x for t in appos.subtree if (x := self.mention_at(t)) is not None
+                                                     and x.actor is not None), None)
+                if m is not None and m.actor is not None and m.actor.node:
+                    return m
+            return None
+        return None
 
     def _last_two_named(self, char: int) -> list[Mention]:
         """The last two actors of different nodes named before ``char``, in text order; none when they are two of a

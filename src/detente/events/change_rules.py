@@ -191,9 +191,4 @@ def its_tie_is_the_last_things(tok: Any, speakers: Any, w: dict[str, frozenset[s
         return None
     others = {m.actor.node for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
               for m in [speakers.mention_for(p)] if m is not None and m.actor is not None}
-    for t in reversed(tok.doc[tok.sent.start:pron.i]):
-        m = speakers.mention_at(t)
-        if m is not None and m.actor is not None and m.actor.kind != "person" and m.actor.node \
-                and m.actor.node not in others:
-            return m
-    return None
+    return speakers.last_party_before(pron, others, lambda kind: kind != "person")

@@ -98,7 +98,7 @@ class RelationReader:
                 if own:
                     polarity = self._cue_value(cue_tok)  # "strained by Azerbaijan's growing ties with Israel"
                 said: list[Any] = []
-                if all(t.lemma_.lower() in _BARE_TIES for t in group):
+                if all(t.lemma_.lower() in words("bare_tie_noun") for t in group):
                     # "Ties between the two countries soured in 2021 ...": the parser hangs the verb on the pair
                     # as a clause of its own; the verb inside the tie noun's phrase says how the ties are
                     said = [t for t in cue_toks if t not in group and t.pos_ == "VERB"
@@ -119,7 +119,7 @@ class RelationReader:
                 negated = [] if harm_denied else [
                     t for t in group if (self._cue_value(t) == polarity or len(group) == 1) and _negated_cue(t)]
                 if negated:
-                    if all(t.lemma_.lower() in _BARE_TIES for t in group):
+                    if all(t.lemma_.lower() in words("bare_tie_noun") for t in group):
                         # "has no formal diplomatic ties with Taiwan": no relation stated, not a hostile one
                         continue
                     if any(t.lower_ in words("improvement_cue") for t in negated):
@@ -248,7 +248,7 @@ class RelationReader:
         of a cue made with one ("strong ties", "good relations" in relation_cues.tsv)."""
         verb = adj.head
         return verb.lemma_.lower() in _TIE_STATE_VERBS and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in _BARE_TIES for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in words("bare_tie_noun") for c in verb.children) and any(
             f"{adj.lower_} {noun}" in self.multi for noun in ("ties", "relations"))
 
     def _cue_value(self, tok: Any) -> int:
@@ -271,7 +271,7 @@ class RelationReader:
     def _bare_tie(self, tok: Any) -> bool:
         """A tie noun with no cue of its own on it ("ties", not "friendly relations"): it names the relation, the
         other cues of its clause say how it is."""
-        return tok.lemma_.lower() in _BARE_TIES and not any(c.dep_ == "amod" and self._cue_value(c)
+        return tok.lemma_.lower() in words("bare_tie_noun") and not any(c.dep_ == "amod" and self._cue_value(c)
                                                             for c in tok.children)
 
     def _polarity(self, group: list[Any]) -> int:
@@ -359,7 +359,7 @@ class RelationReader:
                         continue
                     return subjects[0], owner, cue
                 return subjects[0], subjects[1], cue
-            if not subjects and subj_tok is not None and subj_tok.lemma_.lower() in _BARE_TIES \
+            if not subjects and subj_tok is not None and subj_tok.lemma_.lower() in words("bare_tie_noun") \
                     and not any(speakers.mention_at(t) is not None for t in subj_tok.subtree):
                 # "Relations are frosty.", "Ties have soured since": a tie of no one named is the pair's the
                 # article tells most, as "the two countries" is
@@ -558,12 +558,10 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bo
         # "The US ... is its most important backer": no one is their own backer, so a possessive pronoun on the
         # attribute stands for the last other actor named before it in the sentence
         pron = next((c for c in cue.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
-        if pron is not None:
-            for t in reversed(cue.doc[cue.sent.start:pron.i]):
-                m = speakers.mention_at(t)
-                if m is not None and m.actor is not None and m.actor.kind != "person" and a.actor is not None \
-                        and m.actor.node != a.actor.node:
-                    return m
+        if pron is not None and a.actor is not None:
+            m = speakers.last_party_before(pron, {a.actor.node}, lambda kind: kind != "person")
+            if m is not None:
+                return m
     if cue.dep_ in {"attr", "oprd"} or (cue.dep_ in {"dobj", "obj"} and cue.head == verb):
         # "Morocco would remain a loyal partner to the Algerian people", "has maintained close relations with
         # Moscow": the parser hangs the to/with-phrase on the verb, after the cue
@@ -627,7 +625,6 @@ def _negated_cue(cue: Any) -> bool:
 
 
 # Tie nouns that name a relation without saying how it is: negated ("no diplomatic ties"), they state none
-_BARE_TIES = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 # Verbs that say how a relation stands ("relations remain strong")
 _TIE_STATE_VERBS = frozenset({"be", "remain", "stay", "become", "grow", "seem"})
 # The relation nouns a two-word cue may end in with one modifier between ("close energy ties", "warm personal

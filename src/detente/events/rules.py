@@ -492,13 +492,13 @@ def problem_is_no_fight(tok: Any, w: dict[str, frozenset[str]]) -> bool:
                for t in c.subtree)
 
 
-@trigger_veto("helping_is_its_complements_act", reads="a verb of helping (helping_verb: 'help') with no object, "
-              "whose verb complement (xcomp, ccomp) is a verb of the lexicon (verbs.tsv)", vocab=("helping_verb",))
+@trigger_veto("helping_is_its_complements_act", reads="a verb of enabling (enabling_verb: 'help') with no object, "
+              "whose verb complement (xcomp, ccomp) is a verb of the lexicon (verbs.tsv)", vocab=("enabling_verb",))
 def helping_is_its_complements_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"China helped broker the deal", "a diplomat who helped negotiate the declaration" were aid (070) beside the
     brokering: helping to do an act is taking part in it, and the act is the complement's ("helped Ukraine defend
     itself", with the one helped as object, is still aid)."""
-    if tok.lemma_.lower() not in w["helping_verb"] or any(c.dep_ in {"dobj", "obj", "dative"} for c in tok.children):
+    if tok.lemma_.lower() not in w["enabling_verb"] or any(c.dep_ in {"dobj", "obj", "dative"} for c in tok.children):
         return False
     from .lexicon import load_lexicon
 
