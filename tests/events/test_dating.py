@@ -1085,3 +1085,37 @@ def test_dating_a_past_before_a_later_dated_conjunct_is_background(when, backgro
     rows += [(".", 1, "punct", "PUNCT", ".", "O")]
     got = _date(_tagged(rows), "delayed", dt.date(2024, 4, 19))
     assert (got.date is None and got.basis == DateBasis.BACKGROUND) == background
+
+
+@pytest.mark.parametrize("anchored", [True, False])
+def test_dating_that_year_is_the_year_told_before(anchored):
+    # "Egypt expelled Ali in 2013 . Egypt recalled Omar in November that year .": November 2013 (it was the news's
+    # November); with no year told before it, undated
+    rows = [("Egypt", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("expelled", 1, "ROOT", "VERB", "VBD", "O"),
+            ("Ali", 1, "dobj", "PROPN", "NNP", "O"), ("in", 1, "prep", "ADP", "IN", "O"),
+            ("2013", 3, "pobj", "NUM", "CD", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O")] if anchored else []
+    k = len(rows)
+    rows += [("Egypt", k + 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", k + 1, "ROOT", "VERB", "VBD", "O"),
+             ("Omar", k + 1, "dobj", "PROPN", "NNP", "O"), ("in", k + 1, "prep", "ADP", "IN", "O"),
+             ("November", k + 3, "pobj", "PROPN", "NNP", "B-DATE"), ("that", k + 6, "det", "DET", "DT", "I-DATE"),
+             ("year", k + 4, "npadvmod", "NOUN", "NN", "I-DATE"), (".", k + 1, "punct", "PUNCT", ".", "O")]
+    doc = _tagged(rows)
+    got = date_event(doc[k + 1], (k, len(doc)), Document(id="d", text=doc.text, published=dt.date(2026, 11, 20),
+                                                         date_basis=DateBasis.MANIFEST), Modality())
+    if anchored:
+        assert (got.date, got.precision, got.basis) == (dt.date(2013, 11, 1), "month", DateBasis.BACKGROUND)
+    else:
+        assert (got.date, got.precision) == (None, "before-publication")
+
+
+def test_dating_a_month_in_a_timelines_year_entry_is_in_that_year():
+    # "2024 : Erdogan visited Cairo in February": February 2024, not the February before the news
+    published = dt.date(2026, 11, 20)
+    entry = EventDate(dt.date(2024, 1, 1), DateBasis.BACKGROUND, "year", "2024")
+    own = EventDate(dt.date(2026, 2, 1), DateBasis.BACKGROUND, "month", "in February")
+    got = in_a_timeline(own, entry, published)
+    assert (got.date, got.precision, got.basis) == (dt.date(2024, 2, 1), "month", DateBasis.BACKGROUND)
+    # a month told against the news stays the news's ("last February"), and so does one with its own year
+    for text, day in (("last February", dt.date(2026, 2, 1)), ("in February 2025", dt.date(2025, 2, 1))):
+        own = EventDate(day, DateBasis.BACKGROUND, "month", text)
+        assert in_a_timeline(own, entry, published) == own

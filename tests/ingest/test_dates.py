@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from detente.ingest.dates import before_the_news, describe_date, infer_document_date, resolve_relative, resolve_time
-from detente.model import DateBasis
+from detente.ingest.dates import (before_the_news, describe_date, in_the_year_told, infer_document_date, resolve_relative,
+                                  resolve_time)
+from detente.model import DateBasis, EventDate
 
 
 def test_dates_inferred_from_days_after_anchor_and_caption(seed_texts):
@@ -85,6 +86,28 @@ def test_dates_resolve_time_with_precision(expr, date, precision):
 def test_dates_resolve_time_guesses_nothing(expr):
     d = resolve_time(expr, FRIDAY)
     assert d is None
+
+
+@pytest.mark.parametrize("expr, date, precision", [
+    ("in November that year", dt.date(2013, 11, 1), "month"),
+    ("on 3 July that same year", dt.date(2013, 7, 3), "day"),
+    ("later that year", dt.date(2013, 1, 1), "year"),
+    ("the following year", dt.date(2014, 1, 1), "year"),
+    ("in the previous year", dt.date(2012, 1, 1), "year"),
+])
+def test_dates_a_year_told_by_reference_counts_from_the_time_before(expr, date, precision):
+    anchor = EventDate(dt.date(2013, 1, 1), DateBasis.STATED, "year", "2013")
+    got = in_the_year_told(expr, anchor)
+    assert (got.date, got.precision) == (date, precision)
+    # with no time before it, no year: "in November that year" was the news's November
+    alone = resolve_time(expr, FRIDAY)
+    assert (alone.date, alone.precision) == (None, "before-publication")
+    assert in_the_year_told(expr, None) == alone
+
+
+def test_dates_a_year_of_the_news_is_no_year_by_reference():
+    assert in_the_year_told("in November", None) is None and in_the_year_told("over the next year", None) is None
+    assert resolve_time("in November last year", FRIDAY).date == dt.date(2023, 11, 1)
 
 
 def test_dates_resolve_time_future_takes_the_coming_one():

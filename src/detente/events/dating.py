@@ -41,7 +41,7 @@ import re
 from typing import Any
 
 from ..ingest.dates import (BEFORE_PUBLICATION, DAY, MONTH, MONTH_NAMES, PAST_ERA, UNKNOWN_PRECISION, WEEKDAY_NAMES,
-                             YEAR, before_the_news, later_than, resolve_time)
+                             YEAR, before_the_news, in_the_year_told, later_than, resolve_time)
 from ..model import DateBasis, Document, EventDate
 from .modality import PAST_PERFECT_CUE, Modality, told_in_past_perfect
 
@@ -163,10 +163,25 @@ def timeline_dates(doc: Any, sentences: Any, spans: Any, published: dt.date | No
     return out
 
 
+# Words that place a month relative to the news ("last February", "this March"), not to a timeline's entry
+_RELATIVE_WORD = re.compile(r"\b(last|next|this|previous|coming)\b", re.I)
+
+
 def in_a_timeline(date: EventDate, entry: EventDate | None, published: dt.date | None) -> EventDate:
     """``date`` of an act in a timeline's entry dated ``entry``: the entry's date when the act's clause states
-    none of its own (or only the entry's, read without the timeline's year); background before the news."""
-    if entry is None or not (date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) or date.text == entry.text):
+    none of its own (or only the entry's, read without the timeline's year); background before the news. A day or
+    month the act's clause states with no year is in the entry's year ("2024: Erdogan visited Cairo in February":
+    February 2024; it was the February before the news)."""
+    if entry is None or entry.date is None:
+        return date
+    if date.text and date.date is not None and entry.precision == YEAR and not _HAS_YEAR.search(date.text) \
+            and date.precision in (DAY, MONTH) and not _RELATIVE_WORD.search(date.text) \
+            and any(w.strip(".,").lower() in MONTH_NAMES for w in date.text.split()):
+        own = resolve_time(date.text, dt.date(entry.date.year, 12, 31))
+        if own is not None and own.date is not None:
+            basis = DateBasis.BACKGROUND if before_the_news(own, published) else DateBasis.STATED
+            return EventDate(own.date, basis, own.precision, own.text)
+    if not (date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) or date.text == entry.text):
         return date
     basis = DateBasis.BACKGROUND if before_the_news(entry, published) else DateBasis.STATED
     return EventDate(entry.date, basis, entry.precision, entry.text)
@@ -397,6 +412,9 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
     on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end \
         and not any(c.lower_ in {"which", "that"} for c in tok.children)
     if _own_time(expr, tok, clause) or on_the_date:
+        told = in_the_year_told(expr.text, None)
+        if told is not None:  # "in November that year": the year last stated before it
+            return in_the_year_told(expr.text, _year_anchor(expr, span, published))
         future = future or _infinitive_to_come(expr.attach, clause) is not None
         if not future and clause.tag_ in {"VBD", "VBN"}:
             later = later_than(expr.ent.text, _anchor_before(expr, span, published))
@@ -431,6 +449,24 @@ def _anchor_before(expr: _Expr, span: tuple[int, int], published: dt.date | None
         got = resolve_time(other.text, published)
         if got is not None and got.date is not None:
             found = got
+    return found
+
+
+def _year_anchor(expr: _Expr, span: tuple[int, int], published: dt.date | None) -> EventDate | None:
+    """The last time stated with a year before ``expr``, in its sentence or before it in its paragraph or the one
+    before ("2013: ... Egypt expelled the envoy in November that year"; "Russia annexed Crimea in 2014.", then "Later
+    that year, ..."): what "that year" refers to; None when the text states none."""
+    doc = expr.ent.doc
+    text = doc.text
+    start = text.rfind("\n\n", 0, doc[span[0]].idx)
+    start = text.rfind("\n\n", 0, start) if start > 0 else -1
+    first = next((t.i for t in doc[:span[0]] if t.idx > start), span[0]) if start >= 0 else 0
+    found = None
+    for other in time_expressions(doc, first, expr.ent.start):
+        if _HAS_YEAR.search(other.ent.text):
+            got = resolve_time(other.ent.text, published)
+            if got is not None and got.date is not None:
+                found = got
     return found
 
 

@@ -220,6 +220,8 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
     full = find_full_dates(text)
     if full:
         return _stated(full[0][0], DAY, text)
+    if _THAT_YEAR.search(text):
+        return in_the_year_told(text, None)  # (``dating`` gives it the time it refers to)
     m = re.search(r"\b" + _EVENT_YEAR + r"-(?P<month>\d\d)\b", text)
     if m and 1 <= int(m["month"]) <= 12:
         return _stated(dt.date(int(m["year"]), int(m["month"]), 1), MONTH, text)
@@ -257,6 +259,37 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
 
 
 _LATER = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+later\b", re.I)
+# A year told by reference to a time stated before ("in November that year", "later that same year", "the following
+# year"): counted from that time, never from the publication ("Egypt expelled the envoy in November that year", in a
+# timeline's 2013 entry, was dated to the news's November).  Not "the next year" ("over the next year" is a span to
+# come) nor "the year before" ("in the year before the vote" is a span, not a calendar year).
+_THAT_YEAR = re.compile(
+    r"\b(?:(?P<that>that|the same|that same)|the\s+(?P<rel>following|previous|preceding))\s+year\b", re.I)
+
+
+def in_the_year_told(text: str, anchor: EventDate | None) -> EventDate | None:
+    """``text``'s date when it names a year by reference to ``anchor``, the last time stated before it with a year
+    ("in 2013 ... in November that year": November 2013; "the following year": 2014); with no anchor, before
+    publication and undated (a year the text does not give); None when ``text`` names no such year."""
+    m = _THAT_YEAR.search(text)
+    if m is None:
+        return None
+    if anchor is None or anchor.date is None:
+        return _stated(None, BEFORE_PUBLICATION, text)
+    rel = (m["rel"] or "").lower()
+    year = anchor.date.year + (1 if rel == "following" else -1 if rel else 0)
+    before = text[:m.start()]
+    for pattern in _MONTH_DAY:
+        day = pattern.search(before)
+        if day is not None:
+            try:
+                return _stated(dt.date(year, _month(day["month"]), int(day["day"])), DAY, text)
+            except ValueError:  # "30 February that year"
+                return None
+    month = _BARE_MONTH.search(before)
+    if month is not None:
+        return _stated(dt.date(year, _month(month["month"]), 1), MONTH, text)
+    return _stated(dt.date(year, 1, 1), YEAR, text)
 
 
 def later_than(text: str, anchor: EventDate | None) -> EventDate | None:
