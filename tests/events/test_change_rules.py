@@ -79,7 +79,7 @@ def test_a_state_is_no_change():
 
 def test_change_rules_are_registered_with_their_vocabulary():
     change = {r.name: r for r in rules() if r.stage == "change"}
-    assert set(change) == {"change_word", "no_longer"}
+    assert set(change) == {"change_word", "no_longer", "from_one_state_to_another"}
     assert "sour" in change["change_word"].words()["relation_change"]
     assert "longer" in change["no_longer"].words()["no_longer"]
 
@@ -104,6 +104,36 @@ def test_document_name_is_no_relation():
                 (".", 1, "punct")])
     assert cue_vetoed(doc[5]) == "document_name_is_no_relation"
     assert cue_vetoed(doc[5], {"document_name_is_no_relation"}) is None
+
+
+# "Ties went from rupture to partnership ."
+FROM_TO = [("Ties", 1, "nsubj", "tie"), ("went", 1, "ROOT", "go"), ("from", 1, "prep"), ("rupture", 2, "pobj"),
+           ("to", 1, "prep"), ("partnership", 4, "pobj"), (".", 1, "punct")]
+
+
+def test_left_state_is_no_relation():
+    # the rupture is the state left behind (it was read as a worsening); the goal's cue stays
+    doc = _doc(FROM_TO)
+    assert cue_vetoed(doc[3]) == "left_state_is_no_relation" and cue_vetoed(doc[5]) is None
+    assert cue_vetoed(doc[3], {"left_state_is_no_relation"}) is None
+    # a from-phrase with no goal beside it is no state left: "support from Iran"
+    alone = _doc([("Ties", 1, "nsubj", "tie"), ("suffered", 1, "ROOT", "suffer"), ("from", 1, "prep"),
+                  ("rupture", 2, "pobj"), (".", 1, "punct")])
+    assert cue_vetoed(alone[3]) is None
+
+
+@pytest.mark.parametrize("spec, cue", [
+    (FROM_TO, "partnership"),
+    # "Ties slid into hostility ."
+    ([("Ties", 1, "nsubj", "tie"), ("slid", 1, "ROOT", "slide"), ("into", 1, "prep"), ("hostility", 2, "pobj"),
+      (".", 1, "punct")], "hostility"),
+])
+def test_from_one_state_to_another(spec, cue):
+    doc = _doc(spec)
+    for t in doc:
+        t.pos_ = "VERB" if t.dep_ == "ROOT" else "NOUN"
+    toks = [t for t in doc if t.text == cue]
+    assert states_change(toks, doc[:]) and not states_change(toks, doc[:], {"from_one_state_to_another"})
 
 
 def _claims(pipeline, text, published):

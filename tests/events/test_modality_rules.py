@@ -214,6 +214,21 @@ def test_negating_governor_of_the_noun_the_chain_ends_in():
     assert on.negated and not off.negated
 
 
+def test_negation_does_not_reach_a_consequence():
+    # "Russia did not sign the text , angering Israel .": the angering happened
+    spec = [("Russia", 3, "nsubj"), ("did", 3, "aux", "do"), ("not", 3, "neg"), ("sign", 3, "ROOT"), ("the", 5, "det"),
+            ("text", 3, "dobj"), (",", 3, "punct"), ("angering", 3, "advcl", "anger", "VBG"), ("Israel", 7, "dobj"),
+            (".", 3, "punct")]
+    assert not _both(spec, "angering", "negation_particle")[0].negated
+    assert _both(spec, "sign", "negation_particle")[0].negated
+    # "Russia failed to adopt it , drawing rebukes ."
+    spec = [("Russia", 1, "nsubj"), ("failed", 1, "ROOT", "fail"), ("to", 3, "aux"), ("adopt", 1, "xcomp"),
+            ("it", 3, "dobj"), (",", 1, "punct"), ("drawing", 1, "advcl", "draw", "VBG"), ("rebukes", 6, "dobj"),
+            (".", 1, "punct")]
+    assert not _both(spec, "drawing", "negating_governor")[0].negated
+    assert _both(spec, "adopt", "negating_governor")[0].negated
+
+
 # "Israel is expected to retaliate ." / "Israel expects to retaliate ."
 EXPECTED = [("Israel", 2, "nsubjpass"), ("is", 2, "auxpass", "be"), ("expected", 2, "ROOT", "expect"), ("to", 4, "aux"),
             ("retaliate", 2, "xcomp"), (".", 2, "punct")]

@@ -526,6 +526,23 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("phrase", ["UNITED NATIONS", "(Wire)"])
+def test_a_tagged_span_inside_the_dateline_is_no_argument(pipeline, phrase):
+    # the dateline's place and agency were the sources of the lede's acts ("UNITED NATIONS" resolved to the UN)
+    text = "UNITED NATIONS, May 2 (Wire) - Chile was condemned on Tuesday."
+    (rule,) = _with(pipeline, Prediction((), 3, 0.9, "ACCUSE", 0.9), set(), text).events
+    assert rule.source == () and [m.actor.id for m in rule.target] == ["CHL"]
+    x = _with(pipeline, Prediction((_span(text, phrase, "SRC"),), 3, 0.9, "ACCUSE", 0.9, (0.9,)),
+              {"source", "target"}, text)
+    assert x.events[0].source == ()
+    # the same words past a dateline are a side
+    text = "LIMA, May 2 (Wire) - Chile was condemned at the UNITED NATIONS on Tuesday."
+    x = _with(pipeline, Prediction((_span(text, "UNITED NATIONS", "SRC"),), 3, 0.9, "ACCUSE", 0.9, (0.9,)),
+              {"source", "target"}, text)
+    assert [m.text for m in x.events[0].source] == ["UNITED NATIONS"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, tagged, kept", [
     # a mutual act of co-sources: the agent of a participle in a phrase of it is the participle's author, no side
     ("Chile and Peru restored relations on Monday in a deal brokered by Brazil.", "Brazil", False),

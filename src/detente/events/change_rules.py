@@ -55,6 +55,37 @@ def no_longer(cues: list[Any], sent: Any, words: dict) -> bool:
     return False
 
 
+def _goal_beside(prep: Any, w: dict[str, frozenset[str]]) -> bool:
+    """Whether the word ``prep`` hangs from has a goal phrase (state_goal_prep + an object) beside it."""
+    return any(c.dep_ == "prep" and c.lower_ in w["state_goal_prep"] and any(o.dep_ == "pobj" for o in c.children)
+               for c in prep.head.children)
+
+
+@change_rule("from_one_state_to_another", reads="a relation cue that is the object of a preposition of a goal "
+             "(state_goal_prep: 'to', 'into', 'toward') beside a from-phrase ('went from rupture to reconciliation'), "
+             "or of 'into'/'toward' on a verb ('slid into hostility')", vocab=("state_goal_prep",))
+def from_one_state_to_another(cues: list[Any], sent: Any, words: dict) -> bool:
+    """"Relations went from rupture to reconciliation", "ties slid into hostility": the relation arrived at the state
+    the goal phrase names, so it moved (the from-phrase's state is what it left: ``left_state_is_no_relation``)."""
+    for tok in cues:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in words["state_goal_prep"] or prep.head is prep:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "from" for c in prep.head.children) or (
+                prep.lower_ != "to" and prep.head.pos_ == "VERB"):
+            return True
+    return False
+
+
+@cue_veto("left_state_is_no_relation", reads="a relation cue that is the object of 'from' beside a phrase of a goal "
+          "(state_goal_prep: 'from rupture to reconciliation', 'from enemies to allies')", vocab=("state_goal_prep",))
+def left_state_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Here is how the relationship went from rupture to reconciliation": the rupture is the state left behind, not
+    the relation now (it was read as a worsening); the goal phrase says where the relation went."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head is not tok.head \
+        and _goal_beside(tok.head, w)
+
+
 @cue_veto("period_is_no_relation", reads="a relation cue that is the object of a preposition of time (period_prep: "
           "'during the Cold War', 'since the split', 'until the rift')", vocab=("period_prep",))
 def period_is_no_relation(tok: Any, w: dict[str, frozenset[str]]) -> bool:

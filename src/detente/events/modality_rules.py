@@ -22,6 +22,18 @@ def _children(chain: list[Any]) -> list[tuple[Any, Any]]:
     return [(node, child) for node in chain for child in node.children]
 
 
+def _below_a_consequence(chain: list[Any]) -> list[Any]:
+    """The chain up to a participle clause after its head with neither conjunction nor subject of its own ("failed
+    to adopt the text, drawing rebukes from France", "did not attend, sending a deputy"): what followed from an act
+    not done still happened, so a negation above it does not reach it (a hedge or an intent still does: "may veto
+    it, angering the West")."""
+    for k, node in enumerate(chain[:-1]):
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
+                c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in node.children):
+            return chain[:k + 1]
+    return chain
+
+
 @modality_rule("negation_particle", reads="a 'neg' dependent of the trigger or of a word governing it "
                "('did not attack', 'never recognised'), below a verb of halting or giving up (halting_verb, "
                "halting_phrase) that governs a gerund above the trigger", changes="negated",
@@ -31,6 +43,7 @@ def negation_particle(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
     qualifies that noun ("vessels, although not nuclear-armed, with US assistance"), not the act; a "not" on a verb of
     halting above a gerund ("would not give up on defending the rights of X", "will not stop arming Y") keeps the act
     going, so it does not negate it."""
+    chain = _below_a_consequence(chain)
     for k in range(1, len(chain)):
         node = chain[k]
         phrases = {f"{node.lemma_.lower()} {c.lower_}" for c in node.children if c.dep_ == "prt"}
@@ -60,6 +73,7 @@ def without_is_not_done(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, wor
 def negative_determiner(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"made no attempt to intervene": a negative determiner on a word above the trigger; "poses no threat",
     "imposed no sanctions": on what the verb acts on or makes, so the act is not done."""
+    chain = _below_a_consequence(chain)
     cue = words["negative_determiner"]
     hit = any(c.dep_ == "det" and c.lower_ in cue and node != tok for node, c in _children(chain)) or (
         tok.pos_ in {"VERB", "AUX"} and any(o.dep_ in {"dobj", "obj"} and (o.lower_ in words["negative_pronoun"] or any(
@@ -167,6 +181,7 @@ def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words
     """"avoided condemning": a verb above the trigger that undoes it; not a verb the trigger is conjoined to
     ("denied the claim and accused India of ...": the accusation is made). "Ethiopia has denied any plan to invade
     its neighbour": the plan the chain stops at is what is denied, and the invasion with it."""
+    chain = _below_a_consequence(chain)
     top = chain[-1]
     hit = any(node.lemma_.lower() in words["negating_verb"] and below.dep_ != "conj"
               for below, node in zip(chain, chain[1:])) or (
@@ -191,7 +206,7 @@ def _window(tok: Any, chain: list[Any]) -> str:
 def negation_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"stopped short of condemning": a multi-word negation cue before the trigger."""
     cues = frozenset(c for c in lex.cues("negation") if " " in c)
-    return {"negated": True} if _phrase_in(cues, _window(tok, chain)) else None
+    return {"negated": True} if _phrase_in(cues, _window(tok, _below_a_consequence(chain))) else None
 
 
 @modality_rule("hedge_phrase", reads="a multi-word hedge cue of modality.tsv between the top of the chain and the "

@@ -1012,13 +1012,16 @@ def _tidy_spans(pred: Prediction, parsed: Parsed, sentence: Any, dated: tuple[in
     """``pred``'s spans read against the parse: a span of function words dropped (``_names_nothing``), a target
     that is a modifier reaching the noun it modifies (``_modified_noun``), a target reaching left to the start of
     its head noun's phrase (``_phrase_start``); no span opening in the story's dateline (``dated``, its character
-    range: ``_past_dateline``) or on punctuation."""
+    range: ``_past_dateline``) or on punctuation, and none inside it ("UNITED NATIONS, Nov 18 (Wire) - The council
+    failed ...": the dateline's place and agency were the failing's and the rebukes' sources)."""
     doc = parsed.doc
     first, last = parsed.spans[sentence.idx]
     out = []
     scores = list(pred.span_scores) if pred.span_scores else None
     kept_scores = []
     for k, (a, b, role) in enumerate(pred.spans):
+        if dated is not None and dated[0] <= sentence.start + a and sentence.start + b <= dated[1]:
+            continue
         a = _past_dateline(a, b, sentence.start, dated)
         span = doc.char_span(sentence.start + a, sentence.start + b, alignment_mode="expand")
         if span is not None and len(span) > 1 and span[0].is_punct and span[0].text in _LEADING_JUNK:
