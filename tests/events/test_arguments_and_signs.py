@@ -917,6 +917,17 @@ def test_both_countries_opening_a_sentence_are_the_subjects_of_the_one_before(co
     assert _nodes(e.source) == {"BOL", "ECU"}
 
 
+def test_both_sides_after_a_pairs_act_are_that_pair(code):
+    # a news brief: the pair of the act told just before, not the pair the brief told most (Chile and Peru)
+    text = ("Chile and Peru signed a trade pact on Monday, and Chile praised Peru. Bolivia accused Ecuador of "
+            "provoking tensions. Brazil urged both sides to show restraint.")
+    (e,) = _events(code(text), "urged")
+    assert _nodes(e.target) == {"BOL", "ECU"}
+    # not when one of that pair is named before it in its sentence
+    (e,) = _events(code(text.replace("Brazil urged", "Bolivia urged")), "urged")
+    assert _nodes(e.target) == {"CHL", "PER"}
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

@@ -303,6 +303,9 @@ class Speakers:
             # "Neither Egypt nor Sudan has accepted the plan. Both countries have asked the UN to intervene": the pair
             # the sentence before is about, as its subjects, when the phrase opens the next one
             return list(together[-1])
+        just = self._dyad_told_just_before(char, here, exclude)
+        if just is not None:
+            return just
         candidates = [(a, b, 1) for a, b in self.told_dyads if a.end <= char and b.end <= char]
         candidates += [(a, b, 2) for a, b in together[:-1]] + ([(named[0], named[1], 2)] if len(named) == 2 else [])
         if exclude:  # "Kenya and Angola tried to mediate between the two countries": not the mediators themselves
@@ -321,6 +324,27 @@ class Speakers:
         if not tally:
             return named
         return [self._as_state(m, char) for m in last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]]
+
+    def _dyad_told_just_before(self, char: int, here: int | None, exclude: frozenset[str]) -> list[Mention] | None:
+        """The one pair of states the events of the sentence before ``here`` relate, when neither of it is named
+        earlier in sentence ``here`` (nor in ``exclude``), and the sentence does not open on a pronoun: "Venezuela
+        accused Guyana of provoking tensions. Brazil urged both sides to show restraint" (a news brief's other pair,
+        told most, was taken); None otherwise."""
+        if not here or self.doc[self.parsed.spans[here][0]].lower_ in PRONOUNS_PERSON | {"it", "they", "we", "i"}:
+            return None
+        pairs = {frozenset((a.actor.node, b.actor.node)): (a, b) for a, b in self.told_dyads
+                 if a.sent_idx == b.sent_idx == here - 1 and a.actor is not None and b.actor is not None
+                 and a.actor.node and b.actor.node and a.actor.kind != "person" and b.actor.kind != "person"}
+        if len(pairs) != 1:
+            return None
+        (key, pair), = pairs.items()
+        start = self.parsed.sentences[here].start
+        named = {m.actor.node for m in self.mentions[bisect.bisect_left(self.mention_starts, start):
+                                                     bisect.bisect_left(self.mention_starts, char)]
+                 if m.actor is not None and m.actor.node}
+        if key & (named | exclude):
+            return None
+        return [self._as_state(m, char) for m in pair]
 
     def _subject_pair_of(self, pair: tuple[Mention, Mention], idx: int) -> bool:
         """Whether both of ``pair`` are in sentence ``idx`` and are the coordinated subjects of its main verb."""
