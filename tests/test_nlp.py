@@ -774,3 +774,19 @@ def test_a_plural_noun_of_remark_read_as_a_verb_is_set_beside_the_clause(word, r
     lemmas = ["Duda", "criticise", "Kyiv", ",", word.rstrip("s"), "that", "anger", "Kyiv", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert ((doc[4].dep_, doc[6].dep_) == ("appos", "relcl")) == repaired
+
+
+@pytest.mark.parametrize("verb, repaired", [("accused", True), ("praised", False)])
+def test_a_charge_hung_on_the_accusers_noun_is_the_accusations(verb, repaired):
+    # "Chile , accused by Peru 's government of arming rebels , denied it .": the parser hung "of arming" on the
+    # government, so the government armed the rebels; "praised by Peru 's government of ..." is no accusation
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", ",", verb, "by", "Peru", "'s", "government", "of", "arming", "rebels", ",", "denied", "it", "."]
+    heads = [11, 0, 0, 2, 6, 4, 3, 6, 7, 8, 0, 11, 11, 11]
+    deps = ["nsubj", "punct", "acl", "agent", "poss", "case", "pobj", "prep", "pcomp", "dobj", "punct", "ROOT", "dobj",
+            "punct"]
+    tags = ["NNP", ",", "VBN", "IN", "NNP", "POS", "NN", "IN", "VBG", "NNS", ",", "VBD", "PRP", "."]
+    lemmas = ["Chile", ",", verb[:-1], "by", "Peru", "'s", "government", "of", "arm", "rebel", ",", "deny", "it", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert (doc[7].head.i == 2) == repaired

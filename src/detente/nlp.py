@@ -304,7 +304,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_reported_clause_read_as_the_times``), a first conjunct read as a modifier of the second
     (``_conjunct_read_as_a_modifier``), a verb read as the object of "at first"
     (``_verb_read_as_the_object_of_at_first``), a main verb read as a participle on its subject
-    (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``).
+    (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``), a
+    charge hung on the accuser (``_charge_hung_on_the_accuser``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -330,7 +331,26 @@ def parse_repairs(doc: Any) -> Any:
     _verb_read_as_the_object_of_at_first(doc)
     _main_verb_read_as_a_participle(doc)
     _remarks_read_as_a_verb(doc)
+    _charge_hung_on_the_accuser(doc)
     return doc
+
+
+def _charge_hung_on_the_accuser(doc: Any) -> None:
+    """"The UAE, accused by Sudan's army-backed government of arming the RSF, denied it": the parser may hang the
+    charge ("of arming") on the accuser's noun, so the government armed the RSF.  An of-phrase holding a gerund,
+    hung on the object of the by-agent of a verb of accusing (attribution.tsv accusing_verb), is that verb's: the
+    one accused is who did what the charge says."""
+    from .events.attribution import cue_lists
+
+    accusing = cue_lists()["accusing_verb"]
+    for of in doc:
+        noun = of.head
+        if of.lower_ != "of" or of.dep_ != "prep" or noun.dep_ != "pobj" or noun.head.dep_ != "agent" \
+                or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in of.children):
+            continue
+        verb = noun.head.head
+        if verb.lemma_.lower() in accusing and verb.i < of.i:
+            of.head = verb
 
 
 def _remarks_read_as_a_verb(doc: Any) -> None:

@@ -722,6 +722,12 @@ _ABLATION = [
         ("the", "DET", "det", 3), ("independence", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3),
         ("Donetsk", "PROPN", "pobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
     ], lambda ms: ms["Donetsk"].actor is not None and ms["Donetsk"].actor.id == "UKRPRE:dpr"),
+    # "Sudan 's army-backed government spoke .": the government (Sudan's), not the army the gazetteer names
+    ("patron_word_is_no_part_of_a_name", [
+        ("Sudan", "PROPN", "poss", 5, None, "B-GPE"), ("'s", "PART", "case", 0), ("army", "NOUN", "npadvmod", 4),
+        ("-", "PUNCT", "punct", 4), ("backed", "VERB", "amod", 5, "back", None, "VBN"),
+        ("government", "NOUN", "nsubj", 6), ("spoke", "VERB", "ROOT", 6, "speak"), (".", "PUNCT", "punct", 6),
+    ], lambda ms: "Sudan" in ms and ms["Sudan"].actor is not None and ms["Sudan"].actor.id == "SDNGOV"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -126,6 +126,24 @@ def _drop_ethnic_kin(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]
     return [c for c in candidates if not (c.kind == "adjective" and c.start > 0 and doc[c.start - 1].lower_ in ethnic)]
 
 
+@identity_rule("patron_word_is_no_part_of_a_name", reads="a name of two phrases or more whose last word is joined by a "
+               "hyphen to a participle modifying another noun ('Sudan's army-backed government', 'Iran's IRGC-run "
+               "media')", changes="drops the name, so the name before the patron word stands for its own phrase")
+def _drop_names_across_a_patron(doc: Any, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Rule ``patron_word_is_no_part_of_a_name``: in "Sudan's army-backed government accused the UAE" the gazetteer's
+    "Sudan's army" was the accuser: "Sudan's" is the government's possessor and "army" the patron of "backed", two
+    phrases, so the name is none; "Sudan" names the government (the patron's own part is read by the argument
+    rules, as for "the Iran-backed group")."""
+    def across(c: _Candidate) -> bool:
+        if c.end - c.start < 2 or c.end + 1 >= len(doc) or doc[c.end].text != "-":
+            return False
+        part = doc[c.end + 1]
+        return part.tag_ == "VBN" and part.dep_ == "amod" and doc[c.end - 1].head.i == part.i \
+            and doc[c.start].head.i != part.i and not doc[c.start].head.i in range(c.start, c.end)
+
+    return [c for c in candidates if not across(c)]
+
+
 @identity_rule("likeness_is_no_body", reads="an organisation's name heading a noun phrase with an indefinite "
                "determiner (indefinite_det: 'a', 'another'), or right after a prefix of likeness and a hyphen "
                "(likeness_prefix: 'mini-', 'quasi-')", changes="drops the name as an actor: 'a mini-NATO', 'an Asian "
@@ -369,6 +387,8 @@ class ActorResolver:
         candidates = self._add_entities(doc, candidates)
         if enabled("place_after_the_is_no_surname", off):
             candidates = _drop_surnames_of_places(doc, candidates)
+        if enabled("patron_word_is_no_part_of_a_name", off):
+            candidates = _drop_names_across_a_patron(doc, candidates)
         candidates = _longest_first(candidates, self._same_person if enabled("name_halves_join", off) else None)
         if enabled("geographic_name", off):
             candidates = _drop_geographic_names(doc, candidates)
