@@ -229,6 +229,15 @@ def test_negation_does_not_reach_a_consequence():
     assert _both(spec, "adopt", "negating_governor")[0].negated
 
 
+@pytest.mark.parametrize("adverb, hedged", [("falsely", True), ("repeatedly", False)])
+def test_told_as_false(adverb, hedged):
+    # "Lavrov falsely claimed that Ukraine attacked Russia .": the report calls the claim untrue
+    spec = [("Lavrov", 2, "nsubj"), (adverb, 2, "advmod"), ("claimed", 2, "ROOT", "claim"), ("that", 5, "mark"),
+            ("Ukraine", 5, "nsubj"), ("attacked", 2, "ccomp", "attack"), ("Russia", 5, "dobj"), (".", 2, "punct")]
+    on, off = _both(spec, "attacked", "told_as_false")
+    assert on.hedged == hedged and not off.hedged
+
+
 # "Israel is expected to retaliate ." / "Israel expects to retaliate ."
 EXPECTED = [("Israel", 2, "nsubjpass"), ("is", 2, "auxpass", "be"), ("expected", 2, "ROOT", "expect"), ("to", 4, "aux"),
             ("retaliate", 2, "xcomp"), (".", 2, "punct")]

@@ -408,6 +408,23 @@ def asked_not_told(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
     return {"hedged": True} if first is not None and first.lower_ not in words["question_word"] else None
 
 
+@modality_rule("told_as_false", reads="an adverb of falsehood (falsity_adverb: 'falsely', 'wrongly') on the verb of "
+               "saying whose complement holds the trigger's chain ('falsely claimed that X attacked Y', 'an article "
+               "wrongly said that X had left')", changes="hedged", vocab=("falsity_adverb",))
+def told_as_false(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Lavrov falsely claimed that Ukraine attacked Russia", a correction's "the article wrongly said that Armenia had
+    left the bloc": the report says the claim is untrue, so the act is claimed, not established (as for a claim
+    another denies, ``denied_claim``); the saying itself was done."""
+    from .attribution import SPEECH_LEMMAS
+
+    top = chain[-1]
+    verb = top.head
+    if top is verb or top.dep_ not in {"ccomp", "conj"} or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    hit = any(c.dep_ == "advmod" and c.lower_ in words["falsity_adverb"] for c in verb.children)
+    return {"hedged": True} if hit else None
+
+
 @modality_rule("denied_claim", reads="an apposition in the trigger's phrase that names it a claim (claim_noun: "
                "'a claim', 'an accusation') with a relative clause of denying (denial_verb: 'a claim Bamako denies'), "
                "or such a clause on 'which' set off by a comma ('..., which Moscow denies')",
