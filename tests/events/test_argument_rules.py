@@ -346,6 +346,12 @@ SUBJECT_CASES = [
         ("order", "NOUN", "dobj", 1), ("to", "PART", "aux", 5), ("close", "VERB", "acl", 3, None, None, "VB"),
         ("the", "DET", "det", 7), ("crossing", "NOUN", "dobj", 5), (".", "PUNCT", "punct", 1),
     ], 5, None, ["ISR"], [], id="order_issuer_acts"),
+    # "Chile adopted a resolution urging Peru .": who adopts the text urges
+    pytest.param("text_speaks_for_its_issuer", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("adopted", "VERB", "ROOT", 1, "adopt"), ("a", "DET", "det", 3),
+        ("resolution", "NOUN", "dobj", 1, "resolution"), ("urging", "VERB", "acl", 3, "urge", None, "VBG"),
+        ("Peru", "PROPN", "dobj", 4, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 4, None, ["CHL"], [], id="text_speaks_for_its_issuer"),
     # "Chile is the first country to sign the pact.": the one who is that country signs
     pytest.param("first_to_act_is_the_subject", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("is", "AUX", "ROOT", 1, "be"), ("the", "DET", "det", 4),
@@ -1039,6 +1045,24 @@ def test_plural_countries_count_must_match(pipeline):
     got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
                       lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
     assert "SWE" not in got[0]
+
+
+def test_plural_countries_are_none_of_the_sentences_other_parties(pipeline):
+    # "Sweden and Finland applied . Chile and Peru met . Chile blamed the Nordic countries .": the last coordination
+    # holds Chile, the blamer, so the countries are the one before it
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Chile", "PROPN", "nsubj", 8, None, "B-GPE"), ("and", "CCONJ", "cc", 5),
+        ("Peru", "PROPN", "conj", 5, None, "B-GPE"), ("met", "VERB", "ROOT", 8, "meet"), (".", "PUNCT", "punct", 8),
+        ("Chile", "PROPN", "nsubj", 11, None, "B-GPE"), ("blamed", "VERB", "ROOT", 11, "blame"),
+        ("the", "DET", "det", 14), ("Nordic", "ADJ", "amod", 14, "nordic"),
+        ("countries", "NOUN", "dobj", 11, "country", None, "NNS"), (".", "PUNCT", "punct", 11),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[11], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["SWE", "FIN"]
 
 
 def test_owner_pronoun_is_clause_subject(pipeline):

@@ -754,6 +754,17 @@ def test_ordering_out_is_expulsion(obj, leave, expelled):
     assert on == expelled and not off
 
 
+@pytest.mark.parametrize("owner, pos, expelled", [("French", "ADJ", True), ("its", "PRON", False)])
+def test_ordering_foreign_troops_out_is_expulsion(owner, pos, expelled):
+    # "Mali ordered French troops out": an expulsion of the troops (166; it was read as Mali mobilising); "ordered
+    # its troops out" is its own retreat
+    doc = _pdoc(["Mali", "ordered", owner, "troops", "out"], [1, 1, 3, 1, 1],
+                ["nsubj", "ROOT", "amod" if pos == "ADJ" else "poss", "dobj", "prt"],
+                ["Mali", "order", owner.lower(), "troop", "out"], ["PROPN", "VERB", pos, "NOUN", "ADP"])
+    on, off = _codes_as(doc, "ordering_out_is_expulsion", 1, "166")
+    assert on == expelled and not off
+
+
 @pytest.mark.parametrize("prep, worried", [("about", True), ("by", True), ("for", False)])
 def test_worried_about(prep, worried):
     # "Australia is concerned about influence": disapproval (110); "concerned for" (sympathy) is none
@@ -1202,7 +1213,25 @@ def test_exchange_is_mutual_past_a_target_that_names_no_party():
     chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
     envoys = _replace(_mention(doc, 4, "CHL"), actor=Actor(id="GOV", name="ambassadors", kind="agent", sector="GOV"))
     on, off = _both(_draft(doc, 3, "054", source=[chile, peru], target=[envoys]), "exchange_is_mutual")
-    assert set(on.target) == {chile, peru} and off.target == (envoys,)
+    # (without it, a mutual act keeps no target that names no party: mutual_act_keeps_no_partyless_target)
+    assert set(on.target) == {chile, peru} and off.target == ()
+
+
+@pytest.mark.parametrize("code, dropped", [("054", True), ("072", False)])
+def test_mutual_act_keeps_no_partyless_target(code, dropped):
+    # "Chile and Peru restored ambassadors": the ambassadors name no party, so the sources are each other's (the act
+    # had the agent noun as target, and no pair); "Chile and Peru armed officials" (072) is no mutual act
+    from dataclasses import replace as _replace
+
+    from detente.model import Actor
+
+    doc = _doc(["Chile", "and", "Peru", "restored", "ambassadors"], [3, 0, 0, 3, 3],
+               ["nsubj", "cc", "conj", "ROOT", "dobj"], ["Chile", "and", "Peru", "restore", "ambassador"])
+    chile, peru = _mention(doc, 0, "CHL"), _mention(doc, 2, "PER")
+    envoys = _replace(_mention(doc, 4, "CHL"), actor=Actor(id="GOV", name="ambassadors", kind="agent", sector="GOV"))
+    on, off = _both(_draft(doc, 3, code, source=[chile, peru], target=[envoys]),
+                    "mutual_act_keeps_no_partyless_target")
+    assert (on.target == ()) == dropped and off.target == (envoys,)
 
 
 @pytest.mark.parametrize("owner, ent, coded", [("NATO", "B-ORG", True), ("Lima", "B-GPE", False)])

@@ -82,7 +82,9 @@ def test_dates_resolve_time_with_precision(expr, date, precision):
     assert d is not None and (d.date, d.precision, d.basis) == (date, precision, DateBasis.STATED)
 
 
-@pytest.mark.parametrize("expr", ["three days", "in the past six months", "may", "two years later", "a few weeks"])
+@pytest.mark.parametrize("expr", ["three days", "in the past six months", "may", "two years later", "a few weeks",
+                                  # a month's name opening a longer word: "the last decade" was last December
+                                  "over the last decade", "in the next decade", "the next mayor"])
 def test_dates_resolve_time_guesses_nothing(expr):
     d = resolve_time(expr, FRIDAY)
     assert d is None

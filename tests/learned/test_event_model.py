@@ -526,6 +526,19 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
 
 
 @pytest.mark.model
+def test_what_a_text_says_is_no_side_of_its_adoption(pipeline):
+    # "approved a resolution calling on the United States to lift its embargo": the United States was the approval's
+    # target (the call is the issuer's act of its own, ``text_speaks_for_its_issuer``)
+    text = "Chile approved a resolution calling on Peru to lift its embargo."
+    pred = Prediction((_span(text, "Peru", "TGT"),), 1, 0.9, "CONCEDE", 0.9, (0.9,))
+    x = _with(pipeline, pred, {"source", "target"}, text)
+    (approved,) = [e for e in x.events if e.trigger == "approved"]
+    assert approved.target == ()
+    (call,) = [e for e in x.events if e.trigger == "calling"]
+    assert [m.actor.id for m in call.source] == ["CHL"] and [m.actor.id for m in call.target] == ["PER"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("phrase", ["UNITED NATIONS", "(Wire)"])
 def test_a_tagged_span_inside_the_dateline_is_no_argument(pipeline, phrase):
     # the dateline's place and agency were the sources of the lede's acts ("UNITED NATIONS" resolved to the UN)

@@ -1538,13 +1538,17 @@ def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, 
         return None
     want = _count(node, w)
     doc = node.doc
+    # the states named before it in its own sentence are the phrase's other parties, not among them ("Washington has
+    # pressed the Gulf states": the lede's "the United States and China" were the Gulf states)
+    here = {m.actor.node for t in doc[node.sent.start:node.i] if (m := sp.mention_at(t)) is not None
+            and m.actor is not None and m.actor.node}
     for t in reversed(doc[:node.i]):
         if t.dep_ == "conj" or not t.conjuncts:
             continue
         found = [m for x in (t, *t.conjuncts) if (m := sp.mention_at(x)) is not None and m.actor is not None
                  and m.actor.kind == "state"]
         found = list(dict.fromkeys(found))
-        if len(found) >= 2 and (want is None or len(found) == want):
+        if len(found) >= 2 and (want is None or len(found) == want) and not any(m.actor.node in here for m in found):
             return found
     return None
 
@@ -3712,6 +3716,21 @@ def first_to_act_is_the_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFi
         return None
     subjects = [m for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for m in f._subject_mentions(c, ctx)]
     return subjects or None
+
+
+@clause_rule("text_speaks_for_its_issuer", reads="a participle clause (acl, VBG) on a text noun (issued_text_noun: "
+             "'a resolution calling on X', 'a statement urging X') that is the direct object of a verb of issuing "
+             "(issuing_verb: 'adopted', 'drafted', 'issued')", changes="continues the climb at that verb: its subject "
+             "calls, urges or says", vocab=("issued_text_noun", "issuing_verb"))
+def text_speaks_for_its_issuer(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
+    """"The General Assembly approved a resolution calling on the United States to lift its embargo": the resolution
+    names no actor, so the call had no source (and the approval took the United States as its target); who adopts,
+    drafts or issues a text says what it says."""
+    noun = node.head
+    if node.dep_ == "acl" and node.tag_ == "VBG" and noun.dep_ == "dobj" \
+            and noun.lemma_.lower() in w["issued_text_noun"] and noun.head.lemma_.lower() in w["issuing_verb"]:
+        return noun.head
+    return None
 
 
 @clause_rule("relative_clause_noun", reads="a relative clause (relcl) or participial clause (acl, VBG/VBN)",

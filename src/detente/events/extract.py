@@ -1020,19 +1020,30 @@ def persona_non_grata(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]])
 
 
 @coding_rule("ordering_out_is_expulsion", pos=("VERB",), reads="an ordering verb (order_out_verb) whose object is a "
-             "diplomat noun (diplomat_noun) and whose clause (xcomp) is a verb of leaving (withdrawal_verb) or of "
-             "going back (envoy_return_verb)", changes="trigger -> 161 (expel or recall diplomats: reduce relations)",
-             vocab=("order_out_verb", "diplomat_noun", "withdrawal_verb", "envoy_return_verb"))
+             "diplomat noun (diplomat_noun), or a troop noun (troop_noun) named for a state by a modifier of its own "
+             "('French troops', not 'its troops'), and whose clause (xcomp) is a verb of leaving (withdrawal_verb) or "
+             "of going back (envoy_return_verb), or with the particle 'out'", changes="trigger -> 161 (expel or "
+             "recall diplomats: reduce relations) for a diplomat, 166 (expel) for troops",
+             vocab=("order_out_verb", "diplomat_noun", "withdrawal_verb", "envoy_return_verb", "troop_noun"))
 def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"Mali ordered the French ambassador to leave within 72 hours", "gave the envoy 48 hours to quit the
     country": an expulsion (a negative act on the envoy's state, issue 12 item 3), not a mere demand. "ordered its
-    ambassador to France to return home" is a recall (161 too, aimed at the host the envoy leaves)."""
+    ambassador to France to return home" is a recall (161 too, aimed at the host the envoy leaves). "Niger ordered
+    French troops out" expels them, as "expelled French troops" does (it was read as Niger mobilising troops);
+    "ordered its troops to withdraw" is a state's own retreat, not read here."""
     if tok.lemma_.lower() not in w["order_out_verb"]:
         return None
-    envoy = any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in w["diplomat_noun"] for c in tok.children)
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    envoy = any(c.lemma_.lower() in w["diplomat_noun"] for c in objects)
+    foreign = any(c.lemma_.lower() in w["troop_noun"] and any(
+        m.dep_ in {"amod", "compound", "poss"} and m.pos_ in {"ADJ", "PROPN"} for m in c.children) for c in objects)
     going = w["withdrawal_verb"] | w["envoy_return_verb"]
-    leave = any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in going for c in tok.children)
-    return _Trigger(tok, "161", None, specific=True) if envoy and leave else None
+    leave = any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in going for c in tok.children) or any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out" for c in tok.children)
+    if not leave:
+        return None
+    return _Trigger(tok, "161", None, specific=True) if envoy else (
+        _Trigger(tok, "166", None, specific=True) if foreign else None)
 
 
 @coding_rule("holding_responsible_is_blame", pos=("VERB",), reads="a verb of holding (holding_verb: 'hold', 'deem') "

@@ -1548,3 +1548,30 @@ def exchange_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> 
         return d  # ("A and B exchanged prisoners with C")
     # (a target that is what is exchanged, "exchanged ambassadors", names no party: the parties are the sources)
     return replace(d, target=d.source)
+
+
+@rule("mutual_act_keeps_no_partyless_target", reads="a mutual act of coming together (reciprocal_acts.tsv; 03, 04, "
+      "05) with several sources whose targets are all the object its coding is keyed on (verbs.tsv: 'restore' + "
+      "'ambassador'), with no possessor, and name no party",
+      changes="target -> none, so the sources are each other's parties")
+def mutual_act_keeps_no_partyless_target(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"Turkey and Egypt restored ambassadors in July": the ambassadors are what is restored (the verb's coded object),
+    an agent noun of no state; as the act's target they made Turkey and Egypt co-agents of an act on no one, not each
+    other's parties (``events.lexicon.reciprocal``: a mutual act's co-sources with no target are its parties).  A
+    target that is not the coded object stays ("backed Kurdish parties": the parties are backed)."""
+    from .lexicon import reciprocal
+
+    if len(d.source) < 2 or not d.target or not reciprocal(d.coding.cameo) \
+            or d.coding.cameo[:2] not in _COMING_TOGETHER:
+        return d
+    keyed = {p.obj for p in lex.verbs.get(d.tok.lemma_.lower(), ()) if p.obj and p.cameo == d.coding.cameo}
+    for m in d.target:
+        span = d.tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if (m.actor is not None and m.actor.node) or span is None or not len(span) \
+                or span.root.lemma_.lower() not in keyed or any(c.dep_ == "poss" for c in span.root.children):
+            return d  # ("Chile and Belize recalled their ambassadors": each its own, from a state not named)
+    return replace(d, target=())
+
+
+# The roots of mutual acts that bring their co-sources together (intend, consult, cooperate diplomatically)
+_COMING_TOGETHER = frozenset({"03", "04", "05"})

@@ -39,7 +39,8 @@ _MONTHS = {
     for m in names
 }
 MONTH_NAMES = frozenset(_MONTHS)  # month names and their abbreviations, lower case
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# (never the start of a longer word: "the last decade" was December, "next mayor" May)
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![A-Za-z])\.?"
 _FULL_DATES = (
     re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(19|20)\d\d)\b", re.I),

@@ -214,6 +214,7 @@ class LearnedEvents:
                             and not any(_coordinated(doc, m, o) for o in other)
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
                             and not _in_a_coordinate_clause(doc, event, m)
+                            and not _in_what_a_text_says(doc, event, m)
                             and not _outside_the_triggers_clause(doc, event, m)
                             and not _in_relative_clause(doc, event, m)
                             and not (side == "target" and event.said_by is not None
@@ -729,6 +730,15 @@ def _in_anothers_clause(doc: Any, event: Event, m: Mention) -> bool:
                        and not any(a.start <= s.idx < a.end for a in event.source)
                        and (circumstance or not (m.start <= s.idx < m.end)) for s in subjects)
     return False
+
+
+def _in_what_a_text_says(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a participle clause on a text noun that is the trigger's direct object
+    (issued_text_noun: "approved a resolution calling on the United States to lift its embargo"): what the text
+    says is the issuer's act of its own (``text_speaks_for_its_issuer``), its parties no side of the approval."""
+    top, path = _path_to_trigger(doc, event, m)
+    return any(node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head == top
+               and node.head.lemma_.lower() in words("issued_text_noun") for node in path)
 
 
 def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
