@@ -763,6 +763,17 @@ def test_object_rule_decides(objects, rule, tokens, verb, etype, with_rule, with
     _expect(on, off, with_rule, without_rule)
 
 
+def test_it_in_a_conjunct_on_a_thing_is_not_the_clause_above(objects):
+    # "Chile welcomed the step , and Peru praised it .": "it" is the step, not Chile (Peru praised Chile)
+    on, _ = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("welcomed", "VERB", "ROOT", 1, "welcome"),
+        ("the", "DET", "det", 3), ("step", "NOUN", "dobj", 1, "step"), (",", "PUNCT", "punct", 1),
+        ("and", "CCONJ", "cc", 1), ("Peru", "PROPN", "nsubj", 7, None, "B-GPE"),
+        ("praised", "VERB", "conj", 1, "praise"), ("it", "PRON", "dobj", 7, "it"), (".", "PUNCT", "punct", 1),
+    ], 7, "SUPPORT", "it_is_the_clause_above")
+    assert "CHL" not in on
+
+
 def test_light_verb_noun_in_the_patterns_own_preposition(objects):
     # "Chile arrived in Lima for talks with Peru .": the pattern "arrive for talk" holds the talks, whose with-phrase
     # is the target (not the place)

@@ -928,6 +928,17 @@ def test_both_sides_after_a_pairs_act_are_that_pair(code):
     assert _nodes(e.target) == {"CHL", "PER"}
 
 
+def test_he_as_a_subject_continues_the_person_the_sentence_before_is_about(code):
+    # the subject of the sentence before, not the last person named (its object)
+    x = code("Gabriel Boric met Dina Boluarte in Lima. He then flew to La Paz.")
+    (e,) = _events(x, "flew")
+    assert _nodes(e.source) == {"CHL"}
+    # a chain of "he": each is the first one's
+    x = code("Gabriel Boric will visit Peru. In Lima he will meet Dina Boluarte. In Cusco he will meet Luis Arce.")
+    (e,) = _events(x, "meet")[-1:]
+    assert _nodes(e.source) == {"CHL"}
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

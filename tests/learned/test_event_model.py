@@ -526,6 +526,17 @@ def test_a_tagged_span_never_opens_in_the_dateline_or_on_punctuation(pipeline, t
 
 
 @pytest.mark.model
+def test_a_target_in_a_verb_joined_to_a_clause_above_is_not_the_triggers(pipeline):
+    # "Chile said it stood ready to help and condemned what it called the aggression by Peru": Peru is the condemned,
+    # not whom Chile would help (the tagger's fill of the empty side)
+    text = "Chile said it stood ready to help and condemned what it called the aggression by Peru."
+    pred = Prediction((_span(text, "Peru", "TGT"),), 1, 0.9, "AGREE", 0.9, (0.9,))
+    x = _with(pipeline, pred, {"source", "target"}, text)
+    (helping,) = [e for e in x.events if e.trigger == "help"]
+    assert "PER" not in {m.actor.country for m in helping.target if m.actor}
+
+
+@pytest.mark.model
 def test_what_a_text_says_is_no_side_of_its_adoption(pipeline):
     # "approved a resolution calling on the United States to lift its embargo": the United States was the approval's
     # target (the call is the issuer's act of its own, ``text_speaks_for_its_issuer``)
@@ -1265,6 +1276,18 @@ def test_a_learned_event_on_a_verb_of_saying_takes_the_said_clauses_modality(mar
     # "Chile said Peru would not go": the said clause's "not" negates the act, unless it makes a rejection
     assert _said_modality(Modality(), Modality(negated=True), doc[7]).negated
     assert not _said_modality(Modality(), Modality(negated=True), doc[7], rejection=True).negated
+
+
+@pytest.mark.model
+def test_a_not_on_a_stance_against_another_undoes_the_learned_rejection(pipeline):
+    # "Chile said the decision was not against Peru": the tagger's rejection of Peru is what the "not" denies (it
+    # was a rejection, told as done; "said it would not attend" is a refusal the "not" makes: the test above)
+    text = "Chile said the decision was not against Peru."
+    pred = Prediction((_span(text, "Chile", "SRC"), _span(text, "Peru", "TGT")), 3, 0.95, "REJECT", 0.95,
+                      (0.99, 0.99))
+    events = [e for e in _with(pipeline, pred, {"new_events", "source", "target"}, text).events
+              if e.method == "learned"]
+    assert events and all(e.cameo.startswith("12") and e.negated for e in events)
 
 
 def test_the_clause_a_quoting_verb_tells_is_the_quoted_sayings():

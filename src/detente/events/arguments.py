@@ -2354,7 +2354,8 @@ def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
 
 
 @object_rule("it_is_the_clause_above", reads="'it' or 'them' as the direct object of a verb in a clause under another "
-             "(advcl, ccomp, conj, relcl) whose subject names a state or an organisation",
+             "(advcl, ccomp, conj, relcl) whose subject names a state or an organisation; not 'it' in a conjunct of a "
+             "clause whose direct object is a thing (a noun naming no actor: 'welcomed the step, and X praised it')",
              changes="target -> that subject (and its conjuncts)")
 def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Israel said it was recalling its envoys, after Erdogan accused it of war crimes": the pronoun object of a
@@ -2367,7 +2368,14 @@ def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froze
     for _ in range(4):
         if node.dep_ not in {"advcl", "ccomp", "conj", "relcl", "xcomp"} or node.head == node:
             return []
+        joined = node.dep_ == "conj"
         node = node.head
+        if joined and pron.lower_ == "it" and any(
+                c.dep_ in {"dobj", "obj"} and c.pos_ == "NOUN" and f.speakers.mention_at(c) is None
+                for c in node.children):
+            # "The PA welcomed the step, and Hamas also praised it": "it" is the thing the joined clause acts on,
+            # not its subject (Hamas praised the PA)
+            return []
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             # (the clause's subjects by the subject rules: "Israel said it was recalling ...": it is Israel)
             found = [m for m in f.subjects(node, q.ctx or Context()) if m.actor is not None

@@ -243,9 +243,10 @@ class Speakers:
             best = table[j - 1] if j else None
         return best
 
-    def resolve_pronoun(self, tok: Any, *, speaking: bool = False) -> Mention | None:
+    def resolve_pronoun(self, tok: Any, *, speaking: bool = False, depth: int = 0) -> Mention | None:
         """"he"/"she": the named subject of the speech verb whose clause it opens ("X said he ..."); the last named
-        speaker when the pronoun speaks ("He said:"); else the last person."""
+        speaker when the pronoun speaks ("He said:"); as a subject, the person the sentence before is about (its main
+        clause's subject: ``_subject_before``); else the last person."""
         if tok.lower_ not in PRONOUNS_PERSON:
             return None
         clause = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
@@ -257,6 +258,10 @@ class Speakers:
             if named is not None:
                 return named
         person = self.last_person_before(tok.idx)
+        if not speaking and tok.dep_ in {"nsubj", "nsubjpass"} and person is not None:
+            before = self._subject_before(tok, depth)
+            if before is not None:
+                person = before
         if speaking:
             speaker = self.last_speaker_before(tok.idx)
             if speaker is not None:
@@ -272,6 +277,24 @@ class Speakers:
                         return person
                 return speaker
         return person
+
+    def _subject_before(self, tok: Any, depth: int) -> Mention | None:
+        """The person the sentence before ``tok``'s is about, when ``tok`` (a "he"/"she" subject) continues it: that
+        sentence's main-clause subject, a named person or the same pronoun (resolved so in turn).  "In Berlin he
+        will meet Baerbock. In Paris he will meet Macron's adviser": the second "he" is the first one's (it was
+        Baerbock, the last person named); "Putin met Erdogan. He then flew to Tehran": Putin."""
+        here = self.sent_index(tok)
+        if not here or depth > 4:
+            return None
+        a, b = self.parsed.spans[here - 1]
+        roots = [t for t in self.doc[a:b] if t.dep_ == "ROOT"]
+        subject = next((c for r in roots for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        if subject.lower_ == tok.lower_:
+            return self.resolve_pronoun(subject, depth=depth + 1)
+        m = self.mention_for(subject)
+        return m if m is not None and m.actor is not None and m.actor.kind == "person" else None
 
     def remember_dyads(self, pairs: list[tuple[Mention, Mention]]) -> None:
         """Record the state pairs the events of a sentence relate (the coder calls this sentence by sentence), for

@@ -215,6 +215,7 @@ class LearnedEvents:
                             and not (m.actor is not None and _in_anothers_clause(doc, event, m))
                             and not _in_a_coordinate_clause(doc, event, m)
                             and not _in_what_a_text_says(doc, event, m)
+                            and not _in_a_conjunct_above(doc, event, m)
                             and not _outside_the_triggers_clause(doc, event, m)
                             and not _in_relative_clause(doc, event, m)
                             and not (side == "target" and event.said_by is not None
@@ -325,8 +326,11 @@ class LearnedEvents:
         # had adopted a hostile approach toward Iran": Germany's act, as he tells it), unless that is the source
         told = _said_clause(tok) if tok.lemma_.lower() in SPEECH_LEMMAS else tok
         if told is not tok:
+            # ("said the decision was not against Israel": a "not" on a stance against another undoes it, it makes no
+            # rejection)
+            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in told.children)
             modality = _said_modality(modality, read_modality(told, sent, coder.lex, coder.disabled), told,
-                                      rejection=coding.cameo[:2] == "12")
+                                      rejection=coding.cameo[:2] == "12" and not against)
         said_by = own_speaker(coder.speaker(told, speakers), source, coding.cameo)
         if told is not tok and said_by is not None and any(
                 m.start <= said_by.start and said_by.end <= m.end for m in source):
@@ -739,6 +743,24 @@ def _in_what_a_text_says(doc: Any, event: Event, m: Mention) -> bool:
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head == top
                and node.head.lemma_.lower() in words("issued_text_noun") for node in path)
+
+
+def _in_a_conjunct_above(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` lies in a verb conjoined after a clause above the trigger, one that does not hold the
+    trigger: "said it stood ready to help and condemned ... by the Lukashenko regime" (the regime was whom the
+    Commission stood ready to help). A verb conjoined to the trigger itself may share its object ("armed and trained
+    the rebels")."""
+    found = _trigger_and_span(doc, event, m)
+    if found is None:
+        return False
+    top, span = found
+    above = set(t.i for t in top.ancestors)
+    for node in span.root.ancestors:
+        if node.i in above or node == top:
+            return False
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and node.head.i in above and node.i > top.i:
+            return True
+    return False
 
 
 def _in_a_coordinate_clause(doc: Any, event: Event, m: Mention) -> bool:
