@@ -1119,3 +1119,18 @@ def test_dating_a_month_in_a_timelines_year_entry_is_in_that_year():
     for text, day in (("last February", dt.date(2026, 2, 1)), ("in February 2025", dt.date(2025, 2, 1))):
         own = EventDate(day, DateBasis.BACKGROUND, "month", text)
         assert in_a_timeline(own, entry, published) == own
+
+
+@pytest.mark.parametrize("verb, lemma, year", [("signed", "sign", True), ("violated", "violate", False)])
+def test_dating_a_relative_clause_that_makes_its_dated_pact_takes_its_year(verb, lemma, year):
+    # "Chile praised the 2001 treaty , which Peru signed .": the signing is the pact's making, in 2001 (it was the
+    # news day); "which Peru violated" keeps no year of the pact
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("praised", 1, "ROOT", "VERB", "VBD", "O"),
+            ("the", 4, "det", "DET", "DT", "O"), ("2001", 4, "nummod", "NUM", "CD", "B-DATE"),
+            ("treaty", 1, "dobj", "NOUN", "NN", "O"), (",", 4, "punct", "PUNCT", ",", "O"),
+            ("which", 8, "dobj", "PRON", "WDT", "O"), ("Peru", 8, "nsubj", "PROPN", "NNP", "B-GPE"),
+            (verb, 4, "relcl", "VERB", "VBD", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    doc = _tagged(rows)
+    doc[8].lemma_ = lemma
+    got = _date(doc, verb, dt.date(2026, 11, 20))
+    assert (got.date == dt.date(2001, 1, 1)) == year

@@ -229,6 +229,17 @@ def test_negation_does_not_reach_a_consequence():
     assert _both(spec, "adopt", "negating_governor")[0].negated
 
 
+@pytest.mark.parametrize("cc, negated", [("but", False), ("or", True)])
+def test_negation_does_not_reach_a_contrasted_conjunct(cc, negated):
+    # "Russia did not sign it but attended .": the attending happened; "did not sign it or attend": neither did
+    spec = [("Russia", 3, "nsubj"), ("did", 3, "aux", "do"), ("not", 3, "neg"), ("sign", 3, "ROOT"), ("it", 3, "dobj"),
+            (cc, 3, "cc"), ("attended", 3, "conj", "attend"), (".", 3, "punct")]
+    doc = _doc(spec)
+    doc[6].pos_ = "VERB"
+    lex = load_lexicon()
+    assert read_modality(doc[6], doc[:], lex).negated == negated
+
+
 @pytest.mark.parametrize("adverb, hedged", [("falsely", True), ("repeatedly", False)])
 def test_told_as_false(adverb, hedged):
     # "Lavrov falsely claimed that Ukraine attacked Russia .": the report calls the claim untrue

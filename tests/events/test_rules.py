@@ -1533,3 +1533,11 @@ def test_court_is_the_forum():
                    "gazetteer")
     on, off = _both(_draft(doc, 1, "114", target=(unsc,)), "court_is_the_forum")
     assert on.target == () and off.target == (unsc,)
+
+
+@pytest.mark.parametrize("obj, vetoed_", [("record", True), ("Lima", False)])
+def test_reaching_a_level_is_no_act(obj, vetoed_):
+    # "Trade hit a record": a figure reaching a level; "Chile hit Lima": a strike
+    doc = _doc(["Trade", "hit", "a", obj], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"], ["trade", "hit", "a", obj.lower()])
+    assert (vetoed(doc[1]) == "reaching_a_level_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"reaching_a_level_is_no_act"}) is None

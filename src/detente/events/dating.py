@@ -645,12 +645,16 @@ def _start_of_a_span(tok: Any) -> str | None:
 
 
 def _pact_it_makes(noun: Any, clause: Any) -> bool:
-    """Whether ``noun`` is a pact (pact_noun) that the verb ``clause`` makes, as its direct object: a signing or a
-    brokering verb (pact_signing_verb, pact_making_verb)."""
+    """Whether ``noun`` is a pact (pact_noun) that the verb ``clause`` makes, as its direct object or as the noun a
+    relative clause of it is on: a signing or a brokering verb (pact_signing_verb, pact_making_verb)."""
     from .rules import words
 
+    makes = clause.lemma_.lower() in words("pact_signing_verb") | words("pact_making_verb")
+    if makes and clause.dep_ == "relcl" and clause.head == noun and noun.lemma_.lower() in words("pact_noun") \
+            and not any(c.dep_ in {"dobj", "obj"} and c.lower_ not in {"which", "that"} for c in clause.children):
+        return True  # "the 2001 treaty, which Putin and Jiang signed in Moscow": the clause makes its noun
     return noun.dep_ in {"dobj", "obj"} and noun.head == clause and noun.lemma_.lower() in words("pact_noun") \
-        and clause.lemma_.lower() in words("pact_signing_verb") | words("pact_making_verb")
+        and makes
 
 
 def _after_dated_noun(expr: _Expr, clause: Any, published: dt.date | None) -> EventDate | None:

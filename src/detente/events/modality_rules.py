@@ -24,12 +24,19 @@ def _children(chain: list[Any]) -> list[tuple[Any, Any]]:
 
 def _below_a_consequence(chain: list[Any]) -> list[Any]:
     """The chain up to a participle clause after its head with neither conjunction nor subject of its own ("failed
-    to adopt the text, drawing rebukes from France", "did not attend, sending a deputy"): what followed from an act
-    not done still happened, so a negation above it does not reach it (a hedge or an intent still does: "may veto
-    it, angering the West")."""
+    to adopt the text, drawing rebukes from France", "did not attend, sending a deputy"), or up to a conjunct set
+    against its head by "but"/"yet" (contrast_cc: "is not a member of the bloc but attends as a partner"): what
+    followed from an act not done, or what is told as its contrast, still happened, so a negation above it does not
+    reach it (a hedge or an intent still does: "may veto it, angering the West")."""
+    from .rules import words
+
     for k, node in enumerate(chain[:-1]):
         if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
                 c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in node.children):
+            return chain[:k + 1]
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "cc" and c.lower_ in words("contrast_cc") and node.head.i < c.i < node.i
+                for c in (*node.head.children, *node.children)):
             return chain[:k + 1]
     return chain
 
@@ -37,7 +44,7 @@ def _below_a_consequence(chain: list[Any]) -> list[Any]:
 @modality_rule("negation_particle", reads="a 'neg' dependent of the trigger or of a word governing it "
                "('did not attack', 'never recognised'), below a verb of halting or giving up (halting_verb, "
                "halting_phrase) that governs a gerund above the trigger", changes="negated",
-               vocab=("halting_verb", "halting_phrase"))
+               vocab=("halting_verb", "halting_phrase", "contrast_cc"))
 def negation_particle(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"did not attack": a negation particle on the trigger or a word above it. A "not" on a noun above the trigger
     qualifies that noun ("vessels, although not nuclear-armed, with US assistance"), not the act; a "not" on a verb of
@@ -69,7 +76,7 @@ def without_is_not_done(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, wor
 @modality_rule("negative_determiner", reads="a negative determiner of a word governing the trigger "
                "('made no attempt to intervene'), or of a verb trigger's direct object ('made no threat', 'sent no "
                "troops'), or a negative pronoun as that object (negative_pronoun: 'did nothing')", changes="negated",
-               vocab=("negative_determiner", "negative_pronoun"))
+               vocab=("negative_determiner", "negative_pronoun", "contrast_cc"))
 def negative_determiner(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"made no attempt to intervene": a negative determiner on a word above the trigger; "poses no threat",
     "imposed no sanctions": on what the verb acts on or makes, so the act is not done."""
@@ -176,7 +183,8 @@ def hedge_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 
 @modality_rule("negating_governor", reads="a verb above the trigger that undoes it ('refused to meet', "
                "'avoided condemning'), not through a conjunct, or whose direct object is the noun the trigger's "
-               "chain ends in ('denied any plan to invade')", changes="negated", vocab=("negating_verb",))
+               "chain ends in ('denied any plan to invade')", changes="negated",
+               vocab=("negating_verb", "contrast_cc"))
 def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"avoided condemning": a verb above the trigger that undoes it; not a verb the trigger is conjoined to
     ("denied the claim and accused India of ...": the accusation is made). "Ethiopia has denied any plan to invade
@@ -202,7 +210,8 @@ def _window(tok: Any, chain: list[Any]) -> str:
 
 
 @modality_rule("negation_phrase", reads="a multi-word negation cue of modality.tsv between the top of the chain "
-               "and the trigger ('stopped short of condemning')", changes="negated")
+               "and the trigger ('stopped short of condemning')", changes="negated",
+               vocab=("contrast_cc",))
 def negation_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"stopped short of condemning": a multi-word negation cue before the trigger."""
     cues = frozenset(c for c in lex.cues("negation") if " " in c)

@@ -517,6 +517,14 @@ def meeting_a_need_is_no_meeting(tok: Any, w: dict[str, frozenset[str]]) -> bool
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["need_noun"] for c in tok.children)
 
 
+@trigger_veto("reaching_a_level_is_no_act", reads="a verb whose direct object is a noun of a level reached "
+              "(level_noun: 'a record', 'a high', 'a low', 'a peak')", vocab=("level_noun",))
+def reaching_a_level_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Trade between the two countries hit a record $65 billion", "exports hit a 10-year low": a figure reaching a
+    level (it was an attack, as "hit" the verb of striking is)."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["level_noun"] for c in tok.children)
+
+
 @trigger_veto("an_act_that_ends_is_no_act", reads="a reversal verb (reversal_verb: 'end', 'stop', 'halt') with no "
               "object, particle or passive, whose subject is an event noun of the lexicon (nouns.tsv)",
               vocab=("reversal_verb",))
