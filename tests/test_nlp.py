@@ -790,3 +790,17 @@ def test_a_charge_hung_on_the_accusers_noun_is_the_accusations(verb, repaired):
     lemmas = ["Chile", ",", verb[:-1], "by", "Peru", "'s", "government", "of", "arm", "rebel", ",", "deny", "it", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert (doc[7].head.i == 2) == repaired
+
+
+@pytest.mark.parametrize("word, repaired", [("decade", True), ("Tuesday", False)])
+def test_a_span_before_an_after_clause_is_that_clauses(word, repaired):
+    # "Chile reopened it , a decade after Peru cut ties .": the parser hung the span on the main verb, so the
+    # after-clause lost what dates it back; "Tuesday" is no span of time
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "reopened", "it", ",", "a", word, "after", "Peru", "cut", "ties", "."]
+    heads = [1, 1, 1, 1, 5, 1, 8, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "npadvmod", "mark", "nsubj", "advcl", "dobj", "punct"]
+    lemmas = ["Chile", "reopen", "it", ",", "a", word.lower(), "after", "Peru", "cut", "tie", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
+    assert (doc[5].head.i == 8) == repaired

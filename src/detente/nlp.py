@@ -305,7 +305,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_conjunct_read_as_a_modifier``), a verb read as the object of "at first"
     (``_verb_read_as_the_object_of_at_first``), a main verb read as a participle on its subject
     (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``), a
-    charge hung on the accuser (``_charge_hung_on_the_accuser``).
+    charge hung on the accuser (``_charge_hung_on_the_accuser``), an after-clause's span hung on the main verb
+    (``_span_of_an_after_clause``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -332,7 +333,27 @@ def parse_repairs(doc: Any) -> Any:
     _main_verb_read_as_a_participle(doc)
     _remarks_read_as_a_verb(doc)
     _charge_hung_on_the_accuser(doc)
+    _span_of_an_after_clause(doc)
     return doc
+
+
+# Units of a span of time ("a decade after", "six years after")
+_SPAN_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
+
+
+def _span_of_an_after_clause(doc: Any) -> None:
+    """"reopened its embassy on Tuesday, more than a decade after Gulf states cut ties": the parser may hang the span
+    ("a decade") on the main verb, so the after-clause lost what dates it back (it was dated the news day). A span
+    of time (npadvmod: "decade", "years") right before the "after" that marks a clause of the same verb is that
+    clause's. (The entities are not found yet when the repairs run.)"""
+    for span in doc:
+        verb = span.head
+        if span.dep_ != "npadvmod" or span.lemma_.lower() not in _SPAN_UNITS or span.i + 1 >= len(doc):
+            continue
+        mark = doc[span.i + 1]
+        if mark.lower_ != "after" or mark.dep_ != "mark" or mark.head.dep_ != "advcl" or mark.head.head != verb:
+            continue
+        span.head = mark.head
 
 
 def _charge_hung_on_the_accuser(doc: Any) -> None:

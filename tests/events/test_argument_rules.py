@@ -763,6 +763,27 @@ def test_object_rule_decides(objects, rule, tokens, verb, etype, with_rule, with
     _expect(on, off, with_rule, without_rule)
 
 
+def test_a_nouns_by_phrase_in_a_preposition_is_no_party(objects):
+    # "Chile arrived for a visit by Bolivia .": the by-phrase names the visit's agent, not whom Chile visits
+    on, _ = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("arrived", "VERB", "ROOT", 1, "arrive"),
+        ("for", "ADP", "prep", 1), ("a", "DET", "det", 4), ("visit", "NOUN", "pobj", 2, "visit"),
+        ("by", "ADP", "prep", 4), ("Bolivia", "PROPN", "pobj", 5, None, "B-GPE"), (".", "PUNCT", "punct", 1),
+    ], 1, "CONSULT", "preposition_object", prep="for")
+    assert "BOL" not in on
+
+
+def test_a_measure_objects_counted_goods_name_the_party(objects):
+    # "Chile bought millions of barrels of Peruvian oil .": the oil's state is the seller (the measure named none)
+    on, _ = objects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("bought", "VERB", "ROOT", 1, "buy"),
+        ("millions", "NOUN", "dobj", 1, "million"), ("of", "ADP", "prep", 2), ("barrels", "NOUN", "pobj", 3, "barrel"),
+        ("of", "ADP", "prep", 4), ("Peruvian", "ADJ", "amod", 7, None, "B-NORP"), ("oil", "NOUN", "pobj", 5, "oil"),
+        (".", "PUNCT", "punct", 1),
+    ], 1, "COOPERATE", "direct_object_actor")
+    assert on == ["PER"]
+
+
 def test_it_in_a_conjunct_on_a_thing_is_not_the_clause_above(objects):
     # "Chile welcomed the step , and Peru praised it .": "it" is the step, not Chile (Peru praised Chile)
     on, _ = objects([

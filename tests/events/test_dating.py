@@ -1134,3 +1134,18 @@ def test_dating_a_relative_clause_that_makes_its_dated_pact_takes_its_year(verb,
     doc[8].lemma_ = lemma
     got = _date(doc, verb, dt.date(2026, 11, 20))
     assert (got.date == dt.date(2001, 1, 1)) == year
+
+
+def test_dating_an_after_clause_a_rough_singular_span_before_the_news_is_background_undated():
+    # "Chile restored ties on Tuesday , more than a decade after Peru cut them .": as "more than six years after"
+    # (the singular unit was no span, and the cutting was dated the news day)
+    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
+            ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("on", 1, "prep", "ADP", "IN", "O"),
+            ("Tuesday", 3, "pobj", "PROPN", "NNP", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
+            ("more", 8, "amod", "ADJ", "JJR", "B-DATE"), ("than", 8, "quantmod", "ADP", "IN", "I-DATE"),
+            ("a", 9, "nummod", "DET", "DT", "I-DATE"), ("decade", 12, "npadvmod", "NOUN", "NN", "I-DATE"),
+            ("after", 12, "mark", "SCONJ", "IN", "O"), ("Peru", 12, "nsubj", "PROPN", "NNP", "B-GPE"),
+            ("cut", 1, "advcl", "VERB", "VBD", "O"), ("them", 12, "dobj", "PRON", "PRP", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    cut = _date(_tagged(rows), "cut")
+    assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)

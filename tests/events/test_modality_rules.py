@@ -240,6 +240,29 @@ def test_negation_does_not_reach_a_contrasted_conjunct(cc, negated):
     assert read_modality(doc[6], doc[:], lex).negated == negated
 
 
+def test_hedge_governor_an_invitation_is_no_visit_made():
+    # "Iran invited Egypt to visit Tehran .": the visit is offered, not made
+    spec = [("Iran", 1, "nsubj"), ("invited", 1, "ROOT", "invite"), ("Egypt", 1, "dobj"), ("to", 4, "aux"),
+            ("visit", 1, "xcomp"), ("Tehran", 4, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "visit", "hedge_governor")
+    assert on.hedged and not off.hedged
+
+
+def test_a_comment_set_off_by_a_comma_keeps_its_time():
+    # "Chile met Peru , a frequency unthinkable a decade ago .": the decade is the comment's, not the meeting's (it was
+    # background); "Chile met Peru , a decade ago ." is the meeting's own time
+    spec = [("Chile", 1, "nsubj"), ("met", 1, "ROOT", "meet"), ("Peru", 1, "dobj"), (",", 1, "punct"),
+            ("a", 5, "det"), ("frequency", 6, "npadvmod"), ("unthinkable", 1, "advmod"), ("a", 8, "det"),
+            ("decade", 9, "npadvmod"), ("ago", 6, "advmod"), (".", 1, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    assert not read_modality(doc[1], doc[:], lex).background
+    spec = [("Chile", 1, "nsubj"), ("met", 1, "ROOT", "meet"), ("Peru", 1, "dobj"), (",", 1, "punct"),
+            ("a", 5, "det"), ("decade", 6, "npadvmod"), ("ago", 1, "advmod"), (".", 1, "punct")]
+    doc = _doc(spec)
+    assert read_modality(doc[1], doc[:], lex).background
+
+
 @pytest.mark.parametrize("adverb, hedged", [("falsely", True), ("repeatedly", False)])
 def test_told_as_false(adverb, hedged):
     # "Lavrov falsely claimed that Ukraine attacked Russia .": the report calls the claim untrue

@@ -1176,6 +1176,12 @@ class ArgumentFinder:
                         # of force aimed at Japan, forces_sent_near_a_state; "pushed into Ukraine")
                         found = [m for m in found if not is_location(m, p, prep)
                                  or (aimed and m.method != "place" and p.ent_type_ != "FAC")]
+                    if p.pos_ == "NOUN":
+                        # "arrived in Washington for the first state visit by an African leader": the by-phrase of a
+                        # noun names its agent (the visitor), no party of the act (it hid Washington)
+                        agents = [(b.idx, b.right_edge.idx + len(b.right_edge)) for b in p.children
+                                  if b.dep_ in {"prep", "agent"} and b.lower_ == "by"]
+                        found = [m for m in found if not any(lo <= m.start < hi for lo, hi in agents)]
                     if found:
                         return found
                 if prep.dep_ == "prt" and tok.pos_ == "VERB":  # "call on X" parsed with a particle
@@ -2339,13 +2345,25 @@ def whose_object_is_the_clauses_noun(q: ObjectQuery, f: ArgumentFinder,
     return []
 
 
-@object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts")
+@object_rule("direct_object_actor", reads="the trigger's direct objects (dobj, dative, obj) and their conjuncts; "
+             "for a measure or unit noun that names no actor (measure_noun, unit_noun: 'millions of barrels of Russian "
+             "crude', '1.9 million barrels a day of Russian crude'), what its of-phrases count",
+             vocab=("measure_noun", "unit_noun"))
 def direct_object_actor(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"attacked Ukraine and Georgia": the objects that name actors.  An event noun whose own phrase names only an
     unknown ("joined Western sanctions against Russia": "Western") is left to the rules that read the noun's
     party (``light_verb_noun``: Russia)."""
     for d in _dobjs(q):
         found = q.other(f.with_conj(d))
+        counted = d
+        for _ in range(3):
+            if found or counted.lemma_.lower() not in w["measure_noun"] | w["unit_noun"]:
+                break
+            # ("barrels a day of Russian crude": the of-phrase may hang on the rate's noun)
+            counted = next((p for h in (counted, *(c for c in counted.children if c.dep_ == "npadvmod"))
+                            for pr in h.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                            for p in pr.children if p.dep_ == "pobj"), counted)
+            found = q.other(f.with_conj(counted))
         if found and all(m.actor is None for m in found) and d.lemma_.lower() in f.event_nouns:
             continue
         if found:

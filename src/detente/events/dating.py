@@ -498,6 +498,8 @@ _LATER_PREPS = frozenset({"before", "until", "till", "ahead", "prior", "pending"
 _END_PREPS = frozenset({"until", "till", "through"})
 # Bare plural spans of time before "after" ("days after", "weeks after"): some span earlier, no number given
 _BARE_SPANS = frozenset({"days", "weeks", "months", "years", "decades"})
+# (and a span given only roughly: "more than a decade after", which no exact span reading dates)
+_ROUGH_SPANS = _BARE_SPANS | {"day", "week", "month", "year", "decade"}
 
 
 def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
@@ -536,7 +538,7 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         # (on the clause or on its mark: "the sale came days after Washington and Beijing held talks")
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in BEFORE_MARKS]
         span_word = next((c for c in [*clause.children, *(g for m in marks for g in m.children)]
-                          if c.dep_ == "npadvmod" and c.lower_ in _BARE_SPANS), None)
+                          if c.dep_ == "npadvmod" and c.lower_ in _ROUGH_SPANS), None)
         if span_word is not None:
             # "met Kim on Friday, days after Seoul accused Moscow of ...": a bare span says only that the act came
             # some days (weeks, months) before the news: background, no day; so does a span the text gives only

@@ -149,6 +149,8 @@ def _clause_text(tok: Any, temporal_preps: frozenset[str]) -> str:
 
 
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "acl", "relcl"})
+# Adverbs that are a time phrase's own head ("two years ago", "a week earlier")
+_TIME_ADVERBS = frozenset({"ago", "earlier", "later", "before", "after", "since", "back"})
 
 
 def _in_other_clause(t: Any, head: Any, own: set[int], temporal_preps: frozenset[str]) -> bool:
@@ -160,6 +162,13 @@ def _in_other_clause(t: Any, head: Any, own: set[int], temporal_preps: frozenset
             return True
         if node.i not in own and node.dep_ == "appos":
             return True  # "friction between the two governments, once close allies": what the noun once was
+        if node.i not in own and node.dep_ == "advmod" and node.left_edge.i > 0 \
+                and node.doc[node.left_edge.i - 1].text == "," and node.lower_ not in _TIME_ADVERBS \
+                and any(c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i < node.i for c in node.children):
+            # "have met three times this year, a frequency unthinkable a decade ago": a comment on a noun set off by
+            # a comma (parsed as a modifier of the verb) tells of another time, not the act's (", two years ago"
+            # is the act's own time)
+            return True
 
         # an adjective phrase inside a noun phrase ("its long-standing ties", "their long-held status", with
         # "long" below "standing") describes the thing, not when the event happened
