@@ -21,6 +21,14 @@ FURNITURE = [
     "Two leaders at the summit (Credit: Getty images)",
     "Sign up to our daily newsletter",
     "Click here to read more",
+    "Only £1 a week for your first year",
+    "Unlock more articles",
+    "Sign up for free",
+    "We use cookies to improve your experience.",
+    "Advertisement",
+    "Related articles",
+    "Trending now",
+    "More on this story:",
 ]
 NEWS = [
     "The minister said the subscription to the treaty was a matter for parliament, and that the government would "
@@ -28,6 +36,19 @@ NEWS = [
     "Russia and China however have stopped short of condemning the group.",
     "- 47 people were killed in the strikes, officials said.",
     "He said: “We will not accept this.”",
+    # words of page prompts used as news words (short ledes were removed whole)
+    "BERLIN - Germany on Monday ordered four Russian diplomats to leave the country within a week.",
+    "Pakistan reopened the crossing on Friday after a week-long closure.",
+    "The deal would unlock $6 billion in frozen Iranian funds.",
+    "Washington accused Tehran of state-sponsored terrorism.",
+    "Twelve countries have signed up to the pact, which Brazil sponsored.",
+    "There was no commitment to a ceasefire, the envoy said.",
+    "France tabled a resolution sponsored by twelve states.",
+    "Russia blocked access to the BBC's news website.",
+    "Trade rose to $5 billion a year after the deal.",
+    "Related talks are due next week in Geneva.",
+    "- Russia vetoed the resolution.",
+    "• More aid would be sent.",
 ]
 
 

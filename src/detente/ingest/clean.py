@@ -19,25 +19,35 @@ from dataclasses import dataclass
 # reporting paragraph that mentions "subscribe"-like words has over 40.
 MAX_FURNITURE_WORDS = 30
 
+# Prompts of a page, not of the news: each pattern is one a news line does not use (a news line may well say "sign
+# up to the pact", "unlock frozen funds", "state-sponsored", "within a week", "access to the news": those words
+# alone removed ledes, so they are read only in a prompt's own form).
 _CTA = re.compile(
     r"""(
         \bsubscri(be|ber|bers|ption)\b
-      | \blog\s?in\b | \bsign\s(in|up)\b | \bfree\strial\b | \bnewsletters?\b
-      | \bunlock\b | \bpaywall\b | \bcancel\s(at\s)?any\s?time\b | \bno\scommitment\b
+      | \blog\s?in\b | ^\W*sign\s(in|up)\b | \bsign\sup\s(to|for)\s(our|free|the\snewsletter)\b
+      | \bfree\strial\b | \bnewsletters?\b
+      | \bunlock\s(more|this|all|unlimited|full|your|exclusive|premium)\b | \bpaywall\b
+      | \bcancel\s(at\s)?any\s?time\b | ^\W*no\scommitment\b
       | \badvert(-|\s)?free\b | \bad(-|\s)free\b | \bunlimited\saccess\b
       | \bloading\spages\b | \bjoin\s(our|the)\s(community|conversation)\b
       | \b(leave|post|add|view|show)\sa?\s?comments?\b | \bno\scomments\b
       | \bskip\sto\s(main\s)?content\b | \bread\s(the\s)?full\sarticle\b
-      | \bclick\shere\b | \bfollow\sus\b | \bshare\sthis\b | \bcookies?\b
-      | \b(per|a)\s(year|month|week)\b.*$ | ^\s*only\s[$£€]
+      | \bclick\shere\b | \bfollow\sus\b | ^\W*share\sthis\b
+      | \b(use|uses|accept)\s(of\s)?cookies\b | \bcookie\s(policy|settings|preferences|consent)\b
+      | [$£€]\s?\d[\d.,]*\s*(per\s|a\s|/\s?)(year|month|week)\b | ^\s*only\s[$£€]
       | \bkeep\sreading\b | \bcontinue\sreading\b | \bread\smore\b | \bmost\sread\b
-      | \baccess\s(to\s)?(all\s)?(our|the)\s.*(content|news|analysis)\b
-      | \byou\scan\strust\b | \bsponsored\b | \badvertisement\b
+      | \baccess\s(to\s)?(all\s)?our\s.*(content|news|analysis)\b
+      | \byou\scan\strust\b | ^\W*sponsored\b | \bsponsored\s(content|post)\b | ^\W*advertisement\W*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-_TEASER_HEAD = re.compile(r"^\s*(don[’']?t\smiss|related(\sarticles?)?|recommended|trending|more\son\sthis)\b", re.I)
+# A teaser list's head: "Don't miss…", or a bare "Related", "Recommended", "Trending", "More on this" (with its
+# noun, a colon or nothing after it: "Related talks are due next week" is news)
+_TEASER_HEAD = re.compile(
+    r"^\s*(don[’']?t\smiss\b|(related|recommended|trending|more\son\sthis)"
+    r"(\s(articles?|stories|story|news|content|reading|now|for\syou|topics))?\s*([:…]|\.\.\.|$))", re.I)
 _TEASER_TAG = re.compile(r"\[[A-Z ]{3,}\]\s*$")
 _CREDIT = re.compile(
     r"\((photo|image|picture|credit|pic)s?\b[^)]*\)|\bgetty\s?images\b|\bvia\sgetty\b|/\s?(afp|reuters|ap|epa)\b"
@@ -47,6 +57,9 @@ _CREDIT = re.compile(
 _SOURCE_LINE = re.compile(r"^\s*source\s*:", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-•*·]\s+")
 _REPORTING = re.compile(r"\b(said|says|told|announced|reported|killed|\d+)\b", re.I)
+# A verb a bullet of news has and a marketing bullet lacks: an auxiliary or a past form ("• More vaccines would be
+# supplied", "- Russia vetoed the text" are news; "- Rocket-fast loading pages" is not)
+_FINITE = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|may|might|must|should|\w{3,}ed)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +90,7 @@ def _furniture_rule(line: str) -> str | None:
         return "photo-credit"
     if n <= MAX_FURNITURE_WORDS and _CTA.search(stripped):
         return "call-to-action"
-    if _BULLET.match(stripped) and n <= 10 and not _REPORTING.search(stripped):
+    if _BULLET.match(stripped) and n <= 10 and not _REPORTING.search(stripped) and not _FINITE.search(stripped):
         # Short promotional bullets ("- Rocket-fast loading pages."); a bullet
         # that reports (a verb of saying, or a figure) is kept as news.
         return "bullet"
