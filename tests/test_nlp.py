@@ -804,3 +804,20 @@ def test_a_span_before_an_after_clause_is_that_clauses(word, repaired):
     lemmas = ["Chile", "reopen", "it", ",", "a", word.lower(), "after", "Peru", "cut", "tie", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
     assert (doc[5].head.i == 8) == repaired
+
+
+@pytest.mark.parametrize("own_subject, repaired", [(False, True), (True, False)])
+def test_an_aside_of_being_asked_is_a_participle_on_the_sayings_subject(own_subject, repaired):
+    # "Chile , asked about it , said no .": the parser read "Chile asked about it" as a clause Chile said; with a
+    # subject of its own ("Chile , asked about it , they said no") the clause stays
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", ",", "asked", "about", "it", ","] + (["they"] if own_subject else []) + ["said", "no", "."]
+    k = 6 + own_subject
+    heads = [2, 2, k, 2, 3, k] + ([k] if own_subject else []) + [k, k, k]
+    deps = ["nsubj", "punct", "ccomp", "prep", "pobj", "punct"] + (["nsubj"] if own_subject else []) + [
+        "ROOT", "dobj", "punct"]
+    tags = ["NNP", ",", "VBD", "IN", "PRP", ","] + (["PRP"] if own_subject else []) + ["VBD", "DT", "."]
+    lemmas = ["Chile", ",", "ask", "about", "it", ","] + (["they"] if own_subject else []) + ["say", "no", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert ((doc[2].dep_, doc[0].head.i) == ("acl", k)) == repaired

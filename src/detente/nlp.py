@@ -306,7 +306,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_verb_read_as_the_object_of_at_first``), a main verb read as a participle on its subject
     (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``), a
     charge hung on the accuser (``_charge_hung_on_the_accuser``), an after-clause's span hung on the main verb
-    (``_span_of_an_after_clause``).
+    (``_span_of_an_after_clause``), an aside of being asked read as a reported clause
+    (``_asked_aside_read_as_a_clause``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -334,7 +335,29 @@ def parse_repairs(doc: Any) -> Any:
     _remarks_read_as_a_verb(doc)
     _charge_hung_on_the_accuser(doc)
     _span_of_an_after_clause(doc)
+    _asked_aside_read_as_a_clause(doc)
     return doc
+
+
+def _asked_aside_read_as_a_clause(doc: Any) -> None:
+    """"China's foreign ministry, asked about the deal, said ...": the parser may read "ministry asked about the deal"
+    as a clause the ministry said (so China asked the pair to do something). A past form of "ask" set off by commas
+    right after its subject, heading a complement of a verb of saying that has no subject of its own, is a participle
+    on that noun (the noun was asked), and the noun the saying's subject."""
+    from .events.attribution import SPEECH_LEMMAS
+
+    for tok in doc:
+        head = tok.head
+        if tok.lemma_.lower() != "ask" or tok.tag_ not in {"VBD", "VBN"} or tok.dep_ != "ccomp" or head.i < tok.i \
+                or head.lemma_.lower() not in SPEECH_LEMMAS or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subject is None or doc[tok.right_edge.i + 1].text != "," or tok.right_edge.i + 2 > head.i:
+            continue
+        tok.tag_, tok.dep_, tok.head = "VBN", "acl", subject
+        subject.dep_, subject.head = "nsubj", head
 
 
 # Units of a span of time ("a decade after", "six years after")

@@ -939,6 +939,15 @@ def test_he_as_a_subject_continues_the_person_the_sentence_before_is_about(code)
     assert _nodes(e.source) == {"CHL"}
 
 
+def test_the_two_leaders_are_a_relative_clauses_noun_and_the_one_it_held_talks_with(code):
+    # "a visit by X, who held talks with Y": X and Y are named together (the relative pronoun stands for X)
+    x = code("The deal was signed during a visit by Philippine President Ferdinand Marcos Jr, who held talks with "
+             "Vietnamese President Vo Van Thuong. Chinese vessels fired water cannon at Philippine boats. The two "
+             "leaders also discussed rice trade.")
+    (e,) = _events(x, "discussed")
+    assert _nodes(e.source) == {"PHL", "VNM"}
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

@@ -1541,3 +1541,14 @@ def test_reaching_a_level_is_no_act(obj, vetoed_):
     doc = _doc(["Trade", "hit", "a", obj], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"], ["trade", "hit", "a", obj.lower()])
     assert (vetoed(doc[1]) == "reaching_a_level_is_no_act") == vetoed_
     assert vetoed(doc[1], disabled={"reaching_a_level_is_no_act"}) is None
+
+
+@pytest.mark.parametrize("tag, vetoed_", [("VBN", True), ("VBD", False)])
+def test_asked_is_no_request(tag, vetoed_):
+    # "Chile , asked about the deal , said ...": Chile was asked, it asked no one; "Chile asked about the deal" asks
+    doc = _doc(["Chile", ",", "asked", "about", "the", "deal", ",", "said", "no"], [7, 0, 0, 2, 5, 3, 0, 7, 7],
+               ["nsubj", "punct", "acl", "prep", "det", "pobj", "punct", "ROOT", "dobj"],
+               ["Chile", ",", "ask", "about", "the", "deal", ",", "say", "no"])
+    doc[2].tag_ = tag
+    assert (vetoed(doc[2]) == "asked_is_no_request") == vetoed_
+    assert vetoed(doc[2], disabled={"asked_is_no_request"}) is None

@@ -481,6 +481,9 @@ class Speakers:
                     for c in verb.children:
                         if c.dep_ == "nsubj":
                             a = self.by_token.get(c.i)
+                            if a is None and c.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                                # "a visit by Marcos, who held talks with Vo": the relative pronoun's noun
+                                a = self.by_token.get(verb.head.i)
             if a is not None and b is not None and a.actor and b.actor and a.actor.node and b.actor.node \
                     and a.actor.node != b.actor.node:
                 pairs.append((max(a.end, b.end), a, b))

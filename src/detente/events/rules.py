@@ -541,6 +541,16 @@ def an_act_that_ends_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in load_lexicon().nouns for c in tok.children)
 
 
+@trigger_veto("asked_is_no_request", reads="a past participle of a verb of asking (asking_verb) on a noun or a clause "
+              "(acl, advcl) with no by-agent ('China's foreign ministry, asked about the deal, said ...')",
+              vocab=("asking_verb",))
+def asked_is_no_request(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"China's foreign ministry, asked about the deal, said ...": the ministry was asked (by reporters), it asked no
+    one (it was a request by China of the pair the deal is between)."""
+    return tok.lemma_.lower() in w["asking_verb"] and tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl"} \
+        and not any(c.dep_ == "agent" for c in tok.children)
+
+
 @trigger_veto("anonymity_is_no_request", reads="a verb of asking (asking_verb: 'ask', 'request') whose complement is "
               "a passive of naming (anonymity_verb: 'not to be named', 'not to be identified') or a phrase of "
               "anonymity (anonymity_phrase: 'remain anonymous')",
