@@ -821,3 +821,15 @@ def test_an_aside_of_being_asked_is_a_participle_on_the_sayings_subject(own_subj
     lemmas = ["Chile", ",", "ask", "about", "it", ","] + (["they"] if own_subject else []) + ["say", "no", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert ((doc[2].dep_, doc[0].head.i) == ("acl", k)) == repaired
+
+
+def test_a_point_in_time_before_an_after_clause_is_the_main_clauses():
+    # "Chile halted exports last year after Peru cut ties .": the parser hung "last year" on the after-clause
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "halted", "exports", "last", "year", "after", "Peru", "cut", "ties", "."]
+    heads = [1, 1, 1, 4, 7, 7, 7, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "amod", "npadvmod", "mark", "nsubj", "advcl", "dobj", "punct"]
+    lemmas = ["Chile", "halt", "export", "last", "year", "after", "Peru", "cut", "tie", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
+    assert doc[4].head.i == 1

@@ -362,21 +362,30 @@ def _asked_aside_read_as_a_clause(doc: Any) -> None:
 
 # Units of a span of time ("a decade after", "six years after")
 _SPAN_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
+# Words that make such a unit a point in time ("last year", "this month"), not a span
+_POINT_WORDS = frozenset({"last", "this", "next", "previous", "that", "same"})
 
 
 def _span_of_an_after_clause(doc: Any) -> None:
     """"reopened its embassy on Tuesday, more than a decade after Gulf states cut ties": the parser may hang the span
     ("a decade") on the main verb, so the after-clause lost what dates it back (it was dated the news day). A span
     of time (npadvmod: "decade", "years") right before the "after" that marks a clause of the same verb is that
-    clause's. (The entities are not found yet when the repairs run.)"""
+    clause's; a point in time ("last year") the parser hangs on the after-clause is its main clause's. (The entities
+    are not found yet when the repairs run.)"""
     for span in doc:
         verb = span.head
         if span.dep_ != "npadvmod" or span.lemma_.lower() not in _SPAN_UNITS or span.i + 1 >= len(doc):
             continue
         mark = doc[span.i + 1]
-        if mark.lower_ != "after" or mark.dep_ != "mark" or mark.head.dep_ != "advcl" or mark.head.head != verb:
+        if mark.lower_ != "after" or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
             continue
-        span.head = mark.head
+        point = any(c.dep_ in {"amod", "det"} and c.lower_ in _POINT_WORDS for c in span.children)
+        if point and verb == mark.head and verb.head != verb:
+            # "had halted exports to Colombia last year after Petro compared ...": a point in time ("last year") hung
+            # on the after-clause is its main clause's (the halting lost its year)
+            span.head = verb.head
+        elif not point and verb == mark.head.head:
+            span.head = mark.head
 
 
 def _charge_hung_on_the_accuser(doc: Any) -> None:

@@ -1118,3 +1118,11 @@ def test_a_civil_craft_is_no_force(resolve, head, sector):
                   ("jet", "NOUN", "nsubj", 4), ("crashed", "VERB", "ROOT", 4, "crash"), (".", "PUNCT", "punct", 4)])
     actors = [m.actor for m in ms.values() if m.actor is not None]
     assert [(a.country, a.sector) for a in actors] == [("CHL", sector)]
+
+
+def test_a_name_of_several_words_ends_on_a_capitalised_word(resolve):
+    # "Chile visited Russia today .": Russia, not the outlet "Russia Today" (RT) read case-blind
+    ms = resolve([("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("visited", "VERB", "ROOT", 1, "visit"),
+                  ("Russia", "PROPN", "dobj", 1, None, "B-GPE"), ("today", "NOUN", "npadvmod", 1, None, "B-DATE"),
+                  (".", "PUNCT", "punct", 1)])
+    assert "Russia" in ms and ms["Russia"].actor is not None and ms["Russia"].actor.id == "RUS"

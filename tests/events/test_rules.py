@@ -1552,3 +1552,19 @@ def test_asked_is_no_request(tag, vetoed_):
     doc[2].tag_ = tag
     assert (vetoed(doc[2]) == "asked_is_no_request") == vetoed_
     assert vetoed(doc[2], disabled={"asked_is_no_request"}) is None
+
+
+@pytest.mark.parametrize("kind, sector, dropped", [("media", "JRN", True), ("state", None, False)])
+def test_the_press_is_no_party_to_talk(kind, sector, dropped):
+    # "Chile spoke to Reuters": an interview, no consultation with the outlet; "Chile spoke to Peru" is one
+    from dataclasses import replace as _replace
+
+    from detente.model import Actor
+
+    doc = _doc(["Chile", "spoke", "to", "Reuters"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["Chile", "speak", "to", "Reuters"])
+    chile = _mention(doc, 0, "CHL")
+    outlet = _replace(_mention(doc, 3, "GBR"), actor=Actor(id="X", name="Reuters", kind=kind, country="GBR",
+                                                            sector=sector, node="X"))
+    on, off = _both(_draft(doc, 1, "040", source=[chile], target=[outlet]), "the_press_is_no_party_to_talk")
+    assert (on.target == ()) == dropped and off.target == (outlet,)

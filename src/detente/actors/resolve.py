@@ -287,6 +287,10 @@ def _named_as_subject(doc: Any, c: Any) -> bool:
     return node.dep_ in {"nsubj", "nsubjpass"}
 
 
+# Words of time that end a case-blind match of a name only as themselves ("Russia today")
+_TIME_WORDS = frozenset({"today", "tonight", "now", "yesterday", "tomorrow"})
+
+
 class ActorResolver:
     """Finds and resolves actor mentions; build once per (nlp, gazetteer) and reuse."""
 
@@ -496,6 +500,11 @@ class ActorResolver:
                     continue
                 if label in {"person", "state", "seat", "org", "place"} and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
                     # Gazetteer names are proper nouns: "chad" or "turkey" in lower case are not states.
+                    continue
+                if matcher is self.lower and len(span) > 1 and label != "person" and span[-1].text[:1].islower() \
+                        and (span[-1].is_stop or span[-1].lower_ in _TIME_WORDS):
+                    # a name read case-blind that ends on a function or time word in lower case is that word: "visited
+                    # Russia today" is no "Russia Today" (RT); "the Hague-based court" stays the ICC
                     continue
                 out.append(_Candidate(start, end, label, fold(span.text)))
         # "Antony J. Blinken": a known person's name with a middle initial the gazetteer's surfaces leave out (the

@@ -1552,6 +1552,20 @@ def fighting_is_mutual(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> 
     return replace(d, target=d.source)
 
 
+@rule("the_press_is_no_party_to_talk", reads="a statement or consultation code (01, 04) whose targets are all news "
+      "media (actors of kind media or sector JRN: 'speaking to Reuters', 'spoke to the BBC')",
+      changes="target -> none: a source talking to the press talks to no party")
+def the_press_is_no_party_to_talk(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
+    """"A Saudi official, speaking to Reuters on condition of anonymity, said ...", "the minister spoke to the BBC":
+    an interview is how the news is told, no consultation between the speaker's state and the outlet (Saudi Arabia
+    and Reuters were a pair of the network). A hostile act on a news outlet stays ("Moscow banned the BBC")."""
+    if d.coding.cameo[:2] not in {"01", "04"} or not d.target:
+        return d
+    if all(m.actor is not None and (m.actor.kind == "media" or m.actor.sector == "JRN") for m in d.target):
+        return replace(d, target=())
+    return d
+
+
 @rule("exchange_is_mutual", reads="a verb of exchange (exchange_verb: 'exchanged fire', 'traded accusations') with "
       "several sources and no target that is a party (an object such as 'ambassadors' names none)",
       changes="target -> the sources (each does it to the other)",
