@@ -1149,3 +1149,27 @@ def test_dating_an_after_clause_a_rough_singular_span_before_the_news_is_backgro
             (".", 1, "punct", "PUNCT", ".", "O")]
     cut = _date(_tagged(rows), "cut")
     assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
+
+
+@pytest.mark.parametrize("mark, heading", [("?", True), (".", False)])
+def test_dating_a_question_naming_a_year_heads_the_next_paragraph(mark, heading):
+    # "What happened in 2020 ?  ¶  Chile fought Peru . Bolivia mediated .": an explainer's heading dates its answer
+    # (the war was dated to the news day); a statement naming a year heads nothing
+    words = ["What", "happened", "in", "2020", mark, "Chile", "fought", "Peru", ".", "Bolivia", "mediated", "."]
+    heads = [1, 1, 1, 2, 1, 6, 6, 6, 6, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    ents = ["O", "O", "O", "B-DATE"] + ["O"] * 8
+    starts = [k in (0, 5, 9) for k in range(len(words))]
+    doc = hand_doc(words, heads, deps, ents=ents, sent_starts=starts)
+    spans = [(0, 5), (5, 9), (9, 12)]
+    sentences = [Sentence("d", k, doc[a].idx, doc[b - 1].idx + 1, doc[a:b].text, paragraph=p)
+                 for k, ((a, b), p) in enumerate(zip(spans, (0, 1, 1)))]
+    published = dt.date(2026, 11, 20)
+    entries = timeline_dates(doc, sentences, spans, published)
+    assert (entries.get(1) is not None and entries[1].date == dt.date(2020, 1, 1)) == heading
+    if heading:
+        # the paragraph's second sentence, background by continuing the first, is in the heading's year too
+        from detente.events.dating import CONTINUES_CUE
+
+        went_on = EventDate(None, DateBasis.BACKGROUND, "before-publication", CONTINUES_CUE)
+        assert in_a_timeline(went_on, entries[1], published).date == dt.date(2020, 1, 1)

@@ -149,6 +149,11 @@ def timeline_dates(doc: Any, sentences: Any, spans: Any, published: dt.date | No
         while lo < hi and doc[lo].is_space:
             lo += 1
         e = bisect.bisect_left(starts, lo)
+        heading = _question_heading(doc, sentences, k, lo, hi, starts, ends, published)
+        if heading is not None:
+            # "What happened in 2020?" over a paragraph of an explainer: the year the next paragraph tells
+            out[sentence.paragraph + 1] = heading
+            continue
         if e == len(starts) or starts[e] != lo:
             continue
         end = ends[e] - 1 if doc[ends[e] - 1].text in _ENTRY_MARKS else ends[e]  # (the tagger may take the colon)
@@ -167,6 +172,22 @@ def timeline_dates(doc: Any, sentences: Any, spans: Any, published: dt.date | No
 _RELATIVE_WORD = re.compile(r"\b(last|next|this|previous|coming)\b", re.I)
 
 
+def _question_heading(doc: Any, sentences: Any, k: int, lo: int, hi: int, starts: list[int], ends: list[int],
+                      published: dt.date | None) -> EventDate | None:
+    """The year of a paragraph that is a one-sentence question naming one year ("What happened in 2020?"), the
+    heading of an explainer's next paragraph; else None."""
+    if not sentences[k].text.rstrip().endswith("?") or (k + 1 < len(sentences)
+                                                       and sentences[k + 1].paragraph == sentences[k].paragraph):
+        return None
+    first = bisect.bisect_left(starts, lo)
+    found = [doc[a:b].text for a, b in zip(starts[first:], ends[first:]) if a < hi]
+    years = [t for t in found if _HAS_YEAR.search(t)]
+    if len(found) != 1 or len(years) != 1:
+        return None
+    got = resolve_time(years[0], published)
+    return got if got is not None and got.date is not None else None
+
+
 def in_a_timeline(date: EventDate, entry: EventDate | None, published: dt.date | None) -> EventDate:
     """``date`` of an act in a timeline's entry dated ``entry``: the entry's date when the act's clause states
     none of its own (or only the entry's, read without the timeline's year); background before the news. A day or
@@ -181,7 +202,10 @@ def in_a_timeline(date: EventDate, entry: EventDate | None, published: dt.date |
         if own is not None and own.date is not None:
             basis = DateBasis.BACKGROUND if before_the_news(own, published) else DateBasis.STATED
             return EventDate(own.date, basis, own.precision, own.text)
-    if not (date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) or date.text == entry.text):
+    if not (date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) or date.text == entry.text
+            or (date.date is None and date.text == CONTINUES_CUE)):
+        # (an act told as going on from the background sentence before it is in the entry too: "2020: ... fought a
+        # war. Russia brokered a ceasefire")
         return date
     basis = DateBasis.BACKGROUND if before_the_news(entry, published) else DateBasis.STATED
     return EventDate(entry.date, basis, entry.precision, entry.text)
