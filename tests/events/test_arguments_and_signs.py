@@ -948,6 +948,37 @@ def test_the_two_leaders_are_a_relative_clauses_noun_and_the_one_it_held_talks_w
     assert _nodes(e.source) == {"PHL", "VNM"}
 
 
+def test_a_bare_the_two_is_the_last_two_named_together(code):
+    x = code("Chile and Peru signed a trade pact on Monday. The two also agreed to drop visa restrictions.")
+    (e,) = _events(x, "drop")
+    assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_it_is_the_main_subject_of_the_sentence_before(code):
+    # the sentence before has two subjects (Bolivia is the subject of the clause Chile allows): "it" is the main one,
+    # not the last state named (Peru)
+    x = code("Chile allowed Bolivia to open an office in Santiago, a move it says was made at Peru's request. It also "
+             "hosted talks between Ecuador and Colombia.")
+    (e,) = _events(x, "hosted")
+    assert _nodes(e.source) == {"CHL"}
+
+
+def test_a_relation_told_by_a_moves_relative_clause_is_the_moves_authors(code):
+    # "a move that was expected to escalate tensions with Peru": the move is Chile's approval, so the tensions are
+    # Chile's with Peru, expected (hedged); the ally that names Peru is a claim of its own, not a sign cancelling them
+    x = code("Chile approved the treaty on Tuesday, a move that was expected to escalate tensions with its "
+             "traditional ally Peru.")
+    claims = [r for r in x.relation_claims if r.cue == "tensions"]
+    assert [(_nodes([r.a]) | _nodes([r.b]), r.polarity, r.hedged) for r in claims] == [({"CHL", "PER"}, -1, True)]
+
+
+def test_the_verb_acting_on_a_relation_carries_its_hedge(code):
+    (r,) = code("Chile may have close ties with Peru.").relation_claims
+    assert r.hedged
+    (r,) = code("Chile has close ties with Peru.").relation_claims
+    assert not r.hedged
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

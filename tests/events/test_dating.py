@@ -1173,3 +1173,18 @@ def test_dating_a_question_naming_a_year_heads_the_next_paragraph(mark, heading)
 
         went_on = EventDate(None, DateBasis.BACKGROUND, "before-publication", CONTINUES_CUE)
         assert in_a_timeline(went_on, entries[1], published).date == dt.date(2020, 1, 1)
+
+
+def test_dating_years_later_counts_from_a_year_told_in_an_earlier_sentence():
+    # "Egypt expelled Ali in 2013 . Two years later , Egypt recalled Omar .": 2015 (it was undated, before the news)
+    rows = [("Egypt", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("expelled", 1, "ROOT", "VERB", "VBD", "O"),
+            ("Ali", 1, "dobj", "PROPN", "NNP", "O"), ("in", 1, "prep", "ADP", "IN", "O"),
+            ("2013", 3, "pobj", "NUM", "CD", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O"),
+            ("Two", 7, "nummod", "NUM", "CD", "B-DATE"), ("years", 8, "npadvmod", "NOUN", "NNS", "I-DATE"),
+            ("later", 11, "advmod", "ADV", "RB", "I-DATE"), (",", 11, "punct", "PUNCT", ",", "O"),
+            ("Egypt", 11, "nsubj", "PROPN", "NNP", "B-GPE"), ("recalled", 11, "ROOT", "VERB", "VBD", "O"),
+            ("Omar", 11, "dobj", "PROPN", "NNP", "O"), (".", 11, "punct", "PUNCT", ".", "O")]
+    doc = _tagged(rows)
+    got = date_event(doc[11], (6, len(doc)), Document(id="d", text=doc.text, published=dt.date(2026, 11, 20),
+                                                      date_basis=DateBasis.MANIFEST), Modality())
+    assert (got.date, got.precision) == (dt.date(2015, 1, 1), "year")

@@ -1765,6 +1765,12 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
     if len({m.actor.node for m in named}) == 1:
         return [named[-1]]
     last = [m for m in ctx.last_subjects if m.actor is not None and m.actor.kind != "person"]
+    if len(last) > 1:
+        # "In 2012, Qatar allowed Hamas to open an office ... That same year, it hosted talks": of the sentence
+        # before's subjects, the one its main event is told of (Hamas, the subject of a clause under it, is not)
+        main = [m for m in last if m in ctx.last_event_source]
+        if len(main) == 1:
+            return main
     return last if len(last) == 1 else _one(ctx.last_non_person)
 
 
@@ -1774,8 +1780,13 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
               "last event between two, when it comes later (Context.last_dyad)",
               changes="source -> the last two actors", vocab=_DEF + ("pair_numeral", "pair_noun", "person_pair_noun"))
 def the_two_is_last_pair(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
-    """"the two leaders", "the two countries": the last two actors named."""
+    """"the two leaders", "the two countries": the last two actors named. A bare "the two" ("The two also agreed
+    to drop trade restrictions") is the last two named together, people or states."""
     low = child.lower_
+    if low == "two" and child.pos_ == "NUM" and _definite(child, w) and not any(
+            c.dep_ in {"prep", "amod", "compound"} for c in child.children):
+        named = f.speakers.last_two_before(child.idx, persons=False)
+        return named or f.speakers.pair_of_states(child.idx)
     if not (_definite(child, w) and any(d.lower_ in w["pair_numeral"] for d in child.children)
             and low in w["pair_noun"]):
         return _pair_named_in_the_sentence(child, f, w)

@@ -441,7 +441,10 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
             return in_the_year_told(expr.text, _year_anchor(expr, span, published))
         future = future or _infinitive_to_come(expr.attach, clause) is not None
         if not future and clause.tag_ in {"VBD", "VBN"}:
-            later = later_than(expr.ent.text, _anchor_before(expr, span, published))
+            # ("In 2012, Qatar let Hamas open an office. ... Five years later, four states cut ties": the year told
+            # before it in its paragraph or the one before, when its own sentence states none)
+            anchor = _anchor_before(expr, span, published) or _year_anchor(expr, span, published)
+            later = later_than(expr.ent.text, anchor)
             if later is not None:  # "recognised Kosovo two years later" (after 2006, stated earlier)
                 return later
         return resolve_time(expr.text, published, future=future)

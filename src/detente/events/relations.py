@@ -209,6 +209,12 @@ class RelationReader:
         if not modality.background and verb is not cue_tok and past_perfect(verb):
             # "Chad had been one of France's last allies": the verb that tells the relation is in the past perfect
             modality = replace(modality, background=True, background_cue=PAST_PERFECT_CUE)
+        if verb is not cue_tok and cue_tok.dep_ in {"dobj", "obj"} and cue_tok.head == verb:
+            # "a move that was expected to escalate tensions with Russia", "may deepen ties with Iran": the verb acting
+            # on the relation carries its hedge or intent (the cue noun's own chain stops at the object)
+            acting = read_modality(verb, sent, self.lex, self.coder.disabled)
+            modality = replace(modality, hedged=modality.hedged or acting.hedged,
+                               intent=modality.intent or acting.intent)
         if said_by is None and verb.lemma_.lower() in words("naming_verb") \
                 and speakers.mention_at(verb) is None:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -317,7 +323,7 @@ class RelationReader:
                 # "The US has no formal ties with Taiwan but is its most important backer": the first verb's subject
                 subj_tok = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None:
-                subjects = orphan_subjects(verb, speakers)
+                subjects = orphan_subjects(verb, speakers) or _author_of_the_move(verb, speakers)
             elif _our_pair(subj_tok, speakers):
                 # '“Our countries are historic allies,” Sunak said': the speaker's state and its partner in the
                 # pair the article tells most
@@ -377,6 +383,29 @@ class RelationReader:
 
 
 
+def _author_of_the_move(verb: Any, speakers: Speakers) -> list[Mention]:
+    """"Armenia approved the treaty, a move that was expected to escalate tensions with Russia": a subjectless verb
+    (through its infinitives) of a relative clause on an event anaphor (event_anaphor: 'a move', 'a step') set beside
+    a clause, as its apposition or second object, is said of that clause's act: its subjects are the relation's
+    owner (no relation was read)."""
+    node = verb
+    while node.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        node = node.head
+    if node.dep_ != "relcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "which"}
+                                        for c in node.children):
+        return []
+    noun = node.head
+    if noun.lemma_.lower() not in words("event_anaphor"):
+        return []
+    while noun.dep_ == "appos" and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ not in {"dobj", "npadvmod", "nsubj"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    clause = noun.head
+    return [m for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for m in _conj_mentions(c, speakers)
+            if m.actor is not None]
+
+
 def _event_pairs(events: tuple[Event, ...]) -> dict[tuple[int, int], set[frozenset[str]]]:
     """(sentence, trigger offset) -> the node pairs each event links: its sources with each other and with its
     targets; not two targets ("the dispute damaged the relations between A and B" tells no act between A and B:
@@ -409,10 +438,16 @@ def _told_by_event(acts: dict[tuple[int, int], set[frozenset[str]]], sent_idx: i
 
 def _by_clause(cues: list[Any]) -> list[list[Any]]:
     """The cue tokens grouped by the verb of their clause; a cue noun coordinated with another cue noun ("his ally
-    and staunch Israel critic") is a claim of its own, with its own pair and sign."""
+    and staunch Israel critic"), or in a phrase of another cue ("tensions with its ally X"), is a claim of its own,
+    with its own pair and sign."""
     groups: dict[int, list[Any]] = {}
     for t in cues:
         key = t.i if t.dep_ == "conj" and t.head in cues and t.pos_ == t.head.pos_ == "NOUN" else _verb_of(t).i
+        if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.dep_ == "prep" and t.head.head in cues \
+                and t.head.head is not t:
+            # "tensions with the country's traditional ally Moscow": the ally names the partner of the tensions; its
+            # sign is not theirs (the two cancelled out, and no relation was read)
+            key = t.i
         groups.setdefault(key, []).append(t)
     return list(groups.values())
 
