@@ -926,6 +926,11 @@ def test_both_sides_after_a_pairs_act_are_that_pair(code):
     # not when one of that pair is named before it in its sentence
     (e,) = _events(code(text.replace("Brazil urged", "Bolivia urged")), "urged")
     assert _nodes(e.target) == {"CHL", "PER"}
+    # nor after a third party's appeal: its pair (the appealer and the one appealed to) is no row
+    x = code("Chile expelled Peru's ambassador on Monday, and Peru expelled Chile's. Brazil urged Peru to show "
+             "restraint. Ecuador called on both sides to talk.")
+    (e,) = _events(x, "called")
+    assert _nodes(e.target) == {"CHL", "PER"}
 
 
 def test_he_as_a_subject_continues_the_person_the_sentence_before_is_about(code):
@@ -977,6 +982,19 @@ def test_the_verb_acting_on_a_relation_carries_its_hedge(code):
     assert r.hedged
     (r,) = code("Chile has close ties with Peru.").relation_claims
     assert not r.hedged
+
+
+def test_where_a_dispute_is_taken_is_no_party_of_it(code):
+    # "would take the dispute to the WTO": the forum is no party (Chile and the WTO were in dispute)
+    x = code("The minister said Chile would take the dispute to the World Trade Organization.")
+    assert not x.relation_claims
+    (r,) = code("Chile has a dispute with Peru.").relation_claims
+    assert _nodes([r.b]) | _nodes([r.a]) == {"CHL", "PER"}
+
+
+def test_downgrading_diplomatic_contacts_reduces_relations(code):
+    (e,) = _events(code("Chile downgraded its diplomatic contacts with Peru."), "downgraded")
+    assert e.cameo == "161" and _nodes(e.target) == {"PER"}
 
 
 def test_what_two_once_were_is_not_how_they_stand(code):

@@ -192,6 +192,7 @@ class Speakers:
         self._pairs_by_end = sorted(self._pairs, key=lambda p: p[0])  # stable: ties keep text order
         self._pair_ends = [p[0] for p in self._pairs_by_end]
         self.told_dyads: list[tuple[Mention, Mention]] = []  # state pairs of the events coded so far
+        self.row_dyads: list[tuple[Mention, Mention]] = []  # those of hostile acts (a row between the two)
         self.named_speakers = self._named_speakers()
         self._speaker_ats = [at for at, _ in self.named_speakers]
         self._quote_speaker: dict[int, Mention | None] = {}
@@ -296,10 +297,12 @@ class Speakers:
         m = self.mention_for(subject)
         return m if m is not None and m.actor is not None and m.actor.kind == "person" else None
 
-    def remember_dyads(self, pairs: list[tuple[Mention, Mention]]) -> None:
+    def remember_dyads(self, pairs: list[tuple[Mention, Mention]],
+                       rows: Iterable[tuple[Mention, Mention]] = ()) -> None:
         """Record the state pairs the events of a sentence relate (the coder calls this sentence by sentence), for
-        ``pair_of_states``."""
+        ``pair_of_states``; ``rows``: those of its hostile acts (``_dyad_told_just_before``)."""
         self.told_dyads.extend(pairs)
+        self.row_dyads.extend(rows)
 
     def pair_of_states(self, char: int, *, described: bool = False,
                        exclude: frozenset[str] = frozenset()) -> list[Mention]:
@@ -349,13 +352,14 @@ class Speakers:
         return [self._as_state(m, char) for m in last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]]
 
     def _dyad_told_just_before(self, char: int, here: int | None, exclude: frozenset[str]) -> list[Mention] | None:
-        """The one pair of states the events of the sentence before ``here`` relate, when neither of it is named
-        earlier in sentence ``here`` (nor in ``exclude``), and the sentence does not open on a pronoun: "Venezuela
-        accused Guyana of provoking tensions. Brazil urged both sides to show restraint" (a news brief's other pair,
-        told most, was taken); None otherwise."""
+        """The one pair of states the hostile acts of the sentence before ``here`` relate (a row), when neither of it
+        is named earlier in sentence ``here`` (nor in ``exclude``), and the sentence does not open on a pronoun:
+        "Venezuela accused Guyana of provoking tensions. Brazil urged both sides to show restraint" (a news brief's
+        other pair, told most, was taken). Not a third party's appeal: after "The US urged India to cooperate",
+        "relations between the two countries" are the pair the article is about. None otherwise."""
         if not here or self.doc[self.parsed.spans[here][0]].lower_ in PRONOUNS_PERSON | {"it", "they", "we", "i"}:
             return None
-        pairs = {frozenset((a.actor.node, b.actor.node)): (a, b) for a, b in self.told_dyads
+        pairs = {frozenset((a.actor.node, b.actor.node)): (a, b) for a, b in self.row_dyads
                  if a.sent_idx == b.sent_idx == here - 1 and a.actor is not None and b.actor is not None
                  and a.actor.node and b.actor.node and a.actor.kind != "person" and b.actor.kind != "person"}
         if len(pairs) != 1:

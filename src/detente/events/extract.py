@@ -144,7 +144,7 @@ class EventCoder:
                 # decision" is no decision of Katz's)
                 if events[0].cameo[:2] not in words("statement_root") and not events[0].negated:
                     ctx.last_deed = (main_source, ctx.last_event_background)
-            speakers.remember_dyads(state_dyads(events))
+            speakers.remember_dyads(state_dyads(events), state_dyads(e for e in events if e.score < 0))
         return tuple(out)
 
     # -- triggers ------------------------------------------------------------

@@ -574,8 +574,11 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bo
     # China": a friendly cue's against-phrase names whom the tie is against, not its party)
     preps = words("complement_prep") - (set() if hostile else words("adversary_prep"))
     holders = [cue] + ([c for c in cue.children if c.dep_ == "pobj"] if cue.pos_ == "ADP" else [])
+    referred = cue.dep_ in {"dobj", "obj"} and cue.head.lemma_.lower() in words("referring_verb")
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in preps:
+            if referred and child.lower_ == "to":
+                continue  # "would take the dispute to the WTO": where the dispute is taken, no party of it
             for p in child.children:
                 if p.dep_ == "pobj":
                     # "ties with both countries": the pair the article tells about most (``_conj_mentions``)
@@ -602,6 +605,8 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bo
         # Moscow": the parser hangs the to/with-phrase on the verb, after the cue
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > cue.i:
+                if child.lower_ == "to" and verb.lemma_.lower() in words("referring_verb"):
+                    continue  # "would take the dispute to the WTO": where the dispute is taken, no party of it
                 for p in child.children:
                     m = speakers.mention_for(p) if p.dep_ == "pobj" else None
                     if m is not None and m != a:
