@@ -1049,6 +1049,17 @@ def test_a_patron_joined_by_a_hyphen_names_no_side(subjects):
     assert on and "IRN" not in on
 
 
+def test_a_text_not_issued_speaks_for_no_one(subjects):
+    # "Chile failed to adopt a resolution urging Peru .": the resolution was not adopted, so Chile urged no one
+    on, _ = subjects([
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("failed", "VERB", "ROOT", 1, "fail"), ("to", "PART", "aux", 3),
+        ("adopt", "VERB", "xcomp", 1, "adopt"), ("a", "DET", "det", 5), ("resolution", "NOUN", "dobj", 3, "resolution"),
+        ("urging", "VERB", "acl", 5, "urge", None, "VBG"), ("Peru", "PROPN", "dobj", 6, None, "B-GPE"),
+        (".", "PUNCT", "punct", 1),
+    ], 6, "text_speaks_for_its_issuer")
+    assert "CHL" not in on
+
+
 def test_plural_countries_take_up_coordination(pipeline):
     # "Sweden and Finland applied. Turkey blamed the Nordic countries.": both states, not the last one
     tokens = [

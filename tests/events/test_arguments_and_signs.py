@@ -997,6 +997,14 @@ def test_downgrading_diplomatic_contacts_reduces_relations(code):
     assert e.cameo == "161" and _nodes(e.target) == {"PER"}
 
 
+def test_the_charge_denied_is_the_accusation_of_its_own_sentence(code):
+    # "X, accused by Y of arming Z, has denied the charge": Y's accusation, not the one told before (Bolivia's)
+    x = code("Bolivia accused Ecuador of lying on Monday. Chile, accused by Peru of arming the rebels, has denied the "
+             "charge.")
+    (e,) = _events(x, "denied")
+    assert _nodes(e.target) == {"PER"}
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

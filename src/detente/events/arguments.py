@@ -3316,9 +3316,32 @@ def act_told_before(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
         return []  # "make the arrest": a light verb's object is its own act, not one told before
     for d in _dobjs(q):
         code = told_act_code(d)
+        if code is not None and code[:2] == "11":
+            # "X, accused by Y of arming Z, has denied the charge": the accusation told in the trigger's own sentence
+            # (the last one of earlier sentences was someone else's)
+            found = _accuser_before(q.tok, f)
+            if found:
+                return q.other(found)
         found = last_act_of(code, q.ctx, w["unspecific_root"]) if code is not None else []
         if found:
             return q.other(found)
+    return []
+
+
+def _accuser_before(tok: Any, f: ArgumentFinder) -> list[Mention]:
+    """Who accuses in ``tok``'s sentence before it: the by-agent of a participle of accusing ("accused by Y of ..."),
+    or the subject of a verb of accusing."""
+    from .attribution import cue_lists
+
+    accusing = cue_lists()["accusing_verb"]
+    for verb in tok.doc[tok.sent.start:tok.i]:
+        if verb.lemma_.lower() not in accusing or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        agents += [c for c in verb.children if c.dep_ == "nsubj"]
+        found = [m for a in agents for m in f.with_conj(a) if m.actor is not None]
+        if found:
+            return found
     return []
 
 
@@ -3757,8 +3780,9 @@ def first_to_act_is_the_subject(node: Any, tok: Any, ctx: Context, f: ArgumentFi
 
 @clause_rule("text_speaks_for_its_issuer", reads="a participle clause (acl, VBG) on a text noun (issued_text_noun: "
              "'a resolution calling on X', 'a statement urging X') that is the direct object of a verb of issuing "
-             "(issuing_verb: 'adopted', 'drafted', 'issued')", changes="continues the climb at that verb: its subject "
-             "calls, urges or says", vocab=("issued_text_noun", "issuing_verb"))
+             "(issuing_verb: 'adopted', 'drafted', 'issued'), unless that verb is negated or undone (negating_verb: "
+             "'failed to adopt')", changes="continues the climb at that verb: its subject calls, urges or says; none "
+             "for a text not issued", vocab=("issued_text_noun", "issuing_verb", "negating_verb"))
 def text_speaks_for_its_issuer(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> Any:
     """"The General Assembly approved a resolution calling on the United States to lift its embargo": the resolution
     names no actor, so the call had no source (and the approval took the United States as its target); who adopts,
@@ -3766,7 +3790,11 @@ def text_speaks_for_its_issuer(node: Any, tok: Any, ctx: Context, f: ArgumentFin
     noun = node.head
     if node.dep_ == "acl" and node.tag_ == "VBG" and noun.dep_ == "dobj" \
             and noun.lemma_.lower() in w["issued_text_noun"] and noun.head.lemma_.lower() in w["issuing_verb"]:
-        return noun.head
+        issued = noun.head
+        if any(c.dep_ == "neg" for c in issued.children) or (
+                issued.dep_ == "xcomp" and issued.head.lemma_.lower() in w["negating_verb"]):
+            return []  # "failed to adopt a resolution calling for a ceasefire": the council called for nothing
+        return issued
     return None
 
 
