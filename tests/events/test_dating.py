@@ -852,17 +852,22 @@ def test_dating_since_after_first_on_the_noun_a_clause_describes_counts_the_gap(
     assert (got.date, got.precision) == (dt.date(2023, 12, 7), "day")
 
 
-def test_dating_an_after_clause_a_rough_span_before_the_news_is_background_undated():
-    # "Chile restored ties on Tuesday , more than six years after Peru cut them ." : the cutting came some six years
-    # or more before the news, on no date the text gives (it was dated the news day); "six years after" dates it
-    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
+def _rough_span_rows(count: tuple[str, str, str], unit: tuple[str, str]) -> list:
+    """"Chile restored ties on Tuesday , more than <count> <unit> after Peru cut them ." (hand-built rows)."""
+    return [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
             ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("on", 1, "prep", "ADP", "IN", "O"),
             ("Tuesday", 3, "pobj", "PROPN", "NNP", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
             ("more", 8, "amod", "ADJ", "JJR", "B-DATE"), ("than", 8, "quantmod", "ADP", "IN", "I-DATE"),
-            ("six", 9, "nummod", "NUM", "CD", "I-DATE"), ("years", 12, "npadvmod", "NOUN", "NNS", "I-DATE"),
+            (count[0], 9, "nummod", count[1], count[2], "I-DATE"), (unit[0], 12, "npadvmod", "NOUN", unit[1], "I-DATE"),
             ("after", 12, "mark", "SCONJ", "IN", "O"), ("Peru", 12, "nsubj", "PROPN", "NNP", "B-GPE"),
             ("cut", 1, "advcl", "VERB", "VBD", "O"), ("them", 12, "dobj", "PRON", "PRP", "O"),
             (".", 1, "punct", "PUNCT", ".", "O")]
+
+
+def test_dating_an_after_clause_a_rough_span_before_the_news_is_background_undated():
+    # "Chile restored ties on Tuesday , more than six years after Peru cut them ." : the cutting came some six years
+    # or more before the news, on no date the text gives (it was dated the news day); "six years after" dates it
+    rows = _rough_span_rows(("six", "NUM", "CD"), ("years", "NNS"))
     cut = _date(_tagged(rows), "cut")
     assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
     exact = [r for r in rows if r[0] not in {"more", "than"}]
@@ -1139,15 +1144,7 @@ def test_dating_a_relative_clause_that_makes_its_dated_pact_takes_its_year(verb,
 def test_dating_an_after_clause_a_rough_singular_span_before_the_news_is_background_undated():
     # "Chile restored ties on Tuesday , more than a decade after Peru cut them .": as "more than six years after"
     # (the singular unit was no span, and the cutting was dated the news day)
-    rows = [("Chile", 1, "nsubj", "PROPN", "NNP", "B-GPE"), ("restored", 1, "ROOT", "VERB", "VBD", "O"),
-            ("ties", 1, "dobj", "NOUN", "NNS", "O"), ("on", 1, "prep", "ADP", "IN", "O"),
-            ("Tuesday", 3, "pobj", "PROPN", "NNP", "B-DATE"), (",", 1, "punct", "PUNCT", ",", "O"),
-            ("more", 8, "amod", "ADJ", "JJR", "B-DATE"), ("than", 8, "quantmod", "ADP", "IN", "I-DATE"),
-            ("a", 9, "nummod", "DET", "DT", "I-DATE"), ("decade", 12, "npadvmod", "NOUN", "NN", "I-DATE"),
-            ("after", 12, "mark", "SCONJ", "IN", "O"), ("Peru", 12, "nsubj", "PROPN", "NNP", "B-GPE"),
-            ("cut", 1, "advcl", "VERB", "VBD", "O"), ("them", 12, "dobj", "PRON", "PRP", "O"),
-            (".", 1, "punct", "PUNCT", ".", "O")]
-    cut = _date(_tagged(rows), "cut")
+    cut = _date(_tagged(_rough_span_rows(("a", "DET", "DT"), ("decade", "NN"))), "cut")
     assert (cut.date, cut.precision, cut.basis) == (None, "before-publication", DateBasis.BACKGROUND)
 
 
