@@ -728,6 +728,13 @@ _ABLATION = [
         ("-", "PUNCT", "punct", 4), ("backed", "VERB", "amod", 5, "back", None, "VBN"),
         ("government", "NOUN", "nsubj", 6), ("spoke", "VERB", "ROOT", 6, "speak"), (".", "PUNCT", "punct", 6),
     ], lambda ms: "Sudan" in ms and ms["Sudan"].actor is not None and ms["Sudan"].actor.id == "SDNGOV"),
+    # "then - president Abdullah Gul spoke .": Turkey's president then, standing for Turkey (out of office at the news)
+    ("then_title_is_its_times_role", [
+        ("then", "ADV", "advmod", 2), ("-", "PUNCT", "punct", 2), ("president", "NOUN", "compound", 4),
+        ("Abdullah", "PROPN", "compound", 4, None, "B-PERSON"), ("Gul", "PROPN", "nsubj", 5, None, "I-PERSON"),
+        ("spoke", "VERB", "ROOT", 5, "speak"), (".", "PUNCT", "punct", 5),
+    ], lambda ms: "Abdullah Gul" in ms and ms["Abdullah Gul"].actor is not None
+        and ms["Abdullah Gul"].actor.node == "TUR"),
     # "Russia fired into the Sea of Japan ."
     ("geographic_name", [
         ("Russia", "PROPN", "nsubj", 1, None, "B-GPE"), ("fired", "VERB", "ROOT", 1, "fire"),

@@ -1005,6 +1005,15 @@ def test_the_charge_denied_is_the_accusation_of_its_own_sentence(code):
     assert _nodes(e.target) == {"PER"}
 
 
+def test_the_two_countries_after_a_then_president_and_his_counterpart(code):
+    # "then-president X watched a match with his Armenian counterpart Y": a pair of states then (both were out of
+    # office at the news, so no pair, and "the two countries" had no source)
+    x = code("Turkey played in Yerevan in 2008, when then-president Abdullah Gul watched a match with his Armenian "
+             "counterpart Serzh Sargsyan. The two countries signed protocols in Zurich in 2009.")
+    (e,) = _events(x, "signed")
+    assert _nodes(e.source) == {"TUR", "ARM"}
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

@@ -144,6 +144,24 @@ def _drop_names_across_a_patron(doc: Any, candidates: list[_Candidate]) -> list[
     return [c for c in candidates if not across(c)]
 
 
+@identity_rule("then_title_is_its_times_role", reads="'then' before a known person's title ('then-president "
+               "Abdullah Gul', 'the then foreign minister X')", changes="the person's role is the last one he held "
+               "before the news, standing for its state, not a former office-holder of no state")
+def _then_titled(doc: Any, start: int) -> bool:
+    """Rule ``then_title_is_its_times_role``: whether "then" opens the title before the name at ``start`` ("then-
+    president Abdullah Gul watched a match with his Armenian counterpart": a pair of states then, though both men are
+    out of office at the news)."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        tok = doc[k]
+        if tok.lower_ == "then":
+            return True
+        if tok.lemma_.lower() == "counterpart" and any(t.lower_ == "then" for t in doc[tok.sent.start:tok.i]):
+            return True  # "... with his Armenian counterpart Serzh Sargsyan": the counterpart of a then-president
+        if not (tok.text in {"-", "–"} or tok.pos_ in {"PROPN", "NOUN", "ADJ", "PRON"}):
+            return False
+    return False
+
+
 @identity_rule("likeness_is_no_body", reads="an organisation's name heading a noun phrase with an indefinite "
                "determiner (indefinite_det: 'a', 'another'), or right after a prefix of likeness and a hyphen "
                "(likeness_prefix: 'mini-', 'quasi-')", changes="drops the name as an actor: 'a mini-NATO', 'an Asian "
@@ -868,7 +886,10 @@ class ActorResolver:
             if c.kind == "person":
                 names = self.gaz.person_surfaces.get(c.key) or self.gaz.person_surfaces.get(_strip_accents(c.key))
                 if names:
-                    c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), on)
+                    # "then-president Abdullah Gul": the role the text says he held then (his last before the news),
+                    # standing for his state, not a former office-holder of no state
+                    then = enabled("then_title_is_its_times_role", self._doc.disabled) and _then_titled(doc, c.start)
+                    c.actor = self.gaz.person_actor(self.gaz.period_for(names[0], on), None if then else on)
                     c.method = "gazetteer-person"
                 continue
             if c.kind == "ent":

@@ -475,7 +475,9 @@ class Speakers:
                 b = self.by_token.get(tok.i)
                 a = next((self.by_token.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
             elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
-                b = self.by_token.get(tok.i)
+                # (or the name set beside it: "watched a match with his Armenian counterpart Serzh Sargsyan")
+                b = self.by_token.get(tok.i) or next((self.by_token.get(c.i) for c in tok.children
+                                                      if c.dep_ == "appos" and c.i in self.by_token), None)
                 owner = tok.head.head
                 for c in owner.children:
                     if c.dep_ in {"poss", "nsubj"}:
