@@ -107,6 +107,22 @@ def test_dates_a_year_told_by_reference_counts_from_the_time_before(expr, date, 
     assert in_the_year_told(expr, None) == alone
 
 
+@pytest.mark.parametrize("expr, published, year", [
+    ("this spring", dt.date(2026, 11, 20), 2026),
+    ("last summer", dt.date(2026, 11, 20), 2026),  # the most recent summer
+    ("last summer", dt.date(2026, 4, 10), 2025),
+    ("next autumn", dt.date(2026, 11, 20), 2027),
+    ("next autumn", dt.date(2026, 4, 10), 2026),
+])
+def test_dates_a_season_gives_its_year(expr, published, year):
+    got = resolve_time(expr, published)
+    assert (got.date, got.precision) == (dt.date(year, 1, 1), "year")
+
+
+def test_dates_a_winter_spans_two_years_and_gives_none():
+    assert resolve_time("last winter", dt.date(2026, 11, 20)) is None
+
+
 def test_dates_a_year_of_the_news_is_no_year_by_reference():
     assert in_the_year_told("in November", None) is None and in_the_year_told("over the next year", None) is None
     assert resolve_time("in November last year", FRIDAY).date == dt.date(2023, 11, 1)

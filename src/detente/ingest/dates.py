@@ -157,6 +157,11 @@ _WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|on|)\s*(?P<wd>" + "|".join(_WEE
 _PERIOD = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this|previous|coming)\s+"
                      r"(?P<grain>week|weekend|month|year)\b", re.I)
 _MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+" + _EVENT_YEAR + r"\b", re.I)
+# A season relative to the news ("this spring", "last summer", "next autumn"): its year, the grain it is known to
+# (a northern season inside one calendar year; winter, which spans two, is left unread)
+_SEASON = re.compile(
+    r"\b(?P<rel>last|next|this|earlier this|later this|coming)\s+(?P<season>spring|summer|autumn|fall)\b", re.I)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _MONTH_DAY = (re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?\b", re.I),
               re.compile(r"\b(?P<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?" + _MONTH_RE, re.I))
 _LAST_MONTH = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+" + _MONTH_RE, re.I)
@@ -357,6 +362,13 @@ def _relative(text: str, low: str, base: dt.date, future: bool) -> EventDate | N
     m = _PERIOD.search(text)
     if m:
         return _period(m["rel"].lower(), m["grain"].lower(), base, text)
+    m = _SEASON.search(text)
+    if m:
+        first, last = _SEASON_MONTHS[m["season"].lower()]
+        rel = m["rel"].lower()
+        year = base.year if rel not in {"last", "next", "coming"} else (
+            base.year - (base.month <= last) if rel == "last" else base.year + (base.month >= first))
+        return _stated(dt.date(year, 1, 1), YEAR, text)
     if re.search(r"\b(over|at|during|on)\s+the\s+weekend\b", low):
         # "over the weekend": the last weekend (a Saturday or Sunday story's own), or in a future clause the coming
         # one (it was the publication's day)
