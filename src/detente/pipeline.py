@@ -20,6 +20,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from .actors import ActorResolver, load_gazetteer
+from .actors.resolve import roles_at_the_act
 from .actors.gazetteer import Gazetteer
 from .events import EventCoder, RelationReader, load_lexicon
 from .events.attribution import Speakers
@@ -98,6 +99,8 @@ class Pipeline:
             predictions = dict(zip(coded.encode, self.learned.model.decode(list(coded.tokens), outputs)))
             events = self.learned.apply(parsed, coded.mentions, events, self.coder, coded.speakers, predictions)
             events = without_restated_claims(events, coded.claims, parsed.doc)
+        # (the stated relations keep the roles of the news: their reader names no pair of a former office-holder)
+        events = roles_at_the_act(events, self.gazetteer, parsed.document.published)
         return Extraction(parsed.document, parsed.sentences, coded.mentions, events, coded.claims)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,

@@ -1014,6 +1014,15 @@ def test_the_two_countries_after_a_then_president_and_his_counterpart(code):
     assert _nodes(e.source) == {"TUR", "ARM"}
 
 
+def test_a_former_leader_in_an_act_dated_before_the_news_holds_that_days_role(code):
+    # published 2024: Obama and Castro were out of office, but in 2014 they stood for their states; an undated act
+    # keeps the roles of the news
+    (e,) = _events(code("In 2014, President Barack Obama met Raul Castro in Panama."), "met")
+    assert _nodes(e.source) == {"USA"} and _nodes(e.target) == {"CUB"}
+    (e,) = _events(code("Barack Obama met Raul Castro in Panama."), "met")
+    assert not _nodes(e.source)
+
+
 def test_what_two_once_were_is_not_how_they_stand(code):
     # "friction between the two governments, once close allies": the friction, now (the allies' +1 cancelled it, and
     # "once" made the friction background)

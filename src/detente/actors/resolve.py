@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from ..data import read_tsv
 from ..events.rules import enabled, stage_decorator
-from ..model import Actor, Mention
+from ..model import Actor, DateBasis, Event, EventDate, Mention
 from ..nlp import Parsed
 from .gazetteer import Gazetteer, RolePeriod, fold
 
@@ -1953,3 +1953,39 @@ def _first_sentence_end(doc: Any) -> int:
         return next(iter(doc.sents)).end
     except (ValueError, StopIteration):
         return 0
+
+
+def roles_at_the_act(events: tuple[Event, ...], gaz: Gazetteer, published: dt.date | None) -> tuple[Event, ...]:
+    """``events`` with each source or target that is a former office-holder at the news re-read at the act's own
+    date, when the text dates the act before the news: "In 2022, President Joe Biden designated Qatar a major ally"
+    is an act of the United States (Biden stood for no state at a later publication date). Only a stated date of
+    the act, to the year or finer; an undated act keeps the roles of the news."""
+    out = []
+    for e in events:
+        day = _day_before_the_news(e.date, published)
+        if day is None:
+            out.append(e)
+            continue
+        source = tuple(_person_then(m, gaz, day) for m in e.source)
+        target = tuple(_person_then(m, gaz, day) for m in e.target)
+        out.append(e if (source, target) == (e.source, e.target) else replace(e, source=source, target=target))
+    return tuple(out)
+
+
+def _day_before_the_news(date: EventDate, published: dt.date | None) -> dt.date | None:
+    """The day a stated date (or a background one with a day) puts before the news, else None."""
+    day = date.date
+    if day is None or published is None or day >= published or date.basis not in (DateBasis.STATED,
+                                                                                   DateBasis.BACKGROUND):
+        return None
+    return day
+
+
+def _person_then(m: Mention, gaz: Gazetteer, day: dt.date) -> Mention:
+    """``m`` with the role its person held on ``day``, when at the news the person was a former office-holder."""
+    actor = m.actor
+    if actor is None or actor.kind != "person" or not actor.former or actor.name not in gaz.people:
+        return m
+    then = gaz.person_actor(gaz.period_for(actor.name, day), day)
+    return replace(m, actor=then) if then.node else m
+
