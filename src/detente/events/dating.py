@@ -594,6 +594,28 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
 
 
+# Spans of hours ("hours after", "minutes after"): the act before came the same day
+_HOUR_SPANS = frozenset({"hours", "hour", "minutes"})
+
+
+def _hours_before_a_dated_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> EventDate | None:
+    """"India expelled six Canadian diplomats on Monday, hours after Ottawa ordered out India's envoy": an after-clause
+    with no time of its own, a span of hours before an act dated to the day, is of that day (it was dated to the news
+    day, a day after the act it came before); None otherwise."""
+    clause = clause_head(tok)
+    if clause.dep_ != "advcl" or clause.tag_ not in {"VBD", "VBN"}:
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in BEFORE_MARKS]
+    if not marks or not any(c.dep_ == "npadvmod" and c.lower_ in _HOUR_SPANS
+                            for c in [*clause.children, *(g for m in marks for g in m.children)]):
+        return None
+    main = stated_date(clause_head(clause.head), span, published, depth=1)
+    if main is None or main.date is None or main.precision != DAY:
+        return None
+    basis = DateBasis.BACKGROUND if before_the_news(main, published) else DateBasis.STATED
+    return EventDate(main.date, basis, DAY, f"hours before {main.text}")
+
+
 def _told_next_in_the_past(clause: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
     """"Erdogan called Sisi a tyrant at the time, and the two countries expelled each other's ambassadors": a simple
     past joined by "and" to a simple past that an undated cue tells of an earlier time ("at the time", "back then"),
@@ -872,6 +894,9 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
         return EventDate(stated.date, basis, stated.precision, stated.text)
     if modality.background:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, modality.background_cue)
+    hours = _hours_before_a_dated_act(tok, span, published) if tok is not None else None
+    if hours is not None:
+        return hours
     before = _before_an_earlier_act(tok, span, published) if tok is not None else None
     if before is None and tok is not None:
         before = _start_of_a_span(tok) or _before_a_later_conjunct(tok, span, published)
