@@ -354,7 +354,7 @@ def _asked_aside_read_as_a_clause(doc: Any) -> None:
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             continue
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-        if subject is None or doc[tok.right_edge.i + 1].text != "," or tok.right_edge.i + 2 > head.i:
+        if subject is None or tok.right_edge.i + 2 > head.i or doc[tok.right_edge.i + 1].text != ",":
             continue
         tok.tag_, tok.dep_, tok.head = "VBN", "acl", subject
         subject.dep_, subject.head = "nsubj", head

@@ -139,7 +139,7 @@ def _drop_names_across_a_patron(doc: Any, candidates: list[_Candidate]) -> list[
             return False
         part = doc[c.end + 1]
         return part.tag_ == "VBN" and part.dep_ == "amod" and doc[c.end - 1].head.i == part.i \
-            and doc[c.start].head.i != part.i and not doc[c.start].head.i in range(c.start, c.end)
+            and doc[c.start].head.i != part.i and doc[c.start].head.i not in range(c.start, c.end)
 
     return [c for c in candidates if not across(c)]
 

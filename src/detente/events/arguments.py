@@ -3334,7 +3334,8 @@ def _accuser_before(tok: Any, f: ArgumentFinder) -> list[Mention]:
     from .attribution import cue_lists
 
     accusing = cue_lists()["accusing_verb"]
-    for verb in tok.doc[tok.sent.start:tok.i]:
+    lo, _ = f.speakers.parsed.spans[f.speakers.sent_index(tok)]
+    for verb in tok.doc[lo:tok.i]:
         if verb.lemma_.lower() not in accusing or verb.pos_ not in {"VERB", "AUX"}:
             continue
         agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -3787,14 +3788,23 @@ def text_speaks_for_its_issuer(node: Any, tok: Any, ctx: Context, f: ArgumentFin
     """"The General Assembly approved a resolution calling on the United States to lift its embargo": the resolution
     names no actor, so the call had no source (and the approval took the United States as its target); who adopts,
     drafts or issues a text says what it says."""
+    issued = text_clause_verb(node)
+    if issued is None or issued.lemma_.lower() not in w["issuing_verb"]:
+        return None
+    if any(c.dep_ == "neg" for c in issued.children) or (
+            issued.dep_ == "xcomp" and issued.head.lemma_.lower() in w["negating_verb"]):
+        return []  # "failed to adopt a resolution calling for a ceasefire": the council called for nothing
+    return issued
+
+
+def text_clause_verb(node: Any) -> Any:
+    """The verb whose direct object is a text noun (issued_text_noun: 'a resolution', 'a statement') that the
+    participle clause ``node`` (acl, VBG: 'calling on X') is on, or None: what the text says is a clause of its own
+    (``text_speaks_for_its_issuer``; the tagger's filter ``learned.apply._in_what_a_text_says``)."""
     noun = node.head
     if node.dep_ == "acl" and node.tag_ == "VBG" and noun.dep_ == "dobj" \
-            and noun.lemma_.lower() in w["issued_text_noun"] and noun.head.lemma_.lower() in w["issuing_verb"]:
-        issued = noun.head
-        if any(c.dep_ == "neg" for c in issued.children) or (
-                issued.dep_ == "xcomp" and issued.head.lemma_.lower() in w["negating_verb"]):
-            return []  # "failed to adopt a resolution calling for a ceasefire": the council called for nothing
-        return issued
+            and noun.lemma_.lower() in words("issued_text_noun"):
+        return noun.head
     return None
 
 

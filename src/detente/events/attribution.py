@@ -59,6 +59,8 @@ ISSUER_PREPS = cue_lists()["issuer_prep"]
 QUOTING_VERBS = cue_lists()["quoting_verb"]
 UNNAMED_SPEAKERS = cue_lists()["unnamed_speaker_noun"] | STATEMENT_NOUNS
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+# Pronouns that may open a sentence as its subject (a sentence opened so tells its own pair, not the last row's)
+_OPENING_PRONOUNS = PRONOUNS_PERSON | {"it", "they", "we", "i"}
 _TRAILING = re.compile(
     r',\s*(?P<speaker>(?:an?|the)\s[^,;:“”"]{3,80}?)\s+(?:'
     + "|".join(sorted(map(re.escape, cue_lists()["trailing_speech_form"]), key=lambda w: (-len(w), w))) + r')\b'
@@ -357,7 +359,7 @@ class Speakers:
         "Venezuela accused Guyana of provoking tensions. Brazil urged both sides to show restraint" (a news brief's
         other pair, told most, was taken). Not a third party's appeal: after "The US urged India to cooperate",
         "relations between the two countries" are the pair the article is about. None otherwise."""
-        if not here or self.doc[self.parsed.spans[here][0]].lower_ in PRONOUNS_PERSON | {"it", "they", "we", "i"}:
+        if not here or self.doc[self.parsed.spans[here][0]].lower_ in _OPENING_PRONOUNS:
             return None
         pairs = {frozenset((a.actor.node, b.actor.node)): (a, b) for a, b in self.row_dyads
                  if a.sent_idx == b.sent_idx == here - 1 and a.actor is not None and b.actor is not None

@@ -605,8 +605,8 @@ def _complement(cue: Any, verb: Any, speakers: Speakers, a: Mention, hostile: bo
         # Moscow": the parser hangs the to/with-phrase on the verb, after the cue
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > cue.i:
-                if child.lower_ == "to" and verb.lemma_.lower() in words("referring_verb"):
-                    continue  # "would take the dispute to the WTO": where the dispute is taken, no party of it
+                if referred and child.lower_ == "to":
+                    continue  # (the same forum, its phrase hung on the verb)
                 for p in child.children:
                     m = speakers.mention_for(p) if p.dep_ == "pobj" else None
                     if m is not None and m != a:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, is_location,
-                               patron_participle, step_verb)
+                               patron_participle, step_verb, text_clause_verb)
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
@@ -741,8 +741,7 @@ def _in_what_a_text_says(doc: Any, event: Event, m: Mention) -> bool:
     (issued_text_noun: "approved a resolution calling on the United States to lift its embargo"): what the text
     says is the issuer's act of its own (``text_speaks_for_its_issuer``), its parties no side of the approval."""
     top, path = _path_to_trigger(doc, event, m)
-    return any(node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head == top
-               and node.head.lemma_.lower() in words("issued_text_noun") for node in path)
+    return any(text_clause_verb(node) == top for node in path)
 
 
 def _in_a_conjunct_above(doc: Any, event: Event, m: Mention) -> bool:
