@@ -833,3 +833,32 @@ def test_a_point_in_time_before_an_after_clause_is_the_main_clauses():
     lemmas = ["Chile", "halt", "export", "last", "year", "after", "Peru", "cut", "tie", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, lemmas=lemmas))
     assert doc[4].head.i == 1
+
+
+@pytest.mark.parametrize("second_object, rehung", [(True, True), (False, False)])
+def test_a_noun_sharing_the_first_nouns_object_is_its_conjunct(second_object, rehung):
+    # "Chile halted exports to and imports from Peru .": the parser hung "imports" on "to" as its conjunct, so the
+    # two nouns sharing "Peru" were no conjuncts; with no object of its own ("imports") there is nothing to share
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "halted", "exports", "to", "and", "imports"] + (["from", "Peru"] if second_object else []) + ["."]
+    heads = [1, 1, 1, 1, 3, 3] + ([5, 6] if second_object else []) + [1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "cc", "conj"] + (["prep", "pobj"] if second_object else []) + ["punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "CCONJ", "NOUN"] + (["ADP", "PROPN"] if second_object else []) + ["PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert ((doc[5].dep_, doc[5].head.i, doc[3].head.i) == ("conj", 2, 2)) == rehung
+
+
+@pytest.mark.parametrize("verb, lemma, rehung", [("accused", "accuse", True), ("thanked", "thank", False)])
+def test_a_charges_gerund_and_means_are_the_charges(verb, lemma, rehung):
+    # "Chile accused Peru of breaking deals by blocking ports .": the parser read "breaking" as an adjective of
+    # "deals" and hung "by blocking" on "accused", so Chile blocked the ports; a verb of thanks is no charge
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", verb, "Peru", "of", "breaking", "deals", "by", "blocking", "ports", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1, 6, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "amod", "pobj", "prep", "pcomp", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "VBG", "NNS", "IN", "VBG", "NNS", "."]
+    lemmas = ["Chile", lemma, "Peru", "of", "break", "deal", "by", "block", "port", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
+    assert ((doc[4].dep_, doc[4].head.i, doc[5].head.i, doc[6].head.i) == ("pcomp", 3, 4, 4)) == rehung

@@ -307,7 +307,9 @@ def parse_repairs(doc: Any) -> Any:
     (``_main_verb_read_as_a_participle``), a plural noun of remark read as a verb (``_remarks_read_as_a_verb``), a
     charge hung on the accuser (``_charge_hung_on_the_accuser``), an after-clause's span hung on the main verb
     (``_span_of_an_after_clause``), an aside of being asked read as a reported clause
-    (``_asked_aside_read_as_a_clause``).
+    (``_asked_aside_read_as_a_clause``), a second noun sharing the first's object read as a conjunct of its
+    preposition (``_shared_object_read_as_a_prepositions_conjunct``), a charge's gerund read as a modifier and its
+    means hung on the accuser (``_charge_read_as_a_modifier``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -336,7 +338,57 @@ def parse_repairs(doc: Any) -> Any:
     _charge_hung_on_the_accuser(doc)
     _span_of_an_after_clause(doc)
     _asked_aside_read_as_a_clause(doc)
+    _shared_object_read_as_a_prepositions_conjunct(doc)
+    _charge_read_as_a_modifier(doc)
     return doc
+
+
+def _charge_read_as_a_modifier(doc: Any) -> None:
+    """"Katz accused Erdogan of breaking agreements by blocking ports": the parser may read the charge's gerund as an
+    adjective of its object ("breaking agreements") and hang the charge's means ("by blocking ports") on the verb of
+    accusing, so the accuser blocked the ports.  On a verb of accusing (attribution.tsv accusing_verb), a gerund
+    right after "of" read as its object's modifier is the of-phrase's clause, and a by-phrase of a gerund after the
+    charge is the charge's."""
+    from .events.attribution import cue_lists
+
+    accusing = cue_lists()["accusing_verb"]
+    for of in doc:
+        verb = of.head
+        if of.lower_ != "of" or of.dep_ != "prep" or verb.lemma_.lower() not in accusing or of.i + 2 >= len(doc):
+            continue
+        gerund, noun = doc[of.i + 1], doc[of.i + 2]
+        if gerund.tag_ == "VBG" and gerund.dep_ == "amod" and gerund.head == noun and noun.head == of \
+                and noun.dep_ == "pobj":
+            gerund.head, gerund.dep_ = of, "pcomp"
+            noun.head, noun.dep_ = gerund, "dobj"
+        charge = next((c for c in of.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if charge is None:
+            continue
+        for by in [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > charge.i]:
+            if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children):
+                by.head = charge
+
+
+def _shared_object_read_as_a_prepositions_conjunct(doc: Any) -> None:
+    """"suspended all exports to and imports from Israel": the parser hangs "to" (with no object of its own) on the
+    verb and "imports" on "to" as its conjunct, so the two nouns that share "Israel" were no conjuncts and the
+    suspension had no party.  A preposition with no object whose conjunct is a noun with a preposition of its own
+    that has one, right after the verb's direct object, hangs on that object, and the noun is its conjunct."""
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.i == 0 or any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        obj = doc[prep.i - 1] if doc[prep.i - 1].head == prep.head else doc[prep.i - 1].head
+        if obj.dep_ not in {"dobj", "obj"} or obj.head != prep.head or obj.right_edge.i != prep.i - 1 \
+                or obj.pos_ != "NOUN":
+            continue
+        ccs = [c for c in prep.children if c.dep_ == "cc" and c.lower_ in {"and", "or"}]
+        nouns = [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "NOUN" and any(
+            g.dep_ == "prep" and any(o.dep_ == "pobj" for o in g.children) for g in c.children)]
+        if len(ccs) != 1 or len(nouns) != 1:
+            continue
+        prep.head = obj
+        ccs[0].head = obj
+        nouns[0].head, nouns[0].dep_ = obj, "conj"
 
 
 def _asked_aside_read_as_a_clause(doc: Any) -> None:

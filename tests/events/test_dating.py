@@ -711,6 +711,20 @@ def test_dating_the_end_of_a_period_dates_no_act_told_in_the_present():
     assert (got.date, got.basis) == (dt.date(2024, 7, 8), DateBasis.PUBLISHED)
 
 
+@pytest.mark.parametrize("year, dated", [("2028", False), ("2019", True)])
+def test_dating_the_end_of_a_period_to_come_dates_no_past_act(year, dated):
+    # "Chile suspended the talks until 2028 ." in a 2024 story: the suspension ends then, it was not made then;
+    # "until 2019" ended before the news (background, as before)
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("suspended", 1, "ROOT", "VERB", "O"),
+            ("the", 3, "det", "DET", "O"), ("talks", 1, "dobj", "NOUN", "O"), ("until", 1, "prep", "ADP", "O"),
+            (year, 4, "pobj", "NUM", "B-DATE"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[1].tag_ = "VBD"
+    got = _date(doc, "suspended", dt.date(2024, 7, 8))
+    assert (got.date == dt.date(int(year), 1, 1)) == dated
+    assert dated or got.basis == DateBasis.PUBLISHED
+
+
 @pytest.mark.parametrize("prep, background", [("during", True), ("since", False)])
 def test_dating_a_past_era_is_background_with_no_date(prep, background):
     # "They fought during the Cold War ." was dated to the publication day (the era is an EVENT entity, not a

@@ -7,6 +7,7 @@ is what makes the difference: remove the rule and the test fails.
 from __future__ import annotations
 
 from dataclasses import replace
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -1568,3 +1569,82 @@ def test_the_press_is_no_party_to_talk(kind, sector, dropped):
                                                             sector=sector, node="X"))
     on, off = _both(_draft(doc, 1, "040", source=[chile], target=[outlet]), "the_press_is_no_party_to_talk")
     assert (on.target == ()) == dropped and off.target == (outlet,)
+
+
+@pytest.mark.parametrize("prep, appeal", [("for", True), ("on", True), ("with", False)])
+def test_call_for_is_an_appeal(prep, appeal):
+    # "Chile renewed its call for talks" (and "calls on Peru"): an appeal; "its call with Peru" stays a phone call
+    doc = _pdoc(["Chile", "renewed", "its", "call", prep, "talks"], [1, 1, 3, 1, 3, 4],
+                ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj"], ["Chile", "renew", "its", "call", prep, "talk"],
+                ["PROPN", "VERB", "PRON", "NOUN", "ADP", "NOUN"])
+    on, off = _coded(doc, "call_for_is_an_appeal")
+    assert (on[3].cameo == "020") == appeal and off[3].cameo == "041"
+
+
+@pytest.mark.parametrize("owner, ent, act", [("Bilateral", "O", False), ("Chilean", "B-NORP", True)])
+def test_a_figure_is_no_act(owner, ent, act):
+    # "Bilateral trade was worth $7 billion": a figure, no act of trading; "Chilean trade was worth ..." names its
+    # actor and is left to the lexicon
+    words = [owner, "trade", "was", "worth", "$", "7", "billion"]
+    doc = hand_doc(words, [1, 2, 2, 2, 6, 6, 3], ["amod", "nsubj", "ROOT", "acomp", "quantmod", "compound", "npadvmod"],
+                   lemmas=[owner.lower(), "trade", "be", "worth", "$", "7", "billion"],
+                   pos=["ADJ", "NOUN", "AUX", "ADJ", "SYM", "NUM", "NUM"],
+                   ents=[ent, "O", "O", "O", "B-MONEY", "I-MONEY", "I-MONEY"])
+    on, off = _coded(doc, "a_figure_is_no_act")
+    assert (1 in on) == act and 1 in off
+
+
+def test_a_figure_told_of_last_year_makes_no_background_of_the_news(pipeline):
+    # a sentence stating last year's figure is no story the next sentence goes on with: the accusation after it is
+    # the news (it was background, undated)
+    text = ("Bilateral trade was worth nearly $7 billion last year. "
+            "Chile's foreign minister accused Peru of breaking agreements.")
+    from detente.model import DateBasis, Document
+
+    (ex,) = pipeline.extract([Document(id="fig", text=text, outlet="t", published=dt.date(2025, 5, 3))])
+    accused = [e for e in ex.events if e.trigger == "accused"]
+    assert accused and accused[0].date.basis == DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize("of_phrase", [True, False])
+def test_what_a_note_conveys_codes_the_verb_and_is_no_second_act(of_phrase):
+    # "Chile delivered a note of protest" (or "a protest note"): a formal complaint (114), not a delivery (070), and
+    # the protest is that one act, not a demonstration beside it
+    from detente.events.extract import _Trigger
+
+    if of_phrase:
+        words, heads = ["Chile", "delivered", "a", "note", "of", "protest"], [1, 1, 3, 1, 3, 4]
+        deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"]
+        pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"]
+    else:
+        words, heads = ["Chile", "delivered", "a", "protest", "note"], [1, 1, 4, 4, 1]
+        deps = ["nsubj", "ROOT", "det", "compound", "dobj"]
+        pos = ["PROPN", "VERB", "DET", "NOUN", "NOUN"]
+    lemmas = ["Chile", "deliver"] + [w.lower() for w in words[2:]]
+    doc = _pdoc(words, heads, deps, lemmas, pos)
+    on, _ = _coded(doc, "lexicon_verb")
+    assert on[1].cameo == "114"
+    noun = words.index("protest")
+    trigs = [_Trigger(doc[1], "114", None), _Trigger(doc[noun], "140", None, nominal=True)]
+    assert noun in not_done(trigs, load_lexicon())
+    assert noun not in not_done(trigs, load_lexicon(), disabled={"conveyed_noun_is_the_verbs_act"})
+
+
+@pytest.mark.parametrize("obj, vetoed_", [("itself", True), ("Lima", False)])
+def test_guarding_oneself_is_no_act(obj, vetoed_):
+    # "Chile is defending itself against Peru": no act between parties (it was support of Peru); "defending Lima"
+    # is one
+    doc = _doc(["Chile", "defended", obj, "against", "Peru"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+               ["Chile", "defend", obj.lower(), "against", "Peru"])
+    assert (vetoed(doc[1]) == "guarding_oneself_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"guarding_oneself_is_no_act"}) is None
+
+
+def test_a_saying_of_what_the_rules_call_no_act_is_no_learned_event(pipeline):
+    # "Chile says it is defending itself against Peru.": with the act said vetoed, the tagger's event on "says" (a
+    # threat) is no event either
+    from detente.model import Document
+
+    text = "Chile says it is defending itself against Peru."
+    (ex,) = pipeline.extract([Document(id="self", text=text, outlet="t", published=dt.date(2025, 5, 3))])
+    assert not [e for e in ex.events if e.trigger in {"says", "defending"}]

@@ -306,13 +306,23 @@ def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
         out.insert(0, m)
         head = node.head
         node = head if head.dep_ == "conj" else None
-        if node is None and head.head == verb and head.dep_ in MISREAD_SUBJECT_DEPS and head.i < verb.i \
+        if node is None and _owner_of_the_verbs_noun(head, verb) and (m := speakers.mention_at(head)) is not None:
+            out.insert(0, m)  # "the decision of Lithuania, Latvia and Estonia to bar": the list's first name too
+        elif node is None and head.head == verb and head.dep_ in MISREAD_SUBJECT_DEPS and head.i < verb.i \
                 and (m := speakers.mention_at(head)) is not None:
             out.insert(0, m)  # "Putin and Kim sign pact": a headline's first name read as a modifier of the verb
     if not out and before is not None and before.head == verb and before.dep_ in MISREAD_SUBJECT_DEPS \
             and before.pos_ == "PROPN" and (m := speakers.mention_at(before)) is not None:
         out.append(m)  # "Putin signs pact", parsed the same way
     return out
+
+
+def _owner_of_the_verbs_noun(head: Any, verb: Any) -> bool:
+    """Whether ``head`` is the object of an of-phrase on the noun an infinitive ``verb`` hangs on ("the decision of
+    [Lithuania], Latvia and Estonia to bar"): the first of the noun's owners, not a noun before the clause ("Before the
+    war in [Ukraine], Russia and China had")."""
+    prep = head.head
+    return verb.dep_ == "acl" and head.dep_ == "pobj" and prep.lower_ == "of" and prep.head == verb.head
 
 
 # what the parser makes of a headline's subject before a bare verb ("Putin and Kim sign pact")
@@ -1919,7 +1929,9 @@ def persons_act_is_his(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
 @subject_rule("its_agent_is_last_thing", reads="an agent noun (agents.tsv, or a mouthpiece noun of "
               "attribution.tsv: 'his office') owned by a possessive pronoun or a country noun (country_noun: 'his country') (owner_pronoun 'its', person_owner_pronoun "
               "'his'/'her'); the speaker of the clause, the nearest subject before, else the last person or "
-              "non-person actor (Context.last_non_person)", changes="source -> that actor",
+              "non-person actor (Context.last_non_person)", changes="source -> that actor; for a person's agent "
+              "('her foreign minister', 'his forces'; no mouthpiece noun) that person's state's agent of the noun's "
+              "sector",
               vocab=("owner_pronoun", "person_owner_pronoun", "country_noun"))
 def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"its spokesman said": the organisation or state named before speaks. "Canada said its military would help",
@@ -1936,7 +1948,18 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
                  and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
     if poss is None:
         return None
-    return _pronoun_owner(child, poss, ctx, f, w)
+    owners = _pronoun_owner(child, poss, ctx, f, w)
+    sector = f.agents.get(child.lemma_.lower()) or f.agents.get(child.lower_)
+    if owners and len(owners) == 1 and sector and owners[0].actor is not None and owners[0].actor.kind == "person" \
+            and owners[0].actor.country and child.lemma_.lower() not in cue_lists()["mouthpiece_noun"] \
+            and child.lower_ not in cue_lists()["mouthpiece_noun"]:
+        # "Castro won. In March her foreign minister flew to China": her minister is not she, but her state's
+        # agent of the noun's sector (the minister's own name, when the gazetteer knows it, is the named subject's);
+        # "her spokesman said" still speaks for her (a mouthpiece noun)
+        from ..actors.gazetteer import load_gazetteer
+
+        return [replace(owners[0], actor=load_gazetteer().state_actor(owners[0].actor.country, sector))]
+    return owners
 
 
 def _pronoun_owner(child: Any, poss: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
@@ -2267,7 +2290,8 @@ def switched_to(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]])
 
 @object_rule("envoy_host", reads="a direct or passive-subject object that is an envoy noun (envoy_noun) standing for no "
              "other actor than the source, of an act that is no assault or coercion; the to/in/at/from phrase on it or "
-             "on the trigger", changes="target -> the country the envoy is posted to", vocab=("envoy_noun",))
+             "on the trigger; a named state's envoy only for a verb of recalling (recalling_verb: who recalls an envoy "
+             "sent it)", changes="target -> the country the envoy is posted to", vocab=("envoy_noun", "recalling_verb"))
 def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"X recalled its envoys to Y and Z", "recalling its envoys from two capitals and
     Washington": recalling (or withdrawing) one's own envoy is aimed at the country the envoy is posted to, not at
@@ -2281,8 +2305,9 @@ def envoy_host(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) 
         if d.lemma_.lower() not in w["envoy_noun"]:
             continue
         own = f.speakers.mention_for(d)
-        if own is not None and own.actor is not None and own.actor.node and own.actor.node not in q.exclude:
-            continue
+        if own is not None and own.actor is not None and own.actor.node and own.actor.node not in q.exclude \
+                and q.tok.lemma_.lower() not in w["recalling_verb"]:
+            continue  # ("recalled the Thai ambassador from Phnom Penh": only a sender recalls, whoever the subject)
         # "recalled its ambassador from Algeria": the parser hangs "from" on the noun as often as on the verb
         preps = [c for c in d.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "from"}]
         preps += [c for c in q.tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from", "in"}]
@@ -3081,6 +3106,11 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
                 if found:
                     return found
             found = q.other(f.mentions_in_np(d, event_nouns=f.event_nouns))
+            if not found:
+                # "suspended exports to and imports from Israel", "halted exports and imports from Israel": an object
+                # naming no one shares the party its conjunct's phrase names
+                found = q.other([m for c in d.conjuncts if c.pos_ == "NOUN"
+                                 for m in f.mentions_in_np(c, event_nouns=f.event_nouns)])
             if not found and q.etype in WITH_OBJECT_TYPES:
                 # "signed a declaration with Russia", "reached an understanding with X": the partner of the thing
                 # done together (a with-phrase is no part of the noun's own phrase for mentions_in_np)

@@ -430,6 +430,11 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         # "Hungary holds the EU's presidency until December": when a state now holding ends, no date of the act
         # (read as a past December it was an invented, background date)
         return None
+    if expr.text.lower().split(" ", 1)[0] in _END_PREPS and not future and published is not None:
+        # "suspended accession talks until 2028": the end of a period still to come is no date of a past act
+        ends = resolve_time(expr.text, published)
+        if ends is not None and ends.date is not None and ends.date > published:
+            return None
     noun_time = expr.noun is not None and expr.attach == expr.noun
     # a relative clause on the date itself ("in March, when the court issued ...")
     # ("in 2016, which Bolivia condemned": a "which" the parser hangs on the date stands for the pact, not the time)

@@ -223,6 +223,7 @@ class EventCoder:
         if (subj := copula_subject(tok)) is not None:
             kids.append(subj)  # "membership was “frozen”": the copula's subject is what was done to
         prep_objects: dict[str, set[str]] = {}
+        conveyed: set[str] = set()
         for c in kids:
             if c.dep_ in OBJ_DEPS | {"nsubjpass", "nsubj"} and (c.dep_ != "nsubj" or c is subj):
                 objects.add(c.lemma_.lower())
@@ -230,6 +231,8 @@ class EventCoder:
                     objects.update(t.lemma_.lower() for t in c.children if t.dep_ == "compound" and t.i < c.i)
                 # "expelled some of the peacekeepers": the of-object is the object
                 objects.update(p.lemma_.lower() for p in _measured(c, measures)[1:])
+                # "delivered a note of protest", "handed a protest note": what a document conveys is the object
+                conveyed.update(p.lemma_.lower() for p in _conveyed_by(c))
             if c.dep_ in {"prep", "agent", "dative"}:
                 prep_objects.setdefault(c.lower_, set()).update(
                     p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
@@ -238,8 +241,11 @@ class EventCoder:
         # prepositional object when the verb has no direct object ("agreed on a ceasefire")
         if not objects:
             objects = {o for objs in prep_objects.values() for o in objs}
+        objects |= conveyed
+        # what a document conveys decides before the document ("sent a letter of protest" is no "send letter")
+        ranked = [p for p in patterns if p.obj in conveyed] + [p for p in patterns if p.obj not in conveyed]
         # spaCy parses "call on X" with "on" as a particle or a preposition: accept either.
-        for p in patterns:  # sorted most specific first
+        for p in ranked:  # sorted most specific first
             if p.particle and p.particle not in particles and p.particle not in preps:
                 continue
             if p.prep and p.prep not in preps and p.prep not in particles:
@@ -373,6 +379,15 @@ class EventCoder:
         return in_a_timeline(date, entries.get(sentence.paragraph), published) if entries else date
 
 
+def _conveyed_by(obj: Any) -> list[Any]:
+    """What a document noun (document_noun: "note", "letter") conveys: its of-objects and the nouns compounded before
+    it ("a note of protest", "a protest note"); none for another noun."""
+    if obj.lemma_.lower() not in words("document_noun"):
+        return []
+    return [*(p for pr in obj.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
+              if p.dep_ == "pobj"), *(c for c in obj.children if c.dep_ == "compound" and c.i < obj.i)]
+
+
 def _measured(obj: Any, measures: frozenset[str]) -> list[Any]:
     """An object and, when it is a measure noun (measure_noun: "some", "dozens"), its of-objects: what is counted
     ("expelled some of the peacekeepers", "sent dozens of warplanes")."""
@@ -466,6 +481,8 @@ def _main_clause_told_earlier(sent: Any, span: tuple[int, int], published: Any) 
     root = sent.root
     if root.tag_ not in {"VBD", "VBN"} or _present_perfect(root):
         return False  # ("Relations have been tense since May": a state that holds now)
+    if states_a_figure(root, words("figure_verb")):
+        return False  # ("Bilateral trade was worth $7 billion last year": a figure, no story the next goes on with)
     date = stated_date(root, span, published)
     return date is not None and before_the_news(date, published) and not _recent(date, published)
 
@@ -1294,6 +1311,44 @@ def press_event_is_no_meeting(tok: Any, coder: EventCoder, w: dict[str, frozense
     if any(c.dep_ in {"compound", "amod"} and c.lower_ in w["press_modifier"] and c.i < tok.i for c in tok.children):
         return False
     return None
+
+
+@coding_rule("a_figure_is_no_act", pos=("NOUN",), reads="a noun naming no actor in its phrase that is the subject of "
+             "a verb of a figure (figure_verb: 'be', 'total', 'stand') whose predicate is 'worth' or holds a sum "
+             "(MONEY, PERCENT)", changes="no trigger", vocab=("figure_verb",))
+def a_figure_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"Bilateral trade was worth nearly $7 billion last year": a figure of trade, no act of trading (it was a
+    cooperation of no one, dated last year, and as a background sentence it made the news act told after it
+    background too).  A noun whose phrase names an actor ("US aid to Kyiv was worth $60 billion") is left alone."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or not states_a_figure(tok.head, w["figure_verb"]):
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in tok.subtree):
+        return None
+    return False
+
+
+def states_a_figure(verb: Any, figure_verbs: frozenset[str]) -> bool:
+    """Whether ``verb`` is a verb of a figure (figure_verb) whose predicate is "worth" or holds a sum ("was worth $7
+    billion", "stood at $20 billion", "was up 20 percent"): a state of things, no act and no story."""
+    if verb.lemma_.lower() not in figure_verbs:
+        return False
+    preds = [c for c in verb.children if c.dep_ in {"acomp", "attr", "dobj", "prep", "npadvmod", "advmod"}]
+    return any(p.lower_ == "worth" or any(t.ent_type_ in {"MONEY", "PERCENT"} for t in p.subtree) for p in preds)
+
+
+@coding_rule("call_for_is_an_appeal", pos=("NOUN",), reads="a noun of calling (appeal_call_noun: 'call') with a "
+             "for-phrase or an on-phrase ('his call for a ceasefire', 'Calls on the Council to ...')",
+             changes="trigger -> 020 (appeal), nominal, aimed at the on-phrase", vocab=("appeal_call_noun",))
+def call_for_is_an_appeal(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Macron renewed his call for a ceasefire", and a resolution's "Calls on the Council to impose sanctions" (the
+    tagger reads the bare capital as a plural noun): a call for something, or on someone, is an appeal; only a bare
+    call ("held a call with Putin") is a phone call (nouns.tsv)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in w["appeal_call_noun"]:
+        return None
+    preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+    if not preps:
+        return None
+    return _Trigger(tok, "020", "on" if "on" in preps else None, nominal=True, specific=True)
 
 
 @coding_rule("event_noun", pos=("NOUN",), reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",

@@ -525,6 +525,17 @@ def reaching_a_level_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["level_noun"] for c in tok.children)
 
 
+@trigger_veto("guarding_oneself_is_no_act", reads="a verb of guarding or arming (self_guarding_verb: 'protect', "
+              "'defend', 'arm') whose direct object is a reflexive pronoun (reflexive_pronoun: 'itself')",
+              vocab=("self_guarding_verb", "reflexive_pronoun"))
+def guarding_oneself_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"Israel says it is defending itself against Hamas" was support (052) of Hamas, "Rwanda says it is protecting
+    itself from militias" military protection (074) given to no one: guarding or arming oneself is no act between
+    parties (the one guarded against is no partner)."""
+    return tok.lemma_.lower() in w["self_guarding_verb"] and any(
+        c.dep_ in {"dobj", "obj"} and c.lower_ in w["reflexive_pronoun"] for c in tok.children)
+
+
 @trigger_veto("an_act_that_ends_is_no_act", reads="a reversal verb (reversal_verb: 'end', 'stop', 'halt') with no "
               "object, particle or passive, whose subject is an event noun of the lexicon (nouns.tsv)",
               vocab=("reversal_verb",))
@@ -908,7 +919,9 @@ def object_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[str,
 
 
 @selection_rule("conveyed_noun_is_the_verbs_act", reads="a nominal trigger that is the direct object of a verb trigger "
-                "that conveys it (conveying_verb: 'conveyed', 'lodged', 'voiced')", vocab=("conveying_verb",))
+                "that conveys it (conveying_verb: 'conveyed', 'lodged', 'voiced'); or what a document noun (document_noun: "
+                "'note', 'letter') that is a verb trigger's direct object conveys ('a note of protest', 'a protest "
+                "note')", vocab=("conveying_verb", "document_noun"))
 def conveyed_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[str, frozenset[str]]) -> set[int]:
     """"conveyed its strong protest to the Iranian government", "lodged a protest with Beijing": the verb is coded
     from its object noun (the lexicon's pattern: a protest conveyed is a complaint), and the noun is that one act,
@@ -921,6 +934,15 @@ def conveyed_noun_is_the_verbs_act(triggers: list[Any], lex: Lexicon, w: dict[st
         verb = by_token.get(t.tok.head.i)
         if verb is not None and not getattr(verb, "nominal", False) \
                 and verb.tok.lemma_.lower() in w["conveying_verb"]:
+            out.add(t.tok.i)
+    for t in triggers:
+        # "delivered a note of protest to X": the verb is coded from what the note conveys, one complaint
+        head = t.tok.head.head if t.tok.dep_ == "pobj" and t.tok.head.lower_ == "of" else t.tok.head
+        if not getattr(t, "nominal", False) or t.tok.dep_ not in {"pobj", "compound"} \
+                or head.lemma_.lower() not in w["document_noun"] or head.dep_ not in {"dobj", "obj"}:
+            continue
+        verb = by_token.get(head.head.i)
+        if verb is not None and not getattr(verb, "nominal", False):
             out.add(t.tok.i)
     return out
 

@@ -303,6 +303,11 @@ class LearnedEvents:
             # added a threat on "called"). With no rule event at all, the tagger's reading is all there is ("called
             # Britain's ambassador a very stupid guy": dev span F1 0.757 -> 0.755 when refused there too)
             return None
+        if tok.lemma_.lower() in SPEECH_LEMMAS and (said := _said_clause(tok)) is not tok \
+                and said.pos_ == "VERB" and refused_trigger(said, coder, coder.disabled):
+            # "Israel says it is defending itself against Hamas": the rules' word that the act said is none (the
+            # tagger had made a threat of the saying)
+            return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
             # mobilisation against Niger)
