@@ -73,7 +73,7 @@ def test_a_dateline_is_parsed_apart_but_stays_in_its_ledes_sentence(pipeline, da
     assert {c.text for c in signed.children if c.dep_ == "nsubj"} == {"Chile"}
 
 
-@pytest.mark.parametrize("label", ["Answer: ", "Q: ", "10:42 GMT — ", "11.30am: "])
+@pytest.mark.parametrize("label", ["Answer: ", "Q: ", "10:42 GMT — ", "11.30am: ", "Myth: ", "Why it matters: "])
 def test_a_paragraph_label_is_parsed_apart_but_stays_in_its_sentence(pipeline, label):
     # "13:02 GMT — UNIFIL says ...": parsed with its sentence, the label became a speaker ("GMT") or the root
     body = "Chile has lodged a protest with Peru."
@@ -862,3 +862,17 @@ def test_a_charges_gerund_and_means_are_the_charges(verb, lemma, rehung):
     lemmas = ["Chile", lemma, "Peru", "of", "break", "deal", "by", "block", "port", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, tags=tags, lemmas=lemmas))
     assert ((doc[4].dep_, doc[4].head.i, doc[5].head.i, doc[6].head.i) == ("pcomp", 3, 4, 4)) == rehung
+
+
+@pytest.mark.parametrize("noun, rehung", [("confidence", True), ("hope", False)])
+def test_a_that_clause_on_with_confidence_is_the_verbs(noun, rehung):
+    # "We assess with moderate confidence that Chile will leave .": the clause is what is assessed (the parser hung it
+    # on "confidence"); "with the hope that" is left alone
+    from detente.nlp import parse_repairs
+
+    words = ["We", "assess", "with", "moderate", noun, "that", "Chile", "will", "leave", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "amod", "pobj", "mark", "nsubj", "aux", "acl", "punct"]
+    pos = ["PRON", "VERB", "ADP", "ADJ", "NOUN", "SCONJ", "PROPN", "AUX", "VERB", "PUNCT"]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
+    assert ((doc[8].dep_, doc[8].head.i) == ("ccomp", 1)) == rehung

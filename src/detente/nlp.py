@@ -309,7 +309,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_span_of_an_after_clause``), an aside of being asked read as a reported clause
     (``_asked_aside_read_as_a_clause``), a second noun sharing the first's object read as a conjunct of its
     preposition (``_shared_object_read_as_a_prepositions_conjunct``), a charge's gerund read as a modifier and its
-    means hung on the accuser (``_charge_read_as_a_modifier``).
+    means hung on the accuser (``_charge_read_as_a_modifier``), a verb's that-clause hung on its "with confidence"
+    (``_clause_read_as_the_confidences``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -340,7 +341,23 @@ def parse_repairs(doc: Any) -> Any:
     _asked_aside_read_as_a_clause(doc)
     _shared_object_read_as_a_prepositions_conjunct(doc)
     _charge_read_as_a_modifier(doc)
+    _clause_read_as_the_confidences(doc)
     return doc
+
+
+def _clause_read_as_the_confidences(doc: Any) -> None:
+    """"We assess with moderate confidence that Iran will continue to supply Russia": the parser hangs the that-clause
+    on "confidence" (acl), so the verb of judging had no clause and the tagger made an act of it.  A that-clause on a
+    noun of confidence (confidence_noun) that is the object of "with" on a verb is that verb's complement (ccomp)."""
+    from .events.rules import words
+
+    for clause in doc:
+        noun = clause.head
+        if clause.dep_ not in {"acl", "ccomp"} or noun.lemma_.lower() not in words("confidence_noun") \
+                or noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head.pos_ not in {"VERB", "AUX"} \
+                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        clause.head, clause.dep_ = noun.head.head, "ccomp"
 
 
 def _charge_read_as_a_modifier(doc: Any) -> None:
@@ -1229,16 +1246,27 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 # A label opening a paragraph of a transcript or a live page, set off by a colon or a dash: "Question:", "A:", "10:42
 # GMT -", "11.30am:".  Parsed with its sentence, it became a subject or a speaker ("GMT" said what UNIFIL said, and
 # "Answer: China has lodged representations ..." lost its object); it is parsed on its own, as a dateline is.
-_LABEL = re.compile(
-    r"(?:Q|A|Question|Answer|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}|local time))?)"
-    r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})[ ]+(?=[A-Z\"\u201c])")
+# A section label of a briefing or a fact check ("Why it matters:", "Myth:", "Fact:") is one too
+# (rule_vocab.tsv paragraph_label): "Myth" read as a person had spoken the myth.
+_LABEL_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}|local time))?"
+
+
+@lru_cache(maxsize=1)
+def _label() -> re.Pattern[str]:
+    from .events.rules import words
+
+    names = sorted(({"Q", "A", "Question", "Answer"} | {w[:1].upper() + w[1:] for w in words("paragraph_label")}),
+                   key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(n) for n in names)}|{_LABEL_TIME})"
+                      r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})[ ]+(?=[A-Z\"\u201c])")
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
-    """The character ranges of the labels (``_LABEL``) that open ``text``'s paragraphs."""
+    """The character ranges of the labels (``_label``) that open ``text``'s paragraphs."""
     out = []
+    label = _label()
     for m in re.finditer(r"(?:^|\n)[ \t]*", text):
-        got = _LABEL.match(text, m.end())
+        got = label.match(text, m.end())
         if got is not None:
             out.append((got.start(), got.end()))
     return out

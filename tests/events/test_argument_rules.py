@@ -2101,3 +2101,24 @@ def test_a_persons_agent_is_his_states(pipeline, noun, person):
     (ex,) = pipeline.extract([Document(id="agent", text=text, outlet="t", published=dt.date(2022, 5, 3))])
     (flew,) = [e for e in ex.events if e.trigger == "flew"]
     assert [m.actor.id for m in flew.source] == (["FRAGOV:emmanuel-macron"] if person else ["FRAGOV"])
+
+
+@pytest.mark.parametrize("numeral", [True, False])
+def test_plural_countries_take_up_a_list_read_as_an_apposition(pipeline, numeral):
+    # "Chile , Peru , Bolivia and Cuba met . Spain blamed the four countries / the quartet .": the parser reads the
+    # list's second name as the first's apposition, so a list of four was three ("the quartet" had no actor)
+    tokens = [("Chile", "PROPN", "nsubj", 7, None, "B-GPE"), (",", "PUNCT", "punct", 0),
+              ("Peru", "PROPN", "appos", 0, None, "B-GPE"), (",", "PUNCT", "punct", 2),
+              ("Bolivia", "PROPN", "conj", 2, None, "B-GPE"), ("and", "CCONJ", "cc", 4),
+              ("Cuba", "PROPN", "conj", 4, None, "B-GPE"), ("met", "VERB", "ROOT", 7, "meet"),
+              (".", "PUNCT", "punct", 7),
+              ("Spain", "PROPN", "nsubj", 10, None, "B-GPE"), ("blamed", "VERB", "ROOT", 10, "blame")]
+    if numeral:
+        tokens += [("the", "DET", "det", 13), ("four", "NUM", "nummod", 13),
+                   ("countries", "NOUN", "dobj", 10, "country", None, "NNS"), (".", "PUNCT", "punct", 10)]
+    else:
+        tokens += [("the", "DET", "det", 12), ("quartet", "NOUN", "dobj", 10, "quartet", None, "NN"),
+                   (".", "PUNCT", "punct", 10)]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[10], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["CHL", "PER", "BOL", "CUB"] and got[1] != got[0]

@@ -778,8 +778,8 @@ def test_the_owner_of_a_pair_noun_is_each_ones_ally(code):
 
 
 def test_no_longer_negates_only_its_own_conjunct(code):
-    x = code("Poland said it was no longer sending weapons to Ukraine and would focus on arming its own army. Hungary no "
-             "longer supplies gas to Serbia.")
+    x = code("Poland said it was no longer sending weapons to Ukraine and would focus on arming its own army. "
+             "Hungary no longer supplies gas to Serbia.")
     (sending,) = _events(x, "sending")
     (arming,) = _events(x, "arming")
     (supplies,) = _events(x, "supplies")

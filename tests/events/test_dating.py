@@ -21,7 +21,8 @@ from detente.events.dating import date_event, in_a_timeline, stated_date, timeli
 from detente.events.modality import Modality  # noqa: E402
 from detente.model import DateBasis, Document, EventDate, Sentence  # noqa: E402
 
-LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect", "began": "begin"}
+LEMMAS = {"said": "say", "consultations": "consultation", "expected": "expect", "began": "begin", "asked": "ask",
+          "urged": "urge"}
 FRIDAY = dt.date(2024, 2, 23)  # a Friday
 
 
@@ -1203,3 +1204,45 @@ def test_dating_years_later_counts_from_a_year_told_in_an_earlier_sentence():
     got = date_event(doc[11], (6, len(doc)), Document(id="d", text=doc.text, published=dt.date(2026, 11, 20),
                                                       date_basis=DateBasis.MANIFEST), Modality())
     assert (got.date, got.precision) == (dt.date(2015, 1, 1), "year")
+
+
+@pytest.mark.parametrize("prep, dated", [("under", False), ("on", True)])
+def test_a_relative_clause_of_the_pact_takes_no_time_of_the_date_it_hangs_on(prep, dated):
+    # "Chile signed a pact on 22 May under which Peru will cede land .": the parser hangs the clause on "May", but
+    # "under which" is the pact's, and the ceding had the future's 22 May (a year on); "on which" is the day's own
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("signed", 1, "ROOT", "VERB", "O"), ("a", 3, "det", "DET", "O"),
+            ("pact", 1, "dobj", "NOUN", "O"), ("on", 1, "prep", "ADP", "O"), ("22", 6, "nummod", "NUM", "B-DATE"),
+            ("May", 4, "pobj", "PROPN", "I-DATE"), (prep, 11, "prep", "ADP", "O"), ("which", 7, "pobj", "PRON", "O"),
+            ("Peru", 11, "nsubj", "PROPN", "B-GPE"), ("will", 11, "aux", "AUX", "O"), ("cede", 6, "relcl", "VERB", "O"),
+            ("land", 11, "dobj", "NOUN", "O"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[1].tag_, doc[11].tag_ = "VBD", "VB"
+    got = _date(doc, "cede", dt.date(2025, 6, 14))
+    assert (got.basis == DateBasis.STATED) == dated
+    assert dated or got.basis == DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize("when, background", [(["in", "2023"], True), (["in", "March"], False)])
+def test_a_past_request_for_an_earlier_year_is_background(when, background):
+    # "Chile asked Peru to leave in 2023 ." in a 2025 story: the asking came then or before (it was the news day's);
+    # "to leave in March" may be a March to come
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("asked", 1, "ROOT", "VERB", "O"),
+            ("Peru", 1, "dobj", "PROPN", "B-GPE"), ("to", 4, "aux", "PART", "O"), ("leave", 1, "xcomp", "VERB", "O"),
+            (when[0], 4, "prep", "ADP", "O"),
+            (when[1], 5, "pobj", "PROPN", "B-DATE"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[1].tag_, doc[4].tag_ = "VBD", "VB"
+    got = _date(doc, "asked", dt.date(2025, 6, 14))
+    assert (got.basis == DateBasis.BACKGROUND and got.date is None) == background
+
+
+def test_a_deadline_to_come_dates_no_past_act():
+    # "Chile urged Peru to join by 2027 ." in a 2025 story: the urging was not in 2027
+    rows = [("Chile", 1, "nsubj", "PROPN", "B-GPE"), ("urged", 1, "ROOT", "VERB", "O"),
+            ("Peru", 1, "dobj", "PROPN", "B-GPE"), ("to", 4, "aux", "PART", "O"), ("join", 1, "xcomp", "VERB", "O"),
+            ("by", 1, "prep", "ADP", "O"),
+            ("2027", 5, "pobj", "NUM", "B-DATE"), (".", 1, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[1].tag_, doc[4].tag_ = "VBD", "VB"
+    got = _date(doc, "urged", dt.date(2025, 6, 14))
+    assert got.basis == DateBasis.PUBLISHED

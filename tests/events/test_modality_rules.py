@@ -771,3 +771,32 @@ def test_denied_claim_as_an_adverbial_noun_and_only_in_its_own_clause():
             ("denies", 10, "relcl", "deny"), (".", 1, "punct")]
     assert _both(spec, "deployed", "denied_claim")[0].hedged
     assert not _both(spec, "accused", "denied_claim")[0].hedged
+
+
+@pytest.mark.parametrize("adjective, hedged", [("unlikely", True), ("clear", False)])
+def test_extraposed_hedge(adjective, hedged):
+    # "It is unlikely that Iran will send missiles .": the adjective is a sibling of the clause, no word above it;
+    # "It is clear that ..." is no hedge
+    spec = [("It", 1, "nsubj"), ("is", 1, "ROOT", "be"), (adjective, 1, "acomp"), ("that", 6, "mark"),
+            ("Iran", 6, "nsubj"), ("will", 6, "aux"), ("send", 1, "ccomp"), ("missiles", 6, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "send", "extraposed_hedge")
+    assert on.hedged == hedged and not off.hedged
+
+
+@pytest.mark.parametrize("verb, lemma, hedged", [("suggests", "suggest", True), ("shows", "show", False)])
+def test_only_suggested(verb, lemma, hedged):
+    # "Evidence suggests Russia delayed the delivery .": inferred, not established; "shows" is no hedge
+    spec = [("Evidence", 1, "nsubj"), (verb, 1, "ROOT", lemma), ("Russia", 3, "nsubj"),
+            ("delayed", 1, "ccomp", "delay"),
+            ("the", 5, "det"), ("delivery", 3, "dobj"), (".", 1, "punct")]
+    on, off = _both(spec, "delayed", "only_suggested")
+    assert on.hedged == hedged and not off.hedged
+
+
+@pytest.mark.parametrize("label, hedged", [("Myth", True), ("Fact", False)])
+def test_a_myth_is_told_as_false(label, hedged):
+    # a fact check's "Myth : China banned the imports .": claimed, not established; "Fact : ..." is told as done
+    spec = [(label, 0, "ROOT"), (":", 0, "punct"), ("China", 3, "nsubj"), ("banned", 3, "ROOT", "ban"),
+            ("the", 5, "det"), ("imports", 3, "dobj"), (".", 3, "punct")]
+    on, off = _both(spec, "banned", "a_myth_is_told_as_false")
+    assert on.hedged == hedged and not off.hedged

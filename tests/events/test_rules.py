@@ -1648,3 +1648,12 @@ def test_a_saying_of_what_the_rules_call_no_act_is_no_learned_event(pipeline):
     text = "Chile says it is defending itself against Peru."
     (ex,) = pipeline.extract([Document(id="self", text=text, outlet="t", published=dt.date(2025, 5, 3))])
     assert not [e for e in ex.events if e.trigger in {"says", "defending"}]
+
+
+@pytest.mark.parametrize("subject, vetoed_", [("treaty", True), ("NATO", False)])
+def test_a_text_contains_no_one(subject, vetoed_):
+    # "The treaty does not contain a defence clause": what a text holds (it was a coercion); "NATO contained Russia"
+    doc = _doc(["The", subject, "contained", "a", "clause"], [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "det", "dobj"],
+               ["the", subject.lower(), "contain", "a", "clause"])
+    assert (vetoed(doc[2]) == "a_text_contains_no_one") == vetoed_
+    assert vetoed(doc[2], disabled={"a_text_contains_no_one"}) is None

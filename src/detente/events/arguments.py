@@ -1541,18 +1541,23 @@ def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[
 
 
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
-             "(plural_country_noun) with an adjective or numeral and no actor of its own; the last coordination of "
-             "states before it (as many as the numeral says, count_word)",
-             changes="the phrase stands for those states", vocab=_DEF + ("plural_country_noun", "count_word"))
+             "(plural_country_noun) with an adjective or numeral, or a definite noun of a group of a number "
+             "(group_count_noun: 'the quartet'), and no actor of its own; the last coordination of states before it "
+             "(as many as the numeral says, count_word)",
+             changes="the phrase stands for those states",
+             vocab=_DEF + ("plural_country_noun", "count_word", "group_count_noun"))
 def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"Sweden and Finland applied ... Erdogan blames the Scandinavian countries": a plural "the <adjective>
     countries" takes up the states last named together (a coordination), not the last state alone."""
     own = sp.mention_for(node)
-    if node.lower_ not in w["plural_country_noun"] or not _definite(node, w) or (own is not None and own.actor):
+    groups = dict(x.split(":", 1) for x in w["group_count_noun"] if ":" in x)
+    if node.lower_ not in w["plural_country_noun"] and node.lower_ not in groups or not _definite(node, w) \
+            or (own is not None and own.actor):
         return None
-    if not any(c.dep_ in {"amod", "nummod", "compound"} for c in node.children):
+    if node.lower_ not in groups and not any(c.dep_ in {"amod", "nummod", "compound"} for c in node.children):
         return None
-    want = _count(node, w)
+    # ("The quartet issued 13 demands": a noun of a group of a number, group_count_noun)
+    want = int(groups[node.lower_]) if node.lower_ in groups else _count(node, w)
     doc = node.doc
     # the states named before it in its own sentence are the phrase's other parties, not among them ("Washington has
     # pressed the Gulf states": the lede's "the United States and China" were the Gulf states)
@@ -1561,7 +1566,10 @@ def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, 
     for t in reversed(doc[:node.i]):
         if t.dep_ == "conj" or not t.conjuncts:
             continue
-        found = [m for x in (t, *t.conjuncts) if (m := sp.mention_at(x)) is not None and m.actor is not None
+        # ("Saudi Arabia, the UAE, Bahrain and Egypt": the parser reads the second as the first's apposition and
+        # the rest as its conjuncts, so the list was three)
+        first = (t.head,) if t.dep_ == "appos" and t.head.pos_ == "PROPN" else ()
+        found = [m for x in (*first, t, *t.conjuncts) if (m := sp.mention_at(x)) is not None and m.actor is not None
                  and m.actor.kind == "state"]
         found = list(dict.fromkeys(found))
         if len(found) >= 2 and (want is None or len(found) == want) and not any(m.actor.node in here for m in found):

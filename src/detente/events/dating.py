@@ -430,16 +430,21 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         # "Hungary holds the EU's presidency until December": when a state now holding ends, no date of the act
         # (read as a past December it was an invented, background date)
         return None
-    if expr.text.lower().split(" ", 1)[0] in _END_PREPS and not future and published is not None:
-        # "suspended accession talks until 2028": the end of a period still to come is no date of a past act
+    if expr.text.lower().split(" ", 1)[0] in _END_PREPS | {"by"} and not future and published is not None:
+        # "suspended accession talks until 2028", "urged Kazakhstan to join by 2027": the end of a period still to
+        # come, or a deadline, is no date of a past act
         ends = resolve_time(expr.text, published)
         if ends is not None and ends.date is not None and ends.date > published:
             return None
     noun_time = expr.noun is not None and expr.attach == expr.noun
     # a relative clause on the date itself ("in March, when the court issued ...")
     # ("in 2016, which Bolivia condemned": a "which" the parser hangs on the date stands for the pact, not the time)
+    # ("signed a treaty on 22 May under which the UK will cede ...": a "which" under a preposition of no time is the
+    # treaty's, and the clause had the future's 22 May, a year on)
     on_the_date = not noun_time and tok.dep_ == "relcl" and expr.ent.start <= tok.head.i < expr.ent.end \
-        and not any(c.lower_ in {"which", "that"} for c in tok.children)
+        and not any(c.lower_ in {"which", "that"} for c in tok.children) \
+        and not any(c.dep_ == "prep" and c.lower_ not in TIME_PREPS and any(
+            p.lower_ in {"which", "whom"} for p in c.children) for c in tok.children)
     if _own_time(expr, tok, clause) or on_the_date:
         told = in_the_year_told(expr.text, None)
         if told is not None:  # "in November that year": the year last stated before it
@@ -601,6 +606,26 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
 
 # Spans of hours ("hours after", "minutes after"): the act before came the same day
 _HOUR_SPANS = frozenset({"hours", "hour", "minutes"})
+
+
+def _asked_for_an_earlier_time(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
+    """"Muizzu asked India to withdraw its military personnel in 2023": a past act whose infinitive (xcomp) is dated
+    before the news (a year or a month gone, not a recent day) came at that time or before it, on no day the text
+    gives (the infinitive's time is not the asking's, ``_own_time``, and the request was the news day's).  Returns
+    the cue, or None."""
+    if published is None or tok.tag_ != "VBD":
+        return None
+    lo, hi = span
+    for comp in (c for c in tok.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)):
+        for expr in time_expressions(tok.doc, lo, hi):
+            if expr.attach not in comp.subtree or expr.text.lower().split(" ", 1)[0] in _END_PREPS | {"by"} \
+                    or not (_HAS_YEAR.search(expr.text) or re.search(r"\b(last|ago)\b", expr.text, re.I)):
+                continue  # ("asked X to join in March": a month with no year may be one to come)
+            told = resolve_time(expr.text, published)
+            if told is not None and told.date is not None and told.precision in {MONTH, YEAR} \
+                    and before_the_news(told, published):
+                return f"(asked for {expr.text})"
+    return None
 
 
 def _hours_before_a_dated_act(tok: Any, span: tuple[int, int], published: dt.date | None) -> EventDate | None:
@@ -904,7 +929,8 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
         return hours
     before = _before_an_earlier_act(tok, span, published) if tok is not None else None
     if before is None and tok is not None:
-        before = _start_of_a_span(tok) or _before_a_later_conjunct(tok, span, published)
+        before = _start_of_a_span(tok) or _before_a_later_conjunct(tok, span, published) \
+            or _asked_for_an_earlier_time(tok, span, published)
     if before is not None:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, before)
     earlier = undated_earlier(tok, span) if undated else None

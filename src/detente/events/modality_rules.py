@@ -226,6 +226,41 @@ def hedge_phrase(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
     return {"hedged": True} if _phrase_in(cues, _window(tok, chain)) else None
 
 
+@modality_rule("extraposed_hedge", reads="a that-clause holding the trigger whose head is a hedge cue of modality.tsv "
+               "('judged it unlikely that Iran will send'), or a copula whose subject is 'it' and whose complement is "
+               "one ('It is unlikely that Iran will send')", changes="hedged")
+def extraposed_hedge(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"It is unlikely that Iran will send missiles", "We judge it unlikely that ...": the hedge adjective is no
+    word above the trigger's clause on the chain (a sibling of it, or above a clause with a subject of its own)."""
+    cues = lex.cues("hedge")
+    for node in [tok, *tok.ancestors][:5]:
+        if node.dep_ not in {"ccomp", "advcl"} or not any(c.dep_ == "mark" and c.lower_ == "that"
+                                                           for c in node.children):
+            continue
+        head = node.head
+        if head.lower_ in cues and head.pos_ == "ADJ" or head.lemma_.lower() == "be" and any(
+                c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children) and any(
+                c.dep_ == "acomp" and c.lower_ in cues for c in head.children):
+            return {"hedged": True}
+        return None
+    return None
+
+
+@modality_rule("only_suggested", reads="the clause holding the trigger as the complement (ccomp) of a verb of "
+               "inference (inference_verb: 'suggest', 'indicate')", changes="hedged", vocab=("inference_verb",))
+def only_suggested(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"Reporting suggests Russia has delayed delivery", "Satellite images indicate that Iran moved the launchers":
+    what evidence suggests is inferred, not established (the chain stops at the verb, a verb of saying)."""
+    node = chain[-1]
+    for _ in range(2):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in words["inference_verb"]:
+            return {"hedged": True}
+        if node.dep_ not in {"conj", "xcomp"} or node.head == node:
+            break
+        node = node.head
+    return None
+
+
 @modality_rule("sentence_hedge_adverb", reads="a hedge cue modifying the sentence's root ('Reportedly, ...')",
                changes="hedged")
 def sentence_hedge_adverb(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
@@ -415,6 +450,19 @@ def asked_not_told(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
                  sent.start)
     first = next((t for t in doc[start:tok.i + 1] if not t.is_punct), None)
     return {"hedged": True} if first is not None and first.lower_ not in words["question_word"] else None
+
+
+@modality_rule("a_myth_is_told_as_false", reads="a sentence opened by a label of falsehood and a colon (falsity_label: "
+               "'Myth:', 'False:')", changes="hedged", vocab=("falsity_label",))
+def a_myth_is_told_as_false(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """A fact check's "Myth: China has refused to talk to Japan": what the label calls false is claimed, not
+    established (as for ``told_as_false``); the "Fact:" that follows tells its own acts."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:4]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    label = " ".join(t.lower_ for t in toks[:colon])
+    return {"hedged": True} if label in words["falsity_label"] and tok.i > toks[colon].i else None
 
 
 @modality_rule("told_as_false", reads="an adverb of falsehood (falsity_adverb: 'falsely', 'wrongly') on the verb of "

@@ -402,7 +402,8 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "apposed_report_noun",
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
-              "harm_participle", "pact_making_verb", "referring_verb")
+              "harm_participle", "pact_making_verb", "referring_verb", "confidence_noun",
+              "paragraph_label")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -523,6 +524,16 @@ def reaching_a_level_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     """"Trade between the two countries hit a record $65 billion", "exports hit a 10-year low": a figure reaching a
     level (it was an attack, as "hit" the verb of striking is)."""
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["level_noun"] for c in tok.children)
+
+
+@trigger_veto("a_text_contains_no_one", reads="a verb of containing (containing_verb: 'contain') whose subject is a "
+              "noun of a text or plan (content_holder_noun: 'treaty', 'resolution', 'package')",
+              vocab=("containing_verb", "content_holder_noun"))
+def a_text_contains_no_one(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"The treaty does not contain a mutual defence clause" was a coercion (170, "contain" as restraining): what a
+    text or a plan contains is what it says, no act."""
+    return tok.lemma_.lower() in w["containing_verb"] and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in w["content_holder_noun"] for c in tok.children)
 
 
 @trigger_veto("guarding_oneself_is_no_act", reads="a verb of guarding or arming (self_guarding_verb: 'protect', "
