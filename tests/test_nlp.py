@@ -876,3 +876,16 @@ def test_a_that_clause_on_with_confidence_is_the_verbs(noun, rehung):
     pos = ["PRON", "VERB", "ADP", "ADJ", "NOUN", "SCONJ", "PROPN", "AUX", "VERB", "PUNCT"]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos))
     assert ((doc[8].dep_, doc[8].head.i) == ("ccomp", 1)) == rehung
+
+
+@pytest.mark.parametrize("first, rehung", [("move", True), ("border", False)])
+def test_a_namings_object_and_predicate_read_as_one_noun_are_two(first, rehung):
+    # "Chile called the move retaliation .": the parser read "the move retaliation" as one noun, so the naming was a
+    # phone call; "the border closure" is one noun (no event anaphor first)
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "called", "the", first, "retaliation", "."]
+    doc = parse_repairs(hand_doc(words, [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "det", "compound", "dobj", "punct"],
+                                 lemmas=["Chile", "call", "the", first, "retaliation", "."],
+                                 pos=["PROPN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"]))
+    assert ((doc[3].dep_, doc[3].head.i, doc[4].dep_, doc[2].head.i) == ("dobj", 1, "oprd", 3)) == rehung

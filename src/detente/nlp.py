@@ -310,7 +310,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_asked_aside_read_as_a_clause``), a second noun sharing the first's object read as a conjunct of its
     preposition (``_shared_object_read_as_a_prepositions_conjunct``), a charge's gerund read as a modifier and its
     means hung on the accuser (``_charge_read_as_a_modifier``), a verb's that-clause hung on its "with confidence"
-    (``_clause_read_as_the_confidences``).
+    (``_clause_read_as_the_confidences``), a naming's object and predicate read as one compound noun
+    (``_named_act_read_as_a_compound``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -342,7 +343,31 @@ def parse_repairs(doc: Any) -> Any:
     _shared_object_read_as_a_prepositions_conjunct(doc)
     _charge_read_as_a_modifier(doc)
     _clause_read_as_the_confidences(doc)
+    _named_act_read_as_a_compound(doc)
     return doc
+
+
+def _named_act_read_as_a_compound(doc: Any) -> None:
+    """"Kazakh officials called the move retaliation": the parser reads "the move retaliation" as one noun, so the
+    naming was a phone call.  The direct object of a naming verb (naming_verb) whose first word after its
+    determiner is an event anaphor (event_anaphor: "move", "decision") compounded on a later common noun is two:
+    the anaphor is the object, the noun its predicate (oprd)."""
+    from .events.rules import words
+
+    for obj in doc:
+        verb = obj.head
+        if obj.dep_ not in {"dobj", "obj"} or obj.pos_ != "NOUN" or verb.lemma_.lower() not in words("naming_verb"):
+            continue
+        first = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == obj.i - 1
+                 and c.lemma_.lower() in words("event_anaphor")]
+        dets = [c for c in obj.children if c.dep_ == "det" and c.i < obj.i - 1]
+        if len(first) != 1 or not dets:
+            continue
+        act = first[0]
+        for d in dets:
+            d.head = act
+        act.head, act.dep_ = verb, obj.dep_
+        obj.dep_ = "oprd"
 
 
 def _clause_read_as_the_confidences(doc: Any) -> None:

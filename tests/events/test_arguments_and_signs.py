@@ -2658,3 +2658,11 @@ def test_a_relation_of_an_agent_noun_owned_by_a_pronoun_is_its_owners(pipeline):
               ("Peru", "PROPN", "pobj", 7, None, "B-GPE"), (".", "PUNCT", "punct", 1)]
     claims = _stated_relations(pipeline, tokens)
     assert [({c.a.actor.country, c.b.actor.country}, c.polarity) for c in claims] == [({"CHL", "PER"}, 1)]
+
+
+def test_a_pact_whose_clause_names_its_partner_is_not_the_pact_told_before(code):
+    # "Chile and Peru signed a deal. Chile has not cancelled the deals it signed with Bolivia.": the deals are the
+    # ones with Bolivia (the target was Peru, of the pact told before)
+    x = code("Chile and Peru signed a trade deal on Monday. Chile has not cancelled the deals it signed with Bolivia.")
+    (e,) = _events(x, "cancelled")
+    assert _nodes(e.target) == {"BOL"}

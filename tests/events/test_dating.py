@@ -1246,3 +1246,19 @@ def test_a_deadline_to_come_dates_no_past_act():
     doc[1].tag_, doc[4].tag_ = "VBD", "VB"
     got = _date(doc, "urged", dt.date(2025, 6, 14))
     assert got.basis == DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize("noun, background", [("mission", True), ("plan", False)])
+def test_the_purpose_of_a_mission_told_before_the_news_is_background(noun, background):
+    # "In 2020 , Chile sent troops under a mission to help Peru ." in a 2022 story: the help was that mission's (it
+    # was the news day's); "a plan to help Peru" is still to come
+    rows = [("In", 4, "prep", "ADP", "O"), ("2020", 0, "pobj", "NUM", "B-DATE"), (",", 4, "punct", "PUNCT", "O"),
+            ("Chile", 4, "nsubj", "PROPN", "B-GPE"), ("sent", 4, "ROOT", "VERB", "O"),
+            ("troops", 4, "dobj", "NOUN", "O"),
+            ("under", 4, "prep", "ADP", "O"), ("a", 8, "det", "DET", "O"), (noun, 6, "pobj", "NOUN", "O"),
+            ("to", 10, "aux", "PART", "O"), ("help", 8, "acl", "VERB", "O"), ("Peru", 10, "dobj", "PROPN", "B-GPE"),
+            (".", 4, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[4].tag_, doc[10].tag_ = "VBD", "VB"
+    got = _date(doc, "help", dt.date(2022, 6, 20))
+    assert (got.basis == DateBasis.BACKGROUND) == background

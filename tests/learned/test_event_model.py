@@ -1340,3 +1340,4 @@ def test_the_main_clause_of_a_sentence_opened_by_a_dateline_or_a_label_is_its_cl
     (parsed,) = list(parse_documents([Document(id="d", text=text)], pipeline.nlp))
     start, end = parsed.spans[-1]
     assert _clause_root(parsed.doc[start:end]).text == "lodged"
+

@@ -3226,6 +3226,10 @@ def _parties_told_before(q: ObjectQuery, f: ArgumentFinder, nouns_of: frozenset[
         if any(c.dep_ in {"poss", "prep", "compound", "nmod", "appos"} and any(
                 f.speakers.mention_at(t) is not None for t in c.subtree) for c in n.children):
             return []  # a party is named in its phrase: not a bare reference back
+        if any(c.dep_ in {"relcl", "acl"} and any(
+                p.dep_ == "prep" and p.lower_ in {"with", "between"} and any(
+                    f.speakers.mention_at(t) is not None for t in p.subtree) for p in c.children) for c in n.children):
+            return []  # "the deals he signed with Beijing": its clause names its party (it was the pact told before)
         if any((c.ent_type_ == "DATE" and c.pos_ != "ADJ") or c.dep_ == "nummod" for c in n.children):
             # "brokered the 2020 ceasefire": a pact of its own time, not the one just told ("the annual drills" are
             # the ones told: a word of frequency dates nothing)

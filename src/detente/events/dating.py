@@ -568,7 +568,8 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         clause.dep_ == "pcomp" and clause.tag_ in {"VBG", "VBN"} and clause.head.lower_ not in _LATER_PREPS
         and clause.head.head.lower_ not in _LATER_PREPS) or (
         clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} | SUBJECT_DEPS
-                                                                   for c in clause.children))
+                                                                   for c in clause.children)) or (
+        _purpose_of_a_told_mission(clause))
     if not (after or told_with):
         return None
     if after and clause.tag_ in {"VBD", "VBN"}:
@@ -602,6 +603,18 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         return f"told with an act {main.text or 'before the news'}"
     mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
+
+
+def _purpose_of_a_told_mission(clause: Any) -> bool:
+    """"In January, Russia had sent troops under a CSTO mission to help Tokayev quell unrest": an infinitive with no
+    subject of its own on a noun (acl, relcl) is the purpose of the act the noun's clause tells, in its time; not
+    one on a noun of intent or of asking ("a plan to deploy", "a call to withdraw": still to come)."""
+    from .rules import words
+
+    return clause.dep_ in {"acl", "relcl"} and clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ in SUBJECT_DEPS for c in clause.children) \
+        and clause.head.lemma_.lower() not in words("intent_noun") | words("request_noun")
 
 
 # Spans of hours ("hours after", "minutes after"): the act before came the same day
