@@ -87,8 +87,8 @@ def test_a_paragraph_label_is_parsed_apart_but_stays_in_its_sentence(pipeline, l
 
 
 def test_a_number_opening_a_sentence_is_no_label():
-    text = "10:42 GMT — Israel struck.\n\n2023 was a bad year.\nA: Yes."
-    assert [text[a:b] for a, b in label_spans(text)] == ["10:42 GMT — ", "A: "]
+    text = "10:42 GMT — Israel struck.\n\n2023 was a bad year.\nA: Yes.\nPRESIDENT BORIC: Thank you.\nNATO said."
+    assert [text[a:b] for a, b in label_spans(text)] == ["10:42 GMT — ", "A: ", "PRESIDENT BORIC: "]
 
 
 def test_a_capitalised_word_and_a_dash_in_a_sentence_is_no_dateline():

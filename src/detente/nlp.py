@@ -1274,6 +1274,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 # A section label of a briefing or a fact check ("Why it matters:", "Myth:", "Fact:") is one too
 # (rule_vocab.tsv paragraph_label): "Myth" read as a person had spoken the myth.
 _LABEL_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}|local time))?"
+_LABEL_CAPITALS = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}"
 
 
 @lru_cache(maxsize=1)
@@ -1282,7 +1283,8 @@ def _label() -> re.Pattern[str]:
 
     names = sorted(({"Q", "A", "Question", "Answer"} | {w[:1].upper() + w[1:] for w in words("paragraph_label")}),
                    key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(re.escape(n) for n in names)}|{_LABEL_TIME})"
+    # (and a transcript's speaker label in capitals: "PRESIDENT ERDOGAN: ", "MR. LAVROV: ")
+    return re.compile(rf"(?:{'|'.join(re.escape(n) for n in names)}|{_LABEL_TIME}|{_LABEL_CAPITALS})"
                       r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})[ ]+(?=[A-Z\"\u201c])")
 
 

@@ -2666,3 +2666,22 @@ def test_a_pact_whose_clause_names_its_partner_is_not_the_pact_told_before(code)
     x = code("Chile and Peru signed a trade deal on Monday. Chile has not cancelled the deals it signed with Bolivia.")
     (e,) = _events(x, "cancelled")
     assert _nodes(e.target) == {"BOL"}
+
+
+@pytest.mark.parametrize("owner, pairs", [("our", set()), ("", {frozenset({"PER", "BOL"})})])
+def test_our_partners_set_beside_a_pair_are_no_partners_of_each_other(code, owner, pairs):
+    # "Peru and Bolivia, our partners in the bloc, stand with Chile": partners of "us", not of each other; without an
+    # owner they are partners
+    x = code(f"Peru and Bolivia, {owner} partners in the Andean bloc, stand with Chile.".replace("  ", " "))
+    assert {frozenset({r.a.actor.node, r.b.actor.node}) for r in x.relation_claims} == pairs
+
+
+def test_a_transcripts_speaker_label_speaks_its_paragraph(code):
+    # "PRESIDENT BORIC: I welcome ... Today we signed ...": the label in capitals names who says "I" and "we" (they
+    # had no source), and who said the paragraph
+    x = code("Transcript of the press conference\n\nPRESIDENT BORIC: I welcome President Lula to Santiago. "
+             "Today we signed a trade agreement with Brazil.\n\nQ: Will you visit Peru?")
+    (welcome,) = _events(x, "welcome")
+    (signed,) = _events(x, "signed")
+    assert _nodes(welcome.source) == _nodes(signed.source) == {"CHL"}
+    assert welcome.said_by is not None and welcome.said_by.actor.node == "CHL"

@@ -1691,7 +1691,8 @@ def quoted_we_is_speaker(child: Any, ctx: Context, f: ArgumentFinder, w: dict[st
 @subject_rule("first_person_of_a_transcript", reads="a first-person subject pronoun (transcript_pronoun: 'we', 'I') "
               "outside quotes, in a document whose headline is a transcript's title naming its speaker "
               "(transcript_noun 'by' an actor: 'Remarks by President Lula at the BRICS summit'), or whose first "
-              "'we' names itself in apposition ('We, the G7 foreign ministers, ...')",
+              "'we' names itself in apposition ('We, the G7 foreign ministers, ...'), or in a paragraph a "
+              "speaker's label in capitals opens ('PRESIDENT ERDOGAN: ...')",
               changes="source -> that speaker", vocab=("transcript_pronoun", "transcript_noun"))
 def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
                                  w: dict[str, frozenset[str]]) -> list | None:
@@ -1700,7 +1701,8 @@ def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
     if child.lower_ not in w["transcript_pronoun"] or child.dep_ not in {"nsubj", "nsubjpass"} \
             or f.speakers.quote_at(child.idx) is not None:
         return None
-    speaker = transcript_speaker(f.speakers, w["transcript_noun"])
+    # ("PRESIDENT ERDOGAN: I welcome ...": a paragraph's speaker label names its speaker)
+    speaker = f.speakers.label_speaker(child) or transcript_speaker(f.speakers, w["transcript_noun"])
     if speaker is None and child.lower_ == "we":
         speaker = f.speakers.we_named()
     return [speaker] if speaker is not None else None

@@ -894,9 +894,13 @@ class Speakers:
     def colon_speaker(self, tok: Any) -> Mention | None:
         """Rule ``headline_colon_speaker``: "Turkey will not approve Sweden joining NATO: Erdoğan": a sentence
         that ends with a colon and a person's name is that person's statement (the headline convention); so is one
-        that opens with the name and a colon ("Lavrov: West uses Kiev regime as tool against Russia")."""
+        that opens with the name and a colon ("Lavrov: West uses Kiev regime as tool against Russia"), and every
+        sentence of a transcript's paragraph its speaker's capital label opens ("PRESIDENT ERDOGAN: ...")."""
         if not self.on("headline_colon_speaker"):
             return None
+        labelled = self.label_speaker(tok)
+        if labelled is not None:
+            return labelled
         lo, hi = self.parsed.spans[self.sent_index(tok)]
         end = hi
         while end > lo and self.doc[end - 1].is_punct:
@@ -916,6 +920,23 @@ class Speakers:
         if first is None or first.i <= lo or self.doc[first.i - 1].text != ":" or tok.i >= first.i:
             return None
         return m
+
+    def label_speaker(self, tok: Any) -> Mention | None:
+        """The person a transcript's speaker label names ("PRESIDENT ERDOGAN: I welcome ... Today we signed ..."):
+        the first sentence of ``tok``'s paragraph opens with words in capitals naming a person, then a colon, before
+        ``tok``; else None."""
+        k = self.sent_index(tok)
+        para = self.parsed.sentences[k].paragraph
+        first = k
+        while first > 0 and self.parsed.sentences[first - 1].paragraph == para:
+            first -= 1
+        lo, hi = self.parsed.spans[first]
+        toks = [t for t in self.doc[lo:hi] if not t.is_space]
+        colon = next((n for n, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if not colon or tok.i <= toks[colon].i or not all(t.is_upper or not t.is_alpha for t in toks[:colon]):
+            return None
+        named = next((m for t in toks[:colon] if (m := self.by_token.get(t.i)) is not None), None)
+        return named if _is_person(named) else None
 
     @attribution_rule("counted_officials_named_after", reads="a speaker phrase of a numeral and a plural office "
                       "noun (counted_office_noun: 'two Chilean ministers') that stands for a state; the next two "

@@ -318,6 +318,11 @@ class RelationReader:
             verb = _verb_of(cue)
             if _in_topic_phrase(cue, verb):
                 continue  # "Russia appreciates China's position on the Ukraine crisis": the crisis is a topic
+            if cue.dep_ == "appos" and any(c.dep_ == "poss" and c.lower_ not in {"their", "other", "another"}
+                                           for c in cue.children):
+                # "Burkina Faso and Niger, our partners in the alliance, stand with Mali": partners of the owner
+                # ("our", read above when it is named), not of each other
+                continue
             subj_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj_tok is None and verb.dep_ == "conj" and verb.head != verb:
                 # "The US has no formal ties with Taiwan but is its most important backer": the first verb's subject
