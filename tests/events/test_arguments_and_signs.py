@@ -2685,3 +2685,13 @@ def test_a_transcripts_speaker_label_speaks_its_paragraph(code):
     (signed,) = _events(x, "signed")
     assert _nodes(welcome.source) == _nodes(signed.source) == {"CHL"}
     assert welcome.said_by is not None and welcome.said_by.actor.node == "CHL"
+
+
+@pytest.mark.parametrize("disabled, source", [(frozenset(), {"CHL"}), (frozenset({"behind_the_act_is_its_author"}),
+                                                                       set())])
+def test_the_one_behind_an_act_did_it(pipeline, disabled, source):
+    # "Peru said Chile was behind a campaign of attacks on Bolivian firms": to be behind the attacks is to have made
+    # them (they had no source)
+    x = _rules_only(pipeline, disabled, "Peru said Chile was behind a campaign of attacks on Bolivian firms.")
+    (e,) = _events(x, "attacks")
+    assert _nodes(e.source) == source

@@ -333,6 +333,17 @@ def test_its_tie_is_the_last_things():
     assert tie_holder(doc[9], _States(), {"its_tie_is_the_last_things"}) is None
 
 
+def test_its_tie_is_the_owners_of_the_act_that_is_its_verbs_subject():
+    # "Turkey 's purchase of Russian missiles strained its ties with Greece .": Turkey's ties (Russia, in the
+    # purchase's object, was the last state named)
+    from detente.events.rules import tie_holder
+
+    doc = _doc([("Turkey", 2, "poss"), ("'s", 0, "case"), ("purchase", 6, "nsubj"), ("of", 2, "prep"),
+                ("Russian", 5, "amod"), ("missiles", 3, "pobj"), ("strained", 6, "ROOT", "strain"), ("its", 8, "poss"),
+                ("ties", 6, "dobj", "tie"), ("with", 8, "prep"), ("Greece", 9, "pobj"), (".", 6, "punct")])
+    assert tie_holder(doc[8], _States()).actor.node == "Turkey"
+
+
 @pytest.mark.parametrize("held, lemma, vetoed", [("influence", "influence", True), ("trust", "trust", False)])
 def test_wearing_away_something_else(held, lemma, vetoed):
     # "The row could erode American influence ." is no bond worn away; "... erode trust ." is

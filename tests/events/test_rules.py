@@ -1634,8 +1634,8 @@ def test_what_a_note_conveys_codes_the_verb_and_is_no_second_act(of_phrase):
 def test_guarding_oneself_is_no_act(obj, vetoed_):
     # "Chile is defending itself against Peru": no act between parties (it was support of Peru); "defending Lima"
     # is one
-    doc = _doc(["Chile", "defended", obj, "against", "Peru"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
-               ["Chile", "defend", obj.lower(), "against", "Peru"])
+    doc = _doc(["Chile", "defended", obj, "against", "Peru"], [1, 1, 1, 1, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["Chile", "defend", obj.lower(), "against", "Peru"])
     assert (vetoed(doc[1]) == "guarding_oneself_is_no_act") == vetoed_
     assert vetoed(doc[1], disabled={"guarding_oneself_is_no_act"}) is None
 
@@ -1657,3 +1657,37 @@ def test_a_text_contains_no_one(subject, vetoed_):
                ["the", subject.lower(), "contain", "a", "clause"])
     assert (vetoed(doc[2]) == "a_text_contains_no_one") == vetoed_
     assert vetoed(doc[2], disabled={"a_text_contains_no_one"}) is None
+
+
+@pytest.mark.parametrize("idiom", [True, False])
+def test_idiom_is_no_act(idiom):
+    # "Chile reached its port of call": no phone call; "Chile held its phone call" is one
+    if idiom:
+        doc = _pdoc(["Chile", "reached", "its", "port", "of", "call"], [1, 1, 3, 1, 3, 4],
+                    ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj"], ["Chile", "reach", "its", "port", "of", "call"],
+                    ["PROPN", "VERB", "PRON", "NOUN", "ADP", "NOUN"])
+    else:
+        doc = _pdoc(["Chile", "held", "its", "phone", "call"], [1, 1, 4, 4, 1],
+                    ["nsubj", "ROOT", "poss", "compound", "dobj"], ["Chile", "hold", "its", "phone", "call"],
+                    ["PROPN", "VERB", "PRON", "NOUN", "NOUN"])
+    call = len(doc) - 1
+    on, off = _coded(doc, "idiom_is_no_act")
+    assert (call in on) != idiom and call in off
+
+
+@pytest.mark.parametrize("joined, vetoed_", [(True, True), (False, False)])
+def test_hyphened_participle_is_no_act(joined, vetoed_):
+    # "a survival-threatening situation": the participle describes the situation; "threatening Chile" is a threat
+    if joined:
+        doc = hand_doc(["a", "survival", "-", "threatening", "situation"], [4, 3, 3, 4, 4],
+                       ["det", "npadvmod", "punct", "amod", "ROOT"],
+                       lemmas=["a", "survival", "-", "threaten", "situation"],
+                       pos=["DET", "NOUN", "PUNCT", "VERB", "NOUN"], tags=["DT", "NN", "HYPH", "VBG", "NN"],
+                       spaces=[True, False, False, True, False])
+    else:
+        doc = hand_doc(["Peru", "is", "threatening", "Chile"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
+                       lemmas=["Peru", "be", "threaten", "Chile"], pos=["PROPN", "AUX", "VERB", "PROPN"],
+                       tags=["NNP", "VBZ", "VBG", "NNP"])
+    tok = next(t for t in doc if t.text == "threatening")
+    assert (vetoed(tok) == "hyphened_participle_is_no_act") == vetoed_
+    assert vetoed(tok, disabled={"hyphened_participle_is_no_act"}) is None

@@ -1365,6 +1365,10 @@ class ArgumentFinder:
             # "Hezbollah claimed responsibility for an attack on an army post": the claimer's attack
             source.extend(m for m in run_rule("claimed_act_is_the_claimers", tok, self, disabled=self.disabled) or []
                           if m not in target)
+        if not source:
+            # "the GRU was behind a campaign of cyber attacks": the one behind an act is its author
+            source.extend(m for m in run_rule("behind_the_act_is_its_author", tok, self, disabled=self.disabled) or []
+                          if m not in target)
         if not target and source:
             # "acquired vessels with US and UK assistance": the help goes to the clause's subject
             helped = run_rule("help_with_goes_to_the_subject", tok, self, disabled=self.disabled) or []
@@ -3666,6 +3670,24 @@ def claimed_act_is_the_claimers(noun: Any, f: ArgumentFinder, w: dict[str, froze
             c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in w["responsibility_noun"] for c in verb.children):
         return None
     return [m for m in f.subjects(verb, Context()) if m.actor is not None] or None
+
+
+@noun_rule("behind_the_act_is_its_author", reads="an event noun, or the of-object of a measure noun (measure_noun: 'a "
+           "campaign of attacks'), that is the object of 'behind' on a copula ('Russia was behind the attack'; read by "
+           "ArgumentFinder.nominal); or of a series noun (series_noun: 'a campaign of attacks')",
+           changes="source of the noun -> the copula's subjects", vocab=("series_noun",))
+def behind_the_act_is_its_author(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
+    """"The NCSC said the GRU was behind a campaign of cyber attacks on British firms", "officials believe Russia was
+    behind the attack": to be behind an act is to have done it (the attack had no source)."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" \
+            and node.head.head.lemma_.lower() in w["series_noun"] | words("measure_noun"):
+        node = node.head.head  # ("a campaign of cyber attacks", "a wave of strikes": the series is behind's)
+    if node.dep_ != "pobj" or node.head.lower_ != "behind" or node.head.head.lemma_.lower() != "be":
+        return None
+    copula = node.head.head
+    return [m for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"} for m in f.with_conj(c)
+            if m.actor is not None] or None
 
 
 @noun_rule("visit_to_a_capital", reads="a visit noun (visit_noun) with a to-phrase (read by ArgumentFinder.nominal)",

@@ -212,7 +212,8 @@ def an_act_on_ties_is_its_possessors(tok: Any, speakers: Any, w: dict[str, froze
 
 @tie_owner("its_tie_is_the_last_things", reads="a tie noun whose possessor is a thing's possessive pronoun "
            "(thing_possessive: 'its alliance with Yerevan'), the last actor no person named before it in its "
-           "sentence and no party of the tie's own with-phrase", vocab=("thing_possessive",))
+           "sentence and no party of the tie's own with-phrase; for a tie the verb's object, the possessor of the "
+           "verb's subject first ('Turkey's purchase ... strained its ties')", vocab=("thing_possessive",))
 def its_tie_is_the_last_things(tok: Any, speakers: Any, w: dict[str, frozenset[str]]) -> Any:
     """"Russia did not intervene, a decision that has strained its alliance with Yerevan": the alliance is Russia's,
     the last state named before "its" (no relation was read: the pronoun names no one, and the clause's subject is
@@ -222,4 +223,12 @@ def its_tie_is_the_last_things(tok: Any, speakers: Any, w: dict[str, frozenset[s
         return None
     others = {m.actor.node for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
               for m in [speakers.mention_for(p)] if m is not None and m.actor is not None}
+    if tok.dep_ in {"dobj", "obj"}:
+        # "Turkey's purchase of the Russian S-400 system strained its ties with NATO": the owner of the act that is
+        # the clause's subject, not the last state named (Russia, in the purchase's object)
+        owner = next((m for s in tok.head.children if s.dep_ == "nsubj" for c in s.children if c.dep_ == "poss"
+                      and (m := speakers.mention_at(c)) is not None and m.actor is not None
+                      and m.actor.kind != "person" and m.actor.node not in others), None)
+        if owner is not None:
+            return owner
     return speakers.last_party_before(pron, others, lambda kind: kind != "person")

@@ -1313,6 +1313,21 @@ def press_event_is_no_meeting(tok: Any, coder: EventCoder, w: dict[str, frozense
     return None
 
 
+@coding_rule("idiom_is_no_act", pos=("NOUN",), reads="a noun inside a fixed phrase (idiom_phrase: 'port of call')",
+             changes="no trigger", vocab=("idiom_phrase",))
+def idiom_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"the vessel is proceeding to its next port of call": a phrase whose noun names no act (it was a phone call)."""
+    doc = tok.doc
+    for phrase in w["idiom_phrase"]:
+        parts = phrase.split()
+        for k, part in enumerate(parts):
+            lo = tok.i - k
+            if part == tok.lower_ and lo >= 0 and lo + len(parts) <= len(doc) \
+                    and [t.lower_ for t in doc[lo:lo + len(parts)]] == parts:
+                return False
+    return None
+
+
 @coding_rule("a_figure_is_no_act", pos=("NOUN",), reads="a noun naming no actor in its phrase that is the subject of "
              "a verb of a figure (figure_verb: 'be', 'total', 'stand') whose predicate is 'worth' or holds a sum "
              "(MONEY, PERCENT)", changes="no trigger", vocab=("figure_verb",))

@@ -536,6 +536,15 @@ def a_text_contains_no_one(tok: Any, w: dict[str, frozenset[str]]) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in w["content_holder_noun"] for c in tok.children)
 
 
+@trigger_veto("hyphened_participle_is_no_act", reads="a participle modifying a noun (amod) right after a hyphen "
+              "('a survival-threatening situation', 'a record-breaking year')")
+def hyphened_participle_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"a Taiwan contingency could be a survival-threatening situation for Japan": a participle joined by a hyphen
+    to the noun it acts on describes the noun it modifies, no one threatens (it was a threat by the speaker)."""
+    return tok.dep_ == "amod" and tok.tag_ in {"VBG", "VBN"} and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+        and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 2].pos_ in {"NOUN", "ADJ", "PROPN"}
+
+
 @trigger_veto("guarding_oneself_is_no_act", reads="a verb of guarding or arming (self_guarding_verb: 'protect', "
               "'defend', 'arm') whose direct object is a reflexive pronoun (reflexive_pronoun: 'itself')",
               vocab=("self_guarding_verb", "reflexive_pronoun"))
