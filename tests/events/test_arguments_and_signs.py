@@ -2695,3 +2695,15 @@ def test_the_one_behind_an_act_did_it(pipeline, disabled, source):
     x = _rules_only(pipeline, disabled, "Peru said Chile was behind a campaign of attacks on Bolivian firms.")
     (e,) = _events(x, "attacks")
     assert _nodes(e.source) == source
+
+
+def test_an_op_eds_byline_names_its_first_person(code):
+    # "By Gabriel Boric, President of Chile ... my country froze ... Our parliament condemned ... I visited":
+    # the author's state and the author (they had no source)
+    x = code("Why we left\n\nBy Gabriel Boric, President of Chile\n\nIn 2024 my country froze its participation in "
+             "the bloc. Our parliament condemned Peru. I have since visited Bolivia.")
+    (froze,) = _events(x, "froze")
+    (condemned,) = _events(x, "condemned")
+    (visited,) = _events(x, "visited")
+    assert _nodes(froze.source) == _nodes(condemned.source) == _nodes(visited.source) == {"CHL"}
+    assert {m.actor.sector for m in condemned.source} == {"LEG"}

@@ -800,3 +800,11 @@ def test_a_myth_is_told_as_false(label, hedged):
             ("the", 5, "det"), ("imports", 3, "dobj"), (".", 3, "punct")]
     on, off = _both(spec, "banned", "a_myth_is_told_as_false")
     assert on.hedged == hedged and not off.hedged
+
+
+def test_neither_nor_on_the_objects():
+    # "Chile invited neither Peru nor Bolivia .": no one was invited
+    spec = [("Chile", 1, "nsubj"), ("invited", 1, "ROOT", "invite", "VBD"), ("neither", 3, "preconj"),
+            ("Peru", 1, "dobj"), ("nor", 3, "cc"), ("Bolivia", 3, "conj"), (".", 1, "punct")]
+    on, off = _both(spec, "invited", "neither_nor")
+    assert on.negated and not off.negated

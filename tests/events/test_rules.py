@@ -1691,3 +1691,13 @@ def test_hyphened_participle_is_no_act(joined, vetoed_):
     tok = next(t for t in doc if t.text == "threatening")
     assert (vetoed(tok) == "hyphened_participle_is_no_act") == vetoed_
     assert vetoed(tok, disabled={"hyphened_participle_is_no_act"}) is None
+
+
+def test_a_message_of_congratulations_is_praise():
+    # "Chile sent a message of congratulations": praise (051), not a bare message (010)
+    doc = _pdoc(["Chile", "sent", "a", "message", "of", "congratulations"], [1, 1, 3, 1, 3, 4],
+                ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+                ["Chile", "send", "a", "message", "of", "congratulation"],
+                ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"])
+    on, _ = _coded(doc, "lexicon_verb")
+    assert on[1].cameo == "051"

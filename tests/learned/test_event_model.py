@@ -1341,3 +1341,14 @@ def test_the_main_clause_of_a_sentence_opened_by_a_dateline_or_a_label_is_its_cl
     start, end = parsed.spans[-1]
     assert _clause_root(parsed.doc[start:end]).text == "lodged"
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, target", [("Britain pledged £120 million and Germany €125 million.", []),
+                                          ("Britain pledged £120 million to Germany.", ["DEU"])])
+def test_the_subject_of_a_gapped_clause_is_no_target(pipeline, text, target):
+    # "Britain pledged £120 million and Germany €125 million": Germany pledged too (it was Britain's target)
+    tagged = (_span(text, "Germany", "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 2, 0.9, "AID", 0.9, (0.9,)), {"source", "target"}, text)
+    (pledged,) = [e for e in x.events if e.trigger == "pledged"]
+    assert [m.actor.node for m in pledged.target if m.actor is not None] == target

@@ -1714,15 +1714,27 @@ def first_person_of_a_transcript(child: Any, ctx: Context, f: ArgumentFinder,
 
 def transcript_speaker(sp: Speakers, nouns: frozenset[str]) -> Mention | None:
     """The actor a transcript's headline names as its speaker ("Remarks by President Lula ...", "Statement by the
-    Foreign Minister of X"), or None."""
-    lo, hi = sp.parsed.spans[0]
+    Foreign Minister of X"), or an opinion piece's byline in its first three sentences ("By Ararat Mirzoyan, Foreign
+    Minister of Armenia"), or None."""
     doc = sp.parsed.doc
-    words = [t for t in doc[lo:hi] if not t.is_space and not t.is_punct]
-    if len(words) < 3 or words[0].lemma_.lower() not in nouns or words[1].lower_ != "by":
-        return None
-    after = words[1].idx
-    return next((m for m in sp.mentions if m.sent_idx == 0 and m.start > after and m.actor is not None
-                 and m.actor.node), None)
+    for k, (lo, hi) in enumerate(sp.parsed.spans[:3]):
+        words = [t for t in doc[lo:hi] if not t.is_space and not t.is_punct]
+        if len(words) >= 2 and words[0].lower_ == "by" and words[-1].is_alpha and not _ends_a_sentence(doc[lo:hi]):
+            # an opinion piece's byline, "By Ararat Mirzoyan, Foreign Minister of Armenia": its author speaks
+            after = words[0].idx
+        elif k == 0 and len(words) >= 3 and words[0].lemma_.lower() in nouns and words[1].lower_ == "by":
+            after = words[1].idx
+        else:
+            continue
+        return next((m for m in sp.mentions if m.sent_idx == k and m.start > after and m.actor is not None
+                     and m.actor.node), None)
+    return None
+
+
+def _ends_a_sentence(span: Any) -> bool:
+    """Whether ``span`` ends with a full stop, a question or an exclamation mark (a byline does not)."""
+    last = [t for t in span if not t.is_space]
+    return bool(last) and last[-1].text in {".", "?", "!"}
 
 
 # Marks of a clause of concession or cause, whose "they" is the subjects of the clause it is on
@@ -1946,7 +1958,7 @@ def persons_act_is_his(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str,
               "non-person actor (Context.last_non_person)", changes="source -> that actor; for a person's agent "
               "('her foreign minister', 'his forces'; no mouthpiece noun) that person's state's agent of the noun's "
               "sector",
-              vocab=("owner_pronoun", "person_owner_pronoun", "country_noun"))
+              vocab=("owner_pronoun", "person_owner_pronoun", "country_noun", "first_person_owner"))
 def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"its spokesman said": the organisation or state named before speaks. "Canada said its military would help",
     "Trudeau said his government was investigating": in what a speaker says, the owner is the speaker (a person
@@ -1958,11 +1970,23 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
         # "forces" (its lemma "force" is not); "his country"; "His office accused Mexico" (a mouthpiece noun,
         # attribution.tsv, as the mouthpiece_speaks_for_owner speaker rule reads it)
         return None
-    poss = next((c for c in child.children if c.dep_ == "poss" and f.speakers.mention_at(c) is None
-                 and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
-    if poss is None:
-        return None
-    owners = _pronoun_owner(child, poss, ctx, f, w)
+    mine = next((c for c in child.children if c.dep_ == "poss" and c.lower_ in w["first_person_owner"]), None)
+    if mine is not None and f.speakers.quote_at(mine.idx) is None:
+        # "By Ararat Mirzoyan, Foreign Minister of Armenia ... my country relied on Russia": an author's or a
+        # transcript speaker's "my country", "our parliament" is his state's (it had no source)
+        author = f.speakers.label_speaker(child) or transcript_speaker(f.speakers, words("transcript_noun"))
+        owners = [author] if author is not None and author.actor is not None else None
+    else:
+        poss = next((c for c in child.children if c.dep_ == "poss" and f.speakers.mention_at(c) is None
+                     and c.lower_ in w["owner_pronoun"] | w["person_owner_pronoun"]), None)
+        if poss is None:
+            return None
+        owners = _pronoun_owner(child, poss, ctx, f, w)
+    if owners and child.lemma_.lower() in w["country_noun"] and owners[0].actor is not None \
+            and owners[0].actor.kind == "person" and owners[0].actor.country and mine is not None:
+        from ..actors.gazetteer import load_gazetteer
+
+        return [replace(owners[0], actor=load_gazetteer().state_actor(owners[0].actor.country))]
     sector = f.agents.get(child.lemma_.lower()) or f.agents.get(child.lower_)
     if owners and len(owners) == 1 and sector and owners[0].actor is not None and owners[0].actor.kind == "person" \
             and owners[0].actor.country and child.lemma_.lower() not in cue_lists()["mouthpiece_noun"] \

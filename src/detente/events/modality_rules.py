@@ -89,7 +89,8 @@ def negative_determiner(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, wor
 
 
 @modality_rule("neither_nor", reads="'neither' before, or 'nor' between, the conjuncts the trigger is one of, or "
-               "'neither' before a subject ('neither confirmed nor denied', 'Neither Russia nor China condemned')",
+               "'neither' before a subject or the trigger's direct object ('neither confirmed nor denied', 'Neither "
+               "Russia nor China condemned', 'invited neither the army nor the RSF')",
                changes="negated", vocab=("negative_coordinator",))
 def neither_nor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"has neither confirmed nor denied the presence": both verbs are negated ("neither" and "nor" hang on the
@@ -105,6 +106,9 @@ def neither_nor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict
         if child.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ in {"preconj", "det", "cc"} and c.lower_ in cue
                                                           for c in child.children):
             return {"negated": True}
+    if any(child.dep_ in {"dobj", "obj"} and any(c.dep_ == "preconj" and c.lower_ in cue for c in child.children)
+           for child in tok.children):
+        return {"negated": True}  # "had invited neither the army nor the RSF": no one was invited
     return None
 
 

@@ -229,7 +229,8 @@ class LearnedEvents:
                                 _victim_of_the_motive(doc, event, i) for i in _named_inside(m, ments))))
                             and not (side == "target" and _against_the_measure(doc, event, m))
                             and not (side == "target" and _in_topic_on_phrase(doc, event, m))
-                            and not (side == "target" and _court_as_forum(doc, event, m)))
+                            and not (side == "target" and _court_as_forum(doc, event, m))
+                            and not (side == "target" and _gapped_subject(doc, event, m)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
                 if any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
@@ -851,6 +852,20 @@ def _in_topic_on_phrase(doc: Any, event: Event, m: Mention) -> bool:
         return False
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ == "on" and node.head == top for node in path)
+
+
+def _gapped_subject(doc: Any, event: Event, m: Mention) -> bool:
+    """Whether mention ``m`` is the subject of a gapped clause of ``event``'s verb: a proper noun the parser hangs on
+    the trigger as its conjunct, with a number or sum of its own ("Britain pledged £120 million and Germany €125
+    million": Germany pledged too; it was the target of Britain's pledge)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    return tok.dep_ == "conj" and tok.head.idx == event.trigger_start and tok.pos_ == "PROPN" and any(
+        c.dep_ in {"nummod", "dobj", "npadvmod", "appos"} and (c.like_num or c.ent_type_ in {"MONEY", "CARDINAL",
+                                                                                           "QUANTITY"})
+        for c in tok.children)
 
 
 def _court_as_forum(doc: Any, event: Event, m: Mention) -> bool:
