@@ -2707,3 +2707,12 @@ def test_an_op_eds_byline_names_its_first_person(code):
     (visited,) = _events(x, "visited")
     assert _nodes(froze.source) == _nodes(condemned.source) == _nodes(visited.source) == {"CHL"}
     assert {m.actor.sector for m in condemned.source} == {"LEG"}
+
+
+@pytest.mark.parametrize("speaker, source", [("The company", set()), ("The government", {"CHL"})])
+def test_it_said_by_a_noun_no_actor_names_is_no_one_known(code, speaker, source):
+    # "Chile seized the unit. The company said it had sold the brewery.": the company's own "it" (it was Chile, the
+    # last state named); "the government said it would" is the state told before
+    x = code(f"Chile seized control of the unit by decree. {speaker} said it had sold the brewery to Peru.")
+    (sold,) = _events(x, "sold")
+    assert _nodes(sold.source) == source

@@ -1262,3 +1262,13 @@ def test_the_purpose_of_a_mission_told_before_the_news_is_background(noun, backg
     doc[4].tag_, doc[10].tag_ = "VBD", "VB"
     got = _date(doc, "help", dt.date(2022, 6, 20))
     assert (got.basis == DateBasis.BACKGROUND) == background
+
+
+def test_a_day_earlier_and_hours_later_count_from_the_day_told_before(pipeline):
+    # "Chile's president arrived in Lima on Wednesday. A day earlier, Peru had closed the border. Hours later, Chile
+    # recalled its envoy.": the Tuesday, twice (both were the news day, a Thursday)
+    text = ("Chile's president arrived in Lima on Wednesday. A day earlier, Peru had closed the border with Chile. "
+            "Hours later, Chile recalled its ambassador from Lima.")
+    (x,) = pipeline.extract([Document(id="d", text=text, published=dt.date(2025, 5, 8))])
+    dates = {e.trigger: (e.date.date, e.date.precision) for e in x.events}
+    assert dates["closed"] == dates["recalled"] == (dt.date(2025, 5, 6), "day")

@@ -293,6 +293,13 @@ def test_measure_against_is_against_consulted_about():
     assert on.target == () and off.target == (iran,)
 
 
+def test_measure_against_is_against_a_rejection_spares_it():
+    # "Hungary rejected measures against Russia": Russia is spared, not rejected (it was a rejection of Russia)
+    on, off, rus = _against(["Hungary", "rejected", "measures", "against", "Russia"], ["Hungary", "reject", "measure",
+                            "against", "Russia"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"], "120", ("HUN", "RUS"))
+    assert on.target == () and off.target == (rus,)
+
+
 def test_measure_against_is_against_not_a_measure_lifted():
     # "The US lifted sanctions against Iran": an easing (085), not an act against Iran
     on, _, _ = _against(["US", "lifted", "sanctions", "against", "Iran"], ["US", "lift", "sanction", "against",

@@ -209,3 +209,17 @@ def test_dates_later_counts_from_the_earlier_time_or_says_only_before():
     got = later_than("two years later", None)  # nothing to count from: before the news, on no date
     assert (got.date, got.precision) == (None, "before-publication")
     assert later_than("later this week", anchor) is None
+
+
+def test_dates_days_later_or_earlier_count_from_a_day():
+    # "Xi arrived on Wednesday. A day earlier, Ukraine launched drones": the Tuesday (it was the news day);
+    # "two days later" after a Tuesday is the Thursday; from a year, no day is told
+    from detente.ingest.dates import later_than
+
+    wednesday = EventDate(dt.date(2025, 5, 7), DateBasis.STATED, "day", "on Wednesday")
+    got = later_than("A day earlier", wednesday)
+    assert (got.date, got.precision) == (dt.date(2025, 5, 6), "day")
+    got = later_than("two days later", wednesday)
+    assert (got.date, got.precision) == (dt.date(2025, 5, 9), "day")
+    got = later_than("a day earlier", resolve_time("in 2023", FRIDAY))
+    assert (got.date, got.precision) == (None, "before-publication")

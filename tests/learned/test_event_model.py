@@ -1352,3 +1352,35 @@ def test_the_subject_of_a_gapped_clause_is_no_target(pipeline, text, target):
     x = _with(pipeline, Prediction(tagged, 2, 0.9, "AID", 0.9, (0.9,)), {"source", "target"}, text)
     (pledged,) = [e for e in x.events if e.trigger == "pledged"]
     assert [m.actor.node for m in pledged.target if m.actor is not None] == target
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, target", [("Hungary rejected sanctions against Russia.", []),
+                                          ("Hungary rejected Russia's proposal.", ["RUS"])])
+def test_the_one_a_rejected_measure_is_against_is_spared(pipeline, text, target):
+    # "Hungary rejected sanctions against Russia": no rejection of Russia (the tagger's span had made it the target)
+    tagged = (_span(text, "Russia", "TGT"),)
+    x = _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.9,)), {"source", "target"}, text)
+    (rejected,) = [e for e in x.events if e.trigger == "rejected"]
+    assert [m.actor.node for m in rejected.target if m.actor is not None] == target
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb, kept", [("refrained from imposing", False), ("decided on imposing", True)])
+def test_a_verb_of_abstaining_is_no_second_act(pipeline, verb, kept):
+    # "Chile has refrained from imposing sanctions on Peru": the rules code the sanction not done; the tagger's act
+    # on "refrained" (a sanction by Chile) is none
+    text = f"Chile has {verb} sanctions on Peru."
+    pred = Prediction((_span(text, "Chile", "SRC"),), 4, 0.95, "SANCTION", 0.9, (0.99,))
+    main = verb.split()[0]
+    events = [e for e in _with(pipeline, pred, {"new_events"}, text).events if e.trigger == main]
+    assert bool(events) == kept
+
+
+@pytest.mark.model
+def test_the_one_held_against_is_no_spared_one(pipeline):
+    # "Chile maintained its positions against Peru": not a rejection of a measure, Peru stays the target
+    text = "Chile maintained its defensive positions against Peru."
+    x = _with(pipeline, Prediction((_span(text, "Peru", "TGT"),), 3, 0.9, "REJECT", 0.9, (0.9,)),
+              {"source", "target", "new_events"}, text)
+    assert [m.actor.node for e in x.events for m in e.target if m.actor is not None] == ["PER"]

@@ -1778,8 +1778,13 @@ def they_is_last_subjects(child: Any, ctx: Context, f: ArgumentFinder, w: dict[s
     return last
 
 
+# Sectors of a state's own agents: "the government said it would" is the state told before
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 @subject_rule("it_is_last_thing", reads="the pronoun subject 'it' (thing_pronoun); earlier subjects of the sentence; "
-              "the last non-person actor (Context.last_non_person)", changes="source -> that actor",
+              "none when it is said by a noun no actor names ('The company said it had sold'); the last non-person "
+              "actor (Context.last_non_person)", changes="source -> that actor",
               vocab=("thing_pronoun",))
 def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"because Israel is ..., it did not ...": the nearest earlier non-person subject; else the last sentence's one
@@ -1790,6 +1795,16 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
     near = f._nearest_subject_before(child, persons=False)
     if near is not None:
         return [near]
+    clause = child.head
+    if clause.dep_ == "ccomp" and is_speech_verb(clause.head) and any(
+            s.dep_ == "nsubj" and s.pos_ == "NOUN" and f.speakers.mention_for(s) is None
+            and f.mention_in_np(s) is None
+            and f.agents.get(s.lemma_.lower(), f.agents.get(s.lower_)) not in _STATE_SECTORS
+            for s in clause.head.children):
+        # "The Kremlin seized the unit. The company said it had sold the brewery": a speaker no actor names speaks
+        # of itself (it was the Kremlin, the last state named); unknown stays unknown (not a state's agent noun:
+        # "the government said it would" is the state told before)
+        return []
     # "Burhan said there would be no talks with the RSF until it withdrew": the one actor its sentence names before
     # it, no person and no place, when no subject came first (it was the last one of earlier sentences)
     sp = f.speakers

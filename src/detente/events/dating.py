@@ -453,7 +453,9 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         if not future and clause.tag_ in {"VBD", "VBN"}:
             # ("In 2012, Qatar let Hamas open an office. ... Five years later, four states cut ties": the year told
             # before it in its paragraph or the one before, when its own sentence states none)
-            anchor = _anchor_before(expr, span, published) or _year_anchor(expr, span, published)
+            anchor = _anchor_before(expr, span, published) or (
+                _year_anchor(expr, span, published, days=True) if _DAYS.search(expr.ent.text)
+                else _year_anchor(expr, span, published))
             later = later_than(expr.ent.text, anchor)
             if later is not None:  # "recognised Kosovo two years later" (after 2006, stated earlier)
                 return later
@@ -489,10 +491,16 @@ def _anchor_before(expr: _Expr, span: tuple[int, int], published: dt.date | None
     return found
 
 
-def _year_anchor(expr: _Expr, span: tuple[int, int], published: dt.date | None) -> EventDate | None:
+# A span of days ("two days later", "a day earlier"): counted from a day stated before
+_DAYS = re.compile(r"\bdays?\b", re.I)
+
+
+def _year_anchor(expr: _Expr, span: tuple[int, int], published: dt.date | None, *,
+                 days: bool = False) -> EventDate | None:
     """The last time stated with a year before ``expr``, in its sentence or before it in its paragraph or the one
     before ("2013: ... Egypt expelled the envoy in November that year"; "Russia annexed Crimea in 2014.", then "Later
-    that year, ..."): what "that year" refers to; None when the text states none."""
+    that year, ..."): what "that year" refers to; None when the text states none.  With ``days``, the last time
+    stated to the day ("Xi arrived on Wednesday. A day earlier, ..."), year or no year."""
     doc = expr.ent.doc
     text = doc.text
     start = text.rfind("\n\n", 0, doc[span[0]].idx)
@@ -500,9 +508,9 @@ def _year_anchor(expr: _Expr, span: tuple[int, int], published: dt.date | None) 
     first = next((t.i for t in doc[:span[0]] if t.idx > start), span[0]) if start >= 0 else 0
     found = None
     for other in time_expressions(doc, first, expr.ent.start):
-        if _HAS_YEAR.search(other.ent.text):
+        if days or _HAS_YEAR.search(other.ent.text):
             got = resolve_time(other.ent.text, published)
-            if got is not None and got.date is not None:
+            if got is not None and got.date is not None and (not days or got.precision == DAY):
                 found = got
     return found
 

@@ -83,6 +83,7 @@ class EventCoder:
         out: list[Event] = []
         ctx = Context()
         background_paragraph: int | None = None  # paragraph of the last sentence with a background event
+        last_told: EventDate | None = None  # the date of the last sentence's main event
         for idx, (start, end) in enumerate(parsed.spans):
             sent = doc[start:end]
             sentence = parsed.sentences[idx]
@@ -113,6 +114,13 @@ class EventCoder:
                     found.append((_depth(main.tok), main.tok.i, event))
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
+            if last_told is not None and _HOURS_ON.match(sentence.text):
+                # "A day earlier, Ukraine launched drones. Hours later, Russia struck Kyiv": the day of the act told
+                # just before (it was the news day), or its undated past
+                events = [replace(e, date=replace(last_told, text=_HOURS_ON.match(sentence.text).group(0)))
+                          if e.date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) else e for e in events]
+            if events:
+                last_told = events[0].date
             out.extend(events)
             # only a sentence whose main event is background is continued: a background aside in one clause
             # ("ties cut seven years ago") does not make the next sentence background
@@ -423,6 +431,8 @@ def _recent(date: Any, published: Any) -> bool:
 
 
 # Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
+# A sentence opening on a span of hours from the act told before ("Hours later, ...", "Minutes earlier, ...")
+_HOURS_ON = re.compile(r"^(hours|minutes|a few hours|shortly|moments) (later|earlier|afterwards)\b", re.I)
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",

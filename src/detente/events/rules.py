@@ -403,7 +403,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
               "harm_participle", "pact_making_verb", "referring_verb", "confidence_noun",
-              "paragraph_label", "event_anaphor")
+              "paragraph_label", "event_anaphor", "abstaining_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -1406,16 +1406,20 @@ def complaint_is_disapproval(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]
     return replace(d, coding=_code(lex, "110", d.coding))
 
 
-@rule("measure_against_is_against", reads="a positive coding of support, cooperation or consultation (03-06; not on a "
-      "reversal verb) whose direct object (or the object of its "
+@rule("measure_against_is_against", reads="a positive coding of support, cooperation or consultation (03-06), or "
+      "a rejection (12x; not on a reversal verb) whose direct object (or the object of its "
       "for-phrase) is a noun, no actor, with an against-phrase that holds every target ('backed a resolution against "
       "Russia')", changes="coding -> the object's own code when the lexicon gives it a negative one ('sanctions': "
-      "163), else 111 (criticize or denounce); for a consultation (04), no target ('discussed measures against X')")
+      "163), else 111 (criticize or denounce); for a consultation (04), or a rejection (12x: 'rejected sanctions "
+      "against Russia', the one spared; on a verb of rejecting, measure_rejecting_verb, or one a refusal governs), "
+      "no target ('discussed measures against X')", vocab=("measure_rejecting_verb",))
 def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -> Draft:
     """"The US backed a resolution against Russia", "voted for sanctions against Iran": backing a measure against
     X is an act against X (it was +5 support of Russia)."""
-    if not d.target or d.coding.score <= 0 \
-            or d.coding.cameo[:2] not in {"03", "04", "05", "06"} or reversal_verb(d.tok):
+    rejection = d.coding.cameo[:2] == "12" and (d.tok.lemma_.lower() in w["measure_rejecting_verb"]
+                                                 or refusal_governor(d.tok) is not None)
+    if not d.target or (d.coding.score <= 0 and not rejection) \
+            or d.coding.cameo[:2] not in {"03", "04", "05", "06", "12"} or reversal_verb(d.tok):
         return d  # ("lifted sanctions against Iran" undoes them: an easing, 08x)
     by_object: dict[Any, list[Any]] = {}
     for prep in measure_against_phrases(d.tok):
@@ -1424,7 +1428,9 @@ def measure_against_is_against(d: Draft, lex: Lexicon, w: dict[str, frozenset[st
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in against]
         # (a target may be re-spanned to its whole phrase, "a resolution against Russia": overlap is enough)
         if all(any(m.start < hi and lo < m.end for lo, hi in spans) for m in d.target):
-            if d.coding.cameo[:2] == "04":
+            if d.coding.cameo[:2] in {"04", "12"}:
+                # ("Hungary rejected sanctions against Russia", "refused to back measures against Russian gas":
+                # Russia is spared, not rejected)
                 # "discussed measures against Iran's Guards": Iran is not the one consulted (it was +1.5 with Iran)
                 return replace(d, target=())
             own = lex.nouns.get(obj.lemma_.lower()) or lex.nouns.get(obj.lower_)

@@ -264,7 +264,7 @@ def resolve_time(expr: str, base: dt.date | None, *, future: bool = False) -> Ev
     return _relative(text, low, base, future)
 
 
-_LATER = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+later\b", re.I)
+_LATER = re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?P<way>later|earlier)\b", re.I)
 # A year told by reference to a time stated before ("in November that year", "later that same year", "the following
 # year"): counted from that time, never from the publication ("Egypt expelled the envoy in November that year", in a
 # timeline's 2013 entry, was dated to the news's November).  Not "the next year" ("over the next year" is a span to
@@ -300,13 +300,21 @@ def in_the_year_told(text: str, anchor: EventDate | None) -> EventDate | None:
 
 def later_than(text: str, anchor: EventDate | None) -> EventDate | None:
     """"two years later" told of the past: counted from ``anchor``, the earlier time the sentence states ("split in
-    2006 ... recognised Kosovo two years later": 2008); with no anchor, before publication and undated (it was the
-    publication's day); None when ``text`` is no such span."""
+    2006 ... recognised Kosovo two years later": 2008); days from a day ("two days later", "a day earlier"); with no
+    anchor, before publication and undated (it was the publication's day); None when ``text`` is no such span."""
     m = _LATER.search(text)
     if m is None:
         return None
     n, unit = _count(m["n"]), m["unit"].lower()
     day = anchor.date if anchor is not None else None
+    if m["way"].lower() == "earlier":
+        # "A day earlier, Ukraine launched drones" after a Wednesday: the Tuesday (it was the news day); only a day
+        # counted from a day
+        if day is not None and unit.startswith("day") and anchor.precision == DAY:
+            return _stated(day - dt.timedelta(days=n), DAY, text)
+        return _stated(None, BEFORE_PUBLICATION, text)
+    if day is not None and unit.startswith("day") and anchor.precision == DAY:
+        return _stated(day + dt.timedelta(days=n), DAY, text)  # "two days later", after a Tuesday: the Thursday
     if day is not None and unit.startswith(("year", "decade")):
         return _stated(dt.date(day.year + n * (10 if unit.startswith("decade") else 1), 1, 1), YEAR, text)
     if day is not None and unit.startswith("month") and anchor.precision in (DAY, WEEK, MONTH):

@@ -35,8 +35,8 @@ from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, fram
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
-from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refused_trigger,
-                             refuses_to_bear, reversal_verb, victim_phrases, words)
+from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refusal_governor,
+                             refused_trigger, refuses_to_bear, reversal_verb, victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -308,6 +308,10 @@ class LearnedEvents:
                 and said.pos_ == "VERB" and refused_trigger(said, coder, coder.disabled):
             # "Israel says it is defending itself against Hamas": the rules' word that the act said is none (the
             # tagger had made a threat of the saying)
+            return None
+        if beside_rules and tok.lemma_.lower() in words("abstaining_verb"):
+            # "Turkey has refrained from imposing sanctions on Moscow": the rules coded the act not done; the verb of
+            # abstaining is no second act (the tagger made a sanction of it, with the apposition's NATO a co-source)
             return None
         if tok.lemma_.lower() in words("possession_verb"):
             # "The United States has about 650 troops in Niger": a state of having, no act (it was a hostile
@@ -880,10 +884,16 @@ def _court_as_forum(doc: Any, event: Event, m: Mention) -> bool:
 def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
     """Whether mention ``m`` lies in the against-phrase of the object of a friendly act ("discussed measures against
     Iran", "backed a resolution against Russia"): no side of a consultation or of a support (rule
-    measure_against_is_against)."""
+    measure_against_is_against); nor of a refusal of such an act ("refused to back sanctions against Russia")."""
+    top, path = _path_to_trigger(doc, event, m)
+    if top is not None and event.cameo[:2] == "12" and (top.lemma_.lower() in words("measure_rejecting_verb")
+                                                         or refusal_governor(top) is not None):
+        # "Hungary rejected (refused to back) sanctions against Russia": the one a refused measure is against is
+        # spared, not rejected (the refusal's target was Russia)
+        return any(p in path for c in (top, *(x for x in top.children if x.dep_ == "xcomp"))
+                   for p in measure_against_phrases(c))
     if event.score <= 0 or event.cameo[:2] not in {"03", "04", "05", "06"}:
         return False
-    top, path = _path_to_trigger(doc, event, m)
     return top is not None and any(p in path for p in measure_against_phrases(top))
 
 
