@@ -334,9 +334,9 @@ SUBJECT_CASES = [
         ("Russia", "PROPN", "conj", 6, None, "B-GPE"), ("kept", "VERB", "ROOT", 9, "keep"),
         ("ties", "NOUN", "dobj", 9, "tie"), (".", "PUNCT", "punct", 9),
     ], 9, None, ["ISR", "RUS"], [], id="orphan_subjects"),
-    # "Chile welcomed the decision of Peru, Bolivia and Ecuador to bar Cuba.": the list's first name bars too (it was
-    # left out: the parser hangs the other two on it)
-    pytest.param("orphan_subjects", [
+    # "Chile welcomed the decision of Peru, Bolivia and Ecuador to bar Cuba.": every one of the list bars (the first
+    # was left out: the parser hangs the other two on it)
+    pytest.param("noun_owner_acts", [
         ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("welcomed", "VERB", "ROOT", 1, "welcome"),
         ("the", "DET", "det", 3), ("decision", "NOUN", "dobj", 1), ("of", "ADP", "prep", 3),
         ("Peru", "PROPN", "pobj", 4, None, "B-GPE"), (",", "PUNCT", "punct", 5),
@@ -344,7 +344,14 @@ SUBJECT_CASES = [
         ("Ecuador", "PROPN", "conj", 7, None, "B-GPE"), ("to", "PART", "aux", 11),
         ("bar", "VERB", "acl", 3, None, None, "VB"), ("Cuba", "PROPN", "dobj", 11, None, "B-GPE"),
         (".", "PUNCT", "punct", 1),
-    ], 11, None, ["PER", "BOL", "ECU"], [], id="orphan_subjects_of_owner_list"),
+    ], 11, None, ["PER", "BOL", "ECU"], DIFFERENT, id="noun_owner_acts_of_a_list"),
+    # "Chile noted the efforts of Peru to deliver aid .": the of-phrase's owner delivers (not the noting Chile)
+    pytest.param("noun_owner_acts", [
+        ("Chile", "PROPN", "nsubj", 1, None, "B-GPE"), ("noted", "VERB", "ROOT", 1, "note"), ("the", "DET", "det", 3),
+        ("efforts", "NOUN", "dobj", 1, "effort"), ("of", "ADP", "prep", 3), ("Peru", "PROPN", "pobj", 4, None, "B-GPE"),
+        ("to", "PART", "aux", 7), ("deliver", "VERB", "acl", 3, None, None, "VB"), ("aid", "NOUN", "dobj", 7),
+        (".", "PUNCT", "punct", 1),
+    ], 7, None, ["PER"], DIFFERENT, id="noun_owner_acts_of_phrase"),
     # "Chile and Peru sign pact", a headline whose first name the parser hangs on the verb as a modifier
     pytest.param("orphan_subjects", [
         ("Chile", "PROPN", "nmod", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),

@@ -1708,3 +1708,16 @@ def test_a_message_of_congratulations_is_praise():
                 ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"])
     on, _ = _coded(doc, "lexicon_verb")
     assert on[1].cameo == "051"
+
+
+@pytest.mark.parametrize("verb, lemma, judged", [("called", "call", True), ("launched", "launch", False)])
+def test_a_hostile_act_named_is_a_judgement(verb, lemma, judged):
+    # "Chile called it an assault": naming something an assault judges it (111); "Chile launched an assault" is one
+    doc = _pdoc(["Chile", verb, "it", "an", "assault"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "det", "oprd"],
+                ["Chile", lemma, "it", "an", "assault"], ["PROPN", "VERB", "PRON", "DET", "NOUN"])
+    if not judged:
+        doc = _pdoc(["Chile", verb, "an", "assault"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                    ["Chile", lemma, "an", "assault"], ["PROPN", "VERB", "DET", "NOUN"])
+    noun = len(doc) - 1
+    on, off = _coded(doc, "evaluation_is_disapproval")
+    assert (on[noun].cameo == "111") == judged and off[noun].cameo != "111"

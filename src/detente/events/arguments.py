@@ -306,23 +306,13 @@ def orphan_subjects(verb: Any, speakers: Speakers) -> list[Mention]:
         out.insert(0, m)
         head = node.head
         node = head if head.dep_ == "conj" else None
-        if node is None and _owner_of_the_verbs_noun(head, verb) and (m := speakers.mention_at(head)) is not None:
-            out.insert(0, m)  # "the decision of Lithuania, Latvia and Estonia to bar": the list's first name too
-        elif node is None and head.head == verb and head.dep_ in MISREAD_SUBJECT_DEPS and head.i < verb.i \
+        if node is None and head.head == verb and head.dep_ in MISREAD_SUBJECT_DEPS and head.i < verb.i \
                 and (m := speakers.mention_at(head)) is not None:
             out.insert(0, m)  # "Putin and Kim sign pact": a headline's first name read as a modifier of the verb
     if not out and before is not None and before.head == verb and before.dep_ in MISREAD_SUBJECT_DEPS \
             and before.pos_ == "PROPN" and (m := speakers.mention_at(before)) is not None:
         out.append(m)  # "Putin signs pact", parsed the same way
     return out
-
-
-def _owner_of_the_verbs_noun(head: Any, verb: Any) -> bool:
-    """Whether ``head`` is the object of an of-phrase on the noun an infinitive ``verb`` hangs on ("the decision of
-    [Lithuania], Latvia and Estonia to bar"): the first of the noun's owners, not a noun before the clause ("Before the
-    war in [Ukraine], Russia and China had")."""
-    prep = head.head
-    return verb.dep_ == "acl" and head.dep_ == "pobj" and prep.lower_ == "of" and prep.head == verb.head
 
 
 # what the parser makes of a headline's subject before a bare verb ("Putin and Kim sign pact")
@@ -3923,7 +3913,8 @@ def relative_clause_noun(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w
 
 
 @clause_rule("noun_owner_acts", reads="an infinitival clause (acl), or a gerund under in/of (pcomp), on a noun with a "
-             "possessor naming an actor; a possessive 'its' or 'their' (thing_owner_pronoun, plural_owner_pronoun) "
+             "possessor, or an of-phrase before the clause, naming an actor; a possessive 'its' or 'their' "
+             "(thing_owner_pronoun, plural_owner_pronoun) "
              "in a clause whose subject is 'we' (quoted_we)",
              changes="source -> the possessor; none for 'its' under 'we'",
              vocab=("thing_owner_pronoun", "plural_owner_pronoun", "quoted_we"))
@@ -3950,7 +3941,12 @@ def noun_owner_acts(node: Any, tok: Any, ctx: Context, f: ArgumentFinder, w: dic
             if c.lower_ in w["thing_owner_pronoun"] | w["plural_owner_pronoun"] \
                     and _subject_word(node.head.head) in w["quoted_we"]:
                 return []
-    return None
+    # "welcomed the decision of Lithuania to bar Georgian officials", "noted the efforts of Thailand to deliver aid":
+    # the owner an of-phrase names acts, as a possessor does (the act had no source, or the noting subject's)
+    owners = [m for c in node.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < node.i
+              for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+              if (m := f.speakers.mention_at(x)) is not None and m.actor is not None and m.actor.node]
+    return list(dict.fromkeys(owners)) or None
 
 
 @clause_rule("orphan_subjects", reads="a verb with no subject whose left neighbours are nouns the parser attached "

@@ -1138,7 +1138,9 @@ def lexicon_verb(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _
     return _Trigger(tok, pattern.cameo, pattern.prep or pattern.particle, specific=pattern.specificity > 0)
 
 
-@coding_rule("evaluation_is_disapproval", reads="a negative evaluation word (negative_evaluation) as a predicate: "
+@coding_rule("evaluation_is_disapproval", reads="a negative evaluation word (negative_evaluation), or a noun of an "
+             "act of force (nouns.tsv, CAMEO 17-20) a naming verb predicates ('called it an assault on democracy'), as a "
+             "predicate: "
              "the complement of a copula (acomp, attr, or an adjective on the attribute noun), an object predicate "
              "(oprd), the as-phrase of a naming verb (naming_verb: 'described it as'), or an epithet of an act noun "
              "(judged_act_noun) inside quotation marks ('the “brutal” decision')",
@@ -1150,7 +1152,8 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
     """"the spokesman said the ministry's decision was reckless", "a rash and wrong decision", "calling
     it unacceptable conduct": a judgement of another's act is disapproval of its
     author (issue 12: relations stated by noun phrases and evaluations were not read)."""
-    if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"]:
+    if tok.lemma_.lower() not in w["negative_evaluation"] and tok.lower_ not in w["negative_evaluation"] \
+            and not _hostile_act_named(tok, coder):
         return None
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in w["opposing_prefix"]:
@@ -1163,6 +1166,22 @@ def evaluation_is_disapproval(tok: Any, coder: EventCoder, w: dict[str, frozense
         # "Hamas is not a terrorist organisation", said by X: X defends Hamas (052), the "not" is the act
         return _Trigger(tok, "052", None, specific=True, evaluation=True, negation_is_the_act=True)
     return _Trigger(tok, "111", None, specific=True, evaluation=True)
+
+
+# CAMEO roots of force (coerce, assault, fight, mass violence): naming an act one of these judges it
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _hostile_act_named(tok: Any, coder: EventCoder) -> bool:
+    """Whether ``tok`` is a noun of an act of force (nouns.tsv, CAMEO 17-20) or of a charge (charge_noun: "called the
+    strike a war crime") that a naming verb predicates:
+    "Sandu called it an unprecedented assault on our democracy" names the scheme an assault, it tells of none (it was
+    an assault by no one)."""
+    code = coder.lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if (code is None or code[:2] not in _FORCE_ROOTS) and tok.lemma_.lower() not in words("charge_noun"):
+        return False  # ("what he called a de facto membership freeze" describes a sanction, it judges no one)
+    frame = evaluation_frame(tok)
+    return frame is not None and frame[0] == "naming"
 
 
 def evaluation_frame(tok: Any) -> tuple[str, Any] | None:
