@@ -2716,3 +2716,11 @@ def test_it_said_by_a_noun_no_actor_names_is_no_one_known(code, speaker, source)
     x = code(f"Chile seized control of the unit by decree. {speaker} said it had sold the brewery to Peru.")
     (sold,) = _events(x, "sold")
     assert _nodes(sold.source) == source
+
+
+@pytest.mark.parametrize("text", ["Chile declined to condemn Peru.", "Chile refused to sanction Peru."])
+def test_a_refused_hostile_act_spares_its_object(code, text):
+    # "Chile declined to condemn Peru": Peru is spared, not rejected (the refusal was aimed at it)
+    x = code(text)
+    refusal = [e for e in x.events if e.trigger in {"declined", "refused"}]
+    assert refusal and all("PER" not in _nodes(e.target) for e in refusal)

@@ -1721,3 +1721,12 @@ def test_a_hostile_act_named_is_a_judgement(verb, lemma, judged):
     noun = len(doc) - 1
     on, off = _coded(doc, "evaluation_is_disapproval")
     assert (on[noun].cameo == "111") == judged and off[noun].cameo != "111"
+
+
+def test_elevating_a_state_to_a_status_raises_ties():
+    # "Chile elevated Peru to its highest diplomatic status": ties raised (050); it was no event
+    doc = _pdoc(["Chile", "elevated", "Peru", "to", "its", "status"], [1, 1, 1, 1, 5, 3],
+                ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj"], ["Chile", "elevate", "Peru", "to", "its", "status"],
+                ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN"])
+    on, _ = _coded(doc, "lexicon_verb")
+    assert on[1].cameo == "050"

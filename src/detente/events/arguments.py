@@ -2505,7 +2505,8 @@ def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozen
 
 @object_rule("refused_acts_object", reads="a refusing verb (refusal_governor: 'declined', 'refused') with no direct "
              "object and a to-infinitive (xcomp); that infinitive's direct objects (an infinitive that is a trigger "
-             "itself takes the rejection instead: refusal_is_its_act)",
+             "itself takes the rejection instead: refusal_is_its_act); none for a hostile infinitive ('refused to "
+             "sanction Moscow': the one spared)",
              changes="target -> those actors", vocab=("refusal_governor",))
 def refused_acts_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Argentina declined to join the BRICS group": the refusal is aimed at what the refused act is done to (when
@@ -2515,10 +2516,24 @@ def refused_acts_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozense
         return []
     for c in q.tok.children:
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if hostile_verb(c):
+                return []  # "refused to sanction Moscow", "declined to condemn Russia": the one spared, not rejected
             found = [m for d in c.children if d.dep_ in OBJ_DEPS for m in f.with_conj(d) if m.actor is not None]
             if found:
                 return q.other(found)
     return []
+
+
+def hostile_verb(verb: Any) -> bool:
+    """Whether the lexicon's plain pattern for ``verb`` (no particle, preposition or object) codes a hostile act
+    (a negative score): "sanction", "condemn", "expel"."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    plain = [p for p in lex.verbs.get(verb.lemma_.lower(), ())
+             if p.particle is None and p.prep is None and p.obj is None]
+    coding = lex.coding(plain[0].cameo) if plain else None
+    return coding is not None and coding.score < 0
 
 
 @object_rule("helped_to_act", reads="a verb of enabling (enabling_verb: 'help', 'assist') with no direct object and "

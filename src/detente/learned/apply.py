@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, is_location,
+from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, hostile_verb, is_location,
                                patron_participle, step_verb, text_clause_verb)
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
@@ -886,6 +886,9 @@ def _against_the_measure(doc: Any, event: Event, m: Mention) -> bool:
     Iran", "backed a resolution against Russia"): no side of a consultation or of a support (rule
     measure_against_is_against); nor of a refusal of such an act ("refused to back sanctions against Russia")."""
     top, path = _path_to_trigger(doc, event, m)
+    if top is not None and event.cameo[:2] == "12" and top.lemma_.lower() in words("refusal_governor") and any(
+            c.dep_ == "xcomp" and c in path and hostile_verb(c) for c in top.children):
+        return True  # "India declined to condemn Russia": the one a refused hostile act spares is not rejected
     if top is not None and event.cameo[:2] == "12" and (top.lemma_.lower() in words("measure_rejecting_verb")
                                                          or refusal_governor(top) is not None):
         # "Hungary rejected (refused to back) sanctions against Russia": the one a refused measure is against is
