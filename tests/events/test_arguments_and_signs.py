@@ -2724,3 +2724,18 @@ def test_a_refused_hostile_act_spares_its_object(code, text):
     x = code(text)
     refusal = [e for e in x.events if e.trigger in {"declined", "refused"}]
     assert refusal and all("PER" not in _nodes(e.target) for e in refusal)
+
+
+def test_revoking_a_deal_allowing_troops_is_aimed_at_their_state(code):
+    # "Chile revoked an agreement allowing US troops to operate in the country": aimed at the US (no target)
+    x = code("Chile revoked an agreement allowing US troops to operate in the country.")
+    (e,) = _events(x, "revoked")
+    assert _nodes(e.target) == {"USA"}
+
+
+@pytest.mark.parametrize("verb, polarity", [("grown", 1), ("soured", -1)])
+def test_ties_with_a_list_relate_each_of_it(code, verb, polarity):
+    # "Chile's ties with Peru and Bolivia have soured": both, with the sign read for the first (Bolivia was left out)
+    x = code(f"Chile's ties with Peru and Bolivia have {verb}.")
+    got = {frozenset({r.a.actor.node, r.b.actor.node}): (r.polarity, r.change) for r in x.relation_claims}
+    assert got == {frozenset({"CHL", "PER"}): (polarity, polarity), frozenset({"CHL", "BOL"}): (polarity, polarity)}

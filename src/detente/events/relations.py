@@ -159,7 +159,29 @@ class RelationReader:
                                     when=said[0] if said else None)
                 if claim is not None:
                     out.append(claim)
+                for other in self._listed_partners(pair, speakers):
+                    # "Niger's ties with Russia and Iran have soured": each other name of the list the cue's complement
+                    # names, with the sign and change read for the first (Iran was left out)
+                    if other.actor is not None and other.actor.node \
+                            and not _told_by_event(acts, idx, cue_tok, a, other):
+                        _keep(self._claim(parsed, idx, sent, cue_tok, a, other, polarity, change, speakers,
+                                          when=said[0] if said else None), seen, out)
         return tuple(out)
+
+    @staticmethod
+    def _listed_partners(pair: tuple[Mention, Mention, Any], speakers: Speakers) -> list[Mention]:
+        """The other names of a list the cue's with/to-object names ("ties with Russia and Iran": Iran), none the
+        pair's own (a pair reference, "the two countries", is ``_complement_pair``'s)."""
+        a, b, cue = pair
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
+                for p in child.children:
+                    if p.dep_ == "pobj" and pair_reference(p) is None and len(p.conjuncts):
+                        members = _conj_mentions(p, speakers)
+                        if b in members:
+                            return [m for m in members if m is not b and m is not a and not (
+                                m.actor and b.actor and m.actor.node == b.actor.node)]
+        return []
 
     def _extra_partners(self, group: list[Any], pair: tuple[Mention, Mention, Any],
                         speakers: Speakers) -> list[tuple[Mention, Any, int]]:
