@@ -2739,3 +2739,10 @@ def test_ties_with_a_list_relate_each_of_it(code, verb, polarity):
     x = code(f"Chile's ties with Peru and Bolivia have {verb}.")
     got = {frozenset({r.a.actor.node, r.b.actor.node}): (r.polarity, r.change) for r in x.relation_claims}
     assert got == {frozenset({"CHL", "PER"}): (polarity, polarity), frozenset({"CHL", "BOL"}): (polarity, polarity)}
+
+
+def test_ties_of_two_with_a_list_relate_every_pair(code):
+    # "Chile and Peru are balancing their ties with Bolivia and Ecuador": four pairs (Ecuador's two were missing)
+    x = code("Chile and Peru are balancing their ties with Bolivia and Ecuador.")
+    got = {frozenset({r.a.actor.node, r.b.actor.node}) for r in x.relation_claims}
+    assert got == {frozenset(p) for p in (("CHL", "BOL"), ("PER", "BOL"), ("CHL", "ECU"), ("PER", "ECU"))}

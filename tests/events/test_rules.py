@@ -1667,7 +1667,7 @@ def test_a_text_contains_no_one(subject, vetoed_):
 
 
 @pytest.mark.parametrize("idiom", [True, False])
-def test_idiom_is_no_act(idiom):
+def test_fixed_noun_phrase_is_no_act(idiom):
     # "Chile reached its port of call": no phone call; "Chile held its phone call" is one
     if idiom:
         doc = _pdoc(["Chile", "reached", "its", "port", "of", "call"], [1, 1, 3, 1, 3, 4],
@@ -1678,7 +1678,7 @@ def test_idiom_is_no_act(idiom):
                     ["nsubj", "ROOT", "poss", "compound", "dobj"], ["Chile", "hold", "its", "phone", "call"],
                     ["PROPN", "VERB", "PRON", "NOUN", "NOUN"])
     call = len(doc) - 1
-    on, off = _coded(doc, "idiom_is_no_act")
+    on, off = _coded(doc, "fixed_noun_phrase_is_no_act")
     assert (call in on) != idiom and call in off
 
 
@@ -1730,3 +1730,15 @@ def test_elevating_a_state_to_a_status_raises_ties():
                 ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN"])
     on, _ = _coded(doc, "lexicon_verb")
     assert on[1].cameo == "050"
+
+
+def test_a_rule_name_taken_by_another_rule_is_refused():
+    # a coding rule once took a trigger veto's name and silently replaced it (its idioms were read as acts again)
+    from detente.events.rules import coding_rule
+
+    def other(tok, coder, w):
+        return None
+
+    with pytest.raises(ValueError, match="idiom_is_no_act"):
+        coding_rule("idiom_is_no_act", reads="-", changes="-")(other)
+    assert "idiom_is_no_act" in {r.name for r in rules() if r.stage == "trigger"}

@@ -1342,12 +1342,12 @@ def press_event_is_no_meeting(tok: Any, coder: EventCoder, w: dict[str, frozense
     return None
 
 
-@coding_rule("idiom_is_no_act", pos=("NOUN",), reads="a noun inside a fixed phrase (idiom_phrase: 'port of call')",
-             changes="no trigger", vocab=("idiom_phrase",))
-def idiom_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+@coding_rule("fixed_noun_phrase_is_no_act", pos=("NOUN",), reads="a noun inside a fixed phrase (fixed_noun_phrase: "
+             "'port of call')", changes="no trigger", vocab=("fixed_noun_phrase",))
+def fixed_noun_phrase_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
     """"the vessel is proceeding to its next port of call": a phrase whose noun names no act (it was a phone call)."""
     doc = tok.doc
-    for phrase in w["idiom_phrase"]:
+    for phrase in w["fixed_noun_phrase"]:
         parts = phrase.split()
         for k, part in enumerate(parts):
             lo = tok.i - k

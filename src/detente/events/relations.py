@@ -159,13 +159,15 @@ class RelationReader:
                                     when=said[0] if said else None)
                 if claim is not None:
                     out.append(claim)
+                holders = [a, *(m for m in _co_subjects(cue_tok, a, b, speakers) if m.actor is not None)]
                 for other in self._listed_partners(pair, speakers):
                     # "Niger's ties with Russia and Iran have soured": each other name of the list the cue's complement
-                    # names, with the sign and change read for the first (Iran was left out)
-                    if other.actor is not None and other.actor.node \
-                            and not _told_by_event(acts, idx, cue_tok, a, other):
-                        _keep(self._claim(parsed, idx, sent, cue_tok, a, other, polarity, change, speakers,
-                                          when=said[0] if said else None), seen, out)
+                    # names, with the sign and change read for the first (Iran was left out), for every holder
+                    for holder in holders:
+                        if other.actor is not None and other.actor.node \
+                                and not _told_by_event(acts, idx, cue_tok, holder, other):
+                            _keep(self._claim(parsed, idx, sent, cue_tok, holder, other, polarity, change, speakers,
+                                              when=said[0] if said else None), seen, out)
         return tuple(out)
 
     @staticmethod

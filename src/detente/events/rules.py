@@ -123,10 +123,11 @@ Decorator = Callable[[Callable], Callable]
 def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
                     lists: Callable[[], dict[str, frozenset[str]]] | None = None) -> Callable[..., Decorator]:
     """The registering decorator of the stage ``stage``: ``@decorator("name", reads=..., changes=..., vocab=(...))``
-    registers the decorated function as the rule ``name`` of that stage (a later registration of a name replaces
-    it, in its first place).  ``changes``: what every rule of the stage changes, so that its rules need not say it;
-    without it each rule must.  ``lists``: the loader of the data file its rules' word sets are in, when it is not
-    ``rule_vocab.tsv``.  ``doc``: what the stage's functions take and return (the decorator's docstring)."""
+    registers the decorated function as the rule ``name`` of that stage (a later registration of the same function
+    replaces it, in its first place; another rule of that name is refused: ValueError).  ``changes``: what every
+    rule of the stage changes, so that its rules need not say it; without it each rule must.  ``lists``: the loader
+    of the data file its rules' word sets are in, when it is not ``rule_vocab.tsv``.  ``doc``: what the stage's
+    functions take and return (the decorator's docstring)."""
     default = changes
 
     def decorator(name: str, *, reads: str, changes: str | None = default,
@@ -135,6 +136,12 @@ def stage_decorator(stage: str, doc: str, *, changes: str | None = None,
             raise TypeError(f"rule {name!r} of stage {stage!r}: say what it changes (changes=...)")
 
         def register(fn: Callable) -> Callable:
+            old = _RULES.get(name)
+            if old is not None and (old.stage, old.fn.__module__, old.fn.__qualname__) != (
+                    stage, fn.__module__, fn.__qualname__):
+                # two rules of one name: the later silently replaced the earlier (a coding rule named as a trigger
+                # veto took its place, and the veto's idioms were read as acts again)
+                raise ValueError(f"rule name {name!r} is taken by {old.fn.__module__}.{old.fn.__qualname__}")
             _RULES[name] = Rule(name, reads, changes, vocab, fn, stage=stage, lists=lists,
                                 pos=frozenset(pos) if pos is not None else None)
             _BY_STAGE.clear()
