@@ -1344,25 +1344,19 @@ def test_the_main_clause_of_a_sentence_opened_by_a_dateline_or_a_label_is_its_cl
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, target", [("Britain pledged £120 million and Germany €125 million.", []),
-                                          ("Britain pledged £120 million to Germany.", ["DEU"])])
-def test_the_subject_of_a_gapped_clause_is_no_target(pipeline, text, target):
+@pytest.mark.parametrize("text, tagged, penta, etype, trigger, target", [
     # "Britain pledged £120 million and Germany €125 million": Germany pledged too (it was Britain's target)
-    tagged = (_span(text, "Germany", "TGT"),)
-    x = _with(pipeline, Prediction(tagged, 2, 0.9, "AID", 0.9, (0.9,)), {"source", "target"}, text)
-    (pledged,) = [e for e in x.events if e.trigger == "pledged"]
-    assert [m.actor.node for m in pledged.target if m.actor is not None] == target
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, target", [("Hungary rejected sanctions against Russia.", []),
-                                          ("Hungary rejected Russia's proposal.", ["RUS"])])
-def test_the_one_a_rejected_measure_is_against_is_spared(pipeline, text, target):
-    # "Hungary rejected sanctions against Russia": no rejection of Russia (the tagger's span had made it the target)
-    tagged = (_span(text, "Russia", "TGT"),)
-    x = _with(pipeline, Prediction(tagged, 3, 0.9, "REJECT", 0.9, (0.9,)), {"source", "target"}, text)
-    (rejected,) = [e for e in x.events if e.trigger == "rejected"]
-    assert [m.actor.node for m in rejected.target if m.actor is not None] == target
+    ("Britain pledged £120 million and Germany €125 million.", "Germany", 2, "AID", "pledged", []),
+    ("Britain pledged £120 million to Germany.", "Germany", 2, "AID", "pledged", ["DEU"]),
+    # "Hungary rejected sanctions against Russia": no rejection of Russia, the one the measure is against
+    ("Hungary rejected sanctions against Russia.", "Russia", 3, "REJECT", "rejected", []),
+    ("Hungary rejected Russia's proposal.", "Russia", 3, "REJECT", "rejected", ["RUS"]),
+])
+def test_a_tagged_target_that_is_no_party_is_not_filled(pipeline, text, tagged, penta, etype, trigger, target):
+    x = _with(pipeline, Prediction((_span(text, tagged, "TGT"),), penta, 0.9, etype, 0.9, (0.9,)),
+              {"source", "target"}, text)
+    (event,) = [e for e in x.events if e.trigger == trigger]
+    assert [m.actor.node for m in event.target if m.actor is not None] == target
 
 
 @pytest.mark.model

@@ -430,9 +430,9 @@ def _recent(date: Any, published: Any) -> bool:
     return 0 <= (published - end).days <= 31 and date.date <= published
 
 
-# Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 # A sentence opening on a span of hours from the act told before ("Hours later, ...", "Minutes earlier, ...")
 _HOURS_ON = re.compile(r"^(hours|minutes|a few hours|shortly|moments) (later|earlier|afterwards)\b", re.I)
+# Paragraph openings that continue the previous paragraph's account ("To put it in other words, ...").
 _CONTINUES = re.compile(r"^(to put it (in )?other words|in other words|that is|put differently|in short)\b", re.I)
 # What undoing an act of a given CAMEO root is coded as.
 REVERSE_BY_ROOT = {"04": "164", "05": "161", "06": "161", "07": "162", "03": "161",
@@ -1174,9 +1174,8 @@ _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
 def _hostile_act_named(tok: Any, coder: EventCoder) -> bool:
     """Whether ``tok`` is a noun of an act of force (nouns.tsv, CAMEO 17-20) or of a charge (charge_noun: "called the
-    strike a war crime") that a naming verb predicates:
-    "Sandu called it an unprecedented assault on our democracy" names the scheme an assault, it tells of none (it was
-    an assault by no one)."""
+    strike a war crime") that a naming verb predicates: "Sandu called it an unprecedented assault on our democracy"
+    names the scheme an assault, it tells of none (it was an assault by no one)."""
     code = coder.lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
     if (code is None or code[:2] not in _FORCE_ROOTS) and tok.lemma_.lower() not in words("charge_noun"):
         return False  # ("what he called a de facto membership freeze" describes a sanction, it judges no one)

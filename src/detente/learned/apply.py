@@ -866,9 +866,9 @@ def _gapped_subject(doc: Any, event: Event, m: Mention) -> bool:
     if span is None or not len(span):
         return False
     tok = span.root
+    amounts = {"MONEY", "CARDINAL", "QUANTITY"}
     return tok.dep_ == "conj" and tok.head.idx == event.trigger_start and tok.pos_ == "PROPN" and any(
-        c.dep_ in {"nummod", "dobj", "npadvmod", "appos"} and (c.like_num or c.ent_type_ in {"MONEY", "CARDINAL",
-                                                                                           "QUANTITY"})
+        c.dep_ in {"nummod", "dobj", "npadvmod", "appos"} and (c.like_num or c.ent_type_ in amounts)
         for c in tok.children)
 
 
