@@ -889,3 +889,18 @@ def test_a_namings_object_and_predicate_read_as_one_noun_are_two(first, rehung):
                                  lemmas=["Chile", "call", "the", first, "retaliation", "."],
                                  pos=["PROPN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"]))
     assert ((doc[3].dep_, doc[3].head.i, doc[4].dep_, doc[2].head.i) == ("dobj", 1, "oprd", 3)) == rehung
+
+
+@pytest.mark.parametrize("tag, rehung", [("VBD", True), ("JJ", False)])
+def test_a_main_verb_read_as_an_adjective_of_its_object_is_the_verb(tag, rehung):
+    # "Chile , which is in a dispute , backed Peru .": after the relative clause the parser read "backed" as an
+    # adjective of "Peru" and the sentence had no verb; an adjective proper ("JJ") is left alone
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", ",", "which", "is", "in", "a", "dispute", ",", "backed", "Peru", "."]
+    heads = [0, 0, 3, 0, 3, 6, 4, 6, 9, 6, 0]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "prep", "det", "pobj", "punct", "amod", "appos", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "AUX", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    tags = ["NNP", ",", "WDT", "VBZ", "IN", "DT", "NN", ",", tag, "NNP", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, tags=tags))
+    assert ((doc[8].dep_, doc[0].head.i, doc[9].dep_, doc[9].head.i) == ("ROOT", 8, "dobj", 8)) == rehung

@@ -311,7 +311,8 @@ def parse_repairs(doc: Any) -> Any:
     preposition (``_shared_object_read_as_a_prepositions_conjunct``), a charge's gerund read as a modifier and its
     means hung on the accuser (``_charge_read_as_a_modifier``), a verb's that-clause hung on its "with confidence"
     (``_clause_read_as_the_confidences``), a naming's object and predicate read as one compound noun
-    (``_named_act_read_as_a_compound``).
+    (``_named_act_read_as_a_compound``), a main verb after a long relative clause read as an adjective of its object
+    (``_main_verb_read_as_an_adjective``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -344,7 +345,32 @@ def parse_repairs(doc: Any) -> Any:
     _charge_read_as_a_modifier(doc)
     _clause_read_as_the_confidences(doc)
     _named_act_read_as_a_compound(doc)
+    _main_verb_read_as_an_adjective(doc)
     return doc
+
+
+def _main_verb_read_as_an_adjective(doc: Any) -> None:
+    """"Egypt, which is locked in a dispute with Ethiopia over the Grand Ethiopian Renaissance Dam, backed Somalia.":
+    after a long relative clause the parser may read the main verb as an adjective of its object ("backed Somalia",
+    set beside the dam), so the sentence's root was "Egypt" and it told no act.  In a sentence whose root is a noun,
+    a past-tense verb (VBD) read as an adjective (amod) right after a comma, on the noun right after it, is the
+    sentence's verb: the root its subject, that noun its object."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for verb in sent:
+            obj = verb.head
+            if verb.tag_ != "VBD" or verb.dep_ != "amod" or verb.i == 0 or doc[verb.i - 1].text != "," \
+                    or obj.i != verb.i + 1 or obj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for c in list(root.children):
+                if c.dep_ == "punct" and c.i > obj.i:
+                    c.head = verb
+            obj.head, obj.dep_ = verb, "dobj"
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "nsubj"
+            break
 
 
 def _named_act_read_as_a_compound(doc: Any) -> None:

@@ -2129,3 +2129,18 @@ def test_plural_countries_take_up_a_list_read_as_an_apposition(pipeline, numeral
     got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
                       lambda f, doc: f.objects(doc[10], etype="ACCUSE", wanted_prep=None, visit=False))
     assert got[0] == ["CHL", "PER", "BOL", "CUB"] and got[1] != got[0]
+
+
+def test_plural_countries_take_up_coordination_after_a_demonstrative(pipeline):
+    # "Sweden and Finland applied. Turkey blamed those countries.": both states (it had no target)
+    tokens = [
+        ("Sweden", "PROPN", "nsubj", 3, None, "B-GPE"), ("and", "CCONJ", "cc", 0),
+        ("Finland", "PROPN", "conj", 0, None, "B-GPE"), ("applied", "VERB", "ROOT", 3, "apply"),
+        (".", "PUNCT", "punct", 3),
+        ("Turkey", "PROPN", "nsubj", 6, None, "B-GPE"), ("blamed", "VERB", "ROOT", 6, "blame"),
+        ("those", "DET", "det", 8), ("countries", "NOUN", "dobj", 6, "country", None, "NNS"),
+        (".", "PUNCT", "punct", 6),
+    ]
+    got = _finder_run(pipeline, tokens, "plural_countries_take_up_coordination",
+                      lambda f, doc: f.objects(doc[6], etype="ACCUSE", wanted_prep=None, visit=False))
+    assert got[0] == ["SWE", "FIN"] and got[1] != got[0]

@@ -2746,3 +2746,12 @@ def test_ties_of_two_with_a_list_relate_every_pair(code):
     x = code("Chile and Peru are balancing their ties with Bolivia and Ecuador.")
     got = {frozenset({r.a.actor.node, r.b.actor.node}) for r in x.relation_claims}
     assert got == {frozenset(p) for p in (("CHL", "BOL"), ("PER", "BOL"), ("CHL", "ECU"), ("PER", "ECU"))}
+
+
+def test_two_international_bodies_are_no_pair_of_neighbours(code):
+    # "The UN and the African Union urged restraint. Brazil brokered talks between the two neighbours": the two
+    # states of the row, not the two bodies named together last
+    x = code("Chile recalled its ambassador from Peru on Monday. The United Nations and the African Union urged "
+             "restraint. Brazil later brokered talks between the two neighbours.")
+    (e,) = _events(x, "brokered")
+    assert _nodes(e.target) == {"CHL", "PER"}

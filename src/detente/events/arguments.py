@@ -1535,11 +1535,12 @@ def including_names_its_members(node: Any, sp: Speakers, w: dict[str, frozenset[
 
 
 @phrase_rule("plural_countries_take_up_coordination", reads="a definite (definite_det) plural country noun "
-             "(plural_country_noun) with an adjective or numeral, or a definite noun of a group of a number "
+             "(plural_country_noun) with an adjective, a numeral or a demonstrative (demonstrative_det: 'those "
+             "countries'), or a definite noun of a group of a number "
              "(group_count_noun: 'the quartet'), and no actor of its own; the last coordination of states before it "
              "(as many as the numeral says, count_word)",
              changes="the phrase stands for those states",
-             vocab=_DEF + ("plural_country_noun", "count_word", "group_count_noun"))
+             vocab=_DEF + ("plural_country_noun", "count_word", "group_count_noun", "demonstrative_det"))
 def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"Sweden and Finland applied ... Erdogan blames the Scandinavian countries": a plural "the <adjective>
     countries" takes up the states last named together (a coordination), not the last state alone."""
@@ -1548,8 +1549,9 @@ def plural_countries_take_up_coordination(node: Any, sp: Speakers, w: dict[str, 
     if node.lower_ not in w["plural_country_noun"] and node.lower_ not in groups or not _definite(node, w) \
             or (own is not None and own.actor):
         return None
-    if node.lower_ not in groups and not any(c.dep_ in {"amod", "nummod", "compound"} for c in node.children):
-        return None
+    if node.lower_ not in groups and not any(c.dep_ in {"amod", "nummod", "compound"} or (
+            c.dep_ == "det" and c.lower_ in w["demonstrative_det"]) for c in node.children):
+        return None  # ("withdrew its staff from those countries": a demonstrative points back as an adjective does)
     # ("The quartet issued 13 demands": a noun of a group of a number, group_count_noun)
     want = int(groups[node.lower_]) if node.lower_ in groups else _count(node, w)
     doc = node.doc

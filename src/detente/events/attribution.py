@@ -318,9 +318,11 @@ class Speakers:
             return named
         # events between two states count once; a pair named together ("Azerbaijan and Armenia agree ...", "the
         # talks between A and B") is a pair by its words and counts twice; the last one named is the latest
+        # (not two international bodies: "The Arab League and the African Union urged restraint. Turkey brokered
+        # talks between the two neighbours" is Ethiopia and Somalia)
         together = [(a, b) for end, a, b in self._pairs_by_end[:bisect.bisect_right(self._pair_ends, char)]
                     if a.actor is not None and b.actor is not None and a.actor.kind != "person"
-                    and b.actor.kind != "person"]
+                    and b.actor.kind != "person" and not (a.actor.kind == b.actor.kind == "igo")]
         here = next((k for k, s in enumerate(self.parsed.sentences) if s.start <= char < s.end), None)
         if together and here is not None and together[-1][0].sent_idx == together[-1][1].sent_idx == here and not (
                 exclude and {m.actor.node for m in together[-1]} & exclude):
@@ -456,6 +458,8 @@ class Speakers:
                 continue
             if persons and not (a.actor.kind == "person" and b.actor.kind == "person"):
                 continue
+            if not persons and a.actor.kind == b.actor.kind == "igo":
+                continue  # ("the Arab League and the African Union urged restraint": no pair "the two neighbours")
             return [a, b]
         return []
 
