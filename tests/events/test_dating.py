@@ -1272,3 +1272,19 @@ def test_a_day_earlier_and_hours_later_count_from_the_day_told_before(pipeline):
     (x,) = pipeline.extract([Document(id="d", text=text, published=dt.date(2025, 5, 8))])
     dates = {e.trigger: (e.date.date, e.date.precision) for e in x.events}
     assert dates["closed"] == dates["recalled"] == (dt.date(2025, 5, 6), "day")
+
+
+@pytest.mark.parametrize("prep, background", [("during", True), ("after", False)])
+def test_what_happened_during_a_past_war_is_of_its_time(prep, background):
+    # "Chile and Peru fought a war in 2020 , during which Chile killed ten soldiers ." in a 2024 story: the killing is
+    # the war's past (it was the news day); "after which" is not told within it
+    rows = [("Chile", 3, "nsubj", "PROPN", "B-GPE"), ("and", 0, "cc", "CCONJ", "O"),
+            ("Peru", 0, "conj", "PROPN", "B-GPE"), ("fought", 3, "ROOT", "VERB", "O"), ("a", 5, "det", "DET", "O"),
+            ("war", 3, "dobj", "NOUN", "O"), ("in", 3, "prep", "ADP", "O"), ("2020", 6, "pobj", "NUM", "B-DATE"),
+            (",", 3, "punct", "PUNCT", "O"), (prep, 12, "prep", "ADP", "O"), ("which", 9, "pobj", "PRON", "O"),
+            ("Chile", 12, "nsubj", "PROPN", "B-GPE"), ("killed", 3, "advcl", "VERB", "O"),
+            ("ten", 14, "nummod", "NUM", "O"), ("soldiers", 12, "dobj", "NOUN", "O"), (".", 3, "punct", "PUNCT", "O")]
+    doc = _doc(rows)
+    doc[3].tag_, doc[12].tag_ = "VBD", "VBD"
+    got = _date(doc, "killed", dt.date(2024, 6, 14))
+    assert (got.basis == DateBasis.BACKGROUND) == background

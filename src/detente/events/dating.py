@@ -577,7 +577,7 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         and clause.head.head.lower_ not in _LATER_PREPS) or (
         clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} | SUBJECT_DEPS
                                                                    for c in clause.children)) or (
-        _purpose_of_a_told_mission(clause))
+        _purpose_of_a_told_mission(clause)) or _during_which(clause)
     if not (after or told_with):
         return None
     if after and clause.tag_ in {"VBD", "VBN"}:
@@ -611,6 +611,15 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         return f"told with an act {main.text or 'before the news'}"
     mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
     return f"{mark} (earlier than an act {main.text or 'before the news'})"
+
+
+def _during_which(clause: Any) -> bool:
+    """"Iran and Israel fought a war in June, during which Israel killed several commanders": a past-tense clause
+    opened by "during which" (or "in which", "at which") happened within the time of the clause it is on (the
+    parser may hang it as an adverbial clause); it was the news day's."""
+    return clause.tag_ in {"VBD", "VBN"} and clause.dep_ in {"advcl", "relcl"} and any(
+        c.dep_ == "prep" and c.lower_ in {"during", "in", "at"} and c.i < clause.i
+        and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children) for c in clause.children)
 
 
 def _purpose_of_a_told_mission(clause: Any) -> bool:
