@@ -2755,3 +2755,12 @@ def test_two_international_bodies_are_no_pair_of_neighbours(code):
              "restraint. Brazil later brokered talks between the two neighbours.")
     (e,) = _events(x, "brokered")
     assert _nodes(e.target) == {"CHL", "PER"}
+
+
+def test_the_mediators_of_a_by_phrase_are_not_the_neighbours(code):
+    # "Chile and Peru agreed to a truce after talks mediated by Brazil and Ecuador, following the worst fighting
+    # between the neighbours": the fighting is Chile's and Peru's (it was the mediators', named together last)
+    x = code("Chile and Peru agreed to a truce on Sunday after talks mediated by Brazil and Ecuador, following a week "
+             "of the worst fighting between the neighbours in years.")
+    (e,) = _events(x, "fighting")
+    assert _nodes(e.source) == {"CHL", "PER"}

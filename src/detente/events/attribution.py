@@ -324,6 +324,12 @@ class Speakers:
                     if a.actor is not None and b.actor is not None and a.actor.kind != "person"
                     and b.actor.kind != "person" and not (a.actor.kind == b.actor.kind == "igo")]
         here = next((k for k, s in enumerate(self.parsed.sentences) if s.start <= char < s.end), None)
+        # ("agreed to a ceasefire after talks mediated by Qatar and Turkey, following the worst fighting between the
+        # neighbours": a pair of agents of a by-phrase is the mediators, not the pair meant, when another is named)
+        same = [p for p in together if p[0].sent_idx == p[1].sent_idx == here]
+        acting = [p for p in same if not self._agents_of_a_by_phrase(p)]
+        if len(acting) < len(same) and acting:
+            together = [p for p in together if p in acting or p not in same]
         if together and here is not None and together[-1][0].sent_idx == together[-1][1].sent_idx == here and not (
                 exclude and {m.actor.node for m in together[-1]} & exclude):
             # "Vietnam fought a war with China and the two countries have disputes": a pair named together earlier in
@@ -354,6 +360,12 @@ class Speakers:
         if not tally:
             return named
         return [self._as_state(m, char) for m in last[max(tally, key=lambda k: (tally[k], last[k][0]))][1]]
+
+    def _agents_of_a_by_phrase(self, pair: tuple[Mention, Mention]) -> bool:
+        """Whether the first of ``pair`` is the object of a by-phrase ("talks mediated by Qatar and Turkey")."""
+        span = self.doc.char_span(pair[0].start, pair[0].end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
     def _dyad_told_just_before(self, char: int, here: int | None, exclude: frozenset[str]) -> list[Mention] | None:
         """The one pair of states the hostile acts of the sentence before ``here`` relate (a row), when neither of it
