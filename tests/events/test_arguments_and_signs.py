@@ -2764,3 +2764,11 @@ def test_the_mediators_of_a_by_phrase_are_not_the_neighbours(code):
              "of the worst fighting between the neighbours in years.")
     (e,) = _events(x, "fighting")
     assert _nodes(e.source) == {"CHL", "PER"}
+
+
+def test_a_named_act_by_someone_judges_that_someone(code):
+    # "Chile's president called the balloons a hybrid attack by the Peruvian government": Peru is judged (the
+    # balloons, a thing, were the target)
+    x = code("Chile's president called the balloons a hybrid attack by the Peruvian government.")
+    (e,) = [e for e in x.events if e.cameo == "111"]
+    assert _nodes(e.target) == {"PER"}

@@ -999,6 +999,14 @@ class ArgumentFinder:
 
             source = self.subjects(verb, Context())
             predicate = naming_predicate(verb)
+            # "called the balloons a hybrid attack by the Lukashenko regime": the predicate's by-phrase names whom the
+            # judgement is of (the balloons, a thing, were the target)
+            mine = frozenset(m.actor.node for m in source if m.actor is not None and m.actor.node)
+            authors = [m for c in (predicate.children if predicate is not None else ()) if c.dep_ in {"prep", "agent"}
+                       and c.lower_ == "by" for p in c.children if p.dep_ == "pobj" for m in self.with_conj(p)
+                       if m.actor is not None and m.actor.node and m.actor.node not in mine]
+            if authors:
+                return source, authors
             # (an object predicate before the predicate is the thing named: "called Sisi a tyrant", misparsed)
             judged = [c for c in verb.children if (c.dep_ in OBJ_DEPS or c.dep_ == "oprd") and c != predicate]
             if verb.dep_ == "relcl":  # "the decision, which it called unjustified": the relative pronoun's noun
