@@ -1997,21 +1997,21 @@ def its_agent_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict
         if poss is None:
             return None
         owners = _pronoun_owner(child, poss, ctx, f, w)
-    if owners and child.lemma_.lower() in w["country_noun"] and owners[0].actor is not None \
-            and owners[0].actor.kind == "person" and owners[0].actor.country and mine is not None:
-        from ..actors.gazetteer import load_gazetteer
+    person = owners[0] if owners and len(owners) == 1 and owners[0].actor is not None \
+        and owners[0].actor.kind == "person" and owners[0].actor.country else None
+    if person is None:
+        return owners
+    from ..actors.gazetteer import load_gazetteer
 
-        return [replace(owners[0], actor=load_gazetteer().state_actor(owners[0].actor.country))]
+    if mine is not None and child.lemma_.lower() in w["country_noun"]:
+        return [replace(person, actor=load_gazetteer().state_actor(person.actor.country))]  # "my country"
     sector = f.agents.get(child.lemma_.lower()) or f.agents.get(child.lower_)
-    if owners and len(owners) == 1 and sector and owners[0].actor is not None and owners[0].actor.kind == "person" \
-            and owners[0].actor.country and child.lemma_.lower() not in cue_lists()["mouthpiece_noun"] \
-            and child.lower_ not in cue_lists()["mouthpiece_noun"]:
+    mouthpieces = cue_lists()["mouthpiece_noun"]
+    if sector and child.lemma_.lower() not in mouthpieces and child.lower_ not in mouthpieces:
         # "Castro won. In March her foreign minister flew to China": her minister is not she, but her state's
         # agent of the noun's sector (the minister's own name, when the gazetteer knows it, is the named subject's);
         # "her spokesman said" still speaks for her (a mouthpiece noun)
-        from ..actors.gazetteer import load_gazetteer
-
-        return [replace(owners[0], actor=load_gazetteer().state_actor(owners[0].actor.country, sector))]
+        return [replace(person, actor=load_gazetteer().state_actor(person.actor.country, sector))]
     return owners
 
 

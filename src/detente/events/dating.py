@@ -453,9 +453,8 @@ def _apply(expr: _Expr, tok: Any, clause: Any, span: tuple[int, int], published:
         if not future and clause.tag_ in {"VBD", "VBN"}:
             # ("In 2012, Qatar let Hamas open an office. ... Five years later, four states cut ties": the year told
             # before it in its paragraph or the one before, when its own sentence states none)
-            anchor = _anchor_before(expr, span, published) or (
-                _year_anchor(expr, span, published, days=True) if _DAYS.search(expr.ent.text)
-                else _year_anchor(expr, span, published))
+            anchor = _anchor_before(expr, span, published) \
+                or _year_anchor(expr, span, published, days=bool(_DAYS.search(expr.ent.text)))
             later = later_than(expr.ent.text, anchor)
             if later is not None:  # "recognised Kosovo two years later" (after 2006, stated earlier)
                 return later

@@ -114,10 +114,11 @@ class EventCoder:
                     found.append((_depth(main.tok), main.tok.i, event))
             found.sort(key=lambda f: (f[0], f[1]))
             events = _dedupe(e for _, _, e in found)
-            if last_told is not None and _HOURS_ON.match(sentence.text):
+            hours = _HOURS_ON.match(sentence.text) if last_told is not None else None
+            if hours is not None:
                 # "A day earlier, Ukraine launched drones. Hours later, Russia struck Kyiv": the day of the act told
                 # just before (it was the news day), or its undated past
-                events = [replace(e, date=replace(last_told, text=_HOURS_ON.match(sentence.text).group(0)))
+                events = [replace(e, date=replace(last_told, text=hours.group(0)))
                           if e.date.basis in (DateBasis.PUBLISHED, DateBasis.INFERRED) else e for e in events]
             if events:
                 last_told = events[0].date

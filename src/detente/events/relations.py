@@ -175,15 +175,7 @@ class RelationReader:
         """The other names of a list the cue's with/to-object names ("ties with Russia and Iran": Iran), none the
         pair's own (a pair reference, "the two countries", is ``_complement_pair``'s)."""
         a, b, cue = pair
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
-                for p in child.children:
-                    if p.dep_ == "pobj" and pair_reference(p) is None and len(p.conjuncts):
-                        members = _conj_mentions(p, speakers)
-                        if b in members:
-                            return [m for m in members if m is not b and m is not a and not (
-                                m.actor and b.actor and m.actor.node == b.actor.node)]
-        return []
+        return [m for m in _complement_members(cue, b, speakers, pair_ref=None) if m is not a]
 
     def _extra_partners(self, group: list[Any], pair: tuple[Mention, Mention, Any],
                         speakers: Speakers) -> list[tuple[Mention, Any, int]]:
@@ -209,16 +201,7 @@ class RelationReader:
                              and (x := _pair_and_other_side(p, speakers)) is not None), None)
                 if side is not None and b in side[1]:
                     return [m for m in side[1] if m is not b]
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in words("complement_prep"):
-                for p in child.children:
-                    if p.dep_ == "pobj" and pair_reference(p) is False:
-                        members = _conj_mentions(p, speakers)
-                        if b in members or (b.actor and any(m.actor and m.actor.node == b.actor.node
-                                                            for m in members)):
-                            return [m for m in members if m is not b and not (
-                                m.actor and b.actor and m.actor.node == b.actor.node)]
-        return []
+        return _complement_members(cue, b, speakers, pair_ref=False)
 
     def _claim(self, parsed: Parsed, idx: int, sent: Any, cue_tok: Any, a: Mention, b: Mention, polarity: int,
                change: int, speakers: Speakers, *, when: Any = None) -> RelationClaim | None:
@@ -742,6 +725,21 @@ def _other_cue_partners(group: list[Any], cue_tok: Any, a: Mention, b: Mention,
                         x.actor is not None and x.actor.node == m.actor.node for x in (a, b)):
                     out.append((m, t))
     return out
+
+
+def _complement_members(cue: Any, b: Mention, speakers: Speakers, *, pair_ref: bool | None) -> list[Mention]:
+    """The members other than ``b`` of the cue's with/to-object (complement_prep) that holds ``b`` (or its node): of
+    a pair reference ("the two countries") for ``pair_ref`` False, of a list of names ("Russia and Iran") for None."""
+    for child in cue.children:
+        if child.dep_ != "prep" or child.lower_ not in words("complement_prep"):
+            continue
+        for p in child.children:
+            if p.dep_ != "pobj" or pair_reference(p) is not pair_ref or (pair_ref is None and not p.conjuncts):
+                continue
+            members = _conj_mentions(p, speakers)
+            if b in members or (b.actor and any(m.actor and m.actor.node == b.actor.node for m in members)):
+                return [m for m in members if m is not b and not (m.actor and b.actor and m.actor.node == b.actor.node)]
+    return []
 
 
 def _keep(claim: RelationClaim | None, seen: set[tuple[str, str]], out: list[RelationClaim]) -> None:
