@@ -904,3 +904,20 @@ def test_a_main_verb_read_as_an_adjective_of_its_object_is_the_verb(tag, rehung)
     tags = ["NNP", ",", "WDT", "VBZ", "IN", "DT", "NN", ",", tag, "NNP", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, tags=tags))
     assert ((doc[8].dep_, doc[0].head.i, doc[9].dep_, doc[9].head.i) == ("ROOT", 8, "dobj", 8)) == rehung
+
+
+@pytest.mark.parametrize("subject, pos, tag, rehung", [("Peru", "PROPN", "VBD", True), ("it", "PRON", "VBD", False),
+                                                       ("Peru", "PROPN", "VBZ", False)])
+def test_the_narrators_contrast_is_no_part_of_what_is_said(subject, pos, tag, rehung):
+    # "Chile said the vote was fair , while Peru hailed it .": the parser hung the while-clause on the reported one,
+    # so Chile said Peru hailed it; a pronoun subject ("while it ...") or a present tense may be the speaker's own
+    from detente.nlp import parse_repairs
+
+    words = ["Chile", "said", "the", "vote", "was", "fair", ",", "while", subject, "hailed", "it", "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 9, 9, 4, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "mark", "nsubj", "advcl", "dobj", "punct"]
+    poses = ["PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "SCONJ", pos, "VERB", "PRON", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "IN", "NNP", tag, "PRP", "."]
+    lemmas = ["Chile", "say", "the", "vote", "be", "fair", ",", "while", subject, "hail", "it", "."]
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=poses, tags=tags, lemmas=lemmas))
+    assert (doc[9].head.i == 1) == rehung

@@ -312,7 +312,8 @@ def parse_repairs(doc: Any) -> Any:
     means hung on the accuser (``_charge_read_as_a_modifier``), a verb's that-clause hung on its "with confidence"
     (``_clause_read_as_the_confidences``), a naming's object and predicate read as one compound noun
     (``_named_act_read_as_a_compound``), a main verb after a long relative clause read as an adjective of its object
-    (``_main_verb_read_as_an_adjective``).
+    (``_main_verb_read_as_an_adjective``), the narrator's contrasting clause after a comma read as part of a
+    reported clause (``_narrators_contrast_read_as_reported``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -346,7 +347,35 @@ def parse_repairs(doc: Any) -> Any:
     _clause_read_as_the_confidences(doc)
     _named_act_read_as_a_compound(doc)
     _main_verb_read_as_an_adjective(doc)
+    _narrators_contrast_read_as_reported(doc)
     return doc
+
+
+def _narrators_contrast_read_as_reported(doc: Any) -> None:
+    """"The United States said the ruling was consistent with its view, while Turkey and Iran hailed it as a victory":
+    the parser hangs the while-clause on the reported clause, so the United States said Turkey and Iran hailed it.
+    A clause of contrast (contrast_mark: 'while', 'whereas') after a comma, with a named subject of its own and a
+    verb in the past (VBD, or a perfect), under the reported clause (ccomp) of a verb of saying before it, is the
+    narrator's: it hangs on the verb of saying (a pronoun subject may be the speaker's own contrast)."""
+    from .events.attribution import SPEECH_LEMMAS
+    from .events.rules import words
+
+    for verb in doc:
+        told = verb.head
+        if verb.dep_ != "advcl" or told.dep_ != "ccomp" or told.i > verb.i:
+            continue
+        said = told.head
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in words("contrast_mark")), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if mark is None or subject is None or subject.pos_ == "PRON" or said.i > told.i \
+                or said.lemma_.lower() not in SPEECH_LEMMAS or mark.i == 0 or doc[mark.i - 1].text != ",":
+            continue
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        if verb.tag_ == "VBD" or perfect:
+            comma = doc[mark.i - 1]
+            if comma.head == told:
+                comma.head = said
+            verb.head = said
 
 
 def _main_verb_read_as_an_adjective(doc: Any) -> None:

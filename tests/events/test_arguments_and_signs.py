@@ -2772,3 +2772,43 @@ def test_a_named_act_by_someone_judges_that_someone(code):
     x = code("Chile's president called the balloons a hybrid attack by the Peruvian government.")
     (e,) = [e for e in x.events if e.cameo == "111"]
     assert _nodes(e.target) == {"PER"}
+
+
+def test_an_unanswered_request_for_comment_tells_no_act(code):
+    # the reporter's formula: the tagger had made a rejection by Chile and the rules a request
+    x = code("Chile's foreign ministry did not respond to a request for comment. The court stopped short of ordering "
+             "Peru to pay.")
+    assert not [e for e in x.events if e.trigger.lower() in {"respond", "request", "stopped"}]
+
+
+def test_the_unnamed_object_of_a_listing_acts_its_deed(code):
+    # "sanctioned twenty firms in Hong Kong for supplying Iran": the firms supply, not the sanctioner (it was US aid
+    # to Iran)
+    x = code("The United States sanctioned twenty firms in Hong Kong for supplying Iran with drone parts.")
+    (e,) = _events(x, "supplying")
+    assert "USA" not in _nodes(e.source)
+
+
+def test_what_ties_are_cut_over_is_no_partner(code):
+    x = code("Algeria cut ties with Morocco over the Western Sahara. Bolivia broke off relations in 2009 over an "
+             "earlier Gaza offensive.")
+    (cut,) = _events(x, "cut")
+    (broke,) = _events(x, "broke")
+    assert _nodes(cut.target) == {"MAR"} and not _nodes(broke.target)
+
+
+def test_the_narrators_contrast_is_not_the_speakers(code):
+    # "X said ..., while Turkey and Iran hailed it": the narrator tells the hailing, of the ruling (it had been told
+    # by the United States, then hailed as the United States' act)
+    x = code("The United States said the ruling was consistent with its view, while Turkey and Iran hailed it as a "
+             "victory.")
+    (e,) = _events(x, "hailed")
+    assert e.said_by is None and not _nodes(e.target) and _nodes(e.source) == {"TUR", "IRN"}
+
+
+def test_an_object_pronoun_opening_a_sentence_is_whom_the_last_was_about(code):
+    # "him" is the one the sentence before is about (its subject), not the last person it named (Xi)
+    x = code("Vladimir Putin flew to Beijing in May. There he met Xi Jinping, who called him an old friend. Kyiv "
+             "accused him of betraying Ukraine.")
+    (e,) = _events(x, "accused")
+    assert {m.actor.country for m in e.target if m.actor is not None} == {"RUS"}

@@ -808,3 +808,14 @@ def test_neither_nor_on_the_objects():
             ("Peru", 1, "dobj"), ("nor", 3, "cc"), ("Bolivia", 3, "conj"), (".", 1, "punct")]
     on, off = _both(spec, "invited", "neither_nor")
     assert on.negated and not off.negated
+
+
+def test_a_naming_predicate_is_under_its_verbs_negation():
+    # "Chile did not call it a genocide .": the naming's judgement (on the predicate noun) was told as made
+    spec = [("Chile", 3, "nsubj"), ("did", 3, "aux", "do"), ("not", 3, "neg"), ("call", 3, "ROOT"),
+            ("it", 3, "dobj"), ("a", 6, "det"), ("genocide", 3, "oprd"), (".", 3, "punct")]
+    doc = _doc(spec)
+    assert read_modality(doc[6], doc[:], load_lexicon()).negated
+    said = _doc([("Chile", 1, "nsubj"), ("called", 1, "ROOT", "call"), ("it", 1, "dobj"), ("a", 4, "det"),
+                 ("genocide", 1, "oprd"), (".", 1, "punct")])
+    assert not read_modality(said[4], said[:], load_lexicon()).negated

@@ -1742,3 +1742,78 @@ def test_a_rule_name_taken_by_another_rule_is_refused():
     with pytest.raises(ValueError, match="idiom_is_no_act"):
         coding_rule("idiom_is_no_act", reads="-", changes="-")(other)
     assert "idiom_is_no_act" in {r.name for r in rules() if r.stage == "trigger"}
+
+
+@pytest.mark.parametrize("short, vetoed_", [(True, True), (False, False)])
+def test_stopping_short_is_no_act(short, vetoed_):
+    # "Chile stopped short of ordering a ceasefire": no act of stopping (it was a protest); "Chile stopped aid" is one
+    if short:
+        doc = _doc(["Chile", "stopped", "short", "of", "ordering", "talks"], [1, 1, 1, 2, 3, 4],
+                   ["nsubj", "ROOT", "advmod", "prep", "pcomp", "dobj"], ["Chile", "stop", "short", "of", "order", "talk"])
+    else:
+        doc = _doc(["Chile", "stopped", "aid"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["Chile", "stop", "aid"])
+    assert (vetoed(doc[1]) == "stopping_short_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"stopping_short_is_no_act"}) is None
+
+
+@pytest.mark.parametrize("words, vetoed_", [
+    (["Chile", "did", "not", "respond", "to", "a", "request"], True),   # a press query left unanswered
+    (["Chile", "did", "not", "respond", "to", "the", "attack"], False),  # a reply to an act withheld
+    (["Chile", "did", "respond", "to", "a", "request"], False),  # not negated
+])
+def test_no_reply_is_no_act(words, vetoed_):
+    neg = "not" in words
+    heads = [3, 3, 3, 3, 3, 6, 4] if neg else [2, 2, 2, 2, 5, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "prep", "det", "pobj"] if neg else \
+        ["nsubj", "aux", "ROOT", "prep", "det", "pobj"]
+    lemmas = ["Chile", "do", "not", "respond", "to", words[-2], words[-1]] if neg else \
+        ["Chile", "do", "respond", "to", "a", "request"]
+    doc = _doc(words, heads, deps, lemmas)
+    verb = next(t for t in doc if t.text == "respond")
+    assert (vetoed(verb) == "no_reply_is_no_act") == vetoed_
+    assert vetoed(verb, disabled={"no_reply_is_no_act"}) is None
+
+
+def test_no_reply_leaves_a_clause_unsaid_to_modality():
+    # "Chile did not say whether it would go": what is not said is read by modality, the verb is kept
+    doc = _doc(["Chile", "did", "not", "say", "whether", "it", "would", "go"], [3, 3, 3, 3, 7, 7, 7, 3],
+               ["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "aux", "ccomp"],
+               ["Chile", "do", "not", "say", "whether", "it", "would", "go"])
+    assert vetoed(doc[3]) is None
+
+
+@pytest.mark.parametrize("subject, lemma, vetoed_", [("sanctions", "sanction", True), ("action", "action", True),
+                                                     ("law", "law", True), ("strikes", "strike", False)])
+def test_a_measure_aims_no_force(subject, lemma, vetoed_):
+    # "The sanctions target banks": whom a measure applies to (it was an assault); "Strikes targeted banks" is force
+    doc = _doc(["The", subject, "target", "banks"], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj"],
+               ["the", lemma, "target", "bank"], pos=["DET", "NOUN", "VERB", "NOUN"])
+    assert (vetoed(doc[2]) == "a_measure_aims_no_force") == vetoed_
+    assert vetoed(doc[2], disabled={"a_measure_aims_no_force"}) is None
+
+
+def test_a_request_for_comment_is_no_act():
+    # "Chile ignored a request for comment": the reporter's formula, no appeal (it was a request, 020)
+    doc = _pdoc(["Chile", "ignored", "a", "request", "for", "comment"], [1, 1, 3, 1, 3, 4],
+                ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], ["Chile", "ignore", "a", "request", "for", "comment"],
+                ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"])
+    on, off = _coded(doc, "fixed_noun_phrase_is_no_act")
+    assert 3 not in on and 3 in off
+
+
+@pytest.mark.parametrize("has_for", [True, False])
+def test_a_listing_for_a_deed_is_a_sanction(has_for):
+    # "Chile designated ten firms for supplying Peru": a sanctions listing (172); "Chile designated ten firms" alone
+    # is left to the lexicon
+    if has_for:
+        doc = _pdoc(["Chile", "designated", "ten", "firms", "for", "supplying", "Peru"], [1, 1, 3, 1, 1, 4, 5],
+                    ["nsubj", "ROOT", "nummod", "dobj", "prep", "pcomp", "dobj"],
+                    ["Chile", "designate", "ten", "firm", "for", "supply", "Peru"],
+                    ["PROPN", "VERB", "NUM", "NOUN", "ADP", "VERB", "PROPN"])
+        doc[5].tag_ = "VBG"
+    else:
+        doc = _pdoc(["Chile", "designated", "ten", "firms"], [1, 1, 3, 1], ["nsubj", "ROOT", "nummod", "dobj"],
+                    ["Chile", "designate", "ten", "firm"], ["PROPN", "VERB", "NUM", "NOUN"])
+    on, off = _coded(doc, "designation_as_enemy")
+    assert (1 in on and on[1].cameo == "172") == has_for
+    assert not (1 in off and off[1].cameo == "172")

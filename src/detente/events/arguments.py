@@ -741,6 +741,10 @@ class ArgumentFinder:
                         found = [m for m in self._objects(verb, etype="ACCUSE", wanted_prep=None, visit=False,
                                                           exclude=subjects) if m.actor is not None]
                         return found  # (none found: an unknown neighbour, never the accuser)
+                    if not found and (generic := self.generic(objs[0])) is not None:
+                        # "sanctioned 20 firms in China for supplying Iran": the unnamed agent the verb is on, not
+                        # the sanctioner (it had been aid from the US to Iran)
+                        found = [generic]
                     if found:
                         return found
         return None
@@ -902,7 +906,10 @@ class ArgumentFinder:
         found = [m for m in found if not (m.actor and m.actor.node in exclude)]
         # (where it happened only when the act names no object of the source's own: "would not abandon Serbs in
         # Kosovo" acts on the source's own people, not on the place they live in)
-        if not found and etype in LOCATION_TARGET_TYPES and not (exclude and self._objects(
+        ties = any(c.dep_ in OBJ_DEPS and c.lower_ in words("tie_antecedent") for c in tok.children)
+        # (not for ties, whose other side is a partner, never a place: "broke off relations in 2009 over an earlier
+        # Gaza offensive" had been broken with Palestine)
+        if not found and etype in LOCATION_TARGET_TYPES and not ties and not (exclude and self._objects(
                 tok, etype=etype, wanted_prep=wanted_prep, visit=visit, exclude=frozenset(), ctx=ctx)):
             found = self._prep_objects(tok, etype=etype, wanted=None, visit=True)
         if not found and exclude and etype != "CONSULT":
@@ -2476,6 +2483,8 @@ def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froze
         if node.dep_ not in {"advcl", "ccomp", "conj", "relcl", "xcomp"} or node.head == node:
             return []
         joined = node.dep_ == "conj"
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("contrast_mark") for c in node.children):
+            return []  # "X said the ruling was fair, while Iran hailed it": a contrast is on the same thing, not on X
         node = node.head
         if joined and pron.lower_ == "it" and any(
                 c.dep_ in {"dobj", "obj"} and c.pos_ == "NOUN" and f.speakers.mention_at(c) is None
@@ -3095,9 +3104,10 @@ def preposition_object(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
         # "filed a complaint against Warsaw at the WTO", "filed a case against China at the WTO": where the act is
         # lodged is no party when its object names its own (light_verb_noun, event_object_author)
         return []
-    if found and any(d.lemma_.lower() in f.event_nouns for d in _dobjs(q)):
+    if found and any(d.lemma_.lower() in f.event_nouns or d.lower_ in words("tie_antecedent") for d in _dobjs(q)):
         # "joined sanctions against Russia over its invasion of Ukraine": what the act is about (issue_prep) names
-        # no party when its event noun object names its own (light_verb_noun: Russia)
+        # no party when its event noun object names its own (light_verb_noun: Russia); so for ties ("cut ties
+        # with Morocco over the Western Sahara" had been cut with the Sahara)
         issues = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in q.tok.children
                   if c.dep_ == "prep" and c.lower_ in words("issue_prep")]
         if issues and all(any(lo <= m.start < hi for lo, hi in issues) for m in found):
@@ -3134,7 +3144,10 @@ def light_verb_noun(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[st
         if d.lemma_.lower() in f.event_nouns or d.lower_ in f.event_nouns or d.lower_ in ties:
             # a tie's partner is its with-phrase, before what it is about ("cuts ties with Israel over Gaza war")
             wanted = "with" if d.lower_ in ties else None
-            found = q.other(f._prep_objects(d, etype=f.noun_types.get(d.lemma_.lower()), wanted=wanted, visit=q.visit))
+            # (what ties are broken over is no partner: "broke off relations in 2009 over an earlier Gaza offensive"
+            # had been broken with Palestine; a tie's prepositions are a partner's, as a meeting's are)
+            etype = "CONSULT" if d.lower_ in ties else f.noun_types.get(d.lemma_.lower())
+            found = q.other(f._prep_objects(d, etype=etype, wanted=wanted, visit=q.visit))
             if found:
                 return found
             # "welcomed the normalisation between A and B", "the restoration of ties between A and B": an act

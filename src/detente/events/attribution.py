@@ -261,7 +261,11 @@ class Speakers:
             if named is not None:
                 return named
         person = self.last_person_before(tok.idx)
-        if not speaking and tok.dep_ in {"nsubj", "nsubjpass"} and person is not None:
+        # (an object pronoun with no person named before it in its sentence continues the sentence before as a
+        # subject does: "In June he met Xi, where the Chinese leader called him an old friend. Critics accused him
+        # of backing the coup": him is the one the sentence before is about, not Xi, the last person named)
+        opens = tok.dep_ in {"nsubj", "nsubjpass"} or person is not None and person.sent_idx < self.sent_index(tok)
+        if not speaking and opens and person is not None:
             before = self._subject_before(tok, depth)
             if before is not None:
                 person = before
@@ -294,7 +298,8 @@ class Speakers:
         subject = next((c for r in roots for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None:
             return None
-        if subject.lower_ == tok.lower_:
+        if subject.lower_ in PRONOUNS_PERSON and (subject.lower_ == tok.lower_ or {subject.lower_, tok.lower_} in (
+                {"he", "him"}, {"she", "her"})):
             return self.resolve_pronoun(subject, depth=depth + 1)
         m = self.mention_for(subject)
         return m if m is not None and m.actor is not None and m.actor.kind == "person" else None

@@ -1285,18 +1285,23 @@ def drifting_closer_or_away(tok: Any, coder: EventCoder, w: dict[str, frozenset[
     return _Trigger(tok, "050" if found[1] == "to" else "160", found[1], specific=True)
 
 
-@coding_rule("designation_as_enemy", pos=("VERB", "AUX"), reads="a designating verb (designating_verb) whose as-phrase names a hostile label "
-             "(hostile_label)", changes="trigger -> 172 (administrative sanction)",
+@coding_rule("designation_as_enemy", pos=("VERB", "AUX"), reads="a designating verb (designating_verb) whose as-phrase "
+             "names a hostile label (hostile_label), or with an object and a for-phrase of a deed ('designated 20 "
+             "firms for supplying Russia')", changes="trigger -> 172 (administrative sanction)",
              vocab=("designating_verb", "hostile_label"))
 def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
     """"the PKK, designated as a terrorist organisation by Turkey", "listed the group as a terrorist entity": an
-    official designation as an enemy is a sanction on the one designated (the verb is no event in the lexicon)."""
+    official designation as an enemy is a sanction on the one designated (the verb is no event in the lexicon); so
+    is a listing for a deed ("OFAC designated 120 entities for supplying Russia" had been aid)."""
     if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in w["designating_verb"]:
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             if any(t.lemma_.lower() in w["hostile_label"] for t in c.subtree):
                 return _Trigger(tok, "172", None, specific=True)
+        if c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children) \
+                and any(o.dep_ in {"dobj", "obj"} for o in tok.children):
+            return _Trigger(tok, "172", None, specific=True)
     return None
 
 

@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 
 # the background cue of the past perfect (modality rule ``past_perfect``; dating reads it)
 PAST_PERFECT_CUE = "had (past perfect)"
-CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod"}
+CHAIN_DEPS = {"xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "acomp", "conj", "ccomp", "advmod", "oprd"}
 CHAIN_LIMIT = 5
 # Prepositions of a phrase that sets the time of an act: what it names is not under the act's modality
 SETTING_PREPS = frozenset({"during", "amid", "after", "before", "following"})

@@ -410,7 +410,7 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
               "harm_participle", "pact_making_verb", "referring_verb", "confidence_noun",
-              "paragraph_label", "event_anaphor", "abstaining_verb")
+              "paragraph_label", "event_anaphor", "abstaining_verb", "contrast_mark")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
@@ -561,6 +561,49 @@ def guarding_oneself_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
     parties (the one guarded against is no partner)."""
     return tok.lemma_.lower() in w["self_guarding_verb"] and any(
         c.dep_ in {"dobj", "obj"} and c.lower_ in w["reflexive_pronoun"] for c in tok.children)
+
+
+@trigger_veto("stopping_short_is_no_act", reads="a verb of falling short (shortfall_verb: 'stop', 'fall') with the "
+              "adverb 'short' and its of-phrase ('stopped short of ordering a ceasefire')", vocab=("shortfall_verb",))
+def stopping_short_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"The court stopped short of ordering a ceasefire" was a protest (140) by the court: stopping short of an act
+    is not doing it (the act is negated by modality.tsv's "stopped short of"), no act of its own."""
+    return tok.lemma_.lower() in w["shortfall_verb"] and any(
+        c.dep_ == "advmod" and c.lower_ == "short" and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        for c in tok.children)
+
+
+@trigger_veto("no_reply_is_no_act", reads="a negated verb of commenting (comment_verb: 'respond', 'reply', "
+              "'comment') with no clause, and no object or one that is a press query (press_query_noun: 'a request "
+              "for comment', 'emailed questions')", vocab=("comment_verb", "press_query_noun"))
+def no_reply_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"The Turkish foreign ministry did not respond to a request for comment" was a rejection (120) by Turkey: a
+    press query left unanswered is the reporter's formula, no act between parties."""
+    if tok.lemma_.lower() not in w["comment_verb"] or not any(c.dep_ == "neg" for c in tok.children) \
+            or any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return False  # ("did not say whether Turkey will go that far": what is not said is read by modality)
+    held = [t for c in tok.children if c.dep_ in {"dobj", "obj", "prep"}
+            for t in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])]
+    return not held or any(t.lemma_.lower() in w["press_query_noun"] for t in held)
+
+
+@trigger_veto("a_measure_aims_no_force", reads="a verb of aiming or striking (aiming_verb: 'target', 'hit') whose "
+              "subject, or by-agent of its passive, is a measure: a deed anaphor (deed_anaphor: 'the move', 'the "
+              "action'), a text of law (law_noun: 'the law', 'the bill') or a sanction noun of the lexicon (nouns.tsv, "
+              "CAMEO 16x: 'the sanctions', 'tariffs')", vocab=("aiming_verb", "deed_anaphor", "law_noun"))
+def a_measure_aims_no_force(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"The action targets firms in Hong Kong", "The sanctions hit Russian banks hard" were assaults (190): what a
+    measure targets is whom it applies to, no use of force (the measure is its own act, told on its own noun or
+    before)."""
+    if tok.lemma_.lower() not in w["aiming_verb"]:
+        return False
+    from .lexicon import load_lexicon
+
+    nouns = load_lexicon().nouns
+    doers = [c for c in tok.children if c.dep_ == "nsubj"] + [
+        p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(d.pos_ == "NOUN" and (d.lemma_.lower() in w["deed_anaphor"] | w["law_noun"] or (
+        d.lemma_.lower() in nouns and nouns[d.lemma_.lower()].startswith("16"))) for d in doers)
 
 
 @trigger_veto("an_act_that_ends_is_no_act", reads="a reversal verb (reversal_verb: 'end', 'stop', 'halt') with no "

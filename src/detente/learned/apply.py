@@ -36,7 +36,7 @@ from ..events.attribution import SPEECH_LEMMAS, pair_reference
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refusal_governor,
-                             refused_trigger, refuses_to_bear, reversal_verb, victim_phrases, words)
+                             refused_trigger, refuses_to_bear, reversal_verb, run_rule, victim_phrases, words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -55,6 +55,11 @@ NEW_EVENT_MIN_PROB = 0.5
 # model's config can override them ("fill_min_score", "new_min_score").
 FILL_MIN_SCORE = 0.5
 NEW_MIN_SCORE = 0.9
+
+
+# Trigger vetoes whose word holds for the tagger's event even with no rule event in its sentence (other vetoes
+# only stand beside one: ``refused_trigger``)
+CLAUSE_OF_NO_ACT = ("no_reply_is_no_act", "stopping_short_is_no_act", "a_measure_aims_no_force")
 
 
 @dataclass
@@ -232,7 +237,11 @@ class LearnedEvents:
                             and not (side == "target" and _court_as_forum(doc, event, m))
                             and not (side == "target" and _gapped_subject(doc, event, m)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
-                if any(issue) and not all(issue):
+                if any(issue) and _acts_on_ties(doc, event):
+                    # "broke off relations in 2009 over an earlier Gaza offensive": what ties are cut over is never
+                    # the partner (it had been Palestine), as the rules read it (preposition_object)
+                    new = tuple(m for m, i in zip(new, issue) if not i)
+                elif any(issue) and not all(issue):
                     # "expels Ethiopian ambassador over Somaliland port deal": with a party of its own, the act's
                     # issue names no party ("over Ethiopia's deal": Ethiopia is the party already)
                     new = tuple(m for m, i in zip(new, issue) if not i)
@@ -303,6 +312,11 @@ class LearnedEvents:
             # "retaliated"); "Lammy called the veto a disgrace" (the naming, read as an evaluation: the tagger had
             # added a threat on "called"). With no rule event at all, the tagger's reading is all there is ("called
             # Britain's ambassador a very stupid guy": dev span F1 0.757 -> 0.755 when refused there too)
+            return None
+        if any(run_rule(name, tok, disabled=coder.disabled) for name in CLAUSE_OF_NO_ACT):
+            # "The ministry did not respond to a request for comment", "The court stopped short of ordering a
+            # ceasefire": the rules' word that the clause's verb tells no act is sure with no rule event beside it
+            # (the tagger had made a rejection and a protest)
             return None
         if tok.lemma_.lower() in SPEECH_LEMMAS and (said := _said_clause(tok)) is not tok \
                 and said.pos_ == "VERB" and refused_trigger(said, coder, coder.disabled):
@@ -847,6 +861,13 @@ def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ in words("issue_prep")
                and (node.head == top or node.head.head == top) for node in path)
+
+
+def _acts_on_ties(doc: Any, event: Event) -> bool:
+    """Whether ``event``'s trigger has a tie noun (tie_antecedent: "ties", "relations") as its direct object."""
+    trig = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
+    return trig is not None and any(c.dep_ in {"dobj", "obj"} and c.lower_ in words("tie_antecedent")
+                                    for c in trig.root.children)
 
 
 def _in_topic_on_phrase(doc: Any, event: Event, m: Mention) -> bool:
