@@ -2812,3 +2812,15 @@ def test_an_object_pronoun_opening_a_sentence_is_whom_the_last_was_about(code):
              "accused him of betraying Ukraine.")
     (e,) = _events(x, "accused")
     assert {m.actor.country for m in e.target if m.actor is not None} == {"RUS"}
+
+
+def test_a_city_that_names_a_pact_is_no_party(pipeline):
+    # "the Vienna deal", "the Paris Peace Accords": where the pact was made (they had been signed with Austria and
+    # negotiated with France); a possessor that is a body of state still names its author
+    text = "Iran and the United States signed the Vienna deal. He negotiated the Paris Peace Accords with Hanoi."
+    on = _rules_only(pipeline, (), text)
+    off = _rules_only(pipeline, ("a_pacts_city_is_its_place",), text)
+    assert not {"AUT", "FRA"} & {n for e in on.events for n in _nodes(e.target)}
+    assert {"AUT", "FRA"} <= {n for e in off.events for n in _nodes(e.target)}
+    (e,) = _events(_rules_only(pipeline, (), "Kyiv rejected the Kremlin's deal."), "rejected")
+    assert _nodes(e.target) == {"RUS"}

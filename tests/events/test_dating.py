@@ -1288,3 +1288,14 @@ def test_what_happened_during_a_past_war_is_of_its_time(prep, background):
     doc[3].tag_, doc[12].tag_ = "VBD", "VBD"
     got = _date(doc, "killed", dt.date(2024, 6, 14))
     assert (got.basis == DateBasis.BACKGROUND) == background
+
+
+def test_the_day_of_a_time_of_day_dates_the_clause():
+    # "Police raided the embassy in Quito on Wednesday night .": the day named on "night" (a TIME) dates the raid;
+    # it was read as the noun's own time and the raid given the news day
+    doc = _doc([("Police", 1, "nsubj", "NOUN", "O"), ("raided", 1, "ROOT", "VERB", "O"), ("the", 3, "det", "DET", "O"),
+                ("embassy", 1, "dobj", "NOUN", "O"), ("in", 3, "prep", "ADP", "O"), ("Quito", 4, "pobj", "PROPN", "B-GPE"),
+                ("on", 1, "prep", "ADP", "O"), ("Wednesday", 8, "compound", "PROPN", "B-DATE"),
+                ("night", 6, "pobj", "NOUN", "B-TIME"), (".", 1, "punct", "PUNCT", "O")])
+    got = _date(doc, "raided")
+    assert (got.date, got.basis) == (dt.date(2024, 2, 21), DateBasis.STATED)

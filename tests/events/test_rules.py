@@ -1817,3 +1817,14 @@ def test_a_listing_for_a_deed_is_a_sanction(has_for):
     on, off = _coded(doc, "designation_as_enemy")
     assert (1 in on and on[1].cameo == "172") == has_for
     assert not (1 in off and off[1].cameo == "172")
+
+
+@pytest.mark.parametrize("obj, pos, demand", [("Peru", "PROPN", True), ("generals", "NOUN", False)])
+def test_telling_a_party_to_act_is_a_demand(obj, pos, demand):
+    # "Chile told Peru to lift the ban": a demand (100; the lifting had been told as done); "told its generals to"
+    # orders one's own, whose act is the source's
+    doc = _pdoc(["Chile", "told", obj, "to", "lift", "the", "ban"], [1, 1, 1, 4, 1, 6, 4],
+                ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj"], ["Chile", "tell", obj, "to", "lift", "the", "ban"],
+                ["PROPN", "VERB", pos, "PART", "VERB", "DET", "NOUN"])
+    on, off = _codes_as(doc, "telling_to_act_is_a_demand", 1, "100")
+    assert on == demand and not off

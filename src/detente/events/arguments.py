@@ -37,8 +37,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Actor, DateBasis, Event, Mention
-from .attribution import (SPEECH_LEMMAS, Speakers, attribution_rule, cue_lists, denial_beside_the_clause,
-                          is_speech_verb, one_of_named, pair_reference, subject_bearer)
+from .attribution import (SPEECH_LEMMAS, Speakers, attribution_rule, city_naming_a_pact, cue_lists,
+                          denial_beside_the_clause, is_speech_verb, one_of_named, pair_reference, subject_bearer)
 from .rules import (halted_acts, undone_objects, clause_rule, copula_subject, clause_subjects, enabled, noun_rule, object_mentions, object_rule,
                     phrase_extra, phrase_rule, refuses_to_bear, run_rule, subject_mentions, subject_rule, words)
 
@@ -551,10 +551,13 @@ class ArgumentFinder:
         """``mention_in_np``'s mention and the token it was found at."""
         best, best_dist, best_node = None, 99, None
         place_of = enabled("place_of_is_a_place", self.disabled)
+        pact_city = enabled("a_pacts_city_is_its_place", self.disabled)
         stack = [(tok, 0)]
         while stack:
             node, dist = stack.pop()
             m = self.speakers.mention_at(node)
+            if m is not None and pact_city and city_naming_a_pact(node, m):
+                m = None  # "negotiated the Paris Peace Accords": where it was made (a_pacts_city_is_its_place)
             if m is not None and dist < best_dist:
                 best, best_dist, best_node = m, dist, node
             if node != tok and node.lemma_.lower() in event_nouns:
@@ -775,7 +778,8 @@ class ArgumentFinder:
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "nmod"}:
                 m = sp.mention_at(child)
-                if m is not None and m.actor is not None:
+                if m is not None and m.actor is not None and not (
+                        sp.on("a_pacts_city_is_its_place") and city_naming_a_pact(child, m)):
                     return m
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
                 for p in child.children:
@@ -1495,6 +1499,17 @@ def along_with_is_a_conjunct(node: Any, sp: Speakers, w: dict[str, frozenset[str
 def place_of_is_a_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
     """"peacekeepers sent to the contested region of X": X names where, not who. The rule is read by
     ``_closest_in_np``, which does not look into such an of-phrase; it adds no mention itself."""
+    return None
+
+
+@phrase_rule("a_pacts_city_is_its_place", reads="a capital (a state's government named by a place name, GPE) in the "
+             "compound name of a pact (pact_noun: 'the Paris Peace Accords', 'the Vienna deal'; read inside "
+             "mention_in_np)", changes="the capital is no party", vocab=("pact_noun",))
+def a_pacts_city_is_its_place(node: Any, sp: Speakers, w: dict[str, frozenset[str]]) -> list | None:
+    """"He negotiated the Paris Peace Accords with North Vietnam" was a negotiation with France, "signed the Vienna
+    deal" a signing with Austria: a city that names a pact is where it was made.  Read by ``_closest_in_np`` and
+    ``Speakers.mention_for`` and ``_event_author`` through ``attribution.city_naming_a_pact``; it adds no mention
+    itself."""
     return None
 
 

@@ -1050,9 +1050,24 @@ class Speakers:
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 m = self.by_token.get(child.i)
-                if m is not None:
+                if m is not None and not (self.on("a_pacts_city_is_its_place") and city_naming_a_pact(child, m)):
                     return m
         return None
+
+
+def city_naming_a_pact(node: Any, m: Mention) -> bool:
+    """Whether ``node``, whose mention is ``m``, is a capital (a state's government named by a place name) in the
+    compound name of a pact: "the Paris Peace Accords", "the Vienna deal" (rule a_pacts_city_is_its_place)."""
+    from .rules import words
+
+    if m.actor is None or m.actor.kind != "state" or m.actor.sector != "GOV" \
+            or node.ent_type_ not in {"GPE", "LOC", "EVENT"}:  # (EVENT: "the Paris Peace Accords" as one name)
+        return False
+    head = node
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+    # (a name's head may be a proper noun the tagger does not lemmatise: "Accords")
+    return head is not node and bool({head.lemma_.lower(), head.lower_.removesuffix("s")} & words("pact_noun"))
 
 
 def in_quotes(tok: Any, sent: Any = None) -> bool:

@@ -227,6 +227,12 @@ def time_expressions(doc: Any, start: int, end: int) -> list[_Expr]:
             # "a decades-long rivalry", "a 30-year-old treaty": a length or an age describes its noun and dates
             # nothing (the decades dated the clause above the noun: a current act was made background)
             continue
+        if root.dep_ == "compound" and head.ent_type_ == "TIME" and head.dep_ == "pobj" \
+                and head.head.lower_ in TIME_PREPS:
+            # "raided the embassy in Quito on Friday night": the day of a time of day ("night", "morning") dates
+            # the clause as "on Friday" does (it was read as the noun's own time, and the act given the news day)
+            out.append(_Expr(f"{head.head.lower_} {ent.text}", head.head.head, ent))
+            continue
         if root.dep_ in {"nummod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} \
                 and not (ent.start <= head.i < ent.end) and ent[-1].lower_ != "ago":
             # (a span back, "cutting ties more than a decade ago", dates the clause, whatever noun the parser

@@ -1305,6 +1305,22 @@ def designation_as_enemy(tok: Any, coder: EventCoder, w: dict[str, frozenset[str
     return None
 
 
+@coding_rule("telling_to_act_is_a_demand", pos=("VERB",), reads="a verb of telling (telling_verb: 'tell') with a named "
+             "object and a to-infinitive ('told Poland to lift the ban')", changes="trigger -> 100 (demand)",
+             vocab=("telling_verb",))
+def telling_to_act_is_a_demand(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> _Trigger | None:
+    """"Zelensky told Poland to lift the ban": telling someone to act demands it (the lexicon's "tell" is a statement,
+    no event, and the lifting was told as done by Poland); "told reporters that ..." stays a statement."""
+    # (a named party: "told his ministers to" orders one's own, whose act is the source's)
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["telling_verb"] \
+            or not any(c.dep_ in {"dobj", "obj", "dative"} and c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if any(c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children) for c in tok.children):
+        return _Trigger(tok, "100", None, specific=True)
+    return None
+
+
 @coding_rule("worry_of_about", pos=("NOUN",), reads="a worry noun (worry_noun) with an owner (possessor, or of-phrase naming an actor) "
              "and an about/over phrase", changes="trigger -> 110 (disapprove), nominal: the owner against the author "
              "of what the worry is about", vocab=("worry_noun",))
