@@ -73,7 +73,7 @@ def test_a_dateline_is_parsed_apart_but_stays_in_its_ledes_sentence(pipeline, da
     assert {c.text for c in signed.children if c.dep_ == "nsubj"} == {"Chile"}
 
 
-@pytest.mark.parametrize("label", ["Answer: ", "Q: ", "10:42 GMT — ", "11.30am: ", "Myth: ", "Why it matters: "])
+@pytest.mark.parametrize("label", ["Answer: ", "Q: ", "10:42 GMT — ", "11.30am: ", "Myth: ", "Why it matters: ", "3/ "])
 def test_a_paragraph_label_is_parsed_apart_but_stays_in_its_sentence(pipeline, label):
     # "13:02 GMT — UNIFIL says ...": parsed with its sentence, the label became a speaker ("GMT") or the root
     body = "Chile has lodged a protest with Peru."
@@ -87,8 +87,9 @@ def test_a_paragraph_label_is_parsed_apart_but_stays_in_its_sentence(pipeline, l
 
 
 def test_a_number_opening_a_sentence_is_no_label():
-    text = "10:42 GMT — Israel struck.\n\n2023 was a bad year.\nA: Yes.\nPRESIDENT BORIC: Thank you.\nNATO said."
-    assert [text[a:b] for a, b in label_spans(text)] == ["10:42 GMT — ", "A: ", "PRESIDENT BORIC: "]
+    text = ("10:42 GMT — Israel struck.\n\n2023 was a bad year.\nA: Yes.\nPRESIDENT BORIC: Thank you.\nNATO said.\n"
+            "2/ Chile left.\n50/50 odds.\n3/4 of states.")
+    assert [text[a:b] for a, b in label_spans(text)] == ["10:42 GMT — ", "A: ", "PRESIDENT BORIC: ", "2/ "]
 
 
 def test_a_capitalised_word_and_a_dash_in_a_sentence_is_no_dateline():

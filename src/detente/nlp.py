@@ -1330,6 +1330,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 # (rule_vocab.tsv paragraph_label): "Myth" read as a person had spoken the myth.
 _LABEL_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ ]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}|local time))?"
 _LABEL_CAPITALS = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}"
+_LABEL_THREAD = r"\d{1,2}/(?:\d{1,2})?"
 
 
 @lru_cache(maxsize=1)
@@ -1339,8 +1340,9 @@ def _label() -> re.Pattern[str]:
     names = sorted(({"Q", "A", "Question", "Answer"} | {w[:1].upper() + w[1:] for w in words("paragraph_label")}),
                    key=len, reverse=True)
     # (and a transcript's speaker label in capitals: "PRESIDENT ERDOGAN: ", "MR. LAVROV: ")
-    return re.compile(rf"(?:{'|'.join(re.escape(n) for n in names)}|{_LABEL_TIME}|{_LABEL_CAPITALS})"
-                      r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})[ ]+(?=[A-Z\"\u201c])")
+    # (and a thread's post number, with no mark after it: "1/ ", "2/7 ")
+    return re.compile(rf"(?:(?:{'|'.join(re.escape(n) for n in names)}|{_LABEL_TIME}|{_LABEL_CAPITALS})"
+                      r"[ ]?(?::|[ ][-\u2013\u2014]{1,2})|" + _LABEL_THREAD + r")[ ]+(?=[A-Z\"\u201c])")
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:

@@ -2824,3 +2824,32 @@ def test_a_city_that_names_a_pact_is_no_party(pipeline):
     assert {"AUT", "FRA"} <= {n for e in off.events for n in _nodes(e.target)}
     (e,) = _events(_rules_only(pipeline, (), "Kyiv rejected the Kremlin's deal."), "rejected")
     assert _nodes(e.target) == {"RUS"}
+
+
+def test_what_a_pact_absorbs_is_no_party(code):
+    # "signed a treaty absorbing Crimea into Russia": a place the pact's act is done to (it had been signed with
+    # Ukraine); "a declaration ending a boycott of Qatar" is signed with Qatar
+    x = code("Vladimir Putin signed a treaty absorbing Crimea into Russia. Egypt signed a declaration ending a boycott "
+             "of Qatar.")
+    absorbing, ending = _events(x, "signed")
+    assert "UKR" not in _nodes(absorbing.target) and _nodes(ending.target) == {"QAT"}
+
+
+def test_background_goes_on_through_the_taggers_events(code):
+    # the tagger's event in the simple past after a background sentence is background too, and so is the next
+    # sentence's (both had been given the news day: the chain broke where the rules had told no event)
+    x = code("On March 18, 2014, Vladimir Putin signed a treaty absorbing Crimea into Russia. The United Nations "
+             "General Assembly declared the vote invalid. The European Union and the United States imposed the first "
+             "of many rounds of sanctions. Ukraine has never accepted the loss of the peninsula.")
+    dates = {e.trigger: e.date.basis.value for e in x.events}
+    assert dates["declared"] == dates["imposed"] == "background"
+    assert dates["accepted"] != "background"  # the present perfect comes back to the present
+
+
+def test_the_not_that_makes_the_taggers_rejection_is_not_a_second_negation(code):
+    # "has never accepted", "did not join": the tagger's rejection is what the "not" says; negated as well, it had
+    # told a rejection withheld (and counted for nothing)
+    x = code("Ukraine has never accepted the loss of the peninsula. Hungary did not join the statement on the use of "
+             "frozen Russian assets.")
+    got = [(e.type, e.negated) for e in x.events if e.trigger in {"accepted", "join"}]
+    assert got and all(t != "REJECT" or not negated for t, negated in got)

@@ -819,3 +819,16 @@ def test_a_naming_predicate_is_under_its_verbs_negation():
     said = _doc([("Chile", 1, "nsubj"), ("called", 1, "ROOT", "call"), ("it", 1, "dobj"), ("a", 4, "det"),
                  ("genocide", 1, "oprd"), (".", 1, "punct")])
     assert not read_modality(said[4], said[:], load_lexicon()).negated
+
+
+def test_a_failure_does_not_undo_a_clause_of_its_own():
+    # "It failed : the junta revoked the accord .": the revoking is told, the failing was another's (it was negated);
+    # "failed to revoke" is not done
+    spec = [("It", 1, "nsubj"), ("failed", 1, "ROOT", "fail", "VBD"), (":", 1, "punct"), ("the", 4, "det"),
+            ("junta", 5, "nsubj"), ("revoked", 1, "ccomp", "revoke", "VBD"), ("the", 7, "det"), ("accord", 5, "dobj"),
+            (".", 5, "punct")]
+    on, off = _both(spec, "revoked", "negating_governor")
+    assert not on.negated and not off.negated
+    to = _doc([("It", 1, "nsubj"), ("failed", 1, "ROOT", "fail", "VBD"), ("to", 3, "aux"),
+               ("revoke", 1, "xcomp", "revoke", "VB"), ("the", 5, "det"), ("accord", 3, "dobj"), (".", 1, "punct")])
+    assert read_modality(to[3], to[:], load_lexicon()).negated

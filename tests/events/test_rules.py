@@ -1828,3 +1828,21 @@ def test_telling_a_party_to_act_is_a_demand(obj, pos, demand):
                 ["PROPN", "VERB", pos, "PART", "VERB", "DET", "NOUN"])
     on, off = _codes_as(doc, "telling_to_act_is_a_demand", 1, "100")
     assert on == demand and not off
+
+
+@pytest.mark.parametrize("head, lemma, act", [("base", "base", False), ("strike", "strike", True)])
+def test_a_kind_of_thing_is_no_act(head, lemma, act):
+    # "Chile kept its drone base": what kind of base, no drone strike; "a drone strike" keeps its act
+    doc = _pdoc(["Chile", "kept", "its", "drone", head], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "poss", "compound", "dobj"],
+                ["Chile", "keep", "its", "drone", lemma], ["PROPN", "VERB", "PRON", "NOUN", "NOUN"])
+    on, off = _coded(doc, "a_kind_of_thing_is_no_act")
+    assert (3 in on) == act and 3 in off
+
+
+def test_a_kind_of_thing_governs_no_act_of_its_verb():
+    # "Chile expanded its missile programme": the verb takes no attack from the modifier (it had been an assault)
+    doc = _pdoc(["Chile", "expanded", "its", "missile", "programme"], [1, 1, 4, 4, 1],
+                ["nsubj", "ROOT", "poss", "compound", "dobj"], ["Chile", "expand", "its", "missile", "programme"],
+                ["PROPN", "VERB", "PRON", "NOUN", "NOUN"])
+    on, off = _coded(doc, "a_kind_of_thing_is_no_act")
+    assert not on[1].cameo.startswith("19") and off[1].cameo.startswith("19")

@@ -2826,7 +2826,8 @@ def pact_parties(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]
 
 
 @object_rule("what_the_pact_does", reads="a direct object that is an agreement noun (pact_noun) with a participle "
-             "(acl, VBG) on it whose object names actors ('a declaration ending a boycott of Qatar'), for a signing or "
+             "(acl, VBG) on it whose object, an act or a tie, names actors ('a declaration ending a boycott of Qatar'), "
+             "for a signing or "
              "agreeing (AGREE, SUPPORT, COOPERATE)", changes="target -> the actors the participle's object names",
              vocab=("pact_noun",))
 def what_the_pact_does(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
@@ -2838,7 +2839,10 @@ def what_the_pact_does(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset
         if d.lemma_.lower() not in w["pact_noun"]:
             continue
         for acl in (c for c in d.children if c.dep_ == "acl" and c.tag_ == "VBG"):
-            found = q.other([m for o in acl.children if o.dep_ in OBJ_DEPS
+            # (an act or a tie, whose party its phrase names: a place or state the act is done to is no party,
+            # "signed a treaty absorbing Crimea into Russia" had been signed with Ukraine)
+            found = q.other([m for o in acl.children if o.dep_ in OBJ_DEPS and (
+                                 o.lemma_.lower() in f.event_nouns or o.lower_ in words("tie_antecedent"))
                              for m in f.mentions_in_np(o) + f._prep_objects(o, etype=None, wanted=None, visit=False)
                              if m.actor is not None])
             if found:

@@ -31,7 +31,8 @@ from .attribution import SPEECH_LEMMAS, Speakers, in_quotes, subject_bearer
 from .dating import CONTINUES_CUE, date_event, in_a_timeline, timeline_dates
 from .lexicon import Lexicon, VerbPattern, own_speaker
 from .modality import PAST_PERFECT_CUE, Modality, read_modality
-from .rules import (DENIAL, Draft, apply_rules, code_trigger, copula_subject, coding_rule, not_done, refuses_to_bear,
+from .rules import (DENIAL, Draft, apply_rules, code_trigger, copula_subject, coding_rule, enabled, not_done,
+                    refuses_to_bear,
                     rules, reversal_verb, run_rule, halted_acts, undone_objects, vetoed, words)
 
 
@@ -193,8 +194,11 @@ class EventCoder:
                 # "launched two weeks of joint exercises", "began a new round of talks": the of-object is the event
                 c = next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                           for p in pr.children if p.dep_ == "pobj"), c)
-            if c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of":
+            if (c.dep_ in OBJ_DEPS or c.dep_ == "pobj" and c.head.lower_ == "of") \
+                    and not (c.lemma_.lower() in words("kind_head_noun") and enabled("a_kind_of_thing_is_no_act",
+                                                                                  self.disabled)):
                 # "launched a mediation effort", "war games", "take retaliatory steps": a modifier may carry the event
+                # (not one of a thing: "expanded its missile programme" had been an attack)
                 for m in c.children:
                     pair = f"{m.lemma_.lower()} {c.lemma_.lower()}"
                     if m.dep_ in {"compound", "amod"} and pair in self.lex.nouns:
@@ -314,13 +318,7 @@ class EventCoder:
         modality = read_modality(tok, sent, self.lex, self.disabled)
         if trig.negation_is_the_act and modality.negated:
             modality = replace(modality, negated=False)
-        told = _finite_of(tok)  # ("Beijing responded by imposing tariffs": told by "responded")
-        # ("Aliyev accused Moscow of ... and demanded compensation": a conjunct shares its subject's clause)
-        bearer = subject_bearer(told)
-        if not modality.background and carry and told.tag_ in {"VBD", "VBN"} \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in bearer.children) and not _present_perfect(told) \
-                and not _present_perfect(bearer):
-            # (the present perfect, "Hanoi has nonetheless maintained close ties", comes back to the present)
+        if not modality.background and carry and continues_background(tok):
             # A past-tense sentence right after a background one in the same paragraph continues it
             # ("The two states had cooperated closely in the past. Their leaders signed a trade pact ...").
             modality = replace(modality, background=True, background_cue=CONTINUES_CUE)
@@ -404,6 +402,46 @@ def _measured(obj: Any, measures: frozenset[str]) -> list[Any]:
         return [obj]
     return [obj, *(p for pr in obj.children if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children
                    if p.dep_ == "pobj")]
+
+
+def background_carried_on(parsed: Parsed, events: tuple[Event, ...], coder: "EventCoder") -> tuple[Event, ...]:
+    """``events`` (the rules' and the tagger's, sentence by sentence) with each tagger's event that is told in the
+    simple past right after a background sentence of its paragraph made background too, as ``EventCoder.code`` does
+    for the rules' own; the chain runs through the tagger's events ("On March 18, 2014, Putin signed a treaty. The
+    UN General Assembly declared the vote invalid. The EU imposed sanctions": the declaring, the tagger's, had been
+    the news day's, and the imposing after it too)."""
+    doc, published = parsed.doc, parsed.document.published
+    by_sent: dict[int, list[Event]] = {}
+    for e in events:
+        by_sent.setdefault(e.sent_idx, []).append(e)
+    changed: dict[int, Event] = {}
+    background_paragraph: int | None = None
+    by_tagger = False  # whether the background sentence before is one the rules' chain did not see
+    for sentence in parsed.sentences:
+        start, end = parsed.spans[sentence.idx]
+        carry = background_paragraph is not None and (
+            background_paragraph == sentence.paragraph
+            or (background_paragraph == sentence.paragraph - 1 and _CONTINUES.match(sentence.text) is not None))
+        found = by_sent.get(sentence.idx, [])
+        for e in found:
+            # (a rule's event after a background sentence of the rules was carried by the rules, or kept as news by
+            # a rule of theirs: only the tagger's events, or any after a background sentence of the tagger's)
+            if not carry or (e.method != "learned" and not by_tagger) \
+                    or e.date.basis not in (DateBasis.PUBLISHED, DateBasis.INFERRED):
+                continue
+            tok = next((t for t in doc[start:end] if t.idx == e.trigger_start), None)
+            if tok is None or not continues_background(tok):
+                continue
+            modality = Modality(negated=e.negated, hedged=e.hedged, intent=e.intent, background=True,
+                                background_cue=CONTINUES_CUE)
+            changed[id(e)] = replace(e, date=coder.date_for(parsed, sentence, modality, tok))
+        main = changed.get(id(found[0]), found[0]) if found else None
+        by_tagger = main is not None and (main.method == "learned" or id(found[0]) in changed)
+        background_paragraph = sentence.paragraph if (
+            main is not None and main.date.basis == DateBasis.BACKGROUND and not _recent(main.date, published)
+            and not _in_an_aside(doc, main) and not (main.date.date is None and main.date.text == PAST_PERFECT_CUE)
+        ) or _main_clause_told_earlier(doc[start:end], (start, end), published) else None
+    return tuple(changed.get(id(e), e) for e in events) if changed else events
 
 
 def _in_an_aside(doc: Any, event: Event) -> bool:
@@ -496,6 +534,18 @@ def _main_clause_told_earlier(sent: Any, span: tuple[int, int], published: Any) 
         return False  # ("Bilateral trade was worth $7 billion last year": a figure, no story the next goes on with)
     date = stated_date(root, span, published)
     return date is not None and before_the_news(date, published) and not _recent(date, published)
+
+
+def continues_background(tok: Any) -> bool:
+    """Whether the act on ``tok`` is told in the simple past with a subject (its own, or the clause's it is told
+    by): in a sentence right after a background one it goes on with that background (``EventCoder.code``, and
+    ``learned.apply.background_carried_on`` for the tagger's events)."""
+    told = _finite_of(tok)  # ("Beijing responded by imposing tariffs": told by "responded")
+    # ("Aliyev accused Moscow of ... and demanded compensation": a conjunct shares its subject's clause)
+    bearer = subject_bearer(told)
+    # (the present perfect, "Hanoi has nonetheless maintained close ties", comes back to the present)
+    return told.tag_ in {"VBD", "VBN"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in bearer.children) \
+        and not _present_perfect(told) and not _present_perfect(bearer)
 
 
 def _present_perfect(verb: Any) -> bool:
@@ -1414,6 +1464,19 @@ def call_for_is_an_appeal(tok: Any, coder: EventCoder, w: dict[str, frozenset[st
     if not preps:
         return None
     return _Trigger(tok, "020", "on" if "on" in preps else None, nominal=True, specific=True)
+
+
+@coding_rule("a_kind_of_thing_is_no_act", pos=("NOUN",), reads="a noun that is a compound modifier of a noun of a "
+             "thing, place or trade (kind_head_noun: 'a drone base', 'a missile factory', 'aid workers')",
+             changes="no trigger", vocab=("kind_head_noun",))
+def a_kind_of_thing_is_no_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"Washington tried to keep its drone base in Agadez" was a drone strike: a modifier that says what kind of
+    base, factory or worker names no act (a verb governing the phrase, "expanded its missile programme", takes no
+    act from it either: ``EventCoder._governed_event_noun``)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i < tok.head.i \
+            and tok.head.lemma_.lower() in w["kind_head_noun"]:
+        return False
+    return None
 
 
 @coding_rule("event_noun", pos=("NOUN",), reads="a noun of the lexicon (nouns.tsv) that is no relation cue (relation_cues.tsv)",

@@ -188,14 +188,18 @@ def hedge_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: d
 @modality_rule("negating_governor", reads="a verb above the trigger that undoes it ('refused to meet', "
                "'avoided condemning'), not through a conjunct, or whose direct object is the noun the trigger's "
                "chain ends in ('denied any plan to invade')", changes="negated",
-               vocab=("negating_verb", "contrast_cc"))
+               vocab=("negating_verb", "contrast_cc", "denial_verb"))
 def negating_governor(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
     """"avoided condemning": a verb above the trigger that undoes it; not a verb the trigger is conjoined to
     ("denied the claim and accused India of ...": the accusation is made). "Ethiopia has denied any plan to invade
     its neighbour": the plan the chain stops at is what is denied, and the invasion with it."""
     chain = _below_a_consequence(chain)
     top = chain[-1]
-    hit = any(node.lemma_.lower() in words["negating_verb"] and below.dep_ != "conj"
+    # (nor a clause with a subject of its own, save what is denied: "It failed: the junta revoked the accord" told
+    # the revoking, "denied that it had supplied" does not)
+    hit = any(node.lemma_.lower() in words["negating_verb"] and below.dep_ != "conj" and not (
+        below.dep_ == "ccomp" and node.lemma_.lower() not in words["denial_verb"]
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children))
               for below, node in zip(chain, chain[1:])) or (
         top is not tok and top.dep_ in {"dobj", "obj"} and top.head.lemma_.lower() in words["negating_verb"])
     return {"negated": True} if hit else None

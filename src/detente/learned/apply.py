@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, hostile_verb, is_location,
                                patron_participle, step_verb, text_clause_verb)
 from ..events.attribution import SPEECH_LEMMAS, pair_reference
+from ..events.extract import background_carried_on
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refusal_governor,
@@ -151,7 +152,7 @@ class LearnedEvents:
                 event = self._new_event(parsed, sentence, pred, ments.get(sentence.idx, []), coder, speakers)
                 if event is not None:
                     out.append(event)
-        return tuple(out)
+        return background_carried_on(parsed, tuple(out), coder)
 
     # -- one event ---------------------------------------------------------------------------------------
     def _refine(self, event: Event, sentence: Any, pred: Prediction, ments: list[Mention], coder: Any,
@@ -342,6 +343,12 @@ class LearnedEvents:
             # the speaker's own act
             return None
         modality = read_modality(tok, sent, coder.lex, coder.disabled)
+        if modality.negated and coding.cameo[:2] == "12" and not tok.lemma_.lower() in SPEECH_LEMMAS \
+                and not ((pattern := coder.pattern_of(tok)) is not None and pattern.cameo[:2] == "12"):
+            # "Ukraine has never accepted the loss of Crimea", "Hungary did not join the statement": the "not" is
+            # what makes the tagger's rejection (it was told as not done, a rejection withheld); a verb of rejecting
+            # negated ("did not reject the plan") stays so
+            modality = replace(modality, negated=False)
         if tok.lemma_.lower() in words("deliberation_verb") | words("simulation_verb"):
             # "The EU is weighing sanctions on Iran": what is weighed is not done (deliberated_is_not_done); the
             # tagger's act on the verb is told as considered, not as done
