@@ -2853,3 +2853,28 @@ def test_the_not_that_makes_the_taggers_rejection_is_not_a_second_negation(code)
              "frozen Russian assets.")
     got = [(e.type, e.negated) for e in x.events if e.trigger in {"accepted", "join"}]
     assert got and all(t != "REJECT" or not negated for t, negated in got)
+
+
+def test_an_ally_fought_alongside_is_no_target(code):
+    # "fought alongside Ethiopian federal forces": allies (the tagger had filled them as the ones fought)
+    x = code("During the war in 2020, Eritrean troops fought alongside Ethiopian federal forces. Russian troops fought "
+             "along with Syrian forces against rebels.")
+    for e in _events(x, "fought"):
+        assert not {"ETH", "SYR"} & _nodes(e.target)
+    # a thing given alongside another is no ally: its to-phrase still names the one given to
+    (e,) = _events(code("Chile is willing to provide rifles alongside food aid to Peru in the region."), "provide")
+    assert _nodes(e.target) == {"PER"}
+
+
+def test_a_city_that_names_a_pact_is_no_author(code):
+    # "The Pretoria agreement ended the war": the agreement made in Pretoria, not South Africa's act
+    x = code("The Pretoria agreement of November 2022 ended the war in Tigray. The Vienna deal was signed by Iran.")
+    assert not {"ZAF", "AUT"} & {n for e in x.events for n in _nodes(e.source) | _nodes(e.target)}
+
+
+def test_the_state_an_envoy_is_posted_to_is_no_co_source(code):
+    # "Indonesia's ambassador to Russia explained ...": the tagger's subject phrase held the host too
+    x = code("Indonesia's ambassador to Russia, in an interview with this newspaper, explained Jakarta's position on "
+             "the war in Ukraine.")
+    (e,) = _events(x, "explained")
+    assert _nodes(e.source) == {"IDN"}

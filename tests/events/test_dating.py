@@ -1299,3 +1299,27 @@ def test_the_day_of_a_time_of_day_dates_the_clause():
                 ("night", 6, "pobj", "NOUN", "B-TIME"), (".", 1, "punct", "PUNCT", "O")])
     got = _date(doc, "raided")
     assert (got.date, got.basis) == (dt.date(2024, 2, 21), DateBasis.STATED)
+
+
+def test_a_conjunct_told_as_later_takes_no_time_of_the_one_before():
+    # "Chile closed the border in 2022 and eventually recognised Peru .": the recognising came after 2022, on no day
+    # the text gives (it had taken 2022)
+    doc = _doc([("Chile", 1, "nsubj", "PROPN", "O"), ("closed", 1, "ROOT", "VERB", "O"), ("the", 3, "det", "DET", "O"),
+                ("border", 1, "dobj", "NOUN", "O"), ("in", 1, "prep", "ADP", "O"), ("2022", 4, "pobj", "NUM", "B-DATE"),
+                ("and", 1, "cc", "CCONJ", "O"), ("eventually", 8, "advmod", "ADV", "O"),
+                ("recognised", 1, "conj", "VERB", "O"), ("Peru", 8, "dobj", "PROPN", "O"), (".", 1, "punct", "PUNCT", "O")])
+    for t in doc:
+        t.tag_ = {"closed": "VBD", "recognised": "VBD"}.get(t.text, t.tag_)
+    closed, recognised = _date(doc, "closed"), _date(doc, "recognised")
+    assert closed.date == dt.date(2022, 1, 1)
+    assert (recognised.date, recognised.basis) == (None, DateBasis.BACKGROUND)
+
+
+def test_an_act_told_as_done_many_times_is_undated():
+    # "Chile met Peru 27 times .": over a span before the news, not on the news day
+    doc = _doc([("Chile", 1, "nsubj", "PROPN", "O"), ("met", 1, "ROOT", "VERB", "O"), ("Peru", 1, "dobj", "PROPN", "O"),
+                ("27", 4, "nummod", "NUM", "B-CARDINAL"), ("times", 1, "npadvmod", "NOUN", "O"),
+                (".", 1, "punct", "PUNCT", "O")])
+    doc[1].tag_ = "VBD"
+    got = _date(doc, "met")
+    assert (got.date, got.basis, got.text) == (None, DateBasis.BACKGROUND, "27 times")

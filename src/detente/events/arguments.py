@@ -802,7 +802,8 @@ class ArgumentFinder:
         sp = self.speakers
         found = None
         for child in noun.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"} and sp.mention_at(child):
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and sp.mention_at(child) and not (
+                    sp.on("a_pacts_city_is_its_place") and city_naming_a_pact(child, sp.mention_at(child))):
                 found = sp.mention_at(child)
             elif child.dep_ == "prep" and child.lower_ == "by" or child.dep_ == "acl":
                 for t in child.subtree:
@@ -1318,6 +1319,8 @@ class ArgumentFinder:
         for child in tok.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 m = sp.mention_at(child)
+                if m is not None and sp.on("a_pacts_city_is_its_place") and city_naming_a_pact(child, m):
+                    continue  # "the Pretoria agreement": where it was made (South Africa had signed it)
                 if m is not None:
                     # "US and UK assistance": each conjunct of the possessor acts (phrase-stage rules)
                     source.extend(x for x in [m, *phrase_extra(child, sp, self.disabled)] if x not in source)
@@ -3245,6 +3248,13 @@ def absolute_with(prep: Any) -> bool:
     if prep.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in words("accompaniment_word")
                                      for c in prep.children):
         return True  # "negotiated the release of hostages, together with Egypt": a co-actor (Egypt was the target)
+    if (prep.lower_ in words("accompaniment_word") or prep.lower_ == "with" and prep.i > 0
+            and prep.doc[prep.i - 1].lower_ in words("accompaniment_word")) and any(
+            t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for c in prep.children if c.dep_ == "pobj"
+            for t in (c, *c.lefts)):
+        # "Eritrean troops fought alongside Ethiopian forces": an ally (it had been fought against); not a thing
+        # given with another ("provide ammunition alongside humanitarian assistance to Turkey")
+        return True
     if prep.lower_ == "with" and any(c.dep_ == "pobj" and (c.lower_ in words("presence_word") or any(
             g.dep_ in {"amod", "acl", "advmod"} and g.lower_ in words("presence_word") for g in c.children))
             for c in prep.children):

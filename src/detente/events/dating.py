@@ -351,7 +351,7 @@ def stated_date(tok: Any, span: tuple[int, int], published: dt.date | None, *, d
         found = _apply(expr, tok, clause, span, published, future, depth)
         if found is not None:
             return found
-    shared = _shares_time_with(clause)
+    shared = None if _told_as_later(clause) else _shares_time_with(clause)
     # (a gap since the last such act, "for the first time in a decade", is no time of the clause's own)
     if shared is not None and depth < 2 and not any(_own_time(expr, tok, clause) and not _gap_since_the_last(
             expr, clause) for expr in exprs):
@@ -735,6 +735,47 @@ def _before_a_later_conjunct(tok: Any, span: tuple[int, int], published: dt.date
     return None
 
 
+def _told_as_later(clause: Any) -> bool:
+    """Whether ``clause``, a conjunct, says it came after the one it is joined to (sequence_adverb: "eventually",
+    "later", "then")."""
+    from .rules import words
+
+    return clause.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in words("sequence_adverb")
+                                         for c in clause.children)
+
+
+def _after_an_earlier_conjunct(tok: Any, span: tuple[int, int], published: dt.date | None) -> str | None:
+    """"closed the Bosphorus to Russian warships in 2022, and eventually approved Sweden's membership": a past-tense
+    conjunct told as later than the one it is joined to, which states a time before the news (more than a month
+    before), came after that time and before the news, on no day the text gives (it had taken 2022). Returns the
+    cue, or None."""
+    clause = clause_head(tok)
+    if not _told_as_later(clause) or clause.tag_ != "VBD" or published is None:
+        return None
+    stated = stated_date(clause.head, span, published)
+    if stated is not None and stated.date is not None and before_the_news(stated, published) \
+            and (published - stated.date).days > 31:
+        return f"after {stated.text}"
+    return None
+
+
+def _told_as_repeated(tok: Any) -> str | None:
+    """"He met Vladimir Putin 27 times", "has visited Moscow several times": an act told in the past as done many
+    times, with no time of its own, was done over a span before the news, on no day the text gives (it was dated to
+    the news day). Returns the cue ("27 times"), or None."""
+    clause = clause_head(tok)
+    past = clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                                  for c in clause.children))
+    if not past:
+        return None
+    for c in clause.children:
+        if c.dep_ in {"npadvmod", "advmod"} and c.lower_ == "times" and any(
+                (m.dep_ == "nummod" and m.like_num and m.lower_ not in {"1", "one"})
+                or (m.dep_ == "amod" and m.lower_ in {"several", "many", "multiple", "numerous"}) for m in c.children):
+            return c.left_edge.doc[c.left_edge.i:c.i + 1].text
+    return None
+
+
 def _start_of_a_span(tok: Any) -> str | None:
     """"ending a 19-month rupture that began when Spain backed Morocco's plan": a when-clause of a verb of beginning
     (beginning_verb) whose subject is a noun of a stated length (a duration_unit with a number, or "decades-long"),
@@ -965,7 +1006,8 @@ def date_event(tok: Any, span: tuple[int, int], document: Document, modality: Mo
     before = _before_an_earlier_act(tok, span, published) if tok is not None else None
     if before is None and tok is not None:
         before = _start_of_a_span(tok) or _before_a_later_conjunct(tok, span, published) \
-            or _asked_for_an_earlier_time(tok, span, published)
+            or _after_an_earlier_conjunct(tok, span, published) or _asked_for_an_earlier_time(tok, span, published) \
+            or _told_as_repeated(tok)
     if before is not None:
         return EventDate(None, DateBasis.BACKGROUND, BEFORE_PUBLICATION, before)
     earlier = undated_earlier(tok, span) if undated else None

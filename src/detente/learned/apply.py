@@ -32,12 +32,13 @@ from typing import Any, NamedTuple
 
 from ..events.arguments import (TOPIC_ON_TYPES, _place_noun, absolute_with, frames_the_act, hostile_verb, is_location,
                                patron_participle, step_verb, text_clause_verb)
-from ..events.attribution import SPEECH_LEMMAS, pair_reference
+from ..events.attribution import SPEECH_LEMMAS, city_naming_a_pact, pair_reference
 from ..events.extract import background_carried_on
 from ..events.lexicon import VERBAL_ROOTS, own_speaker, reciprocal
 from ..events.relations import _verb_of
 from ..events.rules import (SUFFERED_ROOTS, code_trigger, forum_phrases, measure_against_phrases, refusal_governor,
-                             refused_trigger, refuses_to_bear, reversal_verb, run_rule, victim_phrases, words)
+                             enabled, refused_trigger, refuses_to_bear, reversal_verb, run_rule, victim_phrases,
+                             words)
 from ..model import Event, Mention
 from ..nlp import Parsed, dateline_span
 from .model import EventModel, Prediction
@@ -169,7 +170,8 @@ class LearnedEvents:
                 new = coder.lex.coding(code_for(coder.lex, pred.penta, etype))
                 if new is not None:
                     changes.update(cameo=new.cameo, score=new.score)
-        changes.update(self._arguments(event, sentence, pred, ments, main, doc, _material(event, doc, coder)))
+        changes.update(self._arguments(event, sentence, pred, ments, main, doc, _material(event, doc, coder),
+                                       coder.disabled))
         if not changes:
             return event
         said_by = own_speaker(event.said_by, changes.get("source", event.source), changes.get("cameo", event.cameo))
@@ -178,7 +180,7 @@ class LearnedEvents:
         return replace(event, method=f"{event.method}+learned", **changes)
 
     def _arguments(self, event: Event, sentence: Any, pred: Prediction, ments: list[Mention], main: bool,
-                   doc: Any, material: bool = False) -> dict[str, Any]:
+                   doc: Any, material: bool = False, disabled: Any = ()) -> dict[str, Any]:
         """The rule's arguments re-spanned to the tagged phrase of the same role that overlaps each (the
         rules find the actor, the tagger the phrase's extent); an empty side of the main clause's event filled
         with the confident tagged spans of its role, never with a conjunct of the other side ("the US, the UK
@@ -236,7 +238,9 @@ class LearnedEvents:
                             and not (side == "target" and _against_the_measure(doc, event, m))
                             and not (side == "target" and _in_topic_on_phrase(doc, event, m))
                             and not (side == "target" and _court_as_forum(doc, event, m))
-                            and not (side == "target" and _gapped_subject(doc, event, m)))
+                            and not (side == "target" and _gapped_subject(doc, event, m))
+                            and not _a_pacts_city(doc, m, disabled)
+                            and not (side == "source" and _an_envoys_host(doc, m, ments)))
                 issue = [side == "target" and _in_issue_phrase(doc, event, m) for m in new]
                 if any(issue) and _acts_on_ties(doc, event):
                     # "broke off relations in 2009 over an earlier Gaza offensive": what ties are cut over is never
@@ -270,7 +274,10 @@ class LearnedEvents:
         target = tuple(m for m in target if not any(_coordinated(parsed.doc, m, o) for o in source)
                        and not _in_attribution(parsed.doc, m) and not _in_relative_clause(parsed.doc, here, m))
         source = tuple(m for m in source if not _in_attribution(parsed.doc, m)
-                       and not _in_a_clause_on_a_place_or_time(parsed.doc, here, m))
+                       and not _in_a_clause_on_a_place_or_time(parsed.doc, here, m)
+                       and not _a_pacts_city(parsed.doc, m, coder.disabled)
+                       and not _an_envoys_host(parsed.doc, m, ments))
+        target = tuple(m for m in target if not _a_pacts_city(parsed.doc, m, coder.disabled))
         if tok.lemma_.lower() in SPEECH_LEMMAS:
             # on a verb of saying, the one told is no source ("Pashinyan told Italy's La Repubblica newspaper
             # that ...": the newspaper is no co-source); the act told may be anyone's (", officials said")
@@ -868,6 +875,32 @@ def _in_issue_phrase(doc: Any, event: Event, m: Mention) -> bool:
     top, path = _path_to_trigger(doc, event, m)
     return any(node.dep_ == "prep" and node.lower_ in words("issue_prep")
                and (node.head == top or node.head.head == top) for node in path)
+
+
+def _an_envoys_host(doc: Any, m: Mention, ments: list[Mention]) -> bool:
+    """Whether mention ``m`` (or the resolver's mention of its actor inside it: the tagger's phrase may hold the
+    envoy) is the state an envoy named as a subject is posted to ("Indonesia's ambassador to Russia explained ...":
+    the envoy speaks for Indonesia; Russia, the host, was made a co-source)."""
+    if m.actor is None:
+        return False
+    for x in [m, *(x for x in ments if x.actor is not None and x.actor.node == m.actor.node
+                   and m.start <= x.start and x.end <= m.end)]:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        prep = span.root.head
+        if span.root.dep_ == "pobj" and prep.lower_ in {"to", "in"} \
+                and prep.head.lemma_.lower() in words("envoy_noun") and prep.head.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+    return False
+
+
+def _a_pacts_city(doc: Any, m: Mention, disabled: Any) -> bool:
+    """Whether mention ``m`` is a capital in the compound name of a pact ("The Pretoria agreement ended the war": where
+    it was made, as the rules read it, rule a_pacts_city_is_its_place; it had been South Africa's act)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and enabled("a_pacts_city_is_its_place", disabled) \
+        and any(t.dep_ == "compound" and city_naming_a_pact(t, m) for t in span)
 
 
 def _acts_on_ties(doc: Any, event: Event) -> bool:
