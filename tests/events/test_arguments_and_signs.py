@@ -2878,3 +2878,30 @@ def test_the_state_an_envoy_is_posted_to_is_no_co_source(code):
              "the war in Ukraine.")
     (e,) = _events(x, "explained")
     assert _nodes(e.source) == {"IDN"}
+
+
+def test_a_second_it_subject_is_the_first_its(code):
+    # "It applied ..., yet it refuses to align with the bloc's sanctions": both are Serbia (the second had been the
+    # EU, the last organisation named)
+    x = code("Belgrade has spent two decades sitting on two chairs. It applied for EU membership in 2009 and has been a "
+             "candidate since 2012, yet it refuses to align with the bloc's sanctions on Russia.")
+    (e,) = _events(x, "align")
+    assert _nodes(e.source) == {"SRB"}
+
+
+def test_what_a_conjunct_cooperates_on_is_no_party(code):
+    # "agreed to resume visits and to cooperate on North Korea's missile programme": the topic of the conjunct (it
+    # had been the one agreed with)
+    x = code("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Seoul. The two leaders "
+             "agreed to resume regular visits and to cooperate on North Korea's missile programme.")
+    for e in x.events:
+        if e.trigger in {"resume", "cooperate"}:
+            assert "PRK" not in _nodes(e.target) and e.intent
+
+
+def test_a_state_labelling_a_paragraph_is_its_we(code):
+    # a council's record labels each member's speech with its name in capitals: "we" is that state (no source)
+    x = code("Record of the meeting\n\nPRESIDENT: The draft was not adopted.\n\nALGERIA: We regret that the Council "
+             "has once again failed the Palestinian people.")
+    (e,) = _events(x, "regret")
+    assert _nodes(e.source) == {"DZA"}

@@ -1323,3 +1323,17 @@ def test_an_act_told_as_done_many_times_is_undated():
     doc[1].tag_ = "VBD"
     got = _date(doc, "met")
     assert (got.date, got.basis, got.text) == (None, DateBasis.BACKGROUND, "27 times")
+
+
+@pytest.mark.parametrize("verb, lemma, dated", [("condemned", "condemn", False), ("launched", "launch", True)])
+def test_a_time_in_a_nouns_of_phrase_is_the_nouns(verb, lemma, dated):
+    # "Chile condemned the attack of October 7 .": the attack's day, not the condemning's (it had been dated so);
+    # "launched the attack of October 7" tells the attack itself
+    doc = hand_doc(["Chile", verb, "the", "attack", "of", "October", "7", "."], [1, 1, 3, 1, 3, 4, 5, 1],
+                   ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"],
+                   lemmas=["Chile", lemma, "the", "attack", "of", "October", "7", "."],
+                   ents=["O", "O", "O", "O", "O", "B-DATE", "I-DATE", "O"], tags=["NNP", "VBD", "DT", "NN", "IN", "NNP",
+                                                                                  "CD", "."])
+    got = _date(doc, verb)
+    assert (got.date == dt.date(2023, 10, 7)) == dated

@@ -832,3 +832,12 @@ def test_a_failure_does_not_undo_a_clause_of_its_own():
     to = _doc([("It", 1, "nsubj"), ("failed", 1, "ROOT", "fail", "VBD"), ("to", 3, "aux"),
                ("revoke", 1, "xcomp", "revoke", "VB"), ("the", 5, "det"), ("accord", 3, "dobj"), (".", 1, "punct")])
     assert read_modality(to[3], to[:], load_lexicon()).negated
+
+
+def test_a_noun_of_refusing_undoes_its_infinitive():
+    # "Chile backs Peru 's refusal to recognise Bolivia .": the recognising is refused (it was told as done)
+    spec = [("Chile", 1, "nsubj"), ("backs", 1, "ROOT", "back", "VBZ"), ("Peru", 4, "poss"), ("'s", 2, "case"),
+            ("refusal", 1, "dobj"), ("to", 6, "aux"), ("recognise", 4, "acl", "recognise", "VB"), ("Bolivia", 6, "dobj"),
+            (".", 1, "punct")]
+    on, off = _both(spec, "recognise", "negating_governor")
+    assert on.negated and not off.negated

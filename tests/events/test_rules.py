@@ -1846,3 +1846,23 @@ def test_a_kind_of_thing_governs_no_act_of_its_verb():
                 ["PROPN", "VERB", "PRON", "NOUN", "NOUN"])
     on, off = _coded(doc, "a_kind_of_thing_is_no_act")
     assert not on[1].cameo.startswith("19") and off[1].cameo.startswith("19")
+
+
+@pytest.mark.parametrize("prep, vetoed_", [("to", True), ("for", False)])
+def test_a_bare_verb_is_no_act(prep, vetoed_):
+    # "The rule applies to Peru": no appeal (020) by Peru; "Chile applied for membership" is one
+    doc = _doc(["Chile", "applied", prep, "Peru"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["Chile", "apply", prep, "Peru"])
+    assert (vetoed(doc[1]) == "bare_verb_is_no_act") == vetoed_
+    assert vetoed(doc[1], disabled={"bare_verb_is_no_act"}) is None
+
+
+def test_the_conjunct_of_an_intended_act_is_intended_too():
+    # "Chile agreed to resume visits and to cooperate": the cooperating is agreed to, not done
+    from detente.events.rules import intent_governor
+
+    doc = _doc(["Chile", "agreed", "to", "resume", "visits", "and", "to", "cooperate"], [1, 1, 3, 1, 3, 3, 7, 3],
+               ["nsubj", "ROOT", "aux", "xcomp", "dobj", "cc", "aux", "conj"],
+               ["Chile", "agree", "to", "resume", "visit", "and", "to", "cooperate"],
+               pos=["PROPN", "VERB", "PART", "VERB", "NOUN", "CCONJ", "PART", "VERB"])
+    assert intent_governor(doc[3]) == intent_governor(doc[7]) == "agree"

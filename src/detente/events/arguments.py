@@ -1818,6 +1818,15 @@ def it_is_last_thing(child: Any, ctx: Context, f: ArgumentFinder, w: dict[str, f
     if child.lower_ not in w["thing_pronoun"]:
         return None
     near = f._nearest_subject_before(child, persons=False)
+    lo = f.speakers.parsed.spans[f.speakers.sent_index(child)][0]
+    again = next((t for t in reversed(child.doc[lo:child.i]) if t.dep_ in {"nsubj", "nsubjpass"}
+                  and t.lower_ == child.lower_), None)
+    earlier = f._subject_mentions(again, ctx) if again is not None and (near is None or near.start < again.idx) \
+        else []
+    if earlier:
+        # "It applied for EU membership in 2009, yet it refuses to align with ...": the same "it" as the earlier
+        # subject (it had been the EU, the last organisation named)
+        return earlier
     if near is not None:
         return [near]
     clause = child.head

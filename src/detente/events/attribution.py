@@ -944,8 +944,8 @@ class Speakers:
 
     def label_speaker(self, tok: Any) -> Mention | None:
         """The person a transcript's speaker label names ("PRESIDENT ERDOGAN: I welcome ... Today we signed ..."):
-        the first sentence of ``tok``'s paragraph opens with words in capitals naming a person, then a colon, before
-        ``tok``; else None."""
+        the first sentence of ``tok``'s paragraph opens with words in capitals naming a person (or wholly a state or
+        an international body: "ALGERIA: We regret ..."), then a colon, before ``tok``; else None."""
         k = self.sent_index(tok)
         para = self.parsed.sentences[k].paragraph
         first = k
@@ -957,7 +957,10 @@ class Speakers:
         if not colon or tok.i <= toks[colon].i or not all(t.is_upper or not t.is_alpha for t in toks[:colon]):
             return None
         named = next((m for t in toks[:colon] if (m := self.by_token.get(t.i)) is not None), None)
-        return named if _is_person(named) else None
+        # (or a state, as a council's record labels its members' speeches: "ALGERIA: We regret ...")
+        state = named is not None and named.actor is not None and named.actor.kind in {"state", "igo"} \
+            and all(self.by_token.get(t.i) is named for t in toks[:colon])
+        return named if _is_person(named) or state else None
 
     @attribution_rule("counted_officials_named_after", reads="a speaker phrase of a numeral and a plural office "
                       "noun (counted_office_noun: 'two Chilean ministers') that stands for a state; the next two "

@@ -863,10 +863,18 @@ def undated_earlier(tok: Any, span: tuple[int, int]) -> str | None:
 def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
     """Whether ``expr`` is the time of the event of ``tok`` (in ``clause``): a noun's own time ("the 2019
     pact") dates that noun's phrase; any other dates the clause it modifies."""
+    from .rules import words
+
     if expr.noun is not None and expr.attach == expr.noun:
         return tok == expr.noun or _within_noun(tok, expr.noun)
     # (not a meeting the act is for, a purpose still to come: "recalled its ambassador for consultations on Tuesday"
     # was recalled on Tuesday; "retaliate for the killing in June" is a motive, told before, and keeps its time)
+    if expr.attach != tok and expr.attach.pos_ == "NOUN" and expr.text.lower().startswith("of ") and not (
+            expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok
+            and tok.lemma_.lower() in words("aspectual_verb")):
+        # "condemned the attack of October 7": a time in a noun's of-phrase names that noun's own time (the
+        # condemning had been dated October 7); a verb that tells that act keeps it ("launched the attack of ...")
+        return _within_noun(tok, expr.attach)
     if expr.attach != tok and expr.attach.pos_ == "NOUN" and _event_noun(expr.attach) \
             and _in_object(expr.attach, clause) and not _meeting_it_is_for(expr.attach):
         # "is investigating a link to the killing of X in June": a time phrase on an event noun dates that act

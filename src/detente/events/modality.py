@@ -48,11 +48,12 @@ def _chain(tok: Any) -> list[Any]:
         head = node.head
         if head.lemma_.lower() in SPEECH_LEMMAS and node.dep_ in {"ccomp", "conj"}:
             break
-        if node.dep_ == "conj" and (any(c.dep_ in OWN_CLAUSE_DEPS for c in node.children)
+        if node.dep_ == "conj" and (any(c.dep_ in OWN_CLAUSE_DEPS and not (c.dep_ == "aux" and c.lower_ == "to")
+                                        for c in node.children)
                                     or (node.tag_ == "VBD" and head.tag_ == "VB")):
             # (a past-tense conjunct of a bare verb is a clause of its own: "would not support X and called for Y")
             break  # "was no longer sending arms and would focus on ...": a conjunct with its own auxiliary or subject
-            # has its own modality
+            # has its own modality (not the "to" of an infinitive: "agreed to resume visits and to cooperate")
         if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
             break  # "pledged to improve ties during Erdogan's first visit": the visit is where, not what is pledged
         if fronted_clause_of_its_own(node):

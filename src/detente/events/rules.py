@@ -427,7 +427,7 @@ def intent_governor(tok: Any) -> str | None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "Moscow's readiness to abandon", "a plan to deploy", "accepted an invitation to visit": to come, not done
         return verb.head.lemma_.lower()
-    node = tok
+    node = verb  # ("agreed to resume visits and to cooperate on X": the conjunct of the complement too)
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head == node:
             return None
@@ -604,6 +604,16 @@ def a_measure_aims_no_force(tok: Any, w: dict[str, frozenset[str]]) -> bool:
         p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return any(d.pos_ == "NOUN" and (d.lemma_.lower() in w["deed_anaphor"] | w["law_noun"] or (
         d.lemma_.lower() in nouns and nouns[d.lemma_.lower()].startswith("16"))) for d in doers)
+
+
+@trigger_veto("bare_verb_is_no_act", reads="a verb whose act needs an object or a for/against phrase "
+              "(object_needing_verb: 'apply', 'campaign') with neither, nor a clause", vocab=("object_needing_verb",))
+def bare_verb_is_no_act(tok: Any, w: dict[str, frozenset[str]]) -> bool:
+    """"That principle applies to Ukraine" was an appeal (020) by Ukraine, "shot dead while campaigning in Nara" a
+    demand (100): applying for something or campaigning for or against it is the act, bare it is none."""
+    return tok.lemma_.lower() in w["object_needing_verb"] and not any(
+        c.dep_ in {"dobj", "obj", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in {"for", "against"})
+        for c in tok.children)
 
 
 @trigger_veto("an_act_that_ends_is_no_act", reads="a reversal verb (reversal_verb: 'end', 'stop', 'halt') with no "

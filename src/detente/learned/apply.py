@@ -61,7 +61,8 @@ NEW_MIN_SCORE = 0.9
 
 # Trigger vetoes whose word holds for the tagger's event even with no rule event in its sentence (other vetoes
 # only stand beside one: ``refused_trigger``)
-CLAUSE_OF_NO_ACT = ("no_reply_is_no_act", "stopping_short_is_no_act", "a_measure_aims_no_force")
+CLAUSE_OF_NO_ACT = ("no_reply_is_no_act", "stopping_short_is_no_act", "a_measure_aims_no_force",
+                    "bare_verb_is_no_act")
 
 
 @dataclass
@@ -916,7 +917,11 @@ def _in_topic_on_phrase(doc: Any, event: Event, m: Mention) -> bool:
     if event.type not in TOPIC_ON_TYPES:
         return False
     top, path = _path_to_trigger(doc, event, m)
-    return any(node.dep_ == "prep" and node.lower_ == "on" and node.head == top for node in path)
+    # (or on a conjunct of it with no subject of its own: "agreed to resume visits and to cooperate on North Korea's
+    # missile programme" had agreed with North Korea)
+    heads = [top] + ([c for c in top.conjuncts if not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+                     if top is not None else [])
+    return any(node.dep_ == "prep" and node.lower_ == "on" and node.head in heads for node in path)
 
 
 def _gapped_subject(doc: Any, event: Event, m: Mention) -> bool:
