@@ -313,7 +313,8 @@ def parse_repairs(doc: Any) -> Any:
     (``_clause_read_as_the_confidences``), a naming's object and predicate read as one compound noun
     (``_named_act_read_as_a_compound``), a main verb after a long relative clause read as an adjective of its object
     (``_main_verb_read_as_an_adjective``), the narrator's contrasting clause after a comma read as part of a
-    reported clause (``_narrators_contrast_read_as_reported``).
+    reported clause (``_narrators_contrast_read_as_reported``), a second clause's subject read as a conjunct of the
+    first clause's verb (``_subject_read_as_a_conjunct_of_the_verb``).
     Why a component of our own: as ``conj_after_clause``."""
     _accusation_of_the_reporter(doc)
     _second_charged_object(doc)
@@ -348,7 +349,31 @@ def parse_repairs(doc: Any) -> Any:
     _named_act_read_as_a_compound(doc)
     _main_verb_read_as_an_adjective(doc)
     _narrators_contrast_read_as_reported(doc)
+    _subject_read_as_a_conjunct_of_the_verb(doc)
     return doc
+
+
+def _subject_read_as_a_conjunct_of_the_verb(doc: Any) -> None:
+    """"Israel supplies most of Azerbaijan's weapons, and Azerbaijan in turn supplies a share of Israel's oil": the
+    parser makes "Azerbaijan" a conjunct of the first "supplies" and the second a clause with no subject, so Israel
+    supplied its own oil.  A name joined by "and" as a conjunct of a verb, followed (past adverbs and a phrase) by a
+    finite verb with no subject of its own hung on that same verb, is that second verb's subject, the second verb
+    the first one's conjunct."""
+    for name in doc:
+        verb = name.head
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or verb.pos_ != "VERB" or name.i < verb.i \
+                or not any(c.dep_ == "cc" and verb.i < c.i < name.i for c in verb.children):
+            continue
+        second = next((c for c in verb.children if c.i > name.i and c.dep_ in {"advcl", "conj", "ccomp"}
+                       and c.pos_ == "VERB" and c.tag_ in {"VBZ", "VBD", "VBP"}), None)
+        if second is None or any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
+            continue
+        between = doc[name.right_edge.i + 1:second.i]
+        if any(t.pos_ in {"VERB", "AUX"} or t.text in {",", ";"} for t in between) or any(
+                t.head not in (second, *between) for t in between):
+            continue
+        name.head, name.dep_ = second, "nsubj"
+        second.head, second.dep_ = verb, "conj"
 
 
 def _narrators_contrast_read_as_reported(doc: Any) -> None:

@@ -2905,3 +2905,18 @@ def test_a_state_labelling_a_paragraph_is_its_we(code):
              "has once again failed the Palestinian people.")
     (e,) = _events(x, "regret")
     assert _nodes(e.source) == {"DZA"}
+
+
+def test_what_ones_police_are_ordered_to_do_is_the_orderers(code):
+    # the expelling is Niger's (it had been a mobilisation of police, the expelling dropped as a demand's content)
+    x = code("Niger's military rulers ordered police to expel France's ambassador on Thursday, the foreign ministry "
+             "said.")
+    (e,) = _events(x, "expel")
+    assert e.type == "SANCTION" and _nodes(e.source) == {"NER"} and _nodes(e.target) == {"FRA"}
+
+
+def test_the_government_its_names_is_the_one_accused(code):
+    # "cut ties with Israel, accusing its government of genocide": Israel's (the accusation had no target)
+    x = code("Colombia cut diplomatic ties with Israel on Wednesday, accusing its government of genocide in Gaza.")
+    (e,) = _events(x, "accusing")
+    assert _nodes(e.target) == {"ISR"}

@@ -1337,3 +1337,28 @@ def test_a_time_in_a_nouns_of_phrase_is_the_nouns(verb, lemma, dated):
                                                                                   "CD", "."])
     got = _date(doc, verb)
     assert (got.date == dt.date(2023, 10, 7)) == dated
+
+
+def test_a_time_in_the_of_phrase_of_a_time_of_day_dates_the_clause():
+    # "On the night of 31 January , Chile shot down a drone .": the night is the clause's time, its day with it
+    doc = hand_doc(["On", "the", "night", "of", "31", "January", ",", "Chile", "shot", "down", "a", "drone", "."],
+                   [8, 2, 0, 2, 5, 3, 8, 8, 8, 8, 11, 8, 8],
+                   ["prep", "det", "pobj", "prep", "nummod", "pobj", "punct", "nsubj", "ROOT", "prt", "det", "dobj",
+                    "punct"],
+                   pos=["ADP", "DET", "NOUN", "ADP", "NUM", "PROPN", "PUNCT", "PROPN", "VERB", "ADP", "DET", "NOUN",
+                        "PUNCT"],
+                   ents=["O", "B-TIME", "I-TIME", "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O", "O"],
+                   tags=["IN", "DT", "NN", "IN", "CD", "NNP", ",", "NNP", "VBD", "RP", "DT", "NN", "."])
+    assert _date(doc, "shot").date == dt.date(2024, 1, 31)
+
+
+def test_a_gerund_days_after_is_undated():
+    # "Chile met Peru on Friday , days after visiting Bolivia .": the visiting came some days before, no day given (it
+    # had the news day, after the meeting)
+    doc = _doc([("Chile", 1, "nsubj", "PROPN", "O"), ("met", 1, "ROOT", "VERB", "O"), ("Peru", 1, "dobj", "PROPN", "O"),
+                ("on", 1, "prep", "ADP", "O"), ("Friday", 3, "pobj", "PROPN", "B-DATE"), (",", 1, "punct", "PUNCT", "O"),
+                ("days", 7, "npadvmod", "NOUN", "O"), ("after", 1, "prep", "ADP", "O"),
+                ("visiting", 7, "pcomp", "VERB", "O"), ("Bolivia", 8, "dobj", "PROPN", "O"), (".", 1, "punct", "PUNCT", "O")])
+    doc[1].tag_, doc[8].tag_ = "VBD", "VBG"
+    got = _date(doc, "visiting")
+    assert (got.date, got.basis) == (None, DateBasis.BACKGROUND)

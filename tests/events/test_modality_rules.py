@@ -841,3 +841,25 @@ def test_a_noun_of_refusing_undoes_its_infinitive():
             (".", 1, "punct")]
     on, off = _both(spec, "recognise", "negating_governor")
     assert on.negated and not off.negated
+
+
+def test_a_denied_claim_leaves_the_accusation_made():
+    # "Chile accused Peru of arming rebels , a claim Peru denied .": the arming is contested, the accusing was done
+    # (it had been hedged too)
+    spec = [("Chile", 1, "nsubj"), ("accused", 1, "ROOT", "accuse", "VBD"), ("Peru", 1, "dobj"), ("of", 1, "prep"),
+            ("arming", 3, "pcomp", "arm", "VBG"), ("rebels", 4, "dobj", "rebel"), (",", 5, "punct"), ("a", 8, "det"),
+            ("claim", 5, "appos"), ("Peru", 10, "nsubj"), ("denied", 8, "relcl", "deny", "VBD"), (".", 1, "punct")]
+    doc = _doc(spec)
+    lex = load_lexicon()
+    assert not read_modality(doc[1], doc[:], lex).hedged
+    assert read_modality(doc[4], doc[:], lex).hedged
+
+
+def test_what_one_is_not_told_of_took_place():
+    # "Chile was not informed of the visit .": the visit is no visit withheld (it had been negated)
+    spec = [("Chile", 3, "nsubjpass"), ("was", 3, "auxpass", "be"), ("not", 3, "neg"),
+            ("informed", 3, "ROOT", "inform", "VBN"), ("of", 3, "prep"), ("the", 6, "det"), ("visit", 4, "pobj"),
+            (".", 3, "punct")]
+    doc = _doc(spec)
+    assert not read_modality(doc[6], doc[:], load_lexicon()).negated
+    assert read_modality(doc[3], doc[:], load_lexicon()).negated

@@ -1866,3 +1866,24 @@ def test_the_conjunct_of_an_intended_act_is_intended_too():
                ["Chile", "agree", "to", "resume", "visit", "and", "to", "cooperate"],
                pos=["PROPN", "VERB", "PART", "VERB", "NOUN", "CCONJ", "PART", "VERB"])
     assert intent_governor(doc[3]) == intent_governor(doc[7]) == "agree"
+
+
+@pytest.mark.parametrize("obj, lemma, mods, own", [("police", "police", [], True), ("troops", "troop", ["French"], False)])
+def test_ordering_ones_forces_is_their_act(obj, lemma, mods, own):
+    # "Chile ordered police to expel the envoy": the expelling is Chile's act (it was a mobilisation of police, 152);
+    # "ordered French troops to leave" is left to the expulsion rule
+    words_ = ["Chile", "ordered", *mods, obj, "to", "expel", "the", "envoy"]
+    k = len(mods)
+    heads = [1, 1, *([2 + k] * k), 1, 4 + k, 1, 6 + k, 4 + k]
+    deps = ["nsubj", "ROOT", *(["amod"] * k), "dobj", "aux", "xcomp", "det", "dobj"]
+    lemmas = ["Chile", "order", *mods, lemma, "to", "expel", "the", "envoy"]
+    pos = ["PROPN", "VERB", *(["ADJ"] * k), "NOUN", "PART", "VERB", "DET", "NOUN"]
+    doc = _doc(words_, heads, deps, lemmas, pos=pos)
+    lex = load_lexicon()
+    from detente.actors.gazetteer import load_gazetteer
+
+    agents = dict(load_gazetteer().agents)
+    on = {t.tok.i for t in EventCoder(lex, agents=agents)._triggers(doc[:])}
+    off = {t.tok.i for t in EventCoder(lex, agents=agents, disabled={"ordering_ones_forces_is_their_act"})._triggers(
+        doc[:])}
+    assert (1 not in on) == own and 1 in off

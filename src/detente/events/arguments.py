@@ -719,6 +719,9 @@ class ArgumentFinder:
                     c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"} for c in head.children):
                 return None  # "Blinken called Bazoum to offer support": who phones offers ("called on X to" asks X)
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            if objs and node.dep_ == "xcomp" and own_forces_ordered(head, self.agents) is not None:
+                # "The junta ordered police to expel the French ambassador": the orderer's act, done by its forces
+                return None
             if objs:
                 return self.with_conj(objs[0])
             for c in head.children:
@@ -2535,13 +2538,23 @@ def it_is_the_clause_above(q: ObjectQuery, f: ArgumentFinder, w: dict[str, froze
 def it_is_the_other_party(q: ObjectQuery, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list[Mention]:
     """"Beijing has warned Manila not to play with fire and accused it of acting as a pawn": "it" is the other party
     named before, Manila (it_is_the_clause_above finds the clause's own subject, the accuser).  Only where the
-    pronoun is made an agent, which a thing cannot be ("bought the oil from Iran and sold it" is the oil's)."""
+    pronoun is made an agent, which a thing cannot be ("bought the oil from Iran and sold it" is the oil's), or is
+    accused of a charge ("cut ties with Israel, accusing it of genocide", "accusing its government of genocide")."""
     pron = next((d for d in _dobjs(q) if d.lower_ in {"it", "them"}), None)
+    accusing = q.tok.lemma_.lower() in cue_lists()["accusing_verb"]
+    if pron is None and accusing:
+        # "accusing its government of genocide": the owner a pronoun names on an agent object accused ("its",
+        # "their"; not on another verb's: "urged its citizens to avoid" is the urger's own)
+        pron = next((c for d in _dobjs(q) if d.pos_ == "NOUN" and f.generic(d) is not None
+                     for c in d.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
     if pron is None or q.tok.dep_ == "relcl":  # ("the group, which Chile accused it of doing": read above)
         return []
-    agent = any(c.dep_ == "prep" and c.lower_ in {"of", "against"} and any(p.dep_ == "pcomp" for p in c.children)
+    # (the parser may hang the charge on the object: "accusing its government of genocide")
+    phrases = [*q.tok.children, *(c for d in _dobjs(q) for c in d.children if accusing and c.dep_ == "prep")]
+    agent = any(c.dep_ == "prep" and c.lower_ in {"of", "against"} and (accusing or any(
+                    p.dep_ == "pcomp" for p in c.children))
                 or c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in q.tok.children)
+                for c in phrases)
     if not agent:
         return []
     found = f.last_party_before(pron, f.subjects(q.tok, q.ctx or Context()),
@@ -3245,6 +3258,20 @@ def _between_pair(noun: Any, f: ArgumentFinder) -> list[Mention]:
 def _of_objects(noun: Any) -> list[Any]:
     """The objects of ``noun``'s of-phrases ("the restoration of [ties]")."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def own_forces_ordered(verb: Any, agents: dict[str, str]) -> Any:
+    """The object of an ordering verb (ordering_verb: "ordered police to expel the ambassador", "ordered the army to
+    attack", "ordered its troops to withdraw") that is the orderer's own armed or police forces: an agent noun
+    (``agents``) of sector MIL or COP with no modifier naming whose ("French troops" are left alone), when a verb
+    complement (xcomp) tells what they are to do; else None."""
+    if verb.lemma_.lower() not in words("ordering_verb") \
+            or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return None
+    return next((o for o in verb.children if o.dep_ in {"dobj", "obj"} and o.pos_ == "NOUN"
+                 and agents.get(o.lemma_.lower(), agents.get(o.lower_)) in {"MIL", "COP"}
+                 and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}
+                             for c in o.children)), None)
 
 
 def absolute_with(prep: Any) -> bool:

@@ -585,6 +585,12 @@ def _before_an_earlier_act(tok: Any, span: tuple[int, int], published: dt.date |
         _purpose_of_a_told_mission(clause)) or _during_which(clause)
     if not (after or told_with):
         return None
+    if clause.dep_ == "pcomp" and clause.head.lower_ in BEFORE_MARKS and clause.tag_ == "VBG":
+        # "met Putin in Moscow on Friday, days after visiting Kyiv": a bare span before the act told (it was given
+        # the news day, after the meeting it came before)
+        span_word = next((c for c in clause.head.children if c.dep_ == "npadvmod" and c.lower_ in _ROUGH_SPANS), None)
+        if span_word is not None:
+            return f"{span_word.lower_} after (earlier than the news)"
     if after and clause.tag_ in {"VBD", "VBN"}:
         # (on the clause or on its mark: "the sale came days after Washington and Beijing held talks")
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in BEFORE_MARKS]
@@ -869,9 +875,11 @@ def _own_time(expr: _Expr, tok: Any, clause: Any) -> bool:
         return tok == expr.noun or _within_noun(tok, expr.noun)
     # (not a meeting the act is for, a purpose still to come: "recalled its ambassador for consultations on Tuesday"
     # was recalled on Tuesday; "retaliate for the killing in June" is a motive, told before, and keeps its time)
-    if expr.attach != tok and expr.attach.pos_ == "NOUN" and expr.text.lower().startswith("of ") and not (
+    if expr.attach != tok and expr.attach.pos_ == "NOUN" and expr.text.lower().startswith("of ") \
+            and expr.attach.ent_type_ not in {"TIME", "DATE"} and not (
             expr.attach.dep_ in {"dobj", "obj"} and expr.attach.head == tok
             and tok.lemma_.lower() in words("aspectual_verb")):
+        # (not a noun of time itself: "on the night of 31 March" dates the clause)
         # "condemned the attack of October 7": a time in a noun's of-phrase names that noun's own time (the
         # condemning had been dated October 7); a verb that tells that act keeps it ("launched the attack of ...")
         return _within_noun(tok, expr.attach)

@@ -25,8 +25,8 @@ from typing import Any
 from ..ingest.dates import MONTH
 from ..model import DateBasis, Event, EventDate, Mention, evidence_window
 from ..nlp import Parsed
-from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, reacts_to_the_move,
-                        state_dyads, switch_phrases)
+from .arguments import (OBJ_DEPS, ArgumentFinder, Context, as_argument, member_owners, named, own_forces_ordered,
+                        reacts_to_the_move, state_dyads, switch_phrases)
 from .attribution import SPEECH_LEMMAS, Speakers, in_quotes, subject_bearer
 from .dating import CONTINUES_CUE, date_event, in_a_timeline, timeline_dates
 from .lexicon import Lexicon, VerbPattern, own_speaker
@@ -1122,6 +1122,18 @@ def ordering_out_is_expulsion(tok: Any, coder: EventCoder, w: dict[str, frozense
         return None
     return _Trigger(tok, "161", None, specific=True) if envoy else (
         _Trigger(tok, "166", None, specific=True) if foreign else None)
+
+
+@coding_rule("ordering_ones_forces_is_their_act", pos=("VERB",), reads="an ordering verb (ordering_verb) whose object "
+             "is the orderer's own forces, unnamed (arguments.own_forces_ordered), with a verb complement",
+             changes="no trigger: the complement is the act, the orderer its source", vocab=("ordering_verb",))
+def ordering_ones_forces_is_their_act(tok: Any, coder: EventCoder, w: dict[str, frozenset[str]]) -> bool | None:
+    """"Niger's rulers ordered police to expel France's ambassador" was a mobilisation of police (152), "Putin
+    ordered troops to withdraw from Kherson" one of troops (154): ordering one's own forces to act is that act,
+    the orderer's (the expulsion had been dropped as a demand's content)."""
+    if tok.lemma_.lower() not in w["ordering_verb"]:
+        return None
+    return False if own_forces_ordered(tok, coder.agents) is not None else None
 
 
 @coding_rule("holding_responsible_is_blame", pos=("VERB",), reads="a verb of holding (holding_verb: 'hold', 'deem') "

@@ -36,6 +36,12 @@ class Modality:
     background_cue: str | None = None
 
 
+def _informing_verbs() -> frozenset[str]:
+    from .rules import words
+
+    return words("informing_verb")
+
+
 def _chain(tok: Any) -> list[Any]:
     """The trigger and the tokens governing it, up to the clause of a speech verb."""
     from .attribution import SPEECH_LEMMAS
@@ -56,6 +62,8 @@ def _chain(tok: Any) -> list[Any]:
             # has its own modality (not the "to" of an infinitive: "agreed to resume visits and to cooperate")
         if node.dep_ == "pobj" and head.lower_ in SETTING_PREPS:
             break  # "pledged to improve ties during Erdogan's first visit": the visit is where, not what is pledged
+        if node.dep_ == "pobj" and head.lower_ in {"of", "about"} and head.head.lemma_.lower() in _informing_verbs():
+            break  # "had not been informed of the visit": what one is (not) told of took place all the same
         if fronted_clause_of_its_own(node):
             break  # "Poland summons envoy; Moscow vows response": a clause of its own, parsed as a complement
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \

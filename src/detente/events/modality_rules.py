@@ -512,8 +512,11 @@ def denied_claim(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dic
         # (an adverbial noun after a comma is the same aside: "armed the rebels, an allegation that Lima rejected")
         aside = t.dep_ == "appos" or (
             t.dep_ == "npadvmod" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",")
+        # (not the claim's own verb: "accused France of massing troops, a claim Paris denied" was an accusation
+        # made, hedged)
         if aside and t.lemma_.lower() in words["claim_noun"] and t.i > tok.i and any(
-                c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_verb"] for c in t.children):
+                c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_verb"] for c in t.children) \
+                and tok.lemma_.lower() not in SPEECH_LEMMAS | accusing:
             return {"hedged": True}
         # "Kyiv says Russian forces fired at the plant, which Moscow denies": the same aside on the clause; not on
         # the claim's own verb ("accused X of hiring ..., which X denies": the accusing was done)

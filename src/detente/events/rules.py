@@ -410,7 +410,8 @@ EXTRA_SETS = ("measure_noun", "pact_noun", "pact_act", "complaint_noun", "meetin
               "issue_prep", "quoting_verb", "halting_verb", "reversal_phrase", "charge_noun",
               "attributive_participle", "possession_verb", "improvement_cue", "speaker_act_verb",
               "harm_participle", "pact_making_verb", "referring_verb", "confidence_noun",
-              "paragraph_label", "event_anaphor", "abstaining_verb", "contrast_mark", "sequence_adverb")
+              "paragraph_label", "event_anaphor", "abstaining_verb", "contrast_mark", "sequence_adverb",
+              "informing_verb")
 
 
 # -- helpers over the parse --------------------------------------------------------------------------------
