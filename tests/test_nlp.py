@@ -922,3 +922,22 @@ def test_the_narrators_contrast_is_no_part_of_what_is_said(subject, pos, tag, re
     lemmas = ["Chile", "say", "the", "vote", "be", "fair", ",", "while", subject, "hail", "it", "."]
     doc = parse_repairs(hand_doc(words, heads, deps, pos=poses, tags=tags, lemmas=lemmas))
     assert (doc[9].head.i == 1) == rehung
+
+
+@pytest.mark.parametrize("comma, rehung", [(False, True), (True, False)])
+def test_a_second_subject_read_as_a_conjunct_of_the_first_verb(comma, rehung):
+    # "Chile sells gas , and Peru in turn sells oil .": the parser made "Peru" a conjunct of the first "sells" and the
+    # second a clause with no subject (so Chile sold the oil); an aside set off by commas is left alone
+    words = ["Chile", "sells", "gas", ",", "and", "Peru", "in", "turn", *([","] if comma else []), "sells", "oil", "."]
+    k = 1 if comma else 0
+    heads = [1, 1, 1, 1, 1, 1, 8 + k, 6, *([8 + k] if comma else []), 1, 8 + k, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "cc", "conj", "prep", "pobj", *(["punct"] if comma else []), "advcl",
+            "dobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN", "ADP", "NOUN", *(["PUNCT"] if comma else []), "VERB",
+           "NOUN", "PUNCT"]
+    tags = ["NNP", "VBZ", "NN", ",", "CC", "NNP", "IN", "NN", *([","] if comma else []), "VBZ", "NN", "."]
+    from detente.nlp import parse_repairs
+
+    doc = parse_repairs(hand_doc(words, heads, deps, pos=pos, tags=tags))
+    second = doc[8 + k]
+    assert ((doc[5].head.i, doc[5].dep_, second.dep_) == (second.i, "nsubj", "conj")) == rehung
