@@ -2920,3 +2920,10 @@ def test_the_government_its_names_is_the_one_accused(code):
     x = code("Colombia cut diplomatic ties with Israel on Wednesday, accusing its government of genocide in Gaza.")
     (e,) = _events(x, "accusing")
     assert _nodes(e.target) == {"ISR"}
+
+
+def test_an_act_claimed_is_the_claimers(code):
+    # "The Houthis claimed a missile attack on a tanker": theirs (the attack had no source)
+    x = code("On Wednesday the Houthis claimed a missile attack on a British tanker in the Red Sea.")
+    (e,) = _events(x, "attack")
+    assert "YEM" in {m.actor.country for m in e.source if m.actor is not None}

@@ -863,3 +863,11 @@ def test_what_one_is_not_told_of_took_place():
     doc = _doc(spec)
     assert not read_modality(doc[6], doc[:], load_lexicon()).negated
     assert read_modality(doc[3], doc[:], load_lexicon()).negated
+
+
+def test_obligation_is_not_done():
+    # "Chile must seize the assets .": wanted, not done (it was told as a seizure)
+    spec = [("Chile", 2, "nsubj"), ("must", 2, "aux", "must", "MD"), ("seize", 2, "ROOT", "seize", "VB"),
+            ("the", 4, "det"), ("assets", 2, "dobj", "asset"), (".", 2, "punct")]
+    on, off = _both(spec, "seize", "obligation_is_not_done")
+    assert on.hedged and not off.hedged

@@ -3790,10 +3790,14 @@ def manner_of_the_clauses_act(noun: Any, f: ArgumentFinder, w: dict[str, frozens
 @noun_rule("claimed_act_is_the_claimers", reads="an event noun that is the object of a for-phrase of a noun of "
            "responsibility (responsibility_noun) which is the object of a verb of claiming (claiming_verb: 'claimed "
            "responsibility for an attack'; read by ArgumentFinder.nominal)", changes="source of the noun -> the "
-           "claiming verb's subjects", vocab=("responsibility_noun", "claiming_verb"))
+           "claiming verb's subjects; or the direct object of a verb of claiming an act (act_claiming_verb: 'claimed a "
+           "missile attack')", vocab=("responsibility_noun", "claiming_verb", "act_claiming_verb"))
 def claimed_act_is_the_claimers(noun: Any, f: ArgumentFinder, w: dict[str, frozenset[str]]) -> list | None:
     """"Hezbollah claimed responsibility for an attack on an Israeli army post": one who claims an act says it did it
-    (the attack had no source)."""
+    (the attack had no source); so does one who claims the act itself ("The Houthis claimed a missile attack on a
+    tanker": act_claiming_verb)."""
+    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in w["act_claiming_verb"]:
+        return [m for m in f.subjects(noun.head, Context()) if m.actor is not None] or None
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     verb = noun.head.head  # ("took credit for the attack": the parser may hang the for-phrase on the verb)

@@ -120,6 +120,16 @@ def modal_hedge(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict
     return {"hedged": True} if hit else None
 
 
+@modality_rule("obligation_is_not_done", reads="an auxiliary of obligation on the chain (obligation_modal: 'must', "
+               "'should')", changes="hedged (rules.obligation_is_demand makes a speaker's demand of it, unhedged)",
+               vocab=("obligation_modal",))
+def obligation_is_not_done(tok: Any, sent: Any, chain: list[Any], lex: Lexicon, words: dict) -> Flags:
+    """"The government must do more to seize Russian assets": what must be done is wanted, not done (it was told as
+    a seizure)."""
+    hit = any(c.dep_ == "aux" and c.lower_ in words["obligation_modal"] for _, c in _children(chain))
+    return {"hedged": True} if hit else None
+
+
 @modality_rule("modal_intent", reads="a future auxiliary of the trigger itself ('will send'), of the verb it is "
                "conjoined to when it has no auxiliary or subject of its own ('will restore flights and resume trade'), or "
                "of the verb whose infinitive it is ('will be forced to take steps')",

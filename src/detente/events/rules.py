@@ -1388,8 +1388,10 @@ def obligation_is_demand(d: Draft, lex: Lexicon, w: dict[str, frozenset[str]]) -
         return d  # an unnamed voice ("officials said", ``attribution.unnamed_speaker``) names no one to demand it
     if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modal"] for c in d.tok.children):
         return d
-    # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``
-    return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None)
+    # the demand is the speech act itself: its speaker is its source, not repeated as ``said_by``; made, not hedged
+    # as the act demanded is (modality's obligation_is_not_done)
+    return replace(d, source=(d.said_by,), target=d.source, coding=_code(lex, "100", d.coding), said_by=None,
+                   modality=replace(d.modality, hedged=False))
 
 
 @rule("paying_a_price_is_a_threat", reads="a paying verb (price_verb) whose direct object is a price noun "
